@@ -1,0 +1,29 @@
+/**
+ * What every device driver reports, modelled on XFS4IoT Common.Status
+ * (DOMAIN.md §7). Drivers know nothing of the host; the host maps this to the
+ * contract's DeviceStatus.
+ */
+
+export type DeviceKind = 'idcard' | 'receiptPrinter' | 'a4Printer' | 'camera' | 'scanner' | 'fingerprint';
+
+export type MediaState = 'unknown' | 'present' | 'absent' | 'low' | 'out' | 'jammed';
+
+/** The device's state between commands. `message` is technical English for logs/staff. */
+export type DriverStatus =
+  | { kind: 'starting' }
+  | { kind: 'online'; media?: MediaState }
+  | { kind: 'offline'; message: string }
+  | { kind: 'noDevice'; message: string }
+  | { kind: 'hardwareError'; code: number; message: string }
+  | { kind: 'userError'; message: string }
+  | { kind: 'busy'; media?: MediaState };
+
+/** The result of a device command: expected failures are values. */
+export type CommandResult<T, E = DeviceFailure> = { ok: true; value: T } | { ok: false; error: E };
+
+export type DeviceFailure =
+  | { kind: 'timeout'; message: string }
+  | { kind: 'cancelled'; message: string }
+  | { kind: 'noDevice'; message: string }
+  | { kind: 'hardwareError'; code: number; message: string }
+  | { kind: 'protocol'; message: string };

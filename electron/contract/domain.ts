@@ -1,0 +1,49 @@
+/** Domain types that cross the renderer/host boundary. */
+import { z } from 'zod';
+
+export const DeviceKind = z.enum(['idcard', 'receiptPrinter', 'a4Printer', 'camera', 'scanner', 'fingerprint']);
+export type DeviceKind = z.infer<typeof DeviceKind>;
+
+/** XFS4IoT-style device state (DOMAIN.md §7), plus `starting`. */
+export const DeviceState = z.enum(['starting', 'online', 'offline', 'noDevice', 'hardwareError', 'userError', 'busy']);
+export type DeviceState = z.infer<typeof DeviceState>;
+
+/** Media state where a device has one: a card in the field, paper in a printer. */
+export const MediaState = z.enum(['unknown', 'present', 'absent', 'low', 'out', 'jammed']);
+export type MediaState = z.infer<typeof MediaState>;
+
+export const DeviceStatus = z.object({
+  id: z.string().min(1).max(64),
+  kind: DeviceKind,
+  simulated: z.boolean(),
+  state: DeviceState,
+  media: MediaState.optional(),
+  /** i18n key describing the state for people, e.g. `devices.state.noDevice`. */
+  messageKey: z.string().max(128),
+  /** Technical detail for staff (never personal data). */
+  detail: z.string().max(500).optional(),
+  since: z.string().datetime(),
+});
+export type DeviceStatus = z.infer<typeof DeviceStatus>;
+
+export const KioskInfo = z.object({
+  hallName: z.string(),
+  kioskId: z.string(),
+  version: z.string(),
+  protocolVersion: z.number().int(),
+  simulation: z.boolean(),
+  backend: z.enum(['sandbox', 'http']),
+  defaultLanguage: z.enum(['zh-CN', 'en']),
+});
+export type KioskInfo = z.infer<typeof KioskInfo>;
+
+export const SessionEndReason = z.enum(['finished', 'cancelled', 'timeout', 'crashed', 'hostRestart']);
+export type SessionEndReason = z.infer<typeof SessionEndReason>;
+
+export const SessionInfo = z.object({
+  sessionId: z.string(),
+  startedAt: z.string().datetime(),
+  language: z.enum(['zh-CN', 'en']),
+  elderMode: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;

@@ -1,0 +1,5 @@
+export * from './protocol';
+export * from './domain';
+export * from './calls';
+export * from './events';
+export type * from './api';

@@ -1,0 +1,76 @@
+// ESLint flat config. Besides style and hooks rules, it holds the architecture
+// (ARCHITECTURE.md §1–2): who may import `electron`, React, and which folders.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+
+const electronOnly = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' };
+const reactOnly = [
+  { name: 'react', message: 'React belongs in renderer/ only.' },
+  { name: 'react-dom', message: 'React belongs in renderer/ only.' },
+  { name: 'react-i18next', message: 'React belongs in renderer/ only.' },
+];
+const reactPatterns = [{ group: ['react/*', 'react-dom/*'], message: 'React belongs in renderer/ only.' }];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**', '.ci/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  // drivers/: no host, no renderer, no electron, no React.
+  {
+    files: ['drivers/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [electronOnly, ...reactOnly],
+        patterns: [...reactPatterns, { group: ['**/electron/**', '**/renderer/**'], message: 'drivers/ must not import from electron/ or renderer/.' }],
+      }],
+    },
+  },
+  // electron/contract and electron/host: no electron, no React, no renderer.
+  {
+    files: ['electron/contract/**/*.ts', 'electron/host/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [electronOnly, ...reactOnly],
+        patterns: [...reactPatterns, { group: ['**/renderer/**'], message: 'The host knows the renderer only through the contract.' }],
+      }],
+    },
+  },
+  // electron/main and preload: electron allowed, React not.
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [...reactOnly], patterns: [...reactPatterns, { group: ['**/renderer/**'], message: 'Main knows the renderer only through the contract.' }] }],
+    },
+  },
+  // renderer/: React allowed; from electron/ only the contract; never drivers/.
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', {
+        paths: [electronOnly],
+        patterns: [
+          { group: ['**/electron/*', '!**/electron/contract', '**/electron/main/**', '**/electron/host/**', '**/electron/preload/**'], message: 'renderer/ may import only electron/contract from electron/.' },
+          { group: ['**/drivers/**'], message: 'renderer/ must not import drivers/.' },
+        ],
+      }],
+    },
+  },
+  // tests and scripts: anything goes, except React outside .tsx component tests is fine too.
+  {
+    files: ['tests/**/*.{ts,tsx}', 'scripts/**/*.{ts,js,mjs}'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  prettier,
+);
