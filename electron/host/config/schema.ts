@@ -1,0 +1,82 @@
+/**
+ * The kiosk's one configuration file, validated at start. Every field has an
+ * embedded default, so `{}` is a valid config: every device simulated, the
+ * sandbox back-end, the Hubin station's hall name.
+ */
+import { z } from 'zod';
+
+export const DEFAULT_HALL_NAME = '平顶山市公安局城乡一体化示范区分局湖滨派出所 智慧警务工作站';
+
+/** Line speeds GA 467 readers support (DOMAIN.md §1). */
+export const SUPPORTED_BAUD_RATES: readonly number[] = [115200, 57600, 38400, 19200, 9600];
+
+const HidFraming = z
+  .object({
+    reportId: z.number().int().min(0).max(255).default(0),
+    reportSize: z.number().int().min(8).max(1024).default(64),
+    lengthPrefix: z.enum(['none', 'u8', 'u16be', 'u16le']).default('none'),
+  })
+  .strict();
+
+const IdCardDevice = z
+  .object({
+    id: z.string().min(1).max(64).default('idcard'),
+    enabled: z.boolean().default(true),
+    mode: z.enum(['simulated', 'serial', 'hid']).default('simulated'),
+    path: z.string().min(1).optional(),
+    vendorId: z.number().int().min(0).max(0xffff).optional(),
+    productId: z.number().int().min(0).max(0xffff).optional(),
+    serialNumber: z.string().optional(),
+    baudRate: z
+      .number()
+      .int()
+      .refine((b) => SUPPORTED_BAUD_RATES.includes(b), `must be one of ${SUPPORTED_BAUD_RATES.join(', ')}`)
+      .default(115200),
+    autoBaud: z.boolean().default(false),
+    pollIntervalMs: z.number().int().min(50).max(5000).default(300),
+    readFingerprint: z.boolean().default(false),
+    hid: HidFraming.optional(),
+    simulator: z
+      .object({ paceBaud: z.number().int().min(0).max(921600).default(115200), initialCard: z.string().optional() })
+      .strict()
+      .default({ paceBaud: 115200 }),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    if (d.mode === 'serial' && !d.path) {
+      ctx.addIssue({ code: 'custom', path: ['path'], message: 'a serial reader needs "path" (e.g. /dev/ttyUSB0 or COM3)' });
+    }
+    if (d.mode === 'hid' && !d.path && (d.vendorId === undefined || d.productId === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['vendorId'], message: 'a HID reader needs "path" or both "vendorId" and "productId"' });
+    }
+  });
+
+export const KioskConfig = z
+  .object({
+    kioskId: z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash and underscore only').default('HB-KIOSK-01'),
+    hallName: z.string().min(1).max(120).default(DEFAULT_HALL_NAME),
+    defaultLanguage: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    backend: z
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('sandbox') }).strict(),
+        z.object({ kind: z.literal('http'), baseUrl: z.url(), timeoutMs: z.number().int().min(100).max(60_000).default(8000) }).strict(),
+      ])
+      .default({ kind: 'sandbox' }),
+    devices: z.object({ idcard: IdCardDevice.default(() => IdCardDevice.parse({})) }).strict().default(() => ({ idcard: IdCardDevice.parse({}) })),
+    server: z
+      .object({
+        port: z.number().int().min(0).max(65535).default(8741),
+        maxMessageBytes: z.number().int().min(1024).max(4 * 1024 * 1024).default(256 * 1024),
+      })
+      .strict()
+      .default({ port: 8741, maxMessageBytes: 256 * 1024 }),
+    log: z
+      .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
+      .strict()
+      .default({ level: 'info' }),
+  })
+  .strict();
+
+export type KioskConfig = z.infer<typeof KioskConfig>;
+export type KioskConfigInput = z.input<typeof KioskConfig>;
+export type IdCardDeviceConfig = z.infer<typeof IdCardDevice>;

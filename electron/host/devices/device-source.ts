@@ -1,0 +1,20 @@
+/**
+ * What the host needs from the device layer: a list of device snapshots and a
+ * change event. `drivers/manager.ts` provides it; tests provide fakes.
+ */
+import type { DeviceKind, DriverStatus } from '../../../drivers/device';
+
+export interface DeviceSnapshot {
+  id: string;
+  kind: DeviceKind;
+  simulated: boolean;
+  status: DriverStatus;
+  since: Date;
+}
+
+export interface DeviceSource {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  list(): DeviceSnapshot[];
+  on(event: 'changed', listener: (devices: DeviceSnapshot[]) => void): () => void;
+}

@@ -1,0 +1,209 @@
+/**
+ * The browser host: serves the built renderer and speaks the KioskApi over a
+ * WebSocket, on 127.0.0.1 only. A per-launch token is written into the page it
+ * serves; a WebSocket without it, from a foreign Origin or Host, or sending an
+ * oversized message is refused. Every message goes through the host's
+ * dispatcher, so malformed input gets an error reply and the host keeps running.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { KioskHost } from './create-host';
+
+export const LOOPBACK = '127.0.0.1';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.woff2': 'font/woff2',
+  '.wav': 'audio/wav',
+  '.mp3': 'audio/mpeg',
+  '.ico': 'image/x-icon',
+};
+
+/** The page's Content-Security-Policy; the WebSocket goes to the same origin. */
+export function contentSecurityPolicy(port: number): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob: mediastream:",
+    `connect-src 'self' ws://${LOOPBACK}:${port} ws://localhost:${port}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+export interface BrowserHostOptions {
+  host: KioskHost;
+  /** Folder of the built renderer (vite build output). */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port: number;
+  maxMessageBytes: number;
+  /** Fixed token for tests; a random one per launch otherwise. */
+  token?: string;
+}
+
+export interface BrowserHost {
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+export type StartBrowserHostResult = { ok: true; server: BrowserHost } | { ok: false; message: string };
+
+/** Starts the HTTP + WebSocket server on 127.0.0.1. */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<StartBrowserHostResult> {
+  const { host } = options;
+  const log = host.logger.child({ component: 'browser-host' });
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const rendererDir = resolve(options.rendererDir);
+  let port = options.port;
+
+  const indexPath = join(rendererDir, 'index.html');
+  try {
+    await stat(indexPath);
+  } catch {
+    return { ok: false, message: `The renderer is not built: ${indexPath} is missing. Run "npm run build" first.` };
+  }
+
+  const server: Server = createServer((req, res) => {
+    void serveStatic(req, res).catch((error: unknown) => {
+      log.error({ err: error }, 'static request failed');
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+
+  const allowedHosts = () => new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([`http://${LOOPBACK}:${port}`, `http://localhost:${port}`]);
+
+  async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!allowedHosts().has(req.headers.host ?? '')) {
+      res.writeHead(421, { 'content-type': 'text/plain' }).end('Misdirected request');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${LOOPBACK}`);
+    const requested = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+    const filePath = normalize(join(rendererDir, requested));
+    if (!filePath.startsWith(rendererDir + sep)) {
+      res.writeHead(404).end();
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readFile(filePath);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    const headers: Record<string, string> = {
+      'content-type': CONTENT_TYPES[extname(filePath)] ?? 'application/octet-stream',
+      'content-security-policy': contentSecurityPolicy(port),
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'DENY',
+      'cache-control': filePath === indexPath ? 'no-store' : 'public, max-age=31536000, immutable',
+    };
+    if (filePath === indexPath) body = Buffer.from(injectToken(body.toString('utf8'), token));
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxMessageBytes,
+    perMessageDeflate: false,
+  });
+
+  server.on('upgrade', (req, socket, head) => {
+    const refusal = refuseUpgrade(req);
+    if (refusal) {
+      log.warn({ reason: refusal, origin: req.headers.origin ?? null }, 'websocket refused');
+      socket.end(`HTTP/1.1 ${refusal === 'token' ? '401 Unauthorized' : '403 Forbidden'}\r\nConnection: close\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+
+  function refuseUpgrade(req: IncomingMessage): 'host' | 'origin' | 'path' | 'token' | undefined {
+    if (!allowedHosts().has(req.headers.host ?? '')) return 'host';
+    if (!allowedOrigins().has(req.headers.origin ?? '')) return 'origin';
+    const url = new URL(req.url ?? '/', `http://${LOOPBACK}`);
+    if (url.pathname !== '/api') return 'path';
+    const given = Buffer.from(url.searchParams.get('token') ?? '');
+    const expected = Buffer.from(token);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'token';
+    return undefined;
+  }
+
+  wss.on('connection', (ws: WebSocket) => {
+    log.info('renderer connected');
+    const unsubscribe = host.onEvent((event) => send(ws, event));
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) {
+        void host.dispatch(undefined).then((reply) => send(ws, reply));
+        return;
+      }
+      void host.dispatch(data.toString()).then((reply) => send(ws, reply));
+    });
+    ws.on('error', (error) => log.warn({ err: error }, 'websocket error'));
+    ws.on('close', (code) => {
+      unsubscribe();
+      log.info({ code }, 'renderer disconnected');
+    });
+  });
+
+  const listening = await new Promise<{ ok: true } | { ok: false; message: string }>((resolvePromise) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      resolvePromise({ ok: false, message: error.code === 'EADDRINUSE' ? `Port ${options.port} on ${LOOPBACK} is already in use; set server.port in the config or stop the other process.` : `Cannot listen on ${LOOPBACK}:${options.port}: ${error.message}` }),
+    );
+    server.listen(options.port, LOOPBACK, () => resolvePromise({ ok: true }));
+  });
+  if (!listening.ok) return listening;
+  port = (server.address() as AddressInfo).port;
+  const url = `http://${LOOPBACK}:${port}/`;
+  log.info({ url }, 'browser host listening');
+
+  return {
+    ok: true,
+    server: {
+      url,
+      port,
+      token,
+      close: () =>
+        new Promise<void>((resolveClose) => {
+          for (const client of wss.clients) client.terminate();
+          wss.close();
+          server.closeAllConnections();
+          server.close(() => resolveClose());
+        }),
+    },
+  };
+}
+
+function send(ws: WebSocket, message: unknown): void {
+  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+}
+
+/** Writes the launch token into the served page as a meta element. */
+export function injectToken(html: string, token: string): string {
+  const meta = `<meta name="onedoor-token" content="${token}">`;
+  return html.includes('</head>') ? html.replace('</head>', `${meta}</head>`) : meta + html;
+}

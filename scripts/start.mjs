@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// `npm start`: builds what is stale and runs the kiosk. Under Electron when its
+// binary is present; otherwise the browser host (ARCHITECTURE.md §1), opening
+// Chromium in kiosk/app mode where a display exists, and printing the URL either way.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const root = resolve(import.meta.dirname, '..');
+const passThrough = process.argv.slice(2);
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+function run(cmd, args) {
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const rendererOut = join(root, 'dist/renderer/index.html');
+const rendererInputs = Math.max(newestMtime(join(root, 'renderer')), newestMtime(join(root, 'vite.config.ts')), newestMtime(join(root, 'electron/contract')));
+if (!existsSync(rendererOut) || newestMtime(rendererOut) < rendererInputs) {
+  console.log('Building the renderer…');
+  run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
+}
+
+function electronBinary() {
+  try {
+    const path = createRequire(import.meta.url)('electron');
+    return typeof path === 'string' && existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const electron = electronBinary();
+if (electron && process.env.ONEDOOR_BROWSER_HOST !== '1') {
+  console.log('Starting OneDoor under Electron…');
+  run(process.execPath, [join(root, 'scripts/build-electron.mjs')]);
+  const child = spawn(electron, [root, ...passThrough], { cwd: root, stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  console.log(
+    electron
+      ? 'ONEDOOR_BROWSER_HOST=1 is set: using the browser host instead of Electron.'
+      : "Electron's binary is not installed here (it cannot be downloaded on this machine), so OneDoor runs as the browser host: the same host, serving the kiosk to Chromium on 127.0.0.1.",
+  );
+  const host = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/host/serve-main.ts'), ...passThrough], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let browser;
+  createInterface({ input: host.stdout }).on('line', (line) => {
+    const match = /^ONEDOOR_URL=(.+)$/.exec(line);
+    if (!match) {
+      process.stdout.write(line + '\n');
+      return;
+    }
+    const url = match[1];
+    console.log(`\nOneDoor kiosk is running at ${url}\n(open it in Chromium; press Ctrl+C to stop)\n`);
+    const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+    const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+    if (hasDisplay && chromium) {
+      const profile = mkdtempSync(join(tmpdir(), 'onedoor-chromium-'));
+      browser = spawn(chromium, [`--app=${url}`, '--kiosk', '--no-first-run', '--disable-pinch', '--overscroll-history-navigation=0', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`], { stdio: 'ignore' });
+      console.log('Opened Chromium in kiosk mode.');
+    } else {
+      console.log(hasDisplay ? 'No Chromium found to open the kiosk window.' : 'No display here, so no kiosk window was opened.');
+    }
+  });
+  const stop = () => {
+    browser?.kill();
+    host.kill('SIGTERM');
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  host.on('exit', (code) => {
+    browser?.kill();
+    process.exit(code ?? 0);
+  });
+}

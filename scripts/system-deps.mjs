@@ -1,0 +1,43 @@
+// Debian packages the kiosk's tests and tools need, and a check that installs
+// them when running as root with apt, or names them and stops otherwise.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/** Each package with a probe that tells whether it is present. */
+export const SYSTEM_PACKAGES = [
+  { pkg: 'chromium', why: 'end-to-end tests and the kiosk window without Electron', present: () => existsSync('/usr/bin/chromium') },
+  { pkg: 'socat', why: 'pseudo-terminal pairs for real serial tests', present: () => onPath('socat') },
+  { pkg: 'libusb-1.0-0', why: 'node-hid', present: () => hasLibrary('libusb-1.0.so.0') },
+  { pkg: 'fonts-noto-cjk', why: 'Chinese text in Chromium screenshots and documents', present: () => existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc') },
+];
+
+function onPath(cmd) {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+}
+
+function hasLibrary(name) {
+  try {
+    return execFileSync('ldconfig', ['-p'], { encoding: 'utf8' }).includes(name);
+  } catch {
+    return false;
+  }
+}
+
+/** Returns true when every package is present (installing them if possible). */
+export function ensureSystemPackages({ log = console.log } = {}) {
+  const missing = SYSTEM_PACKAGES.filter((p) => !p.present());
+  if (missing.length === 0) return true;
+  const names = missing.map((p) => p.pkg);
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && onPath('apt-get')) {
+    log(`Installing Debian packages: ${names.join(' ')}`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', ...names], { stdio: 'inherit', env });
+    if (install && install.status === 0 && missing.every((p) => p.present())) return true;
+  }
+  console.error('Missing system packages:');
+  for (const p of missing) console.error(`  ${p.pkg}  (${p.why})`);
+  console.error(`Install them with: sudo apt-get update && sudo apt-get install -y ${names.join(' ')}`);
+  return false;
+}

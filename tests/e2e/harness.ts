@@ -1,0 +1,67 @@
+/**
+ * End-to-end harness: starts the real browser host as its own process (as
+ * `npm start` does) and drives Debian's Chromium with playwright-core.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium, type Browser } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const CHROMIUM = '/usr/bin/chromium';
+
+export interface RunningHost {
+  url: string;
+  process: ChildProcess;
+  stderr: () => string;
+  stop(): Promise<void>;
+}
+
+/** Starts `electron/host/serve-main.ts` on a free port with the given config. */
+export async function startHostProcess(config: Record<string, unknown> = {}): Promise<RunningHost> {
+  if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) throw new Error('Build the renderer first: npm run build');
+  const dir = mkdtempSync(join(tmpdir(), 'onedoor-e2e-'));
+  const configPath = join(dir, 'config.json');
+  writeFileSync(configPath, JSON.stringify({ ...config, server: { port: 0 }, log: { level: 'info' } }));
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/host/serve-main.ts'), '--config', configPath], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let errText = '';
+  let outText = '';
+  child.stderr!.on('data', (d: Buffer) => (errText += d.toString()));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${errText}`)), 60_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      outText += line + '\n';
+      const match = /^ONEDOOR_URL=(.+)$/.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}:\n${errText}`)));
+  });
+  return {
+    url,
+    process: child,
+    stderr: () => errText + outText,
+    stop: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Launches headless Debian Chromium with the flags this machine needs. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
