@@ -3,7 +3,7 @@
  * reply envelope: malformed input gets an error reply and never reaches a
  * handler; a handler's failure becomes an `internal` error, never a crash.
  */
-import { z } from 'zod';
+import { type z } from 'zod';
 import {
   Calls,
   MAX_MESSAGE_BYTES,
