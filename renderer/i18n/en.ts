@@ -1,0 +1,92 @@
+/** English catalogue. Keys mirror zh-CN.ts exactly. */
+import type { Catalogue } from './zh-CN';
+
+export const en: Catalogue = {
+  app: {
+    simulation: 'Simulation',
+    simulationHint: 'Simulated devices, for demonstration and testing only',
+  },
+  attract: {
+    start: 'Place your ID card or touch to start',
+    startSub: 'Self-service · follow the steps on screen',
+    starting: 'Starting, please wait…',
+    hallLoading: 'Loading…',
+    settings: 'Display settings',
+  },
+  clock: {
+    label: 'Current time',
+  },
+  language: {
+    label: 'Language',
+    zhCN: '中文',
+    en: 'English',
+  },
+  elder: {
+    label: 'Senior mode',
+    on: 'On',
+    off: 'Off',
+    hint: 'Bigger, clearer text',
+  },
+  devices: {
+    title: 'Device status',
+    loading: 'Checking devices…',
+    empty: 'No device information',
+    simulated: 'Simulated',
+    kind: {
+      idcard: 'ID card reader',
+      receiptPrinter: 'Receipt printer',
+      a4Printer: 'Document printer',
+      camera: 'Photo camera',
+      scanner: 'Code scanner',
+      fingerprint: 'Fingerprint reader',
+    },
+    state: {
+      starting: 'Starting',
+      online: 'Ready',
+      offline: 'Not connected',
+      noDevice: 'Not found',
+      hardwareError: 'Fault',
+      userError: 'Needs attention',
+      busy: 'In use',
+    },
+    media: {
+      unknown: 'Unknown',
+      present: 'Present',
+      absent: 'Empty',
+      low: 'Paper low',
+      out: 'Out of paper',
+      jammed: 'Paper jam',
+    },
+  },
+  session: {
+    title: 'Session started',
+    servicesComing: 'Services are being added',
+    servicesComingDetail: 'Self-service is being added step by step. For any service today, please ask at a counter.',
+    cancel: 'Cancel',
+    ending: 'Ending…',
+  },
+  connection: {
+    restarting: 'Service restarting, please wait',
+    restartingDetail: 'It will come back by itself; nothing to do',
+    starting: 'Starting, please wait',
+  },
+  errors: {
+    generic: 'This cannot be done right now. Please try again later or ask staff.',
+    timeout: 'The system took too long to answer. Please try again.',
+    connectionLost: 'The connection to the service was lost. Please try again.',
+    invalidReply: 'The system sent something unexpected. Please try again.',
+    transport: 'A communication error occurred. Please try again.',
+    invalidMessage: 'The request was not understood. Please try again.',
+    unsupportedVersion: 'System versions do not match. Please ask staff.',
+    unknownMethod: 'This function is not available yet.',
+    invalidParams: 'The request was not valid. Please try again.',
+    unauthorized: 'This kiosk is not authorised. Please ask staff.',
+    sessionActive: 'The previous session has not ended yet. Please wait.',
+    noSession: 'The session has ended.',
+    deviceUnavailable: 'A device needed for this is unavailable. Please ask staff.',
+    internal: 'Internal error. Please try again later.',
+    hostUnavailable: 'The service is not available right now. Please wait.',
+    duplicateRequestId: 'Duplicate request. Please try again.',
+    tooManyRequests: 'The system is busy. Please try again shortly.',
+  },
+};

@@ -1,0 +1,35 @@
+/** i18next set up for the kiosk: zh-CN by default, English on request. */
+import i18next, { type i18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { zhCN, type Catalogue } from './zh-CN';
+
+/** Languages the kiosk offers, as the contract names them. */
+export type Language = 'zh-CN' | 'en';
+export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
+export const DEFAULT_LANGUAGE: Language = 'zh-CN';
+
+/** Every catalogue by language. */
+export const catalogues: Record<Language, Catalogue> = { 'zh-CN': zhCN, en };
+
+/** A fresh, synchronously initialised i18next instance (one per app or test). */
+export function createI18n(language: Language = DEFAULT_LANGUAGE): i18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    resources: { 'zh-CN': { translation: catalogues['zh-CN'] }, en: { translation: catalogues.en } },
+    lng: language,
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  });
+  return instance;
+}
+
+/** Flattens a catalogue to dotted keys (for the parity test and lookups). */
+export function flattenKeys(tree: object, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : flattenKeys(value as object, `${prefix}${key}.`),
+  );
+}
