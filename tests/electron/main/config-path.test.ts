@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfigPath, systemConfigPath } from '../../../electron/main/config-path';
+import { bundlePaths, isDevelopment } from '../../../electron/main/kiosk-app';
+import { vi } from 'vitest';
+
+vi.mock('electron', () => ({}));
+
+describe('config path', () => {
+  const none = () => false;
+  it('prefers --config, then ONEDOOR_CONFIG, then the system file', () => {
+    expect(resolveConfigPath({ argv: ['x', '--config=/a.json'], env: { ONEDOOR_CONFIG: '/b.json' }, platform: 'linux', exists: none })).toBe('/a.json');
+    expect(resolveConfigPath({ argv: ['x'], env: { ONEDOOR_CONFIG: '/b.json' }, platform: 'linux', exists: none })).toBe('/b.json');
+    expect(resolveConfigPath({ argv: ['x'], env: {}, platform: 'linux', exists: (p) => p === '/etc/onedoor/config.json' })).toBe('/etc/onedoor/config.json');
+    expect(resolveConfigPath({ argv: ['x'], env: {}, platform: 'linux', exists: none })).toBeUndefined();
+  });
+
+  it('uses ProgramData on Windows', () => {
+    expect(systemConfigPath('win32', { ProgramData: 'D:\\PD' })).toBe('D:\\PD\\OneDoor\\config.json');
+  });
+});
+
+describe('development mode', () => {
+  it('is never on in a packaged app', () => {
+    expect(isDevelopment(true, { NODE_ENV: 'development' })).toBe(false);
+    expect(isDevelopment(false, {})).toBe(false);
+    expect(isDevelopment(false, { NODE_ENV: 'development' })).toBe(true);
+  });
+
+  it('finds the bundles next to main', () => {
+    const paths = bundlePaths('/app/dist/electron/main', '/app');
+    expect(paths.preload.replaceAll('\\', '/')).toBe('/app/dist/electron/preload/index.cjs');
+    expect(paths.hostEntry.replaceAll('\\', '/')).toBe('/app/dist/electron/host/utility-process-entry.cjs');
+    expect(paths.renderer.replaceAll('\\', '/')).toBe('/app/dist/renderer');
+    expect(paths.resources.replaceAll('\\', '/')).toBe('/app/resources');
+    expect(bundlePaths('/o/resources/app.asar/dist/electron/main', '/o/resources/app.asar', '/o/resources').resources.replaceAll('\\', '/')).toBe('/o/resources/resources');
+  });
+});
