@@ -16,6 +16,26 @@ export const Calls = {
     params: z.object({ sessionId: z.string(), reason: SessionEndReason }).strict(),
     result: z.object({ ended: z.boolean() }),
   },
+  /** Device dock (simulation only): what can be simulated. */
+  'dock.state': {
+    params: z.object({}).strict(),
+    result: z.object({
+      enabled: z.boolean(),
+      sampleCards: z.array(z.object({ id: z.string(), label: z.string() })),
+      devices: z.array(z.object({ id: z.string(), kind: z.string(), plugged: z.boolean(), cardPresent: z.boolean().optional() })),
+    }),
+  },
+  /** Device dock: act on a simulated device, as a cleaner or a citizen would. */
+  'dock.act': {
+    params: z.discriminatedUnion('action', [
+      z.object({ action: z.literal('placeCard'), deviceId: z.string().max(64), sampleCard: z.string().max(64).regex(/^[a-z0-9-]+$/) }).strict(),
+      z.object({ action: z.literal('removeCard'), deviceId: z.string().max(64) }).strict(),
+      z.object({ action: z.literal('unplug'), deviceId: z.string().max(64) }).strict(),
+      z.object({ action: z.literal('replug'), deviceId: z.string().max(64) }).strict(),
+      z.object({ action: z.literal('samFault'), deviceId: z.string().max(64), code: z.number().int().min(0).max(255).nullable() }).strict(),
+    ]),
+    result: z.object({ done: z.literal(true) }),
+  },
 } as const;
 
 export type CallName = keyof typeof Calls;

@@ -7,6 +7,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { PROTOCOL_VERSION, type EventEnvelope, type ResponseEnvelope } from '../contract';
 import { createDispatcher, kioskError, type CallHandlers } from './api/dispatch';
 import type { KioskConfig } from './config/schema';
+import { createDock } from './devices/dock';
 import { createDevicesFromConfig } from './devices/from-config';
 import type { DeviceSource } from './devices/device-source';
 import { toContractStatus } from './devices/to-contract';
@@ -39,6 +40,11 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   const sessions = createSessionStore(deps.now);
   const bus = createEventBus((error) => logger.error({ err: error }, 'event listener failed'));
   const unsubscribers: Array<() => void> = [];
+  const simulation = Object.values(config.devices).some((device) => device.mode === 'simulated');
+  const dock = createDock(
+    { list: () => devices.list(), simulatorControls: (id) => devices.simulatorControls?.(id) },
+    config.dock.enabled === 'auto' ? simulation : config.dock.enabled,
+  );
 
   const handlers: CallHandlers = {
     'kiosk.info': () => ({
@@ -48,7 +54,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
         kioskId: config.kioskId,
         version: packageJson.version,
         protocolVersion: PROTOCOL_VERSION,
-        simulation: Object.values(config.devices).some((device) => device.mode === 'simulated'),
+        simulation,
         backend: config.backend.kind,
         defaultLanguage: config.defaultLanguage,
       },
@@ -66,6 +72,12 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       logger.info({ sessionId, reason, durationMs: ended.durationMs }, 'session ended');
       bus.emit('session.ended', { sessionId, reason });
       return { ok: true, value: { ended: true } };
+    },
+    'dock.state': () => dock.state(),
+    'dock.act': (params) => {
+      const outcome = dock.act(params);
+      logger.info({ action: params.action, deviceId: params.deviceId, ok: outcome.ok }, 'dock action');
+      return outcome;
     },
   };
 

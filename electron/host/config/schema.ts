@@ -70,6 +70,11 @@ export const KioskConfig = z
       })
       .strict()
       .default({ port: 8741, maxMessageBytes: 256 * 1024 }),
+    /** The device dock (simulation only). `auto`: on when any device is simulated. */
+    dock: z
+      .object({ enabled: z.union([z.literal('auto'), z.boolean()]).default('auto') })
+      .strict()
+      .default({ enabled: 'auto' }),
     log: z
       .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
       .strict()

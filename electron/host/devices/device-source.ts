@@ -3,6 +3,7 @@
  * change event. `drivers/manager.ts` provides it; tests provide fakes.
  */
 import type { DeviceKind, DriverStatus } from '../../../drivers/device';
+import type { SimulatorControls } from '../../../drivers/manager';
 
 export interface DeviceSnapshot {
   id: string;
@@ -17,4 +18,6 @@ export interface DeviceSource {
   stop(): Promise<void>;
   list(): DeviceSnapshot[];
   on(event: 'changed', listener: (devices: DeviceSnapshot[]) => void): () => void;
+  /** Dock controls of a simulated device (absent for sources without simulators). */
+  simulatorControls?(id: string): SimulatorControls | undefined;
 }
