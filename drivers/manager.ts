@@ -4,7 +4,7 @@
  * status, and forwards device events to the host. A new device kind plugs in
  * by adding one entry to {@link DEVICE_FACTORIES}.
  */
-import type { DeviceKind, DriverStatus } from './device';
+import type { DeviceFailure, DeviceKind, DriverStatus } from './device';
 import { loadSampleCard } from './idcard/sample-cards';
 import { createIdCardSimulator } from './idcard/simulator';
 import { createIdCardReader, GA467_BAUD_RATES } from './idcard/reader';
@@ -44,6 +44,7 @@ export interface DeviceManagerEvents {
   changed: (devices: DeviceSnapshot[]) => void;
   cardPresented: (event: { deviceId: string; card: RawCardRead }) => void;
   cardRemoved: (event: { deviceId: string }) => void;
+  cardReadFailed: (event: { deviceId: string; failure: DeviceFailure }) => void;
   /** A listener or driver threw; the manager carried on. For the host's log. */
   error: (event: { deviceId?: string; message: string }) => void;
 }
@@ -96,6 +97,7 @@ export const DEVICE_FACTORIES: {
     const device = createManagedIdCard(id, config, context.deps);
     device.on('cardPresented', (card) => context.events.emit('cardPresented', { deviceId: id, card }));
     device.on('cardRemoved', () => context.events.emit('cardRemoved', { deviceId: id }));
+    device.on('cardReadFailed', (failure) => context.events.emit('cardReadFailed', { deviceId: id, failure }));
     return device.simulator ? { device, controls: device.simulator } : { device };
   },
 };

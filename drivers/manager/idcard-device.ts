@@ -3,7 +3,7 @@
  * transport (reconnected with backoff), or A1's simulator on the far end of
  * an in-memory cable (same driver, same codec, plus dock controls).
  */
-import type { DriverStatus } from '../device';
+import type { DeviceFailure, DriverStatus } from '../device';
 import type { RawCardRead } from '../idcard/reader';
 import type { IdCardSimulator, IdCardSimulatorOptions } from '../idcard/simulator';
 import type { DeviceMatch, DeviceRecord } from '../transport/enumerate';
@@ -33,12 +33,15 @@ export interface IdCardReaderPort {
   on(event: 'statusChanged', listener: (status: DriverStatus) => void): () => void;
   on(event: 'cardPresented', listener: (card: RawCardRead) => void): () => void;
   on(event: 'cardRemoved', listener: () => void): () => void;
+  on(event: 'cardReadFailed', listener: (failure: DeviceFailure) => void): () => void;
 }
 
 /** Events of a managed ID card reader. */
 export interface ManagedIdCardEvents extends ManagedDeviceEvents {
   cardPresented: (card: RawCardRead) => void;
   cardRemoved: () => void;
+  /** A card was in the field but could not be read; it must be lifted and placed again. */
+  cardReadFailed: (failure: DeviceFailure) => void;
 }
 
 /** A supervised ID card reader. */
@@ -168,6 +171,9 @@ export function createManagedIdCard(id: string, config: IdCardDeviceConfig, deps
         }),
         port.on('cardRemoved', () => {
           if (reader?.port === port) cardGone();
+        }),
+        port.on('cardReadFailed', (failure) => {
+          if (reader?.port === port) events.emit('cardReadFailed', failure);
         }),
       ];
       reader = { port, unsubscribe };

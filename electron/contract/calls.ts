@@ -3,7 +3,7 @@
  * The host validates params against these before any handler runs.
  */
 import { z } from 'zod';
-import { DeviceStatus, KioskInfo, SessionEndReason, SessionInfo } from './domain';
+import { DeviceStatus, HelpReason, IdNumberFeedback, Identity, KioskInfo, SessionEndReason, SessionInfo } from './domain';
 
 export const Calls = {
   'kiosk.info': { params: z.object({}).strict(), result: KioskInfo },
@@ -15,6 +15,36 @@ export const Calls = {
   'session.end': {
     params: z.object({ sessionId: z.string(), reason: SessionEndReason }).strict(),
     result: z.object({ ended: z.boolean() }),
+  },
+  /** The open session and its identity, e.g. after the renderer reloaded mid-session. */
+  'session.current': {
+    params: z.object({}).strict(),
+    result: z.object({ session: SessionInfo.nullable(), identity: Identity.nullable() }),
+  },
+  /** Language or elder mode changed mid-session (receipts and speech follow it). */
+  'session.preferences': {
+    params: z.object({ sessionId: z.string(), language: z.enum(['zh-CN', 'en']), elderMode: z.boolean() }).strict(),
+    result: SessionInfo,
+  },
+  /** The citizen is still active: pushes back the host's own idle backstop. */
+  'session.activity': {
+    params: z.object({ sessionId: z.string() }).strict(),
+    result: z.object({ backstopMs: z.number().int() }),
+  },
+  /** Live keypad feedback for a partly typed ID number; decides nothing. */
+  'identity.checkIdNumber': {
+    params: z.object({ idNumber: z.string().max(18).regex(/^[0-9Xx]*$/) }).strict(),
+    result: IdNumberFeedback,
+  },
+  /** The citizen typed their ID number instead of placing the card. */
+  'identity.typed': {
+    params: z.object({ sessionId: z.string(), idNumber: z.string().max(18).regex(/^[0-9Xx]*$/) }).strict(),
+    result: Identity,
+  },
+  /** 呼叫工作人员: raises a help call to hall staff. */
+  'help.request': {
+    params: z.object({ sessionId: z.string().nullable(), reason: HelpReason, step: z.string().max(64).optional() }).strict(),
+    result: z.object({ callId: z.string(), queuedAt: z.string().datetime() }),
   },
   /** Device dock (simulation only): what can be simulated. */
   'dock.state': {

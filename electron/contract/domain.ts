@@ -47,3 +47,34 @@ export const SessionInfo = z.object({
   elderMode: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
+
+/**
+ * Who is at the kiosk, as the citizen's own screen shows it. The full ID
+ * number appears only here (the citizen's own screen); everything else
+ * (logs, staff screens, paper) uses `idNumberMasked`.
+ */
+export const Identity = z.object({
+  source: z.enum(['card', 'typed']),
+  cardType: z.enum(['resident', 'hmt', 'foreigner']).nullable(),
+  /** Name as on the card; null when the ID number was typed. */
+  name: z.string().nullable(),
+  idNumber: z.string(),
+  idNumberMasked: z.string(),
+  idNumberValid: z.boolean(),
+  /** `YYYY-MM-DD` or `long-term`; null when typed. */
+  validTo: z.string().nullable(),
+  /** True when the card's validity has ended. */
+  expired: z.boolean(),
+});
+export type Identity = z.infer<typeof Identity>;
+
+/** Live feedback for a partly typed ID number (keypad). */
+export const IdNumberFeedback = z.object({
+  state: z.enum(['incomplete', 'valid', 'invalid']),
+  /** i18n key of the reason when invalid, e.g. `idNumber.checksum`. */
+  reasonKey: z.string().optional(),
+});
+export type IdNumberFeedback = z.infer<typeof IdNumberFeedback>;
+
+export const HelpReason = z.enum(['button', 'repeatedErrors', 'faceCheckFailed', 'deviceFault', 'idleNeedsHelp']);
+export type HelpReason = z.infer<typeof HelpReason>;

@@ -1,10 +1,18 @@
 /** Every event the host pushes to the renderer, with its payload schema. */
 import { z } from 'zod';
-import { DeviceStatus, SessionEndReason } from './domain';
+import { DeviceStatus, HelpReason, Identity, SessionEndReason, SessionInfo } from './domain';
 
 export const Events = {
   'devices.changed': z.object({ devices: z.array(DeviceStatus) }),
   'session.ended': z.object({ sessionId: z.string(), reason: SessionEndReason }),
+  /** A card placed at the attract screen started a session with its identity. */
+  'session.started': z.object({ session: SessionInfo, identity: Identity.nullable() }),
+  /** A card was read during a session. */
+  'identity.read': z.object({ sessionId: z.string(), identity: Identity }),
+  /** A card was in the field but could not be read or is not usable. */
+  'identity.readFailed': z.object({ messageKey: z.string() }),
+  /** A help call was raised (for staff screens and the citizen's confirmation). */
+  'help.requested': z.object({ callId: z.string(), reason: HelpReason, step: z.string().optional(), kioskId: z.string(), queuedAt: z.string().datetime() }),
   'host.status': z.object({ state: z.enum(['ready', 'restarting']) }),
 } as const;
 

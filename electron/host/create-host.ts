@@ -3,8 +3,10 @@
  * KioskApi handlers. Electron's utility process and the browser host both
  * run exactly this; no logic lives in a transport.
  */
+import { randomUUID } from 'node:crypto';
 import packageJson from '../../package.json' with { type: 'json' };
 import { PROTOCOL_VERSION, type EventEnvelope, type ResponseEnvelope } from '../contract';
+import { idNumberCheckForKeypad } from '../../drivers/idcard/id-number';
 import { createDispatcher, kioskError, type CallHandlers } from './api/dispatch';
 import type { KioskConfig } from './config/schema';
 import { createDock } from './devices/dock';
@@ -13,7 +15,9 @@ import type { DeviceSource } from './devices/device-source';
 import { toContractStatus } from './devices/to-contract';
 import { createEventBus } from './events';
 import { createLogger, type Logger } from './log/logger';
-import { createSessionStore } from './session/session-store';
+import { createCardIntake } from './session/card-intake';
+import { identityFromTyped } from './session/identity';
+import { createSessionStore, sessionInfo } from './session/session-store';
 
 export interface HostDeps {
   logger?: Logger;
@@ -36,15 +40,25 @@ export interface KioskHost {
 /** Composes a host from a validated config. */
 export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost {
   const logger = deps.logger ?? createLogger(config.log.level);
+  const now = deps.now ?? (() => new Date());
   const devices = deps.devices ?? createDevicesFromConfig(config, logger);
-  const sessions = createSessionStore(deps.now);
   const bus = createEventBus((error) => logger.error({ err: error }, 'event listener failed'));
+  const sessions = createSessionStore({
+    now,
+    backstopMs: config.session.backstopSeconds * 1000,
+    onBackstop: (ended) => {
+      logger.info({ sessionId: ended.sessionId, reason: 'timeout' }, 'session ended by the host backstop');
+      bus.emit('session.ended', { sessionId: ended.sessionId, reason: 'timeout' });
+    },
+  });
   const unsubscribers: Array<() => void> = [];
   const simulation = Object.values(config.devices).some((device) => device.mode === 'simulated');
   const dock = createDock(
     { list: () => devices.list(), simulatorControls: (id) => devices.simulatorControls?.(id) },
     config.dock.enabled === 'auto' ? simulation : config.dock.enabled,
   );
+  const onCard = createCardIntake({ sessions, bus, logger, now, defaults: () => ({ language: config.defaultLanguage, elderMode: false }) });
+  const noSession = { ok: false as const, error: kioskError('noSession') };
 
   const handlers: CallHandlers = {
     'kiosk.info': () => ({
@@ -68,10 +82,44 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     },
     'session.end': ({ sessionId, reason }) => {
       const ended = sessions.end(sessionId, reason);
-      if (!ended.ok) return { ok: false, error: kioskError('noSession') };
+      if (!ended.ok) return noSession;
       logger.info({ sessionId, reason, durationMs: ended.durationMs }, 'session ended');
       bus.emit('session.ended', { sessionId, reason });
       return { ok: true, value: { ended: true } };
+    },
+    'session.current': () => {
+      const open = sessions.current();
+      return { ok: true, value: { session: open ? sessionInfo(open) : null, identity: open?.identity ?? null } };
+    },
+    'session.preferences': ({ sessionId, language, elderMode }) => {
+      const open = sessions.get(sessionId);
+      if (!open) return noSession;
+      open.language = language;
+      open.elderMode = elderMode;
+      sessions.touch(sessionId);
+      return { ok: true, value: sessionInfo(open) };
+    },
+    'session.activity': ({ sessionId }) => (sessions.touch(sessionId) ? { ok: true, value: { backstopMs: sessions.backstopMs } } : noSession),
+    'identity.checkIdNumber': ({ idNumber }) => {
+      const feedback = idNumberCheckForKeypad(idNumber, { now: now() });
+      return { ok: true, value: feedback.state === 'invalid' ? { state: 'invalid', reasonKey: `idNumber.${feedback.reason}` } : { state: feedback.state } };
+    },
+    'identity.typed': ({ sessionId, idNumber }) => {
+      const open = sessions.get(sessionId);
+      if (!open) return noSession;
+      const identity = identityFromTyped(idNumber, now());
+      if (!identity) return { ok: false, error: { code: 'invalidParams', messageKey: 'idNumber.invalid' } };
+      open.identity = identity;
+      sessions.touch(sessionId);
+      logger.info({ sessionId, source: 'typed' }, 'identity typed');
+      return { ok: true, value: identity };
+    },
+    'help.request': ({ sessionId, reason, step }) => {
+      const callId = randomUUID();
+      const queuedAt = now().toISOString();
+      logger.warn({ callId, sessionId, reason, step }, 'help requested');
+      bus.emit('help.requested', { callId, reason, step, kioskId: config.kioskId, queuedAt });
+      return { ok: true, value: { callId, queuedAt } };
     },
     'dock.state': () => dock.state(),
     'dock.act': (params) => {
@@ -89,9 +137,9 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     devices,
     async start() {
       unsubscribers.push(
-        devices.on('changed', (list) => {
-          bus.emit('devices.changed', { devices: list.map(toContractStatus) });
-        }),
+        devices.on('changed', (list) => bus.emit('devices.changed', { devices: list.map(toContractStatus) })),
+        devices.on('cardPresented', ({ card }) => onCard(card)),
+        devices.on('cardReadFailed', () => bus.emit('identity.readFailed', { messageKey: 'identity.readFailed' })),
       );
       await devices.start();
       logger.info({ kioskId: config.kioskId, backend: config.backend.kind, version: packageJson.version }, 'host started');
@@ -99,6 +147,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     async stop() {
       const open = sessions.endAny('hostRestart');
       if (open) bus.emit('session.ended', { sessionId: open.sessionId, reason: 'hostRestart' });
+      sessions.dispose();
       for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
       await devices.stop();
       logger.info('host stopped');

@@ -6,7 +6,7 @@ import { loadSampleCard } from '../../drivers/idcard/sample-cards';
 import { createIdCardSimulator } from '../../drivers/idcard/simulator';
 import { createSerialTransport } from '../../drivers/transport/serial';
 import { createPtyPair } from '../helpers/pty';
-import type { DriverStatus } from '../../drivers/device';
+import type { DeviceFailure, DriverStatus } from '../../drivers/device';
 import {
   createDeviceManager,
   type DeviceManager,
@@ -94,6 +94,7 @@ type ReaderEvents = {
   statusChanged: (s: DriverStatus) => void;
   cardPresented: (c: RawCardRead) => void;
   cardRemoved: () => void;
+  cardReadFailed: (f: DeviceFailure) => void;
 };
 
 class FakeReader implements IdCardReaderPort {

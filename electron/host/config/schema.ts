@@ -70,6 +70,13 @@ export const KioskConfig = z
       })
       .strict()
       .default({ port: 8741, maxMessageBytes: 256 * 1024 }),
+    session: z
+      .object({
+        /** The host ends a session after this long without any activity, even if the renderer is gone. */
+        backstopSeconds: z.number().int().min(30).max(3600).default(300),
+      })
+      .strict()
+      .default({ backstopSeconds: 300 }),
     /** The device dock (simulation only). `auto`: on when any device is simulated. */
     dock: z
       .object({ enabled: z.union([z.literal('auto'), z.boolean()]).default('auto') })

@@ -3,7 +3,8 @@
  * change event. `drivers/manager.ts` provides it; tests provide fakes.
  */
 import type { DeviceKind, DriverStatus } from '../../../drivers/device';
-import type { SimulatorControls } from '../../../drivers/manager';
+import type { DeviceFailure } from '../../../drivers/device';
+import type { RawCardRead, SimulatorControls } from '../../../drivers/manager';
 
 export interface DeviceSnapshot {
   id: string;
@@ -18,6 +19,8 @@ export interface DeviceSource {
   stop(): Promise<void>;
   list(): DeviceSnapshot[];
   on(event: 'changed', listener: (devices: DeviceSnapshot[]) => void): () => void;
+  on(event: 'cardPresented', listener: (event: { deviceId: string; card: RawCardRead }) => void): () => void;
+  on(event: 'cardReadFailed', listener: (event: { deviceId: string; failure: DeviceFailure }) => void): () => void;
   /** Dock controls of a simulated device (absent for sources without simulators). */
   simulatorControls?(id: string): SimulatorControls | undefined;
 }

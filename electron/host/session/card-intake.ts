@@ -1,0 +1,47 @@
+/**
+ * What happens when a card lands on the reader: parse it; at the attract
+ * screen it starts a session with its identity; during a session it becomes
+ * (or replaces) the session's identity. A card that cannot be used is
+ * reported with a message key, never with its contents.
+ */
+import type { Identity, SessionInfo } from '../../contract';
+import { parseCardText } from '../../../drivers/idcard/card-text';
+import type { RawCardRead } from '../../../drivers/manager';
+import type { EventBus } from '../events';
+import type { Logger } from '../log/logger';
+import { identityFromCard } from './identity';
+import { sessionInfo, type SessionStore } from './session-store';
+
+export interface CardIntakeDeps {
+  sessions: SessionStore;
+  bus: EventBus;
+  logger: Logger;
+  defaults: () => { language: SessionInfo['language']; elderMode: boolean };
+  now?: () => Date;
+}
+
+/** Returns the handler for `cardPresented`. */
+export function createCardIntake(deps: CardIntakeDeps): (card: RawCardRead) => void {
+  return (raw) => {
+    const parsed = parseCardText(raw.text);
+    if (!parsed.ok) {
+      deps.logger.warn({ reason: parsed.error.kind }, 'card text not usable');
+      deps.bus.emit('identity.readFailed', { messageKey: parsed.error.kind === 'unknownCardType' ? 'identity.unknownCardType' : 'identity.unreadable' });
+      return;
+    }
+    const identity: Identity = identityFromCard(parsed.value, deps.now?.() ?? new Date());
+    const open = deps.sessions.current();
+    if (open) {
+      open.identity = identity;
+      deps.sessions.touch(open.sessionId);
+      deps.logger.info({ sessionId: open.sessionId, cardType: identity.cardType, idNumberValid: identity.idNumberValid }, 'card read in session');
+      deps.bus.emit('identity.read', { sessionId: open.sessionId, identity });
+      return;
+    }
+    const started = deps.sessions.start({ ...deps.defaults(), identity });
+    if (!started.ok) return;
+    const session = deps.sessions.current();
+    deps.logger.info({ sessionId: started.session.sessionId, cardType: identity.cardType, idNumberValid: identity.idNumberValid }, 'session started by card');
+    deps.bus.emit('session.started', { session: session ? sessionInfo(session) : started.session, identity });
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * Turns what the reader or the keypad gave into the session's Identity. The
+ * host decides validity (checksum, birth date, expiry); the renderer only shows it.
+ */
+import type { Identity } from '../../contract';
+import type { IdCard } from '../../../drivers/idcard/card';
+import { validateIdNumber } from '../../../drivers/idcard/id-number';
+import { maskIdNumber } from '../../../drivers/idcard/mask';
+
+/** Local calendar date `YYYY-MM-DD`. */
+function today(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Identity from a parsed card. */
+export function identityFromCard(card: IdCard, now: Date = new Date()): Identity {
+  const validTo = card.validTo;
+  return {
+    source: 'card',
+    cardType: card.type,
+    name: card.name,
+    idNumber: card.idNumber,
+    idNumberMasked: maskIdNumber(card.idNumber),
+    idNumberValid: card.idNumberCheck.ok,
+    validTo,
+    expired: validTo !== 'long-term' && validTo < today(now),
+  };
+}
+
+/** Identity from a typed ID number; `undefined` when the number is not valid. */
+export function identityFromTyped(idNumber: string, now: Date = new Date()): Identity | undefined {
+  const normalized = idNumber.toUpperCase();
+  const check = validateIdNumber(normalized, { now });
+  if (!check.ok) return undefined;
+  return {
+    source: 'typed',
+    cardType: null,
+    name: null,
+    idNumber: normalized,
+    idNumberMasked: maskIdNumber(normalized),
+    idNumberValid: true,
+    validTo: null,
+    expired: false,
+  };
+}
