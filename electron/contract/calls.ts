@@ -3,7 +3,7 @@
  * The host validates params against these before any handler runs.
  */
 import { z } from 'zod';
-import { DeviceStatus, HelpReason, IdNumberFeedback, Identity, KioskInfo, SessionEndReason, SessionInfo } from './domain';
+import { DeviceStatus, HelpReason, ServiceEntry, IdNumberFeedback, Identity, KioskInfo, SessionEndReason, SessionInfo } from './domain';
 
 export const Calls = {
   'kiosk.info': { params: z.object({}).strict(), result: KioskInfo },
@@ -45,6 +45,11 @@ export const Calls = {
   'help.request': {
     params: z.object({ sessionId: z.string().nullable(), reason: HelpReason, step: z.string().max(64).optional() }).strict(),
     result: z.object({ callId: z.string(), queuedAt: z.string().datetime() }),
+  },
+  /** The hall's services for the home screen, greyed where a needed device is down. */
+  'catalogue.list': {
+    params: z.object({}).strict(),
+    result: z.object({ services: z.array(ServiceEntry) }),
   },
   /** Device dock (simulation only): what can be simulated. */
   'dock.state': {

@@ -78,3 +78,23 @@ export type IdNumberFeedback = z.infer<typeof IdNumberFeedback>;
 
 export const HelpReason = z.enum(['button', 'repeatedErrors', 'faceCheckFailed', 'deviceFault', 'idleNeedsHelp']);
 export type HelpReason = z.infer<typeof HelpReason>;
+
+export const ServiceCategory = z.enum(['huzheng', 'certificates', 'traffic', 'exitEntry', 'proxy']);
+export type ServiceCategory = z.infer<typeof ServiceCategory>;
+
+/** One service of the hall as the home screen shows it. */
+export const ServiceEntry = z.object({
+  id: z.string(),
+  category: ServiceCategory,
+  name: z.object({ 'zh-CN': z.string(), en: z.string() }),
+  /** `kiosk`: done here; `counter`: the kiosk gives a queue ticket for a window. */
+  handling: z.enum(['kiosk', 'counter']),
+  /** Fee in fen (CNY cents); 0 = free. */
+  feeFen: z.number().int().min(0),
+  /** Whether it can be started now; when not, why (i18n key), e.g. a needed device is down. */
+  available: z.boolean(),
+  reasonKey: z.string().optional(),
+  /** Counter window for `counter` services, e.g. `3号窗口`. */
+  window: z.string().optional(),
+});
+export type ServiceEntry = z.infer<typeof ServiceEntry>;

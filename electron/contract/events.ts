@@ -1,6 +1,6 @@
 /** Every event the host pushes to the renderer, with its payload schema. */
 import { z } from 'zod';
-import { DeviceStatus, HelpReason, Identity, SessionEndReason, SessionInfo } from './domain';
+import { DeviceStatus, HelpReason, ServiceEntry, Identity, SessionEndReason, SessionInfo } from './domain';
 
 export const Events = {
   'devices.changed': z.object({ devices: z.array(DeviceStatus) }),
@@ -13,6 +13,8 @@ export const Events = {
   'identity.readFailed': z.object({ messageKey: z.string() }),
   /** A help call was raised (for staff screens and the citizen's confirmation). */
   'help.requested': z.object({ callId: z.string(), reason: HelpReason, step: z.string().optional(), kioskId: z.string(), queuedAt: z.string().datetime() }),
+  /** Availability of services changed (a device went down or came back). */
+  'catalogue.changed': z.object({ services: z.array(ServiceEntry) }),
   'host.status': z.object({ state: z.enum(['ready', 'restarting']) }),
 } as const;
 

@@ -18,6 +18,8 @@ import { createLogger, type Logger } from './log/logger';
 import { createCardIntake } from './session/card-intake';
 import { identityFromTyped } from './session/identity';
 import { createSessionStore, sessionInfo } from './session/session-store';
+import { serviceEntries } from './services/availability';
+import { SERVICE_CATALOGUE } from './services/catalogue';
 
 export interface HostDeps {
   logger?: Logger;
@@ -59,6 +61,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   );
   const onCard = createCardIntake({ sessions, bus, logger, now, defaults: () => ({ language: config.defaultLanguage, elderMode: false }) });
   const noSession = { ok: false as const, error: kioskError('noSession') };
+  const services = () => serviceEntries(SERVICE_CATALOGUE, devices.list().map(toContractStatus), config.services);
 
   const handlers: CallHandlers = {
     'kiosk.info': () => ({
@@ -121,6 +124,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       bus.emit('help.requested', { callId, reason, step, kioskId: config.kioskId, queuedAt });
       return { ok: true, value: { callId, queuedAt } };
     },
+    'catalogue.list': () => ({ ok: true, value: { services: services() } }),
     'dock.state': () => dock.state(),
     'dock.act': (params) => {
       const outcome = dock.act(params);
@@ -137,7 +141,10 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     devices,
     async start() {
       unsubscribers.push(
-        devices.on('changed', (list) => bus.emit('devices.changed', { devices: list.map(toContractStatus) })),
+        devices.on('changed', (list) => {
+          bus.emit('devices.changed', { devices: list.map(toContractStatus) });
+          bus.emit('catalogue.changed', { services: services() });
+        }),
         devices.on('cardPresented', ({ card }) => onCard(card)),
         devices.on('cardReadFailed', () => bus.emit('identity.readFailed', { messageKey: 'identity.readFailed' })),
       );

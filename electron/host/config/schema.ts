@@ -70,6 +70,21 @@ export const KioskConfig = z
       })
       .strict()
       .default({ port: 8741, maxMessageBytes: 256 * 1024 }),
+    /** Per-site service settings. */
+    services: z
+      .object({
+        /** Services this hall does not offer at all. */
+        hidden: z.array(z.string()).default([]),
+        /** Services this hall handles only at a counter, even if the kiosk has the flow. */
+        counterOnly: z.array(z.string()).default([]),
+        /** Counter window per category, shown when the kiosk sends a citizen there. */
+        windows: z
+          .object({ huzheng: z.string(), certificates: z.string(), traffic: z.string(), exitEntry: z.string(), proxy: z.string() })
+          .strict()
+          .default({ huzheng: '1号窗口', certificates: '2号窗口', traffic: '4号窗口', exitEntry: '3号窗口', proxy: '2号窗口' }),
+      })
+      .strict()
+      .default(() => ({ hidden: [], counterOnly: [], windows: { huzheng: '1号窗口', certificates: '2号窗口', traffic: '4号窗口', exitEntry: '3号窗口', proxy: '2号窗口' } })),
     session: z
       .object({
         /** The host ends a session after this long without any activity, even if the renderer is gone. */
