@@ -1,0 +1,109 @@
+/**
+ * Issuing and printing documents for a session: allocate the number
+ * (journal), render, keep the PDF for the session, print through CUPS and
+ * record the outcome; one reprint per document from the same bytes (same
+ * number, no new service run).
+ */
+import { createHash } from 'node:crypto';
+import type { DocumentData, UnnumberedDocument } from './document-types';
+import type { DocumentStore, StoreError } from './document-store';
+import type { DocumentRenderer, RenderError } from './render/document-renderer';
+import type { A4Printer } from './print/a4-printer';
+import type { PrintOutcome } from './print/print-outcome';
+import { err, ok, type Result } from './result';
+import { formatDocumentNumber, type DocumentNumbers } from '../journal/document-numbers';
+import type { DocumentsRepo } from '../journal/documents-repo';
+
+export interface IssuedDocument {
+  number: string;
+  sha256: string;
+  pages: number;
+}
+
+export type IssueError = { kind: 'render'; number: string; error: RenderError } | { kind: 'store'; number: string; error: StoreError };
+
+export type PrintError =
+  | { kind: 'notFound'; messageKey: 'print.reprintUnavailable' }
+  | { kind: 'voided'; messageKey: 'print.reprintUnavailable' }
+  /** The PDF is no longer kept (session over) or no longer matches its recorded hash. */
+  | { kind: 'fileGone'; messageKey: 'print.reprintUnavailable' }
+  | { kind: 'reprintUsed'; messageKey: 'print.reprintUsed' };
+
+export interface DocumentServiceDeps {
+  renderer: DocumentRenderer;
+  numbers: DocumentNumbers;
+  documents: DocumentsRepo;
+  store: DocumentStore;
+  printer: A4Printer;
+  kioskId: string;
+  now?: () => Date;
+}
+
+export interface DocumentService {
+  issue(sessionId: string, doc: UnnumberedDocument): Promise<Result<IssuedDocument, IssueError>>;
+  print(number: string): Promise<Result<PrintOutcome, PrintError>>;
+  /** Prints the same PDF again, once per document. */
+  reprint(number: string): Promise<Result<PrintOutcome, PrintError>>;
+  /** Session over: delete its PDFs (unless configured to keep them). */
+  endSession(sessionId: string): Promise<void>;
+}
+
+/** Journal value for an outcome: `completed` or the problem. */
+export function recordedOutcome(outcome: PrintOutcome): string {
+  return outcome.kind === 'completed' ? 'completed' : outcome.problem;
+}
+
+/** Creates the service. */
+export function createDocumentService(deps: DocumentServiceDeps): DocumentService {
+  const now = deps.now ?? (() => new Date());
+  const unavailable = (kind: 'notFound' | 'voided' | 'fileGone'): { ok: false; error: PrintError } => err({ kind, messageKey: 'print.reprintUnavailable' });
+
+  async function storedPdf(number: string): Promise<Result<Uint8Array, PrintError>> {
+    const record = deps.documents.get(number);
+    if (!record) return unavailable('notFound');
+    if (record.status === 'voided' || !record.sha256) return unavailable('voided');
+    const pdf = await deps.store.read(record.sessionId, number);
+    if (!pdf || createHash('sha256').update(pdf).digest('hex') !== record.sha256) return unavailable('fileGone');
+    return ok(pdf);
+  }
+
+  return {
+    async issue(sessionId, doc) {
+      const year = now().getFullYear();
+      const number = formatDocumentNumber(doc.type, year, deps.kioskId, deps.numbers.next(doc.type, year));
+      const rendered = await deps.renderer.render({ ...doc, number } as DocumentData);
+      if (!rendered.ok) {
+        deps.documents.insertVoided({ number, type: doc.type, sessionId });
+        return err({ kind: 'render', number, error: rendered.error });
+      }
+      const saved = await deps.store.save(sessionId, number, rendered.value.pdf);
+      if (!saved.ok) {
+        deps.documents.insertVoided({ number, type: doc.type, sessionId });
+        return err({ kind: 'store', number, error: saved.error });
+      }
+      deps.documents.insertRendered({ number, type: doc.type, sessionId, sha256: rendered.value.sha256, pages: rendered.value.pages });
+      return ok({ number, sha256: rendered.value.sha256, pages: rendered.value.pages });
+    },
+    async print(number) {
+      const pdf = await storedPdf(number);
+      if (!pdf.ok) return pdf;
+      const outcome = await deps.printer.print(pdf.value, `OneDoor ${number}`);
+      deps.documents.recordPrint(number, recordedOutcome(outcome), outcome.jobId);
+      return ok(outcome);
+    },
+    async reprint(number) {
+      const pdf = await storedPdf(number);
+      if (!pdf.ok) return pdf;
+      const claimed = deps.documents.claimReprint(number);
+      if (!claimed.ok) {
+        return claimed.error.kind === 'reprintUsed' ? err({ kind: 'reprintUsed', messageKey: 'print.reprintUsed' }) : unavailable(claimed.error.kind);
+      }
+      const outcome = await deps.printer.print(pdf.value, `OneDoor ${number} reprint`);
+      deps.documents.recordReprint(number, recordedOutcome(outcome), outcome.jobId);
+      return ok(outcome);
+    },
+    async endSession(sessionId) {
+      await deps.store.deleteSessionFiles(sessionId);
+    },
+  };
+}

@@ -1,0 +1,14 @@
+/** Documents and A4 printing: templates → PDF, CUPS jobs, the printer's status device. */
+export * from './document-types';
+export type { Result } from './result';
+export { createPdfRenderer, type PdfRendererOptions } from './render/pdf-renderer';
+export type { DocumentRenderer, RenderedDocument, RenderError } from './render/document-renderer';
+export { createFontLibrary, defaultFontChain, type FontChainConfig, type FontFaceSource, type FontError } from './fonts/font-library';
+export { createCupsClient, type CupsClient, type CupsClientOptions, type CupsError, type JobState, type PrinterAttributes } from './cups/cups-client';
+export { conditionOf, driverStatusOf, type PrinterCondition, type PrinterProblem, type PrinterWarning } from './cups/printer-condition';
+export { createA4Printer, type A4Printer, type A4PrinterOptions } from './print/a4-printer';
+export { PRINT_MESSAGES, messageKeyOf, type PrintOutcome, type PrintProblem, type PrintMessageKey } from './print/print-outcome';
+export { createA4PrinterDevice, type A4PrinterDevice, type A4PrinterDeviceOptions } from './a4-printer-device';
+export { withA4Printer } from './with-a4-printer';
+export { createDocumentStore, type DocumentStore, type DocumentStoreOptions, type StoreError } from './document-store';
+export { createDocumentService, recordedOutcome, type DocumentService, type DocumentServiceDeps, type IssuedDocument, type IssueError, type PrintError } from './document-service';

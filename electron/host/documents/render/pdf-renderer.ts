@@ -1,0 +1,186 @@
+/**
+ * Renders documents to PDF: template → fields → coverage check over the font
+ * chain → layout → per-face subset with subset-font → embed with
+ * `subset: false` (pdf-lib's own subsetting drops CJK glyphs) → PDF bytes.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PDFDocument, PDFName, PDFString, rgb, setCharacterSpacing, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
+import subsetFont from 'subset-font';
+import type { DocumentData } from '../document-types';
+import { createFontLibrary, type FontChainConfig, type FontLibrary, type LoadedFace } from '../fonts/font-library';
+import { fontkit } from '../fonts/fontkit';
+import { layoutDocument, type DrawItem, type TextItem } from '../layout/layout';
+import { err, ok, type Result } from '../result';
+import { documentVars } from '../templates/document-vars';
+import { DEFAULT_RESOURCES_DIR, loadTemplate } from '../templates/load-template';
+import { resolveTemplate, textByFont } from '../templates/resolve';
+import type { DocumentRenderer, RenderedDocument, RenderError } from './document-renderer';
+import { qrSvgPath } from './qr-path';
+
+export interface PdfRendererOptions {
+  /** Folder holding `templates/` and `seal/` (default: the repository's `resources/`). */
+  resourcesDir?: string;
+  /** Font fallback chains (default: Noto Sans SC, then Debian's Noto Sans CJK SC when installed). */
+  fonts?: FontChainConfig;
+  /** Clock for the PDF's creation date (the bytes depend on it). */
+  now?: () => Date;
+}
+
+/** Creates the PDF renderer. */
+export function createPdfRenderer(options: PdfRendererOptions = {}): DocumentRenderer {
+  const resourcesDir = options.resourcesDir ?? DEFAULT_RESOURCES_DIR;
+  const library = createFontLibrary(options.fonts);
+  const now = options.now ?? (() => new Date());
+  const images = new Map<string, Promise<Uint8Array | undefined>>();
+
+  const imageBytes = (name: string): Promise<Uint8Array | undefined> => {
+    let cached = images.get(name);
+    if (!cached) {
+      cached = readFile(join(resourcesDir, name)).then(
+        (b) => new Uint8Array(b),
+        () => undefined,
+      );
+      images.set(name, cached);
+    }
+    return cached;
+  };
+
+  return {
+    async render(doc) {
+      try {
+        return await renderDocument(doc);
+      } catch (error) {
+        // Library messages can embed whole buffers: keep the first line, bounded.
+        const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
+        return err({ kind: 'internal', message });
+      }
+    },
+  };
+
+  async function renderDocument(doc: DocumentData): Promise<Result<RenderedDocument, RenderError>> {
+    const template = await loadTemplate(doc.type, resourcesDir);
+    if (!template.ok) return template;
+    const vars = documentVars(doc);
+    if (!vars.ok) return vars;
+    const resolved = resolveTemplate(template.value, vars.value);
+    if (!resolved.ok) return resolved;
+    const texts = textByFont(resolved.value);
+    for (const style of ['regular', 'bold'] as const) {
+      const covered = await library.cover(style, texts[style]);
+      if (!covered.ok) return covered;
+    }
+
+    const widths = new Map<string, number>();
+    const laidOut = layoutDocument(resolved.value, (style, sizePt, char) => {
+      const key = `${style}:${char}`;
+      let perEm = widths.get(key);
+      if (perEm === undefined) {
+        const cp = char.codePointAt(0)!;
+        const face = library.faceFor(style, cp);
+        perEm = face ? face.font.glyphForCodePoint(cp).advanceWidth / face.font.unitsPerEm : 0;
+        widths.set(key, perEm);
+      }
+      return perEm * sizePt;
+    });
+
+    const pdf = await PDFDocument.create({ updateMetadata: false });
+    pdf.registerFontkit(fontkit);
+    const created = now();
+    pdf.setTitle(laidOut.title);
+    pdf.setCreator('OneDoor');
+    pdf.setProducer('OneDoor (pdf-lib)');
+    pdf.setCreationDate(created);
+    pdf.setModificationDate(created);
+    pdf.catalog.set(PDFName.of('Lang'), PDFString.of('zh-CN'));
+
+    const fonts = await embedFonts(pdf, library, laidOut.pages.flat());
+    const embeddedImages = new Map<string, PDFImage>();
+    for (const item of laidOut.pages.flat()) {
+      if (item.kind !== 'image' || embeddedImages.has(item.image)) continue;
+      const bytes = await imageBytes(item.image);
+      if (!bytes) return err({ kind: 'resource', path: join(resourcesDir, item.image), message: 'image not found' });
+      embeddedImages.set(item.image, await pdf.embedPng(bytes));
+    }
+
+    for (const items of laidOut.pages) {
+      const page = pdf.addPage([laidOut.widthPt, laidOut.heightPt]);
+      for (const item of items) drawItem(page, item, fonts, embeddedImages, library);
+    }
+    const bytes = await pdf.save({ useObjectStreams: true });
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    return ok({ pdf: bytes, sha256, pages: laidOut.pages.length });
+  }
+}
+
+/** Subsets every face the text uses to exactly its characters and embeds it whole. */
+async function embedFonts(pdf: PDFDocument, library: FontLibrary, items: DrawItem[]): Promise<Map<string, PDFFont>> {
+  const charsByFace = new Map<string, { face: LoadedFace; chars: Set<string> }>();
+  for (const item of items) {
+    if (item.kind !== 'text') continue;
+    for (const char of Array.from(item.text)) {
+      const face = library.faceFor(item.font, char.codePointAt(0)!);
+      if (!face) continue;
+      let entry = charsByFace.get(face.id);
+      if (!entry) {
+        entry = { face, chars: new Set() };
+        charsByFace.set(face.id, entry);
+      }
+      entry.chars.add(char);
+    }
+  }
+  const embedded = new Map<string, PDFFont>();
+  for (const [id, { face, chars }] of charsByFace) {
+    // subset-font sniffs the format from a Buffer; a bare Uint8Array is misread.
+    const source = Buffer.from(face.bytes.buffer, face.bytes.byteOffset, face.bytes.byteLength);
+    const subset = await subsetFont(source, [...chars].join(''), { targetFormat: 'sfnt' });
+    // `locl` off: under Latin shaping Noto's locl swaps digits for variants
+    // that pdf-lib then writes without widths or ToUnicode (an ID number
+    // prints spread out and extracts as nothing). The SC forms are the defaults.
+    embedded.set(id, await pdf.embedFont(subset, { subset: false, features: { locl: false } }));
+  }
+  return embedded;
+}
+
+function drawItem(page: PDFPage, item: DrawItem, fonts: Map<string, PDFFont>, images: Map<string, PDFImage>, library: FontLibrary): void {
+  switch (item.kind) {
+    case 'text':
+      drawText(page, item, fonts, library);
+      return;
+    case 'image':
+      // Slightly translucent, like stamp ink: the text under the seal stays legible.
+      page.drawImage(images.get(item.image)!, { x: item.x, y: item.y, width: item.width, height: item.height, opacity: 0.85 });
+      return;
+    case 'qr':
+      page.drawSvgPath(qrSvgPath(item.value, item.size), { x: item.x, y: item.y + item.size, color: rgb(0, 0, 0) });
+      return;
+    default:
+      assertNever(item);
+  }
+}
+
+/** Draws a line as runs of characters sharing a face, each placed at its measured x. */
+function drawText(page: PDFPage, item: TextItem, fonts: Map<string, PDFFont>, library: FontLibrary): void {
+  const runs: Array<{ faceId: string; text: string; x: number }> = [];
+  let x = item.x;
+  for (const char of Array.from(item.text)) {
+    const cp = char.codePointAt(0)!;
+    const face = library.faceFor(item.font, cp);
+    if (!face) continue;
+    const last = runs[runs.length - 1];
+    if (last && last.faceId === face.id) last.text += char;
+    else runs.push({ faceId: face.id, text: char, x });
+    x += (face.font.glyphForCodePoint(cp).advanceWidth / face.font.unitsPerEm) * item.sizePt + item.charSpacing;
+  }
+  if (item.charSpacing !== 0) page.pushOperators(setCharacterSpacing(item.charSpacing));
+  for (const run of runs) {
+    page.drawText(run.text, { x: run.x, y: item.y, size: item.sizePt, font: fonts.get(run.faceId)!, color: rgb(0, 0, 0) });
+  }
+  if (item.charSpacing !== 0) page.pushOperators(setCharacterSpacing(0));
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled item ${JSON.stringify(value)}`);
+}
+

@@ -1,0 +1,86 @@
+/**
+ * A4 document rendering benchmark: median time to render the 无犯罪记录证明
+ * (warm: fonts loaded, template cached), plus the cold first render and the
+ * two receipts for reference. Target: certificate ≤ 300 ms.
+ *
+ *   npx tsx scripts/bench-documents.ts [--runs 15]
+ */
+import { pathToFileURL } from 'node:url';
+import { createPdfRenderer, type DocumentData } from '../electron/host/documents';
+
+export interface BenchRow {
+  id: string;
+  median: number;
+  unit: string;
+  target: number;
+  better: 'higher' | 'lower';
+}
+
+const certificate: DocumentData = {
+  type: 'noCriminalRecord',
+  number: 'WF2026-HB-KIOSK-01-000001',
+  name: '欧阳喆堃龑䶮',
+  idDocumentType: '居民身份证',
+  idNumber: '11010519491231002X',
+  queryDate: '2026-11-29',
+  issueDate: '2026-11-29',
+  issuingOffice: '平顶山市公安局城乡一体化示范区分局湖滨派出所',
+  verifyCode: 'A7K9-2QXM-88PT',
+  verifyUrl: 'https://verify.example.invalid/c/A7K9-2QXM-88PT',
+};
+
+const voucher: DocumentData = {
+  type: 'paymentVoucher',
+  number: 'JF2026-HB-KIOSK-01-000001',
+  serviceName: '居民身份证换领',
+  name: '王喆',
+  idNumber: '11010519491231002X',
+  amountFen: 2000,
+  paymentMethod: '扫码支付',
+  paymentCode: '4101002026112900',
+  transactionId: 'T20261129100501',
+  paidAt: '2026-11-29T10:06',
+  office: '平顶山市公安局湖滨分局',
+};
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+async function timeRender(render: () => Promise<unknown>, runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await render();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/** Runs the benchmark; the first row is the target the issue sets. */
+export async function benchDocuments(options: { runs?: number } = {}): Promise<BenchRow[]> {
+  const runs = options.runs ?? 15;
+  const renderer = createPdfRenderer();
+  const coldStart = performance.now();
+  const first = await renderer.render(certificate);
+  const cold = performance.now() - coldStart;
+  if (!first.ok) throw new Error(`certificate did not render: ${first.error.kind}`);
+  return [
+    { id: 'documents.render.certificate (warm)', median: await timeRender(() => renderer.render(certificate), runs), unit: 'ms', target: 300, better: 'lower' },
+    { id: 'documents.render.certificate (cold, first)', median: cold, unit: 'ms', target: 2000, better: 'lower' },
+    { id: 'documents.render.paymentVoucher (warm)', median: await timeRender(() => renderer.render(voucher), runs), unit: 'ms', target: 300, better: 'lower' },
+  ];
+}
+
+async function main(): Promise<void> {
+  const i = process.argv.indexOf('--runs');
+  const runs = i >= 0 ? Number(process.argv[i + 1]) : 15;
+  for (const row of await benchDocuments({ runs })) {
+    const pass = row.better === 'higher' ? row.median >= row.target : row.median <= row.target;
+    console.log(`${row.id.padEnd(44)} ${row.median.toFixed(1).padStart(8)} ${row.unit.padEnd(3)}  target ${row.better === 'higher' ? '≥' : '≤'} ${row.target}  ${pass ? 'ok' : 'MISSED'}`);
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) void main();
