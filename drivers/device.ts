@@ -15,7 +15,7 @@ export type DriverStatus =
   | { kind: 'offline'; message: string }
   | { kind: 'noDevice'; message: string }
   | { kind: 'hardwareError'; code: number; message: string }
-  | { kind: 'userError'; message: string }
+  | { kind: 'userError'; message: string; media?: MediaState }
   | { kind: 'busy'; media?: MediaState };
 
 /** The result of a device command: expected failures are values. */

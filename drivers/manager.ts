@@ -12,6 +12,7 @@ import { DEFAULT_BACKOFF } from './manager/backoff';
 import type { DevicesConfig } from './manager/config';
 import { createManagedIdCard, type IdCardDeviceDeps, type RawCardRead } from './manager/idcard-device';
 import type { IdCardSimulatorControls } from './manager/idcard-simulator-controls';
+import { receiptPrinterFactory, type ReceiptPrinterSimulatorControls } from './manager/receipt-device';
 import type { DeviceFactory, ManagedDevice } from './manager/managed-device';
 import { systemTimers } from './manager/timers';
 import { createTransport } from './manager/transport-factory';
@@ -50,7 +51,10 @@ export interface DeviceManagerEvents {
 }
 
 /** Dock controls of any simulated device (a union as more kinds arrive). */
-export type SimulatorControls = IdCardSimulatorControls;
+export type SimulatorControls = IdCardSimulatorControls | ReceiptPrinterSimulatorControls;
+export type { ReceiptPrinterConfig } from './receipt/config';
+export { RECEIPT_PRINTER_DEFAULTS } from './receipt/config';
+export type { ManagedReceiptPrinter } from './manager/receipt-device';
 
 /** The device manager. */
 export interface DeviceManager {
@@ -62,6 +66,8 @@ export interface DeviceManager {
   on<E extends keyof DeviceManagerEvents>(event: E, listener: DeviceManagerEvents[E]): () => void;
   /** Dock controls of a simulated device; `undefined` for unknown ids and real devices. */
   simulatorControls(id: string): SimulatorControls | undefined;
+  /** The managed device with this id, for commands beyond status (e.g. printing a receipt). */
+  device(id: string): ManagedDevice | undefined;
 }
 
 /** Injectable dependencies; every field defaults to the real thing. */
@@ -100,6 +106,7 @@ export const DEVICE_FACTORIES: {
     device.on('cardReadFailed', (failure) => context.events.emit('cardReadFailed', { deviceId: id, failure }));
     return device.simulator ? { device, controls: device.simulator } : { device };
   },
+  receiptPrinter: receiptPrinterFactory,
 };
 
 function defaultDeps(deps: DeviceManagerDeps): IdCardDeviceDeps {
@@ -146,7 +153,9 @@ export function createDeviceManager(config: DevicesConfig, deps: DeviceManagerDe
   for (const key of Object.keys(DEVICE_FACTORIES) as Array<keyof DevicesConfig>) {
     const section = config[key];
     if (section === undefined) continue;
-    const made = DEVICE_FACTORIES[key](section, context);
+    // Each key's factory takes that key's section; TypeScript cannot correlate the two in a loop.
+    const factory = DEVICE_FACTORIES[key] as (section: unknown, context: DeviceFactoryContext) => ManagedEntry | undefined;
+    const made = factory(section, context);
     if (!made) continue;
     const { device, controls } = made;
     const entry = { device, controls, since: new Date(resolved.timers.now()) };
@@ -184,6 +193,9 @@ export function createDeviceManager(config: DevicesConfig, deps: DeviceManagerDe
     },
     simulatorControls(id) {
       return entries.find((e) => e.device.id === id)?.controls;
+    },
+    device(id) {
+      return entries.find((e) => e.device.id === id)?.device;
     },
   };
 }

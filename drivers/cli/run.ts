@@ -3,6 +3,7 @@ import { EXIT, type ExitCode } from './exit-codes';
 import { runIdCard } from './idcard';
 import type { CliIo } from './io';
 import { runPorts } from './ports';
+import { runReceipt } from './receipt';
 import { ROOT_HELP } from './usage';
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. Never rejects. */
@@ -22,6 +23,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
         return await runPorts(rest, io);
       case 'idcard':
         return await runIdCard(rest, io);
+      case 'receipt':
+        return await runReceipt(rest, io);
       default:
         io.err(`unknown kind "${kind}"\n\n${ROOT_HELP}`);
         return EXIT.usage;

@@ -8,6 +8,7 @@ Usage: npm run device -- <kind> <command> [options]
 Kinds:
   ports                  list serial ports and HID devices present
   idcard                 resident ID card reader (GA 467 / SAM_V)
+  receipt                thermal receipt printer (ESC/POS): status, test, simulate
 
 Run "<kind> --help" for its commands.
 

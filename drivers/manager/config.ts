@@ -4,6 +4,7 @@
  * import zod schemas from the host.
  */
 import type { HidLengthPrefix } from '../transport/hid-reports';
+import type { ReceiptPrinterConfig } from '../receipt/config';
 
 /** HID report layout of a HID-attached reader (vendor-specific, DOMAIN.md §1). */
 export interface HidReportConfig {
@@ -44,6 +45,7 @@ export interface IdCardDeviceConfig {
 /** Every device the kiosk may drive. More kinds join as optional keys. */
 export interface DevicesConfig {
   idcard?: IdCardDeviceConfig;
+  receiptPrinter?: ReceiptPrinterConfig;
 }
 
 /** Defaults the host's schema applies; exported for the CLI and tests. */

@@ -12,6 +12,8 @@ export type SampleCardLoader = (
 
 /** The dock's handle on one simulated reader. */
 export interface IdCardSimulatorControls {
+  /** Tells these controls apart from other kinds' in a union. */
+  readonly kind: 'idcard';
   /** Places a sample card (by name, e.g. `resident-han`) or raw card blocks. */
   placeCard(card: string | SimulatedCard): { ok: true } | { ok: false; error: string };
   removeCard(): void;
@@ -37,6 +39,7 @@ export function createIdCardSimulatorControls(
   onReplug: () => void,
 ): IdCardSimulatorControls {
   return {
+    kind: 'idcard',
     placeCard(card) {
       if (typeof card !== 'string') {
         simulator.placeCard(card);

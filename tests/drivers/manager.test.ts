@@ -396,6 +396,7 @@ describe('device manager, simulated mode (real reader + simulator on a memory ca
     expect(manager.list()[0]).toMatchObject({ simulated: true });
 
     const controls = manager.simulatorControls('idcard')!;
+    if (controls.kind !== 'idcard') throw new Error('expected ID card controls');
     expect(controls.placeCard('no-such-person').ok).toBe(false);
     const removed = until((resolve) => manager.on('cardRemoved', resolve));
     controls.removeCard();

@@ -51,6 +51,32 @@ const IdCardDevice = z
     }
   });
 
+/** One camera: by label substring or exact device id. */
+const CameraSelectorConfig = z.object({ label: z.string().min(1).max(200).optional(), deviceId: z.string().min(1).max(200).optional() }).strict();
+
+const ReceiptPrinterDevice = z
+  .object({
+    id: z.string().min(1).max(64).default('receiptPrinter'),
+    enabled: z.boolean().default(true),
+    mode: z.enum(['simulated', 'serial']).default('simulated'),
+    path: z.string().min(1).optional(),
+    baudRate: z
+      .number()
+      .int()
+      .refine((b) => SUPPORTED_BAUD_RATES.includes(b), `must be one of ${SUPPORTED_BAUD_RATES.join(', ')}`)
+      .default(115200),
+    paperWidthMm: z.union([z.literal(58), z.literal(80)]).default(80),
+    statusPollMs: z.number().int().min(0).max(60_000).default(2000),
+    simulator: z
+      .object({ paper: z.enum(['ok', 'low', 'out']).optional(), coverOpen: z.boolean().optional() })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    if (d.mode === 'serial' && !d.path) ctx.addIssue({ code: 'custom', path: ['path'], message: 'a serial receipt printer needs "path"' });
+  });
+
 export const KioskConfig = z
   .object({
     kioskId: z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash and underscore only').default('HB-KIOSK-01'),
@@ -62,7 +88,13 @@ export const KioskConfig = z
         z.object({ kind: z.literal('http'), baseUrl: z.url(), timeoutMs: z.number().int().min(100).max(60_000).default(8000) }).strict(),
       ])
       .default({ kind: 'sandbox' }),
-    devices: z.object({ idcard: IdCardDevice.default(() => IdCardDevice.parse({})) }).strict().default(() => ({ idcard: IdCardDevice.parse({}) })),
+    devices: z
+      .object({
+        idcard: IdCardDevice.default(() => IdCardDevice.parse({})),
+        receiptPrinter: ReceiptPrinterDevice.default(() => ReceiptPrinterDevice.parse({})),
+      })
+      .strict()
+      .default(() => ({ idcard: IdCardDevice.parse({}), receiptPrinter: ReceiptPrinterDevice.parse({}) })),
     server: z
       .object({
         port: z.number().int().min(0).max(65535).default(8741),
@@ -70,6 +102,33 @@ export const KioskConfig = z
       })
       .strict()
       .default({ port: 8741, maxMessageBytes: 256 * 1024 }),
+    /** Where the journal, documents and keys live. Default: $ONEDOOR_DATA_DIR or ~/.onedoor. */
+    dataDir: z.string().min(1).optional(),
+    printing: z
+      .object({
+        a4: z
+          .object({
+            enabled: z.boolean().default(true),
+            /** `simulated`: an in-memory CUPS with dock controls; `cups`: a real CUPS queue. */
+            mode: z.enum(['simulated', 'cups']).default('simulated'),
+            queue: z.string().regex(/^[A-Za-z0-9_-]{1,127}$/, 'a CUPS queue name: letters, digits, dash, underscore').default('onedoor-a4'),
+            cupsServer: z.string().min(1).default('localhost'),
+            statusPollMs: z.number().int().min(200).max(60_000).default(5000),
+            jobPollMs: z.number().int().min(50).max(5000).default(200),
+            jobTimeoutMs: z.number().int().min(5000).max(600_000).default(120_000),
+          })
+          .strict()
+          .default(() => ({ enabled: true, mode: 'simulated' as const, queue: 'onedoor-a4', cupsServer: 'localhost', statusPollMs: 5000, jobPollMs: 200, jobTimeoutMs: 120_000 })),
+      })
+      .strict()
+      .default(() => ({ a4: { enabled: true, mode: 'simulated' as const, queue: 'onedoor-a4', cupsServer: 'localhost', statusPollMs: 5000, jobPollMs: 200, jobTimeoutMs: 120_000 } })),
+    documents: z
+      .object({
+        /** Keep PDFs after the session (default: deleted at session end). */
+        keepDocuments: z.boolean().default(false),
+      })
+      .strict()
+      .default({ keepDocuments: false }),
     /** Per-site service settings. */
     services: z
       .object({
@@ -97,6 +156,28 @@ export const KioskConfig = z
       .object({ enabled: z.union([z.literal('auto'), z.boolean()]).default('auto') })
       .strict()
       .default({ enabled: 'auto' }),
+    /** Cameras by label (substring) or device id; unset = the first camera the system lists. */
+    cameras: z
+      .object({ face: CameraSelectorConfig.optional(), document: CameraSelectorConfig.optional() })
+      .strict()
+      .default({}),
+    /** Face check (issue #6): verification threshold, tries, liveness and retakes. */
+    face: z
+      .object({
+        /** Embedding similarity (0…1) at or above which two faces are the same person. */
+        matchThreshold: z.number().min(0).max(1).default(0.6),
+        maxAttempts: z.number().int().min(1).max(10).default(3),
+        challengeActions: z.number().int().min(1).max(3).default(2),
+        challengeTimeoutSeconds: z.number().int().min(5).max(120).default(20),
+        /** Passive model scores (0…1) the evidence must reach. */
+        minAntispoof: z.number().min(0).max(1).default(0.5),
+        minLiveness: z.number().min(0).max(1).default(0.5),
+        maxPhotoRetakes: z.number().int().min(1).max(20).default(6),
+        /** TEST ONLY: skip the liveness gate (never consent or matching). Refused unless the kiosk runs in simulation. */
+        testingSkipLiveness: z.boolean().default(false),
+      })
+      .strict()
+      .default(() => ({ matchThreshold: 0.6, maxAttempts: 3, challengeActions: 2, challengeTimeoutSeconds: 20, minAntispoof: 0.5, minLiveness: 0.5, maxPhotoRetakes: 6, testingSkipLiveness: false })),
     log: z
       .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
       .strict()

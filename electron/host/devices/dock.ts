@@ -25,7 +25,8 @@ export function createDock(manager: Pick<DeviceManager, 'list' | 'simulatorContr
       });
       const devices: CallResult<'dock.state'>['devices'] = manager.list().flatMap((device) => {
         const controls = manager.simulatorControls(device.id);
-        return controls ? [{ id: device.id, kind: device.kind, plugged: controls.plugged, cardPresent: controls.cardPresent }] : [];
+        if (!controls) return [];
+        return [controls.kind === 'idcard' ? { id: device.id, kind: device.kind, plugged: controls.plugged, cardPresent: controls.cardPresent } : { id: device.id, kind: device.kind, plugged: controls.plugged }];
       });
       return { ok: true, value: { enabled: true, sampleCards, devices } };
     },
@@ -33,13 +34,16 @@ export function createDock(manager: Pick<DeviceManager, 'list' | 'simulatorContr
       if (!enabled) return refuse('dockDisabled');
       const controls = manager.simulatorControls(params.deviceId);
       if (!controls) return refuse('notSimulated');
+      const reader = controls.kind === 'idcard' ? controls : undefined;
       switch (params.action) {
         case 'placeCard': {
-          const placed = controls.placeCard(params.sampleCard);
+          if (!reader) return refuse('notAnIdCardReader');
+          const placed = reader.placeCard(params.sampleCard);
           return placed.ok ? { ok: true, value: { done: true } } : refuse('unknownSampleCard');
         }
         case 'removeCard':
-          controls.removeCard();
+          if (!reader) return refuse('notAnIdCardReader');
+          reader.removeCard();
           break;
         case 'unplug':
           controls.unplug();
@@ -48,7 +52,8 @@ export function createDock(manager: Pick<DeviceManager, 'list' | 'simulatorContr
           controls.replug();
           break;
         case 'samFault':
-          controls.setSamFault(params.code);
+          if (!reader) return refuse('notAnIdCardReader');
+          reader.setSamFault(params.code);
           break;
         default: {
           const unreachable: never = params;

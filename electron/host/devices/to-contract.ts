@@ -20,7 +20,7 @@ export function toContractStatus(snapshot: DeviceSnapshot): DeviceStatus {
     case 'hardwareError':
       return { ...base, state: 'hardwareError', messageKey: 'devices.state.hardwareError', detail: `${status.message} (0x${status.code.toString(16).padStart(2, '0')})` };
     case 'userError':
-      return { ...base, state: 'userError', messageKey: 'devices.state.userError', detail: status.message };
+      return { ...base, state: 'userError', media: status.media, messageKey: mediaKey(status.media) ?? 'devices.state.userError', detail: status.message };
     default: {
       const unreachable: never = status;
       return unreachable;
