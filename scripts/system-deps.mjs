@@ -8,6 +8,11 @@ export const SYSTEM_PACKAGES = [
   { pkg: 'chromium', why: 'end-to-end tests and the kiosk window without Electron', present: () => existsSync('/usr/bin/chromium') },
   { pkg: 'socat', why: 'pseudo-terminal pairs for real serial tests', present: () => onPath('socat') },
   { pkg: 'libusb-1.0-0', why: 'node-hid', present: () => hasLibrary('libusb-1.0.so.0') },
+  { pkg: 'cups', why: 'the real CUPS the A4 printing tests run against', present: () => existsSync('/usr/sbin/cupsd') },
+  { pkg: 'cups-client', why: 'lp and lpstat for A4 printing', present: () => onPath('lp') && onPath('lpadmin') },
+  { pkg: 'cups-ipp-utils', why: 'ipptool, to follow print jobs and printer state', present: () => onPath('ipptool') },
+  { pkg: 'poppler-utils', why: 'pdftotext, to check printed documents', present: () => onPath('pdftotext') },
+  { pkg: 'espeak-ng', why: 'voice prompts generated from the catalogues', present: () => onPath('espeak-ng') },
   { pkg: 'fonts-noto-cjk', why: 'Chinese text in Chromium screenshots and documents', present: () => existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc') },
 ];
 

@@ -51,6 +51,12 @@ function summary() {
 console.log('▶ System packages');
 if (!ensureSystemPackages()) process.exit(1);
 
+if (typeof process.getuid === 'function' && process.getuid() === 0) {
+  step('Start CUPS and the test print queue', 'sh', ['scripts/cups/setup-test-cups.sh']);
+  process.env.ONEDOOR_REQUIRE_CUPS = '1';
+} else {
+  console.log('Not root: the real-CUPS printing tests need `sudo sh scripts/cups/setup-test-cups.sh` first.');
+}
 step('Lint (ESLint, architecture rules)', bin('eslint'), ['.', '--max-warnings=0']);
 step('Type check (tsc, strict)', bin('tsc'), ['-p', 'tsconfig.json']);
 vitest('Unit and component tests (vitest)', ['node', 'dom']);
