@@ -6,15 +6,10 @@
  *   npx tsx scripts/bench-documents.ts [--runs 15]
  */
 import { pathToFileURL } from 'node:url';
+import type { BenchRow } from './bench/row';
 import { createPdfRenderer, type DocumentData } from '../electron/host/documents';
 
-export interface BenchRow {
-  id: string;
-  median: number;
-  unit: string;
-  target: number;
-  better: 'higher' | 'lower';
-}
+export type { BenchRow } from './bench/row';
 
 const certificate: DocumentData = {
   type: 'noCriminalRecord',

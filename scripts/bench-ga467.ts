@@ -5,16 +5,11 @@
  */
 
 import { pathToFileURL } from 'node:url';
+import type { BenchRow } from './bench/row';
 import { encodeResponse, Ga467FrameDecoder } from '../drivers/idcard/frame';
 
 /** One benchmark result row. */
-export interface BenchRow {
-  id: string;
-  median: number;
-  unit: string;
-  target: number;
-  better: 'higher' | 'lower';
-}
+export type { BenchRow } from './bench/row';
 
 function pseudoRandomBytes(n: number, seed: number): Uint8Array {
   const out = new Uint8Array(n);

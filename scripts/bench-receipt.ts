@@ -9,16 +9,11 @@ import { EscPosParser } from '../drivers/receipt/escpos-parser';
 import { prepareGb18030 } from '../drivers/receipt/gb18030';
 import { encodeAcceptanceReceipt } from '../drivers/receipt/templates/acceptance-receipt';
 import { encodePaymentReceipt } from '../drivers/receipt/templates/payment-receipt';
+import type { BenchRow } from './bench/row';
 import { encodeQueueTicket } from '../drivers/receipt/templates/queue-ticket';
 
 /** One benchmark result row. */
-export interface BenchRow {
-  id: string;
-  median: number;
-  unit: string;
-  target: number;
-  better: 'higher' | 'lower';
-}
+export type { BenchRow } from './bench/row';
 
 const AT = new Date('2024-05-20T01:31:00Z');
 const SITE = '某某市公安局某某分局一门通办智慧警务工作站（城东派出所大厅）';
