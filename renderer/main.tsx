@@ -1,4 +1,4 @@
-/** Renderer entry: pick the transport, set up i18n, lock down touch, render. */
+/** Renderer entry: pick the transport, set up i18n and voice, lock down touch, render. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
@@ -6,6 +6,7 @@ import { createKioskApi } from './api';
 import { App } from './app/App';
 import { installTouchLockdown } from './app/lockdown';
 import { createI18n } from './i18n';
+import { createBrowserVoice } from './voice/voice';
 import './styles/kiosk.css';
 
 // The CSP forbids eval; tell zod not to probe for it (the probe logs a CSP violation).
@@ -13,10 +14,13 @@ z.config({ jitless: true });
 installTouchLockdown(window);
 const api = createKioskApi();
 const i18n = createI18n();
+const voice = createBrowserVoice(window);
+// Read after createKioskApi() has taken the launch token out of the address.
+const query = window.location.search;
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App api={api} i18n={i18n} />
+    <App api={api} i18n={i18n} voice={voice} query={query} />
   </StrictMode>,
 );

@@ -1,10 +1,11 @@
 /** The attract screen: who we are, the time, one very large start target, device status and display settings. */
 import { Fragment, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceStatus, KioskError, KioskInfo } from '../../electron/contract';
+import type { DeviceStatus, KioskInfo } from '../../electron/contract';
 import type { Language } from '../i18n';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
 import { IdCardIcon } from '../ui/icons';
+import { pressFeedback } from '../ui/press';
 import { ToggleSwitch } from '../ui/ToggleSwitch';
 import { Clock } from './Clock';
 import { DeviceStatusList } from './DeviceStatusList';
@@ -16,15 +17,16 @@ export interface AttractScreenProps {
   language: Language;
   elderMode: boolean;
   starting: boolean;
-  startError: KioskError | null;
+  /** An i18n key to show under the start target (a refused start, an unreadable card). */
+  messageKey: string | null;
   onLanguageChange: (language: Language) => void;
   onElderModeChange: (on: boolean) => void;
-  onStart: () => void;
+  onStart: () => unknown;
 }
 
 /** Portrait first (1080×1920); a two-column layout in landscape comes from CSS. */
 export function AttractScreen(props: AttractScreenProps): ReactElement {
-  const { info, devices, language, elderMode, starting, startError } = props;
+  const { info, devices, language, elderMode, starting, messageKey } = props;
   const { t, i18n } = useTranslation();
   return (
     <main className="attract" data-testid="attract-screen">
@@ -44,14 +46,14 @@ export function AttractScreen(props: AttractScreenProps): ReactElement {
       </section>
 
       <section className="attract__start">
-        <button type="button" className="start-target" data-testid="start-button" disabled={starting} aria-busy={starting} onClick={props.onStart}>
+        <button type="button" className="start-target" data-testid="start-button" disabled={starting} aria-busy={starting} {...pressFeedback} onClick={props.onStart}>
           <IdCardIcon className="start-target__icon" />
           <span className="start-target__text">{starting ? t('attract.starting') : t('attract.start')}</span>
           <span className="start-target__sub">{t('attract.startSub')}</span>
         </button>
-        {startError ? (
+        {messageKey ? (
           <p className="attract__error" role="alert" data-testid="start-error">
-            {i18n.exists(startError.messageKey) ? t(startError.messageKey) : t('errors.generic')}
+            {i18n.exists(messageKey) ? t(messageKey) : t('errors.generic')}
           </p>
         ) : null}
       </section>

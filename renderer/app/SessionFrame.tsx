@@ -1,39 +1,87 @@
 /**
- * The session frame. Services arrive in later issues; until then it says so
- * honestly and offers only a big Cancel.
+ * The frame every service runs in: who is here, the step progress, the step
+ * itself, and the same controls on every screen (help, language, volume,
+ * back, cancel). Presentational: SessionView owns the state.
  */
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KioskInfo } from '../../electron/contract';
+import type { Identity, KioskInfo } from '../../electron/contract';
+import type { Language } from '../i18n';
+import { SpeakerButton } from '../ui/SpeakerButton';
 import { TouchButton } from '../ui/TouchButton';
+import type { VolumeLevel } from '../voice/VoiceContext';
+import { HelpButton } from './help/HelpButton';
+import { StepProgress } from './session/StepProgress';
+import type { SessionStep } from './session/route';
 
 /** Props of {@link SessionFrame}. */
 export interface SessionFrameProps {
   info: KioskInfo | null;
+  identity: Identity | null;
+  step: SessionStep;
+  language: Language;
+  volume: VolumeLevel;
+  /** The latest error of this step, as an i18n key. */
+  errorKey: string | null;
   ending: boolean;
-  onCancel: () => void;
+  onLanguageChange: (language: Language) => void;
+  onVolumeChange: (volume: VolumeLevel) => void;
+  onHelp: () => Promise<void>;
+  /** Null on the first step (no back). */
+  onBack: (() => void) | null;
+  onCancel: () => unknown;
+  children: ReactNode;
 }
 
-/** `data-testid="session-frame"` with `cancel-button`. */
-export function SessionFrame({ info, ending, onCancel }: SessionFrameProps): ReactElement {
-  const { t } = useTranslation();
+/** `data-testid="session-frame"` with `welcome`, `back-button`, `cancel-button`, `help-button`, `language-toggle`. */
+export function SessionFrame(props: SessionFrameProps): ReactElement {
+  const { info, identity, step, language, errorKey, ending } = props;
+  const { t, i18n } = useTranslation();
+  const other: Language = language === 'en' ? 'zh-CN' : 'en';
   return (
-    <main className="session" data-testid="session-frame">
+    <div className="session" data-testid="session-frame" data-step={step}>
       <header className="session__header">
-        <p className="session__hall">{info?.hallName ?? ''}</p>
-        <h1 className="session__title">{t('session.title')}</h1>
+        <div className="session__who">
+          <p className="session__hall">{info?.hallName ?? ''}</p>
+          <p className="session__welcome" data-testid="welcome">
+            {identity?.name ? t('session.welcome', { name: identity.name }) : t('session.welcomeNoName')}
+          </p>
+        </div>
+        <div className="session__tools">
+          <button
+            type="button"
+            className="language-toggle"
+            data-testid="language-toggle"
+            lang={other}
+            aria-label={`${t('session.language')}: ${t('session.otherLanguage')}`}
+            onClick={() => props.onLanguageChange(other)}
+          >
+            {t('session.otherLanguage')}
+          </button>
+          <SpeakerButton volume={props.volume} onChange={props.onVolumeChange} />
+          <HelpButton onPress={props.onHelp} />
+        </div>
       </header>
-      <section className="session__body">
-        <h2 className="session__coming" data-testid="services-coming">
-          {t('session.servicesComing')}
-        </h2>
-        <p className="session__detail">{t('session.servicesComingDetail')}</p>
-      </section>
+      <StepProgress current={step} />
+      <main className="session__body">
+        {errorKey ? (
+          <p className="session__error" role="alert" data-testid="step-error">
+            {i18n.exists(errorKey) ? t(errorKey) : t('errors.generic')}
+          </p>
+        ) : null}
+        {props.children}
+      </main>
       <footer className="session__footer">
-        <TouchButton variant="secondary" className="session__cancel" data-testid="cancel-button" disabled={ending} onClick={onCancel}>
+        {props.onBack ? (
+          <TouchButton variant="secondary" className="session__back" data-testid="back-button" onPress={props.onBack}>
+            <span aria-hidden="true">‹ </span>
+            {t('session.back')}
+          </TouchButton>
+        ) : null}
+        <TouchButton variant="danger" className="session__cancel" data-testid="cancel-button" disabled={ending} onPress={props.onCancel}>
           {ending ? t('session.ending') : t('session.cancel')}
         </TouchButton>
       </footer>
-    </main>
+    </div>
   );
 }

@@ -2,6 +2,8 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { keyboardsEn } from './keyboards.en';
+import { keyboardsZhCN, type KeyboardCatalogue } from './keyboards.zh-CN';
 import { zhCN, type Catalogue } from './zh-CN';
 
 /** Languages the kiosk offers, as the contract names them. */
@@ -9,8 +11,14 @@ export type Language = 'zh-CN' | 'en';
 export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
+/** The app's strings plus the on-screen keyboards' (`keyboard.*`, kept in their own files). */
+export type FullCatalogue = Catalogue & KeyboardCatalogue;
+
 /** Every catalogue by language. */
-export const catalogues: Record<Language, Catalogue> = { 'zh-CN': zhCN, en };
+export const catalogues: Record<Language, FullCatalogue> = {
+  'zh-CN': { ...zhCN, ...keyboardsZhCN },
+  en: { ...en, ...keyboardsEn },
+};
 
 /** A fresh, synchronously initialised i18next instance (one per app or test). */
 export function createI18n(language: Language = DEFAULT_LANGUAGE): i18n {

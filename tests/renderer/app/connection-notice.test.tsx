@@ -1,9 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { ok } from '../../../renderer/api/mock';
-import { session } from '../support/fixtures';
-import { renderApp } from '../support/render-app';
+import { renderApp, sessionHandlers } from '../support/render-app';
 
 describe('connection notice', () => {
   it('shows "service restarting" when the link drops, and reloads host data when it is back', async () => {
@@ -50,7 +48,7 @@ describe('connection notice', () => {
 
   it('a restart ends the open session on screen', async () => {
     const user = userEvent.setup();
-    const { api } = renderApp({ 'session.start': () => ok<'session.start'>(session) });
+    const { api } = renderApp(sessionHandlers);
     await screen.findByTestId('hall-name');
     await user.click(screen.getByTestId('start-button'));
     await screen.findByTestId('session-frame');

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DeviceKind, DeviceState, ErrorCode, MediaState } from '../../../electron/contract';
+import { DeviceKind, DeviceState, ErrorCode, MediaState, ServiceCategory } from '../../../electron/contract';
 import { clientErrors } from '../../../renderer/api/envelope';
 import { catalogues, createI18n, flattenKeys, LANGUAGES } from '../../../renderer/i18n';
 
@@ -61,4 +61,30 @@ describe('i18n catalogues', () => {
     ];
     for (const lng of LANGUAGES) expect(needed.filter((k) => !keysOf[lng]!.has(k)), lng).toEqual([]);
   });
+
+  it('has words for every identity, ID-number and service reason key the host sends, and every category', () => {
+    const needed = [
+      'identity.unknownCardType',
+      'identity.unreadable',
+      'identity.readFailed',
+      ...['length', 'characters', 'checksum', 'birthDate', 'futureBirthDate', 'province', 'invalid'].map((r) => `idNumber.${r}`),
+      // electron/host/services/catalogue.ts documents these reason keys.
+      ...DeviceKind.options.flatMap((k) => [`service.deviceDown.${k}`, `service.deviceMissing.${k}`]),
+      'service.disabledAtSite',
+      'service.unavailable',
+      ...ServiceCategory.options.map((c) => `home.categories.${c}`),
+      ...['high', 'medium', 'low', 'muted'].map((v) => `speaker.${v}`),
+    ];
+    for (const lng of LANGUAGES) expect(needed.filter((k) => !keysOf[lng]!.has(k)), lng).toEqual([]);
+  });
 });
+
+describe('voice prompts', () => {
+  it('exist in both languages and contain no digits or Latin letters in Chinese (espeak reads them from pinyin)', () => {
+    const zhVoice = [...keysOf['zh-CN']!].filter((k) => k.startsWith('voice.'));
+    expect(zhVoice.length).toBeGreaterThan(5);
+    const zh = createI18n('zh-CN');
+    for (const key of zhVoice) expect(zh.t(key), key).not.toMatch(/[0-9A-Za-z]/);
+  });
+});
+

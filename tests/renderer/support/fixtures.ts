@@ -1,5 +1,5 @@
 /** Host data for renderer tests, valid against the contract. */
-import type { DeviceStatus, KioskInfo, SessionInfo } from '../../../electron/contract';
+import type { DeviceStatus, Identity, KioskInfo, ServiceEntry, SessionInfo } from '../../../electron/contract';
 
 export const HALL_NAME = '平顶山市公安局城乡一体化示范区分局湖滨派出所 智慧警务工作站';
 
@@ -26,3 +26,40 @@ export const devices: DeviceStatus[] = [
 ];
 
 export const session: SessionInfo = { sessionId: 's-1', startedAt: '2026-05-01T08:01:00.000Z', language: 'zh-CN', elderMode: false };
+
+/** A citizen as a card read gives them (fictional). */
+export const identity: Identity = {
+  source: 'card',
+  cardType: 'resident',
+  name: '陈思远',
+  idNumber: '410402199001011230',
+  idNumberMasked: '410402********1230',
+  idNumberValid: true,
+  validTo: '2035-03-01',
+  expired: false,
+};
+
+function service(overrides: Partial<ServiceEntry> & Pick<ServiceEntry, 'id' | 'category'>): ServiceEntry {
+  return { name: { 'zh-CN': overrides.id, en: overrides.id }, handling: 'counter', feeFen: 0, available: true, window: '1号窗口', ...overrides };
+}
+
+/** A small catalogue: one greyed kiosk service, counter services, six in 户政 (two pages in elder mode). */
+export const services: ServiceEntry[] = [
+  service({ id: 'residence-permit', category: 'huzheng', name: { 'zh-CN': '居住证申领', en: 'Residence permit application' } }),
+  service({ id: 'temporary-id', category: 'huzheng', name: { 'zh-CN': '临时身份证申领', en: 'Temporary ID card' }, feeFen: 1000 }),
+  service({
+    id: 'id-card-renewal',
+    category: 'huzheng',
+    name: { 'zh-CN': '身份证换领', en: 'ID card renewal' },
+    handling: 'kiosk',
+    feeFen: 2000,
+    available: false,
+    reasonKey: 'service.deviceDown.camera',
+    window: undefined,
+  }),
+  service({ id: 'id-card-replacement', category: 'huzheng', name: { 'zh-CN': '身份证补领', en: 'ID card replacement' }, feeFen: 4000 }),
+  service({ id: 'residence-permit-endorsement', category: 'huzheng', name: { 'zh-CN': '居住证签注', en: 'Residence permit endorsement' } }),
+  service({ id: 'id-card-cross-province', category: 'huzheng', name: { 'zh-CN': '异地身份证申请', en: 'ID card outside home province' }, feeFen: 2000 }),
+  service({ id: 'no-criminal-record', category: 'certificates', name: { 'zh-CN': '无犯罪记录证明', en: 'No-criminal-record certificate' }, window: '2号窗口' }),
+  service({ id: 'hk-macau-endorsement', category: 'exitEntry', name: { 'zh-CN': '港澳签注', en: 'Hong Kong and Macau endorsement' }, feeFen: 1500, window: '3号窗口' }),
+];

@@ -1,0 +1,59 @@
+/**
+ * The idle timer of the step on screen: after `idleMs` without a touch it
+ * opens the countdown; after `countdownMs` more, it calls `onExpired`.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { StepTiming } from './idle-limits';
+
+/** What the session view needs from the idle timer. */
+export interface IdleCountdown {
+  /** Whole seconds left on the countdown; null while it is not shown. */
+  secondsLeft: number | null;
+  /** Call on every touch: restarts the idle limit (unless the countdown is showing). */
+  touched(): void;
+  /** "Need more time": closes the countdown and restarts the idle limit. */
+  moreTime(): void;
+}
+
+/** `resetKey` changes with the step, restarting the limit. */
+export function useIdleCountdown(timing: StepTiming, resetKey: string, onExpired: () => void): IdleCountdown {
+  const [armedAt, setArmedAt] = useState(0);
+  const [deadline, setDeadline] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const expired = useRef(onExpired);
+  useEffect(() => {
+    expired.current = onExpired;
+  }, [onExpired]);
+
+  // The idle limit: re-armed on each touch and each step.
+  useEffect(() => {
+    if (deadline !== null) return;
+    const timer = setTimeout(() => {
+      const at = Date.now();
+      setNow(at);
+      setDeadline(at + timing.countdownMs);
+    }, timing.idleMs);
+    return () => clearTimeout(timer);
+  }, [timing.idleMs, timing.countdownMs, armedAt, resetKey, deadline]);
+
+  // The countdown: ticks every second, ends the session at zero.
+  useEffect(() => {
+    if (deadline === null) return;
+    const tick = setInterval(() => setNow(Date.now()), 1_000);
+    const end = setTimeout(() => expired.current(), Math.max(0, deadline - Date.now()));
+    return () => {
+      clearInterval(tick);
+      clearTimeout(end);
+    };
+  }, [deadline]);
+
+  const touched = useCallback(() => {
+    if (deadline === null) setArmedAt((n) => n + 1);
+  }, [deadline]);
+  const moreTime = useCallback(() => {
+    setDeadline(null);
+    setArmedAt((n) => n + 1);
+  }, []);
+
+  return { secondsLeft: deadline === null ? null : Math.max(0, Math.ceil((deadline - now) / 1_000)), touched, moreTime };
+}

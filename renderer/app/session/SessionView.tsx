@@ -1,0 +1,156 @@
+/**
+ * One citizen's session on screen: the route through the shell's steps, the
+ * idle timer and countdown, help calls and the elder-mode help offer. Keyed by
+ * session id, so all of it is dropped when the session ends.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import type { Identity, KioskInfo, ServiceEntry, SessionEndReason } from '../../../electron/contract';
+import type { KioskClient } from '../../api/types';
+import type { Language } from '../../i18n';
+import { useSay, type VolumeLevel } from '../../voice/VoiceContext';
+import { HelpDialog } from '../help/HelpDialog';
+import { HelpOfferDialog } from '../help/HelpOfferDialog';
+import { useHelp } from '../help/useHelp';
+import { CategoryScreen } from '../home/CategoryScreen';
+import { HomeScreen } from '../home/HomeScreen';
+import { ServiceScreen } from '../home/ServiceScreen';
+import { useCatalogue } from '../home/catalogue';
+import { createActivityThrottle } from '../idle/activity';
+import { CountdownDialog } from '../idle/CountdownDialog';
+import { ACTIVITY_INTERVAL_MS, stepTiming } from '../idle/idle-limits';
+import { useIdleCountdown } from '../idle/useIdleCountdown';
+import { SessionFrame } from '../SessionFrame';
+import { backFrom, HOME, type SessionRoute } from './route';
+import { useStepErrors } from './useStepErrors';
+
+/** Props of {@link SessionView}. */
+export interface SessionViewProps {
+  api: KioskClient;
+  sessionId: string;
+  info: KioskInfo | null;
+  identity: Identity | null;
+  language: Language;
+  elderMode: boolean;
+  volume: VolumeLevel;
+  /** Dev override (simulation only): shortens every idle limit. */
+  idleScale: number;
+  ending: boolean;
+  onLanguageChange: (language: Language) => void;
+  onVolumeChange: (volume: VolumeLevel) => void;
+  /** Ends the session with the host and returns to the attract screen. */
+  onEnd: (reason: SessionEndReason) => Promise<void>;
+}
+
+/** The session frame with the current step inside it. */
+export function SessionView(props: SessionViewProps): ReactElement {
+  const { api, sessionId, elderMode, onEnd } = props;
+  const say = useSay();
+  const [route, setRoute] = useState<SessionRoute>(HOME);
+  const catalogue = useCatalogue(api);
+  const errors = useStepErrors(route.step, elderMode);
+  const help = useHelp(api, sessionId, route.step);
+
+  const timing = useMemo(() => stepTiming(route.step, elderMode, props.idleScale), [route.step, elderMode, props.idleScale]);
+  const timeout = useCallback(() => void onEnd('timeout'), [onEnd]);
+  const idle = useIdleCountdown(timing, JSON.stringify(route), timeout);
+  const activity = useMemo(
+    () => createActivityThrottle(() => void api.call('session.activity', { sessionId }), ACTIVITY_INTERVAL_MS),
+    [api, sessionId],
+  );
+
+  const { report } = errors;
+  const reportError = useCallback(
+    (messageKey: string) => {
+      report(messageKey);
+      say('voice.error');
+    },
+    [report, say],
+  );
+
+  // A card that cannot be read during the session is an error of this step.
+  const latestReport = useRef(reportError);
+  useEffect(() => {
+    latestReport.current = reportError;
+  }, [reportError]);
+  useEffect(() => api.on('identity.readFailed', (payload) => latestReport.current(payload.messageKey)), [api]);
+
+  const go = (next: SessionRoute): void => {
+    errors.clear();
+    setRoute(next);
+  };
+  const back = backFrom(route);
+  const services = catalogue.state.kind === 'loaded' ? catalogue.state.services : [];
+
+  return (
+    <div className="session-view" onPointerDownCapture={() => (idle.touched(), activity.touch())}>
+      <SessionFrame
+        info={props.info}
+        identity={props.identity}
+        step={route.step}
+        language={props.language}
+        volume={props.volume}
+        errorKey={errors.messageKey}
+        ending={props.ending}
+        onLanguageChange={props.onLanguageChange}
+        onVolumeChange={props.onVolumeChange}
+        onHelp={() => help.request('button')}
+        onBack={back ? () => go(back) : null}
+        onCancel={() => onEnd('cancelled')}
+      >
+        {renderStep(route, {
+          catalogue: catalogue.state,
+          reload: catalogue.reload,
+          elderMode,
+          services,
+          go,
+          onUnavailable: reportError,
+          onFinish: () => onEnd('finished'),
+        })}
+      </SessionFrame>
+      {idle.secondsLeft !== null ? <CountdownDialog secondsLeft={idle.secondsLeft} onMoreTime={idle.moreTime} onEnd={() => onEnd('cancelled')} /> : null}
+      {help.state.kind !== 'none' ? (
+        <HelpDialog state={help.state} onClose={help.dismiss} />
+      ) : errors.offerHelp && idle.secondsLeft === null ? (
+        <HelpOfferDialog
+          onAccept={async () => {
+            errors.dismissOffer();
+            await help.request('repeatedErrors');
+          }}
+          onDecline={errors.dismissOffer}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+interface StepContext {
+  catalogue: ReturnType<typeof useCatalogue>['state'];
+  reload: () => Promise<void>;
+  elderMode: boolean;
+  services: readonly ServiceEntry[];
+  go: (route: SessionRoute) => void;
+  onUnavailable: (reasonKey: string) => void;
+  onFinish: () => Promise<void>;
+}
+
+function renderStep(route: SessionRoute, c: StepContext): ReactElement {
+  switch (route.step) {
+    case 'home':
+      return <HomeScreen catalogue={c.catalogue} onReload={c.reload} onChoose={(category) => c.go({ step: 'category', category, page: 0 })} />;
+    case 'category':
+      return (
+        <CategoryScreen
+          catalogue={c.catalogue}
+          category={route.category}
+          page={route.page}
+          elderMode={c.elderMode}
+          onReload={c.reload}
+          onPage={(page) => c.go({ ...route, page })}
+          onChoose={(service) => c.go({ step: 'service', serviceId: service.id, category: route.category, page: route.page })}
+          onUnavailable={c.onUnavailable}
+        />
+      );
+    case 'service':
+      return <ServiceScreen service={c.services.find((s) => s.id === route.serviceId)} onFinish={c.onFinish} />;
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The device dock (simulation only): a discreet handle at the screen's edge
+ * opens a drawer to place or remove a sample ID card, pull or replug a device,
+ * or cause a SAM fault. It speaks only `dock.state` / `dock.act`, the same
+ * calls the end-to-end tests use, and the host refuses both outside simulation.
+ * Loaded as its own chunk, only when `kiosk.info` says the kiosk is simulated.
+ */
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallParams } from '../../electron/contract';
+import type { KioskClient } from '../api/types';
+import { TouchButton } from '../ui/TouchButton';
+import { useDockState, type DockState } from './useDockState';
+
+/** SW3 code the simulator answers with for a SAM fault. */
+const SAM_FAULT_CODE = 0x60;
+
+/** `data-testid="dock-handle"` opens `dock-drawer`. */
+export default function DockDrawer({ api }: { api: KioskClient }): ReactElement | null {
+  const { t } = useTranslation();
+  const { state, refresh } = useDockState(api);
+  const [open, setOpen] = useState(false);
+  const [failed, setFailed] = useState(false);
+  if (!state?.enabled) return null;
+
+  const act = async (...steps: CallParams<'dock.act'>[]): Promise<void> => {
+    let ok = true;
+    for (const params of steps) ok = (await api.call('dock.act', params)).ok && ok;
+    setFailed(!ok);
+    await refresh();
+  };
+
+  return (
+    <aside className={`dock${open ? ' is-open' : ''}`} aria-label={t('dock.title')}>
+      <button type="button" className="dock__handle" data-testid="dock-handle" aria-expanded={open} aria-controls="dock-drawer" aria-label={t('dock.handle')} onClick={() => setOpen(!open)}>
+        <span aria-hidden="true">⚙</span>
+      </button>
+      {open ? (
+        <div id="dock-drawer" className="dock__drawer" data-testid="dock-drawer">
+          <h2 className="dock__title">{t('dock.title')}</h2>
+          {failed ? (
+            <p className="dock__failed" role="alert">
+              {t('dock.failed')}
+            </p>
+          ) : null}
+          {state.devices.map((device) => (
+            <DockDevice key={device.id} device={device} sampleCards={state.sampleCards} act={act} />
+          ))}
+          <TouchButton variant="secondary" onPress={() => setOpen(false)}>
+            {t('dock.close')}
+          </TouchButton>
+        </div>
+      ) : null}
+    </aside>
+  );
+}
+
+function DockDevice({
+  device,
+  sampleCards,
+  act,
+}: {
+  device: DockState['devices'][number];
+  sampleCards: DockState['sampleCards'];
+  act: (...steps: CallParams<'dock.act'>[]) => Promise<void>;
+}): ReactElement {
+  const { t } = useTranslation();
+  const deviceId = device.id;
+  return (
+    <section className="dock__device" data-testid={`dock-device-${deviceId}`}>
+      <h3>
+        {device.kind === 'idcard' ? t('dock.reader', { id: deviceId }) : deviceId} · {device.plugged ? t('dock.plugged') : t('dock.unplugged')}
+      </h3>
+      {device.cardPresent !== undefined ? (
+        <>
+          <p>{device.cardPresent ? t('dock.cardPresent') : t('dock.cardAbsent')}</p>
+          <ul className="dock__cards">
+            {sampleCards.map((card) => (
+              <li key={card.id}>
+                <TouchButton variant="secondary" className="dock__card" data-testid={`dock-card-${card.id}`} onPress={() => act({ action: 'placeCard', deviceId, sampleCard: card.id })}>
+                  {t('dock.placeCard')}: <span className="dock__card-id">{card.id}</span>
+                </TouchButton>
+              </li>
+            ))}
+          </ul>
+          <TouchButton variant="secondary" data-testid="dock-remove-card" disabled={!device.cardPresent} onPress={() => act({ action: 'removeCard', deviceId })}>
+            {t('dock.removeCard')}
+          </TouchButton>
+        </>
+      ) : null}
+      <div className="dock__row">
+        {device.plugged ? (
+          <TouchButton variant="secondary" data-testid={`dock-unplug-${deviceId}`} onPress={() => act({ action: 'unplug', deviceId })}>
+            {t('dock.unplug')}
+          </TouchButton>
+        ) : (
+          <TouchButton variant="secondary" data-testid={`dock-replug-${deviceId}`} onPress={() => act({ action: 'replug', deviceId })}>
+            {t('dock.replug')}
+          </TouchButton>
+        )}
+        {device.kind === 'idcard' ? (
+          <>
+            <TouchButton
+              variant="secondary"
+              data-testid={`dock-sam-fault-${deviceId}`}
+              onPress={() => act({ action: 'samFault', deviceId, code: SAM_FAULT_CODE }, { action: 'unplug', deviceId }, { action: 'replug', deviceId })}
+            >
+              {t('dock.samFault')}
+            </TouchButton>
+            <TouchButton
+              variant="secondary"
+              data-testid={`dock-sam-clear-${deviceId}`}
+              onPress={() => act({ action: 'samFault', deviceId, code: null }, { action: 'unplug', deviceId }, { action: 'replug', deviceId })}
+            >
+              {t('dock.samClear')}
+            </TouchButton>
+          </>
+        ) : null}
+      </div>
+    </section>
+  );
+}
