@@ -61,6 +61,7 @@ step('Lint (ESLint, architecture rules)', bin('eslint'), ['.', '--max-warnings=0
 step('Type check (tsc, strict)', bin('tsc'), ['-p', 'tsconfig.json']);
 vitest('Unit and component tests (vitest)', ['node', 'dom']);
 step('Build the renderer (vite)', bin('vite'), ['build', '--logLevel', 'warn']);
+step('Voice prompts into the build', process.execPath, ['scripts/build-voice.mjs']);
 if (existsSync(join(root, 'scripts/build-electron.mjs'))) step('Build Electron main and preload (esbuild)', process.execPath, ['scripts/build-electron.mjs']);
 if (existsSync(join(root, 'scripts/check-electronegativity.mjs'))) step('Electron security scan (electronegativity)', process.execPath, ['scripts/check-electronegativity.mjs']);
 vitest('End-to-end tests (playwright-core + Debian Chromium)', ['e2e']);
