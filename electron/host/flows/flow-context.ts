@@ -1,0 +1,27 @@
+/**
+ * The part of every flow's context the engine's guards read: who is at the
+ * kiosk, whether they consented, and how their face check went.
+ */
+import type { FaceCheckOutcome, Identity } from '../../contract';
+
+export interface FaceCheckState {
+  passed: boolean;
+  /** Attempts made so far (passed or not). */
+  attempts: number;
+  last: FaceCheckOutcome | null;
+}
+
+export interface BaseFlowContext {
+  /** The session's identity as the host validated it. */
+  identity: Identity | null;
+  consent: boolean;
+  face: FaceCheckState;
+}
+
+/** Face attempts before the citizen is sent to a counter. */
+export const MAX_FACE_ATTEMPTS = 3;
+
+/** A fresh face-check state. */
+export function initialFace(): FaceCheckState {
+  return { passed: false, attempts: 0, last: null };
+}

@@ -1,0 +1,146 @@
+/**
+ * The KioskApi handlers for flows (`flow.start`, `flow.send`,
+ * `flow.current`) and the `flow.changed` event. The flow lives in the
+ * session's data and is stopped when the session ends, whatever the reason.
+ * Before passing on a citizen's event the host syncs the session's identity
+ * into the flow, so an identity is only ever what the host read or validated.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FaceVerifyResult, FlowView, Identity, KioskError } from '../../contract';
+import { kioskError, type CallHandlers, type HandlerOutcome } from '../api/dispatch';
+import type { EventBus } from '../events';
+import type { Logger } from '../log/logger';
+import type { ActiveSession, SessionStore } from '../session/session-store';
+import type { FlowInstance } from './flow-instance';
+import type { FlowService } from './flow-service';
+import { FLOW_DATA_KEY, faceResultEvent, flowOf } from './session-flow';
+
+export type FlowCallName = 'flow.start' | 'flow.send' | 'flow.current';
+
+export interface FlowHandlersContext {
+  sessions: SessionStore;
+  bus: EventBus;
+  logger: Logger;
+  /** The services that have a kiosk flow, dependencies bound (gateway, printers, outbox). */
+  services: readonly FlowService[];
+  /** Whether a service may start now (catalogue availability); default: always. */
+  availability?: (serviceId: string) => { available: true } | { available: false; reasonKey: string };
+}
+
+export type FlowHandlers = Pick<CallHandlers, FlowCallName>;
+
+/** Host-internal controls that are not renderer calls. */
+export interface FlowControls {
+  /** The face module's verdict (`face.verify` result) for the session's flow. */
+  faceResult(sessionId: string, verdict: FaceVerifyResult): boolean;
+  /** Unsubscribes from the bus (host stop). */
+  dispose(): void;
+}
+
+const flowError = (messageKey: string, details?: Record<string, unknown>): KioskError => ({ code: 'invalidParams', messageKey, ...(details ? { details } : {}) });
+const fail = (error: KioskError) => ({ ok: false as const, error });
+
+/**
+ * Builds the flow handlers (spread them into the host's handler map) and
+ * the host-internal controls.
+ */
+export function createFlowRuntime(ctx: FlowHandlersContext): { handlers: FlowHandlers; controls: FlowControls } {
+  const live = new Map<string, { flow: FlowInstance; unsubscribe: () => void; identity: Identity | null }>();
+
+  const stop = (sessionId: string) => {
+    const entry = live.get(sessionId);
+    if (!entry) return;
+    entry.unsubscribe();
+    entry.flow.stop();
+    live.delete(sessionId);
+  };
+
+  const syncIdentity = (session: ActiveSession, flow: FlowInstance) => {
+    const entry = live.get(session.sessionId);
+    if (!entry || entry.identity === session.identity) return;
+    entry.identity = session.identity;
+    flow.send({ type: 'IDENTITY', identity: session.identity });
+  };
+
+  const unsubscribeBus = ctx.bus.subscribe((envelope) => {
+    if (envelope.event === 'session.ended') {
+      const { sessionId } = envelope.payload as { sessionId: string };
+      stop(sessionId);
+    } else if (envelope.event === 'identity.read') {
+      const { sessionId } = envelope.payload as { sessionId: string };
+      const session = ctx.sessions.get(sessionId);
+      const flow = session && flowOf(session);
+      if (session && flow) syncIdentity(session, flow);
+    }
+  });
+
+  const withFlow = (sessionId: string): { session: ActiveSession; flow: FlowInstance } | { error: KioskError } => {
+    const session = ctx.sessions.get(sessionId);
+    if (!session) return { error: kioskError('noSession') };
+    const flow = flowOf(session);
+    if (!flow) return { error: flowError('flow.notStarted') };
+    return { session, flow };
+  };
+
+  const handlers: FlowHandlers = {
+    'flow.start': ({ sessionId, serviceId }): HandlerOutcome<'flow.start'> => {
+      const session = ctx.sessions.get(sessionId);
+      if (!session) return fail(kioskError('noSession'));
+      const service = ctx.services.find((candidate) => candidate.id === serviceId);
+      if (!service) return fail(flowError('flow.unknownService', { serviceId }));
+      const availability = ctx.availability?.(serviceId) ?? { available: true };
+      if (!availability.available) return fail({ code: 'deviceUnavailable', messageKey: availability.reasonKey });
+      stop(sessionId);
+      const flow = service.start({ sessionId, flowId: randomUUID(), identity: session.identity, language: session.language });
+      const unsubscribe = flow.subscribe((view: FlowView) => ctx.bus.emit('flow.changed', { sessionId, view }));
+      live.set(sessionId, { flow, unsubscribe, identity: session.identity });
+      session.data.set(FLOW_DATA_KEY, flow);
+      ctx.sessions.touch(sessionId);
+      ctx.logger.info({ sessionId, serviceId, flowId: flow.flowId }, 'flow started');
+      return { ok: true, value: flow.view() };
+    },
+    'flow.send': ({ sessionId, event }): HandlerOutcome<'flow.send'> => {
+      const found = withFlow(sessionId);
+      if ('error' in found) return fail(found.error);
+      ctx.sessions.touch(sessionId);
+      syncIdentity(found.session, found.flow);
+      const before = found.flow.view();
+      if (!found.flow.send(event)) {
+        ctx.logger.info({ sessionId, flowId: found.flow.flowId, step: before.step, event: event.type }, 'flow event not accepted');
+        return fail(flowError('flow.eventNotAccepted', { step: before.step, event: event.type }));
+      }
+      const after = found.flow.view();
+      ctx.logger.info({ sessionId, flowId: found.flow.flowId, from: before.step, event: event.type, to: after.step }, 'flow event');
+      return { ok: true, value: after };
+    },
+    'flow.current': ({ sessionId }): HandlerOutcome<'flow.current'> => {
+      const session = ctx.sessions.get(sessionId);
+      if (!session) return fail(kioskError('noSession'));
+      const flow = flowOf(session);
+      return { ok: true, value: { view: flow ? flow.view() : null } };
+    },
+  };
+
+  return {
+    handlers,
+    controls: {
+      faceResult(sessionId, verdict) {
+        const session = ctx.sessions.get(sessionId);
+        const flow = session && flowOf(session);
+        if (!session || !flow) return false;
+        const accepted = flow.send(faceResultEvent(verdict));
+        ctx.logger.info({ sessionId, flowId: flow.flowId, outcome: verdict.outcome, accepted }, 'face result');
+        return accepted;
+      },
+      dispose() {
+        unsubscribeBus();
+        for (const sessionId of [...live.keys()]) stop(sessionId);
+      },
+    },
+  };
+}
+
+/** The flow call handlers only (for a one-line spread in create-host.ts). */
+export function createFlowHandlers(ctx: FlowHandlersContext): FlowHandlers {
+  return createFlowRuntime(ctx).handlers;
+}

@@ -1,0 +1,63 @@
+/**
+ * The host's transition rules, as pure functions over the flow context, so
+ * each is tested on its own (table-driven) and every service reuses them.
+ * A machine names them in its `setup({ guards })`.
+ */
+import type { Identity } from '../../contract';
+import { MAX_FACE_ATTEMPTS, type BaseFlowContext } from './flow-context';
+
+/** Why an identity cannot be used, or null when it can. */
+export function identityProblem(identity: Identity | null): 'missing' | 'invalidNumber' | 'expired' | null {
+  if (!identity) return 'missing';
+  if (!identity.idNumberValid) return 'invalidNumber';
+  if (identity.expired) return 'expired';
+  return null;
+}
+
+/** A present, valid, unexpired identity. */
+export function identityUsable(context: BaseFlowContext): boolean {
+  return identityProblem(context.identity) === null;
+}
+
+/** A foreigner: a foreigner card, or a typed 2023 foreigner number (leading 9). */
+export function identityIsForeigner(context: BaseFlowContext): boolean {
+  const identity = context.identity;
+  if (!identity) return false;
+  return identity.cardType === 'foreigner' || (identity.cardType === null && /^9\d{16}[\dX]$/.test(identity.idNumber));
+}
+
+/** Consent given (required before any back-end query or submission). */
+export function consentGiven(context: BaseFlowContext): boolean {
+  return context.consent;
+}
+
+/** The face check passed (required before anything is queried or printed). */
+export function facePassed(context: BaseFlowContext): boolean {
+  return context.face.passed;
+}
+
+/**
+ * Another face attempt is allowed after the one just made: the face module
+ * still allows tries, and so does the flow's own cap.
+ */
+export function faceMayRetry(context: BaseFlowContext, attemptsLeft: number): boolean {
+  return attemptsLeft > 0 && context.face.attempts + 1 < MAX_FACE_ATTEMPTS;
+}
+
+/** Identity usable, consent given and face passed: the citizen is verified. */
+export function verified(context: BaseFlowContext): boolean {
+  return identityUsable(context) && consentGiven(context) && facePassed(context);
+}
+
+/** May the back-end be queried/submitted to? Verified, and a purpose chosen when the service has one. */
+export function mayQuery(context: BaseFlowContext & { purpose?: string | null }): boolean {
+  return verified(context) && context.purpose !== null;
+}
+
+/** Reprints allowed per document. */
+export const MAX_REPRINTS = 1;
+
+/** One reprint per document, and only of a document that exists. */
+export function reprintAvailable(print: { documentNumber: string | null; reprintsUsed: number; reprintable: boolean }): boolean {
+  return print.documentNumber !== null && print.reprintable && print.reprintsUsed < MAX_REPRINTS;
+}

@@ -1,0 +1,43 @@
+/**
+ * What flows need from the rest of the host, as small interfaces so a
+ * service is tested with fakes and the composition root wires the real
+ * ones (receipt printer, outbox).
+ */
+
+/** A thermal-printer outcome: printed, or not with a message key. */
+export type SlipOutcome = { kind: 'printed' } | { kind: 'notPrinted'; messageKey: string };
+
+/** A queue ticket for a counter window. */
+export interface QueueTicketRequest {
+  sessionId: string;
+  serviceId: string;
+  /** e.g. 无犯罪记录证明. */
+  serviceName: string;
+  window: string;
+  /** Printed masked by the receipt template; null when unknown. */
+  name: string | null;
+}
+
+/** A small collection receipt printed with a certificate. */
+export interface CollectionReceiptRequest {
+  sessionId: string;
+  serviceName: string;
+  documentNumber: string;
+  verifyCode: string | null;
+  /** Printed masked. */
+  name: string | null;
+  idNumberMasked: string;
+  issuedAt: Date;
+}
+
+/** The receipt printer as flows use it (drivers/receipt templates behind it). */
+export interface TicketPrinter {
+  /** Allocates the queue number and prints the ticket. */
+  printQueueTicket(request: QueueTicketRequest): Promise<({ kind: 'printed' } & { ticketNumber: string }) | { kind: 'notPrinted'; messageKey: string; ticketNumber?: string }>;
+  printCollectionReceipt(request: CollectionReceiptRequest): Promise<SlipOutcome>;
+}
+
+/** Hands an application to the outbox (written before it is sent; see electron/host/outbox). */
+export interface ApplicationQueue {
+  submit(application: { serviceId: string; payload: Record<string, unknown> }, idempotencyKey: string): void;
+}

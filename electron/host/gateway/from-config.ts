@@ -1,0 +1,45 @@
+/**
+ * Picks the gateway the config names: the embedded sandbox (default) or the
+ * HTTP client. Returns `{error}` rather than throwing, e.g. when the sandbox
+ * data file is broken.
+ */
+import type { KioskConfig } from '../config/schema';
+import { createHttpGateway } from './http-gateway';
+import type { PoliceGateway } from './police-gateway';
+import { createSandboxGateway, type SandboxFaceMatcher, type SequenceSource } from './sandbox-gateway';
+import { loadSandboxData } from './sandbox-data';
+
+export interface GatewayFromConfigOptions {
+  /** Sandbox latency (default 200–600 ms). */
+  sandboxLatency?: { minMs: number; maxMs: number };
+  sandboxDataPath?: string;
+  faceMatcher?: SandboxFaceMatcher;
+  /** Persistent document-number sequences for the sandbox (the journal's). */
+  sequences?: SequenceSource;
+  now?: () => Date;
+}
+
+/** The configured gateway, or why it cannot be built. */
+export function createGatewayFromConfig(backend: KioskConfig['backend'], options: GatewayFromConfigOptions = {}): { gateway: PoliceGateway } | { error: string } {
+  switch (backend.kind) {
+    case 'sandbox': {
+      const loaded = loadSandboxData(options.sandboxDataPath);
+      if ('error' in loaded) return { error: `backend.sandbox: ${loaded.error}` };
+      return {
+        gateway: createSandboxGateway({
+          data: loaded.data,
+          latency: options.sandboxLatency,
+          faceMatcher: options.faceMatcher,
+          sequences: options.sequences,
+          now: options.now,
+        }),
+      };
+    }
+    case 'http':
+      return { gateway: createHttpGateway({ baseUrl: backend.baseUrl, timeoutMs: backend.timeoutMs }) };
+    default: {
+      const unknown: never = backend;
+      return { error: `backend: unknown kind ${String(unknown)}` };
+    }
+  }
+}

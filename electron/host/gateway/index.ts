@@ -1,0 +1,8 @@
+/** The police back-end: interface, embedded sandbox, HTTP client and the sandbox's HTTP server. */
+export * from './police-gateway';
+export { createSandboxGateway, createMemorySequences, type SandboxGateway, type SandboxOptions, type SandboxFaceMatcher, type SandboxStats, type SequenceSource } from './sandbox-gateway';
+export { loadSandboxData, defaultSandboxDataPath, SandboxData, type SandboxCitizen } from './sandbox-data';
+export { createHttpGateway, type HttpGatewayOptions } from './http-gateway';
+export { startSandboxServer, type SandboxServer, type SandboxServerOptions, type InjectedFault } from './sandbox-server';
+export { GATEWAY_PATHS, IDEMPOTENCY_HEADER } from './wire-schemas';
+export { createGatewayFromConfig, type GatewayFromConfigOptions } from './from-config';

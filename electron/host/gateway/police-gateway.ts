@@ -1,0 +1,131 @@
+/**
+ * The police back-end as the kiosk sees it: one small interface, two
+ * implementations (the embedded sandbox and an HTTP client for a real
+ * gateway, docs/gateway-openapi.yaml). Expected failures are values, never
+ * thrown: a timeout, an unavailable back-end, a garbled answer, an unknown person.
+ */
+
+/** Expected failures of any gateway call. */
+export type GatewayFailure =
+  | { kind: 'timeout' }
+  /** The back-end answered 5xx or could not be reached. */
+  | { kind: 'unavailable'; status?: number }
+  /** The answer did not match the contract (garbage, wrong shape). */
+  | { kind: 'badResponse'; detail: string }
+  | { kind: 'notFound' };
+
+export type GatewayFailureKind = GatewayFailure['kind'];
+
+/** A gateway answer: the value or an expected failure. */
+export type GatewayResult<T> = { ok: true; value: T } | { ok: false; error: GatewayFailure };
+
+/** Who holds the number: a mainland resident, a Hong Kong/Macau/Taiwan resident, a foreigner. */
+export type HolderKind = 'resident' | 'hmt' | 'foreigner';
+
+/** 户籍地: where the person's household is registered. */
+export interface RegisteredResidence {
+  /** Two-digit GB/T 2260 province code, e.g. `41`. */
+  provinceCode: string;
+  /** e.g. 河南省. */
+  province: string;
+  /** e.g. 平顶山市. */
+  city: string;
+  /** e.g. 新华区; absent when the back-end does not say. */
+  district?: string;
+}
+
+/** What identity lookup returns. */
+export interface PersonRecord {
+  /** Name as the population database holds it (a typed ID number has none). */
+  name: string;
+  holder: HolderKind;
+  /** Null for people without a mainland 户籍 (foreigners, HMT residents). */
+  registeredResidence: RegisteredResidence | null;
+}
+
+/** Face comparison against the population database's photo. */
+export interface FaceVerification {
+  match: boolean;
+  /** Similarity 0..1 as the back-end computed it. */
+  score: number;
+}
+
+/** Why a certificate is requested (申请用途). */
+export type CertificatePurpose = 'employment' | 'abroad' | 'settlement' | 'other';
+
+/**
+ * Criminal-record query outcome (DOMAIN.md §4):
+ * - `noRecord`: the certificate may be issued;
+ * - `sealedJuvenile`: a sealed juvenile record, which still gets the certificate;
+ * - `record`: 不予出具 notice, handled at the counter;
+ * - `needsReview`: the back-end cannot decide (namesakes, incomplete data): counter.
+ */
+export type CriminalRecordResult = 'noRecord' | 'record' | 'sealedJuvenile' | 'needsReview';
+
+export interface CriminalRecordAnswer {
+  result: CriminalRecordResult;
+  /** 查询截止日期 `YYYY-MM-DD`. */
+  queryDate: string;
+  /** The office the certificate is issued in the name of. */
+  issuingOffice: string;
+  /** Verification code for the paper certificate, when the province issues one. */
+  verifyCode?: string;
+  /** What the certificate's QR code holds. */
+  verifyUrl?: string;
+}
+
+export interface CriminalRecordQuery {
+  idNumber: string;
+  purpose: CertificatePurpose;
+  /** Same key → same answer (retries are safe). */
+  requestKey: string;
+}
+
+/** Kinds of documents the back-end numbers. */
+export type BackendDocumentType = 'noCriminalRecord' | 'nonIssuanceNotice';
+
+export interface DocumentNumberRequest {
+  type: BackendDocumentType;
+  kioskId: string;
+  /** Same key → same number; distinct keys never share a number. */
+  idempotencyKey: string;
+}
+
+/** What the kiosk submits to the back-end (through the outbox). */
+export interface ApplicationSubmission {
+  idempotencyKey: string;
+  serviceId: string;
+  kioskId: string;
+  /** Free JSON payload the service defines (decrypted from the outbox). */
+  payload: Record<string, unknown>;
+}
+
+export interface SubmissionReceipt {
+  /** The back-end's acceptance number. */
+  receiptNumber: string;
+  /** True when the key had already been accepted (a retry after a crash or lost answer). */
+  duplicate: boolean;
+}
+
+/** The police back-end. Every method resolves; none throws on expected failures. */
+export interface PoliceGateway {
+  /** Identity lookup by ID number: 户籍地 and holder kind. */
+  lookupPerson(idNumber: string): Promise<GatewayResult<PersonRecord>>;
+  /** Compares a live face image (JPEG) with the database photo. */
+  verifyFace(request: { idNumber: string; probe: Uint8Array }): Promise<GatewayResult<FaceVerification>>;
+  queryCriminalRecord(query: CriminalRecordQuery): Promise<GatewayResult<CriminalRecordAnswer>>;
+  /** A document number from the back-end's sequence, never duplicated. */
+  issueDocumentNumber(request: DocumentNumberRequest): Promise<GatewayResult<{ number: string }>>;
+  /** Submits an application; deduplicated by its idempotency key. */
+  submitApplication(submission: ApplicationSubmission): Promise<GatewayResult<SubmissionReceipt>>;
+}
+
+/** Builds a failure value. */
+export function gatewayFailure<T = never>(error: GatewayFailure): GatewayResult<T> {
+  return { ok: false, error };
+}
+
+/** Builds a success value. */
+export function gatewayOk<T>(value: T): GatewayResult<T> {
+  return { ok: true, value };
+}

@@ -1,0 +1,176 @@
+/**
+ * The embedded sandbox back-end: synthetic people, deterministic answers,
+ * realistic latency. It dedupes submissions and document numbers by
+ * idempotency key exactly as the real gateway must, and counts deliveries so
+ * tests can prove "exactly once".
+ */
+import { createHash } from 'node:crypto';
+import {
+  gatewayFailure,
+  gatewayOk,
+  type ApplicationSubmission,
+  type BackendDocumentType,
+  type CriminalRecordAnswer,
+  type GatewayResult,
+  type PoliceGateway,
+  type SubmissionReceipt,
+} from './police-gateway';
+import type { SandboxCitizen, SandboxData } from './sandbox-data';
+import type { FaceMatcher } from '../face/matcher';
+
+/**
+ * How the sandbox compares faces: the face module's matcher, and the
+ * reference photo resources/faces/<faceRef>.jpg standing in for the
+ * population database's photo.
+ */
+export interface SandboxFaceMatcher {
+  matcher: FaceMatcher;
+  reference(faceRef: string): Promise<Uint8Array | undefined>;
+}
+
+/** A per-type, per-year counter; the journal's document-number allocator fits. */
+export interface SequenceSource {
+  next(type: BackendDocumentType, year: number): number;
+}
+
+export interface SandboxOptions {
+  data: SandboxData;
+  /** Simulated latency per call, in ms; default 200–600; `{0,0}` in tests. */
+  latency?: { minMs: number; maxMs: number };
+  faceMatcher?: SandboxFaceMatcher;
+  /** Similarity at or above which faces match (default 0.6). */
+  faceThreshold?: number;
+  sequences?: SequenceSource;
+  now?: () => Date;
+}
+
+/** What the sandbox has accepted, for tests and the HTTP server's stats page. */
+export interface SandboxStats {
+  /** Accepted (processed) submissions per idempotency key: must stay 1. */
+  accepted: Record<string, number>;
+  /** Submission attempts per key, duplicates included. */
+  attempts: Record<string, number>;
+}
+
+export interface SandboxGateway extends PoliceGateway {
+  stats(): SandboxStats;
+  /** The payload accepted under `key` (tests). */
+  acceptedPayload(key: string): Record<string, unknown> | undefined;
+}
+
+const DOC_PREFIX: Record<BackendDocumentType, string> = { noCriminalRecord: 'WFZ', nonIssuanceNotice: 'BYCJ' };
+
+function hashInt(text: string): number {
+  return createHash('sha256').update(text).digest().readUInt32BE(0);
+}
+
+function localDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** An in-memory sequence (restarts at 1: persistent deployments pass the journal's). */
+export function createMemorySequences(): SequenceSource {
+  const last = new Map<string, number>();
+  return {
+    next(type, year) {
+      const key = `${type}:${year}`;
+      const value = (last.get(key) ?? 0) + 1;
+      last.set(key, value);
+      return value;
+    },
+  };
+}
+
+/** Creates the sandbox gateway over its data. */
+export function createSandboxGateway(options: SandboxOptions): SandboxGateway {
+  const { data } = options;
+  const latency = options.latency ?? { minMs: 200, maxMs: 600 };
+  const now = options.now ?? (() => new Date());
+  const sequences = options.sequences ?? createMemorySequences();
+  const threshold = options.faceThreshold ?? 0.6;
+  const queries = new Map<string, CriminalRecordAnswer>();
+  const numbers = new Map<string, string>();
+  const submissions = new Map<string, { receipt: string; payload: Record<string, unknown> }>();
+  const accepted: Record<string, number> = {};
+  const attempts: Record<string, number> = {};
+  let calls = 0;
+
+  const wait = async (seed: string) => {
+    calls += 1;
+    const span = Math.max(0, latency.maxMs - latency.minMs);
+    const ms = latency.minMs + (span === 0 ? 0 : hashInt(`${seed}:${calls}`) % (span + 1));
+    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+  };
+  const find = (idNumber: string): SandboxCitizen | undefined => data.citizens[idNumber.toUpperCase()];
+
+  return {
+    async lookupPerson(idNumber) {
+      await wait('lookup');
+      const citizen = find(idNumber);
+      if (!citizen) return gatewayFailure({ kind: 'notFound' });
+      return gatewayOk({ name: citizen.name, holder: citizen.holder, registeredResidence: citizen.registeredResidence });
+    },
+
+    async verifyFace({ idNumber, probe }) {
+      await wait('face');
+      const citizen = find(idNumber);
+      if (!citizen) return gatewayFailure({ kind: 'notFound' });
+      if (options.faceMatcher && citizen.faceRef) {
+        const reference = await options.faceMatcher.reference(citizen.faceRef);
+        if (!reference) return gatewayFailure({ kind: 'notFound' });
+        const compared = await options.faceMatcher.matcher.compare(reference, probe);
+        if (!compared.ok) return gatewayOk({ match: false, score: 0 });
+        const score = Math.max(0, Math.min(1, compared.value.similarity));
+        return gatewayOk({ match: score >= threshold, score });
+      }
+      return gatewayOk(citizen.face === 'match' ? { match: true, score: 0.93 } : { match: false, score: 0.12 });
+    },
+
+    async queryCriminalRecord({ idNumber, requestKey }): Promise<GatewayResult<CriminalRecordAnswer>> {
+      await wait('query');
+      const citizen = find(idNumber);
+      if (!citizen) return gatewayFailure({ kind: 'notFound' });
+      const simulated = citizen.simulate?.query;
+      if (simulated === 'timeout') return gatewayFailure({ kind: 'timeout' });
+      if (simulated === 'unavailable') return gatewayFailure({ kind: 'unavailable', status: 503 });
+      const known = queries.get(requestKey);
+      if (known) return gatewayOk(known);
+      const issuable = citizen.criminalRecord === 'noRecord' || citizen.criminalRecord === 'sealedJuvenile';
+      const code = issuable ? createHash('sha256').update(`verify:${requestKey}`).digest('hex').slice(0, 12).toUpperCase() : undefined;
+      const answer: CriminalRecordAnswer = {
+        result: citizen.criminalRecord,
+        queryDate: localDate(now()),
+        issuingOffice: data.issuingOffice,
+        ...(code ? { verifyCode: code, verifyUrl: `${data.verifyUrlBase}${code}` } : {}),
+      };
+      queries.set(requestKey, answer);
+      return gatewayOk(answer);
+    },
+
+    async issueDocumentNumber({ type, kioskId, idempotencyKey }) {
+      await wait('number');
+      const known = numbers.get(idempotencyKey);
+      if (known) return gatewayOk({ number: known });
+      const year = now().getFullYear();
+      const number = `${DOC_PREFIX[type]}${year}-${kioskId}-${String(sequences.next(type, year)).padStart(6, '0')}`;
+      numbers.set(idempotencyKey, number);
+      return gatewayOk({ number });
+    },
+
+    async submitApplication(submission: ApplicationSubmission): Promise<GatewayResult<SubmissionReceipt>> {
+      await wait('submit');
+      const key = submission.idempotencyKey;
+      attempts[key] = (attempts[key] ?? 0) + 1;
+      const known = submissions.get(key);
+      if (known) return gatewayOk({ receiptNumber: known.receipt, duplicate: true });
+      const receipt = `SB${String(submissions.size + 1).padStart(8, '0')}`;
+      submissions.set(key, { receipt, payload: submission.payload });
+      accepted[key] = (accepted[key] ?? 0) + 1;
+      return gatewayOk({ receiptNumber: receipt, duplicate: false });
+    },
+
+    stats: () => ({ accepted: { ...accepted }, attempts: { ...attempts } }),
+    acceptedPayload: (key) => submissions.get(key)?.payload,
+  };
+}

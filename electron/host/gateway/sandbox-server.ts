@@ -1,0 +1,186 @@
+/**
+ * Serves a PoliceGateway (normally the sandbox) over the HTTP contract of
+ * docs/gateway-openapi.yaml, so the HTTP client is tested against a real
+ * server. Faults can be injected per path (5xx, garbage, slow answers) and
+ * `/sandbox/stats` reports deliveries per idempotency key.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { z } from 'zod';
+import type { GatewayFailure, GatewayResult, PoliceGateway } from './police-gateway';
+import type { SandboxStats } from './sandbox-gateway';
+import {
+  GATEWAY_PATHS,
+  IDEMPOTENCY_HEADER,
+  IdempotencyKey,
+  IssueDocumentNumberRequest,
+  LookupPersonRequest,
+  QueryCriminalRecordRequest,
+  SubmitApplicationRequest,
+  VerifyFaceRequest,
+} from './wire-schemas';
+
+/** One injected fault; `times` answers are affected, then the path heals. */
+export type InjectedFault =
+  | { mode: 'status'; status: number; times: number }
+  | { mode: 'garbage'; times: number }
+  /** Answer only after `ms` (before doing the work): exercises client timeouts. */
+  | { mode: 'slow'; ms: number; times: number }
+  /** Do the work, then hold the answer `ms`: a crash now leaves the back-end ahead of the kiosk. */
+  | { mode: 'holdAnswer'; ms: number; times: number };
+
+export interface SandboxServer {
+  readonly url: string;
+  readonly port: number;
+  /** Injects a fault on a path (e.g. GATEWAY_PATHS.submitApplication). */
+  inject(path: string, fault: InjectedFault): void;
+  clearFaults(): void;
+  /** Requests received per path (faulted ones included). */
+  requests(path: string): number;
+  close(): Promise<void>;
+}
+
+export interface SandboxServerOptions {
+  gateway: PoliceGateway & { stats?: () => SandboxStats };
+  port?: number;
+  host?: string;
+  /** Largest request body (bytes). */
+  maxBodyBytes?: number;
+}
+
+const STATUS_OF: Record<GatewayFailure['kind'], number> = { notFound: 404, timeout: 504, unavailable: 503, badResponse: 502 };
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage, max: number): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) {
+        resolve(undefined);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => resolve(undefined));
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Starts the server; port 0 picks a free port. */
+export async function startSandboxServer(options: SandboxServerOptions): Promise<SandboxServer> {
+  const { gateway } = options;
+  const maxBody = options.maxBodyBytes ?? 5 * 1024 * 1024;
+  const faults = new Map<string, InjectedFault>();
+  const counts = new Map<string, number>();
+
+  const takeFault = (path: string): InjectedFault | undefined => {
+    const fault = faults.get(path);
+    if (!fault) return undefined;
+    if (fault.times <= 1) faults.delete(path);
+    else faults.set(path, { ...fault, times: fault.times - 1 });
+    return fault;
+  };
+
+  async function route(path: string, body: unknown, key: string | undefined): Promise<{ status: number; body: unknown }> {
+    const parse = <S extends z.ZodType>(schema: S): z.infer<S> | undefined => {
+      const parsed = schema.safeParse(body);
+      return parsed.success ? parsed.data : undefined;
+    };
+    const answer = <T>(result: GatewayResult<T>, okStatus = 200) =>
+      result.ok ? { status: okStatus, body: result.value } : { status: STATUS_OF[result.error.kind], body: { error: result.error.kind === 'badResponse' ? 'unavailable' : result.error.kind } };
+    const invalid = { status: 400, body: { error: 'invalidRequest' } };
+    const needsKey = { status: 400, body: { error: 'missingIdempotencyKey' } };
+    switch (path) {
+      case GATEWAY_PATHS.lookupPerson: {
+        const request = parse(LookupPersonRequest);
+        return request ? answer(await gateway.lookupPerson(request.idNumber)) : invalid;
+      }
+      case GATEWAY_PATHS.verifyFace: {
+        const request = parse(VerifyFaceRequest);
+        return request ? answer(await gateway.verifyFace({ idNumber: request.idNumber, probe: Buffer.from(request.probeJpegBase64, 'base64') })) : invalid;
+      }
+      case GATEWAY_PATHS.queryCriminalRecord: {
+        const request = parse(QueryCriminalRecordRequest);
+        if (!request) return invalid;
+        if (!key) return needsKey;
+        return answer(await gateway.queryCriminalRecord({ ...request, requestKey: key }));
+      }
+      case GATEWAY_PATHS.issueDocumentNumber: {
+        const request = parse(IssueDocumentNumberRequest);
+        if (!request) return invalid;
+        if (!key) return needsKey;
+        return answer(await gateway.issueDocumentNumber({ ...request, idempotencyKey: key }));
+      }
+      case GATEWAY_PATHS.submitApplication: {
+        const request = parse(SubmitApplicationRequest);
+        if (!request) return invalid;
+        if (!key) return needsKey;
+        const result = await gateway.submitApplication({ ...request, idempotencyKey: key });
+        return answer(result, result.ok && !result.value.duplicate ? 201 : 200);
+      }
+      default:
+        return { status: 404, body: { error: 'notFound' } };
+    }
+  }
+
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const path = new URL(req.url ?? '/', 'http://sandbox').pathname;
+      counts.set(path, (counts.get(path) ?? 0) + 1);
+      if (req.method === 'GET' && path === GATEWAY_PATHS.health) return send(res, 200, { ok: true });
+      if (req.method === 'GET' && path === '/sandbox/stats') return send(res, 200, gateway.stats?.() ?? { accepted: {}, attempts: {} });
+      if (req.method !== 'POST') return send(res, 405, { error: 'invalidRequest' });
+      const text = await readBody(req, maxBody);
+      if (text === undefined) return send(res, 413, { error: 'invalidRequest' });
+      const fault = takeFault(path);
+      if (fault?.mode === 'status') return send(res, fault.status, { error: 'unavailable' });
+      if (fault?.mode === 'garbage') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return res.end('{"result": "maybe", <html>502 Bad Gateway');
+      }
+      if (fault?.mode === 'slow') await sleep(fault.ms);
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return send(res, 400, { error: 'invalidRequest' });
+      }
+      const rawKey = req.headers[IDEMPOTENCY_HEADER];
+      const keyParse = IdempotencyKey.safeParse(Array.isArray(rawKey) ? rawKey[0] : rawKey);
+      if (rawKey !== undefined && !keyParse.success) return send(res, 400, { error: 'invalidRequest' });
+      const result = await route(path, body, keyParse.success ? keyParse.data : undefined);
+      if (fault?.mode === 'holdAnswer') await sleep(fault.ms);
+      if (!res.destroyed) send(res, result.status, result.body);
+    })().catch(() => {
+      if (!res.headersSent) send(res, 500, { error: 'unavailable' });
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    port,
+    inject: (path, fault) => faults.set(path, fault),
+    clearFaults: () => faults.clear(),
+    requests: (path) => counts.get(path) ?? 0,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

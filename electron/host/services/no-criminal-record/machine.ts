@@ -1,0 +1,387 @@
+/**
+ * The 无犯罪记录证明 flow as an XState machine: identify → consent (and
+ * 户籍 lookup) → face check → purpose → query → review → print → done,
+ * with side steps: counter (queue ticket), referral (户籍地/居住地, 出入境)
+ * and failed. Every transition that matters is guarded by the engine's
+ * rules; back-end calls and printing are invoked promises whose expected
+ * failures are values.
+ */
+import { assign, fromPromise, setup } from 'xstate';
+import type { CertificatePurpose } from '../../../contract';
+import { consentGiven, identityIsForeigner, identityProblem, identityUsable, faceMayRetry, reprintAvailable, verified } from '../../flows/guards';
+import type { FlowMachineEvent } from '../../flows/flow-events';
+import type { ApplicationQueue, TicketPrinter } from '../../flows/ports';
+import type { CriminalRecordAnswer, GatewayResult, PersonRecord, PoliceGateway } from '../../gateway/police-gateway';
+import { initialContext, type CounterReason, type NcrContext, type NcrInput } from './context';
+import type { CertificatePrinter, CertificatePrintOutcome } from './certificate-printer';
+import { DEFAULT_HOME_PROVINCE_CODE, MAX_QUERY_ATTEMPTS, SERVICE_ID, SERVICE_NAME, idDocumentTypeOf } from './definition';
+import { mayPrint, routeAnswer, routePerson } from './rules';
+
+export interface NoCriminalRecordDeps {
+  gateway: PoliceGateway;
+  certificatePrinter: CertificatePrinter;
+  ticketPrinter: TicketPrinter;
+  applications: ApplicationQueue;
+  kioskId: string;
+  /** Counter windows: certificates (this service) and 出入境. */
+  windows: { certificates: string; exitEntry: string };
+  homeProvinceCode?: string;
+  now?: () => Date;
+}
+
+function localDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Builds the machine with its dependencies bound. */
+export function createNoCriminalRecordMachine(deps: NoCriminalRecordDeps) {
+  const now = deps.now ?? (() => new Date());
+  const home = deps.homeProvinceCode ?? DEFAULT_HOME_PROVINCE_CODE;
+  const nameOf = (context: NcrContext) => context.identity?.name ?? context.person?.name ?? null;
+
+  const submitCertificateRecord = (context: NcrContext, outcome: CertificatePrintOutcome) => {
+    if (!context.identity || !context.answer || outcome.documentNumber === null) return;
+    deps.applications.submit(
+      {
+        serviceId: SERVICE_ID,
+        payload: {
+          kind: 'certificateIssued',
+          idNumber: context.identity.idNumber,
+          purpose: context.purpose,
+          result: context.answer.result,
+          queryDate: context.answer.queryDate,
+          documentNumber: outcome.documentNumber,
+          backendNumber: context.print.backendNumber,
+          printed: outcome.kind === 'printed',
+        },
+      },
+      `${context.flowId}-certificate`,
+    );
+  };
+
+  return setup({
+    types: {
+      context: {} as NcrContext,
+      events: {} as FlowMachineEvent,
+      input: {} as NcrInput,
+    },
+    actors: {
+      lookupPerson: fromPromise<GatewayResult<PersonRecord>, { idNumber: string }>(({ input }) => deps.gateway.lookupPerson(input.idNumber)),
+      queryRecord: fromPromise<GatewayResult<CriminalRecordAnswer>, { idNumber: string; purpose: CertificatePurpose; requestKey: string }>(({ input }) =>
+        deps.gateway.queryCriminalRecord(input),
+      ),
+      issueCertificate: fromPromise<CertificatePrintOutcome & { backendNumber: string | null }, NcrContext>(async ({ input: context }) => {
+        const identity = context.identity;
+        const answer = context.answer;
+        if (!identity || !answer) return { kind: 'notPrinted', documentNumber: null, messageKey: 'flow.print.notAllowed', reprintable: false, backendNumber: null };
+        const number = await deps.gateway.issueDocumentNumber({ type: 'noCriminalRecord', kioskId: deps.kioskId, idempotencyKey: `${context.flowId}-number` });
+        if (!number.ok) return { kind: 'notPrinted', documentNumber: null, messageKey: 'flow.print.numberUnavailable', reprintable: false, backendNumber: null };
+        const outcome = await deps.certificatePrinter.printCertificate({
+          sessionId: context.sessionId,
+          name: nameOf(context) ?? '',
+          idDocumentType: idDocumentTypeOf(identity.cardType),
+          idNumber: identity.idNumber,
+          queryDate: answer.queryDate,
+          issuingOffice: answer.issuingOffice,
+          issueDate: localDate(now()),
+          ...(answer.verifyCode ? { verifyCode: answer.verifyCode } : {}),
+          ...(answer.verifyUrl ? { verifyUrl: answer.verifyUrl } : {}),
+          backendNumber: number.value.number,
+        });
+        return { ...outcome, backendNumber: number.value.number };
+      }),
+      reprintCertificate: fromPromise<CertificatePrintOutcome, { documentNumber: string }>(({ input }) => deps.certificatePrinter.reprintCertificate(input.documentNumber)),
+      printReceipt: fromPromise<{ kind: 'printed' } | { kind: 'notPrinted'; messageKey: string }, NcrContext>(({ input: context }) =>
+        deps.ticketPrinter.printCollectionReceipt({
+          sessionId: context.sessionId,
+          serviceName: SERVICE_NAME['zh-CN'],
+          documentNumber: context.print.documentNumber ?? '',
+          verifyCode: context.answer?.verifyCode ?? null,
+          name: nameOf(context),
+          idNumberMasked: context.identity?.idNumberMasked ?? '',
+          issuedAt: now(),
+        }),
+      ),
+      printTicket: fromPromise<{ ticketNumber?: string; kind: 'printed' | 'notPrinted' }, NcrContext>(({ input: context }) =>
+        deps.ticketPrinter.printQueueTicket({
+          sessionId: context.sessionId,
+          serviceId: SERVICE_ID,
+          serviceName: SERVICE_NAME['zh-CN'],
+          window: deps.windows.certificates,
+          name: nameOf(context),
+        }),
+      ),
+    },
+    guards: {
+      identityUsable: ({ context }) => identityUsable(context),
+      foreignerIdentity: ({ context }) => identityUsable(context) && identityIsForeigner(context),
+      consentGranted: ({ event }) => event.type === 'CONSENT' && event.granted,
+      consentGiven: ({ context }) => consentGiven(context),
+      facePassedNow: ({ context, event }) => event.type === 'FACE_RESULT' && event.outcome === 'passed' && identityUsable(context) && consentGiven(context),
+      faceMayRetry: ({ context, event }) => event.type === 'FACE_RESULT' && faceMayRetry(context, event.attemptsLeft),
+      verified: ({ context }) => verified(context),
+      mayPrint: ({ context }) => mayPrint(context),
+      queryRetriesLeft: ({ context }) => context.queryAttempts < MAX_QUERY_ATTEMPTS,
+      reprintAvailable: ({ context }) => reprintAvailable(context.print),
+      receiptPending: ({ context }) => context.print.receipt !== 'printed',
+      failureRetryable: ({ context }) => context.failure?.retryable === true,
+    },
+    actions: {
+      setIdentity: assign({
+        identity: ({ event }) => (event.type === 'IDENTITY' ? event.identity : null),
+        identifyProblem: () => null,
+      }),
+      markIdentifyProblem: assign({ identifyProblem: ({ context }) => identityProblem(context.identity) }),
+      grantConsent: assign({ consent: () => true }),
+      clearConsent: assign({ consent: () => false, person: () => null }),
+      facePassed: assign({ face: ({ context }) => ({ passed: true, attempts: context.face.attempts + 1, last: 'passed' as const }) }),
+      faceFailed: assign({
+        face: ({ context, event }) => ({ passed: false, attempts: context.face.attempts + 1, last: event.type === 'FACE_RESULT' ? event.outcome : context.face.last }),
+      }),
+      setPurpose: assign({ purpose: ({ event, context }) => (event.type === 'PURPOSE' ? event.purpose : context.purpose), queryAttempts: () => 0, queryFailure: () => null }),
+      clearAnswer: assign({ answer: () => null }),
+      countQueryAttempt: assign({ queryAttempts: ({ context }) => context.queryAttempts + 1 }),
+      countReprint: assign({ print: ({ context }) => ({ ...context.print, state: 'printing' as const, reprintsUsed: context.print.reprintsUsed + 1 }) }),
+      referToExitEntry: assign({ referral: () => ({ to: 'exitEntry' as const, province: null, city: null }) }),
+      toCounter: assign({ counter: (_, params: { reason: CounterReason }) => ({ reason: params.reason, ticket: { state: 'printing' as const, number: null } }) }),
+      submitCounterReferral: ({ context }) => {
+        if (!context.identity || !context.answer) return;
+        deps.applications.submit(
+          { serviceId: SERVICE_ID, payload: { kind: 'counterReferral', idNumber: context.identity.idNumber, purpose: context.purpose, result: context.answer.result, queryDate: context.answer.queryDate } },
+          `${context.flowId}-counter`,
+        );
+      },
+      outcome: assign({ outcome: (_, params: { outcome: NonNullable<NcrContext['outcome']> }) => params.outcome }),
+    },
+  }).createMachine({
+    id: 'ncr',
+    context: ({ input }) => initialContext(input),
+    initial: 'identify',
+    states: {
+      identify: {
+        on: {
+          IDENTITY: { actions: 'setIdentity' },
+          CONFIRM: [
+            { guard: 'foreignerIdentity', target: 'referral', actions: 'referToExitEntry' },
+            { guard: 'identityUsable', target: 'consent' },
+            { actions: 'markIdentifyProblem' },
+          ],
+        },
+      },
+      consent: {
+        initial: 'asking',
+        states: {
+          asking: {
+            on: {
+              CONSENT: [
+                { guard: 'consentGranted', target: 'checking', actions: 'grantConsent' },
+                { target: '#ncr.done', actions: { type: 'outcome', params: { outcome: 'declined' } } },
+              ],
+              BACK: { target: '#ncr.identify', actions: 'clearConsent' },
+            },
+          },
+          checking: {
+            invoke: {
+              src: 'lookupPerson',
+              input: ({ context }) => ({ idNumber: context.identity?.idNumber ?? '' }),
+              onDone: [
+                {
+                  guard: ({ event }) => routePerson(event.output, home) === 'eligible',
+                  target: '#ncr.faceCheck',
+                  actions: assign({ person: ({ event }) => (event.output.ok ? event.output.value : null) }),
+                },
+                {
+                  guard: ({ event }) => routePerson(event.output, home) === 'outOfProvince',
+                  target: '#ncr.referral',
+                  actions: assign({
+                    referral: ({ event }) => {
+                      const residence = event.output.ok ? event.output.value.registeredResidence : null;
+                      return { to: 'registeredResidence' as const, province: residence?.province ?? null, city: residence?.city ?? null };
+                    },
+                  }),
+                },
+                { guard: ({ event }) => routePerson(event.output, home) === 'foreigner', target: '#ncr.referral', actions: 'referToExitEntry' },
+                { guard: ({ event }) => routePerson(event.output, home) === 'counterOnly', target: '#ncr.counter', actions: { type: 'toCounter', params: { reason: 'counterOnly' } } },
+                { guard: ({ event }) => routePerson(event.output, home) === 'notFound', target: '#ncr.counter', actions: { type: 'toCounter', params: { reason: 'notFound' } } },
+                { target: '#ncr.failed', actions: assign({ failure: () => ({ reason: 'backendUnavailable' as const, retryable: true }) }) },
+              ],
+              onError: { target: '#ncr.failed', actions: assign({ failure: () => ({ reason: 'internal' as const, retryable: false }) }) },
+            },
+          },
+        },
+      },
+      faceCheck: {
+        on: {
+          FACE_RESULT: [
+            { guard: 'facePassedNow', target: 'choosePurpose', actions: 'facePassed' },
+            { guard: 'faceMayRetry', actions: 'faceFailed' },
+            { target: 'counter', actions: ['faceFailed', { type: 'toCounter', params: { reason: 'faceCheckFailed' } }] },
+          ],
+          BACK: { target: 'consent', actions: 'clearConsent' },
+        },
+      },
+      choosePurpose: {
+        on: { PURPOSE: { guard: 'verified', target: 'query', actions: ['setPurpose', 'clearAnswer'] } },
+      },
+      query: {
+        initial: 'running',
+        states: {
+          running: {
+            entry: 'countQueryAttempt',
+            invoke: {
+              src: 'queryRecord',
+              input: ({ context }) => ({
+                idNumber: context.identity?.idNumber ?? '',
+                purpose: context.purpose ?? 'other',
+                requestKey: `${context.flowId}-query-${context.purpose ?? 'other'}`,
+              }),
+              onDone: [
+                {
+                  guard: ({ event }) => routeAnswer(event.output) === 'certificate',
+                  target: '#ncr.review',
+                  actions: assign({ answer: ({ event }) => (event.output.ok ? event.output.value : null), queryFailure: () => null }),
+                },
+                {
+                  guard: ({ event }) => routeAnswer(event.output) === 'counter',
+                  target: '#ncr.counter',
+                  actions: [assign({ answer: ({ event }) => (event.output.ok ? event.output.value : null) }), 'submitCounterReferral', { type: 'toCounter', params: { reason: 'resultAtCounter' } }],
+                },
+                { guard: ({ event }) => routeAnswer(event.output) === 'notFound', target: '#ncr.counter', actions: { type: 'toCounter', params: { reason: 'notFound' } } },
+                { target: 'failed', actions: assign({ queryFailure: ({ event }) => (event.output.ok ? null : event.output.error.kind) }) },
+              ],
+              onError: { target: '#ncr.failed', actions: assign({ failure: () => ({ reason: 'internal' as const, retryable: false }) }) },
+            },
+          },
+          failed: {
+            on: {
+              RETRY: { guard: 'queryRetriesLeft', target: 'running' },
+              CONFIRM: { target: '#ncr.counter', actions: { type: 'toCounter', params: { reason: 'queryFailed' } } },
+            },
+          },
+        },
+      },
+      review: {
+        on: {
+          CONFIRM: { guard: 'mayPrint', target: 'print' },
+          BACK: { target: 'choosePurpose', actions: 'clearAnswer' },
+        },
+      },
+      print: {
+        initial: 'issuing',
+        states: {
+          issuing: {
+            invoke: {
+              src: 'issueCertificate',
+              input: ({ context }) => context,
+              onDone: [
+                {
+                  guard: ({ event }) => event.output.kind === 'printed',
+                  target: 'receipt',
+                  actions: [
+                    assign({ print: ({ context, event }) => ({ ...context.print, state: 'printed' as const, documentNumber: event.output.documentNumber, backendNumber: event.output.backendNumber, reprintable: true, messageKey: null }) }),
+                    ({ context, event }) => submitCertificateRecord(context, event.output),
+                  ],
+                },
+                {
+                  target: 'notPrinted',
+                  actions: [
+                    assign({
+                      print: ({ context, event }) => ({
+                        ...context.print,
+                        state: 'notPrinted' as const,
+                        documentNumber: event.output.documentNumber,
+                        backendNumber: event.output.backendNumber,
+                        reprintable: event.output.kind === 'notPrinted' && event.output.reprintable,
+                        messageKey: event.output.kind === 'notPrinted' ? event.output.messageKey : null,
+                      }),
+                    }),
+                    ({ context, event }) => submitCertificateRecord(context, event.output),
+                  ],
+                },
+              ],
+              onError: { target: 'notPrinted', actions: assign({ print: ({ context }) => ({ ...context.print, state: 'notPrinted' as const, messageKey: 'print.submitFailed' }) }) },
+            },
+          },
+          reprinting: {
+            entry: 'countReprint',
+            invoke: {
+              src: 'reprintCertificate',
+              input: ({ context }) => ({ documentNumber: context.print.documentNumber ?? '' }),
+              onDone: [
+                {
+                  guard: ({ event }) => event.output.kind === 'printed',
+                  target: 'afterReprint',
+                  actions: assign({ print: ({ context }) => ({ ...context.print, state: 'printed' as const, messageKey: null }) }),
+                },
+                {
+                  target: 'notPrinted',
+                  actions: assign({
+                    print: ({ context, event }) => ({ ...context.print, state: 'notPrinted' as const, messageKey: event.output.kind === 'notPrinted' ? event.output.messageKey : null }),
+                  }),
+                },
+              ],
+              onError: { target: 'notPrinted', actions: assign({ print: ({ context }) => ({ ...context.print, state: 'notPrinted' as const, messageKey: 'print.submitFailed' }) }) },
+            },
+          },
+          afterReprint: { always: [{ guard: 'receiptPending', target: 'receipt' }, { target: 'printed' }] },
+          receipt: {
+            invoke: {
+              src: 'printReceipt',
+              input: ({ context }) => context,
+              onDone: { target: 'printed', actions: assign({ print: ({ context, event }) => ({ ...context.print, receipt: event.output.kind }) }) },
+              onError: { target: 'printed', actions: assign({ print: ({ context }) => ({ ...context.print, receipt: 'notPrinted' as const }) }) },
+            },
+          },
+          printed: {
+            on: {
+              CONFIRM: { target: '#ncr.done', actions: { type: 'outcome', params: { outcome: 'certificateIssued' } } },
+              REPRINT: { guard: 'reprintAvailable', target: 'reprinting' },
+            },
+          },
+          notPrinted: {
+            on: {
+              REPRINT: { guard: 'reprintAvailable', target: 'reprinting' },
+              CONFIRM: { target: '#ncr.counter', actions: { type: 'toCounter', params: { reason: 'printFailed' } } },
+            },
+          },
+        },
+      },
+      counter: {
+        initial: 'ticketing',
+        states: {
+          ticketing: {
+            invoke: {
+              src: 'printTicket',
+              input: ({ context }) => context,
+              onDone: {
+                target: 'ready',
+                actions: assign({
+                  counter: ({ context, event }) =>
+                    context.counter ? { ...context.counter, ticket: { state: event.output.kind, number: event.output.ticketNumber ?? null } } : null,
+                }),
+              },
+              onError: {
+                target: 'ready',
+                actions: assign({ counter: ({ context }) => (context.counter ? { ...context.counter, ticket: { state: 'notPrinted' as const, number: null } } : null) }),
+              },
+            },
+          },
+          ready: { on: { CONFIRM: { target: '#ncr.done', actions: { type: 'outcome', params: { outcome: 'counter' } } } } },
+        },
+      },
+      referral: {
+        on: { CONFIRM: { target: 'done', actions: { type: 'outcome', params: { outcome: 'referred' } } } },
+      },
+      failed: {
+        on: {
+          RETRY: { guard: 'failureRetryable', target: 'consent.checking', actions: assign({ failure: () => null }) },
+          CONFIRM: { target: 'done', actions: { type: 'outcome', params: { outcome: 'failed' } } },
+        },
+      },
+      done: { type: 'final' },
+    },
+  });
+}
+
+export type NoCriminalRecordMachine = ReturnType<typeof createNoCriminalRecordMachine>;
