@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { createKioskApi } from './api';
 import { App } from './app/App';
+import { DevSteps, devStepFromQuery } from './app/dev-steps';
 import { installTouchLockdown } from './app/lockdown';
 import { createI18n } from './i18n';
 import { createBrowserVoice } from './voice/voice';
@@ -21,6 +22,6 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App api={api} i18n={i18n} voice={voice} query={query} />
+    {devStepFromQuery(query) ? <DevSteps api={api} i18n={i18n} query={query} /> : <App api={api} i18n={i18n} voice={voice} query={query} />}
   </StrictMode>,
 );

@@ -3,7 +3,7 @@
 /** Directive by directive; nothing may load from anywhere but the app itself. */
 export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['default-src', "'self'"],
-  ['script-src', "'self'"],
+  ['script-src', "'self' 'wasm-unsafe-eval'"],
   ['style-src', "'self' 'unsafe-inline'"],
   ['img-src', "'self' data: blob:"],
   ['media-src', "'self' blob: mediastream:"],

@@ -3,7 +3,7 @@
  * `npm start` does) and drives Debian's Chromium with playwright-core.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -24,7 +24,8 @@ export async function startHostProcess(config: Record<string, unknown> = {}): Pr
   if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) throw new Error('Build the renderer first: npm run build');
   const dir = mkdtempSync(join(tmpdir(), 'onedoor-e2e-'));
   const configPath = join(dir, 'config.json');
-  writeFileSync(configPath, JSON.stringify({ ...config, server: { port: 0 }, log: { level: 'info' } }));
+  // Each host process gets its own data folder (journal, documents, keys): never ~/.onedoor.
+  writeFileSync(configPath, JSON.stringify({ dataDir: join(dir, 'data'), ...config, server: { port: 0 }, log: { level: 'info' } }));
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/host/serve-main.ts'), '--config', configPath], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,19 +50,24 @@ export async function startHostProcess(config: Record<string, unknown> = {}): Pr
     process: child,
     stderr: () => errText + outText,
     stop: () =>
-      new Promise((done) => {
+      new Promise<void>((done) => {
         if (child.exitCode !== null) return done();
         child.once('exit', () => done());
         child.kill('SIGTERM');
-      }),
+      }).then(() => rmSync(dir, { recursive: true, force: true })),
   };
 }
 
-/** Launches headless Debian Chromium with the flags this machine needs. */
-export function launchChromium(): Promise<Browser> {
+/** Launches headless Debian Chromium with the flags this machine needs, plus `extraArgs` (e.g. a fake camera). */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
+}
+
+/** Chromium flags that play `file` (absolute .y4m or .mjpeg path) as the camera and grant camera permission. */
+export function fakeCameraArgs(file: string): string[] {
+  return ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${file}`];
 }

@@ -1,0 +1,35 @@
+/**
+ * Reference photos of the sample citizens (sandbox only). They are faces cut
+ * from the sample images that ship inside @vladmandic/human (see
+ * resources/faces/README.md); no real person's ID photo is held.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { loadSampleCard } from '../../../drivers/idcard/sample-cards';
+import { fail, ok, type Result } from './result';
+
+/** resources/faces/ */
+export const SAMPLE_FACES_DIR: string = fileURLToPath(new URL('../../../resources/faces/', import.meta.url));
+
+/** Sample citizens that have a reference photo, by citizen id. */
+export const SAMPLE_FACE_CITIZENS = ['resident-han', 'resident-long-term', 'resident-rare-chars', 'hmt-hong-kong', 'foreigner-2023'] as const;
+
+/** Loads `resources/faces/<citizenId>.jpg`. */
+export async function loadSampleReferencePhoto(citizenId: string): Promise<Result<Uint8Array>> {
+  if (!/^[a-z0-9-]+$/.test(citizenId)) return fail('badCitizenId');
+  try {
+    return ok(new Uint8Array(await readFile(join(SAMPLE_FACES_DIR, `${citizenId}.jpg`))));
+  } catch {
+    return fail('noReferencePhoto', citizenId);
+  }
+}
+
+/** The sample citizen whose card carries this ID number, if one has a reference photo. */
+export async function sampleCitizenByIdNumber(idNumber: string): Promise<string | undefined> {
+  for (const id of SAMPLE_FACE_CITIZENS) {
+    const card = loadSampleCard(id);
+    if (card.ok && card.value.card.idNumber === idNumber) return id;
+  }
+  return undefined;
+}

@@ -1,0 +1,75 @@
+/**
+ * What the face, photo and document steps keep in `session.data`: typed
+ * accessors over the session's Map, so everything is wiped with the session.
+ */
+import type { ConsentKind, FaceChallenge, PhotoSpecId } from '../../contract';
+import type { ActiveSession } from '../session/session-store';
+
+/** A recorded consent. */
+export interface ConsentRecord {
+  granted: boolean;
+  recordedAt: string;
+}
+
+/** A checked standard photo. */
+export interface PhotoCandidate {
+  candidateId: string;
+  jpeg: Uint8Array;
+  passed: boolean;
+}
+
+/** A captured document page. */
+export interface CapturedDocument {
+  documentId: string;
+  jpeg: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/** The face check's outcome as the session (and later the flow) sees it: no image. */
+export interface FaceCheckOutcome {
+  verified: boolean;
+  similarity: number | null;
+  at: string;
+}
+
+const key = {
+  consent: (kind: ConsentKind) => `consent.${kind}`,
+  challenge: 'face.challenge',
+  attempts: 'face.failedAttempts',
+  probe: 'face.probe',
+  outcome: 'face.outcome',
+  candidates: (spec: PhotoSpecId) => `photo.candidates.${spec}`,
+  chosen: (spec: PhotoSpecId) => `photo.chosen.${spec}`,
+  documents: 'documents.captured',
+} as const;
+
+/** Typed access to one session's face/photo/document data. */
+export function faceData(session: ActiveSession) {
+  const data = session.data;
+  return {
+    consent: (kind: ConsentKind) => data.get(key.consent(kind)) as ConsentRecord | undefined,
+    setConsent: (kind: ConsentKind, record: ConsentRecord) => data.set(key.consent(kind), record),
+    challenge: () => data.get(key.challenge) as FaceChallenge | undefined,
+    setChallenge: (challenge: FaceChallenge) => data.set(key.challenge, challenge),
+    /** Takes the challenge: each one is good for one verification only. */
+    takeChallenge: () => {
+      const challenge = data.get(key.challenge) as FaceChallenge | undefined;
+      data.delete(key.challenge);
+      return challenge;
+    },
+    failedAttempts: () => (data.get(key.attempts) as number | undefined) ?? 0,
+    addFailedAttempt: () => data.set(key.attempts, ((data.get(key.attempts) as number | undefined) ?? 0) + 1),
+    /** The last probe frame, held only for the session (e.g. for the application's record). */
+    setProbe: (jpeg: Uint8Array) => data.set(key.probe, jpeg),
+    probe: () => data.get(key.probe) as Uint8Array | undefined,
+    outcome: () => data.get(key.outcome) as FaceCheckOutcome | undefined,
+    setOutcome: (outcome: FaceCheckOutcome) => data.set(key.outcome, outcome),
+    candidates: (spec: PhotoSpecId) => (data.get(key.candidates(spec)) as PhotoCandidate[] | undefined) ?? [],
+    addCandidate: (spec: PhotoSpecId, candidate: PhotoCandidate) => data.set(key.candidates(spec), [...((data.get(key.candidates(spec)) as PhotoCandidate[] | undefined) ?? []), candidate]),
+    chosen: (spec: PhotoSpecId) => data.get(key.chosen(spec)) as PhotoCandidate | undefined,
+    choose: (spec: PhotoSpecId, candidate: PhotoCandidate) => data.set(key.chosen(spec), candidate),
+    documents: () => (data.get(key.documents) as CapturedDocument[] | undefined) ?? [],
+    addDocument: (doc: CapturedDocument) => data.set(key.documents, [...((data.get(key.documents) as CapturedDocument[] | undefined) ?? []), doc]),
+  };
+}

@@ -1,0 +1,213 @@
+/**
+ * The face check: live preview with the oval, quality guidance until the face
+ * is well placed, the host's liveness challenge (blink / turn, in the host's
+ * random order), then the best frame and the evidence go to the host, which
+ * decides. Failures can be retried until the host offers staff help.
+ */
+import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CameraSelector, FaceChallenge, FaceVerifyResult, KioskApi, LivenessEvidence } from '../../../electron/contract';
+import { CameraView } from '../../camera/CameraView';
+import { copyCanvas, fitJpeg } from '../../camera/frame';
+import { createChallengeTracker, type ChallengeProgress } from '../../camera/liveness';
+import type { FrameObservation } from '../../camera/observation';
+import { frameScore, mainFace, qualityIssues, type QualityIssue } from '../../camera/quality';
+import { useCamera } from '../../camera/use-camera';
+import { useFaceLoop } from '../../camera/use-face-loop';
+import { TouchButton } from '../../ui/TouchButton';
+
+/** Consecutive good frames before the challenge starts. */
+export const GOOD_FRAMES_TO_START = 4;
+/** Largest probe frame sent to the host (base64 characters). */
+const MAX_PROBE_CHARS = 100_000;
+
+/** How the face check ended. */
+export type FaceCheckOutcome = 'verified' | 'helpRequested';
+
+/** Props of {@link FaceCheckStep}. */
+export interface FaceCheckStepProps {
+  api: KioskApi;
+  sessionId: string;
+  /** The face camera from `camera.config` (null = any camera). */
+  camera: CameraSelector | null;
+  onDone: (outcome: FaceCheckOutcome) => void;
+}
+
+type Phase =
+  | { kind: 'positioning' }
+  | { kind: 'challenge'; challenge: FaceChallenge; progress: ChallengeProgress | null }
+  | { kind: 'verifying' }
+  | { kind: 'result'; result: FaceVerifyResult; timedOut: boolean }
+  | { kind: 'helpRequested' }
+  | { kind: 'error'; messageKey: string };
+
+/** `data-testid="face-check"`; `data-phase` tells tests where it is. */
+export function FaceCheckStep({ api, sessionId, camera, onDone }: FaceCheckStepProps): ReactElement {
+  const { t } = useTranslation();
+  const { state, videoRef, retry } = useCamera(camera);
+  const [phase, setPhase] = useState<Phase>({ kind: 'positioning' });
+  const [issues, setIssues] = useState<QualityIssue[]>(['noFace']);
+  const goodRun = useRef(0);
+  const best = useRef<{ score: number; canvas: HTMLCanvasElement } | null>(null);
+  const tracker = useRef<ReturnType<typeof createChallengeTracker> | null>(null);
+  const phaseRef = useRef(phase);
+  useEffect(() => {
+    phaseRef.current = phase;
+  }, [phase]);
+
+  const verify = useCallback(
+    async (evidence: LivenessEvidence, timedOut: boolean) => {
+      phaseRef.current = { kind: 'verifying' };
+      setPhase({ kind: 'verifying' });
+      const frame = best.current?.canvas;
+      if (!frame) {
+        setPhase({ kind: 'error', messageKey: 'face.refused.oneFace' });
+        return;
+      }
+      const outcome = await api.call('face.verify', { sessionId, frames: [fitJpeg(frame, MAX_PROBE_CHARS)], evidence });
+      if (!outcome.ok) setPhase({ kind: 'error', messageKey: outcome.error.messageKey });
+      else setPhase({ kind: 'result', result: outcome.value, timedOut });
+    },
+    [api, sessionId],
+  );
+
+  const startChallenge = useCallback(async () => {
+    const outcome = await api.call('face.challenge', { sessionId });
+    if (!outcome.ok) {
+      setPhase({ kind: 'error', messageKey: outcome.error.messageKey });
+      return;
+    }
+    tracker.current = createChallengeTracker(outcome.value, performance.timeOrigin + performance.now());
+    const next: Phase = { kind: 'challenge', challenge: outcome.value, progress: null };
+    phaseRef.current = next;
+    setPhase(next);
+  }, [api, sessionId]);
+
+  const onFrame = useCallback(
+    (observation: FrameObservation, canvas: HTMLCanvasElement) => {
+      const current = phaseRef.current;
+      const found = qualityIssues(observation);
+      const face = mainFace(observation);
+      if (current.kind === 'positioning') {
+        setIssues(found);
+        if (found.length === 0 && face) {
+          const score = frameScore(face);
+          if (!best.current || score > best.current.score) best.current = { score, canvas: copyCanvas(canvas) };
+          goodRun.current++;
+          if (goodRun.current === GOOD_FRAMES_TO_START) void startChallenge();
+        } else goodRun.current = 0;
+        return;
+      }
+      if (current.kind === 'challenge' && tracker.current) {
+        const progress = tracker.current.observe(observation);
+        setIssues(found.filter((issue) => issue === 'noFace' || issue === 'manyFaces'));
+        if (progress.kind === 'acting') {
+          setPhase({ ...current, progress });
+          return;
+        }
+        tracker.current = null;
+        void verify(progress.evidence, progress.kind === 'timedOut');
+      }
+    },
+    [startChallenge, verify],
+  );
+
+  const running = state.kind === 'live' && (phase.kind === 'positioning' || phase.kind === 'challenge');
+  const { detector, latest } = useFaceLoop(videoRef, running, onFrame);
+  const seen = latest ? mainFace(latest) : undefined;
+  /** Measures of the main face, for installers and tests (no image, no identity). */
+  const measures = seen && latest ? [seen.yaw, seen.pitch, seen.roll, seen.eyeOpenness * 100, seen.sharpness, seen.brightness, ((seen.right - seen.left) / latest.width) * 100, latest.detectMs].map((n) => Math.round(n)).join(' ') : '';
+
+  useEffect(() => {
+    if (phase.kind === 'result' && phase.result.outcome === 'match') onDone('verified');
+  }, [phase, onDone]);
+
+  const again = (): void => {
+    goodRun.current = 0;
+    best.current = null;
+    tracker.current = null;
+    setIssues(['noFace']);
+    setPhase({ kind: 'positioning' });
+  };
+
+  const callHelp = async (): Promise<void> => {
+    await api.call('help.request', { sessionId, reason: 'faceCheckFailed', step: 'face-check' });
+    setPhase({ kind: 'helpRequested' });
+    onDone('helpRequested');
+  };
+
+  const good = phase.kind === 'positioning' ? issues.length === 0 : phase.kind === 'challenge';
+  return (
+    <section className="capture-step" data-testid="face-check" data-phase={phase.kind} data-detector={detector.kind} data-measures={measures}>
+      <h2 className="capture-step__title">{t('face.check.title')}</h2>
+      <CameraView state={state} videoRef={videoRef} guide="face" good={good} onRetry={retry} />
+      <p className={`capture-step__guidance capture-step__guidance--${good ? 'good' : 'bad'}`} data-testid="face-guidance" aria-live="assertive">
+        {guidanceText()}
+      </p>
+      {phase.kind === 'result' ? resultView(phase.result, phase.timedOut) : null}
+      {phase.kind === 'error' ? (
+        <div className="capture-step__actions">
+          <TouchButton data-testid="face-retry" onPress={again}>
+            {t('face.check.retry')}
+          </TouchButton>
+        </div>
+      ) : null}
+    </section>
+  );
+
+  function guidanceText(): string {
+    if (detector.kind === 'failed') return t('camera.modelsFailed');
+    if (state.kind !== 'live') return '';
+    if (detector.kind === 'loading') return t('camera.loadingModels');
+    switch (phase.kind) {
+      case 'positioning':
+        return issues.length === 0 ? t('face.check.good') : `${t(`face.guidance.${issues[0]!}`)}`;
+      case 'challenge': {
+        const progress = phase.progress;
+        const action = progress?.kind === 'acting' ? progress.action : phase.challenge.actions[0]!;
+        const seconds = Math.ceil((progress?.kind === 'acting' ? progress.remainingMs : phase.challenge.timeoutMs) / 1000);
+        const hint = issues[0] ? ` — ${t(`face.guidance.${issues[0]}`)}` : '';
+        return `${t(`face.check.challenge.${action}`)} (${t('face.check.remaining', { seconds })})${hint}`;
+      }
+      case 'verifying':
+        return t('face.check.verifying');
+      case 'result':
+        return phase.result.outcome === 'match' ? t('face.check.match') : phase.result.outcome === 'noMatch' ? t('face.check.noMatch') : t('face.check.refusedTitle');
+      case 'helpRequested':
+        return t('face.check.helpRequested');
+      case 'error':
+        return t(phase.messageKey);
+      default: {
+        const never: never = phase;
+        return never;
+      }
+    }
+  }
+
+  function resultView(result: FaceVerifyResult, timedOut: boolean): ReactElement | null {
+    if (result.outcome === 'match') return null;
+    return (
+      <div data-testid="face-result" data-outcome={result.outcome} aria-live="polite">
+        {result.outcome === 'refused' ? (
+          <p className="capture-step__text" data-testid="face-refused-reason" data-reason={result.reasonKey}>
+            {timedOut ? `${t('face.check.timedOut')} ` : ''}
+            {t(result.reasonKey)}
+          </p>
+        ) : null}
+        {result.helpOffered ? <p className="capture-step__text">{t('face.check.helpOffered')}</p> : <p className="capture-step__text">{t('face.check.attemptsLeft', { count: result.attemptsLeft })}</p>}
+        <div className="capture-step__actions">
+          {result.attemptsLeft > 0 ? (
+            <TouchButton data-testid="face-retry" onPress={again}>
+              {t('face.check.retry')}
+            </TouchButton>
+          ) : null}
+          {result.helpOffered ? (
+            <TouchButton variant="help" data-testid="face-help" onPress={callHelp}>
+              {t('face.check.help')}
+            </TouchButton>
+          ) : null}
+        </div>
+      </div>
+    );
+  }
+}
