@@ -8,6 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchDocuments } from './bench-documents';
+import { benchFaceDetection } from './bench-face';
 import { benchGa467Decoder } from './bench-ga467';
 import { benchIdCardPty } from './bench-idcard-pty';
 import { benchReceipt } from './bench-receipt';
@@ -20,6 +21,7 @@ const suites: Array<{ name: string; run: () => Promise<BenchRow[]> | BenchRow[] 
   { name: 'ID card read over a pty', run: () => benchIdCardPty({ runs: 9 }) },
   { name: 'Receipt encoding', run: () => benchReceipt({}) },
   { name: 'A4 document rendering', run: () => benchDocuments({ runs: 15 }) },
+  { name: 'Face detection (Chromium)', run: () => benchFaceDetection({ frames: 40 }) },
 ];
 
 const rows: BenchRow[] = [];

@@ -28,8 +28,7 @@ const rendererOut = join(root, 'dist/renderer/index.html');
 const rendererInputs = Math.max(newestMtime(join(root, 'renderer')), newestMtime(join(root, 'vite.config.ts')), newestMtime(join(root, 'electron/contract')), newestMtime(join(root, 'resources/voice')));
 if (!existsSync(rendererOut) || newestMtime(rendererOut) < rendererInputs) {
   console.log('Building the renderer…');
-  run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
-  run(process.execPath, [join(root, 'scripts/build-voice.mjs')]);
+  run(process.execPath, [join(root, 'scripts/build-renderer.mjs')]);
 }
 
 function electronBinary() {

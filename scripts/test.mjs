@@ -13,27 +13,33 @@ const bin = (name) => join(root, 'node_modules/.bin', name);
 const reports = mkdtempSync(join(tmpdir(), 'onedoor-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
-function step(title, cmd, args, env = {}) {
+/** Runs one step; returns its exit status (0 = passed). */
+function run(title, cmd, args) {
   const started = Date.now();
   console.log(`\n▶ ${title}`);
-  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (result.status !== 0) {
-    console.error(`✖ ${title} failed (${seconds} s)`);
-    summary();
-    process.exit(result.status ?? 1);
-  }
-  console.log(`✔ ${title} (${seconds} s)`);
+  const status = result.status ?? 1;
+  console.log(status === 0 ? `✔ ${title} (${seconds} s)` : `✖ ${title} failed (${seconds} s)`);
+  return status;
+}
+
+function stopOnFailure(status) {
+  if (status === 0) return;
+  summary();
+  process.exit(status);
+}
+
+function step(title, cmd, args) {
+  stopOnFailure(run(title, cmd, args));
 }
 
 function vitest(title, projects) {
   const out = join(reports, `${projects.join('-')}.json`);
   const args = ['run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
-  try {
-    step(title, bin('vitest'), args);
-  } finally {
-    count(out);
-  }
+  const status = run(title, bin('vitest'), args);
+  count(out);
+  stopOnFailure(status);
 }
 
 function count(file) {
@@ -60,8 +66,7 @@ if (typeof process.getuid === 'function' && process.getuid() === 0) {
 step('Lint (ESLint, architecture rules)', bin('eslint'), ['.', '--max-warnings=0']);
 step('Type check (tsc, strict)', bin('tsc'), ['-p', 'tsconfig.json']);
 vitest('Unit and component tests (vitest)', ['node', 'dom']);
-step('Build the renderer (vite)', bin('vite'), ['build', '--logLevel', 'warn']);
-step('Voice prompts into the build', process.execPath, ['scripts/build-voice.mjs']);
+step('Build the renderer (vite, voice prompts, face models)', process.execPath, ['scripts/build-renderer.mjs']);
 if (existsSync(join(root, 'scripts/build-electron.mjs'))) step('Build Electron main and preload (esbuild)', process.execPath, ['scripts/build-electron.mjs']);
 if (existsSync(join(root, 'scripts/check-electronegativity.mjs'))) step('Electron security scan (electronegativity)', process.execPath, ['scripts/check-electronegativity.mjs']);
 vitest('End-to-end tests (playwright-core + Debian Chromium)', ['e2e']);

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { DeviceStatus, HelpReason, ServiceEntry, IdNumberFeedback, Identity, KioskInfo, SessionEndReason, SessionInfo } from './domain';
+import { FlowEvent, FlowView } from './flows';
+import { CameraSettings, ConsentKind, FaceChallenge, FaceVerifyResult, JpegBase64, LivenessEvidence, PhotoCheckResult, PhotoSpecId } from './domain';
 
 export const Calls = {
   'kiosk.info': { params: z.object({}).strict(), result: KioskInfo },
@@ -57,7 +59,28 @@ export const Calls = {
     result: z.object({
       enabled: z.boolean(),
       sampleCards: z.array(z.object({ id: z.string(), label: z.string() })),
-      devices: z.array(z.object({ id: z.string(), kind: z.string(), plugged: z.boolean(), cardPresent: z.boolean().optional() })),
+      devices: z.array(
+        z.object({
+          id: z.string(),
+          kind: z.string(),
+          plugged: z.boolean(),
+          cardPresent: z.boolean().optional(),
+          /** The simulated A4 printer's tray and faults (A4 printers only). */
+          a4: z
+            .object({
+              sheets: z.number().int(),
+              capacity: z.number().int(),
+              paper: z.enum(['ok', 'low', 'out']),
+              jammed: z.boolean(),
+              doorOpen: z.boolean(),
+              online: z.boolean(),
+              reasons: z.array(z.string()),
+              printing: z.boolean(),
+              completedJobs: z.number().int(),
+            })
+            .optional(),
+        }),
+      ),
     }),
   },
   /** Device dock: act on a simulated device, as a cleaner or a citizen would. */
@@ -68,8 +91,57 @@ export const Calls = {
       z.object({ action: z.literal('unplug'), deviceId: z.string().max(64) }).strict(),
       z.object({ action: z.literal('replug'), deviceId: z.string().max(64) }).strict(),
       z.object({ action: z.literal('samFault'), deviceId: z.string().max(64), code: z.number().int().min(0).max(255).nullable() }).strict(),
+      /** Simulated A4 printer: take the paper out, leave a few sheets, or fill the tray. */
+      z.object({ action: z.literal('a4Paper'), deviceId: z.string().max(64), state: z.enum(['out', 'low', 'refill']) }).strict(),
+      z.object({ action: z.literal('a4Jam'), deviceId: z.string().max(64), jammed: z.boolean() }).strict(),
+      z.object({ action: z.literal('a4Door'), deviceId: z.string().max(64), open: z.boolean() }).strict(),
+      z.object({ action: z.literal('a4Offline'), deviceId: z.string().max(64), offline: z.boolean() }).strict(),
     ]),
     result: z.object({ done: z.literal(true) }),
+  },
+  /** Which camera is the face camera and which the document camera, and the try limits. */
+  'camera.config': { params: z.object({}).strict(), result: CameraSettings },
+  /** The citizen's separate consent (e.g. to biometric processing); refusing offers the counter. */
+  'consent.record': {
+    params: z.object({ sessionId: z.string(), kind: ConsentKind, granted: z.boolean() }).strict(),
+    result: z.object({ kind: ConsentKind, granted: z.boolean(), recordedAt: z.string().datetime() }),
+  },
+  /** A fresh liveness challenge, actions in random order, chosen by the host. */
+  'face.challenge': { params: z.object({ sessionId: z.string() }).strict(), result: FaceChallenge },
+  /** 1:1 face verification against the session identity's reference photo; the host decides. */
+  'face.verify': {
+    params: z.object({ sessionId: z.string(), frames: z.array(JpegBase64(110_000)).min(1).max(2), evidence: LivenessEvidence }).strict(),
+    result: FaceVerifyResult,
+  },
+  /** Checks a standard photo against its spec; a checked photo becomes a candidate the citizen may choose. */
+  'photo.check': {
+    params: z.object({ sessionId: z.string(), spec: PhotoSpecId, jpeg: JpegBase64(120_000) }).strict(),
+    result: PhotoCheckResult,
+  },
+  /** The citizen chose one checked, passing candidate as the photo for the application. */
+  'photo.choose': {
+    params: z.object({ sessionId: z.string(), spec: PhotoSpecId, candidateId: z.string().max(64) }).strict(),
+    result: z.object({ chosen: z.literal(true) }),
+  },
+  /** A page from the document camera, held for this session only. */
+  'document.submit': {
+    params: z.object({ sessionId: z.string(), jpeg: JpegBase64(200_000) }).strict(),
+    result: z.object({ documentId: z.string(), width: z.number().int(), height: z.number().int(), bytes: z.number().int() }),
+  },
+  /** Starts a service's kiosk flow in the session (replacing any flow already running). */
+  'flow.start': {
+    params: z.object({ sessionId: z.string(), serviceId: z.string().max(64) }).strict(),
+    result: FlowView,
+  },
+  /** A citizen's event for the current step; refused when the step does not accept it. */
+  'flow.send': {
+    params: z.object({ sessionId: z.string(), event: FlowEvent }).strict(),
+    result: FlowView,
+  },
+  /** The session's current flow view, e.g. after the renderer reloaded. */
+  'flow.current': {
+    params: z.object({ sessionId: z.string() }).strict(),
+    result: z.object({ view: FlowView.nullable() }),
   },
 } as const;
 

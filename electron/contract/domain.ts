@@ -98,3 +98,107 @@ export const ServiceEntry = z.object({
   window: z.string().optional(),
 });
 export type ServiceEntry = z.infer<typeof ServiceEntry>;
+
+// ── Cameras, face check, standard photos, document capture (issue #6) ──
+
+/** Picks a camera by its label (substring, case-insensitive) or exact device id; null = the first camera. */
+export const CameraSelector = z.object({ label: z.string().max(200).optional(), deviceId: z.string().max(200).optional() }).strict();
+export type CameraSelector = z.infer<typeof CameraSelector>;
+
+/** Which camera serves which purpose, as the host config names them (`camera.config`). */
+export const CameraSettings = z.object({
+  face: CameraSelector.nullable(),
+  document: CameraSelector.nullable(),
+  /** Tries of the face check before the kiosk offers staff help. */
+  maxFaceAttempts: z.number().int().min(1).max(10),
+  /** Retakes allowed for a standard photo. */
+  maxPhotoRetakes: z.number().int().min(1).max(20),
+});
+export type CameraSettings = z.infer<typeof CameraSettings>;
+
+/** What the citizen consents to separately (PIPL: biometrics are sensitive). */
+export const ConsentKind = z.enum(['biometric']);
+export type ConsentKind = z.infer<typeof ConsentKind>;
+
+/** One action of the active liveness challenge. */
+export const ChallengeAction = z.enum(['blink', 'turnLeft', 'turnRight']);
+export type ChallengeAction = z.infer<typeof ChallengeAction>;
+
+/** The host's challenge: actions in the order the citizen must do them. */
+export const FaceChallenge = z.object({
+  challengeId: z.string().min(1).max(64),
+  actions: z.array(ChallengeAction).min(1).max(4),
+  /** Time for the whole challenge, from `issuedAt`. */
+  timeoutMs: z.number().int().positive(),
+  issuedAt: z.string().datetime(),
+});
+export type FaceChallenge = z.infer<typeof FaceChallenge>;
+
+/** What the renderer observed while the citizen did one action; the host judges it. */
+export const ChallengeStepEvidence = z
+  .object({
+    action: ChallengeAction,
+    /** Epoch ms when the action began and when the renderer saw it done. */
+    startedAt: z.number().int().nonnegative(),
+    completedAt: z.number().int().nonnegative(),
+    /** Blink: lowest eye openness seen (0 closed … ~0.35 wide open); turns: largest yaw in degrees (signed, + = citizen's left). */
+    measure: z.number().min(-180).max(180),
+    /** Eye openness or yaw before the action, for contrast. */
+    baseline: z.number().min(-180).max(180),
+  })
+  .strict();
+export type ChallengeStepEvidence = z.infer<typeof ChallengeStepEvidence>;
+
+/** Liveness evidence sent with `face.verify`. */
+export const LivenessEvidence = z
+  .object({
+    challengeId: z.string().min(1).max(64),
+    steps: z.array(ChallengeStepEvidence).max(4),
+    /** The model's passive scores over the check, 0…1 (1 = real / live); medians. */
+    antispoof: z.number().min(0).max(1),
+    liveness: z.number().min(0).max(1),
+    /** Frames analysed during the check. */
+    frames: z.number().int().min(0).max(100_000),
+  })
+  .strict();
+export type LivenessEvidence = z.infer<typeof LivenessEvidence>;
+
+/** The host's verdict on one face check. */
+export const FaceVerifyResult = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('match'), similarity: z.number(), attemptsLeft: z.number().int().min(0) }),
+  z.object({ outcome: z.literal('noMatch'), similarity: z.number(), attemptsLeft: z.number().int().min(0), helpOffered: z.boolean() }),
+  /** The host would not compare: no consent, failed liveness, no usable face, no reference photo… (`reasonKey` is an i18n key). */
+  z.object({ outcome: z.literal('refused'), reasonKey: z.string().max(128), attemptsLeft: z.number().int().min(0), helpOffered: z.boolean() }),
+]);
+export type FaceVerifyResult = z.infer<typeof FaceVerifyResult>;
+
+/** Standard photo specifications (DOMAIN.md §3). */
+export const PhotoSpecId = z.enum(['residentId', 'drivingLicence', 'exitEntry']);
+export type PhotoSpecId = z.infer<typeof PhotoSpecId>;
+
+/** The rules a standard photo is checked against. */
+export const PhotoRule = z.enum(['face', 'dimensions', 'fileSize', 'background', 'headWidth', 'headHeight', 'crownGap', 'eyeLine', 'chinGap', 'centred']);
+export type PhotoRule = z.infer<typeof PhotoRule>;
+
+/** One rule's result: measured value and the allowed range, in pixels or bytes. */
+export const PhotoRuleResult = z.object({
+  rule: PhotoRule,
+  passed: z.boolean(),
+  measured: z.number().nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+});
+export type PhotoRuleResult = z.infer<typeof PhotoRuleResult>;
+
+/** The host's check of one standard photo. */
+export const PhotoCheckResult = z.object({
+  candidateId: z.string().max(64),
+  spec: PhotoSpecId,
+  passed: z.boolean(),
+  rules: z.array(PhotoRuleResult),
+  retakesLeft: z.number().int().min(0),
+});
+export type PhotoCheckResult = z.infer<typeof PhotoCheckResult>;
+
+/** Base64 of one JPEG; capped so a call stays under the message limit. */
+export const JpegBase64 = (maxChars: number) => z.string().min(16).max(maxChars).regex(/^[A-Za-z0-9+/]+=*$/, 'base64');

@@ -1,6 +1,7 @@
 /** Every event the host pushes to the renderer, with its payload schema. */
 import { z } from 'zod';
 import { DeviceStatus, HelpReason, ServiceEntry, Identity, SessionEndReason, SessionInfo } from './domain';
+import { FlowView } from './flows';
 
 export const Events = {
   'devices.changed': z.object({ devices: z.array(DeviceStatus) }),
@@ -15,6 +16,8 @@ export const Events = {
   'help.requested': z.object({ callId: z.string(), reason: HelpReason, step: z.string().optional(), kioskId: z.string(), queuedAt: z.string().datetime() }),
   /** Availability of services changed (a device went down or came back). */
   'catalogue.changed': z.object({ services: z.array(ServiceEntry) }),
+  /** The session's flow moved on (a step changed, a back-end answer or face result arrived). */
+  'flow.changed': z.object({ sessionId: z.string(), view: FlowView }),
   'host.status': z.object({ state: z.enum(['ready', 'restarting']) }),
 } as const;
 

@@ -1,20 +1,38 @@
 /**
- * The host's composition root: config, logging, devices, session and the
- * KioskApi handlers. Electron's utility process and the browser host both
- * run exactly this; no logic lives in a transport.
+ * The host's composition root: config, logging, devices, session, printing
+ * and the journal, the back-end with its outbox, the kiosk flows, the face
+ * check, and the KioskApi handlers. Electron's utility process and the
+ * browser host both run exactly this; no logic lives in a transport.
  */
 import { randomUUID } from 'node:crypto';
 import packageJson from '../../package.json' with { type: 'json' };
-import { PROTOCOL_VERSION, type EventEnvelope, type ResponseEnvelope } from '../contract';
+import { PROTOCOL_VERSION, type EventEnvelope, type EventPayload, type ResponseEnvelope } from '../contract';
 import { idNumberCheckForKeypad } from '../../drivers/idcard/id-number';
+import type { ManagedReceiptPrinter } from '../../drivers/manager/receipt-device';
 import { createDispatcher, kioskError, type CallHandlers } from './api/dispatch';
 import type { KioskConfig } from './config/schema';
 import { createDock } from './devices/dock';
 import { createDevicesFromConfig } from './devices/from-config';
 import type { DeviceSource } from './devices/device-source';
 import { toContractStatus } from './devices/to-contract';
+import { withA4Printer } from './documents/with-a4-printer';
 import { createEventBus } from './events';
+import { createFaceHandlers, type FaceHandlerContext } from './face/handlers';
+import { createFlowRuntime, flowOf } from './flows';
+import type { PoliceGateway } from './gateway/police-gateway';
+import { createBackend } from './integration/backend';
+import { createDocumentCertificatePrinter } from './integration/certificate-printer';
+import { withDeclaredCamera } from './integration/declared-camera';
+import { withFaceToFlow } from './integration/face-to-flow';
+import { catalogueAvailability } from './integration/flow-availability';
+import { hostDataDir } from './integration/host-data-dir';
+import { createKioskServices } from './integration/kiosk-services';
+import { receiptPrinterOf, type DeviceLookup } from './integration/receipt-printer-of';
+import type { SessionJournal } from './integration/session-journal';
+import { createStationJournal } from './integration/station-journal';
+import { createReceiptTicketPrinter } from './integration/ticket-printer';
 import { createLogger, type Logger } from './log/logger';
+import { createPrinting, type Printing } from './printing';
 import { createCardIntake } from './session/card-intake';
 import { identityFromTyped } from './session/identity';
 import { createSessionStore, sessionInfo } from './session/session-store';
@@ -23,14 +41,29 @@ import { SERVICE_CATALOGUE } from './services/catalogue';
 
 export interface HostDeps {
   logger?: Logger;
-  devices?: DeviceSource;
+  /** Replaces the whole device layer, used as given (the host adds no A4 printer or camera to it). */
+  devices?: DeviceSource & DeviceLookup;
   now?: () => Date;
+  /** Journal, documents and keys; default: config, $ONEDOOR_DATA_DIR, ~/.onedoor (a throwaway folder when `devices` is injected). */
+  dataDir?: string;
+  /** A printing stack the caller built (and closes); default: built from the config in the data folder. */
+  printing?: Printing;
+  /** Replaces the configured police back-end. */
+  gateway?: PoliceGateway;
+  /** Replaces parts of the face check (matcher, reference photos, detector). */
+  face?: Partial<Pick<FaceHandlerContext, 'matcher' | 'referencePhoto' | 'detectFaces'>>;
+  /** Replaces the receipt-printer lookup (default: the device manager's receipt printer). */
+  receiptPrinter?: () => ManagedReceiptPrinter | undefined;
 }
 
 export interface KioskHost {
   readonly config: KioskConfig;
   readonly logger: Logger;
   readonly devices: DeviceSource;
+  /** The data folder in use (journal, documents, keys). */
+  readonly dataDir: string;
+  /** The printing stack (journal, documents, A4 printer and its simulator controls). */
+  readonly printing: Printing;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Validates and answers one request envelope (object or JSON text). */
@@ -39,11 +72,20 @@ export interface KioskHost {
   onEvent(listener: (event: EventEnvelope) => void): () => void;
 }
 
-/** Composes a host from a validated config. */
+/** Composes a host from a validated config; throws with a message naming the cause when the journal, a key or the back-end cannot be set up. */
 export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost {
   const logger = deps.logger ?? createLogger(config.log.level);
   const now = deps.now ?? (() => new Date());
-  const devices = deps.devices ?? createDevicesFromConfig(config, logger);
+  const baseDevices = deps.devices ?? createDevicesFromConfig(config, logger);
+  const dataDir = hostDataDir(config, { explicit: deps.dataDir, devicesInjected: deps.devices !== undefined });
+
+  const printing = deps.printing ?? unwrap(createPrinting({ config, dataDir: dataDir.dir, logger, kioskId: config.kioskId, now }), (e) => `journal: ${e.error.kind}`);
+  const devices: DeviceSource = deps.devices ?? withDeclaredCamera(printing.a4Device ? withA4Printer(baseDevices, printing.a4Device) : baseDevices);
+  const db = printing.journal.db;
+  const feeOf = (serviceId: string) => SERVICE_CATALOGUE.find((service) => service.id === serviceId)?.feeFen ?? 0;
+  const station = unwrap(createStationJournal({ config, db, dataDir: dataDir.dir, logger, feeOf, now }), (e) => e);
+  const backend = unwrap(createBackend({ config, db, dataDir: dataDir.dir, logger, gateway: deps.gateway, now }), (e) => e);
+
   const bus = createEventBus((error) => logger.error({ err: error }, 'event listener failed'));
   const sessions = createSessionStore({
     now,
@@ -54,14 +96,47 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     },
   });
   const unsubscribers: Array<() => void> = [];
+  const pendingCleanups = new Set<Promise<void>>();
   const simulation = Object.values(config.devices).some((device) => device.mode === 'simulated');
+  // The dock also opens when only the A4 printer is simulated; `simulation` itself stays narrow.
+  const dockAuto = simulation || (config.printing.a4.enabled && config.printing.a4.mode === 'simulated');
   const dock = createDock(
     { list: () => devices.list(), simulatorControls: (id) => devices.simulatorControls?.(id) },
-    config.dock.enabled === 'auto' ? simulation : config.dock.enabled,
+    config.dock.enabled === 'auto' ? dockAuto : config.dock.enabled,
+    (id) => (id === printing.a4Device?.id ? printing.simulatorControls : undefined),
   );
   const onCard = createCardIntake({ sessions, bus, logger, now, defaults: () => ({ language: config.defaultLanguage, elderMode: false }) });
   const noSession = { ok: false as const, error: kioskError('noSession') };
   const services = () => serviceEntries(SERVICE_CATALOGUE, devices.list().map(toContractStatus), config.services);
+
+  const receiptPrinter = deps.receiptPrinter ?? (() => receiptPrinterOf(baseDevices, config.devices.receiptPrinter.id));
+  const flows = createFlowRuntime({
+    sessions,
+    bus,
+    logger,
+    services: createKioskServices({
+      config,
+      gateway: backend.gateway,
+      certificatePrinter: createDocumentCertificatePrinter({ documents: printing.documentService, backendNumbers: station.backendNumbers, audit: station.audit, logger }),
+      ticketPrinter: createReceiptTicketPrinter({
+        printer: receiptPrinter,
+        queue: station.queue,
+        site: config.hallName,
+        paperWidthMm: config.devices.receiptPrinter.paperWidthMm,
+        audit: station.audit,
+        logger,
+        now,
+      }),
+      applications: backend.applications,
+      logger,
+      now,
+    }),
+    availability: catalogueAvailability(services),
+  });
+
+  const faceHandlers = withFaceToFlow(createFaceHandlers({ config, sessions, logger, now, simulation, ...deps.face }), (sessionId, verdict) => {
+    flows.controls.faceResult(sessionId, verdict);
+  });
 
   const handlers: CallHandlers = {
     'kiosk.info': () => ({
@@ -80,6 +155,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     'session.start': (params) => {
       const started = sessions.start(params);
       if (!started.ok) return { ok: false, error: kioskError('sessionActive') };
+      station.sessions.started(started.session.sessionId, started.session.startedAt, null);
       logger.info({ sessionId: started.session.sessionId, language: params.language, elderMode: params.elderMode }, 'session started');
       return { ok: true, value: started.session };
     },
@@ -114,6 +190,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       if (!identity) return { ok: false, error: { code: 'invalidParams', messageKey: 'idNumber.invalid' } };
       open.identity = identity;
       sessions.touch(sessionId);
+      station.sessions.identity(sessionId, identity);
       logger.info({ sessionId, source: 'typed' }, 'identity typed');
       return { ok: true, value: identity };
     },
@@ -121,6 +198,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       const callId = randomUUID();
       const queuedAt = now().toISOString();
       logger.warn({ callId, sessionId, reason, step }, 'help requested');
+      station.audit.record({ actor: 'citizen', action: 'help.requested', ...(sessionId ? { sessionId } : {}), subject: callId, detail: { reason, step: step ?? null } });
       bus.emit('help.requested', { callId, reason, step, kioskId: config.kioskId, queuedAt });
       return { ok: true, value: { callId, queuedAt } };
     },
@@ -129,16 +207,40 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     'dock.act': (params) => {
       const outcome = dock.act(params);
       logger.info({ action: params.action, deviceId: params.deviceId, ok: outcome.ok }, 'dock action');
+      station.audit.record({ actor: 'staff', action: 'dock.act', subject: params.deviceId, detail: { action: params.action, ok: outcome.ok } });
       return outcome;
+    },
+    ...faceHandlers,
+    ...flows.handlers,
+    'flow.start': async (params) => {
+      const started = await flows.handlers['flow.start'](params);
+      const session = sessions.get(params.sessionId);
+      const flow = started.ok && session ? flowOf(session) : undefined;
+      if (started.ok && flow) station.sessions.flowStarted(params.sessionId, params.serviceId, flow.flowId, started.value);
+      return started;
     },
   };
 
+  // Journals every session from the host's own events; subscribed from the
+  // start so no session escapes it, and left last at stop (after hostRestart).
+  station.sessions.recoverCrashed();
+  const unsubscribeJournal = bus.subscribe((envelope) => journalEvent(envelope, station.sessions, onSessionEnded));
+
   const dispatcher = createDispatcher(handlers, (method, error) => logger.error({ method, err: error }, 'call handler failed'));
+
+  function onSessionEnded(sessionId: string, reason: string): void {
+    station.sessions.ended(sessionId, reason);
+    const cleanup = printing.documentService.endSession(sessionId).catch((error: unknown) => logger.error({ err: error, sessionId }, 'session documents not removed'));
+    pendingCleanups.add(cleanup);
+    void cleanup.finally(() => pendingCleanups.delete(cleanup));
+  }
 
   return {
     config,
     logger,
     devices,
+    dataDir: dataDir.dir,
+    printing,
     async start() {
       unsubscribers.push(
         devices.on('changed', (list) => {
@@ -149,17 +251,60 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
         devices.on('cardReadFailed', () => bus.emit('identity.readFailed', { messageKey: 'identity.readFailed' })),
       );
       await devices.start();
+      backend.sender.start();
+      station.audit.record({ actor: 'host', action: 'host.started', detail: { version: packageJson.version, backend: config.backend.kind } });
       logger.info({ kioskId: config.kioskId, backend: config.backend.kind, version: packageJson.version }, 'host started');
     },
     async stop() {
       const open = sessions.endAny('hostRestart');
       if (open) bus.emit('session.ended', { sessionId: open.sessionId, reason: 'hostRestart' });
+      flows.controls.dispose();
       sessions.dispose();
       for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
+      unsubscribeJournal();
       await devices.stop();
+      await backend.sender.stop();
+      await Promise.all([...pendingCleanups]);
+      station.audit.record({ actor: 'host', action: 'host.stopped' });
+      if (!deps.printing) await printing.close();
+      dataDir.dispose();
       logger.info('host stopped');
     },
     dispatch: (message) => dispatcher.dispatch(message),
     onEvent: (listener) => bus.subscribe(listener),
   };
+}
+
+/** Feeds the session journal from the host's events. */
+function journalEvent(envelope: EventEnvelope, journal: SessionJournal, ended: (sessionId: string, reason: string) => void): void {
+  switch (envelope.event) {
+    case 'session.started': {
+      const { session, identity } = envelope.payload as EventPayload<'session.started'>;
+      journal.started(session.sessionId, session.startedAt, identity);
+      return;
+    }
+    case 'identity.read': {
+      const { sessionId, identity } = envelope.payload as EventPayload<'identity.read'>;
+      journal.identity(sessionId, identity);
+      return;
+    }
+    case 'flow.changed': {
+      const { sessionId, view } = envelope.payload as EventPayload<'flow.changed'>;
+      journal.flowChanged(sessionId, view);
+      return;
+    }
+    case 'session.ended': {
+      const { sessionId, reason } = envelope.payload as EventPayload<'session.ended'>;
+      ended(sessionId, reason);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** The value of a composition step, or a start-up error naming what failed. */
+function unwrap<T, E>(result: { ok: true; value: T } | { ok: false; error: E }, describe: (error: E) => string): T {
+  if (result.ok) return result.value;
+  throw new Error(`OneDoor cannot start: ${describe(result.error)}`);
 }

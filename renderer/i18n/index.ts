@@ -2,6 +2,8 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { flowsEn } from './flows.en';
+import { flowsZhCN, type FlowCatalogue } from './flows.zh-CN';
 import { keyboardsEn } from './keyboards.en';
 import { keyboardsZhCN, type KeyboardCatalogue } from './keyboards.zh-CN';
 import { zhCN, type Catalogue } from './zh-CN';
@@ -11,13 +13,13 @@ export type Language = 'zh-CN' | 'en';
 export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
-/** The app's strings plus the on-screen keyboards' (`keyboard.*`, kept in their own files). */
-export type FullCatalogue = Catalogue & KeyboardCatalogue;
+/** The app's strings plus the on-screen keyboards' (`keyboard.*`) and the service flows' (`flow.*`, `print.*`, `voice.flow.*`), kept in their own files. */
+export type FullCatalogue = Catalogue & KeyboardCatalogue & FlowCatalogue;
 
 /** Every catalogue by language. */
 export const catalogues: Record<Language, FullCatalogue> = {
-  'zh-CN': { ...zhCN, ...keyboardsZhCN },
-  en: { ...en, ...keyboardsEn },
+  'zh-CN': { ...zhCN, ...keyboardsZhCN, ...flowsZhCN, voice: { ...zhCN.voice, ...flowsZhCN.voice } },
+  en: { ...en, ...keyboardsEn, ...flowsEn, voice: { ...en.voice, ...flowsEn.voice } },
 };
 
 /** A fresh, synchronously initialised i18next instance (one per app or test). */

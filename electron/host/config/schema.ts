@@ -84,7 +84,19 @@ export const KioskConfig = z
     defaultLanguage: z.enum(['zh-CN', 'en']).default('zh-CN'),
     backend: z
       .discriminatedUnion('kind', [
-        z.object({ kind: z.literal('sandbox') }).strict(),
+        z
+          .object({
+            kind: z.literal('sandbox'),
+            /** Simulated back-end latency per call (default 200–600 ms); `{ minMs: 0, maxMs: 0 }` in tests. */
+            latency: z
+              .object({ minMs: z.number().int().min(0).max(60_000), maxMs: z.number().int().min(0).max(60_000) })
+              .strict()
+              .refine((l) => l.minMs <= l.maxMs, { message: 'minMs must not exceed maxMs', path: ['maxMs'] })
+              .optional(),
+            /** The sandbox's people (default: resources/sandbox data). */
+            dataPath: z.string().min(1).optional(),
+          })
+          .strict(),
         z.object({ kind: z.literal('http'), baseUrl: z.url(), timeoutMs: z.number().int().min(100).max(60_000).default(8000) }).strict(),
       ])
       .default({ kind: 'sandbox' }),
@@ -102,6 +114,15 @@ export const KioskConfig = z
       })
       .strict()
       .default({ port: 8741, maxMessageBytes: 256 * 1024 }),
+    /** Delivery of applications to the back-end through the outbox (retries with exponential backoff). */
+    outbox: z
+      .object({
+        pollMs: z.number().int().min(100).max(600_000).default(5000),
+        backoffBaseMs: z.number().int().min(10).max(600_000).default(1000),
+        backoffMaxMs: z.number().int().min(100).max(86_400_000).default(300_000),
+      })
+      .strict()
+      .default({ pollMs: 5000, backoffBaseMs: 1000, backoffMaxMs: 300_000 }),
     /** Where the journal, documents and keys live. Default: $ONEDOOR_DATA_DIR or ~/.onedoor. */
     dataDir: z.string().min(1).optional(),
     printing: z
@@ -136,6 +157,8 @@ export const KioskConfig = z
         hidden: z.array(z.string()).default([]),
         /** Services this hall handles only at a counter, even if the kiosk has the flow. */
         counterOnly: z.array(z.string()).default([]),
+        /** GB/T 2260 code of the hall's province: residents registered elsewhere are referred (41 = 河南). */
+        homeProvinceCode: z.string().regex(/^\d{2}$/, 'two digits, e.g. 41').default('41'),
         /** Counter window per category, shown when the kiosk sends a citizen there. */
         windows: z
           .object({ huzheng: z.string(), certificates: z.string(), traffic: z.string(), exitEntry: z.string(), proxy: z.string() })
@@ -143,7 +166,7 @@ export const KioskConfig = z
           .default({ huzheng: '1号窗口', certificates: '2号窗口', traffic: '4号窗口', exitEntry: '3号窗口', proxy: '2号窗口' }),
       })
       .strict()
-      .default(() => ({ hidden: [], counterOnly: [], windows: { huzheng: '1号窗口', certificates: '2号窗口', traffic: '4号窗口', exitEntry: '3号窗口', proxy: '2号窗口' } })),
+      .default(() => ({ hidden: [], counterOnly: [], homeProvinceCode: '41', windows: { huzheng: '1号窗口', certificates: '2号窗口', traffic: '4号窗口', exitEntry: '3号窗口', proxy: '2号窗口' } })),
     session: z
       .object({
         /** The host ends a session after this long without any activity, even if the renderer is gone. */

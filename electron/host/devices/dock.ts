@@ -1,21 +1,133 @@
 /**
  * The device dock's host side: lets staff demos, the renderer's dock drawer
- * and end-to-end tests act on simulated devices (place a card, pull a cable).
- * Only simulated devices answer; real ones are refused.
+ * and end-to-end tests act on simulated devices (place a card, pull a cable,
+ * take the A4 printer's paper out). Only simulated devices answer; real ones
+ * are refused.
  */
 import type { CallParams, CallResult } from '../../contract';
 import { loadSampleCard, listSampleCards } from '../../../drivers/idcard/sample-cards';
-import type { DeviceManager } from '../../../drivers/manager';
+import type { DeviceManager, IdCardSimulatorControls, SimulatorControls } from '../../../drivers/manager';
 import { kioskError, type HandlerOutcome } from '../api/dispatch';
+import type { A4SimulatorControls } from '../documents/simulated';
 
 export interface Dock {
   state(): HandlerOutcome<'dock.state'>;
   act(params: CallParams<'dock.act'>): HandlerOutcome<'dock.act'>;
 }
 
-/** Creates the dock over the manager; `enabled` is false outside simulation. */
-export function createDock(manager: Pick<DeviceManager, 'list' | 'simulatorControls'>, enabled: boolean): Dock {
-  const refuse = (reason: string) => ({ ok: false as const, error: kioskError('deviceUnavailable', { reason }) });
+/** Looks up the dock controls of a simulated A4 printer by device id. */
+export type A4ControlsLookup = (id: string) => A4SimulatorControls | undefined;
+
+type DockDevice = CallResult<'dock.state'>['devices'][number];
+type Refusal = { ok: false; error: ReturnType<typeof kioskError> };
+
+const refuse = (reason: string): Refusal => ({ ok: false, error: kioskError('deviceUnavailable', { reason }) });
+const done = { ok: true as const, value: { done: true as const } };
+
+/** The ID card reader's controls, when `controls` are a reader's. */
+function idCardControls(controls: SimulatorControls): IdCardSimulatorControls | undefined {
+  return 'placeCard' in controls ? controls : undefined;
+}
+
+/** The dock's view of a simulated A4 printer. */
+function a4DockDevice(id: string, controls: A4SimulatorControls): DockDevice {
+  const s = controls.state;
+  return {
+    id,
+    kind: 'a4Printer',
+    plugged: s.online,
+    a4: {
+      sheets: s.sheets,
+      capacity: s.capacity,
+      paper: s.paper,
+      jammed: s.jammed,
+      doorOpen: s.doorOpen,
+      online: s.online,
+      reasons: s.reasons,
+      printing: s.activeJob !== undefined,
+      completedJobs: s.completedJobs,
+    },
+  };
+}
+
+/** Acts on a simulated A4 printer; unplug/replug pull its cable too. */
+function actOnA4(controls: A4SimulatorControls, params: CallParams<'dock.act'>): HandlerOutcome<'dock.act'> {
+  switch (params.action) {
+    case 'a4Paper':
+      if (params.state === 'out') controls.emptyPaper();
+      else if (params.state === 'low') controls.setPaperLow();
+      else controls.refillPaper();
+      return done;
+    case 'a4Jam':
+      if (params.jammed) controls.jam();
+      else controls.clearJam();
+      return done;
+    case 'a4Door':
+      if (params.open) controls.openDoor();
+      else controls.closeDoor();
+      return done;
+    case 'a4Offline':
+    case 'unplug':
+    case 'replug':
+      if (params.action === 'unplug' || (params.action === 'a4Offline' && params.offline)) controls.goOffline();
+      else controls.goOnline();
+      return done;
+    case 'placeCard':
+    case 'removeCard':
+    case 'samFault':
+      return refuse('unsupportedAction');
+    default: {
+      const unreachable: never = params;
+      return unreachable;
+    }
+  }
+}
+
+/** Acts on a device the manager simulates (ID card reader; cable for any kind). */
+function actOnManaged(controls: SimulatorControls, params: CallParams<'dock.act'>): HandlerOutcome<'dock.act'> {
+  const reader = idCardControls(controls);
+  switch (params.action) {
+    case 'placeCard': {
+      if (!reader) return refuse('unsupportedAction');
+      const placed = reader.placeCard(params.sampleCard);
+      return placed.ok ? done : refuse('unknownSampleCard');
+    }
+    case 'removeCard':
+      if (!reader) return refuse('unsupportedAction');
+      reader.removeCard();
+      return done;
+    case 'unplug':
+      controls.unplug();
+      return done;
+    case 'replug':
+      controls.replug();
+      return done;
+    case 'samFault':
+      if (!reader) return refuse('unsupportedAction');
+      reader.setSamFault(params.code);
+      return done;
+    case 'a4Paper':
+    case 'a4Jam':
+    case 'a4Door':
+    case 'a4Offline':
+      return refuse('unsupportedAction');
+    default: {
+      const unreachable: never = params;
+      return unreachable;
+    }
+  }
+}
+
+/**
+ * Creates the dock over the manager; `enabled` is false outside simulation.
+ * `a4Controls` finds a simulated A4 printer's controls (the printer is not
+ * the driver manager's: it comes from the host's printing stack).
+ */
+export function createDock(
+  manager: Pick<DeviceManager, 'list' | 'simulatorControls'>,
+  enabled: boolean,
+  a4Controls?: A4ControlsLookup,
+): Dock {
   return {
     state() {
       if (!enabled) return { ok: true, value: { enabled: false, sampleCards: [], devices: [] } };
@@ -23,44 +135,30 @@ export function createDock(manager: Pick<DeviceManager, 'list' | 'simulatorContr
         const sample = loadSampleCard(id);
         return sample.ok ? [{ id, label: sample.value.description }] : [];
       });
-      const devices: CallResult<'dock.state'>['devices'] = manager.list().flatMap((device) => {
+      const devices: DockDevice[] = manager.list().flatMap((device): DockDevice[] => {
+        const a4 = a4Controls?.(device.id);
+        if (a4) return [a4DockDevice(device.id, a4)];
         const controls = manager.simulatorControls(device.id);
         if (!controls) return [];
-        return [controls.kind === 'idcard' ? { id: device.id, kind: device.kind, plugged: controls.plugged, cardPresent: controls.cardPresent } : { id: device.id, kind: device.kind, plugged: controls.plugged }];
+        const reader = idCardControls(controls);
+        return [
+          {
+            id: device.id,
+            kind: device.kind,
+            plugged: controls.plugged,
+            ...(reader ? { cardPresent: reader.cardPresent } : {}),
+          },
+        ];
       });
       return { ok: true, value: { enabled: true, sampleCards, devices } };
     },
     act(params) {
       if (!enabled) return refuse('dockDisabled');
+      const a4 = a4Controls?.(params.deviceId);
+      if (a4) return actOnA4(a4, params);
       const controls = manager.simulatorControls(params.deviceId);
       if (!controls) return refuse('notSimulated');
-      const reader = controls.kind === 'idcard' ? controls : undefined;
-      switch (params.action) {
-        case 'placeCard': {
-          if (!reader) return refuse('notAnIdCardReader');
-          const placed = reader.placeCard(params.sampleCard);
-          return placed.ok ? { ok: true, value: { done: true } } : refuse('unknownSampleCard');
-        }
-        case 'removeCard':
-          if (!reader) return refuse('notAnIdCardReader');
-          reader.removeCard();
-          break;
-        case 'unplug':
-          controls.unplug();
-          break;
-        case 'replug':
-          controls.replug();
-          break;
-        case 'samFault':
-          if (!reader) return refuse('notAnIdCardReader');
-          reader.setSamFault(params.code);
-          break;
-        default: {
-          const unreachable: never = params;
-          return unreachable;
-        }
-      }
-      return { ok: true, value: { done: true } };
+      return actOnManaged(controls, params);
     },
   };
 }

@@ -6,6 +6,8 @@
  */
 import type { Database } from 'better-sqlite3';
 import { err, ok, type Result } from '../documents/result';
+import { OUTBOX_MIGRATION } from '../outbox/migration';
+import { TRANSACTIONS_MIGRATION } from './transactions-migration';
 
 export interface Migration {
   version: number;
@@ -41,6 +43,8 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  OUTBOX_MIGRATION,
+  TRANSACTIONS_MIGRATION,
 ];
 
 export type MigrationError = { kind: 'journalTooNew'; version: number; known: number } | { kind: 'migrationFailed'; version: number; message: string };
@@ -56,8 +60,12 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   const known = migrations.reduce((max, m) => Math.max(max, m.version), 0);
   if (current > known) return err({ kind: 'journalTooNew', version: current, known });
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const applied = new Map<number, string>();
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     if (migration.version <= current) continue;
+    // The same migration listed twice (e.g. MIGRATIONS plus OUTBOX_MIGRATION) is applied once.
+    if (applied.get(migration.version) === migration.name) continue;
+    applied.set(migration.version, migration.name);
     try {
       db.transaction(() => {
         db.exec(migration.sql);

@@ -29,7 +29,7 @@ export const SERVICE_CATALOGUE: readonly ServiceDefinition[] = [
   { id: 'id-card-replacement', category: 'huzheng', name: { 'zh-CN': '身份证补领', en: 'ID card replacement (lost or damaged)' }, feeFen: 4000, devices: ['camera', 'fingerprint', 'receiptPrinter'], kioskFlow: false },
   { id: 'id-card-renewal', category: 'huzheng', name: { 'zh-CN': '身份证换领', en: 'ID card renewal' }, feeFen: 2000, devices: ['idcard', 'camera', 'fingerprint', 'receiptPrinter'], kioskFlow: false },
   { id: 'id-card-cross-province', category: 'huzheng', name: { 'zh-CN': '异地身份证申请', en: 'ID card application outside home province' }, feeFen: 2000, devices: ['idcard', 'camera', 'fingerprint', 'receiptPrinter'], kioskFlow: false },
-  { id: 'no-criminal-record', category: 'certificates', name: { 'zh-CN': '无犯罪记录证明', en: 'No-criminal-record certificate' }, feeFen: 0, devices: ['camera', 'a4Printer'], kioskFlow: false },
+  { id: 'no-criminal-record', category: 'certificates', name: { 'zh-CN': '无犯罪记录证明', en: 'No-criminal-record certificate' }, feeFen: 0, devices: ['camera', 'a4Printer'], kioskFlow: true },
   { id: 'licence-renewal', category: 'traffic', name: { 'zh-CN': '驾驶证期满换证', en: "Driving licence renewal" }, feeFen: 1000, devices: ['idcard', 'camera', 'receiptPrinter'], kioskFlow: false },
   { id: 'licence-application', category: 'traffic', name: { 'zh-CN': '驾驶证申领（体检拍照）', en: 'Driving licence application (medical check and photo)' }, feeFen: 1000, devices: ['idcard', 'camera', 'receiptPrinter'], kioskFlow: false },
   { id: 'traffic-violations', category: 'traffic', name: { 'zh-CN': '交通违法处理', en: 'Traffic violations: query, confirm, pay' }, feeFen: 0, devices: ['idcard', 'receiptPrinter'], kioskFlow: false },

@@ -20,6 +20,7 @@ import { CountdownDialog } from '../idle/CountdownDialog';
 import { ACTIVITY_INTERVAL_MS, stepTiming } from '../idle/idle-limits';
 import { useIdleCountdown } from '../idle/useIdleCountdown';
 import { SessionFrame } from '../SessionFrame';
+import { FlowRunner, kioskFlowFor } from '../../flows';
 import { backFrom, HOME, type SessionRoute } from './route';
 import { useStepErrors } from './useStepErrors';
 
@@ -80,6 +81,13 @@ export function SessionView(props: SessionViewProps): ReactElement {
   };
   const back = backFrom(route);
   const services = catalogue.state.kind === 'loaded' ? catalogue.state.services : [];
+  // A kiosk service the renderer has a flow for runs in the FlowRunner, which draws its own back (issue #7).
+  const flowServiceId =
+    route.step === 'service' &&
+    services.find((s) => s.id === route.serviceId)?.handling === 'kiosk' &&
+    kioskFlowFor(route.serviceId)
+      ? route.serviceId
+      : null;
 
   return (
     <div className="session-view" onPointerDownCapture={() => (idle.touched(), activity.touch())}>
@@ -94,10 +102,19 @@ export function SessionView(props: SessionViewProps): ReactElement {
         onLanguageChange={props.onLanguageChange}
         onVolumeChange={props.onVolumeChange}
         onHelp={() => help.request('button')}
-        onBack={back ? () => go(back) : null}
+        onBack={back && !flowServiceId ? () => go(back) : null}
         onCancel={() => onEnd('cancelled')}
       >
-        {renderStep(route, {
+        {flowServiceId ? (
+          <FlowRunner
+            api={api}
+            sessionId={sessionId}
+            serviceId={flowServiceId}
+            elderMode={elderMode}
+            onFinish={() => onEnd('finished')}
+            onLeave={() => go(back ?? HOME)}
+          />
+        ) : renderStep(route, {
           catalogue: catalogue.state,
           reload: catalogue.reload,
           elderMode,

@@ -1,0 +1,62 @@
+/**
+ * The police back-end as the host uses it: the gateway the config names
+ * (or an injected one), the encrypted outbox in the journal, its background
+ * sender, and the flows' ApplicationQueue over them.
+ */
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { KioskConfig } from '../config/schema';
+import { err, ok, type Result } from '../documents/result';
+import type { ApplicationQueue } from '../flows/ports';
+import { createGatewayFromConfig } from '../gateway/from-config';
+import type { PoliceGateway } from '../gateway/police-gateway';
+import type { Logger } from '../log/logger';
+import { createOutboxApplicationQueue, createOutboxSender, createOutboxStore, deliverThroughGateway, loadOutboxKey, type OutboxSender, type OutboxStore } from '../outbox';
+import { createJournalSandboxSequences } from './backend-numbers';
+
+export interface Backend {
+  readonly gateway: PoliceGateway;
+  readonly outbox: OutboxStore;
+  readonly sender: OutboxSender;
+  readonly applications: ApplicationQueue;
+}
+
+export interface BackendDeps {
+  config: KioskConfig;
+  db: Database;
+  dataDir: string;
+  logger: Logger;
+  /** Replaces the configured gateway (tests). */
+  gateway?: PoliceGateway;
+  now?: () => Date;
+}
+
+/** Composes the back-end; fails (with a message naming the cause) when the gateway or the outbox key cannot be had. */
+export function createBackend(deps: BackendDeps): Result<Backend, string> {
+  const { config, logger } = deps;
+  let gateway = deps.gateway;
+  if (!gateway) {
+    const backend = config.backend;
+    const built = createGatewayFromConfig(backend, {
+      ...(backend.kind === 'sandbox' && backend.latency ? { sandboxLatency: backend.latency } : {}),
+      ...(backend.kind === 'sandbox' && backend.dataPath ? { sandboxDataPath: backend.dataPath } : {}),
+      sequences: createJournalSandboxSequences(deps.db),
+      ...(deps.now ? { now: deps.now } : {}),
+    });
+    if ('error' in built) return err(built.error);
+    gateway = built.gateway;
+  }
+  const key = loadOutboxKey({ keyFile: join(deps.dataDir, 'outbox.key') });
+  if (!key.ok) return err(`outbox key: ${key.error.kind}${'path' in key.error ? ` (${key.error.path})` : ''}`);
+  const outbox = createOutboxStore({ db: deps.db, key: key.key, ...(deps.now ? { now: deps.now } : {}) });
+  const log = logger.child({ component: 'outbox' });
+  const sender = createOutboxSender({
+    store: outbox,
+    deliver: deliverThroughGateway(gateway),
+    pollMs: config.outbox.pollMs,
+    backoff: { baseMs: config.outbox.backoffBaseMs, maxMs: config.outbox.backoffMaxMs },
+    ...(deps.now ? { now: deps.now } : {}),
+    onEvent: (event) => (event.kind === 'delivered' ? log.info(event, 'outbox') : log.warn(event, 'outbox')),
+  });
+  return ok({ gateway, outbox, sender, applications: createOutboxApplicationQueue({ store: outbox, sender, kioskId: config.kioskId }) });
+}

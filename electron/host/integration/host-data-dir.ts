@@ -1,0 +1,62 @@
+/**
+ * Where a host keeps its journal, documents and keys. A host whose device
+ * layer is injected (tests, tools) and that names no data folder anywhere
+ * (deps, config, $ONEDOOR_DATA_DIR) gets a throwaway folder under the
+ * system's temp directory: such a host must never write into the station's
+ * ~/.onedoor. The folder goes when the host stops; folders of hosts never
+ * stopped are swept by the next process that makes one, once their process
+ * is gone (test workers are killed without an exit event).
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { KioskConfig } from '../config/schema';
+import { resolveDataDir } from '../data-dir';
+
+export interface HostDataDir {
+  readonly dir: string;
+  /** Removes the folder when it is a throwaway one; otherwise nothing. */
+  dispose(): void;
+}
+
+const PREFIX = 'onedoor-host-';
+let swept = false;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes throwaway folders whose process has ended. */
+function sweep(parent: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^onedoor-host-(\d+)-/.exec(name)?.[1]);
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !alive(pid)) rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
+
+/** Picks the data folder: `explicit`, else the config's, else a throwaway one for injected devices. */
+export function hostDataDir(config: KioskConfig, options: { explicit?: string; devicesInjected: boolean; env?: NodeJS.ProcessEnv }): HostDataDir {
+  const env = options.env ?? process.env;
+  if (options.explicit) return { dir: options.explicit, dispose: () => undefined };
+  if (options.devicesInjected && !config.dataDir && !env.ONEDOOR_DATA_DIR) {
+    const parent = tmpdir();
+    if (!swept) {
+      swept = true;
+      sweep(parent);
+    }
+    const dir = mkdtempSync(join(parent, `${PREFIX}${process.pid}-`));
+    return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  return { dir: resolveDataDir(config), dispose: () => undefined };
+}

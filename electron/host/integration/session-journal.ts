@@ -1,0 +1,142 @@
+/**
+ * Journals every session exactly once, whatever its end: finished,
+ * cancelled, timed out, host restart, or a crash (rows a crashed host left
+ * open are closed at the next start). While a session runs it keeps only
+ * what the journal needs (masked identity, the ID number's keyed hash, the
+ * service and its last view), because the session store wipes the session's
+ * data before anyone hears it ended.
+ */
+import type { FlowView, Identity } from '../../contract';
+import { maskName } from '../../../drivers/idcard/mask';
+import type { DocumentsRepo } from '../journal/documents-repo';
+import { identityHash } from '../journal/transactions-key';
+import type { AuditLog } from '../journal/transactions-audit';
+import type { TransactionDocument, TransactionIdentity, TransactionOutcome, TransactionsRepo } from '../journal/transactions-repo';
+import type { Logger } from '../log/logger';
+import type { BackendNumbers } from './backend-numbers';
+import type { QueueNumbers } from './queue-numbers';
+
+export interface SessionJournalDeps {
+  transactions: TransactionsRepo;
+  audit: AuditLog;
+  documents: DocumentsRepo;
+  backendNumbers: BackendNumbers;
+  queue: QueueNumbers;
+  /** The kiosk's HMAC key for ID numbers. */
+  identityKey: Buffer;
+  /** The service's fee in fen (catalogue). */
+  feeOf: (serviceId: string) => number;
+  logger: Logger;
+  now?: () => Date;
+}
+
+export interface SessionJournal {
+  started(sessionId: string, startedAt: string, identity: Identity | null): void;
+  identity(sessionId: string, identity: Identity | null): void;
+  flowStarted(sessionId: string, serviceId: string, flowId: string, view: FlowView): void;
+  flowChanged(sessionId: string, view: FlowView): void;
+  /** Journals the ended session; false when it was already journaled (or never started here). */
+  ended(sessionId: string, reason: string): boolean;
+  /** Closes rows a crashed host left open (call at start); returns how many. */
+  recoverCrashed(): number;
+}
+
+interface Live {
+  startedAt: Date;
+  identity: TransactionIdentity | null;
+  serviceId: string | null;
+  flowId: string | null;
+  view: FlowView | null;
+}
+
+/** The flow's outcome from its last view. */
+export function outcomeOf(view: FlowView | null): TransactionOutcome {
+  if (!view) return 'noService';
+  if (view.data.step !== 'done') return 'abandoned';
+  return view.data.outcome;
+}
+
+/** Creates the journal of sessions. */
+export function createSessionJournal(deps: SessionJournalDeps): SessionJournal {
+  const now = deps.now ?? (() => new Date());
+  const log = deps.logger.child({ component: 'session-journal' });
+  const live = new Map<string, Live>();
+
+  const safeIdentity = (identity: Identity | null): TransactionIdentity | null =>
+    identity
+      ? {
+          source: identity.source,
+          cardType: identity.cardType,
+          nameMasked: identity.name ? maskName(identity.name) : null,
+          idNumberMasked: identity.idNumberMasked,
+          idHash: identityHash(deps.identityKey, identity.idNumber),
+        }
+      : null;
+
+  const documentsOf = (sessionId: string): TransactionDocument[] =>
+    deps.documents.listBySession(sessionId).map((doc) => ({
+      number: doc.number,
+      type: doc.type,
+      sha256: doc.sha256,
+      printOutcome: doc.printOutcome,
+      reprintOutcome: doc.reprintOutcome,
+      backendNumber: deps.backendNumbers.get(doc.number) ?? null,
+    }));
+
+  return {
+    started(sessionId, startedAt, identity) {
+      if (live.has(sessionId)) return;
+      const at = new Date(startedAt);
+      live.set(sessionId, { startedAt: at, identity: safeIdentity(identity), serviceId: null, flowId: null, view: null });
+      deps.transactions.open(sessionId, at);
+      deps.audit.record({ actor: 'citizen', action: 'session.started', sessionId, detail: { identity: identity?.source ?? null } });
+    },
+    identity(sessionId, identity) {
+      const entry = live.get(sessionId);
+      if (entry && identity) entry.identity = safeIdentity(identity);
+    },
+    flowStarted(sessionId, serviceId, flowId, view) {
+      const entry = live.get(sessionId);
+      if (!entry) return;
+      Object.assign(entry, { serviceId, flowId, view });
+      deps.audit.record({ actor: 'citizen', action: 'flow.started', sessionId, subject: serviceId });
+    },
+    flowChanged(sessionId, view) {
+      const entry = live.get(sessionId);
+      if (entry && entry.serviceId === view.serviceId) entry.view = view;
+    },
+    ended(sessionId, reason) {
+      const entry = live.get(sessionId);
+      if (!entry) return false;
+      live.delete(sessionId);
+      const documents = documentsOf(sessionId);
+      const last = documents.filter((doc) => doc.sha256 !== null).at(-1);
+      const outcome = outcomeOf(entry.view);
+      const ticket = deps.queue.lastForSession(sessionId) ?? null;
+      const journaled = deps.transactions.close({
+        sessionId,
+        startedAt: entry.startedAt,
+        endedAt: now(),
+        endReason: reason,
+        serviceId: entry.serviceId,
+        flowId: entry.flowId,
+        outcome,
+        lastStep: entry.view?.step ?? null,
+        identity: entry.identity,
+        feeFen: entry.serviceId && outcome === 'certificateIssued' ? deps.feeOf(entry.serviceId) : 0,
+        documents,
+        printOutcome: last ? (last.reprintOutcome ?? last.printOutcome) : null,
+        ticket,
+      });
+      deps.audit.record({ actor: 'host', action: 'session.ended', sessionId, subject: entry.serviceId ?? undefined, detail: { reason, outcome, journaled } });
+      log.info({ sessionId, serviceId: entry.serviceId, outcome, reason, journaled }, 'session journaled');
+      return journaled;
+    },
+    recoverCrashed() {
+      const closed = deps.transactions.closeDangling(now());
+      for (const sessionId of closed) deps.audit.record({ actor: 'host', action: 'session.crashed', sessionId });
+      if (closed.length > 0) log.warn({ sessions: closed.length }, 'sessions left open by a stopped host journaled as crashed');
+      return closed.length;
+    },
+  };
+}

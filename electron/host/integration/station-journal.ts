@@ -1,0 +1,55 @@
+/**
+ * The journal's parts the host uses beyond documents: transactions, audit
+ * events, counters, queue numbers and back-end numbers, plus the session
+ * journal that fills them, all over the one journal database.
+ */
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { KioskConfig } from '../config/schema';
+import { err, ok, type Result } from '../documents/result';
+import { createDocumentsRepo } from '../journal/documents-repo';
+import { createAuditLog, type AuditLog } from '../journal/transactions-audit';
+import { IDENTITY_KEY_FILE, loadIdentityKey } from '../journal/transactions-key';
+import { createTransactionsRepo } from '../journal/transactions-repo';
+import type { Logger } from '../log/logger';
+import { createBackendNumbers, type BackendNumbers } from './backend-numbers';
+import { createQueueNumbers, type QueueNumbers } from './queue-numbers';
+import { createSessionJournal, type SessionJournal } from './session-journal';
+
+export interface StationJournal {
+  readonly audit: AuditLog;
+  readonly queue: QueueNumbers;
+  readonly backendNumbers: BackendNumbers;
+  readonly sessions: SessionJournal;
+}
+
+export interface StationJournalDeps {
+  config: KioskConfig;
+  db: Database;
+  dataDir: string;
+  logger: Logger;
+  feeOf: (serviceId: string) => number;
+  now?: () => Date;
+}
+
+/** Composes the station journal; fails when the identity-hash key cannot be loaded or created. */
+export function createStationJournal(deps: StationJournalDeps): Result<StationJournal, string> {
+  const now = deps.now ?? (() => new Date());
+  const key = loadIdentityKey(join(deps.dataDir, IDENTITY_KEY_FILE));
+  if (!key.ok) return err(`identity-hash key: ${key.error.kind} (${key.error.path})`);
+  const audit = createAuditLog(deps.db, now);
+  const queue = createQueueNumbers(deps.db, deps.config.services.windows, now);
+  const backendNumbers = createBackendNumbers(deps.db);
+  const sessions = createSessionJournal({
+    transactions: createTransactionsRepo(deps.db),
+    audit,
+    documents: createDocumentsRepo(deps.db, now),
+    backendNumbers,
+    queue,
+    identityKey: key.key,
+    feeOf: deps.feeOf,
+    logger: deps.logger,
+    now,
+  });
+  return ok({ audit, queue, backendNumbers, sessions });
+}

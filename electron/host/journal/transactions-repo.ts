@@ -1,0 +1,159 @@
+/**
+ * The `transactions` and `counters` tables: a row is opened when a session
+ * starts and closed once when it ends, whatever the end; closing also counts
+ * the outcome for the day. A row still open when the host starts belonged to
+ * a host that crashed: it is closed as `crashed`. No personal data: masked
+ * name and ID number, and a keyed hash of the number for repeat visits.
+ */
+import type { Database } from 'better-sqlite3';
+
+/** How a session's business ended: the flow's own outcome, or why there was none. */
+export type TransactionOutcome =
+  | 'certificateIssued'
+  | 'counter'
+  | 'referred'
+  | 'declined'
+  | 'failed'
+  /** A flow was running and the session ended before it finished. */
+  | 'abandoned'
+  /** The session ended without any service started. */
+  | 'noService'
+  /** The host stopped without ending the session (found at the next start). */
+  | 'crashed';
+
+/** A document issued in the session, as the journal keeps it. */
+export interface TransactionDocument {
+  number: string;
+  type: string;
+  sha256: string | null;
+  /** `completed`, `notAttempted` or the print problem. */
+  printOutcome: string;
+  reprintOutcome: string | null;
+  backendNumber: string | null;
+}
+
+/** Who was served, without personal data. */
+export interface TransactionIdentity {
+  source: 'card' | 'typed';
+  cardType: string | null;
+  nameMasked: string | null;
+  idNumberMasked: string;
+  /** HMAC-SHA256 (hex) of the ID number with the kiosk's key. */
+  idHash: string;
+}
+
+export interface ClosedTransaction {
+  sessionId: string;
+  startedAt: Date;
+  endedAt: Date;
+  /** The session's end reason (`finished`, `cancelled`, `timeout`, `crashed`, `hostRestart`). */
+  endReason: string;
+  serviceId: string | null;
+  flowId: string | null;
+  outcome: TransactionOutcome;
+  lastStep: string | null;
+  identity: TransactionIdentity | null;
+  feeFen: number;
+  documents: readonly TransactionDocument[];
+  /** The final print outcome of the session's last document, if any. */
+  printOutcome: string | null;
+  ticket: { number: string; outcome: string } | null;
+}
+
+export interface TransactionRow {
+  session_id: string;
+  service_id: string | null;
+  flow_id: string | null;
+  started_at: string;
+  ended_at: string | null;
+  end_reason: string | null;
+  outcome: string;
+  last_step: string | null;
+  identity_source: string | null;
+  card_type: string | null;
+  name_masked: string | null;
+  id_number_masked: string | null;
+  id_hash: string | null;
+  fee_fen: number;
+  documents: string;
+  print_outcome: string | null;
+  ticket_number: string | null;
+  ticket_outcome: string | null;
+}
+
+export interface TransactionsRepo {
+  /** Opens the session's row (idempotent). */
+  open(sessionId: string, startedAt: Date): void;
+  /** Closes the row and counts it; false when the session was already journaled. */
+  close(record: ClosedTransaction): boolean;
+  /** Closes rows left open by a host that stopped without ending them; returns their session ids. */
+  closeDangling(endedAt: Date): string[];
+  get(sessionId: string): TransactionRow | undefined;
+}
+
+/** The calendar day of `date` in the kiosk's local time zone, `YYYY-MM-DD`. */
+export function localDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Creates the repository over a migrated journal. */
+export function createTransactionsRepo(db: Database): TransactionsRepo {
+  const insertOpen = db.prepare(`INSERT INTO transactions (session_id, started_at, outcome) VALUES (?, ?, 'open') ON CONFLICT (session_id) DO NOTHING`);
+  const update = db.prepare(
+    `UPDATE transactions SET service_id = @serviceId, flow_id = @flowId, ended_at = @endedAt, end_reason = @endReason, outcome = @outcome,
+       last_step = @lastStep, identity_source = @identitySource, card_type = @cardType, name_masked = @nameMasked,
+       id_number_masked = @idNumberMasked, id_hash = @idHash, fee_fen = @feeFen, documents = @documents,
+       print_outcome = @printOutcome, ticket_number = @ticketNumber, ticket_outcome = @ticketOutcome
+     WHERE session_id = @sessionId AND ended_at IS NULL`,
+  );
+  const count = db.prepare(
+    `INSERT INTO counters (day, service_id, outcome, count) VALUES (?, ?, ?, 1)
+     ON CONFLICT (day, service_id, outcome) DO UPDATE SET count = count + 1`,
+  );
+  const dangling = db.prepare('SELECT session_id, service_id FROM transactions WHERE ended_at IS NULL');
+  const crash = db.prepare(`UPDATE transactions SET ended_at = ?, end_reason = 'crashed', outcome = 'crashed' WHERE session_id = ? AND ended_at IS NULL`);
+  const select = db.prepare('SELECT * FROM transactions WHERE session_id = ?');
+
+  const closeTx = db.transaction((record: ClosedTransaction): boolean => {
+    insertOpen.run(record.sessionId, record.startedAt.toISOString());
+    const changed = update.run({
+      sessionId: record.sessionId,
+      serviceId: record.serviceId,
+      flowId: record.flowId,
+      endedAt: record.endedAt.toISOString(),
+      endReason: record.endReason,
+      outcome: record.outcome,
+      lastStep: record.lastStep,
+      identitySource: record.identity?.source ?? null,
+      cardType: record.identity?.cardType ?? null,
+      nameMasked: record.identity?.nameMasked ?? null,
+      idNumberMasked: record.identity?.idNumberMasked ?? null,
+      idHash: record.identity?.idHash ?? null,
+      feeFen: record.feeFen,
+      documents: JSON.stringify(record.documents),
+      printOutcome: record.printOutcome,
+      ticketNumber: record.ticket?.number ?? null,
+      ticketOutcome: record.ticket?.outcome ?? null,
+    }).changes;
+    if (changed !== 1) return false;
+    count.run(localDay(record.endedAt), record.serviceId ?? 'none', record.outcome);
+    return true;
+  });
+
+  const danglingTx = db.transaction((endedAt: Date): string[] => {
+    const rows = dangling.all() as Array<{ session_id: string; service_id: string | null }>;
+    for (const row of rows) {
+      crash.run(endedAt.toISOString(), row.session_id);
+      count.run(localDay(endedAt), row.service_id ?? 'none', 'crashed');
+    }
+    return rows.map((row) => row.session_id);
+  });
+
+  return {
+    open: (sessionId, startedAt) => void insertOpen.run(sessionId, startedAt.toISOString()),
+    close: (record) => closeTx.immediate(record),
+    closeDangling: (endedAt) => danglingTx.immediate(endedAt),
+    get: (sessionId) => select.get(sessionId) as TransactionRow | undefined,
+  };
+}

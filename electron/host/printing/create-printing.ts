@@ -1,0 +1,119 @@
+/**
+ * The host's printing stack, composed from the config: the journal
+ * (`<dataDir>/journal.sqlite`), the session PDF store
+ * (`<dataDir>/documents`), the PDF renderer (warmed up in the background),
+ * and the A4 printer with its status device over either the simulated CUPS
+ * (`printing.a4.mode: simulated`, with dock controls) or the real one.
+ */
+import { join } from 'node:path';
+import type { KioskConfig } from '../config/schema';
+import { createA4PrinterDevice, type A4PrinterDevice } from '../documents/a4-printer-device';
+import { createCupsClient, type CupsClient } from '../documents/cups/cups-client';
+import { createDocumentService, type DocumentService } from '../documents/document-service';
+import { createDocumentStore } from '../documents/document-store';
+import { createA4Printer, type A4Printer } from '../documents/print/a4-printer';
+import type { DocumentRenderer } from '../documents/render/document-renderer';
+import { createPdfRenderer } from '../documents/render/pdf-renderer';
+import { err, ok, type Result } from '../documents/result';
+import { createSimulatedCups, type A4SimulatorControls, type SimulatedCupsOptions } from '../documents/simulated';
+import { createDocumentNumbers, createDocumentsRepo, openJournal, type Journal, type JournalError } from '../journal';
+import type { Logger } from '../log/logger';
+import { createDisabledA4Printer } from './disabled-printer';
+import { followSimulator } from './follow-simulator';
+import { testPageDocument } from './test-page';
+
+export interface PrintingDeps {
+  config: KioskConfig;
+  /** The resolved data folder (see `resolveDataDir`). */
+  dataDir: string;
+  logger: Logger;
+  /** Station id in document numbers (default `config.kioskId`). */
+  kioskId?: string;
+  /** Tuning of the simulated printer (tests: `{ msPerPage: 0 }`). */
+  simulator?: SimulatedCupsOptions;
+  /** Replaces the renderer (tests). */
+  renderer?: DocumentRenderer;
+  /** Renders a test page in the background at once so the first citizen does not wait for fonts (default true). */
+  warmUp?: boolean;
+  now?: () => Date;
+}
+
+export interface Printing {
+  /** The A4 printer's status device; absent when `printing.a4.enabled` is false. */
+  readonly a4Device: A4PrinterDevice | undefined;
+  readonly documentService: DocumentService;
+  /** The open journal; closed by {@link Printing.close}. */
+  readonly journal: Journal;
+  /** Dock controls when the printer is simulated. */
+  readonly simulatorControls: A4SimulatorControls | undefined;
+  /** Settles when the renderer's warm-up render finished (fonts loaded), whatever its result. */
+  readonly warmedUp: Promise<void>;
+  /** Stops the simulator and closes the journal (stop the devices first); idempotent. */
+  close(): Promise<void>;
+}
+
+export type PrintingError = { kind: 'journal'; error: JournalError };
+
+/** Composes the printing stack; fails only when the journal cannot be opened. */
+export function createPrinting(deps: PrintingDeps): Result<Printing, PrintingError> {
+  const { config, logger } = deps;
+  const a4 = config.printing.a4;
+  const kioskId = deps.kioskId ?? config.kioskId;
+  const now = deps.now ?? (() => new Date());
+  const log = logger.child({ component: 'printing' });
+
+  const opened = openJournal(join(deps.dataDir, 'journal.sqlite'), { now });
+  if (!opened.ok) return err({ kind: 'journal', error: opened.error });
+  const journal = opened.value;
+
+  const renderer = deps.renderer ?? createPdfRenderer({ now });
+  const warmedUp =
+    deps.warmUp === false
+      ? Promise.resolve()
+      : renderer.render(testPageDocument(now(), kioskId)).then(
+          (result) => {
+            if (!result.ok) log.warn({ error: result.error.kind }, 'renderer warm-up failed');
+          },
+          (error: unknown) => log.warn({ err: error }, 'renderer warm-up failed'),
+        );
+
+  const simulated =
+    a4.enabled && a4.mode === 'simulated' ? createSimulatedCups({ queue: a4.queue, ...deps.simulator }) : undefined;
+  const cups: CupsClient | undefined = !a4.enabled
+    ? undefined
+    : (simulated ?? createCupsClient({ server: a4.cupsServer }));
+  const a4Device = cups ? createA4PrinterDevice(cups, { queue: a4.queue, pollIntervalMs: a4.statusPollMs }) : undefined;
+  const printer: A4Printer = cups
+    ? createA4Printer(cups, { queue: a4.queue, pollIntervalMs: a4.jobPollMs, jobTimeoutMs: a4.jobTimeoutMs })
+    : createDisabledA4Printer(a4.queue);
+  // The dock's actions show at once instead of at the next status poll.
+  const stopFollowing = simulated && a4Device ? followSimulator(simulated.controls, a4Device) : undefined;
+  log.info({ mode: a4.enabled ? a4.mode : 'disabled', queue: a4.queue }, 'A4 printing ready');
+
+  const documentService = createDocumentService({
+    renderer,
+    numbers: createDocumentNumbers(journal.db),
+    documents: createDocumentsRepo(journal.db, now),
+    store: createDocumentStore({ dir: join(deps.dataDir, 'documents'), keepDocuments: config.documents.keepDocuments }),
+    printer,
+    kioskId,
+    now,
+  });
+
+  let closed = false;
+  return ok({
+    a4Device,
+    documentService,
+    journal,
+    simulatorControls: simulated?.controls,
+    warmedUp,
+    async close() {
+      if (closed) return;
+      closed = true;
+      stopFollowing?.();
+      simulated?.dispose();
+      // The warm-up render touches neither the journal nor the printer: no need to wait for it.
+      journal.close();
+    },
+  });
+}

@@ -1,0 +1,33 @@
+/**
+ * The A4 test page: an acceptance-receipt layout (no seal, masked name)
+ * marked as a test, with rare characters outside GB 2312 (喆 堃 龑) and in
+ * CJK Ext A (䶮) and a QR code, so one sheet shows the fonts, the layout
+ * margins and the QR all work. Also used to warm the renderer up.
+ */
+import type { AcceptanceReceiptData } from '../documents/document-types';
+
+/** The characters a test page must show (not masked: they sit in the notes). */
+export const TEST_PAGE_RARE_CHARACTERS = '喆堃龑䶮';
+
+/** The test page's data; `now` gives the time printed on it and the number. */
+export function testPageDocument(now: Date, kioskId: string): AcceptanceReceiptData {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const date = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  const time = `${pad(now.getHours())}:${pad(now.getMinutes())}`;
+  const stamp = `${date.replaceAll('-', '')}${time.replace(':', '')}${pad(now.getSeconds())}`;
+  return {
+    type: 'acceptanceReceipt',
+    number: `TEST-${kioskId}-${stamp}`,
+    serviceName: 'A4打印测试页（非正式文件）',
+    name: '测试页',
+    idNumber: '000000000000000000',
+    acceptedAt: `${date}T${time}`,
+    office: `OneDoor 自助终端 ${kioskId}`,
+    notes: [
+      '本页为打印机测试页，不是正式文件。Printer test page, not a document.',
+      `生僻字：${TEST_PAGE_RARE_CHARACTERS}（U+5586 U+5803 U+9F91 U+4DAE）`,
+      '标题距上边缘约37毫米，左边距28毫米。Title 37 mm from the top, left margin 28 mm.',
+    ],
+    progressUrl: `onedoor:test-page/${kioskId}/${stamp}`,
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * A service's flow as the renderer follows it: `flow.start` once, then the
+ * host's views from `flow.send` answers and `flow.changed` events (last one
+ * wins). One event at a time: a second tap while an event is on its way is
+ * ignored, as is an event the current step does not accept.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FlowEvent, FlowView, KioskApi } from '../../electron/contract';
+import { flowMessageOf } from './flow-messages';
+
+/** Where the flow is. */
+export type FlowState =
+  { kind: 'starting' } | { kind: 'running'; view: FlowView } | { kind: 'startFailed'; messageKey: string };
+
+/** A problem the host reported with a view; `count` grows with each new occurrence. */
+export interface FlowProblem {
+  messageKey: string;
+  count: number;
+}
+
+/** What {@link useFlow} gives the runner. */
+export interface FlowControl {
+  state: FlowState;
+  /** The latest problem; a new occurrence has a higher count (each one counts toward the help offer). */
+  problem: FlowProblem | null;
+  send: (event: FlowEvent) => Promise<void>;
+  refresh: () => Promise<void>;
+  /** Starts the flow again after a failed start. */
+  restart: () => Promise<void>;
+}
+
+type Source = 'start' | 'event' | 'send';
+
+/** Follows one flow of one session; `onError` hears failed calls (an i18n key). */
+export function useFlow(
+  api: KioskApi,
+  sessionId: string,
+  serviceId: string,
+  onError: (messageKey: string) => void,
+): FlowControl {
+  const [state, setState] = useState<FlowState>({ kind: 'starting' });
+  const [problem, setProblem] = useState<FlowProblem | null>(null);
+  const mounted = useRef(false);
+  const started = useRef(false);
+  const sending = useRef(false);
+  const current = useRef<string | null>(null);
+  // A problem view counts once, however it arrives (flow.changed and then the same view as the answer)…
+  const lastProblem = useRef<string | null>(null);
+  // …except that every answer to the citizen's own event that is a problem counts.
+  const sends = useRef(0);
+  const countedSend = useRef(0);
+  const errorRef = useRef(onError);
+  useEffect(() => {
+    errorRef.current = onError;
+  }, [onError]);
+
+  const apply = useCallback(
+    (view: FlowView, source: Source) => {
+      if (!mounted.current || view.serviceId !== serviceId) return;
+      const key = JSON.stringify(view);
+      const message = flowMessageOf(view);
+      if (
+        message.kind === 'problem' &&
+        (key !== lastProblem.current || (source === 'send' && countedSend.current !== sends.current))
+      ) {
+        lastProblem.current = key;
+        countedSend.current = sends.current;
+        setProblem((previous) => ({ messageKey: message.messageKey, count: (previous?.count ?? 0) + 1 }));
+      }
+      if (key === current.current) return;
+      current.current = key;
+      setState({ kind: 'running', view });
+    },
+    [serviceId],
+  );
+
+  const start = useCallback(async () => {
+    setState({ kind: 'starting' });
+    current.current = null;
+    const outcome = await api.call('flow.start', { sessionId, serviceId });
+    if (!mounted.current) return;
+    if (outcome.ok) apply(outcome.value, 'start');
+    else setState({ kind: 'startFailed', messageKey: outcome.error.messageKey });
+  }, [api, sessionId, serviceId, apply]);
+
+  useEffect(() => {
+    mounted.current = true;
+    const off = api.on('flow.changed', (payload) => {
+      if (payload.sessionId === sessionId) apply(payload.view, 'event');
+    });
+    // Refs survive StrictMode's remount, so the flow starts once per mount.
+    if (!started.current) {
+      started.current = true;
+      void start();
+    }
+    return () => {
+      mounted.current = false;
+      off();
+    };
+  }, [api, sessionId, apply, start]);
+
+  const send = useCallback(
+    async (event: FlowEvent) => {
+      const view = current.current ? (JSON.parse(current.current) as FlowView) : null;
+      if (sending.current || !view || !view.accepts.includes(event.type)) return;
+      sending.current = true;
+      sends.current += 1;
+      try {
+        const outcome = await api.call('flow.send', { sessionId, event });
+        if (outcome.ok) apply(outcome.value, 'send');
+        else if (mounted.current) errorRef.current(outcome.error.messageKey);
+      } finally {
+        sending.current = false;
+      }
+    },
+    [api, sessionId, apply],
+  );
+
+  const refresh = useCallback(async () => {
+    const outcome = await api.call('flow.current', { sessionId });
+    if (outcome.ok && outcome.value.view) apply(outcome.value.view, 'event');
+  }, [api, sessionId, apply]);
+
+  return { state, problem, send, refresh, restart: start };
+}

@@ -1,0 +1,98 @@
+/**
+ * The station journal's command line: `npm run journal -- export --from
+ * YYYY-MM-DD --to YYYY-MM-DD [--out FILE] [--kind transactions|counters]
+ * [--config FILE] [--data-dir DIR]`. Writes CSV for the station's
+ * statistics (to stdout without --out). Opens the journal read-only, so it
+ * is safe while the kiosk runs.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { loadConfigFile } from '../electron/host/config/load';
+import { resolveDataDir } from '../electron/host/data-dir';
+import { exportJournalCsv, type ExportKind } from '../electron/host/journal/export-csv';
+
+const USAGE = `Usage: npm run journal -- export --from YYYY-MM-DD --to YYYY-MM-DD [--out FILE] [--kind transactions|counters] [--config FILE] [--data-dir DIR]`;
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        out: { type: 'string' },
+        kind: { type: 'string', default: 'transactions' },
+        config: { type: 'string' },
+        'data-dir': { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 64;
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals[0] !== 'export' || positionals.length !== 1) {
+    process.stderr.write(`${USAGE}\n`);
+    return values.help ? 0 : 64;
+  }
+  if (!values.from || !values.to) {
+    process.stderr.write(`--from and --to are required.\n${USAGE}\n`);
+    return 64;
+  }
+  if (values.kind !== 'transactions' && values.kind !== 'counters') {
+    process.stderr.write(`--kind must be transactions or counters, got "${values.kind}"\n`);
+    return 64;
+  }
+  const kind: ExportKind = values.kind;
+
+  let dataDir = values['data-dir'];
+  if (!dataDir) {
+    const loaded = await loadConfigFile(values.config ?? process.env.ONEDOOR_CONFIG);
+    if (!loaded.ok) {
+      process.stderr.write(`${loaded.message}\n`);
+      return 78;
+    }
+    dataDir = resolveDataDir(loaded.config);
+  }
+  const path = join(dataDir, 'journal.sqlite');
+  if (!existsSync(path)) {
+    process.stderr.write(`No journal at ${path}\n`);
+    return 66;
+  }
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'transactions'").get();
+    if (!hasTable) {
+      process.stderr.write(`The journal at ${path} has no transactions yet (start the kiosk once to update it).\n`);
+      return 65;
+    }
+    const exported = exportJournalCsv(db, kind, { from: values.from, to: values.to });
+    if (!exported.ok) {
+      const error = exported.error;
+      process.stderr.write(error.kind === 'badDate' ? `--${error.field}: not a date YYYY-MM-DD: "${error.value}"\n` : '--to is before --from\n');
+      return 64;
+    }
+    if (values.out) {
+      writeFileSync(values.out, exported.value.csv, { mode: 0o600 });
+      process.stderr.write(`${exported.value.rows} ${kind} rows written to ${values.out}\n`);
+    } else {
+      process.stdout.write(exported.value.csv);
+    }
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`journal: ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(70);
+  },
+);

@@ -1,0 +1,136 @@
+/**
+ * 无犯罪记录证明 through the real browser host, as far as the renderer can go
+ * without a face: a card placed with the dock, the service chosen on the home
+ * screen, the flow started by the host (`flow.start`), the identity confirmed,
+ * the query consent given (the host checks the 户籍), and the face step
+ * mounted with the separate biometric consent. A second run goes on to the
+ * printed certificate with Chromium's fake camera playing a still face and the
+ * host's test-only seam `face.testingSkipLiveness` (simulation only): a still
+ * cannot pass the liveness challenge, so without the seam no flow passes.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fakeCameraArgs, launchChromium, ROOT, startHostProcess, type RunningHost } from './harness';
+import { stillFaceVideo } from './fixtures/face-video';
+import { cancelSession, openKiosk } from './ui-support';
+
+const NAME = '陈思远'; // resources/citizens/resident-han.json (fictional)
+
+let host: RunningHost;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  host = await startHostProcess();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+afterEach(async () => {
+  await page?.close();
+});
+
+describe('no-criminal-record flow through the browser host', () => {
+  it('card → service → identity → query consent → face step; back works; cancel wipes', async () => {
+    page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await openKiosk(page, host.url);
+    await page.getByTestId('dock-handle').click();
+    await page.getByTestId('dock-card-resident-han').click();
+    await page.getByTestId('dock-handle').click();
+    await expect.poll(() => page.getByTestId('welcome').textContent(), { timeout: 10_000 }).toContain(NAME);
+
+    await page.getByTestId('category-certificates').click();
+    const card = page.getByTestId('service-no-criminal-record');
+    await card.waitFor();
+    expect(await card.getAttribute('data-available'), (await card.textContent()) ?? '').toBe('true');
+    await card.click();
+
+    // The host's flow, drawn by the FlowRunner: identify with the card read at the attract screen.
+    await page.getByTestId('identify-step').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('identity-name').textContent()).toBe(NAME);
+    expect(await page.getByTestId('identity-number').textContent()).toMatch(/^\d{6}\*+\d{3}[\dX]$/);
+    expect(await page.getByTestId('flow-progress').getAttribute('data-step-index')).toBe('0');
+    expect(await page.getByTestId('back-button').count()).toBe(0);
+    await page.getByTestId('identify-confirm').click();
+
+    await page.getByTestId('consent-step').waitFor();
+    expect(await page.getByTestId('flow-progress').getAttribute('data-step-index')).toBe('1');
+    // Back is the host's: consent → identify, and forward again.
+    await page.getByTestId('flow-back').click();
+    await page.getByTestId('identify-step').waitFor();
+    await page.getByTestId('identify-confirm').click();
+    await page.getByTestId('query-consent-agree').click();
+
+    // The host looked up the 户籍 (sandbox) and moved on by itself (flow.changed): the face step, biometric consent first.
+    await page.getByTestId('face-step').waitFor({ timeout: 15_000 });
+    await page.getByTestId('face-consent').waitFor();
+    expect(await page.getByTestId('flow-progress').getAttribute('data-step-index')).toBe('2');
+
+    await cancelSession(page);
+    const html = await page.content();
+    expect(html).not.toContain(NAME);
+  });
+});
+
+describe('no-criminal-record flow to the printed certificate (fake camera, liveness seam)', () => {
+  let seamHost: RunningHost;
+  let cameraBrowser: Browser;
+  beforeAll(async () => {
+    if (!existsSync(join(ROOT, 'dist/renderer/face/models/blazeface.json'))) {
+      spawnSync(process.execPath, [join(ROOT, 'scripts/prepare-face-assets.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    }
+    seamHost = await startHostProcess({ face: { challengeTimeoutSeconds: 5, testingSkipLiveness: true } });
+    cameraBrowser = await launchChromium(fakeCameraArgs(stillFaceVideo()));
+  });
+  afterAll(async () => {
+    await cameraBrowser?.close();
+    await seamHost?.stop();
+  });
+
+  it('face check → purpose → query → review → print → done', async () => {
+    page = await cameraBrowser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await openKiosk(page, seamHost.url);
+    await page.getByTestId('dock-handle').click();
+    await page.getByTestId('dock-card-resident-han').click();
+    await page.getByTestId('dock-handle').click();
+    await expect.poll(() => page.getByTestId('welcome').textContent(), { timeout: 10_000 }).toContain(NAME);
+    await page.getByTestId('category-certificates').click();
+    await page.getByTestId('service-no-criminal-record').click();
+    await page.getByTestId('identify-confirm').click();
+    await page.getByTestId('query-consent-agree').click();
+    await page.getByTestId('consent-agree').click({ timeout: 15_000 });
+
+    // The host verifies the face and moves the flow on by itself.
+    await page.getByTestId('purpose-step').waitFor({ timeout: 40_000 });
+    await page.getByTestId('purpose-employment').click();
+    await page.getByTestId('review-step').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('review-name').textContent()).toBe(NAME);
+    await page.getByTestId('review-confirm').click();
+    await expect
+      .poll(() => page.getByTestId('print-step').getAttribute('data-state'), { timeout: 20_000 })
+      .not.toBe('printing');
+    const state = await page.getByTestId('print-step').getAttribute('data-state');
+    if (state === 'printed') {
+      // After the collection receipt: collect, and one reprint.
+      await page.getByTestId('print-collected').waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('print-reprint').count()).toBe(1);
+      await page.getByTestId('print-collected').click();
+      await page.getByTestId('done-step').waitFor();
+      expect(await page.getByTestId('done-step').getAttribute('data-outcome')).toBe('certificateIssued');
+      await page.getByTestId('done-finish').click();
+    } else {
+      // No A4 printer here: the reason in words and the counter fallback.
+      expect(await page.getByTestId('flow-problem').textContent()).not.toBe('');
+      await page.getByTestId('print-counter').click();
+      await page.getByTestId('counter-step').waitFor();
+      await cancelSession(page);
+    }
+    await page.getByTestId('attract-screen').waitFor();
+    expect(await page.content()).not.toContain(NAME);
+  });
+});

@@ -1,0 +1,186 @@
+/**
+ * The 无犯罪记录证明 flow through the whole host in process: the dispatcher,
+ * the simulated card reader (dock), the sandbox back-end, the face verdict
+ * through face.verify, the A4 certificate through the simulated CUPS, the
+ * queue ticket through the simulated receipt printer, the outbox, and the
+ * journal that accounts for every session exactly once.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FlowView, ServiceEntry, SessionInfo } from '../../../../electron/contract';
+import { exportJournalCsv } from '../../../../electron/host/journal/export-csv';
+import { localDay } from '../../../../electron/host/journal/transactions-repo';
+import { passFaceCheck, startHarness, until, untilStep, type HostHarness } from './host-harness';
+
+const HAN = { name: '陈思远', idNumber: '410402199001011230' };
+const WITH_RECORD = { name: '孙建军', idNumber: '410411198507150037' };
+
+let h: HostHarness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+/** Places the sample card at the attract screen; the card starts the session. */
+async function cardSession(harness: HostHarness, card = 'resident-han'): Promise<string> {
+  await harness.call('dock.act', { action: 'placeCard', deviceId: 'idcard', sampleCard: card });
+  const started = await until(() => harness.events.find((e) => e.event === 'session.started'), 'session.started');
+  return (started.payload as { session: SessionInfo }).session.sessionId;
+}
+
+/** identify → consent → face → purpose: the flow is then querying. */
+async function throughPurpose(harness: HostHarness, sessionId: string): Promise<void> {
+  await harness.call('flow.start', { sessionId, serviceId: 'no-criminal-record' });
+  await harness.call('flow.send', { sessionId, event: { type: 'CONFIRM' } });
+  await harness.call('flow.send', { sessionId, event: { type: 'CONSENT', granted: true } });
+  await untilStep(harness, sessionId, 'faceCheck');
+  await passFaceCheck(harness, sessionId);
+  await untilStep(harness, sessionId, 'choosePurpose');
+  await harness.call('flow.send', { sessionId, event: { type: 'PURPOSE', purpose: 'employment' } });
+}
+
+const transactions = (harness: HostHarness) => harness.printing.journal.db.prepare('SELECT * FROM transactions WHERE ended_at IS NOT NULL').all() as Array<Record<string, unknown>>;
+
+describe('no-criminal-record through the host', () => {
+  it('card → consent → face → purpose → query → print: certificate printed, journaled once with number, SHA-256 and outcome; the session end wipes', async () => {
+    h = await startHarness();
+    const catalogue = await h.call<{ services: ServiceEntry[] }>('catalogue.list');
+    expect(catalogue.services.find((s) => s.id === 'no-criminal-record')).toMatchObject({ handling: 'kiosk', available: true });
+
+    const sessionId = await cardSession(h);
+    await throughPurpose(h, sessionId);
+    const review = await untilStep(h, sessionId, 'review');
+    expect(review.data).toMatchObject({ step: 'review', name: HAN.name, idNumberMasked: '410402********1230', purpose: 'employment' });
+    await h.call('flow.send', { sessionId, event: { type: 'CONFIRM' } });
+    const printed = await untilStep(h, sessionId, 'print', (v) => v.data.step === 'print' && v.data.state === 'printed' && v.data.receipt !== 'printing');
+    const number = (printed.data as Extract<FlowView['data'], { step: 'print' }>).documentNumber!;
+    expect(number).toMatch(/^WF\d{4}-T-01-000001$/);
+
+    // The PDF the printer got names the citizen.
+    const jobs = h.printing.simulatorControls!.printed();
+    expect(jobs).toHaveLength(1);
+    const text = execFileSync('pdftotext', ['-', '-'], { input: jobs[0]!.pdf }).toString();
+    expect(text.replace(/\s+/g, '')).toContain(HAN.name);
+    expect(text).toContain(number);
+    // The collection slip: masked name, the document number.
+    const slip = h.receipts().receipts.at(-1)!;
+    expect(slip.lines.join('\n')).toContain(number);
+    expect(slip.lines.join('\n')).not.toContain(HAN.name);
+
+    await h.call('flow.send', { sessionId, event: { type: 'CONFIRM' } });
+    await untilStep(h, sessionId, 'done');
+    const pdfDir = join(h.dataDir, 'documents', sessionId);
+    expect(existsSync(pdfDir)).toBe(true);
+    await h.call('session.end', { sessionId, reason: 'finished' });
+    expect(await h.raw('session.end', { sessionId, reason: 'finished' })).toMatchObject({ ok: false, error: { code: 'noSession' } });
+    expect(await h.raw('flow.current', { sessionId })).toMatchObject({ ok: false, error: { code: 'noSession' } });
+    await until(() => (existsSync(pdfDir) ? undefined : true), 'PDFs removed');
+
+    const rows = transactions(h);
+    expect(rows).toHaveLength(1);
+    const row = rows[0]!;
+    const sha256 = (h.printing.journal.db.prepare('SELECT sha256 FROM documents WHERE number = ?').get(number) as { sha256: string }).sha256;
+    expect(row).toMatchObject({ session_id: sessionId, service_id: 'no-criminal-record', outcome: 'certificateIssued', end_reason: 'finished', print_outcome: 'completed', name_masked: '陈**', id_number_masked: '410402********1230', fee_fen: 0 });
+    expect(row.id_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.parse(row.documents as string)).toEqual([
+      expect.objectContaining({ number, type: 'noCriminalRecord', sha256, printOutcome: 'completed', backendNumber: expect.stringMatching(/^WFZ/) }),
+    ]);
+    expect(h.printing.journal.db.prepare('SELECT count, outcome FROM counters WHERE service_id = ?').all('no-criminal-record')).toEqual([{ count: 1, outcome: 'certificateIssued' }]);
+
+    // The application reached the back-end through the outbox.
+    await until(() => ((h!.printing.journal.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n === 0 ? true : undefined), 'outbox drained');
+
+    // Nothing personal in the journal's export or its audit trail.
+    const day = localDay(new Date());
+    const exported = exportJournalCsv(h.printing.journal.db, 'transactions', { from: day, to: day });
+    if (!exported.ok) throw new Error('export failed');
+    expect(exported.value.rows).toBe(1);
+    const audit = JSON.stringify(h.printing.journal.db.prepare('SELECT * FROM audit_events').all());
+    for (const text of [exported.value.csv, audit]) {
+      expect(text).not.toContain(HAN.idNumber);
+      expect(text).not.toContain(HAN.name);
+    }
+    expect(exported.value.csv).toContain(number);
+  });
+
+  it('a record found: the counter, a queue ticket with the window and a masked name, journaled as counter', async () => {
+    h = await startHarness();
+    const { sessionId } = await h.call<SessionInfo>('session.start', { language: 'zh-CN', elderMode: false });
+    await h.call('identity.typed', { sessionId, idNumber: WITH_RECORD.idNumber });
+    await throughPurpose(h, sessionId);
+    const counter = await untilStep(h, sessionId, 'counter', (v) => v.data.step === 'counter' && v.data.ticket.state !== 'printing');
+    expect(counter.data).toMatchObject({ step: 'counter', window: '2号窗口', ticket: { state: 'printed', number: 'B001' } });
+    const ticket = h.receipts().receipts.at(-1)!.lines.join('\n');
+    expect(ticket).toContain('B001');
+    expect(ticket).toContain('2号窗口');
+    expect(ticket).toContain('孙**');
+    expect(ticket).not.toContain(WITH_RECORD.name);
+    expect(ticket).not.toContain('前面等候');
+
+    await h.call('flow.send', { sessionId, event: { type: 'CONFIRM' } });
+    await untilStep(h, sessionId, 'done');
+    await h.call('session.end', { sessionId, reason: 'finished' });
+    expect(transactions(h)).toEqual([expect.objectContaining({ outcome: 'counter', ticket_number: 'B001', ticket_outcome: 'printed', identity_source: 'typed', name_masked: null, print_outcome: null })]);
+    const day = localDay(new Date());
+    const exported = exportJournalCsv(h.printing.journal.db, 'transactions', { from: day, to: day });
+    if (!exported.ok) throw new Error('export failed');
+    expect(exported.value.csv).not.toContain(WITH_RECORD.idNumber);
+    expect(exported.value.csv).not.toContain(WITH_RECORD.name);
+  });
+
+  it('A4 paper out: the catalogue greys the service, the print says paper out (truthfully), one reprint after a refill prints it', async () => {
+    h = await startHarness();
+    const a4 = h.printing.simulatorControls!;
+    const sessionId = await cardSession(h);
+    await throughPurpose(h, sessionId);
+    await untilStep(h, sessionId, 'review');
+
+    a4.emptyPaper();
+    const greyed = await until(async () => {
+      const { services } = await h!.call<{ services: ServiceEntry[] }>('catalogue.list');
+      const entry = services.find((s) => s.id === 'no-criminal-record');
+      return entry && !entry.available ? entry : undefined;
+    }, 'service greyed');
+    expect(greyed.reasonKey).toBe('service.deviceDown.a4Printer');
+
+    await h.call('flow.send', { sessionId, event: { type: 'CONFIRM' } });
+    const failed = await untilStep(h, sessionId, 'print', (v) => v.data.step === 'print' && v.data.state === 'notPrinted');
+    expect(failed).toMatchObject({ messageKey: 'print.paperOut', data: { reprintAvailable: true }, accepts: expect.arrayContaining(['REPRINT']) });
+    expect(a4.printed()).toHaveLength(0);
+
+    a4.refillPaper();
+    await h.call('flow.send', { sessionId, event: { type: 'REPRINT' } });
+    const reprinted = await untilStep(h, sessionId, 'print', (v) => v.data.step === 'print' && v.data.state === 'printed' && v.data.receipt !== 'printing');
+    expect(reprinted.data).toMatchObject({ reprintAvailable: false });
+    expect(reprinted.accepts).not.toContain('REPRINT');
+    expect(a4.printed()).toHaveLength(1);
+    expect(await h.raw('flow.send', { sessionId, event: { type: 'REPRINT' } })).toMatchObject({ ok: false, error: { messageKey: 'flow.eventNotAccepted' } });
+
+    // The host stops mid-session: the session is ended (hostRestart) and journaled once.
+    const number = (reprinted.data as { documentNumber: string }).documentNumber;
+    await h.host.stop();
+    const db = h.printing.journal.db;
+    expect(db.prepare('SELECT print_outcome, reprint_outcome, reprint_count FROM documents WHERE number = ?').get(number)).toEqual({ print_outcome: 'paperOut', reprint_outcome: 'completed', reprint_count: 1 });
+    expect(db.prepare('SELECT session_id, outcome, end_reason, last_step, print_outcome FROM transactions').all()).toEqual([
+      { session_id: sessionId, outcome: 'abandoned', end_reason: 'hostRestart', last_step: 'print', print_outcome: 'completed' },
+    ]);
+    await h.printing.close();
+    rmSync(h.dataDir, { recursive: true, force: true });
+    h = undefined;
+  });
+
+  it('a flow cannot start when the catalogue says so, and a session without a service is still journaled', async () => {
+    h = await startHarness();
+    h.printing.simulatorControls!.goOffline();
+    await until(async () => {
+      const { services } = await h!.call<{ services: ServiceEntry[] }>('catalogue.list');
+      return services.find((s) => s.id === 'no-criminal-record')?.available === false ? true : undefined;
+    }, 'service greyed');
+    const { sessionId } = await h.call<SessionInfo>('session.start', { language: 'en', elderMode: false });
+    expect(await h.raw('flow.start', { sessionId, serviceId: 'no-criminal-record' })).toMatchObject({ ok: false, error: { code: 'deviceUnavailable', messageKey: 'service.deviceDown.a4Printer' } });
+    await h.call('session.end', { sessionId, reason: 'cancelled' });
+    expect(transactions(h)).toEqual([expect.objectContaining({ session_id: sessionId, outcome: 'noService', end_reason: 'cancelled', service_id: null })]);
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * A whole host in process for integration tests: simulated card reader and
+ * receipt printer (the drivers' byte-level simulators), the simulated CUPS
+ * at full speed, the sandbox back-end without latency, a temp data folder,
+ * and a face matcher that says "same person" (standing in for the face
+ * module's model; the verdict still travels face.verify → flow).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { PROTOCOL_VERSION, type EventEnvelope, type FlowView } from '../../../../electron/contract';
+import { KioskConfig, type KioskConfigInput } from '../../../../electron/host/config/schema';
+import { createHost, type KioskHost } from '../../../../electron/host/create-host';
+import { createPrinting, type Printing } from '../../../../electron/host/printing';
+import type { ReceiptPrinterSimulatorControls } from '../../../../drivers/manager/receipt-device';
+
+export interface HostHarness {
+  host: KioskHost;
+  printing: Printing;
+  dataDir: string;
+  events: EventEnvelope[];
+  call<T = unknown>(method: string, params?: unknown): Promise<T>;
+  /** The reply envelope as is (for expected failures). */
+  raw(method: string, params?: unknown): Promise<{ ok: boolean; result?: unknown; error?: { code: string; messageKey: string } }>;
+  receipts(): ReceiptPrinterSimulatorControls;
+  close(): Promise<void>;
+}
+
+/** Polls `probe` until it returns something other than undefined. */
+export async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A JPEG-looking base64 frame (the fake matcher does not decode it). */
+export const FRAME = Buffer.from('\xff\xd8\xff\xe0 not really a jpeg but long enough', 'latin1').toString('base64');
+
+/** Starts a host; `input` is merged into the test config. */
+export async function startHarness(input: KioskConfigInput = {}): Promise<HostHarness> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'onedoor-integration-'));
+  const config = KioskConfig.parse({
+    kioskId: 'T-01',
+    backend: { kind: 'sandbox', latency: { minMs: 0, maxMs: 0 } },
+    face: { testingSkipLiveness: true },
+    outbox: { pollMs: 100, backoffBaseMs: 50, backoffMaxMs: 200 },
+    ...input,
+    devices: { idcard: { simulator: { paceBaud: 0 } }, receiptPrinter: { statusPollMs: 200 }, ...input.devices },
+  });
+  const logger = pino({ level: 'silent' });
+  const created = createPrinting({ config, dataDir, logger, simulator: { msPerPage: 0, startDelayMs: 0 } });
+  if (!created.ok) throw new Error(created.error.kind);
+  const printing = created.value;
+  const host = createHost(config, {
+    logger,
+    dataDir,
+    printing,
+    face: {
+      matcher: { compare: async () => ({ ok: true, value: { similarity: 0.93 } }) },
+      referencePhoto: async () => ({ ok: true, value: new Uint8Array([0xff, 0xd8, 0xff, 0xd9]) }),
+    },
+  });
+  const events: EventEnvelope[] = [];
+  host.onEvent((event) => events.push(event));
+  await host.start();
+  let n = 0;
+  const raw = async (method: string, params: unknown = {}) => {
+    const reply = await host.dispatch({ v: PROTOCOL_VERSION, type: 'call', id: `r${++n}`, method, params });
+    return reply as { ok: boolean; result?: unknown; error?: { code: string; messageKey: string } };
+  };
+  const harness: HostHarness = {
+    host,
+    printing,
+    dataDir,
+    events,
+    raw,
+    async call<T>(method: string, params: unknown = {}) {
+      const reply = await raw(method, params);
+      if (!reply.ok) throw new Error(`${method} failed: ${JSON.stringify(reply.error)}`);
+      return reply.result as T;
+    },
+    receipts() {
+      const controls = host.devices.simulatorControls?.('receiptPrinter');
+      if (controls?.kind !== 'receiptPrinter') throw new Error('no simulated receipt printer');
+      return controls;
+    },
+    async close() {
+      await host.stop();
+      await printing.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  // Devices up: the reader and both printers report online.
+  await until(async () => {
+    const devices = await harness.call<Array<{ kind: string; state: string }>>('devices.list');
+    return ['idcard', 'receiptPrinter', 'a4Printer'].every((kind) => devices.some((d) => d.kind === kind && d.state === 'online')) ? true : undefined;
+  }, 'devices online');
+  return harness;
+}
+
+/** Waits until the session's flow shows `step` (and, optionally, a matching view). */
+export function untilStep(h: HostHarness, sessionId: string, step: FlowView['step'], accept: (view: FlowView) => boolean = () => true): Promise<FlowView> {
+  return until(async () => {
+    const { view } = await h.call<{ view: FlowView | null }>('flow.current', { sessionId });
+    return view && view.step === step && accept(view) ? view : undefined;
+  }, `flow step ${step}`);
+}
+
+/** The face check as the renderer does it: biometric consent, then face.verify (the matcher says "same person"). */
+export async function passFaceCheck(h: HostHarness, sessionId: string): Promise<void> {
+  await h.call('consent.record', { sessionId, kind: 'biometric', granted: true });
+  const verdict = await h.call<{ outcome: string }>('face.verify', {
+    sessionId,
+    frames: [FRAME],
+    evidence: { challengeId: 'skipped', steps: [], antispoof: 1, liveness: 1, frames: 10 },
+  });
+  if (verdict.outcome !== 'match') throw new Error(`face check: ${JSON.stringify(verdict)}`);
+}
