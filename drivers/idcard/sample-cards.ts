@@ -22,14 +22,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { IdCard, IdCardFields, Result } from './card';
 import { encodeCardText, parseCardText, type CardTextError } from './card-text';
 import { WLT_PHOTO_BYTES } from './photo';
+import { resourcesPath } from '../resources-dir';
 
 /** The bundled samples folder, resolved from this module so any cwd works. */
-export const SAMPLE_CARDS_DIR: string = fileURLToPath(new URL('../../resources/citizens/', import.meta.url));
+export const SAMPLE_CARDS_DIR: string = resourcesPath('citizens');
 
 /** A loaded sample: the parsed card, its text block and a placeholder photo. */
 export interface SampleCard {

@@ -4,13 +4,13 @@
  * resources/faces/README.md); no real person's ID photo is held.
  */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { loadSampleCard } from '../../../drivers/idcard/sample-cards';
 import { fail, ok, type Result } from './result';
+import { resourcesPath } from '../../../drivers/resources-dir';
 
 /** resources/faces/ */
-export const SAMPLE_FACES_DIR: string = fileURLToPath(new URL('../../../resources/faces/', import.meta.url));
+export const SAMPLE_FACES_DIR: string = resourcesPath('faces');
 
 /** Sample citizens that have a reference photo, by citizen id. */
 export const SAMPLE_FACE_CITIZENS = ['resident-han', 'resident-long-term', 'resident-rare-chars', 'hmt-hong-kong', 'foreigner-2023'] as const;

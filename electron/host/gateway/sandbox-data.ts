@@ -3,9 +3,9 @@
  * validated with zod so a broken data file fails loudly at start.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { resourcesPath } from '../../../drivers/resources-dir';
 
 const Residence = z.object({
   provinceCode: z.string().regex(/^\d{2}$/),
@@ -46,7 +46,7 @@ export type SandboxCitizen = z.infer<typeof SandboxCitizen>;
 
 /** Where the shipped data file lives (resources/ may be moved by ONEDOOR_RESOURCES_DIR). */
 export function defaultSandboxDataPath(env: NodeJS.ProcessEnv = process.env): string {
-  const resources = env.ONEDOOR_RESOURCES_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '../../../resources');
+  const resources = env.ONEDOOR_RESOURCES_DIR ?? resourcesPath();
   return join(resources, 'sandbox', 'citizens.json');
 }
 

@@ -3,13 +3,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { DocumentType } from '../document-types';
 import { err, ok, type Result } from '../result';
 import { DocumentTemplate } from './template-schema';
+import { resourcesPath } from '../../../../drivers/resources-dir';
 
 /** The repository's `resources/` folder (templates, seal). */
-export const DEFAULT_RESOURCES_DIR: string = fileURLToPath(new URL('../../../../resources/', import.meta.url));
+export const DEFAULT_RESOURCES_DIR: string = resourcesPath();
 
 export type TemplateError = { kind: 'template'; templateId: string; message: string };
 
