@@ -13,6 +13,16 @@ export const Events = {
   /** A card was in the field but could not be read or is not usable. */
   'identity.readFailed': z.object({ messageKey: z.string() }),
   /** A help call was raised (for staff screens and the citizen's confirmation). */
+  /** Something hall staff should act on (paper, jams, devices down, failed prints); never personal data. */
+  'staff.alert': z.object({
+    kind: z.enum(['paperLow', 'paperOut', 'jammed', 'deviceDown', 'printFailed']),
+    deviceId: z.string().optional(),
+    deviceKind: z.string(),
+    messageKey: z.string(),
+    documentNumber: z.string().optional(),
+    kioskId: z.string(),
+    at: z.string().datetime(),
+  }),
   'help.requested': z.object({ callId: z.string(), reason: HelpReason, step: z.string().optional(), kioskId: z.string(), queuedAt: z.string().datetime() }),
   /** Availability of services changed (a device went down or came back). */
   'catalogue.changed': z.object({ services: z.array(ServiceEntry) }),

@@ -1,0 +1,52 @@
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import type { DeviceStatus, EventEnvelope } from '../../../electron/contract';
+import { createEventBus } from '../../../electron/host/events';
+import { createStaffAlerts } from '../../../electron/host/staff/alerts';
+import { alertingCertificatePrinter } from '../../../electron/host/staff/alerting-printers';
+
+const since = '2026-11-29T08:00:00.000Z';
+const printer = (state: DeviceStatus['state'], media?: DeviceStatus['media']): DeviceStatus => ({
+  id: 'a4', kind: 'a4Printer', simulated: true, state, media, messageKey: 'x', since,
+});
+
+function setup() {
+  const bus = createEventBus(() => {});
+  const events: EventEnvelope[] = [];
+  bus.subscribe((e) => events.push(e));
+  const alerts = createStaffAlerts({ bus, logger: pino({ level: 'silent' }), kioskId: 'HB-KIOSK-01', now: () => new Date(since) });
+  const kinds = () => events.filter((e) => e.event === 'staff.alert').map((e) => (e.payload as { kind: string }).kind);
+  return { alerts, kinds, events };
+}
+
+describe('staff alerts', () => {
+  it('warns staff when paper runs low, again when it runs out, and once per change only', () => {
+    const { alerts, kinds } = setup();
+    alerts.devicesChanged([printer('online', 'present')]);
+    alerts.devicesChanged([printer('online', 'low')]);
+    alerts.devicesChanged([printer('online', 'low')]);
+    alerts.devicesChanged([printer('online', 'out')]);
+    alerts.devicesChanged([printer('online', 'present')]);
+    alerts.devicesChanged([printer('online', 'jammed')]);
+    alerts.devicesChanged([printer('noDevice')]);
+    expect(kinds()).toEqual(['paperLow', 'paperOut', 'jammed', 'deviceDown']);
+  });
+
+  it('raises an alert for a certificate that did not print, without personal data', async () => {
+    const { alerts, events } = setup();
+    const printerStub = {
+      printCertificate: async () => ({ kind: 'notPrinted' as const, documentNumber: 'WF2026-HB-KIOSK-01-000007', messageKey: 'print.paperOut', reprintable: true }),
+      reprintCertificate: async () => ({ kind: 'printed' as const, documentNumber: 'WF2026-HB-KIOSK-01-000007' }),
+    };
+    const wrapped = alertingCertificatePrinter(printerStub, alerts);
+    const outcome = await wrapped.printCertificate({
+      sessionId: 's', name: '王喆', idDocumentType: '居民身份证', idNumber: '11010519491231002X', queryDate: '2026-11-29', issuingOffice: '湖滨派出所', issueDate: '2026-11-29', backendNumber: 'B1',
+    });
+    expect(outcome.kind).toBe('notPrinted');
+    const alert = events.find((e) => e.event === 'staff.alert');
+    expect(alert?.payload).toMatchObject({ kind: 'printFailed', deviceKind: 'a4Printer', messageKey: 'print.paperOut', documentNumber: 'WF2026-HB-KIOSK-01-000007' });
+    expect(JSON.stringify(alert)).not.toMatch(/王喆|11010519491231002X/);
+    await wrapped.reprintCertificate('WF2026-HB-KIOSK-01-000007');
+    expect(events.filter((e) => e.event === 'staff.alert')).toHaveLength(1);
+  });
+});
