@@ -57,6 +57,8 @@ export interface IdCardSimulator {
   setResponseDelayMs(ms: number): void;
   /** A silent device receives but never answers. */
   setSilent(silent: boolean): void;
+  /** The reader lost power (cable pulled): it forgets that the card in its field was already read. */
+  powerCycle(): void;
   /** Answer every command with random bytes that contain no frame. */
   setGarbage(garbage: boolean): void;
   /** Commands received so far, as names (or `unknown:CC PP`), and protocol errors as `checksumError`/`lengthError`. */
@@ -273,6 +275,10 @@ export function createIdCardSimulator(transport: Transport, options: IdCardSimul
     },
     removeCard() {
       card = undefined;
+      phase = 'fresh';
+      halted = false;
+    },
+    powerCycle() {
       phase = 'fresh';
       halted = false;
     },

@@ -51,7 +51,11 @@ export function createIdCardSimulatorControls(
       return { ok: true };
     },
     removeCard: () => simulator.removeCard(),
-    unplug: () => cable.unplug(),
+    unplug() {
+      cable.unplug();
+      // A real reader loses power with its cable: a card still lying there is read again after replug.
+      simulator.powerCycle();
+    },
     replug() {
       cable.replug();
       onReplug();
