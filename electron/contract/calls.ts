@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DeviceStatus, HelpReason, ServiceEntry, IdNumberFeedback, Identity, KioskInfo, SessionEndReason, SessionInfo } from './domain';
 import { FlowEvent, FlowView } from './flows';
-import { CameraSettings, ConsentKind, FaceChallenge, FaceVerifyResult, JpegBase64, LivenessEvidence, PhotoCheckResult, PhotoSpecId } from './domain';
+import { CameraRole, CameraSettings, ConsentKind, FaceChallenge, FaceVerifyResult, JpegBase64, LivenessEvidence, PhotoCheckResult, PhotoSpecId, ReportedCameraState } from './domain';
 
 export const Calls = {
   'kiosk.info': { params: z.object({}).strict(), result: KioskInfo },
@@ -98,6 +98,14 @@ export const Calls = {
       z.object({ action: z.literal('a4Offline'), deviceId: z.string().max(64), offline: z.boolean() }).strict(),
     ]),
     result: z.object({ done: z.literal(true) }),
+  },
+  /**
+   * The renderer's camera as it found it: the cameras belong to the renderer
+   * (getUserMedia), so the host lists their status from these reports.
+   */
+  'devices.reportCamera': {
+    params: z.object({ role: CameraRole, state: ReportedCameraState, label: z.string().max(128).optional() }).strict(),
+    result: z.object({ accepted: z.literal(true) }),
   },
   /** Which camera is the face camera and which the document camera, and the try limits. */
   'camera.config': { params: z.object({}).strict(), result: CameraSettings },

@@ -105,6 +105,18 @@ export type ServiceEntry = z.infer<typeof ServiceEntry>;
 export const CameraSelector = z.object({ label: z.string().max(200).optional(), deviceId: z.string().max(200).optional() }).strict();
 export type CameraSelector = z.infer<typeof CameraSelector>;
 
+/** Which camera a renderer report is about: the face camera (face check, photos) or the document camera. */
+export const CameraRole = z.enum(['face', 'document']);
+export type CameraRole = z.infer<typeof CameraRole>;
+
+/**
+ * What the renderer found when it looked for or opened a camera
+ * (`devices.reportCamera`): `online` (found or opened), `noDevice` (none
+ * matches), `busy` (held by something else), `permissionDenied`, `error`.
+ */
+export const ReportedCameraState = z.enum(['online', 'noDevice', 'busy', 'permissionDenied', 'error']);
+export type ReportedCameraState = z.infer<typeof ReportedCameraState>;
+
 /** Which camera serves which purpose, as the host config names them (`camera.config`). */
 export const CameraSettings = z.object({
   face: CameraSelector.nullable(),

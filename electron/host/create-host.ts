@@ -14,6 +14,7 @@ import type { KioskConfig } from './config/schema';
 import { createDock } from './devices/dock';
 import { createDevicesFromConfig } from './devices/from-config';
 import type { DeviceSource } from './devices/device-source';
+import { withReportedCameras } from './devices/reported-cameras';
 import { toContractStatus } from './devices/to-contract';
 import { withA4Printer } from './documents/with-a4-printer';
 import { createEventBus } from './events';
@@ -22,7 +23,8 @@ import { createFlowRuntime, flowOf } from './flows';
 import type { PoliceGateway } from './gateway/police-gateway';
 import { createBackend } from './integration/backend';
 import { createDocumentCertificatePrinter } from './integration/certificate-printer';
-import { withDeclaredCamera } from './integration/declared-camera';
+import { createStaffAlerts } from './staff/alerts';
+import { alertingCertificatePrinter, alertingTicketPrinter } from './staff/alerting-printers';
 import { withFaceToFlow } from './integration/face-to-flow';
 import { catalogueAvailability } from './integration/flow-availability';
 import { hostDataDir } from './integration/host-data-dir';
@@ -41,7 +43,7 @@ import { SERVICE_CATALOGUE } from './services/catalogue';
 
 export interface HostDeps {
   logger?: Logger;
-  /** Replaces the whole device layer, used as given (the host adds no A4 printer or camera to it). */
+  /** Replaces the whole device layer, used as given (the host adds no A4 printer or reported cameras to it). */
   devices?: DeviceSource & DeviceLookup;
   now?: () => Date;
   /** Journal, documents and keys; default: config, $ONEDOOR_DATA_DIR, ~/.onedoor (a throwaway folder when `devices` is injected). */
@@ -79,12 +81,27 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   const baseDevices = deps.devices ?? createDevicesFromConfig(config, logger);
   const dataDir = hostDataDir(config, { explicit: deps.dataDir, devicesInjected: deps.devices !== undefined });
 
-  const printing = deps.printing ?? unwrap(createPrinting({ config, dataDir: dataDir.dir, logger, kioskId: config.kioskId, now }), (e) => `journal: ${e.error.kind}`);
-  const devices: DeviceSource = deps.devices ?? withDeclaredCamera(printing.a4Device ? withA4Printer(baseDevices, printing.a4Device) : baseDevices);
+  const printing =
+    deps.printing ??
+    unwrap(
+      createPrinting({ config, dataDir: dataDir.dir, logger, kioskId: config.kioskId, now }),
+      (e) => `journal: ${e.error.kind}`,
+    );
+  // The cameras are the renderer's: listed from its reports (`devices.reportCamera`), `starting` until the first one.
+  const reportedCameras = deps.devices
+    ? undefined
+    : withReportedCameras(printing.a4Device ? withA4Printer(baseDevices, printing.a4Device) : baseDevices, {
+        documentConfigured: config.cameras.document !== undefined,
+        now,
+      });
+  const devices: DeviceSource = reportedCameras ?? baseDevices;
   const db = printing.journal.db;
   const feeOf = (serviceId: string) => SERVICE_CATALOGUE.find((service) => service.id === serviceId)?.feeFen ?? 0;
   const station = unwrap(createStationJournal({ config, db, dataDir: dataDir.dir, logger, feeOf, now }), (e) => e);
-  const backend = unwrap(createBackend({ config, db, dataDir: dataDir.dir, logger, gateway: deps.gateway, now }), (e) => e);
+  const backend = unwrap(
+    createBackend({ config, db, dataDir: dataDir.dir, logger, gateway: deps.gateway, now }),
+    (e) => e,
+  );
 
   const bus = createEventBus((error) => logger.error({ err: error }, 'event listener failed'));
   const sessions = createSessionStore({
@@ -105,10 +122,29 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     config.dock.enabled === 'auto' ? dockAuto : config.dock.enabled,
     (id) => (id === printing.a4Device?.id ? printing.simulatorControls : undefined),
   );
-  const onCard = createCardIntake({ sessions, bus, logger, now, defaults: () => ({ language: config.defaultLanguage, elderMode: false }) });
+  const onCard = createCardIntake({
+    sessions,
+    bus,
+    logger,
+    now,
+    defaults: () => ({ language: config.defaultLanguage, elderMode: false }),
+  });
   const noSession = { ok: false as const, error: kioskError('noSession') };
   const services = () => serviceEntries(SERVICE_CATALOGUE, devices.list().map(toContractStatus), config.services);
 
+  const alerts = createStaffAlerts({
+    bus,
+    logger,
+    kioskId: config.kioskId,
+    now,
+    audit: (alert) =>
+      station.audit.record({
+        actor: 'host',
+        action: 'staff.alert',
+        subject: alert.deviceId ?? alert.deviceKind,
+        detail: { kind: alert.kind, messageKey: alert.messageKey },
+      }),
+  });
   const receiptPrinter = deps.receiptPrinter ?? (() => receiptPrinterOf(baseDevices, config.devices.receiptPrinter.id));
   const flows = createFlowRuntime({
     sessions,
@@ -117,16 +153,27 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     services: createKioskServices({
       config,
       gateway: backend.gateway,
-      certificatePrinter: createDocumentCertificatePrinter({ documents: printing.documentService, backendNumbers: station.backendNumbers, audit: station.audit, logger }),
-      ticketPrinter: createReceiptTicketPrinter({
-        printer: receiptPrinter,
-        queue: station.queue,
-        site: config.hallName,
-        paperWidthMm: config.devices.receiptPrinter.paperWidthMm,
-        audit: station.audit,
-        logger,
-        now,
-      }),
+      certificatePrinter: alertingCertificatePrinter(
+        createDocumentCertificatePrinter({
+          documents: printing.documentService,
+          backendNumbers: station.backendNumbers,
+          audit: station.audit,
+          logger,
+        }),
+        alerts,
+      ),
+      ticketPrinter: alertingTicketPrinter(
+        createReceiptTicketPrinter({
+          printer: receiptPrinter,
+          queue: station.queue,
+          site: config.hallName,
+          paperWidthMm: config.devices.receiptPrinter.paperWidthMm,
+          audit: station.audit,
+          logger,
+          now,
+        }),
+        alerts,
+      ),
       applications: backend.applications,
       logger,
       now,
@@ -134,9 +181,12 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     availability: catalogueAvailability(services),
   });
 
-  const faceHandlers = withFaceToFlow(createFaceHandlers({ config, sessions, logger, now, simulation, ...deps.face }), (sessionId, verdict) => {
-    flows.controls.faceResult(sessionId, verdict);
-  });
+  const faceHandlers = withFaceToFlow(
+    createFaceHandlers({ config, sessions, logger, now, simulation, ...deps.face }),
+    (sessionId, verdict) => {
+      flows.controls.faceResult(sessionId, verdict);
+    },
+  );
 
   const handlers: CallHandlers = {
     'kiosk.info': () => ({
@@ -152,11 +202,20 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       },
     }),
     'devices.list': () => ({ ok: true, value: devices.list().map(toContractStatus) }),
+    'devices.reportCamera': ({ role, state, label }) => {
+      // Without reported cameras (an injected device layer) the report is noted and changes nothing.
+      const changed = reportedCameras?.report({ role, state, label }) ?? false;
+      if (changed) logger.info({ role, state, label }, 'camera status reported by the renderer');
+      return { ok: true, value: { accepted: true } };
+    },
     'session.start': (params) => {
       const started = sessions.start(params);
       if (!started.ok) return { ok: false, error: kioskError('sessionActive') };
       station.sessions.started(started.session.sessionId, started.session.startedAt, null);
-      logger.info({ sessionId: started.session.sessionId, language: params.language, elderMode: params.elderMode }, 'session started');
+      logger.info(
+        { sessionId: started.session.sessionId, language: params.language, elderMode: params.elderMode },
+        'session started',
+      );
       return { ok: true, value: started.session };
     },
     'session.end': ({ sessionId, reason }) => {
@@ -178,10 +237,17 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       sessions.touch(sessionId);
       return { ok: true, value: sessionInfo(open) };
     },
-    'session.activity': ({ sessionId }) => (sessions.touch(sessionId) ? { ok: true, value: { backstopMs: sessions.backstopMs } } : noSession),
+    'session.activity': ({ sessionId }) =>
+      sessions.touch(sessionId) ? { ok: true, value: { backstopMs: sessions.backstopMs } } : noSession,
     'identity.checkIdNumber': ({ idNumber }) => {
       const feedback = idNumberCheckForKeypad(idNumber, { now: now() });
-      return { ok: true, value: feedback.state === 'invalid' ? { state: 'invalid', reasonKey: `idNumber.${feedback.reason}` } : { state: feedback.state } };
+      return {
+        ok: true,
+        value:
+          feedback.state === 'invalid'
+            ? { state: 'invalid', reasonKey: `idNumber.${feedback.reason}` }
+            : { state: feedback.state },
+      };
     },
     'identity.typed': ({ sessionId, idNumber }) => {
       const open = sessions.get(sessionId);
@@ -198,7 +264,13 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       const callId = randomUUID();
       const queuedAt = now().toISOString();
       logger.warn({ callId, sessionId, reason, step }, 'help requested');
-      station.audit.record({ actor: 'citizen', action: 'help.requested', ...(sessionId ? { sessionId } : {}), subject: callId, detail: { reason, step: step ?? null } });
+      station.audit.record({
+        actor: 'citizen',
+        action: 'help.requested',
+        ...(sessionId ? { sessionId } : {}),
+        subject: callId,
+        detail: { reason, step: step ?? null },
+      });
       bus.emit('help.requested', { callId, reason, step, kioskId: config.kioskId, queuedAt });
       return { ok: true, value: { callId, queuedAt } };
     },
@@ -207,7 +279,12 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     'dock.act': (params) => {
       const outcome = dock.act(params);
       logger.info({ action: params.action, deviceId: params.deviceId, ok: outcome.ok }, 'dock action');
-      station.audit.record({ actor: 'staff', action: 'dock.act', subject: params.deviceId, detail: { action: params.action, ok: outcome.ok } });
+      station.audit.record({
+        actor: 'staff',
+        action: 'dock.act',
+        subject: params.deviceId,
+        detail: { action: params.action, ok: outcome.ok },
+      });
       return outcome;
     },
     ...faceHandlers,
@@ -216,7 +293,8 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       const started = await flows.handlers['flow.start'](params);
       const session = sessions.get(params.sessionId);
       const flow = started.ok && session ? flowOf(session) : undefined;
-      if (started.ok && flow) station.sessions.flowStarted(params.sessionId, params.serviceId, flow.flowId, started.value);
+      if (started.ok && flow)
+        station.sessions.flowStarted(params.sessionId, params.serviceId, flow.flowId, started.value);
       return started;
     },
   };
@@ -226,11 +304,15 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   station.sessions.recoverCrashed();
   const unsubscribeJournal = bus.subscribe((envelope) => journalEvent(envelope, station.sessions, onSessionEnded));
 
-  const dispatcher = createDispatcher(handlers, (method, error) => logger.error({ method, err: error }, 'call handler failed'));
+  const dispatcher = createDispatcher(handlers, (method, error) =>
+    logger.error({ method, err: error }, 'call handler failed'),
+  );
 
   function onSessionEnded(sessionId: string, reason: string): void {
     station.sessions.ended(sessionId, reason);
-    const cleanup = printing.documentService.endSession(sessionId).catch((error: unknown) => logger.error({ err: error, sessionId }, 'session documents not removed'));
+    const cleanup = printing.documentService
+      .endSession(sessionId)
+      .catch((error: unknown) => logger.error({ err: error, sessionId }, 'session documents not removed'));
     pendingCleanups.add(cleanup);
     void cleanup.finally(() => pendingCleanups.delete(cleanup));
   }
@@ -244,7 +326,9 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     async start() {
       unsubscribers.push(
         devices.on('changed', (list) => {
-          bus.emit('devices.changed', { devices: list.map(toContractStatus) });
+          const statuses = list.map(toContractStatus);
+          bus.emit('devices.changed', { devices: statuses });
+          alerts.devicesChanged(statuses);
           bus.emit('catalogue.changed', { services: services() });
         }),
         devices.on('cardPresented', ({ card }) => onCard(card)),
@@ -252,8 +336,15 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       );
       await devices.start();
       backend.sender.start();
-      station.audit.record({ actor: 'host', action: 'host.started', detail: { version: packageJson.version, backend: config.backend.kind } });
-      logger.info({ kioskId: config.kioskId, backend: config.backend.kind, version: packageJson.version }, 'host started');
+      station.audit.record({
+        actor: 'host',
+        action: 'host.started',
+        detail: { version: packageJson.version, backend: config.backend.kind },
+      });
+      logger.info(
+        { kioskId: config.kioskId, backend: config.backend.kind, version: packageJson.version },
+        'host started',
+      );
     },
     async stop() {
       const open = sessions.endAny('hostRestart');
@@ -276,7 +367,11 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
 }
 
 /** Feeds the session journal from the host's events. */
-function journalEvent(envelope: EventEnvelope, journal: SessionJournal, ended: (sessionId: string, reason: string) => void): void {
+function journalEvent(
+  envelope: EventEnvelope,
+  journal: SessionJournal,
+  ended: (sessionId: string, reason: string) => void,
+): void {
   switch (envelope.event) {
     case 'session.started': {
       const { session, identity } = envelope.payload as EventPayload<'session.started'>;

@@ -7,6 +7,9 @@
  * printed certificate with Chromium's fake camera playing a still face and the
  * host's test-only seam `face.testingSkipLiveness` (simulation only): a still
  * cannot pass the liveness challenge, so without the seam no flow passes.
+ * The renderer reports its camera to the host, which offers the service only
+ * while the face camera is online: every run that starts the flow plays the
+ * fake camera, and a Chromium without one sees the service greyed for it.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -15,7 +18,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fakeCameraArgs, launchChromium, ROOT, startHostProcess, type RunningHost } from './harness';
 import { stillFaceVideo } from './fixtures/face-video';
-import { cancelSession, openKiosk } from './ui-support';
+import { cancelSession, openKiosk, startByTouch } from './ui-support';
 
 const NAME = '陈思远'; // resources/citizens/resident-han.json (fictional)
 
@@ -23,9 +26,16 @@ let host: RunningHost;
 let browser: Browser;
 let page: Page;
 
+/** Opens the kiosk and waits until the renderer's camera report reached the host (`device-status-faceCamera`). */
+async function openKioskWithCamera(p: Page, url: string, state = 'online'): Promise<void> {
+  await openKiosk(p, url);
+  await expect.poll(() => p.getByTestId('device-status-faceCamera').getAttribute('data-state'), { timeout: 10_000 }).toBe(state);
+}
+
 beforeAll(async () => {
   host = await startHostProcess();
-  browser = await launchChromium();
+  // The service needs the face camera: without one (headless Chromium has none) it is greyed.
+  browser = await launchChromium(fakeCameraArgs(stillFaceVideo()));
 });
 afterAll(async () => {
   await browser?.close();
@@ -35,10 +45,35 @@ afterEach(async () => {
   await page?.close();
 });
 
+describe('no-criminal-record service without a camera', () => {
+  let hostWithoutCamera: RunningHost;
+  let plainBrowser: Browser;
+  beforeAll(async () => {
+    hostWithoutCamera = await startHostProcess();
+    plainBrowser = await launchChromium();
+  });
+  afterAll(async () => {
+    await plainBrowser?.close();
+    await hostWithoutCamera?.stop();
+  });
+
+  it('is greyed with the camera reason when the renderer finds no camera', async () => {
+    page = await plainBrowser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await openKioskWithCamera(page, hostWithoutCamera.url, 'noDevice');
+    await startByTouch(page);
+    await page.getByTestId('category-certificates').click();
+    const card = page.getByTestId('service-no-criminal-record');
+    await card.waitFor();
+    expect(await card.getAttribute('data-available')).toBe('false');
+    expect(await page.getByTestId('service-reason-no-criminal-record').textContent()).toContain('人像摄像头暂不可用');
+    await cancelSession(page);
+  });
+});
+
 describe('no-criminal-record flow through the browser host', () => {
   it('card → service → identity → query consent → face step; back works; cancel wipes', async () => {
     page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-    await openKiosk(page, host.url);
+    await openKioskWithCamera(page, host.url);
     await page.getByTestId('dock-handle').click();
     await page.getByTestId('dock-card-resident-han').click();
     await page.getByTestId('dock-handle').click();
@@ -94,7 +129,7 @@ describe('no-criminal-record flow to the printed certificate (fake camera, liven
 
   it('face check → purpose → query → review → print → done', async () => {
     page = await cameraBrowser.newPage({ viewport: { width: 1080, height: 1920 } });
-    await openKiosk(page, seamHost.url);
+    await openKioskWithCamera(page, seamHost.url);
     await page.getByTestId('dock-handle').click();
     await page.getByTestId('dock-card-resident-han').click();
     await page.getByTestId('dock-handle').click();

@@ -95,6 +95,8 @@ export async function startHarness(input: KioskConfigInput = {}): Promise<HostHa
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  // The renderer's face camera works: report it as the renderer does at start (the host lists it `starting` until then).
+  await harness.call('devices.reportCamera', { role: 'face', state: 'online' });
   // Devices up: the reader and both printers report online.
   await until(async () => {
     const devices = await harness.call<Array<{ kind: string; state: string }>>('devices.list');

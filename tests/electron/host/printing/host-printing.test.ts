@@ -30,6 +30,8 @@ beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'onedoor-host-printing-'));
   host = createHost(KioskConfig.parse({ dataDir }), { logger: createLogger('silent') });
   await host.start();
+  // The renderer reports a working face camera, as it does when it starts.
+  await call('devices.reportCamera', { role: 'face', state: 'online' });
 });
 afterEach(async () => {
   await host.stop();
