@@ -2,7 +2,8 @@
  * `npm run screenshots`: renders the kiosk's screens through the real browser
  * host in Debian's Chromium, in both languages and modes, portrait and
  * landscape, into docs/screenshots/: attract, home, session frame (a
- * category's services), the idle countdown and the help dialog. Needs
+ * category's services), the help dialog, the "information cleared" notice
+ * after cancel, and the idle countdown. Needs
  * `npm run build` first.
  */
 import { mkdirSync } from 'node:fs';
@@ -42,6 +43,8 @@ async function shell(browser: Browser, url: string, viewport: { width: number; h
   await shoot(page, 'help', orientation, language, elder);
   await page.getByTestId('help-close').click();
   await cancelSession(page);
+  await page.getByTestId('session-ended').waitFor();
+  await shoot(page, 'ended', orientation, language, elder);
   await page.close();
 }
 

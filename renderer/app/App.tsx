@@ -7,11 +7,13 @@ import { lazy, Suspense, useCallback, useLayoutEffect, useState, type ReactEleme
 import { I18nextProvider } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import type { KioskClient } from '../api/types';
+import { useCameraStatusReport } from '../camera/use-camera-status-report';
 import { DEFAULT_LANGUAGE, type Language } from '../i18n';
 import { silentVoice, type Voice } from '../voice/voice';
 import { VoiceProvider, type VolumeLevel } from '../voice/VoiceContext';
 import { AttractScreen } from './AttractScreen';
 import { ConnectionNotice } from './ConnectionNotice';
+import { AttractHelp } from './help/AttractHelp';
 import { hostNotice, useConnection } from './connection';
 import { useDevices, useHostRestarting, useKioskInfo } from './host-data';
 import { readIdleScale } from './idle/idle-limits';
@@ -41,6 +43,7 @@ export function App({ api, i18n, voice = silentVoice, query = '' }: AppProps): R
   const available = notice === null;
   const info = useKioskInfo(api, available);
   const devices = useDevices(api, available);
+  useCameraStatusReport(api, available);
 
   /** null = the kiosk's default language; a citizen's choice lasts until the session ends. */
   const [languageChoice, setLanguageChoice] = useState<Language | null>(null);
@@ -64,6 +67,10 @@ export function App({ api, i18n, voice = silentVoice, query = '' }: AppProps): R
     setLanguageChoice(next);
     kiosk.preferencesChanged({ language: next, elderMode });
   };
+  const changeElderMode = (next: boolean): void => {
+    setElderMode(next);
+    kiosk.preferencesChanged({ language, elderMode: next });
+  };
 
   const { screen } = kiosk;
   return (
@@ -78,6 +85,8 @@ export function App({ api, i18n, voice = silentVoice, query = '' }: AppProps): R
               elderMode={elderMode}
               starting={kiosk.starting}
               messageKey={kiosk.attractMessage}
+              sessionEnded={kiosk.sessionEnded}
+              help={<AttractHelp api={api} />}
               onLanguageChange={setLanguageChoice}
               onElderModeChange={setElderMode}
               onStart={kiosk.start}
@@ -95,6 +104,7 @@ export function App({ api, i18n, voice = silentVoice, query = '' }: AppProps): R
               idleScale={readIdleScale(query, info?.simulation === true)}
               ending={kiosk.ending}
               onLanguageChange={changeLanguage}
+              onElderModeChange={changeElderMode}
               onVolumeChange={setVolume}
               onEnd={kiosk.end}
             />

@@ -1,5 +1,5 @@
-/** The attract screen: who we are, the time, one very large start target, device status and display settings. */
-import { Fragment, type ReactElement } from 'react';
+/** The attract screen: who we are, the time, one very large start target, device status, display settings and 呼叫工作人员. */
+import { Fragment, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceStatus, KioskInfo } from '../../electron/contract';
 import type { Language } from '../i18n';
@@ -9,6 +9,8 @@ import { pressFeedback } from '../ui/press';
 import { ToggleSwitch } from '../ui/ToggleSwitch';
 import { Clock } from './Clock';
 import { DeviceStatusList } from './DeviceStatusList';
+import { SessionEndedNotice } from './SessionEndedNotice';
+import './shell.css';
 
 /** Props of {@link AttractScreen}: all state lives in App. */
 export interface AttractScreenProps {
@@ -19,6 +21,10 @@ export interface AttractScreenProps {
   starting: boolean;
   /** An i18n key to show under the start target (a refused start, an unreadable card). */
   messageKey: string | null;
+  /** "Your information has been cleared", for a few seconds after a session ended. */
+  sessionEnded?: boolean;
+  /** The help control (呼叫工作人员), top right as in the session frame. */
+  help?: ReactNode;
   onLanguageChange: (language: Language) => void;
   onElderModeChange: (on: boolean) => void;
   onStart: () => unknown;
@@ -31,14 +37,19 @@ export function AttractScreen(props: AttractScreenProps): ReactElement {
   return (
     <main className="attract" data-testid="attract-screen">
       <header className="attract__header">
-        <h1 className="attract__hall" data-testid="hall-name">
-          {info ? <HallName name={info.hallName} /> : t('attract.hallLoading')}
-        </h1>
-        {info?.simulation ? (
-          <p className="attract__simulation" data-testid="simulation-badge" title={t('app.simulationHint')}>
-            <span className="badge">{t('app.simulation')}</span> <span className="attract__simulation-hint">{t('app.simulationHint')}</span>
-          </p>
-        ) : null}
+        <div className="attract__masthead">
+          <div className="attract__titles">
+            <h1 className="attract__hall" data-testid="hall-name">
+              {info ? <HallName name={info.hallName} /> : t('attract.hallLoading')}
+            </h1>
+            {info?.simulation ? (
+              <p className="attract__simulation" data-testid="simulation-badge" title={t('app.simulationHint')}>
+                <span className="badge">{t('app.simulation')}</span> <span className="attract__simulation-hint">{t('app.simulationHint')}</span>
+              </p>
+            ) : null}
+          </div>
+          {props.help ? <div className="attract__help">{props.help}</div> : null}
+        </div>
       </header>
 
       <section className="attract__clock">
@@ -46,6 +57,7 @@ export function AttractScreen(props: AttractScreenProps): ReactElement {
       </section>
 
       <section className="attract__start">
+        {props.sessionEnded ? <SessionEndedNotice language={language} /> : null}
         <button type="button" className="start-target" data-testid="start-button" disabled={starting} aria-busy={starting} {...pressFeedback} onClick={props.onStart}>
           <IdCardIcon className="start-target__icon" />
           <span className="start-target__text">{starting ? t('attract.starting') : t('attract.start')}</span>

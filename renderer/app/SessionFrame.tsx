@@ -1,7 +1,7 @@
 /**
  * The frame every service runs in: who is here, the step progress, the step
- * itself, and the same controls on every screen (help, language, volume,
- * back, cancel). Presentational: SessionView owns the state.
+ * itself, and the same controls on every screen (help, language, elder mode,
+ * volume, back, cancel). Presentational: SessionView owns the state.
  */
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import type { VolumeLevel } from '../voice/VoiceContext';
 import { HelpButton } from './help/HelpButton';
 import { StepProgress } from './session/StepProgress';
 import type { SessionStep } from './session/route';
+import './shell.css';
 
 /** Props of {@link SessionFrame}. */
 export interface SessionFrameProps {
@@ -20,11 +21,13 @@ export interface SessionFrameProps {
   identity: Identity | null;
   step: SessionStep;
   language: Language;
+  elderMode: boolean;
   volume: VolumeLevel;
   /** The latest error of this step, as an i18n key. */
   errorKey: string | null;
   ending: boolean;
   onLanguageChange: (language: Language) => void;
+  onElderModeChange: (on: boolean) => void;
   onVolumeChange: (volume: VolumeLevel) => void;
   onHelp: () => Promise<void>;
   /** Null on the first step (no back). */
@@ -33,9 +36,9 @@ export interface SessionFrameProps {
   children: ReactNode;
 }
 
-/** `data-testid="session-frame"` with `welcome`, `back-button`, `cancel-button`, `help-button`, `language-toggle`. */
+/** `data-testid="session-frame"` with `welcome`, `back-button`, `cancel-button`, `help-button`, `language-toggle`, `elder-toggle`. */
 export function SessionFrame(props: SessionFrameProps): ReactElement {
-  const { info, identity, step, language, errorKey, ending } = props;
+  const { info, identity, step, language, elderMode, errorKey, ending } = props;
   const { t, i18n } = useTranslation();
   const other: Language = language === 'en' ? 'zh-CN' : 'en';
   return (
@@ -57,6 +60,20 @@ export function SessionFrame(props: SessionFrameProps): ReactElement {
             onClick={() => props.onLanguageChange(other)}
           >
             {t('session.otherLanguage')}
+          </button>
+          <button
+            type="button"
+            role="switch"
+            aria-checked={elderMode}
+            className={`language-toggle elder-toggle${elderMode ? ' is-on' : ''}`}
+            data-testid="elder-toggle"
+            onClick={() => props.onElderModeChange(!elderMode)}
+          >
+            <span className="elder-toggle__label">{t('elder.label')}</span>
+            {/* The position in words too (not only by colour); the switch's own state is aria-checked. */}
+            <span className="elder-toggle__state" aria-hidden="true">
+              {elderMode ? t('elder.on') : t('elder.off')}
+            </span>
           </button>
           <SpeakerButton volume={props.volume} onChange={props.onVolumeChange} />
           <HelpButton onPress={props.onHelp} />

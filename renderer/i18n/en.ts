@@ -178,6 +178,7 @@ export const en: Catalogue = {
     helpComing: 'Staff have been told. Please wait at this kiosk.',
     helpOffer: 'Would you like help from staff?',
     error: 'That did not work. Please read the message on screen.',
+    sessionEnded: 'The session has ended. Your information has been cleared.',
   },
   dock: {
     handle: 'Simulated devices panel',

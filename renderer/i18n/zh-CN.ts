@@ -176,6 +176,7 @@ export const zhCN = {
     helpComing: '已通知工作人员，请在本机前稍候。',
     helpOffer: '需要工作人员帮忙吗？',
     error: '操作未成功，请查看屏幕提示。',
+    sessionEnded: '本次办理已结束，您的信息已清除。',
   },
   dock: {
     handle: '模拟设备面板',

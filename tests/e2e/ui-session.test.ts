@@ -1,7 +1,8 @@
 /**
  * The UI shell through the real browser host: a card placed with the dock
  * starts a session with the citizen's name; cancel and idle timeout both wipe
- * it; the language switches mid-step; elder mode's sizes hold in the page.
+ * it (and say so); the language and elder mode switch mid-step; elder mode's
+ * sizes hold in the page; staff can be called from the attract screen.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -60,7 +61,10 @@ describe('UI shell through the browser host', () => {
     await p.getByTestId('category-huzheng').waitFor();
     await removeCardWithDock(p);
     await cancelSession(p);
+    // "Your information has been cleared", briefly, with nothing of the citizen in it.
+    await p.getByTestId('session-ended').waitFor();
     await expectNoTrace(p);
+    await p.getByTestId('session-ended').waitFor({ state: 'detached', timeout: 10_000 });
   });
 
   it('idle timeout (short in simulation via ?idleScale) asks, then ends the session and wipes it', async () => {
@@ -70,7 +74,53 @@ describe('UI shell through the browser host', () => {
     await removeCardWithDock(p);
     await p.getByTestId('idle-countdown').waitFor({ timeout: 10_000 });
     await p.getByTestId('attract-screen').waitFor({ timeout: 10_000 });
+    await p.getByTestId('session-ended').waitFor();
     await expectNoTrace(p);
+  });
+
+  it('the help button on the attract screen calls staff without a session; it is a large, named target in both modes', async () => {
+    const p = await newKiosk();
+    for (const elder of [false, true]) {
+      await chooseDisplay(p, 'zh-CN', elder);
+      const help = p.getByRole('button', { name: '呼叫工作人员' });
+      const box = (await help.boundingBox())!;
+      expect(box.width).toBeGreaterThanOrEqual(60);
+      expect(box.height).toBeGreaterThanOrEqual(60);
+      await help.click();
+      // data-state="coming" only when the host took the call (help.request with sessionId null, step "attract").
+      await p.getByTestId('help-dialog').locator('[data-state="coming"]').waitFor();
+      await p.getByTestId('help-close').click();
+      await p.getByTestId('help-dialog').waitFor({ state: 'detached' });
+    }
+    expect(await p.getByTestId('attract-screen').isVisible()).toBe(true);
+  });
+
+  it('elder mode switched mid-session: sizes change at once, the step stays, every target stays ≥ 60 px', async () => {
+    const p = await newKiosk();
+    await startByTouch(p);
+    await p.getByTestId('category-huzheng').click();
+    await p.getByTestId('category').waitFor();
+    const fontSize = () => p.getByTestId('kiosk').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(await fontSize()).toBeLessThan(32);
+    const toggle = p.getByRole('switch', { name: '长辈模式' });
+    expect(await toggle.getAttribute('aria-checked')).toBe('false');
+    await toggle.click();
+    await p.locator('[data-testid="kiosk"][data-elder-mode="true"]').waitFor();
+    expect(await fontSize()).toBeGreaterThanOrEqual(32);
+    expect(await toggle.getAttribute('aria-checked')).toBe('true');
+    expect(await p.getByTestId('session-frame').getAttribute('data-step')).toBe('category');
+    expect(await p.locator('.services > li').count()).toBeLessThanOrEqual(4);
+    const small = await p.evaluate(() =>
+      [...document.querySelectorAll('button')]
+        .filter((b) => !b.closest('.dock') && b.getBoundingClientRect().width > 0)
+        .filter((b) => b.getBoundingClientRect().width < 60 || b.getBoundingClientRect().height < 60)
+        .map((b) => b.dataset.testid ?? b.textContent),
+    );
+    expect(small).toEqual([]);
+    await toggle.click();
+    await p.locator('[data-testid="kiosk"][data-elder-mode="false"]').waitFor();
+    expect(await fontSize()).toBeLessThan(32);
+    await cancelSession(p);
   });
 
   it('switching language mid-step keeps the step and sets the lang attribute', async () => {

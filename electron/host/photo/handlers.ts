@@ -38,7 +38,8 @@ export function createPhotoHandlers(ctx: PhotoHandlerContext): Pick<CallHandlers
       const data = faceData(session);
       if (!data.consent('biometric')?.granted) return { ok: false, error: { code: 'unauthorized', messageKey: 'face.refused.noConsent' } };
       const used = data.candidates(spec).length;
-      if (used >= config.face.maxPhotoRetakes) return invalid('photo.retakesExhausted');
+      // The first photo plus up to `maxPhotoRetakes` retakes (issue #6: "may retake up to 6 times").
+      if (used > config.face.maxPhotoRetakes) return invalid('photo.retakesExhausted');
       const bytes = new Uint8Array(Buffer.from(jpeg, 'base64'));
       const decoded = decodeJpeg(bytes, { maxPixels: 1_000_000 });
       if (!decoded.ok) return invalid('photo.unreadable');
@@ -48,7 +49,7 @@ export function createPhotoHandlers(ctx: PhotoHandlerContext): Pick<CallHandlers
       const candidateId = ctx.newId();
       data.addCandidate(spec, { candidateId, jpeg: bytes, passed });
       logger.info({ sessionId, spec, passed, failed: rules.filter((r) => !r.passed).map((r) => r.rule) }, 'photo checked');
-      return { ok: true, value: { candidateId, spec, passed, rules, retakesLeft: Math.max(0, config.face.maxPhotoRetakes - used - 1) } };
+      return { ok: true, value: { candidateId, spec, passed, rules, retakesLeft: Math.max(0, config.face.maxPhotoRetakes - used) } };
     },
     'photo.choose': ({ sessionId, spec, candidateId }) => {
       const session = sessions.get(sessionId);

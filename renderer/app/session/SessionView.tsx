@@ -37,6 +37,8 @@ export interface SessionViewProps {
   idleScale: number;
   ending: boolean;
   onLanguageChange: (language: Language) => void;
+  /** Elder mode switched mid-session: sizes follow at once, idle limits from the next step. */
+  onElderModeChange: (on: boolean) => void;
   onVolumeChange: (volume: VolumeLevel) => void;
   /** Ends the session with the host and returns to the attract screen. */
   onEnd: (reason: SessionEndReason) => Promise<void>;
@@ -51,7 +53,8 @@ export function SessionView(props: SessionViewProps): ReactElement {
   const errors = useStepErrors(route.step, elderMode);
   const help = useHelp(api, sessionId, route.step);
 
-  const timing = useMemo(() => stepTiming(route.step, elderMode, props.idleScale), [route.step, elderMode, props.idleScale]);
+  const timingElder = useElderModeOfStep(api, sessionId, JSON.stringify(route), elderMode);
+  const timing = useMemo(() => stepTiming(route.step, timingElder, props.idleScale), [route.step, timingElder, props.idleScale]);
   const timeout = useCallback(() => void onEnd('timeout'), [onEnd]);
   const idle = useIdleCountdown(timing, JSON.stringify(route), timeout);
   const activity = useMemo(
@@ -96,10 +99,12 @@ export function SessionView(props: SessionViewProps): ReactElement {
         identity={props.identity}
         step={route.step}
         language={props.language}
+        elderMode={elderMode}
         volume={props.volume}
         errorKey={errors.messageKey}
         ending={props.ending}
         onLanguageChange={props.onLanguageChange}
+        onElderModeChange={props.onElderModeChange}
         onVolumeChange={props.onVolumeChange}
         onHelp={() => help.request('button')}
         onBack={back && !flowServiceId ? () => go(back) : null}
@@ -138,6 +143,28 @@ export function SessionView(props: SessionViewProps): ReactElement {
       ) : null}
     </div>
   );
+}
+
+/**
+ * Elder mode as it was when the current step began: a switch mid-step changes
+ * sizes at once but the idle limit only from the next step (a shell route, or
+ * the flow moving on), so a running limit is never cut short under the citizen.
+ */
+function useElderModeOfStep(api: KioskClient, sessionId: string, routeKey: string, elderMode: boolean): boolean {
+  const [flowStep, setFlowStep] = useState('');
+  useEffect(
+    () =>
+      api.on('flow.changed', (payload) => {
+        if (payload.sessionId === sessionId) setFlowStep(payload.view.step);
+      }),
+    [api, sessionId],
+  );
+  const key = `${routeKey} ${flowStep}`;
+  const [held, setHeld] = useState({ key, elderMode });
+  // A new step: take the current mode (adjusting state during render, as useStepErrors does).
+  const current = held.key === key ? held : { key, elderMode };
+  if (current !== held) setHeld(current);
+  return current.elderMode;
 }
 
 interface StepContext {

@@ -25,6 +25,8 @@ export interface KioskSession {
   ending: boolean;
   /** An i18n key to show on the attract screen (a refused start, an unreadable card). */
   attractMessage: string | null;
+  /** True for a few seconds after a session ended by cancel or timeout: "your information has been cleared". */
+  sessionEnded: boolean;
   start(): Promise<void>;
   end(reason: SessionEndReason): Promise<void>;
   /** Tells the host about changed preferences mid-session. */
@@ -33,6 +35,10 @@ export interface KioskSession {
 
 /** How long a message stays on the attract screen. */
 export const ATTRACT_MESSAGE_MS = 8_000;
+/** How long "your information has been cleared" stays on the attract screen (issue #5: 3–5 s). */
+export const SESSION_ENDED_MS = 4_000;
+/** The ends after which the attract screen says the citizen's information was cleared. */
+const ENDS_TO_CONFIRM: ReadonlySet<SessionEndReason> = new Set<SessionEndReason>(['cancelled', 'timeout']);
 
 /** `onWiped` runs whenever the kiosk returns to attract, to drop the citizen's choices too. */
 export function useKioskSession(api: KioskClient, preferences: Preferences, onWiped: () => void): KioskSession {
@@ -40,6 +46,7 @@ export function useKioskSession(api: KioskClient, preferences: Preferences, onWi
   const [starting, setStarting] = useState(false);
   const [ending, setEnding] = useState(false);
   const [attractMessage, setAttractMessage] = useState<string | null>(null);
+  const [sessionEnded, setSessionEnded] = useState(false);
   const busy = useRef(false);
   const prefs = useRef(preferences);
   const wiped = useRef(onWiped);
@@ -49,19 +56,25 @@ export function useKioskSession(api: KioskClient, preferences: Preferences, onWi
   });
 
   const sessionId = screen.kind === 'session' ? screen.session.sessionId : null;
+  const onAttract = useRef(true);
+  useEffect(() => {
+    onAttract.current = screen.kind === 'attract';
+  });
 
-  /** Back to a clean attract screen: nothing of the last citizen remains. */
-  const wipe = useCallback(() => {
+  /** Back to a clean attract screen: nothing of the last citizen remains. `reason` given = a session ended (not a lost link). */
+  const wipe = useCallback((reason?: SessionEndReason) => {
     busy.current = false;
     setScreen({ kind: 'attract' });
     setStarting(false);
     setEnding(false);
+    setSessionEnded(reason !== undefined && ENDS_TO_CONFIRM.has(reason));
     wiped.current();
   }, []);
 
   const open = useCallback(
     (session: SessionInfo, identity: Identity | null) => {
       setAttractMessage(null);
+      setSessionEnded(false);
       setScreen({ kind: 'session', session, identity });
       const wanted = prefs.current;
       if (session.language !== wanted.language || session.elderMode !== wanted.elderMode) {
@@ -89,13 +102,30 @@ export function useKioskSession(api: KioskClient, preferences: Preferences, onWi
       if (payload.sessionId === sessionId) setScreen((s) => (s.kind === 'session' ? { ...s, identity: payload.identity } : s));
     });
     const offEnded = api.on('session.ended', (payload) => {
-      if (payload.sessionId === sessionId) wipe();
+      if (payload.sessionId === sessionId) wipe(payload.reason);
     });
     return () => {
       offRead();
       offEnded();
     };
   }, [api, sessionId, wipe]);
+
+  // A renderer that (re)connects on the attract screen must not inherit a session it lost
+  // (page reloaded, renderer crashed, link dropped): the host ends it as crashed, so the
+  // next citizen never walks into the previous one's session.
+  useEffect(() => {
+    const sweep = async () => {
+      if (!onAttract.current) return;
+      const current = await api.call('session.current', {});
+      if (current.ok && current.value.session && onAttract.current) {
+        await api.call('session.end', { sessionId: current.value.session.sessionId, reason: 'crashed' });
+      }
+    };
+    if (api.connectionState() === 'connected') void sweep();
+    return api.onConnectionChange((state) => {
+      if (state === 'connected') void sweep();
+    });
+  }, [api]);
 
   // A host restart or a lost link ends whatever session was open.
   useEffect(() => {
@@ -112,6 +142,12 @@ export function useKioskSession(api: KioskClient, preferences: Preferences, onWi
   }, [api, wipe]);
 
   useEffect(() => {
+    if (!sessionEnded) return;
+    const timer = setTimeout(() => setSessionEnded(false), SESSION_ENDED_MS);
+    return () => clearTimeout(timer);
+  }, [sessionEnded]);
+
+  useEffect(() => {
     if (!attractMessage) return;
     const timer = setTimeout(() => setAttractMessage(null), ATTRACT_MESSAGE_MS);
     return () => clearTimeout(timer);
@@ -122,12 +158,13 @@ export function useKioskSession(api: KioskClient, preferences: Preferences, onWi
     busy.current = true;
     setStarting(true);
     setAttractMessage(null);
+    setSessionEnded(false);
     const outcome = await api.call('session.start', prefs.current);
     busy.current = false;
     setStarting(false);
     if (outcome.ok) return open(outcome.value, null);
     if (outcome.error.code === 'sessionActive') {
-      // The renderer reloaded while the host kept a session: pick it up again.
+      // A card started a session at the same moment (its event is on the way): join it.
       const current = await api.call('session.current', {});
       if (current.ok && current.value.session) return open(current.value.session, current.value.identity);
     }
@@ -141,7 +178,7 @@ export function useKioskSession(api: KioskClient, preferences: Preferences, onWi
       setEnding(true);
       // Whatever the host answers, the citizen goes back to the start; the host owns the session.
       await api.call('session.end', { sessionId, reason });
-      wipe();
+      wipe(reason);
     },
     [api, sessionId, wipe],
   );
@@ -153,5 +190,5 @@ export function useKioskSession(api: KioskClient, preferences: Preferences, onWi
     [api, sessionId],
   );
 
-  return { screen, starting, ending, attractMessage, start, end, preferencesChanged };
+  return { screen, starting, ending, attractMessage, sessionEnded, start, end, preferencesChanged };
 }

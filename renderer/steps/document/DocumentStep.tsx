@@ -25,7 +25,7 @@ export interface DocumentStepProps {
 /** `data-testid="document-step"`. */
 export function DocumentStep({ api, sessionId, camera, onDone }: DocumentStepProps): ReactElement {
   const { t } = useTranslation();
-  const { state, videoRef, retry } = useCamera(camera, CAPTURE_SIZE);
+  const { state, videoRef, retry } = useCamera(camera, CAPTURE_SIZE, { api, role: 'document' });
   const [captured, setCaptured] = useState<string | null>(null);
   const [status, setStatus] = useState<'idle' | 'submitting' | 'submitted'>('idle');
   const [message, setMessage] = useState<string | null>(null);

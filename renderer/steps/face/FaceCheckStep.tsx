@@ -44,7 +44,7 @@ type Phase =
 /** `data-testid="face-check"`; `data-phase` tells tests where it is. */
 export function FaceCheckStep({ api, sessionId, camera, onDone }: FaceCheckStepProps): ReactElement {
   const { t } = useTranslation();
-  const { state, videoRef, retry } = useCamera(camera);
+  const { state, videoRef, retry } = useCamera(camera, undefined, { api, role: 'face' });
   const [phase, setPhase] = useState<Phase>({ kind: 'positioning' });
   const [issues, setIssues] = useState<QualityIssue[]>(['noFace']);
   const goodRun = useRef(0);

@@ -35,7 +35,7 @@ interface Candidate {
 /** `data-testid="photo-step"`. */
 export function PhotoStep({ api, sessionId, spec, camera, onDone }: PhotoStepProps): ReactElement {
   const { t } = useTranslation();
-  const { state, videoRef, retry } = useCamera(camera);
+  const { state, videoRef, retry } = useCamera(camera, undefined, { api, role: 'face' });
   const [issues, setIssues] = useState<QualityIssue[]>(['noFace']);
   const [candidates, setCandidates] = useState<Candidate[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
@@ -105,9 +105,12 @@ export function PhotoStep({ api, sessionId, spec, camera, onDone }: PhotoStepPro
       ) : null}
       {!chosen ? (
         <div className="capture-step__actions">
-          <TouchButton data-testid="photo-take" disabled={!ready || checking || exhausted} onPress={take}>
-            {candidates.length === 0 ? t('photo.take') : t('photo.retake')}
-          </TouchButton>
+          {/* Once the host's retakes are used up, retake is no longer offered at all (issue #5). */}
+          {!exhausted ? (
+            <TouchButton data-testid="photo-take" disabled={!ready || checking} onPress={take}>
+              {candidates.length === 0 ? t('photo.take') : t('photo.retake')}
+            </TouchButton>
+          ) : null}
           {current?.result.passed ? (
             <TouchButton variant="secondary" data-testid="photo-choose" onPress={() => choose(current)}>
               {t('photo.choose')}
@@ -115,7 +118,11 @@ export function PhotoStep({ api, sessionId, spec, camera, onDone }: PhotoStepPro
           ) : null}
         </div>
       ) : null}
-      {retakesLeft !== undefined ? <p className="capture-step__text">{t('photo.retakesLeft', { count: retakesLeft })}</p> : null}
+      {retakesLeft !== undefined ? (
+        <p className="capture-step__text" data-testid="photo-retakes">
+          {exhausted ? t('photo.retakesExhausted') : t('photo.retakesLeft', { count: retakesLeft })}
+        </p>
+      ) : null}
       {current ? (
         <div className="photo-result" data-testid="photo-result" data-passed={current.result.passed}>
           <img className="photo-result__image" src={current.url} alt="" />

@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fail, ok } from '../../../renderer/api/mock';
@@ -98,13 +98,33 @@ describe('session frame', () => {
     expect(screen.getByTestId('attract-screen')).toBeInTheDocument();
   });
 
-  it('picks up the session the host still has when the renderer reloaded mid-session', async () => {
+  it('ends a session the host kept after the renderer reloaded, so the next citizen starts clean', async () => {
+    let open = true;
+    const { api } = renderApp({
+      ...sessionHandlers,
+      'session.current': () => ok<'session.current'>(open ? { session, identity } : { session: null, identity: null }),
+      'session.end': () => {
+        open = false;
+        return ok<'session.end'>({ ended: true });
+      },
+    });
+    await screen.findByTestId('hall-name');
+    await waitFor(() => expect(api.callsTo('session.end')).toEqual([{ sessionId: 's-1', reason: 'crashed' }]));
+    expect(screen.getByTestId('attract-screen')).toBeInTheDocument();
+    expect(screen.queryByText(/陈思远/)).not.toBeInTheDocument();
+  });
+
+  it('joins a session a card started at the same moment as a touch', async () => {
     const user = userEvent.setup();
+    let mounted = false;
     renderApp({
       ...sessionHandlers,
       'session.start': () => fail('sessionActive'),
-      'session.current': () => ok<'session.current'>({ session, identity }),
+      // Nothing open at connect; by the time of the touch a card has started one.
+      'session.current': () => ok<'session.current'>(mounted ? { session, identity } : { session: null, identity: null }),
     });
+    await screen.findByTestId('hall-name');
+    mounted = true;
     await startSession(user);
     expect(screen.getByTestId('welcome')).toHaveTextContent('欢迎，陈思远');
   });

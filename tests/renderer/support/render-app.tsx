@@ -53,6 +53,8 @@ export function renderApp(
       'kiosk.info': () => ok<'kiosk.info'>(kioskInfo),
       'devices.list': () => ok<'devices.list'>(devices),
       'dock.state': () => ok<'dock.state'>({ enabled: false, sampleCards: [], devices: [] }),
+      // On connect the shell asks whether the host kept a session this renderer lost.
+      'session.current': () => ok<'session.current'>({ session: null, identity: null }),
       ...extra,
     },
     options.connection ?? 'connected',

@@ -1,0 +1,60 @@
+/** Memory figures of the soak: the host's resident set and the renderer's JS heap, with a growth slope. */
+import { readFileSync } from 'node:fs';
+import type { CDPSession } from 'playwright-core';
+
+/** One memory sample, taken after `session` sessions. */
+export interface MemorySample {
+  session: number;
+  atMs: number;
+  hostRssKb: number;
+  rendererHeapUsedKb: number;
+}
+
+/** VmRSS of a process from /proc/<pid>/status, in kB. */
+export function processRssKb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+  if (!match) throw new Error(`no VmRSS for ${pid}`);
+  return Number(match[1]);
+}
+
+/** The page's JS heap in use after a forced garbage collection (DevTools protocol), in kB. */
+export async function rendererHeapKb(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = await cdp.send('Runtime.getHeapUsage');
+  return Math.round(usage.usedSize / 1024);
+}
+
+/** Least-squares slope of `y` over `x` (0 with fewer than two points). */
+export function slope(points: ReadonlyArray<readonly [number, number]>): number {
+  if (points.length < 2) return 0;
+  const n = points.length;
+  const mx = points.reduce((s, [x]) => s + x, 0) / n;
+  const my = points.reduce((s, [, y]) => s + y, 0) / n;
+  const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
+  if (sxx === 0) return 0;
+  return points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0) / sxx;
+}
+
+/** Growth after warm-up: first and last post-warm-up samples and the per-session slope, for host RSS and renderer heap. */
+export interface MemoryGrowth {
+  fromSession: number;
+  toSession: number;
+  hostRssKb: { first: number; last: number; max: number; slopeKbPerSession: number };
+  rendererHeapKb: { first: number; last: number; max: number; slopeKbPerSession: number };
+}
+
+/** Summarises the samples taken at or after `warmup` sessions. */
+export function memoryGrowth(samples: readonly MemorySample[], warmup: number): MemoryGrowth | null {
+  const after = samples.filter((s) => s.session >= warmup);
+  if (after.length === 0) return null;
+  const first = after[0]!;
+  const last = after.at(-1)!;
+  const figure = (pick: (s: MemorySample) => number) => ({
+    first: pick(first),
+    last: pick(last),
+    max: Math.max(...after.map(pick)),
+    slopeKbPerSession: Math.round(slope(after.map((s) => [s.session, pick(s)] as const)) * 10) / 10,
+  });
+  return { fromSession: first.session, toSession: last.session, hostRssKb: figure((s) => s.hostRssKb), rendererHeapKb: figure((s) => s.rendererHeapUsedKb) };
+}

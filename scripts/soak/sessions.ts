@@ -1,0 +1,164 @@
+/**
+ * The kinds of session the soak drives through the real renderer, each a
+ * citizen's whole visit from the attract screen back to it: a card to a
+ * printed certificate (fake camera, liveness seam), a typed ID number to a
+ * referral, a cancellation, an idle timeout (`?idleScale`, simulation only),
+ * and a reload of the page mid-session (the session resumes or ends cleanly).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { openKiosk } from '../../tests/e2e/ui-support';
+import type { Secrets } from './privacy';
+
+/** What a session driver needs. */
+export interface SoakContext {
+  browser: Browser;
+  /** The long-lived kiosk page (its heap is the one measured). */
+  page: Page;
+  url: string;
+  /** Records something worth reporting about this session (not an error). */
+  note(text: string): void;
+}
+
+/** One kind of session. */
+export interface SessionKind {
+  id: 'certificate' | 'typedReferral' | 'cancel' | 'idle' | 'reload';
+  /** What this citizen must leave no trace of. */
+  secrets: Secrets;
+  /** Drives one session; throws on anything unexpected. Pages it opens are returned for the sweep and closed by the caller. */
+  run(ctx: SoakContext): Promise<Page[]>;
+}
+
+const HAN: Secrets = { name: '陈思远', idNumber: '410402199001011230' }; // resources/citizens/resident-han.json (fictional)
+const MA: Secrets = { name: '马秀兰', idNumber: '410403195806150041' }; // resident-long-term
+const ZHOU: Secrets = { name: '周明轩', idNumber: '32010219920308005X' }; // typed only: 户籍 in Nanjing
+
+async function dock(page: Page, testId: string): Promise<void> {
+  if (!(await page.getByTestId('dock-drawer').isVisible())) await page.getByTestId('dock-handle').click();
+  await page.getByTestId(testId).click();
+  await page.getByTestId('dock-handle').click();
+}
+
+async function placeCard(page: Page, sample: string, name: string): Promise<void> {
+  await page.getByTestId('attract-screen').waitFor({ timeout: 10_000 });
+  await dock(page, `dock-card-${sample}`);
+  await page.getByTestId('welcome').filter({ hasText: name }).waitFor({ timeout: 10_000 });
+}
+
+/** Takes the card off the reader (a citizen leaving with it). */
+async function removeCard(page: Page): Promise<void> {
+  await dock(page, 'dock-remove-card');
+}
+
+async function chooseCertificate(page: Page): Promise<void> {
+  await page.getByTestId('category-certificates').click();
+  await page.getByTestId('service-no-criminal-record').click();
+  await page.getByTestId('identify-step').waitFor({ timeout: 10_000 });
+}
+
+async function cancel(page: Page): Promise<void> {
+  await page.getByTestId('cancel-button').click();
+  await page.getByTestId('attract-screen').waitFor({ timeout: 10_000 });
+}
+
+const certificate: SessionKind = {
+  id: 'certificate',
+  secrets: HAN,
+  async run({ page }) {
+    await placeCard(page, 'resident-han', HAN.name!);
+    await chooseCertificate(page);
+    await page.getByTestId('identify-confirm').click();
+    await page.getByTestId('query-consent-agree').click();
+    await page.getByTestId('consent-agree').click({ timeout: 15_000 });
+    await page.getByTestId('purpose-step').waitFor({ timeout: 40_000 });
+    await page.getByTestId('purpose-employment').click();
+    await page.getByTestId('review-step').waitFor({ timeout: 15_000 });
+    await page.getByTestId('review-confirm').click();
+    await page.getByTestId('print-collected').waitFor({ timeout: 30_000 });
+    const state = await page.getByTestId('print-step').getAttribute('data-state');
+    if (state !== 'printed') throw new Error(`certificate not printed: ${state}`);
+    await page.getByTestId('print-collected').click();
+    const outcome = await page.getByTestId('done-step').getAttribute('data-outcome', { timeout: 10_000 });
+    if (outcome !== 'certificateIssued') throw new Error(`done with ${outcome}`);
+    await removeCard(page);
+    await page.getByTestId('done-finish').click();
+    await page.getByTestId('attract-screen').waitFor({ timeout: 10_000 });
+    return [];
+  },
+};
+
+const typedReferral: SessionKind = {
+  id: 'typedReferral',
+  secrets: ZHOU,
+  async run({ page }) {
+    await page.getByTestId('start-button').click();
+    await page.getByTestId('category-huzheng').waitFor({ timeout: 10_000 });
+    await chooseCertificate(page);
+    await page.getByTestId('identify-type').click();
+    for (const c of ZHOU.idNumber!) await page.getByTestId(`id-keypad-key-${c}`).click();
+    await page.getByTestId('id-keypad-confirm').click();
+    await page.getByTestId('query-consent-agree').click({ timeout: 10_000 });
+    await page.getByTestId('referral-done').click({ timeout: 15_000 });
+    await page.getByTestId('done-finish').click({ timeout: 10_000 });
+    await page.getByTestId('attract-screen').waitFor({ timeout: 10_000 });
+    return [];
+  },
+};
+
+const cancelled: SessionKind = {
+  id: 'cancel',
+  secrets: MA,
+  async run({ page }) {
+    await placeCard(page, 'resident-long-term', MA.name!);
+    await chooseCertificate(page);
+    await page.getByTestId('identify-confirm').click();
+    await page.getByTestId('consent-step').waitFor();
+    await removeCard(page);
+    await cancel(page);
+    return [];
+  },
+};
+
+const idle: SessionKind = {
+  id: 'idle',
+  secrets: HAN,
+  async run({ browser, url }) {
+    // Its own page: the short idle time must not reach the long-lived page's sessions.
+    const quick = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await openKiosk(quick, url, 'idleScale=0.05');
+    await placeCard(quick, 'resident-han', HAN.name!);
+    await removeCard(quick);
+    await quick.getByTestId('idle-countdown').waitFor({ timeout: 15_000 });
+    await quick.getByTestId('attract-screen').waitFor({ timeout: 15_000 });
+    return [quick];
+  },
+};
+
+const reload: SessionKind = {
+  id: 'reload',
+  secrets: MA,
+  async run({ page, note }) {
+    await placeCard(page, 'resident-long-term', MA.name!);
+    await chooseCertificate(page);
+    await page.getByTestId('identify-confirm').click();
+    await page.getByTestId('consent-step').waitFor();
+    await page.reload();
+    // The host kept the session: the renderer picks it up (session.current) or shows the attract screen.
+    const where = await Promise.race([
+      page.getByTestId('session-frame').waitFor({ timeout: 15_000 }).then(() => 'session' as const, () => 'neither' as const),
+      page.getByTestId('attract-screen').waitFor({ timeout: 15_000 }).then(() => 'attract' as const, () => 'neither' as const),
+    ]);
+    if (where === 'neither') throw new Error('after the reload: neither the session nor the attract screen');
+    note(where === 'session' ? 'reload: session resumed' : 'reload: attract screen, resumed on touch');
+    if (where === 'attract') {
+      // A session still open at the host behind an attract screen would be a trace: touch start must resume it.
+      await page.getByTestId('start-button').click();
+      await page.getByTestId('session-frame').waitFor({ timeout: 10_000 });
+    }
+    await removeCard(page);
+    await cancel(page);
+    return [];
+  },
+};
+
+/** The soak's rotation: every kind, certificates one in five (the face step is the slow one). */
+export const ROTATION: readonly SessionKind[] = [certificate, cancelled, typedReferral, idle, reload];

@@ -1,0 +1,119 @@
+/**
+ * A whole host in process for the fault tests, like the integration harness
+ * but with the faults' seams: the police gateway injected (the HTTP client
+ * against the sandbox server, whose answers can be broken) and the simulated
+ * CUPS paced so a job can be interrupted while it prints.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { PROTOCOL_VERSION, type EventEnvelope, type FlowView, type SessionInfo } from '../../electron/contract';
+import { KioskConfig } from '../../electron/host/config/schema';
+import { createHost, type KioskHost } from '../../electron/host/create-host';
+import type { SimulatedCupsOptions } from '../../electron/host/documents/simulated/simulated-cups';
+import type { PoliceGateway } from '../../electron/host/gateway/police-gateway';
+import { createPrinting, type Printing } from '../../electron/host/printing';
+import { FRAME, until } from '../electron/host/integration/host-harness';
+
+/** A running host and what the tests look at. */
+export interface FaultHost {
+  host: KioskHost;
+  printing: Printing;
+  events: EventEnvelope[];
+  call<T = unknown>(method: string, params?: unknown): Promise<T>;
+  raw(method: string, params?: unknown): Promise<{ ok: boolean; result?: unknown; error?: { code: string; messageKey: string } }>;
+  /** Rows of the journal's transactions table. */
+  transactions(): Array<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+/** Seams for a fault. */
+export interface FaultHostOptions {
+  gateway?: PoliceGateway;
+  /** Pacing of the simulated CUPS (default: full speed). */
+  a4?: SimulatedCupsOptions;
+}
+
+/** Starts a host with every device simulated and the face matcher saying "same person". */
+export async function startFaultHost(options: FaultHostOptions = {}): Promise<FaultHost> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'onedoor-faults-'));
+  const config = KioskConfig.parse({
+    kioskId: 'F-01',
+    backend: { kind: 'sandbox', latency: { minMs: 0, maxMs: 0 } },
+    face: { testingSkipLiveness: true },
+    outbox: { pollMs: 100, backoffBaseMs: 50, backoffMaxMs: 200 },
+    devices: { idcard: { simulator: { paceBaud: 0 } }, receiptPrinter: { statusPollMs: 200 } },
+  });
+  const logger = pino({ level: 'silent' });
+  const created = createPrinting({ config, dataDir, logger, simulator: { msPerPage: 0, startDelayMs: 0, ...options.a4 } });
+  if (!created.ok) throw new Error(created.error.kind);
+  const printing = created.value;
+  const host = createHost(config, {
+    logger,
+    dataDir,
+    printing,
+    ...(options.gateway ? { gateway: options.gateway } : {}),
+    face: {
+      matcher: { compare: async () => ({ ok: true, value: { similarity: 0.93 } }) },
+      referencePhoto: async () => ({ ok: true, value: new Uint8Array([0xff, 0xd8, 0xff, 0xd9]) }),
+    },
+  });
+  const events: EventEnvelope[] = [];
+  host.onEvent((event) => events.push(event));
+  await host.start();
+  let n = 0;
+  const raw = async (method: string, params: unknown = {}) =>
+    (await host.dispatch({ v: PROTOCOL_VERSION, type: 'call', id: `f${++n}`, method, params })) as { ok: boolean; result?: unknown; error?: { code: string; messageKey: string } };
+  const call = async <T>(method: string, params: unknown = {}): Promise<T> => {
+    const reply = await raw(method, params);
+    if (!reply.ok) throw new Error(`${method} failed: ${JSON.stringify(reply.error)}`);
+    return reply.result as T;
+  };
+  // The renderer reports its face camera as it starts.
+  await call('devices.reportCamera', { role: 'face', state: 'online' });
+  await until(async () => {
+    const devices = await call<Array<{ kind: string; state: string }>>('devices.list');
+    return ['idcard', 'receiptPrinter', 'a4Printer'].every((kind) => devices.some((d) => d.kind === kind && d.state === 'online')) ? true : undefined;
+  }, 'devices online');
+  return {
+    host,
+    printing,
+    events,
+    call,
+    raw,
+    transactions: () => printing.journal.db.prepare('SELECT * FROM transactions').all() as Array<Record<string, unknown>>,
+    async close() {
+      await host.stop();
+      await printing.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until the session's flow shows `step` and `accept` holds. */
+export function untilView(h: FaultHost, sessionId: string, step: FlowView['step'], accept: (view: FlowView) => boolean = () => true, timeoutMs = 10_000): Promise<FlowView> {
+  return until(
+    async () => {
+      const { view } = await h.call<{ view: FlowView | null }>('flow.current', { sessionId });
+      return view && view.step === step && accept(view) ? view : undefined;
+    },
+    `flow step ${step}`,
+    timeoutMs,
+  );
+}
+
+/** A typed-ID session through identify, consent, face check and purpose: the flow is then querying. */
+export async function toQuery(h: FaultHost, idNumber: string): Promise<string> {
+  const { sessionId } = await h.call<SessionInfo>('session.start', { language: 'zh-CN', elderMode: false });
+  await h.call('identity.typed', { sessionId, idNumber });
+  await h.call('flow.start', { sessionId, serviceId: 'no-criminal-record' });
+  await h.call('flow.send', { sessionId, event: { type: 'CONFIRM' } });
+  await h.call('flow.send', { sessionId, event: { type: 'CONSENT', granted: true } });
+  await untilView(h, sessionId, 'faceCheck');
+  await h.call('consent.record', { sessionId, kind: 'biometric', granted: true });
+  await h.call('face.verify', { sessionId, frames: [FRAME], evidence: { challengeId: 'skipped', steps: [], antispoof: 1, liveness: 1, frames: 10 } });
+  await untilView(h, sessionId, 'choosePurpose');
+  await h.call('flow.send', { sessionId, event: { type: 'PURPOSE', purpose: 'employment' } });
+  return sessionId;
+}
