@@ -90,7 +90,7 @@ for (let i = 0; i < options.sessions; i++) {
     extra = await kind.run({ browser, page, url: host.url, note: (text) => notes.push(text) });
   } catch (error) {
     errors.push(`${kind.id}: ${describeError(error)}`);
-    // Recover: reload the kiosk; a session the host still holds is picked up by a touch on start, then cancelled.
+    // Recover: reload the kiosk; the reloaded renderer ends any session the host still holds.
     await page.goto(host.url).catch(() => undefined);
     const startButton = page.getByTestId('start-button');
     if (await startButton.isVisible({ timeout: 5000 }).catch(() => false)) await startButton.click().catch(() => undefined);

@@ -3,7 +3,7 @@
  * citizen's whole visit from the attract screen back to it: a card to a
  * printed certificate (fake camera, liveness seam), a typed ID number to a
  * referral, a cancellation, an idle timeout (`?idleScale`, simulation only),
- * and a reload of the page mid-session (the session resumes or ends cleanly).
+ * and a reload of the page mid-session (the renderer ends the session it lost as crashed).
  */
 import type { Browser, Page } from 'playwright-core';
 import { openKiosk } from '../../tests/e2e/ui-support';
@@ -142,20 +142,29 @@ const reload: SessionKind = {
     await page.getByTestId('identify-confirm').click();
     await page.getByTestId('consent-step').waitFor();
     await page.reload();
-    // The host kept the session: the renderer picks it up (session.current) or shows the attract screen.
-    const where = await Promise.race([
-      page.getByTestId('session-frame').waitFor({ timeout: 15_000 }).then(() => 'session' as const, () => 'neither' as const),
-      page.getByTestId('attract-screen').waitFor({ timeout: 15_000 }).then(() => 'attract' as const, () => 'neither' as const),
-    ]);
-    if (where === 'neither') throw new Error('after the reload: neither the session nor the attract screen');
-    note(where === 'session' ? 'reload: session resumed' : 'reload: attract screen, resumed on touch');
-    if (where === 'attract') {
-      // A session still open at the host behind an attract screen would be a trace: touch start must resume it.
-      await page.getByTestId('start-button').click();
-      await page.getByTestId('session-frame').waitFor({ timeout: 10_000 });
-    }
+    // The reloaded renderer comes back on the attract screen and ends the session it lost
+    // (reason `crashed`), so the next citizen can never walk into it.
+    await page.getByTestId('attract-screen').waitFor({ timeout: 15_000 });
+    await page.waitForFunction(
+      async () => {
+        const token = document.querySelector('meta[name="onedoor-token"]')?.getAttribute('content') ?? '';
+        return await new Promise<boolean>((resolve) => {
+          const ws = new WebSocket(`ws://${location.host}/api?token=${token}`);
+          ws.onopen = () => ws.send(JSON.stringify({ v: 1, type: 'call', id: 'soak-current', method: 'session.current', params: {} }));
+          ws.onmessage = (e) => {
+            const reply = JSON.parse(String(e.data)) as { type: string; id?: string; result?: { session: unknown } };
+            if (reply.type !== 'reply' || reply.id !== 'soak-current') return;
+            ws.close();
+            resolve(reply.result?.session === null);
+          };
+          ws.onerror = () => resolve(false);
+        });
+      },
+      undefined,
+      { timeout: 10_000, polling: 250 },
+    );
+    note('reload: the lost session was ended as crashed');
     await removeCard(page);
-    await cancel(page);
     return [];
   },
 };
