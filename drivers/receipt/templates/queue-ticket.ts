@@ -9,8 +9,8 @@ export interface QueueTicket {
   window: string;
   /** Queue number, e.g. `A023`. */
   number: string;
-  /** People waiting before this one. */
-  waiting: number;
+  /** People waiting before this one, when the hall's calling system tells; left off the ticket otherwise. */
+  waiting?: number;
   /** Citizen's name (unmasked input; printed masked). */
   name?: string;
   /** The service queued for, e.g. `出入境 自助签注`. */
@@ -20,7 +20,7 @@ export interface QueueTicket {
 
 /** The ticket's layout. */
 export function queueTicketDocument(ticket: QueueTicket, options: TemplateOptions): ReceiptDocument {
-  const waiting = Number.isFinite(ticket.waiting) ? Math.max(0, Math.floor(ticket.waiting)) : 0;
+  const waiting = ticket.waiting !== undefined && Number.isFinite(ticket.waiting) ? Math.max(0, Math.floor(ticket.waiting)) : undefined;
   return {
     blocks: [
       { kind: 'text', text: ticket.site, align: 'center', bold: true },
@@ -30,7 +30,7 @@ export function queueTicketDocument(ticket: QueueTicket, options: TemplateOption
       { kind: 'text', text: ticket.window, align: 'center', size: 'tall' },
       { kind: 'rule' },
       ...(ticket.service !== undefined ? [{ kind: 'field' as const, label: '业务', value: ticket.service }] : []),
-      { kind: 'field', label: '前面等候', value: `${waiting} 人` },
+      ...(waiting !== undefined ? [{ kind: 'field' as const, label: '前面等候', value: `${waiting} 人` }] : []),
       ...(ticket.name !== undefined ? [{ kind: 'field' as const, label: '姓名', value: printedName(ticket.name) }] : []),
       { kind: 'field', label: '取号时间', value: formatDateTime(ticket.issuedAt, options.timeZone) },
       { kind: 'text', text: '请留意叫号，过号请重新取号。' },

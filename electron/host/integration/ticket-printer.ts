@@ -31,9 +31,6 @@ export interface ReceiptTicketPrinterDeps {
   now?: () => Date;
 }
 
-/** The label of the queue template's waiting-count field, which this kiosk cannot know. */
-const WAITING_LABEL = '前面等候';
-
 /** Creates the adapter. */
 export function createReceiptTicketPrinter(deps: ReceiptTicketPrinterDeps): TicketPrinter {
   const now = deps.now ?? (() => new Date());
@@ -57,11 +54,10 @@ export function createReceiptTicketPrinter(deps: ReceiptTicketPrinterDeps): Tick
       // how many people wait at the window: the template's count is left out
       // rather than printed wrong.
       const document = queueTicketDocument(
-        { site: deps.site, window: request.window, number: ticket.number, waiting: 0, service: request.serviceName, issuedAt: now(), ...(request.name ? { name: request.name } : {}) },
+        { site: deps.site, window: request.window, number: ticket.number, service: request.serviceName, issuedAt: now(), ...(request.name ? { name: request.name } : {}) },
         options,
       );
-      const blocks = document.blocks.filter((block) => !(block.kind === 'field' && block.label === WAITING_LABEL));
-      const { recorded, outcome } = await send(encodeReceipt({ ...document, blocks }, options), printer);
+      const { recorded, outcome } = await send(encodeReceipt(document, options), printer);
       deps.queue.recordOutcome(ticket, recorded);
       log.info({ sessionId: request.sessionId, window: request.window, ticketNumber: ticket.number, outcome: recorded }, 'queue ticket');
       deps.audit?.record({ actor: 'host', action: 'ticket.print', sessionId: request.sessionId, subject: ticket.number, detail: { window: request.window, outcome: recorded } });

@@ -127,6 +127,12 @@ describe('receipt templates', () => {
     expect(r.cut).toBe(true);
   });
 
+  it('queue ticket without a known waiting count leaves the line off rather than printing a wrong number', async () => {
+    const r = await printed(bytesOf(encodeQueueTicket({ site: '城东派出所', window: '3号窗口', number: 'A024', issuedAt: AT }, { paperWidthMm: 80 })));
+    expect(r.lines).toEqual(expect.arrayContaining(['A024', '3号窗口']));
+    expect(r.lines.join('\n')).not.toContain('前面等候');
+  });
+
   it('wraps an over-long site and business type under their labels on 58 mm and 80 mm', async () => {
     for (const [paperWidthMm, columns] of [[58, 32], [80, 48]] as const) {
       const long = { ...acceptance, site: LONG_SITE, businessType: `${'出入境证件'.repeat(12)}办理`, name: '阿卜杜热合曼·艾买提江·买买提明·阿不都热西提' };
