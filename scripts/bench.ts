@@ -12,6 +12,7 @@ import { benchFaceDetection } from './bench-face';
 import { benchGa467Decoder } from './bench-ga467';
 import { benchIdCardPty } from './bench-idcard-pty';
 import { benchReceipt } from './bench-receipt';
+import { benchUi } from './bench-ui';
 import { formatRow, meetsTarget, TABLE_HEADER, type BenchRow } from './bench/row';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -22,6 +23,7 @@ const suites: Array<{ name: string; run: () => Promise<BenchRow[]> | BenchRow[] 
   { name: 'Receipt encoding', run: () => benchReceipt({}) },
   { name: 'A4 document rendering', run: () => benchDocuments({ runs: 15 }) },
   { name: 'Face detection (Chromium)', run: () => benchFaceDetection({ frames: 40 }) },
+  { name: 'Kiosk UI (start-up, first-load JS, touch to paint)', run: () => benchUi({ startupRuns: 5, touchRuns: 3, rounds: 6 }) },
 ];
 
 const rows: BenchRow[] = [];

@@ -79,6 +79,8 @@ export const Calls = {
               completedJobs: z.number().int(),
             })
             .optional(),
+          /** The simulated receipt printer's paper and cover (receipt printers only). */
+          receipt: z.object({ paper: z.enum(['ok', 'low', 'out']), coverOpen: z.boolean() }).optional(),
         }),
       ),
     }),
@@ -96,6 +98,9 @@ export const Calls = {
       z.object({ action: z.literal('a4Jam'), deviceId: z.string().max(64), jammed: z.boolean() }).strict(),
       z.object({ action: z.literal('a4Door'), deviceId: z.string().max(64), open: z.boolean() }).strict(),
       z.object({ action: z.literal('a4Offline'), deviceId: z.string().max(64), offline: z.boolean() }).strict(),
+      /** Simulated receipt printer: take the roll out or put a full one in; open or close the cover. */
+      z.object({ action: z.literal('receiptPaper'), deviceId: z.string().max(64), state: z.enum(['out', 'refill']) }).strict(),
+      z.object({ action: z.literal('receiptCover'), deviceId: z.string().max(64), open: z.boolean() }).strict(),
     ]),
     result: z.object({ done: z.literal(true) }),
   },

@@ -1,15 +1,19 @@
 /**
  * The device dock (simulation only): a discreet handle at the screen's edge
- * opens a drawer to place or remove a sample ID card, pull or replug a device,
- * or cause a SAM fault. It speaks only `dock.state` / `dock.act`, the same
- * calls the end-to-end tests use, and the host refuses both outside simulation.
+ * opens a drawer to act on each simulated device the host lists: place or
+ * remove a sample ID card, cause a SAM fault; empty, thin or refill the A4
+ * printer's tray, jam it, open its door, take it offline; empty or refill the
+ * receipt printer's roll, open its cover; pull or replug a cable. It speaks
+ * only `dock.state` / `dock.act`, the same calls the end-to-end tests use, and
+ * the host refuses both outside simulation.
  * Loaded as its own chunk, only when `kiosk.info` says the kiosk is simulated.
  */
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallParams } from '../../electron/contract';
 import type { KioskClient } from '../api/types';
 import { TouchButton } from '../ui/TouchButton';
+import { A4PrinterControls, ReceiptPrinterControls } from './PrinterControls';
+import type { DockAct, DockDeviceState } from './types';
 import { useDockState, type DockState } from './useDockState';
 
 /** SW3 code the simulator answers with for a SAM fault. */
@@ -23,7 +27,7 @@ export default function DockDrawer({ api }: { api: KioskClient }): ReactElement 
   const [failed, setFailed] = useState(false);
   if (!state?.enabled) return null;
 
-  const act = async (...steps: CallParams<'dock.act'>[]): Promise<void> => {
+  const act: DockAct = async (...steps) => {
     let ok = true;
     for (const params of steps) ok = (await api.call('dock.act', params)).ok && ok;
     setFailed(!ok);
@@ -55,22 +59,20 @@ export default function DockDrawer({ api }: { api: KioskClient }): ReactElement 
   );
 }
 
-function DockDevice({
-  device,
-  sampleCards,
-  act,
-}: {
-  device: DockState['devices'][number];
-  sampleCards: DockState['sampleCards'];
-  act: (...steps: CallParams<'dock.act'>[]) => Promise<void>;
-}): ReactElement {
+/** The device's heading: its kind's name and id, then whether it is connected (online, for an A4 printer). */
+function deviceTitle(device: DockDeviceState, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const id = device.id;
+  if (device.a4) return `${t('dock.a4Printer', { id })} · ${device.a4.online ? t('dock.online') : t('dock.offline')}`;
+  const name = device.kind === 'idcard' ? t('dock.reader', { id }) : device.kind === 'receiptPrinter' ? t('dock.receiptPrinter', { id }) : id;
+  return `${name} · ${device.plugged ? t('dock.plugged') : t('dock.unplugged')}`;
+}
+
+function DockDevice({ device, sampleCards, act }: { device: DockDeviceState; sampleCards: DockState['sampleCards']; act: DockAct }): ReactElement {
   const { t } = useTranslation();
   const deviceId = device.id;
   return (
-    <section className="dock__device" data-testid={`dock-device-${deviceId}`}>
-      <h3>
-        {device.kind === 'idcard' ? t('dock.reader', { id: deviceId }) : deviceId} · {device.plugged ? t('dock.plugged') : t('dock.unplugged')}
-      </h3>
+    <section className="dock__device" data-testid={`dock-device-${deviceId}`} data-kind={device.kind}>
+      <h3>{deviceTitle(device, t)}</h3>
       {device.cardPresent !== undefined ? (
         <>
           <p>{device.cardPresent ? t('dock.cardPresent') : t('dock.cardAbsent')}</p>
@@ -88,35 +90,40 @@ function DockDevice({
           </TouchButton>
         </>
       ) : null}
-      <div className="dock__row">
-        {device.plugged ? (
-          <TouchButton variant="secondary" data-testid={`dock-unplug-${deviceId}`} onPress={() => act({ action: 'unplug', deviceId })}>
-            {t('dock.unplug')}
-          </TouchButton>
-        ) : (
-          <TouchButton variant="secondary" data-testid={`dock-replug-${deviceId}`} onPress={() => act({ action: 'replug', deviceId })}>
-            {t('dock.replug')}
-          </TouchButton>
-        )}
-        {device.kind === 'idcard' ? (
-          <>
-            <TouchButton
-              variant="secondary"
-              data-testid={`dock-sam-fault-${deviceId}`}
-              onPress={() => act({ action: 'samFault', deviceId, code: SAM_FAULT_CODE }, { action: 'unplug', deviceId }, { action: 'replug', deviceId })}
-            >
-              {t('dock.samFault')}
+      {device.a4 ? <A4PrinterControls deviceId={deviceId} a4={device.a4} act={act} /> : null}
+      {device.receipt ? <ReceiptPrinterControls deviceId={deviceId} receipt={device.receipt} act={act} /> : null}
+      {/* The A4 printer's cable is its offline/online switch (above). */}
+      {device.a4 ? null : (
+        <div className="dock__row">
+          {device.plugged ? (
+            <TouchButton variant="secondary" data-testid={`dock-unplug-${deviceId}`} onPress={() => act({ action: 'unplug', deviceId })}>
+              {t('dock.unplug')}
             </TouchButton>
-            <TouchButton
-              variant="secondary"
-              data-testid={`dock-sam-clear-${deviceId}`}
-              onPress={() => act({ action: 'samFault', deviceId, code: null }, { action: 'unplug', deviceId }, { action: 'replug', deviceId })}
-            >
-              {t('dock.samClear')}
+          ) : (
+            <TouchButton variant="secondary" data-testid={`dock-replug-${deviceId}`} onPress={() => act({ action: 'replug', deviceId })}>
+              {t('dock.replug')}
             </TouchButton>
-          </>
-        ) : null}
-      </div>
+          )}
+          {device.kind === 'idcard' ? (
+            <>
+              <TouchButton
+                variant="secondary"
+                data-testid={`dock-sam-fault-${deviceId}`}
+                onPress={() => act({ action: 'samFault', deviceId, code: SAM_FAULT_CODE }, { action: 'unplug', deviceId }, { action: 'replug', deviceId })}
+              >
+                {t('dock.samFault')}
+              </TouchButton>
+              <TouchButton
+                variant="secondary"
+                data-testid={`dock-sam-clear-${deviceId}`}
+                onPress={() => act({ action: 'samFault', deviceId, code: null }, { action: 'unplug', deviceId }, { action: 'replug', deviceId })}
+              >
+                {t('dock.samClear')}
+              </TouchButton>
+            </>
+          ) : null}
+        </div>
+      )}
     </section>
   );
 }

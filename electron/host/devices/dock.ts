@@ -1,7 +1,7 @@
 /**
  * The device dock's host side: lets staff demos, the renderer's dock drawer
  * and end-to-end tests act on simulated devices (place a card, pull a cable,
- * take the A4 printer's paper out). Only simulated devices answer; real ones
+ * take the A4 printer's or the receipt printer's paper out). Only simulated devices answer; real ones
  * are refused.
  */
 import type { CallParams, CallResult } from '../../contract';
@@ -27,6 +27,13 @@ const done = { ok: true as const, value: { done: true as const } };
 /** The ID card reader's controls, when `controls` are a reader's. */
 function idCardControls(controls: SimulatorControls): IdCardSimulatorControls | undefined {
   return 'placeCard' in controls ? controls : undefined;
+}
+
+type ReceiptControls = Extract<SimulatorControls, { kind: 'receiptPrinter' }>;
+
+/** The receipt printer's controls, when `controls` are a receipt printer's. */
+function receiptControls(controls: SimulatorControls): ReceiptControls | undefined {
+  return controls.kind === 'receiptPrinter' ? controls : undefined;
 }
 
 /** The dock's view of a simulated A4 printer. */
@@ -75,6 +82,8 @@ function actOnA4(controls: A4SimulatorControls, params: CallParams<'dock.act'>):
     case 'placeCard':
     case 'removeCard':
     case 'samFault':
+    case 'receiptPaper':
+    case 'receiptCover':
       return refuse('unsupportedAction');
     default: {
       const unreachable: never = params;
@@ -83,9 +92,10 @@ function actOnA4(controls: A4SimulatorControls, params: CallParams<'dock.act'>):
   }
 }
 
-/** Acts on a device the manager simulates (ID card reader; cable for any kind). */
+/** Acts on a device the manager simulates (ID card reader, receipt printer; cable for any kind). */
 function actOnManaged(controls: SimulatorControls, params: CallParams<'dock.act'>): HandlerOutcome<'dock.act'> {
   const reader = idCardControls(controls);
+  const receipt = receiptControls(controls);
   switch (params.action) {
     case 'placeCard': {
       if (!reader) return refuse('unsupportedAction');
@@ -105,6 +115,16 @@ function actOnManaged(controls: SimulatorControls, params: CallParams<'dock.act'
     case 'samFault':
       if (!reader) return refuse('unsupportedAction');
       reader.setSamFault(params.code);
+      return done;
+    case 'receiptPaper':
+      if (!receipt) return refuse('unsupportedAction');
+      if (params.state === 'out') receipt.emptyPaper();
+      else receipt.refillPaper();
+      return done;
+    case 'receiptCover':
+      if (!receipt) return refuse('unsupportedAction');
+      if (params.open) receipt.openCover();
+      else receipt.closeCover();
       return done;
     case 'a4Paper':
     case 'a4Jam':
@@ -141,12 +161,14 @@ export function createDock(
         const controls = manager.simulatorControls(device.id);
         if (!controls) return [];
         const reader = idCardControls(controls);
+        const receipt = receiptControls(controls);
         return [
           {
             id: device.id,
             kind: device.kind,
             plugged: controls.plugged,
             ...(reader ? { cardPresent: reader.cardPresent } : {}),
+            ...(receipt ? { receipt: { paper: receipt.paper, coverOpen: receipt.coverOpen } } : {}),
           },
         ];
       });
