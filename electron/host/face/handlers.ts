@@ -94,7 +94,12 @@ export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, 
       if (face.real < thresholds.minAntispoof || face.live < thresholds.minLiveness) return refused('face.refused.passiveLiveness', true);
     }
     const reference = await referencePhoto(session.identity);
-    if (!reference.ok) return refused('face.refused.noReference', false);
+    if (!reference.ok) {
+      // Without a reference photo no try can ever succeed: send the citizen to staff at once
+      // (attemptsLeft 0 ends the flow's face step at the counter) rather than offer endless retries.
+      log.info({ sessionId: session.sessionId, outcome: 'refused', reasonKey: 'face.refused.noReference' }, 'face check');
+      return { ok: true, value: { outcome: 'refused', reasonKey: 'face.refused.noReference', attemptsLeft: 0, helpOffered: true } };
+    }
     const started = Date.now();
     const compared = await matcher.compare(reference.value, probe);
     if (!compared.ok) return refused(compared.reason === 'noFaceInProbe' || compared.reason === 'severalFacesInProbe' ? 'face.refused.oneFace' : 'face.refused.unreadable', true);

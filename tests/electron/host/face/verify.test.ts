@@ -15,7 +15,7 @@ const NOW = new Date('2026-05-01T09:00:00.000Z');
 const FRAME = Buffer.from(encodeJpeg(solid(64, 48, [200, 180, 160]))).toString('base64');
 const liveFace: DetectedFace = { score: 1, box: { x: 10, y: 10, width: 30, height: 30 }, left: 10, right: 40, eyeY: 20, chinY: 40, foreheadY: 10, centreX: 25, embedding: [], real: 0.9, live: 0.95 };
 
-function setup(options: { similarity?: number; configInput?: object; simulation?: boolean } = {}) {
+function setup(options: { similarity?: number; configInput?: object; simulation?: boolean; noReference?: boolean } = {}) {
   let clock = NOW.getTime();
   const now = () => new Date(clock);
   const config = KioskConfig.parse(options.configInput ?? {});
@@ -28,7 +28,7 @@ function setup(options: { similarity?: number; configInput?: object; simulation?
     now,
     simulation: options.simulation ?? true,
     matcher: { compare },
-    referencePhoto: async () => ({ ok: true, value: new Uint8Array([0xff, 0xd8]) }),
+    referencePhoto: async () => (options.noReference ? { ok: false as const, reason: 'noReferencePhoto' as const } : { ok: true as const, value: new Uint8Array([0xff, 0xd8]) }),
     detectFaces: async () => [liveFace],
   });
   const started = sessions.start({ language: 'zh-CN', elderMode: false, identity: identityFromTyped('410402199001011230', NOW) });
@@ -121,6 +121,15 @@ describe('face.verify: the host decides', () => {
     const fourth = await h.handlers['face.verify']({ sessionId: h.sessionId, frames: [FRAME], evidence: goodEvidence(challenge) });
     expect(fourth).toMatchObject({ ok: true, value: { outcome: 'refused', reasonKey: 'face.refused.tooManyAttempts', helpOffered: true } });
     expect(h.compare).toHaveBeenCalledTimes(3);
+  });
+
+  it('sends a citizen without a reference photo to staff at once instead of offering endless retries', async () => {
+    const h = setup({ noReference: true });
+    const challenge = await consentAndChallenge(h);
+    h.advance(8_000);
+    const result = await h.handlers['face.verify']({ sessionId: h.sessionId, frames: [FRAME], evidence: goodEvidence(challenge) });
+    expect(result).toEqual({ ok: true, value: { outcome: 'refused', reasonKey: 'face.refused.noReference', attemptsLeft: 0, helpOffered: true } });
+    expect(h.compare).not.toHaveBeenCalled();
   });
 
   it('wipes the probe image and every face/photo/document record at session end', async () => {
