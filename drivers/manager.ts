@@ -14,6 +14,7 @@ import { createManagedIdCard, type IdCardDeviceDeps, type RawCardRead } from './
 import type { IdCardSimulatorControls } from './manager/idcard-simulator-controls';
 import { receiptPrinterFactory, type ReceiptPrinterSimulatorControls } from './manager/receipt-device';
 import type { DeviceFactory, ManagedDevice } from './manager/managed-device';
+import { scannerFactory, type ScannerSimulatorControls } from './manager/scanner-device';
 import { systemTimers } from './manager/timers';
 import { createTransport } from './manager/transport-factory';
 import { findDevice } from './transport/enumerate';
@@ -46,12 +47,17 @@ export interface DeviceManagerEvents {
   cardPresented: (event: { deviceId: string; card: RawCardRead }) => void;
   cardRemoved: (event: { deviceId: string }) => void;
   cardReadFailed: (event: { deviceId: string; failure: DeviceFailure }) => void;
+  /** A scanner read a code. The text may be personal data: pass it on, never log it. */
+  scanned: (event: { deviceId: string; text: string }) => void;
   /** A listener or driver threw; the manager carried on. For the host's log. */
   error: (event: { deviceId?: string; message: string }) => void;
 }
 
 /** Dock controls of any simulated device (a union as more kinds arrive). */
-export type SimulatorControls = IdCardSimulatorControls | ReceiptPrinterSimulatorControls;
+export type SimulatorControls = IdCardSimulatorControls | ReceiptPrinterSimulatorControls | ScannerSimulatorControls;
+export type { ScannerConfig, LineSuffix } from './scanner/config';
+export { SCANNER_DEFAULTS } from './scanner/config';
+export type { ManagedScanner, ScannerSimulatorControls } from './manager/scanner-device';
 export type { ReceiptPrinterConfig } from './receipt/config';
 export { RECEIPT_PRINTER_DEFAULTS } from './receipt/config';
 export type { ManagedReceiptPrinter } from './manager/receipt-device';
@@ -107,6 +113,15 @@ export const DEVICE_FACTORIES: {
     return device.simulator ? { device, controls: device.simulator } : { device };
   },
   receiptPrinter: receiptPrinterFactory,
+  scanner(config, context) {
+    const made = scannerFactory(config, context);
+    if (!made) return undefined;
+    const { device } = made;
+    device.on('scanned', (text) => context.events.emit('scanned', { deviceId: device.id, text }));
+    // Only the technical reason (length limit, encoding), never the dropped bytes.
+    device.on('rejected', (error) => context.events.emit('error', { deviceId: device.id, message: `scanner dropped a line: ${error.message}` }));
+    return made;
+  },
 };
 
 function defaultDeps(deps: DeviceManagerDeps): IdCardDeviceDeps {

@@ -5,6 +5,7 @@
  */
 import type { HidLengthPrefix } from '../transport/hid-reports';
 import type { ReceiptPrinterConfig } from '../receipt/config';
+import type { ScannerConfig } from '../scanner/config';
 
 /** HID report layout of a HID-attached reader (vendor-specific, DOMAIN.md §1). */
 export interface HidReportConfig {
@@ -46,6 +47,7 @@ export interface IdCardDeviceConfig {
 export interface DevicesConfig {
   idcard?: IdCardDeviceConfig;
   receiptPrinter?: ReceiptPrinterConfig;
+  scanner?: ScannerConfig;
 }
 
 /** Defaults the host's schema applies; exported for the CLI and tests. */

@@ -101,6 +101,8 @@ export const Calls = {
       /** Simulated receipt printer: take the roll out or put a full one in; open or close the cover. */
       z.object({ action: z.literal('receiptPaper'), deviceId: z.string().max(64), state: z.enum(['out', 'refill']) }).strict(),
       z.object({ action: z.literal('receiptCover'), deviceId: z.string().max(64), open: z.boolean() }).strict(),
+      /** Simulated code scanner: hold a code under it (it sends the text as a real line-mode scanner would). */
+      z.object({ action: z.literal('scan'), deviceId: z.string().max(64), text: z.string().min(1).max(4096) }).strict(),
     ]),
     result: z.object({ done: z.literal(true) }),
   },

@@ -12,6 +12,8 @@ export const Events = {
   'identity.read': z.object({ sessionId: z.string(), identity: Identity }),
   /** A card was in the field but could not be read or is not usable. */
   'identity.readFailed': z.object({ messageKey: z.string() }),
+  /** A code scanner read a code (a payment or appointment code, a URL). May be personal data: never logged. */
+  'scanner.scanned': z.object({ deviceId: z.string(), text: z.string().max(4096) }),
   /** A help call was raised (for staff screens and the citizen's confirmation). */
   /** Something hall staff should act on (paper, jams, devices down, failed prints); never personal data. */
   'staff.alert': z.object({

@@ -333,6 +333,11 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
         }),
         devices.on('cardPresented', ({ card }) => onCard(card)),
         devices.on('cardReadFailed', () => bus.emit('identity.readFailed', { messageKey: 'identity.readFailed' })),
+        devices.on('scanned', ({ deviceId, text }) => {
+          // The code may be personal data: log only its length.
+          logger.info({ deviceId, length: text.length }, 'code scanned');
+          bus.emit('scanner.scanned', { deviceId, text });
+        }),
       );
       await devices.start();
       backend.sender.start();

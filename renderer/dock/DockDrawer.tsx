@@ -3,7 +3,7 @@
  * opens a drawer to act on each simulated device the host lists: place or
  * remove a sample ID card, cause a SAM fault; empty, thin or refill the A4
  * printer's tray, jam it, open its door, take it offline; empty or refill the
- * receipt printer's roll, open its cover; pull or replug a cable. It speaks
+ * receipt printer's roll, open its cover; scan a sample code; pull or replug a cable. It speaks
  * only `dock.state` / `dock.act`, the same calls the end-to-end tests use, and
  * the host refuses both outside simulation.
  * Loaded as its own chunk, only when `kiosk.info` says the kiosk is simulated.
@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type { KioskClient } from '../api/types';
 import { TouchButton } from '../ui/TouchButton';
 import { A4PrinterControls, ReceiptPrinterControls } from './PrinterControls';
+import { ScannerControls } from './ScannerControls';
 import type { DockAct, DockDeviceState } from './types';
 import { useDockState, type DockState } from './useDockState';
 
@@ -63,7 +64,9 @@ export default function DockDrawer({ api }: { api: KioskClient }): ReactElement 
 function deviceTitle(device: DockDeviceState, t: (key: string, options?: Record<string, unknown>) => string): string {
   const id = device.id;
   if (device.a4) return `${t('dock.a4Printer', { id })} · ${device.a4.online ? t('dock.online') : t('dock.offline')}`;
-  const name = device.kind === 'idcard' ? t('dock.reader', { id }) : device.kind === 'receiptPrinter' ? t('dock.receiptPrinter', { id }) : id;
+  const names: Record<string, string> = { idcard: 'dock.reader', receiptPrinter: 'dock.receiptPrinter', scanner: 'dock.scanner' };
+  const key = names[device.kind];
+  const name = key === undefined ? id : t(key, { id });
   return `${name} · ${device.plugged ? t('dock.plugged') : t('dock.unplugged')}`;
 }
 
@@ -92,6 +95,7 @@ function DockDevice({ device, sampleCards, act }: { device: DockDeviceState; sam
       ) : null}
       {device.a4 ? <A4PrinterControls deviceId={deviceId} a4={device.a4} act={act} /> : null}
       {device.receipt ? <ReceiptPrinterControls deviceId={deviceId} receipt={device.receipt} act={act} /> : null}
+      {device.kind === 'scanner' ? <ScannerControls deviceId={deviceId} plugged={device.plugged} act={act} /> : null}
       {/* The A4 printer's cable is its offline/online switch (above). */}
       {device.a4 ? null : (
         <div className="dock__row">

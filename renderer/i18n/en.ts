@@ -218,6 +218,11 @@ export const en: Catalogue = {
     goOnline: 'Bring online',
     openCover: 'Open the cover',
     closeCover: 'Close the cover',
+    scanner: 'Code scanner {{id}}',
+    scanCode: 'Scan',
+    codePayment: 'payment code',
+    codeAppointment: 'appointment code',
+    codeUrl: 'URL QR code',
   },
   connection: {
     restarting: 'Service restarting, please wait',

@@ -216,6 +216,11 @@ export const zhCN = {
     goOnline: '恢复在线',
     openCover: '打开上盖',
     closeCover: '合上上盖',
+    scanner: '扫码器 {{id}}',
+    scanCode: '模拟扫码',
+    codePayment: '付款码',
+    codeAppointment: '预约码',
+    codeUrl: '网址二维码',
   },
   connection: {
     restarting: '服务正在重启，请稍候',

@@ -77,6 +77,31 @@ const ReceiptPrinterDevice = z
     if (d.mode === 'serial' && !d.path) ctx.addIssue({ code: 'custom', path: ['path'], message: 'a serial receipt printer needs "path"' });
   });
 
+/** Serial line speeds code scanners offer; 9600 is the usual factory setting. */
+export const SCANNER_BAUD_RATES: readonly number[] = [115200, 57600, 38400, 19200, 9600];
+
+/** A QR/barcode scanner in serial line mode (mirrors drivers/scanner/config.ts). */
+const ScannerDevice = z
+  .object({
+    id: z.string().min(1).max(64).default('scanner'),
+    enabled: z.boolean().default(true),
+    mode: z.enum(['simulated', 'serial']).default('simulated'),
+    path: z.string().min(1).optional(),
+    baudRate: z
+      .number()
+      .int()
+      .refine((b) => SCANNER_BAUD_RATES.includes(b), `must be one of ${SCANNER_BAUD_RATES.join(', ')}`)
+      .default(9600),
+    /** What the scanner sends after each code. */
+    suffix: z.enum(['CR', 'LF', 'CRLF']).default('CR'),
+    /** Longest code accepted, in bytes. */
+    maxLength: z.number().int().min(16).max(4096).default(4096),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    if (d.mode === 'serial' && !d.path) ctx.addIssue({ code: 'custom', path: ['path'], message: 'a serial scanner needs "path"' });
+  });
+
 export const KioskConfig = z
   .object({
     kioskId: z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash and underscore only').default('HB-KIOSK-01'),
@@ -104,9 +129,10 @@ export const KioskConfig = z
       .object({
         idcard: IdCardDevice.default(() => IdCardDevice.parse({})),
         receiptPrinter: ReceiptPrinterDevice.default(() => ReceiptPrinterDevice.parse({})),
+        scanner: ScannerDevice.default(() => ScannerDevice.parse({})),
       })
       .strict()
-      .default(() => ({ idcard: IdCardDevice.parse({}), receiptPrinter: ReceiptPrinterDevice.parse({}) })),
+      .default(() => ({ idcard: IdCardDevice.parse({}), receiptPrinter: ReceiptPrinterDevice.parse({}), scanner: ScannerDevice.parse({}) })),
     server: z
       .object({
         port: z.number().int().min(0).max(65535).default(8741),

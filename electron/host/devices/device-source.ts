@@ -21,6 +21,8 @@ export interface DeviceSource {
   on(event: 'changed', listener: (devices: DeviceSnapshot[]) => void): () => void;
   on(event: 'cardPresented', listener: (event: { deviceId: string; card: RawCardRead }) => void): () => void;
   on(event: 'cardReadFailed', listener: (event: { deviceId: string; failure: DeviceFailure }) => void): () => void;
+  /** A scanner read a code; the text may be personal data (never logged). */
+  on(event: 'scanned', listener: (event: { deviceId: string; text: string }) => void): () => void;
   /** Dock controls of a simulated device (absent for sources without simulators). */
   simulatorControls?(id: string): SimulatorControls | undefined;
 }

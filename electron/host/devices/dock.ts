@@ -1,7 +1,7 @@
 /**
  * The device dock's host side: lets staff demos, the renderer's dock drawer
  * and end-to-end tests act on simulated devices (place a card, pull a cable,
- * take the A4 printer's or the receipt printer's paper out). Only simulated devices answer; real ones
+ * take the A4 printer's or the receipt printer's paper out, scan a code). Only simulated devices answer; real ones
  * are refused.
  */
 import type { CallParams, CallResult } from '../../contract';
@@ -34,6 +34,13 @@ type ReceiptControls = Extract<SimulatorControls, { kind: 'receiptPrinter' }>;
 /** The receipt printer's controls, when `controls` are a receipt printer's. */
 function receiptControls(controls: SimulatorControls): ReceiptControls | undefined {
   return controls.kind === 'receiptPrinter' ? controls : undefined;
+}
+
+type ScannerControls = Extract<SimulatorControls, { kind: 'scanner' }>;
+
+/** The code scanner's controls, when `controls` are a scanner's. */
+function scannerControls(controls: SimulatorControls): ScannerControls | undefined {
+  return controls.kind === 'scanner' ? controls : undefined;
 }
 
 /** The dock's view of a simulated A4 printer. */
@@ -84,6 +91,7 @@ function actOnA4(controls: A4SimulatorControls, params: CallParams<'dock.act'>):
     case 'samFault':
     case 'receiptPaper':
     case 'receiptCover':
+    case 'scan':
       return refuse('unsupportedAction');
     default: {
       const unreachable: never = params;
@@ -92,10 +100,11 @@ function actOnA4(controls: A4SimulatorControls, params: CallParams<'dock.act'>):
   }
 }
 
-/** Acts on a device the manager simulates (ID card reader, receipt printer; cable for any kind). */
+/** Acts on a device the manager simulates (ID card reader, receipt printer, code scanner; cable for any kind). */
 function actOnManaged(controls: SimulatorControls, params: CallParams<'dock.act'>): HandlerOutcome<'dock.act'> {
   const reader = idCardControls(controls);
   const receipt = receiptControls(controls);
+  const scanner = scannerControls(controls);
   switch (params.action) {
     case 'placeCard': {
       if (!reader) return refuse('unsupportedAction');
@@ -126,6 +135,9 @@ function actOnManaged(controls: SimulatorControls, params: CallParams<'dock.act'
       if (params.open) receipt.openCover();
       else receipt.closeCover();
       return done;
+    case 'scan':
+      if (!scanner) return refuse('unsupportedAction');
+      return scanner.scan(params.text) ? done : refuse('unplugged');
     case 'a4Paper':
     case 'a4Jam':
     case 'a4Door':

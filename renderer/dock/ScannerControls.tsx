@@ -1,0 +1,38 @@
+/**
+ * The dock's controls for the simulated code scanner: a kiosk has no physical
+ * keyboard, so staff "hold a code under the scanner" by choosing one of a few
+ * sample codes (the cable is the drawer's common pull/replug).
+ */
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TouchButton } from '../ui/TouchButton';
+import type { DockAct } from './types';
+
+/** Sample codes the dock offers, by name (the name keys the button's label and test id). */
+export const SAMPLE_CODES = [
+  { name: 'payment', text: 'OD-PAY-2026-0001' },
+  { name: 'appointment', text: 'OD-APT-2026-0317-A12' },
+  { name: 'url', text: 'https://onedoor.example/verify?c=HB-2026-0001' },
+] as const;
+
+const LABEL_KEY = { payment: 'dock.codePayment', appointment: 'dock.codeAppointment', url: 'dock.codeUrl' } as const;
+
+/** `dock-scan-{payment,appointment,url}-<id>`; disabled while the cable is pulled. */
+export function ScannerControls({ deviceId, plugged, act }: { deviceId: string; plugged: boolean; act: DockAct }): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <div className="dock__row" role="group" aria-label={t('dock.scanCode')}>
+      {SAMPLE_CODES.map((code) => (
+        <TouchButton
+          key={code.name}
+          variant="secondary"
+          data-testid={`dock-scan-${code.name}-${deviceId}`}
+          disabled={!plugged}
+          onPress={() => act({ action: 'scan', deviceId, text: code.text })}
+        >
+          {t('dock.scanCode')}: {t(LABEL_KEY[code.name])}
+        </TouchButton>
+      ))}
+    </div>
+  );
+}
