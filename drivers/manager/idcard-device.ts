@@ -19,6 +19,7 @@ import {
   type SampleCardLoader,
 } from './idcard-simulator-controls';
 import { sameStatus, type ManagedDevice, type ManagedDeviceEvents } from './managed-device';
+import { createDeviceLifecycle } from './lifecycle';
 import { createSupervisor } from './supervisor';
 import type { Timers } from './timers';
 import type { TransportFactory } from './transport-factory';
@@ -191,7 +192,15 @@ export function createManagedIdCard(id: string, config: IdCardDeviceConfig, deps
     },
   });
 
-  let started = false;
+  const lifecycle = createDeviceLifecycle({
+    supervisor,
+    setStatus,
+    simulator: sim?.simulator,
+    onSimulatorUp: () => {
+      const initial = config.simulator?.initialCard;
+      if (initial !== undefined && sim) sim.controls.placeCard(initial);
+    },
+  });
   return {
     id,
     kind: 'idcard',
@@ -202,27 +211,7 @@ export function createManagedIdCard(id: string, config: IdCardDeviceConfig, deps
     get simulator() {
       return sim?.controls;
     },
-    async start() {
-      if (started) return;
-      started = true;
-      if (sim) {
-        const up = await sim.simulator.start();
-        if (!up.ok) {
-          setStatus({ kind: 'hardwareError', code: 0, message: `simulator did not start: ${up.error.message}` });
-          return;
-        }
-        const initial = config.simulator?.initialCard;
-        if (initial !== undefined) sim.controls.placeCard(initial);
-      }
-      supervisor.start();
-    },
-    async stop() {
-      if (!started) return;
-      started = false;
-      await supervisor.stop();
-      if (sim) await sim.simulator.stop().catch(() => undefined);
-      setStatus({ kind: 'offline', message: 'stopped' });
-    },
+    ...lifecycle,
     on(event, listener) {
       return events.on(event, listener);
     },

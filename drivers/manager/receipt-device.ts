@@ -9,7 +9,12 @@ import type { CommandResult, DriverStatus } from '../device';
 import type { ReceiptPrinterConfig } from '../receipt/config';
 import type { PrintFailure } from '../receipt/print-failure';
 import { createReceiptPrinter, type ReceiptPrinter, type ReceiptPrinterOptions } from '../receipt/printer';
-import { createReceiptSimulator, type PrintedReceipt, type ReceiptSimulator, type ReceiptSimulatorOptions } from '../receipt/simulator';
+import {
+  createReceiptSimulator,
+  type PrintedReceipt,
+  type ReceiptSimulator,
+  type ReceiptSimulatorOptions,
+} from '../receipt/simulator';
 import { PAPER_LAYOUTS } from '../receipt/paper';
 import type { PaperState, PrinterStatus } from '../receipt/status';
 import type { MemoryTransport } from '../transport/memory';
@@ -17,6 +22,7 @@ import type { Transport, TransportResult } from '../transport/transport';
 import { createEmitter } from '../transport/transport-events';
 import type { BackoffPolicy } from './backoff';
 import { sameStatus, type ManagedDevice, type ManagedDeviceEvents } from './managed-device';
+import { createDeviceLifecycle } from './lifecycle';
 import { createSupervisor } from './supervisor';
 import type { Timers } from './timers';
 import type { TransportFactory } from './transport-factory';
@@ -80,11 +86,18 @@ function acquireSerial(config: ReceiptPrinterConfig, deps: ReceiptDeviceDeps): T
   try {
     return { ok: true, value: deps.createTransport({ kind: 'serial', path: config.path, baudRate: config.baudRate }) };
   } catch (error) {
-    return { ok: false, error: { kind: 'io', message: `cannot create the serial transport for ${config.path}: ${String(error)}` } };
+    return {
+      ok: false,
+      error: { kind: 'io', message: `cannot create the serial transport for ${config.path}: ${String(error)}` },
+    };
   }
 }
 
-function createControls(simulator: ReceiptSimulator, cable: MemoryTransport, onReplug: () => void): ReceiptPrinterSimulatorControls {
+function createControls(
+  simulator: ReceiptSimulator,
+  cable: MemoryTransport,
+  onReplug: () => void,
+): ReceiptPrinterSimulatorControls {
   return {
     kind: 'receiptPrinter',
     setPaper: (paper) => simulator.set({ paper }),
@@ -116,7 +129,11 @@ function createControls(simulator: ReceiptSimulator, cable: MemoryTransport, onR
 }
 
 /** Builds the supervised printer for `config` (which must be enabled). */
-export function createManagedReceiptPrinter(id: string, config: ReceiptPrinterConfig, deps: ReceiptDeviceDeps): ManagedReceiptPrinter {
+export function createManagedReceiptPrinter(
+  id: string,
+  config: ReceiptPrinterConfig,
+  deps: ReceiptDeviceDeps,
+): ManagedReceiptPrinter {
   const events = createEmitter<ManagedDeviceEvents>();
   const simulated = config.mode === 'simulated';
   const makePrinter = deps.createReceiptPrinter ?? createReceiptPrinter;
@@ -130,7 +147,8 @@ export function createManagedReceiptPrinter(id: string, config: ReceiptPrinterCo
     events.emit('statusChanged', next);
   }
 
-  let sim: { simulator: ReceiptSimulator; host: MemoryTransport; controls: ReceiptPrinterSimulatorControls } | undefined;
+  let sim:
+    { simulator: ReceiptSimulator; host: MemoryTransport; controls: ReceiptPrinterSimulatorControls } | undefined;
   if (simulated) {
     const [host, far] = deps.createMemoryPair([`memory:${id}`, `memory:${id}-simulator`]);
     const simulator = makeSimulator(far, {
@@ -169,7 +187,7 @@ export function createManagedReceiptPrinter(id: string, config: ReceiptPrinterCo
     error: { kind: 'noDevice', message: `receipt printer ${id} is not connected` },
   });
 
-  let started = false;
+  const lifecycle = createDeviceLifecycle({ supervisor, setStatus, simulator: sim?.simulator });
   return {
     id,
     kind: 'receiptPrinter',
@@ -191,25 +209,7 @@ export function createManagedReceiptPrinter(id: string, config: ReceiptPrinterCo
       const current = printer;
       return current ? current.driver.queryStatus() : notConnected();
     },
-    async start() {
-      if (started) return;
-      started = true;
-      if (sim) {
-        const up = await sim.simulator.start();
-        if (!up.ok) {
-          setStatus({ kind: 'hardwareError', code: 0, message: `simulator did not start: ${up.error.message}` });
-          return;
-        }
-      }
-      supervisor.start();
-    },
-    async stop() {
-      if (!started) return;
-      started = false;
-      await supervisor.stop();
-      if (sim) await sim.simulator.stop().catch(() => undefined);
-      setStatus({ kind: 'offline', message: 'stopped' });
-    },
+    ...lifecycle,
     on(event, listener) {
       return events.on(event, listener);
     },
@@ -226,7 +226,10 @@ export interface ManagedReceiptEntry {
  * The manager's factory for `DevicesConfig.receiptPrinter`: `undefined` when
  * disabled. Register it as `receiptPrinter: receiptPrinterFactory` in DEVICE_FACTORIES.
  */
-export function receiptPrinterFactory(config: ReceiptPrinterConfig, context: { deps: ReceiptDeviceDeps }): ManagedReceiptEntry | undefined {
+export function receiptPrinterFactory(
+  config: ReceiptPrinterConfig,
+  context: { deps: ReceiptDeviceDeps },
+): ManagedReceiptEntry | undefined {
   if (!config.enabled) return undefined;
   const device = createManagedReceiptPrinter(config.id ?? 'receiptPrinter', config, context.deps);
   return device.simulator ? { device, controls: device.simulator } : { device };

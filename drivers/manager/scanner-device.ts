@@ -15,6 +15,7 @@ import type { Transport, TransportResult } from '../transport/transport';
 import { createEmitter } from '../transport/transport-events';
 import type { BackoffPolicy } from './backoff';
 import { sameStatus, type ManagedDevice, type ManagedDeviceEvents } from './managed-device';
+import { createDeviceLifecycle } from './lifecycle';
 import { createSupervisor } from './supervisor';
 import type { Timers } from './timers';
 import type { TransportFactory } from './transport-factory';
@@ -67,11 +68,18 @@ function acquireSerial(config: ScannerConfig, deps: ScannerDeviceDeps): Transpor
   try {
     return { ok: true, value: deps.createTransport({ kind: 'serial', path: config.path, baudRate: config.baudRate }) };
   } catch (error) {
-    return { ok: false, error: { kind: 'io', message: `cannot create the serial transport for ${config.path}: ${String(error)}` } };
+    return {
+      ok: false,
+      error: { kind: 'io', message: `cannot create the serial transport for ${config.path}: ${String(error)}` },
+    };
   }
 }
 
-function createControls(simulator: ScannerSimulator, cable: MemoryTransport, onReplug: () => void): ScannerSimulatorControls {
+function createControls(
+  simulator: ScannerSimulator,
+  cable: MemoryTransport,
+  onReplug: () => void,
+): ScannerSimulatorControls {
   return {
     kind: 'scanner',
     scan(text) {
@@ -148,7 +156,7 @@ export function createManagedScanner(id: string, config: ScannerConfig, deps: Sc
     },
   });
 
-  let started = false;
+  const lifecycle = createDeviceLifecycle({ supervisor, setStatus, simulator: sim?.simulator });
   return {
     id,
     kind: 'scanner',
@@ -159,25 +167,7 @@ export function createManagedScanner(id: string, config: ScannerConfig, deps: Sc
     get simulator() {
       return sim?.controls;
     },
-    async start() {
-      if (started) return;
-      started = true;
-      if (sim) {
-        const up = await sim.simulator.start();
-        if (!up.ok) {
-          setStatus({ kind: 'hardwareError', code: 0, message: `simulator did not start: ${up.error.message}` });
-          return;
-        }
-      }
-      supervisor.start();
-    },
-    async stop() {
-      if (!started) return;
-      started = false;
-      await supervisor.stop();
-      if (sim) await sim.simulator.stop().catch(() => undefined);
-      setStatus({ kind: 'offline', message: 'stopped' });
-    },
+    ...lifecycle,
     on(event, listener) {
       return events.on(event, listener);
     },
@@ -191,7 +181,10 @@ export interface ManagedScannerEntry {
 }
 
 /** The manager's factory for `DevicesConfig.scanner`: `undefined` when disabled. The caller forwards the device's events. */
-export function scannerFactory(config: ScannerConfig, context: { deps: ScannerDeviceDeps }): ManagedScannerEntry | undefined {
+export function scannerFactory(
+  config: ScannerConfig,
+  context: { deps: ScannerDeviceDeps },
+): ManagedScannerEntry | undefined {
   if (!config.enabled) return undefined;
   const device = createManagedScanner(config.id ?? 'scanner', config, context.deps);
   return device.simulator ? { device, controls: device.simulator } : { device };
