@@ -38,6 +38,7 @@ import { createPrinting, type Printing } from './printing';
 import { createCardIntake } from './session/card-intake';
 import { identityFromTyped } from './session/identity';
 import { createSessionStore, sessionInfo } from './session/session-store';
+import { sandboxFaceMatcher } from './face/sandbox-face-matcher';
 import { serviceEntries } from './services/availability';
 import { SERVICE_CATALOGUE } from './services/catalogue';
 
@@ -52,8 +53,8 @@ export interface HostDeps {
   printing?: Printing;
   /** Replaces the configured police back-end. */
   gateway?: PoliceGateway;
-  /** Replaces parts of the face check (matcher, reference photos, detector). */
-  face?: Partial<Pick<FaceHandlerContext, 'matcher' | 'referencePhoto' | 'detectFaces'>>;
+  /** Replaces parts of the face check: the back-end's comparison (default: the gateway's), the host's detector. */
+  face?: Partial<Pick<FaceHandlerContext, 'detectFaces' | 'verifyFace'>>;
   /** Replaces the receipt-printer lookup (default: the device manager's receipt printer). */
   receiptPrinter?: () => ManagedReceiptPrinter | undefined;
 }
@@ -99,7 +100,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   const feeOf = (serviceId: string) => SERVICE_CATALOGUE.find((service) => service.id === serviceId)?.feeFen ?? 0;
   const station = unwrap(createStationJournal({ config, db, dataDir: dataDir.dir, logger, feeOf, now }), (e) => e);
   const backend = unwrap(
-    createBackend({ config, db, dataDir: dataDir.dir, logger, gateway: deps.gateway, now }),
+    createBackend({ config, db, dataDir: dataDir.dir, logger, gateway: deps.gateway, now, faceMatcher: sandboxFaceMatcher() }),
     (e) => e,
   );
 
@@ -182,7 +183,15 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   });
 
   const faceHandlers = withFaceToFlow(
-    createFaceHandlers({ config, sessions, logger, now, simulation, ...deps.face }),
+    createFaceHandlers({
+      config,
+      sessions,
+      logger,
+      now,
+      simulation,
+      verifyFace: deps.face?.verifyFace ?? ((request) => backend.gateway.verifyFace(request)),
+      ...(deps.face?.detectFaces ? { detectFaces: deps.face.detectFaces } : {}),
+    }),
     (sessionId, verdict) => {
       flows.controls.faceResult(sessionId, verdict);
     },

@@ -335,6 +335,7 @@ export const en: Catalogue = {
       unreadable: 'The picture could not be read. Please try again.',
       oneFace: 'Only you should be in the picture',
       noReference: 'Your ID photo is not available. Please go to a counter.',
+      backendUnavailable: 'The checking service cannot be reached. Please try again; this try does not count.',
     },
   },
   photo: {

@@ -333,6 +333,7 @@ export const zhCN = {
       unreadable: '照片无法识别，请重试',
       oneFace: '请确保画面中只有您一人',
       noReference: '无法获取您的证件照片，请到人工窗口办理',
+      backendUnavailable: '核验服务暂时无法连接，请稍后重试，本次不计入次数',
     },
   },
   photo: {

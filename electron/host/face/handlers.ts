@@ -2,11 +2,12 @@
  * The KioskApi calls of issue #6: camera settings, consent, the liveness
  * challenge and 1:1 verification, standard photos and document pages.
  * The host decides: consent first, the issued challenge judged from the
- * evidence, the comparison by the FaceMatcher, three failures → staff help.
- * Only outcomes and scores are logged; images live in session.data only.
+ * evidence on the host, then the police back-end (the gateway's
+ * `verifyFace`) compares the probe with the identity's reference photo;
+ * three failures → staff help. Only outcomes and scores are logged; images
+ * live in session.data only.
  */
 import { randomUUID } from 'node:crypto';
-import type { Identity } from '../../contract';
 import { kioskError, type CallHandlers, type HandlerOutcome } from '../api/dispatch';
 import type { KioskConfig } from '../config/schema';
 import type { Logger } from '../log/logger';
@@ -14,12 +15,9 @@ import type { ActiveSession, SessionStore } from '../session/session-store';
 import { createPhotoHandlers } from '../photo/handlers';
 import { createDocumentHandlers } from '../documents-capture/handlers';
 import { issueChallenge } from './challenge';
-import { createEmbeddingFaceMatcher } from './embedding-matcher';
+import type { FaceVerification, GatewayResult } from '../gateway/police-gateway';
 import { DEFAULT_EVIDENCE_THRESHOLDS, judgeEvidence } from './evidence';
 import { loadFaceAnalyzer, type DetectedFace } from './human-node';
-import type { FaceMatcher } from './matcher';
-import { loadSampleReferencePhoto, sampleCitizenByIdNumber } from './references';
-import { fail, type Result } from './result';
 import { faceData } from './session-data';
 import { decodeJpeg, type RgbaImage } from '../photo/jpeg-decode';
 
@@ -34,26 +32,16 @@ export interface FaceHandlerContext {
   now: () => Date;
   /** Whether the kiosk runs in simulation (gates the test-only liveness seam). */
   simulation: boolean;
-  /** Compares faces; the embedding matcher by default. */
-  matcher?: FaceMatcher;
-  /** The identity's reference photo (JPEG); the sandbox sample photos by default. */
-  referencePhoto?: (identity: Identity) => Promise<Result<Uint8Array>>;
+  /** The back-end's 1:1 comparison with the identity's reference photo (the gateway's `verifyFace`). */
+  verifyFace: (request: { idNumber: string; probe: Uint8Array }) => Promise<GatewayResult<FaceVerification>>;
   /** Faces with landmarks and passive scores, for photo checks and the host's own liveness look. */
   detectFaces?: (image: RgbaImage) => Promise<DetectedFace[]>;
-}
-
-/** The sandbox's reference photos: a sample citizen's photo by the identity's ID number. */
-export async function sampleReferencePhoto(identity: Identity): Promise<Result<Uint8Array>> {
-  const citizen = await sampleCitizenByIdNumber(identity.idNumber);
-  return citizen ? loadSampleReferencePhoto(citizen) : fail('noReferencePhoto');
 }
 
 /** Creates the handlers; spread the result into the host's handler map. */
 export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, FaceCallName> {
   const { config, sessions, now } = ctx;
   const log = ctx.logger.child({ component: 'face' });
-  const matcher = ctx.matcher ?? createEmbeddingFaceMatcher();
-  const referencePhoto = ctx.referencePhoto ?? (config.backend.kind === 'sandbox' ? sampleReferencePhoto : async () => fail('noReferencePhoto'));
   const detectFaces = ctx.detectFaces ?? (async (image: RgbaImage) => (await loadFaceAnalyzer()).detect(image));
   const skipLiveness = config.face.testingSkipLiveness && ctx.simulation;
   if (config.face.testingSkipLiveness && !ctx.simulation) log.error('face.testingSkipLiveness is set outside simulation: refused, the liveness gate stays on');
@@ -93,21 +81,33 @@ export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, 
       if (faces.length !== 1 || !face) return refused('face.refused.oneFace', true);
       if (face.real < thresholds.minAntispoof || face.live < thresholds.minLiveness) return refused('face.refused.passiveLiveness', true);
     }
-    const reference = await referencePhoto(session.identity);
-    if (!reference.ok) {
-      // Without a reference photo no try can ever succeed: send the citizen to staff at once
-      // (attemptsLeft 0 ends the flow's face step at the counter) rather than offer endless retries.
-      log.info({ sessionId: session.sessionId, outcome: 'refused', reasonKey: 'face.refused.noReference' }, 'face check');
-      return { ok: true, value: { outcome: 'refused', reasonKey: 'face.refused.noReference', attemptsLeft: 0, helpOffered: true } };
-    }
     const started = Date.now();
-    const compared = await matcher.compare(reference.value, probe);
-    if (!compared.ok) return refused(compared.reason === 'noFaceInProbe' || compared.reason === 'severalFacesInProbe' ? 'face.refused.oneFace' : 'face.refused.unreadable', true);
-    const { similarity } = compared.value;
-    const verified = similarity >= config.face.matchThreshold;
+    const compared = await ctx.verifyFace({ idNumber: session.identity.idNumber, probe });
+    if (!compared.ok) {
+      const failure = compared.error;
+      switch (failure.kind) {
+        case 'notFound':
+          // No reference photo on file: no try can ever succeed, so send the citizen to staff at once
+          // (attemptsLeft 0 ends the flow's face step at the counter) rather than offer endless retries.
+          log.info({ sessionId: session.sessionId, outcome: 'refused', reasonKey: 'face.refused.noReference' }, 'face check');
+          return { ok: true, value: { outcome: 'refused', reasonKey: 'face.refused.noReference', attemptsLeft: 0, helpOffered: true } };
+        case 'timeout':
+        case 'unavailable':
+        case 'badResponse':
+          // The back-end's fault, not the citizen's: the try does not count.
+          log.warn({ sessionId: session.sessionId, gatewayFailure: failure.kind, compareMs: Date.now() - started }, 'face check: back-end comparison failed');
+          return refused('face.refused.backendUnavailable', false);
+        default: {
+          const never: never = failure;
+          return never;
+        }
+      }
+    }
+    const similarity = Math.round(compared.value.score * 1000) / 1000;
+    const verified = compared.value.match;
     data.setOutcome({ verified, similarity, at: now().toISOString() });
     if (!verified) data.addFailedAttempt();
-    log.info({ sessionId: session.sessionId, outcome: verified ? 'match' : 'noMatch', similarity, threshold: config.face.matchThreshold, compareMs: Date.now() - started, livenessSkipped: skipLiveness }, 'face check');
+    log.info({ sessionId: session.sessionId, outcome: verified ? 'match' : 'noMatch', similarity, compareMs: Date.now() - started, livenessSkipped: skipLiveness }, 'face check');
     return verified
       ? { ok: true, value: { outcome: 'match', similarity, attemptsLeft: left() } }
       : { ok: true, value: { outcome: 'noMatch', similarity, attemptsLeft: left(), helpOffered: left() === 0 } };

@@ -2,5 +2,5 @@
 export type { FaceMatcher, FaceMatchFailure } from './matcher';
 export { createEmbeddingFaceMatcher, type EmbeddingMatcherOptions } from './embedding-matcher';
 export { loadSampleReferencePhoto, sampleCitizenByIdNumber, SAMPLE_FACE_CITIZENS, SAMPLE_FACES_DIR } from './references';
-export { createFaceHandlers, sampleReferencePhoto, type FaceHandlerContext, type FaceCallName } from './handlers';
+export { createFaceHandlers, type FaceHandlerContext, type FaceCallName } from './handlers';
 export type { Result } from './result';

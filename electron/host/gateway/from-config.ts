@@ -14,6 +14,8 @@ export interface GatewayFromConfigOptions {
   sandboxLatency?: { minMs: number; maxMs: number };
   sandboxDataPath?: string;
   faceMatcher?: SandboxFaceMatcher;
+  /** Similarity at or above which the sandbox calls two faces the same person. */
+  faceThreshold?: number;
   /** Persistent document-number sequences for the sandbox (the journal's). */
   sequences?: SequenceSource;
   now?: () => Date;
@@ -30,6 +32,7 @@ export function createGatewayFromConfig(backend: KioskConfig['backend'], options
           data: loaded.data,
           latency: options.sandboxLatency,
           faceMatcher: options.faceMatcher,
+          ...(options.faceThreshold !== undefined ? { faceThreshold: options.faceThreshold } : {}),
           sequences: options.sequences,
           now: options.now,
         }),

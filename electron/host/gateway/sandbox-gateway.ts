@@ -116,7 +116,9 @@ export function createSandboxGateway(options: SandboxOptions): SandboxGateway {
       await wait('face');
       const citizen = find(idNumber);
       if (!citizen) return gatewayFailure({ kind: 'notFound' });
-      if (options.faceMatcher && citizen.faceRef) {
+      if (options.faceMatcher) {
+        // A real comparison needs a photo on file; a citizen without one is "no reference photo".
+        if (!citizen.faceRef) return gatewayFailure({ kind: 'notFound' });
         const reference = await options.faceMatcher.reference(citizen.faceRef);
         if (!reference) return gatewayFailure({ kind: 'notFound' });
         const compared = await options.faceMatcher.matcher.compare(reference, probe);

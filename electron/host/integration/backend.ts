@@ -10,6 +10,7 @@ import { err, ok, type Result } from '../documents/result';
 import type { ApplicationQueue } from '../flows/ports';
 import { createGatewayFromConfig } from '../gateway/from-config';
 import type { PoliceGateway } from '../gateway/police-gateway';
+import type { SandboxFaceMatcher } from '../gateway/sandbox-gateway';
 import type { Logger } from '../log/logger';
 import { createOutboxApplicationQueue, createOutboxSender, createOutboxStore, deliverThroughGateway, loadOutboxKey, type OutboxSender, type OutboxStore } from '../outbox';
 import { createJournalSandboxSequences } from './backend-numbers';
@@ -28,6 +29,8 @@ export interface BackendDeps {
   logger: Logger;
   /** Replaces the configured gateway (tests). */
   gateway?: PoliceGateway;
+  /** How the sandbox back-end compares faces (the sandbox only). */
+  faceMatcher?: SandboxFaceMatcher;
   now?: () => Date;
 }
 
@@ -41,6 +44,8 @@ export function createBackend(deps: BackendDeps): Result<Backend, string> {
       ...(backend.kind === 'sandbox' && backend.latency ? { sandboxLatency: backend.latency } : {}),
       ...(backend.kind === 'sandbox' && backend.dataPath ? { sandboxDataPath: backend.dataPath } : {}),
       sequences: createJournalSandboxSequences(deps.db),
+      ...(deps.faceMatcher ? { faceMatcher: deps.faceMatcher } : {}),
+      faceThreshold: config.face.matchThreshold,
       ...(deps.now ? { now: deps.now } : {}),
     });
     if ('error' in built) return err(built.error);

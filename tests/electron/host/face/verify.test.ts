@@ -3,7 +3,7 @@ import type { ChallengeAction, FaceChallenge, LivenessEvidence } from '../../../
 import { KioskConfig } from '../../../../electron/host/config/schema';
 import { createFaceHandlers } from '../../../../electron/host/face/handlers';
 import type { DetectedFace } from '../../../../electron/host/face/human-node';
-import type { FaceMatcher } from '../../../../electron/host/face/matcher';
+import type { FaceVerification, GatewayResult } from '../../../../electron/host/gateway/police-gateway';
 import { issueChallenge } from '../../../../electron/host/face/challenge';
 import { judgeEvidence } from '../../../../electron/host/face/evidence';
 import { createLogger } from '../../../../electron/host/log/logger';
@@ -15,20 +15,25 @@ const NOW = new Date('2026-05-01T09:00:00.000Z');
 const FRAME = Buffer.from(encodeJpeg(solid(64, 48, [200, 180, 160]))).toString('base64');
 const liveFace: DetectedFace = { score: 1, box: { x: 10, y: 10, width: 30, height: 30 }, left: 10, right: 40, eyeY: 20, chinY: 40, foreheadY: 10, centreX: 25, embedding: [], real: 0.9, live: 0.95 };
 
-function setup(options: { similarity?: number; configInput?: object; simulation?: boolean; noReference?: boolean } = {}) {
+function setup(options: { similarity?: number; configInput?: object; simulation?: boolean; noReference?: boolean; gatewayDown?: boolean } = {}) {
   let clock = NOW.getTime();
   const now = () => new Date(clock);
   const config = KioskConfig.parse(options.configInput ?? {});
   const sessions = createSessionStore({ now });
-  const compare = vi.fn<FaceMatcher['compare']>(async () => ({ ok: true, value: { similarity: options.similarity ?? 0.8 } }));
+  // The back-end's comparison: "same person" at or above 0.6, as the sandbox's default threshold.
+  const compare = vi.fn(async (_request: { idNumber: string; probe: Uint8Array }): Promise<GatewayResult<FaceVerification>> => {
+    if (options.noReference) return { ok: false, error: { kind: 'notFound' } };
+    if (options.gatewayDown) return { ok: false, error: { kind: 'unavailable', status: 503 } };
+    const score = options.similarity ?? 0.8;
+    return { ok: true, value: { match: score >= 0.6, score } };
+  });
   const handlers = createFaceHandlers({
     config,
     sessions,
     logger: createLogger('silent'),
     now,
     simulation: options.simulation ?? true,
-    matcher: { compare },
-    referencePhoto: async () => (options.noReference ? { ok: false as const, reason: 'noReferencePhoto' as const } : { ok: true as const, value: new Uint8Array([0xff, 0xd8]) }),
+    verifyFace: compare,
     detectFaces: async () => [liveFace],
   });
   const started = sessions.start({ language: 'zh-CN', elderMode: false, identity: identityFromTyped('410402199001011230', NOW) });
@@ -129,7 +134,28 @@ describe('face.verify: the host decides', () => {
     h.advance(8_000);
     const result = await h.handlers['face.verify']({ sessionId: h.sessionId, frames: [FRAME], evidence: goodEvidence(challenge) });
     expect(result).toEqual({ ok: true, value: { outcome: 'refused', reasonKey: 'face.refused.noReference', attemptsLeft: 0, helpOffered: true } });
-    expect(h.compare).not.toHaveBeenCalled();
+    // The back-end was asked (it holds the photos) and said it has none.
+    expect(h.compare).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks the back-end with the identity\'s ID number and the probe the renderer sent', async () => {
+    const h = setup({ similarity: 0.71 });
+    const challenge = await consentAndChallenge(h);
+    h.advance(8_000);
+    await h.handlers['face.verify']({ sessionId: h.sessionId, frames: [FRAME], evidence: goodEvidence(challenge) });
+    const [request] = h.compare.mock.calls[0]!;
+    expect(request.idNumber).toBe('410402199001011230');
+    expect(Buffer.from(request.probe).toString('base64')).toBe(FRAME);
+  });
+
+  it('a back-end that is down is not the citizen\'s failure: refused with the reason, the try not counted', async () => {
+    const h = setup({ gatewayDown: true });
+    for (let i = 0; i < 4; i++) {
+      const challenge = await consentAndChallenge(h);
+      h.advance(8_000);
+      const result = await h.handlers['face.verify']({ sessionId: h.sessionId, frames: [FRAME], evidence: goodEvidence(challenge) });
+      expect(result).toEqual({ ok: true, value: { outcome: 'refused', reasonKey: 'face.refused.backendUnavailable', attemptsLeft: 3, helpOffered: false } });
+    }
   });
 
   it('wipes the probe image and every face/photo/document record at session end', async () => {

@@ -74,6 +74,9 @@ describe('sandbox gateway', () => {
     });
     expect(await withMatcher.verifyFace({ idNumber: '410402199001011230', probe })).toEqual({ ok: true, value: { match: false, score: 0.42 } });
     expect(seen).toEqual(['resident-han']);
+    // With a real comparison, a person without a photo on file cannot be compared: notFound (the host sends them to staff).
+    expect(await withMatcher.verifyFace({ idNumber: '440305199306060016', probe })).toEqual({ ok: false, error: { kind: 'notFound' } });
+    expect(await withMatcher.verifyFace({ idNumber: '110101199003070011', probe })).toEqual({ ok: false, error: { kind: 'notFound' } });
   });
 
   it('document numbers are never duplicated, and a retried key gets the same number', async () => {
