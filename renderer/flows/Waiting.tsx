@@ -1,8 +1,13 @@
 /** A calm wait: a slow ring (still when the citizen prefers less motion) and words that say what is happening. */
 import type { ReactElement } from 'react';
+import { useIdleHold } from '../app/idle/IdleContext';
 
-/** `data-testid="waiting"`; a polite live region, so screen readers hear the words once. */
+/**
+ * `data-testid="waiting"`; a polite live region, so screen readers hear the words once.
+ * While it shows, the kiosk is working for the citizen, so the session's idle timer is held.
+ */
 export function Waiting({ text, detail }: { text: string; detail?: string }): ReactElement {
+  useIdleHold(true);
   return (
     <div className="flow-waiting" data-testid="waiting" role="status" aria-live="polite">
       <span className="flow-waiting__ring" aria-hidden="true" />

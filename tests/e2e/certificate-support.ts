@@ -144,8 +144,12 @@ export async function waitPastFaceCheck(page: Page, target: string): Promise<voi
       { timeout: 60_000, interval: 250, message: `waiting for ${target}` },
     )
     .toBe(true)
-    .catch((error: unknown) => {
-      throw new Error(`${String(error)}\nface check on the way:\n${[...seen].slice(-15).join('\n')}`);
+    .catch(async (error: unknown) => {
+      // Where the kiosk ended up, so a failure says whether the check hung or the session ended.
+      const at = await page
+        .evaluate(() => [...document.querySelectorAll('[data-testid]')].slice(0, 12).map((el) => `${el.getAttribute('data-testid')}${el.getAttribute('data-step') ? `(${el.getAttribute('data-step')})` : ''}${el.getAttribute('data-phase') ? `[${el.getAttribute('data-phase')}]` : ''}`))
+        .catch(() => ['(page gone)']);
+      throw new Error(`${String(error)}\nface check on the way:\n${[...seen].slice(-15).join('\n')}\nnow on screen: ${at.join(' ')}`);
     });
 }
 

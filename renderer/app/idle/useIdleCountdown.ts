@@ -1,6 +1,8 @@
 /**
  * The idle timer of the step on screen: after `idleMs` without a touch it
  * opens the countdown; after `countdownMs` more, it calls `onExpired`.
+ * While `held` (the kiosk is working for the citizen) it does not run and any
+ * countdown closes; on release the full idle limit starts again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StepTiming } from './idle-limits';
@@ -16,7 +18,7 @@ export interface IdleCountdown {
 }
 
 /** `resetKey` changes with the step, restarting the limit. */
-export function useIdleCountdown(timing: StepTiming, resetKey: string, onExpired: () => void): IdleCountdown {
+export function useIdleCountdown(timing: StepTiming, resetKey: string, onExpired: () => void, held = false): IdleCountdown {
   const [armedAt, setArmedAt] = useState(0);
   const [deadline, setDeadline] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
@@ -25,27 +27,34 @@ export function useIdleCountdown(timing: StepTiming, resetKey: string, onExpired
     expired.current = onExpired;
   }, [onExpired]);
 
-  // The idle limit: re-armed on each touch and each step.
+  // Work started for the citizen: whatever was counting down is moot (adjusting state during render).
+  const [wasHeld, setWasHeld] = useState(held);
+  if (wasHeld !== held) {
+    setWasHeld(held);
+    if (held) setDeadline(null);
+  }
+
+  // The idle limit: re-armed on each touch, each step and each release of a hold.
   useEffect(() => {
-    if (deadline !== null) return;
+    if (held || deadline !== null) return;
     const timer = setTimeout(() => {
       const at = Date.now();
       setNow(at);
       setDeadline(at + timing.countdownMs);
     }, timing.idleMs);
     return () => clearTimeout(timer);
-  }, [timing.idleMs, timing.countdownMs, armedAt, resetKey, deadline]);
+  }, [timing.idleMs, timing.countdownMs, armedAt, resetKey, deadline, held]);
 
   // The countdown: ticks every second, ends the session at zero.
   useEffect(() => {
-    if (deadline === null) return;
+    if (deadline === null || held) return;
     const tick = setInterval(() => setNow(Date.now()), 1_000);
     const end = setTimeout(() => expired.current(), Math.max(0, deadline - Date.now()));
     return () => {
       clearInterval(tick);
       clearTimeout(end);
     };
-  }, [deadline]);
+  }, [deadline, held]);
 
   const touched = useCallback(() => {
     if (deadline === null) setArmedAt((n) => n + 1);

@@ -18,6 +18,7 @@ import { useCatalogue } from '../home/catalogue';
 import { createActivityThrottle } from '../idle/activity';
 import { CountdownDialog } from '../idle/CountdownDialog';
 import { ACTIVITY_INTERVAL_MS, stepTiming } from '../idle/idle-limits';
+import { IdleProvider, type IdleControl } from '../idle/IdleContext';
 import { useIdleCountdown } from '../idle/useIdleCountdown';
 import { SessionFrame } from '../SessionFrame';
 import { FlowRunner, kioskFlowFor } from '../../flows';
@@ -54,12 +55,35 @@ export function SessionView(props: SessionViewProps): ReactElement {
   const help = useHelp(api, sessionId, route.step);
 
   const timingElder = useElderModeOfStep(api, sessionId, JSON.stringify(route), elderMode);
-  const timing = useMemo(() => stepTiming(route.step, timingElder, props.idleScale), [route.step, timingElder, props.idleScale]);
+  const timing = useMemo(
+    () => stepTiming(route.step, timingElder, props.idleScale),
+    [route.step, timingElder, props.idleScale],
+  );
   const timeout = useCallback(() => void onEnd('timeout'), [onEnd]);
-  const idle = useIdleCountdown(timing, JSON.stringify(route), timeout);
+  const [holds, setHolds] = useState(0);
+  const idle = useIdleCountdown(timing, JSON.stringify(route), timeout, holds > 0);
   const activity = useMemo(
     () => createActivityThrottle(() => void api.call('session.activity', { sessionId }), ACTIVITY_INTERVAL_MS),
     [api, sessionId],
+  );
+  const { touched } = idle;
+  const idleControl = useMemo<IdleControl>(
+    () => ({
+      hold() {
+        setHolds((n) => n + 1);
+        let released = false;
+        return () => {
+          if (released) return;
+          released = true;
+          setHolds((n) => n - 1);
+        };
+      },
+      presence() {
+        touched();
+        activity.touch();
+      },
+    }),
+    [touched, activity],
   );
 
   const { report } = errors;
@@ -94,42 +118,48 @@ export function SessionView(props: SessionViewProps): ReactElement {
 
   return (
     <div className="session-view" onPointerDownCapture={() => (idle.touched(), activity.touch())}>
-      <SessionFrame
-        info={props.info}
-        identity={props.identity}
-        step={route.step}
-        language={props.language}
-        elderMode={elderMode}
-        volume={props.volume}
-        errorKey={errors.messageKey}
-        ending={props.ending}
-        onLanguageChange={props.onLanguageChange}
-        onElderModeChange={props.onElderModeChange}
-        onVolumeChange={props.onVolumeChange}
-        onHelp={() => help.request('button')}
-        onBack={back && !flowServiceId ? () => go(back) : null}
-        onCancel={() => onEnd('cancelled')}
-      >
-        {flowServiceId ? (
-          <FlowRunner
-            api={api}
-            sessionId={sessionId}
-            serviceId={flowServiceId}
-            elderMode={elderMode}
-            onFinish={() => onEnd('finished')}
-            onLeave={() => go(back ?? HOME)}
-          />
-        ) : renderStep(route, {
-          catalogue: catalogue.state,
-          reload: catalogue.reload,
-          elderMode,
-          services,
-          go,
-          onUnavailable: reportError,
-          onFinish: () => onEnd('finished'),
-        })}
-      </SessionFrame>
-      {idle.secondsLeft !== null ? <CountdownDialog secondsLeft={idle.secondsLeft} onMoreTime={idle.moreTime} onEnd={() => onEnd('cancelled')} /> : null}
+      <IdleProvider control={idleControl}>
+        <SessionFrame
+          info={props.info}
+          identity={props.identity}
+          step={route.step}
+          language={props.language}
+          elderMode={elderMode}
+          volume={props.volume}
+          errorKey={errors.messageKey}
+          ending={props.ending}
+          onLanguageChange={props.onLanguageChange}
+          onElderModeChange={props.onElderModeChange}
+          onVolumeChange={props.onVolumeChange}
+          onHelp={() => help.request('button')}
+          onBack={back && !flowServiceId ? () => go(back) : null}
+          onCancel={() => onEnd('cancelled')}
+        >
+          {flowServiceId ? (
+            <FlowRunner
+              api={api}
+              sessionId={sessionId}
+              serviceId={flowServiceId}
+              elderMode={elderMode}
+              onFinish={() => onEnd('finished')}
+              onLeave={() => go(back ?? HOME)}
+            />
+          ) : (
+            renderStep(route, {
+              catalogue: catalogue.state,
+              reload: catalogue.reload,
+              elderMode,
+              services,
+              go,
+              onUnavailable: reportError,
+              onFinish: () => onEnd('finished'),
+            })
+          )}
+        </SessionFrame>
+      </IdleProvider>
+      {idle.secondsLeft !== null ? (
+        <CountdownDialog secondsLeft={idle.secondsLeft} onMoreTime={idle.moreTime} onEnd={() => onEnd('cancelled')} />
+      ) : null}
       {help.state.kind !== 'none' ? (
         <HelpDialog state={help.state} onClose={help.dismiss} />
       ) : errors.offerHelp && idle.secondsLeft === null ? (
@@ -180,7 +210,13 @@ interface StepContext {
 function renderStep(route: SessionRoute, c: StepContext): ReactElement {
   switch (route.step) {
     case 'home':
-      return <HomeScreen catalogue={c.catalogue} onReload={c.reload} onChoose={(category) => c.go({ step: 'category', category, page: 0 })} />;
+      return (
+        <HomeScreen
+          catalogue={c.catalogue}
+          onReload={c.reload}
+          onChoose={(category) => c.go({ step: 'category', category, page: 0 })}
+        />
+      );
     case 'category':
       return (
         <CategoryScreen
@@ -190,7 +226,9 @@ function renderStep(route: SessionRoute, c: StepContext): ReactElement {
           elderMode={c.elderMode}
           onReload={c.reload}
           onPage={(page) => c.go({ ...route, page })}
-          onChoose={(service) => c.go({ step: 'service', serviceId: service.id, category: route.category, page: route.page })}
+          onChoose={(service) =>
+            c.go({ step: 'service', serviceId: service.id, category: route.category, page: route.page })
+          }
           onUnavailable={c.onUnavailable}
         />
       );

@@ -14,6 +14,8 @@ import type { FrameObservation } from '../../camera/observation';
 import { frameScore, mainFace, qualityIssues, type QualityIssue } from '../../camera/quality';
 import { useCamera } from '../../camera/use-camera';
 import { useFaceLoop } from '../../camera/use-face-loop';
+import { useFacePresence } from '../../camera/use-face-presence';
+import { useIdleHold } from '../../app/idle/IdleContext';
 import { TouchButton } from '../../ui/TouchButton';
 
 /** Consecutive good frames before the challenge starts. */
@@ -54,6 +56,9 @@ export function FaceCheckStep({ api, sessionId, camera, onDone }: FaceCheckStepP
   useEffect(() => {
     phaseRef.current = phase;
   }, [phase]);
+  // The host is comparing: the citizen waits on the kiosk, so the idle timer waits too.
+  useIdleHold(phase.kind === 'verifying');
+  const seenFace = useFacePresence();
 
   const verify = useCallback(
     async (evidence: LivenessEvidence, timedOut: boolean) => {
@@ -85,6 +90,7 @@ export function FaceCheckStep({ api, sessionId, camera, onDone }: FaceCheckStepP
 
   const onFrame = useCallback(
     (observation: FrameObservation, canvas: HTMLCanvasElement) => {
+      seenFace(observation);
       const current = phaseRef.current;
       const found = qualityIssues(observation);
       const face = mainFace(observation);
@@ -109,7 +115,7 @@ export function FaceCheckStep({ api, sessionId, camera, onDone }: FaceCheckStepP
         void verify(progress.evidence, progress.kind === 'timedOut');
       }
     },
-    [startChallenge, verify],
+    [startChallenge, verify, seenFace],
   );
 
   const running = state.kind === 'live' && (phase.kind === 'positioning' || phase.kind === 'challenge');
