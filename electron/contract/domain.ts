@@ -189,7 +189,7 @@ export const PhotoSpecId = z.enum(['residentId', 'drivingLicence', 'exitEntry'])
 export type PhotoSpecId = z.infer<typeof PhotoSpecId>;
 
 /** The rules a standard photo is checked against. */
-export const PhotoRule = z.enum(['face', 'dimensions', 'fileSize', 'background', 'headWidth', 'headHeight', 'crownGap', 'eyeLine', 'chinGap', 'centred']);
+export const PhotoRule = z.enum(['face', 'dimensions', 'fileSize', 'background', 'headWidth', 'headHeight', 'crownGap', 'eyeLine', 'chinGap', 'centred', 'jpegQuality']);
 export type PhotoRule = z.infer<typeof PhotoRule>;
 
 /** One rule's result: measured value and the allowed range, in pixels or bytes. */

@@ -33,18 +33,23 @@ export function base64Bytes(base64: string): number {
   return (base64.length * 3) / 4 - padding;
 }
 
+/** Canvas JPEG qualities tried, best first (toDataURL's 0–1 maps to libjpeg's quality factor 1–100). */
+const QUALITIES = [0.98, 0.95, 0.92, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5, 0.4];
+
 /**
- * The best quality whose JPEG fits `range` (bytes) and `maxChars` (base64);
- * with no range, quality 0.9 within `maxChars`.
+ * The best quality, not below `minQuality`, whose JPEG fits `range` (bytes)
+ * and `maxChars` (base64); with no range, the best quality from 0.9 down
+ * that fits `maxChars`. When even the best allowed quality is smaller than
+ * `range.min`, that one is returned (nothing better fits); when none fits,
+ * the last one tried (the host then names the rule that fails).
  */
-export function fitJpeg(canvas: HTMLCanvasElement, maxChars: number, range: { min: number; max: number } | null = null): string {
-  const qualities = [0.95, 0.92, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5, 0.4];
+export function fitJpeg(canvas: HTMLCanvasElement, maxChars: number, range: { min: number; max: number } | null = null, minQuality = 0): string {
+  const qualities = QUALITIES.filter((q) => (range || q <= 0.9) && q >= minQuality - 1e-9);
   let last = '';
-  for (const quality of range ? qualities : qualities.slice(2)) {
+  for (const quality of qualities) {
     last = jpegBase64(canvas, quality);
-    const bytes = base64Bytes(last);
     if (last.length > maxChars) continue;
-    if (!range || (bytes <= range.max && bytes >= range.min) || bytes < range.min) return last;
+    if (!range || base64Bytes(last) <= range.max) return last;
   }
   return last;
 }

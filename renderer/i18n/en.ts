@@ -370,6 +370,7 @@ export const en: Catalogue = {
       eyeLine: 'Eyes to the bottom edge',
       chinGap: 'Chin to the bottom edge',
       centred: 'Face centred',
+      jpegQuality: 'JPEG quality',
     },
   },
 };

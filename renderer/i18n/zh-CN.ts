@@ -368,6 +368,7 @@ export const zhCN = {
       eyeLine: '双眼到下边缘的距离',
       chinGap: '下巴到下边缘的距离',
       centred: '脸部须居中',
+      jpegQuality: 'JPEG 压缩质量',
     },
   },
 };

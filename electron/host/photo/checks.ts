@@ -17,10 +17,12 @@ export interface FaceLandmarks {
   centreX: number;
 }
 
-/** What is checked: the decoded image, the JPEG's size, and the one face found (null: none or several). */
+/** What is checked: the decoded image, the JPEG's size and estimated quality, and the one face found (null: none or several). */
 export interface PhotoUnderCheck {
   image: RgbaImage;
   jpegBytes: number;
+  /** Quality factor estimated from the file's quantisation tables (jpeg-quality.ts); null when it could not be read. */
+  jpegQuality: number | null;
   face: FaceLandmarks | null;
 }
 
@@ -53,6 +55,15 @@ export function checkDimensions(spec: PhotoSpec, width: number, height: number):
 /** Checks the JPEG's byte size; specs without a size range pass. */
 export function checkFileSize(spec: PhotoSpec, bytes: number): PhotoRuleResult {
   return spec.fileBytes ? result('fileSize', bytes, spec.fileBytes) : result('fileSize', bytes, { min: null, max: null }, true);
+}
+
+/**
+ * Checks the JPEG quality factor against the spec's minimum; specs without
+ * one pass (the estimate is still reported). `measured` is the estimate.
+ */
+export function checkJpegQuality(spec: PhotoSpec, quality: number | null): PhotoRuleResult {
+  if (spec.minQuality === null) return result('jpegQuality', quality, { min: null, max: null }, true);
+  return result('jpegQuality', quality, { min: spec.minQuality, max: null });
 }
 
 /** Classifies a mean colour. */
@@ -137,6 +148,7 @@ export function checkPhoto(spec: PhotoSpec, photo: PhotoUnderCheck): PhotoRuleRe
     result('face', face ? 1 : 0, { min: 1, max: 1 }),
     checkDimensions(spec, w, h),
     checkFileSize(spec, photo.jpegBytes),
+    checkJpegQuality(spec, photo.jpegQuality),
     checkBackground(spec, image, face),
   ];
   if (!face) return rules;

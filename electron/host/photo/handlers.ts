@@ -8,6 +8,7 @@ import type { DetectedFace } from '../face/human-node';
 import { faceData } from '../face/session-data';
 import { checkPhoto, type FaceLandmarks } from './checks';
 import { decodeJpeg, type RgbaImage } from './jpeg-decode';
+import { estimateJpegQuality } from './jpeg-quality';
 import { PHOTO_SPECS } from './spec';
 
 /** What the photo handlers need. */
@@ -42,13 +43,15 @@ export function createPhotoHandlers(ctx: PhotoHandlerContext): Pick<CallHandlers
       if (used > config.face.maxPhotoRetakes) return invalid('photo.retakesExhausted');
       const bytes = new Uint8Array(Buffer.from(jpeg, 'base64'));
       const decoded = decodeJpeg(bytes, { maxPixels: 1_000_000 });
-      if (!decoded.ok) return invalid('photo.unreadable');
+      // A file whose quantisation tables cannot be read is unreadable too (the decoder needs them as well).
+      const quality = estimateJpegQuality(bytes);
+      if (!decoded.ok || !quality.ok) return invalid('photo.unreadable');
       const face = landmarksOf(await ctx.detectFaces(decoded.image));
-      const rules = checkPhoto(PHOTO_SPECS[spec], { image: decoded.image, jpegBytes: bytes.length, face });
+      const rules = checkPhoto(PHOTO_SPECS[spec], { image: decoded.image, jpegBytes: bytes.length, jpegQuality: quality.quality, face });
       const passed = rules.every((rule) => rule.passed);
       const candidateId = ctx.newId();
       data.addCandidate(spec, { candidateId, jpeg: bytes, passed });
-      logger.info({ sessionId, spec, passed, failed: rules.filter((r) => !r.passed).map((r) => r.rule) }, 'photo checked');
+      logger.info({ sessionId, spec, passed, failed: rules.filter((r) => !r.passed).map((r) => r.rule), jpegQuality: quality.quality, jpegBytes: bytes.length }, 'photo checked');
       return { ok: true, value: { candidateId, spec, passed, rules, retakesLeft: Math.max(0, config.face.maxPhotoRetakes - used) } };
     },
     'photo.choose': ({ sessionId, spec, candidateId }) => {

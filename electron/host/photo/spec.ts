@@ -5,11 +5,13 @@
  *   from the top, eyes ≥207 px above the bottom; pure white. The file size
  *   is not stated in DOMAIN.md, so it is not checked.
  * - 驾驶证: 260×378, head width 165–189, head height 224–260, hairline 10–20
- *   px from the top; white; JPEG about 14–30 KB.
+ *   px from the top; white; JPEG quality ≥70, about 14–30 KB.
  * - 出入境 (NIA 指引, ICAO 9303): 354–480 × 472–640 px, 3:4; on the 30×40 mm
  *   effective area head width 15–22 mm, head height 28–33 mm, crown 3–5 mm
  *   below the top, chin ≥7 mm above the bottom; white, light grey or light
- *   blue; JPEG 20–80 KB.
+ *   blue; JPEG 20–80 KB, quality ≥85.
+ * JPEG quality is the libjpeg quality factor, estimated from the file's
+ * quantisation tables (jpeg-quality.ts); 居民身份证 states none.
  * "Hairline"/"crown" are both measured as the first row of the head (hair
  * included) from the top edge.
  */
@@ -32,6 +34,8 @@ export interface PhotoSpec {
   aspect: { ratio: number; tolerance: number } | null;
   backgrounds: readonly BackgroundColour[];
   fileBytes: Range | null;
+  /** Lowest JPEG quality factor (libjpeg scale, 1–100), when the spec states one. */
+  minQuality: number | null;
   headWidth(width: number, height: number): Range;
   headHeight(width: number, height: number): Range | null;
   crownGap(width: number, height: number): Range;
@@ -58,6 +62,7 @@ export const PHOTO_SPECS: Readonly<Record<PhotoSpecId, PhotoSpec>> = {
     aspect: null,
     backgrounds: ['white'],
     fileBytes: null,
+    minQuality: null,
     headWidth: () => ({ min: 193, max: 221 }),
     headHeight: () => null,
     crownGap: () => ({ min: 7, max: 21 }),
@@ -72,6 +77,7 @@ export const PHOTO_SPECS: Readonly<Record<PhotoSpecId, PhotoSpec>> = {
     aspect: null,
     backgrounds: ['white'],
     fileBytes: { min: 14 * KB, max: 30 * KB },
+    minQuality: 70,
     headWidth: () => ({ min: 165, max: 189 }),
     headHeight: () => ({ min: 224, max: 260 }),
     crownGap: () => ({ min: 10, max: 20 }),
@@ -86,6 +92,7 @@ export const PHOTO_SPECS: Readonly<Record<PhotoSpecId, PhotoSpec>> = {
     aspect: { ratio: 3 / 4, tolerance: 0.01 },
     backgrounds: ['white', 'lightGrey', 'lightBlue'],
     fileBytes: { min: 20 * KB, max: 80 * KB },
+    minQuality: 85,
     headWidth: (w) => ({ min: mm(w, 15), max: mm(w, 22) }),
     headHeight: (w) => ({ min: mm(w, 28), max: mm(w, 33) }),
     crownGap: (w) => ({ min: mm(w, 3), max: mm(w, 5) }),

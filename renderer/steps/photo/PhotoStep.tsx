@@ -13,6 +13,8 @@ import type { FaceSeen, FrameObservation } from '../../camera/observation';
 import { mainFace, qualityIssues, type QualityIssue } from '../../camera/quality';
 import { useCamera } from '../../camera/use-camera';
 import { useFaceLoop } from '../../camera/use-face-loop';
+import { useFacePresence } from '../../camera/use-face-presence';
+import { useIdleHold } from '../../app/idle/IdleContext';
 import { TouchButton } from '../../ui/TouchButton';
 import { CROP_TARGETS, cutPhoto } from './targets';
 
@@ -44,7 +46,11 @@ export function PhotoStep({ api, sessionId, spec, camera, onDone }: PhotoStepPro
   const [chosen, setChosen] = useState(false);
   const last = useRef<{ face: FaceSeen; canvas: HTMLCanvasElement } | null>(null);
 
+  // Checking a photo with the host holds the idle timer; a face in view counts as presence.
+  useIdleHold(checking);
+  const seenFace = useFacePresence();
   const onFrame = useCallback((observation: FrameObservation, canvas: HTMLCanvasElement) => {
+    seenFace(observation);
     const found = qualityIssues(observation);
     setIssues(found);
     const face = mainFace(observation);
@@ -55,7 +61,7 @@ export function PhotoStep({ api, sessionId, spec, camera, onDone }: PhotoStepPro
       copy.getContext('2d')?.drawImage(canvas, 0, 0);
       last.current = { face, canvas: copy };
     }
-  }, []);
+  }, [seenFace]);
   const { detector } = useFaceLoop(videoRef, state.kind === 'live' && !chosen, onFrame);
   const retakesLeft = candidates.at(-1)?.result.retakesLeft;
   const exhausted = retakesLeft === 0;
@@ -67,7 +73,8 @@ export function PhotoStep({ api, sessionId, spec, camera, onDone }: PhotoStepPro
     setMessage(null);
     const target = CROP_TARGETS[spec];
     const photo = cutPhoto(frame.canvas, frame.face, target);
-    const jpeg = fitJpeg(photo, MAX_PHOTO_CHARS, target.bytes);
+    // The best quality the spec's size range allows, never below the spec's minimum quality (the host checks both).
+    const jpeg = fitJpeg(photo, MAX_PHOTO_CHARS, target.bytes, target.minQuality);
     const outcome = await api.call('photo.check', { sessionId, spec, jpeg });
     setChecking(false);
     if (!outcome.ok) {

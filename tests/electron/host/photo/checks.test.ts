@@ -12,7 +12,7 @@ const goodLicence: Portrait = { width: 260, height: 378, background: WHITE, cent
 
 function failed(portrait: Portrait, spec: keyof typeof PHOTO_SPECS, jpegBytes: number): PhotoRule[] {
   const { image, face } = drawPortrait(portrait);
-  return checkPhoto(PHOTO_SPECS[spec], { image, jpegBytes, face })
+  return checkPhoto(PHOTO_SPECS[spec], { image, jpegBytes, jpegQuality: 90, face })
     .filter((rule) => !rule.passed)
     .map((rule) => rule.rule);
 }
@@ -55,6 +55,17 @@ describe('standard photo checks (pure, over generated images)', () => {
     expect(failed(goodLicence, 'drivingLicence', 10 * KB)).toEqual(['fileSize']);
   });
 
+  it('fails a JPEG saved below the spec\'s quality', () => {
+    const { image, face } = drawPortrait(goodLicence);
+    const failedAt = (quality: number | null) =>
+      checkPhoto(PHOTO_SPECS.drivingLicence, { image, jpegBytes: 20 * KB, jpegQuality: quality, face })
+        .filter((rule) => !rule.passed)
+        .map((rule) => rule.rule);
+    expect(failedAt(70)).toEqual([]);
+    expect(failedAt(65)).toEqual(['jpegQuality']);
+    expect(failedAt(null)).toEqual(['jpegQuality']);
+  });
+
   it('fails a crown too close to the top, and wrong dimensions', () => {
     expect(failed({ ...goodLicence, crownY: 2, chinY: 242 }, 'drivingLicence', 20 * KB)).toContain('crownGap');
     expect(failed({ ...goodLicence, width: 300 }, 'drivingLicence', 20 * KB)).toContain('dimensions');
@@ -67,7 +78,7 @@ describe('standard photo checks (pure, over generated images)', () => {
     expect(failed(id, 'residentId', 30 * KB)).toEqual([]);
     expect(failed({ ...id, crownY: 110, chinY: 430 }, 'residentId', 30 * KB)).toEqual(expect.arrayContaining(['eyeLine', 'crownGap']));
     const { image } = drawPortrait(id);
-    const rules = checkPhoto(PHOTO_SPECS.residentId, { image, jpegBytes: 30 * KB, face: null });
+    const rules = checkPhoto(PHOTO_SPECS.residentId, { image, jpegBytes: 30 * KB, jpegQuality: 90, face: null });
     expect(rules.find((r) => r.rule === 'face')?.passed).toBe(false);
   });
 });
