@@ -107,6 +107,19 @@ export const Calls = {
     result: z.object({ done: z.literal(true) }),
   },
   /**
+   * Device dock, simulation with the sandbox back-end only: the photo taken
+   * at the kiosk's camera becomes a sample card holder's reference photo
+   * (host memory only, until it stops), so a tester can be "the right face".
+   */
+  'dock.enrolFace': {
+    params: z.object({ sampleCard: z.string().max(64).regex(/^[a-z0-9-]+$/), photoJpegBase64: z.string().min(8).max(400_000) }).strict(),
+    result: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('enrolled') }),
+      /** `reasonKey`: dock.enrol.notSimulation | noCard | unreadable | oneFace */
+      z.object({ outcome: z.literal('refused'), reasonKey: z.string() }),
+    ]),
+  },
+  /**
    * The renderer's camera as it found it: the cameras belong to the renderer
    * (getUserMedia), so the host lists their status from these reports.
    */

@@ -39,6 +39,8 @@ import { createCardIntake } from './session/card-intake';
 import { identityFromTyped } from './session/identity';
 import { createSessionStore, sessionInfo } from './session/session-store';
 import { sandboxFaceMatcher } from './face/sandbox-face-matcher';
+import { createFaceEnrolment } from './face/enrol-face';
+import { loadFaceAnalyzer } from './face/human-node';
 import { serviceEntries } from './services/availability';
 import { SERVICE_CATALOGUE } from './services/catalogue';
 
@@ -118,9 +120,10 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   const simulation = Object.values(config.devices).some((device) => device.mode === 'simulated');
   // The dock also opens when only the A4 printer is simulated; `simulation` itself stays narrow.
   const dockAuto = simulation || (config.printing.a4.enabled && config.printing.a4.mode === 'simulated');
+  const dockEnabled = config.dock.enabled === 'auto' ? dockAuto : config.dock.enabled;
   const dock = createDock(
     { list: () => devices.list(), simulatorControls: (id) => devices.simulatorControls?.(id) },
-    config.dock.enabled === 'auto' ? dockAuto : config.dock.enabled,
+    dockEnabled,
     (id) => (id === printing.a4Device?.id ? printing.simulatorControls : undefined),
   );
   const onCard = createCardIntake({
@@ -196,6 +199,15 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       flows.controls.faceResult(sessionId, verdict);
     },
   );
+
+  const enrolFace = createFaceEnrolment({
+    sandbox: backend.sandbox,
+    // Only a simulated kiosk with its dock open: a real kiosk never takes a reference photo.
+    enabled: simulation && dockEnabled,
+    detectFaces: deps.face?.detectFaces ?? (async (image) => (await loadFaceAnalyzer()).detect(image)),
+    logger,
+    onEnrolled: (sampleCard) => station.audit.record({ actor: 'staff', action: 'dock.enrolFace', subject: sampleCard, detail: {} }),
+  });
 
   const handlers: CallHandlers = {
     'kiosk.info': () => ({
@@ -296,6 +308,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       });
       return outcome;
     },
+    'dock.enrolFace': (params) => enrolFace(params),
     ...faceHandlers,
     ...flows.handlers,
     'flow.start': async (params) => {
@@ -310,7 +323,8 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
 
   // Journals every session from the host's own events; subscribed from the
   // start so no session escapes it, and left last at stop (after hostRestart).
-  station.sessions.recoverCrashed();
+  // A crashed host never ended its open session: its PDFs (name, full ID number) go now, as at any session end.
+  for (const sessionId of station.sessions.recoverCrashed()) onSessionDocumentsEnded(sessionId);
   const unsubscribeJournal = bus.subscribe((envelope) => journalEvent(envelope, station.sessions, onSessionEnded));
 
   const dispatcher = createDispatcher(handlers, (method, error) =>
@@ -319,6 +333,10 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
 
   function onSessionEnded(sessionId: string, reason: string): void {
     station.sessions.ended(sessionId, reason);
+    onSessionDocumentsEnded(sessionId);
+  }
+
+  function onSessionDocumentsEnded(sessionId: string): void {
     const cleanup = printing.documentService
       .endSession(sessionId)
       .catch((error: unknown) => logger.error({ err: error, sessionId }, 'session documents not removed'));

@@ -3,8 +3,9 @@
  * opens a drawer to act on each simulated device the host lists: place or
  * remove a sample ID card, cause a SAM fault; empty, thin or refill the A4
  * printer's tray, jam it, open its door, take it offline; empty or refill the
- * receipt printer's roll, open its cover; scan a sample code; pull or replug a cable. It speaks
- * only `dock.state` / `dock.act`, the same calls the end-to-end tests use, and
+ * receipt printer's roll, open its cover; scan a sample code; pull or replug a cable; take a
+ * tester's face as a sample card's reference photo. It speaks only `dock.state` / `dock.act` /
+ * `dock.enrolFace`, the same calls the end-to-end tests use, and
  * the host refuses both outside simulation.
  * Loaded as its own chunk, only when `kiosk.info` says the kiosk is simulated.
  */
@@ -13,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import type { KioskClient } from '../api/types';
 import { TouchButton } from '../ui/TouchButton';
 import { A4PrinterControls, ReceiptPrinterControls } from './PrinterControls';
+import { FaceEnrolControls } from './FaceEnrolControls';
 import { ScannerControls } from './ScannerControls';
 import type { DockAct, DockDeviceState } from './types';
 import { useDockState, type DockState } from './useDockState';
@@ -51,6 +53,7 @@ export default function DockDrawer({ api }: { api: KioskClient }): ReactElement 
           {state.devices.map((device) => (
             <DockDevice key={device.id} device={device} sampleCards={state.sampleCards} act={act} />
           ))}
+          <FaceEnrolControls api={api} sampleCards={state.sampleCards} />
           <TouchButton variant="secondary" onPress={() => setOpen(false)}>
             {t('dock.close')}
           </TouchButton>

@@ -6,7 +6,12 @@
 import type { KioskConfig } from '../config/schema';
 import { createHttpGateway } from './http-gateway';
 import type { PoliceGateway } from './police-gateway';
-import { createSandboxGateway, type SandboxFaceMatcher, type SequenceSource } from './sandbox-gateway';
+import {
+  createSandboxGateway,
+  type SandboxFaceMatcher,
+  type SandboxGateway,
+  type SequenceSource,
+} from './sandbox-gateway';
 import { loadSandboxData } from './sandbox-data';
 
 export interface GatewayFromConfigOptions {
@@ -22,21 +27,23 @@ export interface GatewayFromConfigOptions {
 }
 
 /** The configured gateway, or why it cannot be built. */
-export function createGatewayFromConfig(backend: KioskConfig['backend'], options: GatewayFromConfigOptions = {}): { gateway: PoliceGateway } | { error: string } {
+export function createGatewayFromConfig(
+  backend: KioskConfig['backend'],
+  options: GatewayFromConfigOptions = {},
+): { gateway: PoliceGateway; sandbox?: SandboxGateway } | { error: string } {
   switch (backend.kind) {
     case 'sandbox': {
       const loaded = loadSandboxData(options.sandboxDataPath);
       if ('error' in loaded) return { error: `backend.sandbox: ${loaded.error}` };
-      return {
-        gateway: createSandboxGateway({
-          data: loaded.data,
-          latency: options.sandboxLatency,
-          faceMatcher: options.faceMatcher,
-          ...(options.faceThreshold !== undefined ? { faceThreshold: options.faceThreshold } : {}),
-          sequences: options.sequences,
-          now: options.now,
-        }),
-      };
+      const sandbox = createSandboxGateway({
+        data: loaded.data,
+        latency: options.sandboxLatency,
+        faceMatcher: options.faceMatcher,
+        ...(options.faceThreshold !== undefined ? { faceThreshold: options.faceThreshold } : {}),
+        sequences: options.sequences,
+        now: options.now,
+      });
+      return { gateway: sandbox, sandbox };
     }
     case 'http':
       return { gateway: createHttpGateway({ baseUrl: backend.baseUrl, timeoutMs: backend.timeoutMs }) };

@@ -53,6 +53,14 @@ export interface SandboxStats {
 }
 
 export interface SandboxGateway extends PoliceGateway {
+  /**
+   * Simulation only: makes `jpeg` this person's reference photo until the
+   * host stops (memory only), so a tester at a real camera can be "the right
+   * face" for a sample card. False when the sandbox has no such person.
+   */
+  enrolReference(idNumber: string, jpeg: Uint8Array): boolean;
+  /** Forgets every enrolled reference photo. */
+  clearEnrolments(): void;
   stats(): SandboxStats;
   /** The payload accepted under `key` (tests). */
   acceptedPayload(key: string): Record<string, unknown> | undefined;
@@ -103,6 +111,8 @@ export function createSandboxGateway(options: SandboxOptions): SandboxGateway {
     if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
   };
   const find = (idNumber: string): SandboxCitizen | undefined => data.citizens[idNumber.toUpperCase()];
+  /** Reference photos a tester enrolled through the dock (memory only). */
+  const enrolments = new Map<string, Uint8Array>();
 
   return {
     async lookupPerson(idNumber) {
@@ -117,9 +127,10 @@ export function createSandboxGateway(options: SandboxOptions): SandboxGateway {
       const citizen = find(idNumber);
       if (!citizen) return gatewayFailure({ kind: 'notFound' });
       if (options.faceMatcher) {
-        // A real comparison needs a photo on file; a citizen without one is "no reference photo".
-        if (!citizen.faceRef) return gatewayFailure({ kind: 'notFound' });
-        const reference = await options.faceMatcher.reference(citizen.faceRef);
+        // A real comparison needs a photo on file (an enrolled one first); without one it is "no reference photo".
+        const enrolled = enrolments.get(idNumber.toUpperCase());
+        if (!enrolled && !citizen.faceRef) return gatewayFailure({ kind: 'notFound' });
+        const reference = enrolled ?? (citizen.faceRef ? await options.faceMatcher.reference(citizen.faceRef) : undefined);
         if (!reference) return gatewayFailure({ kind: 'notFound' });
         const compared = await options.faceMatcher.matcher.compare(reference, probe);
         if (!compared.ok) return gatewayOk({ match: false, score: 0 });
@@ -171,6 +182,13 @@ export function createSandboxGateway(options: SandboxOptions): SandboxGateway {
       accepted[key] = (accepted[key] ?? 0) + 1;
       return gatewayOk({ receiptNumber: receipt, duplicate: false });
     },
+
+    enrolReference(idNumber, jpeg) {
+      if (!find(idNumber)) return false;
+      enrolments.set(idNumber.toUpperCase(), new Uint8Array(jpeg));
+      return true;
+    },
+    clearEnrolments: () => enrolments.clear(),
 
     stats: () => ({ accepted: { ...accepted }, attempts: { ...attempts } }),
     acceptedPayload: (key) => submissions.get(key)?.payload,

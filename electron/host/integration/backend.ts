@@ -10,13 +10,15 @@ import { err, ok, type Result } from '../documents/result';
 import type { ApplicationQueue } from '../flows/ports';
 import { createGatewayFromConfig } from '../gateway/from-config';
 import type { PoliceGateway } from '../gateway/police-gateway';
-import type { SandboxFaceMatcher } from '../gateway/sandbox-gateway';
+import type { SandboxFaceMatcher, SandboxGateway } from '../gateway/sandbox-gateway';
 import type { Logger } from '../log/logger';
 import { createOutboxApplicationQueue, createOutboxSender, createOutboxStore, deliverThroughGateway, loadOutboxKey, type OutboxSender, type OutboxStore } from '../outbox';
 import { createJournalSandboxSequences } from './backend-numbers';
 
 export interface Backend {
   readonly gateway: PoliceGateway;
+  /** The embedded sandbox when the config chose it (simulation helpers such as face enrolment). */
+  readonly sandbox?: SandboxGateway;
   readonly outbox: OutboxStore;
   readonly sender: OutboxSender;
   readonly applications: ApplicationQueue;
@@ -38,6 +40,7 @@ export interface BackendDeps {
 export function createBackend(deps: BackendDeps): Result<Backend, string> {
   const { config, logger } = deps;
   let gateway = deps.gateway;
+  let sandbox: SandboxGateway | undefined;
   if (!gateway) {
     const backend = config.backend;
     const built = createGatewayFromConfig(backend, {
@@ -50,6 +53,7 @@ export function createBackend(deps: BackendDeps): Result<Backend, string> {
     });
     if ('error' in built) return err(built.error);
     gateway = built.gateway;
+    sandbox = built.sandbox;
   }
   const key = loadOutboxKey({ keyFile: join(deps.dataDir, 'outbox.key') });
   if (!key.ok) return err(`outbox key: ${key.error.kind}${'path' in key.error ? ` (${key.error.path})` : ''}`);
@@ -63,5 +67,5 @@ export function createBackend(deps: BackendDeps): Result<Backend, string> {
     ...(deps.now ? { now: deps.now } : {}),
     onEvent: (event) => (event.kind === 'delivered' ? log.info(event, 'outbox') : log.warn(event, 'outbox')),
   });
-  return ok({ gateway, outbox, sender, applications: createOutboxApplicationQueue({ store: outbox, sender, kioskId: config.kioskId }) });
+  return ok({ gateway, ...(sandbox ? { sandbox } : {}), outbox, sender, applications: createOutboxApplicationQueue({ store: outbox, sender, kioskId: config.kioskId }) });
 }
