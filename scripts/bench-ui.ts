@@ -31,6 +31,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, ROOT, startHostProcess } from '../tests/e2e/harness';
+import { tap } from './bench/kiosk';
 import { formatRow, median, meetsTarget, TABLE_HEADER, type BenchRow } from './bench/row';
 
 const DIST = join(ROOT, 'dist/renderer');
@@ -139,16 +140,6 @@ async function benchStartup(browser: Browser, runs: number): Promise<BenchRow> {
 }
 
 // ---------- touch to paint ----------
-
-/** Taps the centre of the element with `testId` on the touchscreen, once it is there and enabled. */
-async function tap(page: Page, testId: string): Promise<void> {
-  const target = page.getByTestId(testId);
-  await target.waitFor();
-  await page.waitForFunction((id) => !(document.querySelector(`[data-testid="${id}"]`) as HTMLButtonElement | null)?.disabled, testId);
-  const box = await target.boundingBox();
-  if (!box) throw new Error(`${testId} has no box`);
-  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
-}
 
 /** One scripted session of `rounds` rounds; the p95 of its timed events (below-threshold ones as 16 ms). */
 async function touchSession(browser: Browser, url: string, rounds: number): Promise<{ p95: number; events: number; reported: number; slowest: string[] }> {

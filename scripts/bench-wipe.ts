@@ -29,10 +29,9 @@
  *   machine; the log has millisecond resolution. Same target.
  */
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
 import { launchChromium } from '../tests/e2e/harness';
 import { sweepPage } from './soak/privacy';
-import { dock, ensureBuild, HAN, logLines, logTime, openKiosk, placeCard, PORTRAIT, spread, startLoggedHost } from './bench/kiosk';
+import { dock, ensureBuild, HAN, logLines, logTime, openKiosk, placeCard, PORTRAIT, spread, startLoggedHost, tap } from './bench/kiosk';
 import { formatRow, median, meetsTarget, TABLE_HEADER, type BenchRow } from './bench/row';
 
 const WIPE_TARGET_MS = 1000;
@@ -69,16 +68,6 @@ interface WipeTimes {
   clean: number;
   frame?: number;
   timeOrigin: number;
-}
-
-/** Taps the centre of the element with `testId` on the touchscreen, once it is there and enabled. */
-async function tap(page: Page, testId: string): Promise<void> {
-  const target = page.getByTestId(testId);
-  await target.waitFor();
-  await page.waitForFunction((id) => !(document.querySelector(`[data-testid="${id}"]`) as HTMLButtonElement | null)?.disabled, testId);
-  const box = await target.boundingBox();
-  if (!box) throw new Error(`${testId} has no box`);
-  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 /** Options of {@link benchWipe}. */

@@ -91,3 +91,13 @@ export function logTime(line: string): number {
 export function spread(values: readonly number[]): { min: number; max: number } {
   return { min: Math.min(...values), max: Math.max(...values) };
 }
+
+/** Taps the centre of the element with `testId` on the touchscreen, once it is there and enabled. */
+export async function tap(page: Page, testId: string): Promise<void> {
+  const target = page.getByTestId(testId);
+  await target.waitFor();
+  await page.waitForFunction((id) => !(document.querySelector(`[data-testid="${id}"]`) as HTMLButtonElement | null)?.disabled, testId);
+  const box = await target.boundingBox();
+  if (!box) throw new Error(`${testId} has no box`);
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+}
