@@ -1,18 +1,30 @@
 /** Picks the transport to the host when the renderer starts. */
 import { createIpcKioskApi, isOneDoorBridge } from './ipc-client';
 import { hostSocketUrl, readLaunchToken, removeTokenFromUrl } from './launch-token';
+import { watchForRelaunch } from './relaunch-watch';
 import type { KioskClient } from './types';
 import { createWebSocketKioskApi } from './websocket-client';
 
 /**
  * IPC through `window.onedoor` inside Electron; otherwise the browser host's
  * WebSocket on the page's own origin, authenticated with the launch token
- * (which is then removed from the address bar and history).
+ * (which is then removed from the address bar and history). After a host
+ * restart the page reloads itself into the new launch (relaunch-watch.ts).
  */
 export function createKioskApi(win: Window = window): KioskClient {
   const bridge: unknown = (win as Window & { onedoor?: unknown }).onedoor;
   if (isOneDoorBridge(bridge)) return createIpcKioskApi(bridge);
   const token = readLaunchToken(win.location, win.document);
   removeTokenFromUrl(win.location, win.history);
-  return createWebSocketKioskApi({ url: hostSocketUrl(win.location, token) });
+  const client = createWebSocketKioskApi({ url: hostSocketUrl(win.location, token) });
+  watchForRelaunch({
+    client,
+    token,
+    fetchPage: async () => {
+      const response = await win.fetch(win.location.pathname, { cache: 'no-store' });
+      return response.ok ? response.text() : null;
+    },
+    reload: () => win.location.reload(),
+  });
+  return client;
 }

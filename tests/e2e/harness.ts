@@ -19,13 +19,23 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-/** Starts `electron/host/serve-main.ts` on a free port with the given config. */
-export async function startHostProcess(config: Record<string, unknown> = {}): Promise<RunningHost> {
+/** How {@link startHostProcess} runs the host besides its config. */
+export interface HostProcessOptions {
+  /** Listen on this port instead of a free one (a restarted host on the port its page knows). */
+  port?: number;
+}
+
+/**
+ * Starts `electron/host/serve-main.ts` on a free port (or `options.port`) with
+ * the given config. A `dataDir` in the config is the caller's: `stop()` leaves
+ * it, so a second host can start on the same data folder (a restart).
+ */
+export async function startHostProcess(config: Record<string, unknown> = {}, options: HostProcessOptions = {}): Promise<RunningHost> {
   if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) throw new Error('Build the renderer first: npm run build');
   const dir = mkdtempSync(join(tmpdir(), 'onedoor-e2e-'));
   const configPath = join(dir, 'config.json');
   // Each host process gets its own data folder (journal, documents, keys): never ~/.onedoor.
-  writeFileSync(configPath, JSON.stringify({ dataDir: join(dir, 'data'), ...config, server: { port: 0 }, log: { level: 'info' } }));
+  writeFileSync(configPath, JSON.stringify({ dataDir: join(dir, 'data'), ...config, server: { port: options.port ?? 0 }, log: { level: 'info' } }));
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/host/serve-main.ts'), '--config', configPath], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,7 +61,8 @@ export async function startHostProcess(config: Record<string, unknown> = {}): Pr
     stderr: () => errText + outText,
     stop: () =>
       new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
+        // A host killed by a signal has no exit code, only its signal.
+        if (child.exitCode !== null || child.signalCode !== null) return done();
         child.once('exit', () => done());
         child.kill('SIGTERM');
       }).then(() => rmSync(dir, { recursive: true, force: true })),

@@ -37,8 +37,8 @@ export interface SessionJournal {
   flowChanged(sessionId: string, view: FlowView): void;
   /** Journals the ended session; false when it was already journaled (or never started here). */
   ended(sessionId: string, reason: string): boolean;
-  /** Closes rows a crashed host left open (call at start); returns how many. */
-  recoverCrashed(): number;
+  /** Closes rows a crashed host left open (call at start); returns their session ids. */
+  recoverCrashed(): string[];
 }
 
 interface Live {
@@ -136,7 +136,7 @@ export function createSessionJournal(deps: SessionJournalDeps): SessionJournal {
       const closed = deps.transactions.closeDangling(now());
       for (const sessionId of closed) deps.audit.record({ actor: 'host', action: 'session.crashed', sessionId });
       if (closed.length > 0) log.warn({ sessions: closed.length }, 'sessions left open by a stopped host journaled as crashed');
-      return closed.length;
+      return closed;
     },
   };
 }
