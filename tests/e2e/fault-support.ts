@@ -49,7 +49,7 @@ export async function startHostOn(dataDir: string, config: Record<string, unknow
 
 /** What the journal holds, read-only. */
 export interface JournalView {
-  transactions: Array<{ session_id: string; outcome: string; end_reason: string | null; ended_at: string | null; service_id: string | null; documents: string }>;
+  transactions: Array<{ session_id: string; outcome: string; end_reason: string | null; ended_at: string | null; service_id: string | null; documents: string; print_outcome: string | null; id_number_masked: string | null }>;
   documents: Array<{ number: string; session_id: string; print_outcome: string }>;
   backendNumbers: string[];
   outbox: number;
@@ -60,7 +60,7 @@ export function readJournal(dataDir: string): JournalView {
   const db = new Database(join(dataDir, 'journal.sqlite'), { readonly: true, fileMustExist: true });
   try {
     return {
-      transactions: db.prepare('SELECT session_id, outcome, end_reason, ended_at, service_id, documents FROM transactions ORDER BY started_at').all() as JournalView['transactions'],
+      transactions: db.prepare('SELECT session_id, outcome, end_reason, ended_at, service_id, documents, print_outcome, id_number_masked FROM transactions ORDER BY started_at').all() as JournalView['transactions'],
       documents: db.prepare('SELECT number, session_id, print_outcome FROM documents ORDER BY created_at').all() as JournalView['documents'],
       backendNumbers: (db.prepare('SELECT backend_number FROM document_backend_numbers').all() as Array<{ backend_number: string }>).map((row) => row.backend_number),
       outbox: (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n,

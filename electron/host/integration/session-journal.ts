@@ -83,27 +83,38 @@ export function createSessionJournal(deps: SessionJournalDeps): SessionJournal {
       backendNumber: deps.backendNumbers.get(doc.number) ?? null,
     }));
 
+  /** The open row follows the session, so a crash leaves what was known. */
+  const saveProgress = (sessionId: string, entry: Live): void =>
+    deps.transactions.progress(sessionId, { serviceId: entry.serviceId, flowId: entry.flowId, lastStep: entry.view?.step ?? null, identity: entry.identity });
+
   return {
     started(sessionId, startedAt, identity) {
       if (live.has(sessionId)) return;
       const at = new Date(startedAt);
       live.set(sessionId, { startedAt: at, identity: safeIdentity(identity), serviceId: null, flowId: null, view: null });
       deps.transactions.open(sessionId, at);
+      if (identity) saveProgress(sessionId, live.get(sessionId)!);
       deps.audit.record({ actor: 'citizen', action: 'session.started', sessionId, detail: { identity: identity?.source ?? null } });
     },
     identity(sessionId, identity) {
       const entry = live.get(sessionId);
-      if (entry && identity) entry.identity = safeIdentity(identity);
+      if (!entry || !identity) return;
+      entry.identity = safeIdentity(identity);
+      saveProgress(sessionId, entry);
     },
     flowStarted(sessionId, serviceId, flowId, view) {
       const entry = live.get(sessionId);
       if (!entry) return;
       Object.assign(entry, { serviceId, flowId, view });
+      saveProgress(sessionId, entry);
       deps.audit.record({ actor: 'citizen', action: 'flow.started', sessionId, subject: serviceId });
     },
     flowChanged(sessionId, view) {
       const entry = live.get(sessionId);
-      if (entry && entry.serviceId === view.serviceId) entry.view = view;
+      if (!entry || entry.serviceId !== view.serviceId) return;
+      const stepChanged = entry.view?.step !== view.step;
+      entry.view = view;
+      if (stepChanged) saveProgress(sessionId, entry);
     },
     ended(sessionId, reason) {
       const entry = live.get(sessionId);
@@ -133,7 +144,7 @@ export function createSessionJournal(deps: SessionJournalDeps): SessionJournal {
       return journaled;
     },
     recoverCrashed() {
-      const closed = deps.transactions.closeDangling(now());
+      const closed = deps.transactions.closeDangling(now(), documentsOf);
       for (const sessionId of closed) deps.audit.record({ actor: 'host', action: 'session.crashed', sessionId });
       if (closed.length > 0) log.warn({ sessions: closed.length }, 'sessions left open by a stopped host journaled as crashed');
       return closed;

@@ -81,13 +81,30 @@ export interface TransactionRow {
   ticket_outcome: string | null;
 }
 
+/** What an open row can hold before the session ends. */
+export interface TransactionProgress {
+  serviceId: string | null;
+  flowId: string | null;
+  lastStep: string | null;
+  identity: TransactionIdentity | null;
+}
+
 export interface TransactionsRepo {
   /** Opens the session's row (idempotent). */
   open(sessionId: string, startedAt: Date): void;
   /** Closes the row and counts it; false when the session was already journaled. */
   close(record: ClosedTransaction): boolean;
-  /** Closes rows left open by a host that stopped without ending them; returns their session ids. */
-  closeDangling(endedAt: Date): string[];
+  /**
+   * Writes what is known so far into the open row (service, step, masked
+   * identity), so a crash leaves a truthful row; no effect once closed.
+   */
+  progress(sessionId: string, progress: TransactionProgress): void;
+  /**
+   * Closes rows left open by a host that stopped without ending them; returns
+   * their session ids. `documentsOf` gives each session's documents, recorded
+   * on its row as a normal end would.
+   */
+  closeDangling(endedAt: Date, documentsOf?: (sessionId: string) => TransactionDocument[]): string[];
   get(sessionId: string): TransactionRow | undefined;
 }
 
@@ -112,7 +129,14 @@ export function createTransactionsRepo(db: Database): TransactionsRepo {
      ON CONFLICT (day, service_id, outcome) DO UPDATE SET count = count + 1`,
   );
   const dangling = db.prepare('SELECT session_id, service_id FROM transactions WHERE ended_at IS NULL');
-  const crash = db.prepare(`UPDATE transactions SET ended_at = ?, end_reason = 'crashed', outcome = 'crashed' WHERE session_id = ? AND ended_at IS NULL`);
+  const crash = db.prepare(
+    `UPDATE transactions SET ended_at = ?, end_reason = 'crashed', outcome = 'crashed', documents = ?, print_outcome = ? WHERE session_id = ? AND ended_at IS NULL`,
+  );
+  const progress = db.prepare(
+    `UPDATE transactions SET service_id = @serviceId, flow_id = @flowId, last_step = @lastStep, identity_source = @identitySource, card_type = @cardType,
+       name_masked = @nameMasked, id_number_masked = @idNumberMasked, id_hash = @idHash
+     WHERE session_id = @sessionId AND ended_at IS NULL`,
+  );
   const select = db.prepare('SELECT * FROM transactions WHERE session_id = ?');
 
   const closeTx = db.transaction((record: ClosedTransaction): boolean => {
@@ -141,10 +165,12 @@ export function createTransactionsRepo(db: Database): TransactionsRepo {
     return true;
   });
 
-  const danglingTx = db.transaction((endedAt: Date): string[] => {
+  const danglingTx = db.transaction((endedAt: Date, documentsOf: (sessionId: string) => TransactionDocument[]): string[] => {
     const rows = dangling.all() as Array<{ session_id: string; service_id: string | null }>;
     for (const row of rows) {
-      crash.run(endedAt.toISOString(), row.session_id);
+      const documents = documentsOf(row.session_id);
+      const last = documents.filter((doc) => doc.sha256 !== null).at(-1);
+      crash.run(endedAt.toISOString(), JSON.stringify(documents), last ? (last.reprintOutcome ?? last.printOutcome) : null, row.session_id);
       count.run(localDay(endedAt), row.service_id ?? 'none', 'crashed');
     }
     return rows.map((row) => row.session_id);
@@ -153,7 +179,19 @@ export function createTransactionsRepo(db: Database): TransactionsRepo {
   return {
     open: (sessionId, startedAt) => void insertOpen.run(sessionId, startedAt.toISOString()),
     close: (record) => closeTx.immediate(record),
-    closeDangling: (endedAt) => danglingTx.immediate(endedAt),
+    progress: (sessionId, p) =>
+      void progress.run({
+        sessionId,
+        serviceId: p.serviceId,
+        flowId: p.flowId,
+        lastStep: p.lastStep,
+        identitySource: p.identity?.source ?? null,
+        cardType: p.identity?.cardType ?? null,
+        nameMasked: p.identity?.nameMasked ?? null,
+        idNumberMasked: p.identity?.idNumberMasked ?? null,
+        idHash: p.identity?.idHash ?? null,
+      }),
+    closeDangling: (endedAt, documentsOf = () => []) => danglingTx.immediate(endedAt, documentsOf),
     get: (sessionId) => select.get(sessionId) as TransactionRow | undefined,
   };
 }

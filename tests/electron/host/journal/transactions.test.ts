@@ -82,6 +82,28 @@ describe('transactions', () => {
     expect(repo.get('a')).toMatchObject({ outcome: 'crashed', end_reason: 'crashed' });
     expect(repo.close(closed({ sessionId: 'a' }))).toBe(false);
   });
+
+  it('a crash leaves a truthful row: the service, step and masked identity written as the session went, its documents recorded at recovery', () => {
+    const repo = createTransactionsRepo(journal.db);
+    repo.open('c', at);
+    const identity = { source: 'card' as const, cardType: 'resident' as const, nameMasked: '陈**', idNumberMasked: '410402********1230', idHash: 'h'.repeat(64) };
+    repo.progress('c', { serviceId: 'no-criminal-record', flowId: 'f1', lastStep: 'print', identity });
+    const doc = { number: 'WFZ-1', type: 'noCriminalRecord', sha256: 'a'.repeat(64), printOutcome: 'completed', reprintOutcome: null, backendNumber: null };
+    expect(repo.closeDangling(new Date(at.getTime() + 5000), (sessionId) => (sessionId === 'c' ? [doc] : []))).toEqual(['c']);
+    expect(repo.get('c')).toMatchObject({
+      outcome: 'crashed',
+      service_id: 'no-criminal-record',
+      last_step: 'print',
+      name_masked: '陈**',
+      id_number_masked: '410402********1230',
+      print_outcome: 'completed',
+    });
+    expect(JSON.parse(repo.get('c')!.documents!)).toEqual([doc]);
+    expect(journal.db.prepare("SELECT count FROM counters WHERE service_id = 'no-criminal-record' AND outcome = 'crashed'").get()).toEqual({ count: 1 });
+    // Once closed, progress writes nothing more.
+    repo.progress('c', { serviceId: 'other', flowId: null, lastStep: null, identity: null });
+    expect(repo.get('c')).toMatchObject({ service_id: 'no-criminal-record' });
+  });
 });
 
 describe('audit events', () => {
