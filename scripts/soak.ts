@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fakeCameraArgs, launchChromium, ROOT, startHostProcess } from '../tests/e2e/harness';
+import { fakeCameraArgs, hostLogLines, launchChromium, ROOT, startHostProcess } from '../tests/e2e/harness';
 import { stillFaceVideo } from '../tests/e2e/fixtures/face-video';
 import { openKiosk } from '../tests/e2e/ui-support';
 import { readJournal } from './soak/journal';
@@ -34,15 +34,7 @@ const host = await startHostProcess({ dataDir, face: { challengeTimeoutSeconds: 
 const pid = host.process.pid!;
 
 // Every host log line, for the privacy sweep and the session ids the host saw.
-const logLines: string[] = [];
-for (const stream of [host.process.stdout!, host.process.stderr!]) {
-  let partial = '';
-  stream.on('data', (chunk: Buffer) => {
-    const lines = (partial + chunk.toString()).split('\n');
-    partial = lines.pop()!;
-    logLines.push(...lines);
-  });
-}
+const logLines = hostLogLines(host);
 let hostExit: string | null = null;
 host.process.once('exit', (code, signal) => (hostExit = `host exited (${code ?? signal}) during the soak`));
 

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT, startHostProcess, type RunningHost } from '../../tests/e2e/harness';
+import { hostLogLines, ROOT, startHostProcess, type RunningHost } from '../../tests/e2e/harness';
 
 /** resident-han (fictional sample citizen): card resources/citizens/resident-han.json, the still face of the fake camera is his. */
 export const HAN = { card: 'resident-han', name: '陈思远', idNumber: '410402199001011230' } as const;
@@ -39,15 +39,7 @@ export interface LoggedHost {
 /** Starts a browser host with `config` and collects its log lines. */
 export async function startLoggedHost(config: Record<string, unknown> = {}): Promise<LoggedHost> {
   const host = await startHostProcess(config);
-  const lines: string[] = host.stderr().split('\n');
-  for (const stream of [host.process.stdout!, host.process.stderr!]) {
-    let partial = '';
-    stream.on('data', (chunk: Buffer) => {
-      const parts = (partial + chunk.toString()).split('\n');
-      partial = parts.pop()!;
-      lines.push(...parts);
-    });
-  }
+  const lines = hostLogLines(host);
   return { host, url: host.url, lines, stop: () => host.stop() };
 }
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ROOT, startHostProcess, type RunningHost } from './harness';
+import { hostLogLines, ROOT, startHostProcess, type RunningHost } from './harness';
 import { writeY4m } from './fixtures/face-video';
 import { loadJpeg, paste, resize, solid } from '../electron/host/face/images';
 import { sweepLog, sweepPage, type Secrets } from '../../scripts/soak/privacy';
@@ -39,15 +39,7 @@ export async function startLoggedHost(config: Record<string, unknown>): Promise<
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'onedoor-cert-data-'));
   const host = await startHostProcess({ dataDir, ...config });
-  const lines: string[] = host.stderr().split('\n');
-  for (const stream of [host.process.stdout!, host.process.stderr!]) {
-    let partial = '';
-    stream.on('data', (chunk: Buffer) => {
-      const parts = (partial + chunk.toString()).split('\n');
-      partial = parts.pop()!;
-      lines.push(...parts);
-    });
-  }
+  const lines = hostLogLines(host);
   return {
     host,
     url: host.url,

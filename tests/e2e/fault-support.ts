@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
-import { ROOT, startHostProcess, type RunningHost } from './harness';
+import { hostLogLines, ROOT, startHostProcess, type RunningHost } from './harness';
 
 /** One run of the host on a data folder that outlives it. */
 export interface HostRun {
@@ -30,15 +30,7 @@ export async function startHostOn(dataDir: string, config: Record<string, unknow
     spawnSync(process.execPath, [join(ROOT, 'scripts/prepare-face-assets.mjs')], { cwd: ROOT, stdio: 'inherit' });
   }
   const host = await startHostProcess({ ...config, dataDir }, port === undefined ? {} : { port });
-  const lines: string[] = host.stderr().split('\n');
-  for (const stream of [host.process.stdout!, host.process.stderr!]) {
-    let partial = '';
-    stream.on('data', (chunk: Buffer) => {
-      const parts = (partial + chunk.toString()).split('\n');
-      partial = parts.pop()!;
-      lines.push(...parts);
-    });
-  }
+  const lines = hostLogLines(host);
   const child = host.process;
   const exited = new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();

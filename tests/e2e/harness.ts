@@ -82,3 +82,17 @@ export function launchChromium(extraArgs: readonly string[] = []): Promise<Brows
 export function fakeCameraArgs(file: string): string[] {
   return ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${file}`];
 }
+
+/** The host's log lines: what it wrote while starting, then every line it writes (stdout and stderr), as they come. */
+export function hostLogLines(host: RunningHost): string[] {
+  const lines = host.stderr().split('\n');
+  for (const stream of [host.process.stdout!, host.process.stderr!]) {
+    let partial = '';
+    stream.on('data', (chunk: Buffer) => {
+      const parts = (partial + chunk.toString()).split('\n');
+      partial = parts.pop()!;
+      lines.push(...parts);
+    });
+  }
+  return lines;
+}
