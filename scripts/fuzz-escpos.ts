@@ -26,20 +26,13 @@ import { combineStatus, decodeStatusByte, isStatusByte, type StatusQuery } from 
 import { sanitizeText } from '../drivers/receipt/text';
 import { wrapText } from '../drivers/receipt/wrap';
 import type { Transport, TransportEvents } from '../drivers/transport/transport';
+import { emptyStats, formatReport, fuzzLoop, int, type FuzzOptions, type FuzzStats, type Random } from './fuzz/harness';
+import { deleteBytes, duplicateSlice, insertByte, mutateBytes, randomChunks, setByte, type ByteMutation } from './fuzz/mutate';
 
-/** How long and how to fuzz. */
-export interface EscPosFuzzOptions {
-  iterations: number;
-  seed?: number;
-  /** Longest an iteration may take before it counts as a hang. Default 1000 ms. */
-  timeGuardMs?: number;
-  /** Stop after this many failures. Default 10. */
-  maxFailures?: number;
-}
+export type { FuzzOptions as EscPosFuzzOptions } from './fuzz/harness';
 
 /** What a fuzz run saw; `failures` empty means it passed. */
-export interface EscPosFuzzReport {
-  iterations: number;
+export interface EscPosFuzzReport extends FuzzStats {
   statusBytes: number;
   /** Of those, how many had correct fixed bits (expect 1/16). */
   validStatusBytes: number;
@@ -47,25 +40,7 @@ export interface EscPosFuzzReport {
   roundTrips: number;
   mutatedStreams: number;
   statusRequestsAnswered: number;
-  elapsedMs: number;
-  maxIterationMs: number;
-  failures: string[];
 }
-
-type Random = () => number;
-
-function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const int = (random: Random, n: number): number => Math.floor(random() * n);
 
 /** Independent oracle for one status byte: the flags DOMAIN.md §8 gives, from the raw bits. */
 function checkStatusByte(n: StatusQuery, byte: number): string | undefined {
@@ -109,15 +84,7 @@ function randomCommandish(random: Random, length: number): Uint8Array {
   return out;
 }
 
-function chunksOf(random: Random, bytes: Uint8Array): Uint8Array[] {
-  const chunks: Uint8Array[] = [];
-  for (let at = 0; at < bytes.length;) {
-    const size = 1 + int(random, random() < 0.5 ? 4 : 64);
-    chunks.push(bytes.subarray(at, at + size));
-    at += size;
-  }
-  return chunks;
-}
+const chunksOf = (random: Random, bytes: Uint8Array): Uint8Array[] => randomChunks(random, bytes, 4, 64);
 
 function eventsKey(events: readonly EscPosEvent[]): string {
   // Merge adjacent text runs (a run may end at a chunk's text cap either way).
@@ -185,32 +152,14 @@ function randomText(random: Random, maxChars: number): string {
   return s;
 }
 
-function mutate(random: Random, bytes: Uint8Array): Uint8Array {
-  const out = [...bytes];
-  const count = 1 + int(random, 8);
-  for (let k = 0; k < count; k++) {
-    const at = int(random, out.length + 1);
-    switch (int(random, 5)) {
-      case 0:
-        if (out.length) out[at % out.length] = int(random, 256);
-        break;
-      case 1:
-        out.splice(at, 0, int(random, 256));
-        break;
-      case 2:
-        out.splice(at, 1 + int(random, 8));
-        break;
-      case 3: {
-        const from = int(random, out.length + 1);
-        out.splice(at, 0, ...out.slice(from, from + int(random, 32)));
-        break;
-      }
-      default:
-        out.splice(at, 0, 0x10, 0x04, 1 + int(random, 4));
-    }
-  }
-  return Uint8Array.from(out);
-}
+/** A stray status request (`DLE EOT n`, n = 1..4) inserted into a stream. */
+const insertStatusRequest: ByteMutation = (out, at, random) => {
+  out.splice(at, 0, 0x10, 0x04, 1 + int(random, 4));
+};
+
+const RECEIPT_MUTATIONS = [setByte, insertByte, deleteBytes(8), duplicateSlice(32), insertStatusRequest];
+
+const mutate = (random: Random, bytes: Uint8Array): Uint8Array => mutateBytes(random, bytes, RECEIPT_MUTATIONS, 8);
 
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -252,32 +201,14 @@ async function roundTrip(random: Random, fail: (what: string) => void, report: E
 }
 
 /** Runs the fuzzer; never throws (exceptions are reported as failures). */
-export async function runEscPosFuzz(options: EscPosFuzzOptions): Promise<EscPosFuzzReport> {
-  const seed = options.seed ?? 0xe5c;
-  const guard = options.timeGuardMs ?? 1000;
-  const maxFailures = options.maxFailures ?? 10;
-  const random = seededRandom(seed);
-  const report: EscPosFuzzReport = {
-    iterations: 0,
-    statusBytes: 0,
-    validStatusBytes: 0,
-    parserBytes: 0,
-    roundTrips: 0,
-    mutatedStreams: 0,
-    statusRequestsAnswered: 0,
-    elapsedMs: 0,
-    maxIterationMs: 0,
-    failures: [],
-  };
+export async function runEscPosFuzz(options: FuzzOptions): Promise<EscPosFuzzReport> {
   prepareGb18030();
-  const began = performance.now();
-  for (let i = 0; i < options.iterations && report.failures.length < maxFailures; i++) {
-    const t0 = performance.now();
-    const fail = (what: string): void => {
-      report.failures.push(`iteration ${i} (seed ${seed}): ${what}`);
-    };
-    try {
-      report.iterations++;
+  return fuzzLoop<EscPosFuzzReport>(
+    options,
+    0xe5c,
+    (seed) => ({ ...emptyStats(seed), statusBytes: 0, validStatusBytes: 0, parserBytes: 0, roundTrips: 0, mutatedStreams: 0, statusRequestsAnswered: 0 }),
+    (iteration, report) => {
+      const { random, fail, index: i } = iteration;
       // Status decoder.
       const n = (1 + int(random, 4)) as StatusQuery;
       const byte = int(random, 256);
@@ -293,43 +224,22 @@ export async function runEscPosFuzz(options: EscPosFuzzOptions): Promise<EscPosF
       const input = random() < 0.5 ? randomCommandish(random, length) : Uint8Array.from({ length }, () => int(random, 256));
       report.parserBytes += input.length;
       if (eventsKey(parseAll([input])) !== eventsKey(parseAll(chunksOf(random, input)))) fail(`parser differs whole vs chunked on ${[...input].join(',')}`);
-      if (i % 32 === 0) await roundTrip(random, fail, report);
-    } catch (error) {
-      fail(`threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    }
-    const took = performance.now() - t0;
-    report.maxIterationMs = Math.max(report.maxIterationMs, took);
-    if (took > guard) fail(`took ${took.toFixed(0)} ms (hang guard ${guard} ms)`);
-  }
-  report.elapsedMs = performance.now() - began;
-  return report;
+      return i % 32 === 0 ? roundTrip(random, fail, report) : undefined;
+    },
+  );
 }
 
-/** One paragraph summarising a report. */
+/** One line summarising a report. */
 export function formatEscPosFuzzReport(r: EscPosFuzzReport): string {
-  return [
-    `${r.iterations} iterations in ${(r.elapsedMs / 1000).toFixed(1)} s (slowest ${r.maxIterationMs.toFixed(1)} ms)`,
-    `status bytes ${r.statusBytes} (${r.validStatusBytes} with valid fixed bits), parser bytes ${r.parserBytes}`,
-    `receipt round trips ${r.roundTrips}, mutated streams ${r.mutatedStreams}, status requests answered ${r.statusRequestsAnswered}`,
-    r.failures.length === 0 ? 'no failures' : `FAILURES:\n${r.failures.join('\n')}`,
-  ].join('\n');
+  return formatReport('escpos', r, [
+    `status bytes ${r.statusBytes} (${r.validStatusBytes} with valid fixed bits)`,
+    `parser bytes ${r.parserBytes}`,
+    `receipt round trips ${r.roundTrips}`,
+    `mutated streams ${r.mutatedStreams}`,
+    `status requests answered ${r.statusRequestsAnswered}`,
+  ]);
 }
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void import('./fuzz/runner').then((m) => m.runCli(['--only', 'escpos', ...process.argv.slice(2)]));
 }
-
-async function main(): Promise<void> {
-  const iterations = Number(arg('--iterations') ?? 1_000_000);
-  const seed = arg('--seed') === undefined ? undefined : Number(arg('--seed'));
-  if (!Number.isSafeInteger(iterations) || iterations <= 0) {
-    console.error('--iterations must be a positive integer');
-    process.exit(64);
-  }
-  const report = await runEscPosFuzz(seed === undefined ? { iterations } : { iterations, seed });
-  console.log(formatEscPosFuzzReport(report));
-  process.exit(report.failures.length === 0 ? 0 : 1);
-}
-
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) void main();

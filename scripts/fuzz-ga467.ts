@@ -21,20 +21,13 @@ import {
   GA467_DEFAULT_MAX_LENGTH,
   type ResponseFrame,
 } from '../drivers/idcard/frame';
+import { emptyStats, formatReport, fuzzLoopSync, int, type FuzzOptions, type FuzzStats, type Random } from './fuzz/harness';
+import { randomBytes as bytesOf, randomChunks, sameBytes } from './fuzz/mutate';
 
-/** How long and how to fuzz. */
-export interface FuzzOptions {
-  iterations: number;
-  seed?: number;
-  /** Longest an iteration may take before it counts as a hang. Default 1000 ms (an iteration normally takes well under 1 ms; GC pauses reach a few hundred). */
-  timeGuardMs?: number;
-  /** Stop after this many failures. Default 10. */
-  maxFailures?: number;
-}
+export type { FuzzOptions } from './fuzz/harness';
 
 /** What a fuzz run saw; `failures` empty means it passed. */
-export interface FuzzReport {
-  iterations: number;
+export interface FuzzReport extends FuzzStats {
   framesSent: number;
   framesDecoded: number;
   /** Corrupted frames and fake preambles sent. */
@@ -42,36 +35,9 @@ export interface FuzzReport {
   /** Checksum-valid frames that the generator did not send intact (XOR-8 limit). */
   collisions: number;
   bytes: number;
-  elapsedMs: number;
-  /** Slowest single iteration. */
-  maxIterationMs: number;
-  failures: string[];
 }
 
-type Random = () => number;
-
-function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const int = (random: Random, n: number): number => Math.floor(random() * n);
-
-function randomBytes(random: Random, n: number, avoidAA: boolean): Uint8Array {
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    let b = int(random, 256);
-    if (avoidAA && b === 0xaa) b = 0xab;
-    out[i] = b;
-  }
-  return out;
-}
+const randomBytes = (random: Random, n: number, avoidAA: boolean): Uint8Array => bytesOf(random, n, avoidAA ? 0xaa : undefined);
 
 function randomFrame(random: Random): Uint8Array {
   const roll = random();
@@ -173,17 +139,8 @@ const PADDING = GA467_DEFAULT_MAX_LENGTH + 8;
 function decodeChunked(stream: Uint8Array, random: Random | undefined): ResponseFrame[] {
   const decoder = new Ga467FrameDecoder();
   const frames: ResponseFrame[] = [];
-  const collect = (chunk: Uint8Array): void => {
+  for (const chunk of random === undefined ? [stream] : randomChunks(random, stream, 8, 300)) {
     for (const item of decoder.push(chunk)) if (item.kind === 'frame') frames.push(item.frame);
-  };
-  if (random === undefined) {
-    collect(stream);
-  } else {
-    for (let at = 0; at < stream.length;) {
-      const size = 1 + int(random, random() < 0.5 ? 8 : 300);
-      collect(stream.subarray(at, at + size));
-      at += size;
-    }
   }
   return frames;
 }
@@ -196,35 +153,17 @@ function indexOf(haystack: Uint8Array, needle: Uint8Array, from: number): number
   return -1;
 }
 
-const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
-
 /** Runs the fuzzer; never throws (exceptions are reported as failures). */
 export function runGa467Fuzz(options: FuzzOptions): FuzzReport {
-  const seed = options.seed ?? 0x467;
-  const guard = options.timeGuardMs ?? 1000;
-  const maxFailures = options.maxFailures ?? 10;
-  const random = seededRandom(seed);
-  const report: FuzzReport = {
-    iterations: 0,
-    framesSent: 0,
-    framesDecoded: 0,
-    corruptedFrames: 0,
-    collisions: 0,
-    bytes: 0,
-    elapsedMs: 0,
-    maxIterationMs: 0,
-    failures: [],
-  };
-  const began = performance.now();
-  for (let i = 0; i < options.iterations && report.failures.length < maxFailures; i++) {
-    const t0 = performance.now();
-    const strict = random() < 0.5;
-    const fail = (what: string): void => {
-      report.failures.push(`iteration ${i} (seed ${seed}, ${strict ? 'strict' : 'adversarial'}): ${what}`);
-    };
-    try {
+  const report = fuzzLoopSync<FuzzReport>(
+    options,
+    0x467,
+    (seed): FuzzReport => ({ ...emptyStats(seed), framesSent: 0, framesDecoded: 0, corruptedFrames: 0, collisions: 0, bytes: 0 }),
+    (iteration, report) => {
+      const { random, fail } = iteration;
+      const strict = random() < 0.5;
+      iteration.label = strict ? 'strict' : 'adversarial';
       const stream = buildStream(random, strict);
-      report.iterations++;
       report.bytes += stream.bytes.length - PADDING;
       report.framesSent += stream.intact.length;
       report.corruptedFrames += stream.corrupted;
@@ -236,43 +175,37 @@ export function runGa467Fuzz(options: FuzzOptions): FuzzReport {
       const whole = decodeChunked(stream.bytes, undefined).map((f) => encodeResponse(f.sw3, f.data, f.sw1, f.sw2));
       if (whole.length !== encoded.length || whole.some((w, k) => !sameBytes(w, encoded[k]!))) {
         fail(`chunked decode gave ${encoded.length} frames, whole decode ${whole.length}`);
-        continue;
+        return;
       }
 
       if (strict) {
         if (encoded.length !== stream.intact.length || encoded.some((e, k) => !sameBytes(e, stream.intact[k]!.bytes))) {
           fail(`expected exactly ${stream.intact.length} intact frames, got ${encoded.length}`);
         }
-      } else {
-        // Every emitted frame must sit in the stream, in order.
-        let cursor = 0;
-        const spans: [number, number, boolean][] = [];
-        for (const e of encoded) {
-          const at = indexOf(stream.bytes, e, cursor);
-          if (at < 0) {
-            fail(`emitted a frame that is not in the stream: ${Buffer.from(e).toString('hex')}`);
-            break;
-          }
-          const isIntact = stream.intact.some((f) => f.at === at && sameBytes(f.bytes, e));
-          if (!isIntact) report.collisions++;
-          spans.push([at, at + e.length, isIntact]);
-          cursor = at + e.length;
-        }
-        // Every intact frame comes out unless a collision frame swallowed it.
-        for (const f of stream.intact) {
-          const emitted = spans.some(([a, , ok]) => ok && a === f.at);
-          const overlapped = spans.some(([a, b, ok]) => !ok && a < f.at + f.bytes.length && f.at < b);
-          if (!emitted && !overlapped) fail(`intact frame at ${f.at} was lost`);
-        }
+        return;
       }
-    } catch (error) {
-      fail(`exception: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    }
-    const took = performance.now() - t0;
-    report.maxIterationMs = Math.max(report.maxIterationMs, took);
-    if (took > guard) fail(`took ${took.toFixed(1)} ms (guard ${guard} ms)`);
-  }
-  report.elapsedMs = performance.now() - began;
+      // Every emitted frame must sit in the stream, in order.
+      let cursor = 0;
+      const spans: [number, number, boolean][] = [];
+      for (const e of encoded) {
+        const at = indexOf(stream.bytes, e, cursor);
+        if (at < 0) {
+          fail(`emitted a frame that is not in the stream: ${Buffer.from(e).toString('hex')}`);
+          break;
+        }
+        const isIntact = stream.intact.some((f) => f.at === at && sameBytes(f.bytes, e));
+        if (!isIntact) report.collisions++;
+        spans.push([at, at + e.length, isIntact]);
+        cursor = at + e.length;
+      }
+      // Every intact frame comes out unless a collision frame swallowed it.
+      for (const f of stream.intact) {
+        const emitted = spans.some(([a, , ok]) => ok && a === f.at);
+        const overlapped = spans.some(([a, b, ok]) => !ok && a < f.at + f.bytes.length && f.at < b);
+        if (!emitted && !overlapped) fail(`intact frame at ${f.at} was lost`);
+      }
+    },
+  );
   // XOR-8 collisions should stay near 1/256 of corrupted frames; far more means a decoder bug.
   if (report.corruptedFrames > 1000 && report.collisions > report.corruptedFrames / 32) {
     report.failures.push(`collision rate too high: ${report.collisions} of ${report.corruptedFrames} corrupted frames`);
@@ -282,30 +215,14 @@ export function runGa467Fuzz(options: FuzzOptions): FuzzReport {
 
 /** One line for logs and CI. */
 export function formatFuzzReport(r: FuzzReport): string {
-  const mb = r.bytes / 1e6;
-  return (
-    `ga467 fuzz: ${r.iterations} iterations, ${mb.toFixed(1)} MB, ${r.framesSent} intact frames, ` +
-    `${r.corruptedFrames} corrupted, ${r.framesDecoded} decoded, ${r.collisions} XOR-8 collisions, ` +
-    `${r.failures.length} failures, ${(r.elapsedMs / 1000).toFixed(1)} s (slowest iteration ${r.maxIterationMs.toFixed(1)} ms)`
-  );
+  return formatReport('ga467', r, [
+    `${(r.bytes / 1e6).toFixed(1)} MB`,
+    `${r.framesSent} intact frames`,
+    `${r.corruptedFrames} corrupted`,
+    `${r.framesDecoded} decoded`,
+    `${r.collisions} XOR-8 collisions`,
+  ]);
 }
 
-function argument(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-function main(): void {
-  const iterations = Number(argument('--iterations') ?? 1_000_000);
-  const seed = Number(argument('--seed') ?? 0x467);
-  if (!Number.isInteger(iterations) || iterations < 1 || !Number.isInteger(seed)) {
-    console.error('usage: tsx scripts/fuzz-ga467.ts [--iterations N] [--seed S]');
-    process.exit(2);
-  }
-  const report = runGa467Fuzz({ iterations, seed });
-  for (const f of report.failures) console.error(f);
-  console.log(formatFuzzReport(report));
-  process.exit(report.failures.length === 0 ? 0 : 1);
-}
-
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) 
+  void import('./fuzz/runner').then((m) => m.runCli(['--only', 'ga467', ...process.argv.slice(2)]));

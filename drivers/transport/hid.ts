@@ -7,7 +7,8 @@
 import type { Transport, TransportError, TransportEvents, TransportResult } from './transport';
 import { createEmitter } from './transport-events';
 import { toTransportError } from './transport-error';
-import { decodeReport, encodeReports, validateFraming, type HidFraming } from './hid-reports';
+import { encodeReports, validateFraming, type HidFraming } from './hid-reports';
+import { readInputReport } from './hid-input';
 
 export type { HidFraming, HidLengthPrefix } from './hid-reports';
 
@@ -136,7 +137,7 @@ export function createHidTransport(options: HidTransportOptions, hidModule?: Hid
     handle.on('error', (error) => lost(handle, toTransportError(error, context())));
     handle.on('data', (data) => {
       if (device !== handle) return;
-      const decoded = decodeReport(new Uint8Array(data), framing);
+      const decoded = readInputReport(new Uint8Array(data), framing);
       if (!decoded.ok) {
         events.emit('error', { kind: 'io', message: `${context()}: ${decoded.message}` });
         return;

@@ -1,0 +1,36 @@
+/**
+ * The fuzzers `npm run fuzz` runs, in order. Each one drives one wire
+ * decoder or message schema with generated and mutated input.
+ */
+import { formatContractFuzzReport, runContractFuzz } from '../fuzz-contract';
+import { formatEscPosFuzzReport, runEscPosFuzz } from '../fuzz-escpos';
+import { formatFuzzReport, runGa467Fuzz } from '../fuzz-ga467';
+import { formatHidFuzzReport, runHidFuzz } from '../fuzz-hid';
+import { formatScannerFuzzReport, runScannerFuzz } from '../fuzz-scanner';
+import type { FuzzOptions, FuzzStats } from './harness';
+
+export interface Fuzzer {
+  /** The name `--only` takes. */
+  name: string;
+  /** What is fuzzed, for the line printed before the run. */
+  title: (iterations: number) => string;
+  run(options: FuzzOptions): Promise<FuzzStats>;
+  format(report: FuzzStats): string;
+}
+
+function fuzzer<R extends FuzzStats>(
+  name: string,
+  title: (iterations: number) => string,
+  run: (options: FuzzOptions) => R | Promise<R>,
+  format: (report: R) => string,
+): Fuzzer {
+  return { name, title, run: async (options) => run(options), format: (report) => format(report as R) };
+}
+
+export const FUZZERS: readonly Fuzzer[] = [
+  fuzzer('ga467', (n) => `GA 467 frame decoder, ${n} streams…`, runGa467Fuzz, formatFuzzReport),
+  fuzzer('escpos', (n) => `ESC/POS status decoder and receipt parser, ${n} inputs…`, runEscPosFuzz, formatEscPosFuzzReport),
+  fuzzer('hid', (n) => `HID report de-framing, ${n} report sequences…`, runHidFuzz, formatHidFuzzReport),
+  fuzzer('scanner', (n) => `QR/barcode scanner line decoder, ${n} streams…`, runScannerFuzz, formatScannerFuzzReport),
+  fuzzer('contract', (n) => `Contract messages (host dispatch and renderer decoding), ${n} messages…`, runContractFuzz, formatContractFuzzReport),
+];
