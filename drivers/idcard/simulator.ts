@@ -12,6 +12,7 @@ import { encodeResponse, Ga467FrameDecoder, type CommandFrame } from './frame';
 import { encodeReadPayload, type CardPayload } from './read-payload';
 import { SAM_ID_SIZE } from './sam-id';
 import { SW3 } from './status-codes';
+import { seededRandom } from '../seeded-random';
 
 /** A card as the simulator holds it. */
 export type SimulatedCard = CardPayload & {
@@ -82,16 +83,6 @@ const DEFAULT_SAM_ID = (() => {
 /** Where the card is in the find → select → read sequence. */
 type CardPhase = 'fresh' | 'found' | 'selected';
 
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Creates a simulator on `transport` (the reader's end of the cable). Call `start()` to open it. */
 export function createIdCardSimulator(transport: Transport, options: IdCardSimulatorOptions = {}): IdCardSimulator {

@@ -6,6 +6,7 @@
  */
 
 import type { Transport, TransportError, TransportEvents, TransportResult } from './transport';
+import { seededRandom } from '../seeded-random';
 
 /** How one end's writes are cut up before the other end receives them. */
 export type MemoryChunking =
@@ -51,17 +52,6 @@ interface Link {
   ends: [MemoryEnd, MemoryEnd];
 }
 
-/** Small seeded PRNG (mulberry32), enough for reproducible chunk sizes. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class MemoryEnd implements MemoryTransport {
   readonly description: string;

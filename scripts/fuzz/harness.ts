@@ -7,20 +7,14 @@
  * One PRNG stream runs through a whole run, so a failure at iteration i is
  * reproduced by the same seed with `--iterations i+1`.
  */
+import { seededRandom as seededPrng } from '../../drivers/seeded-random';
 
 /** A seeded PRNG: uniform in [0, 1). */
 export type Random = () => number;
 
-/** mulberry32: fast, 32-bit state, good enough to drive mutations. */
+/** mulberry32 (drivers/seeded-random.ts): fast, 32-bit state, good enough to drive mutations. */
 export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededPrng(seed);
 }
 
 /** An integer in [0, n). */
