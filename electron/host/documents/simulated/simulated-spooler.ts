@@ -26,6 +26,8 @@ export interface SpoolerOptions {
   msPerPage?: number;
   /** Time from submission until the first page starts (default: half a page). */
   startDelayMs?: number;
+  /** Ended jobs whose state CUPS still answers for, like its job history (default 200). */
+  jobHistory?: number;
   /** Completed jobs whose PDFs are kept (default 20). */
   keepPrinted?: number;
   /** First job id (default 1). */
@@ -48,11 +50,14 @@ export interface Spooler {
 
 const ENDED: ReadonlySet<JobState> = new Set<JobState>(['completed', 'aborted', 'canceled']);
 
+const NO_PDF = new Uint8Array(0);
+
 /** Creates the engine over `model`; `changed` is called after every state change. */
 export function createSpooler(model: PrinterModel, changed: () => void, options: SpoolerOptions = {}): Spooler {
   const msPerPage = options.msPerPage ?? 1000;
   const startDelayMs = options.startDelayMs ?? Math.round(msPerPage / 2);
   const keepPrinted = options.keepPrinted ?? 20;
+  const jobHistory = options.jobHistory ?? 200;
   const now = options.now ?? (() => new Date());
   const jobs = new Map<number, SimulatedJob>();
   const waiting: SimulatedJob[] = [];
@@ -77,8 +82,20 @@ export function createSpooler(model: PrinterModel, changed: () => void, options:
   const end = (job: SimulatedJob, state: 'completed' | 'aborted' | 'canceled', reasons: string[]): void => {
     job.state = state;
     job.reasons = reasons;
+    // An ended job keeps its state, not its document (a completed one's PDF is in the output tray, `printed`):
+    // found by the 1000-session soak, where every certificate's PDF stayed in host memory for good.
+    job.pdf = NO_PDF;
     if (active === job) active = undefined;
+    forgetOldJobs();
     changed();
+  };
+
+  /** Keeps the job history bounded: the oldest ended jobs go first (a Map iterates in insertion order). */
+  const forgetOldJobs = (): void => {
+    for (const [id, old] of jobs) {
+      if (jobs.size <= jobHistory) return;
+      if (ENDED.has(old.state)) jobs.delete(id);
+    }
   };
 
   async function printJob(job: SimulatedJob): Promise<void> {

@@ -42,6 +42,25 @@ afterEach(() => {
 });
 
 describe('simulated CUPS: the job life cycle', () => {
+  it('does not hold every document it ever printed: ended jobs keep their state, not their PDF, and the history is bounded', async () => {
+    const sim = simulated({ jobHistory: 5, keepPrinted: 2 });
+    const pdf = await pdfWithPages(1);
+    const ids: number[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      const submitted = await sim.submit(QUEUE, pdf, `doc ${i}`);
+      if (!submitted.ok) throw new Error(submitted.error.message);
+      ids.push(submitted.value);
+      await waitFor(() => sim.controls.state.completedJobs === i + 1);
+    }
+    // The latest job still answers with its end state (the job follower asks after completion).
+    const last = await sim.jobAttributes(QUEUE, ids.at(-1)!);
+    expect(last.ok && last.value.state).toBe('completed');
+    // The oldest is forgotten, as CUPS forgets old job history.
+    expect((await sim.jobAttributes(QUEUE, ids[0]!)).ok).toBe(false);
+    // The output tray keeps only the last two sheets' PDFs.
+    expect(sim.controls.printed()).toHaveLength(2);
+  });
+
   it('takes a job through pending → processing → completed, one sheet per page, and keeps the PDF', async () => {
     const sim = simulated({ msPerPage: 15, startDelayMs: 5, sheets: 100 });
     const states: string[] = [];
