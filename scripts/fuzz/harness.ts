@@ -30,6 +30,8 @@ export interface FuzzOptions {
   seed?: number;
   /** Longest an iteration may take before it counts as a hang. Default 1000 ms (an iteration normally takes well under 1 ms; GC pauses reach a few hundred). */
   timeGuardMs?: number;
+  /** The clock the time guard reads (ms); `performance.now` by default, a fake one in tests. */
+  clock?: () => number;
   /** Stop after this many failures. Default 10. */
   maxFailures?: number;
   /** For a watchdog in another thread: slot 0 receives the number of the iteration in progress + 1, slot 1 the seed. */
@@ -77,11 +79,12 @@ interface Loop<R extends FuzzStats> {
 function loop<R extends FuzzStats>(options: FuzzOptions, defaultSeed: number, makeReport: (seed: number) => R): Loop<R> {
   const seed = options.seed ?? defaultSeed;
   const guard = options.timeGuardMs ?? 1000;
+  const clock = options.clock ?? (() => performance.now());
   const maxFailures = options.maxFailures ?? 10;
   const random = seededRandom(seed);
   const report = makeReport(seed);
   if (options.progress) Atomics.store(options.progress, 1, seed | 0);
-  const began = performance.now();
+  const began = clock();
   return {
     report,
     random,
@@ -97,18 +100,18 @@ function loop<R extends FuzzStats>(options: FuzzOptions, defaultSeed: number, ma
           report.failures.push(`iteration ${i} (seed ${seed}${iteration.label ? `, ${iteration.label}` : ''}): ${what}`);
         },
       };
-      return { iteration, started: performance.now() };
+      return { iteration, started: clock() };
     },
     threw(iteration, error) {
       iteration.fail(`threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     },
     end(iteration, started) {
-      const took = performance.now() - started;
+      const took = clock() - started;
       report.maxIterationMs = Math.max(report.maxIterationMs, took);
       if (took > guard) iteration.fail(`took ${took.toFixed(1)} ms (hang guard ${guard} ms)`);
     },
     finish() {
-      report.elapsedMs = performance.now() - began;
+      report.elapsedMs = clock() - began;
       return report;
     },
   };

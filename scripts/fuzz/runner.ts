@@ -75,6 +75,9 @@ export interface WorkerRun {
   text: string;
 }
 
+/** How long a worker may take to load before its first iteration. */
+const STARTUP_BUDGET_MS = 60_000;
+
 /**
  * Runs fuzzer `name` of the registry module at `registry` (a file URL) in a
  * worker thread. Never rejects: a hang, a crash of the worker or an exit
@@ -106,7 +109,8 @@ export function runFuzzerInWorker(registry: string, name: string, options: Omit<
       resolve(run);
     };
     let last = -1;
-    let lastChange = Date.now();
+    const created = Date.now();
+    let lastChange = created;
     const watchdog = setInterval(() => {
       const now = Atomics.load(counter, 0);
       if (now !== last) {
@@ -115,6 +119,8 @@ export function runFuzzerInWorker(registry: string, name: string, options: Omit<
         return;
       }
       if (Date.now() - lastChange < hangMs) return;
+      // Still loading (tsx and the registry, slow on a busy machine): not a hang until the start-up budget is spent.
+      if (now === 0 && Date.now() - created < Math.max(hangMs, STARTUP_BUDGET_MS)) return;
       const iteration = Math.max(0, now - 1);
       settle(failed(`iteration ${iteration} (seed ${Atomics.load(counter, 1) >>> 0}): hang: no progress for ${hangMs} ms; worker terminated`, iteration));
       void worker.terminate();
