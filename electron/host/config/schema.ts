@@ -7,8 +7,16 @@ import { z } from 'zod';
 
 export const DEFAULT_HALL_NAME = '平顶山市公安局城乡一体化示范区分局湖滨派出所 智慧警务工作站';
 
-/** Line speeds GA 467 readers support (DOMAIN.md §1). */
+/** Serial line speeds the kiosk's devices support (GA 467 readers, DOMAIN.md §1; receipt printers and code scanners offer the same). */
 export const SUPPORTED_BAUD_RATES: readonly number[] = [115200, 57600, 38400, 19200, 9600];
+
+/** A serial line speed from {@link SUPPORTED_BAUD_RATES}, `fallback` when absent (code scanners usually ship at 9600). */
+const serialBaudRate = (fallback: number) =>
+  z
+    .number()
+    .int()
+    .refine((b) => SUPPORTED_BAUD_RATES.includes(b), `must be one of ${SUPPORTED_BAUD_RATES.join(', ')}`)
+    .default(fallback);
 
 const HidFraming = z
   .object({
@@ -27,11 +35,7 @@ const IdCardDevice = z
     vendorId: z.number().int().min(0).max(0xffff).optional(),
     productId: z.number().int().min(0).max(0xffff).optional(),
     serialNumber: z.string().optional(),
-    baudRate: z
-      .number()
-      .int()
-      .refine((b) => SUPPORTED_BAUD_RATES.includes(b), `must be one of ${SUPPORTED_BAUD_RATES.join(', ')}`)
-      .default(115200),
+    baudRate: serialBaudRate(115200),
     autoBaud: z.boolean().default(false),
     pollIntervalMs: z.number().int().min(50).max(5000).default(300),
     readFingerprint: z.boolean().default(false),
@@ -60,11 +64,7 @@ const ReceiptPrinterDevice = z
     enabled: z.boolean().default(true),
     mode: z.enum(['simulated', 'serial']).default('simulated'),
     path: z.string().min(1).optional(),
-    baudRate: z
-      .number()
-      .int()
-      .refine((b) => SUPPORTED_BAUD_RATES.includes(b), `must be one of ${SUPPORTED_BAUD_RATES.join(', ')}`)
-      .default(115200),
+    baudRate: serialBaudRate(115200),
     paperWidthMm: z.union([z.literal(58), z.literal(80)]).default(80),
     statusPollMs: z.number().int().min(0).max(60_000).default(2000),
     simulator: z
@@ -77,8 +77,6 @@ const ReceiptPrinterDevice = z
     if (d.mode === 'serial' && !d.path) ctx.addIssue({ code: 'custom', path: ['path'], message: 'a serial receipt printer needs "path"' });
   });
 
-/** Serial line speeds code scanners offer; 9600 is the usual factory setting. */
-export const SCANNER_BAUD_RATES: readonly number[] = [115200, 57600, 38400, 19200, 9600];
 
 /** A QR/barcode scanner in serial line mode (mirrors drivers/scanner/config.ts). */
 const ScannerDevice = z
@@ -87,11 +85,7 @@ const ScannerDevice = z
     enabled: z.boolean().default(true),
     mode: z.enum(['simulated', 'serial']).default('simulated'),
     path: z.string().min(1).optional(),
-    baudRate: z
-      .number()
-      .int()
-      .refine((b) => SCANNER_BAUD_RATES.includes(b), `must be one of ${SCANNER_BAUD_RATES.join(', ')}`)
-      .default(9600),
+    baudRate: serialBaudRate(9600),
     /** What the scanner sends after each code. */
     suffix: z.enum(['CR', 'LF', 'CRLF']).default('CR'),
     /** Longest code accepted, in bytes. */
