@@ -4,7 +4,11 @@
  * stopping reverses that and reports `offline`. Both are idempotent.
  */
 import type { DriverStatus } from '../device';
-import type { TransportResult } from '../transport/transport';
+import type { MemoryTransport } from '../transport/memory';
+import type { Transport, TransportResult } from '../transport/transport';
+import type { BackoffPolicy } from './backoff';
+import type { Timers } from './timers';
+import type { TransportFactory } from './transport-factory';
 import type { Supervisor } from './supervisor';
 
 export interface DeviceLifecycleOptions {
@@ -45,4 +49,23 @@ export function createDeviceLifecycle(options: DeviceLifecycleOptions): {
       setStatus({ kind: 'offline', message: 'stopped' });
     },
   };
+}
+
+/** What every supervised device needs from the manager. */
+export interface SupervisedDeviceDeps {
+  timers: Timers;
+  random: () => number;
+  backoff: BackoffPolicy;
+  createTransport: TransportFactory;
+  createMemoryPair(names: [string, string]): [MemoryTransport, MemoryTransport];
+}
+
+/** Opens the configured serial line of a device (`label` names it in the messages); an expected failure is a value. */
+export function acquireSerialTransport(label: string, config: { path?: string | undefined; baudRate: number }, createTransport: TransportFactory): TransportResult<Transport> {
+  if (config.path === undefined || config.path === '') return { ok: false, error: { kind: 'notFound', message: `${label}: no serial path configured` } };
+  try {
+    return { ok: true, value: createTransport({ kind: 'serial', path: config.path, baudRate: config.baudRate }) };
+  } catch (error) {
+    return { ok: false, error: { kind: 'io', message: `cannot create the serial transport for ${config.path}: ${String(error)}` } };
+  }
 }

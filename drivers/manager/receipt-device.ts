@@ -18,14 +18,11 @@ import {
 import { PAPER_LAYOUTS } from '../receipt/paper';
 import type { PaperState, PrinterStatus } from '../receipt/status';
 import type { MemoryTransport } from '../transport/memory';
-import type { Transport, TransportResult } from '../transport/transport';
+import type { Transport } from '../transport/transport';
 import { createEmitter } from '../transport/transport-events';
-import type { BackoffPolicy } from './backoff';
 import { sameStatus, type ManagedDevice, type ManagedDeviceEvents } from './managed-device';
-import { createDeviceLifecycle } from './lifecycle';
+import { createDeviceLifecycle, acquireSerialTransport, type SupervisedDeviceDeps } from './lifecycle';
 import { createSupervisor } from './supervisor';
-import type { Timers } from './timers';
-import type { TransportFactory } from './transport-factory';
 
 export type { ReceiptPrinterConfig };
 
@@ -70,27 +67,9 @@ export interface ManagedReceiptPrinter extends ManagedDevice {
 }
 
 /** What the receipt printer needs from outside; the manager's deps provide the first five; the last two default to the real driver and simulator. */
-export interface ReceiptDeviceDeps {
-  timers: Timers;
-  random: () => number;
-  backoff: BackoffPolicy;
-  createTransport: TransportFactory;
-  createMemoryPair(names: [string, string]): [MemoryTransport, MemoryTransport];
+export interface ReceiptDeviceDeps extends SupervisedDeviceDeps {
   createReceiptPrinter?: (transport: Transport, options: ReceiptPrinterOptions) => ReceiptPrinter;
   createReceiptSimulator?: (transport: Transport, options: ReceiptSimulatorOptions) => ReceiptSimulator;
-}
-
-function acquireSerial(config: ReceiptPrinterConfig, deps: ReceiptDeviceDeps): TransportResult<Transport> {
-  if (config.path === undefined || config.path === '')
-    return { ok: false, error: { kind: 'notFound', message: 'receipt printer: no serial path configured' } };
-  try {
-    return { ok: true, value: deps.createTransport({ kind: 'serial', path: config.path, baudRate: config.baudRate }) };
-  } catch (error) {
-    return {
-      ok: false,
-      error: { kind: 'io', message: `cannot create the serial transport for ${config.path}: ${String(error)}` },
-    };
-  }
 }
 
 function createControls(
@@ -163,7 +142,7 @@ export function createManagedReceiptPrinter(
     random: deps.random,
     backoff: deps.backoff,
     onStatus: setStatus,
-    acquire: async () => (sim ? { ok: true, value: sim.host } : acquireSerial(config, deps)),
+    acquire: async () => (sim ? { ok: true, value: sim.host } : acquireSerialTransport('receipt printer', config, deps.createTransport)),
     async attach(transport) {
       const driver = makePrinter(transport, { statusPollMs: config.statusPollMs, timers: deps.timers });
       const off = driver.on('statusChanged', (s) => {

@@ -11,14 +11,11 @@ import type { LineError } from '../scanner/line-decoder';
 import { createScanner, type Scanner, type ScannerOptions } from '../scanner/scanner';
 import { createScannerSimulator, type ScannerSimulator, type ScannerSimulatorOptions } from '../scanner/simulator';
 import type { MemoryTransport } from '../transport/memory';
-import type { Transport, TransportResult } from '../transport/transport';
+import type { Transport } from '../transport/transport';
 import { createEmitter } from '../transport/transport-events';
-import type { BackoffPolicy } from './backoff';
 import { sameStatus, type ManagedDevice, type ManagedDeviceEvents } from './managed-device';
-import { createDeviceLifecycle } from './lifecycle';
+import { createDeviceLifecycle, acquireSerialTransport, type SupervisedDeviceDeps } from './lifecycle';
 import { createSupervisor } from './supervisor';
-import type { Timers } from './timers';
-import type { TransportFactory } from './transport-factory';
 
 export type { ScannerConfig };
 
@@ -52,27 +49,9 @@ export interface ManagedScanner extends ManagedDevice {
 }
 
 /** What the scanner needs from outside; the manager's deps provide the first five. */
-export interface ScannerDeviceDeps {
-  timers: Timers;
-  random: () => number;
-  backoff: BackoffPolicy;
-  createTransport: TransportFactory;
-  createMemoryPair(names: [string, string]): [MemoryTransport, MemoryTransport];
+export interface ScannerDeviceDeps extends SupervisedDeviceDeps {
   createScanner?: (transport: Transport, options: ScannerOptions) => Scanner;
   createScannerSimulator?: (transport: Transport, options: ScannerSimulatorOptions) => ScannerSimulator;
-}
-
-function acquireSerial(config: ScannerConfig, deps: ScannerDeviceDeps): TransportResult<Transport> {
-  if (config.path === undefined || config.path === '')
-    return { ok: false, error: { kind: 'notFound', message: 'scanner: no serial path configured' } };
-  try {
-    return { ok: true, value: deps.createTransport({ kind: 'serial', path: config.path, baudRate: config.baudRate }) };
-  } catch (error) {
-    return {
-      ok: false,
-      error: { kind: 'io', message: `cannot create the serial transport for ${config.path}: ${String(error)}` },
-    };
-  }
 }
 
 function createControls(
@@ -128,7 +107,7 @@ export function createManagedScanner(id: string, config: ScannerConfig, deps: Sc
     random: deps.random,
     backoff: deps.backoff,
     onStatus: setStatus,
-    acquire: async () => (sim ? { ok: true, value: sim.host } : acquireSerial(config, deps)),
+    acquire: async () => (sim ? { ok: true, value: sim.host } : acquireSerialTransport('scanner', config, deps.createTransport)),
     async attach(transport) {
       const driver = makeScanner(transport, { suffix: config.suffix, maxLength: config.maxLength });
       const mine = () => scanner?.driver === driver;
