@@ -1,8 +1,8 @@
 /**
  * `npm run soak -- --sessions N`: drives N complete simulated sessions through
  * the browser host in Chromium (the mix in scripts/soak/sessions.ts), sweeps
- * for traces of each citizen after their session (page, browser storage, host
- * log), samples the host's RSS and the renderer's JS heap, and at the end
+ * for traces of each citizen after their session (host session, page, browser
+ * storage, data folder, host log), samples the host's RSS and the renderer's JS heap, and at the end
  * reads the journal read-only: every session journaled exactly once. Prints a
  * summary, writes soak-results.json, exits non-zero on any error.
  */
@@ -16,6 +16,8 @@ import { openKiosk } from '../tests/e2e/ui-support';
 import { readJournal } from './soak/journal';
 import { memoryGrowth, processRssKb, rendererHeapKb, type MemorySample } from './soak/memory';
 import { parseSoakOptions } from './soak/options';
+import { sweepDataDir } from './soak/at-rest';
+import { waitForNoHostSession } from './soak/host-session';
 import { sweepLog, sweepPage } from './soak/privacy';
 import { ROTATION } from './soak/sessions';
 
@@ -90,8 +92,12 @@ for (let i = 0; i < options.sessions; i++) {
     await cancelButton.click({ timeout: 5000 }).catch(() => undefined);
     await page.getByTestId('attract-screen').waitFor({ timeout: 5000 }).catch(() => undefined);
   }
-  // The sweep: the long-lived page and any page the session opened, then the host's log lines of this session.
+  // The sweep: the host holds no session, the long-lived page and any page the session opened are clean,
+  // the data folder holds nothing of the citizen, then the host's log lines of this session.
+  const held = await waitForNoHostSession(page).catch((e: unknown) => `host session check failed: ${String(e)}`);
+  if (held) errors.push(held);
   for (const p of [page, ...extra]) errors.push(...(await sweepPage(p, kind.secrets).catch((e: unknown) => [`sweep failed: ${String(e)}`])));
+  errors.push(...sweepDataDir(dataDir, kind.secrets));
   await new Promise((r) => setTimeout(r, 200)); // let the host's last lines of the session arrive
   errors.push(...sweepLog(logLines.slice(logFrom), kind.secrets));
   errors.push(...pageErrors.slice(pageErrorsFrom).map((m) => `page error: ${m}`));

@@ -7,6 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { openKiosk } from '../../tests/e2e/ui-support';
+import { waitForNoHostSession } from './host-session';
 import type { Secrets } from './privacy';
 
 /** What a session driver needs. */
@@ -146,24 +147,8 @@ const reload: SessionKind = {
     // The reloaded renderer comes back on the attract screen and ends the session it lost
     // (reason `crashed`), so the next citizen can never walk into it.
     await page.getByTestId('attract-screen').waitFor({ timeout: 15_000 });
-    await page.waitForFunction(
-      async () => {
-        const token = document.querySelector('meta[name="onedoor-token"]')?.getAttribute('content') ?? '';
-        return await new Promise<boolean>((resolve) => {
-          const ws = new WebSocket(`ws://${location.host}/api?token=${token}`);
-          ws.onopen = () => ws.send(JSON.stringify({ v: 1, type: 'call', id: 'soak-current', method: 'session.current', params: {} }));
-          ws.onmessage = (e) => {
-            const reply = JSON.parse(String(e.data)) as { type: string; id?: string; result?: { session: unknown } };
-            if (reply.type !== 'reply' || reply.id !== 'soak-current') return;
-            ws.close();
-            resolve(reply.result?.session === null);
-          };
-          ws.onerror = () => resolve(false);
-        });
-      },
-      undefined,
-      { timeout: 10_000, polling: 250 },
-    );
+    const held = await waitForNoHostSession(page);
+    if (held) throw new Error(`reload: ${held}`);
     note('reload: the lost session was ended as crashed');
     await removeCard(page);
     return [];

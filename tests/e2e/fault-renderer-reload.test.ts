@@ -94,6 +94,8 @@ describe('the renderer reloaded mid-session', () => {
       await moment.reach(page);
       // The control: the name is on the screen now (the full number never is).
       expect(await sweepPage(page, HAN)).toEqual(['name in DOM innerText', 'name in DOM outerHTML']);
+      // …and the host holds the citizen's session (the question the soak asks after every session).
+      expect(await hostSession(page)).toBe(sessionId);
 
       await page.reload();
 
