@@ -5,7 +5,7 @@
  */
 
 import { pathToFileURL } from 'node:url';
-import type { BenchRow } from './bench/row';
+import { spread, type BenchRow } from './bench/row';
 import { encodeResponse, Ga467FrameDecoder } from '../drivers/idcard/frame';
 
 /** One benchmark result row. */
@@ -40,7 +40,8 @@ function readAnswerStream(megabytes: number): Uint8Array {
   return out;
 }
 
-function measure(stream: Uint8Array, chunkSize: number, runs: number, expectFrames = true): number {
+/** MB/s of each of `runs` whole-stream decodes. */
+function measure(stream: Uint8Array, chunkSize: number, runs: number, expectFrames = true): number[] {
   const rates: number[] = [];
   for (let r = 0; r < runs; r++) {
     const decoder = new Ga467FrameDecoder();
@@ -53,11 +54,10 @@ function measure(stream: Uint8Array, chunkSize: number, runs: number, expectFram
     if (expectFrames && frames === 0) throw new Error('bench stream decoded to no frames');
     rates.push(stream.length / 1e6 / seconds);
   }
-  rates.sort((a, b) => a - b);
-  return rates[Math.floor(rates.length / 2)]!;
+  return rates;
 }
 
-/** Runs the decoder benchmarks and returns one row per scenario (MB/s, median of `runs`). */
+/** Runs the decoder benchmarks and returns one row per scenario (MB/s: median, min and max of `runs`). */
 export function benchGa467Decoder(options: { runs?: number; megabytes?: number } = {}): BenchRow[] {
   const runs = options.runs ?? 7;
   const megabytes = options.megabytes ?? 8;
@@ -67,21 +67,21 @@ export function benchGa467Decoder(options: { runs?: number; megabytes?: number }
   return [
     {
       id: 'ga467.decode.read-answers.64B-chunks',
-      median: measure(answers, 64, runs),
+      ...spread(measure(answers, 64, runs)),
       unit: 'MB/s',
       target: 20,
       better: 'higher',
     },
     {
       id: 'ga467.decode.read-answers.4KiB-chunks',
-      median: measure(answers, 4096, runs),
+      ...spread(measure(answers, 4096, runs)),
       unit: 'MB/s',
       target: 40,
       better: 'higher',
     },
     {
       id: 'ga467.decode.noise.4KiB-chunks',
-      median: measure(noise, 4096, runs, false),
+      ...spread(measure(noise, 4096, runs, false)),
       unit: 'MB/s',
       target: 40,
       better: 'higher',

@@ -1,6 +1,6 @@
 /**
  * Receipt encoding speed: `npx tsx scripts/bench-receipt.ts [--runs N]`.
- * Each row is the median over N runs of the mean time per receipt. A kiosk
+ * Each row is the median (min, max) over N runs of the mean time per receipt. A kiosk
  * prints one receipt every minute or so, so the targets only catch an
  * accidental slowdown (e.g. rebuilding the GB18030 table per call).
  */
@@ -9,7 +9,7 @@ import { EscPosParser } from '../drivers/receipt/escpos-parser';
 import { prepareGb18030 } from '../drivers/receipt/gb18030';
 import { encodeAcceptanceReceipt } from '../drivers/receipt/templates/acceptance-receipt';
 import { encodePaymentReceipt } from '../drivers/receipt/templates/payment-receipt';
-import type { BenchRow } from './bench/row';
+import { spread, type BenchRow } from './bench/row';
 import { encodeQueueTicket } from '../drivers/receipt/templates/queue-ticket';
 
 /** One benchmark result row. */
@@ -52,16 +52,15 @@ function encodeTicket(): Uint8Array {
   return r.value;
 }
 
-/** Median over `runs` of the mean ms per call of `fn` (called `perRun` times per run). */
-function medianMs(fn: () => unknown, runs: number, perRun: number): number {
+/** The mean ms per call of `fn` in each of `runs` runs (called `perRun` times per run). */
+function meanMsPerRun(fn: () => unknown, runs: number, perRun: number): number[] {
   const means: number[] = [];
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
     for (let i = 0; i < perRun; i++) fn();
     means.push((performance.now() - t0) / perRun);
   }
-  means.sort((a, b) => a - b);
-  return means[Math.floor(means.length / 2)]!;
+  return means;
 }
 
 /** Runs the benchmarks and returns one row each. */
@@ -71,15 +70,21 @@ export function benchReceipt(options: { runs?: number; perRun?: number } = {}): 
   const t0 = performance.now();
   prepareGb18030();
   const tableMs = performance.now() - t0;
-  for (let i = 0; i < 20; i++) encodeAcceptance(); // warm-up
   const stream = encodeAcceptance();
-  const parseMs = medianMs(() => new EscPosParser().push(stream), runs, perRun * 4);
+  // Warm-up, so the first timed run does not pay for the JIT.
+  for (let i = 0; i < 20; i++) {
+    encodeAcceptance();
+    encodePayment();
+    encodeTicket();
+    new EscPosParser().push(stream);
+  }
+  const parseRates = meanMsPerRun(() => new EscPosParser().push(stream), runs, perRun * 4).map((ms) => stream.length / 1e6 / (ms / 1000));
   return [
     { id: 'receipt.gb18030.table-build (first use)', median: tableMs, unit: 'ms', target: 200, better: 'lower' },
-    { id: 'receipt.encode.acceptance.80mm', median: medianMs(encodeAcceptance, runs, perRun), unit: 'ms', target: 5, better: 'lower' },
-    { id: 'receipt.encode.payment.58mm', median: medianMs(encodePayment, runs, perRun), unit: 'ms', target: 5, better: 'lower' },
-    { id: 'receipt.encode.queue-ticket.80mm', median: medianMs(encodeTicket, runs, perRun), unit: 'ms', target: 5, better: 'lower' },
-    { id: 'receipt.parse.acceptance', median: stream.length / 1e6 / (parseMs / 1000), unit: 'MB/s', target: 5, better: 'higher' },
+    { id: 'receipt.encode.acceptance.80mm', ...spread(meanMsPerRun(encodeAcceptance, runs, perRun)), unit: 'ms', target: 5, better: 'lower' },
+    { id: 'receipt.encode.payment.58mm', ...spread(meanMsPerRun(encodePayment, runs, perRun)), unit: 'ms', target: 5, better: 'lower' },
+    { id: 'receipt.encode.queue-ticket.80mm', ...spread(meanMsPerRun(encodeTicket, runs, perRun)), unit: 'ms', target: 5, better: 'lower' },
+    { id: 'receipt.parse.acceptance', ...spread(parseRates), unit: 'MB/s', target: 5, better: 'higher' },
   ];
 }
 

@@ -24,6 +24,12 @@ export function formatRow(row: BenchRow): string {
 /** Header matching {@link formatRow}. */
 export const TABLE_HEADER = `${'benchmark'.padEnd(48)} ${'median'.padStart(9)} ${'min'.padStart(9)} ${'max'.padStart(9)} ${'unit'.padEnd(6)} target`.padEnd(96) + 'result';
 
+/** Median, min and max of a benchmark's repeated runs (the table's three figures). */
+export function spread(values: readonly number[]): { median: number; min: number; max: number } {
+  if (values.length === 0) throw new Error('a benchmark produced no measurements');
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
+}
+
 /** Median of a list of numbers. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
