@@ -32,7 +32,7 @@ if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) spawnSync('npm', ['run'
 if (!existsSync(join(ROOT, 'dist/renderer/face/models/blazeface.json'))) spawnSync(process.execPath, [join(ROOT, 'scripts/prepare-face-assets.mjs')], { cwd: ROOT, stdio: 'inherit' });
 
 const dataDir = mkdtempSync(join(tmpdir(), 'onedoor-soak-'));
-const host = await startHostProcess({ dataDir, face: { challengeTimeoutSeconds: 5, testingSkipLiveness: true } });
+const host = await startHostProcess({ dataDir, face: { challengeTimeoutSeconds: 5, testingSkipLiveness: true } }, { ownProcessGroup: true });
 const pid = host.process.pid!;
 
 // Every host log line, for the privacy sweep and the session ids the host saw.
@@ -40,7 +40,28 @@ const logLines = hostLogLines(host);
 let hostExit: string | null = null;
 host.process.once('exit', (code, signal) => (hostExit = `host exited (${code ?? signal}) during the soak`));
 
-const browser = await launchChromium(fakeCameraArgs(stillFaceVideo()));
+// Ctrl-C (or SIGTERM) stops the run after the session in progress, and the
+// journal check and report still run for the sessions driven; a second signal
+// aborts at once (the host is stopped, the report is lost).
+let stopSignal: NodeJS.Signals | null = null;
+let stopAt = 0;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    // A Ctrl-C reaches this process twice, from the terminal and relayed by tsx: one stop.
+    if (stopSignal && Date.now() - stopAt < 2000) return;
+    if (stopSignal) {
+      console.error(`${signal} again: aborting without a report`);
+      host.process.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+      process.exit(130);
+    }
+    stopSignal = signal;
+    stopAt = Date.now();
+    console.error(`${signal}: stopping after the session in progress; the journal check and the report follow (${signal} again aborts)`);
+  });
+}
+
+const browser = await launchChromium(fakeCameraArgs(stillFaceVideo()), { keepOnSignals: true });
 const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
 const pageErrors: string[] = [];
 page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -73,6 +94,7 @@ const sample = async (session: number) => {
 
 await sample(0);
 for (let i = 0; i < options.sessions; i++) {
+  if (stopSignal) break;
   const kind = ROTATION[i % ROTATION.length]!;
   const errors: string[] = [];
   const t0 = Date.now();
@@ -108,6 +130,8 @@ for (let i = 0; i < options.sessions; i++) {
   if (hostExit) break;
   if ((i + 1) % options.sampleEvery === 0 || i + 1 === options.warmup || i + 1 === options.sessions) await sample(i + 1);
 }
+// A stopped run still ends on a memory sample of its last session.
+if (samples.at(-1)!.session !== results.length) await sample(results.length);
 
 // Whole-run log sweep: no ID number of any citizen, ever.
 const allSecrets = [...new Map(ROTATION.map((k) => [k.secrets.idNumber, k.secrets])).values()];
@@ -137,6 +161,8 @@ const byKind = Object.fromEntries(
 
 const summary = {
   sessions: driven,
+  sessionsPlanned: options.sessions,
+  stoppedBy: stopSignal,
   sessionsWithErrors: failed.length,
   errors: [...failed.flatMap((r) => r.errors.map((e) => `#${r.index} ${e}`)), ...logLeaks, ...journalErrors],
   durationS: Math.round((Date.now() - started) / 1000),
@@ -149,6 +175,7 @@ const summary = {
 writeFileSync(resolve(ROOT, options.out), JSON.stringify(summary, null, 2) + '\n');
 
 console.log(`\n${driven} sessions in ${summary.durationS} s: ${failed.length} with errors; ${summary.errors.length} errors in all.`);
+if (stopSignal) console.log(`stopped by ${stopSignal} after ${driven} of ${options.sessions} sessions: the figures below are for the sessions driven`);
 for (const [id, k] of Object.entries(byKind)) console.log(`  ${id.padEnd(14)} ${k.sessions} sessions, ${k.errors} with errors, median ${k.medianMs} ms`);
 console.log(`journal: ${journal.rows} transactions (${journal.distinctSessions} sessions, ${journal.open} open) for ${driven} driven; outcomes ${JSON.stringify(journal.byOutcome)}; end reasons ${JSON.stringify(journal.byEndReason)}`);
 if (growth) {
@@ -158,4 +185,5 @@ if (growth) {
 if (summary.notes.length) console.log(`notes: ${summary.notes.join('; ')}`);
 for (const error of summary.errors.slice(0, 30)) console.log(`  ERROR ${error}`);
 console.log(`results written to ${options.out}`);
-process.exit(summary.errors.length > 0 ? 1 : 0);
+// 1: an error; 2: no error, but the run was stopped before its N sessions.
+process.exit(summary.errors.length > 0 ? 1 : stopSignal ? 2 : 0);

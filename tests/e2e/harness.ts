@@ -23,6 +23,11 @@ export interface RunningHost {
 export interface HostProcessOptions {
   /** Listen on this port instead of a free one (a restarted host on the port its page knows). */
   port?: number;
+  /**
+   * Its own process group, so a Ctrl-C in the terminal reaches only the
+   * caller, which stops the host itself (the soak's graceful stop).
+   */
+  ownProcessGroup?: boolean;
 }
 
 /**
@@ -39,6 +44,7 @@ export async function startHostProcess(config: Record<string, unknown> = {}, opt
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/host/serve-main.ts'), '--config', configPath], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.ownProcessGroup ?? false,
   });
   let errText = '';
   let outText = '';
@@ -69,11 +75,19 @@ export async function startHostProcess(config: Record<string, unknown> = {}, opt
   };
 }
 
-/** Launches headless Debian Chromium with the flags this machine needs, plus `extraArgs` (e.g. a fake camera). */
-export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+/**
+ * Launches headless Debian Chromium with the flags this machine needs, plus
+ * `extraArgs` (e.g. a fake camera). With `keepOnSignals`, Playwright does not
+ * close it on SIGINT/SIGTERM/SIGHUP: the caller finishes its work first.
+ */
+export function launchChromium(extraArgs: readonly string[] = [], options: { keepOnSignals?: boolean } = {}): Promise<Browser> {
+  const keep = options.keepOnSignals ?? false;
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    handleSIGINT: !keep,
+    handleSIGTERM: !keep,
+    handleSIGHUP: !keep,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
 }
