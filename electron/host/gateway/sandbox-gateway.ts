@@ -1,8 +1,8 @@
 /**
  * The embedded sandbox back-end: synthetic people, deterministic answers,
  * realistic latency. It dedupes submissions and document numbers by
- * idempotency key exactly as the real gateway must, and counts deliveries so
- * tests can prove "exactly once".
+ * idempotency key exactly as the real gateway must (within a window of the
+ * newest keys), and counts deliveries so tests can prove "exactly once".
  */
 import { createHash } from 'node:crypto';
 import {
@@ -15,6 +15,7 @@ import {
   type PoliceGateway,
   type SubmissionReceipt,
 } from './police-gateway';
+import { setBounded } from './bounded-map';
 import type { SandboxCitizen, SandboxData } from './sandbox-data';
 import type { FaceMatcher } from '../face/matcher';
 
@@ -42,6 +43,18 @@ export interface SandboxOptions {
   faceThreshold?: number;
   sequences?: SequenceSource;
   now?: () => Date;
+  /**
+   * Idempotency keys remembered per kind (queries, document numbers,
+   * submissions, their counts); the oldest are forgotten beyond it, as a real
+   * back-end's window would. Default 1000.
+   */
+  idempotencyWindow?: number;
+  /**
+   * Accepted payloads kept for {@link SandboxGateway.acceptedPayload} (they
+   * hold the citizen's data, in the kiosk's own memory when it runs the
+   * sandbox); only the newest are kept. Default 10.
+   */
+  keepPayloads?: number;
 }
 
 /** What the sandbox has accepted, for tests and the HTTP server's stats page. */
@@ -62,7 +75,7 @@ export interface SandboxGateway extends PoliceGateway {
   /** Forgets every enrolled reference photo. */
   clearEnrolments(): void;
   stats(): SandboxStats;
-  /** The payload accepted under `key` (tests). */
+  /** The payload accepted under `key`, among the newest `keepPayloads` (tests). */
   acceptedPayload(key: string): Record<string, unknown> | undefined;
 }
 
@@ -97,11 +110,15 @@ export function createSandboxGateway(options: SandboxOptions): SandboxGateway {
   const now = options.now ?? (() => new Date());
   const sequences = options.sequences ?? createMemorySequences();
   const threshold = options.faceThreshold ?? 0.6;
+  const window = options.idempotencyWindow ?? 1000;
+  const keepPayloads = options.keepPayloads ?? 10;
   const queries = new Map<string, CriminalRecordAnswer>();
   const numbers = new Map<string, string>();
-  const submissions = new Map<string, { receipt: string; payload: Record<string, unknown> }>();
-  const accepted: Record<string, number> = {};
-  const attempts: Record<string, number> = {};
+  const receipts = new Map<string, string>();
+  const payloads = new Map<string, Record<string, unknown>>();
+  const accepted = new Map<string, number>();
+  const attempts = new Map<string, number>();
+  let receiptCount = 0;
   let calls = 0;
 
   const wait = async (seed: string) => {
@@ -157,7 +174,7 @@ export function createSandboxGateway(options: SandboxOptions): SandboxGateway {
         issuingOffice: data.issuingOffice,
         ...(code ? { verifyCode: code, verifyUrl: `${data.verifyUrlBase}${code}` } : {}),
       };
-      queries.set(requestKey, answer);
+      setBounded(queries, requestKey, answer, window);
       return gatewayOk(answer);
     },
 
@@ -167,19 +184,21 @@ export function createSandboxGateway(options: SandboxOptions): SandboxGateway {
       if (known) return gatewayOk({ number: known });
       const year = now().getFullYear();
       const number = `${DOC_PREFIX[type]}${year}-${kioskId}-${String(sequences.next(type, year)).padStart(6, '0')}`;
-      numbers.set(idempotencyKey, number);
+      setBounded(numbers, idempotencyKey, number, window);
       return gatewayOk({ number });
     },
 
     async submitApplication(submission: ApplicationSubmission): Promise<GatewayResult<SubmissionReceipt>> {
       await wait('submit');
       const key = submission.idempotencyKey;
-      attempts[key] = (attempts[key] ?? 0) + 1;
-      const known = submissions.get(key);
-      if (known) return gatewayOk({ receiptNumber: known.receipt, duplicate: true });
-      const receipt = `SB${String(submissions.size + 1).padStart(8, '0')}`;
-      submissions.set(key, { receipt, payload: submission.payload });
-      accepted[key] = (accepted[key] ?? 0) + 1;
+      setBounded(attempts, key, (attempts.get(key) ?? 0) + 1, window);
+      const known = receipts.get(key);
+      if (known) return gatewayOk({ receiptNumber: known, duplicate: true });
+      receiptCount += 1;
+      const receipt = `SB${String(receiptCount).padStart(8, '0')}`;
+      setBounded(receipts, key, receipt, window);
+      setBounded(payloads, key, submission.payload, keepPayloads);
+      setBounded(accepted, key, (accepted.get(key) ?? 0) + 1, window);
       return gatewayOk({ receiptNumber: receipt, duplicate: false });
     },
 
@@ -190,7 +209,7 @@ export function createSandboxGateway(options: SandboxOptions): SandboxGateway {
     },
     clearEnrolments: () => enrolments.clear(),
 
-    stats: () => ({ accepted: { ...accepted }, attempts: { ...attempts } }),
-    acceptedPayload: (key) => submissions.get(key)?.payload,
+    stats: () => ({ accepted: Object.fromEntries(accepted), attempts: Object.fromEntries(attempts) }),
+    acceptedPayload: (key) => payloads.get(key),
   };
 }

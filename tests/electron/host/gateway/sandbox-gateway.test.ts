@@ -102,6 +102,25 @@ describe('sandbox gateway', () => {
     expect(g.stats()).toEqual({ accepted: { 'submit-key-1': 1 }, attempts: { 'submit-key-1': 2 } });
   });
 
+  it('keeps only the newest payloads and idempotency keys, so a kiosk running the sandbox does not hoard citizens\' data', async () => {
+    const g = gateway({ idempotencyWindow: 3, keepPayloads: 2 });
+    const submit = (n: number) => g.submitApplication({ idempotencyKey: `k${n}`, serviceId: 's', kioskId: 'K', payload: { idNumber: `id-${n}` } });
+    const receipts: string[] = [];
+    for (const n of [1, 2, 3, 4]) {
+      const r = await submit(n);
+      receipts.push(r.ok ? r.value.receiptNumber : 'failed');
+    }
+    // Payloads: the newest two only; the older ones are gone from memory.
+    expect([1, 2, 3, 4].map((n) => g.acceptedPayload(`k${n}`))).toEqual([undefined, undefined, { idNumber: 'id-3' }, { idNumber: 'id-4' }]);
+    // Keys: the newest three; k1 fell out of the window, so the back-end no longer knows it.
+    expect(Object.keys(g.stats().accepted)).toEqual(['k2', 'k3', 'k4']);
+    expect(await submit(4)).toMatchObject({ ok: true, value: { duplicate: true, receiptNumber: receipts[3] } });
+    const late = await submit(1);
+    // Receipt numbers never repeat, even after keys were forgotten.
+    expect(late).toMatchObject({ ok: true, value: { duplicate: false } });
+    expect(new Set([...receipts, late.ok ? late.value.receiptNumber : '']).size).toBe(5);
+  });
+
   it('simulates latency within the configured range', async () => {
     const g = gateway({ latency: { minMs: 30, maxMs: 60 } });
     const started = Date.now();
