@@ -10,13 +10,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fakeCameraArgs, hostLogLines, launchChromium, ROOT, startHostProcess } from '../tests/e2e/harness';
+import { fakeCameraArgs, hostLogLines, inspectorUrl, launchChromium, ROOT, startHostProcess } from '../tests/e2e/harness';
 import { stillFaceVideo } from '../tests/e2e/fixtures/face-video';
 import { openKiosk } from '../tests/e2e/ui-support';
 import { readJournal } from './soak/journal';
 import { memoryGrowth, processRssKb, rendererHeapKb, type MemorySample } from './soak/memory';
 import { parseSoakOptions } from './soak/options';
 import { sweepDataDir } from './soak/at-rest';
+import { connectHostHeap, heapGrowth, type HeapCensus } from './soak/host-heap';
 import { waitForNoHostSession } from './soak/host-session';
 import { sweepLog, sweepPage } from './soak/privacy';
 import { ROTATION } from './soak/sessions';
@@ -32,8 +33,10 @@ if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) spawnSync('npm', ['run'
 if (!existsSync(join(ROOT, 'dist/renderer/face/models/blazeface.json'))) spawnSync(process.execPath, [join(ROOT, 'scripts/prepare-face-assets.mjs')], { cwd: ROOT, stdio: 'inherit' });
 
 const dataDir = mkdtempSync(join(tmpdir(), 'onedoor-soak-'));
-const host = await startHostProcess({ dataDir, face: { challengeTimeoutSeconds: 5, testingSkipLiveness: true } }, { ownProcessGroup: true });
+const host = await startHostProcess({ dataDir, face: { challengeTimeoutSeconds: 5, testingSkipLiveness: true } }, { ownProcessGroup: true, inspect: options.heapCensus > 0 });
 const pid = host.process.pid!;
+const heap = options.heapCensus > 0 ? await connectHostHeap(inspectorUrl(host) ?? '(no inspector URL in the host output)') : undefined;
+const allSecrets = [...new Map(ROTATION.map((k) => [k.secrets.idNumber, k.secrets])).values()];
 
 // Every host log line, for the privacy sweep and the session ids the host saw.
 const logLines = hostLogLines(host);
@@ -92,6 +95,14 @@ const sample = async (session: number) => {
   console.log(`  memory after ${session} sessions: host RSS ${(s.hostRssKb / 1024).toFixed(1)} MB, renderer heap ${(s.rendererHeapUsedKb / 1024).toFixed(1)} MB`);
 };
 
+const censuses: HeapCensus[] = [];
+const census = async (session: number) => {
+  if (!heap) return;
+  const c = await heap.census(session, allSecrets);
+  censuses.push(c);
+  console.log(`  host heap after ${session} sessions (${c.ms} ms): ${c.nodes} objects, ${c.idNumberObjects} with an idNumber; live strings ${Object.entries(c.strings).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+};
+
 await sample(0);
 for (let i = 0; i < options.sessions; i++) {
   if (stopSignal) break;
@@ -129,12 +140,16 @@ for (let i = 0; i < options.sessions; i++) {
   console.log(`session ${String(i + 1).padStart(4)} ${kind.id.padEnd(14)} ${String(Date.now() - t0).padStart(6)} ms ${errors.length ? 'ERROR ' + errors.join('; ') : 'ok'}`);
   if (hostExit) break;
   if ((i + 1) % options.sampleEvery === 0 || i + 1 === options.warmup || i + 1 === options.sessions) await sample(i + 1);
+  if (heap && ((i + 1) % options.heapCensus === 0 || i + 1 === options.warmup || i + 1 === options.sessions)) await census(i + 1);
 }
-// A stopped run still ends on a memory sample of its last session.
+// A stopped run still ends on a memory sample (and a census) of its last session.
 if (samples.at(-1)!.session !== results.length) await sample(results.length);
+if (heap && censuses.at(-1)?.session !== results.length) await census(results.length);
+heap?.close();
+const afterWarmup = censuses.filter((c) => c.session >= Math.max(options.warmup, 1));
+const heapErrors = afterWarmup.length >= 2 ? heapGrowth(afterWarmup[0]!, afterWarmup.at(-1)!) : [];
 
 // Whole-run log sweep: no ID number of any citizen, ever.
-const allSecrets = [...new Map(ROTATION.map((k) => [k.secrets.idNumber, k.secrets])).values()];
 const logLeaks = allSecrets.flatMap((s) => sweepLog(logLines, { idNumber: s.idNumber }));
 const sessionIds = new Set(logLines.flatMap((line) => [...line.matchAll(/"sessionId":"([^"]+)"/g)].map((m) => m[1]!)));
 
@@ -164,11 +179,12 @@ const summary = {
   sessionsPlanned: options.sessions,
   stoppedBy: stopSignal,
   sessionsWithErrors: failed.length,
-  errors: [...failed.flatMap((r) => r.errors.map((e) => `#${r.index} ${e}`)), ...logLeaks, ...journalErrors],
+  errors: [...failed.flatMap((r) => r.errors.map((e) => `#${r.index} ${e}`)), ...logLeaks, ...journalErrors, ...heapErrors],
   durationS: Math.round((Date.now() - started) / 1000),
   byKind,
   journal,
   memory: { warmupSessions: options.warmup, growth, samples },
+  heapCensus: censuses,
   notes: Object.entries(results.flatMap((r) => r.notes).reduce<Record<string, number>>((acc, n) => ({ ...acc, [n]: (acc[n] ?? 0) + 1 }), {})).map(([n, count]) => `${n} ×${count}`),
   hostLogLines: logLines.length,
 };
@@ -181,6 +197,11 @@ console.log(`journal: ${journal.rows} transactions (${journal.distinctSessions} 
 if (growth) {
   const mb = (kb: number) => (kb / 1024).toFixed(1);
   console.log(`memory after warm-up (sessions ${growth.fromSession}→${growth.toSession}): host RSS ${mb(growth.hostRssKb.first)} → ${mb(growth.hostRssKb.last)} MB (max ${mb(growth.hostRssKb.max)}, slope ${growth.hostRssKb.slopeKbPerSession} kB/session); renderer heap ${mb(growth.rendererHeapKb.first)} → ${mb(growth.rendererHeapKb.last)} MB (max ${mb(growth.rendererHeapKb.max)}, slope ${growth.rendererHeapKb.slopeKbPerSession} kB/session)`);
+}
+if (afterWarmup.length >= 2) {
+  const [first, last] = [afterWarmup[0]!, afterWarmup.at(-1)!];
+  const counts = (c: HeapCensus) => `${c.idNumberObjects} idNumber objects, strings ${Object.values(c.strings).join('/')}`;
+  console.log(`host heap census (sessions ${first.session}→${last.session}): ${counts(first)} → ${counts(last)}${heapErrors.length ? '' : ': no growth'}`);
 }
 if (summary.notes.length) console.log(`notes: ${summary.notes.join('; ')}`);
 for (const error of summary.errors.slice(0, 30)) console.log(`  ERROR ${error}`);

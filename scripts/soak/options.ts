@@ -10,9 +10,11 @@ export interface SoakOptions {
   sampleEvery: number;
   /** Where the JSON results go. */
   out: string;
+  /** A heap census of the host every this many sessions (0: none; see scripts/soak/host-heap.ts). */
+  heapCensus: number;
 }
 
-const usage = 'usage: npm run soak -- [--sessions N] [--warmup N] [--sample-every N] [--out FILE]';
+const usage = 'usage: npm run soak -- [--sessions N] [--warmup N] [--sample-every N] [--heap-census N] [--out FILE]';
 
 /** Parses `argv` (without node and the script). */
 export function parseSoakOptions(argv: readonly string[]): { options: SoakOptions } | { error: string } {
@@ -20,7 +22,7 @@ export function parseSoakOptions(argv: readonly string[]): { options: SoakOption
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i]!;
     const value = argv[i + 1];
-    if (!['--sessions', '--warmup', '--sample-every', '--out'].includes(key) || value === undefined) return { error: `unknown or incomplete option ${key}\n${usage}` };
+    if (!['--sessions', '--warmup', '--sample-every', '--heap-census', '--out'].includes(key) || value === undefined) return { error: `unknown or incomplete option ${key}\n${usage}` };
     values.set(key, value);
   }
   const int = (key: string, fallback: number, min: number): number | string => {
@@ -35,5 +37,7 @@ export function parseSoakOptions(argv: readonly string[]): { options: SoakOption
   if (typeof warmup === 'string') return { error: warmup };
   const sampleEvery = int('--sample-every', 5, 1);
   if (typeof sampleEvery === 'string') return { error: sampleEvery };
-  return { options: { sessions, warmup: Math.min(warmup, sessions), sampleEvery, out: values.get('--out') ?? 'soak-results.json' } };
+  const heapCensus = int('--heap-census', 0, 0);
+  if (typeof heapCensus === 'string') return { error: heapCensus };
+  return { options: { sessions, warmup: Math.min(warmup, sessions), sampleEvery, heapCensus, out: values.get('--out') ?? 'soak-results.json' } };
 }

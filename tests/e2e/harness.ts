@@ -28,6 +28,13 @@ export interface HostProcessOptions {
    * caller, which stops the host itself (the soak's graceful stop).
    */
   ownProcessGroup?: boolean;
+  /** Start Node's inspector on a free port (the soak's heap census); see {@link inspectorUrl}. */
+  inspect?: boolean;
+}
+
+/** The host's inspector WebSocket URL, from Node's "Debugger listening on ws://…" line (started with `inspect`). */
+export function inspectorUrl(host: RunningHost): string | undefined {
+  return /Debugger listening on (ws:\/\/\S+)/.exec(host.stderr())?.[1];
 }
 
 /**
@@ -41,7 +48,8 @@ export async function startHostProcess(config: Record<string, unknown> = {}, opt
   const configPath = join(dir, 'config.json');
   // Each host process gets its own data folder (journal, documents, keys): never ~/.onedoor.
   writeFileSync(configPath, JSON.stringify({ dataDir: join(dir, 'data'), ...config, server: { port: options.port ?? 0 }, log: { level: 'info' } }));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/host/serve-main.ts'), '--config', configPath], {
+  const inspect = options.inspect ? ['--inspect=127.0.0.1:0'] : [];
+  const child = spawn(process.execPath, [...inspect, '--import', 'tsx', join(ROOT, 'electron/host/serve-main.ts'), '--config', configPath], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.ownProcessGroup ?? false,
