@@ -78,18 +78,18 @@ describe('serial transport over a socat pty pair (real binding)', () => {
     expect(await atA.waitFor(big.length)).toEqual(big);
   });
 
-  it('measures a sub-10 ms echo round trip', async () => {
+  // Speed over a pty is a benchmark (idcard.read.pty115200 in npm run bench), not asserted here.
+  it('carries 20 one-byte round trips through an echoing peer, in order', async () => {
     const p = await pair();
     const a = await opened(p.a);
     const b = await opened(p.b);
     b.on('data', (chunk) => void b.write(chunk));
     const atA = collect(a);
-    const started = performance.now();
     for (let i = 1; i <= 20; i++) {
       await a.write(Uint8Array.of(i));
       await atA.waitFor(i);
     }
-    expect((performance.now() - started) / 20).toBeLessThan(10);
+    expect([...atA.bytes()]).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
   it('maps open failures: missing path → notFound, second opener → busy', async () => {

@@ -73,12 +73,11 @@ describe('pinyin lookup', () => {
     expect(lookup.candidates('vvv')).toEqual([]);
   });
 
+  // An exponential segmenter would not finish these within the test's timeout; no speed is asserted here.
   it('does not blow up on long input', async () => {
     const lookup = await testLookup();
-    const started = performance.now();
     expect(lookup.segment('a'.repeat(24))).toHaveLength(24);
     expect(lookup.segment(`${'xian'.repeat(5)}q`)).not.toBeNull();
     expect(lookup.segment(`${'a'.repeat(20)}vvv`)).toBeNull();
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });

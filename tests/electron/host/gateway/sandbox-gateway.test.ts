@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSandboxGateway } from '../../../../electron/host/gateway/sandbox-gateway';
 import { loadSandboxData } from '../../../../electron/host/gateway/sandbox-data';
 
@@ -122,12 +122,22 @@ describe('sandbox gateway', () => {
   });
 
   it('simulates latency within the configured range', async () => {
-    const g = gateway({ latency: { minMs: 30, maxMs: 60 } });
-    const started = Date.now();
-    await g.lookupPerson('410402199001011230');
-    const took = Date.now() - started;
-    expect(took).toBeGreaterThanOrEqual(28);
-    expect(took).toBeLessThan(500);
+    vi.useFakeTimers();
+    try {
+      const g = gateway({ latency: { minMs: 30, maxMs: 60 } });
+      let answered = false;
+      const lookup = g.lookupPerson('410402199001011230').then((r) => {
+        answered = true;
+        return r;
+      });
+      await vi.advanceTimersByTimeAsync(29);
+      expect(answered).toBe(false);
+      await vi.advanceTimersByTimeAsync(31);
+      expect(answered).toBe(true);
+      expect((await lookup).ok).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
