@@ -14,7 +14,7 @@ import { fakeCameraArgs, hostLogLines, inspectorUrl, launchChromium, ROOT, start
 import { stillFaceVideo } from '../tests/e2e/fixtures/face-video';
 import { openKiosk } from '../tests/e2e/ui-support';
 import { readJournal } from './soak/journal';
-import { memoryGrowth, processRssKb, rendererHeapKb, type MemorySample } from './soak/memory';
+import { MEMORY_GROWTH_LIMIT_PERCENT, memoryGrowth, processRssKb, rendererHeapKb, type MemoryFigure, type MemorySample } from './soak/memory';
 import { parseSoakOptions } from './soak/options';
 import { sweepDataDir } from './soak/at-rest';
 import { connectHostHeap, heapGrowth, type HeapCensus } from './soak/host-heap';
@@ -166,6 +166,13 @@ if (journal.open > 0) journalErrors.push(`${journal.open} transactions never end
 if (journal.missing.length) journalErrors.push(`sessions in the host log without a journal row: ${journal.missing.join(', ')}`);
 if (journal.unexpected.length) journalErrors.push(`journal rows for sessions the host never logged: ${journal.unexpected.join(', ')}`);
 const growth = memoryGrowth(samples, options.warmup);
+const memoryErrors: string[] = [];
+// Judged only over at least three samples after the warm-up: two are one line, one is none.
+if (growth && samples.filter((s) => s.session >= options.warmup).length >= 3) {
+  for (const [what, figure] of [['host RSS', growth.hostRssKb], ['renderer JS heap', growth.rendererHeapKb]] as const) {
+    if (figure.fittedGrowthPercent >= MEMORY_GROWTH_LIMIT_PERCENT) memoryErrors.push(`${what} grew ${figure.fittedGrowthPercent} % after the warm-up (fitted over sessions ${growth.fromSession}→${growth.toSession}; limit ${MEMORY_GROWTH_LIMIT_PERCENT} %)`);
+  }
+}
 const byKind = Object.fromEntries(
   ROTATION.map((k) => {
     const mine = results.filter((r) => r.kind === k.id);
@@ -179,7 +186,7 @@ const summary = {
   sessionsPlanned: options.sessions,
   stoppedBy: stopSignal,
   sessionsWithErrors: failed.length,
-  errors: [...failed.flatMap((r) => r.errors.map((e) => `#${r.index} ${e}`)), ...logLeaks, ...journalErrors, ...heapErrors],
+  errors: [...failed.flatMap((r) => r.errors.map((e) => `#${r.index} ${e}`)), ...logLeaks, ...journalErrors, ...memoryErrors, ...heapErrors],
   durationS: Math.round((Date.now() - started) / 1000),
   byKind,
   journal,
@@ -196,7 +203,8 @@ for (const [id, k] of Object.entries(byKind)) console.log(`  ${id.padEnd(14)} ${
 console.log(`journal: ${journal.rows} transactions (${journal.distinctSessions} sessions, ${journal.open} open) for ${driven} driven; outcomes ${JSON.stringify(journal.byOutcome)}; end reasons ${JSON.stringify(journal.byEndReason)}`);
 if (growth) {
   const mb = (kb: number) => (kb / 1024).toFixed(1);
-  console.log(`memory after warm-up (sessions ${growth.fromSession}→${growth.toSession}): host RSS ${mb(growth.hostRssKb.first)} → ${mb(growth.hostRssKb.last)} MB (max ${mb(growth.hostRssKb.max)}, slope ${growth.hostRssKb.slopeKbPerSession} kB/session); renderer heap ${mb(growth.rendererHeapKb.first)} → ${mb(growth.rendererHeapKb.last)} MB (max ${mb(growth.rendererHeapKb.max)}, slope ${growth.rendererHeapKb.slopeKbPerSession} kB/session)`);
+  const line = (f: MemoryFigure) => `${mb(f.first)} → ${mb(f.last)} MB (${f.endpointGrowthPercent} %; max ${mb(f.max)}), slope ${f.slopeKbPerSession} kB/session, fitted growth ${f.fittedGrowthPercent} % (limit ${MEMORY_GROWTH_LIMIT_PERCENT} %)`;
+  console.log(`memory after warm-up (sessions ${growth.fromSession}→${growth.toSession}):\n  host RSS ${line(growth.hostRssKb)}\n  renderer heap ${line(growth.rendererHeapKb)}`);
 }
 if (afterWarmup.length >= 2) {
   const [first, last] = [afterWarmup[0]!, afterWarmup.at(-1)!];

@@ -36,12 +36,30 @@ export function slope(points: ReadonlyArray<readonly [number, number]>): number 
   return points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0) / sxx;
 }
 
+/** The soak's target: memory may grow less than this after the warm-up (fitted, see {@link MemoryFigure}). */
+export const MEMORY_GROWTH_LIMIT_PERCENT = 5;
+
+/** One memory figure after warm-up. */
+export interface MemoryFigure {
+  first: number;
+  last: number;
+  max: number;
+  slopeKbPerSession: number;
+  /** last / first − 1, in %: two single samples, each of which breathes with the GC and the allocator. */
+  endpointGrowthPercent: number;
+  /**
+   * The least-squares line's rise over the post-warm-up range, in % of its value
+   * at the warm-up: the growth the soak judges, steadier than two single samples.
+   */
+  fittedGrowthPercent: number;
+}
+
 /** Growth after warm-up: first and last post-warm-up samples and the per-session slope, for host RSS and renderer heap. */
 export interface MemoryGrowth {
   fromSession: number;
   toSession: number;
-  hostRssKb: { first: number; last: number; max: number; slopeKbPerSession: number };
-  rendererHeapKb: { first: number; last: number; max: number; slopeKbPerSession: number };
+  hostRssKb: MemoryFigure;
+  rendererHeapKb: MemoryFigure;
 }
 
 /** Summarises the samples taken at or after `warmup` sessions. */
@@ -50,11 +68,21 @@ export function memoryGrowth(samples: readonly MemorySample[], warmup: number): 
   if (after.length === 0) return null;
   const first = after[0]!;
   const last = after.at(-1)!;
-  const figure = (pick: (s: MemorySample) => number) => ({
-    first: pick(first),
-    last: pick(last),
-    max: Math.max(...after.map(pick)),
-    slopeKbPerSession: Math.round(slope(after.map((s) => [s.session, pick(s)] as const)) * 10) / 10,
-  });
+  const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 ** places;
+  const figure = (pick: (s: MemorySample) => number): MemoryFigure => {
+    const points = after.map((s) => [s.session, pick(s)] as const);
+    const perSession = slope(points);
+    const meanX = points.reduce((sum, [x]) => sum + x, 0) / points.length;
+    const meanY = points.reduce((sum, [, y]) => sum + y, 0) / points.length;
+    const fittedAtWarmup = meanY + perSession * (first.session - meanX);
+    return {
+      first: pick(first),
+      last: pick(last),
+      max: Math.max(...after.map(pick)),
+      slopeKbPerSession: round(perSession, 1),
+      endpointGrowthPercent: round((pick(last) / pick(first) - 1) * 100, 2),
+      fittedGrowthPercent: fittedAtWarmup > 0 ? round(((perSession * (last.session - first.session)) / fittedAtWarmup) * 100, 2) : 0,
+    };
+  };
   return { fromSession: first.session, toSession: last.session, hostRssKb: figure((s) => s.hostRssKb), rendererHeapKb: figure((s) => s.rendererHeapUsedKb) };
 }

@@ -33,7 +33,8 @@ export function parseSoakOptions(argv: readonly string[]): { options: SoakOption
   };
   const sessions = int('--sessions', 50, 1);
   if (typeof sessions === 'string') return { error: sessions };
-  const warmup = int('--warmup', Math.min(10, Math.floor(sessions / 5)), 0);
+  // Default warm-up: the first tenth of the run (100 of 1000), before which the host's caches and the JIT settle.
+  const warmup = int('--warmup', Math.floor(sessions / 10), 0);
   if (typeof warmup === 'string') return { error: warmup };
   const sampleEvery = int('--sample-every', 5, 1);
   if (typeof sampleEvery === 'string') return { error: sampleEvery };
