@@ -100,7 +100,7 @@ const census = async (session: number) => {
   if (!heap) return;
   const c = await heap.census(session, allSecrets);
   censuses.push(c);
-  console.log(`  host heap after ${session} sessions (${c.ms} ms): ${c.nodes} objects, ${c.idNumberObjects} with an idNumber; live strings ${Object.entries(c.strings).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  console.log(`  host heap after ${session} sessions (${c.ms} ms): ${c.nodes} objects, ${c.idNumberObjects} holding a citizen's idNumber; live strings ${Object.entries(c.strings).map(([k, n]) => `${k} ${n}`).join(', ')}`);
 };
 
 await sample(0);
@@ -208,7 +208,7 @@ if (growth) {
 }
 if (afterWarmup.length >= 2) {
   const [first, last] = [afterWarmup[0]!, afterWarmup.at(-1)!];
-  const counts = (c: HeapCensus) => `${c.idNumberObjects} idNumber objects, strings ${Object.values(c.strings).join('/')}`;
+  const counts = (c: HeapCensus) => `${c.idNumberObjects} objects holding an ID number, strings ${Object.values(c.strings).join('/')}`;
   console.log(`host heap census (sessions ${first.session}→${last.session}): ${counts(first)} → ${counts(last)}${heapErrors.length ? '' : ': no growth'}`);
 }
 if (summary.notes.length) console.log(`notes: ${summary.notes.join('; ')}`);

@@ -3,7 +3,10 @@
  * Node's inspector it takes a heap snapshot of the running host (V8 collects
  * garbage first, so only what is still reachable is in it) and counts, per
  * citizen, the live string objects that hold their name or ID number, and the
- * objects with an `idNumber` property. The simulated devices and the sandbox
+ * objects whose `idNumber` property holds one of their numbers. (Objects with
+ * an `idNumber` key alone are no measure: V8's allocation sites keep literal
+ * boilerplates and zod its schema shapes, and their number creeps up as the
+ * JIT warms.) The simulated devices and the sandbox
  * back-end keep their sample citizens for good, so the counts are not zero;
  * what matters is that they do not grow with the sessions driven: a count that
  * grows means something keeps each citizen's data after their session.
@@ -20,7 +23,7 @@ export interface HeapCensus {
   session: number;
   /** Live string objects holding each secret (key: `name:陈…` or `id:4104…1230`, masked). */
   strings: Record<string, number>;
-  /** Objects with an `idNumber` property. */
+  /** Objects whose `idNumber` property holds one of the citizens' ID numbers. */
   idNumberObjects: number;
   /** Heap objects in the snapshot. */
   nodes: number;
@@ -56,16 +59,23 @@ export function countInSnapshot(snap: Snapshot, secrets: readonly Secrets[]): Om
     ...(s.name ? [{ key: label('name', s.name), text: s.name }] : []),
     ...(s.idNumber ? [{ key: label('id', s.idNumber), text: s.idNumber }] : []),
   ]);
+  const ids = secrets.flatMap((s) => (s.idNumber ? [s.idNumber] : []));
   const strings = Object.fromEntries(needles.map((n) => [n.key, 0]));
+  /** Offsets (in `nodes`) of the string objects that hold an ID number. */
+  const idStrings = new Set<number>();
   for (let i = 0; i < snap.nodes.length; i += nodeWidth) {
     if (!STRING_TYPES.has(nodeTypes[snap.nodes[i + typeAt]!]!)) continue;
     const text = snap.strings[snap.nodes[i + nameAt]!]!;
     for (const n of needles) if (text.includes(n.text)) strings[n.key]! += 1;
+    if (ids.some((id) => text.includes(id))) idStrings.add(i);
   }
   const property = edgeTypes.indexOf('property');
   const idNumberName = snap.strings.indexOf('idNumber');
+  const toAt = meta.edge_fields.indexOf('to_node');
   let idNumberObjects = 0;
-  if (idNumberName >= 0) for (let i = 0; i < snap.edges.length; i += edgeWidth) if (snap.edges[i + edgeTypeAt] === property && snap.edges[i + edgeNameAt] === idNumberName) idNumberObjects += 1;
+  if (idNumberName >= 0)
+    for (let i = 0; i < snap.edges.length; i += edgeWidth)
+      if (snap.edges[i + edgeTypeAt] === property && snap.edges[i + edgeNameAt] === idNumberName && idStrings.has(snap.edges[i + toAt]!)) idNumberObjects += 1;
   return { strings, idNumberObjects, nodes: snap.nodes.length / nodeWidth };
 }
 
@@ -124,6 +134,6 @@ export function heapGrowth(first: HeapCensus, last: HeapCensus, slack = 2): stri
     const before = first.strings[key] ?? 0;
     if (count > before + slack) grown.push(`host heap: ${count - before} more live strings holding ${key} after session ${last.session} than after session ${first.session}`);
   }
-  if (last.idNumberObjects > first.idNumberObjects + slack) grown.push(`host heap: ${last.idNumberObjects - first.idNumberObjects} more objects with an idNumber after session ${last.session} than after session ${first.session}`);
+  if (last.idNumberObjects > first.idNumberObjects + slack) grown.push(`host heap: ${last.idNumberObjects - first.idNumberObjects} more objects holding a citizen's idNumber after session ${last.session} than after session ${first.session}`);
   return grown;
 }
