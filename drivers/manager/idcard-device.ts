@@ -124,7 +124,8 @@ async function acquireReal(config: IdCardDeviceConfig, deps: IdCardDeviceDeps): 
 export function createManagedIdCard(id: string, config: IdCardDeviceConfig, deps: IdCardDeviceDeps): ManagedIdCard {
   const events = createEmitter<ManagedIdCardEvents>();
   const simulated = config.mode === 'simulated';
-  let status: DriverStatus = { kind: 'offline', message: 'not started' };
+  // Starting, not offline: staff must not be told a device is down before it was even tried.
+  let status: DriverStatus = { kind: 'starting' };
   let reader: { port: IdCardReaderPort; unsubscribe: Array<() => void> } | undefined;
   let cardPresent = false;
 

@@ -117,7 +117,8 @@ export function createManagedReceiptPrinter(
   const simulated = config.mode === 'simulated';
   const makePrinter = deps.createReceiptPrinter ?? createReceiptPrinter;
   const makeSimulator = deps.createReceiptSimulator ?? createReceiptSimulator;
-  let status: DriverStatus = { kind: 'offline', message: 'not started' };
+  // Starting, not offline: staff must not be told a device is down before it was even tried.
+  let status: DriverStatus = { kind: 'starting' };
   let printer: { driver: ReceiptPrinter; off: () => void } | undefined;
 
   function setStatus(next: DriverStatus): void {

@@ -86,7 +86,8 @@ export function createManagedScanner(id: string, config: ScannerConfig, deps: Sc
   const simulated = config.mode === 'simulated';
   const makeScanner = deps.createScanner ?? createScanner;
   const makeSimulator = deps.createScannerSimulator ?? createScannerSimulator;
-  let status: DriverStatus = { kind: 'offline', message: 'not started' };
+  // Starting, not offline: staff must not be told a device is down before it was even tried.
+  let status: DriverStatus = { kind: 'starting' };
   let scanner: { driver: Scanner; off: () => void } | undefined;
 
   function setStatus(next: DriverStatus): void {

@@ -192,9 +192,9 @@ describe('backoff', () => {
 describe('device manager, real modes with fake transports', () => {
   it('retries with backoff until re-enumeration finds the reader at a new path', async () => {
     const r = rig(serialConfig);
+    expect(r.manager.list()[0]!.status).toEqual({ kind: 'starting' });
     await r.manager.start();
     await flush();
-    expect(r.statuses[0]).toEqual({ kind: 'starting' });
     expect(r.manager.list()[0]!.status.kind).toBe('noDevice');
     expect(r.timers.pending()).toEqual([500]);
     await r.timers.advance(500);
@@ -209,8 +209,8 @@ describe('device manager, real modes with fake transports', () => {
     expect(r.matches[0]).toEqual({ kind: 'serial', path: '/dev/ttyUSB0', vendorId: 0x0400, productId: 0xc35a });
     expect(r.transports.map((t) => t.spec)).toEqual([{ kind: 'serial', path: '/dev/ttyUSB1', baudRate: 115200 }]);
     expect(r.manager.list()[0]!.status).toEqual({ kind: 'online', media: 'absent' });
-    expect(r.statuses.map((s) => s.kind)).toEqual(['starting', 'noDevice', 'noDevice', 'noDevice', 'online']);
-    expect(r.statuses[1]).toMatchObject({ message: expect.stringContaining('retrying in 0.5 s') });
+    expect(r.statuses.map((s) => s.kind)).toEqual(['noDevice', 'noDevice', 'noDevice', 'online']);
+    expect(r.statuses[0]).toMatchObject({ message: expect.stringContaining('retrying in 0.5 s') });
     expect(r.timers.pending()).toEqual([]);
   });
 
@@ -344,6 +344,18 @@ describe('device manager, real modes with fake transports', () => {
     expect(snap.since.getTime()).toBe(1234);
     expect(errors.length).toBeGreaterThan(0);
     expect(r.manager.simulatorControls('reader-1')).toBeUndefined();
+
+    // Before start, a configured device is starting, not offline: staff are not told it is down at boot.
+    const fresh = createDeviceManager({
+      idcard: { ...serialConfig, id: 'reader-2' },
+      receiptPrinter: { enabled: true, mode: 'simulated', baudRate: 115_200, paperWidthMm: 80, statusPollMs: 2000 },
+      scanner: { enabled: true, mode: 'simulated', baudRate: 9600, suffix: 'CR', maxLength: 4096 },
+    });
+    expect(fresh.list().map((d) => [d.kind, d.status.kind])).toEqual([
+      ['idcard', 'starting'],
+      ['receiptPrinter', 'starting'],
+      ['scanner', 'starting'],
+    ]);
 
     const none = createDeviceManager({ idcard: { ...serialConfig, enabled: false } });
     expect(none.list()).toEqual([]);

@@ -61,6 +61,8 @@ describe('managed receipt printer', () => {
   it('simulated: prints, and follows the dock through paper, cover, jam and cable', async () => {
     const device = createManagedReceiptPrinter('rp', config({ simulator: { paper: 'low' } }), deps);
     const controls = device.simulator!;
+    // Not yet started: starting, never offline (staff would be told it is down at boot).
+    expect(device.status).toEqual({ kind: 'starting' });
     const seen: string[] = [];
     device.on('statusChanged', (s) => seen.push(s.kind));
     await device.start();
@@ -91,7 +93,7 @@ describe('managed receipt printer', () => {
     expect((await device.queryStatus()).ok).toBe(true);
     await device.stop();
     expect(device.status).toMatchObject({ kind: 'offline' });
-    expect(seen).toEqual(expect.arrayContaining(['starting', 'online', 'userError', 'hardwareError', 'noDevice', 'offline']));
+    expect(seen).toEqual(expect.arrayContaining(['online', 'userError', 'hardwareError', 'noDevice', 'offline']));
   });
 
   it('serial: no path configured is noDevice with retries, never a throw', async () => {
