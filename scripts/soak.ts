@@ -14,7 +14,7 @@ import { fakeCameraArgs, hostLogLines, inspectorUrl, launchChromium, ROOT, start
 import { stillFaceVideo } from '../tests/e2e/fixtures/face-video';
 import { openKiosk } from '../tests/e2e/ui-support';
 import { readJournal } from './soak/journal';
-import { MEMORY_GROWTH_LIMIT_PERCENT, memoryGrowth, processRssKb, rendererHeapKb, type MemoryFigure, type MemorySample } from './soak/memory';
+import { judgeMemory, MEMORY_GROWTH_LIMIT_PERCENT, memoryGrowth, processRssKb, rendererHeapKb, type MemoryFigure, type MemorySample } from './soak/memory';
 import { parseSoakOptions } from './soak/options';
 import { sweepDataDir } from './soak/at-rest';
 import { connectHostHeap, heapGrowth, type HeapCensus } from './soak/host-heap';
@@ -166,13 +166,8 @@ if (journal.open > 0) journalErrors.push(`${journal.open} transactions never end
 if (journal.missing.length) journalErrors.push(`sessions in the host log without a journal row: ${journal.missing.join(', ')}`);
 if (journal.unexpected.length) journalErrors.push(`journal rows for sessions the host never logged: ${journal.unexpected.join(', ')}`);
 const growth = memoryGrowth(samples, options.warmup);
-const memoryErrors: string[] = [];
-// Judged only over at least three samples after the warm-up: two are one line, one is none.
-if (growth && samples.filter((s) => s.session >= options.warmup).length >= 3) {
-  for (const [what, figure] of [['host RSS', growth.hostRssKb], ['renderer JS heap', growth.rendererHeapKb]] as const) {
-    if (figure.fittedGrowthPercent >= MEMORY_GROWTH_LIMIT_PERCENT) memoryErrors.push(`${what} grew ${figure.fittedGrowthPercent} % after the warm-up (fitted over sessions ${growth.fromSession}→${growth.toSession}; limit ${MEMORY_GROWTH_LIMIT_PERCENT} %)`);
-  }
-}
+const memoryVerdict = judgeMemory(growth, samples, options.warmup);
+const memoryErrors = memoryVerdict.judged ? memoryVerdict.errors : [];
 const byKind = Object.fromEntries(
   ROTATION.map((k) => {
     const mine = results.filter((r) => r.kind === k.id);
@@ -190,7 +185,7 @@ const summary = {
   durationS: Math.round((Date.now() - started) / 1000),
   byKind,
   journal,
-  memory: { warmupSessions: options.warmup, growth, samples },
+  memory: { warmupSessions: options.warmup, growth, judged: memoryVerdict.judged, samples },
   heapCensus: censuses,
   notes: Object.entries(results.flatMap((r) => r.notes).reduce<Record<string, number>>((acc, n) => ({ ...acc, [n]: (acc[n] ?? 0) + 1 }), {})).map(([n, count]) => `${n} ×${count}`),
   hostLogLines: logLines.length,
@@ -205,6 +200,7 @@ if (growth) {
   const mb = (kb: number) => (kb / 1024).toFixed(1);
   const line = (f: MemoryFigure) => `${mb(f.first)} → ${mb(f.last)} MB (${f.endpointGrowthPercent} %; max ${mb(f.max)}), slope ${f.slopeKbPerSession} kB/session, fitted growth ${f.fittedGrowthPercent} % (limit ${MEMORY_GROWTH_LIMIT_PERCENT} %)`;
   console.log(`memory after warm-up (sessions ${growth.fromSession}→${growth.toSession}):\n  host RSS ${line(growth.hostRssKb)}\n  renderer heap ${line(growth.rendererHeapKb)}`);
+  if (!memoryVerdict.judged) console.log(`  memory not judged: ${memoryVerdict.why}`);
 }
 if (afterWarmup.length >= 2) {
   const [first, last] = [afterWarmup[0]!, afterWarmup.at(-1)!];

@@ -54,6 +54,28 @@ export interface MemoryFigure {
   fittedGrowthPercent: number;
 }
 
+/**
+ * Sessions that must follow the warm-up before growth is judged: over a short
+ * run the host is still settling (JIT, caches, allocator), which a line through
+ * a few samples reads as growth.
+ */
+export const MEMORY_JUDGED_FROM_SESSIONS = 200;
+
+/** Whether the run's memory meets {@link MEMORY_GROWTH_LIMIT_PERCENT}, or why it is not judged. */
+export type MemoryVerdict = { judged: true; errors: string[] } | { judged: false; why: string };
+
+/** Judges host RSS and renderer heap growth after the warm-up (fitted line), for runs long enough to judge. */
+export function judgeMemory(growth: MemoryGrowth | null, samples: readonly MemorySample[], warmup: number): MemoryVerdict {
+  const after = samples.filter((s) => s.session >= warmup);
+  if (!growth || after.length < 3) return { judged: false, why: 'fewer than three memory samples after the warm-up' };
+  if (growth.toSession - growth.fromSession < MEMORY_JUDGED_FROM_SESSIONS) return { judged: false, why: `only ${growth.toSession - growth.fromSession} sessions after the warm-up; the < ${MEMORY_GROWTH_LIMIT_PERCENT} % figure is judged over ${MEMORY_JUDGED_FROM_SESSIONS} or more` };
+  const errors: string[] = [];
+  for (const [what, figure] of [['host RSS', growth.hostRssKb], ['renderer JS heap', growth.rendererHeapKb]] as const) {
+    if (figure.fittedGrowthPercent >= MEMORY_GROWTH_LIMIT_PERCENT) errors.push(`${what} grew ${figure.fittedGrowthPercent} % after the warm-up (fitted over sessions ${growth.fromSession}→${growth.toSession}; limit ${MEMORY_GROWTH_LIMIT_PERCENT} %)`);
+  }
+  return { judged: true, errors };
+}
+
 /** Growth after warm-up: first and last post-warm-up samples and the per-session slope, for host RSS and renderer heap. */
 export interface MemoryGrowth {
   fromSession: number;
