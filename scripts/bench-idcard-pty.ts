@@ -13,7 +13,7 @@ import { loadSampleCard } from '../drivers/idcard/sample-cards';
 import { createIdCardSimulator } from '../drivers/idcard/simulator';
 import { createSerialTransport } from '../drivers/transport/serial';
 import { createPtyPair } from '../tests/helpers/pty';
-import { formatRow, median, type BenchRow } from './bench/row';
+import { formatRow, spread, type BenchRow } from './bench/row';
 
 const BAUD = 115_200;
 const BITS_PER_BYTE = 10; // 8N1
@@ -56,8 +56,8 @@ export async function benchIdCardPty(options: { runs?: number } = {}): Promise<B
       }
     }
     return [
-      { id: 'idcard.read.pty115200 (time / wire time)', median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), unit: 'ratio', target: 1.1, better: 'lower' },
-      { id: 'idcard.read.pty115200 (find+select+read)', median: median(millis), min: Math.min(...millis), max: Math.max(...millis), unit: 'ms', target: 200, better: 'lower' },
+      { id: 'idcard.read.pty115200 (time / wire time)', ...spread(ratios), unit: 'ratio', target: 1.1, better: 'lower' },
+      { id: 'idcard.read.pty115200 (find+select+read)', ...spread(millis), unit: 'ms', target: 200, better: 'lower' },
     ];
   } finally {
     await simulator.stop();

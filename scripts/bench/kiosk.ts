@@ -79,11 +79,6 @@ export function logTime(line: string): number {
   return at;
 }
 
-/** Minimum and maximum of a non-empty list. */
-export function spread(values: readonly number[]): { min: number; max: number } {
-  return { min: Math.min(...values), max: Math.max(...values) };
-}
-
 /** Taps the centre of the element with `testId` on the touchscreen, once it is there and enabled. */
 export async function tap(page: Page, testId: string): Promise<void> {
   const target = page.getByTestId(testId);
