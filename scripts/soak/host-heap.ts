@@ -93,20 +93,26 @@ export async function connectHostHeap(url: string): Promise<HostHeap> {
     ws.once('error', reject);
   });
   let nextId = 1;
-  const pending = new Map<number, (result: unknown) => void>();
+  /** Calls awaiting their answer; a closed socket fails them all, so a census never hangs. */
+  const pending = new Map<number, { resolve: (result: unknown) => void; reject: (error: Error) => void }>();
   let chunks: string[] = [];
   ws.on('message', (data) => {
     const message = JSON.parse(String(data)) as { id?: number; method?: string; params?: { chunk?: string }; result?: unknown; error?: unknown };
-    if (message.method === 'HeapProfiler.addHeapSnapshotChunk') chunks.push(message.params!.chunk!);
-    else if (message.id !== undefined) pending.get(message.id)?.(message.error ? Promise.reject(new Error(JSON.stringify(message.error))) : message.result);
+    if (message.method === 'HeapProfiler.addHeapSnapshotChunk') return void chunks.push(message.params!.chunk!);
+    const call = message.id === undefined ? undefined : pending.get(message.id);
+    if (!call) return;
+    pending.delete(message.id!);
+    if (message.error) call.reject(new Error(`inspector: ${JSON.stringify(message.error)}`));
+    else call.resolve(message.result);
+  });
+  ws.on('close', () => {
+    for (const call of pending.values()) call.reject(new Error('the host inspector closed'));
+    pending.clear();
   });
   const send = (method: string, params: Record<string, unknown> = {}) =>
-    new Promise<unknown>((resolve) => {
+    new Promise<unknown>((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, (result) => {
-        pending.delete(id);
-        resolve(result);
-      });
+      pending.set(id, { resolve, reject });
       ws.send(JSON.stringify({ id, method, params }));
     });
   await send('HeapProfiler.enable');

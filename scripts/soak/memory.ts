@@ -25,15 +25,14 @@ export async function rendererHeapKb(cdp: CDPSession): Promise<number> {
   return Math.round(usage.usedSize / 1024);
 }
 
-/** Least-squares slope of `y` over `x` (0 with fewer than two points). */
-export function slope(points: ReadonlyArray<readonly [number, number]>): number {
-  if (points.length < 2) return 0;
+/** The least-squares line through `points`: its slope and its value at `x` (flat through the mean with fewer than two distinct x). */
+export function fitLine(points: ReadonlyArray<readonly [number, number]>): { slope: number; at(x: number): number } {
   const n = points.length;
-  const mx = points.reduce((s, [x]) => s + x, 0) / n;
-  const my = points.reduce((s, [, y]) => s + y, 0) / n;
+  const mx = n ? points.reduce((s, [x]) => s + x, 0) / n : 0;
+  const my = n ? points.reduce((s, [, y]) => s + y, 0) / n : 0;
   const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
-  if (sxx === 0) return 0;
-  return points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0) / sxx;
+  const slope = sxx === 0 ? 0 : points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0) / sxx;
+  return { slope, at: (x) => my + slope * (x - mx) };
 }
 
 /** The soak's target: memory may grow less than this after the warm-up (fitted, see {@link MemoryFigure}). */
@@ -93,10 +92,9 @@ export function memoryGrowth(samples: readonly MemorySample[], warmup: number): 
   const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 ** places;
   const figure = (pick: (s: MemorySample) => number): MemoryFigure => {
     const points = after.map((s) => [s.session, pick(s)] as const);
-    const perSession = slope(points);
-    const meanX = points.reduce((sum, [x]) => sum + x, 0) / points.length;
-    const meanY = points.reduce((sum, [, y]) => sum + y, 0) / points.length;
-    const fittedAtWarmup = meanY + perSession * (first.session - meanX);
+    const line = fitLine(points);
+    const perSession = line.slope;
+    const fittedAtWarmup = line.at(first.session);
     return {
       first: pick(first),
       last: pick(last),
