@@ -204,7 +204,7 @@ async function faceSession(page: Page): Promise<Measured> {
     if (outcome !== null) throw new Error(`face check ended with "${outcome}", not a match`);
     // The still touches nothing: answer the idle countdown if it comes (it does not change the figures).
     const more = page.getByTestId('idle-more');
-    if (await more.isVisible()) await more.click().catch(() => undefined);
+    if (await more.isVisible()) await more.click({ timeout: 1_000 }).catch(() => undefined);
     if (Date.now() > deadline) throw new Error(`no purpose step after the face check; face check at ${await page.getByTestId('face-check').getAttribute('data-phase', { timeout: 1 }).catch(() => '(gone)')}`);
     await new Promise((r) => setTimeout(r, 200));
   }

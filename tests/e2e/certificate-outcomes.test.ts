@@ -99,7 +99,7 @@ describe('record found', () => {
     await chooseCertificate(page);
     await page.getByTestId('identify-confirm').click();
     await consentToQueryAndFace(page);
-    await waitPastFaceCheck(page, 'purpose-step');
+    await waitPastFaceCheck(page, 'purpose-step', logged.lines);
     const sessionId = await newSessionId(logged.lines, known);
     await page.evaluate(WATCH_RECORD_WORDS);
     await page.getByTestId('purpose-employment').click();
@@ -140,14 +140,14 @@ describe('face does not match', () => {
 
     // Two tries that do not match: the result, the tries left, and 再试一次.
     for (const left of [2, 1]) {
-      await waitPastFaceCheck(page, 'face-result');
+      await waitPastFaceCheck(page, 'face-result', logged.lines);
       expect(await page.getByTestId('face-result').getAttribute('data-outcome')).toBe('noMatch');
       expect(await page.getByTestId('face-result').innerText()).toContain(String(left));
       await page.getByTestId('face-retry').click();
       await page.getByTestId('face-result').waitFor({ state: 'detached' });
     }
     // The third: the host's flow sends the citizen to the counter, where staff check the identity.
-    await waitPastFaceCheck(page, 'counter-step');
+    await waitPastFaceCheck(page, 'counter-step', logged.lines);
     const counter = await counterShown(page);
     expect(counter.window).toContain(WINDOW);
     expect(counter.note).toBe(FACE_NOTE);

@@ -68,7 +68,7 @@ describe('无犯罪记录证明 to the printed certificate', () => {
     expect(await sweepPage(page, HAN)).toEqual(['name in DOM innerText', 'name in DOM outerHTML']);
     await page.getByTestId('identify-confirm').click();
     await consentToQueryAndFace(page);
-    await waitPastFaceCheck(page, 'purpose-step');
+    await waitPastFaceCheck(page, 'purpose-step', logged.lines);
     const sessionId = await newSessionId(logged.lines, known);
     // The card stays on the reader until the citizen leaves with it.
     await dock(page, 'dock-remove-card');
@@ -101,7 +101,7 @@ describe('无犯罪记录证明 to the printed certificate', () => {
     await page.getByTestId('consent-step').waitFor({ timeout: 10_000 });
     const sessionId = await newSessionId(logged.lines, known);
     await consentToQueryAndFace(page);
-    await waitPastFaceCheck(page, 'purpose-step');
+    await waitPastFaceCheck(page, 'purpose-step', logged.lines);
     // The name comes from the 户籍 lookup, shown on the citizen's review only.
     const number = await purposeToPrinted(page, HAN.name);
 
@@ -124,7 +124,7 @@ describe('idle mid-flow', () => {
     await chooseCertificate(page);
     await page.getByTestId('identify-confirm').click();
     await consentToQueryAndFace(page);
-    await waitPastFaceCheck(page, 'purpose-step');
+    await waitPastFaceCheck(page, 'purpose-step', logged.lines);
     const sessionId = await newSessionId(logged.lines, known);
     await dock(page, 'dock-remove-card');
 

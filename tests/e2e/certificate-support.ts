@@ -119,18 +119,25 @@ export async function consentToQueryAndFace(page: Page): Promise<void> {
  * Waits for `target` after the face check, pressing "more time" if the idle
  * countdown comes up meanwhile (a still face check touches nothing).
  */
-export async function waitPastFaceCheck(page: Page, target: string): Promise<void> {
+export async function waitPastFaceCheck(page: Page, target: string, hostLines: readonly string[]): Promise<void> {
+  const heardBefore = hostLines.length;
   const seen = new Set<string>();
   await expect
     .poll(
       async () => {
+        // A bounded click: the countdown may close between the look and the click.
         const more = page.getByTestId('idle-more');
-        if (await more.isVisible()) await more.click().catch(() => undefined);
-        // What the face check said on the way, for the failure message.
-        const check = page.getByTestId('face-check');
-        if (await check.isVisible()) {
-          seen.add(`${await check.getAttribute('data-phase')} [${await check.getAttribute('data-measures')}] ${await page.getByTestId('face-guidance').textContent()}`);
-        }
+        if (await more.isVisible()) await more.click({ timeout: 1_000 }).catch(() => undefined);
+        // What the face check said on the way, for the failure message. Read in one
+        // evaluate: a locator read would wait (up to the default timeout, long past the
+        // idle limit) for a face check that unmounted just after isVisible().
+        const said = await page.evaluate(() => {
+          const check = document.querySelector('[data-testid="face-check"]');
+          if (!check) return null;
+          const guidance = check.querySelector('[data-testid="face-guidance"]')?.textContent ?? '';
+          return `${check.getAttribute('data-phase')} [${check.getAttribute('data-measures')}] ${guidance}`;
+        });
+        if (said !== null) seen.add(said);
         return page.getByTestId(target).isVisible();
       },
       { timeout: 60_000, interval: 250, message: `waiting for ${target}` },
@@ -141,7 +148,9 @@ export async function waitPastFaceCheck(page: Page, target: string): Promise<voi
       const at = await page
         .evaluate(() => [...document.querySelectorAll('[data-testid]')].slice(0, 12).map((el) => `${el.getAttribute('data-testid')}${el.getAttribute('data-step') ? `(${el.getAttribute('data-step')})` : ''}${el.getAttribute('data-phase') ? `[${el.getAttribute('data-phase')}]` : ''}`))
         .catch(() => ['(page gone)']);
-      throw new Error(`${String(error)}\nface check on the way:\n${[...seen].slice(-15).join('\n')}\nnow on screen: ${at.join(' ')}`);
+      // And what the host logged meanwhile (masked by the host's own log redaction).
+      const heard = hostLines.slice(heardBefore).slice(-25).join('\n');
+      throw new Error(`${String(error)}\nface check on the way:\n${[...seen].slice(-15).join('\n')}\nnow on screen: ${at.join(' ')}\nhost log meanwhile:\n${heard}`);
     });
 }
 

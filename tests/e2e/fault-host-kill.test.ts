@@ -83,7 +83,7 @@ describe('the host killed during a submission, then restarted', () => {
     await chooseCertificate(page);
     await page.getByTestId('identify-confirm').click();
     await consentToQueryAndFace(page);
-    await waitPastFaceCheck(page, 'purpose-step');
+    await waitPastFaceCheck(page, 'purpose-step', first.lines);
     const sessionId = await newSessionId(first.lines, new Set());
     await dock(page, 'dock-remove-card');
     // From now on the back-end takes the submission and keeps the kiosk waiting for its answer.
@@ -148,7 +148,7 @@ describe('the host killed during a submission, then restarted', () => {
     await chooseCertificate(page);
     await page.getByTestId('identify-confirm').click();
     await consentToQueryAndFace(page);
-    await waitPastFaceCheck(page, 'purpose-step');
+    await waitPastFaceCheck(page, 'purpose-step', second.lines);
     await dock(page, 'dock-remove-card');
     const secondNumber = await purposeToPrinted(page, HAN.name);
     expect(secondNumber).not.toBe(firstNumber);
