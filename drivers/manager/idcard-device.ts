@@ -18,7 +18,7 @@ import {
   type IdCardSimulatorControls,
   type SampleCardLoader,
 } from './idcard-simulator-controls';
-import { sameStatus, type ManagedDevice, type ManagedDeviceEvents } from './managed-device';
+import { NOT_YET_STARTED, sameStatus, type ManagedDevice, type ManagedDeviceEvents } from './managed-device';
 import { createDeviceLifecycle } from './lifecycle';
 import { createSupervisor } from './supervisor';
 import type { Timers } from './timers';
@@ -124,8 +124,7 @@ async function acquireReal(config: IdCardDeviceConfig, deps: IdCardDeviceDeps): 
 export function createManagedIdCard(id: string, config: IdCardDeviceConfig, deps: IdCardDeviceDeps): ManagedIdCard {
   const events = createEmitter<ManagedIdCardEvents>();
   const simulated = config.mode === 'simulated';
-  // Starting, not offline: staff must not be told a device is down before it was even tried.
-  let status: DriverStatus = { kind: 'starting' };
+  let status: DriverStatus = NOT_YET_STARTED;
   let reader: { port: IdCardReaderPort; unsubscribe: Array<() => void> } | undefined;
   let cardPresent = false;
 

@@ -29,6 +29,13 @@ export type DeviceFactory<Config, Context, Product = ManagedDevice> = (
   context: Context,
 ) => Product | undefined;
 
+/**
+ * The status of a device not yet started: `starting`, not `offline`, so staff
+ * are not told a device is down before it was even tried (a false alert at
+ * every boot otherwise).
+ */
+export const NOT_YET_STARTED: DriverStatus = Object.freeze({ kind: 'starting' });
+
 /** Structural equality of two statuses, to emit changes only. */
 export function sameStatus(a: DriverStatus, b: DriverStatus): boolean {
   const ra = a as Record<string, unknown>;

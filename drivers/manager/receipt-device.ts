@@ -20,7 +20,7 @@ import type { PaperState, PrinterStatus } from '../receipt/status';
 import type { MemoryTransport } from '../transport/memory';
 import type { Transport } from '../transport/transport';
 import { createEmitter } from '../transport/transport-events';
-import { sameStatus, type ManagedDevice, type ManagedDeviceEvents } from './managed-device';
+import { NOT_YET_STARTED, sameStatus, type ManagedDevice, type ManagedDeviceEvents } from './managed-device';
 import { createDeviceLifecycle, acquireSerialTransport, type SupervisedDeviceDeps } from './lifecycle';
 import { createSupervisor } from './supervisor';
 
@@ -117,8 +117,7 @@ export function createManagedReceiptPrinter(
   const simulated = config.mode === 'simulated';
   const makePrinter = deps.createReceiptPrinter ?? createReceiptPrinter;
   const makeSimulator = deps.createReceiptSimulator ?? createReceiptSimulator;
-  // Starting, not offline: staff must not be told a device is down before it was even tried.
-  let status: DriverStatus = { kind: 'starting' };
+  let status: DriverStatus = NOT_YET_STARTED;
   let printer: { driver: ReceiptPrinter; off: () => void } | undefined;
 
   function setStatus(next: DriverStatus): void {

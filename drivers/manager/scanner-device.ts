@@ -13,7 +13,7 @@ import { createScannerSimulator, type ScannerSimulator, type ScannerSimulatorOpt
 import type { MemoryTransport } from '../transport/memory';
 import type { Transport } from '../transport/transport';
 import { createEmitter } from '../transport/transport-events';
-import { sameStatus, type ManagedDevice, type ManagedDeviceEvents } from './managed-device';
+import { NOT_YET_STARTED, sameStatus, type ManagedDevice, type ManagedDeviceEvents } from './managed-device';
 import { createDeviceLifecycle, acquireSerialTransport, type SupervisedDeviceDeps } from './lifecycle';
 import { createSupervisor } from './supervisor';
 
@@ -86,8 +86,7 @@ export function createManagedScanner(id: string, config: ScannerConfig, deps: Sc
   const simulated = config.mode === 'simulated';
   const makeScanner = deps.createScanner ?? createScanner;
   const makeSimulator = deps.createScannerSimulator ?? createScannerSimulator;
-  // Starting, not offline: staff must not be told a device is down before it was even tried.
-  let status: DriverStatus = { kind: 'starting' };
+  let status: DriverStatus = NOT_YET_STARTED;
   let scanner: { driver: Scanner; off: () => void } | undefined;
 
   function setStatus(next: DriverStatus): void {
