@@ -166,7 +166,7 @@ if (journal.open > 0) journalErrors.push(`${journal.open} transactions never end
 if (journal.missing.length) journalErrors.push(`sessions in the host log without a journal row: ${journal.missing.join(', ')}`);
 if (journal.unexpected.length) journalErrors.push(`journal rows for sessions the host never logged: ${journal.unexpected.join(', ')}`);
 const growth = memoryGrowth(samples, options.warmup);
-const memoryVerdict = judgeMemory(growth, samples, options.warmup);
+const memoryVerdict = judgeMemory(growth);
 const memoryErrors = memoryVerdict.judged ? memoryVerdict.errors : [];
 const byKind = Object.fromEntries(
   ROTATION.map((k) => {

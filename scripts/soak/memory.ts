@@ -64,9 +64,9 @@ export const MEMORY_JUDGED_FROM_SESSIONS = 200;
 export type MemoryVerdict = { judged: true; errors: string[] } | { judged: false; why: string };
 
 /** Judges host RSS and renderer heap growth after the warm-up (fitted line), for runs long enough to judge. */
-export function judgeMemory(growth: MemoryGrowth | null, samples: readonly MemorySample[], warmup: number): MemoryVerdict {
-  const after = samples.filter((s) => s.session >= warmup);
-  if (!growth || after.length < 3) return { judged: false, why: 'fewer than three memory samples after the warm-up' };
+export function judgeMemory(growth: MemoryGrowth | null): MemoryVerdict {
+  // Three samples at least: two are always one line, one is none.
+  if (!growth || growth.samples < 3) return { judged: false, why: 'fewer than three memory samples after the warm-up' };
   if (growth.toSession - growth.fromSession < MEMORY_JUDGED_FROM_SESSIONS) return { judged: false, why: `only ${growth.toSession - growth.fromSession} sessions after the warm-up; the < ${MEMORY_GROWTH_LIMIT_PERCENT} % figure is judged over ${MEMORY_JUDGED_FROM_SESSIONS} or more` };
   const errors: string[] = [];
   for (const [what, figure] of [['host RSS', growth.hostRssKb], ['renderer JS heap', growth.rendererHeapKb]] as const) {
@@ -79,6 +79,8 @@ export function judgeMemory(growth: MemoryGrowth | null, samples: readonly Memor
 export interface MemoryGrowth {
   fromSession: number;
   toSession: number;
+  /** Samples taken at or after the warm-up. */
+  samples: number;
   hostRssKb: MemoryFigure;
   rendererHeapKb: MemoryFigure;
 }
@@ -104,5 +106,5 @@ export function memoryGrowth(samples: readonly MemorySample[], warmup: number): 
       fittedGrowthPercent: fittedAtWarmup > 0 ? round(((perSession * (last.session - first.session)) / fittedAtWarmup) * 100, 2) : 0,
     };
   };
-  return { fromSession: first.session, toSession: last.session, hostRssKb: figure((s) => s.hostRssKb), rendererHeapKb: figure((s) => s.rendererHeapUsedKb) };
+  return { fromSession: first.session, toSession: last.session, samples: after.length, hostRssKb: figure((s) => s.hostRssKb), rendererHeapKb: figure((s) => s.rendererHeapUsedKb) };
 }
