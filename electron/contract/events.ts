@@ -17,8 +17,12 @@ export const Events = {
   /** A help call was raised (for staff screens and the citizen's confirmation). */
   /** Something hall staff should act on (paper, jams, devices down, failed prints); never personal data. */
   'staff.alert': z.object({
-    kind: z.enum(['paperLow', 'paperOut', 'jammed', 'deviceDown', 'printFailed']),
+    kind: z.enum(['paperLow', 'paperOut', 'jammed', 'deviceDown', 'printFailed', 'backendLinkRefused']),
     deviceId: z.string().optional(),
+    /** For `backendLinkRefused`: what the kiosk refused (an untrusted server, a redirect …), never what was sent. */
+    reason: z
+      .enum(['serverUntrusted', 'serverNameMismatch', 'pinMismatch', 'clientCertRejected', 'handshakeFailed', 'redirect', 'responseTooLarge'])
+      .optional(),
     deviceKind: z.string(),
     messageKey: z.string(),
     documentNumber: z.string().optional(),

@@ -102,7 +102,17 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   const feeOf = (serviceId: string) => SERVICE_CATALOGUE.find((service) => service.id === serviceId)?.feeFen ?? 0;
   const station = unwrap(createStationJournal({ config, db, dataDir: dataDir.dir, logger, feeOf, now }), (e) => e);
   const backend = unwrap(
-    createBackend({ config, db, dataDir: dataDir.dir, logger, gateway: deps.gateway, now, faceMatcher: sandboxFaceMatcher() }),
+    createBackend({
+      config,
+      db,
+      dataDir: dataDir.dir,
+      logger,
+      gateway: deps.gateway,
+      now,
+      faceMatcher: sandboxFaceMatcher(),
+      // `alerts` is made below; the link is only used once the host runs.
+      linkWatcher: { backendLinkRefused: (reason) => alerts.backendLinkRefused(reason), backendLinkRestored: () => alerts.backendLinkRestored() },
+    }),
     (e) => e,
   );
 
@@ -146,7 +156,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
         actor: 'host',
         action: 'staff.alert',
         subject: alert.deviceId ?? alert.deviceKind,
-        detail: { kind: alert.kind, messageKey: alert.messageKey },
+        detail: { kind: alert.kind, messageKey: alert.messageKey, ...(alert.reason ? { reason: alert.reason } : {}) },
       }),
   });
   const receiptPrinter = deps.receiptPrinter ?? (() => receiptPrinterOf(baseDevices, config.devices.receiptPrinter.id));

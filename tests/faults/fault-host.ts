@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { PROTOCOL_VERSION, type EventEnvelope, type FlowView, type SessionInfo } from '../../electron/contract';
-import { KioskConfig } from '../../electron/host/config/schema';
+import { KioskConfig, type KioskConfigInput } from '../../electron/host/config/schema';
 import { createHost, type KioskHost } from '../../electron/host/create-host';
 import type { SimulatedCupsOptions } from '../../electron/host/documents/simulated/simulated-cups';
 import type { PoliceGateway } from '../../electron/host/gateway/police-gateway';
@@ -33,6 +33,8 @@ export interface FaultHostOptions {
   gateway?: PoliceGateway;
   /** Pacing of the simulated CUPS (default: full speed). */
   a4?: SimulatedCupsOptions;
+  /** The back-end as the config names it (default: the sandbox, no latency). */
+  backend?: KioskConfigInput['backend'];
 }
 
 /** Starts a host with every device simulated and the back-end saying "same person" to faces. */
@@ -40,7 +42,7 @@ export async function startFaultHost(options: FaultHostOptions = {}): Promise<Fa
   const dataDir = mkdtempSync(join(tmpdir(), 'onedoor-faults-'));
   const config = KioskConfig.parse({
     kioskId: 'F-01',
-    backend: { kind: 'sandbox', latency: { minMs: 0, maxMs: 0 } },
+    backend: options.backend ?? { kind: 'sandbox', latency: { minMs: 0, maxMs: 0 } },
     face: { testingSkipLiveness: true },
     outbox: { pollMs: 100, backoffBaseMs: 50, backoffMaxMs: 200 },
     devices: { idcard: { simulator: { paceBaud: 0 } }, receiptPrinter: { statusPollMs: 200 } },

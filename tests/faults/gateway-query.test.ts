@@ -7,6 +7,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpGateway } from '../../electron/host/gateway/http-gateway';
+import { createPlainSandboxLink } from '../../electron/host/gateway/tls-link';
 import { loadSandboxData } from '../../electron/host/gateway/sandbox-data';
 import { createSandboxGateway, type SandboxGateway } from '../../electron/host/gateway/sandbox-gateway';
 import { startSandboxServer, type InjectedFault, type SandboxServer } from '../../electron/host/gateway/sandbox-server';
@@ -35,7 +36,7 @@ afterEach(async () => {
 
 /** A host whose gateway is the HTTP client (short timeout, one retry per call). */
 async function hostOverHttp(): Promise<FaultHost> {
-  const gateway = createHttpGateway({ baseUrl: server.url, timeoutMs: 250, retries: 1, backoff: { baseMs: 5, maxMs: 10 } });
+  const gateway = createHttpGateway({ baseUrl: server.url, link: createPlainSandboxLink(), timeoutMs: 250, retries: 1, backoff: { baseMs: 5, maxMs: 10 } });
   return startFaultHost({ gateway });
 }
 

@@ -96,6 +96,20 @@ const ScannerDevice = z
     if (d.mode === 'serial' && !d.path) ctx.addIssue({ code: 'custom', path: ['path'], message: 'a serial scanner needs "path"' });
   });
 
+/**
+ * The back-end link's TLS: only the CA in `caFile` is trusted (not the system's), the kiosk
+ * proves itself with its own client certificate (mutual TLS), and `pins` optionally narrow
+ * the server to given public keys: base64 SHA-256 of the SubjectPublicKeyInfo, any one matching.
+ */
+const BackendTls = z
+  .object({
+    caFile: z.string().min(1),
+    clientCertFile: z.string().min(1),
+    clientKeyFile: z.string().min(1),
+    pins: z.array(z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'base64 SHA-256 of the server key (44 characters ending in "=")')).min(1).optional(),
+  })
+  .strict();
+
 export const KioskConfig = z
   .object({
     kioskId: z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash and underscore only').default('HB-KIOSK-01'),
@@ -116,7 +130,17 @@ export const KioskConfig = z
             dataPath: z.string().min(1).optional(),
           })
           .strict(),
-        z.object({ kind: z.literal('http'), baseUrl: z.url(), timeoutMs: z.number().int().min(100).max(60_000).default(8000) }).strict(),
+        z
+          .object({
+            kind: z.literal('http'),
+            /** The police gateway; https only: the link carries ID numbers and face images. */
+            baseUrl: z.url().refine((url) => url.startsWith('https://'), 'must be an https:// URL (the back-end link carries ID numbers and faces)'),
+            timeoutMs: z.number().int().min(100).max(60_000).default(8000),
+            /** Largest answer accepted; a longer one is cut off and refused. */
+            maxResponseBytes: z.number().int().min(1024).max(16 * 1024 * 1024).default(1024 * 1024),
+            tls: BackendTls,
+          })
+          .strict(),
       ])
       .default({ kind: 'sandbox' }),
     devices: z

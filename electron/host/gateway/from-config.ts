@@ -1,10 +1,12 @@
 /**
  * Picks the gateway the config names: the embedded sandbox (default) or the
- * HTTP client. Returns `{error}` rather than throwing, e.g. when the sandbox
- * data file is broken.
+ * HTTP client over mutual TLS. Returns `{error}` rather than throwing, e.g.
+ * when the sandbox data file is broken or a certificate file cannot be read.
  */
+import { readFileSync } from 'node:fs';
+import { createSecureContext } from 'node:tls';
 import type { KioskConfig } from '../config/schema';
-import { createHttpGateway } from './http-gateway';
+import { createHttpGateway, type LinkWatcher } from './http-gateway';
 import type { PoliceGateway } from './police-gateway';
 import {
   createSandboxGateway,
@@ -13,6 +15,7 @@ import {
   type SequenceSource,
 } from './sandbox-gateway';
 import { loadSandboxData } from './sandbox-data';
+import { createTlsLink } from './tls-link';
 
 export interface GatewayFromConfigOptions {
   /** Sandbox latency (default 200–600 ms). */
@@ -24,6 +27,34 @@ export interface GatewayFromConfigOptions {
   /** Persistent document-number sequences for the sandbox (the journal's). */
   sequences?: SequenceSource;
   now?: () => Date;
+  /** Told when the HTTP back-end's link is refused and when it answers again (the staff alerts). */
+  linkWatcher?: LinkWatcher;
+}
+
+type TlsSettings = Extract<KioskConfig['backend'], { kind: 'http' }>['tls'];
+
+/** The PEM files of `backend.tls`, or which one cannot be read or used. */
+function readTlsFiles(tls: TlsSettings): { ca: Buffer; cert: Buffer; key: Buffer } | { error: string } {
+  const read = (field: 'caFile' | 'clientCertFile' | 'clientKeyFile'): Buffer | string => {
+    try {
+      return readFileSync(tls[field]);
+    } catch (error) {
+      return `backend.tls.${field}: cannot read ${tls[field]} (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+    }
+  };
+  const ca = read('caFile');
+  const cert = read('clientCertFile');
+  const key = read('clientKeyFile');
+  if (typeof ca === 'string') return { error: ca };
+  if (typeof cert === 'string') return { error: cert };
+  if (typeof key === 'string') return { error: key };
+  try {
+    // Fails now, not at the first citizen's call, on bad PEM or a key that is not the certificate's.
+    createSecureContext({ ca, cert, key });
+  } catch (error) {
+    return { error: `backend.tls: the CA, the client certificate or its key is unusable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+  return { ca, cert, key };
 }
 
 /** The configured gateway, or why it cannot be built. */
@@ -45,8 +76,12 @@ export function createGatewayFromConfig(
       });
       return { gateway: sandbox, sandbox };
     }
-    case 'http':
-      return { gateway: createHttpGateway({ baseUrl: backend.baseUrl, timeoutMs: backend.timeoutMs }) };
+    case 'http': {
+      const pem = readTlsFiles(backend.tls);
+      if ('error' in pem) return pem;
+      const link = createTlsLink({ ...pem, ...(backend.tls.pins ? { pins: backend.tls.pins } : {}), maxResponseBytes: backend.maxResponseBytes });
+      return { gateway: createHttpGateway({ baseUrl: backend.baseUrl, timeoutMs: backend.timeoutMs, link, ...(options.linkWatcher ? { linkWatcher: options.linkWatcher } : {}) }) };
+    }
     default: {
       const unknown: never = backend;
       return { error: `backend: unknown kind ${String(unknown)}` };

@@ -3,9 +3,13 @@
  * has a timeout; timeouts, network errors and 5xx answers are retried with
  * exponential backoff (every call is idempotent: reads, or keyed with an
  * Idempotency-Key header); every answer is validated with zod, and anything
- * else is a `badResponse` value. Nothing is thrown for expected failures.
+ * else is a `badResponse` value. The transport is a {@link Link}: mutual TLS
+ * for any real back-end, which refuses untrusted servers, redirects and
+ * oversized answers; a call that ends in such a refusal is reported to the
+ * link watcher (a staff alert). Nothing is thrown for expected failures.
  */
 import type { z } from 'zod';
+import type { Link, LinkOutcome, LinkRefusal } from './link';
 import { gatewayFailure, gatewayOk, type GatewayFailure, type GatewayResult, type PoliceGateway } from './police-gateway';
 import {
   ErrorResponse,
@@ -18,15 +22,25 @@ import {
   VerifyFaceResponse,
 } from './wire-schemas';
 
+/** Who hears about the link's health (the staff alerts). */
+export interface LinkWatcher {
+  /** A call ended because the link was refused (after its retries, if any). */
+  backendLinkRefused(reason: LinkRefusal): void;
+  /** An answer came over the link. */
+  backendLinkRestored(): void;
+}
+
 export interface HttpGatewayOptions {
   baseUrl: string;
+  /** How requests travel: `createTlsLink` for a real back-end; `createPlainSandboxLink` only for the sandbox server in tests. */
+  link: Link;
+  linkWatcher?: LinkWatcher;
   /** Per attempt, ms (default 8000). */
   timeoutMs?: number;
   /** Extra attempts after the first on timeouts, network errors and 5xx (default 2). */
   retries?: number;
   /** Backoff before retry n is baseMs·2^(n-1), capped at maxMs (defaults 250 / 4000). */
   backoff?: { baseMs: number; maxMs: number };
-  fetch?: typeof fetch;
   /** Told about each failed attempt (ids and kinds only, never bodies). */
   onAttemptFailed?: (info: { path: string; attempt: number; failure: GatewayFailure }) => void;
 }
@@ -35,52 +49,97 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const retryable = (failure: GatewayFailure) => failure.kind === 'timeout' || failure.kind === 'unavailable';
 
+/** One attempt's result, with the refusal of the link when there was one. */
+interface Attempt<T> {
+  result: GatewayResult<T>;
+  refusal?: LinkRefusal;
+}
+
+/** A refused link as the caller sees it: TLS refusals are an unavailable back-end; redirects and floods a bad answer. */
+function refusalFailure(reason: LinkRefusal, status: number | undefined): GatewayFailure {
+  switch (reason) {
+    case 'redirect':
+      return { kind: 'badResponse', detail: `status ${status ?? 0}: redirect refused` };
+    case 'responseTooLarge':
+      return { kind: 'badResponse', detail: 'answer too large' };
+    case 'serverUntrusted':
+    case 'serverNameMismatch':
+    case 'pinMismatch':
+    case 'clientCertRejected':
+    case 'handshakeFailed':
+      return { kind: 'unavailable' };
+    default: {
+      const never: never = reason;
+      return { kind: 'badResponse', detail: String(never) };
+    }
+  }
+}
+
+/** Only `handshakeFailed` may be a dropped connection rather than a refusal, so it alone is tried again. */
+const retryableRefusal = (reason: LinkRefusal | undefined) => reason === undefined || reason === 'handshakeFailed';
+
+/** An attempt's outcome as a gateway result. */
+function outcomeResult<S extends z.ZodType>(outcome: LinkOutcome, schema: S): Attempt<z.infer<S>> {
+  switch (outcome.kind) {
+    case 'timeout':
+      return { result: gatewayFailure({ kind: 'timeout' }) };
+    case 'unreachable':
+      return { result: gatewayFailure({ kind: 'unavailable' }) };
+    case 'refused':
+      return { result: gatewayFailure(refusalFailure(outcome.reason, outcome.status)), refusal: outcome.reason };
+    case 'answer':
+      return { result: answerResult(outcome.status, outcome.text, schema) };
+    default: {
+      const never: never = outcome;
+      return { result: gatewayFailure({ kind: 'badResponse', detail: String(never) }) };
+    }
+  }
+}
+
+/** A back-end answer: status mapping, JSON, then the contract's schema. */
+function answerResult<S extends z.ZodType>(status: number, text: string, schema: S): GatewayResult<z.infer<S>> {
+  if (status === 504) return gatewayFailure({ kind: 'timeout' });
+  if (status >= 500) return gatewayFailure({ kind: 'unavailable', status });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return gatewayFailure({ kind: 'badResponse', detail: `status ${status}: not JSON` });
+  }
+  if (status === 404 && ErrorResponse.safeParse(json).success) return gatewayFailure({ kind: 'notFound' });
+  if (status !== 200 && status !== 201) return gatewayFailure({ kind: 'badResponse', detail: `status ${status}` });
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return gatewayFailure({ kind: 'badResponse', detail: `status ${status}: ${issue ? `${issue.path.join('.') || '(root)'} ${issue.message}` : 'invalid'}` });
+  }
+  return gatewayOk(parsed.data);
+}
+
 /** Creates the HTTP client. */
 export function createHttpGateway(options: HttpGatewayOptions): PoliceGateway {
   const base = options.baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 8000;
   const retries = options.retries ?? 2;
   const backoff = options.backoff ?? { baseMs: 250, maxMs: 4000 };
-  const doFetch = options.fetch ?? fetch;
 
-  async function attempt<S extends z.ZodType>(path: string, body: unknown, schema: S, key?: string): Promise<GatewayResult<z.infer<S>>> {
+  async function attempt<S extends z.ZodType>(path: string, body: unknown, schema: S, key?: string): Promise<Attempt<z.infer<S>>> {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (key) headers[IDEMPOTENCY_HEADER] = key;
-    let response: Response;
-    let text: string;
-    try {
-      response = await doFetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
-      text = await response.text();
-    } catch (error) {
-      const name = error instanceof Error ? error.name : '';
-      return gatewayFailure(name === 'TimeoutError' || name === 'AbortError' ? { kind: 'timeout' } : { kind: 'unavailable' });
-    }
-    if (response.status === 504) return gatewayFailure({ kind: 'timeout' });
-    if (response.status >= 500) return gatewayFailure({ kind: 'unavailable', status: response.status });
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      return gatewayFailure({ kind: 'badResponse', detail: `status ${response.status}: not JSON` });
-    }
-    if (response.status === 404 && ErrorResponse.safeParse(json).success) return gatewayFailure({ kind: 'notFound' });
-    if (response.status !== 200 && response.status !== 201) return gatewayFailure({ kind: 'badResponse', detail: `status ${response.status}` });
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return gatewayFailure({ kind: 'badResponse', detail: `status ${response.status}: ${issue ? `${issue.path.join('.') || '(root)'} ${issue.message}` : 'invalid'}` });
-    }
-    return gatewayOk(parsed.data);
+    const outcome = await options.link({ url: new URL(`${base}${path}`), headers, body: JSON.stringify(body), timeoutMs });
+    if (outcome.kind === 'answer') options.linkWatcher?.backendLinkRestored();
+    return outcomeResult(outcome, schema);
   }
 
   async function call<S extends z.ZodType>(path: string, body: unknown, schema: S, key?: string): Promise<GatewayResult<z.infer<S>>> {
-    let result = await attempt(path, body, schema, key);
-    for (let n = 1; n <= retries && !result.ok && retryable(result.error); n += 1) {
+    let { result, refusal } = await attempt(path, body, schema, key);
+    for (let n = 1; n <= retries && !result.ok && retryable(result.error) && retryableRefusal(refusal); n += 1) {
       options.onAttemptFailed?.({ path, attempt: n, failure: result.error });
       await sleep(Math.min(backoff.maxMs, backoff.baseMs * 2 ** (n - 1)));
-      result = await attempt(path, body, schema, key);
+      ({ result, refusal } = await attempt(path, body, schema, key));
     }
-    if (!result.ok && retries > 0 && retryable(result.error)) options.onAttemptFailed?.({ path, attempt: retries + 1, failure: result.error });
+    if (!result.ok && retries > 0 && retryable(result.error) && retryableRefusal(refusal)) options.onAttemptFailed?.({ path, attempt: retries + 1, failure: result.error });
+    if (refusal) options.linkWatcher?.backendLinkRefused(refusal);
     return result;
   }
 

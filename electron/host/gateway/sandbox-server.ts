@@ -1,10 +1,13 @@
 /**
  * Serves a PoliceGateway (normally the sandbox) over the HTTP contract of
  * docs/gateway-openapi.yaml, so the HTTP client is tested against a real
- * server. Faults can be injected per path (5xx, garbage, slow answers) and
+ * server: plain HTTP, or HTTPS with mutual TLS when given a certificate and
+ * the CA of the kiosks' client certificates (as a real gateway must serve).
+ * Faults can be injected per path (5xx, garbage, slow answers) and
  * `/sandbox/stats` reports deliveries per idempotency key.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
 import type { GatewayFailure, GatewayResult, PoliceGateway } from './police-gateway';
@@ -46,6 +49,18 @@ export interface SandboxServerOptions {
   host?: string;
   /** Largest request body (bytes). */
   maxBodyBytes?: number;
+  /**
+   * Serve HTTPS with this certificate and key (PEM). With `clientCa`, only clients showing a
+   * certificate signed by it get past the handshake (mutual TLS).
+   */
+  tls?: { cert: string | Buffer; key: string | Buffer; clientCa?: string | Buffer };
+}
+
+function listener(options: SandboxServerOptions, handle: RequestListener): Server {
+  const { tls } = options;
+  if (!tls) return createServer(handle);
+  const mutual = tls.clientCa ? { ca: tls.clientCa, requestCert: true, rejectUnauthorized: true } : {};
+  return createHttpsServer({ cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2', ...mutual }, handle);
 }
 
 const STATUS_OF: Record<GatewayFailure['kind'], number> = { notFound: 404, timeout: 504, unavailable: 503, badResponse: 502 };
@@ -133,7 +148,7 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
     }
   }
 
-  const server: Server = createServer((req, res) => {
+  const server: Server = listener(options, (req, res) => {
     void (async () => {
       const path = new URL(req.url ?? '/', 'http://sandbox').pathname;
       counts.set(path, (counts.get(path) ?? 0) + 1);
@@ -172,7 +187,7 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${options.host ?? '127.0.0.1'}:${port}`,
     port,
     inject: (path, fault) => faults.set(path, fault),
     clearFaults: () => faults.clear(),

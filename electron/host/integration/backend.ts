@@ -9,6 +9,7 @@ import type { KioskConfig } from '../config/schema';
 import { err, ok, type Result } from '../documents/result';
 import type { ApplicationQueue } from '../flows/ports';
 import { createGatewayFromConfig } from '../gateway/from-config';
+import type { LinkWatcher } from '../gateway/http-gateway';
 import type { PoliceGateway } from '../gateway/police-gateway';
 import type { SandboxFaceMatcher, SandboxGateway } from '../gateway/sandbox-gateway';
 import type { Logger } from '../log/logger';
@@ -33,6 +34,8 @@ export interface BackendDeps {
   gateway?: PoliceGateway;
   /** How the sandbox back-end compares faces (the sandbox only). */
   faceMatcher?: SandboxFaceMatcher;
+  /** Hears about refusals of the HTTP back-end's link (the staff alerts). */
+  linkWatcher?: LinkWatcher;
   now?: () => Date;
 }
 
@@ -50,6 +53,7 @@ export function createBackend(deps: BackendDeps): Result<Backend, string> {
       ...(deps.faceMatcher ? { faceMatcher: deps.faceMatcher } : {}),
       faceThreshold: config.face.matchThreshold,
       ...(deps.now ? { now: deps.now } : {}),
+      ...(deps.linkWatcher ? { linkWatcher: deps.linkWatcher } : {}),
     });
     if ('error' in built) return err(built.error);
     gateway = built.gateway;

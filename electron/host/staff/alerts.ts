@@ -1,16 +1,19 @@
 /**
  * Alerts for hall staff: a device that went down, paper running low or out,
- * a jam, a document or ticket that did not print. Each alert is an event on
- * the contract (`staff.alert`, for staff screens and the hall's monitoring), a
- * warning in the log and an audit record; none carries personal data.
+ * a jam, a document or ticket that did not print, a back-end link the kiosk
+ * refused (an untrusted server, a redirect, an oversized answer). Each alert
+ * is an event on the contract (`staff.alert`, for staff screens and the
+ * hall's monitoring), a warning in the log and an audit record; none carries
+ * personal data.
  */
 import type { DeviceStatus, EventPayload } from '../../contract';
 import type { EventBus } from '../events';
+import type { LinkWatcher } from '../gateway/http-gateway';
 import type { Logger } from '../log/logger';
 
 export type StaffAlert = EventPayload<'staff.alert'>;
 
-export interface StaffAlerts {
+export interface StaffAlerts extends LinkWatcher {
   /** Feed every device list; alerts are raised on transitions only, not repeated. */
   devicesChanged(devices: readonly DeviceStatus[]): void;
   /** A document or slip the citizen was waiting for did not print. */
@@ -31,6 +34,8 @@ function conditionOf(device: DeviceStatus): Condition {
 export function createStaffAlerts(deps: { bus: EventBus; logger: Logger; kioskId: string; now?: () => Date; audit?: (alert: StaffAlert) => void }): StaffAlerts {
   const now = deps.now ?? (() => new Date());
   const last = new Map<string, Condition>();
+  // The link's last refusal, so a refused back-end raises one alert per cause, not one per call.
+  let lastRefusal: StaffAlert['reason'];
   const raise = (alert: Omit<StaffAlert, 'kioskId' | 'at'>) => {
     const full: StaffAlert = { ...alert, kioskId: deps.kioskId, at: now().toISOString() };
     deps.logger.warn({ alert: full }, 'staff alert');
@@ -50,6 +55,14 @@ export function createStaffAlerts(deps: { bus: EventBus; logger: Logger; kioskId
     },
     printFailed({ deviceKind, messageKey, documentNumber }) {
       raise({ kind: 'printFailed', deviceKind, messageKey, ...(documentNumber ? { documentNumber } : {}) });
+    },
+    backendLinkRefused(reason) {
+      if (reason === lastRefusal) return;
+      lastRefusal = reason;
+      raise({ kind: 'backendLinkRefused', deviceKind: 'backend', reason, messageKey: 'staff.alert.backendLinkRefused' });
+    },
+    backendLinkRestored() {
+      lastRefusal = undefined;
     },
   };
 }

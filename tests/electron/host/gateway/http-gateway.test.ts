@@ -1,16 +1,22 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpGateway } from '../../../../electron/host/gateway/http-gateway';
 import type { GatewayFailure } from '../../../../electron/host/gateway/police-gateway';
 import { createSandboxGateway, type SandboxGateway } from '../../../../electron/host/gateway/sandbox-gateway';
 import { loadSandboxData } from '../../../../electron/host/gateway/sandbox-data';
 import { startSandboxServer, type SandboxServer } from '../../../../electron/host/gateway/sandbox-server';
+import { createPlainSandboxLink } from '../../../../electron/host/gateway/tls-link';
 import { GATEWAY_PATHS } from '../../../../electron/host/gateway/wire-schemas';
+
+// The sandbox server over plain HTTP: what the client does with answers. Its TLS is tested in http-gateway-tls.test.ts.
+const link = createPlainSandboxLink();
 
 let sandbox: SandboxGateway;
 let server: SandboxServer;
 const attempts: Array<{ path: string; failure: GatewayFailure }> = [];
 const client = (over = {}) =>
-  createHttpGateway({ baseUrl: server.url, timeoutMs: 300, retries: 2, backoff: { baseMs: 5, maxMs: 20 }, onAttemptFailed: (a) => attempts.push(a), ...over });
+  createHttpGateway({ baseUrl: server.url, link, timeoutMs: 300, retries: 2, backoff: { baseMs: 5, maxMs: 20 }, onAttemptFailed: (a) => attempts.push(a), ...over });
 
 beforeAll(async () => {
   const loaded = loadSandboxData();
@@ -74,19 +80,16 @@ describe('HTTP gateway against the sandbox server', () => {
   });
 
   it('reports a well-formed JSON answer of the wrong shape as badResponse', async () => {
-    const g = createHttpGateway({
-      baseUrl: 'http://gateway.invalid',
-      retries: 0,
-      fetch: async () => new Response(JSON.stringify({ result: 'maybe', queryDate: 'today' }), { status: 200 }),
-    });
-    expect(await g.queryCriminalRecord({ idNumber: '410402199001011230', purpose: 'other', requestKey: 'shape-key-1' })).toMatchObject({
-      ok: false,
-      error: { kind: 'badResponse', detail: expect.stringContaining('result') },
-    });
+    const wrongShape = createServer((_req, res) => res.end(JSON.stringify({ result: 'maybe', queryDate: 'today' })));
+    await new Promise<void>((resolve) => wrongShape.listen(0, '127.0.0.1', resolve));
+    const g = createHttpGateway({ baseUrl: `http://127.0.0.1:${(wrongShape.address() as AddressInfo).port}`, link, retries: 0 });
+    const result = await g.queryCriminalRecord({ idNumber: '410402199001011230', purpose: 'other', requestKey: 'shape-key-1' });
+    wrongShape.close();
+    expect(result).toMatchObject({ ok: false, error: { kind: 'badResponse', detail: expect.stringContaining('result') } });
   });
 
   it('an unreachable gateway is unavailable, never a throw', async () => {
-    const g = createHttpGateway({ baseUrl: 'http://127.0.0.1:1', retries: 1, backoff: { baseMs: 1, maxMs: 1 }, timeoutMs: 500 });
+    const g = createHttpGateway({ baseUrl: 'http://127.0.0.1:1', link, retries: 1, backoff: { baseMs: 1, maxMs: 1 }, timeoutMs: 500 });
     expect(await g.lookupPerson('410402199001011230')).toEqual({ ok: false, error: { kind: 'unavailable' } });
   });
 

@@ -8,6 +8,7 @@
 import { openJournal } from '../../../../electron/host/journal/open-journal';
 import { MIGRATIONS } from '../../../../electron/host/journal/migrations';
 import { createHttpGateway } from '../../../../electron/host/gateway/http-gateway';
+import { createPlainSandboxLink } from '../../../../electron/host/gateway/tls-link';
 import { OUTBOX_MIGRATION } from '../../../../electron/host/outbox/migration';
 import { loadOutboxKey } from '../../../../electron/host/outbox/outbox-key';
 import { createOutboxStore } from '../../../../electron/host/outbox/outbox-store';
@@ -23,7 +24,7 @@ const store = createOutboxStore({ db: journal.value.db, key: key.key });
 store.enqueue(APPLICATION_KIND, { serviceId: 'no-criminal-record', kioskId: 'HB-KIOSK-01', payload: { idNumber: '410402199001011230', kind: 'certificateIssued' } }, env.IDEMPOTENCY_KEY);
 process.stdout.write('ENQUEUED\n');
 await new Promise((resolve) => setTimeout(resolve, Number(env.WAIT_BEFORE_SEND_MS ?? '0')));
-const gateway = createHttpGateway({ baseUrl: env.GATEWAY_URL ?? '', timeoutMs: 30_000, retries: 0 });
+const gateway = createHttpGateway({ baseUrl: env.GATEWAY_URL ?? '', link: createPlainSandboxLink(), timeoutMs: 30_000, retries: 0 });
 const sender = createOutboxSender({ store, deliver: deliverThroughGateway(gateway) });
 process.stdout.write('SENDING\n');
 await sender.flush();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpGateway } from '../../../../electron/host/gateway/http-gateway';
+import { createPlainSandboxLink } from '../../../../electron/host/gateway/tls-link';
 import { createSandboxGateway, type SandboxGateway } from '../../../../electron/host/gateway/sandbox-gateway';
 import { loadSandboxData } from '../../../../electron/host/gateway/sandbox-data';
 import { startSandboxServer, type SandboxServer } from '../../../../electron/host/gateway/sandbox-server';
@@ -68,7 +69,7 @@ async function restartAndFlush(db: string, keyFile: string) {
   if (!key.ok) throw new Error(key.error.kind);
   const store = createOutboxStore({ db: journal.value.db, key: key.key });
   const waiting = store.size();
-  const sender = createOutboxSender({ store, deliver: deliverThroughGateway(createHttpGateway({ baseUrl: server.url, retries: 0 })) });
+  const sender = createOutboxSender({ store, deliver: deliverThroughGateway(createHttpGateway({ baseUrl: server.url, link: createPlainSandboxLink(), retries: 0 })) });
   const delivered = await sender.flush();
   const left = store.size();
   journal.value.close();
