@@ -1,11 +1,16 @@
 /**
  * The sandbox police back-end over HTTP (docs/gateway-openapi.yaml), for a
- * kiosk configured with `backend: { kind: 'http', baseUrl }` and for tests.
+ * kiosk configured with `backend: { kind: 'http', baseUrl, tls }` and for tests.
+ * A kiosk only talks to an https back-end: give `--cert` and `--key` (PEM) to
+ * serve HTTPS, and `--client-ca` to demand kiosk certificates signed by that
+ * CA (mutual TLS, as the real gateway does).
  *
  *   npm run sandbox-gateway -- [--port=8742] [--host=127.0.0.1] [--latency=200-600] [--data=resources/sandbox/citizens.json]
+ *                              [--cert=server.crt --key=server.key [--client-ca=ca.crt]]
  *
  * Prints `SANDBOX_GATEWAY_URL=<url>` once listening.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createSandboxGateway } from '../electron/host/gateway/sandbox-gateway';
 import { loadSandboxData } from '../electron/host/gateway/sandbox-data';
@@ -17,14 +22,28 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     latency: { type: 'string', default: '200-600' },
     data: { type: 'string' },
+    cert: { type: 'string' },
+    key: { type: 'string' },
+    'client-ca': { type: 'string' },
   },
 });
+const USAGE = 'usage: sandbox-gateway [--port=N] [--host=H] [--latency=MIN-MAX] [--data=FILE] [--cert=FILE --key=FILE [--client-ca=FILE]]\n';
 
 const latencyMatch = /^(\d+)-(\d+)$/.exec(values.latency ?? '');
 const port = Number(values.port);
-if (!latencyMatch || !Number.isInteger(port) || port < 0 || port > 65535) {
-  process.stderr.write('usage: sandbox-gateway [--port=N] [--host=H] [--latency=MIN-MAX] [--data=FILE]\n');
+const tlsHalf = (values.cert === undefined) !== (values.key === undefined) || (values['client-ca'] !== undefined && values.cert === undefined);
+if (!latencyMatch || !Number.isInteger(port) || port < 0 || port > 65535 || tlsHalf) {
+  process.stderr.write(USAGE);
   process.exit(2);
+}
+let tls: { cert: Buffer; key: Buffer; clientCa?: Buffer } | undefined;
+try {
+  if (values.cert && values.key) {
+    tls = { cert: readFileSync(values.cert), key: readFileSync(values.key), ...(values['client-ca'] ? { clientCa: readFileSync(values['client-ca']) } : {}) };
+  }
+} catch (error) {
+  process.stderr.write(`cannot read a certificate file: ${(error as Error).message}\n`);
+  process.exit(1);
 }
 const loaded = loadSandboxData(values.data);
 if ('error' in loaded) {
@@ -32,7 +51,7 @@ if ('error' in loaded) {
   process.exit(1);
 }
 const gateway = createSandboxGateway({ data: loaded.data, latency: { minMs: Number(latencyMatch[1]), maxMs: Number(latencyMatch[2]) } });
-const server = await startSandboxServer({ gateway, port, host: values.host });
+const server = await startSandboxServer({ gateway, port, host: values.host, ...(tls ? { tls } : {}) });
 process.stdout.write(`SANDBOX_GATEWAY_URL=${server.url}\n`);
 
 const stop = () => void server.close().then(() => process.exit(0));

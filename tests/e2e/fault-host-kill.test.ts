@@ -4,8 +4,9 @@
  * 无犯罪记录证明 it has just printed is being submitted to the police
  * back-end, then started again on the same data folder and port.
  *
- * The back-end is the sandbox served over HTTP inside this test; the host
- * talks to it with its real HTTP client (`backend.kind: 'http'`). The
+ * The back-end is the sandbox served over HTTPS (mutual TLS, certificates
+ * made in the test) inside this test; the host talks to it with its real
+ * HTTP client (`backend.kind: 'http'`). The
  * submission is held by the back-end after it accepted it (`holdAnswer`):
  * the back-end is ahead of the kiosk, the outbox row is still there, and the
  * kill lands while the request is in flight.
@@ -27,6 +28,7 @@ import { createSandboxGateway, type SandboxGateway } from '../../electron/host/g
 import { startSandboxServer, type SandboxServer } from '../../electron/host/gateway/sandbox-server';
 import { GATEWAY_PATHS } from '../../electron/host/gateway/wire-schemas';
 import { sweepLog, sweepPage } from '../../scripts/soak/privacy';
+import { makeTestPki, type TestPki } from '../helpers/test-pki';
 import { stillFaceVideo } from './fixtures/face-video';
 import { fakeCameraArgs, launchChromium } from './harness';
 import { chooseCertificate, consentToQueryAndFace, dock, HAN, newSessionId, openKioskWithCamera, placeCard, PORTRAIT, purposeToPrinted, sessionIds, waitPastFaceCheck } from './certificate-support';
@@ -36,6 +38,7 @@ let sandbox: SandboxGateway;
 let server: SandboxServer;
 let browser: Browser;
 let dataDir: string;
+let pki: TestPki;
 const runs: HostRun[] = [];
 let page: Page | undefined;
 
@@ -44,7 +47,9 @@ beforeAll(async () => {
   if ('error' in loaded) throw new Error(loaded.error);
   // The sandbox's own face answer (resident-han: a match): the face check's comparison is not under test here.
   sandbox = createSandboxGateway({ data: loaded.data, latency: { minMs: 0, maxMs: 0 } });
-  [server, browser] = await Promise.all([startSandboxServer({ gateway: sandbox, port: 0 }), launchChromium(fakeCameraArgs(stillFaceVideo()))]);
+  pki = makeTestPki();
+  const tls = { cert: pki.server.cert, key: pki.server.key, clientCa: pki.ca.cert };
+  [server, browser] = await Promise.all([startSandboxServer({ gateway: sandbox, port: 0, tls }), launchChromium(fakeCameraArgs(stillFaceVideo()))]);
   dataDir = mkdtempSync(join(tmpdir(), 'onedoor-fault-kill-'));
 });
 afterAll(async () => {
@@ -53,10 +58,16 @@ afterAll(async () => {
   for (const run of runs) await run.stop();
   await server?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  pki?.remove();
 });
 
 const config = () => ({
-  backend: { kind: 'http', baseUrl: server.url, timeoutMs: 8000 },
+  backend: {
+    kind: 'http',
+    baseUrl: server.url,
+    timeoutMs: 8000,
+    tls: { caFile: pki.ca.certFile, clientCertFile: pki.client.certFile, clientKeyFile: pki.client.keyFile },
+  },
   face: { challengeTimeoutSeconds: 5, testingSkipLiveness: true },
 });
 

@@ -2,7 +2,9 @@
 export * from './police-gateway';
 export { createSandboxGateway, createMemorySequences, type SandboxGateway, type SandboxOptions, type SandboxFaceMatcher, type SandboxStats, type SequenceSource } from './sandbox-gateway';
 export { loadSandboxData, defaultSandboxDataPath, SandboxData, type SandboxCitizen } from './sandbox-data';
-export { createHttpGateway, type HttpGatewayOptions } from './http-gateway';
+export { createHttpGateway, type HttpGatewayOptions, type LinkWatcher } from './http-gateway';
+export { createTlsLink, createPlainSandboxLink, spkiPin, type TlsLinkSettings } from './tls-link';
+export type { Link, LinkOutcome, LinkRefusal } from './link';
 export { startSandboxServer, type SandboxServer, type SandboxServerOptions, type InjectedFault } from './sandbox-server';
 export { GATEWAY_PATHS, IDEMPOTENCY_HEADER } from './wire-schemas';
 export { createGatewayFromConfig, type GatewayFromConfigOptions } from './from-config';
