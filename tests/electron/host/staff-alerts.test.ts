@@ -49,4 +49,19 @@ describe('staff alerts', () => {
     await wrapped.reprintCertificate('WF2026-HB-KIOSK-01-000007');
     expect(events.filter((e) => e.event === 'staff.alert')).toHaveLength(1);
   });
+
+  it('a refused back-end link alerts once per cause, and again after an answer came through', () => {
+    const { alerts, events } = setup();
+    alerts.backendLinkRefused('serverUntrusted');
+    alerts.backendLinkRefused('serverUntrusted');
+    alerts.backendLinkRefused('redirect');
+    alerts.backendLinkRestored();
+    alerts.backendLinkRefused('redirect');
+    const reasons = events.filter((e) => e.event === 'staff.alert').map((e) => e.payload as { kind: string; reason?: string });
+    expect(reasons).toEqual([
+      expect.objectContaining({ kind: 'backendLinkRefused', deviceKind: 'backend', reason: 'serverUntrusted', messageKey: 'staff.alert.backendLinkRefused' }),
+      expect.objectContaining({ reason: 'redirect' }),
+      expect.objectContaining({ reason: 'redirect' }),
+    ]);
+  });
 });

@@ -188,6 +188,12 @@ describe('the back-end link over mutual TLS', () => {
     expect(await pinned.gateway.lookupPerson(ID_NUMBER)).toMatchObject({ ok: true });
     expect(pinned.staffAlerts()).toEqual([]);
   });
+
+  it("a pin may name the CA's key instead of the server's, so server certificates can be renewed under it", async () => {
+    const server = await sandboxOverTls(pki.server, pki.ca);
+    expect(await kiosk(server.url, { pins: [pki.spkiPin(pki.ca)] }).gateway.lookupPerson(ID_NUMBER)).toMatchObject({ ok: true });
+    expect(await kiosk(server.url, { pins: [pki.spkiPin(pki.wrongCa)] }).gateway.lookupPerson(ID_NUMBER)).toMatchObject({ ok: false });
+  });
 });
 
 describe('back-end link settings', () => {
