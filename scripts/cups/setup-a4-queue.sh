@@ -12,8 +12,9 @@
 # 1. starts CUPS if it is not answering (systemd when present);
 # 2. applies the kiosk's spool policy (spool-policy.sh: no copy of a printed
 #    document stays in /var/spool/cups);
-# 3. adds or updates the queue: A4, one-sided, error policy abort-job, enabled,
-#    accepting jobs. Running it again with the same arguments changes nothing.
+# 3. adds or updates the queue: A4, one-sided, error policy abort-job, not
+#    shared, enabled and accepting jobs. Running it again with the same
+#    arguments changes nothing.
 set -eu
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -70,9 +71,9 @@ sh "$HERE/spool-policy.sh"
 
 # 3. the queue
 if [ -n "$PPD" ]; then
-  lpadmin -p "$QUEUE" -E -v "$URI" -P "$PPD" -o media=A4 -o sides=one-sided -o printer-error-policy=abort-job
+  lpadmin -p "$QUEUE" -E -v "$URI" -P "$PPD" -o media=A4 -o sides=one-sided -o printer-error-policy=abort-job -o printer-is-shared=false
 else
-  lpadmin -p "$QUEUE" -E -v "$URI" -m "$MODEL" -o media=iso_a4_210x297mm -o sides=one-sided -o printer-error-policy=abort-job
+  lpadmin -p "$QUEUE" -E -v "$URI" -m "$MODEL" -o media=iso_a4_210x297mm -o sides=one-sided -o printer-error-policy=abort-job -o printer-is-shared=false
 fi
 cupsenable "$QUEUE"
 cupsaccept "$QUEUE"
