@@ -3,32 +3,32 @@
 // binary is present; otherwise the browser host (ARCHITECTURE.md §1), opening
 // Chromium in kiosk/app mode where a display exists, and printing the URL either way.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { rendererBuildState } from './renderer-build-state.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const passThrough = process.argv.slice(2);
-
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const s = statSync(path);
-  if (!s.isDirectory()) return s.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
 
 function run(cmd, args) {
   const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const rendererOut = join(root, 'dist/renderer/index.html');
-const rendererInputs = Math.max(newestMtime(join(root, 'renderer')), newestMtime(join(root, 'vite.config.ts')), newestMtime(join(root, 'electron/contract')), newestMtime(join(root, 'resources/voice')));
-if (!existsSync(rendererOut) || newestMtime(rendererOut) < rendererInputs) {
-  console.log('Building the renderer…');
+// Decided by content (inputs and outputs), not file times: whatever built dist/renderer last,
+// a build that lacks the voice prompts or was made from other sources is rebuilt.
+const before = rendererBuildState(root);
+if (!before.fresh) {
+  console.log(`Building the renderer: ${before.reason}…`);
   run(process.execPath, [join(root, 'scripts/build-renderer.mjs')]);
+  const after = rendererBuildState(root);
+  if (!after.fresh) {
+    console.error(`The renderer build is still not complete: ${after.reason}`);
+    process.exit(1);
+  }
 }
 
 function electronBinary() {

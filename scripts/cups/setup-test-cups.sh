@@ -6,11 +6,23 @@
 # 1. starts cupsd if it is not answering;
 # 2. installs scripts/cups/onedoor-test-backend as /usr/lib/cups/backend/onedoor-test
 #    (root:root 0700, so CUPS runs it as root and it can write any spool dir);
-# 3. for each queue name given (default: onedoor-test) adds a raw queue
+# 3. applies the kiosk's spool policy (spool-policy.sh: CUPS keeps no copy of a
+#    printed document), as a kiosk's installer does;
+# 4. for each queue name given (default: onedoor-test) adds a raw queue
 #    onedoor-test:/tmp/onedoor-cups/<queue> with error policy abort-job, enabled
 #    and accepting. A raw queue hands the backend the PDF bytes unfiltered.
 #
 # Environment: ONEDOOR_CUPS_SPOOL (default /tmp/onedoor-cups).
+#
+# What it changes on the machine (nothing else is assumed of a stock Debian CUPS):
+#   /usr/lib/cups/backend/onedoor-test   the test backend (tests only);
+#   a running cupsd                      started as a daemon when none answers;
+#   /etc/cups/cupsd.conf                 PreserveJobFiles No, PreserveJobHistory 300
+#                                        (through cupsctl; nothing is loosened);
+#   /etc/cups/printers.conf, ppd/        the test queues (lpadmin);
+#   /tmp/onedoor-cups/<queue>/           where the test backend writes (0777).
+# The tests' administrator operations go through CUPS's local socket as root
+# (PeerCred), which the stock cupsd.conf already allows: see tests/helpers/cups.ts.
 set -eu
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -43,7 +55,10 @@ if ! lpstat -r >/dev/null 2>&1 || lpstat -r 2>/dev/null | grep -q 'not running';
   done
 fi
 
-# 3. queues
+# 3. spool policy
+sh "$HERE/spool-policy.sh"
+
+# 4. queues
 [ "$#" -gt 0 ] || set -- onedoor-test
 for QUEUE in "$@"; do
   case "$QUEUE" in

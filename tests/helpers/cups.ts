@@ -2,6 +2,13 @@
  * Real-CUPS test support: prepares cupsd, the onedoor-test backend and one
  * raw queue per test file (scripts/cups/setup-test-cups.sh), and drives the
  * fake printer through its control file and CUPS-Add-Modify-Printer.
+ *
+ * CUPS-Add-Modify-Printer is an administrator operation: Debian's stock
+ * cupsd.conf answers `Unauthorized` to it over TCP (`ipp://localhost`) even
+ * for root. Over CUPS's local domain socket, cupsd reads the caller's uid from
+ * the kernel (`PeerCred on`, the default) and root is in `SystemGroup`, so the
+ * request is authorised without loosening cupsd.conf or storing a password;
+ * any other local user is still refused (`Forbidden`).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -62,7 +69,18 @@ export function setPrinterReasons(queue: string, reasons: string[]): void {
     );
   }
   const value = reasons.length === 0 ? 'none' : reasons.join(',');
-  execFileSync('ipptool', ['-d', `reasons=${value}`, `ipp://localhost/printers/${queue}`, file], { stdio: 'pipe' });
+  execFileSync('ipptool', ['-d', `reasons=${value}`, `ipp://${localSocketHost()}/printers/${queue}`, file], { stdio: 'pipe' });
+}
+
+let socketHost: string | undefined;
+
+/** CUPS's local socket as an IPP host (`%2Frun%2Fcups%2Fcups.sock`), as the CUPS tools themselves resolve it. */
+function localSocketHost(): string {
+  if (socketHost) return socketHost;
+  const server = execFileSync('lpstat', ['-H'], { encoding: 'utf8' }).trim();
+  if (!server.startsWith('/')) throw new Error(`CUPS has no local socket here (lpstat -H: ${server}); setPrinterReasons needs one`);
+  socketHost = encodeURIComponent(server);
+  return socketHost;
 }
 
 /** Back to a healthy, empty queue: no jobs, no reasons, enabled, accepting, backend "ok", spool emptied. */
@@ -85,6 +103,31 @@ export function printedJobs(queue: string): Map<number, Buffer> {
     if (m) jobs.set(Number(m[1]), readFileSync(join(spoolDir(queue), name)));
   }
   return jobs;
+}
+
+/** CUPS's own spool (`RequestRoot` in cups-files.conf, /var/spool/cups by default): c<job> records, d<job>-<n> documents. */
+export function cupsSpoolRoot(): string {
+  const conf = existsSync('/etc/cups/cups-files.conf') ? readFileSync('/etc/cups/cups-files.conf', 'utf8') : '';
+  return /^\s*RequestRoot\s+(\S+)/m.exec(conf)?.[1] ?? '/var/spool/cups';
+}
+
+/** Every file in CUPS's spool (and its tmp folder), with its bytes. */
+export function cupsSpoolFiles(): Array<{ name: string; bytes: Buffer }> {
+  const root = cupsSpoolRoot();
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const path = join(entry.parentPath, entry.name);
+      return { name: path.slice(root.length + 1), bytes: readFileSync(path) };
+    });
+}
+
+/** Names of the spool files CUPS keeps for job `id`: its record c<id> and its documents d<id>-<n>. */
+export function cupsSpoolFilesOfJob(id: number): string[] {
+  const n = String(id).padStart(5, '0');
+  return cupsSpoolFiles()
+    .map((f) => f.name)
+    .filter((name) => name === `c${n}` || name.startsWith(`d${n}-`));
 }
 
 /** Removes the queue (after the test file). */

@@ -2,9 +2,14 @@
  * CUPS through its own command-line tools: `ipptool` (IPP Get-Printer-
  * Attributes, Get-Job-Attributes, Cancel-Job) and `lp` to submit. No print
  * dialog, no driver: the queue takes the PDF as it is.
+ *
+ * Every request names the same requesting user as the submission, so the
+ * kiosk is its jobs' owner: CUPS's stock policy lets an owner cancel and
+ * purge without authentication, and Debian's cupsd 2.4.2 crashes (SIGSEGV)
+ * when a user name that has no account cancels someone else's job.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { err, ok, type Result } from '../result';
 import { ippStatusOf, parseIpptoolDisplay } from './ipp-attributes';
@@ -42,6 +47,8 @@ export interface CupsClientOptions {
   /** Tool paths (default: found on PATH). */
   ipptool?: string;
   lp?: string;
+  /** Requesting user for every request (default: the user this process runs as). */
+  user?: string;
 }
 
 export interface CupsClient {
@@ -50,13 +57,19 @@ export interface CupsClient {
   /** Submits a PDF; resolves to the CUPS job id. */
   submit(queue: string, pdf: Uint8Array, title: string): Promise<Result<number, CupsError>>;
   cancel(queue: string, jobId: number): Promise<Result<void, CupsError>>;
+  /**
+   * Deletes the job's document and record from the CUPS spool (Cancel-Job with
+   * purge-job; cancels it first if it has not ended). The kiosk calls it once a
+   * job has ended, so no copy of a citizen's document outlives the print.
+   */
+  purge(queue: string, jobId: number): Promise<Result<void, CupsError>>;
 }
 
 const HEADER = `  GROUP operation-attributes-tag
   ATTR charset attributes-charset utf-8
   ATTR naturalLanguage attributes-natural-language en
   ATTR uri printer-uri $uri
-  ATTR name requesting-user-name onedoor`;
+  ATTR name requesting-user-name $user`;
 
 const TESTS = {
   'printer.test': `{
@@ -86,6 +99,14 @@ ${HEADER}
   ATTR integer job-id $job_id
   STATUS successful-ok
   STATUS client-error-not-possible
+}
+`,
+  'purge.test': `{
+  OPERATION Cancel-Job
+${HEADER}
+  ATTR integer job-id $job_id
+  ATTR boolean purge-job true
+  STATUS successful-ok
 }
 `,
 } as const;
@@ -127,9 +148,10 @@ export function createCupsClient(options: CupsClientOptions = {}): CupsClient {
   const timeoutMs = options.commandTimeoutMs ?? 5000;
   const ipptool = options.ipptool ?? 'ipptool';
   const lp = options.lp ?? 'lp';
+  const user = options.user ?? processUser();
   const uri = (queue: string): string => `ipp://${server}/printers/${encodeURIComponent(queue)}`;
   const ipp = (test: keyof typeof TESTS, queue: string, vars: Record<string, string> = {}): Promise<CommandOutput> => {
-    const defines = Object.entries(vars).flatMap(([k, v]) => ['-d', `${k}=${v}`]);
+    const defines = Object.entries({ ...vars, user }).flatMap(([k, v]) => ['-d', `${k}=${v}`]);
     const seconds = String(Math.max(1, Math.ceil(timeoutMs / 1000)));
     return runCommand(ipptool, ['-T', seconds, '-t', ...defines, uri(queue), testFile(test)], { timeoutMs });
   };
@@ -157,7 +179,7 @@ export function createCupsClient(options: CupsClientOptions = {}): CupsClient {
       return ok({ state, reasons: (attrs.get('job-state-reasons') ?? []).filter((r) => r !== 'none') });
     },
     async submit(queue, pdf, title) {
-      const out = await runCommand(lp, ['-h', server, '-d', queue, '-t', title, '-o', 'document-format=application/pdf'], { timeoutMs, input: pdf });
+      const out = await runCommand(lp, ['-h', server, '-U', user, '-d', queue, '-t', title, '-o', 'document-format=application/pdf'], { timeoutMs, input: pdf });
       if (out.code !== 0) return err(classifyFailure(out, 'printer'));
       const m = /request id is .*-(\d+) \(/.exec(out.stdout);
       if (!m) return err({ kind: 'cupsError', message: 'lp printed no job id' });
@@ -168,5 +190,19 @@ export function createCupsClient(options: CupsClientOptions = {}): CupsClient {
       if (out.code !== 0) return err(classifyFailure(out, 'job'));
       return ok(undefined);
     },
+    async purge(queue, jobId) {
+      const out = await ipp('purge.test', queue, { job_id: String(jobId) });
+      if (out.code !== 0) return err(classifyFailure(out, 'job'));
+      return ok(undefined);
+    },
   };
+}
+
+/** The account this process runs as: what `lp` would send on its own. */
+function processUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? 'onedoor'; // a uid without a passwd entry
+  }
 }

@@ -3,7 +3,8 @@
  * before submitting when the printer reports a problem, polls the job
  * (≈200 ms) until completed, aborted, cancelled or stopped, and cancels a
  * job that did not complete (or ran out of time) so it can never come out
- * later, after the citizen was told it failed.
+ * later, after the citizen was told it failed. Once the job has ended, it is
+ * purged from CUPS: the spool keeps no copy of the citizen's document.
  */
 import type { CupsClient, CupsError, JobState } from '../cups/cups-client';
 import { conditionOf, type PrinterWarning } from '../cups/printer-condition';
@@ -62,34 +63,42 @@ export function createA4Printer(cups: CupsClient, options: A4PrinterOptions): A4
       const submitted = await cups.submit(queue, pdf, title);
       if (!submitted.ok) return notPrinted('beforeSubmit', cupsProblem(submitted.error) ?? 'submitFailed', condition.warnings);
       const jobId = submitted.value;
-      const deadline = now() + jobTimeoutMs;
-
-      for (;;) {
-        const job = await cups.jobAttributes(queue, jobId);
-        if (job.ok) {
-          const end = endOf(job.value.state, job.value.reasons);
-          if (end === 'completed') {
-            const after = await cups.printerAttributes(queue);
-            const warnings = after.ok ? conditionOf(after.value).warnings : condition.warnings;
-            return { kind: 'completed', jobId, warnings, messageKey: 'print.completed' };
-          }
-          if (end) {
-            if (end === 'stopped') await cups.cancel(queue, jobId);
-            const fallback: PrintProblem = end === 'aborted' ? 'jobAborted' : end === 'canceled' ? 'jobCancelled' : 'jobStopped';
-            const { problem, warnings } = await problemAfterJob(fallback);
-            return notPrinted('afterSubmit', problem, warnings, { jobId, jobState: job.value.state });
-          }
-        }
-        if (now() >= deadline) {
-          await cups.cancel(queue, jobId);
-          const lastError = job.ok ? undefined : cupsProblem(job.error);
-          const { problem, warnings } = lastError ? { problem: lastError, warnings: [] } : await problemAfterJob('timeout');
-          return notPrinted('afterSubmit', problem, warnings, { jobId, jobState: 'timeout' });
-        }
-        await sleep(pollMs);
-      }
+      const outcome = await follow(jobId, condition.warnings);
+      // Best effort: a purge that fails leaves the job to cupsd's own spool policy
+      // (PreserveJobFiles No, scripts/cups/spool-policy.sh); the outcome stands either way.
+      await cups.purge(queue, jobId);
+      return outcome;
     },
   };
+
+  /** Polls the job until it ends or runs out of time; cancels one that stopped or timed out. */
+  async function follow(jobId: number, warningsBefore: PrinterWarning[]): Promise<PrintOutcome> {
+    const deadline = now() + jobTimeoutMs;
+    for (;;) {
+      const job = await cups.jobAttributes(queue, jobId);
+      if (job.ok) {
+        const end = endOf(job.value.state, job.value.reasons);
+        if (end === 'completed') {
+          const after = await cups.printerAttributes(queue);
+          const warnings = after.ok ? conditionOf(after.value).warnings : warningsBefore;
+          return { kind: 'completed', jobId, warnings, messageKey: 'print.completed' };
+        }
+        if (end) {
+          if (end === 'stopped') await cups.cancel(queue, jobId);
+          const fallback: PrintProblem = end === 'aborted' ? 'jobAborted' : end === 'canceled' ? 'jobCancelled' : 'jobStopped';
+          const { problem, warnings } = await problemAfterJob(fallback);
+          return notPrinted('afterSubmit', problem, warnings, { jobId, jobState: job.value.state });
+        }
+      }
+      if (now() >= deadline) {
+        await cups.cancel(queue, jobId);
+        const lastError = job.ok ? undefined : cupsProblem(job.error);
+        const { problem, warnings } = lastError ? { problem: lastError, warnings: [] } : await problemAfterJob('timeout');
+        return notPrinted('afterSubmit', problem, warnings, { jobId, jobState: 'timeout' });
+      }
+      await sleep(pollMs);
+    }
+  }
 }
 
 /** The end a job reached, if any: a stopped queue holds a job forever, so that counts as an end. */

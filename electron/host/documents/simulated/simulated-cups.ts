@@ -136,6 +136,12 @@ export function createSimulatedCups(options: SimulatedCupsOptions = {}): Simulat
       spooler.cancel(jobId); // an ended job: client-error-not-possible, which the real client also accepts
       return ok(undefined);
     },
+    async purge(queue, jobId) {
+      const failure = reach(queue);
+      if (failure) return err(failure);
+      if (!spooler.purge(jobId)) return err({ kind: 'jobMissing', message: 'job not found' });
+      return ok(undefined);
+    },
     dispose: () => spooler.dispose(),
   };
 }

@@ -40,6 +40,8 @@ export interface Spooler {
   job(id: number): SimulatedJob | undefined;
   /** Cancels a job that has not ended; false when it already had. */
   cancel(id: number): boolean;
+  /** Cancels the job if it has not ended and forgets it (CUPS's purge-job); false when there is no such job. */
+  purge(id: number): boolean;
   readonly active: SimulatedJob | undefined;
   readonly completedCount: number;
   printed(): readonly PrintedJob[];
@@ -159,6 +161,14 @@ export function createSpooler(model: PrinterModel, changed: () => void, options:
       const job = jobs.get(id);
       if (!job || ENDED.has(job.state)) return false;
       end(job, 'canceled', ['job-canceled-by-user']);
+      return true;
+    },
+    purge(id) {
+      const job = jobs.get(id);
+      if (!job) return false;
+      if (!ENDED.has(job.state)) end(job, 'canceled', ['job-canceled-by-user']);
+      jobs.delete(id);
+      changed();
       return true;
     },
     get active() {

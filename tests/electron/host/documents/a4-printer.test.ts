@@ -24,6 +24,10 @@ function fakeCups(script: { states: Array<{ state: JobState; reasons?: string[] 
       calls.push('cancel');
       return { ok: true, value: undefined };
     },
+    async purge() {
+      calls.push('purge');
+      return { ok: true, value: undefined };
+    },
   };
   return { cups, calls };
 }
@@ -50,6 +54,29 @@ describe('A4 printer job following', () => {
     const outcome = await createA4Printer(cups, { queue: 'q', ...fastClock }).print(new Uint8Array(1), 't');
     expect(outcome).toMatchObject({ kind: 'notPrinted', problem: 'doorOpen', jobState: 'pending' });
     expect(calls.filter((c) => c === 'cancel')).toHaveLength(1);
+  });
+
+  it('purges every submitted job from CUPS once it has ended, so the spool keeps no copy of the document', async () => {
+    const ends: Array<{ states: Array<{ state: JobState; reasons?: string[] }> }> = [
+      { states: [{ state: 'processing' }, { state: 'completed' }] },
+      { states: [{ state: 'aborted' }] },
+      { states: [{ state: 'canceled' }] },
+      { states: [{ state: 'pending', reasons: ['printer-stopped'] }] },
+      { states: [{ state: 'processing' }] }, // never ends: timeout
+    ];
+    for (const script of ends) {
+      const { cups, calls } = fakeCups(script);
+      await createA4Printer(cups, { queue: 'q', jobTimeoutMs: 1000, pollIntervalMs: 200, ...fastClock }).print(new Uint8Array(1), 't');
+      expect(calls.filter((c) => c === 'purge')).toHaveLength(1);
+      expect(calls.at(-1)).toBe('purge');
+    }
+  });
+
+  it('purges nothing when the printer refused before submitting', async () => {
+    const { cups, calls } = fakeCups({ states: [{ state: 'completed' }] });
+    cups.printerAttributes = async () => ({ ok: true, value: { state: 'idle', reasons: ['media-empty-error'], message: '', accepting: true } });
+    expect(await createA4Printer(cups, { queue: 'q', ...fastClock }).print(new Uint8Array(1), 't')).toMatchObject({ stage: 'beforeSubmit' });
+    expect(calls).not.toContain('purge');
   });
 
   it('reports an aborted job without a printer reason as jobAborted', async () => {

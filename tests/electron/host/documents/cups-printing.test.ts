@@ -14,10 +14,22 @@ import {
   createDocumentService,
   createDocumentStore,
   createPdfRenderer,
+  type DocumentData,
   type DocumentService,
 } from '../../../../electron/host/documents';
 import { createDocumentNumbers, createDocumentsRepo, openJournal, type Journal } from '../../../../electron/host/journal';
-import { canRunCups, pdfText, printedJobs, removeQueue, resetQueue, setBackendMode, setPrinterReasons, setUpQueue } from '../../../helpers/cups';
+import {
+  canRunCups,
+  cupsSpoolFiles,
+  cupsSpoolFilesOfJob,
+  pdfText,
+  printedJobs,
+  removeQueue,
+  resetQueue,
+  setBackendMode,
+  setPrinterReasons,
+  setUpQueue,
+} from '../../../helpers/cups';
 import { certificate, RARE_NAME } from './fixtures';
 
 const QUEUE = `onedoor-test-printing-${process.pid}`;
@@ -74,6 +86,43 @@ describe.skipIf(!canRunCups())('printing through a real CUPS', () => {
     });
   });
 
+  it('leaves no copy of a printed certificate in the CUPS spool: no document, no record with the name or ID number', async () => {
+    const issued = await service.issue('s1', certificate());
+    if (!issued.ok) throw new Error('render failed');
+    const printed = await service.print(issued.value.number);
+    if (!printed.ok || printed.value.kind !== 'completed') throw new Error(`not printed: ${JSON.stringify(printed)}`);
+    const pdf = printedJobs(QUEUE).get(printed.value.jobId)!;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+
+    expect(cupsSpoolFilesOfJob(printed.value.jobId)).toEqual([]);
+    const spool = cupsSpoolFiles();
+    expect(spool.filter((f) => f.bytes.equals(pdf)).map((f) => f.name)).toEqual([]);
+    for (const secret of [RARE_NAME, '11010519491231002X']) {
+      expect(spool.filter((f) => f.bytes.includes(Buffer.from(secret, 'utf8'))).map((f) => f.name)).toEqual([]);
+    }
+    // CUPS no longer knows the job at all.
+    expect(await cups.jobAttributes(QUEUE, printed.value.jobId)).toMatchObject({ ok: false, error: { kind: 'jobMissing' } });
+  });
+
+  it('keeps no document of a job the kiosk did not purge either (the spool policy of scripts/cups/spool-policy.sh)', async () => {
+    const rendered = await renderer.render({ ...certificate(), number: 'WF2026-T-01-000099' } as DocumentData);
+    if (!rendered.ok) throw new Error(rendered.error.kind);
+    const pdf = Buffer.from(rendered.value.pdf);
+    // Submitted and followed by hand, never purged: as if the kiosk had stopped right after submitting.
+    const submitted = await cups.submit(QUEUE, pdf, 'OneDoor unpurged');
+    if (!submitted.ok) throw new Error(submitted.error.kind);
+    let state: string | undefined;
+    for (let polls = 0; state !== 'completed' && polls < 100; polls++) {
+      const job = await cups.jobAttributes(QUEUE, submitted.value);
+      state = job.ok ? job.value.state : job.error.kind;
+      if (state !== 'completed') await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(state).toBe('completed');
+    expect(printedJobs(QUEUE).get(submitted.value)?.equals(pdf)).toBe(true);
+    expect(cupsSpoolFilesOfJob(submitted.value).filter((name) => name.startsWith('d'))).toEqual([]);
+    expect(cupsSpoolFiles().filter((f) => f.bytes.equals(pdf)).map((f) => f.name)).toEqual([]);
+  });
+
   it('refuses before submitting when the printer already reports paper out', async () => {
     setPrinterReasons(QUEUE, ['media-empty-error']);
     const issued = await service.issue('s1', certificate());
@@ -105,15 +154,16 @@ describe.skipIf(!canRunCups())('printing through a real CUPS', () => {
     expect((journal.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n).toBe(1);
   });
 
-  it('reports a jam that stops the queue, and cancels the held job so it never prints later', async () => {
+  it('reports a jam that stops the queue, and cancels and purges the held job so it never prints later', async () => {
     setBackendMode(QUEUE, 'jam 4'); // exit 4: CUPS stops the queue, the job stays pending
     const issued = await service.issue('s1', certificate());
     if (!issued.ok) throw new Error('render failed');
     const printed = await service.print(issued.value.number);
     expect(printed).toMatchObject({ ok: true, value: { kind: 'notPrinted', stage: 'afterSubmit', problem: 'paperJam', messageKey: 'print.paperJam' } });
     if (!printed.ok || printed.value.kind !== 'notPrinted') return;
-    const job = await cups.jobAttributes(QUEUE, printed.value.jobId!);
-    expect(job.ok && job.value.state).toBe('canceled');
+    // Gone from CUPS: a job that no longer exists cannot come out when the queue is enabled again.
+    expect(await cups.jobAttributes(QUEUE, printed.value.jobId!)).toMatchObject({ ok: false, error: { kind: 'jobMissing' } });
+    expect(cupsSpoolFilesOfJob(printed.value.jobId!)).toEqual([]);
   });
 
   it('the status device reports paper low, out and jammed from printer-state-reasons', async () => {

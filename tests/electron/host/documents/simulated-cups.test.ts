@@ -113,6 +113,17 @@ describe('simulated CUPS: the job life cycle', () => {
     expect(await sim.jobAttributes(QUEUE, submitted.value)).toMatchObject({ ok: true, value: { state: 'canceled' } });
     expect(sim.controls.printed()).toHaveLength(0);
   });
+
+  it('purges a job like CUPS: a pending one never prints, and neither is known afterwards', async () => {
+    const sim = simulated({ startDelayMs: 200 });
+    const submitted = await sim.submit(QUEUE, await pdfWithPages(1), 'x');
+    if (!submitted.ok) throw new Error('submit failed');
+    expect((await sim.purge(QUEUE, submitted.value)).ok).toBe(true);
+    expect(await sim.jobAttributes(QUEUE, submitted.value)).toMatchObject({ ok: false, error: { kind: 'jobMissing' } });
+    expect(await sim.purge(QUEUE, submitted.value)).toMatchObject({ ok: false, error: { kind: 'jobMissing' } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sim.controls.printed()).toHaveLength(0);
+  });
 });
 
 describe('simulated CUPS: paper', () => {
