@@ -10,6 +10,7 @@ import { app, Menu, protocol, session, type BrowserWindow } from 'electron';
 import { APP_SCHEME } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
 import { resolveConfigPath } from './config-path';
+import { forbiddenSwitches } from './debug-switches';
 import { HOST_SERVICE_NAME, spawnHostProcess, type HostProcess } from './host-process';
 import { createKioskWindow } from './kiosk-window';
 import { lockDownSession, lockDownWebContents } from './lockdown';
@@ -52,11 +53,21 @@ export interface KioskAppHandle {
 
 /**
  * Must run before the app is ready (privileged schemes, sandbox, command line).
- * Returns undefined when another instance already owns the kiosk.
+ * Returns undefined when another instance already owns the kiosk, or when a
+ * packaged kiosk was started with a debugging or unsafe switch (it exits).
  */
 export function startKioskApp(mainDir: string): KioskAppHandle | undefined {
   const dev = isDevelopment(app.isPackaged, process.env);
   const log = logMain;
+
+  if (app.isPackaged) {
+    const refused = forbiddenSwitches(process.argv, (name) => app.commandLine.hasSwitch(name), process.platform);
+    if (refused.length > 0) {
+      log('refusing to start: debugging or unsafe switches on a packaged kiosk', { switches: refused });
+      app.exit(1);
+      return undefined;
+    }
+  }
 
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },

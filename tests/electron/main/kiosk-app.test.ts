@@ -76,7 +76,7 @@ const fake = vi.hoisted(() => {
   const app = Object.assign(new Emitter(), {
     isPackaged: true,
     enableSandbox: vi.fn(),
-    commandLine: { appendSwitch: vi.fn() },
+    commandLine: { appendSwitch: vi.fn(), hasSwitch: vi.fn(() => false) },
     requestSingleInstanceLock: vi.fn(() => true),
     quit: vi.fn(),
     getAppPath: () => '/opt/OneDoor/resources/app.asar',
