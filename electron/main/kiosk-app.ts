@@ -91,7 +91,7 @@ export function startKioskApp(mainDir: string): KioskAppHandle | undefined {
   const supervisor = createHostSupervisor<HostProcess>({
     spawn: () => spawnHostProcess({ entryPath: paths.hostEntry, configPath, resourcesDir: paths.resources }),
     onReady: (host) => {
-      if (win && loaded && !win.isDestroyed()) connectRendererToHost(win.webContents, host.process);
+      if (win && loaded && !win.isDestroyed()) connectRendererToHost(win.webContents, host.process, log);
     },
     onStatus: (state) => {
       if (win && loaded && !win.isDestroyed()) sendHostStatus(win.webContents, state);
@@ -110,8 +110,7 @@ export function startKioskApp(mainDir: string): KioskAppHandle | undefined {
         loaded = true;
         const host = supervisor.ready;
         if (host) {
-          connectRendererToHost(loadedWindow.webContents, host.process);
-          sendHostStatus(loadedWindow.webContents, 'ready');
+          if (connectRendererToHost(loadedWindow.webContents, host.process, log)) sendHostStatus(loadedWindow.webContents, 'ready');
         } else if (supervisor.state === 'restarting') {
           sendHostStatus(loadedWindow.webContents, 'restarting');
         }
