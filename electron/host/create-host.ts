@@ -34,6 +34,7 @@ import type { SessionJournal } from './integration/session-journal';
 import { createStationJournal } from './integration/station-journal';
 import { createReceiptTicketPrinter } from './integration/ticket-printer';
 import { createLogger, type Logger } from './log/logger';
+import { createPersonalTerms, nameTerms, type PersonalTermsSource } from './log/personal-terms';
 import { createPrinting, type Printing } from './printing';
 import { createCardIntake } from './session/card-intake';
 import { identityFromTyped } from './session/identity';
@@ -46,6 +47,8 @@ import { SERVICE_CATALOGUE } from './services/catalogue';
 
 export interface HostDeps {
   logger?: Logger;
+  /** The names the logger removes from free text; pass the one an injected `logger` was made with. The host feeds it the open session's name. */
+  personalTerms?: PersonalTermsSource;
   /** Replaces the whole device layer, used as given (the host adds no A4 printer or reported cameras to it). */
   devices?: DeviceSource & DeviceLookup;
   now?: () => Date;
@@ -79,7 +82,8 @@ export interface KioskHost {
 
 /** Composes a host from a validated config; throws with a message naming the cause when the journal, a key or the back-end cannot be set up. */
 export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost {
-  const logger = deps.logger ?? createLogger(config.log.level);
+  const personalTerms = deps.personalTerms ?? createPersonalTerms();
+  const logger = deps.logger ?? createLogger(config.log.level, undefined, personalTerms);
   const now = deps.now ?? (() => new Date());
   const baseDevices = deps.devices ?? createDevicesFromConfig(config, logger);
   const dataDir = hostDataDir(config, { explicit: deps.dataDir, devicesInjected: deps.devices !== undefined });
@@ -125,6 +129,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       bus.emit('session.ended', { sessionId: ended.sessionId, reason: 'timeout' });
     },
   });
+  personalTerms.use(() => nameTerms(sessions.current()?.identity?.name));
   const unsubscribers: Array<() => void> = [];
   const pendingCleanups = new Set<Promise<void>>();
   const simulation = Object.values(config.devices).some((device) => device.mode === 'simulated');

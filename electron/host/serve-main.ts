@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { loadConfigFile } from './config/load';
 import { createHost } from './create-host';
+import { redactText } from './log/redact';
 import { startBrowserHost } from './serve';
 
 async function main(): Promise<number> {
@@ -62,7 +63,8 @@ main().then(
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
-    process.stderr.write(`OneDoor stopped on an unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    // Redacted like a log line: a message or path may carry an ID number.
+    process.stderr.write(`OneDoor stopped on an unexpected error: ${redactText((error as Error).stack ?? String(error))}\n`);
     process.exit(70);
   },
 );

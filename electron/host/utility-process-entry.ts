@@ -7,9 +7,14 @@
  * Main → here: `{ type: 'connect' }` with a port; `{ type: 'stop' }`.
  * Here → main: `{ type: 'ready' }` once the host started; `{ type: 'fatal', message }`.
  * A failed start exits non-zero, so main's supervisor restarts with backoff.
+ * Every error, stack and crash goes through the host's redacting logger
+ * (never raw to stderr): an exception may quote a card or a name.
  */
 import { loadConfigFile, type ConfigResult } from './config/load';
 import { createHost } from './create-host';
+import { createLogger, type Logger } from './log/logger';
+import { createPersonalTerms } from './log/personal-terms';
+import { redactText } from './log/redact';
 import type { EventEnvelope } from '../contract';
 
 /** Electron's MessagePortMain as seen from here. */
@@ -41,7 +46,8 @@ export interface UtilityHostDeps {
   loadConfig(path: string | undefined): Promise<ConfigResult>;
   makeHost(config: Extract<ConfigResult, { ok: true }>['config']): UtilityHost;
   exit(code: number): void;
-  logError(message: string): void;
+  /** The redacting logger (the one the host logs with, once it exists). */
+  logger: Pick<Logger, 'error'>;
 }
 
 /**
@@ -49,7 +55,7 @@ export interface UtilityHostDeps {
  * a reload or a new window replaces it, and host events go there.
  */
 export async function runUtilityHost(deps: UtilityHostDeps): Promise<void> {
-  const { parentPort } = deps;
+  const { parentPort, logger } = deps;
   let rendererPort: UtilityPort | undefined;
   let host: UtilityHost | undefined = undefined; // set once the host has started
   let stopping = false;
@@ -63,7 +69,7 @@ export async function runUtilityHost(deps: UtilityHostDeps): Promise<void> {
       if (!current) return;
       void current.dispatch(event.data).then(
         (reply) => port.postMessage(reply),
-        (error: unknown) => deps.logError(`dispatch failed: ${String(error)}`),
+        (error: unknown) => logger.error({ err: error }, 'dispatch failed'),
       );
     });
     port.on('close', () => {
@@ -78,7 +84,7 @@ export async function runUtilityHost(deps: UtilityHostDeps): Promise<void> {
     try {
       await host?.stop();
     } catch (error) {
-      deps.logError(`host stop failed: ${String(error)}`);
+      logger.error({ err: error }, 'host stop failed');
     }
     rendererPort?.close();
     deps.exit(code);
@@ -96,8 +102,8 @@ export async function runUtilityHost(deps: UtilityHostDeps): Promise<void> {
 
   const loaded = await deps.loadConfig(deps.configPath);
   if (!loaded.ok) {
-    deps.logError(`OneDoor host cannot start. ${loaded.message}`);
-    parentPort.postMessage({ type: 'fatal', message: loaded.message });
+    logger.error(`OneDoor host cannot start. ${loaded.message}`);
+    parentPort.postMessage({ type: 'fatal', message: redactText(loaded.message) });
     deps.exit(78); // EX_CONFIG
     return;
   }
@@ -106,8 +112,9 @@ export async function runUtilityHost(deps: UtilityHostDeps): Promise<void> {
   try {
     await created.start();
   } catch (error) {
-    deps.logError(`OneDoor host failed to start: ${String(error)}`);
-    parentPort.postMessage({ type: 'fatal', message: String(error) });
+    logger.error({ err: error }, 'OneDoor host failed to start');
+    // Main writes this to its own log as is.
+    parentPort.postMessage({ type: 'fatal', message: redactText(String(error)) });
     deps.exit(70); // EX_SOFTWARE
     return;
   }
@@ -124,22 +131,39 @@ export function configPathFromArgv(argv: readonly string[]): string | undefined 
   return flag && flag.length > '--config='.length ? flag.slice('--config='.length) : undefined;
 }
 
+/** The process events a crash arrives on. */
+export interface CrashSource {
+  on(event: 'uncaughtException', listener: (error: Error) => void): unknown;
+  on(event: 'unhandledRejection', listener: (reason: unknown) => void): unknown;
+}
+
+/** Logs a crash through the redacting logger (pino writes synchronously), then exits 70. */
+export function onCrashLogAndExit(source: CrashSource, logger: Pick<Logger, 'fatal'>, exit: (code: number) => void): void {
+  source.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'OneDoor host crashed');
+    exit(70);
+  });
+  source.on('unhandledRejection', (reason) => {
+    logger.fatal({ err: reason }, 'OneDoor host crashed: unhandled rejection');
+    exit(70);
+  });
+}
+
 const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
 if (parentPort) {
-  process.on('uncaughtException', (error) => {
-    process.stderr.write(`OneDoor host crashed: ${error.stack ?? String(error)}\n`);
-    process.exit(70);
-  });
-  process.on('unhandledRejection', (reason) => {
-    process.stderr.write(`OneDoor host crashed: unhandled rejection ${String(reason)}\n`);
-    process.exit(70);
-  });
+  // One logger from the first line on; the host takes it over with its configured level and feeds it the citizen's name.
+  const personalTerms = createPersonalTerms();
+  const logger = createLogger('info', undefined, personalTerms);
+  onCrashLogAndExit(process, logger, (code) => process.exit(code));
   void runUtilityHost({
     parentPort,
     configPath: configPathFromArgv(process.argv),
     loadConfig: loadConfigFile,
-    makeHost: (config) => createHost(config),
+    makeHost: (config) => {
+      logger.level = config.log.level;
+      return createHost(config, { logger, personalTerms });
+    },
     exit: (code) => process.exit(code),
-    logError: (message) => process.stderr.write(`${message}\n`),
+    logger,
   });
 }

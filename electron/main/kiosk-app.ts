@@ -10,6 +10,7 @@ import { app, Menu, protocol, session, type BrowserWindow } from 'electron';
 import { APP_SCHEME } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
 import { resolveConfigPath } from './config-path';
+import { forbiddenSwitches } from './debug-switches';
 import { HOST_SERVICE_NAME, spawnHostProcess, type HostProcess } from './host-process';
 import { createKioskWindow } from './kiosk-window';
 import { lockDownSession, lockDownWebContents } from './lockdown';
@@ -52,11 +53,21 @@ export interface KioskAppHandle {
 
 /**
  * Must run before the app is ready (privileged schemes, sandbox, command line).
- * Returns undefined when another instance already owns the kiosk.
+ * Returns undefined when another instance already owns the kiosk, or when a
+ * packaged kiosk was started with a debugging or unsafe switch (it exits).
  */
 export function startKioskApp(mainDir: string): KioskAppHandle | undefined {
   const dev = isDevelopment(app.isPackaged, process.env);
   const log = logMain;
+
+  if (app.isPackaged) {
+    const refused = forbiddenSwitches(process.argv, (name) => app.commandLine.hasSwitch(name), process.platform);
+    if (refused.length > 0) {
+      log('refusing to start: debugging or unsafe switches on a packaged kiosk', { switches: refused });
+      app.exit(1);
+      return undefined;
+    }
+  }
 
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
@@ -80,7 +91,7 @@ export function startKioskApp(mainDir: string): KioskAppHandle | undefined {
   const supervisor = createHostSupervisor<HostProcess>({
     spawn: () => spawnHostProcess({ entryPath: paths.hostEntry, configPath, resourcesDir: paths.resources }),
     onReady: (host) => {
-      if (win && loaded && !win.isDestroyed()) connectRendererToHost(win.webContents, host.process);
+      if (win && loaded && !win.isDestroyed()) connectRendererToHost(win.webContents, host.process, log);
     },
     onStatus: (state) => {
       if (win && loaded && !win.isDestroyed()) sendHostStatus(win.webContents, state);
@@ -99,8 +110,7 @@ export function startKioskApp(mainDir: string): KioskAppHandle | undefined {
         loaded = true;
         const host = supervisor.ready;
         if (host) {
-          connectRendererToHost(loadedWindow.webContents, host.process);
-          sendHostStatus(loadedWindow.webContents, 'ready');
+          if (connectRendererToHost(loadedWindow.webContents, host.process, log)) sendHostStatus(loadedWindow.webContents, 'ready');
         } else if (supervisor.state === 'restarting') {
           sendHostStatus(loadedWindow.webContents, 'restarting');
         }

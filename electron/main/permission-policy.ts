@@ -1,6 +1,7 @@
 /**
- * Which web permissions the kiosk grants: camera and microphone to the app's
- * own origin, nothing else to anyone.
+ * Which web permissions the kiosk grants: the camera to the app's own origin,
+ * nothing else to anyone. Not the microphone: nothing in the kiosk records
+ * sound, so a request for it (alone or with the camera) is refused.
  */
 import { isAppOrigin } from './app-origin';
 
@@ -21,9 +22,9 @@ export interface PermissionCheckFacts {
   mediaType?: string | undefined;
 }
 
-const CAPTURE_TYPES: ReadonlySet<string> = new Set(['video', 'audio']);
+const CAPTURE_TYPES: ReadonlySet<string> = new Set(['video']);
 
-/** Grants a permission request only for camera/microphone from the app's origin. */
+/** Grants a permission request only for the camera from the app's origin. */
 export function decidePermissionRequest(facts: PermissionRequestFacts): boolean {
   if (facts.permission !== 'media') return false;
   if (!isAppOrigin(facts.requestingUrl)) return false;

@@ -32,6 +32,7 @@ export const flowsEn: FlowCatalogue = {
       placeCard: 'Place your resident ID card flat on the card reader below.',
       confirm: 'This is me, next',
       noCard: 'No ID card with you? Enter your ID number',
+      typeInstead: 'Enter your ID number instead',
       useCard: 'Use my ID card instead',
       name: 'Name',
       nameTyped: '(ID number entered)',

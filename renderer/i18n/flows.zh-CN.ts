@@ -34,6 +34,7 @@ export const flowsZhCN = {
       placeCard: '请将居民身份证平放在下方的读卡区。',
       confirm: '信息无误，下一步',
       noCard: '没有带身份证？输入身份证号码',
+      typeInstead: '改为输入身份证号码',
       useCard: '改为放置身份证',
       name: '姓名',
       nameTyped: '（输入号码办理）',

@@ -1,8 +1,10 @@
 /**
  * 身份核验, first step: the card the host read (name and number on the
  * citizen's own screen) to confirm, or an invitation to place the card, with
- * 没有带身份证？输入身份证号码 as the alternative. Problems (expired card,
- * invalid number) arrive from the host as the view's message.
+ * 没有带身份证？输入身份证号码 as the alternative. Once a usable card was read
+ * there is nothing to type; a card that cannot be used (expired, invalid
+ * number) offers 改为输入身份证号码. Problems arrive from the host as the
+ * view's message.
  */
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -67,13 +69,11 @@ export function IdentifyStep({
             {t('flow.identify.confirm')}
           </TouchButton>
         ) : null}
-        <TouchButton
-          variant={usable ? 'secondary' : 'primary'}
-          data-testid="identify-type"
-          onPress={() => setTyping(true)}
-        >
-          {t('flow.identify.noCard')}
-        </TouchButton>
+        {usable ? null : (
+          <TouchButton variant="primary" data-testid="identify-type" onPress={() => setTyping(true)}>
+            {data.identity ? t('flow.identify.typeInstead') : t('flow.identify.noCard')}
+          </TouchButton>
+        )}
       </div>
     </section>
   );

@@ -53,7 +53,7 @@ const payment: PaymentReceipt = {
 };
 
 describe('wrapping and truncation', () => {
-  it('wraps CJK anywhere and Latin at spaces, never wider than asked', () => {
+  it('breaks a run longer than a line between characters, Latin at spaces, never wider than asked', () => {
     expect(wrapText('一二三四五六七八', 6)).toEqual(['一二三', '四五六', '七八']);
     expect(wrapText('hello big world', 9)).toEqual(['hello big', 'world']);
     expect(wrapText('abcdefghijkl', 5)).toEqual(['abcde', 'fghij', 'kl']);

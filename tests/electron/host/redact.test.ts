@@ -1,9 +1,10 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../electron/host/log/logger';
+import { createPersonalTerms } from '../../../electron/host/log/personal-terms';
 import { redactForLog } from '../../../electron/host/log/redact';
 
-function capture() {
+function capture(names: readonly string[] = []) {
   const lines: string[] = [];
   const stream = new Writable({
     write(chunk, _enc, done) {
@@ -11,7 +12,9 @@ function capture() {
       done();
     },
   });
-  return { logger: createLogger('info', stream), lines };
+  const terms = createPersonalTerms();
+  terms.use(() => names);
+  return { logger: createLogger('info', stream, terms), lines };
 }
 
 describe('log redaction', () => {
@@ -33,4 +36,35 @@ describe('log redaction', () => {
     expect(text).not.toContain('王喆');
     expect(text).toContain('110105********002X');
   });
+
+  it('removes the name of the citizen at the kiosk from free-text messages, error messages and stacks', () => {
+    const { logger, lines } = capture(['欧阳喆堃', 'JOHN SMITH']);
+    logger.error({ err: new Error('户籍 lookup for 欧阳喆堃 failed') }, 'no record for 欧阳喆堃');
+    logger.warn({ detail: 'printed for JOHN SMITH' }, 'done');
+    const text = lines.join('');
+    expect(text).not.toContain('欧阳喆堃');
+    expect(text).not.toContain('JOHN SMITH');
+    expect(text).toContain('户籍 lookup for [name] failed');
+    expect(text).toContain('no record for [name]');
+    expect(JSON.parse(lines[0]!).err.stack).toContain('[name]');
+  });
+
+  it('removes names and addresses written as fields inside free text (JSON bodies, labels, query strings)', () => {
+    const { logger, lines } = capture();
+    logger.error({ err: new Error('gateway 500: {"name":"王喆","address":"河南省平顶山市湖滨路1号","ok":false}') }, 'gateway failed');
+    logger.warn('card text 姓名：李䶮 性别：男 住址：平顶山市新华区');
+    logger.warn('GET /lookup?name=%E7%8E%8B%E5%96%86&kind=hukou');
+    const text = lines.join('');
+    for (const leaked of ['王喆', '河南省平顶山市湖滨路1号', '李䶮', '平顶山市新华区', '%E7%8E%8B%E5%96%86']) expect(text).not.toContain(leaked);
+    expect(text).toContain('\\"ok\\":false');
+    expect(text).toContain('kind=hukou');
+  });
+
+  it('keeps an error’s cause, redacted, and drops its other properties', () => {
+    const error = Object.assign(new Error('print failed', { cause: new Error('for 11010519491231002X') }), { body: { name: '王喆' } });
+    expect(redactForLog({ err: error })).toEqual({
+      err: { type: 'Error', message: 'print failed', stack: expect.any(String), cause: { type: 'Error', message: 'for 110105********002X', stack: expect.any(String) } },
+    });
+  });
 });
+

@@ -25,6 +25,8 @@ const fake = vi.hoisted(() => {
     }
   }
   class FakeWebContents extends Emitter {
+    url = 'app://kiosk/index.html';
+    getURL = () => this.url;
     postMessage = vi.fn();
     send = vi.fn();
     setWindowOpenHandler = vi.fn();
@@ -76,7 +78,7 @@ const fake = vi.hoisted(() => {
   const app = Object.assign(new Emitter(), {
     isPackaged: true,
     enableSandbox: vi.fn(),
-    commandLine: { appendSwitch: vi.fn() },
+    commandLine: { appendSwitch: vi.fn(), hasSwitch: vi.fn(() => false) },
     requestSingleInstanceLock: vi.fn(() => true),
     quit: vi.fn(),
     getAppPath: () => '/opt/OneDoor/resources/app.asar',
@@ -185,6 +187,29 @@ describe('kiosk app wiring', () => {
     // Every reload gets a fresh channel.
     win.webContents.emit('dom-ready');
     expect(fake.FakeChannel.all).toHaveLength(2);
+  });
+
+  it('hands no port to a page outside the app origin, on load or on a host restart, and logs the refusal', () => {
+    const win = fake.FakeWindow.all[0]!;
+    const host = fake.FakeUtility.all[0]!;
+    const stderr = vi.mocked(process.stderr.write);
+    stderr.mockClear();
+    const channels = fake.FakeChannel.all.length;
+    const ports = win.webContents.postMessage.mock.calls.length;
+    for (const url of ['https://evil.example/index.html', 'app://kiosk.evil.example/', 'file:///opt/OneDoor/resources/app.asar/dist/renderer/index.html', '']) {
+      win.webContents.url = url;
+      win.webContents.emit('dom-ready');
+      host.emit('message', { type: 'ready' });
+    }
+    expect(fake.FakeChannel.all).toHaveLength(channels);
+    expect(win.webContents.postMessage).toHaveBeenCalledTimes(ports);
+    const logged = stderr.mock.calls.map(([line]) => JSON.parse(String(line)) as { msg: string; origin?: string });
+    expect(logged.filter((l) => l.msg.includes('refused'))).toHaveLength(8);
+    expect(logged.map((l) => l.origin)).toContain('https://evil.example');
+    // Back on the app's own page, the hand-over works again.
+    win.webContents.url = 'app://kiosk/index.html';
+    win.webContents.emit('dom-ready');
+    expect(fake.FakeChannel.all).toHaveLength(channels + 1);
   });
 
   it('restarts a crashed host with backoff, showing "restarting" then "ready"', async () => {

@@ -74,9 +74,14 @@ describe('navigation policy', () => {
 });
 
 describe('permission policy', () => {
-  it('grants camera and microphone to the app origin', () => {
+  it('grants the camera to the app origin', () => {
     expect(decidePermissionRequest({ permission: 'media', requestingUrl: 'app://kiosk/index.html', mediaTypes: ['video'] })).toBe(true);
-    expect(decidePermissionRequest({ permission: 'media', requestingUrl: 'app://kiosk/', mediaTypes: ['video', 'audio'] })).toBe(true);
+  });
+
+  it('refuses the microphone, even to the app origin and together with the camera: nothing records sound', () => {
+    expect(decidePermissionRequest({ permission: 'media', requestingUrl: 'app://kiosk/', mediaTypes: ['audio'] })).toBe(false);
+    expect(decidePermissionRequest({ permission: 'media', requestingUrl: 'app://kiosk/', mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(decidePermissionCheck({ permission: 'media', requestingOrigin: 'app://kiosk', mediaType: 'audio' })).toBe(false);
   });
 
   it('refuses camera to a foreign origin', () => {

@@ -1,6 +1,9 @@
+import { EventEmitter } from 'node:events';
+import { Writable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import type { ConfigResult } from '../../../electron/host/config/load';
-import { configPathFromArgv, runUtilityHost, type ParentPortLike, type UtilityHost, type UtilityPort } from '../../../electron/host/utility-process-entry';
+import { createLogger } from '../../../electron/host/log/logger';
+import { configPathFromArgv, onCrashLogAndExit, runUtilityHost, type ParentPortLike, type UtilityHost, type UtilityPort } from '../../../electron/host/utility-process-entry';
 import type { EventEnvelope } from '../../../electron/contract';
 
 class FakePort implements UtilityPort {
@@ -26,7 +29,19 @@ class FakePort implements UtilityPort {
   }
 }
 
-function setup(config: ConfigResult = { ok: true, config: {} as never }, startError?: Error) {
+/** The entry's logger, as the utility process makes it, writing into `lines`. */
+function capturedLogger() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { logger: createLogger('info', stream), lines };
+}
+
+function setup(config: ConfigResult = { ok: true, config: {} as never }, startError?: Error, dispatchError?: Error) {
   let parentListener: ((e: { data: unknown; ports: UtilityPort[] }) => void) | undefined;
   const toMain: unknown[] = [];
   const parentPort: ParentPortLike = {
@@ -39,18 +54,22 @@ function setup(config: ConfigResult = { ok: true, config: {} as never }, startEr
       if (startError) throw startError;
     }),
     stop: vi.fn(async () => {}),
-    dispatch: vi.fn(async (message: unknown) => ({ v: 1, type: 'reply', id: (message as { id: string }).id, ok: true, result: 'pong' })),
+    dispatch: vi.fn(async (message: unknown) => {
+      if (dispatchError) throw dispatchError;
+      return { v: 1, type: 'reply', id: (message as { id: string }).id, ok: true, result: 'pong' };
+    }),
     onEvent: (listener) => {
       eventListeners.push(listener);
       return () => {};
     },
   };
   const exit = vi.fn();
-  const logError = vi.fn();
-  const running = runUtilityHost({ parentPort, configPath: '/etc/onedoor/config.json', loadConfig: vi.fn(async () => config), makeHost: () => host, exit, logError });
+  const { logger, lines } = capturedLogger();
+  const running = runUtilityHost({ parentPort, configPath: '/etc/onedoor/config.json', loadConfig: vi.fn(async () => config), makeHost: () => host, exit, logger });
   const connect = (port: FakePort) => parentListener!({ data: { type: 'connect' }, ports: [port] });
   const emitEvent = (e: EventEnvelope) => eventListeners.forEach((l) => l(e));
-  return { running, toMain, host, exit, logError, connect, emitEvent, parent: (data: unknown) => parentListener!({ data, ports: [] }) };
+  const logged = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+  return { running, toMain, host, exit, logged, lines, connect, emitEvent, parent: (data: unknown) => parentListener!({ data, ports: [] }) };
 }
 
 describe('host utility process entry', () => {
@@ -92,7 +111,7 @@ describe('host utility process entry', () => {
     await t.running;
     expect(t.exit).toHaveBeenCalledWith(78);
     expect(t.toMain).toEqual([{ type: 'fatal', message: 'Invalid config: devices.idcard.port: required' }]);
-    expect(t.logError.mock.calls[0]![0]).toContain('devices.idcard.port');
+    expect(t.logged()[0]).toMatchObject({ level: 50, msg: expect.stringContaining('devices.idcard.port') });
   });
 
   it('exits non-zero when the host fails to start, so main restarts it', async () => {
@@ -100,6 +119,41 @@ describe('host utility process entry', () => {
     await t.running;
     expect(t.exit).toHaveBeenCalledWith(70);
     expect(t.toMain).not.toContainEqual({ type: 'ready' });
+  });
+
+  it('logs a failed start through the redacting logger, and tells main without the ID number', async () => {
+    const t = setup(undefined, new Error('card 11010519491231002X rejected: {"name":"王喆"}'));
+    await t.running;
+    expect(t.lines.join('')).not.toContain('11010519491231002X');
+    expect(t.lines.join('')).not.toContain('王喆');
+    expect(t.logged()[0]).toMatchObject({ msg: 'OneDoor host failed to start', err: { message: expect.stringContaining('110105********002X') } });
+    expect(JSON.stringify(t.toMain)).not.toContain('11010519491231002X');
+    expect(JSON.stringify(t.toMain)).not.toContain('王喆');
+  });
+
+  it('logs a failed call through the redacting logger, stack included', async () => {
+    const t = setup(undefined, undefined, new Error('no record for 11010519491231002X'));
+    await t.running;
+    const port = new FakePort();
+    t.connect(port);
+    port.receive({ v: 1, type: 'call', id: 'r1', method: 'kiosk.info', params: {} });
+    await vi.waitFor(() => expect(t.lines).toHaveLength(1));
+    expect(t.lines[0]).not.toContain('11010519491231002X');
+    expect(t.logged()[0]).toMatchObject({ msg: 'dispatch failed', err: { stack: expect.stringContaining('110105********002X') } });
+  });
+
+  it('a crash is logged redacted, stack included, and exits 70', () => {
+    const { logger, lines } = capturedLogger();
+    const processLike = new EventEmitter();
+    const exit = vi.fn();
+    onCrashLogAndExit(processLike, logger, exit);
+    processLike.emit('uncaughtException', new TypeError('cannot read card 11010519491231002X'));
+    processLike.emit('unhandledRejection', 'rejected for 11010519491231002X');
+    expect(exit.mock.calls).toEqual([[70], [70]]);
+    expect(lines.join('')).not.toContain('11010519491231002X');
+    const [crash, rejection] = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(crash).toMatchObject({ level: 60, msg: 'OneDoor host crashed', err: { type: 'TypeError', stack: expect.stringContaining('110105********002X') } });
+    expect(rejection).toMatchObject({ level: 60, err: 'rejected for 110105********002X' });
   });
 
   it('reads --config from argv', () => {

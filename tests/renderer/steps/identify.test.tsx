@@ -29,10 +29,18 @@ describe('identify step', () => {
     expect(view.voice.keys()).toContain('voice.flow.identify');
   });
 
-  it('an expired card cannot be confirmed; typing the number is offered', () => {
+  it('once the card was read, 没有带身份证？输入身份证号码 is no longer offered', () => {
+    renderFlowStep(views.identifyCard());
+    expect(screen.getByTestId('identify-confirm')).toBeInTheDocument();
+    expect(screen.queryByTestId('identify-type')).toBeNull();
+    expect(screen.queryByText('没有带身份证？输入身份证号码')).toBeNull();
+  });
+
+  it('an expired card cannot be confirmed; typing the number is offered, without asking whether the card was brought', () => {
     renderFlowStep(views.identifyExpired());
     expect(screen.queryByTestId('identify-confirm')).toBeNull();
-    expect(screen.getByTestId('identify-type')).toBeInTheDocument();
+    expect(screen.getByTestId('identify-type')).toHaveTextContent('改为输入身份证号码');
+    expect(screen.queryByText('没有带身份证？输入身份证号码')).toBeNull();
   });
 
   it('a typed number is checked live by the host, taken with identity.typed, then the step is confirmed', async () => {
