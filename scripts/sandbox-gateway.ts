@@ -1,6 +1,7 @@
 /**
  * The sandbox police back-end over HTTP (docs/gateway-openapi.yaml), for a
- * kiosk configured with `backend: { kind: 'http', baseUrl }` and for tests.
+ * simulated kiosk configured with `backend: { kind: 'sandbox', baseUrl }`, for an HTTP
+ * client under test (`{ kind: 'http', baseUrl }` with `"simulation": false`), and for tests.
  *
  *   npm run sandbox-gateway -- [--port=8742] [--host=127.0.0.1] [--latency=200-600] [--data=resources/sandbox/citizens.json]
  *

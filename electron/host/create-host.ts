@@ -117,10 +117,9 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   });
   const unsubscribers: Array<() => void> = [];
   const pendingCleanups = new Set<Promise<void>>();
-  const simulation = Object.values(config.devices).some((device) => device.mode === 'simulated');
-  // The dock also opens when only the A4 printer is simulated; `simulation` itself stays narrow.
-  const dockAuto = simulation || (config.printing.a4.enabled && config.printing.a4.mode === 'simulated');
-  const dockEnabled = config.dock.enabled === 'auto' ? dockAuto : config.dock.enabled;
+  // The config's one switch (issue 12): every seam (dock, enrolment, liveness skip, the renderer's dev routes and idle scaling) follows it.
+  const simulation = config.simulation;
+  const dockEnabled = simulation && config.dock.enabled !== false;
   const dock = createDock(
     { list: () => devices.list(), simulatorControls: (id) => devices.simulatorControls?.(id) },
     dockEnabled,
@@ -203,7 +202,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   const enrolFace = createFaceEnrolment({
     sandbox: backend.sandbox,
     // Only a simulated kiosk with its dock open: a real kiosk never takes a reference photo.
-    enabled: simulation && dockEnabled,
+    enabled: dockEnabled,
     detectFaces: deps.face?.detectFaces ?? (async (image) => (await loadFaceAnalyzer()).detect(image)),
     logger,
     onEnrolled: (sampleCard) => station.audit.record({ actor: 'staff', action: 'dock.enrolFace', subject: sampleCard, detail: {} }),

@@ -5,7 +5,7 @@
  * back-end, then started again on the same data folder and port.
  *
  * The back-end is the sandbox served over HTTP inside this test; the host
- * talks to it with its real HTTP client (`backend.kind: 'http'`). The
+ * talks to it with its real HTTP client (`backend: { kind: 'sandbox', baseUrl }`). The
  * submission is held by the back-end after it accepted it (`holdAnswer`):
  * the back-end is ahead of the kiosk, the outbox row is still there, and the
  * kill lands while the request is in flight.
@@ -56,7 +56,7 @@ afterAll(async () => {
 });
 
 const config = () => ({
-  backend: { kind: 'http', baseUrl: server.url, timeoutMs: 8000 },
+  backend: { kind: 'sandbox', baseUrl: server.url, timeoutMs: 8000 },
   face: { challengeTimeoutSeconds: 5, testingSkipLiveness: true },
 });
 

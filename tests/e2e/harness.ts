@@ -47,7 +47,8 @@ export async function startHostProcess(config: Record<string, unknown> = {}, opt
   const dir = mkdtempSync(join(tmpdir(), 'onedoor-e2e-'));
   const configPath = join(dir, 'config.json');
   // Each host process gets its own data folder (journal, documents, keys): never ~/.onedoor.
-  writeFileSync(configPath, JSON.stringify({ dataDir: join(dir, 'data'), ...config, server: { port: options.port ?? 0 }, log: { level: 'info' } }));
+  // E2e tests drive the simulated kiosk: the switch is explicit, and a caller may turn it off.
+  writeFileSync(configPath, JSON.stringify({ simulation: true, dataDir: join(dir, 'data'), ...config, server: { port: options.port ?? 0 }, log: { level: 'info' } }));
   const inspect = options.inspect ? ['--inspect=127.0.0.1:0'] : [];
   const child = spawn(process.execPath, [...inspect, '--import', 'tsx', join(ROOT, 'electron/host/serve-main.ts'), '--config', configPath], {
     cwd: ROOT,

@@ -39,6 +39,7 @@ export interface FaultHostOptions {
 export async function startFaultHost(options: FaultHostOptions = {}): Promise<FaultHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onedoor-faults-'));
   const config = KioskConfig.parse({
+    simulation: true,
     kioskId: 'F-01',
     backend: { kind: 'sandbox', latency: { minMs: 0, maxMs: 0 } },
     face: { testingSkipLiveness: true },

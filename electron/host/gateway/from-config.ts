@@ -1,6 +1,6 @@
 /**
- * Picks the gateway the config names: the embedded sandbox (default) or the
- * HTTP client. Returns `{error}` rather than throwing, e.g. when the sandbox
+ * Picks the gateway the config names: the embedded sandbox (default), the
+ * sandbox served over HTTP, or the police back-end, both through the HTTP client. Returns `{error}` rather than throwing, e.g. when the sandbox
  * data file is broken.
  */
 import type { KioskConfig } from '../config/schema';
@@ -33,6 +33,8 @@ export function createGatewayFromConfig(
 ): { gateway: PoliceGateway; sandbox?: SandboxGateway } | { error: string } {
   switch (backend.kind) {
     case 'sandbox': {
+      // The sandbox in its own process: still the sandbox, through the real client.
+      if (backend.baseUrl) return { gateway: createHttpGateway({ baseUrl: backend.baseUrl, timeoutMs: backend.timeoutMs }) };
       const loaded = loadSandboxData(options.sandboxDataPath);
       if ('error' in loaded) return { error: `backend.sandbox: ${loaded.error}` };
       const sandbox = createSandboxGateway({

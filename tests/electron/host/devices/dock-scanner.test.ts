@@ -29,6 +29,7 @@ async function until<T>(probe: () => Promise<T | undefined> | T | undefined, wha
 async function startHost(): Promise<{ host: KioskHost; events: EventEnvelope[]; logs: string[]; call: (method: string, params: unknown) => Promise<{ ok: boolean; result?: unknown; error?: { code: string } }> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onedoor-scanner-'));
   const config = KioskConfig.parse({
+    simulation: true,
     kioskId: 'T-01',
     backend: { kind: 'sandbox', latency: { minMs: 0, maxMs: 0 } },
     devices: { idcard: { simulator: { paceBaud: 0 } } },

@@ -42,9 +42,10 @@ export async function until<T>(probe: () => Promise<T | undefined> | T | undefin
 export const FRAME = Buffer.from('\xff\xd8\xff\xe0 not really a jpeg but long enough', 'latin1').toString('base64');
 
 /** Starts a host; `input` is merged into the test config. */
-export async function startHarness(input: KioskConfigInput = {}): Promise<HostHarness> {
+export async function startHarness(input: Partial<KioskConfigInput> = {}): Promise<HostHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onedoor-integration-'));
   const config = KioskConfig.parse({
+    simulation: true,
     kioskId: 'T-01',
     backend: { kind: 'sandbox', latency: { minMs: 0, maxMs: 0 } },
     face: { testingSkipLiveness: true },

@@ -28,7 +28,7 @@ const certificate = async (): Promise<ServiceEntry | undefined> =>
 
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'onedoor-host-printing-'));
-  host = createHost(KioskConfig.parse({ dataDir }), { logger: createLogger('silent') });
+  host = createHost(KioskConfig.parse({ simulation: true, dataDir }), { logger: createLogger('silent') });
   await host.start();
   // The renderer reports a working face camera, as it does when it starts.
   await call('devices.reportCamera', { role: 'face', state: 'online' });
