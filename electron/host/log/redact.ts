@@ -1,7 +1,7 @@
 /**
  * Removes personal data from anything about to be logged: by key (name,
  * address, photo…) and by pattern (18-character ID numbers anywhere in a
- * string are masked `410402********1234`).
+ * string are masked `4104**********1234`).
  */
 import { maskIdNumber, maskIdNumbersInText } from '../../../drivers/idcard/mask';
 

@@ -52,7 +52,7 @@ describe('no-criminal-record through the host', () => {
     const sessionId = await cardSession(h);
     await throughPurpose(h, sessionId);
     const review = await untilStep(h, sessionId, 'review');
-    expect(review.data).toMatchObject({ step: 'review', name: HAN.name, idNumberMasked: '410402********1230', purpose: 'employment' });
+    expect(review.data).toMatchObject({ step: 'review', name: HAN.name, idNumberMasked: '4104**********1230', purpose: 'employment' });
     await h.call('flow.send', { sessionId, event: { type: 'CONFIRM' } });
     const printed = await untilStep(h, sessionId, 'print', (v) => v.data.step === 'print' && v.data.state === 'printed' && v.data.receipt !== 'printing');
     const number = (printed.data as Extract<FlowView['data'], { step: 'print' }>).documentNumber!;
@@ -82,7 +82,7 @@ describe('no-criminal-record through the host', () => {
     expect(rows).toHaveLength(1);
     const row = rows[0]!;
     const sha256 = (h.printing.journal.db.prepare('SELECT sha256 FROM documents WHERE number = ?').get(number) as { sha256: string }).sha256;
-    expect(row).toMatchObject({ session_id: sessionId, service_id: 'no-criminal-record', outcome: 'certificateIssued', end_reason: 'finished', print_outcome: 'completed', name_masked: '陈**', id_number_masked: '410402********1230', fee_fen: 0 });
+    expect(row).toMatchObject({ session_id: sessionId, service_id: 'no-criminal-record', outcome: 'certificateIssued', end_reason: 'finished', print_outcome: 'completed', name_masked: '陈**', id_number_masked: '4104**********1230', fee_fen: 0 });
     expect(row.id_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.parse(row.documents as string)).toEqual([
       expect.objectContaining({ number, type: 'noCriminalRecord', sha256, printOutcome: 'completed', backendNumber: expect.stringMatching(/^WFZ/) }),
