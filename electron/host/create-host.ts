@@ -28,6 +28,7 @@ import { alertingCertificatePrinter, alertingTicketPrinter } from './staff/alert
 import { withFaceToFlow } from './integration/face-to-flow';
 import { catalogueAvailability } from './integration/flow-availability';
 import { hostDataDir } from './integration/host-data-dir';
+import { describeKeyStoreError, openKeyStore } from './keys/key-store';
 import { createKioskServices } from './integration/kiosk-services';
 import { receiptPrinterOf, type DeviceLookup } from './integration/receipt-printer-of';
 import type { SessionJournal } from './integration/session-journal';
@@ -49,8 +50,10 @@ export interface HostDeps {
   /** Replaces the whole device layer, used as given (the host adds no A4 printer or reported cameras to it). */
   devices?: DeviceSource & DeviceLookup;
   now?: () => Date;
-  /** Journal, documents and keys; default: config, $ONEDOOR_DATA_DIR, ~/.onedoor (a throwaway folder when `devices` is injected). */
+  /** Journal and documents; default: config, $ONEDOOR_DATA_DIR, ~/.onedoor (a throwaway folder when `devices` is injected). */
   dataDir?: string;
+  /** The key store's folder, outside the data folder; default: config, $ONEDOOR_KEY_DIR, the per-user default (throwaway beside a throwaway data folder). */
+  keyDir?: string;
   /** A printing stack the caller built (and closes); default: built from the config in the data folder. */
   printing?: Printing;
   /** Replaces the configured police back-end. */
@@ -65,7 +68,7 @@ export interface KioskHost {
   readonly config: KioskConfig;
   readonly logger: Logger;
   readonly devices: DeviceSource;
-  /** The data folder in use (journal, documents, keys). */
+  /** The data folder in use (journal, documents). */
   readonly dataDir: string;
   /** The printing stack (journal, documents, A4 printer and its simulator controls). */
   readonly printing: Printing;
@@ -82,7 +85,9 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   const logger = deps.logger ?? createLogger(config.log.level);
   const now = deps.now ?? (() => new Date());
   const baseDevices = deps.devices ?? createDevicesFromConfig(config, logger);
-  const dataDir = hostDataDir(config, { explicit: deps.dataDir, devicesInjected: deps.devices !== undefined });
+  const dataDir = hostDataDir(config, { explicit: deps.dataDir, explicitKeyDir: deps.keyDir, devicesInjected: deps.devices !== undefined });
+  const keyStore = unwrap(openKeyStore({ dir: dataDir.keyDir, dataDir: dataDir.dir }), describeKeyStoreError);
+  if (keyStore.moved.length > 0) logger.warn({ moved: keyStore.moved, keyStore: keyStore.dir }, 'keys moved out of the data folder into the key store');
 
   const printing =
     deps.printing ??
@@ -100,9 +105,9 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   const devices: DeviceSource = reportedCameras ?? baseDevices;
   const db = printing.journal.db;
   const feeOf = (serviceId: string) => SERVICE_CATALOGUE.find((service) => service.id === serviceId)?.feeFen ?? 0;
-  const station = unwrap(createStationJournal({ config, db, dataDir: dataDir.dir, logger, feeOf, now }), (e) => e);
+  const station = unwrap(createStationJournal({ config, db, keyDir: keyStore.dir, logger, feeOf, now }), (e) => e);
   const backend = unwrap(
-    createBackend({ config, db, dataDir: dataDir.dir, logger, gateway: deps.gateway, now, faceMatcher: sandboxFaceMatcher() }),
+    createBackend({ config, db, keyDir: keyStore.dir, logger, gateway: deps.gateway, now, faceMatcher: sandboxFaceMatcher() }),
     (e) => e,
   );
 

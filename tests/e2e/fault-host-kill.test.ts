@@ -17,7 +17,7 @@
  * shows the attract screen; the next citizen gets a certificate with a new
  * document number; no log line of either run holds the name or the ID number.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ import { startSandboxServer, type SandboxServer } from '../../electron/host/gate
 import { GATEWAY_PATHS } from '../../electron/host/gateway/wire-schemas';
 import { sweepLog, sweepPage } from '../../scripts/soak/privacy';
 import { stillFaceVideo } from './fixtures/face-video';
-import { fakeCameraArgs, launchChromium } from './harness';
+import { fakeCameraArgs, launchChromium, removeDataDir } from './harness';
 import { chooseCertificate, consentToQueryAndFace, dock, HAN, newSessionId, openKioskWithCamera, placeCard, PORTRAIT, purposeToPrinted, sessionIds, waitPastFaceCheck } from './certificate-support';
 import { endedLines, readJournal, startHostOn, type HostRun } from './fault-support';
 
@@ -52,7 +52,7 @@ afterAll(async () => {
   await browser?.close();
   for (const run of runs) await run.stop();
   await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) removeDataDir(dataDir);
 });
 
 const config = () => ({

@@ -159,8 +159,14 @@ const KioskConfigObject = z
       })
       .strict()
       .default({ pollMs: 5000, backoffBaseMs: 1000, backoffMaxMs: 300_000 }),
-    /** Where the journal, documents and keys live. Default: $ONEDOOR_DATA_DIR or ~/.onedoor. */
+    /** Where the journal and documents live. Default: $ONEDOOR_DATA_DIR or ~/.onedoor. */
     dataDir: z.string().min(1).optional(),
+    /**
+     * Where the keys live (outbox, identity hash): an owner-only folder outside `dataDir`, so a
+     * copy of the data carries no key. Default: $ONEDOOR_KEY_DIR, else ~/.config/onedoor/keys
+     * (Windows: %LOCALAPPDATA%\OneDoor\keys).
+     */
+    keyStore: z.object({ dir: z.string().min(1).optional() }).strict().default({}),
     printing: z
       .object({
         a4: z

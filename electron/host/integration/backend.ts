@@ -12,7 +12,7 @@ import { createGatewayFromConfig } from '../gateway/from-config';
 import type { PoliceGateway } from '../gateway/police-gateway';
 import type { SandboxFaceMatcher, SandboxGateway } from '../gateway/sandbox-gateway';
 import type { Logger } from '../log/logger';
-import { createOutboxApplicationQueue, createOutboxSender, createOutboxStore, deliverThroughGateway, loadOutboxKey, type OutboxSender, type OutboxStore } from '../outbox';
+import { createOutboxApplicationQueue, createOutboxSender, createOutboxStore, deliverThroughGateway, loadOutboxKey, OUTBOX_KEY_FILE, type OutboxSender, type OutboxStore } from '../outbox';
 import { createJournalSandboxSequences } from './backend-numbers';
 
 export interface Backend {
@@ -27,7 +27,8 @@ export interface Backend {
 export interface BackendDeps {
   config: KioskConfig;
   db: Database;
-  dataDir: string;
+  /** The key store's folder (outside the data folder): the outbox key lives there. */
+  keyDir: string;
   logger: Logger;
   /** Replaces the configured gateway (tests). */
   gateway?: PoliceGateway;
@@ -55,7 +56,7 @@ export function createBackend(deps: BackendDeps): Result<Backend, string> {
     gateway = built.gateway;
     sandbox = built.sandbox;
   }
-  const key = loadOutboxKey({ keyFile: join(deps.dataDir, 'outbox.key') });
+  const key = loadOutboxKey({ keyFile: join(deps.keyDir, OUTBOX_KEY_FILE) });
   if (!key.ok) return err(`outbox key: ${key.error.kind}${'path' in key.error ? ` (${key.error.path})` : ''}`);
   const outbox = createOutboxStore({ db: deps.db, key: key.key, ...(deps.now ? { now: deps.now } : {}) });
   const log = logger.child({ component: 'outbox' });

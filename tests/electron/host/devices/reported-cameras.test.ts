@@ -147,7 +147,7 @@ describe('a whole host with the renderer reporting its camera', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'onedoor-reported-cameras-'));
-    host = createHost(KioskConfig.parse({ simulation: true, dataDir }), { logger: createLogger('silent') });
+    host = createHost(KioskConfig.parse({ simulation: true, dataDir, keyStore: { dir: `${dataDir}-keys` } }), { logger: createLogger('silent') });
     host.onEvent((event) => events.push(event));
     await host.start();
     // The A4 printer (the service's other device) comes up on its own.
@@ -159,6 +159,7 @@ describe('a whole host with the renderer reporting its camera', () => {
   afterAll(async () => {
     await host?.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(`${dataDir}-keys`, { recursive: true, force: true });
   });
 
   it('starts with the camera starting and the certificate service greyed for the camera', async () => {
