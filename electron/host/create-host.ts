@@ -135,6 +135,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     bus,
     logger,
     now,
+    timeZone: config.timeZone,
     defaults: () => ({ language: config.defaultLanguage, elderMode: false }),
   });
   const noSession = { ok: false as const, error: kioskError('noSession') };
@@ -176,6 +177,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
           queue: station.queue,
           site: config.hallName,
           paperWidthMm: config.devices.receiptPrinter.paperWidthMm,
+          timeZone: config.timeZone,
           audit: station.audit,
           logger,
           now,
@@ -224,6 +226,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
         simulation,
         backend: config.backend.kind,
         defaultLanguage: config.defaultLanguage,
+        timeZone: config.timeZone,
       },
     }),
     'devices.list': () => ({ ok: true, value: devices.list().map(toContractStatus) }),
@@ -265,7 +268,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     'session.activity': ({ sessionId }) =>
       sessions.touch(sessionId) ? { ok: true, value: { backstopMs: sessions.backstopMs } } : noSession,
     'identity.checkIdNumber': ({ idNumber }) => {
-      const feedback = idNumberCheckForKeypad(idNumber, { now: now() });
+      const feedback = idNumberCheckForKeypad(idNumber, { now: now(), timeZone: config.timeZone });
       return {
         ok: true,
         value:
@@ -277,7 +280,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     'identity.typed': ({ sessionId, idNumber }) => {
       const open = sessions.get(sessionId);
       if (!open) return noSession;
-      const identity = identityFromTyped(idNumber, now());
+      const identity = identityFromTyped(idNumber, now(), config.timeZone);
       if (!identity) return { ok: false, error: { code: 'invalidParams', messageKey: 'idNumber.invalid' } };
       open.identity = identity;
       sessions.touch(sessionId);

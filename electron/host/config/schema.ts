@@ -7,6 +7,7 @@
  * sandbox back-end, the Hubin station's hall name.
  */
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../../drivers/idcard/calendar-date';
 
 export const DEFAULT_HALL_NAME = '平顶山市公安局城乡一体化示范区分局湖滨派出所 智慧警务工作站';
 
@@ -111,6 +112,8 @@ const KioskConfigObject = z
     kioskId: z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash and underscore only').default('HB-KIOSK-01'),
     hallName: z.string().min(1).max(120).default(DEFAULT_HALL_NAME),
     defaultLanguage: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    /** The one zone for everything the kiosk shows, prints and counts by day (never the machine's zone). */
+    timeZone: z.string().refine(isTimeZone, 'an IANA time zone, e.g. Asia/Shanghai').default(DEFAULT_TIME_ZONE),
     backend: z
       .discriminatedUnion('kind', [
         z

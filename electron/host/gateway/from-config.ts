@@ -24,6 +24,8 @@ export interface GatewayFromConfigOptions {
   /** Persistent document-number sequences for the sandbox (the journal's). */
   sequences?: SequenceSource;
   now?: () => Date;
+  /** The configured zone, for the sandbox's calendar. */
+  timeZone?: string;
 }
 
 /** The configured gateway, or why it cannot be built. */
@@ -44,6 +46,7 @@ export function createGatewayFromConfig(
         ...(options.faceThreshold !== undefined ? { faceThreshold: options.faceThreshold } : {}),
         sequences: options.sequences,
         now: options.now,
+        timeZone: options.timeZone,
       });
       return { gateway: sandbox, sandbox };
     }

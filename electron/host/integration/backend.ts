@@ -50,6 +50,7 @@ export function createBackend(deps: BackendDeps): Result<Backend, string> {
       sequences: createJournalSandboxSequences(deps.db),
       ...(deps.faceMatcher ? { faceMatcher: deps.faceMatcher } : {}),
       faceThreshold: config.face.matchThreshold,
+      timeZone: config.timeZone,
       ...(deps.now ? { now: deps.now } : {}),
     });
     if ('error' in built) return err(built.error);

@@ -39,10 +39,10 @@ export function createStationJournal(deps: StationJournalDeps): Result<StationJo
   const key = loadIdentityKey(join(deps.keyDir, IDENTITY_KEY_FILE));
   if (!key.ok) return err(`identity-hash key: ${key.error.kind} (${key.error.path})`);
   const audit = createAuditLog(deps.db, now);
-  const queue = createQueueNumbers(deps.db, deps.config.services.windows, now);
+  const queue = createQueueNumbers(deps.db, deps.config.services.windows, now, deps.config.timeZone);
   const backendNumbers = createBackendNumbers(deps.db);
   const sessions = createSessionJournal({
-    transactions: createTransactionsRepo(deps.db),
+    transactions: createTransactionsRepo(deps.db, deps.config.timeZone),
     audit,
     documents: createDocumentsRepo(deps.db, now),
     backendNumbers,

@@ -11,6 +11,7 @@ export const kioskInfo: KioskInfo = {
   simulation: true,
   backend: 'sandbox',
   defaultLanguage: 'zh-CN',
+  timeZone: 'Asia/Shanghai',
 };
 
 const since = '2026-05-01T08:00:00.000Z';

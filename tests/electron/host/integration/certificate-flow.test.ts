@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowView, ServiceEntry, SessionInfo } from '../../../../electron/contract';
 import { exportJournalCsv } from '../../../../electron/host/journal/export-csv';
-import { localDay } from '../../../../electron/host/journal/transactions-repo';
+import { stationDay } from '../../../../electron/host/journal/transactions-repo';
 import { passFaceCheck, startHarness, until, untilStep, type HostHarness } from './host-harness';
 
 const HAN = { name: '陈思远', idNumber: '410402199001011230' };
@@ -93,7 +93,7 @@ describe('no-criminal-record through the host', () => {
     await until(() => ((h!.printing.journal.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n === 0 ? true : undefined), 'outbox drained');
 
     // Nothing personal in the journal's export or its audit trail.
-    const day = localDay(new Date());
+    const day = stationDay(new Date());
     const exported = exportJournalCsv(h.printing.journal.db, 'transactions', { from: day, to: day });
     if (!exported.ok) throw new Error('export failed');
     expect(exported.value.rows).toBe(1);
@@ -123,7 +123,7 @@ describe('no-criminal-record through the host', () => {
     await untilStep(h, sessionId, 'done');
     await h.call('session.end', { sessionId, reason: 'finished' });
     expect(transactions(h)).toEqual([expect.objectContaining({ outcome: 'counter', ticket_number: 'B001', ticket_outcome: 'printed', identity_source: 'typed', name_masked: null, print_outcome: null })]);
-    const day = localDay(new Date());
+    const day = stationDay(new Date());
     const exported = exportJournalCsv(h.printing.journal.db, 'transactions', { from: day, to: day });
     if (!exported.ok) throw new Error('export failed');
     expect(exported.value.csv).not.toContain(WITH_RECORD.idNumber);

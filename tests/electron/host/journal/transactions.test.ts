@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, openJournal, type Journal } from '../../../../electron/host/journal';
 import { createAuditLog } from '../../../../electron/host/journal/transactions-audit';
 import { identityHash, loadIdentityKey } from '../../../../electron/host/journal/transactions-key';
-import { createTransactionsRepo, localDay, type ClosedTransaction } from '../../../../electron/host/journal/transactions-repo';
+import { createTransactionsRepo, stationDay, type ClosedTransaction } from '../../../../electron/host/journal/transactions-repo';
 
 let dir: string;
 let journal: Journal;
@@ -62,7 +62,7 @@ describe('transactions', () => {
     expect(repo.close(closed({ outcome: 'failed' }))).toBe(false);
     expect(repo.get('s1')).toMatchObject({ outcome: 'certificateIssued', end_reason: 'finished', name_masked: '陈**', print_outcome: 'completed' });
     expect(journal.db.prepare('SELECT day, service_id, outcome, count FROM counters').all()).toEqual([
-      { day: localDay(new Date(at.getTime() + 60_000)), service_id: 'no-criminal-record', outcome: 'certificateIssued', count: 1 },
+      { day: stationDay(new Date(at.getTime() + 60_000)), service_id: 'no-criminal-record', outcome: 'certificateIssued', count: 1 },
     ]);
   });
 
