@@ -1,9 +1,9 @@
 /**
  * The sandbox police back-end over HTTP (docs/gateway-openapi.yaml), for a
- * kiosk configured with `backend: { kind: 'http', baseUrl, tls }` and for tests.
- * A kiosk only talks to an https back-end: give `--cert` and `--key` (PEM) to
- * serve HTTPS, and `--client-ca` to demand kiosk certificates signed by that
- * CA (mutual TLS, as the real gateway does).
+ * simulated kiosk configured with `backend: { kind: 'sandbox', baseUrl }` (plain HTTP on
+ * this machine), for the HTTP client of a real kiosk (`{ kind: 'http', baseUrl, tls }`, which
+ * only talks https: give `--cert` and `--key` (PEM) to serve HTTPS, and `--client-ca` to
+ * demand kiosk certificates signed by that CA, as the real gateway does) and for tests.
  *
  *   npm run sandbox-gateway -- [--port=8742] [--host=127.0.0.1] [--latency=200-600] [--data=resources/sandbox/citizens.json]
  *                              [--cert=server.crt --key=server.key [--client-ca=ca.crt]]

@@ -7,10 +7,10 @@
  * summary, writes soak-results.json, exits non-zero on any error.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fakeCameraArgs, hostLogLines, inspectorUrl, launchChromium, ROOT, startHostProcess } from '../tests/e2e/harness';
+import { fakeCameraArgs, hostLogLines, inspectorUrl, launchChromium, removeDataDir, ROOT, startHostProcess } from '../tests/e2e/harness';
 import { stillFaceVideo } from '../tests/e2e/fixtures/face-video';
 import { openKiosk } from '../tests/e2e/ui-support';
 import { readJournal } from './soak/journal';
@@ -55,7 +55,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     if (stopSignal) {
       console.error(`${signal} again: aborting without a report`);
       host.process.kill('SIGKILL');
-      rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir(dataDir);
       process.exit(130);
     }
     stopSignal = signal;
@@ -156,7 +156,7 @@ const sessionIds = new Set(logLines.flatMap((line) => [...line.matchAll(/"sessio
 await browser.close();
 await host.stop();
 const journal = readJournal(join(dataDir, 'journal.sqlite'), sessionIds);
-rmSync(dataDir, { recursive: true, force: true });
+removeDataDir(dataDir);
 
 const driven = results.length;
 const failed = results.filter((r) => r.errors.length > 0);

@@ -57,10 +57,49 @@ export function toCompactDate(iso: IsoDate): string {
   return iso.replaceAll('-', '');
 }
 
-/** Today's date in the kiosk's local time zone as `YYYY-MM-DD`. */
-export function localIsoDate(now: Date): IsoDate {
-  const y = String(now.getFullYear()).padStart(4, '0');
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
+/** The hall's time zone when none is configured (DOMAIN.md: a hall in China). */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** Whether `timeZone` is an IANA time zone this runtime knows (`Asia/Shanghai`, `UTC`). */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall-clock fields of `instant` in `timeZone` (never the machine's zone). */
+export function zonedFields(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
+    formatters.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? NaN);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+}
+
+/** The calendar date of `instant` in `timeZone`, `YYYY-MM-DD`. */
+export function zonedIsoDate(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): IsoDate {
+  const { year, month, day } = zonedFields(instant, timeZone);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The instant `day` (`YYYY-MM-DD`) begins in `timeZone`: its midnight there. */
+export function zonedDayStart(day: IsoDate, timeZone: string = DEFAULT_TIME_ZONE): Date {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const wall = Date.UTC(year, month - 1, date);
+  // The zone's offset at a guess, then again at the corrected instant (a change of offset near midnight).
+  let instant = wall;
+  for (let i = 0; i < 2; i++) {
+    const f = zonedFields(new Date(instant), timeZone);
+    const offset = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - instant;
+    instant = wall - offset;
+  }
+  return new Date(instant);
 }

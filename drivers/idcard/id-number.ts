@@ -9,7 +9,7 @@
  * Regional codes are deliberately not checked beyond the province: cards keep
  * the code that was valid when they were issued.
  */
-import { localIsoDate, parseCompactDate, type IsoDate } from './calendar-date';
+import { parseCompactDate, zonedIsoDate, type IsoDate } from './calendar-date';
 import type { Result } from './card';
 
 /** What kind of holder an 18-character number belongs to. */
@@ -54,6 +54,8 @@ export type PermitNumberCheck =
 export interface IdNumberOptions {
   /** "Now" for the future-birth-date check; defaults to the current time. */
   readonly now?: Date;
+  /** The zone whose calendar says what "today" is; default Asia/Shanghai (never the machine's zone). */
+  readonly timeZone?: string;
 }
 
 /** zh/en messages for each rejection reason (plain words, no personal data). */
@@ -126,7 +128,7 @@ export function validateIdNumber(s: string, options: IdNumberOptions = {}): IdNu
 
   const birthDate = parseCompactDate(idNumber.slice(6, 14));
   if (birthDate === undefined || Number(birthDate.slice(0, 4)) < EARLIEST_BIRTH_YEAR) return problem('birthDate');
-  if (birthDate > localIsoDate(options.now ?? new Date())) return problem('futureBirthDate');
+  if (birthDate > zonedIsoDate(options.now ?? new Date(), options.timeZone)) return problem('futureBirthDate');
 
   if (checkDigit(idNumber.slice(0, 17)) !== idNumber[17]) return problem('checksum');
 
@@ -188,7 +190,7 @@ export function idNumberCheckForKeypad(partial: string, options: IdNumberOptions
   const province = s.slice(provinceStart, provinceStart + 2);
   if (province.length === 2 && !PROVINCE_CODES.has(province)) return invalid('province');
 
-  const today = localIsoDate(options.now ?? new Date());
+  const today = zonedIsoDate(options.now ?? new Date(), options.timeZone);
   const birth = s.slice(6, 14);
   if (birth.length >= 4) {
     const year = Number(birth.slice(0, 4));

@@ -1,6 +1,8 @@
 /**
- * Masking for screens, receipts and logs (DOMAIN.md §6: the usual form is
- * `440308********1234`). Masked output never reveals a birth date.
+ * Masking for screens, receipts and logs, in the form citizens know from paper
+ * forms: `4104**********1234`. Masked output never reveals a birth date, and
+ * keeps too little (no county code) for a keyed hash to be reversed by trying
+ * birth dates against a handful of candidates.
  */
 
 /**
@@ -14,9 +16,9 @@ export const ID_NUMBER_PATTERN = /(?<!\d)\d{17}[\dXx](?![\dXx])/;
 
 /**
  * Masks an ID number for display:
- * - 18 characters: first 6, 8 asterisks, last 4 (`410402********1234`);
- * - 15 digits (old numbers, birth date in characters 7–12): first 6, 6 asterisks, last 3;
- * - anything else of 8 or more characters: first 3, asterisks, last 2;
+ * - 18 characters: first 4, 10 asterisks, last 4 (`4104**********1234`);
+ * - 15 digits (old numbers, birth date in characters 7–12): first 4, 8 asterisks, last 3;
+ * - anything else of 8 or more characters (passports, 2017 permits): first 3, asterisks, last 2;
  * - shorter: all asterisks.
  * The result always has the input's length (in code points).
  */
@@ -25,8 +27,8 @@ export function maskIdNumber(idNumber: string): string {
   const n = chars.length;
   const keep = (head: number, tail: number): string =>
     chars.slice(0, head).join('') + '*'.repeat(n - head - tail) + chars.slice(n - tail).join('');
-  if (n === 18) return keep(6, 4);
-  if (n === 15 && /^\d{15}$/.test(idNumber)) return keep(6, 3);
+  if (n === 18) return keep(4, 4);
+  if (n === 15 && /^\d{15}$/.test(idNumber)) return keep(4, 3);
   if (n >= 8) return keep(3, 2);
   return '*'.repeat(n);
 }

@@ -34,6 +34,8 @@ export const KioskInfo = z.object({
   simulation: z.boolean(),
   backend: z.enum(['sandbox', 'http']),
   defaultLanguage: z.enum(['zh-CN', 'en']),
+  /** The kiosk's configured IANA time zone: the screen's clock and dates follow it, never the machine's zone. */
+  timeZone: z.string().min(1).max(64),
 });
 export type KioskInfo = z.infer<typeof KioskInfo>;
 

@@ -28,6 +28,7 @@ import { alertingCertificatePrinter, alertingTicketPrinter } from './staff/alert
 import { withFaceToFlow } from './integration/face-to-flow';
 import { catalogueAvailability } from './integration/flow-availability';
 import { hostDataDir } from './integration/host-data-dir';
+import { describeKeyStoreError, openKeyStore } from './keys/key-store';
 import { createKioskServices } from './integration/kiosk-services';
 import { receiptPrinterOf, type DeviceLookup } from './integration/receipt-printer-of';
 import type { SessionJournal } from './integration/session-journal';
@@ -52,8 +53,10 @@ export interface HostDeps {
   /** Replaces the whole device layer, used as given (the host adds no A4 printer or reported cameras to it). */
   devices?: DeviceSource & DeviceLookup;
   now?: () => Date;
-  /** Journal, documents and keys; default: config, $ONEDOOR_DATA_DIR, ~/.onedoor (a throwaway folder when `devices` is injected). */
+  /** Journal and documents; default: config, $ONEDOOR_DATA_DIR, ~/.onedoor (a throwaway folder when `devices` is injected). */
   dataDir?: string;
+  /** The key store's folder, outside the data folder; default: config, $ONEDOOR_KEY_DIR, the per-user default (throwaway beside a throwaway data folder). */
+  keyDir?: string;
   /** A printing stack the caller built (and closes); default: built from the config in the data folder. */
   printing?: Printing;
   /** Replaces the configured police back-end. */
@@ -68,7 +71,7 @@ export interface KioskHost {
   readonly config: KioskConfig;
   readonly logger: Logger;
   readonly devices: DeviceSource;
-  /** The data folder in use (journal, documents, keys). */
+  /** The data folder in use (journal, documents). */
   readonly dataDir: string;
   /** The printing stack (journal, documents, A4 printer and its simulator controls). */
   readonly printing: Printing;
@@ -86,7 +89,9 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   const logger = deps.logger ?? createLogger(config.log.level, undefined, personalTerms);
   const now = deps.now ?? (() => new Date());
   const baseDevices = deps.devices ?? createDevicesFromConfig(config, logger);
-  const dataDir = hostDataDir(config, { explicit: deps.dataDir, devicesInjected: deps.devices !== undefined });
+  const dataDir = hostDataDir(config, { explicit: deps.dataDir, explicitKeyDir: deps.keyDir, devicesInjected: deps.devices !== undefined });
+  const keyStore = unwrap(openKeyStore({ dir: dataDir.keyDir, dataDir: dataDir.dir }), describeKeyStoreError);
+  if (keyStore.moved.length > 0) logger.warn({ moved: keyStore.moved, keyStore: keyStore.dir }, 'keys moved out of the data folder into the key store');
 
   const printing =
     deps.printing ??
@@ -104,12 +109,12 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   const devices: DeviceSource = reportedCameras ?? baseDevices;
   const db = printing.journal.db;
   const feeOf = (serviceId: string) => SERVICE_CATALOGUE.find((service) => service.id === serviceId)?.feeFen ?? 0;
-  const station = unwrap(createStationJournal({ config, db, dataDir: dataDir.dir, logger, feeOf, now }), (e) => e);
+  const station = unwrap(createStationJournal({ config, db, keyDir: keyStore.dir, logger, feeOf, now }), (e) => e);
   const backend = unwrap(
     createBackend({
       config,
       db,
-      dataDir: dataDir.dir,
+      keyDir: keyStore.dir,
       logger,
       gateway: deps.gateway,
       now,
@@ -132,10 +137,9 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   personalTerms.use(() => nameTerms(sessions.current()?.identity?.name));
   const unsubscribers: Array<() => void> = [];
   const pendingCleanups = new Set<Promise<void>>();
-  const simulation = Object.values(config.devices).some((device) => device.mode === 'simulated');
-  // The dock also opens when only the A4 printer is simulated; `simulation` itself stays narrow.
-  const dockAuto = simulation || (config.printing.a4.enabled && config.printing.a4.mode === 'simulated');
-  const dockEnabled = config.dock.enabled === 'auto' ? dockAuto : config.dock.enabled;
+  // The config's one switch (issue 12): every seam (dock, enrolment, liveness skip, the renderer's dev routes and idle scaling) follows it.
+  const simulation = config.simulation;
+  const dockEnabled = simulation && config.dock.enabled !== false;
   const dock = createDock(
     { list: () => devices.list(), simulatorControls: (id) => devices.simulatorControls?.(id) },
     dockEnabled,
@@ -146,6 +150,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     bus,
     logger,
     now,
+    timeZone: config.timeZone,
     defaults: () => ({ language: config.defaultLanguage, elderMode: false }),
   });
   const noSession = { ok: false as const, error: kioskError('noSession') };
@@ -187,6 +192,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
           queue: station.queue,
           site: config.hallName,
           paperWidthMm: config.devices.receiptPrinter.paperWidthMm,
+          timeZone: config.timeZone,
           audit: station.audit,
           logger,
           now,
@@ -218,7 +224,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   const enrolFace = createFaceEnrolment({
     sandbox: backend.sandbox,
     // Only a simulated kiosk with its dock open: a real kiosk never takes a reference photo.
-    enabled: simulation && dockEnabled,
+    enabled: dockEnabled,
     detectFaces: deps.face?.detectFaces ?? (async (image) => (await loadFaceAnalyzer()).detect(image)),
     logger,
     onEnrolled: (sampleCard) => station.audit.record({ actor: 'staff', action: 'dock.enrolFace', subject: sampleCard, detail: {} }),
@@ -235,6 +241,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
         simulation,
         backend: config.backend.kind,
         defaultLanguage: config.defaultLanguage,
+        timeZone: config.timeZone,
       },
     }),
     'devices.list': () => ({ ok: true, value: devices.list().map(toContractStatus) }),
@@ -276,7 +283,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     'session.activity': ({ sessionId }) =>
       sessions.touch(sessionId) ? { ok: true, value: { backstopMs: sessions.backstopMs } } : noSession,
     'identity.checkIdNumber': ({ idNumber }) => {
-      const feedback = idNumberCheckForKeypad(idNumber, { now: now() });
+      const feedback = idNumberCheckForKeypad(idNumber, { now: now(), timeZone: config.timeZone });
       return {
         ok: true,
         value:
@@ -288,7 +295,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     'identity.typed': ({ sessionId, idNumber }) => {
       const open = sessions.get(sessionId);
       if (!open) return noSession;
-      const identity = identityFromTyped(idNumber, now());
+      const identity = identityFromTyped(idNumber, now(), config.timeZone);
       if (!identity) return { ok: false, error: { code: 'invalidParams', messageKey: 'idNumber.invalid' } };
       open.identity = identity;
       sessions.touch(sessionId);

@@ -1,5 +1,5 @@
 /**
- * A 32-byte secret kept in a file of the data folder: read it, or create it
+ * A 32-byte secret kept in a file of the key store: read it, or create it
  * (random, hex, mode 0600) on first use. A file others can read is refused.
  * Errors never carry key material.
  */

@@ -1,7 +1,9 @@
 /**
  * Entry point of the browser host: `tsx electron/host/serve-main.ts [--config FILE] [--port N]`.
  * Loads and validates the config (a bad one stops start-up naming the field),
- * starts the host and serves the renderer on 127.0.0.1.
+ * starts the host and serves the renderer on 127.0.0.1. The browser host runs
+ * from a checkout (development, tests, demonstrations): without a config file
+ * it runs the embedded simulation defaults and says so on stderr.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
@@ -27,6 +29,7 @@ async function main(): Promise<number> {
     return 78; // EX_CONFIG
   }
   const config = loaded.config;
+  if (!configPath) process.stderr.write('OneDoor: no config file, so the embedded development defaults run: full simulation, sandbox back-end.\n');
   const port = values.port !== undefined ? Number(values.port) : config.server.port;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     process.stderr.write(`OneDoor cannot start. --port: must be an integer 0–65535, got "${values.port}"\n`);

@@ -16,8 +16,7 @@ export function systemConfigPath(platform: NodeJS.Platform, env: Readonly<Record
 
 /**
  * `--config=FILE` on the command line, else `ONEDOOR_CONFIG`, else the
- * system location if a file is there, else undefined (the host's embedded
- * defaults: everything simulated, sandbox back-end).
+ * system location if a file is there, else undefined (no config file).
  */
 export function resolveConfigPath({ argv, env, platform, exists }: ConfigPathInputs): string | undefined {
   const flag = argv.find((arg) => arg.startsWith('--config='));
@@ -25,4 +24,23 @@ export function resolveConfigPath({ argv, env, platform, exists }: ConfigPathInp
   if (env.ONEDOOR_CONFIG) return env.ONEDOOR_CONFIG;
   const system = systemConfigPath(platform, env);
   return exists(system) ? system : undefined;
+}
+
+/** The config a launch uses: a file, or (development only) the host's embedded simulation defaults. */
+export type LaunchConfig =
+  | { kind: 'file'; path: string }
+  | { kind: 'developmentDefaults' }
+  | { kind: 'missing'; message: string };
+
+/**
+ * A packaged kiosk never starts without a config file: with none it would
+ * run the embedded simulation defaults in a hall. The message says where it
+ * looked, for the installer. An unpackaged app (development) runs simulated.
+ */
+export function launchConfig(inputs: ConfigPathInputs & { packaged: boolean }): LaunchConfig {
+  const found = resolveConfigPath(inputs);
+  if (found) return { kind: 'file', path: found };
+  if (!inputs.packaged) return { kind: 'developmentDefaults' };
+  const looked = ['--config=FILE on the command line', 'the ONEDOOR_CONFIG environment variable', systemConfigPath(inputs.platform, inputs.env)];
+  return { kind: 'missing', message: `OneDoor cannot start: no config file. Looked at ${looked.join(', ')}. Write the kiosk's config there (see README, "Configuration and real devices").` };
 }

@@ -6,10 +6,10 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, Menu, protocol, session, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, protocol, session, type BrowserWindow } from 'electron';
 import { APP_SCHEME } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
-import { resolveConfigPath } from './config-path';
+import { launchConfig } from './config-path';
 import { forbiddenSwitches } from './debug-switches';
 import { HOST_SERVICE_NAME, spawnHostProcess, type HostProcess } from './host-process';
 import { createKioskWindow } from './kiosk-window';
@@ -54,12 +54,12 @@ export interface KioskAppHandle {
 /**
  * Must run before the app is ready (privileged schemes, sandbox, command line).
  * Returns undefined when another instance already owns the kiosk, or when a
- * packaged kiosk was started with a debugging or unsafe switch (it exits).
+ * packaged kiosk was started with a debugging or unsafe switch (it exits 1), or has
+ * no config file (it exits 78, EX_CONFIG, saying where it looked).
  */
 export function startKioskApp(mainDir: string): KioskAppHandle | undefined {
   const dev = isDevelopment(app.isPackaged, process.env);
   const log = logMain;
-
   if (app.isPackaged) {
     const refused = forbiddenSwitches(process.argv, (name) => app.commandLine.hasSwitch(name), process.platform);
     if (refused.length > 0) {
@@ -68,6 +68,15 @@ export function startKioskApp(mainDir: string): KioskAppHandle | undefined {
       return undefined;
     }
   }
+
+  const launch = launchConfig({ argv: process.argv, env: process.env, platform: process.platform, exists: existsSync, packaged: app.isPackaged });
+  if (launch.kind === 'missing') {
+    log(launch.message);
+    dialog.showErrorBox('OneDoor', launch.message); // allowed before ready: the installer at the screen sees why
+    app.exit(78);
+    return undefined;
+  }
+  const configPath = launch.kind === 'file' ? launch.path : undefined;
 
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
@@ -86,7 +95,6 @@ export function startKioskApp(mainDir: string): KioskAppHandle | undefined {
   let win: BrowserWindow | undefined;
   let loaded = false;
   const paths = bundlePaths(mainDir, app.getAppPath(), app.isPackaged ? process.resourcesPath : undefined);
-  const configPath = resolveConfigPath({ argv: process.argv, env: process.env, platform: process.platform, exists: existsSync });
 
   const supervisor = createHostSupervisor<HostProcess>({
     spawn: () => spawnHostProcess({ entryPath: paths.hostEntry, configPath, resourcesDir: paths.resources }),

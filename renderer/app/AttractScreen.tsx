@@ -53,7 +53,7 @@ export function AttractScreen(props: AttractScreenProps): ReactElement {
       </header>
 
       <section className="attract__clock">
-        <Clock />
+        <Clock timeZone={info?.timeZone} />
       </section>
 
       <section className="attract__start">

@@ -14,7 +14,7 @@ const identity: EventPayload<'identity.read'>['identity'] = {
   cardType: 'resident',
   name: '韩梅梅',
   idNumber: '11010519491231002X',
-  idNumberMasked: '110105********002X',
+  idNumberMasked: '1101**********002X',
   idNumberValid: true,
   validTo: '2036-05-01',
   expired: false,

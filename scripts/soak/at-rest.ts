@@ -1,9 +1,10 @@
 /**
  * The soak's at-rest sweep after each session: the kiosk's data folder
- * (journal, its WAL, the outbox, keys, documents) must hold no certificate
- * PDF of an ended session and none of the citizen's name or ID number in
- * plain text. The journal keeps masked numbers and the outbox is encrypted,
- * so a hit here means personal data outlived its session on disk.
+ * (journal, its WAL, the outbox, documents) must hold no certificate PDF of
+ * an ended session, none of the citizen's name or ID number in plain text,
+ * and no key (keys live in the key store, apart from the data they protect).
+ * The journal keeps masked numbers and the outbox is encrypted, so a hit here
+ * means personal data outlived its session on disk, or could be decrypted from it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -31,6 +32,7 @@ export function sweepDataDir(dataDir: string, secrets: Secrets): string[] {
   for (const file of filesUnder(dataDir)) {
     const where = relative(dataDir, file);
     if (where.startsWith('documents/')) leaks.push(`document left in the data folder: ${where}`);
+    if (where.endsWith('.key')) leaks.push(`key in the data folder: ${where}`);
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);

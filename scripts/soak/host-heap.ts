@@ -41,7 +41,7 @@ const STRING_TYPES = new Set(['string', 'concatenated string', 'sliced string'])
 
 /** A label for a secret that is itself safe to print. */
 function label(kind: 'name' | 'id', value: string): string {
-  return kind === 'name' ? `name:${value.slice(0, 1)}${'*'.repeat(value.length - 1)}` : `id:${value.slice(0, 6)}********${value.slice(-4)}`;
+  return kind === 'name' ? `name:${value.slice(0, 1)}${'*'.repeat(value.length - 1)}` : `id:${value.slice(0, 4)}**********${value.slice(-4)}`;
 }
 
 /** Counts what {@link HeapCensus} reports in a parsed V8 heap snapshot. */

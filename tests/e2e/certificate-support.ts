@@ -6,12 +6,12 @@
  * soak's sweep: page text and markup, Web Storage, IndexedDB, host log).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hostLogLines, ROOT, startHostProcess, type RunningHost } from './harness';
+import { hostLogLines, removeDataDir, ROOT, startHostProcess, type RunningHost } from './harness';
 import { writeY4m } from './fixtures/face-video';
 import { loadJpeg, paste, resize, solid } from '../electron/host/face/images';
 import { sweepLog, sweepPage, type Secrets } from '../../scripts/soak/privacy';
@@ -47,7 +47,7 @@ export async function startLoggedHost(config: Record<string, unknown>): Promise<
     lines,
     stop: async () => {
       await host.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir(dataDir);
     },
   };
 }

@@ -37,17 +37,31 @@ export function inspectorUrl(host: RunningHost): string | undefined {
   return /Debugger listening on (ws:\/\/\S+)/.exec(host.stderr())?.[1];
 }
 
+/** The key store the harness gives a caller's data folder: beside it, never inside it (see {@link removeDataDir}). */
+export const keyStoreBeside = (dataDir: string): string => `${dataDir}-keys`;
+
+/** Removes a caller's data folder and the key store beside it. */
+export function removeDataDir(dataDir: string): void {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(keyStoreBeside(dataDir), { recursive: true, force: true });
+}
+
 /**
  * Starts `electron/host/serve-main.ts` on a free port (or `options.port`) with
  * the given config. A `dataDir` in the config is the caller's: `stop()` leaves
- * it, so a second host can start on the same data folder (a restart).
+ * it and its key store ({@link keyStoreBeside}), so a second host can start on
+ * the same data folder (a restart); the caller removes both ({@link removeDataDir}).
  */
 export async function startHostProcess(config: Record<string, unknown> = {}, options: HostProcessOptions = {}): Promise<RunningHost> {
   if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) throw new Error('Build the renderer first: npm run build');
   const dir = mkdtempSync(join(tmpdir(), 'onedoor-e2e-'));
   const configPath = join(dir, 'config.json');
   // Each host process gets its own data folder (journal, documents, keys): never ~/.onedoor.
-  writeFileSync(configPath, JSON.stringify({ dataDir: join(dir, 'data'), ...config, server: { port: options.port ?? 0 }, log: { level: 'info' } }));
+  // E2e tests drive the simulated kiosk: the switch is explicit, and a caller may turn it off.
+  // Keys go to a key store outside the data folder, never the user's own.
+  const dataDir = typeof config.dataDir === 'string' ? config.dataDir : join(dir, 'data');
+  const keyStore = { dir: typeof config.dataDir === 'string' ? keyStoreBeside(config.dataDir) : join(dir, 'keys') };
+  writeFileSync(configPath, JSON.stringify({ simulation: true, dataDir, keyStore, ...config, server: { port: options.port ?? 0 }, log: { level: 'info' } }));
   const inspect = options.inspect ? ['--inspect=127.0.0.1:0'] : [];
   const child = spawn(process.execPath, [...inspect, '--import', 'tsx', join(ROOT, 'electron/host/serve-main.ts'), '--config', configPath], {
     cwd: ROOT,

@@ -40,7 +40,9 @@ export interface FaultHostOptions {
 /** Starts a host with every device simulated and the back-end saying "same person" to faces. */
 export async function startFaultHost(options: FaultHostOptions = {}): Promise<FaultHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onedoor-faults-'));
+  const keyDir = mkdtempSync(join(tmpdir(), 'onedoor-faults-keys-'));
   const config = KioskConfig.parse({
+    simulation: true,
     kioskId: 'F-01',
     backend: options.backend ?? { kind: 'sandbox', latency: { minMs: 0, maxMs: 0 } },
     face: { testingSkipLiveness: true },
@@ -54,6 +56,7 @@ export async function startFaultHost(options: FaultHostOptions = {}): Promise<Fa
   const host = createHost(config, {
     logger,
     dataDir,
+    keyDir,
     printing,
     ...(options.gateway ? { gateway: options.gateway } : {}),
     // With an injected gateway the face goes through it (the sandbox server's canned answers);
@@ -88,6 +91,7 @@ export async function startFaultHost(options: FaultHostOptions = {}): Promise<Fa
       await host.stop();
       await printing.close();
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(keyDir, { recursive: true, force: true });
     },
   };
 }

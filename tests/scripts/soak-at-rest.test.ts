@@ -17,8 +17,13 @@ describe('the soak sweep of the data folder', () => {
   };
 
   it('passes a folder holding only masked numbers and other people', () => {
-    folder({ 'journal.sqlite-wal': Buffer.concat([Buffer.from('SQLite'), Buffer.from('410402********1230 马秀兰', 'utf8')]), 'outbox.key': 'ab'.repeat(32) });
+    folder({ 'journal.sqlite-wal': Buffer.concat([Buffer.from('SQLite'), Buffer.from('4104**********1230 马秀兰', 'utf8')]) });
     expect(sweepDataDir(dir, HAN)).toEqual([]);
+  });
+
+  it('names a key left beside the data it protects', () => {
+    folder({ 'journal.sqlite': 'SQLite', 'outbox.key': 'ab'.repeat(32) });
+    expect(sweepDataDir(dir, HAN)).toEqual(['key in the data folder: outbox.key']);
   });
 
   it('names the file that holds the name or the full ID number, inside binary data', () => {

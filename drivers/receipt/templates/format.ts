@@ -1,4 +1,5 @@
 /** Formatting shared by the receipt templates: money, dates, masked identity, long codes. */
+import { DEFAULT_TIME_ZONE } from '../../idcard/calendar-date';
 import { maskIdNumber, maskName } from '../../idcard/mask';
 import type { LayoutOptions } from '../paper';
 
@@ -8,8 +9,8 @@ export interface TemplateOptions extends LayoutOptions {
   timeZone?: string;
 }
 
-/** The hall's time zone, used when a template is given none. */
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+/** The hall's time zone, used when a template is given none (the host passes the configured one). */
+export { DEFAULT_TIME_ZONE };
 
 /**
  * An amount in fen (integer, to avoid floating point) as `￥20.00`. The

@@ -16,9 +16,16 @@ export function parseConfig(input: unknown, source = 'config'): ConfigResult {
   return { ok: false, problems, message: `Invalid ${source}:\n  - ${problems.join('\n  - ')}` };
 }
 
-/** Reads a JSON config file; a missing path means the embedded defaults. */
+/**
+ * The config a development host runs without a file: full simulation. Only
+ * development gets here: a packaged app refuses to start without a config
+ * file (electron/main/config-path.ts).
+ */
+export const DEVELOPMENT_CONFIG = { simulation: true } as const satisfies KioskConfigInput;
+
+/** Reads a JSON config file; no path means the development defaults ({@link DEVELOPMENT_CONFIG}). */
 export async function loadConfigFile(path: string | undefined): Promise<ConfigResult> {
-  if (!path) return parseConfig({}, 'embedded defaults');
+  if (!path) return parseConfig(DEVELOPMENT_CONFIG, 'embedded development defaults');
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -37,9 +44,9 @@ export async function loadConfigFile(path: string | undefined): Promise<ConfigRe
   return parseConfig(json, `config file ${path}`);
 }
 
-/** The defaults, for code that wants them typed without reading a file. */
-export function defaultConfig(overrides: KioskConfigInput = {}): KioskConfig {
-  return KioskConfig.parse(overrides);
+/** The development (simulation) defaults with `overrides`, typed, for tests and tools that read no file. */
+export function defaultConfig(overrides: Partial<KioskConfigInput> = {}): KioskConfig {
+  return KioskConfig.parse({ ...DEVELOPMENT_CONFIG, ...overrides });
 }
 
 function fieldName(path: readonly PropertyKey[]): string {

@@ -1,9 +1,13 @@
 /**
- * The kiosk's one configuration file, validated at start. Every field has an
- * embedded default, so `{}` is a valid config: every device simulated, the
+ * The kiosk's one configuration file, validated at start. One field has no
+ * default: `simulation`, the explicit switch between a demonstration/test kiosk
+ * (simulated devices, the sandbox back-end, the dock and the other test seams)
+ * and a real one. Every other field has an embedded default, so
+ * `{ "simulation": true }` is a valid config: every device simulated, the
  * sandbox back-end, the Hubin station's hall name.
  */
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../../drivers/idcard/calendar-date';
 
 export const DEFAULT_HALL_NAME = '平顶山市公安局城乡一体化示范区分局湖滨派出所 智慧警务工作站';
 
@@ -110,11 +114,23 @@ const BackendTls = z
   })
   .strict();
 
-export const KioskConfig = z
+/** Where a sandbox served over plain HTTP may be: synthetic people, but still never across a network. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+const KioskConfigObject = z
   .object({
+    /** The one switch for simulation; required, so a real kiosk never runs simulated by omission. */
+    simulation: z.boolean({
+      error: (issue) =>
+        issue.input === undefined
+          ? 'required: true for a demonstration or test kiosk (simulated devices, sandbox back-end), false for a real kiosk'
+          : 'must be true or false',
+    }),
     kioskId: z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash and underscore only').default('HB-KIOSK-01'),
     hallName: z.string().min(1).max(120).default(DEFAULT_HALL_NAME),
     defaultLanguage: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    /** The one zone for everything the kiosk shows, prints and counts by day (never the machine's zone). */
+    timeZone: z.string().refine(isTimeZone, 'an IANA time zone, e.g. Asia/Shanghai').default(DEFAULT_TIME_ZONE),
     backend: z
       .discriminatedUnion('kind', [
         z
@@ -128,6 +144,15 @@ export const KioskConfig = z
               .optional(),
             /** The sandbox's people (default: resources/sandbox data). */
             dataPath: z.string().min(1).optional(),
+            /**
+             * The sandbox served over HTTP (`npm run sandbox-gateway`), reached through the real HTTP
+             * client; `latency` and `dataPath` then belong to that server. Unset: the embedded sandbox.
+             */
+            baseUrl: z
+              .url()
+              .refine((url) => LOOPBACK_HOSTS.has(new URL(url).hostname), 'the sandbox served over HTTP must be on this machine (127.0.0.1, localhost or [::1])')
+              .optional(),
+            timeoutMs: z.number().int().min(100).max(60_000).default(8000),
           })
           .strict(),
         z
@@ -142,7 +167,7 @@ export const KioskConfig = z
           })
           .strict(),
       ])
-      .default({ kind: 'sandbox' }),
+      .default({ kind: 'sandbox', timeoutMs: 8000 }),
     devices: z
       .object({
         idcard: IdCardDevice.default(() => IdCardDevice.parse({})),
@@ -167,8 +192,14 @@ export const KioskConfig = z
       })
       .strict()
       .default({ pollMs: 5000, backoffBaseMs: 1000, backoffMaxMs: 300_000 }),
-    /** Where the journal, documents and keys live. Default: $ONEDOOR_DATA_DIR or ~/.onedoor. */
+    /** Where the journal and documents live. Default: $ONEDOOR_DATA_DIR or ~/.onedoor. */
     dataDir: z.string().min(1).optional(),
+    /**
+     * Where the keys live (outbox, identity hash): an owner-only folder outside `dataDir`, so a
+     * copy of the data carries no key. Default: $ONEDOOR_KEY_DIR, else ~/.config/onedoor/keys
+     * (Windows: %LOCALAPPDATA%\OneDoor\keys).
+     */
+    keyStore: z.object({ dir: z.string().min(1).optional() }).strict().default({}),
     printing: z
       .object({
         a4: z
@@ -218,7 +249,7 @@ export const KioskConfig = z
       })
       .strict()
       .default({ backstopSeconds: 300 }),
-    /** The device dock (simulation only). `auto`: on when any device is simulated. */
+    /** The device dock (simulation only). `auto`: on in simulation; `true` outside simulation is a config error. */
     dock: z
       .object({ enabled: z.union([z.literal('auto'), z.boolean()]).default('auto') })
       .strict()
@@ -240,7 +271,7 @@ export const KioskConfig = z
         minAntispoof: z.number().min(0).max(1).default(0.5),
         minLiveness: z.number().min(0).max(1).default(0.5),
         maxPhotoRetakes: z.number().int().min(1).max(20).default(6),
-        /** TEST ONLY: skip the liveness gate (never consent or matching). Refused unless the kiosk runs in simulation. */
+        /** TEST ONLY: skip the liveness gate (never consent or matching). A config error unless `simulation` is true. */
         testingSkipLiveness: z.boolean().default(false),
       })
       .strict()
@@ -252,6 +283,29 @@ export const KioskConfig = z
   })
   .strict();
 
+export const KioskConfig = KioskConfigObject.superRefine(simulationRules);
+
 export type KioskConfig = z.infer<typeof KioskConfig>;
+
+/**
+ * What `simulation` allows: in simulation the back-end is the sandbox; outside
+ * it no enabled device is simulated (a device the kiosk lacks is `enabled: false`),
+ * the back-end is the police one, and no test seam is on.
+ */
+function simulationRules(config: z.infer<typeof KioskConfigObject>, ctx: z.RefinementCtx): void {
+  const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  if (config.simulation) {
+    if (config.backend.kind !== 'sandbox') issue(['backend', 'kind'], 'in simulation ("simulation": true) the back-end is the sandbox; a real back-end needs "simulation": false');
+    return;
+  }
+  const real = 'is "simulated", which needs "simulation": true; a real kiosk names the real device here, or sets "enabled": false for a device it lacks';
+  for (const [name, device] of Object.entries(config.devices)) {
+    if (device.enabled && device.mode === 'simulated') issue(['devices', name, 'mode'], real);
+  }
+  if (config.printing.a4.enabled && config.printing.a4.mode === 'simulated') issue(['printing', 'a4', 'mode'], real.replace('the real device', '"cups"'));
+  if (config.backend.kind === 'sandbox') issue(['backend', 'kind'], 'a real kiosk ("simulation": false) uses the police back-end ("kind": "http"); the sandbox is for simulation only');
+  if (config.dock.enabled === true) issue(['dock', 'enabled'], 'the device dock exists only in simulation ("simulation": true)');
+  if (config.face.testingSkipLiveness) issue(['face', 'testingSkipLiveness'], 'a test seam, allowed only in simulation ("simulation": true)');
+}
 export type KioskConfigInput = z.input<typeof KioskConfig>;
 export type IdCardDeviceConfig = z.infer<typeof IdCardDevice>;

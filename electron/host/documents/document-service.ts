@@ -13,6 +13,7 @@ import type { PrintOutcome } from './print/print-outcome';
 import { err, ok, type Result } from './result';
 import { formatDocumentNumber, type DocumentNumbers } from '../journal/document-numbers';
 import type { DocumentsRepo } from '../journal/documents-repo';
+import { zonedFields } from '../../../drivers/idcard/calendar-date';
 
 export interface IssuedDocument {
   number: string;
@@ -37,6 +38,8 @@ export interface DocumentServiceDeps {
   printer: A4Printer;
   kioskId: string;
   now?: () => Date;
+  /** The configured zone: a document number's year is the hall's year (default Asia/Shanghai). */
+  timeZone?: string;
 }
 
 export interface DocumentService {
@@ -69,7 +72,7 @@ export function createDocumentService(deps: DocumentServiceDeps): DocumentServic
 
   return {
     async issue(sessionId, doc) {
-      const year = now().getFullYear();
+      const year = zonedFields(now(), deps.timeZone).year;
       const number = formatDocumentNumber(doc.type, year, deps.kioskId, deps.numbers.next(doc.type, year));
       const rendered = await deps.renderer.render({ ...doc, number } as DocumentData);
       if (!rendered.ok) {

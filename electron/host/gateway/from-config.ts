@@ -1,7 +1,8 @@
 /**
- * Picks the gateway the config names: the embedded sandbox (default) or the
- * HTTP client over mutual TLS. Returns `{error}` rather than throwing, e.g.
- * when the sandbox data file is broken or a certificate file cannot be read.
+ * Picks the gateway the config names: the embedded sandbox (default), the
+ * sandbox served over HTTP on this machine (simulation), or the police back-end
+ * through the HTTP client over mutual TLS. Returns `{error}` rather than throwing,
+ * e.g. when the sandbox data file is broken or a certificate file cannot be read.
  */
 import { readFileSync } from 'node:fs';
 import { createSecureContext } from 'node:tls';
@@ -15,7 +16,7 @@ import {
   type SequenceSource,
 } from './sandbox-gateway';
 import { loadSandboxData } from './sandbox-data';
-import { createTlsLink } from './tls-link';
+import { createPlainSandboxLink, createTlsLink } from './tls-link';
 
 export interface GatewayFromConfigOptions {
   /** Sandbox latency (default 200–600 ms). */
@@ -29,6 +30,8 @@ export interface GatewayFromConfigOptions {
   now?: () => Date;
   /** Told when the HTTP back-end's link is refused and when it answers again (the staff alerts). */
   linkWatcher?: LinkWatcher;
+  /** The configured zone, for the sandbox's calendar. */
+  timeZone?: string;
 }
 
 type TlsSettings = Extract<KioskConfig['backend'], { kind: 'http' }>['tls'];
@@ -64,6 +67,9 @@ export function createGatewayFromConfig(
 ): { gateway: PoliceGateway; sandbox?: SandboxGateway } | { error: string } {
   switch (backend.kind) {
     case 'sandbox': {
+      // The sandbox in its own process: still the sandbox, through the real client.
+      // Plain HTTP only to a loopback sandbox (the schema refuses any other host): synthetic people, simulation only.
+      if (backend.baseUrl) return { gateway: createHttpGateway({ baseUrl: backend.baseUrl, timeoutMs: backend.timeoutMs, link: createPlainSandboxLink() }) };
       const loaded = loadSandboxData(options.sandboxDataPath);
       if ('error' in loaded) return { error: `backend.sandbox: ${loaded.error}` };
       const sandbox = createSandboxGateway({
@@ -73,6 +79,7 @@ export function createGatewayFromConfig(
         ...(options.faceThreshold !== undefined ? { faceThreshold: options.faceThreshold } : {}),
         sequences: options.sequences,
         now: options.now,
+        timeZone: options.timeZone,
       });
       return { gateway: sandbox, sandbox };
     }

@@ -18,6 +18,7 @@ import {
 import { setBounded } from './bounded-map';
 import type { SandboxCitizen, SandboxData } from './sandbox-data';
 import type { FaceMatcher } from '../face/matcher';
+import { zonedFields, zonedIsoDate } from '../../../drivers/idcard/calendar-date';
 
 /**
  * How the sandbox compares faces: the face module's matcher, and the
@@ -43,6 +44,8 @@ export interface SandboxOptions {
   faceThreshold?: number;
   sequences?: SequenceSource;
   now?: () => Date;
+  /** The zone of the back-end's calendar (query dates, number years); default Asia/Shanghai. */
+  timeZone?: string;
   /**
    * Idempotency keys remembered per kind (queries, document numbers,
    * submissions, their counts); the oldest are forgotten beyond it, as a real
@@ -85,10 +88,6 @@ function hashInt(text: string): number {
   return createHash('sha256').update(text).digest().readUInt32BE(0);
 }
 
-function localDate(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /** An in-memory sequence (restarts at 1: persistent deployments pass the journal's). */
 export function createMemorySequences(): SequenceSource {
@@ -170,7 +169,7 @@ export function createSandboxGateway(options: SandboxOptions): SandboxGateway {
       const code = issuable ? createHash('sha256').update(`verify:${requestKey}`).digest('hex').slice(0, 12).toUpperCase() : undefined;
       const answer: CriminalRecordAnswer = {
         result: citizen.criminalRecord,
-        queryDate: localDate(now()),
+        queryDate: zonedIsoDate(now(), options.timeZone),
         issuingOffice: data.issuingOffice,
         ...(code ? { verifyCode: code, verifyUrl: `${data.verifyUrlBase}${code}` } : {}),
       };
@@ -182,7 +181,7 @@ export function createSandboxGateway(options: SandboxOptions): SandboxGateway {
       await wait('number');
       const known = numbers.get(idempotencyKey);
       if (known) return gatewayOk({ number: known });
-      const year = now().getFullYear();
+      const year = zonedFields(now(), options.timeZone).year;
       const number = `${DOC_PREFIX[type]}${year}-${kioskId}-${String(sequences.next(type, year)).padStart(6, '0')}`;
       setBounded(numbers, idempotencyKey, number, window);
       return gatewayOk({ number });

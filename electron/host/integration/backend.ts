@@ -13,7 +13,7 @@ import type { LinkWatcher } from '../gateway/http-gateway';
 import type { PoliceGateway } from '../gateway/police-gateway';
 import type { SandboxFaceMatcher, SandboxGateway } from '../gateway/sandbox-gateway';
 import type { Logger } from '../log/logger';
-import { createOutboxApplicationQueue, createOutboxSender, createOutboxStore, deliverThroughGateway, loadOutboxKey, type OutboxSender, type OutboxStore } from '../outbox';
+import { createOutboxApplicationQueue, createOutboxSender, createOutboxStore, deliverThroughGateway, loadOutboxKey, OUTBOX_KEY_FILE, type OutboxSender, type OutboxStore } from '../outbox';
 import { createJournalSandboxSequences } from './backend-numbers';
 
 export interface Backend {
@@ -28,7 +28,8 @@ export interface Backend {
 export interface BackendDeps {
   config: KioskConfig;
   db: Database;
-  dataDir: string;
+  /** The key store's folder (outside the data folder): the outbox key lives there. */
+  keyDir: string;
   logger: Logger;
   /** Replaces the configured gateway (tests). */
   gateway?: PoliceGateway;
@@ -52,6 +53,7 @@ export function createBackend(deps: BackendDeps): Result<Backend, string> {
       sequences: createJournalSandboxSequences(deps.db),
       ...(deps.faceMatcher ? { faceMatcher: deps.faceMatcher } : {}),
       faceThreshold: config.face.matchThreshold,
+      timeZone: config.timeZone,
       ...(deps.now ? { now: deps.now } : {}),
       ...(deps.linkWatcher ? { linkWatcher: deps.linkWatcher } : {}),
     });
@@ -59,7 +61,7 @@ export function createBackend(deps: BackendDeps): Result<Backend, string> {
     gateway = built.gateway;
     sandbox = built.sandbox;
   }
-  const key = loadOutboxKey({ keyFile: join(deps.dataDir, 'outbox.key') });
+  const key = loadOutboxKey({ keyFile: join(deps.keyDir, OUTBOX_KEY_FILE) });
   if (!key.ok) return err(`outbox key: ${key.error.kind}${'path' in key.error ? ` (${key.error.path})` : ''}`);
   const outbox = createOutboxStore({ db: deps.db, key: key.key, ...(deps.now ? { now: deps.now } : {}) });
   const log = logger.child({ component: 'outbox' });

@@ -7,7 +7,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { KioskConfig } from '../config/schema';
-import { localDay } from '../journal/transactions-repo';
+import { stationDay } from '../journal/transactions-repo';
 
 type Windows = KioskConfig['services']['windows'];
 
@@ -47,7 +47,7 @@ export interface QueueNumbers {
 }
 
 /** Creates the allocator over the journal's `queue_numbers` and `queue_tickets`. */
-export function createQueueNumbers(db: Database, windows: Windows, now: () => Date = () => new Date()): QueueNumbers {
+export function createQueueNumbers(db: Database, windows: Windows, now: () => Date = () => new Date(), timeZone?: string): QueueNumbers {
   const advance = db.prepare(
     `INSERT INTO queue_numbers (day, counter_window, last_value) VALUES (?, ?, 1)
      ON CONFLICT (day, counter_window) DO UPDATE SET last_value = last_value + 1
@@ -58,7 +58,7 @@ export function createQueueNumbers(db: Database, windows: Windows, now: () => Da
   const last = db.prepare('SELECT ticket_number AS number, outcome FROM queue_tickets WHERE session_id = ? ORDER BY issued_at DESC, rowid DESC LIMIT 1');
 
   const allocateTx = db.transaction((request: { window: string; sessionId: string; serviceId: string }, at: Date): AllocatedTicket => {
-    const day = localDay(at);
+    const day = stationDay(at, timeZone); // the hall's day: numbering restarts at its midnight
     const sequence = (advance.get(day, request.window) as { last_value: number }).last_value;
     const number = formatTicketNumber(windowLetter(request.window, windows), sequence);
     insert.run(number, day, request.window, request.sessionId, request.serviceId, at.toISOString());

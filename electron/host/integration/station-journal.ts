@@ -26,7 +26,8 @@ export interface StationJournal {
 export interface StationJournalDeps {
   config: KioskConfig;
   db: Database;
-  dataDir: string;
+  /** The key store's folder (outside the data folder): the identity-hash key lives there. */
+  keyDir: string;
   logger: Logger;
   feeOf: (serviceId: string) => number;
   now?: () => Date;
@@ -35,13 +36,13 @@ export interface StationJournalDeps {
 /** Composes the station journal; fails when the identity-hash key cannot be loaded or created. */
 export function createStationJournal(deps: StationJournalDeps): Result<StationJournal, string> {
   const now = deps.now ?? (() => new Date());
-  const key = loadIdentityKey(join(deps.dataDir, IDENTITY_KEY_FILE));
+  const key = loadIdentityKey(join(deps.keyDir, IDENTITY_KEY_FILE));
   if (!key.ok) return err(`identity-hash key: ${key.error.kind} (${key.error.path})`);
   const audit = createAuditLog(deps.db, now);
-  const queue = createQueueNumbers(deps.db, deps.config.services.windows, now);
+  const queue = createQueueNumbers(deps.db, deps.config.services.windows, now, deps.config.timeZone);
   const backendNumbers = createBackendNumbers(deps.db);
   const sessions = createSessionJournal({
-    transactions: createTransactionsRepo(deps.db),
+    transactions: createTransactionsRepo(deps.db, deps.config.timeZone),
     audit,
     documents: createDocumentsRepo(deps.db, now),
     backendNumbers,

@@ -7,27 +7,32 @@
 import type { Database } from 'better-sqlite3';
 import { err, ok, type Result } from '../documents/result';
 import type { TransactionDocument, TransactionRow } from './transactions-repo';
+import { parseCompactDate, zonedDayStart } from '../../../drivers/idcard/calendar-date';
 
 export type ExportKind = 'transactions' | 'counters';
 
 export interface ExportRange {
-  /** First day, `YYYY-MM-DD` (the kiosk's local time), inclusive. */
+  /** First day, `YYYY-MM-DD` in the kiosk's configured zone, inclusive. */
   from: string;
   /** Last day, inclusive. */
   to: string;
+  /** The configured zone whose midnights bound the days (default Asia/Shanghai, never the machine's zone). */
+  timeZone?: string;
 }
 
 export type ExportError = { kind: 'badDate'; field: 'from' | 'to'; value: string } | { kind: 'emptyRange' };
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The local midnight starting `day`, or undefined when it is not a real date. */
-function localMidnight(day: string): Date | undefined {
+/** `day` when it is a real date `YYYY-MM-DD`. */
+function realDay(day: string): string | undefined {
   const match = DAY.exec(day);
-  if (!match) return undefined;
-  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const midnight = new Date(year, month - 1, date);
-  return midnight.getFullYear() === year && midnight.getMonth() === month - 1 && midnight.getDate() === date ? midnight : undefined;
+  return match && parseCompactDate(`${match[1]}${match[2]}${match[3]}`) ? day : undefined;
+}
+
+/** The day after `day` (`YYYY-MM-DD`). */
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 /** One CSV field: quoted when needed; a leading =, +, - or @ is defused for spreadsheets. */
@@ -77,14 +82,16 @@ function parseDocuments(text: string): TransactionDocument[] {
 
 /** The CSV of `kind` for the days `range.from`…`range.to`. */
 export function exportJournalCsv(db: Database, kind: ExportKind, range: ExportRange): Result<{ csv: string; rows: number }, ExportError> {
-  const from = localMidnight(range.from);
-  if (!from) return err({ kind: 'badDate', field: 'from', value: range.from });
-  const last = localMidnight(range.to);
+  const first = realDay(range.from);
+  if (!first) return err({ kind: 'badDate', field: 'from', value: range.from });
+  const last = realDay(range.to);
   if (!last) return err({ kind: 'badDate', field: 'to', value: range.to });
-  if (last < from) return err({ kind: 'emptyRange' });
+  if (last < first) return err({ kind: 'emptyRange' });
+  // Instants in the journal are UTC; the days are the hall's, from its midnight to the next.
+  const from = zonedDayStart(first, range.timeZone);
   switch (kind) {
     case 'transactions': {
-      const end = new Date(last.getFullYear(), last.getMonth(), last.getDate() + 1);
+      const end = zonedDayStart(nextDay(last), range.timeZone);
       const rows = db
         .prepare(
           `SELECT t.*, (SELECT count(*) FROM transactions p WHERE p.id_hash = t.id_hash AND p.started_at <= t.started_at) AS visit_number

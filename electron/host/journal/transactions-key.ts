@@ -1,16 +1,16 @@
 /**
  * The kiosk's identity-hash key: HMAC-SHA256 over ID numbers lets the
  * station count repeat visits without keeping a single ID number. The key is
- * per kiosk (32 random bytes in `<dataDir>/identity-hash.key`, 0600, created
- * on first use), so hashes cannot be joined across kiosks or reversed by
- * hashing every possible number without the key.
+ * per kiosk (32 random bytes in `identity-hash.key` in the key store, apart
+ * from the data folder; 0600, created on first use), so hashes cannot be joined
+ * across kiosks or reversed by hashing every possible number without the key.
  */
 import { createHmac } from 'node:crypto';
 import { loadOrCreateKeyFile, type KeyFileError } from '../key-file';
 
 export type IdentityKeyError = KeyFileError;
 
-/** The file name in the data folder. */
+/** The file name in the key store. */
 export const IDENTITY_KEY_FILE = 'identity-hash.key';
 
 /** Loads (or creates) the key at `path`. Never returns key material in errors. */

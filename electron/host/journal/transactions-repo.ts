@@ -6,6 +6,7 @@
  * name and ID number, and a keyed hash of the number for repeat visits.
  */
 import type { Database } from 'better-sqlite3';
+import { zonedIsoDate } from '../../../drivers/idcard/calendar-date';
 
 /** How a session's business ended: the flow's own outcome, or why there was none. */
 export type TransactionOutcome =
@@ -108,14 +109,16 @@ export interface TransactionsRepo {
   get(sessionId: string): TransactionRow | undefined;
 }
 
-/** The calendar day of `date` in the kiosk's local time zone, `YYYY-MM-DD`. */
-export function localDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+/** The calendar day of `date` in the kiosk's configured zone (default Asia/Shanghai, never the machine's), `YYYY-MM-DD`. */
+export function stationDay(date: Date, timeZone?: string): string {
+  return zonedIsoDate(date, timeZone);
 }
 
-/** Creates the repository over a migrated journal. */
-export function createTransactionsRepo(db: Database): TransactionsRepo {
+/**
+ * Creates the repository over a migrated journal. Instants are stored as UTC
+ * ISO 8601 (`…Z`); the daily counters count by the day in `timeZone`.
+ */
+export function createTransactionsRepo(db: Database, timeZone?: string): TransactionsRepo {
   const insertOpen = db.prepare(`INSERT INTO transactions (session_id, started_at, outcome) VALUES (?, ?, 'open') ON CONFLICT (session_id) DO NOTHING`);
   const update = db.prepare(
     `UPDATE transactions SET service_id = @serviceId, flow_id = @flowId, ended_at = @endedAt, end_reason = @endReason, outcome = @outcome,
@@ -161,7 +164,7 @@ export function createTransactionsRepo(db: Database): TransactionsRepo {
       ticketOutcome: record.ticket?.outcome ?? null,
     }).changes;
     if (changed !== 1) return false;
-    count.run(localDay(record.endedAt), record.serviceId ?? 'none', record.outcome);
+    count.run(stationDay(record.endedAt, timeZone), record.serviceId ?? 'none', record.outcome);
     return true;
   });
 
@@ -171,7 +174,7 @@ export function createTransactionsRepo(db: Database): TransactionsRepo {
       const documents = documentsOf(row.session_id);
       const last = documents.filter((doc) => doc.sha256 !== null).at(-1);
       crash.run(endedAt.toISOString(), JSON.stringify(documents), last ? (last.reprintOutcome ?? last.printOutcome) : null, row.session_id);
-      count.run(localDay(endedAt), row.service_id ?? 'none', 'crashed');
+      count.run(stationDay(endedAt, timeZone), row.service_id ?? 'none', 'crashed');
     }
     return rows.map((row) => row.session_id);
   });

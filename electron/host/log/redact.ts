@@ -1,7 +1,7 @@
 /**
  * Removes personal data from anything about to be logged: by key (name,
  * address, photo…), by pattern (18-character ID numbers anywhere in a string
- * are masked `410402********1234`; personal fields written inside free text,
+ * are masked `4104**********1234`; personal fields written inside free text,
  * as JSON, `姓名：…` or `name=…`, lose their value) and by the names the host
  * knows belong to the citizen at the kiosk (personal-terms.ts).
  */

@@ -1,6 +1,6 @@
 /** The outbox: encrypted, idempotent, crash-safe delivery to the back-end. */
 export { OUTBOX_MIGRATION, OUTBOX_SQL, ensureOutboxSchema } from './migration';
-export { loadOutboxKey, decodeKey, OUTBOX_KEY_ENV, type OutboxKeyError } from './outbox-key';
+export { loadOutboxKey, decodeKey, OUTBOX_KEY_ENV, OUTBOX_KEY_FILE, type OutboxKeyError } from './outbox-key';
 export { createOutboxStore, type OutboxStore, type OutboxStoreOptions, type OutboxEntry, type UndecryptableEntry } from './outbox-store';
 export { createOutboxSender, type OutboxSender, type OutboxSenderOptions, type DeliveryOutcome } from './outbox-sender';
 export { deliverThroughGateway, APPLICATION_KIND, ApplicationPayload } from './deliver-application';

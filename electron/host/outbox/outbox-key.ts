@@ -1,11 +1,14 @@
 /**
  * The outbox's AES-256 key: from `ONEDOOR_OUTBOX_KEY` (64 hex characters or
- * base64 of 32 bytes) when set, else from a key file in the data directory,
- * created on first use with 0600 permissions.
+ * base64 of 32 bytes) when set, else from a key file in the key store (never
+ * the data folder: keys/key-store.ts), created on first use with 0600 permissions.
  */
 import { loadOrCreateKeyFile, type KeyFileError } from '../key-file';
 
 export const OUTBOX_KEY_ENV = 'ONEDOOR_OUTBOX_KEY';
+
+/** The file name in the key store. */
+export const OUTBOX_KEY_FILE = 'outbox.key';
 
 export type OutboxKeyError = { kind: 'badEnvKey' } | KeyFileError;
 

@@ -70,7 +70,7 @@ export function createPrinting(deps: PrintingDeps): Result<Printing, PrintingErr
   const warmedUp =
     deps.warmUp === false
       ? Promise.resolve()
-      : renderer.render(testPageDocument(now(), kioskId)).then(
+      : renderer.render(testPageDocument(now(), kioskId, config.timeZone)).then(
           (result) => {
             if (!result.ok) log.warn({ error: result.error.kind }, 'renderer warm-up failed');
           },
@@ -98,6 +98,7 @@ export function createPrinting(deps: PrintingDeps): Result<Printing, PrintingErr
     printer,
     kioskId,
     now,
+    timeZone: config.timeZone,
   });
 
   let closed = false;

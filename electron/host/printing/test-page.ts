@@ -5,16 +5,18 @@
  * margins and the QR all work. Also used to warm the renderer up.
  */
 import type { AcceptanceReceiptData } from '../documents/document-types';
+import { zonedFields } from '../../../drivers/idcard/calendar-date';
 
 /** The characters a test page must show (not masked: they sit in the notes). */
 export const TEST_PAGE_RARE_CHARACTERS = '喆堃龑䶮';
 
 /** The test page's data; `now` gives the time printed on it and the number. */
-export function testPageDocument(now: Date, kioskId: string): AcceptanceReceiptData {
+export function testPageDocument(now: Date, kioskId: string, timeZone?: string): AcceptanceReceiptData {
   const pad = (n: number): string => String(n).padStart(2, '0');
-  const date = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-  const time = `${pad(now.getHours())}:${pad(now.getMinutes())}`;
-  const stamp = `${date.replaceAll('-', '')}${time.replace(':', '')}${pad(now.getSeconds())}`;
+  const wall = zonedFields(now, timeZone);
+  const date = `${wall.year}-${pad(wall.month)}-${pad(wall.day)}`;
+  const time = `${pad(wall.hour)}:${pad(wall.minute)}`;
+  const stamp = `${date.replaceAll('-', '')}${time.replace(':', '')}${pad(wall.second)}`;
   return {
     type: 'acceptanceReceipt',
     number: `TEST-${kioskId}-${stamp}`,

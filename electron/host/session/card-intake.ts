@@ -18,6 +18,8 @@ export interface CardIntakeDeps {
   logger: Logger;
   defaults: () => { language: SessionInfo['language']; elderMode: boolean };
   now?: () => Date;
+  /** The configured zone (a card's expiry is judged by the hall's date). */
+  timeZone?: string;
 }
 
 /** Returns the handler for `cardPresented`. */
@@ -29,7 +31,7 @@ export function createCardIntake(deps: CardIntakeDeps): (card: RawCardRead) => v
       deps.bus.emit('identity.readFailed', { messageKey: parsed.error.kind === 'unknownCardType' ? 'identity.unknownCardType' : 'identity.unreadable' });
       return;
     }
-    const identity: Identity = identityFromCard(parsed.value, deps.now?.() ?? new Date());
+    const identity: Identity = identityFromCard(parsed.value, deps.now?.() ?? new Date(), deps.timeZone);
     const open = deps.sessions.current();
     if (open) {
       open.identity = identity;

@@ -4,17 +4,12 @@
  */
 import type { Identity } from '../../contract';
 import type { IdCard } from '../../../drivers/idcard/card';
+import { zonedIsoDate } from '../../../drivers/idcard/calendar-date';
 import { validateIdNumber } from '../../../drivers/idcard/id-number';
 import { maskIdNumber } from '../../../drivers/idcard/mask';
 
-/** Local calendar date `YYYY-MM-DD`. */
-function today(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** Identity from a parsed card. */
-export function identityFromCard(card: IdCard, now: Date = new Date()): Identity {
+/** Identity from a parsed card; "expired" by the calendar of `timeZone` (the configured zone, default Asia/Shanghai). */
+export function identityFromCard(card: IdCard, now: Date = new Date(), timeZone?: string): Identity {
   const validTo = card.validTo;
   return {
     source: 'card',
@@ -24,14 +19,14 @@ export function identityFromCard(card: IdCard, now: Date = new Date()): Identity
     idNumberMasked: maskIdNumber(card.idNumber),
     idNumberValid: card.idNumberCheck.ok,
     validTo,
-    expired: validTo !== 'long-term' && validTo < today(now),
+    expired: validTo !== 'long-term' && validTo < zonedIsoDate(now, timeZone),
   };
 }
 
 /** Identity from a typed ID number; `undefined` when the number is not valid. */
-export function identityFromTyped(idNumber: string, now: Date = new Date()): Identity | undefined {
+export function identityFromTyped(idNumber: string, now: Date = new Date(), timeZone?: string): Identity | undefined {
   const normalized = idNumber.toUpperCase();
-  const check = validateIdNumber(normalized, { now });
+  const check = validateIdNumber(normalized, { now, ...(timeZone ? { timeZone } : {}) });
   if (!check.ok) return undefined;
   return {
     source: 'typed',

@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { ID_NUMBER_PATTERN, maskIdNumber, maskIdNumbersInText, maskName } from '../../../drivers/idcard/mask';
 
 describe('maskIdNumber', () => {
-  it('keeps the first 6 and last 4 of an 18-character number', () => {
-    expect(maskIdNumber('410402199001011234')).toBe('410402********1234');
-    expect(maskIdNumber('11010519491231002X')).toBe('110105********002X');
+  it('keeps the first 4 and last 4 of an 18-character number, as on paper forms', () => {
+    expect(maskIdNumber('410402199001011234')).toBe('4104**********1234');
+    expect(maskIdNumber('11010519491231002X')).toBe('1101**********002X');
+    expect(maskIdNumber('932682198501010017')).toBe('9326**********0017');
   });
 
-  it('masks the birth date of a 15-digit number', () => {
-    expect(maskIdNumber('410402900101123')).toBe('410402******123');
+  it('keeps the first 4 and last 3 of a 15-digit number (its birth date ends at the 12th digit)', () => {
+    expect(maskIdNumber('410402900101123')).toBe('4104********123');
   });
 
   it('keeps first 3 and last 2 of other lengths, and hides short ones fully', () => {
@@ -19,12 +20,20 @@ describe('maskIdNumber', () => {
     expect(maskIdNumber('')).toBe('');
   });
 
-  it('never reveals the birth date of an 18-character number and keeps the length', () => {
+  it('never reveals the birth date or the county of an 18-character number and keeps the length', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 18, maxLength: 18 }), (id) => {
         const m = maskIdNumber(id);
         expect(m).toHaveLength(18);
-        expect(m.slice(6, 14)).toBe('********');
+        expect(m.slice(4, 14)).toBe('**********');
+      }),
+    );
+  });
+
+  it('never reveals the birth date or the county of a 15-digit number', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 15, maxLength: 15 }), (id) => {
+        expect(maskIdNumber(id).slice(4, 12)).toBe('********');
       }),
     );
   });
@@ -52,17 +61,17 @@ describe('ID_NUMBER_PATTERN and maskIdNumbersInText', () => {
   });
 
   it('masks numbers in free text', () => {
-    expect(maskIdNumbersInText('读卡成功 410402199001011234，姓名 …')).toBe('读卡成功 410402********1234，姓名 …');
+    expect(maskIdNumbersInText('读卡成功 410402199001011234，姓名 …')).toBe('读卡成功 4104**********1234，姓名 …');
     expect(maskIdNumbersInText('id=11010519491231002x; other=410402199001011234')).toBe(
-      'id=110105********002x; other=410402********1234',
+      'id=1101**********002x; other=4104**********1234',
     );
-    expect(maskIdNumbersInText('身份证号410402199001011234已核验')).toBe('身份证号410402********1234已核验');
-    expect(maskIdNumbersInText('{"idNumber":"932682198501010017"}')).toBe('{"idNumber":"932682********0017"}');
+    expect(maskIdNumbersInText('身份证号410402199001011234已核验')).toBe('身份证号4104**********1234已核验');
+    expect(maskIdNumbersInText('{"idNumber":"932682198501010017"}')).toBe('{"idNumber":"9326**********0017"}');
   });
 
   it('masks numbers glued to letters (over-masking is the safe side for logs)', () => {
-    expect(maskIdNumbersInText('sfz410402199001011234')).toBe('sfz410402********1234');
-    expect(maskIdNumbersInText('410402199001011234b')).toBe('410402********1234b');
+    expect(maskIdNumbersInText('sfz410402199001011234')).toBe('sfz4104**********1234');
+    expect(maskIdNumbersInText('410402199001011234b')).toBe('4104**********1234b');
   });
 
   it('leaves longer digit runs alone', () => {
@@ -85,7 +94,7 @@ describe('ID_NUMBER_PATTERN and maskIdNumbersInText', () => {
       fc.property(id, fc.constantFrom('0', '9', 'X', 'x'), sep, sep, (d, last, a, b) => {
         const text = `${a}${d}${last}${b}`;
         const out = maskIdNumbersInText(text);
-        expect(out).toBe(`${a}${d.slice(0, 6)}********${d.slice(14)}${last}${b}`);
+        expect(out).toBe(`${a}${d.slice(0, 4)}**********${d.slice(14)}${last}${b}`);
       }),
     );
   });

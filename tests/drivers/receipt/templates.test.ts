@@ -101,7 +101,7 @@ describe('receipt templates', () => {
     expect(r.lines).toContain('业务类型：居民身份证换领');
     expect(r.lines).toContain('受理编号：SL2024052000017');
     expect(r.lines).toContain('姓名：欧***');
-    expect(r.lines).toContain('证件号码：110105********002X');
+    expect(r.lines).toContain('证件号码：1101**********002X');
     expect(r.lines).toContain('金额：￥20.00');
     expect(r.lines).toContain('受理地点：城东派出所');
     expect(r.lines).toContain('受理时间：2024-05-20 09:31');
@@ -114,7 +114,7 @@ describe('receipt templates', () => {
   it('payment receipt (缴费凭证): service, amount in CNY, masked identity, 缴款码, date and site', async () => {
     const r = await printed(bytesOf(encodePaymentReceipt(payment, { paperWidthMm: 58 })), 32);
     expect(r.lines).toEqual(
-      expect.arrayContaining(['业务：居民身份证补领', '金额：￥40.00', '姓名：王*', '证件号码：110105********002X', '缴款码：4403 0012 3456 7890', '缴费时间：2024-05-20 09:31', '地点：城东派出所']),
+      expect.arrayContaining(['业务：居民身份证补领', '金额：￥40.00', '姓名：王*', '证件号码：1101**********002X', '缴款码：4403 0012 3456 7890', '缴费时间：2024-05-20 09:31', '地点：城东派出所']),
     );
     expect(r.lines.join('\n')).not.toContain('王龑');
     expect(r).toMatchObject({ cut: true, overflowLines: 0 });

@@ -19,13 +19,13 @@ describe('kiosk config', () => {
     if (!result.ok) return;
     expect(result.config.hallName).toBe(DEFAULT_HALL_NAME);
     expect(result.config.hallName).toBe('平顶山市公安局城乡一体化示范区分局湖滨派出所 智慧警务工作站');
-    expect(result.config.backend).toEqual({ kind: 'sandbox' });
+    expect(result.config.backend).toEqual({ kind: 'sandbox', timeoutMs: 8000 });
     expect(result.config.devices.idcard.mode).toBe('simulated');
     expect(result.config.devices.idcard.baudRate).toBe(115200);
   });
 
   it('names the field and the reason for a wrong value', () => {
-    const result = parseConfig({ devices: { idcard: { baudRate: 12345 } } });
+    const result = parseConfig({ simulation: true, devices: { idcard: { baudRate: 12345 } } });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.message).toContain('devices.idcard.baudRate');
@@ -33,13 +33,13 @@ describe('kiosk config', () => {
   });
 
   it('names an unknown field instead of silently ignoring a typo', () => {
-    const result = parseConfig({ hallname: 'x' });
+    const result = parseConfig({ simulation: true, hallname: 'x' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toContain('"hallname"');
   });
 
   it('requires a path for a real serial reader', () => {
-    const result = parseConfig({ devices: { idcard: { mode: 'serial' } } });
+    const result = parseConfig({ simulation: true, devices: { idcard: { mode: 'serial' } } });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.join()).toContain('devices.idcard.path');
   });
@@ -53,9 +53,9 @@ describe('kiosk config', () => {
     if (!missing.ok) expect(missing.message).toContain('file not found');
   });
 
-  it('accepts a real-device config', async () => {
+  it('accepts a real reader in a config file (beside simulated devices, in simulation)', async () => {
     const result = await loadConfigFile(
-      file('real.json', JSON.stringify({ kioskId: 'HB-02', devices: { idcard: { mode: 'serial', path: '/dev/ttyUSB0', autoBaud: true } } })),
+      file('real.json', JSON.stringify({ simulation: true, kioskId: 'HB-02', devices: { idcard: { mode: 'serial', path: '/dev/ttyUSB0', autoBaud: true } } })),
     );
     expect(result.ok && result.config.devices.idcard.path).toBe('/dev/ttyUSB0');
   });

@@ -35,7 +35,7 @@ describe('card placed on the reader', () => {
     const current = await host.dispatch(call('session.current'));
     expect(current).toMatchObject({ ok: true, result: { identity: { name: card.name } } });
     const masked = (started?.payload as { identity: { idNumberMasked: string } }).identity.idNumberMasked;
-    expect(masked).toBe(`${card.idNumber.slice(0, 6)}********${card.idNumber.slice(14)}`);
+    expect(masked).toBe(`${card.idNumber.slice(0, 4)}**********${card.idNumber.slice(14)}`);
     await host.stop();
   });
 
@@ -85,7 +85,7 @@ describe('typed ID number and keypad feedback', () => {
     const sessionId = (opened as { result: { sessionId: string } }).result.sessionId;
     expect(await host.dispatch(call('identity.typed', { sessionId, idNumber: '11010519491231002x' }))).toMatchObject({
       ok: true,
-      result: { source: 'typed', idNumber: '11010519491231002X', idNumberMasked: '110105********002X', name: null },
+      result: { source: 'typed', idNumber: '11010519491231002X', idNumberMasked: '1101**********002X', name: null },
     });
     expect(await host.dispatch(call('identity.typed', { sessionId, idNumber: '110105194912310021' }))).toMatchObject({ ok: false, error: { messageKey: 'idNumber.invalid' } });
     await host.stop();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfigPath, systemConfigPath } from '../../../electron/main/config-path';
+import { launchConfig, resolveConfigPath, systemConfigPath } from '../../../electron/main/config-path';
 import { bundlePaths, isDevelopment } from '../../../electron/main/kiosk-app';
 import { vi } from 'vitest';
 
@@ -33,5 +33,25 @@ describe('development mode', () => {
     expect(paths.renderer.replaceAll('\\', '/')).toBe('/app/dist/renderer');
     expect(paths.resources.replaceAll('\\', '/')).toBe('/app/resources');
     expect(bundlePaths('/o/resources/app.asar/dist/electron/main', '/o/resources/app.asar', '/o/resources').resources.replaceAll('\\', '/')).toBe('/o/resources/resources');
+  });
+});
+
+describe('a packaged kiosk without a config file', () => {
+  const none = () => false;
+  it('refuses to start and says where it looked', () => {
+    const launch = launchConfig({ argv: ['x'], env: {}, platform: 'linux', exists: none, packaged: true });
+    expect(launch.kind).toBe('missing');
+    if (launch.kind !== 'missing') return;
+    expect(launch.message).toContain('--config=');
+    expect(launch.message).toContain('ONEDOOR_CONFIG');
+    expect(launch.message).toContain('/etc/onedoor/config.json');
+    const windows = launchConfig({ argv: ['x'], env: { ProgramData: 'C:\\ProgramData' }, platform: 'win32', exists: none, packaged: true });
+    expect(windows.kind === 'missing' && windows.message).toContain('C:\\ProgramData\\OneDoor\\config.json');
+  });
+
+  it('starts with the file it finds; only development runs the embedded simulation', () => {
+    expect(launchConfig({ argv: ['x', '--config=/a.json'], env: {}, platform: 'linux', exists: none, packaged: true })).toEqual({ kind: 'file', path: '/a.json' });
+    expect(launchConfig({ argv: ['x'], env: {}, platform: 'linux', exists: (p) => p === '/etc/onedoor/config.json', packaged: true })).toEqual({ kind: 'file', path: '/etc/onedoor/config.json' });
+    expect(launchConfig({ argv: ['x'], env: {}, platform: 'linux', exists: none, packaged: false })).toEqual({ kind: 'developmentDefaults' });
   });
 });

@@ -117,11 +117,13 @@ describe('kiosk app wiring', () => {
   beforeAll(async () => {
     vi.useFakeTimers();
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    process.env.ONEDOOR_CONFIG = '/etc/onedoor/kiosk.json'; // a packaged kiosk starts only with a config file
     handle = startKioskApp('/opt/OneDoor/resources/app.asar/dist/electron/main');
     fake.resolveReady();
     await vi.advanceTimersByTimeAsync(0);
   });
   afterAll(() => {
+    delete process.env.ONEDOOR_CONFIG;
     vi.useRealTimers();
     vi.restoreAllMocks();
   });
@@ -169,6 +171,7 @@ describe('kiosk app wiring', () => {
     expect(electron.utilityProcess.fork).toHaveBeenCalledTimes(1);
     const host = fake.FakeUtility.all[0]!;
     expect(host.entry).toMatch(/dist[/\\]electron[/\\]host[/\\]utility-process-entry\.cjs$/);
+    expect(host.args).toEqual(['--config=/etc/onedoor/kiosk.json']);
     expect(host.options).toMatchObject({ serviceName: 'OneDoor host', env: expect.objectContaining({ ONEDOOR_RESOURCES_DIR: expect.stringMatching(/resources$/) }) });
   });
 

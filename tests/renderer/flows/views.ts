@@ -31,7 +31,7 @@ export const cardIdentity = {
   source: 'card',
   cardType: 'resident',
   name: '陈思远',
-  idNumberMasked: '410402********1230',
+  idNumberMasked: '4104**********1230',
 } as const;
 
 export const views = {
@@ -70,7 +70,7 @@ export const views = {
       {
         step: 'review',
         name: '陈思远',
-        idNumberMasked: '410402********1230',
+        idNumberMasked: '4104**********1230',
         purpose: 'employment',
         queryDate: '2026-05-01',
       },

@@ -15,7 +15,7 @@ describe('identify step', () => {
   it('shows the card identity read (name and number) and confirms it with the host', () => {
     const { send, view } = renderFlowStep(views.identifyCard());
     expect(screen.getByTestId('identity-name')).toHaveTextContent('陈思远');
-    expect(screen.getByTestId('identity-number')).toHaveTextContent('410402********1230');
+    expect(screen.getByTestId('identity-number')).toHaveTextContent('4104**********1230');
     fireEvent.click(screen.getByTestId('identify-confirm'));
     expect(send).toHaveBeenCalledWith({ type: 'CONFIRM' });
     expect(view.voice.keys()).toContain('voice.flow.identifyConfirm');

@@ -7,7 +7,7 @@ describe('review step', () => {
   it('shows what will be printed and confirms it', () => {
     const { send, view } = renderFlowStep(views.review());
     expect(screen.getByTestId('review-name')).toHaveTextContent('陈思远');
-    expect(screen.getByTestId('review-number')).toHaveTextContent('410402********1230');
+    expect(screen.getByTestId('review-number')).toHaveTextContent('4104**********1230');
     expect(screen.getByTestId('review-purpose')).toHaveTextContent('入职');
     expect(screen.getByTestId('review-date')).toHaveTextContent('2026-05-01');
     fireEvent.click(screen.getByTestId('review-confirm'));

@@ -11,6 +11,7 @@ export const kioskInfo: KioskInfo = {
   simulation: true,
   backend: 'sandbox',
   defaultLanguage: 'zh-CN',
+  timeZone: 'Asia/Shanghai',
 };
 
 const since = '2026-05-01T08:00:00.000Z';
@@ -33,7 +34,7 @@ export const identity: Identity = {
   cardType: 'resident',
   name: '陈思远',
   idNumber: '410402199001011230',
-  idNumberMasked: '410402********1230',
+  idNumberMasked: '4104**********1230',
   idNumberValid: true,
   validTo: '2035-03-01',
   expired: false,

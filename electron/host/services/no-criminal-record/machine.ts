@@ -7,6 +7,7 @@
  * failures are values.
  */
 import { assign, fromPromise, setup } from 'xstate';
+import { zonedIsoDate } from '../../../../drivers/idcard/calendar-date';
 import type { CertificatePurpose } from '../../../contract';
 import { consentGiven, identityIsForeigner, identityProblem, identityUsable, faceMayRetry, reprintAvailable, verified } from '../../flows/guards';
 import type { FlowMachineEvent } from '../../flows/flow-events';
@@ -27,11 +28,8 @@ export interface NoCriminalRecordDeps {
   windows: { certificates: string; exitEntry: string };
   homeProvinceCode?: string;
   now?: () => Date;
-}
-
-function localDate(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  /** The configured zone: the certificate's issue date is the hall's date (default Asia/Shanghai). */
+  timeZone?: string;
 }
 
 /** Builds the machine with its dependencies bound. */
@@ -84,7 +82,7 @@ export function createNoCriminalRecordMachine(deps: NoCriminalRecordDeps) {
           idNumber: identity.idNumber,
           queryDate: answer.queryDate,
           issuingOffice: answer.issuingOffice,
-          issueDate: localDate(now()),
+          issueDate: zonedIsoDate(now(), deps.timeZone),
           ...(answer.verifyCode ? { verifyCode: answer.verifyCode } : {}),
           ...(answer.verifyUrl ? { verifyUrl: answer.verifyUrl } : {}),
           backendNumber: number.value.number,

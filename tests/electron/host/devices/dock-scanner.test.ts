@@ -29,6 +29,7 @@ async function until<T>(probe: () => Promise<T | undefined> | T | undefined, wha
 async function startHost(): Promise<{ host: KioskHost; events: EventEnvelope[]; logs: string[]; call: (method: string, params: unknown) => Promise<{ ok: boolean; result?: unknown; error?: { code: string } }> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onedoor-scanner-'));
   const config = KioskConfig.parse({
+    simulation: true,
     kioskId: 'T-01',
     backend: { kind: 'sandbox', latency: { minMs: 0, maxMs: 0 } },
     devices: { idcard: { simulator: { paceBaud: 0 } } },
@@ -46,7 +47,7 @@ async function startHost(): Promise<{ host: KioskHost; events: EventEnvelope[]; 
   const created = createPrinting({ config, dataDir, logger, simulator: { msPerPage: 0, startDelayMs: 0 } });
   if (!created.ok) throw new Error(created.error.kind);
   const printing = created.value;
-  const host = createHost(config, { logger, dataDir, printing });
+  const host = createHost(config, { logger, dataDir, keyDir: `${dataDir}-keys`, printing });
   const events: EventEnvelope[] = [];
   host.onEvent((event) => events.push(event));
   await host.start();
@@ -54,6 +55,7 @@ async function startHost(): Promise<{ host: KioskHost; events: EventEnvelope[]; 
     await host.stop();
     await printing.close();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(`${dataDir}-keys`, { recursive: true, force: true });
   };
   let n = 0;
   const call = async (method: string, params: unknown) =>

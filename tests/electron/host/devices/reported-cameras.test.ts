@@ -20,7 +20,7 @@ import { createFakeDevices } from '../fake-devices';
 
 const t0 = new Date('2026-11-29T08:00:00Z');
 const a4: DeviceSnapshot = { id: 'a4Printer', kind: 'a4Printer', simulated: true, status: { kind: 'online', media: 'present' }, since: t0 };
-const site = KioskConfig.parse({}).services;
+const site = KioskConfig.parse({ simulation: true }).services;
 
 function setup(options: { documentConfigured?: boolean } = {}) {
   let clock = t0.getTime();
@@ -147,7 +147,7 @@ describe('a whole host with the renderer reporting its camera', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'onedoor-reported-cameras-'));
-    host = createHost(KioskConfig.parse({ dataDir }), { logger: createLogger('silent') });
+    host = createHost(KioskConfig.parse({ simulation: true, dataDir, keyStore: { dir: `${dataDir}-keys` } }), { logger: createLogger('silent') });
     host.onEvent((event) => events.push(event));
     await host.start();
     // The A4 printer (the service's other device) comes up on its own.
@@ -159,6 +159,7 @@ describe('a whole host with the renderer reporting its camera', () => {
   afterAll(async () => {
     await host?.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(`${dataDir}-keys`, { recursive: true, force: true });
   });
 
   it('starts with the camera starting and the certificate service greyed for the camera', async () => {

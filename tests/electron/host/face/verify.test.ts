@@ -18,7 +18,7 @@ const liveFace: DetectedFace = { score: 1, box: { x: 10, y: 10, width: 30, heigh
 function setup(options: { similarity?: number; configInput?: object; simulation?: boolean; noReference?: boolean; gatewayDown?: boolean } = {}) {
   let clock = NOW.getTime();
   const now = () => new Date(clock);
-  const config = KioskConfig.parse(options.configInput ?? {});
+  const config = KioskConfig.parse({ simulation: true, ...options.configInput });
   const sessions = createSessionStore({ now });
   // The back-end's comparison: "same person" at or above 0.6, as the sandbox's default threshold.
   const compare = vi.fn(async (_request: { idNumber: string; probe: Uint8Array }): Promise<GatewayResult<FaceVerification>> => {

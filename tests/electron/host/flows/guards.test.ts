@@ -18,7 +18,7 @@ const resident: Identity = {
   cardType: 'resident',
   name: '陈思远',
   idNumber: '410402199001011230',
-  idNumberMasked: '410402********1230',
+  idNumberMasked: '4104**********1230',
   idNumberValid: true,
   validTo: '2035-03-01',
   expired: false,

@@ -115,7 +115,7 @@ describe('ticket printer over the receipt printer', () => {
     const tickets = createReceiptTicketPrinter({ printer: () => printer, queue, site: '湖滨派出所', paperWidthMm: 58, logger });
     expect(await tickets.printQueueTicket(ticketRequest)).toEqual({ kind: 'notPrinted', messageKey: 'receipt.paperOut', ticketNumber: 'B001' });
     expect(queue.lastForSession('s1')).toEqual({ number: 'B001', outcome: 'paperOut' });
-    expect(await tickets.printCollectionReceipt({ sessionId: 's1', serviceName: '无犯罪记录证明', documentNumber: 'WF-1', verifyCode: null, name: '陈思远', idNumberMasked: '410402********1230', issuedAt: new Date() })).toEqual({
+    expect(await tickets.printCollectionReceipt({ sessionId: 's1', serviceName: '无犯罪记录证明', documentNumber: 'WF-1', verifyCode: null, name: '陈思远', idNumberMasked: '4104**********1230', issuedAt: new Date() })).toEqual({
       kind: 'notPrinted',
       messageKey: 'receipt.paperOut',
     });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowView, ServiceEntry, SessionInfo } from '../../../../electron/contract';
 import { exportJournalCsv } from '../../../../electron/host/journal/export-csv';
-import { localDay } from '../../../../electron/host/journal/transactions-repo';
+import { stationDay } from '../../../../electron/host/journal/transactions-repo';
 import { passFaceCheck, startHarness, until, untilStep, type HostHarness } from './host-harness';
 
 const HAN = { name: '陈思远', idNumber: '410402199001011230' };
@@ -52,7 +52,7 @@ describe('no-criminal-record through the host', () => {
     const sessionId = await cardSession(h);
     await throughPurpose(h, sessionId);
     const review = await untilStep(h, sessionId, 'review');
-    expect(review.data).toMatchObject({ step: 'review', name: HAN.name, idNumberMasked: '410402********1230', purpose: 'employment' });
+    expect(review.data).toMatchObject({ step: 'review', name: HAN.name, idNumberMasked: '4104**********1230', purpose: 'employment' });
     await h.call('flow.send', { sessionId, event: { type: 'CONFIRM' } });
     const printed = await untilStep(h, sessionId, 'print', (v) => v.data.step === 'print' && v.data.state === 'printed' && v.data.receipt !== 'printing');
     const number = (printed.data as Extract<FlowView['data'], { step: 'print' }>).documentNumber!;
@@ -82,7 +82,7 @@ describe('no-criminal-record through the host', () => {
     expect(rows).toHaveLength(1);
     const row = rows[0]!;
     const sha256 = (h.printing.journal.db.prepare('SELECT sha256 FROM documents WHERE number = ?').get(number) as { sha256: string }).sha256;
-    expect(row).toMatchObject({ session_id: sessionId, service_id: 'no-criminal-record', outcome: 'certificateIssued', end_reason: 'finished', print_outcome: 'completed', name_masked: '陈**', id_number_masked: '410402********1230', fee_fen: 0 });
+    expect(row).toMatchObject({ session_id: sessionId, service_id: 'no-criminal-record', outcome: 'certificateIssued', end_reason: 'finished', print_outcome: 'completed', name_masked: '陈**', id_number_masked: '4104**********1230', fee_fen: 0 });
     expect(row.id_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.parse(row.documents as string)).toEqual([
       expect.objectContaining({ number, type: 'noCriminalRecord', sha256, printOutcome: 'completed', backendNumber: expect.stringMatching(/^WFZ/) }),
@@ -93,7 +93,7 @@ describe('no-criminal-record through the host', () => {
     await until(() => ((h!.printing.journal.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n === 0 ? true : undefined), 'outbox drained');
 
     // Nothing personal in the journal's export or its audit trail.
-    const day = localDay(new Date());
+    const day = stationDay(new Date());
     const exported = exportJournalCsv(h.printing.journal.db, 'transactions', { from: day, to: day });
     if (!exported.ok) throw new Error('export failed');
     expect(exported.value.rows).toBe(1);
@@ -123,7 +123,7 @@ describe('no-criminal-record through the host', () => {
     await untilStep(h, sessionId, 'done');
     await h.call('session.end', { sessionId, reason: 'finished' });
     expect(transactions(h)).toEqual([expect.objectContaining({ outcome: 'counter', ticket_number: 'B001', ticket_outcome: 'printed', identity_source: 'typed', name_masked: null, print_outcome: null })]);
-    const day = localDay(new Date());
+    const day = stationDay(new Date());
     const exported = exportJournalCsv(h.printing.journal.db, 'transactions', { from: day, to: day });
     if (!exported.ok) throw new Error('export failed');
     expect(exported.value.csv).not.toContain(WITH_RECORD.idNumber);

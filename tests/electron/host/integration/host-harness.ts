@@ -42,9 +42,11 @@ export async function until<T>(probe: () => Promise<T | undefined> | T | undefin
 export const FRAME = Buffer.from('\xff\xd8\xff\xe0 not really a jpeg but long enough', 'latin1').toString('base64');
 
 /** Starts a host; `input` is merged into the test config. */
-export async function startHarness(input: KioskConfigInput = {}): Promise<HostHarness> {
+export async function startHarness(input: Partial<KioskConfigInput> = {}): Promise<HostHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onedoor-integration-'));
+  const keyDir = mkdtempSync(join(tmpdir(), 'onedoor-integration-keys-'));
   const config = KioskConfig.parse({
+    simulation: true,
     kioskId: 'T-01',
     backend: { kind: 'sandbox', latency: { minMs: 0, maxMs: 0 } },
     face: { testingSkipLiveness: true },
@@ -59,6 +61,7 @@ export async function startHarness(input: KioskConfigInput = {}): Promise<HostHa
   const host = createHost(config, {
     logger,
     dataDir,
+    keyDir,
     printing,
     face: {
       // The back-end says "same person" (the real comparison is tested in tests/electron/host/face and e2e).
@@ -93,6 +96,7 @@ export async function startHarness(input: KioskConfigInput = {}): Promise<HostHa
       await host.stop();
       await printing.close();
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(keyDir, { recursive: true, force: true });
     },
   };
   // The renderer's face camera works: report it as the renderer does at start (the host lists it `starting` until then).

@@ -28,7 +28,7 @@ beforeEach(() => {
       flowId: `f-${sessionId}`,
       outcome: hash ? 'certificateIssued' : 'noService',
       lastStep: 'done',
-      identity: hash ? { source: 'card', cardType: 'resident', nameMasked: '陈**', idNumberMasked: '410402********1230', idHash: hash } : null,
+      identity: hash ? { source: 'card', cardType: 'resident', nameMasked: '陈**', idNumberMasked: '4104**********1230', idHash: hash } : null,
       feeFen: 0,
       documents: hash ? [{ number: `WF-${sessionId}`, type: 'noCriminalRecord', sha256: 'c'.repeat(64), printOutcome: 'completed', reprintOutcome: null, backendNumber: 'WFZ-1' }] : [],
       printOutcome: hash ? 'completed' : null,

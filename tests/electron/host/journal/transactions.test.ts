@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, openJournal, type Journal } from '../../../../electron/host/journal';
 import { createAuditLog } from '../../../../electron/host/journal/transactions-audit';
 import { identityHash, loadIdentityKey } from '../../../../electron/host/journal/transactions-key';
-import { createTransactionsRepo, localDay, type ClosedTransaction } from '../../../../electron/host/journal/transactions-repo';
+import { createTransactionsRepo, stationDay, type ClosedTransaction } from '../../../../electron/host/journal/transactions-repo';
 
 let dir: string;
 let journal: Journal;
@@ -31,7 +31,7 @@ const closed = (overrides: Partial<ClosedTransaction> = {}): ClosedTransaction =
   flowId: 'f1',
   outcome: 'certificateIssued',
   lastStep: 'done',
-  identity: { source: 'card', cardType: 'resident', nameMasked: '陈**', idNumberMasked: '410402********1230', idHash: 'a'.repeat(64) },
+  identity: { source: 'card', cardType: 'resident', nameMasked: '陈**', idNumberMasked: '4104**********1230', idHash: 'a'.repeat(64) },
   feeFen: 0,
   documents: [{ number: 'WF2026-T-000001', type: 'noCriminalRecord', sha256: 'b'.repeat(64), printOutcome: 'completed', reprintOutcome: null, backendNumber: 'WFZ1' }],
   printOutcome: 'completed',
@@ -62,7 +62,7 @@ describe('transactions', () => {
     expect(repo.close(closed({ outcome: 'failed' }))).toBe(false);
     expect(repo.get('s1')).toMatchObject({ outcome: 'certificateIssued', end_reason: 'finished', name_masked: '陈**', print_outcome: 'completed' });
     expect(journal.db.prepare('SELECT day, service_id, outcome, count FROM counters').all()).toEqual([
-      { day: localDay(new Date(at.getTime() + 60_000)), service_id: 'no-criminal-record', outcome: 'certificateIssued', count: 1 },
+      { day: stationDay(new Date(at.getTime() + 60_000)), service_id: 'no-criminal-record', outcome: 'certificateIssued', count: 1 },
     ]);
   });
 
@@ -86,7 +86,7 @@ describe('transactions', () => {
   it('a crash leaves a truthful row: the service, step and masked identity written as the session went, its documents recorded at recovery', () => {
     const repo = createTransactionsRepo(journal.db);
     repo.open('c', at);
-    const identity = { source: 'card' as const, cardType: 'resident' as const, nameMasked: '陈**', idNumberMasked: '410402********1230', idHash: 'h'.repeat(64) };
+    const identity = { source: 'card' as const, cardType: 'resident' as const, nameMasked: '陈**', idNumberMasked: '4104**********1230', idHash: 'h'.repeat(64) };
     repo.progress('c', { serviceId: 'no-criminal-record', flowId: 'f1', lastStep: 'print', identity });
     const doc = { number: 'WFZ-1', type: 'noCriminalRecord', sha256: 'a'.repeat(64), printOutcome: 'completed', reprintOutcome: null, backendNumber: null };
     expect(repo.closeDangling(new Date(at.getTime() + 5000), (sessionId) => (sessionId === 'c' ? [doc] : []))).toEqual(['c']);
@@ -95,7 +95,7 @@ describe('transactions', () => {
       service_id: 'no-criminal-record',
       last_step: 'print',
       name_masked: '陈**',
-      id_number_masked: '410402********1230',
+      id_number_masked: '4104**********1230',
       print_outcome: 'completed',
     });
     expect(JSON.parse(repo.get('c')!.documents!)).toEqual([doc]);

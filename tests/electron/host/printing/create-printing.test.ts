@@ -17,8 +17,8 @@ import { certificate } from '../documents/fixtures';
 let dataDir: string;
 let printing: Printing | undefined;
 
-const open = (input: KioskConfigInput = {}): Printing => {
-  const config = KioskConfig.parse({ kioskId: 'T-01', ...input });
+const open = (input: Partial<KioskConfigInput> = {}): Printing => {
+  const config = KioskConfig.parse({ simulation: true, kioskId: 'T-01', ...input });
   const created = createPrinting({
     config,
     dataDir,
@@ -151,7 +151,7 @@ describe('createPrinting (simulated A4 printer)', () => {
   it('reports a journal it cannot open as a value', () => {
     const blocker = join(dataDir, 'not-a-folder');
     writeFileSync(blocker, 'x');
-    const created = createPrinting({ config: KioskConfig.parse({}), dataDir: blocker, logger: createLogger('silent') });
+    const created = createPrinting({ config: KioskConfig.parse({ simulation: true }), dataDir: blocker, logger: createLogger('silent') });
     expect(created).toMatchObject({ ok: false, error: { kind: 'journal' } });
   });
 });

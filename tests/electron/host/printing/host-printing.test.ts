@@ -28,7 +28,7 @@ const certificate = async (): Promise<ServiceEntry | undefined> =>
 
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'onedoor-host-printing-'));
-  host = createHost(KioskConfig.parse({ dataDir }), { logger: createLogger('silent') });
+  host = createHost(KioskConfig.parse({ simulation: true, dataDir, keyStore: { dir: `${dataDir}-keys` } }), { logger: createLogger('silent') });
   await host.start();
   // The renderer reports a working face camera, as it does when it starts.
   await call('devices.reportCamera', { role: 'face', state: 'online' });
@@ -36,6 +36,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await host.stop();
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(`${dataDir}-keys`, { recursive: true, force: true });
 });
 
 describe('host with the simulated A4 printer', () => {

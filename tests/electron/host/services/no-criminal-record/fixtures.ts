@@ -10,10 +10,10 @@ import { createNoCriminalRecordService } from '../../../../../electron/host/serv
 import { maskIdNumber } from '../../../../../drivers/idcard/mask';
 
 /** A sandbox with no latency over the shipped data. */
-export function sandbox(): SandboxGateway {
+export function sandbox(at: Date = new Date('2026-03-02T10:00:00+08:00')): SandboxGateway {
   const loaded = loadSandboxData();
   if ('error' in loaded) throw new Error(loaded.error);
-  return createSandboxGateway({ data: loaded.data, latency: { minMs: 0, maxMs: 0 }, now: () => new Date('2026-03-02T10:00:00+08:00') });
+  return createSandboxGateway({ data: loaded.data, latency: { minMs: 0, maxMs: 0 }, now: () => at });
 }
 
 export interface FakeCertificatePrinter extends CertificatePrinter {
@@ -108,7 +108,7 @@ export interface Harness {
 let flowCounter = 0;
 
 /** Starts a run of the service with fakes. */
-export function startRun(who: Identity | null, gateway: PoliceGateway = sandbox()): Harness {
+export function startRun(who: Identity | null, gateway: PoliceGateway = sandbox(), at: Date = new Date('2026-03-02T10:00:00+08:00')): Harness {
   const certificates = fakeCertificatePrinter();
   const tickets = fakeTicketPrinter();
   const queue = recordingQueue();
@@ -119,7 +119,7 @@ export function startRun(who: Identity | null, gateway: PoliceGateway = sandbox(
     applications: queue,
     kioskId: 'HB-KIOSK-01',
     windows: { certificates: '2号窗口', exitEntry: '3号窗口' },
-    now: () => new Date('2026-03-02T10:00:00+08:00'),
+    now: () => at,
   });
   flowCounter += 1;
   const flow = service.start({ sessionId: 'session-1', flowId: `flow-test-${flowCounter}-0000`, identity: who, language: 'zh-CN' });

@@ -16,7 +16,7 @@ describe('no-criminal-record flow: the certificate path', () => {
   it('identify → consent → face → purpose → query → review → print → done, with a receipt and one outbox record', async () => {
     const h = startRun(identity(HAN, { name: '陈思远' }));
     expect(h.flow.view()).toMatchObject({ serviceId: 'no-criminal-record', step: 'identify', stepIndex: 0, stepCount: 8, canGoBack: false });
-    expect(h.flow.view().data).toEqual({ step: 'identify', identity: { source: 'card', cardType: 'resident', name: '陈思远', idNumberMasked: '410402********1230' }, problem: null });
+    expect(h.flow.view().data).toEqual({ step: 'identify', identity: { source: 'card', cardType: 'resident', name: '陈思远', idNumberMasked: '4104**********1230' }, problem: null });
     expect(JSON.stringify(h.flow.view())).not.toContain(HAN);
 
     expect(h.flow.send({ type: 'CONFIRM' })).toBe(true);
@@ -28,7 +28,7 @@ describe('no-criminal-record flow: the certificate path', () => {
     expect(h.flow.view()).toMatchObject({ step: 'choosePurpose', canGoBack: false, accepts: ['PURPOSE'] });
     h.flow.send({ type: 'PURPOSE', purpose: 'abroad' });
     const review = await waitForView(h.flow, (v) => v.step === 'review');
-    expect(review.data).toEqual({ step: 'review', name: '陈思远', idNumberMasked: '410402********1230', purpose: 'abroad', queryDate: '2026-03-02' });
+    expect(review.data).toEqual({ step: 'review', name: '陈思远', idNumberMasked: '4104**********1230', purpose: 'abroad', queryDate: '2026-03-02' });
     h.flow.send({ type: 'CONFIRM' });
     const printed = await waitForView(h.flow, (v) => v.step === 'print' && v.data.step === 'print' && v.data.receipt === 'printed');
     expect(printed.data).toMatchObject({ state: 'printed', documentNumber: 'WF2026-TEST-000001', reprintAvailable: true });
