@@ -4,6 +4,7 @@
  * against the sandbox server, whose answers can be broken) and the simulated
  * CUPS paced so a job can be interrupted while it prints.
  */
+import { realKioskConfig } from '../helpers/real-kiosk-config';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,11 +45,17 @@ export async function startFaultHost(options: FaultHostOptions = {}): Promise<Fa
   const config = KioskConfig.parse({
     simulation: true,
     kioskId: 'F-01',
-    backend: options.backend ?? { kind: 'sandbox', latency: { minMs: 0, maxMs: 0 } },
+    backend: options.backend?.kind === 'sandbox' ? options.backend : { kind: 'sandbox', latency: { minMs: 0, maxMs: 0 } },
     face: { testingSkipLiveness: true },
     outbox: { pollMs: 100, backoffBaseMs: 50, backoffMaxMs: 200 },
     devices: { idcard: { simulator: { paceBaud: 0 } }, receiptPrinter: { statusPollMs: 200 } },
   });
+  if (options.backend && options.backend.kind !== 'sandbox') {
+    // The schema rightly refuses a simulated kiosk that talks to a real back-end; a fault test of
+    // the back-end link still needs simulated devices to reach a lookup, so the validated link
+    // settings (parsed as a real kiosk's) replace the sandbox after validation.
+    config.backend = KioskConfig.parse(realKioskConfig({ backend: options.backend })).backend;
+  }
   const logger = pino({ level: 'silent' });
   const created = createPrinting({ config, dataDir, logger, simulator: { msPerPage: 0, startDelayMs: 0, ...options.a4 } });
   if (!created.ok) throw new Error(created.error.kind);

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { realKioskConfig } from '../helpers/real-kiosk-config';
 import { parseConfig } from '../../electron/host/config/load';
 import { createGatewayFromConfig } from '../../electron/host/gateway/from-config';
 import { makeTestPki, type Issued, type TestPki } from '../helpers/test-pki';
@@ -20,7 +21,15 @@ function runScript(args: string[]): ChildProcess {
 }
 
 function gatewayWith(client: Issued) {
-  const parsed = parseConfig({ backend: { kind: 'http', baseUrl: url, tls: { caFile: pki.ca.certFile, clientCertFile: client.certFile, clientKeyFile: client.keyFile } } });
+  const parsed = parseConfig(
+    realKioskConfig({
+      backend: {
+        kind: 'http',
+        baseUrl: url,
+        tls: { caFile: pki.ca.certFile, clientCertFile: client.certFile, clientKeyFile: client.keyFile },
+      },
+    }),
+  );
   if (!parsed.ok) throw new Error(parsed.message);
   const built = createGatewayFromConfig(parsed.config.backend);
   if ('error' in built) throw new Error(built.error);
@@ -29,7 +38,13 @@ function gatewayWith(client: Issued) {
 
 beforeAll(async () => {
   pki = makeTestPki();
-  child = runScript(['--port=0', '--latency=0-0', `--cert=${pki.server.certFile}`, `--key=${pki.server.keyFile}`, `--client-ca=${pki.ca.certFile}`]);
+  child = runScript([
+    '--port=0',
+    '--latency=0-0',
+    `--cert=${pki.server.certFile}`,
+    `--key=${pki.server.keyFile}`,
+    `--client-ca=${pki.ca.certFile}`,
+  ]);
   url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child!.stdout!.on('data', (chunk: Buffer) => {
@@ -52,11 +67,17 @@ afterAll(async () => {
 describe('npm run sandbox-gateway over TLS', () => {
   it('serves https, and the kiosk client with the CA and its certificate gets answers', async () => {
     expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
-    expect(await gatewayWith(pki.client).lookupPerson('410402199001011230')).toMatchObject({ ok: true, value: { holder: 'resident' } });
+    expect(await gatewayWith(pki.client).lookupPerson('410402199001011230')).toMatchObject({
+      ok: true,
+      value: { holder: 'resident' },
+    });
   });
 
   it('refuses a kiosk whose certificate is not from the client CA', async () => {
-    expect(await gatewayWith(pki.wrongClient).lookupPerson('410402199001011230')).toMatchObject({ ok: false, error: { kind: 'unavailable' } });
+    expect(await gatewayWith(pki.wrongClient).lookupPerson('410402199001011230')).toMatchObject({
+      ok: false,
+      error: { kind: 'unavailable' },
+    });
   });
 
   it('a certificate without its key is a usage error', async () => {

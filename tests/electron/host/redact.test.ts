@@ -63,7 +63,7 @@ describe('log redaction', () => {
   it('keeps an error’s cause, redacted, and drops its other properties', () => {
     const error = Object.assign(new Error('print failed', { cause: new Error('for 11010519491231002X') }), { body: { name: '王喆' } });
     expect(redactForLog({ err: error })).toEqual({
-      err: { type: 'Error', message: 'print failed', stack: expect.any(String), cause: { type: 'Error', message: 'for 110105********002X', stack: expect.any(String) } },
+      err: { type: 'Error', message: 'print failed', stack: expect.any(String), cause: { type: 'Error', message: 'for 1101**********002X', stack: expect.any(String) } },
     });
   });
 });

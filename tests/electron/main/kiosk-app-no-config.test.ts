@@ -6,7 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 const fake = vi.hoisted(() => ({
-  app: { isPackaged: true, exit: vi.fn(), enableSandbox: vi.fn(), requestSingleInstanceLock: vi.fn(() => true) },
+  app: { isPackaged: true, exit: vi.fn(), enableSandbox: vi.fn(), requestSingleInstanceLock: vi.fn(() => true), commandLine: { hasSwitch: vi.fn(() => false), appendSwitch: vi.fn() } },
   dialog: { showErrorBox: vi.fn() },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
   utilityProcess: { fork: vi.fn() },

@@ -126,7 +126,7 @@ describe('host utility process entry', () => {
     await t.running;
     expect(t.lines.join('')).not.toContain('11010519491231002X');
     expect(t.lines.join('')).not.toContain('王喆');
-    expect(t.logged()[0]).toMatchObject({ msg: 'OneDoor host failed to start', err: { message: expect.stringContaining('110105********002X') } });
+    expect(t.logged()[0]).toMatchObject({ msg: 'OneDoor host failed to start', err: { message: expect.stringContaining('1101**********002X') } });
     expect(JSON.stringify(t.toMain)).not.toContain('11010519491231002X');
     expect(JSON.stringify(t.toMain)).not.toContain('王喆');
   });
@@ -139,7 +139,7 @@ describe('host utility process entry', () => {
     port.receive({ v: 1, type: 'call', id: 'r1', method: 'kiosk.info', params: {} });
     await vi.waitFor(() => expect(t.lines).toHaveLength(1));
     expect(t.lines[0]).not.toContain('11010519491231002X');
-    expect(t.logged()[0]).toMatchObject({ msg: 'dispatch failed', err: { stack: expect.stringContaining('110105********002X') } });
+    expect(t.logged()[0]).toMatchObject({ msg: 'dispatch failed', err: { stack: expect.stringContaining('1101**********002X') } });
   });
 
   it('a crash is logged redacted, stack included, and exits 70', () => {
@@ -152,8 +152,8 @@ describe('host utility process entry', () => {
     expect(exit.mock.calls).toEqual([[70], [70]]);
     expect(lines.join('')).not.toContain('11010519491231002X');
     const [crash, rejection] = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(crash).toMatchObject({ level: 60, msg: 'OneDoor host crashed', err: { type: 'TypeError', stack: expect.stringContaining('110105********002X') } });
-    expect(rejection).toMatchObject({ level: 60, err: 'rejected for 110105********002X' });
+    expect(crash).toMatchObject({ level: 60, msg: 'OneDoor host crashed', err: { type: 'TypeError', stack: expect.stringContaining('1101**********002X') } });
+    expect(rejection).toMatchObject({ level: 60, err: 'rejected for 1101**********002X' });
   });
 
   it('reads --config from argv', () => {

@@ -10,7 +10,11 @@ import { loadConfigFile, parseConfig } from '../../../../electron/host/config/lo
 /** A real kiosk that has every device it may have, each on a real port. */
 const REAL = {
   simulation: false,
-  backend: { kind: 'http', baseUrl: 'https://gateway.example.internal/onedoor/v1' },
+  backend: {
+    kind: 'http',
+    baseUrl: 'https://gateway.example.internal/onedoor/v1',
+    tls: { caFile: '/etc/onedoor/tls/ca.crt', clientCertFile: '/etc/onedoor/tls/kiosk.crt', clientKeyFile: '/etc/onedoor/tls/kiosk.key' },
+  },
   devices: {
     idcard: { mode: 'serial', path: '/dev/ttyUSB0' },
     receiptPrinter: { mode: 'serial', path: '/dev/ttyS1' },

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../../../../electron/contract';
+import { realKioskConfig } from '../../../helpers/real-kiosk-config';
 import { parseConfig } from '../../../../electron/host/config/load';
 import type { KioskConfig } from '../../../../electron/host/config/schema';
 import { createEventBus } from '../../../../electron/host/events';
@@ -39,18 +40,27 @@ async function sandboxOverTls(server: Issued, clientCa: Issued): Promise<Sandbox
   const loaded = loadSandboxData();
   if ('error' in loaded) throw new Error(loaded.error);
   const sandbox = createSandboxGateway({ data: loaded.data, latency: { minMs: 0, maxMs: 0 } });
-  const started = await startSandboxServer({ gateway: sandbox, port: 0, tls: { cert: server.cert, key: server.key, clientCa: clientCa.cert } });
+  const started = await startSandboxServer({
+    gateway: sandbox,
+    port: 0,
+    tls: { cert: server.cert, key: server.key, clientCa: clientCa.cert },
+  });
   closers.push(() => started.close());
   return started;
 }
 
 /** A bare mutual-TLS server (trusted certificate, trusted client CA) answering every request with `handler`. */
-async function tlsServer(handler: Parameters<typeof createHttpsServer>[1]): Promise<{ url: string; hits: () => number }> {
+async function tlsServer(
+  handler: Parameters<typeof createHttpsServer>[1],
+): Promise<{ url: string; hits: () => number }> {
   let hits = 0;
-  const server: Server = createHttpsServer({ cert: pki.server.cert, key: pki.server.key, ca: pki.ca.cert, requestCert: true, rejectUnauthorized: true }, (req, res) => {
-    hits += 1;
-    handler?.(req, res);
-  });
+  const server: Server = createHttpsServer(
+    { cert: pki.server.cert, key: pki.server.key, ca: pki.ca.cert, requestCert: true, rejectUnauthorized: true },
+    (req, res) => {
+      hits += 1;
+      handler?.(req, res);
+    },
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   closers.push(
     () =>
@@ -67,15 +77,22 @@ type HttpBackend = Extract<KioskConfig['backend'], { kind: 'http' }>;
 /** The kiosk's side: the config as an installer writes it, the gateway it builds, and the staff alerts it raised. */
 function kiosk(baseUrl: string, over: { client?: Issued; pins?: string[]; maxResponseBytes?: number } = {}) {
   const client = over.client ?? pki.client;
-  const parsed = parseConfig({
-    backend: {
-      kind: 'http',
-      baseUrl,
-      timeoutMs: 5000,
-      ...(over.maxResponseBytes ? { maxResponseBytes: over.maxResponseBytes } : {}),
-      tls: { caFile: pki.ca.certFile, clientCertFile: client.certFile, clientKeyFile: client.keyFile, ...(over.pins ? { pins: over.pins } : {}) },
-    },
-  });
+  const parsed = parseConfig(
+    realKioskConfig({
+      backend: {
+        kind: 'http',
+        baseUrl,
+        timeoutMs: 5000,
+        ...(over.maxResponseBytes ? { maxResponseBytes: over.maxResponseBytes } : {}),
+        tls: {
+          caFile: pki.ca.certFile,
+          clientCertFile: client.certFile,
+          clientKeyFile: client.keyFile,
+          ...(over.pins ? { pins: over.pins } : {}),
+        },
+      },
+    }),
+  );
   if (!parsed.ok) throw new Error(parsed.message);
   const bus = createEventBus(() => {});
   const events: EventEnvelope[] = [];
@@ -83,7 +100,8 @@ function kiosk(baseUrl: string, over: { client?: Issued; pins?: string[]; maxRes
   const alerts = createStaffAlerts({ bus, logger: pino({ level: 'silent' }), kioskId: 'HB-KIOSK-01' });
   const built = createGatewayFromConfig(parsed.config.backend as HttpBackend, { linkWatcher: alerts });
   if ('error' in built) throw new Error(built.error);
-  const staffAlerts = () => events.filter((e) => e.event === 'staff.alert').map((e) => e.payload as Record<string, unknown>);
+  const staffAlerts = () =>
+    events.filter((e) => e.event === 'staff.alert').map((e) => e.payload as Record<string, unknown>);
   return { gateway: built.gateway as PoliceGateway, staffAlerts };
 }
 
@@ -93,7 +111,14 @@ describe('the back-end link over mutual TLS', () => {
     expect(server.url).toMatch(/^https:\/\//);
     const { gateway, staffAlerts } = kiosk(server.url);
     expect(await gateway.lookupPerson(ID_NUMBER)).toMatchObject({ ok: true, value: { holder: 'resident' } });
-    expect(await gateway.submitApplication({ idempotencyKey: 'tls-submit-1', serviceId: 'no-criminal-record', kioskId: 'HB-KIOSK-01', payload: {} })).toMatchObject({
+    expect(
+      await gateway.submitApplication({
+        idempotencyKey: 'tls-submit-1',
+        serviceId: 'no-criminal-record',
+        kioskId: 'HB-KIOSK-01',
+        payload: {},
+      }),
+    ).toMatchObject({
       ok: true,
       value: { duplicate: false },
     });
@@ -104,9 +129,13 @@ describe('the back-end link over mutual TLS', () => {
     const server = await sandboxOverTls(pki.wrongServer, pki.ca);
     const { gateway, staffAlerts } = kiosk(server.url);
     expect(await gateway.lookupPerson(ID_NUMBER)).toEqual({ ok: false, error: { kind: 'unavailable' } });
-    expect(await gateway.verifyFace({ idNumber: ID_NUMBER, probe: new Uint8Array([0xff, 0xd8, 0xff]) })).toMatchObject({ ok: false });
+    expect(await gateway.verifyFace({ idNumber: ID_NUMBER, probe: new Uint8Array([0xff, 0xd8, 0xff]) })).toMatchObject({
+      ok: false,
+    });
     expect(server.requests(GATEWAY_PATHS.lookupPerson) + server.requests(GATEWAY_PATHS.verifyFace)).toBe(0);
-    expect(staffAlerts()).toEqual([expect.objectContaining({ kind: 'backendLinkRefused', deviceKind: 'backend', reason: 'serverUntrusted' })]);
+    expect(staffAlerts()).toEqual([
+      expect.objectContaining({ kind: 'backendLinkRefused', deviceKind: 'backend', reason: 'serverUntrusted' }),
+    ]);
     expect(JSON.stringify(staffAlerts())).not.toContain(ID_NUMBER);
   });
 
@@ -116,7 +145,12 @@ describe('the back-end link over mutual TLS', () => {
     expect(await gateway.lookupPerson(ID_NUMBER)).toMatchObject({ ok: false, error: { kind: 'unavailable' } });
     expect(server.requests(GATEWAY_PATHS.lookupPerson)).toBe(0);
     // The server answers with a TLS alert and hangs up; whether the alert or the reset reaches the kiosk first is a race.
-    expect(staffAlerts()).toEqual([expect.objectContaining({ kind: 'backendLinkRefused', reason: expect.stringMatching(/^(clientCertRejected|handshakeFailed)$/) })]);
+    expect(staffAlerts()).toEqual([
+      expect.objectContaining({
+        kind: 'backendLinkRefused',
+        reason: expect.stringMatching(/^(clientCertRejected|handshakeFailed)$/),
+      }),
+    ]);
   });
 
   it('the back-end also refuses a kiosk that shows no certificate at all', async () => {
@@ -148,8 +182,13 @@ describe('the back-end link over mutual TLS', () => {
       res.end(`{"name":"${' '.repeat(64 * 1024)}"}`);
     });
     const { gateway, staffAlerts } = kiosk(over.url, { maxResponseBytes: 64 * 1024 });
-    expect(await gateway.lookupPerson(ID_NUMBER)).toMatchObject({ ok: false, error: { kind: 'badResponse', detail: 'answer too large' } });
-    expect(staffAlerts()).toEqual([expect.objectContaining({ kind: 'backendLinkRefused', reason: 'responseTooLarge' })]);
+    expect(await gateway.lookupPerson(ID_NUMBER)).toMatchObject({
+      ok: false,
+      error: { kind: 'badResponse', detail: 'answer too large' },
+    });
+    expect(staffAlerts()).toEqual([
+      expect.objectContaining({ kind: 'backendLinkRefused', reason: 'responseTooLarge' }),
+    ]);
   });
 
   it('an answer that never ends is cut off at the limit, not waited for', async () => {
@@ -165,7 +204,9 @@ describe('the back-end link over mutual TLS', () => {
     });
     const { gateway, staffAlerts } = kiosk(endless.url, { maxResponseBytes: 64 * 1024 });
     expect(await gateway.lookupPerson(ID_NUMBER)).toMatchObject({ ok: false, error: { kind: 'badResponse' } });
-    expect(staffAlerts()).toEqual([expect.objectContaining({ kind: 'backendLinkRefused', reason: 'responseTooLarge' })]);
+    expect(staffAlerts()).toEqual([
+      expect.objectContaining({ kind: 'backendLinkRefused', reason: 'responseTooLarge' }),
+    ]);
   });
 
   it('a declared Content-Length beyond the limit is refused', async () => {
@@ -182,7 +223,9 @@ describe('the back-end link over mutual TLS', () => {
     const wrongPin = kiosk(server.url, { pins: [pki.spkiPin(pki.wrongServer)] });
     expect(await wrongPin.gateway.lookupPerson(ID_NUMBER)).toMatchObject({ ok: false, error: { kind: 'unavailable' } });
     expect(server.requests(GATEWAY_PATHS.lookupPerson)).toBe(0);
-    expect(wrongPin.staffAlerts()).toEqual([expect.objectContaining({ kind: 'backendLinkRefused', reason: 'pinMismatch' })]);
+    expect(wrongPin.staffAlerts()).toEqual([
+      expect.objectContaining({ kind: 'backendLinkRefused', reason: 'pinMismatch' }),
+    ]);
 
     const pinned = kiosk(server.url, { pins: [pki.spkiPin(pki.wrongServer), pki.spkiPin(pki.server)] });
     expect(await pinned.gateway.lookupPerson(ID_NUMBER)).toMatchObject({ ok: true });
@@ -191,34 +234,54 @@ describe('the back-end link over mutual TLS', () => {
 
   it("a pin may name the CA's key instead of the server's, so server certificates can be renewed under it", async () => {
     const server = await sandboxOverTls(pki.server, pki.ca);
-    expect(await kiosk(server.url, { pins: [pki.spkiPin(pki.ca)] }).gateway.lookupPerson(ID_NUMBER)).toMatchObject({ ok: true });
-    expect(await kiosk(server.url, { pins: [pki.spkiPin(pki.wrongCa)] }).gateway.lookupPerson(ID_NUMBER)).toMatchObject({ ok: false });
+    expect(await kiosk(server.url, { pins: [pki.spkiPin(pki.ca)] }).gateway.lookupPerson(ID_NUMBER)).toMatchObject({
+      ok: true,
+    });
+    expect(await kiosk(server.url, { pins: [pki.spkiPin(pki.wrongCa)] }).gateway.lookupPerson(ID_NUMBER)).toMatchObject(
+      { ok: false },
+    );
   });
 });
 
 describe('back-end link settings', () => {
-  const tls = () => ({ caFile: pki.ca.certFile, clientCertFile: pki.client.certFile, clientKeyFile: pki.client.keyFile });
+  const tls = () => ({
+    caFile: pki.ca.certFile,
+    clientCertFile: pki.client.certFile,
+    clientKeyFile: pki.client.keyFile,
+  });
 
   it('refuses a plain http:// back-end, naming the field', () => {
-    const result = parseConfig({ backend: { kind: 'http', baseUrl: 'http://gateway.example.internal/onedoor', tls: tls() } });
+    const result = parseConfig(
+      realKioskConfig({ backend: { kind: 'http', baseUrl: 'http://gateway.example.internal/onedoor', tls: tls() } }),
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems).toEqual([expect.stringMatching(/^backend\.baseUrl: .*https/)]);
   });
 
   it('requires the CA and the kiosk certificate for a real back-end', () => {
-    const result = parseConfig({ backend: { kind: 'http', baseUrl: 'https://gateway.example.internal/onedoor' } });
+    const result = parseConfig(
+      realKioskConfig({ backend: { kind: 'http', baseUrl: 'https://gateway.example.internal/onedoor' } }),
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.join('\n')).toContain('backend.tls');
   });
 
   it('refuses a malformed pin, naming it', () => {
-    const result = parseConfig({ backend: { kind: 'http', baseUrl: 'https://gateway.example.internal', tls: { ...tls(), pins: ['sha256/abc'] } } });
+    const result = parseConfig(
+      realKioskConfig({
+        backend: { kind: 'http', baseUrl: 'https://gateway.example.internal', tls: { ...tls(), pins: ['sha256/abc'] } },
+      }),
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.join('\n')).toContain('backend.tls.pins[0]');
   });
 
   it('a certificate file that cannot be read stops the gateway with the field named', () => {
-    const parsed = parseConfig({ backend: { kind: 'http', baseUrl: 'https://127.0.0.1:1', tls: { ...tls(), caFile: `${pki.dir}/missing.crt` } } });
+    const parsed = parseConfig(
+      realKioskConfig({
+        backend: { kind: 'http', baseUrl: 'https://127.0.0.1:1', tls: { ...tls(), caFile: `${pki.dir}/missing.crt` } },
+      }),
+    );
     if (!parsed.ok) throw new Error(parsed.message);
     const built = createGatewayFromConfig(parsed.config.backend);
     expect(built).toEqual({ error: expect.stringContaining('backend.tls.caFile') });
