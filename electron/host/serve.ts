@@ -78,7 +78,7 @@ export interface BrowserHost {
 
 /** The fragment parameter that carries the token (`#token=…`). */
 export const TOKEN_FRAGMENT = 'token';
-/** A meta element naming this launch of the host (public: it lets an open page notice a restart). */
+/** A meta element naming this launch of the host (public: it lets an open page notice a restart; read by renderer/api/relaunch-watch.ts). */
 export const LAUNCH_META = 'onedoor-launch';
 
 export type StartBrowserHostResult = { ok: true; server: BrowserHost } | { ok: false; message: string };
