@@ -56,7 +56,7 @@ async function expectNoTrace(p: Page): Promise<void> {
 }
 
 describe('UI shell through the browser host', () => {
-  it('a card placed with the dock at the attract screen starts a session showing the name; cancel wipes it', async () => {
+  it('a card placed with the dock at the attract screen starts a session greeting with the masked name; cancel wipes it', async () => {
     const p = await newKiosk();
     await placeCardWithDock(p, 'resident-han');
     await expect.poll(() => p.getByTestId('welcome').textContent(), { timeout: 10_000 }).toBe(`欢迎，${maskName(NAME)}`);
