@@ -132,7 +132,9 @@ for (let i = 0; i < options.sessions; i++) {
   // Asked on the connection the host holds now: the long-lived page's, or that of the page the session opened.
   const held = await waitForNoHostSession(extra.at(-1) ?? page).catch((e: unknown) => `host session check failed: ${String(e)}`);
   if (held) errors.push(held);
-  for (const p of [page, ...extra]) errors.push(...(await sweepPage(p, kind.secrets).catch((e: unknown) => [`sweep failed: ${String(e)}`])));
+  // A long-lived page that stepped aside (about:blank, see the idle kind) holds nothing to sweep.
+  const sweepable = [page, ...extra].filter((p) => p.url() !== 'about:blank');
+  for (const p of sweepable) errors.push(...(await sweepPage(p, kind.secrets).catch((e: unknown) => [`sweep failed: ${String(e)}`])));
   errors.push(...sweepDataDir(dataDir, kind.secrets));
   await new Promise((r) => setTimeout(r, 200)); // let the host's last lines of the session arrive
   errors.push(...sweepLog(logLines.slice(logFrom), kind.secrets));
