@@ -16,7 +16,7 @@ installTouchLockdown(window);
 const api = createKioskApi();
 const i18n = createI18n();
 const voice = createBrowserVoice(window);
-// Read after createKioskApi() has taken the launch token out of the address.
+// The query (dev steps, idle scale…); the launch token is in the fragment, not here.
 const query = window.location.search;
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

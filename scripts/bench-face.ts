@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { fakeCameraArgs, launchChromium, ROOT, startHostProcess } from '../tests/e2e/harness';
+import { fakeCameraArgs, kioskUrl, launchChromium, ROOT, startHostProcess } from '../tests/e2e/harness';
 import { stillFaceVideo } from '../tests/e2e/fixtures/face-video';
 import { spread, type BenchRow } from './bench/row';
 
@@ -21,7 +21,7 @@ export async function benchFaceDetection(options: { frames?: number } = {}): Pro
   const browser = await launchChromium(fakeCameraArgs(stillFaceVideo()));
   try {
     const page = await browser.newPage();
-    await page.goto(`${host.url}?step=face-check&id=410402199001011230`);
+    await page.goto(kioskUrl(host.url, 'step=face-check&id=410402199001011230'));
     await page.getByTestId('consent-agree').click({ timeout: 30_000 });
     const step = page.getByTestId('face-check');
     await step.locator('xpath=.').and(page.locator('[data-detector="ready"]')).waitFor({ timeout: 60_000 });

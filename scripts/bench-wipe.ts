@@ -31,6 +31,7 @@
 import { pathToFileURL } from 'node:url';
 import { launchChromium } from '../tests/e2e/harness';
 import { sweepPage } from './soak/privacy';
+import { maskName } from '../drivers/idcard/mask';
 import { dock, ensureBuild, HAN, logLines, logTime, openKiosk, placeCard, PORTRAIT, startLoggedHost, tap } from './bench/kiosk';
 import { formatRow, meetsTarget, spread, TABLE_HEADER, type BenchRow } from './bench/row';
 
@@ -99,9 +100,10 @@ export async function benchWipe(options: BenchWipeOptions = {}): Promise<BenchRo
       removedAt = Date.now();
       await page.getByTestId('category-huzheng').waitFor();
       const endedBefore = logLines(logged.lines, 'session ended').length;
-      // The control: the name is in the page before the tap.
-      if (!(await page.evaluate((name) => document.documentElement.outerHTML.includes(name), HAN.name))) throw new Error('the name is not on the page before the cancel tap');
-      await page.evaluate((secrets) => (window as unknown as { __wipeBench: { arm(s: string[]): void } }).__wipeBench.arm(secrets), [HAN.name, HAN.idNumber]);
+      // The control: the header's (masked) name is in the page before the tap.
+      const shownName = maskName(HAN.name);
+      if (!(await page.evaluate((name) => document.documentElement.outerHTML.includes(name), shownName))) throw new Error('the name is not on the page before the cancel tap');
+      await page.evaluate((secrets) => (window as unknown as { __wipeBench: { arm(s: string[]): void } }).__wipeBench.arm(secrets), [shownName, HAN.name, HAN.idNumber]);
       await tap(page, 'cancel-button');
       await page
         .waitForFunction(() => (window as unknown as { __wipeBench: { clean?: number } }).__wipeBench.clean !== undefined, undefined, { timeout: 10_000, polling: 50 })

@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { fakeCameraArgs, hostLogLines, inspectorUrl, launchChromium, removeDataDir, ROOT, startHostProcess } from '../tests/e2e/harness';
 import { stillFaceVideo } from '../tests/e2e/fixtures/face-video';
 import { openKiosk } from '../tests/e2e/ui-support';
+import { linkThroughPage } from '../tests/e2e/host-link';
 import { readJournal } from './soak/journal';
 import { judgeMemory, MEMORY_GROWTH_LIMIT_PERCENT, memoryGrowth, processRssKb, rendererHeapKb, type MemoryFigure, type MemorySample } from './soak/memory';
 import { parseSoakOptions } from './soak/options';
@@ -68,6 +69,7 @@ const browser = await launchChromium(fakeCameraArgs(stillFaceVideo()), { keepOnS
 const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
 const pageErrors: string[] = [];
 page.on('pageerror', (error) => pageErrors.push(error.message));
+await linkThroughPage(page);
 await openKiosk(page, host.url);
 const cdp = await page.context().newCDPSession(page);
 
@@ -127,14 +129,18 @@ for (let i = 0; i < options.sessions; i++) {
   }
   // The sweep: the host holds no session, the long-lived page and any page the session opened are clean,
   // the data folder holds nothing of the citizen, then the host's log lines of this session.
-  const held = await waitForNoHostSession(page).catch((e: unknown) => `host session check failed: ${String(e)}`);
+  // Asked on the connection the host holds now: the long-lived page's, or that of the page the session opened.
+  const held = await waitForNoHostSession(extra.at(-1) ?? page).catch((e: unknown) => `host session check failed: ${String(e)}`);
   if (held) errors.push(held);
-  for (const p of [page, ...extra]) errors.push(...(await sweepPage(p, kind.secrets).catch((e: unknown) => [`sweep failed: ${String(e)}`])));
+  // A long-lived page that stepped aside (about:blank, see the idle kind) holds nothing to sweep.
+  const sweepable = [page, ...extra].filter((p) => p.url() !== 'about:blank');
+  for (const p of sweepable) errors.push(...(await sweepPage(p, kind.secrets).catch((e: unknown) => [`sweep failed: ${String(e)}`])));
   errors.push(...sweepDataDir(dataDir, kind.secrets));
   await new Promise((r) => setTimeout(r, 200)); // let the host's last lines of the session arrive
   errors.push(...sweepLog(logLines.slice(logFrom), kind.secrets));
   errors.push(...pageErrors.slice(pageErrorsFrom).map((m) => `page error: ${m}`));
   for (const p of extra) await p.close();
+  if (page.url() === 'about:blank') await openKiosk(page, host.url).catch((e: unknown) => errors.push(`the long-lived page did not come back: ${String(e)}`));
   if (hostExit) errors.push(hostExit);
   results.push({ index: i + 1, kind: kind.id, ms: Date.now() - t0, errors, notes });
   console.log(`session ${String(i + 1).padStart(4)} ${kind.id.padEnd(14)} ${String(Date.now() - t0).padStart(6)} ms ${errors.length ? 'ERROR ' + errors.join('; ') : 'ok'}`);

@@ -3,7 +3,7 @@
  * The host validates params against these before any handler runs.
  */
 import { z } from 'zod';
-import { DeviceStatus, HelpReason, ServiceEntry, IdNumberFeedback, Identity, KioskInfo, SessionEndReason, SessionInfo } from './domain';
+import { DeviceStatus, HelpReason, ServiceEntry, IdNumberFeedback, KioskInfo, MaskedIdentity, SessionEndReason, SessionInfo } from './domain';
 import { FlowEvent, FlowView } from './flows';
 import { CameraRole, CameraSettings, ConsentKind, FaceChallenge, FaceVerifyResult, JpegBase64, LivenessEvidence, PhotoCheckResult, PhotoSpecId, ReportedCameraState } from './domain';
 
@@ -21,7 +21,7 @@ export const Calls = {
   /** The open session and its identity, e.g. after the renderer reloaded mid-session. */
   'session.current': {
     params: z.object({}).strict(),
-    result: z.object({ session: SessionInfo.nullable(), identity: Identity.nullable() }),
+    result: z.object({ session: SessionInfo.nullable(), identity: MaskedIdentity.nullable() }),
   },
   /** Language or elder mode changed mid-session (receipts and speech follow it). */
   'session.preferences': {
@@ -41,7 +41,7 @@ export const Calls = {
   /** The citizen typed their ID number instead of placing the card. */
   'identity.typed': {
     params: z.object({ sessionId: z.string(), idNumber: z.string().max(18).regex(/^[0-9Xx]*$/) }).strict(),
-    result: Identity,
+    result: MaskedIdentity,
   },
   /** 呼叫工作人员: raises a help call to hall staff. */
   'help.request': {

@@ -70,6 +70,22 @@ export const Identity = z.object({
 });
 export type Identity = z.infer<typeof Identity>;
 
+/**
+ * Who is at the kiosk, as session and identity messages carry it to the
+ * screen (the header, a reloaded renderer): name and number masked. Only a
+ * flow step that displays the name (identify, review) gets it in full.
+ */
+export const MaskedIdentity = z.object({
+  source: z.enum(['card', 'typed']),
+  cardType: z.enum(['resident', 'hmt', 'foreigner']).nullable(),
+  /** e.g. `张**`; null when the ID number was typed. */
+  nameMasked: z.string().nullable(),
+  idNumberMasked: z.string(),
+  idNumberValid: z.boolean(),
+  expired: z.boolean(),
+});
+export type MaskedIdentity = z.infer<typeof MaskedIdentity>;
+
 /** Live feedback for a partly typed ID number (keypad). */
 export const IdNumberFeedback = z.object({
   state: z.enum(['incomplete', 'valid', 'invalid']),

@@ -1,15 +1,15 @@
 /** Every event the host pushes to the renderer, with its payload schema. */
 import { z } from 'zod';
-import { DeviceStatus, HelpReason, ServiceEntry, Identity, SessionEndReason, SessionInfo } from './domain';
+import { DeviceStatus, HelpReason, ServiceEntry, MaskedIdentity, SessionEndReason, SessionInfo } from './domain';
 import { FlowView } from './flows';
 
 export const Events = {
   'devices.changed': z.object({ devices: z.array(DeviceStatus) }),
   'session.ended': z.object({ sessionId: z.string(), reason: SessionEndReason }),
-  /** A card placed at the attract screen started a session with its identity. */
-  'session.started': z.object({ session: SessionInfo, identity: Identity.nullable() }),
-  /** A card was read during a session. */
-  'identity.read': z.object({ sessionId: z.string(), identity: Identity }),
+  /** A card placed at the attract screen started a session with its identity (masked). */
+  'session.started': z.object({ session: SessionInfo, identity: MaskedIdentity.nullable() }),
+  /** A card was read during a session (masked; the session holds the full identity on the host). */
+  'identity.read': z.object({ sessionId: z.string(), identity: MaskedIdentity }),
   /** A card was in the field but could not be read or is not usable. */
   'identity.readFailed': z.object({ messageKey: z.string() }),
   /** A code scanner read a code (a payment or appointment code, a URL). May be personal data: never logged. */

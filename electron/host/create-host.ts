@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import packageJson from '../../package.json' with { type: 'json' };
-import { PROTOCOL_VERSION, type EventEnvelope, type EventPayload, type ResponseEnvelope } from '../contract';
+import { PROTOCOL_VERSION, type EventEnvelope, type EventPayload, type Identity, type ResponseEnvelope } from '../contract';
 import { idNumberCheckForKeypad } from '../../drivers/idcard/id-number';
 import type { ManagedReceiptPrinter } from '../../drivers/manager/receipt-device';
 import { createDispatcher, kioskError, type CallHandlers } from './api/dispatch';
@@ -38,7 +38,7 @@ import { createLogger, type Logger } from './log/logger';
 import { createPersonalTerms, nameTerms, type PersonalTermsSource } from './log/personal-terms';
 import { createPrinting, type Printing } from './printing';
 import { createCardIntake } from './session/card-intake';
-import { identityFromTyped } from './session/identity';
+import { identityFromTyped, maskedIdentity } from './session/identity';
 import { createSessionStore, sessionInfo } from './session/session-store';
 import { sandboxFaceMatcher } from './face/sandbox-face-matcher';
 import { createFaceEnrolment } from './face/enrol-face';
@@ -270,7 +270,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     },
     'session.current': () => {
       const open = sessions.current();
-      return { ok: true, value: { session: open ? sessionInfo(open) : null, identity: open?.identity ?? null } };
+      return { ok: true, value: { session: open ? sessionInfo(open) : null, identity: open?.identity ? maskedIdentity(open.identity) : null } };
     },
     'session.preferences': ({ sessionId, language, elderMode }) => {
       const open = sessions.get(sessionId);
@@ -301,7 +301,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       sessions.touch(sessionId);
       station.sessions.identity(sessionId, identity);
       logger.info({ sessionId, source: 'typed' }, 'identity typed');
-      return { ok: true, value: identity };
+      return { ok: true, value: maskedIdentity(identity) };
     },
     'help.request': ({ sessionId, reason, step }) => {
       const callId = randomUUID();
@@ -347,7 +347,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   // start so no session escapes it, and left last at stop (after hostRestart).
   // A crashed host never ended its open session: its PDFs (name, full ID number) go now, as at any session end.
   for (const sessionId of station.sessions.recoverCrashed()) onSessionDocumentsEnded(sessionId);
-  const unsubscribeJournal = bus.subscribe((envelope) => journalEvent(envelope, station.sessions, onSessionEnded));
+  const unsubscribeJournal = bus.subscribe((envelope) => journalEvent(envelope, station.sessions, (sessionId) => sessions.get(sessionId)?.identity ?? null, onSessionEnded));
 
   const dispatcher = createDispatcher(handlers, (method, error) =>
     logger.error({ method, err: error }, 'call handler failed'),
@@ -420,21 +420,26 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   };
 }
 
-/** Feeds the session journal from the host's events. */
+/**
+ * Feeds the session journal from the host's events. The events carry the
+ * identity masked (they go to the screen); the journal's keyed hash needs the
+ * full ID number, so it takes the identity the session holds.
+ */
 function journalEvent(
   envelope: EventEnvelope,
   journal: SessionJournal,
+  identityOf: (sessionId: string) => Identity | null,
   ended: (sessionId: string, reason: string) => void,
 ): void {
   switch (envelope.event) {
     case 'session.started': {
-      const { session, identity } = envelope.payload as EventPayload<'session.started'>;
-      journal.started(session.sessionId, session.startedAt, identity);
+      const { session } = envelope.payload as EventPayload<'session.started'>;
+      journal.started(session.sessionId, session.startedAt, identityOf(session.sessionId));
       return;
     }
     case 'identity.read': {
-      const { sessionId, identity } = envelope.payload as EventPayload<'identity.read'>;
-      journal.identity(sessionId, identity);
+      const { sessionId } = envelope.payload as EventPayload<'identity.read'>;
+      journal.identity(sessionId, identityOf(sessionId));
       return;
     }
     case 'flow.changed': {

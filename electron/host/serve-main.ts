@@ -4,6 +4,13 @@
  * starts the host and serves the renderer on 127.0.0.1. The browser host runs
  * from a checkout (development, tests, demonstrations): without a config file
  * it runs the embedded simulation defaults and says so on stderr.
+ *
+ * The launch token: a launcher that opens the kiosk's browser itself (and may
+ * restart this host under the page it opened) passes its own in the
+ * environment, `ONEDOOR_TOKEN` (never on a command line, which every local
+ * user can read), and is told the URL without it. Started alone, the host
+ * makes one and prints the launch URL with the token in its fragment, for
+ * whoever started it to open.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
@@ -11,6 +18,9 @@ import { loadConfigFile } from './config/load';
 import { createHost } from './create-host';
 import { redactText } from './log/redact';
 import { startBrowserHost } from './serve';
+
+/** A launcher's token: long enough not to be guessed, and safe in a URL fragment. */
+const LAUNCH_TOKEN_PATTERN = /^[A-Za-z0-9_-]{32,256}$/;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -35,6 +45,11 @@ async function main(): Promise<number> {
     process.stderr.write(`OneDoor cannot start. --port: must be an integer 0–65535, got "${values.port}"\n`);
     return 64;
   }
+  const givenToken = process.env.ONEDOOR_TOKEN;
+  if (givenToken !== undefined && !LAUNCH_TOKEN_PATTERN.test(givenToken)) {
+    process.stderr.write('OneDoor cannot start. ONEDOOR_TOKEN: must be 32 to 256 characters of A-Z, a-z, 0-9, "-" or "_"\n');
+    return 64;
+  }
   const host = createHost(config);
   await host.start();
   const started = await startBrowserHost({
@@ -42,14 +57,15 @@ async function main(): Promise<number> {
     rendererDir: resolve(values.renderer ?? resolve(import.meta.dirname, '../../dist/renderer')),
     port,
     maxMessageBytes: config.server.maxMessageBytes,
+    ...(givenToken === undefined ? {} : { token: givenToken }),
   });
   if (!started.ok) {
     process.stderr.write(`OneDoor cannot start. ${started.message}\n`);
     await host.stop();
     return 69;
   }
-  // A machine-readable line for launchers and tests, then a human one.
-  process.stdout.write(`ONEDOOR_URL=${started.server.url}\n`);
+  // A machine-readable line for launchers and tests: with the token only when this process made it.
+  process.stdout.write(`ONEDOOR_URL=${givenToken === undefined ? started.server.launchUrl : started.server.url}\n`);
   const shutdown = async (signal: string) => {
     host.logger.info({ signal }, 'shutting down');
     await started.server.close();

@@ -1,9 +1,13 @@
 /**
  * The browser host: serves the built renderer and speaks the KioskApi over a
- * WebSocket, on 127.0.0.1 only. A per-launch token is written into the page it
- * serves; a WebSocket without it, from a foreign Origin or Host, or sending an
- * oversized message is refused. Every message goes through the host's
- * dispatcher, so malformed input gets an error reply and the host keeps running.
+ * WebSocket, on 127.0.0.1 only. Anything on the machine can reach the port,
+ * so the API takes a launch token that only the Chromium the kiosk launched
+ * holds: it travels in the launch URL's fragment (which a browser never
+ * sends to a server), never in what this server serves. A WebSocket without
+ * it, from a foreign Origin or Host, or sending an oversized message is
+ * refused, and so is a second one while the renderer's is live: one renderer
+ * hears the events. Every message goes through the host's dispatcher, so
+ * malformed input gets an error reply and the host keeps running.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -53,16 +57,29 @@ export interface BrowserHostOptions {
   /** 0 picks a free port. */
   port: number;
   maxMessageBytes: number;
-  /** Fixed token for tests; a random one per launch otherwise. */
+  /**
+   * The launcher's token (kept over host restarts so its open page reconnects);
+   * a random one for this launch otherwise.
+   */
   token?: string;
+  /** How often the renderer's socket must answer a ping, or be dropped so a reloaded page can take over. */
+  heartbeatMs?: number;
 }
 
 export interface BrowserHost {
+  /** The page, without the token. */
   readonly url: string;
+  /** The URL to open the kiosk with: the page, the token in its fragment. Only for the browser the kiosk launches. */
+  readonly launchUrl: string;
   readonly port: number;
   readonly token: string;
   close(): Promise<void>;
 }
+
+/** The fragment parameter that carries the token (`#token=…`). */
+export const TOKEN_FRAGMENT = 'token';
+/** A meta element naming this launch of the host (public: it lets an open page notice a restart; read by renderer/api/relaunch-watch.ts). */
+export const LAUNCH_META = 'onedoor-launch';
 
 export type StartBrowserHostResult = { ok: true; server: BrowserHost } | { ok: false; message: string };
 
@@ -71,6 +88,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Sta
   const { host } = options;
   const log = host.logger.child({ component: 'browser-host' });
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const launchId = randomBytes(9).toString('base64url');
+  const heartbeatMs = options.heartbeatMs ?? 10_000;
   const rendererDir = resolve(options.rendererDir);
   let port = options.port;
 
@@ -122,7 +141,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Sta
       'x-frame-options': 'DENY',
       'cache-control': filePath === indexPath ? 'no-store' : 'public, max-age=31536000, immutable',
     };
-    if (filePath === indexPath) body = Buffer.from(injectToken(body.toString('utf8'), token));
+    if (filePath === indexPath) body = Buffer.from(injectLaunchId(body.toString('utf8'), launchId));
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
   }
@@ -133,17 +152,37 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Sta
     perMessageDeflate: false,
   });
 
+  /**
+   * The one renderer connection. While it is open a second one is refused
+   * (not swapped in: a hostile process that got the token must not take the
+   * kiosk's events); once it closed, or stopped answering pings, the next one
+   * (a reloaded page) takes its place.
+   */
+  let renderer: WebSocket | null = null;
+  let answered = true;
+  const heartbeat = setInterval(() => {
+    if (!renderer || renderer.readyState !== renderer.OPEN) return;
+    if (!answered) {
+      log.warn('renderer socket stopped answering; dropped');
+      renderer.terminate();
+      return;
+    }
+    answered = false;
+    renderer.ping();
+  }, heartbeatMs);
+  heartbeat.unref();
+
   server.on('upgrade', (req, socket, head) => {
     const refusal = refuseUpgrade(req);
     if (refusal) {
       log.warn({ reason: refusal, origin: req.headers.origin ?? null }, 'websocket refused');
-      socket.end(`HTTP/1.1 ${refusal === 'token' ? '401 Unauthorized' : '403 Forbidden'}\r\nConnection: close\r\n\r\n`);
+      socket.end(`HTTP/1.1 ${REFUSAL_STATUS[refusal]}\r\nConnection: close\r\n\r\n`);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
 
-  function refuseUpgrade(req: IncomingMessage): 'host' | 'origin' | 'path' | 'token' | undefined {
+  function refuseUpgrade(req: IncomingMessage): Refusal | undefined {
     if (!allowedHosts().has(req.headers.host ?? '')) return 'host';
     if (!allowedOrigins().has(req.headers.origin ?? '')) return 'origin';
     const url = new URL(req.url ?? '/', `http://${LOOPBACK}`);
@@ -151,11 +190,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Sta
     const given = Buffer.from(url.searchParams.get('token') ?? '');
     const expected = Buffer.from(token);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'token';
+    if (renderer && renderer.readyState === renderer.OPEN) return 'busy';
     return undefined;
   }
 
   wss.on('connection', (ws: WebSocket) => {
     log.info('renderer connected');
+    renderer = ws;
+    answered = true;
+    ws.on('pong', () => {
+      if (renderer === ws) answered = true;
+    });
     const unsubscribe = host.onEvent((event) => send(ws, event));
     ws.on('message', (data, isBinary) => {
       if (isBinary) {
@@ -166,6 +211,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Sta
     });
     ws.on('error', (error) => log.warn({ err: error }, 'websocket error'));
     ws.on('close', (code) => {
+      if (renderer === ws) renderer = null;
       unsubscribe();
       log.info({ code }, 'renderer disconnected');
     });
@@ -186,10 +232,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Sta
     ok: true,
     server: {
       url,
+      launchUrl: `${url}#${TOKEN_FRAGMENT}=${token}`,
       port,
       token,
       close: () =>
         new Promise<void>((resolveClose) => {
+          clearInterval(heartbeat);
           for (const client of wss.clients) client.terminate();
           wss.close();
           server.closeAllConnections();
@@ -203,8 +251,18 @@ function send(ws: WebSocket, message: unknown): void {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
 }
 
-/** Writes the launch token into the served page as a meta element. */
-export function injectToken(html: string, token: string): string {
-  const meta = `<meta name="onedoor-token" content="${token}">`;
+type Refusal = 'host' | 'origin' | 'path' | 'token' | 'busy';
+
+const REFUSAL_STATUS: Record<Refusal, string> = {
+  host: '403 Forbidden',
+  origin: '403 Forbidden',
+  path: '403 Forbidden',
+  token: '401 Unauthorized',
+  busy: '409 Conflict',
+};
+
+/** Names this launch in the served page (a public id, not the token). */
+export function injectLaunchId(html: string, launchId: string): string {
+  const meta = `<meta name="${LAUNCH_META}" content="${launchId}">`;
   return html.includes('</head>') ? html.replace('</head>', `${meta}</head>`) : meta + html;
 }

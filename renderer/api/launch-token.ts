@@ -1,26 +1,19 @@
 /**
- * The browser host's per-launch token: read from the page URL (`?token=`) or
- * `<meta name="onedoor-token">`, then removed from the visible URL.
+ * The browser host's launch token. The kiosk's launcher opens the page with
+ * it in the URL's fragment (`#token=…`): a browser never sends the fragment
+ * to a server, so it is in no request, log or Referer, and the host never
+ * writes it into what it serves (any local process can fetch that). It stays
+ * in the page's URL: a reload (F5, a crashed renderer, a restarted host)
+ * opens the same URL and so finds it again. The kiosk window shows no address.
  */
 
-/** Query parameter and meta name that carry the token. */
+/** Fragment parameter that carries the token. */
 export const TOKEN_PARAM = 'token';
-export const TOKEN_META = 'onedoor-token';
 
-/** Reads the token; null when the page has none. */
-export function readLaunchToken(location: Pick<Location, 'href'>, document: Pick<Document, 'querySelector'>): string | null {
-  const fromUrl = new URL(location.href).searchParams.get(TOKEN_PARAM);
-  if (fromUrl) return fromUrl;
-  const fromMeta = document.querySelector(`meta[name="${TOKEN_META}"]`)?.getAttribute('content');
-  return fromMeta ? fromMeta : null;
-}
-
-/** Removes the token from the address shown (and from history), keeping everything else. */
-export function removeTokenFromUrl(location: Pick<Location, 'href'>, history: Pick<History, 'replaceState' | 'state'>): void {
-  const url = new URL(location.href);
-  if (!url.searchParams.has(TOKEN_PARAM)) return;
-  url.searchParams.delete(TOKEN_PARAM);
-  history.replaceState(history.state, '', `${url.pathname}${url.search}${url.hash}`);
+/** Reads the token from the URL's fragment; null when the page has none. */
+export function readLaunchToken(location: Pick<Location, 'hash'>): string | null {
+  const token = new URLSearchParams(location.hash.replace(/^#/, '')).get(TOKEN_PARAM);
+  return token ? token : null;
 }
 
 /** The same-origin socket address of the host API: `ws(s)://<host>/api?token=…`. */

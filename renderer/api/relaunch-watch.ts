@@ -1,64 +1,59 @@
 /**
- * The browser host's token is per launch, so after a host restart (a crash,
- * a supervisor's restart) a page served by the old launch is refused for good
- * and would sit on the "restarting" notice. While the link is down this
- * watch fetches the page again now and then; when the host serves it with a
- * different token, a new launch is up and the page reloads itself into it
- * (the session was lost with the old host anyway; the host journals it as
- * crashed).
+ * After a host restart (a crash, a supervisor's restart) the open page
+ * reconnects with the token its URL carries (a launcher hands the same token
+ * to the host it restarts). It then reloads itself into the new launch, so
+ * it runs what that launch serves and keeps nothing of the old one: each
+ * time the link comes up it asks which launch serves the page (a public id
+ * in the served HTML, not the token) and reloads when it is not the one that
+ * served it. The reload opens the same URL, fragment and token included.
  */
-import { TOKEN_META } from './launch-token';
 import type { KioskClient } from './types';
+
+/** Meta element naming the host launch that served the page (written by electron/host/serve.ts). */
+export const LAUNCH_META = 'onedoor-launch';
 
 /** What the watch needs; injected so tests need no browser. */
 export interface RelaunchWatchDeps {
   client: Pick<KioskClient, 'onConnectionChange'>;
-  /** The token this page was served with (null: none, nothing to watch). */
-  token: string | null;
+  /** The launch that served this page (null: none named, nothing to watch). */
+  launchId: string | null;
   /** Fetches the page's HTML again (no cache); null when the host does not answer. */
   fetchPage: () => Promise<string | null>;
   reload: () => void;
-  /** Time between two looks while the link is down. */
-  intervalMs?: number;
 }
 
-/** Reads the launch token out of served HTML. */
-export function tokenInHtml(html: string): string | null {
-  const match = new RegExp(`<meta[^>]*name="${TOKEN_META}"[^>]*content="([^"]*)"`).exec(html) ?? new RegExp(`<meta[^>]*content="([^"]*)"[^>]*name="${TOKEN_META}"`).exec(html);
+/** Reads the launch id out of served HTML. */
+export function launchIdInHtml(html: string): string | null {
+  const match = new RegExp(`<meta[^>]*name="${LAUNCH_META}"[^>]*content="([^"]*)"`).exec(html) ?? new RegExp(`<meta[^>]*content="([^"]*)"[^>]*name="${LAUNCH_META}"`).exec(html);
   return match?.[1] ? match[1] : null;
+}
+
+/** The launch id of this page's own document. */
+export function readLaunchId(document: Pick<Document, 'querySelector'>): string | null {
+  const content = document.querySelector(`meta[name="${LAUNCH_META}"]`)?.getAttribute('content');
+  return content ? content : null;
 }
 
 /** Starts watching; returns the stop function. */
 export function watchForRelaunch(deps: RelaunchWatchDeps): () => void {
-  if (deps.token === null) return () => {};
-  const intervalMs = deps.intervalMs ?? 2_000;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  if (deps.launchId === null) return () => {};
   let stopped = false;
 
   const look = async (): Promise<void> => {
-    timer = null;
     const html = await deps.fetchPage().catch(() => null);
-    if (stopped) return;
-    const served = html === null ? null : tokenInHtml(html);
-    if (served !== null && served !== deps.token) {
+    if (stopped || html === null) return;
+    const served = launchIdInHtml(html);
+    if (served !== null && served !== deps.launchId) {
       stopped = true;
       deps.reload();
-      return;
     }
-    timer = setTimeout(() => void look(), intervalMs);
   };
 
   const unsubscribe = deps.client.onConnectionChange((state) => {
-    if (state === 'connected') {
-      if (timer) clearTimeout(timer);
-      timer = null;
-    } else if (state === 'disconnected' && !timer && !stopped) {
-      timer = setTimeout(() => void look(), intervalMs);
-    }
+    if (state === 'connected' && !stopped) void look();
   });
   return () => {
     stopped = true;
-    if (timer) clearTimeout(timer);
     unsubscribe();
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Identity, KioskInfo } from '../../electron/contract';
+import type { KioskInfo, MaskedIdentity } from '../../electron/contract';
 import type { Language } from '../i18n';
 import { SpeakerButton } from '../ui/SpeakerButton';
 import { TouchButton } from '../ui/TouchButton';
@@ -18,7 +18,7 @@ import './shell.css';
 /** Props of {@link SessionFrame}. */
 export interface SessionFrameProps {
   info: KioskInfo | null;
-  identity: Identity | null;
+  identity: MaskedIdentity | null;
   step: SessionStep;
   language: Language;
   elderMode: boolean;
@@ -47,7 +47,7 @@ export function SessionFrame(props: SessionFrameProps): ReactElement {
         <div className="session__who">
           <p className="session__hall">{info?.hallName ?? ''}</p>
           <p className="session__welcome" data-testid="welcome">
-            {identity?.name ? t('session.welcome', { name: identity.name }) : t('session.welcomeNoName')}
+            {identity?.nameMasked ? t('session.welcome', { name: identity.nameMasked }) : t('session.welcomeNoName')}
           </p>
         </div>
         <div className="session__tools">

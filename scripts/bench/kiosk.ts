@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { hostLogLines, ROOT, startHostProcess, type RunningHost } from '../../tests/e2e/harness';
+import { maskName } from '../../drivers/idcard/mask';
 
 /** resident-han (fictional sample citizen): card resources/citizens/resident-han.json, the still face of the fake camera is his. */
 export const HAN = { card: 'resident-han', name: '陈思远', idNumber: '410402199001011230' } as const;
@@ -59,11 +60,11 @@ export async function openKiosk(page: Page, url: string, options: { camera?: boo
   await page.getByTestId('attract-screen').waitFor({ timeout: 10_000 });
 }
 
-/** Places the citizen's card with the dock at the attract screen and waits for the welcome with the name. */
+/** Places the citizen's card with the dock at the attract screen and waits for the welcome with the (masked) name. */
 export async function placeCard(page: Page, citizen: { card: string; name: string }): Promise<void> {
   await page.getByTestId('attract-screen').waitFor({ timeout: 10_000 });
   await dock(page, `dock-card-${citizen.card}`);
-  await page.getByTestId('welcome').filter({ hasText: citizen.name }).waitFor({ timeout: 15_000 });
+  await page.getByTestId('welcome').filter({ hasText: maskName(citizen.name) }).waitFor({ timeout: 15_000 });
 }
 
 /** Host log lines whose message is `msg` exactly (pino JSON lines). */

@@ -12,11 +12,9 @@ const jpeg = '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw
 const identity: EventPayload<'identity.read'>['identity'] = {
   source: 'card',
   cardType: 'resident',
-  name: '韩梅梅',
-  idNumber: '11010519491231002X',
+  nameMasked: '韩**',
   idNumberMasked: '1101**********002X',
   idNumberValid: true,
-  validTo: '2036-05-01',
   expired: false,
 };
 const consentView: EventPayload<'flow.changed'>['view'] = {

@@ -11,10 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hostLogLines, removeDataDir, ROOT, startHostProcess, type RunningHost } from './harness';
+import { hostLogLines, kioskUrl, removeDataDir, ROOT, startHostProcess, type RunningHost } from './harness';
 import { writeY4m } from './fixtures/face-video';
 import { loadJpeg, paste, resize, solid } from '../electron/host/face/images';
 import { sweepLog, sweepPage, type Secrets } from '../../scripts/soak/privacy';
+import { maskName } from '../../drivers/idcard/mask';
 
 /** Sample citizens (fictional): resources/citizens/*.json and resources/sandbox/citizens.json. */
 export const HAN = { card: 'resident-han', name: '陈思远', idNumber: '410402199001011230' } as const;
@@ -80,7 +81,7 @@ export function referenceFaceVideo(dir: string, card: string): string {
 
 /** Opens the kiosk (optionally with a query) and waits for the reader and the renderer's camera report. */
 export async function openKioskWithCamera(page: Page, url: string, query = ''): Promise<void> {
-  await page.goto(query ? `${url}?${query}` : url);
+  await page.goto(kioskUrl(url, query));
   await page.getByTestId('device-status-idcard').and(page.locator('[data-state="online"]')).waitFor({ timeout: 15_000 });
   await expect.poll(() => page.getByTestId('device-status-faceCamera').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
 }
@@ -92,11 +93,11 @@ export async function dock(page: Page, testId: string): Promise<void> {
   await page.getByTestId('dock-handle').click();
 }
 
-/** Places a sample card at the attract screen and waits for the welcome with the name. */
+/** Places a sample card at the attract screen and waits for the welcome with the (masked) name. */
 export async function placeCard(page: Page, citizen: { card: string; name: string }): Promise<void> {
   await page.getByTestId('attract-screen').waitFor({ timeout: 10_000 });
   await dock(page, `dock-card-${citizen.card}`);
-  await page.getByTestId('welcome').filter({ hasText: citizen.name }).waitFor({ timeout: 10_000 });
+  await page.getByTestId('welcome').filter({ hasText: maskName(citizen.name) }).waitFor({ timeout: 10_000 });
 }
 
 /** Home → 证明 category → 无犯罪记录证明, up to the flow's identify step. */

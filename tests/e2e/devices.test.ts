@@ -1,35 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startHostProcess, type RunningHost } from './harness';
+import { linkThroughPage, type HostLink } from './host-link';
 
 let host: RunningHost;
 let browser: Browser;
 let page: Page;
+let link: HostLink;
 
-/** Sends one contract call from inside the page, as the dock drawer does. */
-async function call(method: string, params: unknown): Promise<{ ok: boolean; result?: unknown; error?: { code: string } }> {
-  return page.evaluate(
-    ([m, p]) =>
-      new Promise((resolve) => {
-        const token = document.querySelector('meta[name="onedoor-token"]')?.getAttribute('content') ?? '';
-        const ws = new WebSocket(`ws://${location.host}/api?token=${token}`);
-        ws.onopen = () => ws.send(JSON.stringify({ v: 1, type: 'call', id: 'dock-1', method: m, params: p }));
-        ws.onmessage = (e) => {
-          const data = JSON.parse(String(e.data)) as { type: string; id?: string };
-          if (data.type === 'reply' && data.id === 'dock-1') {
-            ws.close();
-            resolve(data as never);
-          }
-        };
-      }),
-    [method, params] as const,
-  );
+/** Sends one contract call on the page's own connection, as the dock drawer does. */
+function call(method: string, params: Record<string, unknown>) {
+  return link.call(method, params);
 }
 
 beforeAll(async () => {
   host = await startHostProcess();
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+  link = await linkThroughPage(page);
   await page.goto(host.url);
 });
 afterAll(async () => {

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { fakeCameraArgs, launchChromium, ROOT, startHostProcess, type RunningHost } from './harness';
+import { fakeCameraArgs, kioskUrl, launchChromium, ROOT, startHostProcess, type RunningHost } from './harness';
+import { linkOf, linkThroughPage } from './host-link';
 import { stillFaceVideo } from './fixtures/face-video';
 
 const HAN = '410402199001011230'; // resident-han: reference photo is another photo of the camera's man
@@ -32,7 +33,8 @@ afterAll(async () => {
 async function openFaceCheck(host: RunningHost, idNumber: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
   page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(`${host.url}?step=face-check&id=${idNumber}`);
+  await linkThroughPage(page);
+  await page.goto(kioskUrl(host.url, `step=face-check&id=${idNumber}`));
   await page.getByTestId('consent-agree').click({ timeout: 20_000 });
   return page;
 }
@@ -65,14 +67,7 @@ describe('face check with a still image on the fake camera', () => {
     await expect.poll(() => same.getByTestId('dev-step').getAttribute('data-done'), { timeout: 5_000 }).toBe('verified');
     await same.getByTestId('dev-step').evaluate(() => undefined);
     const sessionId = await same.getByTestId('dev-step').getAttribute('data-session-id');
-    await same.evaluate(async (id) => {
-      const token = document.querySelector('meta[name="onedoor-token"]')?.getAttribute('content') ?? '';
-      const ws = new WebSocket(`ws://${location.host}/api?token=${token}`);
-      await new Promise((r) => (ws.onopen = r));
-      ws.send(JSON.stringify({ v: 1, type: 'call', id: 'end-1', method: 'session.end', params: { sessionId: id, reason: 'finished' } }));
-      await new Promise((r) => (ws.onmessage = r));
-      ws.close();
-    }, sessionId);
+    expect(await linkOf(same).call('session.end', { sessionId, reason: 'finished' })).toMatchObject({ ok: true });
     await same.close();
 
     const other = await openFaceCheck(host, MA);

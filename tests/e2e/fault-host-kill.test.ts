@@ -13,7 +13,8 @@
  * After the restart: the outbox delivers the submission again and the
  * back-end accepts it exactly once; the journal has one row for the
  * interrupted session, closed as `crashed`; the crashed session's PDF is
- * gone from the data folder; the page that was open reloads itself into the new launch (its token changed) and
+ * gone from the data folder; the page that was open reconnects with the token its URL carries (the
+ * restart, like a launcher's, hands the new host the same token) and reloads itself into the new launch, and
  * shows the attract screen; the next citizen gets a certificate with a new
  * document number; no log line of either run holds the name or the ID number.
  */
@@ -98,6 +99,8 @@ describe('the host killed during a submission, then restarted', () => {
     expect(sandbox.stats().attempts[key]).toBe(1);
     expect(pdfsOf(sessionId)).toHaveLength(1);
 
+    // A mark on this document: gone once the page has reloaded itself into the new launch.
+    await page.evaluate(() => Object.assign(window, { servedByFirstLaunch: true }));
     first.host.process.kill('SIGKILL');
     await first.exited;
     expect(first.host.process.signalCode).toBe('SIGKILL');
@@ -113,8 +116,8 @@ describe('the host killed during a submission, then restarted', () => {
     await page.getByTestId('connection-notice').and(page.locator('[data-notice="restarting"]')).waitFor({ timeout: 10_000 });
     await expect.poll(() => sweepPage(page!, HAN), { timeout: 5_000 }).toEqual([]);
 
-    // The restart: the same data folder and the same port (the one the page knows).
-    const second = await startHostOn(dataDir, config(), first.port);
+    // The restart: the same data folder, the same port and the same launch token (the ones the page knows).
+    const second = await startHostOn(dataDir, config(), first.port, first.token);
     runs.push(second);
 
     // The outbox delivers it again; the back-end recognises the key: accepted once, attempted twice.
@@ -136,8 +139,11 @@ describe('the host killed during a submission, then restarted', () => {
     // Its certificate (name and full ID number) does not outlive the crash on disk.
     await expect.poll(() => pdfsOf(sessionId), { timeout: 5_000 }).toEqual([]);
 
-    // The page sees the new launch and reloads itself (renderer/api/relaunch-watch.ts): the notice goes, the attract screen is back, nothing of the citizen left.
+    // The page reconnects, sees the new launch and reloads itself (renderer/api/relaunch-watch.ts), its token kept in the URL's fragment:
+    // the notice goes, the attract screen is back, nothing of the citizen left.
     await page.getByTestId('connection-notice').waitFor({ state: 'detached', timeout: 20_000 });
+    await expect.poll(() => page!.evaluate(() => 'servedByFirstLaunch' in window), { timeout: 10_000, message: 'the page reloaded' }).toBe(false);
+    expect(new URL(page.url()).hash).toBe(`#token=${first.token}`);
     await page.getByTestId('attract-screen').waitFor({ timeout: 10_000 });
     await expect.poll(() => sweepPage(page!, HAN), { timeout: 5_000 }).toEqual([]);
 

@@ -11,12 +11,15 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { hostLogLines, ROOT, startHostProcess, type RunningHost } from './harness';
+import { linkOf, type HostReply } from './host-link';
 
 /** One run of the host on a data folder that outlives it. */
 export interface HostRun {
   host: RunningHost;
   url: string;
   port: number;
+  /** The launch token: a restart with it lets the open page back in. */
+  token: string;
   /** This run's log lines (stdout and stderr). */
   lines: string[];
   /** Waits for the process to be gone (after a kill or a stop). */
@@ -24,19 +27,22 @@ export interface HostRun {
   stop(): Promise<void>;
 }
 
-/** Starts the browser host on `dataDir` (kept after it stops) with `config`, on `port` (default: a free one). */
-export async function startHostOn(dataDir: string, config: Record<string, unknown>, port?: number): Promise<HostRun> {
+/**
+ * Starts the browser host on `dataDir` (kept after it stops) with `config`, on `port` (default: a free one),
+ * with `token` (default: a new one; a launcher restarting the host passes the one its page holds).
+ */
+export async function startHostOn(dataDir: string, config: Record<string, unknown>, port?: number, token?: string): Promise<HostRun> {
   if (!existsSync(join(ROOT, 'dist/renderer/face/models/blazeface.json'))) {
     spawnSync(process.execPath, [join(ROOT, 'scripts/prepare-face-assets.mjs')], { cwd: ROOT, stdio: 'inherit' });
   }
-  const host = await startHostProcess({ ...config, dataDir }, port === undefined ? {} : { port });
+  const host = await startHostProcess({ ...config, dataDir }, { ...(port === undefined ? {} : { port }), ...(token === undefined ? {} : { token }) });
   const lines = hostLogLines(host);
   const child = host.process;
   const exited = new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
     else child.once('exit', () => resolve());
   });
-  return { host, url: host.url, port: Number(new URL(host.url).port), lines, exited, stop: () => host.stop() };
+  return { host, url: host.url, port: Number(new URL(host.url).port), token: host.token, lines, exited, stop: () => host.stop() };
 }
 
 /** What the journal holds, read-only. */
@@ -68,25 +74,12 @@ export function endedLines(lines: readonly string[], sessionId: string): string[
 }
 
 /**
- * One KioskApi call on a socket of its own, opened from `page` with the
- * page's token (the renderer's own link is left alone): what the host itself
+ * One KioskApi call on the page's own connection (see host-link.ts; the page
+ * must have been linked before it opened the kiosk): what the host itself
  * says, e.g. `session.current`. Resolves with the reply envelope.
- * Source text, not a function: tsx's helpers do not exist in the page.
  */
-export function hostCall(page: Page, method: string, params: Record<string, unknown> = {}): Promise<{ ok: boolean; result?: unknown; error?: unknown }> {
-  const request = JSON.stringify({ v: 1, type: 'call', id: 'fault-test', method, params });
-  return page.evaluate(`new Promise((resolve, reject) => {
-    const token = document.querySelector('meta[name="onedoor-token"]')?.getAttribute('content') ?? '';
-    const ws = new WebSocket('ws://' + location.host + '/api?token=' + encodeURIComponent(token));
-    ws.onopen = () => ws.send(${JSON.stringify(request)});
-    ws.onmessage = (e) => {
-      const reply = JSON.parse(String(e.data));
-      if (reply.type !== 'reply' || reply.id !== 'fault-test') return;
-      ws.close();
-      resolve(reply);
-    };
-    ws.onerror = () => reject(new Error('host socket failed'));
-  })`);
+export function hostCall(page: Page, method: string, params: Record<string, unknown> = {}): Promise<HostReply> {
+  return linkOf(page).call(method, params);
 }
 
 /** The session the host holds now (null when none), asked of the host itself. */

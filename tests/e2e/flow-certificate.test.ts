@@ -19,8 +19,10 @@ import { spawnSync } from 'node:child_process';
 import { fakeCameraArgs, launchChromium, ROOT, startHostProcess, type RunningHost } from './harness';
 import { stillFaceVideo } from './fixtures/face-video';
 import { cancelSession, openKiosk, startByTouch } from './ui-support';
+import { maskName } from '../../drivers/idcard/mask';
 
 const NAME = '陈思远'; // resources/citizens/resident-han.json (fictional)
+const ID_NUMBER = '410402199001011230';
 
 let host: RunningHost;
 let browser: Browser;
@@ -77,7 +79,7 @@ describe('no-criminal-record flow through the browser host', () => {
     await page.getByTestId('dock-handle').click();
     await page.getByTestId('dock-card-resident-han').click();
     await page.getByTestId('dock-handle').click();
-    await expect.poll(() => page.getByTestId('welcome').textContent(), { timeout: 10_000 }).toContain(NAME);
+    await expect.poll(() => page.getByTestId('welcome').textContent(), { timeout: 10_000 }).toContain(maskName(NAME));
 
     await page.getByTestId('category-certificates').click();
     const card = page.getByTestId('service-no-criminal-record');
@@ -127,13 +129,15 @@ describe('no-criminal-record flow to the printed certificate (fake camera, liven
     await seamHost?.stop();
   });
 
-  it('face check → purpose → query → review → print → done', async () => {
+  it('face check → purpose → query → review → print → done; the name crosses the wire only for the steps that show it, the full ID number never', async () => {
     page = await cameraBrowser.newPage({ viewport: { width: 1080, height: 1920 } });
+    const heard: string[] = [];
+    page.on('websocket', (ws) => ws.on('framereceived', (frame) => heard.push(String(frame.payload))));
     await openKioskWithCamera(page, seamHost.url);
     await page.getByTestId('dock-handle').click();
     await page.getByTestId('dock-card-resident-han').click();
     await page.getByTestId('dock-handle').click();
-    await expect.poll(() => page.getByTestId('welcome').textContent(), { timeout: 10_000 }).toContain(NAME);
+    await expect.poll(() => page.getByTestId('welcome').textContent(), { timeout: 10_000 }).toContain(maskName(NAME));
     await page.getByTestId('category-certificates').click();
     await page.getByTestId('service-no-criminal-record').click();
     await page.getByTestId('identify-confirm').click();
@@ -161,5 +165,16 @@ describe('no-criminal-record flow to the printed certificate (fake camera, liven
     await page.getByTestId('done-finish').click();
     await page.getByTestId('attract-screen').waitFor();
     expect(await page.content()).not.toContain(NAME);
+
+    // What the host sent the page: never the full ID number; the name only in the identify and review steps' views.
+    expect(heard.some((text) => text.includes('"session.started"'))).toBe(true);
+    expect(heard.filter((text) => text.includes(ID_NUMBER))).toEqual([]);
+    const carriersOfName = heard.filter((text) => text.includes(NAME)).map((text) => {
+      const message = JSON.parse(text) as { type: string; event?: string; payload?: { view?: { step: string } }; result?: { step?: string } };
+      if (message.type === 'event') return message.event === 'flow.changed' ? message.payload!.view!.step : message.event!;
+      return message.result?.step ?? 'a reply';
+    });
+    expect(carriersOfName.length).toBeGreaterThan(0);
+    expect([...new Set(carriersOfName)].sort()).toEqual(['identify', 'review']);
   });
 });

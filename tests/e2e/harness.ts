@@ -3,6 +3,7 @@
  * `npm start` does) and drives Debian's Chromium with playwright-core.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,7 +14,10 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROMIUM = '/usr/bin/chromium';
 
 export interface RunningHost {
+  /** The launch URL: the page, with the launch token in its fragment (as `npm start` opens it). */
   url: string;
+  /** The launch token, as a launcher keeps it to restart the host under the page it opened. */
+  token: string;
   process: ChildProcess;
   stderr: () => string;
   stop(): Promise<void>;
@@ -30,6 +34,16 @@ export interface HostProcessOptions {
   ownProcessGroup?: boolean;
   /** Start Node's inspector on a free port (the soak's heap census); see {@link inspectorUrl}. */
   inspect?: boolean;
+  /** The launcher's token (a restarted host takes the one its open page holds); a new one otherwise. */
+  token?: string;
+}
+
+/** `url` (a launch URL) with `query` added to its query string, the fragment kept. */
+export function kioskUrl(url: string, query = ''): string {
+  if (!query) return url;
+  const u = new URL(url);
+  u.search = u.search ? `${u.search}&${query}` : `?${query}`;
+  return u.href;
 }
 
 /** The host's inspector WebSocket URL, from Node's "Debugger listening on ws://…" line (started with `inspect`). */
@@ -63,10 +77,13 @@ export async function startHostProcess(config: Record<string, unknown> = {}, opt
   const keyStore = { dir: typeof config.dataDir === 'string' ? keyStoreBeside(config.dataDir) : join(dir, 'keys') };
   writeFileSync(configPath, JSON.stringify({ simulation: true, dataDir, keyStore, ...config, server: { port: options.port ?? 0 }, log: { level: 'info' } }));
   const inspect = options.inspect ? ['--inspect=127.0.0.1:0'] : [];
+  // Handed over as `npm start` does: in the environment, never on the command line.
+  const token = options.token ?? randomBytes(24).toString('base64url');
   const child = spawn(process.execPath, [...inspect, '--import', 'tsx', join(ROOT, 'electron/host/serve-main.ts'), '--config', configPath], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.ownProcessGroup ?? false,
+    env: { ...process.env, ONEDOOR_TOKEN: token },
   });
   let errText = '';
   let outText = '';
@@ -78,13 +95,14 @@ export async function startHostProcess(config: Record<string, unknown> = {}, opt
       const match = /^ONEDOOR_URL=(.+)$/.exec(line);
       if (match) {
         clearTimeout(timer);
-        resolveUrl(match[1]!);
+        resolveUrl(`${match[1]!}#token=${token}`);
       }
     });
     child.once('exit', (code) => reject(new Error(`host exited with ${code}:\n${errText}`)));
   });
   return {
     url,
+    token,
     process: child,
     stderr: () => errText + outText,
     stop: () =>

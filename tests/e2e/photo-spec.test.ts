@@ -21,7 +21,7 @@ import type { PhotoCheckResult, PhotoRuleResult, PhotoSpecId } from '../../elect
 import { decodeJpeg } from '../../electron/host/photo/jpeg-decode';
 import { estimateJpegQuality } from '../../electron/host/photo/jpeg-quality';
 import { PHOTO_SPECS } from '../../electron/host/photo/spec';
-import { fakeCameraArgs, launchChromium, ROOT, startHostProcess, type RunningHost } from './harness';
+import { fakeCameraArgs, kioskUrl, launchChromium, ROOT, startHostProcess, type RunningHost } from './harness';
 import { portraitVideo } from './fixtures/portrait-video';
 
 const PORTRAIT = { width: 1080, height: 1920 } as const;
@@ -66,7 +66,7 @@ async function takePhoto(browser: Browser, spec: PhotoSpecId): Promise<{ page: P
   const page = await browser.newPage({ viewport: PORTRAIT });
   page.on('pageerror', (error) => console.error('page error:', error.message));
   const checked = watchPhotoChecks(page);
-  await page.goto(`${host.url}?step=photo&spec=${spec}`);
+  await page.goto(kioskUrl(host.url, `step=photo&spec=${spec}`));
   await page.getByTestId('consent-agree').click({ timeout: 20_000 });
   expect(await page.getByTestId('photo-step').getAttribute('data-spec')).toBe(spec);
   // Enabled once the face model is loaded and a frame passes the quality gates.

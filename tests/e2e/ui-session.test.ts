@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startHostProcess, type RunningHost } from './harness';
 import { cancelSession, chooseDisplay, openKiosk, startByTouch } from './ui-support';
+import { maskName } from '../../drivers/idcard/mask';
 
 const NAME = '陈思远'; // resources/citizens/resident-han.json (fictional)
 const ID_NUMBER = '410402199001011230';
@@ -49,15 +50,16 @@ async function removeCardWithDock(p: Page): Promise<void> {
 async function expectNoTrace(p: Page): Promise<void> {
   const html = await p.content();
   expect(html).not.toContain(NAME);
+  expect(html).not.toContain(maskName(NAME));
   expect(html).not.toContain(ID_NUMBER);
   expect(await p.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
 }
 
 describe('UI shell through the browser host', () => {
-  it('a card placed with the dock at the attract screen starts a session showing the name; cancel wipes it', async () => {
+  it('a card placed with the dock at the attract screen starts a session greeting with the masked name; cancel wipes it', async () => {
     const p = await newKiosk();
     await placeCardWithDock(p, 'resident-han');
-    await expect.poll(() => p.getByTestId('welcome').textContent(), { timeout: 10_000 }).toBe(`欢迎，${NAME}`);
+    await expect.poll(() => p.getByTestId('welcome').textContent(), { timeout: 10_000 }).toBe(`欢迎，${maskName(NAME)}`);
     await p.getByTestId('category-huzheng').waitFor();
     await removeCardWithDock(p);
     await cancelSession(p);
@@ -70,7 +72,7 @@ describe('UI shell through the browser host', () => {
   it('idle timeout (short in simulation via ?idleScale) asks, then ends the session and wipes it', async () => {
     const p = await newKiosk('idleScale=0.05');
     await placeCardWithDock(p, 'resident-han');
-    await expect.poll(() => p.getByTestId('welcome').textContent(), { timeout: 10_000 }).toContain(NAME);
+    await expect.poll(() => p.getByTestId('welcome').textContent(), { timeout: 10_000 }).toContain(maskName(NAME));
     await removeCardWithDock(p);
     await p.getByTestId('idle-countdown').waitFor({ timeout: 10_000 });
     await p.getByTestId('attract-screen').waitFor({ timeout: 10_000 });

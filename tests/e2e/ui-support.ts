@@ -2,14 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT } from './harness';
+import { kioskUrl, ROOT } from './harness';
 
 /** The two display languages and the two modes, as the UI offers them. */
 export type UiLanguage = 'zh-CN' | 'en';
 
 /** Opens the kiosk page and waits for the attract screen with a ready reader. */
 export async function openKiosk(page: Page, url: string, query = ''): Promise<void> {
-  await page.goto(query ? `${url}${url.includes('?') ? '&' : '?'}${query}` : url);
+  await page.goto(kioskUrl(url, query));
   await page.getByTestId('device-status-idcard').and(page.locator('[data-state="online"]')).waitFor({ timeout: 15_000 });
 }
 

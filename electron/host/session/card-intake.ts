@@ -9,7 +9,7 @@ import { parseCardText } from '../../../drivers/idcard/card-text';
 import type { RawCardRead } from '../../../drivers/manager';
 import type { EventBus } from '../events';
 import type { Logger } from '../log/logger';
-import { identityFromCard } from './identity';
+import { identityFromCard, maskedIdentity } from './identity';
 import { sessionInfo, type SessionStore } from './session-store';
 
 export interface CardIntakeDeps {
@@ -37,13 +37,13 @@ export function createCardIntake(deps: CardIntakeDeps): (card: RawCardRead) => v
       open.identity = identity;
       deps.sessions.touch(open.sessionId);
       deps.logger.info({ sessionId: open.sessionId, cardType: identity.cardType, idNumberValid: identity.idNumberValid }, 'card read in session');
-      deps.bus.emit('identity.read', { sessionId: open.sessionId, identity });
+      deps.bus.emit('identity.read', { sessionId: open.sessionId, identity: maskedIdentity(identity) });
       return;
     }
     const started = deps.sessions.start({ ...deps.defaults(), identity });
     if (!started.ok) return;
     const session = deps.sessions.current();
     deps.logger.info({ sessionId: started.session.sessionId, cardType: identity.cardType, idNumberValid: identity.idNumberValid }, 'session started by card');
-    deps.bus.emit('session.started', { session: session ? sessionInfo(session) : started.session, identity });
+    deps.bus.emit('session.started', { session: session ? sessionInfo(session) : started.session, identity: maskedIdentity(identity) });
   };
 }

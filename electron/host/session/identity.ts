@@ -2,11 +2,11 @@
  * Turns what the reader or the keypad gave into the session's Identity. The
  * host decides validity (checksum, birth date, expiry); the renderer only shows it.
  */
-import type { Identity } from '../../contract';
+import type { Identity, MaskedIdentity } from '../../contract';
 import type { IdCard } from '../../../drivers/idcard/card';
 import { zonedIsoDate } from '../../../drivers/idcard/calendar-date';
 import { validateIdNumber } from '../../../drivers/idcard/id-number';
-import { maskIdNumber } from '../../../drivers/idcard/mask';
+import { maskIdNumber, maskName } from '../../../drivers/idcard/mask';
 
 /** Identity from a parsed card; "expired" by the calendar of `timeZone` (the configured zone, default Asia/Shanghai). */
 export function identityFromCard(card: IdCard, now: Date = new Date(), timeZone?: string): Identity {
@@ -37,5 +37,17 @@ export function identityFromTyped(idNumber: string, now: Date = new Date(), time
     idNumberValid: true,
     validTo: null,
     expired: false,
+  };
+}
+
+/** The identity as session and identity messages carry it to the screen: name and number masked. */
+export function maskedIdentity(identity: Identity): MaskedIdentity {
+  return {
+    source: identity.source,
+    cardType: identity.cardType,
+    nameMasked: identity.name === null ? null : maskName(identity.name),
+    idNumberMasked: identity.idNumberMasked,
+    idNumberValid: identity.idNumberValid,
+    expired: identity.expired,
   };
 }

@@ -4,7 +4,7 @@
  * session id, so all of it is dropped when the session ends.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
-import type { Identity, KioskInfo, ServiceEntry, SessionEndReason } from '../../../electron/contract';
+import type { KioskInfo, MaskedIdentity, ServiceEntry, SessionEndReason } from '../../../electron/contract';
 import type { KioskClient } from '../../api/types';
 import type { Language } from '../../i18n';
 import { useSay, type VolumeLevel } from '../../voice/VoiceContext';
@@ -30,7 +30,7 @@ export interface SessionViewProps {
   api: KioskClient;
   sessionId: string;
   info: KioskInfo | null;
-  identity: Identity | null;
+  identity: MaskedIdentity | null;
   language: Language;
   elderMode: boolean;
   volume: VolumeLevel;

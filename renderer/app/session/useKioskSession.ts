@@ -5,12 +5,12 @@
  * restart, lost link). Every end returns to a clean attract screen.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Identity, SessionEndReason, SessionInfo } from '../../../electron/contract';
+import type { MaskedIdentity, SessionEndReason, SessionInfo } from '../../../electron/contract';
 import type { KioskClient } from '../../api/types';
 import type { Language } from '../../i18n';
 
 /** Attract, or one citizen's session with what the host told us about them. */
-export type KioskScreen = { kind: 'attract' } | { kind: 'session'; session: SessionInfo; identity: Identity | null };
+export type KioskScreen = { kind: 'attract' } | { kind: 'session'; session: SessionInfo; identity: MaskedIdentity | null };
 
 /** The citizen's display choices, sent to the host with the session. */
 export interface Preferences {
@@ -72,7 +72,7 @@ export function useKioskSession(api: KioskClient, preferences: Preferences, onWi
   }, []);
 
   const open = useCallback(
-    (session: SessionInfo, identity: Identity | null) => {
+    (session: SessionInfo, identity: MaskedIdentity | null) => {
       setAttractMessage(null);
       setSessionEnded(false);
       setScreen({ kind: 'session', session, identity });

@@ -4,6 +4,7 @@ import { PROTOCOL_VERSION, type EventEnvelope } from '../../../electron/contract
 import { defaultConfig } from '../../../electron/host/config/load';
 import { createHost } from '../../../electron/host/create-host';
 import { loadSampleCard } from '../../../drivers/idcard/sample-cards';
+import { maskIdNumber, maskName } from '../../../drivers/idcard/mask';
 import { createFakeDevices } from './fake-devices';
 
 const call = (method: string, params: unknown = {}) => ({ v: PROTOCOL_VERSION, type: 'call', id: 'r', method, params });
@@ -31,11 +32,31 @@ describe('card placed on the reader', () => {
     const { card, ...raw } = sample('resident-han');
     devices.present(raw);
     const started = events.find((e) => e.event === 'session.started');
-    expect(started?.payload).toMatchObject({ identity: { source: 'card', cardType: 'resident', name: card.name, idNumber: card.idNumber, idNumberValid: true } });
+    // Masked: the renderer's header needs no more, and the event goes over the wire to the screen.
+    expect(started?.payload).toEqual({
+      session: expect.objectContaining({ sessionId: expect.any(String) }),
+      identity: { source: 'card', cardType: 'resident', nameMasked: maskName(card.name), idNumberMasked: `${card.idNumber.slice(0, 6)}********${card.idNumber.slice(14)}`, idNumberValid: true, expired: false },
+    });
     const current = await host.dispatch(call('session.current'));
-    expect(current).toMatchObject({ ok: true, result: { identity: { name: card.name } } });
-    const masked = (started?.payload as { identity: { idNumberMasked: string } }).identity.idNumberMasked;
-    expect(masked).toBe(`${card.idNumber.slice(0, 4)}**********${card.idNumber.slice(14)}`);
+    expect(current).toMatchObject({ ok: true, result: { identity: { nameMasked: maskName(card.name) } } });
+    expect(JSON.stringify([events, current])).not.toContain(card.name);
+    expect(JSON.stringify([events, current])).not.toContain(card.idNumber);
+    await host.stop();
+  });
+
+  it('a card read during a session is announced masked', async () => {
+    const { host, devices, events } = await makeHost();
+    const opened = await host.dispatch(call('session.start', { language: 'zh-CN', elderMode: false }));
+    const sessionId = (opened as { result: { sessionId: string } }).result.sessionId;
+    const { card, ...raw } = sample('resident-han');
+    devices.present(raw);
+    const read = events.find((e) => e.event === 'identity.read');
+    expect(read?.payload).toEqual({ sessionId, identity: expect.objectContaining({ nameMasked: maskName(card.name), idNumberMasked: maskIdNumber(card.idNumber) }) });
+    expect(JSON.stringify(events)).not.toContain(card.name);
+    expect(JSON.stringify(events)).not.toContain(card.idNumber);
+    // The session itself holds the full identity: the flows and the journal work on it.
+    const typedLater = await host.dispatch(call('session.current'));
+    expect(typedLater).toMatchObject({ result: { session: { sessionId }, identity: { nameMasked: maskName(card.name) } } });
     await host.stop();
   });
 
@@ -85,7 +106,7 @@ describe('typed ID number and keypad feedback', () => {
     const sessionId = (opened as { result: { sessionId: string } }).result.sessionId;
     expect(await host.dispatch(call('identity.typed', { sessionId, idNumber: '11010519491231002x' }))).toMatchObject({
       ok: true,
-      result: { source: 'typed', idNumber: '11010519491231002X', idNumberMasked: '1101**********002X', name: null },
+      result: { source: 'typed', idNumberMasked: '1101**********002X', nameMasked: null },
     });
     expect(await host.dispatch(call('identity.typed', { sessionId, idNumber: '110105194912310021' }))).toMatchObject({ ok: false, error: { messageKey: 'idNumber.invalid' } });
     await host.stop();

@@ -1,40 +1,25 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createKioskApi } from '../../../renderer/api/create-kiosk-api';
-import { hostSocketUrl, readLaunchToken, removeTokenFromUrl } from '../../../renderer/api/launch-token';
+import { hostSocketUrl, readLaunchToken } from '../../../renderer/api/launch-token';
 import { FakeSocket } from '../support/fake-socket';
 
-function fakeWindow(href: string, meta: string | null = null, extra: Record<string, unknown> = {}) {
+function fakeWindow(href: string, extra: Record<string, unknown> = {}) {
   const url = new URL(href);
-  const history = {
-    state: { keep: true },
-    replaceState: vi.fn((_state: unknown, _title: string, to: string) => {
-      location.href = new URL(to, location.href).href;
-    }),
-  };
-  const location = { href, protocol: url.protocol, host: url.host };
-  const document = { querySelector: (sel: string) => (meta !== null && sel.includes('onedoor-token') ? { getAttribute: () => meta } : null) };
+  const history = { state: null, replaceState: vi.fn() };
+  const location = { href, protocol: url.protocol, host: url.host, hash: url.hash, pathname: url.pathname };
+  const document = { querySelector: () => null };
   return { location, history, document, ...extra } as unknown as Window & { history: typeof history };
 }
 
 describe('launch token', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('reads the token from the URL first, then from the meta tag', () => {
-    const w = fakeWindow('http://127.0.0.1:8080/?token=abc&x=1', 'from-meta');
-    expect(readLaunchToken(w.location, w.document)).toBe('abc');
-    const m = fakeWindow('http://127.0.0.1:8080/', 'from-meta');
-    expect(readLaunchToken(m.location, m.document)).toBe('from-meta');
-    const none = fakeWindow('http://127.0.0.1:8080/');
-    expect(readLaunchToken(none.location, none.document)).toBeNull();
-  });
-
-  it('removes only the token from the visible URL, keeping history state', () => {
-    const w = fakeWindow('http://127.0.0.1:8080/index.html?x=1&token=abc#top');
-    removeTokenFromUrl(w.location, w.history);
-    expect(w.history.replaceState).toHaveBeenCalledWith({ keep: true }, '', '/index.html?x=1#top');
-    const clean = fakeWindow('http://127.0.0.1:8080/');
-    removeTokenFromUrl(clean.location, clean.history);
-    expect(clean.history.replaceState).not.toHaveBeenCalled();
+  it('reads the token from the URL fragment only (a browser never sends the fragment to a server)', () => {
+    expect(readLaunchToken(fakeWindow('http://127.0.0.1:8080/?step=x#token=abc').location)).toBe('abc');
+    expect(readLaunchToken(fakeWindow('http://127.0.0.1:8080/#x=1&token=a%20b').location)).toBe('a b');
+    expect(readLaunchToken(fakeWindow('http://127.0.0.1:8080/?token=abc').location)).toBeNull();
+    expect(readLaunchToken(fakeWindow('http://127.0.0.1:8080/#token=').location)).toBeNull();
+    expect(readLaunchToken(fakeWindow('http://127.0.0.1:8080/').location)).toBeNull();
   });
 
   it('builds the same-origin socket URL', () => {
@@ -43,7 +28,7 @@ describe('launch token', () => {
     expect(hostSocketUrl({ protocol: 'http:', host: '127.0.0.1:1' }, null)).toBe('ws://127.0.0.1:1/api');
   });
 
-  it('createKioskApi uses the WebSocket without a bridge, and strips the token', () => {
+  it('createKioskApi uses the WebSocket without a bridge, and leaves the fragment for a reload to use again', () => {
     const opened: string[] = [];
     vi.stubGlobal(
       'WebSocket',
@@ -54,17 +39,17 @@ describe('launch token', () => {
         }
       },
     );
-    const w = fakeWindow('http://127.0.0.1:8080/?token=s3cret');
+    const w = fakeWindow('http://127.0.0.1:8080/#token=s3cret');
     const api = createKioskApi(w);
     expect(opened).toEqual(['ws://127.0.0.1:8080/api?token=s3cret']);
-    expect(w.location.href).toBe('http://127.0.0.1:8080/');
+    expect(w.history.replaceState).not.toHaveBeenCalled();
     expect(api.connectionState()).toBe('connecting');
     api.close();
   });
 
   it('createKioskApi prefers the IPC bridge when window.onedoor exists', () => {
     const bridge = { invoke: vi.fn(), subscribe: vi.fn(() => () => {}) };
-    const w = fakeWindow('http://127.0.0.1:8080/', null, { onedoor: bridge });
+    const w = fakeWindow('http://127.0.0.1:8080/', { onedoor: bridge });
     const api = createKioskApi(w);
     expect(bridge.subscribe).toHaveBeenCalledOnce();
     expect(api.connectionState()).toBe('connected');

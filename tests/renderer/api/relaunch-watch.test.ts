@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { tokenInHtml, watchForRelaunch } from '../../../renderer/api/relaunch-watch';
+import { describe, expect, it, vi } from 'vitest';
+import { launchIdInHtml, readLaunchId, watchForRelaunch } from '../../../renderer/api/relaunch-watch';
 import type { ConnectionState } from '../../../renderer/api/types';
 
-const page = (token: string) => `<!doctype html><html><head><meta charset="utf-8"><meta name="onedoor-token" content="${token}"></head><body></body></html>`;
+const page = (launch: string) => `<!doctype html><html><head><meta charset="utf-8"><meta name="onedoor-launch" content="${launch}"></head><body></body></html>`;
 
 function fakeClient() {
   const listeners = new Set<(state: ConnectionState) => void>();
@@ -12,49 +12,50 @@ function fakeClient() {
   };
 }
 
-describe('a page served by a host that restarted reloads itself into the new launch', () => {
-  beforeEach(() => vi.useFakeTimers());
-  afterEach(() => vi.useRealTimers());
+/** Lets the watch's fetch and comparison run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-  it('reads the token from served HTML', () => {
-    expect(tokenInHtml(page('abc_-123'))).toBe('abc_-123');
-    expect(tokenInHtml('<html></html>')).toBeNull();
+describe('a page served by a host that restarted reloads itself into the new launch', () => {
+  it('reads the launch id from served HTML and from its own document', () => {
+    expect(launchIdInHtml(page('abc_-123'))).toBe('abc_-123');
+    expect(launchIdInHtml('<html></html>')).toBeNull();
+    const document = { querySelector: (sel: string) => (sel.includes('onedoor-launch') ? { getAttribute: () => 'l-1' } : null) };
+    expect(readLaunchId(document)).toBe('l-1');
+    expect(readLaunchId({ querySelector: () => null })).toBeNull();
   });
 
-  it('while the link is down: reloads once the host serves another token, not while it serves the same one or nothing', async () => {
+  it('when the link comes back: reloads (its URL, token fragment and all) if another launch serves the page, not if the same one does', async () => {
     const client = fakeClient();
-    const served: Array<string | null> = [null, page('old'), page('new')];
+    const served: Array<string | null> = [page('old'), null, page('new')];
     const fetchPage = vi.fn(async () => served.shift() ?? null);
     const reload = vi.fn();
-    watchForRelaunch({ client, token: 'old', fetchPage, reload, intervalMs: 1_000 });
+    watchForRelaunch({ client, launchId: 'old', fetchPage, reload });
 
-    await vi.advanceTimersByTimeAsync(5_000);
-    expect(fetchPage).not.toHaveBeenCalled(); // connected: nothing to do
-
+    client.set('connected'); // the same launch: a dropped socket only
+    await settle();
     client.set('disconnected');
-    await vi.advanceTimersByTimeAsync(1_000); // host down: no answer
-    await vi.advanceTimersByTimeAsync(1_000); // the same launch (a dropped socket only)
+    client.set('connected'); // the host did not answer the page: nothing to compare
+    await settle();
     expect(reload).not.toHaveBeenCalled();
-    await vi.advanceTimersByTimeAsync(1_000); // a new launch
+    client.set('disconnected');
+    await settle();
+    expect(fetchPage).toHaveBeenCalledTimes(2); // never while the link is down
+    client.set('connected'); // a restarted host
+    await settle();
     expect(reload).toHaveBeenCalledTimes(1);
-    await vi.advanceTimersByTimeAsync(10_000);
-    expect(fetchPage).toHaveBeenCalledTimes(3);
   });
 
-  it('stops looking when the link comes back, and never watches without a token', async () => {
-    const client = fakeClient();
+  it('never watches a page that names no launch (served by something else), and stops when told', async () => {
     const fetchPage = vi.fn(async () => page('new'));
     const reload = vi.fn();
-    watchForRelaunch({ client, token: 'old', fetchPage, reload, intervalMs: 1_000 });
-    client.set('disconnected');
-    client.set('connected');
-    await vi.advanceTimersByTimeAsync(5_000);
-    expect(fetchPage).not.toHaveBeenCalled();
-
     const none = fakeClient();
-    watchForRelaunch({ client: none, token: null, fetchPage, reload, intervalMs: 1_000 });
-    none.set('disconnected');
-    await vi.advanceTimersByTimeAsync(5_000);
+    watchForRelaunch({ client: none, launchId: null, fetchPage, reload });
+    none.set('connected');
+    const stopped = fakeClient();
+    watchForRelaunch({ client: stopped, launchId: 'old', fetchPage, reload })();
+    stopped.set('connected');
+    await settle();
+    expect(fetchPage).not.toHaveBeenCalled();
     expect(reload).not.toHaveBeenCalled();
   });
 });

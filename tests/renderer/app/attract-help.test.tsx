@@ -67,7 +67,7 @@ describe('help (呼叫工作人员) on the attract screen', () => {
     await user.click(screen.getByTestId('help-button'));
     await screen.findByTestId('help-dialog');
     act(() => api.emit('session.started', { session, identity }));
-    expect(await screen.findByTestId('welcome')).toHaveTextContent('陈思远');
+    expect(await screen.findByTestId('welcome')).toHaveTextContent('陈**');
     expect(screen.queryByTestId('help-dialog')).not.toBeInTheDocument();
     await user.click(screen.getByTestId('cancel-button'));
     await screen.findByTestId('attract-screen');

@@ -1,14 +1,15 @@
 import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { identity, session } from '../support/fixtures';
+import { citizen, identity, session } from '../support/fixtures';
 import { renderApp, sessionHandlers } from '../support/render-app';
 
 /** Nothing of the citizen anywhere: not in the DOM, not in browser storage. */
 function expectNoTrace(): void {
   const html = document.documentElement.outerHTML;
-  expect(html).not.toContain(identity.name!);
-  expect(html).not.toContain(identity.idNumber);
+  expect(html).not.toContain(citizen.name);
+  expect(html).not.toContain(identity.nameMasked!);
+  expect(html).not.toContain(citizen.idNumber);
   expect(html).not.toContain(identity.idNumberMasked);
   expect(localStorage.length).toBe(0);
   expect(sessionStorage.length).toBe(0);
@@ -19,7 +20,7 @@ async function cardSession() {
   const rendered = renderApp(sessionHandlers);
   await screen.findByTestId('hall-name');
   act(() => rendered.api.emit('session.started', { session, identity }));
-  expect(await screen.findByTestId('welcome')).toHaveTextContent('欢迎，陈思远');
+  expect(await screen.findByTestId('welcome')).toHaveTextContent('欢迎，陈**');
   return { user, ...rendered };
 }
 
@@ -48,7 +49,7 @@ describe('privacy wipe between citizens', () => {
     act(() => api.emit('session.started', { session, identity }));
     await act(() => vi.advanceTimersByTimeAsync(0));
     act(() => screen.getByTestId('category-huzheng').click());
-    expect(screen.getByTestId('welcome')).toHaveTextContent('陈思远');
+    expect(screen.getByTestId('welcome')).toHaveTextContent('陈**');
     await act(() => vi.advanceTimersByTimeAsync(90_000));
     expect(screen.getByTestId('idle-countdown')).toBeInTheDocument();
     await act(() => vi.advanceTimersByTimeAsync(30_000));

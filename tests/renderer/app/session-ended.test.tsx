@@ -2,13 +2,14 @@ import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SESSION_ENDED_MS } from '../../../renderer/app/session/useKioskSession';
-import { identity, session } from '../support/fixtures';
+import { citizen, identity, session } from '../support/fixtures';
 import { renderApp, sessionHandlers } from '../support/render-app';
 
 function expectNoTrace(): void {
   const html = document.documentElement.outerHTML;
-  expect(html).not.toContain(identity.name!);
-  expect(html).not.toContain(identity.idNumber);
+  expect(html).not.toContain(citizen.name);
+  expect(html).not.toContain(identity.nameMasked!);
+  expect(html).not.toContain(citizen.idNumber);
   expect(html).not.toContain(identity.idNumberMasked);
 }
 
@@ -17,7 +18,7 @@ async function cardSession() {
   await act(() => vi.advanceTimersByTimeAsync(0));
   act(() => rendered.api.emit('session.started', { session, identity }));
   await act(() => vi.advanceTimersByTimeAsync(0));
-  expect(screen.getByTestId('welcome')).toHaveTextContent('陈思远');
+  expect(screen.getByTestId('welcome')).toHaveTextContent('陈**');
   return rendered;
 }
 

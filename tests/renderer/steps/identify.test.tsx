@@ -48,7 +48,7 @@ describe('identify step', () => {
       'identity.checkIdNumber': ({ idNumber }) =>
         ok<'identity.checkIdNumber'>({ state: idNumber.length === 18 ? 'valid' : 'incomplete' }),
       'identity.typed': ({ idNumber }) =>
-        ok<'identity.typed'>({ ...identity, source: 'typed', name: null, idNumber, validTo: null }),
+        ok<'identity.typed'>({ ...identity, source: 'typed', nameMasked: null, idNumberMasked: `${idNumber.slice(0, 6)}********${idNumber.slice(14)}` }),
     });
     fireEvent.click(screen.getByTestId('identify-type'));
     expect(screen.getByTestId('id-keypad')).toBeInTheDocument();

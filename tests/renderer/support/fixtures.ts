@@ -1,5 +1,5 @@
 /** Host data for renderer tests, valid against the contract. */
-import type { DeviceStatus, Identity, KioskInfo, ServiceEntry, SessionInfo } from '../../../electron/contract';
+import type { DeviceStatus, KioskInfo, MaskedIdentity, ServiceEntry, SessionInfo } from '../../../electron/contract';
 
 export const HALL_NAME = '平顶山市公安局城乡一体化示范区分局湖滨派出所 智慧警务工作站';
 
@@ -28,15 +28,16 @@ export const devices: DeviceStatus[] = [
 
 export const session: SessionInfo = { sessionId: 's-1', startedAt: '2026-05-01T08:01:00.000Z', language: 'zh-CN', elderMode: false };
 
-/** A citizen as a card read gives them (fictional). */
-export const identity: Identity = {
+/** A citizen (fictional): what must never stay on the screen after their session. */
+export const citizen = { name: '陈思远', idNumber: '410402199001011230' };
+
+/** The citizen as session and identity messages carry them from the host (masked). */
+export const identity: MaskedIdentity = {
   source: 'card',
   cardType: 'resident',
-  name: '陈思远',
-  idNumber: '410402199001011230',
+  nameMasked: '陈**',
   idNumberMasked: '4104**********1230',
   idNumberValid: true,
-  validTo: '2035-03-01',
   expired: false,
 };
 
