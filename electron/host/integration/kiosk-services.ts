@@ -33,6 +33,7 @@ export function createKioskServices(deps: KioskServicesDeps): FlowService[] {
         kioskId: config.kioskId,
         windows: config.services.windows,
         homeProvinceCode: config.services.homeProvinceCode,
+        maxFaceAttempts: config.face.maxAttempts,
         ...(deps.now ? { now: deps.now } : {}),
       },
       (error) => logger.error({ err: error, serviceId: 'no-criminal-record' }, 'flow fault'),

@@ -108,7 +108,7 @@ export interface Harness {
 let flowCounter = 0;
 
 /** Starts a run of the service with fakes. */
-export function startRun(who: Identity | null, gateway: PoliceGateway = sandbox()): Harness {
+export function startRun(who: Identity | null, gateway: PoliceGateway = sandbox(), options: { maxFaceAttempts?: number } = {}): Harness {
   const certificates = fakeCertificatePrinter();
   const tickets = fakeTicketPrinter();
   const queue = recordingQueue();
@@ -119,6 +119,7 @@ export function startRun(who: Identity | null, gateway: PoliceGateway = sandbox(
     applications: queue,
     kioskId: 'HB-KIOSK-01',
     windows: { certificates: '2号窗口', exitEntry: '3号窗口' },
+    maxFaceAttempts: options.maxFaceAttempts ?? 3,
     now: () => new Date('2026-03-02T10:00:00+08:00'),
   });
   flowCounter += 1;
