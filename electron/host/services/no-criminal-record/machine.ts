@@ -121,7 +121,7 @@ export function createNoCriminalRecordMachine(deps: NoCriminalRecordDeps) {
       consentGranted: ({ event }) => event.type === 'CONSENT' && event.granted,
       consentGiven: ({ context }) => consentGiven(context),
       facePassedNow: ({ context, event }) => event.type === 'FACE_RESULT' && event.outcome === 'passed' && identityUsable(context) && consentGiven(context),
-      faceMayRetry: ({ context, event }) => event.type === 'FACE_RESULT' && faceMayRetry(event.attemptsLeft),
+      faceMayRetry: ({ event }) => event.type === 'FACE_RESULT' && faceMayRetry(event.attemptsLeft),
       verified: ({ context }) => verified(context),
       mayPrint: ({ context }) => mayPrint(context),
       queryRetriesLeft: ({ context }) => context.queryAttempts < MAX_QUERY_ATTEMPTS,
