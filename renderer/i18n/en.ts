@@ -336,6 +336,7 @@ export const en: Catalogue = {
     refused: {
       noConsent: 'No consent to process your face; the check cannot be done',
       tooManyAttempts: 'No tries left. Please call staff.',
+      lockedOut: 'The face check failed too often recently. Please go to a counter.',
       noIdentity: 'Place your ID card or type your ID number first',
       challengeUnknown: 'The check expired. Please start again.',
       challengeExpired: 'The check timed out. Please start again.',

@@ -334,6 +334,7 @@ export const zhCN = {
     refused: {
       noConsent: '未同意人脸信息处理，无法核验',
       tooManyAttempts: '核验次数已用完，请呼叫工作人员',
+      lockedOut: '近期人脸核验未通过次数过多，请到人工窗口办理',
       noIdentity: '请先读取身份证或输入身份证号码',
       challengeUnknown: '核验已过期，请重新开始',
       challengeExpired: '核验超时，请重新开始',

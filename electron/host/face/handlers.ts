@@ -18,6 +18,7 @@ import { issueChallenge } from './challenge';
 import type { FaceVerification, GatewayResult } from '../gateway/police-gateway';
 import { DEFAULT_EVIDENCE_THRESHOLDS, judgeEvidence } from './evidence';
 import { loadFaceAnalyzer, type DetectedFace } from './human-node';
+import type { FaceLockout } from './lockout';
 import { faceData } from './session-data';
 import { decodeJpeg, type RgbaImage } from '../photo/jpeg-decode';
 
@@ -34,6 +35,8 @@ export interface FaceHandlerContext {
   simulation: boolean;
   /** The back-end's 1:1 comparison with the identity's reference photo (the gateway's `verifyFace`). */
   verifyFace: (request: { idNumber: string; probe: Uint8Array }) => Promise<GatewayResult<FaceVerification>>;
+  /** Failed checks per person across sessions (`face.lockoutFailures` within `face.lockoutWindowHours`). */
+  lockout: FaceLockout;
   /** Faces with landmarks and passive scores, for photo checks and the host's own liveness look. */
   detectFaces?: (image: RgbaImage) => Promise<DetectedFace[]>;
 }
@@ -59,15 +62,22 @@ export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, 
   const verify = async (session: ActiveSession, frames: string[], evidence: Parameters<CallHandlers['face.verify']>[0]['evidence']): Promise<HandlerOutcome<'face.verify'>> => {
     const data = faceData(session);
     const max = config.face.maxAttempts;
-    const left = () => Math.max(0, max - data.failedAttempts());
+    const idNumber = session.identity?.idNumber;
+    // The session's tries, and no more than the person has left across sessions.
+    const left = () => Math.max(0, Math.min(max - data.failedAttempts(), idNumber === undefined ? max : ctx.lockout.failuresLeft(idNumber)));
+    const failed = () => {
+      data.addFailedAttempt();
+      if (idNumber !== undefined) ctx.lockout.recordFailure(idNumber);
+    };
     const refused = (reasonKey: string, counts: boolean): HandlerOutcome<'face.verify'> => {
-      if (counts) data.addFailedAttempt();
+      if (counts) failed();
       log.info({ sessionId: session.sessionId, outcome: 'refused', reasonKey, failedAttempts: data.failedAttempts() }, 'face check');
       return { ok: true, value: { outcome: 'refused', reasonKey, attemptsLeft: left(), helpOffered: left() === 0 } };
     };
     if (!data.consent('biometric')?.granted) return refused('face.refused.noConsent', false);
-    if (left() === 0) return refused('face.refused.tooManyAttempts', false);
     if (!session.identity) return refused('face.refused.noIdentity', false);
+    if (max - data.failedAttempts() <= 0) return refused('face.refused.tooManyAttempts', false);
+    if (ctx.lockout.failuresLeft(session.identity.idNumber) === 0) return refused('face.refused.lockedOut', false);
     const challenge = data.takeChallenge();
     const probe = new Uint8Array(Buffer.from(frames[0]!, 'base64'));
     data.setProbe(probe);
@@ -106,7 +116,7 @@ export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, 
     const similarity = Math.round(compared.value.score * 1000) / 1000;
     const verified = compared.value.match;
     data.setOutcome({ verified, similarity, at: now().toISOString() });
-    if (!verified) data.addFailedAttempt();
+    if (!verified) failed();
     log.info({ sessionId: session.sessionId, outcome: verified ? 'match' : 'noMatch', similarity, compareMs: Date.now() - started, livenessSkipped: skipLiveness }, 'face check');
     return verified
       ? { ok: true, value: { outcome: 'match', similarity, attemptsLeft: left() } }

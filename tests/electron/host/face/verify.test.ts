@@ -35,6 +35,8 @@ function setup(options: { similarity?: number; configInput?: object; simulation?
     simulation: options.simulation ?? true,
     verifyFace: compare,
     detectFaces: async () => [liveFace],
+    // The lockout across sessions is tested in lockout.test.ts; here it never runs out.
+    lockout: { failuresLeft: () => 100, recordFailure: () => undefined },
   });
   const started = sessions.start({ language: 'zh-CN', elderMode: false, identity: identityFromTyped('410402199001011230', NOW) });
   if (!started.ok) throw new Error('no session');
