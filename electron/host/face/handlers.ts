@@ -86,7 +86,7 @@ export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, 
     }
     // The run may have been replaced (a new challenge) while the frame was measured: then it asks for nothing more.
     const current = faceData(session).run() === run;
-    const next = current ? nextRequest(run, now().getTime(), thresholds, random) : null;
+    const next = current ? nextRequest(run, now().getTime(), thresholds, random, skipLiveness) : null;
     return { ok: true, value: { accepted: claim === 'onTime', actionsSeen: actionsSeen(run.challenge, run.samples, thresholds), next } };
   };
 
@@ -170,7 +170,7 @@ export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, 
         if (!data.consent('biometric')?.granted) return { ok: false, error: { code: 'unauthorized', messageKey: 'face.refused.noConsent' } };
         const challenge = issueChallenge({ count: config.face.challengeActions, timeoutMs: config.face.challengeTimeoutSeconds * 1000, now: now() });
         const run = startRun(challenge);
-        const frameRequest = nextRequest(run, now().getTime(), thresholds, random);
+        const frameRequest = nextRequest(run, now().getTime(), thresholds, random, skipLiveness);
         if (!frameRequest) return { ok: false, error: kioskError('internal') };
         data.setRun(run);
         return { ok: true, value: { ...challenge, frameRequest } };

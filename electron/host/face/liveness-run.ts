@@ -56,15 +56,16 @@ export function addSample(run: LivenessRun, sample: FaceSample, jpeg: Uint8Array
   run.probeScore = score;
 }
 
-/** The run has what it needs: every action seen, enough frames, a probe. */
-export function runComplete(run: LivenessRun, t: EvidenceThresholds): boolean {
+/** The run has what it needs: every action seen, enough frames, a probe (with the simulation seam `skipActions`: a probe). */
+export function runComplete(run: LivenessRun, t: EvidenceThresholds, skipActions = false): boolean {
+  if (skipActions) return run.probe !== null;
   const measured = run.samples.filter((sample) => sample.face).length;
   return run.probe !== null && measured >= t.minFrames && actionsSeen(run.challenge, run.samples, t) === run.challenge.actions.length;
 }
 
 /** The next request, or null when the run is void, complete or out of time. */
-export function nextRequest(run: LivenessRun, nowMs: number, t: EvidenceThresholds, random: RandomBetween = randomInt): FrameRequest | null {
-  if (run.voided || runComplete(run, t)) return null;
+export function nextRequest(run: LivenessRun, nowMs: number, t: EvidenceThresholds, random: RandomBetween = randomInt, skipActions = false): FrameRequest | null {
+  if (run.voided || runComplete(run, t, skipActions)) return null;
   const deadline = Date.parse(run.challenge.issuedAt) + run.challenge.timeoutMs;
   const action = run.challenge.actions[actionsSeen(run.challenge, run.samples, t)] ?? 'more';
   const [min, max] = DELAY_MS[action];

@@ -60,7 +60,8 @@ export function livePoses(actions: readonly ChallengeAction[]): Pose[] {
 }
 
 /** A call as the renderer makes it (handlers or the dispatcher). */
-export type Call = <M extends CallName>(method: M, params: CallParams<M>) => Promise<{ ok: true; value: CallResult<M> } | { ok: false; error: KioskError }>;
+export type CallOutcome<M extends CallName> = { ok: true; value: CallResult<M> } | { ok: false; error: KioskError };
+export type Call = <M extends CallName>(method: M, params: CallParams<M>) => Promise<CallOutcome<M>>;
 
 /** Answers the host's frame requests on time, one pose per request (the last pose repeats), until the host wants no more or `maxFrames`. */
 export async function answerRequests(call: Call, advance: (ms: number) => void, sessionId: string, challenge: IssuedFaceChallenge, poses: readonly Pose[], maxFrames = 40): Promise<{ frames: number; actionsSeen: number; sent: string[] }> {
@@ -72,7 +73,7 @@ export async function answerRequests(call: Call, advance: (ms: number) => void, 
     advance(request.inMs + 20);
     const jpeg = frameOf(poses[Math.min(frames, poses.length - 1)]!);
     sent.push(jpeg);
-    const answer = await call('face.frame', { sessionId, challengeId: challenge.challengeId, nonce: request.nonce, jpeg });
+    const answer: CallOutcome<'face.frame'> = await call('face.frame', { sessionId, challengeId: challenge.challengeId, nonce: request.nonce, jpeg });
     if (!answer.ok) throw new Error(JSON.stringify(answer.error));
     frames++;
     actionsSeen = answer.value.actionsSeen;

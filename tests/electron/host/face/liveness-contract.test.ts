@@ -15,7 +15,7 @@ import { createHost, type KioskHost } from '../../../../electron/host/create-hos
 import type { FaceVerification, GatewayResult } from '../../../../electron/host/gateway/police-gateway';
 import { createPrinting, type Printing } from '../../../../electron/host/printing';
 import { stillFaceFrame } from '../../../e2e/fixtures/face-video';
-import { answerRequests, frameOf, livePoses, scriptedDetector, type Call } from './face-harness';
+import { answerRequests, frameOf, livePoses, scriptedDetector, type Call, type CallOutcome } from './face-harness';
 import { encodeJpeg } from './images';
 
 const HAN = '410402199001011230';
@@ -163,7 +163,7 @@ describe('liveness through the contract, with the host\'s own landmark model', (
     let accepted = 0;
     for (let i = 0; i < 8 && request; i++) {
       real.advance(request.inMs + 20);
-      const answer = await real.call('face.frame', { sessionId, challengeId: challenge.challengeId, nonce: request.nonce, jpeg: still });
+      const answer: CallOutcome<'face.frame'> = await real.call('face.frame', { sessionId, challengeId: challenge.challengeId, nonce: request.nonce, jpeg: still });
       if (!answer.ok) throw new Error(JSON.stringify(answer.error));
       expect(answer.value.actionsSeen).toBe(0);
       if (answer.value.accepted) accepted++;
