@@ -16,7 +16,7 @@ export interface EvidenceThresholds {
   /** Turns: at least this many degrees beyond a start that is within `frontalYaw`. */
   turnDegrees: number;
   frontalYaw: number;
-  /** The probe: a frame at most this far from frontal, eyes open. */
+  /** The probe: a frame at most this far from frontal (the renderer's quality gate allows 20°), eyes open. */
   probeYaw: number;
   /** Frames with one face the host must have measured. */
   minFrames: number;
@@ -33,7 +33,7 @@ export const DEFAULT_EVIDENCE_THRESHOLDS: EvidenceThresholds = {
   openEyes: 0.18,
   turnDegrees: 15,
   frontalYaw: 20,
-  probeYaw: 15,
+  probeYaw: 20,
   minFrames: 4,
   frameLatencyMs: 1_500,
   verifyGraceMs: 10_000,
@@ -119,6 +119,8 @@ export interface JudgedRun {
   /** A frame answered no open request (wrong nonce, or early): the run is void. */
   voided: boolean;
   probe: MeasuredFace | null;
+  /** Time the host spent measuring frames: added to the challenge's time, which is the citizen's. */
+  measureMs: number;
 }
 
 /**
@@ -129,7 +131,7 @@ export interface JudgedRun {
 export function judgeRun(run: JudgedRun | undefined, challengeId: string, nowMs: number, t: EvidenceThresholds, skipActions = false): EvidenceVerdict {
   if (!run || run.challenge.challengeId !== challengeId) return refuse('challengeUnknown');
   if (run.voided) return refuse('framesNotRequested');
-  if (nowMs > Date.parse(run.challenge.issuedAt) + run.challenge.timeoutMs + t.verifyGraceMs) return refuse('challengeExpired');
+  if (nowMs > Date.parse(run.challenge.issuedAt) + run.challenge.timeoutMs + run.measureMs + t.verifyGraceMs) return refuse('challengeExpired');
   if (!skipActions) {
     if (run.samples.filter((sample) => sample.face).length < t.minFrames) return refuse('tooFewFrames');
     const seen = actionsSeen(run.challenge, run.samples, t);

@@ -74,6 +74,18 @@ export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, 
     return { at, faces: faces.length, face: face ? { eyeOpenness: face.eyeOpenness, yaw: face.yaw, real: face.real, live: face.live } : null };
   };
 
+  let warmed: Promise<void> | undefined;
+  const warm = (): Promise<void> => {
+    warmed ??= detectFaces({ width: 64, height: 64, data: new Uint8Array(64 * 64 * 4) }, { embedding: false, iris: true }).then(
+      () => undefined,
+      (error: unknown) => {
+        warmed = undefined;
+        log.warn({ err: error }, 'face check: the landmark model did not load');
+      },
+    );
+    return warmed;
+  };
+
   const frame = async (session: ActiveSession, params: Parameters<CallHandlers['face.frame']>[0]): Promise<HandlerOutcome<'face.frame'>> => {
     const arrivedAt = now().getTime();
     const run = faceData(session).run();
@@ -82,8 +94,11 @@ export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, 
     if (claim === 'notRequested') log.warn({ sessionId: session.sessionId }, 'face check: a frame answered no open request; the challenge is void');
     if (claim === 'onTime') {
       const jpeg = new Uint8Array(Buffer.from(params.jpeg, 'base64'));
-      addSample(run, await measure(jpeg, arrivedAt), jpeg, thresholds);
-    }
+      const sample = await measure(jpeg, arrivedAt);
+      const measureMs = now().getTime() - arrivedAt;
+      addSample(run, sample, jpeg, measureMs, thresholds);
+      log.debug({ sessionId: session.sessionId, faces: sample.faces, measureMs }, 'face check: frame measured');
+    } else if (claim === 'late') log.info({ sessionId: session.sessionId }, 'face check: a frame came late and is not used');
     // The run may have been replaced (a new challenge) while the frame was measured: then it asks for nothing more.
     const current = faceData(session).run() === run;
     const next = current ? nextRequest(run, now().getTime(), thresholds, random, skipLiveness) : null;
@@ -161,6 +176,8 @@ export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, 
       withSession(sessionId, (session): HandlerOutcome<'consent.record'> => {
         const recordedAt = now().toISOString();
         faceData(session).setConsent(kind, { granted, recordedAt });
+        // The citizen is about to face the camera: load and warm the landmark model now, not on the first frame.
+        if (granted && kind === 'biometric') void warm();
         log.info({ sessionId, kind, granted }, 'consent recorded');
         return { ok: true, value: { kind, granted, recordedAt } };
       }),

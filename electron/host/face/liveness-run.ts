@@ -22,12 +22,17 @@ export interface LivenessRun extends JudgedRun {
   probeScore: number;
 }
 
+/** When the run's time is up: the challenge's time plus the time the host spent measuring (not the citizen's). */
+export function runDeadline(run: JudgedRun): number {
+  return Date.parse(run.challenge.issuedAt) + run.challenge.timeoutMs + run.measureMs;
+}
+
 /** Sample moments per action: dense for a blink (it is short), sparser for a turn. */
 const DELAY_MS: Record<ChallengeAction | 'more', [number, number]> = { blink: [60, 220], turnLeft: [150, 450], turnRight: [150, 450], more: [100, 300] };
 
 /** A new run for `challenge`. */
 export function startRun(challenge: FaceChallenge): LivenessRun {
-  return { challenge, samples: [], pending: null, voided: false, probe: null, probeJpeg: null, probeScore: -Infinity };
+  return { challenge, samples: [], pending: null, voided: false, probe: null, probeJpeg: null, probeScore: -Infinity, measureMs: 0 };
 }
 
 /** How a frame answered the run's open request. */
@@ -44,9 +49,10 @@ export function claimFrame(run: LivenessRun, nonce: string, nowMs: number, t: Ev
   return nowMs - pending.dueAt > t.frameLatencyMs ? 'late' : 'onTime';
 }
 
-/** Adds the host's measures of an on-time frame (and keeps it when it is the best probe so far). */
-export function addSample(run: LivenessRun, sample: FaceSample, jpeg: Uint8Array, t: EvidenceThresholds): void {
+/** Adds the host's measures of an on-time frame, which took `measureMs` (and keeps it when it is the best probe so far). */
+export function addSample(run: LivenessRun, sample: FaceSample, jpeg: Uint8Array, measureMs: number, t: EvidenceThresholds): void {
   run.samples.push(sample);
+  run.measureMs += Math.max(0, measureMs);
   const face = sample.face;
   if (!face || !probeWorthy(face, t)) return;
   const score = face.real + face.live - Math.abs(face.yaw) / 90;
@@ -66,7 +72,7 @@ export function runComplete(run: LivenessRun, t: EvidenceThresholds, skipActions
 /** The next request, or null when the run is void, complete or out of time. */
 export function nextRequest(run: LivenessRun, nowMs: number, t: EvidenceThresholds, random: RandomBetween = randomInt, skipActions = false): FrameRequest | null {
   if (run.voided || runComplete(run, t, skipActions)) return null;
-  const deadline = Date.parse(run.challenge.issuedAt) + run.challenge.timeoutMs;
+  const deadline = runDeadline(run);
   const action = run.challenge.actions[actionsSeen(run.challenge, run.samples, t)] ?? 'more';
   const [min, max] = DELAY_MS[action];
   const inMs = random(min, max);

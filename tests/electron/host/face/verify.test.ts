@@ -146,7 +146,7 @@ describe('judgeRun: blink and turn from the host\'s own measures', () => {
   const challenge: FaceChallenge = { challengeId: 'c1', actions: ['blink', 'turnLeft'], timeoutMs: 20_000, issuedAt: NOW.toISOString() };
   const face = (eyeOpenness: number, yaw: number): MeasuredFace => ({ eyeOpenness, yaw, real: 0.9, live: 0.9 });
   const samples = (...faces: MeasuredFace[]): FaceSample[] => faces.map((f, i) => ({ at: NOW.getTime() + 300 * (i + 1), faces: 1, face: f }));
-  const run = (list: FaceSample[], probe: MeasuredFace | null = face(0.3, 0)) => ({ challenge, samples: list, voided: false, probe });
+  const run = (list: FaceSample[], probe: MeasuredFace | null = face(0.3, 0)) => ({ challenge, samples: list, voided: false, probe, measureMs: 0 });
   const at = NOW.getTime() + 10_000;
   const judge = (list: FaceSample[], probe?: MeasuredFace | null) => judgeRun(run(list, probe), 'c1', at, DEFAULT_EVIDENCE_THRESHOLDS);
 
@@ -171,5 +171,7 @@ describe('judgeRun: blink and turn from the host\'s own measures', () => {
     expect(judge(good, { ...face(0.3, 0), real: 0.2 })).toEqual({ ok: false, reasonKey: 'face.refused.passiveLiveness' });
     expect(judgeRun(run(good), 'other', at, DEFAULT_EVIDENCE_THRESHOLDS)).toEqual({ ok: false, reasonKey: 'face.refused.challengeUnknown' });
     expect(judgeRun(run(good), 'c1', at + 60_000, DEFAULT_EVIDENCE_THRESHOLDS)).toEqual({ ok: false, reasonKey: 'face.refused.challengeExpired' });
+    // The time the host spent measuring is not the citizen's: it extends the challenge.
+    expect(judgeRun({ ...run(good), measureMs: 60_000 }, 'c1', at + 60_000, DEFAULT_EVIDENCE_THRESHOLDS)).toEqual({ ok: true });
   });
 });
