@@ -128,7 +128,8 @@ export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, 
     const verdict = judgeRun(run, challengeId, now().getTime(), thresholds, skipLiveness);
     if (!verdict.ok) return refused(verdict.reasonKey, true);
     // The probe is a frame the host asked for and measured itself, never one the renderer picked.
-    const probe = run!.probeJpeg!;
+    const probe = run?.probeJpeg;
+    if (!probe) return refused('face.refused.oneFace', true);
     data.setProbe(probe);
     const started = Date.now();
     const compared = await ctx.verifyFace({ idNumber: session.identity.idNumber, probe });
