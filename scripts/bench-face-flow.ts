@@ -9,9 +9,10 @@
  * → card removed → cancel. Chromium's fake camera plays a still photo of
  * resident-han's face (tests/e2e/fixtures/face-video.ts), so the face is
  * cooperative for the quality gates; the host runs in simulation with
- * `face.testingSkipLiveness`, because a still never blinks: the renderer's
- * liveness challenge runs to its timeout (5 s, the shortest the config
- * allows) and the host then compares the best frame with the reference photo.
+ * `face.testingSkipLiveness`, because a still never blinks: the host asks for
+ * frames during the challenge (`face.frame`) and, with the seam, wants no more
+ * once it has measured a probe; the renderer then calls `face.verify` and the
+ * host compares that frame with the reference photo.
  * The challenge is the citizen's own time (blink, turn), not the kiosk's, so
  * it is left out and the machine's two stretches are reported apart:
  *
@@ -22,9 +23,9 @@
  *   and came back, the first action is on screen). Includes what is left of
  *   the face worker's start and model load after the first frame (the worker
  *   starts when the step mounts, with the camera).
- * - `…verify-to-result`: the challenge is over (the renderer starts encoding
- *   the best frame as JPEG for `face.verify`: the first `toDataURL` after the
- *   challenge showed; else `face.verify` written to the WebSocket) → the
+ * - `…verify-to-result`: the challenge is over (`face.verify` written to the
+ *   WebSocket; the frames the host asked for were encoded and measured during
+ *   the challenge, which is the citizen's time) → the
  *   result on screen: the face check's own result view (`data-phase`
  *   `result`, for a refusal or no match) or, for a match, the flow's next
  *   step (`purpose-step` in the DOM;
@@ -39,8 +40,8 @@
  * Timestamps are the page's `performance.now()`, recorded by an init script
  * (installed through DevTools, no product code touched): a MutationObserver on
  * the face-check section's `data-phase` (and the purpose step's arrival), a
- * capture listener for the video's `loadeddata`, wrappers of
- * `HTMLCanvasElement.prototype.toDataURL` and `WebSocket.prototype.send`, and
+ * capture listener for the video's `loadeddata`, a wrapper of
+ * `WebSocket.prototype.send`, and
  * message events for the `face.challenge` / `face.verify` replies and
  * `flow.changed` (logged per run, not in the rows). DOM times are those of the
  * DOM commit (the observer's callback), just before the paint.
@@ -82,7 +83,6 @@ interface FaceRun {
   challengeAnswered?: number;
   phase_challenge?: number;
   /** The first JPEG encoding after the challenge showed: the challenge is over, the probe frame is being encoded. */
-  encodeStarted?: number;
   verifySent?: number;
   verifyAnswered?: number;
   phase_verifying?: number;
@@ -126,12 +126,6 @@ const INIT_SCRIPT = `(() => {
       if (section && event.target instanceof Node && section.contains(event.target)) stamp(key);
     }, true);
   }
-  // The challenge is over when the probe frame is encoded for face.verify (the only JPEG encoding of the step).
-  const toDataURL = HTMLCanvasElement.prototype.toDataURL;
-  HTMLCanvasElement.prototype.toDataURL = function (...args) {
-    if (run && run.phase_challenge !== undefined && run.verifySent === undefined) stamp('encodeStarted');
-    return toDataURL.apply(this, args);
-  };
   const calls = new Map();
   const watched = new WeakSet();
   const send = WebSocket.prototype.send;
@@ -182,9 +176,8 @@ function measuredOf(run: FaceRun): Measured {
   const detail =
     `mount ${at(run.mounted)}, detector ready ${at(run.detectorReady)}, first measures ${at(run.firstMeasures)}, ` +
     `face.challenge sent ${at(run.challengeSent)} / answered ${at(run.challengeAnswered)}, challenge shown ${at(challenge)}; ` +
-    `probe encoding ${at(run.encodeStarted)}, ` +
     `face.verify sent ${at(verifySent)}, flow.changed ${at(run.flowChanged)}, face.verify answered ${at(run.verifyAnswered)}, result shown ${at(result)} (ms from first frame; phases ${run.phases.join('→')})`;
-  return { frameToChallenge: challenge - firstFrame, verifyToResult: result - (run.encodeStarted ?? verifySent), detail };
+  return { frameToChallenge: challenge - firstFrame, verifyToResult: result - verifySent, detail };
 }
 
 /** One session through the face check to the purpose step and back to the attract screen; the figures of its face check. */

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DeviceStatus, HelpReason, ServiceEntry, IdNumberFeedback, KioskInfo, MaskedIdentity, SessionEndReason, SessionInfo } from './domain';
 import { FlowEvent, FlowView } from './flows';
-import { CameraRole, CameraSettings, ConsentKind, FaceChallenge, FaceVerifyResult, JpegBase64, LivenessEvidence, PhotoCheckResult, PhotoSpecId, ReportedCameraState } from './domain';
+import { CameraRole, CameraSettings, ConsentKind, FaceFrameAnswer, FaceVerifyResult, IssuedFaceChallenge, JpegBase64, PhotoCheckResult, PhotoSpecId, ReportedCameraState } from './domain';
 
 export const Calls = {
   'kiosk.info': { params: z.object({}).strict(), result: KioskInfo },
@@ -134,11 +134,19 @@ export const Calls = {
     params: z.object({ sessionId: z.string(), kind: ConsentKind, granted: z.boolean() }).strict(),
     result: z.object({ kind: ConsentKind, granted: z.boolean(), recordedAt: z.string().datetime() }),
   },
-  /** A fresh liveness challenge, actions in random order, chosen by the host. */
-  'face.challenge': { params: z.object({ sessionId: z.string() }).strict(), result: FaceChallenge },
-  /** 1:1 face verification against the session identity's reference photo; the host decides. */
+  /** A fresh liveness challenge, actions in random order, chosen by the host, with its first frame request. */
+  'face.challenge': { params: z.object({ sessionId: z.string() }).strict(), result: IssuedFaceChallenge },
+  /** The camera frame the host asked for (its nonce); the host measures it itself and says what it wants next. */
+  'face.frame': {
+    params: z.object({ sessionId: z.string(), challengeId: z.string().min(1).max(64), nonce: z.string().min(16).max(64), jpeg: JpegBase64(110_000) }).strict(),
+    result: FaceFrameAnswer,
+  },
+  /**
+   * 1:1 face verification against the session identity's reference photo; the host decides, from the frames it
+   * asked for during the challenge only (the probe is one of them).
+   */
   'face.verify': {
-    params: z.object({ sessionId: z.string(), frames: z.array(JpegBase64(110_000)).min(1).max(2), evidence: LivenessEvidence }).strict(),
+    params: z.object({ sessionId: z.string(), challengeId: z.string().min(1).max(64) }).strict(),
     result: FaceVerifyResult,
   },
   /** Checks a standard photo against its spec; a checked photo becomes a candidate the citizen may choose. */

@@ -164,34 +164,29 @@ export const FaceChallenge = z.object({
 });
 export type FaceChallenge = z.infer<typeof FaceChallenge>;
 
-/** What the renderer observed while the citizen did one action; the host judges it. */
-export const ChallengeStepEvidence = z
-  .object({
-    action: ChallengeAction,
-    /** Epoch ms when the action began and when the renderer saw it done. */
-    startedAt: z.number().int().nonnegative(),
-    completedAt: z.number().int().nonnegative(),
-    /** Blink: lowest eye openness seen (0 closed … ~0.35 wide open); turns: largest yaw in degrees (signed, + = citizen's left). */
-    measure: z.number().min(-180).max(180),
-    /** Eye openness or yaw before the action, for contrast. */
-    baseline: z.number().min(-180).max(180),
-  })
-  .strict();
-export type ChallengeStepEvidence = z.infer<typeof ChallengeStepEvidence>;
+/**
+ * A frame the host asks for during the challenge, at a moment it chose: take
+ * the camera's frame `inMs` after this answer arrives and send it with
+ * `nonce` (`face.frame`). The host stamps it on arrival; a frame that is
+ * early, late or answers no open request is not evidence.
+ */
+export const FrameRequest = z.object({ nonce: z.string().min(16).max(64), inMs: z.number().int().min(0).max(5_000) }).strict();
+export type FrameRequest = z.infer<typeof FrameRequest>;
 
-/** Liveness evidence sent with `face.verify`. */
-export const LivenessEvidence = z
-  .object({
-    challengeId: z.string().min(1).max(64),
-    steps: z.array(ChallengeStepEvidence).max(4),
-    /** The model's passive scores over the check, 0…1 (1 = real / live); medians. */
-    antispoof: z.number().min(0).max(1),
-    liveness: z.number().min(0).max(1),
-    /** Frames analysed during the check. */
-    frames: z.number().int().min(0).max(100_000),
-  })
-  .strict();
-export type LivenessEvidence = z.infer<typeof LivenessEvidence>;
+/** `face.challenge`'s answer: the challenge and the host's first frame request. */
+export const IssuedFaceChallenge = FaceChallenge.extend({ frameRequest: FrameRequest });
+export type IssuedFaceChallenge = z.infer<typeof IssuedFaceChallenge>;
+
+/** `face.frame`'s answer: the host's own view of the challenge so far. */
+export const FaceFrameAnswer = z.object({
+  /** false: the frame is not used (late, or it answered no open request). */
+  accepted: z.boolean(),
+  /** Actions of the challenge the host has seen done, in order, from its own measurements. */
+  actionsSeen: z.number().int().min(0).max(4),
+  /** The next frame the host wants; null when it has seen enough or the time is up: then call `face.verify`. */
+  next: FrameRequest.nullable(),
+});
+export type FaceFrameAnswer = z.infer<typeof FaceFrameAnswer>;
 
 /** The host's verdict on one face check. */
 export const FaceVerifyResult = z.discriminatedUnion('outcome', [

@@ -19,6 +19,7 @@ import { toContractStatus } from './devices/to-contract';
 import { withA4Printer } from './documents/with-a4-printer';
 import { createEventBus } from './events';
 import { createFaceHandlers, type FaceHandlerContext } from './face/handlers';
+import { createFaceLockout } from './face/lockout';
 import { createFlowRuntime, flowOf } from './flows';
 import type { PoliceGateway } from './gateway/police-gateway';
 import { createBackend } from './integration/backend';
@@ -213,6 +214,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       logger,
       now,
       simulation,
+      lockout: createFaceLockout(station.faceFailures, { maxFailures: config.face.lockoutFailures, windowMs: config.face.lockoutWindowHours * 3_600_000 }, now),
       verifyFace: deps.face?.verifyFace ?? ((request) => backend.gateway.verifyFace(request)),
       ...(deps.face?.detectFaces ? { detectFaces: deps.face.detectFaces } : {}),
     }),

@@ -305,7 +305,7 @@ export const en: Catalogue = {
       positioning: 'Face the camera and place your face inside the oval',
       good: 'Good, hold still',
       challenge: {
-        blink: 'Please blink',
+        blink: 'Please blink slowly',
         turnLeft: 'Slowly turn your head to your left',
         turnRight: 'Slowly turn your head to your right',
       },
@@ -336,11 +336,11 @@ export const en: Catalogue = {
     refused: {
       noConsent: 'No consent to process your face; the check cannot be done',
       tooManyAttempts: 'No tries left. Please call staff.',
+      lockedOut: 'The face check failed too often recently. Please go to a counter.',
       noIdentity: 'Place your ID card or type your ID number first',
       challengeUnknown: 'The check expired. Please start again.',
       challengeExpired: 'The check timed out. Please start again.',
-      challengeIncomplete: 'The blink or head turn was not completed',
-      challengeTiming: 'The timing of the movements was wrong. Please start again.',
+      framesNotRequested: 'The camera pictures were not as expected. Please start again.',
       noBlink: 'No blink was seen',
       noTurn: 'No head turn was seen',
       tooFewFrames: 'Too few pictures. Please start again.',

@@ -303,7 +303,7 @@ export const zhCN = {
       positioning: '请正对摄像头，将面部放入框内',
       good: '很好，请保持不动',
       challenge: {
-        blink: '请眨眨眼',
+        blink: '请慢慢眨眼',
         turnLeft: '请慢慢向左转头',
         turnRight: '请慢慢向右转头',
       },
@@ -334,11 +334,11 @@ export const zhCN = {
     refused: {
       noConsent: '未同意人脸信息处理，无法核验',
       tooManyAttempts: '核验次数已用完，请呼叫工作人员',
+      lockedOut: '近期人脸核验未通过次数过多，请到人工窗口办理',
       noIdentity: '请先读取身份证或输入身份证号码',
       challengeUnknown: '核验已过期，请重新开始',
       challengeExpired: '核验超时，请重新开始',
-      challengeIncomplete: '未完成眨眼或转头动作',
-      challengeTiming: '动作时间异常，请重新开始',
+      framesNotRequested: '画面异常，请重新开始',
       noBlink: '未检测到眨眼',
       noTurn: '未检测到转头',
       tooFewFrames: '画面太少，请重新开始',

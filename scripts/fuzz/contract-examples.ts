@@ -48,20 +48,8 @@ export const CALL_EXAMPLES: { [M in CallName]: CallParams<M> } = {
   'camera.config': {},
   'consent.record': { sessionId, kind: 'biometric', granted: true },
   'face.challenge': { sessionId },
-  'face.verify': {
-    sessionId,
-    frames: [jpeg],
-    evidence: {
-      challengeId: 'ch-7f3a',
-      steps: [
-        { action: 'blink', startedAt: 1_764_405_000_000, completedAt: 1_764_405_000_900, measure: 0.05, baseline: 0.31 },
-        { action: 'turnLeft', startedAt: 1_764_405_001_000, completedAt: 1_764_405_002_100, measure: 24.5, baseline: 1.2 },
-      ],
-      antispoof: 0.97,
-      liveness: 0.93,
-      frames: 42,
-    },
-  },
+  'face.frame': { sessionId, challengeId: 'ch-7f3a', nonce: '5f0c2a9e41b7d3c8a6e2f1b0c9d8e7f6', jpeg },
+  'face.verify': { sessionId, challengeId: 'ch-7f3a' },
   'photo.check': { sessionId, spec: 'residentId', jpeg },
   'photo.choose': { sessionId, spec: 'exitEntry', candidateId: 'cand-2' },
   'document.submit': { sessionId, jpeg },

@@ -15,7 +15,8 @@ import { createHost, type KioskHost } from '../../electron/host/create-host';
 import type { SimulatedCupsOptions } from '../../electron/host/documents/simulated/simulated-cups';
 import type { PoliceGateway } from '../../electron/host/gateway/police-gateway';
 import { createPrinting, type Printing } from '../../electron/host/printing';
-import { FRAME, until } from '../electron/host/integration/host-harness';
+import { scriptedDetector } from '../electron/host/face/face-harness';
+import { faceCheck, until } from '../electron/host/integration/host-harness';
 
 /** A running host and what the tests look at. */
 export interface FaultHost {
@@ -68,7 +69,8 @@ export async function startFaultHost(options: FaultHostOptions = {}): Promise<Fa
     ...(options.gateway ? { gateway: options.gateway } : {}),
     // With an injected gateway the face goes through it (the sandbox server's canned answers);
     // otherwise the back-end says "same person".
-    ...(options.gateway ? {} : { face: { verifyFace: async () => ({ ok: true as const, value: { match: true, score: 0.93 } }) } }),
+    // The landmark model's stand-in reads the test frames (the liveness seam is on: one frame with a face suffices).
+    face: { detectFaces: scriptedDetector, ...(options.gateway ? {} : { verifyFace: async () => ({ ok: true as const, value: { match: true, score: 0.93 } }) }) },
   });
   const events: EventEnvelope[] = [];
   host.onEvent((event) => events.push(event));
@@ -124,7 +126,7 @@ export async function toQuery(h: FaultHost, idNumber: string): Promise<string> {
   await h.call('flow.send', { sessionId, event: { type: 'CONSENT', granted: true } });
   await untilView(h, sessionId, 'faceCheck');
   await h.call('consent.record', { sessionId, kind: 'biometric', granted: true });
-  await h.call('face.verify', { sessionId, frames: [FRAME], evidence: { challengeId: 'skipped', steps: [], antispoof: 1, liveness: 1, frames: 10 } });
+  await faceCheck(h, sessionId);
   await untilView(h, sessionId, 'choosePurpose');
   await h.call('flow.send', { sessionId, event: { type: 'PURPOSE', purpose: 'employment' } });
   return sessionId;

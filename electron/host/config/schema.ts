@@ -273,9 +273,12 @@ const KioskConfigObject = z
         maxPhotoRetakes: z.number().int().min(1).max(20).default(6),
         /** TEST ONLY: skip the liveness gate (never consent or matching). A config error unless `simulation` is true. */
         testingSkipLiveness: z.boolean().default(false),
+        /** Lockout per person across sessions: this many failed checks within the window send the person to the counter. */
+        lockoutFailures: z.number().int().min(1).max(50).default(6),
+        lockoutWindowHours: z.number().int().min(1).max(720).default(24),
       })
       .strict()
-      .default(() => ({ matchThreshold: 0.6, maxAttempts: 3, challengeActions: 2, challengeTimeoutSeconds: 20, minAntispoof: 0.5, minLiveness: 0.5, maxPhotoRetakes: 6, testingSkipLiveness: false })),
+      .default(() => ({ matchThreshold: 0.6, maxAttempts: 3, challengeActions: 2, challengeTimeoutSeconds: 20, minAntispoof: 0.5, minLiveness: 0.5, maxPhotoRetakes: 6, testingSkipLiveness: false, lockoutFailures: 6, lockoutWindowHours: 24 })),
     log: z
       .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
       .strict()

@@ -1,11 +1,13 @@
 /**
  * The KioskApi calls of issue #6: camera settings, consent, the liveness
  * challenge and 1:1 verification, standard photos and document pages.
- * The host decides: consent first, the issued challenge judged from the
- * evidence on the host, then the police back-end (the gateway's
- * `verifyFace`) compares the probe with the identity's reference photo;
- * three failures → staff help. Only outcomes and scores are logged; images
- * live in session.data only.
+ * The host decides: consent first; during the challenge it asks for frames
+ * at moments it chooses (`face.frame`, a nonce each), measures them with its
+ * own landmark model and judges the blink and turns from those measures;
+ * then the police back-end (the gateway's `verifyFace`) compares one of those
+ * frames with the identity's reference photo; `face.maxAttempts` failures
+ * (or the person's lockout) → staff help. Only outcomes and scores are
+ * logged; images live in session.data only.
  */
 import { randomUUID } from 'node:crypto';
 import { kioskError, type CallHandlers, type HandlerOutcome } from '../api/dispatch';
@@ -16,13 +18,15 @@ import { createPhotoHandlers } from '../photo/handlers';
 import { createDocumentHandlers } from '../documents-capture/handlers';
 import { issueChallenge } from './challenge';
 import type { FaceVerification, GatewayResult } from '../gateway/police-gateway';
-import { DEFAULT_EVIDENCE_THRESHOLDS, judgeEvidence } from './evidence';
-import { loadFaceAnalyzer, type DetectedFace } from './human-node';
+import { actionsSeen, DEFAULT_EVIDENCE_THRESHOLDS, judgeRun, type FaceSample } from './evidence';
+import { loadFaceAnalyzer, type DetectedFace, type DetectOptions } from './human-node';
+import { addSample, claimFrame, nextRequest, startRun, type RandomBetween } from './liveness-run';
+import type { FaceLockout } from './lockout';
 import { faceData } from './session-data';
 import { decodeJpeg, type RgbaImage } from '../photo/jpeg-decode';
 
 /** The calls this module answers. */
-export type FaceCallName = 'camera.config' | 'consent.record' | 'face.challenge' | 'face.verify' | 'photo.check' | 'photo.choose' | 'document.submit';
+export type FaceCallName = 'camera.config' | 'consent.record' | 'face.challenge' | 'face.frame' | 'face.verify' | 'photo.check' | 'photo.choose' | 'document.submit';
 
 /** What the handlers need from the host. */
 export interface FaceHandlerContext {
@@ -34,19 +38,24 @@ export interface FaceHandlerContext {
   simulation: boolean;
   /** The back-end's 1:1 comparison with the identity's reference photo (the gateway's `verifyFace`). */
   verifyFace: (request: { idNumber: string; probe: Uint8Array }) => Promise<GatewayResult<FaceVerification>>;
+  /** Failed checks per person across sessions (`face.lockoutFailures` within `face.lockoutWindowHours`). */
+  lockout: FaceLockout;
   /** Faces with landmarks and passive scores, for photo checks and the host's own liveness look. */
-  detectFaces?: (image: RgbaImage) => Promise<DetectedFace[]>;
+  detectFaces?: (image: RgbaImage, options?: DetectOptions) => Promise<DetectedFace[]>;
+  /** The random sample moments of the challenge's frames (tests pass a fixed one). */
+  random?: RandomBetween;
 }
 
 /** Creates the handlers; spread the result into the host's handler map. */
 export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, FaceCallName> {
   const { config, sessions, now } = ctx;
   const log = ctx.logger.child({ component: 'face' });
-  const detectFaces = ctx.detectFaces ?? (async (image: RgbaImage) => (await loadFaceAnalyzer()).detect(image));
+  const detectFaces = ctx.detectFaces ?? (async (image: RgbaImage, options?: DetectOptions) => (await loadFaceAnalyzer()).detect(image, options ?? { embedding: false }));
   const skipLiveness = config.face.testingSkipLiveness && ctx.simulation;
   if (config.face.testingSkipLiveness && !ctx.simulation) log.error('face.testingSkipLiveness is set outside simulation: refused, the liveness gate stays on');
   else if (skipLiveness) log.warn('TEST ONLY: the liveness gate of face.verify is skipped (simulation)');
   const thresholds = { ...DEFAULT_EVIDENCE_THRESHOLDS, minAntispoof: config.face.minAntispoof, minLiveness: config.face.minLiveness };
+  const random = ctx.random;
   const noSession = { ok: false as const, error: kioskError('noSession') };
 
   const withSession = <T>(sessionId: string, run: (session: ActiveSession) => T): T | typeof noSession => {
@@ -56,31 +65,72 @@ export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, 
     return run(session);
   };
 
-  const verify = async (session: ActiveSession, frames: string[], evidence: Parameters<CallHandlers['face.verify']>[0]['evidence']): Promise<HandlerOutcome<'face.verify'>> => {
+  /** The host's own measures of one requested frame: landmarks (iris-refined eyes) and passive scores, no embedding. */
+  const measure = async (jpeg: Uint8Array, at: number): Promise<FaceSample> => {
+    const decoded = decodeJpeg(jpeg, { maxPixels: 4_000_000 });
+    if (!decoded.ok) return { at, faces: 0, face: null };
+    const faces = await detectFaces(decoded.image, { embedding: false, iris: true });
+    const face = faces.length === 1 ? faces[0] : undefined;
+    return { at, faces: faces.length, face: face ? { eyeOpenness: face.eyeOpenness, yaw: face.yaw, real: face.real, live: face.live } : null };
+  };
+
+  let warmed: Promise<void> | undefined;
+  const warm = (): Promise<void> => {
+    warmed ??= detectFaces({ width: 64, height: 64, data: new Uint8Array(64 * 64 * 4) }, { embedding: false, iris: true }).then(
+      () => undefined,
+      (error: unknown) => {
+        warmed = undefined;
+        log.warn({ err: error }, 'face check: the landmark model did not load');
+      },
+    );
+    return warmed;
+  };
+
+  const frame = async (session: ActiveSession, params: Parameters<CallHandlers['face.frame']>[0]): Promise<HandlerOutcome<'face.frame'>> => {
+    const arrivedAt = now().getTime();
+    const run = faceData(session).run();
+    if (!run || run.challenge.challengeId !== params.challengeId) return { ok: true, value: { accepted: false, actionsSeen: 0, next: null } };
+    const claim = claimFrame(run, params.nonce, arrivedAt, thresholds);
+    if (claim === 'notRequested') log.warn({ sessionId: session.sessionId }, 'face check: a frame answered no open request; the challenge is void');
+    if (claim === 'onTime') {
+      const jpeg = new Uint8Array(Buffer.from(params.jpeg, 'base64'));
+      const sample = await measure(jpeg, arrivedAt);
+      const measureMs = now().getTime() - arrivedAt;
+      addSample(run, sample, jpeg, measureMs, thresholds);
+      log.debug({ sessionId: session.sessionId, faces: sample.faces, measureMs }, 'face check: frame measured');
+    } else if (claim === 'late') log.info({ sessionId: session.sessionId }, 'face check: a frame came late and is not used');
+    // The run may have been replaced (a new challenge) while the frame was measured: then it asks for nothing more.
+    const current = faceData(session).run() === run;
+    const next = current ? nextRequest(run, now().getTime(), thresholds, random, skipLiveness) : null;
+    return { ok: true, value: { accepted: claim === 'onTime', actionsSeen: actionsSeen(run.challenge, run.samples, thresholds), next } };
+  };
+
+  const verify = async (session: ActiveSession, challengeId: string): Promise<HandlerOutcome<'face.verify'>> => {
     const data = faceData(session);
     const max = config.face.maxAttempts;
-    const left = () => Math.max(0, max - data.failedAttempts());
+    const idNumber = session.identity?.idNumber;
+    // The session's tries, and no more than the person has left across sessions.
+    const left = () => Math.max(0, Math.min(max - data.failedAttempts(), idNumber === undefined ? max : ctx.lockout.failuresLeft(idNumber)));
+    const failed = () => {
+      data.addFailedAttempt();
+      if (idNumber !== undefined) ctx.lockout.recordFailure(idNumber);
+    };
     const refused = (reasonKey: string, counts: boolean): HandlerOutcome<'face.verify'> => {
-      if (counts) data.addFailedAttempt();
+      if (counts) failed();
       log.info({ sessionId: session.sessionId, outcome: 'refused', reasonKey, failedAttempts: data.failedAttempts() }, 'face check');
       return { ok: true, value: { outcome: 'refused', reasonKey, attemptsLeft: left(), helpOffered: left() === 0 } };
     };
     if (!data.consent('biometric')?.granted) return refused('face.refused.noConsent', false);
-    if (left() === 0) return refused('face.refused.tooManyAttempts', false);
     if (!session.identity) return refused('face.refused.noIdentity', false);
-    const challenge = data.takeChallenge();
-    const probe = new Uint8Array(Buffer.from(frames[0]!, 'base64'));
+    if (max - data.failedAttempts() <= 0) return refused('face.refused.tooManyAttempts', false);
+    if (ctx.lockout.failuresLeft(session.identity.idNumber) === 0) return refused('face.refused.lockedOut', false);
+    const run = data.takeRun();
+    const verdict = judgeRun(run, challengeId, now().getTime(), thresholds, skipLiveness);
+    if (!verdict.ok) return refused(verdict.reasonKey, true);
+    // The probe is a frame the host asked for and measured itself, never one the renderer picked.
+    const probe = run?.probeJpeg;
+    if (!probe) return refused('face.refused.oneFace', true);
     data.setProbe(probe);
-    if (!skipLiveness) {
-      const verdict = judgeEvidence(challenge, evidence, now().getTime(), thresholds);
-      if (!verdict.ok) return refused(verdict.reasonKey, true);
-      const decoded = decodeJpeg(probe, { maxPixels: 4_000_000 });
-      if (!decoded.ok) return refused('face.refused.unreadable', true);
-      const faces = await detectFaces(decoded.image);
-      const face = faces[0];
-      if (faces.length !== 1 || !face) return refused('face.refused.oneFace', true);
-      if (face.real < thresholds.minAntispoof || face.live < thresholds.minLiveness) return refused('face.refused.passiveLiveness', true);
-    }
     const started = Date.now();
     const compared = await ctx.verifyFace({ idNumber: session.identity.idNumber, probe });
     if (!compared.ok) {
@@ -106,7 +156,7 @@ export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, 
     const similarity = Math.round(compared.value.score * 1000) / 1000;
     const verified = compared.value.match;
     data.setOutcome({ verified, similarity, at: now().toISOString() });
-    if (!verified) data.addFailedAttempt();
+    if (!verified) failed();
     log.info({ sessionId: session.sessionId, outcome: verified ? 'match' : 'noMatch', similarity, compareMs: Date.now() - started, livenessSkipped: skipLiveness }, 'face check');
     return verified
       ? { ok: true, value: { outcome: 'match', similarity, attemptsLeft: left() } }
@@ -127,6 +177,8 @@ export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, 
       withSession(sessionId, (session): HandlerOutcome<'consent.record'> => {
         const recordedAt = now().toISOString();
         faceData(session).setConsent(kind, { granted, recordedAt });
+        // The citizen is about to face the camera: load and warm the landmark model now, not on the first frame.
+        if (granted && kind === 'biometric') void warm();
         log.info({ sessionId, kind, granted }, 'consent recorded');
         return { ok: true, value: { kind, granted, recordedAt } };
       }),
@@ -135,10 +187,14 @@ export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, 
         const data = faceData(session);
         if (!data.consent('biometric')?.granted) return { ok: false, error: { code: 'unauthorized', messageKey: 'face.refused.noConsent' } };
         const challenge = issueChallenge({ count: config.face.challengeActions, timeoutMs: config.face.challengeTimeoutSeconds * 1000, now: now() });
-        data.setChallenge(challenge);
-        return { ok: true, value: challenge };
+        const run = startRun(challenge);
+        const frameRequest = nextRequest(run, now().getTime(), thresholds, random, skipLiveness);
+        if (!frameRequest) return { ok: false, error: kioskError('internal') };
+        data.setRun(run);
+        return { ok: true, value: { ...challenge, frameRequest } };
       }),
-    'face.verify': ({ sessionId, frames, evidence }) => withSession(sessionId, (session) => verify(session, frames, evidence)),
+    'face.frame': (params) => withSession(params.sessionId, (session) => frame(session, params)),
+    'face.verify': ({ sessionId, challengeId }) => withSession(sessionId, (session) => verify(session, challengeId)),
     ...createPhotoHandlers({ config, sessions, logger: log, detectFaces, newId: randomUUID }),
     ...createDocumentHandlers({ sessions, logger: log, newId: randomUUID }),
   };

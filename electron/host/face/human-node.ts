@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Config, FaceResult, Human } from '@vladmandic/human';
 import type { RgbaImage } from '../photo/jpeg-decode';
+import { eyeOpenness, yawDegrees, type MeshPoint } from './landmark-measures';
 
 const require = createRequire(import.meta.url);
 const HUMAN_DIST = dirname(require.resolve('@vladmandic/human'));
@@ -42,6 +43,10 @@ export interface DetectedFace {
   /** Mesh 10 (top of the forehead). */
   foreheadY: number;
   centreX: number;
+  /** Eyelid gap over eye width (iris-refined when asked for): ~0.3 open, <0.12 closed. */
+  eyeOpenness: number;
+  /** Degrees; + = the citizen's own left. */
+  yaw: number;
   embedding: number[];
   /** Passive anti-spoofing and liveness scores, 0…1 (1 = real, live). */
   real: number;
@@ -50,8 +55,17 @@ export interface DetectedFace {
 
 /** Detection, landmarks and the 1024-float faceres embedding. */
 export interface FaceAnalyzer {
-  detect(image: RgbaImage): Promise<DetectedFace[]>;
+  /** `embedding: false` skips the faceres model (liveness frames need landmarks and passive scores only). */
+  detect(image: RgbaImage, options?: DetectOptions): Promise<DetectedFace[]>;
   similarity(a: readonly number[], b: readonly number[]): number;
+}
+
+/** What one detection runs beyond the detector, mesh and passive scores. */
+export interface DetectOptions {
+  /** The 1024-float faceres embedding (default true). */
+  embedding?: boolean;
+  /** Iris-refined eye landmarks, for eye openness (default false). */
+  iris?: boolean;
 }
 
 let shared: Promise<FaceAnalyzer> | undefined;
@@ -78,7 +92,7 @@ async function createAnalyzer({ modelsDir, wasmDir }: Required<HumanNodeOptions>
       enabled: true,
       detector: { rotation: false, maxDetected: 5, minConfidence: 0.3, return: false },
       mesh: { enabled: true },
-      iris: { enabled: false },
+      iris: { enabled: true, skipFrames: 0, skipTime: 0 },
       description: { enabled: true, skipFrames: 0, skipTime: 0 },
       emotion: { enabled: false },
       antispoof: { enabled: true, skipFrames: 0, skipTime: 0 },
@@ -93,7 +107,7 @@ async function createAnalyzer({ modelsDir, wasmDir }: Required<HumanNodeOptions>
   human.tf.io.registerLoadRouter((url: string | string[]) => (typeof url === 'string' && url.startsWith(SCHEME) ? diskHandler(modelsDir, url.slice(SCHEME.length)) : null));
   await human.load();
   return {
-    async detect(image) {
+    async detect(image, options = {}) {
       const rgb = new Int32Array(image.width * image.height * 3);
       for (let i = 0, j = 0; i < image.data.length; i += 4) {
         rgb[j++] = image.data[i]!;
@@ -102,7 +116,8 @@ async function createAnalyzer({ modelsDir, wasmDir }: Required<HumanNodeOptions>
       }
       const tensor = human.tf.tensor3d(rgb, [image.height, image.width, 3], 'int32');
       try {
-        const result = await human.detect(tensor);
+        // human merges a call's config into its own for good, so every call names both switches.
+        const result = await human.detect(tensor, { face: { iris: { enabled: options.iris ?? false }, description: { enabled: options.embedding ?? true } } } as Partial<Config>);
         return result.face.filter((face) => face.mesh.length >= 468).map(toDetected);
       } finally {
         human.tf.dispose(tensor);
@@ -127,6 +142,8 @@ function toDetected(face: FaceResult): DetectedFace {
     chinY: point(152)[1],
     foreheadY: point(10)[1],
     centreX: (left + right) / 2,
+    eyeOpenness: eyeOpenness(face.mesh as unknown as MeshPoint[]),
+    yaw: yawDegrees(face.mesh as unknown as MeshPoint[]),
     embedding: Array.from(face.embedding ?? []),
     real: face.real ?? 0,
     live: face.live ?? 0,

@@ -2,8 +2,9 @@
  * What the face, photo and document steps keep in `session.data`: typed
  * accessors over the session's Map, so everything is wiped with the session.
  */
-import type { ConsentKind, FaceChallenge, PhotoSpecId } from '../../contract';
+import type { ConsentKind, PhotoSpecId } from '../../contract';
 import type { ActiveSession } from '../session/session-store';
+import type { LivenessRun } from './liveness-run';
 
 /** A recorded consent. */
 export interface ConsentRecord {
@@ -35,7 +36,7 @@ export interface FaceCheckOutcome {
 
 const key = {
   consent: (kind: ConsentKind) => `consent.${kind}`,
-  challenge: 'face.challenge',
+  run: 'face.livenessRun',
   attempts: 'face.failedAttempts',
   probe: 'face.probe',
   outcome: 'face.outcome',
@@ -50,17 +51,18 @@ export function faceData(session: ActiveSession) {
   return {
     consent: (kind: ConsentKind) => data.get(key.consent(kind)) as ConsentRecord | undefined,
     setConsent: (kind: ConsentKind, record: ConsentRecord) => data.set(key.consent(kind), record),
-    challenge: () => data.get(key.challenge) as FaceChallenge | undefined,
-    setChallenge: (challenge: FaceChallenge) => data.set(key.challenge, challenge),
-    /** Takes the challenge: each one is good for one verification only. */
-    takeChallenge: () => {
-      const challenge = data.get(key.challenge) as FaceChallenge | undefined;
-      data.delete(key.challenge);
-      return challenge;
+    /** The current challenge with the frames the host asked for (a new challenge replaces it). */
+    run: () => data.get(key.run) as LivenessRun | undefined,
+    setRun: (run: LivenessRun) => data.set(key.run, run),
+    /** Takes the run: each challenge is good for one verification only. */
+    takeRun: () => {
+      const run = data.get(key.run) as LivenessRun | undefined;
+      data.delete(key.run);
+      return run;
     },
     failedAttempts: () => (data.get(key.attempts) as number | undefined) ?? 0,
     addFailedAttempt: () => data.set(key.attempts, ((data.get(key.attempts) as number | undefined) ?? 0) + 1),
-    /** The last probe frame, held only for the session (e.g. for the application's record). */
+    /** The last probe frame (one the host asked for), held only for the session (e.g. for the application's record). */
     setProbe: (jpeg: Uint8Array) => data.set(key.probe, jpeg),
     probe: () => data.get(key.probe) as Uint8Array | undefined,
     outcome: () => data.get(key.outcome) as FaceCheckOutcome | undefined,

@@ -18,9 +18,6 @@ export interface BaseFlowContext {
   face: FaceCheckState;
 }
 
-/** Face attempts before the citizen is sent to a counter. */
-export const MAX_FACE_ATTEMPTS = 3;
-
 /** A fresh face-check state. */
 export function initialFace(): FaceCheckState {
   return { passed: false, attempts: 0, last: null };

@@ -4,7 +4,7 @@
  * A machine names them in its `setup({ guards })`.
  */
 import type { Identity } from '../../contract';
-import { MAX_FACE_ATTEMPTS, type BaseFlowContext } from './flow-context';
+import type { BaseFlowContext } from './flow-context';
 
 /** Why an identity cannot be used, or null when it can. */
 export function identityProblem(identity: Identity | null): 'missing' | 'invalidNumber' | 'expired' | null {
@@ -37,11 +37,12 @@ export function facePassed(context: BaseFlowContext): boolean {
 }
 
 /**
- * Another face attempt is allowed after the one just made: the face module
- * still allows tries, and so does the flow's own cap.
+ * Another face attempt is allowed after the one just made. The face module
+ * counts the tries against `face.maxAttempts` (and the person's lockout), so
+ * its `attemptsLeft` is the one number: the flow keeps no cap of its own.
  */
-export function faceMayRetry(context: BaseFlowContext, attemptsLeft: number): boolean {
-  return attemptsLeft > 0 && context.face.attempts + 1 < MAX_FACE_ATTEMPTS;
+export function faceMayRetry(attemptsLeft: number): boolean {
+  return attemptsLeft > 0;
 }
 
 /** Identity usable, consent given and face passed: the citizen is verified. */

@@ -34,6 +34,7 @@ export function createKioskServices(deps: KioskServicesDeps): FlowService[] {
         windows: config.services.windows,
         homeProvinceCode: config.services.homeProvinceCode,
         timeZone: config.timeZone,
+        maxFaceAttempts: config.face.maxAttempts,
         ...(deps.now ? { now: deps.now } : {}),
       },
       (error) => logger.error({ err: error, serviceId: 'no-criminal-record' }, 'flow fault'),

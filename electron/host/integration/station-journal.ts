@@ -9,7 +9,8 @@ import type { KioskConfig } from '../config/schema';
 import { err, ok, type Result } from '../documents/result';
 import { createDocumentsRepo } from '../journal/documents-repo';
 import { createAuditLog, type AuditLog } from '../journal/transactions-audit';
-import { IDENTITY_KEY_FILE, loadIdentityKey } from '../journal/transactions-key';
+import { IDENTITY_KEY_FILE, identityHash, loadIdentityKey } from '../journal/transactions-key';
+import { createFaceFailureLog, type FaceFailureLog } from '../journal/face-failures-repo';
 import { createTransactionsRepo } from '../journal/transactions-repo';
 import type { Logger } from '../log/logger';
 import { createBackendNumbers, type BackendNumbers } from './backend-numbers';
@@ -21,6 +22,8 @@ export interface StationJournal {
   readonly queue: QueueNumbers;
   readonly backendNumbers: BackendNumbers;
   readonly sessions: SessionJournal;
+  /** Failed face checks per person (keyed hash), for the lockout. */
+  readonly faceFailures: FaceFailureLog;
 }
 
 export interface StationJournalDeps {
@@ -52,5 +55,6 @@ export function createStationJournal(deps: StationJournalDeps): Result<StationJo
     logger: deps.logger,
     now,
   });
-  return ok({ audit, queue, backendNumbers, sessions });
+  const faceFailures = createFaceFailureLog(deps.db, (idNumber) => identityHash(key.key, idNumber));
+  return ok({ audit, queue, backendNumbers, sessions, faceFailures });
 }

@@ -8,6 +8,7 @@ import type { Database } from 'better-sqlite3';
 import { err, ok, type Result } from '../documents/result';
 import { OUTBOX_MIGRATION } from '../outbox/migration';
 import { TRANSACTIONS_MIGRATION } from './transactions-migration';
+import { FACE_FAILURES_MIGRATION } from './face-failures-migration';
 
 export interface Migration {
   version: number;
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   OUTBOX_MIGRATION,
   TRANSACTIONS_MIGRATION,
+  FACE_FAILURES_MIGRATION,
 ];
 
 export type MigrationError = { kind: 'journalTooNew'; version: number; known: number } | { kind: 'migrationFailed'; version: number; message: string };

@@ -1,17 +1,20 @@
 /**
  * The face check: live preview with the oval, quality guidance until the face
- * is well placed, the host's liveness challenge (blink / turn, in the host's
- * random order), then the best frame and the evidence go to the host, which
- * decides. Failures can be retried until the host offers staff help.
+ * is well placed, then the host's liveness challenge (blink / turn, in the
+ * host's random order). During it the host asks for camera frames at moments
+ * it chooses and measures them itself; this step only answers, shows which
+ * action the host still waits for, and asks for the verdict when the host
+ * wants no more frames. The renderer's own face measures only guide the
+ * citizen on screen. Failures can be retried until the host offers staff help.
  */
 import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CameraSelector, FaceChallenge, FaceVerifyResult, KioskApi, LivenessEvidence } from '../../../electron/contract';
+import type { CameraSelector, FaceVerifyResult, IssuedFaceChallenge, KioskApi } from '../../../electron/contract';
 import { CameraView } from '../../camera/CameraView';
-import { copyCanvas, fitJpeg } from '../../camera/frame';
-import { createChallengeTracker, type ChallengeProgress } from '../../camera/liveness';
+import { answerFrameRequests } from '../../camera/frame-answers';
+import { fitJpeg, grabFrame } from '../../camera/frame';
 import type { FrameObservation } from '../../camera/observation';
-import { frameScore, mainFace, qualityIssues, type QualityIssue } from '../../camera/quality';
+import { mainFace, qualityIssues, type QualityIssue } from '../../camera/quality';
 import { useCamera } from '../../camera/use-camera';
 import { useFaceLoop } from '../../camera/use-face-loop';
 import { useFacePresence } from '../../camera/use-face-presence';
@@ -20,7 +23,7 @@ import { TouchButton } from '../../ui/TouchButton';
 
 /** Consecutive good frames before the challenge starts. */
 export const GOOD_FRAMES_TO_START = 4;
-/** Largest probe frame sent to the host (base64 characters). */
+/** Largest frame sent to the host (base64 characters). */
 const MAX_PROBE_CHARS = 100_000;
 
 /** How the face check ended. */
@@ -37,7 +40,7 @@ export interface FaceCheckStepProps {
 
 type Phase =
   | { kind: 'positioning' }
-  | { kind: 'challenge'; challenge: FaceChallenge; progress: ChallengeProgress | null }
+  | { kind: 'challenge'; challenge: IssuedFaceChallenge; actionsSeen: number; startedAt: number }
   | { kind: 'verifying' }
   | { kind: 'result'; result: FaceVerifyResult; timedOut: boolean }
   | { kind: 'helpRequested' }
@@ -50,8 +53,8 @@ export function FaceCheckStep({ api, sessionId, camera, onDone }: FaceCheckStepP
   const [phase, setPhase] = useState<Phase>({ kind: 'positioning' });
   const [issues, setIssues] = useState<QualityIssue[]>(['noFace']);
   const goodRun = useRef(0);
-  const best = useRef<{ score: number; canvas: HTMLCanvasElement } | null>(null);
-  const tracker = useRef<ReturnType<typeof createChallengeTracker> | null>(null);
+  /** Bumped to stop answering the host's frame requests (retry, unmount). */
+  const runId = useRef(0);
   const phaseRef = useRef(phase);
   useEffect(() => {
     phaseRef.current = phase;
@@ -60,16 +63,18 @@ export function FaceCheckStep({ api, sessionId, camera, onDone }: FaceCheckStepP
   useIdleHold(phase.kind === 'verifying');
   const seenFace = useFacePresence();
 
+  useEffect(
+    () => () => {
+      runId.current++;
+    },
+    [],
+  );
+
   const verify = useCallback(
-    async (evidence: LivenessEvidence, timedOut: boolean) => {
+    async (challengeId: string, timedOut: boolean) => {
       phaseRef.current = { kind: 'verifying' };
       setPhase({ kind: 'verifying' });
-      const frame = best.current?.canvas;
-      if (!frame) {
-        setPhase({ kind: 'error', messageKey: 'face.refused.oneFace' });
-        return;
-      }
-      const outcome = await api.call('face.verify', { sessionId, frames: [fitJpeg(frame, MAX_PROBE_CHARS)], evidence });
+      const outcome = await api.call('face.verify', { sessionId, challengeId });
       if (!outcome.ok) setPhase({ kind: 'error', messageKey: outcome.error.messageKey });
       else setPhase({ kind: 'result', result: outcome.value, timedOut });
     },
@@ -82,14 +87,38 @@ export function FaceCheckStep({ api, sessionId, camera, onDone }: FaceCheckStepP
       setPhase({ kind: 'error', messageKey: outcome.error.messageKey });
       return;
     }
-    tracker.current = createChallengeTracker(outcome.value, performance.timeOrigin + performance.now());
-    const next: Phase = { kind: 'challenge', challenge: outcome.value, progress: null };
+    const challenge = outcome.value;
+    const next: Phase = { kind: 'challenge', challenge, actionsSeen: 0, startedAt: Date.now() };
     phaseRef.current = next;
     setPhase(next);
-  }, [api, sessionId]);
+    const run = ++runId.current;
+    const canvas = document.createElement('canvas');
+    const end = await answerFrameRequests(challenge.frameRequest, {
+      send: async (nonce, jpeg) => {
+        const answer = await api.call('face.frame', { sessionId, challengeId: challenge.challengeId, nonce, jpeg });
+        return answer.ok ? answer.value : null;
+      },
+      grab: () => {
+        const video = videoRef.current;
+        const frame = video ? grabFrame(video, canvas) : null;
+        return frame ? fitJpeg(frame.canvas, MAX_PROBE_CHARS) : null;
+      },
+      wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      stopped: () => runId.current !== run,
+      onProgress: (actionsSeen) => {
+        const current = phaseRef.current;
+        if (current.kind !== 'challenge') return;
+        const progressed: Phase = { ...current, actionsSeen };
+        phaseRef.current = progressed;
+        setPhase(progressed);
+      },
+    });
+    if (end.kind === 'stopped') return;
+    void verify(challenge.challengeId, end.actionsSeen < challenge.actions.length);
+  }, [api, sessionId, videoRef, verify]);
 
   const onFrame = useCallback(
-    (observation: FrameObservation, canvas: HTMLCanvasElement) => {
+    (observation: FrameObservation) => {
       seenFace(observation);
       const current = phaseRef.current;
       const found = qualityIssues(observation);
@@ -97,25 +126,15 @@ export function FaceCheckStep({ api, sessionId, camera, onDone }: FaceCheckStepP
       if (current.kind === 'positioning') {
         setIssues(found);
         if (found.length === 0 && face) {
-          const score = frameScore(face);
-          if (!best.current || score > best.current.score) best.current = { score, canvas: copyCanvas(canvas) };
           goodRun.current++;
           if (goodRun.current === GOOD_FRAMES_TO_START) void startChallenge();
         } else goodRun.current = 0;
         return;
       }
-      if (current.kind === 'challenge' && tracker.current) {
-        const progress = tracker.current.observe(observation);
-        setIssues(found.filter((issue) => issue === 'noFace' || issue === 'manyFaces'));
-        if (progress.kind === 'acting') {
-          setPhase({ ...current, progress });
-          return;
-        }
-        tracker.current = null;
-        void verify(progress.evidence, progress.kind === 'timedOut');
-      }
+      // During the challenge the renderer's own look only guides the citizen on screen.
+      if (current.kind === 'challenge') setIssues(found.filter((issue) => issue === 'noFace' || issue === 'manyFaces'));
     },
-    [startChallenge, verify, seenFace],
+    [startChallenge, seenFace],
   );
 
   const running = state.kind === 'live' && (phase.kind === 'positioning' || phase.kind === 'challenge');
@@ -130,8 +149,7 @@ export function FaceCheckStep({ api, sessionId, camera, onDone }: FaceCheckStepP
 
   const again = (): void => {
     goodRun.current = 0;
-    best.current = null;
-    tracker.current = null;
+    runId.current++;
     setIssues(['noFace']);
     setPhase({ kind: 'positioning' });
   };
@@ -169,9 +187,9 @@ export function FaceCheckStep({ api, sessionId, camera, onDone }: FaceCheckStepP
       case 'positioning':
         return issues.length === 0 ? t('face.check.good') : `${t(`face.guidance.${issues[0]!}`)}`;
       case 'challenge': {
-        const progress = phase.progress;
-        const action = progress?.kind === 'acting' ? progress.action : phase.challenge.actions[0]!;
-        const seconds = Math.ceil((progress?.kind === 'acting' ? progress.remainingMs : phase.challenge.timeoutMs) / 1000);
+        const actions = phase.challenge.actions;
+        const action = actions[Math.min(phase.actionsSeen, actions.length - 1)]!;
+        const seconds = Math.max(0, Math.ceil((phase.challenge.timeoutMs - (Date.now() - phase.startedAt)) / 1000));
         const hint = issues[0] ? ` — ${t(`face.guidance.${issues[0]}`)}` : '';
         return `${t(`face.check.challenge.${action}`)} (${t('face.check.remaining', { seconds })})${hint}`;
       }

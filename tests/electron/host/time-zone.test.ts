@@ -55,7 +55,7 @@ describe('the configured time zone', () => {
   });
 
   it("dates the certificate and the back-end's query by the hall's day", async () => {
-    const h = startRun(identity('410402199001011230', { name: '陈思远' }), sandbox(AT), AT);
+    const h = startRun(identity('410402199001011230', { name: '陈思远' }), sandbox(AT), { at: AT });
     h.flow.send({ type: 'CONFIRM' });
     h.flow.send({ type: 'CONSENT', granted: true });
     await waitForView(h.flow, (v) => v.step === 'faceCheck');

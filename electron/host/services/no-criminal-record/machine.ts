@@ -27,6 +27,8 @@ export interface NoCriminalRecordDeps {
   /** Counter windows: certificates (this service) and 出入境. */
   windows: { certificates: string; exitEntry: string };
   homeProvinceCode?: string;
+  /** `face.maxAttempts`: shown on the face step (the face module counts the tries against it). */
+  maxFaceAttempts: number;
   now?: () => Date;
   /** The configured zone: the certificate's issue date is the hall's date (default Asia/Shanghai). */
   timeZone?: string;
@@ -117,7 +119,7 @@ export function createNoCriminalRecordMachine(deps: NoCriminalRecordDeps) {
       consentGranted: ({ event }) => event.type === 'CONSENT' && event.granted,
       consentGiven: ({ context }) => consentGiven(context),
       facePassedNow: ({ context, event }) => event.type === 'FACE_RESULT' && event.outcome === 'passed' && identityUsable(context) && consentGiven(context),
-      faceMayRetry: ({ context, event }) => event.type === 'FACE_RESULT' && faceMayRetry(context, event.attemptsLeft),
+      faceMayRetry: ({ event }) => event.type === 'FACE_RESULT' && faceMayRetry(event.attemptsLeft),
       verified: ({ context }) => verified(context),
       mayPrint: ({ context }) => mayPrint(context),
       queryRetriesLeft: ({ context }) => context.queryAttempts < MAX_QUERY_ATTEMPTS,

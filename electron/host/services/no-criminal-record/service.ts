@@ -20,7 +20,7 @@ export function createNoCriminalRecordService(deps: NoCriminalRecordDeps, onErro
         machine,
         input: { sessionId: input.sessionId, flowId: input.flowId, identity: input.identity },
         steps: STEPS,
-        view: (snapshot) => viewOf(snapshot, deps.windows),
+        view: (snapshot) => viewOf(snapshot, deps.windows, deps.maxFaceAttempts),
         onError,
       }),
   };

@@ -4,7 +4,6 @@
  * never tells the hall whether a record was found.
  */
 import type { FlowIdentity } from '../../../contract';
-import { MAX_FACE_ATTEMPTS } from '../../flows/flow-context';
 import { reprintAvailable } from '../../flows/guards';
 import type { StepView } from '../../flows/flow-instance';
 import type { NcrContext } from './context';
@@ -33,7 +32,7 @@ function publicIdentity(context: NcrContext): FlowIdentity | null {
 }
 
 /** The step view for a snapshot. */
-export function viewOf(snapshot: NcrSnapshotLike, windows: { certificates: string; exitEntry: string }): StepView {
+export function viewOf(snapshot: NcrSnapshotLike, windows: { certificates: string; exitEntry: string }, maxFaceAttempts: number): StepView {
   const context = snapshot.context;
   const [top, child] = statePath(snapshot.value);
   if (top === 'identify') {
@@ -46,7 +45,7 @@ export function viewOf(snapshot: NcrSnapshotLike, windows: { certificates: strin
   if (top === 'faceCheck') {
     const last = context.face.last;
     return {
-      data: { step: 'faceCheck', attempt: context.face.attempts, maxAttempts: MAX_FACE_ATTEMPTS, lastOutcome: last },
+      data: { step: 'faceCheck', attempt: context.face.attempts, maxAttempts: maxFaceAttempts, lastOutcome: last },
       ...(last && last !== 'passed' ? { messageKey: `flow.face.${last}` } : {}),
     };
   }

@@ -8,7 +8,7 @@ import { createSandboxGateway } from '../../../../electron/host/gateway/sandbox-
 import { encodeJpeg, solid } from './images';
 
 const MA = '410403195806150041'; // resident-long-term's card
-const face: DetectedFace = { score: 1, box: { x: 10, y: 10, width: 30, height: 30 }, left: 10, right: 40, eyeY: 20, chinY: 40, foreheadY: 10, centreX: 25, embedding: [], real: 0.9, live: 0.9 };
+const face: DetectedFace = { score: 1, box: { x: 10, y: 10, width: 30, height: 30 }, left: 10, right: 40, eyeY: 20, chinY: 40, foreheadY: 10, centreX: 25, eyeOpenness: 0.3, yaw: 0, embedding: [], real: 0.9, live: 0.9 };
 
 function setup(options: { enabled?: boolean; faces?: number; noSandbox?: boolean } = {}) {
   const loaded = loadSandboxData();

@@ -1,188 +1,137 @@
-import { describe, expect, it, vi } from 'vitest';
-import type { ChallengeAction, FaceChallenge, LivenessEvidence } from '../../../../electron/contract';
-import { KioskConfig } from '../../../../electron/host/config/schema';
-import { createFaceHandlers } from '../../../../electron/host/face/handlers';
-import type { DetectedFace } from '../../../../electron/host/face/human-node';
-import type { FaceVerification, GatewayResult } from '../../../../electron/host/gateway/police-gateway';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FaceChallenge } from '../../../../electron/contract';
 import { issueChallenge } from '../../../../electron/host/face/challenge';
-import { judgeEvidence } from '../../../../electron/host/face/evidence';
-import { createLogger } from '../../../../electron/host/log/logger';
-import { createSessionStore } from '../../../../electron/host/session/session-store';
-import { identityFromTyped } from '../../../../electron/host/session/identity';
-import { encodeJpeg, solid } from './images';
+import { DEFAULT_EVIDENCE_THRESHOLDS, judgeRun, type FaceSample, type MeasuredFace } from '../../../../electron/host/face/evidence';
+import { answerRequests, frameOf, livePoses, startFaceHost, type FaceHost, type Pose } from './face-harness';
 
 const NOW = new Date('2026-05-01T09:00:00.000Z');
-const FRAME = Buffer.from(encodeJpeg(solid(64, 48, [200, 180, 160]))).toString('base64');
-const liveFace: DetectedFace = { score: 1, box: { x: 10, y: 10, width: 30, height: 30 }, left: 10, right: 40, eyeY: 20, chinY: 40, foreheadY: 10, centreX: 25, embedding: [], real: 0.9, live: 0.95 };
+const HAN = '410402199001011230';
+const open: FaceHost[] = [];
+const setup = (...args: Parameters<typeof startFaceHost>) => {
+  const host = startFaceHost(...args);
+  open.push(host);
+  return host;
+};
+afterEach(() => {
+  for (const host of open.splice(0)) host.close();
+});
 
-function setup(options: { similarity?: number; configInput?: object; simulation?: boolean; noReference?: boolean; gatewayDown?: boolean } = {}) {
-  let clock = NOW.getTime();
-  const now = () => new Date(clock);
-  const config = KioskConfig.parse({ simulation: true, ...options.configInput });
-  const sessions = createSessionStore({ now });
-  // The back-end's comparison: "same person" at or above 0.6, as the sandbox's default threshold.
-  const compare = vi.fn(async (_request: { idNumber: string; probe: Uint8Array }): Promise<GatewayResult<FaceVerification>> => {
-    if (options.noReference) return { ok: false, error: { kind: 'notFound' } };
-    if (options.gatewayDown) return { ok: false, error: { kind: 'unavailable', status: 503 } };
-    const score = options.similarity ?? 0.8;
-    return { ok: true, value: { match: score >= 0.6, score } };
-  });
-  const handlers = createFaceHandlers({
-    config,
-    sessions,
-    logger: createLogger('silent'),
-    now,
-    simulation: options.simulation ?? true,
-    verifyFace: compare,
-    detectFaces: async () => [liveFace],
-  });
-  const started = sessions.start({ language: 'zh-CN', elderMode: false, identity: identityFromTyped('410402199001011230', NOW) });
-  if (!started.ok) throw new Error('no session');
-  const sessionId = started.session.sessionId;
-  return { handlers, sessions, sessionId, compare, advance: (ms: number) => (clock += ms) };
+/** One face check in which the citizen shows `poses` (one per requested frame). */
+async function checkWith(h: FaceHost, sessionId: string, poses: (actions: FaceChallenge['actions']) => Pose[]) {
+  const challenge = await h.challenge(sessionId);
+  const answered = await answerRequests(h.call, h.advance, sessionId, challenge, poses(challenge.actions));
+  const result = await h.handlers['face.verify']({ sessionId, challengeId: challenge.challengeId });
+  return { challenge, answered, result };
 }
+const still = (): Pose[] => ['open'];
 
-/** Evidence a live citizen produces for `challenge`. */
-function goodEvidence(challenge: FaceChallenge): LivenessEvidence {
-  const issued = Date.parse(challenge.issuedAt);
-  const measures: Record<ChallengeAction, [number, number]> = { blink: [0.05, 0.3], turnLeft: [25, 2], turnRight: [-25, -1] };
-  return {
-    challengeId: challenge.challengeId,
-    steps: challenge.actions.map((action, i) => ({ action, startedAt: issued + 500 + i * 3000, completedAt: issued + 2000 + i * 3000, measure: measures[action][0], baseline: measures[action][1] })),
-    antispoof: 0.9,
-    liveness: 0.9,
-    frames: 60,
-  };
-}
-
-async function consentAndChallenge(h: ReturnType<typeof setup>): Promise<FaceChallenge> {
-  await h.handlers['consent.record']({ sessionId: h.sessionId, kind: 'biometric', granted: true });
-  const challenge = await h.handlers['face.challenge']({ sessionId: h.sessionId });
-  if (!challenge.ok) throw new Error('no challenge');
-  return challenge.value;
-}
-
-describe('face.verify: the host decides', () => {
+describe('face.verify: the host decides from the frames it asked for', () => {
   it('refuses without recorded biometric consent, and after a refusal', async () => {
     const h = setup();
-    const fake = goodEvidence(issueChallenge({ count: 2, timeoutMs: 20_000, now: NOW }));
-    const none = await h.handlers['face.verify']({ sessionId: h.sessionId, frames: [FRAME], evidence: fake });
-    expect(none).toMatchObject({ ok: true, value: { outcome: 'refused', reasonKey: 'face.refused.noConsent' } });
-    expect(await h.handlers['face.challenge']({ sessionId: h.sessionId })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    await h.handlers['consent.record']({ sessionId: h.sessionId, kind: 'biometric', granted: false });
-    const refused = await h.handlers['face.verify']({ sessionId: h.sessionId, frames: [FRAME], evidence: fake });
-    expect(refused).toMatchObject({ ok: true, value: { outcome: 'refused', reasonKey: 'face.refused.noConsent' } });
+    const sessionId = await h.session(HAN);
+    await h.handlers['consent.record']({ sessionId, kind: 'biometric', granted: false });
+    expect(await h.handlers['face.challenge']({ sessionId })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await h.handlers['face.verify']({ sessionId, challengeId: 'any' })).toMatchObject({ ok: true, value: { outcome: 'refused', reasonKey: 'face.refused.noConsent' } });
     expect(h.compare).not.toHaveBeenCalled();
   });
 
-  it('matches with complete evidence for the issued challenge, once', async () => {
+  it('matches a live citizen (blink and turn seen in its own measures), once', async () => {
     const h = setup({ similarity: 0.83 });
-    const challenge = await consentAndChallenge(h);
-    h.advance(8_000);
-    const result = await h.handlers['face.verify']({ sessionId: h.sessionId, frames: [FRAME], evidence: goodEvidence(challenge) });
+    const sessionId = await h.session(HAN);
+    const { challenge, answered, result } = await checkWith(h, sessionId, livePoses);
+    expect(answered.actionsSeen).toBe(challenge.actions.length);
     expect(result).toEqual({ ok: true, value: { outcome: 'match', similarity: 0.83, attemptsLeft: 3 } });
-    // A challenge is single-use: replaying the same evidence is refused.
-    const replay = await h.handlers['face.verify']({ sessionId: h.sessionId, frames: [FRAME], evidence: goodEvidence(challenge) });
-    expect(replay).toMatchObject({ ok: true, value: { outcome: 'refused', reasonKey: 'face.refused.challengeUnknown' } });
+    // A challenge is good for one verification.
+    expect(await h.handlers['face.verify']({ sessionId, challengeId: challenge.challengeId })).toMatchObject({ ok: true, value: { outcome: 'refused', reasonKey: 'face.refused.challengeUnknown' } });
   });
 
-  it('refuses evidence without a completed challenge (a still image: no blink, no turn)', async () => {
-    const h = setup();
-    const challenge = await consentAndChallenge(h);
-    h.advance(20_000);
-    const still: LivenessEvidence = { challengeId: challenge.challengeId, steps: [], antispoof: 0.9, liveness: 0.9, frames: 120 };
-    const result = await h.handlers['face.verify']({ sessionId: h.sessionId, frames: [FRAME], evidence: still });
-    expect(result).toMatchObject({ ok: true, value: { outcome: 'refused', reasonKey: 'face.refused.challengeIncomplete', attemptsLeft: 2, helpOffered: false } });
+  it('refuses a still face (every frame the same: no blink, no turn) and counts the try', async () => {
+    const h = setup({ similarity: 0.9 });
+    const sessionId = await h.session(HAN);
+    const { challenge, answered, result } = await checkWith(h, sessionId, still);
+    expect(answered.actionsSeen).toBe(0);
+    expect(answered.frames).toBeGreaterThan(5);
+    const reason = challenge.actions[0] === 'blink' ? 'face.refused.noBlink' : 'face.refused.noTurn';
+    expect(result).toEqual({ ok: true, value: { outcome: 'refused', reasonKey: reason, attemptsLeft: 2, helpOffered: false } });
     expect(h.compare).not.toHaveBeenCalled();
-  });
-
-  it('refuses steps in the wrong order, a blink that never closed the eyes, and low passive scores', () => {
-    const challenge: FaceChallenge = { challengeId: 'c1', actions: ['blink', 'turnLeft'], timeoutMs: 20_000, issuedAt: NOW.toISOString() };
-    const now = NOW.getTime() + 10_000;
-    const good = goodEvidence(challenge);
-    expect(judgeEvidence(challenge, good, now)).toEqual({ ok: true });
-    expect(judgeEvidence(challenge, { ...good, steps: [...good.steps].reverse() }, now)).toEqual({ ok: false, reasonKey: 'face.refused.challengeIncomplete' });
-    expect(judgeEvidence(challenge, { ...good, steps: [{ ...good.steps[0]!, measure: 0.25 }, good.steps[1]!] }, now)).toEqual({ ok: false, reasonKey: 'face.refused.noBlink' });
-    expect(judgeEvidence(challenge, { ...good, steps: [good.steps[0]!, { ...good.steps[1]!, measure: -25 }] }, now)).toEqual({ ok: false, reasonKey: 'face.refused.noTurn' });
-    expect(judgeEvidence(challenge, { ...good, antispoof: 0.2 }, now)).toEqual({ ok: false, reasonKey: 'face.refused.passiveLiveness' });
-    expect(judgeEvidence(challenge, good, now + 60_000)).toEqual({ ok: false, reasonKey: 'face.refused.challengeExpired' });
-    const late = { ...good, steps: [good.steps[0]!, { ...good.steps[1]!, completedAt: Date.parse(challenge.issuedAt) + 30_000 }] };
-    expect(judgeEvidence(challenge, late, now)).toEqual({ ok: false, reasonKey: 'face.refused.challengeTiming' });
   });
 
   it('offers staff help after three failed tries and then refuses to compare', async () => {
     const h = setup({ similarity: 0.2 });
-    const results = [];
-    for (let i = 0; i < 3; i++) {
-      const challenge = await consentAndChallenge(h);
-      results.push(await h.handlers['face.verify']({ sessionId: h.sessionId, frames: [FRAME], evidence: goodEvidence(challenge) }));
-    }
-    expect(results.map((r) => r.ok && r.value)).toEqual([
+    const sessionId = await h.session(HAN);
+    const results = [await h.check(sessionId), await h.check(sessionId), await h.check(sessionId)];
+    expect(results).toEqual([
       { outcome: 'noMatch', similarity: 0.2, attemptsLeft: 2, helpOffered: false },
       { outcome: 'noMatch', similarity: 0.2, attemptsLeft: 1, helpOffered: false },
       { outcome: 'noMatch', similarity: 0.2, attemptsLeft: 0, helpOffered: true },
     ]);
-    const challenge = await consentAndChallenge(h);
-    const fourth = await h.handlers['face.verify']({ sessionId: h.sessionId, frames: [FRAME], evidence: goodEvidence(challenge) });
-    expect(fourth).toMatchObject({ ok: true, value: { outcome: 'refused', reasonKey: 'face.refused.tooManyAttempts', helpOffered: true } });
+    expect(await h.check(sessionId)).toMatchObject({ outcome: 'refused', reasonKey: 'face.refused.tooManyAttempts', helpOffered: true });
     expect(h.compare).toHaveBeenCalledTimes(3);
   });
 
+  it('with five tries configured, the face module allows five', async () => {
+    const h = setup({ similarity: 0.2, configInput: { maxAttempts: 5 } });
+    const sessionId = await h.session(HAN);
+    const left = [];
+    for (let i = 0; i < 5; i++) left.push((await h.check(sessionId)).attemptsLeft);
+    expect(left).toEqual([4, 3, 2, 1, 0]);
+  });
+
   it('sends a citizen without a reference photo to staff at once instead of offering endless retries', async () => {
-    const h = setup({ noReference: true });
-    const challenge = await consentAndChallenge(h);
-    h.advance(8_000);
-    const result = await h.handlers['face.verify']({ sessionId: h.sessionId, frames: [FRAME], evidence: goodEvidence(challenge) });
-    expect(result).toEqual({ ok: true, value: { outcome: 'refused', reasonKey: 'face.refused.noReference', attemptsLeft: 0, helpOffered: true } });
-    // The back-end was asked (it holds the photos) and said it has none.
+    const h = setup({ gateway: 'noReference' });
+    const result = await h.check(await h.session(HAN));
+    expect(result).toEqual({ outcome: 'refused', reasonKey: 'face.refused.noReference', attemptsLeft: 0, helpOffered: true });
     expect(h.compare).toHaveBeenCalledTimes(1);
   });
 
-  it('asks the back-end with the identity\'s ID number and the probe the renderer sent', async () => {
+  it('asks the back-end with the identity\'s ID number and a frame the host asked for (frontal, eyes open)', async () => {
     const h = setup({ similarity: 0.71 });
-    const challenge = await consentAndChallenge(h);
-    h.advance(8_000);
-    await h.handlers['face.verify']({ sessionId: h.sessionId, frames: [FRAME], evidence: goodEvidence(challenge) });
+    const sessionId = await h.session(HAN);
+    const { answered } = await checkWith(h, sessionId, livePoses);
     const [request] = h.compare.mock.calls[0]!;
-    expect(request.idNumber).toBe('410402199001011230');
-    expect(Buffer.from(request.probe).toString('base64')).toBe(FRAME);
+    expect(request.idNumber).toBe(HAN);
+    const probe = Buffer.from(request.probe).toString('base64');
+    expect(answered.sent).toContain(probe);
+    expect(probe).toBe(frameOf('open'));
   });
 
   it('a back-end that is down is not the citizen\'s failure: refused with the reason, the try not counted', async () => {
-    const h = setup({ gatewayDown: true });
-    for (let i = 0; i < 4; i++) {
-      const challenge = await consentAndChallenge(h);
-      h.advance(8_000);
-      const result = await h.handlers['face.verify']({ sessionId: h.sessionId, frames: [FRAME], evidence: goodEvidence(challenge) });
-      expect(result).toEqual({ ok: true, value: { outcome: 'refused', reasonKey: 'face.refused.backendUnavailable', attemptsLeft: 3, helpOffered: false } });
-    }
+    const h = setup({ gateway: 'down' });
+    const sessionId = await h.session(HAN);
+    for (let i = 0; i < 4; i++) expect(await h.check(sessionId)).toEqual({ outcome: 'refused', reasonKey: 'face.refused.backendUnavailable', attemptsLeft: 3, helpOffered: false });
   });
 
-  it('wipes the probe image and every face/photo/document record at session end', async () => {
-    const h = setup();
-    const challenge = await consentAndChallenge(h);
-    await h.handlers['face.verify']({ sessionId: h.sessionId, frames: [FRAME], evidence: goodEvidence(challenge) });
-    await h.handlers['document.submit']({ sessionId: h.sessionId, jpeg: FRAME });
-    const session = h.sessions.get(h.sessionId)!;
+  it('wipes the probe image and the challenge\'s frames at session end', async () => {
+    const h = setup({ similarity: 0.9 });
+    const sessionId = await h.session(HAN);
+    await h.check(sessionId);
+    await h.challenge(sessionId);
+    await h.handlers['document.submit']({ sessionId, jpeg: frameOf('open') });
+    const session = h.sessions.get(sessionId)!;
     expect(session.data.get('face.probe')).toBeInstanceOf(Uint8Array);
+    expect(session.data.get('face.livenessRun')).toBeDefined();
     expect(session.data.get('documents.captured')).toHaveLength(1);
-    h.sessions.end(h.sessionId, 'finished');
+    h.sessions.end(sessionId, 'finished');
     expect(session.data.size).toBe(0);
     expect(h.sessions.current()).toBeUndefined();
   });
 
-  it('skips only the liveness gate with the test flag in simulation, and never outside it', async () => {
-    const flag = { face: { testingSkipLiveness: true } };
-    const sim = setup({ configInput: flag, simulation: true });
-    await sim.handlers['consent.record']({ sessionId: sim.sessionId, kind: 'biometric', granted: true });
-    const noEvidence: LivenessEvidence = { challengeId: 'none', steps: [], antispoof: 0, liveness: 0, frames: 0 };
-    expect(await sim.handlers['face.verify']({ sessionId: sim.sessionId, frames: [FRAME], evidence: noEvidence })).toMatchObject({ ok: true, value: { outcome: 'match' } });
-    const production = setup({ configInput: flag, simulation: false });
-    await production.handlers['consent.record']({ sessionId: production.sessionId, kind: 'biometric', granted: true });
-    expect(await production.handlers['face.verify']({ sessionId: production.sessionId, frames: [FRAME], evidence: noEvidence })).toMatchObject({ ok: true, value: { outcome: 'refused', reasonKey: 'face.refused.challengeUnknown' } });
-    // Consent is never skipped.
+  it('the test seam skips the blink/turn judgement only in simulation, never the requested frames or consent', async () => {
+    const flag = { testingSkipLiveness: true };
+    const sim = setup({ configInput: flag, simulation: true, similarity: 0.9 });
+    const simSession = await sim.session(HAN);
+    expect((await checkWith(sim, simSession, still)).result).toMatchObject({ ok: true, value: { outcome: 'match' } });
+    // Even with the seam, the probe must be a frame the host asked for.
+    const none = await sim.challenge(simSession);
+    expect(await sim.handlers['face.verify']({ sessionId: simSession, challengeId: none.challengeId })).toMatchObject({ ok: true, value: { outcome: 'refused', reasonKey: 'face.refused.oneFace' } });
+    const production = setup({ configInput: flag, simulation: false, similarity: 0.9 });
+    const { result } = await checkWith(production, await production.session(HAN), still);
+    expect(result).toMatchObject({ ok: true, value: { outcome: 'refused', reasonKey: expect.stringMatching(/^face\.refused\.no(Blink|Turn)$/) } });
+    expect(production.compare).not.toHaveBeenCalled();
     const noConsent = setup({ configInput: flag, simulation: true });
-    expect(await noConsent.handlers['face.verify']({ sessionId: noConsent.sessionId, frames: [FRAME], evidence: noEvidence })).toMatchObject({ ok: true, value: { outcome: 'refused', reasonKey: 'face.refused.noConsent' } });
+    const bare = await noConsent.session(HAN);
+    await noConsent.handlers['consent.record']({ sessionId: bare, kind: 'biometric', granted: false });
+    expect(await noConsent.handlers['face.verify']({ sessionId: bare, challengeId: 'x' })).toMatchObject({ ok: true, value: { outcome: 'refused', reasonKey: 'face.refused.noConsent' } });
   });
 
   it('issues a blink and one turn in random order', () => {
@@ -190,5 +139,39 @@ describe('face.verify: the host decides', () => {
     for (let i = 0; i < 40; i++) seen.add(issueChallenge({ count: 2, timeoutMs: 20_000, now: NOW }).actions.join(','));
     expect([...seen].every((s) => s.includes('blink') && /turn(Left|Right)/.test(s))).toBe(true);
     expect(seen.size).toBeGreaterThan(2);
+  });
+});
+
+describe('judgeRun: blink and turn from the host\'s own measures', () => {
+  const challenge: FaceChallenge = { challengeId: 'c1', actions: ['blink', 'turnLeft'], timeoutMs: 20_000, issuedAt: NOW.toISOString() };
+  const face = (eyeOpenness: number, yaw: number): MeasuredFace => ({ eyeOpenness, yaw, real: 0.9, live: 0.9 });
+  const samples = (...faces: MeasuredFace[]): FaceSample[] => faces.map((f, i) => ({ at: NOW.getTime() + 300 * (i + 1), faces: 1, face: f }));
+  const run = (list: FaceSample[], probe: MeasuredFace | null = face(0.3, 0)) => ({ challenge, samples: list, voided: false, probe, measureMs: 0 });
+  const at = NOW.getTime() + 10_000;
+  const judge = (list: FaceSample[], probe?: MeasuredFace | null) => judgeRun(run(list, probe), 'c1', at, DEFAULT_EVIDENCE_THRESHOLDS);
+
+  it('accepts open → closed → open, then frontal → turned to the citizen\'s left', () => {
+    expect(judge(samples(face(0.3, 0), face(0.05, 0), face(0.3, 0), face(0.3, 25)))).toEqual({ ok: true });
+  });
+
+  it('refuses actions in the wrong order, eyes that never close or never reopen, and a turn the wrong way', () => {
+    expect(judge(samples(face(0.3, 0), face(0.3, 25), face(0.3, 0), face(0.05, 0), face(0.3, 0)))).toEqual({ ok: false, reasonKey: 'face.refused.noTurn' });
+    expect(judge(samples(face(0.3, 0), face(0.15, 0), face(0.3, 0), face(0.3, 25)))).toEqual({ ok: false, reasonKey: 'face.refused.noBlink' });
+    expect(judge(samples(face(0.3, 0), face(0.3, 0), face(0.05, 0), face(0.05, 25)))).toEqual({ ok: false, reasonKey: 'face.refused.noBlink' });
+    expect(judge(samples(face(0.3, 0), face(0.05, 0), face(0.3, 0), face(0.3, -25)))).toEqual({ ok: false, reasonKey: 'face.refused.noTurn' });
+    // A head already turned is no start for a turn.
+    expect(judge(samples(face(0.3, 0), face(0.05, 0), face(0.3, 30), face(0.3, 45)))).toEqual({ ok: false, reasonKey: 'face.refused.noTurn' });
+  });
+
+  it('refuses too few frames, a void run, no probe, low passive scores, an unknown or expired challenge', () => {
+    const good = samples(face(0.3, 0), face(0.05, 0), face(0.3, 0), face(0.3, 25));
+    expect(judge(good.slice(0, 3))).toEqual({ ok: false, reasonKey: 'face.refused.tooFewFrames' });
+    expect(judgeRun({ ...run(good), voided: true }, 'c1', at, DEFAULT_EVIDENCE_THRESHOLDS)).toEqual({ ok: false, reasonKey: 'face.refused.framesNotRequested' });
+    expect(judge(good, null)).toEqual({ ok: false, reasonKey: 'face.refused.oneFace' });
+    expect(judge(good, { ...face(0.3, 0), real: 0.2 })).toEqual({ ok: false, reasonKey: 'face.refused.passiveLiveness' });
+    expect(judgeRun(run(good), 'other', at, DEFAULT_EVIDENCE_THRESHOLDS)).toEqual({ ok: false, reasonKey: 'face.refused.challengeUnknown' });
+    expect(judgeRun(run(good), 'c1', at + 60_000, DEFAULT_EVIDENCE_THRESHOLDS)).toEqual({ ok: false, reasonKey: 'face.refused.challengeExpired' });
+    // The time the host spent measuring is not the citizen's: it extends the challenge.
+    expect(judgeRun({ ...run(good), measureMs: 60_000 }, 'c1', at + 60_000, DEFAULT_EVIDENCE_THRESHOLDS)).toEqual({ ok: true });
   });
 });

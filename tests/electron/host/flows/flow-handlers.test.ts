@@ -23,6 +23,7 @@ function setup(available = true) {
     applications: recordingQueue(),
     kioskId: 'HB-KIOSK-01',
     windows: { certificates: '2号窗口', exitEntry: '3号窗口' },
+    maxFaceAttempts: 3,
   });
   const runtime = createFlowRuntime({
     sessions,

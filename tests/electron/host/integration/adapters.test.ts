@@ -172,7 +172,7 @@ describe('composition helpers', () => {
     const deliver = vi.fn();
     const face: Pick<CallHandlers, 'face.verify'> = { 'face.verify': async () => ({ ok: true, value: verdict }) };
     const handlers = withFaceToFlow(face, deliver);
-    const params = { sessionId: 's1', frames: ['AAAAAAAAAAAAAAAA'], evidence: { challengeId: 'c', steps: [], antispoof: 1, liveness: 1, frames: 1 } };
+    const params = { sessionId: 's1', challengeId: 'c' };
     expect(await handlers['face.verify'](params)).toEqual({ ok: true, value: verdict });
     expect(deliver).toHaveBeenCalledWith('s1', verdict);
   });

@@ -9,11 +9,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { PROTOCOL_VERSION, type EventEnvelope, type FlowView } from '../../../../electron/contract';
+import { PROTOCOL_VERSION, type EventEnvelope, type FlowView, type IssuedFaceChallenge } from '../../../../electron/contract';
 import { KioskConfig, type KioskConfigInput } from '../../../../electron/host/config/schema';
 import { createHost, type KioskHost } from '../../../../electron/host/create-host';
 import { createPrinting, type Printing } from '../../../../electron/host/printing';
 import type { ReceiptPrinterSimulatorControls } from '../../../../drivers/manager/receipt-device';
+import { frameOf, scriptedDetector } from '../face/face-harness';
 
 export interface HostHarness {
   host: KioskHost;
@@ -37,9 +38,6 @@ export async function until<T>(probe: () => Promise<T | undefined> | T | undefin
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
-
-/** A JPEG-looking base64 frame (the fake matcher does not decode it). */
-export const FRAME = Buffer.from('\xff\xd8\xff\xe0 not really a jpeg but long enough', 'latin1').toString('base64');
 
 /** Starts a host; `input` is merged into the test config. */
 export async function startHarness(input: Partial<KioskConfigInput> = {}): Promise<HostHarness> {
@@ -66,6 +64,8 @@ export async function startHarness(input: Partial<KioskConfigInput> = {}): Promi
     face: {
       // The back-end says "same person" (the real comparison is tested in tests/electron/host/face and e2e).
       verifyFace: async () => ({ ok: true, value: { match: true, score: 0.93 } }),
+      // The landmark model's stand-in reads the test frames (tests/electron/host/face/face-harness.ts).
+      detectFaces: scriptedDetector,
     },
   });
   const events: EventEnvelope[] = [];
@@ -117,13 +117,20 @@ export function untilStep(h: HostHarness, sessionId: string, step: FlowView['ste
   }, `flow step ${step}`);
 }
 
-/** The face check as the renderer does it: biometric consent, then face.verify (the matcher says "same person"). */
+/**
+ * The face check as the renderer does it: biometric consent, a challenge, the frame the host asks for, then
+ * face.verify (the liveness seam is on in simulation, and the matcher says "same person").
+ */
 export async function passFaceCheck(h: HostHarness, sessionId: string): Promise<void> {
   await h.call('consent.record', { sessionId, kind: 'biometric', granted: true });
-  const verdict = await h.call<{ outcome: string }>('face.verify', {
-    sessionId,
-    frames: [FRAME],
-    evidence: { challengeId: 'skipped', steps: [], antispoof: 1, liveness: 1, frames: 10 },
-  });
+  const verdict = await faceCheck(h, sessionId);
   if (verdict.outcome !== 'match') throw new Error(`face check: ${JSON.stringify(verdict)}`);
+}
+
+/** A challenge, the one frame the host asks for first (a face with open eyes), and face.verify; consent given before. */
+export async function faceCheck(h: Pick<HostHarness, 'call'>, sessionId: string): Promise<{ outcome: string }> {
+  const challenge = await h.call<IssuedFaceChallenge>('face.challenge', { sessionId });
+  await new Promise((resolve) => setTimeout(resolve, challenge.frameRequest.inMs + 5));
+  await h.call('face.frame', { sessionId, challengeId: challenge.challengeId, nonce: challenge.frameRequest.nonce, jpeg: frameOf('open') });
+  return h.call<{ outcome: string }>('face.verify', { sessionId, challengeId: challenge.challengeId });
 }

@@ -40,8 +40,8 @@ const closed = (overrides: Partial<ClosedTransaction> = {}): ClosedTransaction =
 });
 
 describe('journal migrations', () => {
-  it('applies documents, outbox and transactions; a migration listed twice is applied once', () => {
-    expect(journal.schemaVersion).toBe(3);
+  it('applies documents, outbox, transactions and face failures; a migration listed twice is applied once', () => {
+    expect(journal.schemaVersion).toBe(4);
     expect(journal.db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual(MIGRATIONS.map(({ version, name }) => ({ version, name })));
     journal.close();
     const again = openJournal(join(dir, 'journal.sqlite'), { migrations: [...MIGRATIONS, MIGRATIONS[1]!] });

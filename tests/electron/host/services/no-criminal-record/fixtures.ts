@@ -108,7 +108,7 @@ export interface Harness {
 let flowCounter = 0;
 
 /** Starts a run of the service with fakes. */
-export function startRun(who: Identity | null, gateway: PoliceGateway = sandbox(), at: Date = new Date('2026-03-02T10:00:00+08:00')): Harness {
+export function startRun(who: Identity | null, gateway: PoliceGateway = sandbox(), options: { maxFaceAttempts?: number; at?: Date } = {}): Harness {
   const certificates = fakeCertificatePrinter();
   const tickets = fakeTicketPrinter();
   const queue = recordingQueue();
@@ -119,7 +119,8 @@ export function startRun(who: Identity | null, gateway: PoliceGateway = sandbox(
     applications: queue,
     kioskId: 'HB-KIOSK-01',
     windows: { certificates: '2号窗口', exitEntry: '3号窗口' },
-    now: () => at,
+    maxFaceAttempts: options.maxFaceAttempts ?? 3,
+    now: () => options.at ?? new Date('2026-03-02T10:00:00+08:00'),
   });
   flowCounter += 1;
   const flow = service.start({ sessionId: 'session-1', flowId: `flow-test-${flowCounter}-0000`, identity: who, language: 'zh-CN' });

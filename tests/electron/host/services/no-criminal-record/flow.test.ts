@@ -213,6 +213,20 @@ describe('no-criminal-record flow: the host checks every transition', () => {
     expect(counter.data).toMatchObject({ reason: 'faceCheckFailed' });
   });
 
+  it('with five tries configured, the flow offers all five (the face module\'s count) and shows five', async () => {
+    const h = startRun(identity(HAN), undefined, { maxFaceAttempts: 5 });
+    h.flow.send({ type: 'CONFIRM' });
+    h.flow.send({ type: 'CONSENT', granted: true });
+    const face = await waitForView(h.flow, (v) => v.step === 'faceCheck');
+    expect(face.data).toMatchObject({ attempt: 0, maxAttempts: 5 });
+    for (const left of [4, 3, 2, 1]) {
+      h.flow.send({ type: 'FACE_RESULT', outcome: 'noMatch', attemptsLeft: left });
+      expect(h.flow.view()).toMatchObject({ step: 'faceCheck', data: { attempt: 5 - left, maxAttempts: 5 } });
+    }
+    h.flow.send({ type: 'FACE_RESULT', outcome: 'noMatch', attemptsLeft: 0 });
+    expect((await waitForView(h.flow, (v) => v.step === 'counter')).data).toMatchObject({ reason: 'faceCheckFailed' });
+  });
+
   it('the face module saying no tries are left ends the check at once', async () => {
     const h = startRun(identity(HAN));
     h.flow.send({ type: 'CONFIRM' });
