@@ -36,6 +36,7 @@ import { createReceiptTicketPrinter } from './integration/ticket-printer';
 import { createLogger, type Logger } from './log/logger';
 import { createPrinting, type Printing } from './printing';
 import { createCardIntake } from './session/card-intake';
+import { createIdentityConflictHandler } from './session/identity-conflict';
 import { identityFromTyped } from './session/identity';
 import { createSessionStore, sessionInfo } from './session/session-store';
 import { sandboxFaceMatcher } from './face/sandbox-face-matcher';
@@ -126,12 +127,21 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     dockEnabled,
     (id) => (id === printing.a4Device?.id ? printing.simulatorControls : undefined),
   );
+  const onIdentityConflict = createIdentityConflictHandler({
+    sessions,
+    bus,
+    logger,
+    endFlow: (sessionId) => flows.controls.identityChanged(sessionId),
+    audit: (sessionId, source, flowEnded) =>
+      station.audit.record({ actor: 'citizen', action: 'session.identityChanged', sessionId, detail: { source, flowEnded } }),
+  });
   const onCard = createCardIntake({
     sessions,
     bus,
     logger,
     now,
     defaults: () => ({ language: config.defaultLanguage, elderMode: false }),
+    onIdentityConflict: (sessionId) => onIdentityConflict(sessionId, 'card'),
   });
   const noSession = { ok: false as const, error: kioskError('noSession') };
   const services = () => serviceEntries(SERVICE_CATALOGUE, devices.list().map(toContractStatus), config.services);
@@ -195,8 +205,12 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       verifyFace: deps.face?.verifyFace ?? ((request) => backend.gateway.verifyFace(request)),
       ...(deps.face?.detectFaces ? { detectFaces: deps.face.detectFaces } : {}),
     }),
-    (sessionId, verdict) => {
-      flows.controls.faceResult(sessionId, verdict);
+    (sessionId) => {
+      const session = sessions.get(sessionId);
+      return session?.identityFixed ? session.identity : null;
+    },
+    (sessionId, verdict, checked) => {
+      flows.controls.faceResult(sessionId, verdict, checked);
     },
   );
 
@@ -275,11 +289,26 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       if (!open) return noSession;
       const identity = identityFromTyped(idNumber, now());
       if (!identity) return { ok: false, error: { code: 'invalidParams', messageKey: 'idNumber.invalid' } };
-      open.identity = identity;
+      const offer = sessions.offerIdentity(sessionId, identity);
       sessions.touch(sessionId);
-      station.sessions.identity(sessionId, identity);
-      logger.info({ sessionId, source: 'typed' }, 'identity typed');
-      return { ok: true, value: identity };
+      logger.info({ sessionId, source: 'typed', offer: offer.kind }, 'identity typed');
+      switch (offer.kind) {
+        case 'set':
+          station.sessions.identity(sessionId, identity);
+          return { ok: true, value: identity };
+        case 'same':
+          // The fixed identity's own number: nothing changes, and the citizen's own number is what they typed.
+          return { ok: true, value: open.identity ?? identity };
+        case 'conflict':
+          onIdentityConflict(sessionId, 'typed');
+          return { ok: false, error: { code: 'noSession', messageKey: 'session.identityChanged' } };
+        case 'noSession':
+          return noSession;
+        default: {
+          const never: never = offer;
+          return never;
+        }
+      }
     },
     'help.request': ({ sessionId, reason, step }) => {
       const callId = randomUUID();

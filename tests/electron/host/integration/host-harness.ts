@@ -41,8 +41,11 @@ export async function until<T>(probe: () => Promise<T | undefined> | T | undefin
 /** A JPEG-looking base64 frame (the fake matcher does not decode it). */
 export const FRAME = Buffer.from('\xff\xd8\xff\xe0 not really a jpeg but long enough', 'latin1').toString('base64');
 
-/** Starts a host; `input` is merged into the test config. */
-export async function startHarness(input: KioskConfigInput = {}): Promise<HostHarness> {
+/** The back-end's 1:1 comparison as the host calls it. */
+export type VerifyFace = NonNullable<NonNullable<Parameters<typeof createHost>[1]>['face']>['verifyFace'];
+
+/** Starts a host; `input` is merged into the test config; `verifyFace` replaces the "same person" matcher. */
+export async function startHarness(input: KioskConfigInput = {}, verifyFace?: VerifyFace): Promise<HostHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onedoor-integration-'));
   const config = KioskConfig.parse({
     kioskId: 'T-01',
@@ -62,7 +65,7 @@ export async function startHarness(input: KioskConfigInput = {}): Promise<HostHa
     printing,
     face: {
       // The back-end says "same person" (the real comparison is tested in tests/electron/host/face and e2e).
-      verifyFace: async () => ({ ok: true, value: { match: true, score: 0.93 } }),
+      verifyFace: verifyFace ?? (async () => ({ ok: true, value: { match: true, score: 0.93 } })),
     },
   });
   const events: EventEnvelope[] = [];
