@@ -72,7 +72,7 @@ describe('no-criminal-record service without a camera', () => {
 });
 
 describe('no-criminal-record flow through the browser host', () => {
-  it('card → service → identity → query consent → face step; back works; cancel wipes', async () => {
+  it('card → service → identity → query consent → face step; no way back to identify; cancel wipes', async () => {
     page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
     await openKioskWithCamera(page, host.url);
     await page.getByTestId('dock-handle').click();
