@@ -301,7 +301,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
           return { ok: true, value: open.identity ?? identity };
         case 'conflict':
           onIdentityConflict(sessionId, 'typed');
-          return { ok: false, error: { code: 'noSession', messageKey: 'session.identityChanged' } };
+          return { ok: false, error: { code: 'noSession', messageKey: 'app.sessionEndedIdentityChanged' } };
         case 'noSession':
           return noSession;
         default: {

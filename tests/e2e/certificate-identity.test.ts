@@ -167,7 +167,7 @@ describe('another identity after identify ends the session', () => {
     await page.getByTestId('face-step').waitFor({ timeout: 15_000 });
 
     const typed = await hostCall(page, 'identity.typed', { sessionId, idNumber: ATTACKER.idNumber });
-    expect(typed).toMatchObject({ ok: false, error: { messageKey: 'session.identityChanged' } });
+    expect(typed).toMatchObject({ ok: false, error: { messageKey: 'app.sessionEndedIdentityChanged' } });
     expect(await outcomeOfAttack(page)).toBe('attract');
     await expectEndedByIdentityChange(page, sessionId);
     await dock(page, 'dock-remove-card');

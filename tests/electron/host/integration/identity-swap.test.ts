@@ -85,7 +85,7 @@ describe('another identity after identify ends the flow', () => {
     await untilStep(h, sessionId, 'faceCheck');
 
     const typed = await h.raw('identity.typed', { sessionId, idNumber: ATTACKER.idNumber });
-    expect(typed).toMatchObject({ ok: false, error: { messageKey: 'session.identityChanged' } });
+    expect(typed).toMatchObject({ ok: false, error: { messageKey: 'app.sessionEndedIdentityChanged' } });
     await expectEndedByIdentityChange(h, sessionId);
   });
 
