@@ -39,7 +39,8 @@ export const KioskInfo = z.object({
 });
 export type KioskInfo = z.infer<typeof KioskInfo>;
 
-export const SessionEndReason = z.enum(['finished', 'cancelled', 'timeout', 'crashed', 'hostRestart']);
+/** `identityChanged`: another card or number came after the flow's identity was fixed; the host ended the session. */
+export const SessionEndReason = z.enum(['finished', 'cancelled', 'timeout', 'crashed', 'hostRestart', 'identityChanged']);
 export type SessionEndReason = z.infer<typeof SessionEndReason>;
 
 export const SessionInfo = z.object({

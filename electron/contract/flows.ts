@@ -77,7 +77,11 @@ export const FlowStepData = z.discriminatedUnion('step', [
     reprintAvailable: z.boolean(),
     receipt: PrintState,
   }),
-  z.object({ step: z.literal('done'), outcome: z.enum(['certificateIssued', 'counter', 'referred', 'declined', 'failed']) }),
+  z.object({
+    step: z.literal('done'),
+    /** `identityChanged`: another card or number came after identify, so the run ended without a result. */
+    outcome: z.enum(['certificateIssued', 'counter', 'referred', 'declined', 'failed', 'identityChanged']),
+  }),
   z.object({
     step: z.literal('counter'),
     /** Deliberately coarse: the screen never says whether a record was found. */
@@ -100,6 +104,13 @@ export type FlowStepData = z.infer<typeof FlowStepData>;
 /** What the renderer draws for the current step. */
 export const FlowView = z.object({
   serviceId: z.string(),
+  /** The run this view belongs to (a new `flow.start` is a new run). */
+  flowId: z.string(),
+  /**
+   * The view's place in its run: it grows with every change. Replies and
+   * events may arrive in either order, so the renderer keeps the highest.
+   */
+  seq: z.number().int().min(0),
   step: FlowStep,
   /** Position on the service's main path (0-based); side steps show as the last. */
   stepIndex: z.number().int().min(0),

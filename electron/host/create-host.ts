@@ -39,6 +39,7 @@ import { createLogger, type Logger } from './log/logger';
 import { createPersonalTerms, nameTerms, type PersonalTermsSource } from './log/personal-terms';
 import { createPrinting, type Printing } from './printing';
 import { createCardIntake } from './session/card-intake';
+import { createIdentityConflictHandler } from './session/identity-conflict';
 import { identityFromTyped, maskedIdentity } from './session/identity';
 import { createSessionStore, sessionInfo } from './session/session-store';
 import { sandboxFaceMatcher } from './face/sandbox-face-matcher';
@@ -146,6 +147,14 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     dockEnabled,
     (id) => (id === printing.a4Device?.id ? printing.simulatorControls : undefined),
   );
+  const onIdentityConflict = createIdentityConflictHandler({
+    sessions,
+    bus,
+    logger,
+    endFlow: (sessionId) => flows.controls.identityChanged(sessionId),
+    audit: (sessionId, source, flowEnded) =>
+      station.audit.record({ actor: 'citizen', action: 'session.identityChanged', sessionId, detail: { source, flowEnded } }),
+  });
   const onCard = createCardIntake({
     sessions,
     bus,
@@ -153,6 +162,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     now,
     timeZone: config.timeZone,
     defaults: () => ({ language: config.defaultLanguage, elderMode: false }),
+    onIdentityConflict: (sessionId) => onIdentityConflict(sessionId, 'card'),
   });
   const noSession = { ok: false as const, error: kioskError('noSession') };
   const services = () => serviceEntries(SERVICE_CATALOGUE, devices.list().map(toContractStatus), config.services);
@@ -218,8 +228,12 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       verifyFace: deps.face?.verifyFace ?? ((request) => backend.gateway.verifyFace(request)),
       ...(deps.face?.detectFaces ? { detectFaces: deps.face.detectFaces } : {}),
     }),
-    (sessionId, verdict) => {
-      flows.controls.faceResult(sessionId, verdict);
+    (sessionId) => {
+      const session = sessions.get(sessionId);
+      return session?.identityFixed ? session.identity : null;
+    },
+    (sessionId, verdict, checked) => {
+      flows.controls.faceResult(sessionId, verdict, checked);
     },
   );
 
@@ -299,11 +313,26 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       if (!open) return noSession;
       const identity = identityFromTyped(idNumber, now(), config.timeZone);
       if (!identity) return { ok: false, error: { code: 'invalidParams', messageKey: 'idNumber.invalid' } };
-      open.identity = identity;
+      const offer = sessions.offerIdentity(sessionId, identity);
       sessions.touch(sessionId);
-      station.sessions.identity(sessionId, identity);
-      logger.info({ sessionId, source: 'typed' }, 'identity typed');
-      return { ok: true, value: maskedIdentity(identity) };
+      logger.info({ sessionId, source: 'typed', offer: offer.kind }, 'identity typed');
+      switch (offer.kind) {
+        case 'set':
+          station.sessions.identity(sessionId, identity);
+          return { ok: true, value: maskedIdentity(identity) };
+        case 'same':
+          // The fixed identity's own number: nothing changes, and the citizen's own number is what they typed.
+          return { ok: true, value: maskedIdentity(open.identity ?? identity) };
+        case 'conflict':
+          onIdentityConflict(sessionId, 'typed');
+          return { ok: false, error: { code: 'noSession', messageKey: 'app.sessionEndedIdentityChanged' } };
+        case 'noSession':
+          return noSession;
+        default: {
+          const never: never = offer;
+          return never;
+        }
+      }
     },
     'help.request': ({ sessionId, reason, step }) => {
       const callId = randomUUID();

@@ -1,7 +1,7 @@
 /** The attract screen: who we are, the time, one very large start target, device status, display settings and 呼叫工作人员. */
 import { Fragment, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceStatus, KioskInfo } from '../../electron/contract';
+import type { DeviceStatus, KioskInfo, SessionEndReason } from '../../electron/contract';
 import type { Language } from '../i18n';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
 import { IdCardIcon } from '../ui/icons';
@@ -22,7 +22,7 @@ export interface AttractScreenProps {
   /** An i18n key to show under the start target (a refused start, an unreadable card). */
   messageKey: string | null;
   /** "Your information has been cleared", for a few seconds after a session ended. */
-  sessionEnded?: boolean;
+  sessionEnded?: SessionEndReason | null;
   /** The help control (呼叫工作人员), top right as in the session frame. */
   help?: ReactNode;
   onLanguageChange: (language: Language) => void;
@@ -57,7 +57,7 @@ export function AttractScreen(props: AttractScreenProps): ReactElement {
       </section>
 
       <section className="attract__start">
-        {props.sessionEnded ? <SessionEndedNotice language={language} /> : null}
+        {props.sessionEnded ? <SessionEndedNotice language={language} reason={props.sessionEnded} /> : null}
         <button type="button" className="start-target" data-testid="start-button" disabled={starting} aria-busy={starting} {...pressFeedback} onClick={props.onStart}>
           <IdCardIcon className="start-target__icon" />
           <span className="start-target__text">{starting ? t('attract.starting') : t('attract.start')}</span>

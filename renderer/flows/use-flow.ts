@@ -1,8 +1,12 @@
 /**
  * A service's flow as the renderer follows it: `flow.start` once, then the
- * host's views from `flow.send` answers and `flow.changed` events (last one
- * wins). One event at a time: a second tap while an event is on its way is
- * ignored, as is an event the current step does not accept.
+ * host's views from `flow.send` answers and `flow.changed` events. Answers
+ * and events may arrive in either order (a step that finishes at once is
+ * pushed before the answer that started it), so the newest view wins, by the
+ * run's sequence number, never the last to arrive; once the start answered,
+ * views of any other run are ignored. One event at a time: a second tap
+ * while an event is on its way is ignored, as is an event the current step
+ * does not accept.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FlowEvent, FlowView, KioskApi } from '../../electron/contract';
@@ -44,6 +48,9 @@ export function useFlow(
   const started = useRef(false);
   const sending = useRef(false);
   const current = useRef<string | null>(null);
+  // The run the start answered with, and the newest view's place in its run.
+  const run = useRef<string | null>(null);
+  const newest = useRef<{ flowId: string; seq: number } | null>(null);
   // A problem view counts once, however it arrives (flow.changed and then the same view as the answer)…
   const lastProblem = useRef<string | null>(null);
   // …except that every answer to the citizen's own event that is a problem counts.
@@ -57,6 +64,12 @@ export function useFlow(
   const apply = useCallback(
     (view: FlowView, source: Source) => {
       if (!mounted.current || view.serviceId !== serviceId) return;
+      if (source === 'start') run.current = view.flowId;
+      else if (run.current !== null && view.flowId !== run.current) return;
+      const latest = newest.current;
+      // Older than what is shown: a reply overtaken by the run's own events. Equal is the same view again.
+      if (latest && latest.flowId === view.flowId && view.seq < latest.seq) return;
+      newest.current = { flowId: view.flowId, seq: view.seq };
       const key = JSON.stringify(view);
       const message = flowMessageOf(view);
       if (
@@ -77,6 +90,8 @@ export function useFlow(
   const start = useCallback(async () => {
     setState({ kind: 'starting' });
     current.current = null;
+    run.current = null;
+    newest.current = null;
     const outcome = await api.call('flow.start', { sessionId, serviceId });
     if (!mounted.current) return;
     if (outcome.ok) apply(outcome.value, 'start');

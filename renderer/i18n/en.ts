@@ -6,6 +6,7 @@ export const en: Catalogue = {
     simulation: 'Simulation',
     simulationHint: 'Simulated devices, for demonstration and testing only',
     sessionEnded: 'The session has ended and your information has been cleared',
+    sessionEndedIdentityChanged: 'Another ID card or ID number was presented. To protect personal information, this session has ended and its information has been cleared. Please start again with your own ID',
   },
   attract: {
     start: 'Place your ID card or touch to start',
@@ -179,6 +180,7 @@ export const en: Catalogue = {
     helpOffer: 'Would you like help from staff?',
     error: 'That did not work. Please read the message on screen.',
     sessionEnded: 'The session has ended. Your information has been cleared.',
+    sessionEndedIdentityChanged: 'Another ID card or ID number was presented, so this session has ended and its information has been cleared. Please start again with your own ID.',
   },
   dock: {
     handle: 'Simulated devices panel',

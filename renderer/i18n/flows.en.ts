@@ -137,6 +137,7 @@ export const flowsEn: FlowCatalogue = {
         referred: 'Please apply at the place shown.',
         declined: 'You did not give permission, so the service has ended.',
         failed: 'The service could not be completed. Please go to a counter.',
+        identityChanged: 'Another ID card or ID number was presented, so this service has ended. Please start again with your own ID.',
       },
       wiped: 'When you finish, the kiosk clears your information.',
       finish: 'Done, exit',

@@ -138,6 +138,7 @@ export const flowsZhCN = {
         referred: '请按屏幕提示的地点办理。',
         declined: '您未同意查询，本次办理已结束。',
         failed: '本次办理未能完成，请到窗口办理。',
+        identityChanged: '出示了另一张身份证或另一个证件号码，本次办理已结束。请本人重新开始办理。',
       },
       wiped: '结束后，本机将清除您的信息。',
       finish: '完成，退出',

@@ -4,6 +4,7 @@ export const zhCN = {
     simulation: '模拟演示',
     simulationHint: '当前为模拟设备，仅供演示和测试',
     sessionEnded: '本次办理已结束，您的信息已清除',
+    sessionEndedIdentityChanged: '检测到另一张身份证或另一个证件号码。为保护个人信息，本次办理已结束，信息已清除。请本人重新开始办理',
   },
   attract: {
     start: '请放置身份证或触摸屏幕开始',
@@ -177,6 +178,7 @@ export const zhCN = {
     helpOffer: '需要工作人员帮忙吗？',
     error: '操作未成功，请查看屏幕提示。',
     sessionEnded: '本次办理已结束，您的信息已清除。',
+    sessionEndedIdentityChanged: '检测到另一张身份证或另一个证件号码，本次办理已结束，信息已清除。请本人重新开始办理。',
   },
   dock: {
     handle: '模拟设备面板',

@@ -19,11 +19,13 @@ const identity: EventPayload<'identity.read'>['identity'] = {
 };
 const consentView: EventPayload<'flow.changed'>['view'] = {
   serviceId: 'no-criminal-record',
+  flowId: '5b0c9f7e-2a41-4d43-9a57-0f3b5e2c6d18',
+  seq: 1,
   step: 'consent',
   stepIndex: 1,
   stepCount: 8,
-  canGoBack: true,
-  accepts: ['CONSENT', 'BACK'],
+  canGoBack: false,
+  accepts: ['CONSENT'],
   data: { step: 'consent', serviceName: { 'zh-CN': '无犯罪记录证明', en: 'No-criminal-record certificate' }, granted: false, busy: false },
   messageKey: 'flow.consent.prompt',
 };

@@ -1,9 +1,10 @@
 /**
  * 无犯罪记录证明 through the real browser host, as far as the renderer can go
  * without a face: a card placed with the dock, the service chosen on the home
- * screen, the flow started by the host (`flow.start`), the identity confirmed,
- * the query consent given (the host checks the 户籍), and the face step
- * mounted with the separate biometric consent. A second run goes on to the
+ * screen, the flow started by the host (`flow.start`), the identity confirmed
+ * (and so fixed: no way back to identify), the query consent given, and the
+ * face step mounted with the separate biometric consent (the host checks the
+ * 户籍 only after the face check passed). A second run goes on to the
  * printed certificate with Chromium's fake camera playing a still face and the
  * host's test-only seam `face.testingSkipLiveness` (simulation only): a still
  * cannot pass the liveness challenge, so without the seam no flow passes.
@@ -73,7 +74,7 @@ describe('no-criminal-record service without a camera', () => {
 });
 
 describe('no-criminal-record flow through the browser host', () => {
-  it('card → service → identity → query consent → face step; back works; cancel wipes', async () => {
+  it('card → service → identity → query consent → face step; no way back to identify; cancel wipes', async () => {
     page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
     await openKioskWithCamera(page, host.url);
     await page.getByTestId('dock-handle').click();
@@ -97,13 +98,11 @@ describe('no-criminal-record flow through the browser host', () => {
 
     await page.getByTestId('consent-step').waitFor();
     expect(await page.getByTestId('flow-progress').getAttribute('data-step-index')).toBe('1');
-    // Back is the host's: consent → identify, and forward again.
-    await page.getByTestId('flow-back').click();
-    await page.getByTestId('identify-step').waitFor();
-    await page.getByTestId('identify-confirm').click();
+    // Back is the host's: the identity is fixed once confirmed, so there is none to identify.
+    expect(await page.getByTestId('flow-back').count()).toBe(0);
     await page.getByTestId('query-consent-agree').click();
 
-    // The host looked up the 户籍 (sandbox) and moved on by itself (flow.changed): the face step, biometric consent first.
+    // The face step, biometric consent first; the 户籍 lookup waits for the face to pass.
     await page.getByTestId('face-step').waitFor({ timeout: 15_000 });
     await page.getByTestId('face-consent').waitFor();
     expect(await page.getByTestId('flow-progress').getAttribute('data-step-index')).toBe('2');

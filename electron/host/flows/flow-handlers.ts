@@ -4,6 +4,9 @@
  * session's data and is stopped when the session ends, whatever the reason.
  * Before passing on a citizen's event the host syncs the session's identity
  * into the flow, so an identity is only ever what the host read or validated.
+ * When the flow leaves identify the session's identity is fixed: from then
+ * on the flow, the face check and the session all mean the same person, and
+ * a face verdict counts only if its check began on that fixed identity.
  */
 import { randomUUID } from 'node:crypto';
 import type { FaceVerifyResult, FlowView, Identity, KioskError } from '../../contract';
@@ -31,8 +34,14 @@ export type FlowHandlers = Pick<CallHandlers, FlowCallName>;
 
 /** Host-internal controls that are not renderer calls. */
 export interface FlowControls {
-  /** The face module's verdict (`face.verify` result) for the session's flow. */
-  faceResult(sessionId: string, verdict: FaceVerifyResult): boolean;
+  /**
+   * The face module's verdict (`face.verify` result) for the session's flow.
+   * `checked`: the session's fixed identity when that check began (null if
+   * none was fixed); any other verdict is refused.
+   */
+  faceResult(sessionId: string, verdict: FaceVerifyResult, checked: Identity | null): boolean;
+  /** Another identity came after the fixed one: the session's flow ends (`identityChanged`) if it still runs. */
+  identityChanged(sessionId: string): boolean;
   /** Unsubscribes from the bus (host stop). */
   dispose(): void;
 }
@@ -60,6 +69,20 @@ export function createFlowRuntime(ctx: FlowHandlersContext): { handlers: FlowHan
     if (!entry || entry.identity === session.identity) return;
     entry.identity = session.identity;
     flow.send({ type: 'IDENTITY', identity: session.identity });
+  };
+
+  /** The flow went past identify with the identity it was last given, which is the session's: fix it. */
+  const fixIdentity = (session: ActiveSession) => {
+    if (session.identityFixed) return;
+    const entry = live.get(session.sessionId);
+    if (!entry || entry.identity !== session.identity) {
+      // Cannot happen while every identity reaches the flow through syncIdentity; fail closed if it does.
+      ctx.logger.error({ sessionId: session.sessionId }, 'flow left identify with an identity that is not the session’s');
+      entry?.flow.send({ type: 'IDENTITY_CHANGED' });
+      return;
+    }
+    ctx.sessions.fixIdentity(session.sessionId);
+    ctx.logger.info({ sessionId: session.sessionId, flowId: entry.flow.flowId }, 'identity fixed for the flow');
   };
 
   const unsubscribeBus = ctx.bus.subscribe((envelope) => {
@@ -92,7 +115,10 @@ export function createFlowRuntime(ctx: FlowHandlersContext): { handlers: FlowHan
       if (!availability.available) return fail({ code: 'deviceUnavailable', messageKey: availability.reasonKey });
       stop(sessionId);
       const flow = service.start({ sessionId, flowId: randomUUID(), identity: session.identity, language: session.language });
-      const unsubscribe = flow.subscribe((view: FlowView) => ctx.bus.emit('flow.changed', { sessionId, view }));
+      const unsubscribe = flow.subscribe((view: FlowView) => {
+        if (view.step !== 'identify') fixIdentity(session);
+        ctx.bus.emit('flow.changed', { sessionId, view });
+      });
       live.set(sessionId, { flow, unsubscribe, identity: session.identity });
       session.data.set(FLOW_DATA_KEY, flow);
       ctx.sessions.touch(sessionId);
@@ -124,13 +150,23 @@ export function createFlowRuntime(ctx: FlowHandlersContext): { handlers: FlowHan
   return {
     handlers,
     controls: {
-      faceResult(sessionId, verdict) {
+      faceResult(sessionId, verdict, checked) {
         const session = ctx.sessions.get(sessionId);
         const flow = session && flowOf(session);
         if (!session || !flow) return false;
-        const accepted = flow.send(faceResultEvent(verdict));
-        ctx.logger.info({ sessionId, flowId: flow.flowId, outcome: verdict.outcome, accepted }, 'face result');
+        // Only a check of the identity the flow acts on, begun after it was fixed, may move the flow.
+        const ofFixedIdentity = session.identityFixed && checked !== null && checked === session.identity;
+        const accepted = ofFixedIdentity && flow.send(faceResultEvent(verdict));
+        ctx.logger.info({ sessionId, flowId: flow.flowId, outcome: verdict.outcome, ofFixedIdentity, accepted }, 'face result');
         return accepted;
+      },
+      identityChanged(sessionId) {
+        const session = ctx.sessions.get(sessionId);
+        const flow = session && flowOf(session);
+        if (!session || !flow) return false;
+        const ended = flow.send({ type: 'IDENTITY_CHANGED' });
+        ctx.logger.warn({ sessionId, flowId: flow.flowId, ended }, 'another identity after identify: flow ended');
+        return ended;
       },
       dispose() {
         unsubscribeBus();

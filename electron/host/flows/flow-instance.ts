@@ -2,7 +2,10 @@
  * One running flow: an XState actor plus the service's view function. The
  * instance answers "what does the renderer draw" and "does the current step
  * accept this event" (XState's `can`, which evaluates the guards), so an
- * event no transition allows is refused, not silently dropped.
+ * event no transition allows is refused, not silently dropped. Every view
+ * carries the run's id and a sequence number that grows with each change:
+ * a reply computed before a step that finished at once (no I/O) reaches the
+ * renderer after that step's event, and the number tells it which is newer.
  */
 import { createActor, type AnyMachineSnapshot, type AnyStateMachine, type SnapshotFrom } from 'xstate';
 import type { FlowEvent, FlowEventType, FlowStep, FlowStepData, FlowView } from '../../contract';
@@ -55,7 +58,8 @@ export function startFlowInstance<M extends AnyStateMachine>(options: FlowInstan
   let stopped = false;
 
   const snapshot = (): AnyMachineSnapshot => actor.getSnapshot();
-  const compute = (): FlowView => {
+  /** The view without its place in the run (so a change is a change of content). */
+  const compute = (): Omit<FlowView, 'flowId' | 'seq'> => {
     const current = snapshot();
     const { data, messageKey } = options.view(current as SnapshotFrom<M>);
     const mainIndex = options.steps.indexOf(data.step);
@@ -74,6 +78,9 @@ export function startFlowInstance<M extends AnyStateMachine>(options: FlowInstan
   };
 
   let last = '';
+  // Set only when the content changed, and synchronously with the actor (XState notifies during `send`).
+  let seq = 0;
+  const numbered = (view: Omit<FlowView, 'flowId' | 'seq'>): FlowView => ({ ...view, flowId: options.flowId, seq });
   actor.subscribe({
     next: () => {
       if (stopped) return;
@@ -81,17 +88,20 @@ export function startFlowInstance<M extends AnyStateMachine>(options: FlowInstan
       const key = JSON.stringify(view);
       if (key === last) return;
       last = key;
-      for (const listener of [...listeners]) listener(view);
+      seq += 1;
+      const shown = numbered(view);
+      for (const listener of [...listeners]) listener(shown);
     },
     error: (error) => options.onError?.(error),
   });
   actor.start();
   last = JSON.stringify(compute());
+  seq = 0;
 
   return {
     serviceId: options.serviceId,
     flowId: options.flowId,
-    view: compute,
+    view: () => numbered(compute()),
     send(event) {
       if (stopped || snapshot().status !== 'active' || !snapshot().can(event)) return false;
       actor.send(event);

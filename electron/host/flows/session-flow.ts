@@ -1,8 +1,8 @@
 /**
  * Where a session keeps its flow: in the session's data map, so it is
- * dropped with everything else when the session ends. The face module
- * reports its verdict through {@link deliverFaceResult}; the renderer has no
- * way to do so.
+ * dropped with everything else when the session ends. The face module's
+ * verdict reaches the flow only through the flow runtime's `faceResult`
+ * (which checks the identity it was for); the renderer has no way to send it.
  */
 import type { FaceVerifyResult } from '../../contract';
 import type { FaceResultEvent } from './flow-events';
@@ -20,15 +20,6 @@ function isFlowInstance(value: unknown): value is FlowInstance {
 export function flowOf(session: ActiveSession): FlowInstance | undefined {
   const value = session.data.get(FLOW_DATA_KEY);
   return isFlowInstance(value) ? value : undefined;
-}
-
-/**
- * Host-internal: hands the face module's verdict to the session's flow.
- * Returns false when there is no flow or its current step is not a face check.
- */
-export function deliverFaceResult(session: ActiveSession, verdict: FaceVerifyResult): boolean {
-  const flow = flowOf(session);
-  return flow ? flow.send(faceResultEvent(verdict)) : false;
 }
 
 /** The flow event for the face module's verdict (`face.verify` result). */

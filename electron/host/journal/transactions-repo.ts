@@ -15,6 +15,8 @@ export type TransactionOutcome =
   | 'referred'
   | 'declined'
   | 'failed'
+  /** Another identity came after identify: the flow ended with no result revealed. */
+  | 'identityChanged'
   /** A flow was running and the session ended before it finished. */
   | 'abandoned'
   /** The session ended without any service started. */
@@ -47,7 +49,7 @@ export interface ClosedTransaction {
   sessionId: string;
   startedAt: Date;
   endedAt: Date;
-  /** The session's end reason (`finished`, `cancelled`, `timeout`, `crashed`, `hostRestart`). */
+  /** The session's end reason (`finished`, `cancelled`, `timeout`, `crashed`, `hostRestart`, `identityChanged`). */
   endReason: string;
   serviceId: string | null;
   flowId: string | null;

@@ -1,8 +1,10 @@
 /**
  * What happens when a card lands on the reader: parse it; at the attract
  * screen it starts a session with its identity; during a session it becomes
- * (or replaces) the session's identity. A card that cannot be used is
- * reported with a message key, never with its contents.
+ * (or replaces) the session's identity, until a flow fixed that identity:
+ * then the same person's card changes nothing and another person's card is
+ * refused and reported (`onIdentityConflict`), which ends the flow. A card
+ * that cannot be used is reported with a message key, never with its contents.
  */
 import type { Identity, SessionInfo } from '../../contract';
 import { parseCardText } from '../../../drivers/idcard/card-text';
@@ -17,6 +19,8 @@ export interface CardIntakeDeps {
   bus: EventBus;
   logger: Logger;
   defaults: () => { language: SessionInfo['language']; elderMode: boolean };
+  /** Another person's card after the session's identity was fixed. */
+  onIdentityConflict: (sessionId: string) => void;
   now?: () => Date;
   /** The configured zone (a card's expiry is judged by the hall's date). */
   timeZone?: string;
@@ -34,11 +38,24 @@ export function createCardIntake(deps: CardIntakeDeps): (card: RawCardRead) => v
     const identity: Identity = identityFromCard(parsed.value, deps.now?.() ?? new Date(), deps.timeZone);
     const open = deps.sessions.current();
     if (open) {
-      open.identity = identity;
+      const offer = deps.sessions.offerIdentity(open.sessionId, identity);
       deps.sessions.touch(open.sessionId);
-      deps.logger.info({ sessionId: open.sessionId, cardType: identity.cardType, idNumberValid: identity.idNumberValid }, 'card read in session');
-      deps.bus.emit('identity.read', { sessionId: open.sessionId, identity: maskedIdentity(identity) });
-      return;
+      deps.logger.info({ sessionId: open.sessionId, cardType: identity.cardType, idNumberValid: identity.idNumberValid, offer: offer.kind }, 'card read in session');
+      switch (offer.kind) {
+        case 'set':
+          deps.bus.emit('identity.read', { sessionId: open.sessionId, identity: maskedIdentity(identity) });
+          return;
+        case 'same':
+        case 'noSession':
+          return;
+        case 'conflict':
+          deps.onIdentityConflict(open.sessionId);
+          return;
+        default: {
+          const never: never = offer;
+          return never;
+        }
+      }
     }
     const started = deps.sessions.start({ ...deps.defaults(), identity });
     if (!started.ok) return;

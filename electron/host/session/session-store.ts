@@ -3,18 +3,33 @@
  * and is dropped (not just forgotten) when the session ends, whatever the
  * reason. The host keeps its own idle backstop, so a session whose renderer
  * vanished still ends and is wiped.
+ *
+ * The identity changes only through {@link SessionStore.offerIdentity}, and
+ * once a flow fixed it ({@link SessionStore.fixIdentity}) it never changes
+ * again: whatever the flow and the face check use is the same person.
  */
 import { randomUUID } from 'node:crypto';
 import type { Identity, SessionEndReason, SessionInfo } from '../../contract';
 
 export interface ActiveSession extends SessionInfo {
-  identity: Identity | null;
+  /** Set through the store only (`offerIdentity`). */
+  readonly identity: Identity | null;
+  /** True once a flow went past identify with this identity: it can no longer be replaced. */
+  readonly identityFixed: boolean;
   /** Per-session data (consents, photos, documents…); wiped at end. */
   data: Map<string, unknown>;
 }
 
 export type StartResult = { ok: true; session: SessionInfo } | { ok: false; reason: 'sessionActive' };
 export type EndResult = { ok: true; durationMs: number } | { ok: false; reason: 'noSession' };
+
+/**
+ * What became of an identity offered to a session: `set` (it is the
+ * session's identity now), `same` (the fixed identity's own number again:
+ * nothing changes), `conflict` (another person after the identity was
+ * fixed: refused, and the caller ends the flow), or no such session.
+ */
+export type IdentityOffer = { kind: 'set' } | { kind: 'same' } | { kind: 'conflict' } | { kind: 'noSession' };
 
 export interface SessionStoreOptions {
   now?: () => Date;
@@ -28,6 +43,10 @@ export interface SessionStore {
   start(options: { language: SessionInfo['language']; elderMode: boolean; identity?: Identity | null }): StartResult;
   end(sessionId: string, reason: SessionEndReason): EndResult;
   current(): ActiveSession | undefined;
+  /** A card read or a number typed during the session. */
+  offerIdentity(sessionId: string, identity: Identity): IdentityOffer;
+  /** Fixes the session's identity for good; false when there is no such session or no identity. */
+  fixIdentity(sessionId: string): boolean;
   /** The open session if its id matches. */
   get(sessionId: string): ActiveSession | undefined;
   /** Records activity; returns false when there is no such session. */
@@ -40,11 +59,14 @@ export interface SessionStore {
 
 const info = ({ sessionId, startedAt, language, elderMode }: ActiveSession): SessionInfo => ({ sessionId, startedAt, language, elderMode });
 
+/** The store's own, writable view of a session. */
+type StoredSession = { -readonly [K in keyof ActiveSession]: ActiveSession[K] };
+
 /** Creates the in-memory session store. */
 export function createSessionStore(options: SessionStoreOptions = {}): SessionStore {
   const now = options.now ?? (() => new Date());
   const backstopMs = options.backstopMs ?? 0;
-  let active: ActiveSession | undefined;
+  let active: StoredSession | undefined;
   let backstop: NodeJS.Timeout | undefined;
 
   const wipe = (): SessionInfo | undefined => {
@@ -52,6 +74,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     const ended = info(active);
     active.data.clear();
     active.identity = null;
+    active.identityFixed = false;
     active = undefined;
     clearTimeout(backstop);
     return ended;
@@ -71,7 +94,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     backstopMs,
     start({ language, elderMode, identity = null }) {
       if (active) return { ok: false, reason: 'sessionActive' };
-      active = { sessionId: randomUUID(), startedAt: now().toISOString(), language, elderMode, identity, data: new Map() };
+      active = { sessionId: randomUUID(), startedAt: now().toISOString(), language, elderMode, identity, identityFixed: false, data: new Map() };
       arm();
       return { ok: true, session: info(active) };
     },
@@ -82,6 +105,19 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       return { ok: true, durationMs };
     },
     current: () => active,
+    offerIdentity(sessionId, identity) {
+      if (!active || active.sessionId !== sessionId) return { kind: 'noSession' };
+      if (!active.identityFixed) {
+        active.identity = identity;
+        return { kind: 'set' };
+      }
+      return active.identity?.idNumber === identity.idNumber ? { kind: 'same' } : { kind: 'conflict' };
+    },
+    fixIdentity(sessionId) {
+      if (!active || active.sessionId !== sessionId || !active.identity) return false;
+      active.identityFixed = true;
+      return true;
+    },
     get: (sessionId) => (active?.sessionId === sessionId ? active : undefined),
     touch(sessionId) {
       if (active?.sessionId !== sessionId) return false;

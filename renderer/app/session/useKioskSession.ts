@@ -25,8 +25,11 @@ export interface KioskSession {
   ending: boolean;
   /** An i18n key to show on the attract screen (a refused start, an unreadable card). */
   attractMessage: string | null;
-  /** True for a few seconds after a session ended by cancel or timeout: "your information has been cleared". */
-  sessionEnded: boolean;
+  /**
+   * For a few seconds after a session ended by cancel, timeout or another
+   * identity presented: why, for "your information has been cleared"; null otherwise.
+   */
+  sessionEnded: SessionEndReason | null;
   start(): Promise<void>;
   end(reason: SessionEndReason): Promise<void>;
   /** Tells the host about changed preferences mid-session. */
@@ -37,8 +40,8 @@ export interface KioskSession {
 export const ATTRACT_MESSAGE_MS = 8_000;
 /** How long "your information has been cleared" stays on the attract screen (issue #5: 3–5 s). */
 export const SESSION_ENDED_MS = 4_000;
-/** The ends after which the attract screen says the citizen's information was cleared. */
-const ENDS_TO_CONFIRM: ReadonlySet<SessionEndReason> = new Set<SessionEndReason>(['cancelled', 'timeout']);
+/** The ends after which the attract screen says the citizen's information was cleared (and, for identityChanged, why). */
+const ENDS_TO_CONFIRM: ReadonlySet<SessionEndReason> = new Set<SessionEndReason>(['cancelled', 'timeout', 'identityChanged']);
 
 /** `onWiped` runs whenever the kiosk returns to attract, to drop the citizen's choices too. */
 export function useKioskSession(api: KioskClient, preferences: Preferences, onWiped: () => void): KioskSession {
@@ -46,7 +49,7 @@ export function useKioskSession(api: KioskClient, preferences: Preferences, onWi
   const [starting, setStarting] = useState(false);
   const [ending, setEnding] = useState(false);
   const [attractMessage, setAttractMessage] = useState<string | null>(null);
-  const [sessionEnded, setSessionEnded] = useState(false);
+  const [sessionEnded, setSessionEnded] = useState<SessionEndReason | null>(null);
   const busy = useRef(false);
   const prefs = useRef(preferences);
   const wiped = useRef(onWiped);
@@ -67,14 +70,14 @@ export function useKioskSession(api: KioskClient, preferences: Preferences, onWi
     setScreen({ kind: 'attract' });
     setStarting(false);
     setEnding(false);
-    setSessionEnded(reason !== undefined && ENDS_TO_CONFIRM.has(reason));
+    setSessionEnded(reason !== undefined && ENDS_TO_CONFIRM.has(reason) ? reason : null);
     wiped.current();
   }, []);
 
   const open = useCallback(
     (session: SessionInfo, identity: MaskedIdentity | null) => {
       setAttractMessage(null);
-      setSessionEnded(false);
+      setSessionEnded(null);
       setScreen({ kind: 'session', session, identity });
       const wanted = prefs.current;
       if (session.language !== wanted.language || session.elderMode !== wanted.elderMode) {
@@ -143,7 +146,7 @@ export function useKioskSession(api: KioskClient, preferences: Preferences, onWi
 
   useEffect(() => {
     if (!sessionEnded) return;
-    const timer = setTimeout(() => setSessionEnded(false), SESSION_ENDED_MS);
+    const timer = setTimeout(() => setSessionEnded(null), SESSION_ENDED_MS);
     return () => clearTimeout(timer);
   }, [sessionEnded]);
 
@@ -158,7 +161,7 @@ export function useKioskSession(api: KioskClient, preferences: Preferences, onWi
     busy.current = true;
     setStarting(true);
     setAttractMessage(null);
-    setSessionEnded(false);
+    setSessionEnded(null);
     const outcome = await api.call('session.start', prefs.current);
     busy.current = false;
     setStarting(false);

@@ -25,9 +25,10 @@ type Phase =
   | { kind: 'unavailable' };
 
 /** `data-testid="face-step"` with `data-phase`. */
-export function FaceCheckFlowStep({ api, sessionId, refresh }: StepProps<'faceCheck'>): ReactElement {
+export function FaceCheckFlowStep({ data, api, sessionId, refresh }: StepProps<'faceCheck'>): ReactElement {
   const { t } = useTranslation();
-  const [phase, setPhase] = useState<Phase>({ kind: 'consent' });
+  // Passed already (the host is looking up the 户籍 before it moves on): wait, even on a fresh mount.
+  const [phase, setPhase] = useState<Phase>(data.lastOutcome === 'passed' ? { kind: 'verified' } : { kind: 'consent' });
   useSpeakOnShow(
     phase.kind === 'consent' ? 'voice.flow.faceConsent' : phase.kind === 'check' ? 'voice.flow.faceCheck' : null,
   );

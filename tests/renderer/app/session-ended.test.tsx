@@ -91,4 +91,19 @@ describe('"your information has been cleared" after a session ends', () => {
     act(() => api.emit('session.ended', { sessionId: 's-1', reason: 'hostRestart' }));
     expect(screen.queryByTestId('session-ended')).not.toBeInTheDocument();
   });
+
+  it('after the host ended it because another card or number came: says so in both languages, nothing of either person', async () => {
+    vi.useFakeTimers();
+    const { api, voice } = await cardSession();
+    act(() => api.emit('session.ended', { sessionId: 's-1', reason: 'identityChanged' }));
+    expect(screen.getByTestId('attract-screen')).toBeInTheDocument();
+    const notice = screen.getByTestId('session-ended');
+    expect(notice).toHaveAttribute('data-reason', 'identityChanged');
+    expect(notice).toHaveTextContent('检测到另一张身份证或另一个证件号码');
+    expect(notice.querySelector('[lang="en"]')).toHaveTextContent('Another ID card or ID number was presented');
+    expect(voice.keys().at(-1)).toBe('voice.sessionEndedIdentityChanged');
+    expectNoTrace();
+    await act(() => vi.advanceTimersByTimeAsync(SESSION_ENDED_MS));
+    expect(screen.queryByTestId('session-ended')).not.toBeInTheDocument();
+  });
 });

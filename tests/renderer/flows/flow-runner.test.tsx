@@ -242,4 +242,49 @@ describe('FlowRunner', () => {
     unmount();
     expect(api.listenerCount('flow.changed')).toBe(0);
   });
+
+  it('zero latency: the answer to an event, older than the view the host already pushed, does not roll the step back', async () => {
+    const { api } = runFlow({ start: { ...views.purpose(), seq: 3 } });
+    await screen.findByTestId('purpose-step');
+    // The query finished at once: the host pushes review (seq 5) before its answer to PURPOSE (query, seq 4) arrives.
+    api.setHandler('flow.send', () => {
+      api.emit('flow.changed', { sessionId: 's-1', view: { ...views.review(), seq: 5 } });
+      return ok<'flow.send'>({ ...views.queryRunning(), seq: 4 });
+    });
+    fireEvent.click(screen.getByTestId('purpose-employment'));
+    await waitFor(() => expect(api.callsTo('flow.send')).toHaveLength(1));
+    await act(async () => undefined);
+    expect(runner()).toHaveAttribute('data-step', 'review');
+    expect(screen.getByTestId('review-confirm')).toBeVisible();
+    // Nor does a stale refresh answer.
+    api.setHandler('flow.current', () => ok<'flow.current'>({ view: { ...views.queryRunning(), seq: 4 } }));
+    act(() => api.emit('flow.changed', { sessionId: 's-1', view: { ...views.queryRunning(), seq: 4 } }));
+    expect(runner()).toHaveAttribute('data-step', 'review');
+  });
+
+  it('the start answer does not roll back a newer view of the same run that came first; views of another run are ignored', async () => {
+    const host: { api?: MockKioskApi } = {};
+    const { api } = runFlow(
+      { start: views.identifyCard() },
+      {
+        handlers: {
+          'flow.start': async () => {
+            // The run moved on at once: its event goes out before the answer to flow.start.
+            await Promise.resolve();
+            host.api?.emit('flow.changed', { sessionId: 's-1', view: { ...views.consent(), flowId: 'flow-2', seq: 1 } });
+            return ok<'flow.start'>({ ...views.identifyCard(), flowId: 'flow-2', seq: 0 });
+          },
+        },
+      },
+    );
+    host.api = api;
+    await waitFor(() => expect(api.callsTo('flow.start')).toHaveLength(1));
+    await act(async () => undefined);
+    expect(runner()).toHaveAttribute('data-step', 'consent');
+    // A late view of a run that is gone (flow-1) changes nothing, whatever its number.
+    act(() => api.emit('flow.changed', { sessionId: 's-1', view: { ...views.purpose(), flowId: 'flow-1', seq: 9 } }));
+    expect(runner()).toHaveAttribute('data-step', 'consent');
+    act(() => api.emit('flow.changed', { sessionId: 's-1', view: { ...views.faceCheck(), flowId: 'flow-2', seq: 2 } }));
+    expect(runner()).toHaveAttribute('data-step', 'faceCheck');
+  });
 });

@@ -23,6 +23,9 @@ export function viewOf(data: FlowStepData, accepts: FlowEventType[] = [], extra:
     canGoBack: accepts.includes('BACK'),
     accepts,
     data,
+    // One run, and the same place in it unless a test says otherwise (views of equal seq are all shown).
+    flowId: 'flow-1',
+    seq: 0,
     ...extra,
   });
 }
@@ -51,7 +54,11 @@ export const views = {
       },
       busy ? [] : ['CONSENT', 'BACK'],
     ),
-  faceCheck: () => viewOf({ step: 'faceCheck', attempt: 0, maxAttempts: 3, lastOutcome: null }, ['BACK']),
+  faceCheck: (over: { attempt?: number; lastOutcome?: 'passed' | 'noMatch' | 'refused' | null } = {}) =>
+    viewOf(
+      { step: 'faceCheck', attempt: over.attempt ?? 0, maxAttempts: 3, lastOutcome: over.lastOutcome ?? null },
+      over.lastOutcome === 'passed' ? [] : ['BACK'],
+    ),
   purpose: () =>
     viewOf({ step: 'choosePurpose', options: ['employment', 'abroad', 'settlement', 'other'], selected: null }, [
       'PURPOSE',
@@ -110,7 +117,7 @@ export const views = {
       reprintAvailable ? ['REPRINT', 'CONFIRM'] : ['CONFIRM'],
       { messageKey: 'print.paperJam' },
     ),
-  done: (outcome: 'certificateIssued' | 'counter' | 'referred' | 'declined' | 'failed' = 'certificateIssued') =>
+  done: (outcome: 'certificateIssued' | 'counter' | 'referred' | 'declined' | 'failed' | 'identityChanged' = 'certificateIssued') =>
     viewOf({ step: 'done', outcome }),
   counter: (
     reason:

@@ -34,4 +34,11 @@ describe('face check step (engineer I’s components inside the flow)', () => {
     expect(api.callsTo('face.verify')).toEqual([]);
     expect(refresh).not.toHaveBeenCalled();
   });
+
+  it('once the host says the face passed (it is looking up the 户籍 now), a calm wait, even when drawn afresh', () => {
+    renderFlowStep(views.faceCheck({ lastOutcome: 'passed', attempt: 1 }));
+    expect(screen.getByTestId('face-step')).toHaveAttribute('data-phase', 'verified');
+    expect(screen.getByTestId('waiting')).toHaveTextContent('人脸核验通过，请稍候');
+    expect(screen.queryByTestId('face-consent')).toBeNull();
+  });
 });

@@ -1,10 +1,16 @@
 /**
- * The 无犯罪记录证明 flow as an XState machine: identify → consent (and
- * 户籍 lookup) → face check → purpose → query → review → print → done,
+ * The 无犯罪记录证明 flow as an XState machine: identify → consent → face
+ * check (then the 户籍 lookup) → purpose → query → review → print → done,
  * with side steps: counter (queue ticket), referral (户籍地/居住地, 出入境)
  * and failed. Every transition that matters is guarded by the engine's
  * rules; back-end calls and printing are invoked promises whose expected
  * failures are values.
+ *
+ * The identity is fixed when the run leaves identify: it never goes back
+ * there, and another identity (IDENTITY_CHANGED from the host) ends the run.
+ * Nothing the back-end knows about the person (registered where, known at
+ * all) decides a step before their face check passed: the only decision
+ * before it is the foreigner one, read from the card or number itself.
  */
 import { assign, fromPromise, setup } from 'xstate';
 import { zonedIsoDate } from '../../../../drivers/idcard/calendar-date';
@@ -125,7 +131,8 @@ export function createNoCriminalRecordMachine(deps: NoCriminalRecordDeps) {
       queryRetriesLeft: ({ context }) => context.queryAttempts < MAX_QUERY_ATTEMPTS,
       reprintAvailable: ({ context }) => reprintAvailable(context.print),
       receiptPending: ({ context }) => context.print.receipt !== 'printed',
-      failureRetryable: ({ context }) => context.failure?.retryable === true,
+      // Only the lookup after a passed face check fails retryably; a retry goes back to it, never around the face.
+      lookupRetryable: ({ context }) => context.failure?.retryable === true && verified(context),
     },
     actions: {
       setIdentity: assign({
@@ -158,6 +165,8 @@ export function createNoCriminalRecordMachine(deps: NoCriminalRecordDeps) {
     id: 'ncr',
     context: ({ input }) => initialContext(input),
     initial: 'identify',
+    // From any step still running: another identity was presented, so this run ends, having revealed nothing.
+    on: { IDENTITY_CHANGED: { target: '.done', actions: { type: 'outcome', params: { outcome: 'identityChanged' } } } },
     states: {
       identify: {
         on: {
@@ -170,25 +179,35 @@ export function createNoCriminalRecordMachine(deps: NoCriminalRecordDeps) {
         },
       },
       consent: {
-        initial: 'asking',
+        on: {
+          CONSENT: [
+            { guard: 'consentGranted', target: 'faceCheck', actions: 'grantConsent' },
+            { target: 'done', actions: { type: 'outcome', params: { outcome: 'declined' } } },
+          ],
+        },
+      },
+      faceCheck: {
+        initial: 'verifying',
         states: {
-          asking: {
+          verifying: {
             on: {
-              CONSENT: [
-                { guard: 'consentGranted', target: 'checking', actions: 'grantConsent' },
-                { target: '#ncr.done', actions: { type: 'outcome', params: { outcome: 'declined' } } },
+              FACE_RESULT: [
+                { guard: 'facePassedNow', target: 'lookingUp', actions: 'facePassed' },
+                { guard: 'faceMayRetry', actions: 'faceFailed' },
+                { target: '#ncr.counter', actions: ['faceFailed', { type: 'toCounter', params: { reason: 'faceCheckFailed' } }] },
               ],
-              BACK: { target: '#ncr.identify', actions: 'clearConsent' },
+              BACK: { target: '#ncr.consent', actions: 'clearConsent' },
             },
           },
-          checking: {
+          // Only now, with the face proved, may the back-end's answer about this person shape the screen.
+          lookingUp: {
             invoke: {
               src: 'lookupPerson',
               input: ({ context }) => ({ idNumber: context.identity?.idNumber ?? '' }),
               onDone: [
                 {
                   guard: ({ event }) => routePerson(event.output, home) === 'eligible',
-                  target: '#ncr.faceCheck',
+                  target: '#ncr.choosePurpose',
                   actions: assign({ person: ({ event }) => (event.output.ok ? event.output.value : null) }),
                 },
                 {
@@ -209,16 +228,6 @@ export function createNoCriminalRecordMachine(deps: NoCriminalRecordDeps) {
               onError: { target: '#ncr.failed', actions: assign({ failure: () => ({ reason: 'internal' as const, retryable: false }) }) },
             },
           },
-        },
-      },
-      faceCheck: {
-        on: {
-          FACE_RESULT: [
-            { guard: 'facePassedNow', target: 'choosePurpose', actions: 'facePassed' },
-            { guard: 'faceMayRetry', actions: 'faceFailed' },
-            { target: 'counter', actions: ['faceFailed', { type: 'toCounter', params: { reason: 'faceCheckFailed' } }] },
-          ],
-          BACK: { target: 'consent', actions: 'clearConsent' },
         },
       },
       choosePurpose: {
@@ -375,7 +384,7 @@ export function createNoCriminalRecordMachine(deps: NoCriminalRecordDeps) {
       },
       failed: {
         on: {
-          RETRY: { guard: 'failureRetryable', target: 'consent.checking', actions: assign({ failure: () => null }) },
+          RETRY: { guard: 'lookupRetryable', target: 'faceCheck.lookingUp', actions: assign({ failure: () => null }) },
           CONFIRM: { target: 'done', actions: { type: 'outcome', params: { outcome: 'failed' } } },
         },
       },

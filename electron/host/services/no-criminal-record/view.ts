@@ -40,7 +40,8 @@ export function viewOf(snapshot: NcrSnapshotLike, windows: { certificates: strin
     return { data: { step: 'identify', identity: publicIdentity(context), problem }, ...(problem ? { messageKey: `flow.identify.${problem}` } : {}) };
   }
   if (top === 'consent') {
-    return { data: { step: 'consent', serviceName: { ...SERVICE_NAME }, granted: context.consent, busy: child === 'checking' } };
+    // Nothing runs on this step any more (the 户籍 lookup waits for the face check), so it is never busy.
+    return { data: { step: 'consent', serviceName: { ...SERVICE_NAME }, granted: context.consent, busy: false } };
   }
   if (top === 'faceCheck') {
     const last = context.face.last;

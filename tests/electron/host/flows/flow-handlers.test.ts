@@ -4,20 +4,31 @@ import { PROTOCOL_VERSION, type EventEnvelope } from '../../../../electron/contr
 import { createDispatcher, type CallHandlers } from '../../../../electron/host/api/dispatch';
 import { createEventBus } from '../../../../electron/host/events';
 import { createFlowRuntime } from '../../../../electron/host/flows/flow-handlers';
-import { deliverFaceResult, flowOf } from '../../../../electron/host/flows/session-flow';
+import { flowOf } from '../../../../electron/host/flows/session-flow';
 import { createSessionStore } from '../../../../electron/host/session/session-store';
 import { identityFromTyped } from '../../../../electron/host/session/identity';
 import { createNoCriminalRecordService } from '../../../../electron/host/services/no-criminal-record/service';
+import type { PoliceGateway } from '../../../../electron/host/gateway/police-gateway';
+import type { FlowView } from '../../../../electron/contract';
 import { fakeCertificatePrinter, fakeTicketPrinter, recordingQueue, sandbox } from '../services/no-criminal-record/fixtures';
 
-function setup(available = true) {
+const HAN = '410402199001011230';
+const MA = '410403195806150041';
+
+function typed(idNumber: string) {
+  const identity = identityFromTyped(idNumber);
+  if (!identity) throw new Error(`not a valid number: ${idNumber}`);
+  return identity;
+}
+
+function setup(available = true, gateway: PoliceGateway = sandbox()) {
   const logger = pino({ level: 'silent' });
   const bus = createEventBus(() => undefined);
   const events: EventEnvelope[] = [];
   bus.subscribe((e) => events.push(e));
   const sessions = createSessionStore();
   const service = createNoCriminalRecordService({
-    gateway: sandbox(),
+    gateway,
     certificatePrinter: fakeCertificatePrinter(),
     ticketPrinter: fakeTicketPrinter(),
     applications: recordingQueue(),
@@ -50,7 +61,7 @@ describe('flow handlers', () => {
     const t = setup();
     const open = t.sessions.get(t.sessionId);
     if (!open) throw new Error('no session');
-    open.identity = identityFromTyped('410402199001011230') ?? null;
+    t.sessions.offerIdentity(t.sessionId, typed(HAN));
     const started = await t.call('flow.start', { sessionId: t.sessionId, serviceId: 'no-criminal-record' });
     expect(started).toMatchObject({ ok: true, result: { step: 'identify', data: { identity: { source: 'typed', idNumberMasked: '4104**********1230' } } } });
     expect(JSON.stringify(started)).not.toContain('410402199001011230');
@@ -65,7 +76,7 @@ describe('flow handlers', () => {
     const t = setup();
     const open = t.sessions.get(t.sessionId);
     if (!open) throw new Error('no session');
-    open.identity = identityFromTyped('410402199001011230') ?? null;
+    t.sessions.offerIdentity(t.sessionId, typed(HAN));
     await t.call('flow.start', { sessionId: t.sessionId, serviceId: 'no-criminal-record' });
     await t.call('flow.send', { sessionId: t.sessionId, event: { type: 'CONFIRM' } });
     await t.call('flow.send', { sessionId: t.sessionId, event: { type: 'CONSENT', granted: true } });
@@ -83,8 +94,9 @@ describe('flow handlers', () => {
     expect(flowOf(open)?.view().step).toBe('faceCheck');
     const refused = await t.call('flow.send', { sessionId: t.sessionId, event: { type: 'PURPOSE', purpose: 'other' } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalidParams', messageKey: 'flow.eventNotAccepted', details: { step: 'faceCheck' } } });
-    // The host's face module can.
-    expect(deliverFaceResult(open, { outcome: 'match', similarity: 0.9, attemptsLeft: 2 })).toBe(true);
+    // The host's face module can (for the identity the flow fixed); the 户籍 lookup follows.
+    expect(t.runtime.controls.faceResult(t.sessionId, { outcome: 'match', similarity: 0.9, attemptsLeft: 2 }, open.identity)).toBe(true);
+    await new Promise((r) => setTimeout(r, 20));
     expect(flowOf(open)?.view().step).toBe('choosePurpose');
   });
 
@@ -92,13 +104,13 @@ describe('flow handlers', () => {
     const t = setup();
     const open = t.sessions.get(t.sessionId);
     if (!open) throw new Error('no session');
-    open.identity = identityFromTyped('410402199001011230') ?? null;
+    t.sessions.offerIdentity(t.sessionId, typed(HAN));
     await t.call('flow.start', { sessionId: t.sessionId, serviceId: 'no-criminal-record' });
-    expect(t.runtime.controls.faceResult(t.sessionId, { outcome: 'match', similarity: 0.9, attemptsLeft: 2 })).toBe(false);
+    expect(t.runtime.controls.faceResult(t.sessionId, { outcome: 'match', similarity: 0.9, attemptsLeft: 2 }, open.identity)).toBe(false);
     await t.call('flow.send', { sessionId: t.sessionId, event: { type: 'CONFIRM' } });
     await t.call('flow.send', { sessionId: t.sessionId, event: { type: 'CONSENT', granted: true } });
     await new Promise((r) => setTimeout(r, 20));
-    expect(t.runtime.controls.faceResult(t.sessionId, { outcome: 'noMatch', similarity: 0.2, attemptsLeft: 1, helpOffered: false })).toBe(true);
+    expect(t.runtime.controls.faceResult(t.sessionId, { outcome: 'noMatch', similarity: 0.2, attemptsLeft: 1, helpOffered: false }, open.identity)).toBe(true);
     expect(flowOf(open)?.view()).toMatchObject({ step: 'faceCheck', data: { lastOutcome: 'noMatch' } });
   });
 
@@ -109,7 +121,7 @@ describe('flow handlers', () => {
     expect(blocked).toMatchObject({ ok: true, result: { step: 'identify', data: { problem: 'missing' } } });
     const open = t.sessions.get(t.sessionId);
     if (!open) throw new Error('no session');
-    open.identity = identityFromTyped('410402199001011230') ?? null;
+    t.sessions.offerIdentity(t.sessionId, typed(HAN));
     const sent = await t.call('flow.send', { sessionId: t.sessionId, event: { type: 'CONFIRM' } });
     expect(sent).toMatchObject({ ok: true, result: { step: 'consent' } });
   });
@@ -138,5 +150,97 @@ describe('flow handlers', () => {
     expect(flow?.send({ type: 'CONFIRM' })).toBe(false);
     expect(await t.call('flow.current', { sessionId: t.sessionId })).toMatchObject({ ok: false, error: { code: 'noSession' } });
     t.runtime.controls.dispose();
+  });
+
+  it('the identity is fixed when the flow leaves identify: the same number changes nothing, another is a conflict', async () => {
+    const t = setup();
+    t.sessions.offerIdentity(t.sessionId, typed(MA));
+    // At identify the citizen may still change their mind.
+    expect(t.sessions.offerIdentity(t.sessionId, typed(HAN))).toEqual({ kind: 'set' });
+    await t.call('flow.start', { sessionId: t.sessionId, serviceId: 'no-criminal-record' });
+    expect(t.sessions.get(t.sessionId)?.identityFixed).toBe(false);
+    await t.call('flow.send', { sessionId: t.sessionId, event: { type: 'CONFIRM' } });
+    const open = t.sessions.get(t.sessionId)!;
+    expect(open.identityFixed).toBe(true);
+    const fixed = open.identity;
+    expect(t.sessions.offerIdentity(t.sessionId, typed(HAN))).toEqual({ kind: 'same' });
+    expect(t.sessions.offerIdentity(t.sessionId, typed(MA))).toEqual({ kind: 'conflict' });
+    expect(open.identity).toBe(fixed);
+    expect(open.identity?.idNumber).toBe(HAN);
+  });
+
+  it('a face verdict moves the flow only for the fixed identity the check began on', async () => {
+    const t = setup();
+    t.sessions.offerIdentity(t.sessionId, typed(HAN));
+    const open = t.sessions.get(t.sessionId)!;
+    // A check begun at identify, before anything was fixed…
+    const before = open.identityFixed ? open.identity : null;
+    await t.call('flow.start', { sessionId: t.sessionId, serviceId: 'no-criminal-record' });
+    await t.call('flow.send', { sessionId: t.sessionId, event: { type: 'CONFIRM' } });
+    await t.call('flow.send', { sessionId: t.sessionId, event: { type: 'CONSENT', granted: true } });
+    const match = { outcome: 'match', similarity: 0.9, attemptsLeft: 2 } as const;
+    // …does not count, nor does a check of another identity.
+    expect(t.runtime.controls.faceResult(t.sessionId, match, before)).toBe(false);
+    expect(t.runtime.controls.faceResult(t.sessionId, match, typed(MA))).toBe(false);
+    expect(flowOf(open)?.view().step).toBe('faceCheck');
+    expect(t.runtime.controls.faceResult(t.sessionId, match, open.identity)).toBe(true);
+  });
+
+  it('identityChanged ends a running flow with nothing revealed, and a finished one keeps its outcome', async () => {
+    const t = setup();
+    t.sessions.offerIdentity(t.sessionId, typed(HAN));
+    await t.call('flow.start', { sessionId: t.sessionId, serviceId: 'no-criminal-record' });
+    await t.call('flow.send', { sessionId: t.sessionId, event: { type: 'CONFIRM' } });
+    expect(t.runtime.controls.identityChanged(t.sessionId)).toBe(true);
+    const last = t.events.filter((e) => e.event === 'flow.changed').at(-1)?.payload as { view: FlowView };
+    expect(last.view.data).toEqual({ step: 'done', outcome: 'identityChanged' });
+    expect(t.runtime.controls.identityChanged(t.sessionId)).toBe(false);
+    expect(t.runtime.controls.identityChanged('no-such-session')).toBe(false);
+  });
+
+  it('zero latency: a reply computed before a step that finished at once is older than that step’s event, and says so', async () => {
+    // A back-end that answers at once (the sandbox's documented test latency, and then some).
+    const base = sandbox();
+    const instant: PoliceGateway = {
+      ...base,
+      lookupPerson: (id) => Promise.resolve(base.lookupPerson(id)),
+      queryCriminalRecord: (request) => Promise.resolve(base.queryCriminalRecord(request)),
+    };
+    const t = setup(true, instant);
+    t.sessions.offerIdentity(t.sessionId, typed(HAN));
+    // What reaches the renderer, in the order it may arrive: events as emitted, each reply when its call settles.
+    const arrivals: Array<{ via: 'event' | 'reply'; view: FlowView }> = [];
+    t.bus.subscribe((e) => {
+      if (e.event === 'flow.changed') arrivals.push({ via: 'event', view: (e.payload as { view: FlowView }).view });
+    });
+    const send = async (event: unknown) => {
+      const reply = await t.call('flow.send', { sessionId: t.sessionId, event });
+      if (!reply.ok) throw new Error(JSON.stringify(reply));
+      return reply.result as FlowView;
+    };
+    const started = await t.call('flow.start', { sessionId: t.sessionId, serviceId: 'no-criminal-record' });
+    if (!started.ok) throw new Error(JSON.stringify(started));
+    arrivals.push({ via: 'reply', view: started.result as FlowView });
+    for (const event of [{ type: 'CONFIRM' }, { type: 'CONSENT', granted: true }]) arrivals.push({ via: 'reply', view: await send(event) });
+    const open = t.sessions.get(t.sessionId)!;
+    t.runtime.controls.faceResult(t.sessionId, { outcome: 'match', similarity: 0.9, attemptsLeft: 2 }, open.identity);
+    await new Promise((r) => setTimeout(r, 10));
+    const purposeReply = await send({ type: 'PURPOSE', purpose: 'employment' });
+    await new Promise((r) => setTimeout(r, 10));
+    // The step finished without waiting: the host is at review, but the reply still says query.
+    const current = flowOf(open)!.view();
+    expect(current.step).toBe('review');
+    expect(purposeReply.step).toBe('query');
+    const reviewEvent = arrivals.find((a) => a.via === 'event' && a.view.step === 'review')!;
+    expect(purposeReply.flowId).toBe(reviewEvent.view.flowId);
+    expect(purposeReply.seq).toBeLessThan(reviewEvent.view.seq);
+    // The reply arriving last (as it did over the socket) cannot roll the renderer back: it keeps the highest number.
+    arrivals.push({ via: 'reply', view: purposeReply });
+    const kept = arrivals.reduce<FlowView | null>((shown, { view }) => (shown && shown.flowId === view.flowId && shown.seq > view.seq ? shown : view), null);
+    expect(kept).toEqual(current);
+    // And the events alone are in order.
+    const seqs = arrivals.filter((a) => a.via === 'event').map((a) => a.view.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(seqs.length);
   });
 });

@@ -14,6 +14,7 @@ import type { PrintOutcome } from '../../../../electron/host/documents/print/pri
 import { createBackendNumbers, createJournalSandboxSequences } from '../../../../electron/host/integration/backend-numbers';
 import { createDocumentCertificatePrinter, DOCUMENT_FAILED_KEY } from '../../../../electron/host/integration/certificate-printer';
 import { withFaceToFlow } from '../../../../electron/host/integration/face-to-flow';
+import { identityFromTyped } from '../../../../electron/host/session/identity';
 import { catalogueAvailability } from '../../../../electron/host/integration/flow-availability';
 import { createQueueNumbers, windowLetter } from '../../../../electron/host/integration/queue-numbers';
 import { createReceiptTicketPrinter } from '../../../../electron/host/integration/ticket-printer';
@@ -167,13 +168,21 @@ describe('composition helpers', () => {
     expect(availability('nope')).toEqual({ available: false, reasonKey: 'service.unknown' });
   });
 
-  it('face.verify answers as before and hands its verdict to the flow', async () => {
+  it('face.verify answers as before and hands its verdict to the flow, with the fixed identity the check began on', async () => {
     const verdict = { outcome: 'match' as const, similarity: 0.9, attemptsLeft: 3 };
     const deliver = vi.fn();
-    const face: Pick<CallHandlers, 'face.verify'> = { 'face.verify': async () => ({ ok: true, value: verdict }) };
-    const handlers = withFaceToFlow(face, deliver);
+    const fixed = identityFromTyped('410402199001011230');
+    let current = fixed ?? null;
+    const face: Pick<CallHandlers, 'face.verify'> = {
+      'face.verify': async () => {
+        // Whatever the session holds by the time the check ends, the verdict goes with what it began on.
+        current = null;
+        return { ok: true, value: verdict };
+      },
+    };
+    const handlers = withFaceToFlow(face, () => current, deliver);
     const params = { sessionId: 's1', challengeId: 'c' };
     expect(await handlers['face.verify'](params)).toEqual({ ok: true, value: verdict });
-    expect(deliver).toHaveBeenCalledWith('s1', verdict);
+    expect(deliver).toHaveBeenCalledWith('s1', verdict, fixed);
   });
 });

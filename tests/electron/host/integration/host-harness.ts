@@ -39,8 +39,11 @@ export async function until<T>(probe: () => Promise<T | undefined> | T | undefin
   }
 }
 
-/** Starts a host; `input` is merged into the test config. */
-export async function startHarness(input: Partial<KioskConfigInput> = {}): Promise<HostHarness> {
+/** The back-end's 1:1 comparison as the host calls it. */
+export type VerifyFace = NonNullable<NonNullable<Parameters<typeof createHost>[1]>['face']>['verifyFace'];
+
+/** Starts a host; `input` is merged into the test config; `verifyFace` replaces the "same person" matcher. */
+export async function startHarness(input: Partial<KioskConfigInput> = {}, verifyFace?: VerifyFace): Promise<HostHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onedoor-integration-'));
   const keyDir = mkdtempSync(join(tmpdir(), 'onedoor-integration-keys-'));
   const config = KioskConfig.parse({
@@ -63,7 +66,7 @@ export async function startHarness(input: Partial<KioskConfigInput> = {}): Promi
     printing,
     face: {
       // The back-end says "same person" (the real comparison is tested in tests/electron/host/face and e2e).
-      verifyFace: async () => ({ ok: true, value: { match: true, score: 0.93 } }),
+      verifyFace: verifyFace ?? (async () => ({ ok: true, value: { match: true, score: 0.93 } })),
       // The landmark model's stand-in reads the test frames (tests/electron/host/face/face-harness.ts).
       detectFaces: scriptedDetector,
     },

@@ -20,12 +20,15 @@ describe('no-criminal-record flow: the certificate path', () => {
     expect(JSON.stringify(h.flow.view())).not.toContain(HAN);
 
     expect(h.flow.send({ type: 'CONFIRM' })).toBe(true);
-    expect(h.flow.view()).toMatchObject({ step: 'consent', stepIndex: 1, canGoBack: true });
+    // The identity is fixed from here: no way back to identify.
+    expect(h.flow.view()).toMatchObject({ step: 'consent', stepIndex: 1, canGoBack: false });
     h.flow.send({ type: 'CONSENT', granted: true });
-    const face = await waitForView(h.flow, (v) => v.step === 'faceCheck');
-    expect(face.data).toMatchObject({ attempt: 0, maxAttempts: 3, lastOutcome: null });
+    const face = h.flow.view();
+    expect(face).toMatchObject({ step: 'faceCheck', data: { attempt: 0, maxAttempts: 3, lastOutcome: null } });
     expect(h.flow.send(passFace)).toBe(true);
-    expect(h.flow.view()).toMatchObject({ step: 'choosePurpose', canGoBack: false, accepts: ['PURPOSE'] });
+    // The 户籍 lookup runs after the face passed; the face step says so meanwhile.
+    expect(h.flow.view()).toMatchObject({ step: 'faceCheck', canGoBack: false, accepts: [], data: { lastOutcome: 'passed' } });
+    expect(await waitForView(h.flow, (v) => v.step === 'choosePurpose')).toMatchObject({ canGoBack: false, accepts: ['PURPOSE'] });
     h.flow.send({ type: 'PURPOSE', purpose: 'abroad' });
     const review = await waitForView(h.flow, (v) => v.step === 'review');
     expect(review.data).toEqual({ step: 'review', name: '陈思远', idNumberMasked: '4104**********1230', purpose: 'abroad', queryDate: '2026-03-02' });
@@ -112,8 +115,7 @@ describe('no-criminal-record flow: no certificate here', () => {
     ['a Beijing card', identity(BEIJING_CARD), '北京市', '北京市'],
   ])('out of province (%s): told to apply at the 户籍地, or the 居住地 with a 居住证', async (_label, who, province, city) => {
     const h = startRun(who);
-    h.flow.send({ type: 'CONFIRM' });
-    h.flow.send({ type: 'CONSENT', granted: true });
+    await toPurpose(h);
     const view = await waitForView(h.flow, (v) => v.step === 'referral');
     expect(view).toMatchObject({ messageKey: 'flow.referral.registeredResidence', data: { to: 'registeredResidence', registeredProvince: province, registeredCity: city, window: '2号窗口' } });
     h.flow.send({ type: 'CONFIRM' });
@@ -132,16 +134,14 @@ describe('no-criminal-record flow: no certificate here', () => {
 
   it('a Hong Kong resident is handled at the counter', async () => {
     const h = startRun(identity(HK, { cardType: 'hmt' }));
-    h.flow.send({ type: 'CONFIRM' });
-    h.flow.send({ type: 'CONSENT', granted: true });
+    await toPurpose(h);
     const view = await waitForView(h.flow, (v) => v.data.step === 'counter' && v.data.ticket.state === 'printed');
     expect(view.data).toMatchObject({ reason: 'counterOnly' });
   });
 
   it('a person the back-end does not know goes to the counter', async () => {
     const h = startRun(identity('410404197001010098'));
-    h.flow.send({ type: 'CONFIRM' });
-    h.flow.send({ type: 'CONSENT', granted: true });
+    await toPurpose(h);
     const view = await waitForView(h.flow, (v) => v.step === 'counter');
     expect(view.data).toMatchObject({ reason: 'notFound' });
   });
@@ -178,7 +178,7 @@ describe('no-criminal-record flow: the host checks every transition', () => {
 
   it.each([
     ['identify', [] as const, ['FACE_RESULT', 'PURPOSE', 'CONSENT', 'REPRINT', 'RETRY', 'BACK']],
-    ['consent', ['CONFIRM'] as const, ['FACE_RESULT', 'PURPOSE', 'CONFIRM', 'REPRINT', 'RETRY']],
+    ['consent', ['CONFIRM'] as const, ['FACE_RESULT', 'PURPOSE', 'CONFIRM', 'REPRINT', 'RETRY', 'BACK']],
   ])('at %s, out-of-order events are refused', (_step, prefix, refused) => {
     const h = startRun(identity(HAN));
     for (const type of prefix) h.flow.send({ type });
@@ -265,18 +265,109 @@ describe('no-criminal-record flow: the host checks every transition', () => {
     let down = true;
     const flaky: PoliceGateway = { ...base, lookupPerson: async (id) => (down ? { ok: false, error: { kind: 'unavailable', status: 503 } } : base.lookupPerson(id)) };
     const h = startRun(identity(HAN), flaky);
-    h.flow.send({ type: 'CONFIRM' });
-    h.flow.send({ type: 'CONSENT', granted: true });
+    await toPurpose(h);
     const failed = await waitForView(h.flow, (v) => v.step === 'failed');
     expect(failed).toMatchObject({ data: { reason: 'backendUnavailable', canRetry: true }, accepts: ['CONFIRM', 'RETRY'] });
     down = false;
+    // The retry repeats the lookup; the face check that passed still stands.
     h.flow.send({ type: 'RETRY' });
-    await waitForView(h.flow, (v) => v.step === 'faceCheck');
+    await waitForView(h.flow, (v) => v.step === 'choosePurpose');
   });
 
   it('a stopped flow ignores everything', () => {
     const h = startRun(identity(HAN));
     h.flow.stop();
     expect(h.flow.send({ type: 'CONFIRM' })).toBe(false);
+  });
+});
+
+describe('no-criminal-record flow: nothing the back-end knows about a person before their face check passed', () => {
+  /** A sandbox that counts person lookups and record queries. */
+  function countingGateway() {
+    const base = sandbox();
+    const calls = { lookups: 0, queries: 0 };
+    const gateway: PoliceGateway = {
+      ...base,
+      lookupPerson: (id) => ((calls.lookups += 1), base.lookupPerson(id)),
+      queryCriminalRecord: (request) => ((calls.queries += 1), base.queryCriminalRecord(request)),
+    };
+    return { gateway, calls };
+  }
+
+  it.each([
+    ['a typed Nanjing number (out of province)', identity(NANJING, { source: 'typed', cardType: null, name: null, validTo: null }), 'referral'],
+    ['a Hong Kong card (counter only)', identity(HK, { cardType: 'hmt' }), 'counter'],
+    ['a number the back-end does not know', identity('410404197001010098', { source: 'typed', cardType: null, name: null, validTo: null }), 'counter'],
+  ])('%s: consent leads to the face check, with no lookup; the back-end decides only after the face passed', async (_label, who, after) => {
+    const { gateway, calls } = countingGateway();
+    const h = startRun(who, gateway);
+    h.flow.send({ type: 'CONFIRM' });
+    h.flow.send({ type: 'CONSENT', granted: true });
+    // Let any back-end call that might have started settle.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const view = h.flow.view();
+    expect(view).toMatchObject({ step: 'faceCheck', data: { lastOutcome: null } });
+    expect(JSON.stringify(view)).not.toMatch(/江苏|南京|registeredProvince|notFound|counterOnly/);
+    expect(calls).toEqual({ lookups: 0, queries: 0 });
+
+    h.flow.send(passFace);
+    const decided = await waitForView(h.flow, (v) => v.step === after);
+    expect(calls.lookups).toBe(1);
+    if (after === 'referral') expect(decided.data).toMatchObject({ registeredProvince: '江苏省', registeredCity: '南京市' });
+  });
+
+  it('three failed face checks for a person the back-end would refer elsewhere: the counter for the face, never the referral, no lookup', async () => {
+    const { gateway, calls } = countingGateway();
+    const h = startRun(identity(NANJING, { source: 'typed', cardType: null, name: null, validTo: null }), gateway);
+    h.flow.send({ type: 'CONFIRM' });
+    h.flow.send({ type: 'CONSENT', granted: true });
+    for (const attemptsLeft of [2, 1, 0]) h.flow.send({ type: 'FACE_RESULT', outcome: 'noMatch', attemptsLeft });
+    const counter = await waitForView(h.flow, (v) => v.data.step === 'counter' && v.data.ticket.state === 'printed');
+    expect(counter.data).toMatchObject({ reason: 'faceCheckFailed' });
+    expect(calls).toEqual({ lookups: 0, queries: 0 });
+  });
+});
+
+describe('no-criminal-record flow: one identity per run', () => {
+  it('after identify, the run ignores a new IDENTITY and ends on IDENTITY_CHANGED, revealing nothing', async () => {
+    const { gateway, calls } = (() => {
+      const base = sandbox();
+      const counted = { lookups: 0 };
+      return { gateway: { ...base, lookupPerson: (id: string) => ((counted.lookups += 1), base.lookupPerson(id)) } as PoliceGateway, calls: counted };
+    })();
+    const h = startRun(identity(RECORD, { source: 'typed', cardType: null, name: null, validTo: null }), gateway);
+    h.flow.send({ type: 'CONFIRM' });
+    h.flow.send({ type: 'CONSENT', granted: true });
+    expect(h.flow.send({ type: 'IDENTITY', identity: identity(HAN) })).toBe(false);
+    expect(h.flow.send({ type: 'IDENTITY_CHANGED' })).toBe(true);
+    expect(h.flow.view()).toMatchObject({ step: 'done', accepts: [], data: { step: 'done', outcome: 'identityChanged' } });
+    expect(h.flow.send(passFace)).toBe(false);
+    expect(calls.lookups).toBe(0);
+    expect(h.certificates.printed).toHaveLength(0);
+    expect(h.queue.submitted).toEqual([]);
+  });
+
+  it('a run that already finished keeps its outcome', async () => {
+    const h = startRun(identity(HAN));
+    h.flow.send({ type: 'CONFIRM' });
+    h.flow.send({ type: 'CONSENT', granted: false });
+    expect(h.flow.send({ type: 'IDENTITY_CHANGED' })).toBe(false);
+    expect(h.flow.view().data).toEqual({ step: 'done', outcome: 'declined' });
+  });
+
+  it('every view names its run and grows its sequence number with each change', async () => {
+    const h = startRun(identity(HAN));
+    const first = h.flow.view();
+    expect(first).toMatchObject({ flowId: expect.stringMatching(/^flow-test-/), seq: 0 });
+    const heard: number[] = [];
+    h.flow.subscribe((v) => heard.push(v.seq));
+    h.flow.send({ type: 'CONFIRM' });
+    expect(h.flow.view().seq).toBe(1);
+    // A refused event changes nothing, so the number stays.
+    h.flow.send({ type: 'CONFIRM' });
+    expect(h.flow.view().seq).toBe(1);
+    await toPurpose(h);
+    expect(heard).toEqual(heard.map((_, i) => i + 1));
+    expect(h.flow.view().seq).toBe(heard.at(-1));
   });
 });
