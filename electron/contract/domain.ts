@@ -192,7 +192,7 @@ export type FaceFrameAnswer = z.infer<typeof FaceFrameAnswer>;
 /** The host's verdict on one face check. */
 export const FaceVerifyResult = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('match'), similarity: z.number(), attemptsLeft: z.number().int().min(0) }),
-  z.object({ outcome: z.literal('noMatch'), similarity: z.number(), attemptsLeft: z.number().int().min(0), helpOffered: z.boolean() }),
+  z.object({ outcome: z.literal('noMatch'), attemptsLeft: z.number().int().min(0), helpOffered: z.boolean() }),
   /** The host would not compare: no consent, failed liveness, no usable face, no reference photo… (`reasonKey` is an i18n key). */
   z.object({ outcome: z.literal('refused'), reasonKey: z.string().max(128), attemptsLeft: z.number().int().min(0), helpOffered: z.boolean() }),
 ]);

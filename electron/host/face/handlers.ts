@@ -136,11 +136,15 @@ export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, 
     if (!compared.ok) {
       const failure = compared.error;
       switch (failure.kind) {
-        case 'notFound':
-          // No reference photo on file: no try can ever succeed, so send the citizen to staff at once
-          // (attemptsLeft 0 ends the flow's face step at the counter) rather than offer endless retries.
-          log.info({ sessionId: session.sessionId, outcome: 'refused', reasonKey: 'face.refused.noReference' }, 'face check');
-          return { ok: true, value: { outcome: 'refused', reasonKey: 'face.refused.noReference', attemptsLeft: 0, helpOffered: true } };
+        case 'notFound': {
+          // No reference photo on file. Saying so would tell whoever stands here, before any face has
+          // matched, that the back-end does not know this number (issue 12, defect 2), so the citizen
+          // hears the same as for a face that does not match and the try counts; when the tries run out
+          // the flow sends them to the counter, and staff learn the reason from the log.
+          failed();
+          log.info({ sessionId: session.sessionId, outcome: 'noMatch', reasonKey: 'face.refused.noReference', failedAttempts: data.failedAttempts() }, 'face check');
+          return { ok: true, value: { outcome: 'noMatch', attemptsLeft: left(), helpOffered: left() === 0 } };
+        }
         case 'timeout':
         case 'unavailable':
         case 'badResponse':
@@ -160,7 +164,7 @@ export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, 
     log.info({ sessionId: session.sessionId, outcome: verified ? 'match' : 'noMatch', similarity, compareMs: Date.now() - started, livenessSkipped: skipLiveness }, 'face check');
     return verified
       ? { ok: true, value: { outcome: 'match', similarity, attemptsLeft: left() } }
-      : { ok: true, value: { outcome: 'noMatch', similarity, attemptsLeft: left(), helpOffered: left() === 0 } };
+      : { ok: true, value: { outcome: 'noMatch', attemptsLeft: left(), helpOffered: left() === 0 } };
   };
 
   return {

@@ -110,7 +110,7 @@ describe('flow handlers', () => {
     await t.call('flow.send', { sessionId: t.sessionId, event: { type: 'CONFIRM' } });
     await t.call('flow.send', { sessionId: t.sessionId, event: { type: 'CONSENT', granted: true } });
     await new Promise((r) => setTimeout(r, 20));
-    expect(t.runtime.controls.faceResult(t.sessionId, { outcome: 'noMatch', similarity: 0.2, attemptsLeft: 1, helpOffered: false }, open.identity)).toBe(true);
+    expect(t.runtime.controls.faceResult(t.sessionId, { outcome: 'noMatch', attemptsLeft: 1, helpOffered: false }, open.identity)).toBe(true);
     expect(flowOf(open)?.view()).toMatchObject({ step: 'faceCheck', data: { lastOutcome: 'noMatch' } });
   });
 
