@@ -31,7 +31,7 @@ describe('the host log and the citizen’s name', () => {
     const { card, ...raw } = loaded.value;
     devices.present({ ...raw, readAt: new Date() });
     const current = await host.dispatch({ v: PROTOCOL_VERSION, type: 'call', id: 'r', method: 'session.current', params: {} });
-    expect(current).toMatchObject({ ok: true, result: { identity: { name: card.name } } });
+    expect(current).toMatchObject({ ok: true, result: { identity: { source: 'card', idNumberMasked: `${card.idNumber.slice(0, 4)}**********${card.idNumber.slice(14)}` } } });
 
     // What a back-end or a library might say about this citizen, in its own words.
     host.logger.error({ err: new Error(`户籍 record of ${card.name} is locked`) }, `lookup failed for ${card.name}`);

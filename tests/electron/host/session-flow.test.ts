@@ -35,7 +35,7 @@ describe('card placed on the reader', () => {
     // Masked: the renderer's header needs no more, and the event goes over the wire to the screen.
     expect(started?.payload).toEqual({
       session: expect.objectContaining({ sessionId: expect.any(String) }),
-      identity: { source: 'card', cardType: 'resident', nameMasked: maskName(card.name), idNumberMasked: `${card.idNumber.slice(0, 6)}********${card.idNumber.slice(14)}`, idNumberValid: true, expired: false },
+      identity: { source: 'card', cardType: 'resident', nameMasked: maskName(card.name), idNumberMasked: `${card.idNumber.slice(0, 4)}**********${card.idNumber.slice(14)}`, idNumberValid: true, expired: false },
     });
     const current = await host.dispatch(call('session.current'));
     expect(current).toMatchObject({ ok: true, result: { identity: { nameMasked: maskName(card.name) } } });

@@ -6,10 +6,11 @@
  * enrolment itself.
  */
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../../electron/contract';
 import { parseConfig } from '../../../electron/host/config/load';
 import { createHost, type KioskHost } from '../../../electron/host/create-host';
+import { makeTestPki } from '../../helpers/test-pki';
 import { createFakeDevices } from './fake-devices';
 
 const since = new Date('2026-11-29T08:00:00Z');
@@ -17,9 +18,15 @@ const reader = { id: 'idcard', kind: 'idcard' as const, simulated: false, status
 const call = (method: string, params: unknown = {}) => ({ v: PROTOCOL_VERSION, type: 'call', id: 'r1', method, params });
 
 /** A real kiosk that lacks every device but the reader (whose driver the test replaces). */
+const pki = makeTestPki();
+afterAll(() => pki.remove());
 const REAL_KIOSK = {
   simulation: false,
-  backend: { kind: 'http', baseUrl: 'http://127.0.0.1:9/onedoor/v1' },
+  backend: {
+    kind: 'http',
+    baseUrl: 'https://127.0.0.1:9/onedoor/v1',
+    tls: { caFile: pki.ca.certFile, clientCertFile: pki.client.certFile, clientKeyFile: pki.client.keyFile },
+  },
   devices: { idcard: { mode: 'serial', path: '/dev/ttyUSB0' }, receiptPrinter: { enabled: false }, scanner: { enabled: false } },
   printing: { a4: { enabled: false } },
 };

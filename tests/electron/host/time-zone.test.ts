@@ -60,6 +60,8 @@ describe('the configured time zone', () => {
     h.flow.send({ type: 'CONSENT', granted: true });
     await waitForView(h.flow, (v) => v.step === 'faceCheck');
     h.flow.send(passFace);
+    // The 户籍 lookup runs once the face check passed.
+    await waitForView(h.flow, (v) => v.step === 'choosePurpose');
     h.flow.send({ type: 'PURPOSE', purpose: 'abroad' });
     await waitForView(h.flow, (v) => v.step === 'review');
     h.flow.send({ type: 'CONFIRM' });
