@@ -19,6 +19,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fakeCameraArgs, launchChromium } from './harness';
 import { endedLines, hostCall, readJournal } from './fault-support';
+import { linkThroughPage } from './host-link';
 import {
   chooseCertificate,
   dock,
@@ -157,6 +158,7 @@ describe('another identity after identify ends the session', () => {
   it("typed-number swap: the victim's card, consent, the attacker's own number typed at the face check → no certificate, nothing revealed, journaled as identityChanged", { timeout: 180_000 }, async () => {
     const known = sessionIds(logged.lines);
     page = await browser.newPage({ viewport: PORTRAIT });
+    await linkThroughPage(page);
     await openKioskWithCamera(page, logged.url);
     await placeCard(page, VICTIM);
     const sessionId = await newSessionId(logged.lines, known);

@@ -63,7 +63,7 @@ describe('无犯罪记录证明 to the printed certificate', () => {
     await chooseCertificate(page);
     expect(await page.getByTestId('identity-name').textContent()).toBe(HAN.name);
     // The citizen's own screen shows the number masked.
-    expect(await page.getByTestId('identity-number').textContent()).toMatch(/^\d{6}\*+\d{3}[\dX]$/);
+    expect(await page.getByTestId('identity-number').textContent()).toMatch(/^\d{4}\*{10}\d{3}[\dX]$/);
     // The sweep's control: during the session it finds the name on the screen, and never the full number.
     expect(await sweepPage(page, HAN)).toEqual(['name in DOM innerText', 'name in DOM outerHTML']);
     await page.getByTestId('identify-confirm').click();

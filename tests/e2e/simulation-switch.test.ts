@@ -6,12 +6,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, startHostProcess, type RunningHost } from './harness';
+import { makeTestPki } from '../helpers/test-pki';
+import { kioskUrl, launchChromium, startHostProcess, type RunningHost } from './harness';
 
 /** A real kiosk with none of its devices fitted yet, and a police back-end that is not reachable. */
+const pki = makeTestPki();
 const REAL_KIOSK = {
   simulation: false,
-  backend: { kind: 'http', baseUrl: 'http://127.0.0.1:9/onedoor/v1' },
+  backend: {
+    kind: 'http',
+    baseUrl: 'https://127.0.0.1:9/onedoor/v1',
+    tls: { caFile: pki.ca.certFile, clientCertFile: pki.client.certFile, clientKeyFile: pki.client.keyFile },
+  },
   devices: { idcard: { enabled: false }, receiptPrinter: { enabled: false }, scanner: { enabled: false } },
   printing: { a4: { enabled: false } },
 };
@@ -24,6 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await host?.stop();
+  pki.remove();
 });
 
 describe('the simulation switch in the browser host', () => {
@@ -42,7 +49,7 @@ describe('the simulation switch in the browser host', () => {
     await expect.poll(() => page.getByTestId('hall-name').textContent(), { timeout: 15_000 }).toContain('智慧警务工作站');
     expect(await page.getByTestId('dock-handle').count()).toBe(0);
     expect(await page.getByTestId('simulation-badge').count()).toBe(0);
-    await page.goto(`${host.url}?step=face-check`);
+    await page.goto(kioskUrl(host.url, 'step=face-check'));
     await expect.poll(() => page.getByTestId('dev-step-status').textContent(), { timeout: 15_000 }).toBe('dev steps run only in simulation');
     await page.close();
   });
