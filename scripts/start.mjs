@@ -9,7 +9,7 @@
 // can read in /proc, and never the page the host serves.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -66,6 +66,9 @@ if (electron && process.env.ONEDOOR_BROWSER_HOST !== '1') {
     env: { ...process.env, ONEDOOR_TOKEN: token },
   });
   let browser;
+  let profile;
+  // The profile holds the launch page with the token: gone when the kiosk stops.
+  const removeProfile = () => profile && rmSync(profile, { recursive: true, force: true });
   createInterface({ input: host.stdout }).on('line', (line) => {
     const match = /^ONEDOOR_URL=(.+)$/.exec(line);
     if (!match) {
@@ -79,7 +82,7 @@ if (electron && process.env.ONEDOOR_BROWSER_HOST !== '1') {
     const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
     if (hasDisplay && chromium) {
       // mkdtemp makes the folder 0700: the launch page (and Chromium's profile, history included) is this user's alone.
-      const profile = mkdtempSync(join(tmpdir(), 'onedoor-chromium-'));
+      profile = mkdtempSync(join(tmpdir(), 'onedoor-chromium-'));
       const launchPage = join(profile, 'launch.html');
       writeFileSync(launchPage, launchPageHtml(launchUrl), { mode: 0o600 });
       browser = spawn(chromium, [`--app=${pathToFileURL(launchPage).href}`, '--kiosk', '--no-first-run', '--disable-pinch', '--overscroll-history-navigation=0', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`], { stdio: 'ignore' });
@@ -97,6 +100,7 @@ if (electron && process.env.ONEDOOR_BROWSER_HOST !== '1') {
   process.on('SIGTERM', stop);
   host.on('exit', (code) => {
     browser?.kill();
+    removeProfile();
     process.exit(code ?? 0);
   });
 }

@@ -318,7 +318,8 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       logger.info({ sessionId, source: 'typed', offer: offer.kind }, 'identity typed');
       switch (offer.kind) {
         case 'set':
-          station.sessions.identity(sessionId, identity);
+          // Told like a card read, so the header greets whoever the flow now acts for (the journal follows the event).
+          bus.emit('identity.read', { sessionId, identity: maskedIdentity(identity) });
           return { ok: true, value: maskedIdentity(identity) };
         case 'same':
           // The fixed identity's own number: nothing changes, and the citizen's own number is what they typed.

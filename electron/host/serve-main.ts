@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { loadConfigFile } from './config/load';
 import { createHost } from './create-host';
+import { onCrashLogAndExit } from './log/crash';
 import { redactText } from './log/redact';
 import { startBrowserHost } from './serve';
 
@@ -51,6 +52,8 @@ async function main(): Promise<number> {
     return 64;
   }
   const host = createHost(config);
+  // From here a crash is logged through the host's redacting logger (its citizen-name terms included), never raw.
+  onCrashLogAndExit(process, host.logger, (code) => process.exit(code));
   await host.start();
   const started = await startBrowserHost({
     host,

@@ -15,6 +15,7 @@ import { createHost } from './create-host';
 import { createLogger, type Logger } from './log/logger';
 import { createPersonalTerms } from './log/personal-terms';
 import { redactText } from './log/redact';
+import { onCrashLogAndExit } from './log/crash';
 import type { EventEnvelope } from '../contract';
 
 /** Electron's MessagePortMain as seen from here. */
@@ -129,24 +130,6 @@ export async function runUtilityHost(deps: UtilityHostDeps): Promise<void> {
 export function configPathFromArgv(argv: readonly string[]): string | undefined {
   const flag = argv.find((arg) => arg.startsWith('--config='));
   return flag && flag.length > '--config='.length ? flag.slice('--config='.length) : undefined;
-}
-
-/** The process events a crash arrives on. */
-export interface CrashSource {
-  on(event: 'uncaughtException', listener: (error: Error) => void): unknown;
-  on(event: 'unhandledRejection', listener: (reason: unknown) => void): unknown;
-}
-
-/** Logs a crash through the redacting logger (pino writes synchronously), then exits 70. */
-export function onCrashLogAndExit(source: CrashSource, logger: Pick<Logger, 'fatal'>, exit: (code: number) => void): void {
-  source.on('uncaughtException', (error) => {
-    logger.fatal({ err: error }, 'OneDoor host crashed');
-    exit(70);
-  });
-  source.on('unhandledRejection', (reason) => {
-    logger.fatal({ err: reason }, 'OneDoor host crashed: unhandled rejection');
-    exit(70);
-  });
 }
 
 const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;

@@ -14,13 +14,22 @@ export function systemConfigPath(platform: NodeJS.Platform, env: Readonly<Record
   return '/etc/onedoor/config.json';
 }
 
+/** `--config=FILE` or `--config FILE` (as README and the browser host accept it), if given. */
+export function configFlag(argv: readonly string[]): string | undefined {
+  const joined = argv.find((arg) => arg.startsWith('--config='));
+  if (joined && joined.length > '--config='.length) return joined.slice('--config='.length);
+  const at = argv.indexOf('--config');
+  const next = at >= 0 ? argv[at + 1] : undefined;
+  return next && !next.startsWith('--') ? next : undefined;
+}
+
 /**
- * `--config=FILE` on the command line, else `ONEDOOR_CONFIG`, else the
+ * `--config FILE` on the command line, else `ONEDOOR_CONFIG`, else the
  * system location if a file is there, else undefined (no config file).
  */
 export function resolveConfigPath({ argv, env, platform, exists }: ConfigPathInputs): string | undefined {
-  const flag = argv.find((arg) => arg.startsWith('--config='));
-  if (flag && flag.length > '--config='.length) return flag.slice('--config='.length);
+  const flag = configFlag(argv);
+  if (flag) return flag;
   if (env.ONEDOOR_CONFIG) return env.ONEDOOR_CONFIG;
   const system = systemConfigPath(platform, env);
   return exists(system) ? system : undefined;
@@ -41,6 +50,6 @@ export function launchConfig(inputs: ConfigPathInputs & { packaged: boolean }): 
   const found = resolveConfigPath(inputs);
   if (found) return { kind: 'file', path: found };
   if (!inputs.packaged) return { kind: 'developmentDefaults' };
-  const looked = ['--config=FILE on the command line', 'the ONEDOOR_CONFIG environment variable', systemConfigPath(inputs.platform, inputs.env)];
+  const looked = ['--config FILE on the command line', 'the ONEDOOR_CONFIG environment variable', systemConfigPath(inputs.platform, inputs.env)];
   return { kind: 'missing', message: `OneDoor cannot start: no config file. Looked at ${looked.join(', ')}. Write the kiosk's config there (see README, "Configuration and real devices").` };
 }

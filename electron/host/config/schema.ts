@@ -150,7 +150,7 @@ const KioskConfigObject = z
              */
             baseUrl: z
               .url()
-              .refine((url) => LOOPBACK_HOSTS.has(new URL(url).hostname), 'the sandbox served over HTTP must be on this machine (127.0.0.1, localhost or [::1])')
+              .refine((url) => URL.canParse(url) && new URL(url).protocol === 'http:' && LOOPBACK_HOSTS.has(new URL(url).hostname), 'the sandbox served over plain HTTP must be an http:// URL on this machine (127.0.0.1, localhost or [::1])')
               .optional(),
             timeoutMs: z.number().int().min(100).max(60_000).default(8000),
           })

@@ -105,6 +105,14 @@ export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, 
     return { ok: true, value: { accepted: claim === 'onTime', actionsSeen: actionsSeen(run.challenge, run.samples, thresholds), next } };
   };
 
+  /**
+   * A face is compared (and a failure counted against a person) only for the identity a flow fixed
+   * at identify, never for a number merely typed into a session: otherwise anyone could ask the
+   * back-end about any number, or lock its owner out, without a flow. In simulation the dev route
+   * checks a face outside a flow.
+   */
+  const boundIdentity = (session: ActiveSession): boolean => session.identity !== null && (session.identityFixed || ctx.simulation);
+
   const verify = async (session: ActiveSession, challengeId: string): Promise<HandlerOutcome<'face.verify'>> => {
     const data = faceData(session);
     const max = config.face.maxAttempts;
@@ -121,7 +129,7 @@ export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, 
       return { ok: true, value: { outcome: 'refused', reasonKey, attemptsLeft: left(), helpOffered: left() === 0 } };
     };
     if (!data.consent('biometric')?.granted) return refused('face.refused.noConsent', false);
-    if (!session.identity) return refused('face.refused.noIdentity', false);
+    if (!session.identity || !boundIdentity(session)) return refused('face.refused.noIdentity', false);
     if (max - data.failedAttempts() <= 0) return refused('face.refused.tooManyAttempts', false);
     if (ctx.lockout.failuresLeft(session.identity.idNumber) === 0) return refused('face.refused.lockedOut', false);
     const run = data.takeRun();
@@ -190,6 +198,7 @@ export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, 
       withSession(sessionId, (session): HandlerOutcome<'face.challenge'> => {
         const data = faceData(session);
         if (!data.consent('biometric')?.granted) return { ok: false, error: { code: 'unauthorized', messageKey: 'face.refused.noConsent' } };
+        if (!boundIdentity(session)) return { ok: false, error: { code: 'unauthorized', messageKey: 'face.refused.noIdentity' } };
         const challenge = issueChallenge({ count: config.face.challengeActions, timeoutMs: config.face.challengeTimeoutSeconds * 1000, now: now() });
         const run = startRun(challenge);
         const frameRequest = nextRequest(run, now().getTime(), thresholds, random, skipLiveness);

@@ -60,6 +60,19 @@ describe('card placed on the reader', () => {
     await host.stop();
   });
 
+  it('a number typed in a session is announced masked like a card, so the header greets the person the flow acts for', async () => {
+    const { host, devices, events } = await makeHost();
+    const { card, ...raw } = sample('resident-han');
+    devices.present(raw);
+    const started = events.find((e) => e.event === 'session.started');
+    const sessionId = (started?.payload as { session: { sessionId: string } }).session.sessionId;
+    expect(await host.dispatch(call('identity.typed', { sessionId, idNumber: '11010519491231002X' }))).toMatchObject({ ok: true });
+    const announced = events.filter((e) => e.event === 'identity.read').map((e) => e.payload);
+    expect(announced).toEqual([{ sessionId, identity: expect.objectContaining({ source: 'typed', idNumberMasked: '1101**********002X', nameMasked: null }) }]);
+    expect(JSON.stringify(events)).not.toContain(card.idNumber);
+    await host.stop();
+  });
+
   it('during a session becomes that session’s identity instead of starting another', async () => {
     const { host, devices, events } = await makeHost();
     const opened = await host.dispatch(call('session.start', { language: 'en', elderMode: true }));

@@ -14,6 +14,12 @@ describe('config path', () => {
     expect(resolveConfigPath({ argv: ['x'], env: {}, platform: 'linux', exists: none })).toBeUndefined();
   });
 
+  it('takes --config FILE as README writes it, so a real kiosk\'s file is never passed over for the simulation defaults', () => {
+    expect(resolveConfigPath({ argv: ['x', '.', '--config', '/etc/onedoor/kiosk.json'], env: {}, platform: 'linux', exists: none })).toBe('/etc/onedoor/kiosk.json');
+    expect(launchConfig({ argv: ['x', '--config', '/k.json'], env: {}, platform: 'linux', exists: none, packaged: false })).toEqual({ kind: 'file', path: '/k.json' });
+    expect(resolveConfigPath({ argv: ['x', '--config'], env: {}, platform: 'linux', exists: none })).toBeUndefined();
+  });
+
   it('uses ProgramData on Windows', () => {
     expect(systemConfigPath('win32', { ProgramData: 'D:\\PD' })).toBe('D:\\PD\\OneDoor\\config.json');
   });
@@ -42,7 +48,7 @@ describe('a packaged kiosk without a config file', () => {
     const launch = launchConfig({ argv: ['x'], env: {}, platform: 'linux', exists: none, packaged: true });
     expect(launch.kind).toBe('missing');
     if (launch.kind !== 'missing') return;
-    expect(launch.message).toContain('--config=');
+    expect(launch.message).toContain('--config FILE');
     expect(launch.message).toContain('ONEDOOR_CONFIG');
     expect(launch.message).toContain('/etc/onedoor/config.json');
     const windows = launchConfig({ argv: ['x'], env: { ProgramData: 'C:\\ProgramData' }, platform: 'win32', exists: none, packaged: true });

@@ -3,7 +3,8 @@ import { Writable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import type { ConfigResult } from '../../../electron/host/config/load';
 import { createLogger } from '../../../electron/host/log/logger';
-import { configPathFromArgv, onCrashLogAndExit, runUtilityHost, type ParentPortLike, type UtilityHost, type UtilityPort } from '../../../electron/host/utility-process-entry';
+import { configPathFromArgv, runUtilityHost, type ParentPortLike, type UtilityHost, type UtilityPort } from '../../../electron/host/utility-process-entry';
+import { onCrashLogAndExit } from '../../../electron/host/log/crash';
 import type { EventEnvelope } from '../../../electron/contract';
 
 class FakePort implements UtilityPort {

@@ -98,4 +98,12 @@ describe('the sandbox served over HTTP', () => {
     expect(parseConfig({ simulation: true, backend: served }).ok).toBe(true);
     expect(problems({ ...REAL, backend: served })).toEqual([expect.stringMatching(/^backend\.kind: /)]);
   });
+
+  it('must be plain HTTP on this machine; a malformed URL is a config error naming the field, not a crash', () => {
+    for (const baseUrl of ['http://10.1.2.3:8742/', 'http://127.0.0.1.nip.io/', 'https://127.0.0.1:8742/', 'ftp://127.0.0.1/', 'not a url']) {
+      const found = problems({ simulation: true, backend: { kind: 'sandbox', baseUrl } });
+      expect(found.length, baseUrl).toBeGreaterThan(0);
+      expect(found.every((problem) => problem.startsWith('backend.baseUrl: ')), baseUrl).toBe(true);
+    }
+  });
 });

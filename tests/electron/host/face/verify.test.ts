@@ -136,6 +136,19 @@ describe('face.verify: the host decides from the frames it asked for', () => {
     expect(await noConsent.handlers['face.verify']({ sessionId: bare, challengeId: 'x' })).toMatchObject({ ok: true, value: { outcome: 'refused', reasonKey: 'face.refused.noConsent' } });
   });
 
+  it('on a real kiosk compares no face for a number merely typed into a session: only a flow\'s fixed identity', async () => {
+    const h = setup({ simulation: false, similarity: 0.9 });
+    const sessionId = await h.session(HAN);
+    const open = h.sessions.current()!;
+    // The same session before its flow fixed the identity (the harness fixes it, as a flow does).
+    (open as { identityFixed: boolean }).identityFixed = false;
+    expect(await h.handlers['face.challenge']({ sessionId })).toMatchObject({ ok: false, error: { messageKey: 'face.refused.noIdentity' } });
+    expect(await h.handlers['face.verify']({ sessionId, challengeId: 'any' })).toMatchObject({ ok: true, value: { outcome: 'refused', reasonKey: 'face.refused.noIdentity' } });
+    expect(h.compare).not.toHaveBeenCalled();
+    h.sessions.fixIdentity(sessionId);
+    expect(await h.check(sessionId)).toMatchObject({ outcome: 'match' });
+  });
+
   it('issues a blink and one turn in random order', () => {
     const seen = new Set<string>();
     for (let i = 0; i < 40; i++) seen.add(issueChallenge({ count: 2, timeoutMs: 20_000, now: NOW }).actions.join(','));
