@@ -3,4 +3,5 @@ export * from './domain';
 export * from './calls';
 export * from './events';
 export * from './flows';
+export * from './face-mesh';
 export type * from './api';

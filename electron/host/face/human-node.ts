@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Config, FaceResult, Human } from '@vladmandic/human';
 import type { RgbaImage } from '../photo/jpeg-decode';
-import { eyeOpenness, yawDegrees, type MeshPoint } from './landmark-measures';
+import { eyeOpenness, yawDegrees, type MeshPoint } from '../../contract/face-mesh';
 
 const require = createRequire(import.meta.url);
 const HUMAN_DIST = dirname(require.resolve('@vladmandic/human'));

@@ -1,7 +1,9 @@
 /**
- * The host's own measures of a face mesh (human's 468 points), for judging
- * the liveness challenge from frames: the same formulas the renderer uses for
- * its on-screen guidance, computed here on the host's frames.
+ * Measures of a face mesh (human's 468 points): eye openness and yaw. One
+ * source for both sides, so the renderer's on-screen guidance ("blink now",
+ * "turn further") and the host's judgement of the liveness challenge, made
+ * from the frames it asked for, can never disagree about what a blink or a
+ * turn is. Pure: no model, no I/O.
  */
 
 /** A mesh point as human returns it. */
