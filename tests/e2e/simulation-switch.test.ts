@@ -6,21 +6,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { realKioskConfig } from '../helpers/real-kiosk-config';
 import { makeTestPki } from '../helpers/test-pki';
 import { kioskUrl, launchChromium, startHostProcess, type RunningHost } from './harness';
 
 /** A real kiosk with none of its devices fitted yet, and a police back-end that is not reachable. */
 const pki = makeTestPki();
-const REAL_KIOSK = {
-  simulation: false,
+const REAL_KIOSK = realKioskConfig({
   backend: {
     kind: 'http',
     baseUrl: 'https://127.0.0.1:9/onedoor/v1',
     tls: { caFile: pki.ca.certFile, clientCertFile: pki.client.certFile, clientKeyFile: pki.client.keyFile },
   },
-  devices: { idcard: { enabled: false }, receiptPrinter: { enabled: false }, scanner: { enabled: false } },
-  printing: { a4: { enabled: false } },
-};
+});
 
 let host: RunningHost | undefined;
 let browser: Browser;

@@ -4,7 +4,6 @@
  * against the sandbox server, whose answers can be broken) and the simulated
  * CUPS paced so a job can be interrupted while it prints.
  */
-import { realKioskConfig } from '../helpers/real-kiosk-config';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +16,7 @@ import type { PoliceGateway } from '../../electron/host/gateway/police-gateway';
 import { createPrinting, type Printing } from '../../electron/host/printing';
 import { scriptedDetector } from '../electron/host/face/face-harness';
 import { faceCheck, until } from '../electron/host/integration/host-harness';
+import { realKioskConfig } from '../helpers/real-kiosk-config';
 
 /** A running host and what the tests look at. */
 export interface FaultHost {
