@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { DeviceStatus, HelpReason, ServiceEntry, IdNumberFeedback, KioskInfo, MaskedIdentity, SessionEndReason, SessionInfo } from './domain';
-import { FlowEvent, FlowView } from './flows';
+import { FlowEvent, FlowView, ServiceWording } from './flows';
 import { CameraRole, CameraSettings, ConsentKind, FaceFrameAnswer, FaceVerifyResult, IssuedFaceChallenge, JpegBase64, PhotoCheckResult, PhotoSpecId, ReportedCameraState } from './domain';
 
 export const Calls = {
@@ -173,6 +173,11 @@ export const Calls = {
   'flow.send': {
     params: z.object({ sessionId: z.string(), event: FlowEvent }).strict(),
     result: FlowView,
+  },
+  /** A service's own words (zh-CN and en), mounted by the renderer at `svc.<serviceId>`; loaded when its flow starts. */
+  'service.wording': {
+    params: z.object({ serviceId: z.string().max(64) }).strict(),
+    result: ServiceWording,
   },
   /** The session's current flow view, e.g. after the renderer reloaded. */
   'flow.current': {

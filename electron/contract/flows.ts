@@ -1,19 +1,20 @@
 /**
- * Service flows as the renderer sees them: which step to draw, with the
- * step's public data (masked where needed), and the events a citizen can
- * send. The host owns the flow and checks every transition; results that
- * decide something (a passed face check, a record query) never come from
- * the renderer, so they are not events here.
+ * Service flows as the renderer sees them: which library step to draw (by
+ * its *kind*, never by service), with the step's public data (masked where
+ * needed), and the events a citizen can send. The host owns the flow and
+ * checks every transition; results that decide something (a passed face
+ * check, a record query, an accepted photo) never come from the renderer,
+ * so they are not events here.
+ *
+ * Words are never in the data: a step carries i18n keys from the service's
+ * own wording (`svc.<serviceId>.…`, loaded with `service.wording`) or the
+ * step library's (`flow.…`), and public values (dates, masked numbers).
  */
 import { z } from 'zod';
 
-/** Reusable steps the renderer knows how to draw. */
-export const FlowStep = z.enum(['identify', 'consent', 'faceCheck', 'choosePurpose', 'query', 'review', 'print', 'done', 'counter', 'referral', 'failed']);
-export type FlowStep = z.infer<typeof FlowStep>;
-
-/** 申请用途: 入职, 出国, 落户, 其他. */
-export const CertificatePurpose = z.enum(['employment', 'abroad', 'settlement', 'other']);
-export type CertificatePurpose = z.infer<typeof CertificatePurpose>;
+/** The step library's kinds: the renderer has one screen per kind. */
+export const StepKind = z.enum(['identify', 'consent', 'faceCheck', 'choice', 'query', 'review', 'a4Print', 'receiptPrint', 'counter', 'referral', 'done', 'failed']);
+export type StepKind = z.infer<typeof StepKind>;
 
 /**
  * What a face check came to, as the host's face module (`face.verify`)
@@ -23,12 +24,18 @@ export type CertificatePurpose = z.infer<typeof CertificatePurpose>;
 export const FaceCheckOutcome = z.enum(['passed', 'noMatch', 'refused']);
 export type FaceCheckOutcome = z.infer<typeof FaceCheckOutcome>;
 
+/** An i18n key: dotted words (a service's keys start `svc.<serviceId>.`). */
+export const MessageKey = z.string().min(1).max(160).regex(/^[A-Za-z0-9_.-]+$/);
+/** A value a service defines (a choice's option, an outcome): a short identifier. */
+export const ValueId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
 /** Events a citizen may send to the current step. */
 export const FlowEvent = z.discriminatedUnion('type', [
   /** Continue / confirm the step (identity shown, details reviewed, document collected). */
   z.object({ type: z.literal('CONFIRM') }).strict(),
   z.object({ type: z.literal('CONSENT'), granted: z.boolean() }).strict(),
-  z.object({ type: z.literal('PURPOSE'), purpose: CertificatePurpose }).strict(),
+  /** Picks one of the choice step's options (the host checks it is one). */
+  z.object({ type: z.literal('CHOOSE'), value: ValueId }).strict(),
   z.object({ type: z.literal('BACK') }).strict(),
   /** Try a failed back-end call again. */
   z.object({ type: z.literal('RETRY') }).strict(),
@@ -36,10 +43,9 @@ export const FlowEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('REPRINT') }).strict(),
 ]);
 export type FlowEvent = z.infer<typeof FlowEvent>;
-export const FlowEventType = z.enum(['CONFIRM', 'CONSENT', 'PURPOSE', 'BACK', 'RETRY', 'REPRINT']);
+export const FlowEventType = z.enum(['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT']);
 export type FlowEventType = z.infer<typeof FlowEventType>;
 
-const Bilingual = z.object({ 'zh-CN': z.string(), en: z.string() });
 const PrintState = z.enum(['printing', 'printed', 'notPrinted']);
 
 /** The identity as a flow step shows it: masked number, never the full one. */
@@ -51,7 +57,15 @@ export const FlowIdentity = z.object({
 });
 export type FlowIdentity = z.infer<typeof FlowIdentity>;
 
-/** Step-specific public data, discriminated by `step`. */
+/** One line of a review or a slip: a label key and a value, shown as given (`text`) or translated (`textKey`). */
+export const DetailRow = z.object({
+  labelKey: MessageKey,
+  text: z.string().max(200).optional(),
+  textKey: MessageKey.optional(),
+});
+export type DetailRow = z.infer<typeof DetailRow>;
+
+/** Step-specific public data, discriminated by the step's kind (`step`). */
 export const FlowStepData = z.discriminatedUnion('step', [
   z.object({
     step: z.literal('identify'),
@@ -59,33 +73,58 @@ export const FlowStepData = z.discriminatedUnion('step', [
     /** Why the identity cannot be used (message key suffix). */
     problem: z.enum(['missing', 'invalidNumber', 'expired']).nullable(),
   }),
-  z.object({ step: z.literal('consent'), serviceName: Bilingual, granted: z.boolean(), busy: z.boolean() }),
+  z.object({
+    step: z.literal('consent'),
+    /** What the citizen agrees to, in the service's words. */
+    textKey: MessageKey,
+    /** What is checked or shared, one key per item. */
+    scopeKeys: z.array(MessageKey).max(12),
+    granted: z.boolean(),
+  }),
   z.object({ step: z.literal('faceCheck'), attempt: z.number().int().min(0), maxAttempts: z.number().int().min(1), lastOutcome: FaceCheckOutcome.nullable() }),
-  z.object({ step: z.literal('choosePurpose'), options: z.array(CertificatePurpose), selected: CertificatePurpose.nullable() }),
+  z.object({
+    step: z.literal('choice'),
+    titleKey: MessageKey,
+    options: z.array(z.object({ value: ValueId, labelKey: MessageKey, noteKey: MessageKey.optional() })).min(1).max(12),
+    selected: ValueId.nullable(),
+  }),
   z.object({
     step: z.literal('query'),
+    /** What is being looked up, in the service's words. */
+    titleKey: MessageKey,
     state: z.enum(['running', 'failed']),
     failure: z.enum(['timeout', 'unavailable', 'badResponse', 'notFound']).nullable(),
     retriesLeft: z.number().int().min(0),
   }),
-  z.object({ step: z.literal('review'), name: z.string().nullable(), idNumberMasked: z.string(), purpose: CertificatePurpose, queryDate: z.string() }),
+  z.object({ step: z.literal('review'), titleKey: MessageKey, rows: z.array(DetailRow).max(24), noteKeys: z.array(MessageKey).max(6) }),
   z.object({
-    step: z.literal('print'),
+    step: z.literal('a4Print'),
     state: PrintState,
     documentNumber: z.string().nullable(),
     verifyCode: z.string().nullable(),
     reprintAvailable: z.boolean(),
+    /** The collection slip printed with the document. */
     receipt: PrintState,
+    noteKeys: z.array(MessageKey).max(6),
+  }),
+  z.object({
+    step: z.literal('receiptPrint'),
+    titleKey: MessageKey,
+    state: PrintState,
+    /** What the slip says, as the screen repeats it (public data only). */
+    rows: z.array(DetailRow).max(24),
+    reprintAvailable: z.boolean(),
   }),
   z.object({
     step: z.literal('done'),
-    /** `identityChanged`: another card or number came after identify, so the run ended without a result. */
-    outcome: z.enum(['certificateIssued', 'counter', 'referred', 'declined', 'failed', 'identityChanged']),
+    /** From the service's outcome vocabulary; `identityChanged`: another card or number came after identify. */
+    outcome: ValueId,
+    outcomeKey: MessageKey,
   }),
   z.object({
     step: z.literal('counter'),
-    /** Deliberately coarse: the screen never says whether a record was found. */
-    reason: z.enum(['resultAtCounter', 'counterOnly', 'faceCheckFailed', 'printFailed', 'notFound', 'queryFailed']),
+    /** Deliberately coarse where the service says so: the screen never says whether a record was found. */
+    reasonKey: MessageKey,
     window: z.string(),
     ticket: z.object({ state: PrintState, number: z.string().nullable() }),
   }),
@@ -101,6 +140,10 @@ export const FlowStepData = z.discriminatedUnion('step', [
 ]);
 export type FlowStepData = z.infer<typeof FlowStepData>;
 
+/** A step on the service's main path, for the progress bar. */
+export const PathStep = z.object({ id: ValueId, labelKey: MessageKey });
+export type PathStep = z.infer<typeof PathStep>;
+
 /** What the renderer draws for the current step. */
 export const FlowView = z.object({
   serviceId: z.string(),
@@ -111,15 +154,28 @@ export const FlowView = z.object({
    * events may arrive in either order, so the renderer keeps the highest.
    */
   seq: z.number().int().min(0),
-  step: FlowStep,
+  /** The service's name for this step (e.g. `purpose`), unique in its flow. */
+  stepId: ValueId,
+  /** The library step's kind: which screen draws it. */
+  step: StepKind,
   /** Position on the service's main path (0-based); side steps show as the last. */
   stepIndex: z.number().int().min(0),
   stepCount: z.number().int().min(1),
+  /** The main path, for the progress bar's labels. */
+  path: z.array(PathStep).min(1).max(24),
   canGoBack: z.boolean(),
   /** Event types the current step accepts now. */
   accepts: z.array(FlowEventType),
   data: FlowStepData,
   /** i18n key of a message to show with the step. */
-  messageKey: z.string().max(128).optional(),
+  messageKey: MessageKey.optional(),
 });
 export type FlowView = z.infer<typeof FlowView>;
+
+/** A service's words, by language: a tree of strings mounted at `svc.<serviceId>`. */
+export interface WordingTree {
+  [key: string]: string | WordingTree;
+}
+export const WordingTree: z.ZodType<WordingTree> = z.lazy(() => z.record(z.string(), z.union([z.string().max(2000), WordingTree])));
+export const ServiceWording = z.object({ 'zh-CN': WordingTree, en: WordingTree });
+export type ServiceWording = z.infer<typeof ServiceWording>;
