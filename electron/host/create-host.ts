@@ -6,7 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import packageJson from '../../package.json' with { type: 'json' };
-import { PROTOCOL_VERSION, type EventEnvelope, type EventPayload, type Identity, type ResponseEnvelope } from '../contract';
+import {
+  PROTOCOL_VERSION,
+  type EventEnvelope,
+  type EventPayload,
+  type Identity,
+  type ResponseEnvelope,
+} from '../contract';
 import { idNumberCheckForKeypad } from '../../drivers/idcard/id-number';
 import type { ManagedReceiptPrinter } from '../../drivers/manager/receipt-device';
 import { createDispatcher, kioskError, type CallHandlers } from './api/dispatch';
@@ -23,14 +29,16 @@ import { createFaceLockout } from './face/lockout';
 import { createFlowRuntime, flowOf } from './flows';
 import type { PoliceGateway } from './gateway/police-gateway';
 import { createBackend } from './integration/backend';
-import { createDocumentCertificatePrinter } from './integration/certificate-printer';
+import { createDocumentDesk } from './documents/document-desk';
 import { createStaffAlerts } from './staff/alerts';
-import { alertingCertificatePrinter, alertingTicketPrinter } from './staff/alerting-printers';
+import { alertingDocumentDesk, alertingTicketPrinter } from './staff/alerting-printers';
 import { withFaceToFlow } from './integration/face-to-flow';
 import { catalogueAvailability } from './integration/flow-availability';
 import { hostDataDir } from './integration/host-data-dir';
 import { describeKeyStoreError, openKeyStore } from './keys/key-store';
-import { createKioskServices } from './integration/kiosk-services';
+import { createKioskFlows } from './services/kiosk-flows';
+import { SERVICE_MODULES, serviceModule } from './services/registry';
+import { chargedFeeItems } from './services/service-module';
 import { receiptPrinterOf, type DeviceLookup } from './integration/receipt-printer-of';
 import type { SessionJournal } from './integration/session-journal';
 import { createStationJournal } from './integration/station-journal';
@@ -91,9 +99,17 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   const logger = deps.logger ?? createLogger(config.log.level, undefined, personalTerms);
   const now = deps.now ?? (() => new Date());
   const baseDevices = deps.devices ?? createDevicesFromConfig(config, logger);
-  const dataDir = hostDataDir(config, { explicit: deps.dataDir, explicitKeyDir: deps.keyDir, devicesInjected: deps.devices !== undefined });
+  const dataDir = hostDataDir(config, {
+    explicit: deps.dataDir,
+    explicitKeyDir: deps.keyDir,
+    devicesInjected: deps.devices !== undefined,
+  });
   const keyStore = unwrap(openKeyStore({ dir: dataDir.keyDir, dataDir: dataDir.dir }), describeKeyStoreError);
-  if (keyStore.moved.length > 0) logger.warn({ moved: keyStore.moved, keyStore: keyStore.dir }, 'keys moved out of the data folder into the key store');
+  if (keyStore.moved.length > 0)
+    logger.warn(
+      { moved: keyStore.moved, keyStore: keyStore.dir },
+      'keys moved out of the data folder into the key store',
+    );
 
   const printing =
     deps.printing ??
@@ -110,7 +126,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       });
   const devices: DeviceSource = reportedCameras ?? baseDevices;
   const db = printing.journal.db;
-  const feeOf = (serviceId: string) => SERVICE_CATALOGUE.find((service) => service.id === serviceId)?.feeFen ?? 0;
+  const feeOf = (serviceId: string, outcome: string) => chargedFeeItems(serviceModule(serviceId), outcome);
   const station = unwrap(createStationJournal({ config, db, keyDir: keyStore.dir, logger, feeOf, now }), (e) => e);
   const backend = unwrap(
     createBackend({
@@ -122,7 +138,10 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       now,
       faceMatcher: sandboxFaceMatcher(),
       // `alerts` is made below; the link is only used once the host runs.
-      linkWatcher: { backendLinkRefused: (reason) => alerts.backendLinkRefused(reason), backendLinkRestored: () => alerts.backendLinkRestored() },
+      linkWatcher: {
+        backendLinkRefused: (reason) => alerts.backendLinkRefused(reason),
+        backendLinkRestored: () => alerts.backendLinkRestored(),
+      },
     }),
     (e) => e,
   );
@@ -153,7 +172,12 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     logger,
     endFlow: (sessionId) => flows.controls.identityChanged(sessionId),
     audit: (sessionId, source, flowEnded) =>
-      station.audit.record({ actor: 'citizen', action: 'session.identityChanged', sessionId, detail: { source, flowEnded } }),
+      station.audit.record({
+        actor: 'citizen',
+        action: 'session.identityChanged',
+        sessionId,
+        detail: { source, flowEnded },
+      }),
   });
   const onCard = createCardIntake({
     sessions,
@@ -185,35 +209,39 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     sessions,
     bus,
     logger,
-    services: createKioskServices({
-      config,
-      gateway: backend.gateway,
-      certificatePrinter: alertingCertificatePrinter(
-        createDocumentCertificatePrinter({
-          documents: printing.documentService,
-          backendNumbers: station.backendNumbers,
-          audit: station.audit,
-          logger,
-        }),
-        alerts,
-      ),
-      ticketPrinter: alertingTicketPrinter(
-        createReceiptTicketPrinter({
-          printer: receiptPrinter,
-          queue: station.queue,
-          site: config.hallName,
-          paperWidthMm: config.devices.receiptPrinter.paperWidthMm,
-          timeZone: config.timeZone,
-          audit: station.audit,
-          logger,
-          now,
-        }),
-        alerts,
-      ),
-      applications: backend.applications,
-      logger,
-      now,
-    }),
+    services: unwrap(
+      createKioskFlows({
+        config,
+        modules: SERVICE_MODULES,
+        gateway: backend.gateway,
+        documents: alertingDocumentDesk(
+          createDocumentDesk({
+            documents: printing.documentService,
+            backendNumbers: station.backendNumbers,
+            audit: station.audit,
+            logger,
+          }),
+          alerts,
+        ),
+        slips: alertingTicketPrinter(
+          createReceiptTicketPrinter({
+            printer: receiptPrinter,
+            queue: station.queue,
+            site: config.hallName,
+            paperWidthMm: config.devices.receiptPrinter.paperWidthMm,
+            timeZone: config.timeZone,
+            audit: station.audit,
+            logger,
+            now,
+          }),
+          alerts,
+        ),
+        applications: backend.applications,
+        logger,
+        now,
+      }),
+      (problem) => problem,
+    ),
     availability: catalogueAvailability(services),
   });
 
@@ -224,7 +252,11 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       logger,
       now,
       simulation,
-      lockout: createFaceLockout(station.faceFailures, { maxFailures: config.face.lockoutFailures, windowMs: config.face.lockoutWindowHours * 3_600_000 }, now),
+      lockout: createFaceLockout(
+        station.faceFailures,
+        { maxFailures: config.face.lockoutFailures, windowMs: config.face.lockoutWindowHours * 3_600_000 },
+        now,
+      ),
       verifyFace: deps.face?.verifyFace ?? ((request) => backend.gateway.verifyFace(request)),
       ...(deps.face?.detectFaces ? { detectFaces: deps.face.detectFaces } : {}),
     }),
@@ -243,7 +275,8 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     enabled: dockEnabled,
     detectFaces: deps.face?.detectFaces ?? (async (image) => (await loadFaceAnalyzer()).detect(image)),
     logger,
-    onEnrolled: (sampleCard) => station.audit.record({ actor: 'staff', action: 'dock.enrolFace', subject: sampleCard, detail: {} }),
+    onEnrolled: (sampleCard) =>
+      station.audit.record({ actor: 'staff', action: 'dock.enrolFace', subject: sampleCard, detail: {} }),
   });
 
   const handlers: CallHandlers = {
@@ -286,7 +319,13 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     },
     'session.current': () => {
       const open = sessions.current();
-      return { ok: true, value: { session: open ? sessionInfo(open) : null, identity: open?.identity ? maskedIdentity(open.identity) : null } };
+      return {
+        ok: true,
+        value: {
+          session: open ? sessionInfo(open) : null,
+          identity: open?.identity ? maskedIdentity(open.identity) : null,
+        },
+      };
     },
     'session.preferences': ({ sessionId, language, elderMode }) => {
       const open = sessions.get(sessionId);
@@ -350,6 +389,12 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       return { ok: true, value: { callId, queuedAt } };
     },
     'catalogue.list': () => ({ ok: true, value: { services: services() } }),
+    'service.wording': ({ serviceId }) => {
+      const module = serviceModule(serviceId);
+      return module
+        ? { ok: true, value: module.wording }
+        : { ok: false, error: { code: 'invalidParams', messageKey: 'flow.unknownService' } };
+    },
     'dock.state': () => dock.state(),
     'dock.act': (params) => {
       const outcome = dock.act(params);
@@ -379,7 +424,9 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   // start so no session escapes it, and left last at stop (after hostRestart).
   // A crashed host never ended its open session: its PDFs (name, full ID number) go now, as at any session end.
   for (const sessionId of station.sessions.recoverCrashed()) onSessionDocumentsEnded(sessionId);
-  const unsubscribeJournal = bus.subscribe((envelope) => journalEvent(envelope, station.sessions, (sessionId) => sessions.get(sessionId)?.identity ?? null, onSessionEnded));
+  const unsubscribeJournal = bus.subscribe((envelope) =>
+    journalEvent(envelope, station.sessions, (sessionId) => sessions.get(sessionId)?.identity ?? null, onSessionEnded),
+  );
 
   const dispatcher = createDispatcher(handlers, (method, error) =>
     logger.error({ method, err: error }, 'call handler failed'),

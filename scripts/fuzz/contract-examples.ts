@@ -5,6 +5,11 @@
  * the fuzz run (and its unit test) until one is written.
  */
 import type { CallName, CallParams, EventName, EventPayload } from '../../electron/contract';
+import { SERVICE_CATALOGUE } from '../../electron/host/services/catalogue';
+import { SERVICE_MODULES } from '../../electron/host/services/registry';
+
+/** The services come from their descriptions: the fuzzer names none. */
+const serviceId = SERVICE_MODULES[0]!.id;
 
 const sessionId = 'a1b2c3d4-0000-4000-8000-000000000001';
 const at = '2026-11-29T08:30:00.000Z';
@@ -18,15 +23,21 @@ const identity: EventPayload<'identity.read'>['identity'] = {
   expired: false,
 };
 const consentView: EventPayload<'flow.changed'>['view'] = {
-  serviceId: 'no-criminal-record',
+  serviceId,
   flowId: '5b0c9f7e-2a41-4d43-9a57-0f3b5e2c6d18',
   seq: 1,
+  stepId: 'consent',
   step: 'consent',
   stepIndex: 1,
-  stepCount: 8,
+  stepCount: 3,
+  path: [
+    { id: 'identify', labelKey: 'flow.steps.identify' },
+    { id: 'consent', labelKey: `svc.${serviceId}.steps.consent` },
+    { id: 'done', labelKey: 'flow.steps.done' },
+  ],
   canGoBack: false,
   accepts: ['CONSENT'],
-  data: { step: 'consent', serviceName: { 'zh-CN': '无犯罪记录证明', en: 'No-criminal-record certificate' }, granted: false, busy: false },
+  data: { step: 'consent', textKey: `svc.${serviceId}.consent.text`, scopeKeys: [`svc.${serviceId}.consent.scope.record`], granted: false },
   messageKey: 'flow.consent.prompt',
 };
 
@@ -55,8 +66,9 @@ export const CALL_EXAMPLES: { [M in CallName]: CallParams<M> } = {
   'photo.check': { sessionId, spec: 'residentId', jpeg },
   'photo.choose': { sessionId, spec: 'exitEntry', candidateId: 'cand-2' },
   'document.submit': { sessionId, jpeg },
-  'flow.start': { sessionId, serviceId: 'no-criminal-record' },
-  'flow.send': { sessionId, event: { type: 'PURPOSE', purpose: 'employment' } },
+  'service.wording': { serviceId },
+  'flow.start': { sessionId, serviceId },
+  'flow.send': { sessionId, event: { type: 'CHOOSE', value: 'employment' } },
   'flow.current': { sessionId },
 };
 
@@ -76,10 +88,11 @@ export const EVENT_EXAMPLES: { [E in EventName]: EventPayload<E> } = {
   'staff.alert': { kind: 'paperLow', deviceId: 'receipt', deviceKind: 'receiptPrinter', messageKey: 'staff.alert.paperLow', kioskId: 'HB-KIOSK-01', at },
   'help.requested': { callId: 'help-17', reason: 'button', step: 'consent', kioskId: 'HB-KIOSK-01', queuedAt: at },
   'catalogue.changed': {
-    services: [
-      { id: 'no-criminal-record', category: 'certificates', name: { 'zh-CN': '无犯罪记录证明', en: 'No-criminal-record certificate' }, handling: 'kiosk', feeFen: 0, available: true },
-      { id: 'passport', category: 'exitEntry', name: { 'zh-CN': '普通护照', en: 'Passport' }, handling: 'counter', feeFen: 12000, available: false, reasonKey: 'catalogue.deviceDown', window: '3号窗口' },
-    ],
+    services: SERVICE_CATALOGUE.slice(0, 2).map((service, index) =>
+      index === 0
+        ? { id: service.id, category: service.category, name: service.name, handling: 'kiosk' as const, feeFen: service.feeFen, available: true }
+        : { id: service.id, category: service.category, name: service.name, handling: 'counter' as const, feeFen: service.feeFen, available: false, reasonKey: 'catalogue.deviceDown', window: '3号窗口' },
+    ),
   },
   'flow.changed': { sessionId, view: consentView },
   'host.status': { state: 'ready' },

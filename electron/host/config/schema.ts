@@ -239,9 +239,11 @@ const KioskConfigObject = z
           .object({ huzheng: z.string(), certificates: z.string(), traffic: z.string(), exitEntry: z.string(), proxy: z.string() })
           .strict()
           .default({ huzheng: '1号窗口', certificates: '2号窗口', traffic: '4号窗口', exitEntry: '3号窗口', proxy: '2号窗口' }),
+        /** Each kiosk service's own settings, by service id; checked against the service's schema when the host starts. */
+        settings: z.record(z.string(), z.unknown()).default({}),
       })
       .strict()
-      .default(() => ({ hidden: [], counterOnly: [], homeProvinceCode: '41', windows: { huzheng: '1号窗口', certificates: '2号窗口', traffic: '4号窗口', exitEntry: '3号窗口', proxy: '2号窗口' } })),
+      .default(() => ({ hidden: [], counterOnly: [], homeProvinceCode: '41', windows: { huzheng: '1号窗口', certificates: '2号窗口', traffic: '4号窗口', exitEntry: '3号窗口', proxy: '2号窗口' }, settings: {} })),
     session: z
       .object({
         /** The host ends a session after this long without any activity, even if the renderer is gone. */

@@ -8,11 +8,12 @@
  * renderer after that step's event, and the number tells it which is newer.
  */
 import { createActor, type AnyMachineSnapshot, type AnyStateMachine, type SnapshotFrom } from 'xstate';
-import type { FlowEvent, FlowEventType, FlowStep, FlowStepData, FlowView } from '../../contract';
+import type { FlowEvent, FlowEventType, FlowStepData, FlowView, PathStep } from '../../contract';
 import type { FlowMachineEvent } from './flow-events';
 
-/** What a service's view function returns for a snapshot. */
+/** What the view function returns for a snapshot: the step (by the service's id) and its data. */
 export interface StepView {
+  stepId: string;
   data: FlowStepData;
   messageKey?: string;
 }
@@ -29,23 +30,29 @@ export interface FlowInstance {
   stop(): void;
 }
 
-/** Representative events to ask "is this type accepted now" for the view's `accepts`. */
-const PROBES: Record<FlowEventType, FlowEvent> = {
-  CONFIRM: { type: 'CONFIRM' },
-  CONSENT: { type: 'CONSENT', granted: true },
-  PURPOSE: { type: 'PURPOSE', purpose: 'other' },
-  BACK: { type: 'BACK' },
-  RETRY: { type: 'RETRY' },
-  REPRINT: { type: 'REPRINT' },
-};
+/**
+ * Representative events to ask "is this type accepted now" for the view's
+ * `accepts`; a choice is probed with one of the options the step offers.
+ */
+function probes(data: FlowStepData): Record<FlowEventType, FlowEvent> {
+  return {
+    CONFIRM: { type: 'CONFIRM' },
+    CONSENT: { type: 'CONSENT', granted: true },
+    CHOOSE: { type: 'CHOOSE', value: data.step === 'choice' ? (data.options[0]?.value ?? '-') : '-' },
+    BACK: { type: 'BACK' },
+    RETRY: { type: 'RETRY' },
+    REPRINT: { type: 'REPRINT' },
+  };
+}
+const EVENT_TYPES: readonly FlowEventType[] = ['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT'];
 
 export interface FlowInstanceOptions<M extends AnyStateMachine> {
   serviceId: string;
   flowId: string;
   machine: M;
   input?: unknown;
-  /** The service's main path, for `stepIndex`/`stepCount`. */
-  steps: readonly FlowStep[];
+  /** The service's main path, for `stepIndex`/`stepCount` and the progress bar. */
+  path: readonly PathStep[];
   view: (snapshot: SnapshotFrom<M>) => StepView;
   /** Told when the actor fails (a bug: expected failures are values). */
   onError?: (error: unknown) => void;
@@ -61,15 +68,18 @@ export function startFlowInstance<M extends AnyStateMachine>(options: FlowInstan
   /** The view without its place in the run (so a change is a change of content). */
   const compute = (): Omit<FlowView, 'flowId' | 'seq'> => {
     const current = snapshot();
-    const { data, messageKey } = options.view(current as SnapshotFrom<M>);
-    const mainIndex = options.steps.indexOf(data.step);
-    const stepCount = options.steps.length;
-    const accepts = (Object.keys(PROBES) as FlowEventType[]).filter((type) => current.status === 'active' && current.can(PROBES[type]));
+    const { stepId, data, messageKey } = options.view(current as SnapshotFrom<M>);
+    const mainIndex = options.path.findIndex((step) => step.id === stepId);
+    const stepCount = options.path.length;
+    const probe = probes(data);
+    const accepts = EVENT_TYPES.filter((type) => current.status === 'active' && current.can(probe[type]));
     return {
       serviceId: options.serviceId,
+      stepId,
       step: data.step,
       stepIndex: mainIndex >= 0 ? mainIndex : stepCount - 1,
       stepCount,
+      path: [...options.path],
       canGoBack: accepts.includes('BACK'),
       accepts,
       data,

@@ -30,11 +30,23 @@ export interface CollectionReceiptRequest {
   issuedAt: Date;
 }
 
+/** An information slip (e.g. an application's progress): lines the service chose, names and numbers already masked. */
+export interface InfoSlipRequest {
+  sessionId: string;
+  /** What the slip is, e.g. 身份证办理进度. */
+  title: string;
+  lines: ReadonlyArray<{ label: string; value: string }>;
+  /** A number to scan at a window (printed as a QR code). */
+  code?: string;
+  notes?: readonly string[];
+}
+
 /** The receipt printer as flows use it (drivers/receipt templates behind it). */
 export interface TicketPrinter {
   /** Allocates the queue number and prints the ticket. */
   printQueueTicket(request: QueueTicketRequest): Promise<({ kind: 'printed' } & { ticketNumber: string }) | { kind: 'notPrinted'; messageKey: string; ticketNumber?: string }>;
   printCollectionReceipt(request: CollectionReceiptRequest): Promise<SlipOutcome>;
+  printInfoSlip(request: InfoSlipRequest): Promise<SlipOutcome>;
 }
 
 /** Hands an application to the outbox (written before it is sent; see electron/host/outbox). */

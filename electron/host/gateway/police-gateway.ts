@@ -41,6 +41,8 @@ export interface PersonRecord {
   holder: HolderKind;
   /** Null for people without a mainland 户籍 (foreigners, HMT residents). */
   registeredResidence: RegisteredResidence | null;
+  /** Holds a valid 居住证 issued where this hall is, so a service may treat them as a local resident (absent: no). */
+  residencePermitHere?: boolean;
 }
 
 /** Face comparison against the population database's photo. */
@@ -107,6 +109,39 @@ export interface SubmissionReceipt {
   duplicate: boolean;
 }
 
+/** A certificate the back-end is asked to issue (number, verification code, seal). */
+export interface CertificateIssueRequest {
+  /** e.g. 'noCriminalRecord'. */
+  type: string;
+  kioskId: string;
+  idempotencyKey: string;
+  holder: { name: string; idNumber: string; idDocumentType: string };
+  /** What the certificate states, e.g. { queryDate, purpose }. */
+  facts: Record<string, string>;
+}
+
+/** The back-end's electronic seal over a certificate's canonical text. */
+export interface ElectronicSeal {
+  imagePng: Uint8Array;
+  keyId: string;
+  algorithm: 'Ed25519';
+  /** base64. */
+  signature: string;
+  /** The canonical text that was signed (number, type, holder, facts, issue date). */
+  signedText: string;
+}
+
+export interface IssuedCertificate {
+  /** 编号: the number the back-end issued, printed on the certificate and checked by a receiving employer. */
+  number: string;
+  verifyCode: string;
+  verifyUrl: string;
+  issuingOffice: string;
+  /** `YYYY-MM-DD`. */
+  issueDate: string;
+  seal: ElectronicSeal;
+}
+
 /** The police back-end. Every method resolves; none throws on expected failures. */
 export interface PoliceGateway {
   /** Identity lookup by ID number: 户籍地 and holder kind. */
@@ -116,6 +151,8 @@ export interface PoliceGateway {
   queryCriminalRecord(query: CriminalRecordQuery): Promise<GatewayResult<CriminalRecordAnswer>>;
   /** A document number from the back-end's sequence, never duplicated. */
   issueDocumentNumber(request: DocumentNumberRequest): Promise<GatewayResult<{ number: string }>>;
+  /** Issues a certificate: the back-end's number, verification code and electronic seal; idempotent by key. */
+  issueCertificate(request: CertificateIssueRequest): Promise<GatewayResult<IssuedCertificate>>;
   /** Submits an application; deduplicated by its idempotency key. */
   submitApplication(submission: ApplicationSubmission): Promise<GatewayResult<SubmissionReceipt>>;
 }

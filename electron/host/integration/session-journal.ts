@@ -11,7 +11,7 @@ import { maskName } from '../../../drivers/idcard/mask';
 import type { DocumentsRepo } from '../journal/documents-repo';
 import { identityHash } from '../journal/transactions-key';
 import type { AuditLog } from '../journal/transactions-audit';
-import type { TransactionDocument, TransactionIdentity, TransactionOutcome, TransactionsRepo } from '../journal/transactions-repo';
+import type { TransactionDocument, TransactionFeeItem, TransactionIdentity, TransactionOutcome, TransactionsRepo } from '../journal/transactions-repo';
 import type { Logger } from '../log/logger';
 import type { BackendNumbers } from './backend-numbers';
 import type { QueueNumbers } from './queue-numbers';
@@ -24,8 +24,8 @@ export interface SessionJournalDeps {
   queue: QueueNumbers;
   /** The kiosk's HMAC key for ID numbers. */
   identityKey: Buffer;
-  /** The service's fee in fen (catalogue). */
-  feeOf: (serviceId: string) => number;
+  /** The fee items a service charges after `outcome` (none when free or not charged). */
+  feeOf: (serviceId: string, outcome: string) => readonly TransactionFeeItem[];
   logger: Logger;
   now?: () => Date;
 }
@@ -85,7 +85,7 @@ export function createSessionJournal(deps: SessionJournalDeps): SessionJournal {
 
   /** The open row follows the session, so a crash leaves what was known. */
   const saveProgress = (sessionId: string, entry: Live): void =>
-    deps.transactions.progress(sessionId, { serviceId: entry.serviceId, flowId: entry.flowId, lastStep: entry.view?.step ?? null, identity: entry.identity });
+    deps.transactions.progress(sessionId, { serviceId: entry.serviceId, flowId: entry.flowId, lastStep: entry.view?.stepId ?? null, identity: entry.identity });
 
   return {
     started(sessionId, startedAt, identity) {
@@ -112,7 +112,7 @@ export function createSessionJournal(deps: SessionJournalDeps): SessionJournal {
     flowChanged(sessionId, view) {
       const entry = live.get(sessionId);
       if (!entry || entry.serviceId !== view.serviceId) return;
-      const stepChanged = entry.view?.step !== view.step;
+      const stepChanged = entry.view?.stepId !== view.stepId;
       entry.view = view;
       if (stepChanged) saveProgress(sessionId, entry);
     },
@@ -124,6 +124,7 @@ export function createSessionJournal(deps: SessionJournalDeps): SessionJournal {
       const last = documents.filter((doc) => doc.sha256 !== null).at(-1);
       const outcome = outcomeOf(entry.view);
       const ticket = deps.queue.lastForSession(sessionId) ?? null;
+      const feeItems = entry.serviceId ? deps.feeOf(entry.serviceId, outcome) : [];
       const journaled = deps.transactions.close({
         sessionId,
         startedAt: entry.startedAt,
@@ -132,9 +133,12 @@ export function createSessionJournal(deps: SessionJournalDeps): SessionJournal {
         serviceId: entry.serviceId,
         flowId: entry.flowId,
         outcome,
-        lastStep: entry.view?.step ?? null,
+        lastStep: entry.view?.stepId ?? null,
         identity: entry.identity,
-        feeFen: entry.serviceId && outcome === 'certificateIssued' ? deps.feeOf(entry.serviceId) : 0,
+        feeFen: feeItems.reduce((sum, item) => sum + item.amountFen, 0),
+        feeItems,
+        payment: null,
+        lastStepKind: entry.view?.step ?? null,
         documents,
         printOutcome: last ? (last.reprintOutcome ?? last.printOutcome) : null,
         ticket,

@@ -32,7 +32,7 @@ export interface StationJournalDeps {
   /** The key store's folder (outside the data folder): the identity-hash key lives there. */
   keyDir: string;
   logger: Logger;
-  feeOf: (serviceId: string) => number;
+  feeOf: (serviceId: string, outcome: string) => ReadonlyArray<{ code: string; amountFen: number; basis: string }>;
   now?: () => Date;
 }
 

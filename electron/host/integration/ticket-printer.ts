@@ -11,8 +11,9 @@ import type { PaperWidthMm } from '../../../drivers/receipt/paper';
 import type { EncodeResult } from '../../../drivers/receipt/encode';
 import { encodeReceipt } from '../../../drivers/receipt/encode';
 import { encodeAcceptanceReceipt } from '../../../drivers/receipt/templates/acceptance-receipt';
+import { infoSlipDocument } from '../../../drivers/receipt/templates/info-slip';
 import { queueTicketDocument } from '../../../drivers/receipt/templates/queue-ticket';
-import type { CollectionReceiptRequest, QueueTicketRequest, SlipOutcome, TicketPrinter } from '../flows/ports';
+import type { CollectionReceiptRequest, InfoSlipRequest, QueueTicketRequest, SlipOutcome, TicketPrinter } from '../flows/ports';
 import type { AuditLog } from '../journal/transactions-audit';
 import type { Logger } from '../log/logger';
 import type { QueueNumbers } from './queue-numbers';
@@ -84,6 +85,18 @@ export function createReceiptTicketPrinter(deps: ReceiptTicketPrinterDeps): Tick
       const { recorded, outcome } = await send(encoded, printer);
       log.info({ sessionId: request.sessionId, documentNumber: request.documentNumber, outcome: recorded }, 'collection receipt');
       deps.audit?.record({ actor: 'host', action: 'receipt.print', sessionId: request.sessionId, subject: request.documentNumber, detail: { outcome: recorded } });
+      return outcome;
+    },
+    async printInfoSlip(request: InfoSlipRequest) {
+      const printer = deps.printer();
+      if (!printer) return { kind: 'notPrinted', messageKey: RECEIPT_UNAVAILABLE_KEY };
+      const document = infoSlipDocument(
+        { site: deps.site, title: request.title, lines: request.lines, ...(request.code ? { code: request.code } : {}), ...(request.notes ? { notes: request.notes } : {}), issuedAt: now() },
+        options,
+      );
+      const { recorded, outcome } = await send(encodeReceipt(document, options), printer);
+      log.info({ sessionId: request.sessionId, outcome: recorded }, 'information slip');
+      deps.audit?.record({ actor: 'host', action: 'slip.print', sessionId: request.sessionId, subject: request.title, detail: { outcome: recorded } });
       return outcome;
     },
   };

@@ -9,6 +9,7 @@ import { err, ok, type Result } from '../documents/result';
 import { OUTBOX_MIGRATION } from '../outbox/migration';
 import { TRANSACTIONS_MIGRATION } from './transactions-migration';
 import { FACE_FAILURES_MIGRATION } from './face-failures-migration';
+import { FEES_MIGRATION } from './fees-migration';
 
 export interface Migration {
   version: number;
@@ -47,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
   OUTBOX_MIGRATION,
   TRANSACTIONS_MIGRATION,
   FACE_FAILURES_MIGRATION,
+  FEES_MIGRATION,
 ];
 
 export type MigrationError = { kind: 'journalTooNew'; version: number; known: number } | { kind: 'migrationFailed'; version: number; message: string };

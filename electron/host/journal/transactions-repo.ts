@@ -8,15 +8,13 @@
 import type { Database } from 'better-sqlite3';
 import { zonedIsoDate } from '../../../drivers/idcard/calendar-date';
 
-/** How a session's business ended: the flow's own outcome, or why there was none. */
+/**
+ * How a session's business ended: the flow's own outcome (the service's
+ * vocabulary, e.g. `certificateIssued`, or the library's: counter, referred,
+ * declined, failed, identityChanged), or why there was none.
+ */
 export type TransactionOutcome =
-  | 'certificateIssued'
-  | 'counter'
-  | 'referred'
-  | 'declined'
-  | 'failed'
-  /** Another identity came after identify: the flow ended with no result revealed. */
-  | 'identityChanged'
+  | (string & {})
   /** A flow was running and the session ended before it finished. */
   | 'abandoned'
   /** The session ended without any service started. */
@@ -33,6 +31,13 @@ export interface TransactionDocument {
   printOutcome: string;
   reprintOutcome: string | null;
   backendNumber: string | null;
+}
+
+/** A fee item as charged: code, amount and the rule that sets it. */
+export interface TransactionFeeItem {
+  code: string;
+  amountFen: number;
+  basis: string;
 }
 
 /** Who was served, without personal data. */
@@ -57,6 +62,12 @@ export interface ClosedTransaction {
   lastStep: string | null;
   identity: TransactionIdentity | null;
   feeFen: number;
+  /** The fee items charged (none for a free service or an outcome that is not charged). */
+  feeItems: readonly TransactionFeeItem[];
+  /** The payment, once the kiosk takes one (issue 14); null until then. */
+  payment: Record<string, unknown> | null;
+  /** The library step kind the run stopped on. */
+  lastStepKind: string | null;
   documents: readonly TransactionDocument[];
   /** The final print outcome of the session's last document, if any. */
   printOutcome: string | null;
@@ -78,6 +89,9 @@ export interface TransactionRow {
   id_number_masked: string | null;
   id_hash: string | null;
   fee_fen: number;
+  fee_items: string;
+  payment: string | null;
+  last_step_kind: string | null;
   documents: string;
   print_outcome: string | null;
   ticket_number: string | null;
@@ -125,7 +139,7 @@ export function createTransactionsRepo(db: Database, timeZone?: string): Transac
   const update = db.prepare(
     `UPDATE transactions SET service_id = @serviceId, flow_id = @flowId, ended_at = @endedAt, end_reason = @endReason, outcome = @outcome,
        last_step = @lastStep, identity_source = @identitySource, card_type = @cardType, name_masked = @nameMasked,
-       id_number_masked = @idNumberMasked, id_hash = @idHash, fee_fen = @feeFen, documents = @documents,
+       id_number_masked = @idNumberMasked, id_hash = @idHash, fee_fen = @feeFen, fee_items = @feeItems, payment = @payment, last_step_kind = @lastStepKind, documents = @documents,
        print_outcome = @printOutcome, ticket_number = @ticketNumber, ticket_outcome = @ticketOutcome
      WHERE session_id = @sessionId AND ended_at IS NULL`,
   );
@@ -160,6 +174,9 @@ export function createTransactionsRepo(db: Database, timeZone?: string): Transac
       idNumberMasked: record.identity?.idNumberMasked ?? null,
       idHash: record.identity?.idHash ?? null,
       feeFen: record.feeFen,
+      feeItems: JSON.stringify(record.feeItems),
+      payment: record.payment ? JSON.stringify(record.payment) : null,
+      lastStepKind: record.lastStepKind,
       documents: JSON.stringify(record.documents),
       printOutcome: record.printOutcome,
       ticketNumber: record.ticket?.number ?? null,

@@ -3,34 +3,32 @@
  * print raises a staff alert, whatever the service.
  */
 import type { TicketPrinter } from '../flows/ports';
-import type { CertificatePrinter } from '../services/no-criminal-record/certificate-printer';
+import type { DocumentDesk } from '../flows/library/kit';
 import type { StaffAlerts } from './alerts';
 
-/** The certificate printer, alerting staff when the A4 print fails. */
-export function alertingCertificatePrinter(printer: CertificatePrinter, alerts: StaffAlerts): CertificatePrinter {
-  const watch = async (outcome: ReturnType<CertificatePrinter['printCertificate']>) => {
+/** The A4 document desk, alerting staff when a print fails. */
+export function alertingDocumentDesk(desk: DocumentDesk, alerts: StaffAlerts): DocumentDesk {
+  const watch = async (outcome: ReturnType<DocumentDesk['reprint']>) => {
     const result = await outcome;
     if (result.kind === 'notPrinted') alerts.printFailed({ deviceKind: 'a4Printer', messageKey: result.messageKey, documentNumber: result.documentNumber });
     return result;
   };
   return {
-    printCertificate: (request) => watch(printer.printCertificate(request)),
-    reprintCertificate: (documentNumber) => watch(printer.reprintCertificate(documentNumber)),
+    issueAndPrint: (sessionId, request) => watch(desk.issueAndPrint(sessionId, request)),
+    reprint: (documentNumber) => watch(desk.reprint(documentNumber)),
   };
 }
 
-/** The ticket printer, alerting staff when a queue ticket or receipt fails. */
+/** The ticket printer, alerting staff when a queue ticket or slip fails. */
 export function alertingTicketPrinter(printer: TicketPrinter, alerts: StaffAlerts): TicketPrinter {
+  const watch = async <T extends { kind: string; messageKey?: string }>(outcome: Promise<T>): Promise<T> => {
+    const result = await outcome;
+    if (result.kind === 'notPrinted' && result.messageKey) alerts.printFailed({ deviceKind: 'receiptPrinter', messageKey: result.messageKey });
+    return result;
+  };
   return {
-    async printQueueTicket(request) {
-      const result = await printer.printQueueTicket(request);
-      if (result.kind === 'notPrinted') alerts.printFailed({ deviceKind: 'receiptPrinter', messageKey: result.messageKey });
-      return result;
-    },
-    async printCollectionReceipt(request) {
-      const result = await printer.printCollectionReceipt(request);
-      if (result.kind === 'notPrinted') alerts.printFailed({ deviceKind: 'receiptPrinter', messageKey: result.messageKey });
-      return result;
-    },
+    printQueueTicket: (request) => watch(printer.printQueueTicket(request)),
+    printCollectionReceipt: (request) => watch(printer.printCollectionReceipt(request)),
+    printInfoSlip: (request) => watch(printer.printInfoSlip(request)),
   };
 }

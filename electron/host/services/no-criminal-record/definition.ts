@@ -1,21 +1,21 @@
-/** The no-criminal-record service's fixed data: id, names, main path, purposes. */
-import type { CertificatePurpose, FlowStep } from '../../../contract';
+/** The no-criminal-record service's fixed data: id, purposes, settings. */
+import { z } from 'zod';
 
 export const SERVICE_ID = 'no-criminal-record';
 
-export const SERVICE_NAME = { 'zh-CN': '无犯罪记录证明', en: 'No-criminal-record certificate' } as const;
-
-/** The main path, in order (side steps: counter, referral, failed). */
-export const STEPS: readonly FlowStep[] = ['identify', 'consent', 'faceCheck', 'choosePurpose', 'query', 'review', 'print', 'done'];
-
 /** 入职, 出国, 落户, 其他. */
-export const PURPOSES: readonly CertificatePurpose[] = ['employment', 'abroad', 'settlement', 'other'];
+export const PURPOSES = ['employment', 'abroad', 'settlement', 'other'] as const;
+export type CertificatePurpose = (typeof PURPOSES)[number];
 
-/** 河南: residents registered elsewhere apply at their 户籍地 or, with a 居住证, their 居住地. */
-export const DEFAULT_HOME_PROVINCE_CODE = '41';
-
-/** Query attempts (first try included) before the citizen is sent to a counter. */
-export const MAX_QUERY_ATTEMPTS = 3;
+/** Site settings (`services.settings.no-criminal-record`). */
+export const NcrSettings = z
+  .object({
+    /** Print and show a note on the certificate's validity (some provinces ask for one; most leave it to the receiving organisation). */
+    validityNote: z.boolean().default(false),
+  })
+  .strict()
+  .default({ validityNote: false });
+export type NcrSettings = z.infer<typeof NcrSettings>;
 
 /** 证件类型 printed on the certificate. */
 export function idDocumentTypeOf(cardType: 'resident' | 'hmt' | 'foreigner' | null): string {

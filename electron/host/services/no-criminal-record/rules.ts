@@ -1,15 +1,19 @@
 /**
  * This service's decisions, as pure functions (table-tested): where a
- * person's lookup and record query lead, and when a certificate may print.
+ * person's registration and record query lead.
+ *
+ * 公安部《公安机关办理犯罪记录查询工作规定》(2021-12-31): a person may apply
+ * at the 派出所 of their 户籍地 or of their 居住地 (跨省通办). So a resident
+ * registered in another province is served at this hall's counter with a
+ * queue ticket, not sent home; one holding a 居住证 here goes on at the
+ * kiosk when the back-end says so.
  */
-import { mayQuery } from '../../flows/guards';
 import type { CriminalRecordAnswer, CriminalRecordResult, GatewayResult, PersonRecord } from '../../gateway/police-gateway';
-import type { NcrContext } from './context';
 
-/** Where the identity lookup leads. */
+/** Where the registration lookup leads. */
 export type PersonRoute = 'eligible' | 'outOfProvince' | 'foreigner' | 'counterOnly' | 'notFound' | 'backendProblem';
 
-/** Routes a lookup answer: 户籍 in the home province continues; others are sent where they can apply. */
+/** Routes a lookup answer: 户籍 in the home province, or a 居住证 the back-end accepts here, continues. */
 export function routePerson(result: GatewayResult<PersonRecord>, homeProvinceCode: string): PersonRoute {
   if (!result.ok) return result.error.kind === 'notFound' ? 'notFound' : 'backendProblem';
   const person = result.value;
@@ -20,7 +24,8 @@ export function routePerson(result: GatewayResult<PersonRecord>, homeProvinceCod
       return 'counterOnly';
     case 'resident':
       if (!person.registeredResidence) return 'counterOnly';
-      return person.registeredResidence.provinceCode === homeProvinceCode ? 'eligible' : 'outOfProvince';
+      if (person.registeredResidence.provinceCode === homeProvinceCode) return 'eligible';
+      return person.residencePermitHere === true ? 'eligible' : 'outOfProvince';
     default: {
       const unknown: never = person.holder;
       return unknown;
@@ -51,9 +56,4 @@ export type AnswerRoute = 'certificate' | 'counter' | 'notFound' | 'retryable';
 export function routeAnswer(result: GatewayResult<CriminalRecordAnswer>): AnswerRoute {
   if (!result.ok) return result.error.kind === 'notFound' ? 'notFound' : 'retryable';
   return certificateIssuable(result.value.result) ? 'certificate' : 'counter';
-}
-
-/** The certificate may print: verified, a purpose, and an answer that allows it. */
-export function mayPrint(context: NcrContext): boolean {
-  return mayQuery(context) && context.answer !== null && certificateIssuable(context.answer.result);
 }

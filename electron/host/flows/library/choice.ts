@@ -1,0 +1,64 @@
+/**
+ * choice: one of a few options the service names (a certificate's purpose,
+ * a period). The host accepts only a listed option; the choice is the
+ * step's fact. Choosing again after BACK replaces it and forgets what the
+ * steps after it found.
+ */
+import { assign } from 'xstate';
+import type { FlowContext } from './context';
+import type { StepDefinition } from './step';
+
+export interface ChoiceOption {
+  value: string;
+  labelKey: string;
+  noteKey?: string;
+}
+
+export interface ChoiceOptions {
+  id: string;
+  labelKey: string;
+  titleKey: string;
+  options: readonly ChoiceOption[];
+  /** Whether the citizen may go back to the step before. */
+  back?: boolean;
+}
+
+type ChooseEvent = { type: string; value?: string };
+
+export function choiceStep(options: ChoiceOptions): StepDefinition {
+  const values = new Set(options.options.map((option) => option.value));
+  return {
+    id: options.id,
+    kind: 'choice',
+    labelKey: options.labelKey,
+    build: (wiring) => ({
+      on: {
+        CHOOSE: {
+          guard: ({ event }: { event: ChooseEvent }) => event.value !== undefined && values.has(event.value),
+          ...wiring.leave(
+            { to: 'next' },
+            assign({ facts: ({ context, event }: { context: FlowContext; event: ChooseEvent }) => ({ ...context.facts, [options.id]: event.value }) }),
+          ),
+        },
+        ...(options.back && wiring.previous ? { BACK: wiring.back() } : {}),
+      },
+    }),
+    view: (context) => {
+      const selected = context.facts[options.id];
+      return {
+        data: {
+          step: 'choice',
+          titleKey: options.titleKey,
+          options: options.options.map((option) => ({ value: option.value, labelKey: option.labelKey, ...(option.noteKey ? { noteKey: option.noteKey } : {}) })),
+          selected: typeof selected === 'string' ? selected : null,
+        },
+      };
+    },
+  };
+}
+
+/** The value chosen at step `id`, or null. */
+export function chosen(context: FlowContext, id: string): string | null {
+  const value = context.facts[id];
+  return typeof value === 'string' ? value : null;
+}

@@ -1,0 +1,83 @@
+/**
+ * The context every flow built from the step library runs on: the engine's
+ * base (identity, consent, face) plus what the steps leave behind, keyed by
+ * step id, so a service reads its own steps' results without a context type
+ * of its own.
+ */
+import type { FlowStepData, Identity } from '../../../contract';
+import { initialFace, type BaseFlowContext } from '../flow-context';
+import type { GatewayFailureKind } from '../../gateway/police-gateway';
+
+export type PrintState = 'printing' | 'printed' | 'notPrinted';
+export type ReferralTo = Extract<FlowStepData, { step: 'referral' }>['to'];
+
+/** An A4 document's or a slip's state in this run. */
+export interface PrintRecord {
+  state: PrintState;
+  /** The journal's number (reprints go by it); null while none was issued. */
+  documentNumber: string | null;
+  /** The number printed on the paper (the back-end's, for certificates). */
+  printedNumber: string | null;
+  verifyCode: string | null;
+  reprintsUsed: number;
+  reprintable: boolean;
+  messageKey: string | null;
+  /** The collection slip that goes with an A4 document. */
+  receipt: PrintState;
+}
+
+export interface FlowContext extends BaseFlowContext {
+  sessionId: string;
+  flowId: string;
+  identifyProblem: 'missing' | 'invalidNumber' | 'expired' | null;
+  /** What each step produced (a choice's value, a query's answer), by step id. */
+  facts: Readonly<Record<string, unknown>>;
+  /** Main-path steps the host has passed, in order: a step is entered only when every one before it is here. */
+  passed: readonly string[];
+  /** Back-end attempts per query step. */
+  attempts: Readonly<Record<string, number>>;
+  /** The last failure per query step. */
+  queryFailures: Readonly<Record<string, GatewayFailureKind | null>>;
+  prints: Readonly<Record<string, PrintRecord>>;
+  counter: { reasonKey: string; ticket: { state: PrintState; number: string | null } } | null;
+  referral: { to: ReferralTo; province: string | null; city: string | null } | null;
+  failure: { reason: 'backendUnavailable' | 'internal' } | null;
+  outcome: string | null;
+}
+
+export interface FlowInput {
+  sessionId: string;
+  flowId: string;
+  identity: Identity | null;
+}
+
+/** The context a run starts with. */
+export function initialContext(input: FlowInput): FlowContext {
+  return {
+    sessionId: input.sessionId,
+    flowId: input.flowId,
+    identity: input.identity,
+    consent: false,
+    face: initialFace(),
+    identifyProblem: null,
+    facts: {},
+    passed: [],
+    attempts: {},
+    queryFailures: {},
+    prints: {},
+    counter: null,
+    referral: null,
+    failure: null,
+    outcome: null,
+  };
+}
+
+/** A fresh print record. */
+export function initialPrint(): PrintRecord {
+  return { state: 'printing', documentNumber: null, printedNumber: null, verifyCode: null, reprintsUsed: 0, reprintable: false, messageKey: null, receipt: 'printing' };
+}
+
+/** A step's fact, when it has one. */
+export function factOf<T>(context: FlowContext, stepId: string): T | undefined {
+  return context.facts[stepId] as T | undefined;
+}

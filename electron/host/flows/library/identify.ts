@@ -1,0 +1,52 @@
+/**
+ * identify: the citizen places their card or types their number; the host
+ * validated it before it reached the flow. CONFIRM fixes it for the run
+ * (the flow never comes back here). A foreigner's identity can be sent to
+ * the 出入境 counter at once when the service serves only mainland residents.
+ */
+import { assign } from 'xstate';
+import type { FlowIdentity } from '../../../contract';
+import { identityIsForeigner, identityProblem, identityUsable } from '../guards';
+import type { FlowContext } from './context';
+import type { StepDefinition } from './step';
+
+export interface IdentifyOptions {
+  labelKey?: string;
+  /** What happens to a foreigner's card or number (2017/2023 permanent residence): sent to 出入境, or served. */
+  foreigners: 'referExitEntry' | 'serve';
+}
+
+/** The identity as a step shows it (masked number). */
+export function publicIdentity(context: FlowContext): FlowIdentity | null {
+  const identity = context.identity;
+  return identity ? { source: identity.source, cardType: identity.cardType, name: identity.name, idNumberMasked: identity.idNumberMasked } : null;
+}
+
+export function identifyStep(options: IdentifyOptions): StepDefinition {
+  return {
+    id: 'identify',
+    kind: 'identify',
+    labelKey: options.labelKey ?? 'flow.steps.identify',
+    build: (wiring) => ({
+      on: {
+        IDENTITY: {
+          actions: assign({
+            identity: ({ event }: { event: { type: string; identity?: FlowContext['identity'] } }) => event.identity ?? null,
+            identifyProblem: () => null,
+          }),
+        },
+        CONFIRM: [
+          ...(options.foreigners === 'referExitEntry'
+            ? [{ guard: ({ context }: { context: FlowContext }) => identityUsable(context) && identityIsForeigner(context), ...wiring.leave({ to: 'referral', referral: { to: 'exitEntry', province: null, city: null } }) }]
+            : []),
+          { guard: ({ context }: { context: FlowContext }) => identityUsable(context), ...wiring.leave({ to: 'next' }) },
+          { actions: assign({ identifyProblem: ({ context }: { context: FlowContext }) => identityProblem(context.identity) }) },
+        ],
+      },
+    }),
+    view: (context) => {
+      const problem = context.identifyProblem;
+      return { data: { step: 'identify', identity: publicIdentity(context), problem }, ...(problem ? { messageKey: `flow.identify.${problem}` } : {}) };
+    },
+  };
+}

@@ -1,0 +1,17 @@
+/**
+ * The step library: the pieces a service builds its flow from, each generic
+ * and configured by the service (docs/adding-a-service.md).
+ */
+export { identifyStep, publicIdentity, type IdentifyOptions } from './identify';
+export { consentStep, type ConsentOptions } from './consent';
+export { faceCheckStep } from './face-check';
+export { choiceStep, chosen, type ChoiceOption, type ChoiceOptions } from './choice';
+export { queryStep, routeFailure, type QueryOptions } from './query';
+export { reviewStep, type ReviewOptions } from './review';
+export { a4PrintStep, type A4PrintOptions, type PreparedDocument } from './a4-print';
+export { receiptPrintStep, type ReceiptPrintOptions } from './receipt-print';
+export { LIBRARY_OUTCOMES, outcomeKey, type LibraryOutcome } from './side-steps';
+export { buildFlow, FlowPlanError, type BuiltFlow } from './build-machine';
+export { factOf, initialContext, type FlowContext, type FlowInput, type PrintRecord } from './context';
+export type { FlowKit, DocumentDesk, DocumentRequest, A4Outcome } from './kit';
+export type { FlowPlan, Route, StepDefinition, StepView, StepWiring } from './step';

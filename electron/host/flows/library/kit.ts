@@ -1,0 +1,58 @@
+/**
+ * What every service's flow may use from the host, bound by the composition
+ * root: the back-end, A4 documents, the receipt printer, the outbox, the
+ * clock and the site's settings. A service reaches nothing else.
+ */
+import type { ServiceCategory } from '../../../contract';
+import type { PoliceGateway } from '../../gateway/police-gateway';
+import type { ApplicationQueue, TicketPrinter } from '../ports';
+
+/** An A4 document to issue: the documents module's request (template from the service's folder, values, the back-end's number and seal). */
+export interface DocumentRequest {
+  kind: string;
+  template: unknown;
+  vars: Record<string, string | string[]>;
+  printedNumber?: string;
+  seal?: { imagePng: Uint8Array };
+}
+
+/** A truthful A4 outcome: printed only when the printer said so. */
+export type A4Outcome =
+  | { kind: 'printed'; documentNumber: string }
+  | {
+      kind: 'notPrinted';
+      /** Null when nothing was issued (render or storage failed before a document existed). */
+      documentNumber: string | null;
+      /** i18n key, e.g. `print.paperOut`. */
+      messageKey: string;
+      /** Whether the same document may be printed again (one reprint). */
+      reprintable: boolean;
+    };
+
+/** A4 documents for flows: issue (journal number, render, keep for the session), print, one reprint. */
+export interface DocumentDesk {
+  issueAndPrint(sessionId: string, request: DocumentRequest): Promise<A4Outcome>;
+  reprint(documentNumber: string): Promise<A4Outcome>;
+}
+
+export interface FlowKit {
+  serviceId: string;
+  /** The service's names (printed on slips in Chinese). */
+  serviceName: { 'zh-CN': string; en: string };
+  gateway: PoliceGateway;
+  documents: DocumentDesk;
+  slips: TicketPrinter;
+  applications: ApplicationQueue;
+  kioskId: string;
+  /** The counter window for this service (its category's). */
+  window: string;
+  windows: Readonly<Record<ServiceCategory, string>>;
+  /** GB/T 2260 province code of this hall. */
+  homeProvinceCode: string;
+  /** The hall's zone (dates on documents). */
+  timeZone: string;
+  maxFaceAttempts: number;
+  now(): Date;
+  /** This service's settings from the site config, already checked against its schema. */
+  settings: unknown;
+}

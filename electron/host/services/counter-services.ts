@@ -1,0 +1,21 @@
+/**
+ * The hall's services that have no kiosk flow yet: the kiosk lists them and
+ * gives a queue ticket for the right window instead of pretending. Fees from
+ * DOMAIN.md §5, in fen. When a service gets its folder, its line here goes.
+ */
+import type { CounterService } from './catalogue';
+
+export const COUNTER_SERVICES: readonly CounterService[] = [
+  { id: 'residence-permit', category: 'huzheng', name: { 'zh-CN': '居住证申领', en: 'Residence permit application' }, feeFen: 0 },
+  { id: 'residence-permit-endorsement', category: 'huzheng', name: { 'zh-CN': '居住证签注', en: 'Residence permit annual endorsement' }, feeFen: 0 },
+  { id: 'temporary-id', category: 'huzheng', name: { 'zh-CN': '临时身份证申领', en: 'Temporary ID card' }, feeFen: 1000 },
+  { id: 'id-card-replacement', category: 'huzheng', name: { 'zh-CN': '身份证补领', en: 'ID card replacement (lost or damaged)' }, feeFen: 4000 },
+  { id: 'id-card-renewal', category: 'huzheng', name: { 'zh-CN': '身份证换领', en: 'ID card renewal' }, feeFen: 2000 },
+  { id: 'id-card-cross-province', category: 'huzheng', name: { 'zh-CN': '异地身份证申请', en: 'ID card application outside home province' }, feeFen: 2000 },
+  { id: 'licence-renewal', category: 'traffic', name: { 'zh-CN': '驾驶证期满换证', en: 'Driving licence renewal' }, feeFen: 1000 },
+  { id: 'licence-application', category: 'traffic', name: { 'zh-CN': '驾驶证申领（体检拍照）', en: 'Driving licence application (medical check and photo)' }, feeFen: 1000 },
+  { id: 'traffic-violations', category: 'traffic', name: { 'zh-CN': '交通违法处理', en: 'Traffic violations: query, confirm, pay' }, feeFen: 0 },
+  { id: 'exit-entry-application', category: 'exitEntry', name: { 'zh-CN': '出入境证件自助受理', en: 'Passport and travel permit application' }, feeFen: 12000 },
+  { id: 'hk-macau-endorsement', category: 'exitEntry', name: { 'zh-CN': '港澳签注', en: 'Hong Kong and Macau endorsement' }, feeFen: 1500 },
+  { id: 'video-proxy', category: 'proxy', name: { 'zh-CN': '可视化代办', en: 'Video-assisted proxy application' }, feeFen: 0 },
+];

@@ -1,0 +1,61 @@
+/**
+ * The kiosk's flows: every service module's plan, built with a kit of the
+ * host's adapters (back-end, A4 documents, receipt slips, outbox) and the
+ * site's settings for it. A service's settings that break its schema stop
+ * the host at start with a message naming the service, rather than failing
+ * in front of a citizen.
+ */
+import type { KioskConfig } from '../config/schema';
+import type { FlowService } from '../flows/flow-service';
+import type { DocumentDesk, FlowKit } from '../flows/library';
+import type { ApplicationQueue, TicketPrinter } from '../flows/ports';
+import type { PoliceGateway } from '../gateway/police-gateway';
+import type { Logger } from '../log/logger';
+import { err, ok, type Result } from '../documents/result';
+import { serviceFlow } from './service-flow';
+import type { ServiceModule } from './service-module';
+
+export interface KioskFlowsDeps {
+  config: KioskConfig;
+  modules: readonly ServiceModule[];
+  gateway: PoliceGateway;
+  documents: DocumentDesk;
+  slips: TicketPrinter;
+  applications: ApplicationQueue;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/** The flow services of this kiosk, or the first service whose site settings are wrong. */
+export function createKioskFlows(deps: KioskFlowsDeps): Result<FlowService[], string> {
+  const { config, logger } = deps;
+  const flows: FlowService[] = [];
+  for (const module of deps.modules) {
+    const raw = config.services.settings[module.id];
+    const parsed = module.settings ? module.settings.safeParse(raw ?? {}) : { success: true as const, data: raw };
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return err(`services.settings.${module.id}${issue?.path.length ? `.${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}`);
+    }
+    const kit: FlowKit = {
+      serviceId: module.id,
+      serviceName: module.catalogue.name,
+      gateway: deps.gateway,
+      documents: deps.documents,
+      slips: deps.slips,
+      applications: deps.applications,
+      kioskId: config.kioskId,
+      window: config.services.windows[module.catalogue.category],
+      windows: config.services.windows,
+      homeProvinceCode: config.services.homeProvinceCode,
+      timeZone: config.timeZone,
+      maxFaceAttempts: config.face.maxAttempts,
+      now: deps.now ?? (() => new Date()),
+      settings: parsed.data,
+    };
+    flows.push(serviceFlow(module, kit, (error) => logger.error({ err: error, serviceId: module.id }, 'flow fault')));
+  }
+  const unknown = Object.keys(config.services.settings).filter((id) => !deps.modules.some((module) => module.id === id));
+  if (unknown.length > 0) return err(`services.settings: no kiosk service is called ${unknown.join(', ')}`);
+  return ok(flows);
+}

@@ -1,0 +1,213 @@
+/**
+ * The 无犯罪记录证明 flow from library steps: identify → consent → face check
+ * → registration (after the face check: nothing the back-end knows about the
+ * person shapes a screen before) → purpose → record query → review → A4
+ * print with its slip. The certificate's number, verification code and
+ * electronic seal come from the back-end when it is issued.
+ */
+import { zonedIsoDate } from '../../../../drivers/idcard/calendar-date';
+import {
+  a4PrintStep,
+  choiceStep,
+  chosen,
+  consentStep,
+  faceCheckStep,
+  factOf,
+  identifyStep,
+  queryStep,
+  reviewStep,
+  type FlowContext,
+  type FlowKit,
+  type FlowPlan,
+  type PreparedDocument,
+} from '../../flows/library';
+import type { CriminalRecordAnswer, PersonRecord } from '../../gateway/police-gateway';
+import certificateTemplate from './certificate.template.json' with { type: 'json' };
+import { PURPOSES, SERVICE_ID, idDocumentTypeOf, type CertificatePurpose, type NcrSettings } from './definition';
+import { routeAnswer, routePerson } from './rules';
+
+const key = (path: string) => `svc.${SERVICE_ID}.${path}`;
+
+/** 申请用途 as printed in the outbox record and on the certificate's review. */
+const purposeOf = (context: FlowContext): CertificatePurpose => {
+  const value = chosen(context, 'purpose');
+  return (PURPOSES as readonly string[]).includes(value ?? '') ? (value as CertificatePurpose) : 'other';
+};
+
+const nameOf = (context: FlowContext) => context.identity?.name ?? factOf<PersonRecord>(context, 'registration')?.name ?? null;
+
+/** The notes under the certificate's details: abroad, validity (where the site asks), verification. */
+function noteKeys(context: FlowContext, settings: NcrSettings): string[] {
+  return [...(purposeOf(context) === 'abroad' ? [key('notes.abroad')] : []), ...(settings.validityNote ? [key('notes.validity')] : []), key('notes.verify')];
+}
+
+/** The same notes in Chinese, as the certificate prints them. */
+function printedNotes(context: FlowContext, settings: NcrSettings, words: Record<string, string>): string[] {
+  return noteKeys(context, settings)
+    .filter((noteKey) => !noteKey.endsWith('.verify'))
+    .map((noteKey) => words[noteKey.slice(noteKey.lastIndexOf('.') + 1)] ?? '');
+}
+
+export function noCriminalRecordFlow(kit: FlowKit, settings: NcrSettings, notesZh: Record<string, string>): FlowPlan {
+  return {
+    steps: [
+      identifyStep({ foreigners: 'referExitEntry' }),
+      consentStep({ labelKey: key('steps.consent'), textKey: key('consent.text'), scopeKeys: [key('consent.scope.registration'), key('consent.scope.face'), key('consent.scope.record')] }),
+      faceCheckStep(),
+      queryStep<PersonRecord>({
+        id: 'registration',
+        labelKey: key('steps.registration'),
+        titleKey: key('query.registration'),
+        run: (context) => kit.gateway.lookupPerson(context.identity?.idNumber ?? ''),
+        route: (result) => {
+          const route = routePerson(result, kit.homeProvinceCode);
+          switch (route) {
+            case 'eligible':
+              return { to: 'next' };
+            case 'outOfProvince':
+              return { to: 'counter', reasonKey: key('counter.outOfProvince') };
+            case 'foreigner':
+              return { to: 'referral', referral: { to: 'exitEntry', province: null, city: null } };
+            case 'counterOnly':
+              return { to: 'counter', reasonKey: key('counter.counterOnly') };
+            case 'notFound':
+              return { to: 'counter', reasonKey: 'flow.counter.notFound' };
+            case 'backendProblem':
+              return { to: 'retry' };
+            default: {
+              const unknown: never = route;
+              return unknown;
+            }
+          }
+        },
+      }),
+      choiceStep({
+        id: 'purpose',
+        labelKey: key('steps.purpose'),
+        titleKey: key('purpose.title'),
+        options: PURPOSES.map((purpose) => ({ value: purpose, labelKey: key(`purpose.${purpose}`), noteKey: key(`purpose.${purpose}Note`) })),
+      }),
+      queryStep<CriminalRecordAnswer>({
+        id: 'record',
+        labelKey: key('steps.record'),
+        titleKey: key('query.record'),
+        run: async (context, _kit, requestKey) => {
+          const idNumber = context.identity?.idNumber ?? '';
+          const purpose = purposeOf(context);
+          // The purpose is part of the request: another purpose after BACK is another query.
+          const answer = await kit.gateway.queryCriminalRecord({ idNumber, purpose, requestKey: `${requestKey}-${purpose}` });
+          if (answer.ok && routeAnswer(answer) === 'counter') {
+            kit.applications.submit(
+              { serviceId: SERVICE_ID, payload: { kind: 'counterReferral', idNumber, purpose, result: answer.value.result, queryDate: answer.value.queryDate } },
+              `${context.flowId}-counter`,
+            );
+          }
+          return answer;
+        },
+        route: (result) => {
+          const route = routeAnswer(result);
+          switch (route) {
+            case 'certificate':
+              return { to: 'next' };
+            // Deliberately coarse: the screen never says whether a record was found.
+            case 'counter':
+              return { to: 'counter', reasonKey: key('counter.resultAtCounter') };
+            case 'notFound':
+              return { to: 'counter', reasonKey: 'flow.counter.notFound' };
+            case 'retryable':
+              return { to: 'retry' };
+            default: {
+              const unknown: never = route;
+              return unknown;
+            }
+          }
+        },
+      }),
+      reviewStep({
+        labelKey: key('steps.review'),
+        titleKey: key('review.title'),
+        backTo: 'purpose',
+        rows: (context) => [
+          { labelKey: key('review.name'), text: nameOf(context) ?? '' },
+          { labelKey: key('review.idNumber'), text: context.identity?.idNumberMasked ?? '' },
+          { labelKey: key('review.purpose'), textKey: key(`purpose.${purposeOf(context)}`) },
+          { labelKey: key('review.queryDate'), text: factOf<CriminalRecordAnswer>(context, 'record')?.queryDate ?? '' },
+        ],
+        noteKeys: (context) => noteKeys(context, settings),
+      }),
+      a4PrintStep({
+        labelKey: key('steps.print'),
+        outcome: 'certificateIssued',
+        noteKeys: (context) => noteKeys(context, settings),
+        mayEnter: (context) => routeAnswer({ ok: true, value: factOf<CriminalRecordAnswer>(context, 'record') ?? { result: 'needsReview', queryDate: '', issuingOffice: '' } }) === 'certificate',
+        prepare: async (context, _kit, requestKey): Promise<PreparedDocument> => {
+          const identity = context.identity;
+          const answer = factOf<CriminalRecordAnswer>(context, 'record');
+          if (!identity || !answer) return { ok: false, messageKey: 'print.notAllowed' };
+          const name = nameOf(context) ?? '';
+          const idDocumentType = idDocumentTypeOf(identity.cardType);
+          const issued = await kit.gateway.issueCertificate({
+            type: 'noCriminalRecord',
+            kioskId: kit.kioskId,
+            idempotencyKey: requestKey,
+            holder: { name, idNumber: identity.idNumber, idDocumentType },
+            facts: { queryDate: answer.queryDate, purpose: purposeOf(context) },
+          });
+          if (!issued.ok) return { ok: false, messageKey: 'print.numberUnavailable' };
+          const certificate = issued.value;
+          return {
+            ok: true,
+            printedNumber: certificate.number,
+            verifyCode: certificate.verifyCode,
+            request: {
+              kind: 'noCriminalRecord',
+              template: certificateTemplate,
+              printedNumber: certificate.number,
+              seal: { imagePng: certificate.seal.imagePng },
+              vars: {
+                name,
+                idDocumentType,
+                idNumber: identity.idNumber,
+                queryDate: answer.queryDate,
+                issuingOffice: certificate.issuingOffice,
+                issueDate: certificate.issueDate || zonedIsoDate(kit.now(), kit.timeZone),
+                verifyCode: certificate.verifyCode,
+                verifyTarget: certificate.verifyUrl,
+                notes: printedNotes(context, settings, notesZh),
+              },
+            },
+          };
+        },
+        receipt: (context, print) => ({
+          sessionId: context.sessionId,
+          serviceName: kit.serviceName['zh-CN'],
+          documentNumber: print.printedNumber ?? print.documentNumber ?? '',
+          verifyCode: print.verifyCode,
+          name: nameOf(context),
+          idNumberMasked: context.identity?.idNumberMasked ?? '',
+          issuedAt: kit.now(),
+        }),
+        onIssued: (context, print) => {
+          const answer = factOf<CriminalRecordAnswer>(context, 'record');
+          if (!context.identity || !answer || print.documentNumber === null) return;
+          kit.applications.submit(
+            {
+              serviceId: SERVICE_ID,
+              payload: {
+                kind: 'certificateIssued',
+                idNumber: context.identity.idNumber,
+                purpose: purposeOf(context),
+                result: answer.result,
+                queryDate: answer.queryDate,
+                documentNumber: print.documentNumber,
+                backendNumber: print.printedNumber,
+                printed: print.state === 'printed',
+              },
+            },
+            `${context.flowId}-certificate`,
+          );
+        },
+      }),
+    ],
+  };
+}
