@@ -13,7 +13,7 @@
  * before it is the foreigner one, read from the card or number itself.
  */
 import { assign, fromPromise, setup } from 'xstate';
-import { zonedIsoDate } from '../../../../drivers/idcard/calendar-date';
+import { zonedIsoDate } from '../../../../domain/calendar-date';
 import type { CertificatePurpose } from '../../../contract';
 import { consentGiven, identityIsForeigner, identityProblem, identityUsable, faceMayRetry, reprintAvailable, verified } from '../../flows/guards';
 import type { FlowMachineEvent } from '../../flows/flow-events';
