@@ -25,7 +25,21 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
-  // drivers/: no host, no renderer, no electron, no React.
+  // domain/: pure rules every side imports, so it imports none of them and
+  // nothing that needs Node or a DOM (the renderer bundles it too).
+  {
+    files: ['domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/electron/**', '**/renderer/**', '**/drivers/**'], message: 'domain/ is pure: it imports nothing from electron/, renderer/ or drivers/.' },
+          { regex: '^[^.]', message: 'domain/ has no dependencies: no node: modules, no packages, only its own files.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', ...['window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', '__dirname'].map((name) => ({ name, message: 'domain/ runs in the host and the renderer alike: no DOM or Node globals.' }))],
+    },
+  },
+  // drivers/: no host, no renderer, no electron, no React (domain/ is allowed).
   {
     files: ['drivers/**/*.{ts,tsx}'],
     rules: {
@@ -35,7 +49,7 @@ export default tseslint.config(
       }],
     },
   },
-  // electron/contract and electron/host: no electron, no React, no renderer.
+  // electron/contract and electron/host: no electron, no React, no renderer (domain/ is allowed).
   {
     files: ['electron/contract/**/*.ts', 'electron/host/**/*.ts'],
     rules: {
@@ -52,7 +66,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [...reactOnly], patterns: [...reactPatterns, { group: ['**/renderer/**'], message: 'Main knows the renderer only through the contract.' }] }],
     },
   },
-  // renderer/: React allowed; from electron/ only the contract; never drivers/.
+  // renderer/: React allowed; from electron/ only the contract; never drivers/ (domain/ is allowed).
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 /**
- * Three projects: `node` (drivers, host, contract, electron main with
+ * Three projects: `node` (domain rules, drivers, host, contract, electron main with
  * vi.mock('electron')), `dom` (renderer components in jsdom) and `e2e`
  * (the browser host driven by playwright-core in Debian's Chromium).
  */

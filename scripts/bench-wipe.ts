@@ -31,7 +31,7 @@
 import { pathToFileURL } from 'node:url';
 import { launchChromium } from '../tests/e2e/harness';
 import { sweepPage } from './soak/privacy';
-import { maskName } from '../drivers/idcard/mask';
+import { maskName } from '../domain/mask';
 import { dock, ensureBuild, HAN, logLines, logTime, openKiosk, placeCard, PORTRAIT, startLoggedHost, tap } from './bench/kiosk';
 import { formatRow, meetsTarget, spread, TABLE_HEADER, type BenchRow } from './bench/row';
 

@@ -14,6 +14,7 @@ import { RENDERER_MODELS } from './prepare-face-assets.mjs';
 export const RENDERER_INPUTS = [
   'renderer',
   'electron/contract',
+  'domain',
   'resources/voice',
   'vite.config.ts',
   'tsconfig.json',

@@ -4,7 +4,7 @@
  * byte 248. `parseCardText` reads it, `encodeCardText` writes it (for the
  * simulator and tests), `cardToCliJson` gives the diagnostics CLI's JSON.
  */
-import { parseCompactDate, toCompactDate } from './calendar-date';
+import { parseCompactDate, toCompactDate } from '../../domain/calendar-date';
 import type {
   Foreigner2017Card,
   Foreigner2023Card,
@@ -16,7 +16,7 @@ import type {
   Result,
   ValidTo,
 } from './card';
-import { validateIdNumber, validatePermitNumber2017 } from './id-number';
+import { validateIdNumber, validatePermitNumber2017 } from '../../domain/id-number';
 import { nationByCode } from './nations';
 
 /** Length of the text block in bytes. */

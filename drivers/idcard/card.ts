@@ -10,13 +10,11 @@
  *   nation's name, a display name, and the ID-number check (a card can carry
  *   an invalid number; that is reported, not thrown).
  */
-import type { IsoDate } from './calendar-date';
-import type { IdNumberCheck, PermitNumberCheck } from './id-number';
+import type { IsoDate } from '../../domain/calendar-date';
+import type { IdNumberCheck, PermitNumberCheck } from '../../domain/id-number';
 
-export type { IsoDate } from './calendar-date';
-
-/** A value-or-error union: expected failures are values, never thrown. */
-export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
+export type { IsoDate } from '../../domain/calendar-date';
+export type { Result } from '../../domain/result';
 
 /** GB/T 2261.1 gender: code 0 unknown, 1 male, 2 female, 9 unstated. */
 export type Gender = 'male' | 'female' | 'unknown' | 'unstated';

@@ -3,7 +3,7 @@
  * The host validates params against these before any handler runs.
  */
 import { z } from 'zod';
-import { DeviceStatus, HelpReason, ServiceEntry, IdNumberFeedback, KioskInfo, MaskedIdentity, SessionEndReason, SessionInfo } from './domain';
+import { DeviceStatus, HelpReason, ServiceEntry, KioskInfo, MaskedIdentity, SessionEndReason, SessionInfo } from './domain';
 import { FlowEvent, FlowView, ServiceWording } from './flows';
 import { CameraRole, CameraSettings, ConsentKind, FaceFrameAnswer, FaceVerifyResult, IssuedFaceChallenge, JpegBase64, PhotoCheckResult, PhotoSpecId, ReportedCameraState } from './domain';
 
@@ -33,12 +33,7 @@ export const Calls = {
     params: z.object({ sessionId: z.string() }).strict(),
     result: z.object({ backstopMs: z.number().int() }),
   },
-  /** Live keypad feedback for a partly typed ID number; decides nothing. */
-  'identity.checkIdNumber': {
-    params: z.object({ idNumber: z.string().max(18).regex(/^[0-9Xx]*$/) }).strict(),
-    result: IdNumberFeedback,
-  },
-  /** The citizen typed their ID number instead of placing the card. */
+  /** The citizen typed their ID number instead of placing the card; the host validates it (the keypad's own check only helps typing). */
   'identity.typed': {
     params: z.object({ sessionId: z.string(), idNumber: z.string().max(18).regex(/^[0-9Xx]*$/) }).strict(),
     result: MaskedIdentity,

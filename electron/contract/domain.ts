@@ -87,14 +87,6 @@ export const MaskedIdentity = z.object({
 });
 export type MaskedIdentity = z.infer<typeof MaskedIdentity>;
 
-/** Live feedback for a partly typed ID number (keypad). */
-export const IdNumberFeedback = z.object({
-  state: z.enum(['incomplete', 'valid', 'invalid']),
-  /** i18n key of the reason when invalid, e.g. `idNumber.checksum`. */
-  reasonKey: z.string().optional(),
-});
-export type IdNumberFeedback = z.infer<typeof IdNumberFeedback>;
-
 export const HelpReason = z.enum(['button', 'repeatedErrors', 'faceCheckFailed', 'deviceFault', 'idleNeedsHelp']);
 export type HelpReason = z.infer<typeof HelpReason>;
 

@@ -6,14 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import packageJson from '../../package.json' with { type: 'json' };
-import {
-  PROTOCOL_VERSION,
-  type EventEnvelope,
-  type EventPayload,
-  type Identity,
-  type ResponseEnvelope,
-} from '../contract';
-import { idNumberCheckForKeypad } from '../../drivers/idcard/id-number';
+import { PROTOCOL_VERSION, type EventEnvelope, type EventPayload, type Identity, type ResponseEnvelope } from '../contract';
 import type { ManagedReceiptPrinter } from '../../drivers/manager/receipt-device';
 import { createDispatcher, kioskError, type CallHandlers } from './api/dispatch';
 import type { KioskConfig } from './config/schema';
@@ -337,16 +330,6 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     },
     'session.activity': ({ sessionId }) =>
       sessions.touch(sessionId) ? { ok: true, value: { backstopMs: sessions.backstopMs } } : noSession,
-    'identity.checkIdNumber': ({ idNumber }) => {
-      const feedback = idNumberCheckForKeypad(idNumber, { now: now(), timeZone: config.timeZone });
-      return {
-        ok: true,
-        value:
-          feedback.state === 'invalid'
-            ? { state: 'invalid', reasonKey: `idNumber.${feedback.reason}` }
-            : { state: feedback.state },
-      };
-    },
     'identity.typed': ({ sessionId, idNumber }) => {
       const open = sessions.get(sessionId);
       if (!open) return noSession;

@@ -162,12 +162,6 @@ export const en: Catalogue = {
     readFailed: 'Reading failed. Please lay the card flat on the reader and try again.',
   },
   idNumber: {
-    length: 'The ID number must have 18 characters.',
-    characters: 'The ID number may contain only digits; the last character may be X.',
-    checksum: 'The last character of the ID number does not match. Please check and enter it again.',
-    birthDate: 'The birth date inside the ID number is not a real date.',
-    futureBirthDate: 'The birth date inside the ID number is in the future.',
-    province: 'The region code at the start of the ID number is not valid.',
     invalid: 'The ID number is not valid. Please check and enter it again.',
   },
   voice: {

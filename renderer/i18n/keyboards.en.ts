@@ -24,10 +24,8 @@ export const keyboardsEn: KeyboardCatalogue = {
       label: 'ID number',
       empty: 'Type your 18-character ID number',
       incomplete: '{{count}} typed, {{left}} to go',
-      checking: 'Checking the number…',
       valid: 'The number looks right',
       invalid: 'The number is not right: {{reason}}',
-      unavailable: 'The number cannot be checked now; please try again or ask staff',
       xHint: 'The letter X can only be the last character',
       reasons: {
         length: 'The ID number must have 18 characters',
@@ -36,7 +34,6 @@ export const keyboardsEn: KeyboardCatalogue = {
         birthDate: 'The birth date in the number is not a real date; check characters 7 to 14',
         futureBirthDate: 'The birth date in the number is after today; check characters 7 to 14',
         checksum: 'The last character does not match the rest; please check each digit',
-        unknown: 'The number is not right; please check it and type it again',
       },
     },
     phone: {

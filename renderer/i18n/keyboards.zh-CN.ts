@@ -22,10 +22,8 @@ export const keyboardsZhCN = {
       label: '身份证号码',
       empty: '请输入18位身份证号码',
       incomplete: '已输入 {{count}} 位，还需输入 {{left}} 位',
-      checking: '正在核对号码…',
       valid: '号码格式正确',
       invalid: '号码有误：{{reason}}',
-      unavailable: '暂时无法核对号码，请稍后再试或咨询工作人员',
       xHint: '字母 X 只能作为最后一位',
       reasons: {
         length: '证件号码应为18位',
@@ -34,7 +32,6 @@ export const keyboardsZhCN = {
         birthDate: '号码中的出生日期不正确，请核对第7至14位',
         futureBirthDate: '号码中的出生日期晚于今天，请核对第7至14位',
         checksum: '最后一位与前面的号码不符，请逐位核对后重新输入',
-        unknown: '号码有误，请核对后重新输入',
       },
     },
     phone: {

@@ -160,12 +160,6 @@ export const zhCN = {
     readFailed: '读卡失败，请将证件平放在感应区后重试',
   },
   idNumber: {
-    length: '证件号码应为18位',
-    characters: '证件号码只能包含数字，最后一位可以是X',
-    checksum: '证件号码校验位不正确，请核对后重新输入',
-    birthDate: '证件号码中的出生日期无效',
-    futureBirthDate: '证件号码中的出生日期晚于今天',
-    province: '证件号码的地区代码无效',
     invalid: '证件号码无效，请核对后重新输入',
   },
   voice: {

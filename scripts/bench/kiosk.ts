@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { hostLogLines, ROOT, startHostProcess, type RunningHost } from '../../tests/e2e/harness';
-import { maskName } from '../../drivers/idcard/mask';
+import { maskName } from '../../domain/mask';
 
 /** resident-han (fictional sample citizen): card resources/citizens/resident-han.json, the still face of the fake camera is his. */
 export const HAN = { card: 'resident-han', name: '陈思远', idNumber: '410402199001011230' } as const;

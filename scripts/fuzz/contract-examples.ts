@@ -50,7 +50,6 @@ export const CALL_EXAMPLES: { [M in CallName]: CallParams<M> } = {
   'session.current': {},
   'session.preferences': { sessionId, language: 'en', elderMode: true },
   'session.activity': { sessionId },
-  'identity.checkIdNumber': { idNumber: '1101051949' },
   'identity.typed': { sessionId, idNumber: '11010519491231002X' },
   'help.request': { sessionId: null, reason: 'button', step: 'consent' },
   'catalogue.list': {},

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { openKiosk } from '../../tests/e2e/ui-support';
 import { waitForNoHostSession } from './host-session';
 import type { Secrets } from './privacy';
-import { maskName } from '../../drivers/idcard/mask';
+import { maskName } from '../../domain/mask';
 import { linkThroughPage } from '../../tests/e2e/host-link';
 
 /** What a session driver needs. */

@@ -15,7 +15,7 @@ import { hostLogLines, kioskUrl, removeDataDir, ROOT, startHostProcess, type Run
 import { writeY4m } from './fixtures/face-video';
 import { loadJpeg, paste, resize, solid } from '../electron/host/face/images';
 import { sweepLog, sweepPage, type Secrets } from '../../scripts/soak/privacy';
-import { maskName } from '../../drivers/idcard/mask';
+import { maskName } from '../../domain/mask';
 
 /** Sample citizens (fictional): resources/citizens/*.json and resources/sandbox/citizens.json. */
 export const HAN = { card: 'resident-han', name: '陈思远', idNumber: '410402199001011230' } as const;

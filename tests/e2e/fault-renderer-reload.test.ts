@@ -36,7 +36,7 @@ import {
 } from './certificate-support';
 import { endedLines, hostSession, readerEmpty, readJournal } from './fault-support';
 import { linkThroughPage } from './host-link';
-import { maskName } from '../../drivers/idcard/mask';
+import { maskName } from '../../domain/mask';
 
 let logged: LoggedHost;
 let browser: Browser;

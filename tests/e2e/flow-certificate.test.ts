@@ -20,7 +20,7 @@ import { spawnSync } from 'node:child_process';
 import { fakeCameraArgs, launchChromium, ROOT, startHostProcess, type RunningHost } from './harness';
 import { stillFaceVideo } from './fixtures/face-video';
 import { cancelSession, openKiosk, startByTouch } from './ui-support';
-import { maskName } from '../../drivers/idcard/mask';
+import { maskName } from '../../domain/mask';
 
 const NAME = '陈思远'; // resources/citizens/resident-han.json (fictional)
 const ID_NUMBER = '410402199001011230';

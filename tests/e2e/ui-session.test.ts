@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startHostProcess, type RunningHost } from './harness';
 import { cancelSession, chooseDisplay, openKiosk, startByTouch } from './ui-support';
-import { maskName } from '../../drivers/idcard/mask';
+import { maskName } from '../../domain/mask';
 
 const NAME = '陈思远'; // resources/citizens/resident-han.json (fictional)
 const ID_NUMBER = '410402199001011230';

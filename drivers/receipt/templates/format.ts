@@ -1,6 +1,6 @@
 /** Formatting shared by the receipt templates: money, dates, masked identity, long codes. */
-import { DEFAULT_TIME_ZONE } from '../../idcard/calendar-date';
-import { maskIdNumber, maskName } from '../../idcard/mask';
+import { DEFAULT_TIME_ZONE } from '../../../domain/calendar-date';
+import { maskIdNumber, maskName } from '../../../domain/mask';
 import type { LayoutOptions } from '../paper';
 
 /** Options of every template: the paper, and the time zone dates are printed in. */

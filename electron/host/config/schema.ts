@@ -7,7 +7,7 @@
  * sandbox back-end, the Hubin station's hall name.
  */
 import { z } from 'zod';
-import { DEFAULT_TIME_ZONE, isTimeZone } from '../../../drivers/idcard/calendar-date';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../../domain/calendar-date';
 
 export const DEFAULT_HALL_NAME = '平顶山市公安局城乡一体化示范区分局湖滨派出所 智慧警务工作站';
 

@@ -13,7 +13,7 @@ import type { PrintOutcome } from './print/print-outcome';
 import { err, ok, type Result } from './result';
 import { formatDocumentNumber, type DocumentNumbers } from '../journal/document-numbers';
 import type { DocumentsRepo } from '../journal/documents-repo';
-import { zonedFields } from '../../../drivers/idcard/calendar-date';
+import { zonedFields } from '../../../domain/calendar-date';
 
 export interface IssuedDocument {
   number: string;

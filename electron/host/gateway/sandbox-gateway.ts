@@ -18,7 +18,7 @@ import {
 import { setBounded } from './bounded-map';
 import type { SandboxCitizen, SandboxData } from './sandbox-data';
 import type { FaceMatcher } from '../face/matcher';
-import { zonedFields, zonedIsoDate } from '../../../drivers/idcard/calendar-date';
+import { zonedFields, zonedIsoDate } from '../../../domain/calendar-date';
 
 /**
  * How the sandbox compares faces: the face module's matcher, and the

@@ -7,7 +7,7 @@
  * data before anyone hears it ended.
  */
 import type { FlowView, Identity } from '../../contract';
-import { maskName } from '../../../drivers/idcard/mask';
+import { maskName } from '../../../domain/mask';
 import type { DocumentsRepo } from '../journal/documents-repo';
 import { identityHash } from '../journal/transactions-key';
 import type { AuditLog } from '../journal/transactions-audit';

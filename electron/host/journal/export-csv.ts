@@ -7,7 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import { err, ok, type Result } from '../documents/result';
 import type { TransactionDocument, TransactionRow } from './transactions-repo';
-import { parseCompactDate, zonedDayStart } from '../../../drivers/idcard/calendar-date';
+import { parseCompactDate, zonedDayStart } from '../../../domain/calendar-date';
 
 export type ExportKind = 'transactions' | 'counters';
 

@@ -6,7 +6,7 @@
  * name and ID number, and a keyed hash of the number for repeat visits.
  */
 import type { Database } from 'better-sqlite3';
-import { zonedIsoDate } from '../../../drivers/idcard/calendar-date';
+import { zonedIsoDate } from '../../../domain/calendar-date';
 
 /**
  * How a session's business ended: the flow's own outcome (the service's

@@ -5,7 +5,7 @@
  * as JSON, `姓名：…` or `name=…`, lose their value) and by the names the host
  * knows belong to the citizen at the kiosk (personal-terms.ts).
  */
-import { maskIdNumber, maskIdNumbersInText } from '../../../drivers/idcard/mask';
+import { maskIdNumber, maskIdNumbersInText } from '../../../domain/mask';
 
 /** Keys whose values are personal data and never logged. */
 const REDACTED_KEYS = new Set([

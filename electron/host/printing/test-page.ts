@@ -5,7 +5,7 @@
  * margins and the QR all work. Also used to warm the renderer up.
  */
 import type { AcceptanceReceiptData } from '../documents/document-types';
-import { zonedFields } from '../../../drivers/idcard/calendar-date';
+import { zonedFields } from '../../../domain/calendar-date';
 
 /** The characters a test page must show (not masked: they sit in the notes). */
 export const TEST_PAGE_RARE_CHARACTERS = '喆堃龑䶮';

@@ -3,10 +3,10 @@
  * host decides validity (checksum, birth date, expiry); the renderer only shows it.
  */
 import type { Identity, MaskedIdentity } from '../../contract';
+import { zonedIsoDate } from '../../../domain/calendar-date';
+import { validateIdNumber } from '../../../domain/id-number';
+import { maskIdNumber, maskName } from '../../../domain/mask';
 import type { IdCard } from '../../../drivers/idcard/card';
-import { zonedIsoDate } from '../../../drivers/idcard/calendar-date';
-import { validateIdNumber } from '../../../drivers/idcard/id-number';
-import { maskIdNumber, maskName } from '../../../drivers/idcard/mask';
 
 /** Identity from a parsed card; "expired" by the calendar of `timeZone` (the configured zone, default Asia/Shanghai). */
 export function identityFromCard(card: IdCard, now: Date = new Date(), timeZone?: string): Identity {

@@ -19,6 +19,7 @@ import { createActivityThrottle } from '../idle/activity';
 import { CountdownDialog } from '../idle/CountdownDialog';
 import { ACTIVITY_INTERVAL_MS, stepTiming } from '../idle/idle-limits';
 import { IdleProvider, type IdleControl } from '../idle/IdleContext';
+import { KioskTimeZoneProvider } from '../KioskTimeZone';
 import { useIdleCountdown } from '../idle/useIdleCountdown';
 import { SessionFrame } from '../SessionFrame';
 import { FlowRunner, kioskFlowFor } from '../../flows';
@@ -136,14 +137,16 @@ export function SessionView(props: SessionViewProps): ReactElement {
           onCancel={() => onEnd('cancelled')}
         >
           {flowServiceId ? (
-            <FlowRunner
-              api={api}
-              sessionId={sessionId}
-              serviceId={flowServiceId}
-              elderMode={elderMode}
-              onFinish={() => onEnd('finished')}
-              onLeave={() => go(back ?? HOME)}
-            />
+            <KioskTimeZoneProvider timeZone={props.info?.timeZone}>
+              <FlowRunner
+                api={api}
+                sessionId={sessionId}
+                serviceId={flowServiceId}
+                elderMode={elderMode}
+                onFinish={() => onEnd('finished')}
+                onLeave={() => go(back ?? HOME)}
+              />
+            </KioskTimeZoneProvider>
           ) : (
             renderStep(route, {
               catalogue: catalogue.state,

@@ -1,10 +1,12 @@
 /**
- * 没有带身份证: the citizen types the ID number on the keypad; the host checks
- * it as it is typed (`identity.checkIdNumber`) and takes it (`identity.typed`),
- * and the flow goes on with the identity the host validated.
+ * 没有带身份证: the citizen types the ID number on the keypad, which checks it
+ * as it is typed with the shared rule (domain/id-number) in the hall's zone;
+ * the host takes it (`identity.typed`), validates it again itself, and the
+ * flow goes on with the identity the host validated.
  */
 import { useCallback, type ReactElement } from 'react';
-import type { IdNumberFeedback, KioskApi } from '../../../electron/contract';
+import type { KioskApi } from '../../../electron/contract';
+import { useKioskTimeZone } from '../../app/KioskTimeZone';
 import { IdNumberKeypad } from '../../ui/keyboards';
 
 /** Props of {@link TypeIdNumber}. */
@@ -19,14 +21,7 @@ export interface TypeIdNumberProps {
 
 /** The keypad wired to the host. */
 export function TypeIdNumber({ api, sessionId, elderMode, onTyped, onError }: TypeIdNumberProps): ReactElement {
-  const check = useCallback(
-    async (partial: string): Promise<IdNumberFeedback> => {
-      const outcome = await api.call('identity.checkIdNumber', { idNumber: partial });
-      if (!outcome.ok) throw new Error(outcome.error.messageKey);
-      return outcome.value;
-    },
-    [api],
-  );
+  const timeZone = useKioskTimeZone();
   const confirm = useCallback(
     (idNumber: string) => {
       void (async () => {
@@ -37,5 +32,5 @@ export function TypeIdNumber({ api, sessionId, elderMode, onTyped, onError }: Ty
     },
     [api, sessionId, onTyped, onError],
   );
-  return <IdNumberKeypad check={check} onConfirm={confirm} elder={elderMode} />;
+  return <IdNumberKeypad timeZone={timeZone} onConfirm={confirm} elder={elderMode} />;
 }

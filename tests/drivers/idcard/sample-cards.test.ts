@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import { validateIdNumber } from '../../../domain/id-number';
 import { parseCardText } from '../../../drivers/idcard/card-text';
-import { validateIdNumber } from '../../../drivers/idcard/id-number';
 import {
   listSampleCards,
   loadSampleCard,

@@ -67,7 +67,7 @@ describe('i18n catalogues', () => {
       'identity.unknownCardType',
       'identity.unreadable',
       'identity.readFailed',
-      ...['length', 'characters', 'checksum', 'birthDate', 'futureBirthDate', 'province', 'invalid'].map((r) => `idNumber.${r}`),
+      'idNumber.invalid',
       // electron/host/services/catalogue.ts documents these reason keys.
       ...DeviceKind.options.flatMap((k) => [`service.deviceDown.${k}`, `service.deviceMissing.${k}`]),
       'service.disabledAtSite',

@@ -1,9 +1,9 @@
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { IdNumberKeypad } from '../../../renderer/ui/keyboards';
 import { canAppendIdChar, groupIdNumber } from '../../../renderer/ui/keyboards/id-number/id-number-format';
-import { fakeCheck, renderKeyboard } from './support';
+import { renderKeyboard } from './support';
 
 const GB_SAMPLE = '11010519491231002X';
 
@@ -28,7 +28,7 @@ describe('ID number grouping and keys', () => {
 describe('IdNumberKeypad', () => {
   it('shows typed digits grouped 6-8-4 in a read-only text box, not an input', async () => {
     const user = userEvent.setup();
-    renderKeyboard(<IdNumberKeypad check={fakeCheck()} onConfirm={() => {}} />);
+    renderKeyboard(<IdNumberKeypad onConfirm={() => {}} />);
     await typeId(user, '410402199001011');
     const display = screen.getByRole('textbox', { name: '身份证号码' });
     expect(display).toHaveAttribute('aria-readonly', 'true');
@@ -39,7 +39,7 @@ describe('IdNumberKeypad', () => {
 
   it('keeps X disabled until the 18th position', async () => {
     const user = userEvent.setup();
-    renderKeyboard(<IdNumberKeypad check={fakeCheck()} onConfirm={() => {}} />);
+    renderKeyboard(<IdNumberKeypad onConfirm={() => {}} />);
     const x = screen.getByTestId('id-keypad-key-X');
     expect(x).toBeDisabled();
     expect(x).toHaveAccessibleName('字母 X 只能作为最后一位');
@@ -55,7 +55,7 @@ describe('IdNumberKeypad', () => {
 
   it('shows incomplete, valid (✓ and words) and invalid (✗ and the reason in words)', async () => {
     const user = userEvent.setup();
-    renderKeyboard(<IdNumberKeypad check={fakeCheck()} onConfirm={() => {}} />);
+    renderKeyboard(<IdNumberKeypad onConfirm={() => {}} />);
     const feedback = screen.getByTestId('id-keypad-feedback');
     expect(feedback).toHaveTextContent('请输入18位身份证号码');
 
@@ -77,48 +77,29 @@ describe('IdNumberKeypad', () => {
     expect(screen.getByTestId('id-keypad-display')).toHaveAttribute('aria-invalid', 'true');
   });
 
-  it('words the host reason early (province) and in English', async () => {
+  it('words the reason early (province) and in English', async () => {
     const user = userEvent.setup();
-    renderKeyboard(<IdNumberKeypad check={fakeCheck()} onConfirm={() => {}} />, 'en');
+    renderKeyboard(<IdNumberKeypad onConfirm={() => {}} />, 'en');
     await typeId(user, '00');
     const feedback = screen.getByTestId('id-keypad-feedback');
     await waitFor(() => expect(feedback).toHaveTextContent('The number is not right: The region code at the start is not right'));
   });
 
-  it('falls back to a generic reason for an unknown reasonKey', async () => {
+  it('says as soon as the birth date cannot be real, before all 18 are typed', async () => {
     const user = userEvent.setup();
-    const check = () => Promise.resolve({ state: 'invalid' as const, reasonKey: 'idNumber.somethingNew' });
-    renderKeyboard(<IdNumberKeypad check={check} onConfirm={() => {}} />);
-    await typeId(user, '1');
-    await waitFor(() => expect(screen.getByTestId('id-keypad-feedback')).toHaveTextContent('号码有误，请核对后重新输入'));
-  });
-
-  it('says so in words when the host cannot be asked', async () => {
-    const user = userEvent.setup();
-    renderKeyboard(<IdNumberKeypad check={() => Promise.reject(new Error('down'))} onConfirm={() => {}} />);
-    await typeId(user, '1');
-    await waitFor(() => expect(screen.getByTestId('id-keypad-feedback')).toHaveTextContent('暂时无法核对号码'));
-  });
-
-  it('never shows a stale answer for an older value', async () => {
-    const user = userEvent.setup();
-    const resolvers: ((v: { state: 'incomplete' | 'valid' | 'invalid' }) => void)[] = [];
-    const check = () => new Promise<{ state: 'incomplete' | 'valid' | 'invalid' }>((resolve) => resolvers.push(resolve));
-    renderKeyboard(<IdNumberKeypad check={check} onConfirm={() => {}} defaultValue={GB_SAMPLE.slice(0, 17)} />);
-    await user.click(screen.getByTestId('id-keypad-key-X'));
+    renderKeyboard(<IdNumberKeypad onConfirm={() => {}} />);
+    await typeId(user, '1101051990');
     const feedback = screen.getByTestId('id-keypad-feedback');
-    expect(feedback).toHaveTextContent('正在核对号码');
-    await act(async () => resolvers[0]!({ state: 'valid' })); // the answer for 17 characters arrives late
-    expect(feedback).toHaveTextContent('正在核对号码');
-    expect(screen.getByTestId('id-keypad-confirm')).toBeDisabled();
-    await act(async () => resolvers[1]!({ state: 'valid' }));
-    expect(feedback).toHaveTextContent('号码格式正确');
+    expect(feedback).toHaveAttribute('data-tone', 'neutral');
+    await typeId(user, '13'); // month 13
+    expect(feedback).toHaveAttribute('data-tone', 'error');
+    expect(feedback).toHaveTextContent('号码中的出生日期不正确，请核对第7至14位');
   });
 
   it('enables confirm only when valid and fires once on a double tap', async () => {
     const user = userEvent.setup();
     const onConfirm = vi.fn();
-    renderKeyboard(<IdNumberKeypad check={fakeCheck()} onConfirm={onConfirm} />);
+    renderKeyboard(<IdNumberKeypad onConfirm={onConfirm} />);
     const confirm = screen.getByTestId('id-keypad-confirm');
     expect(confirm).toBeDisabled();
     await typeId(user, GB_SAMPLE.slice(0, 17));
@@ -135,7 +116,7 @@ describe('IdNumberKeypad', () => {
   it('clears, deletes and reports every change', async () => {
     const user = userEvent.setup();
     const onChange = vi.fn();
-    renderKeyboard(<IdNumberKeypad check={fakeCheck()} onConfirm={() => {}} onChange={onChange} />);
+    renderKeyboard(<IdNumberKeypad onConfirm={() => {}} onChange={onChange} />);
     await typeId(user, '123');
     await user.click(screen.getByRole('button', { name: '删除' }));
     expect(onChange).toHaveBeenLastCalledWith('12');
@@ -145,7 +126,7 @@ describe('IdNumberKeypad', () => {
   });
 
   it('marks a key pressed on pointerdown and releases it on pointerup', () => {
-    renderKeyboard(<IdNumberKeypad check={fakeCheck()} onConfirm={() => {}} />);
+    renderKeyboard(<IdNumberKeypad onConfirm={() => {}} />);
     const key = screen.getByTestId('id-keypad-key-5');
     fireEvent.pointerDown(key);
     expect(key).toHaveClass('is-pressed');
@@ -154,7 +135,7 @@ describe('IdNumberKeypad', () => {
   });
 
   it('applies elder mode by prop', () => {
-    renderKeyboard(<IdNumberKeypad check={fakeCheck()} onConfirm={() => {}} elder />);
+    renderKeyboard(<IdNumberKeypad onConfirm={() => {}} elder />);
     expect(screen.getByTestId('id-keypad')).toHaveClass('kb--elder');
   });
 });

@@ -2,36 +2,11 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { PhoneKeypad } from '../../../renderer/ui/keyboards';
-import { groupPhone, phoneState } from '../../../renderer/ui/keyboards/phone/phone-number';
 import { renderKeyboard } from './support';
 
 async function typePhone(user: ReturnType<typeof userEvent.setup>, digits: string): Promise<void> {
   for (const d of digits) await user.click(screen.getByTestId(`phone-keypad-key-${d}`));
 }
-
-describe('phone number shape', () => {
-  it.each([
-    ['', 'empty'],
-    ['138', 'incomplete'],
-    ['13800138000', 'valid'],
-    ['19912345678', 'valid'],
-    ['2', 'invalid'],
-    ['12', 'invalid'],
-    ['10800138000', 'invalid'],
-  ])('%s is %s', (value, kind) => {
-    expect(phoneState(value).kind).toBe(kind);
-  });
-
-  it('names the wrong digit', () => {
-    expect(phoneState('2')).toEqual({ kind: 'invalid', reason: 'firstDigit' });
-    expect(phoneState('120')).toEqual({ kind: 'invalid', reason: 'secondDigit' });
-  });
-
-  it('groups 3-4-4', () => {
-    expect(groupPhone('13800138000')).toEqual(['138', '0013', '8000']);
-    expect(groupPhone('13800')).toEqual(['138', '00']);
-  });
-});
 
 describe('PhoneKeypad', () => {
   it('shows the number grouped, says it is valid in words and confirms once', async () => {

@@ -2,36 +2,11 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { PlateKeypad } from '../../../renderer/ui/keyboards';
-import { PROVINCES, plateState } from '../../../renderer/ui/keyboards/plate/plate-number';
 import { renderKeyboard } from './support';
 
 async function tap(user: ReturnType<typeof userEvent.setup>, chars: string): Promise<void> {
   for (const c of Array.from(chars)) await user.click(screen.getByTestId(`plate-keypad-key-${c}`));
 }
-
-describe('plate shape', () => {
-  it('has the 31 province characters', () => {
-    expect(PROVINCES).toHaveLength(31);
-    expect(new Set(PROVINCES).size).toBe(31);
-  });
-
-  it.each([
-    ['京A12345', { kind: 'valid', plateKind: 'ordinary' }],
-    ['粤B1234学', { kind: 'valid', plateKind: 'ordinary' }],
-    ['沪AD12345', { kind: 'valid', plateKind: 'newEnergy' }],
-    ['沪AF1A234', { kind: 'invalid', reason: 'newEnergyDigits' }],
-    ['沪A12345D', { kind: 'valid', plateKind: 'newEnergy' }],
-    ['沪A1234A5', { kind: 'invalid', reason: 'newEnergyPosition' }],
-    ['京I12345', { kind: 'invalid', reason: 'letterIO' }],
-    ['京A12O45', { kind: 'invalid', reason: 'letterIO' }],
-    ['港A12345', { kind: 'invalid', reason: 'province' }],
-    ['京A1学345', { kind: 'invalid', reason: 'ending' }],
-    ['京A1234', { kind: 'incomplete' }],
-    ['京A123456789', { kind: 'invalid', reason: 'tooLong' }],
-  ])('%s', (plate, expected) => {
-    expect(plateState(plate)).toEqual(expected);
-  });
-});
 
 describe('PlateKeypad', () => {
   it('goes province → letter → characters and confirms an ordinary plate once', async () => {

@@ -5,7 +5,6 @@ import type { ReactElement } from 'react';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { keyboardsEn } from '../../../renderer/i18n/keyboards.en';
 import { keyboardsZhCN } from '../../../renderer/i18n/keyboards.zh-CN';
-import type { IdNumberFeedback } from '../../../electron/contract';
 import { createPinyinLookup, type PinyinLookup } from '../../../renderer/ui/keyboards/pinyin/pinyin-lookup';
 import { PINYIN_INDEX } from '../../../renderer/ui/keyboards/pinyin/pinyin-index.generated';
 
@@ -40,19 +39,4 @@ let lookup: PinyinLookup | undefined;
 export function testLookup(): Promise<PinyinLookup> {
   lookup ??= createPinyinLookup(PINYIN_INDEX);
   return Promise.resolve(lookup);
-}
-
-/**
- * A stand-in for the host's identity.checkIdNumber: `incomplete` below 18,
- * `valid` for the listed numbers, otherwise `invalid` with `idNumber.checksum`.
- */
-export function fakeCheck(valid: readonly string[] = ['11010519491231002X']): ((partial: string) => Promise<IdNumberFeedback>) & { calls: string[] } {
-  const calls: string[] = [];
-  const check = (partial: string): Promise<IdNumberFeedback> => {
-    calls.push(partial);
-    if (partial.startsWith('00')) return Promise.resolve({ state: 'invalid', reasonKey: 'idNumber.province' });
-    if (partial.length < 18) return Promise.resolve({ state: 'incomplete' });
-    return Promise.resolve(valid.includes(partial) ? { state: 'valid' } : { state: 'invalid', reasonKey: 'idNumber.checksum' });
-  };
-  return Object.assign(check, { calls });
 }

@@ -1,8 +1,11 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { fail, ok } from '../../../renderer/api/mock';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkDigit } from '../../../domain/id-number';
+import { createMockKioskApi, fail, ok } from '../../../renderer/api/mock';
+import { KioskTimeZoneProvider } from '../../../renderer/app/KioskTimeZone';
+import { TypeIdNumber } from '../../../renderer/steps/identify/TypeIdNumber';
 import { identity } from '../support/fixtures';
-import { renderFlowStep } from '../flows/support';
+import { renderFlowStep, renderWithKiosk } from '../flows/support';
 import { views } from '../flows/views';
 
 const VALID = '410402199001011230';
@@ -43,26 +46,25 @@ describe('identify step', () => {
     expect(screen.queryByText('没有带身份证？输入身份证号码')).toBeNull();
   });
 
-  it('a typed number is checked live by the host, taken with identity.typed, then the step is confirmed', async () => {
+  it('a typed number is checked on the kiosk as it is typed, taken with identity.typed, then the step is confirmed', async () => {
     const { api, send } = renderFlowStep(views.identifyEmpty(), {
-      'identity.checkIdNumber': ({ idNumber }) =>
-        ok<'identity.checkIdNumber'>({ state: idNumber.length === 18 ? 'valid' : 'incomplete' }),
       'identity.typed': ({ idNumber }) =>
         ok<'identity.typed'>({ ...identity, source: 'typed', nameMasked: null, idNumberMasked: `${idNumber.slice(0, 6)}********${idNumber.slice(14)}` }),
     });
     fireEvent.click(screen.getByTestId('identify-type'));
     expect(screen.getByTestId('id-keypad')).toBeInTheDocument();
-    typeNumber(VALID);
-    await waitFor(() => expect(screen.getByTestId('id-keypad-confirm')).toBeEnabled());
+    typeNumber(VALID.slice(0, 17));
+    expect(screen.getByTestId('id-keypad-feedback')).toHaveTextContent('还需输入 1 位');
+    typeNumber(VALID.slice(17));
+    expect(screen.getByTestId('id-keypad-feedback')).toHaveTextContent('号码格式正确');
+    expect(api.calls).toEqual([]); // no host call per keystroke
     fireEvent.click(screen.getByTestId('id-keypad-confirm'));
     await waitFor(() => expect(send).toHaveBeenCalledWith({ type: 'CONFIRM' }));
     expect(api.callsTo('identity.typed')).toEqual([{ sessionId: 's-1', idNumber: VALID }]);
-    expect(api.callsTo('identity.checkIdNumber').length).toBeGreaterThan(0);
   });
 
   it('a number the host refuses is an error in words, and the step is not confirmed', async () => {
     const { send, onError } = renderFlowStep(views.identifyEmpty(), {
-      'identity.checkIdNumber': () => ok<'identity.checkIdNumber'>({ state: 'valid' }),
       'identity.typed': () => fail('invalidParams', 'idNumber.invalid'),
     });
     fireEvent.click(screen.getByTestId('identify-type'));
@@ -74,11 +76,45 @@ describe('identify step', () => {
   });
 
   it('can switch back from typing to the card', () => {
-    renderFlowStep(views.identifyEmpty(), {
-      'identity.checkIdNumber': () => ok<'identity.checkIdNumber'>({ state: 'incomplete' }),
-    });
+    renderFlowStep(views.identifyEmpty());
     fireEvent.click(screen.getByTestId('identify-type'));
     fireEvent.click(screen.getByTestId('identify-use-card'));
     expect(screen.getByTestId('identify-step')).toHaveAttribute('data-mode', 'card');
+  });
+});
+
+describe('typing the number: today is the hall\'s day', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  // 01:30 on 2 March in Shanghai is still 1 March in London.
+  const INSTANT = new Date('2026-03-01T17:30:00Z');
+  const first17 = '11010520260302001';
+  const BORN_2_MARCH = first17 + checkDigit(first17)!;
+
+  function typeIn(timeZone: string | undefined): void {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(INSTANT);
+    const typer = <TypeIdNumber api={createMockKioskApi()} sessionId="s-1" elderMode={false} onTyped={() => Promise.resolve()} onError={() => {}} />;
+    renderWithKiosk(timeZone ? <KioskTimeZoneProvider timeZone={timeZone}>{typer}</KioskTimeZoneProvider> : typer);
+    typeNumber(BORN_2_MARCH);
+  }
+
+  it('takes a number born today in the hall\'s zone (the kiosk.info zone), whatever the day elsewhere', () => {
+    typeIn('Asia/Shanghai');
+    expect(screen.getByTestId('id-keypad-feedback')).toHaveTextContent('号码格式正确');
+    expect(screen.getByTestId('id-keypad-confirm')).toBeEnabled();
+  });
+
+  it('refuses the same number as born after today in a hall where it is still the day before', () => {
+    typeIn('Europe/London');
+    expect(screen.getByTestId('id-keypad-feedback')).toHaveTextContent('出生日期晚于今天');
+    expect(screen.getByTestId('id-keypad-confirm')).toBeDisabled();
+  });
+
+  it('uses Asia/Shanghai until the kiosk info has loaded', () => {
+    typeIn(undefined);
+    expect(screen.getByTestId('id-keypad-confirm')).toBeEnabled();
   });
 });

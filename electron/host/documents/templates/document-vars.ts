@@ -4,7 +4,7 @@
  * and masking on receipts and vouchers (DOMAIN.md §5–6). The certificate is
  * the citizen's own document and carries the full name and ID number.
  */
-import { maskIdNumber, maskName } from '../../../../drivers/idcard/mask';
+import { maskIdNumber, maskName } from '../../../../domain/mask';
 import type { DocumentData } from '../document-types';
 import { err, ok, type Result } from '../result';
 import { amountInWords, formatYuan } from './chinese-amount';

@@ -5,7 +5,7 @@
  * print with its slip. The certificate's number, verification code and
  * electronic seal come from the back-end when it is issued.
  */
-import { zonedIsoDate } from '../../../../drivers/idcard/calendar-date';
+import { zonedIsoDate } from '../../../../domain/calendar-date';
 import {
   a4PrintStep,
   choiceStep,

@@ -1,7 +1,13 @@
-/** 身份证号码 keypad: digits and X, grouped 6-8-4, with live feedback from the host. */
+/**
+ * 身份证号码 keypad: digits and X, grouped 6-8-4, with live feedback from the
+ * shared GB 11643 rule (domain/id-number), checked here on every key rather
+ * than by a host call per keystroke. The feedback only helps the citizen type:
+ * the host validates the number again when it is handed over.
+ */
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IdNumberFeedback } from '../../../../electron/contract';
+import { DEFAULT_TIME_ZONE } from '../../../../domain/calendar-date';
+import { idNumberCheckForKeypad } from '../../../../domain/id-number';
 import { ControlRow } from '../shared/ControlRow';
 import { DigitPad } from '../shared/DigitPad';
 import { FeedbackLine } from '../shared/FeedbackLine';
@@ -11,16 +17,12 @@ import { KeyboardFrame } from '../shared/KeyboardFrame';
 import { useConfirmOnce } from '../shared/use-confirm-once';
 import { idNumberFeedbackText } from './feedback-text';
 import { canAppendIdChar, groupIdNumber, ID_NUMBER_LENGTH } from './id-number-format';
-import { useIdNumberFeedback } from './use-id-number-feedback';
 
 /** Props of {@link IdNumberKeypad}. */
 export interface IdNumberKeypadProps {
-  /**
-   * Live check of the partial number; the app wires it to the host call
-   * `identity.checkIdNumber` (a rejected promise shows "cannot check now").
-   */
-  check: (partial: string) => Promise<IdNumberFeedback>;
-  /** Called once with the 18-character number when the host said `valid` and 确认 is tapped. */
+  /** The hall's time zone (`kiosk.info`): its calendar says whether a birth date is after today. */
+  timeZone?: string;
+  /** Called once with the 18-character number when it passes the check and 确认 is tapped. */
   onConfirm: (idNumber: string) => void;
   /** Called after every key with the new value. */
   onChange?: (value: string) => void;
@@ -31,13 +33,13 @@ export interface IdNumberKeypadProps {
   elder?: boolean;
 }
 
-/** The keypad; it never judges the number itself, it shows what the host says. */
-export function IdNumberKeypad({ check, onConfirm, onChange, defaultValue = '', label, elder }: IdNumberKeypadProps): ReactElement {
-  const { t, i18n } = useTranslation();
+/** The keypad; 确认 stays disabled until the typed number passes the check. */
+export function IdNumberKeypad({ timeZone = DEFAULT_TIME_ZONE, onConfirm, onChange, defaultValue = '', label, elder }: IdNumberKeypadProps): ReactElement {
+  const { t } = useTranslation();
   const [value, setValue] = useState(defaultValue.toUpperCase().slice(0, ID_NUMBER_LENGTH));
-  const view = useIdNumberFeedback(value, check);
-  const feedback = idNumberFeedbackText(t, view, value.length, (key) => i18n.exists(key));
-  const valid = view.kind === 'answer' && view.feedback.state === 'valid' && value.length === ID_NUMBER_LENGTH;
+  const check = idNumberCheckForKeypad(value, { timeZone });
+  const feedback = idNumberFeedbackText(t, check, value.length);
+  const valid = check.state === 'valid';
   const confirm = useConfirmOnce(value, onConfirm);
   const name = label ?? t('keyboard.idNumber.label');
 

@@ -1,4 +1,4 @@
-/** Shape rules of the ID-number keypad (display and key availability only; the host judges validity). */
+/** Shape rules of the ID-number keypad: display groups and which keys may be pressed (domain/id-number judges the number). */
 
 /** Characters in a resident ID number. */
 export const ID_NUMBER_LENGTH = 18;

@@ -2,6 +2,7 @@
 import { useState, type ReactElement } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { groupPhone, PHONE_LENGTH, phoneState, type PhoneState } from '../../../../domain/phone-number';
 import { ControlRow } from '../shared/ControlRow';
 import { DigitPad } from '../shared/DigitPad';
 import { FeedbackLine, type FeedbackTone } from '../shared/FeedbackLine';
@@ -9,7 +10,6 @@ import { GroupedValue } from '../shared/GroupedValue';
 import { KeyboardDisplay } from '../shared/KeyboardDisplay';
 import { KeyboardFrame } from '../shared/KeyboardFrame';
 import { useConfirmOnce } from '../shared/use-confirm-once';
-import { groupPhone, PHONE_LENGTH, phoneState, type PhoneState } from './phone-number';
 
 /** Props of {@link PhoneKeypad}. */
 export interface PhoneKeypadProps {

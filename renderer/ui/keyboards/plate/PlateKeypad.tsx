@@ -1,6 +1,7 @@
 /** 车牌号码 keypad: province picker, then the office letter, then the serial. */
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatPlate, NEW_ENERGY_LENGTH, ORDINARY_LENGTH, PLATE_ENDINGS, PLATE_LETTERS, plateEnded, plateState, PROVINCES } from '../../../../domain/plate-number';
 import { BackspaceKey } from '../shared/BackspaceKey';
 import { CharRow } from '../shared/CharRow';
 import { ControlRow } from '../shared/ControlRow';
@@ -12,7 +13,7 @@ import { KeyboardFrame } from '../shared/KeyboardFrame';
 import { DIGIT_ROW, LetterRows } from '../shared/LetterRows';
 import { useConfirmOnce } from '../shared/use-confirm-once';
 import { plateFeedbackText } from './plate-feedback';
-import { formatPlate, NEW_ENERGY_LENGTH, ORDINARY_LENGTH, PLATE_ENDINGS, PLATE_LETTERS, plateEnded, plateState, plateStep, PROVINCES, type PlateStep } from './plate-number';
+import { plateStep, type PlateStep } from './plate-step';
 
 /** Props of {@link PlateKeypad}. */
 export interface PlateKeypadProps {

@@ -1,7 +1,7 @@
 /** Tone and words for the plate keypad's feedback line. */
 import type { TFunction } from 'i18next';
+import type { PlateState } from '../../../../domain/plate-number';
 import type { FeedbackTone } from '../shared/FeedbackLine';
-import type { PlateState } from './plate-number';
 
 /** What the feedback line says about `state` after `typed` characters. */
 export function plateFeedbackText(t: TFunction, state: PlateState, typed: number): { tone: FeedbackTone; text: string } {

@@ -7,7 +7,7 @@ import { loadSandboxData } from '../../../../../electron/host/gateway/sandbox-da
 import type { PoliceGateway } from '../../../../../electron/host/gateway/police-gateway';
 import type { CertificatePrinter, CertificatePrintOutcome, CertificateRequest } from '../../../../../electron/host/services/no-criminal-record/certificate-printer';
 import { createNoCriminalRecordService } from '../../../../../electron/host/services/no-criminal-record/service';
-import { maskIdNumber } from '../../../../../drivers/idcard/mask';
+import { maskIdNumber } from '../../../../../domain/mask';
 
 /** A sandbox with no latency over the shipped data. */
 export function sandbox(at: Date = new Date('2026-03-02T10:00:00+08:00')): SandboxGateway {

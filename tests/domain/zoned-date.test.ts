@@ -4,8 +4,8 @@
  * midnight in Asia/Shanghai.
  */
 import { describe, expect, it } from 'vitest';
-import { isTimeZone, zonedDayStart, zonedIsoDate } from '../../../drivers/idcard/calendar-date';
-import { validateIdNumber } from '../../../drivers/idcard/id-number';
+import { isTimeZone, zonedDayStart, zonedIsoDate } from '../../domain/calendar-date';
+import { validateIdNumber } from '../../domain/id-number';
 
 describe('dates in the configured zone', () => {
   it('puts 17:30 UTC on the next day in Shanghai, and on the same day in London', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ID_NUMBER_PATTERN, maskIdNumber, maskIdNumbersInText, maskName } from '../../../drivers/idcard/mask';
+import { ID_NUMBER_PATTERN, maskIdNumber, maskIdNumbersInText, maskName } from '../../domain/mask';
 
 describe('maskIdNumber', () => {
   it('keeps the first 4 and last 4 of an 18-character number, as on paper forms', () => {

@@ -10,7 +10,7 @@
  * the code that was valid when they were issued.
  */
 import { parseCompactDate, zonedIsoDate, type IsoDate } from './calendar-date';
-import type { Result } from './card';
+import type { Result } from './result';
 
 /** What kind of holder an 18-character number belongs to. */
 export type IdNumberKind = 'resident' | 'hmt' | 'foreigner2023';
@@ -180,6 +180,8 @@ function invalid(reason: IdNumberErrorReason): KeypadIdNumberState {
  * longer become a valid number (bad character, X before the last place,
  * unknown province, impossible year/month/day, future date), `valid` once all
  * 18 characters pass {@link validateIdNumber}, `incomplete` otherwise.
+ * The renderer's keypad runs it on every key; the host does not take its word
+ * and validates the number it is handed with {@link validateIdNumber}.
  */
 export function idNumberCheckForKeypad(partial: string, options: IdNumberOptions = {}): KeypadIdNumberState {
   if (partial.length > 18) return invalid('length');

@@ -93,17 +93,6 @@ export function plateEnded(value: string): boolean {
   return chars.length === ORDINARY_LENGTH && isEnding(chars[ORDINARY_LENGTH - 1]!);
 }
 
-/** Which picker the keypad shows for the next character. */
-export type PlateStep = 'province' | 'letter' | 'chars';
-
-/** The step for the next character of `value`. */
-export function plateStep(value: string): PlateStep {
-  const n = Array.from(value).length;
-  if (n === 0) return 'province';
-  if (n === 1) return 'letter';
-  return 'chars';
-}
-
 /** 京A·12345 */
 export function formatPlate(value: string): string[] {
   const chars = Array.from(value);

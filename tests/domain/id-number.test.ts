@@ -7,7 +7,7 @@ import {
   upgradeFifteenDigit,
   validateIdNumber,
   validatePermitNumber2017,
-} from '../../../drivers/idcard/id-number';
+} from '../../domain/id-number';
 
 const NOW = new Date(2025, 5, 15); // 2025-06-15 local
 const opts = { now: NOW };
