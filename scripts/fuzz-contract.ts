@@ -11,14 +11,15 @@
  * One message per iteration; the calls and events take turns, so every one
  * is fuzzed, and one without a hand-written example (scripts/fuzz/contract-examples.ts)
  * fails the run:
- * - valid calls: the example varied within its schema (scripts/fuzz/zod-values.ts),
+ * - valid calls: the example varied within its schema (values drawn by
+ *   fast-check from the schema's `z.toJSONSchema` form: scripts/fuzz/schema-values.ts),
  *   params omitted where `{}` is valid, unknown envelope keys (`__proto__`,
  *   `constructor`…, which the envelope strips), any indentation: accepted,
  *   the handler called once with exactly those params, the reply echoing the
  *   id, and the handler's result (generated from the result schema) read back
  *   by the renderer unchanged;
  * - valid events, with unknown keys the payload schemas strip: read back unchanged;
- * - params a schema must refuse by its own declaration (wrong JSON type,
+ * - params a schema must refuse by its own declaration (scripts/fuzz/schema-refusals.ts: wrong JSON type,
  *   missing required key, unknown key in a strict object, strings and arrays
  *   out of bounds or off their pattern, numbers out of range, not integers or
  *   infinite, unknown enum values, deep nesting, prototype-pollution objects):
@@ -58,20 +59,9 @@ import { clientErrors, decodeHostMessage, readEvent, readReply } from '../render
 import { CALL_EXAMPLES, EVENT_EXAMPLES } from './fuzz/contract-examples';
 import { emptyStats, formatReport, fuzzLoop, int, pick, type FuzzOptions, type FuzzStats, type Random } from './fuzz/harness';
 import { insertToken, mutateBytes, STANDARD_MUTATIONS } from './fuzz/mutate';
-import {
-  acceptsEmptyObject,
-  addStrippedKeys,
-  codePoints,
-  defineOwn,
-  generate,
-  jsonEqual,
-  MARKER,
-  pollutionValue,
-  POLLUTION_KEYS,
-  refuse,
-  toJson,
-  vary,
-} from './fuzz/zod-values';
+import { codePoints, defineOwn, jsonEqual, MARKER, pollutionValue, POLLUTION_KEYS, toJson } from './fuzz/json-values';
+import { addStrippedKeys, refuse } from './fuzz/schema-refusals';
+import { acceptsEmptyObject, generate, vary } from './fuzz/schema-values';
 
 /** What a fuzz run saw; `failures` empty means it passed. */
 export interface ContractFuzzReport extends FuzzStats {
