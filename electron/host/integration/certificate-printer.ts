@@ -5,16 +5,16 @@
  * the job completed; anything else is `notPrinted` with the documents
  * module's message key, reprintable while the PDF is still kept.
  *
- * Which number is printed: the journal's own (e.g. `WF2026-HB-KIOSK-01-000123`).
- * That sequence is the one the station accounts for: allocated in the
- * journal's transaction, never repeated (a number whose render fails is
- * voided, not reused), tied to the PDF's SHA-256 and print outcome, unique
- * across kiosks through the station id, and available when the back-end's
- * numbering is a sandbox that restarts. The back-end's number is recorded
- * alongside (`document_backend_numbers`) and travels in the outbox
- * application, so either number finds the other.
+ * Which number is printed: the back-end's (the one a receiving employer
+ * checks). The journal still numbers the document itself (e.g.
+ * `WF2026-HB-KIOSK-01-000123`, the sequence the station accounts for, the
+ * key for print and reprint); the back-end's number is recorded alongside
+ * (`document_backend_numbers`), so either number finds the other. No seal
+ * yet: the back-end's electronic seal comes with the service's rewrite.
  */
+import certificateTemplate from '../../../resources/templates/noCriminalRecord.json' with { type: 'json' };
 import type { DocumentService, IssueError } from '../documents/document-service';
+import { formatChineseDate } from '../documents/templates/chinese-date';
 import type { PrintOutcome } from '../documents/print/print-outcome';
 import type { AuditLog } from '../journal/transactions-audit';
 import type { Logger } from '../log/logger';
@@ -55,20 +55,26 @@ export function createDocumentCertificatePrinter(deps: DocumentCertificatePrinte
   return {
     async printCertificate(request: CertificateRequest) {
       const issued = await deps.documents.issue(request.sessionId, {
-        type: 'noCriminalRecord',
-        name: request.name,
-        idDocumentType: request.idDocumentType,
-        idNumber: request.idNumber,
-        queryDate: request.queryDate,
-        issuingOffice: request.issuingOffice,
-        issueDate: request.issueDate,
-        ...(request.verifyCode !== undefined ? { verifyCode: request.verifyCode } : {}),
-        ...(request.verifyUrl !== undefined ? { verifyUrl: request.verifyUrl } : {}),
+        kind: 'noCriminalRecord',
+        template: certificateTemplate,
+        // A date that is not a calendar date stays empty: the template refuses it.
+        vars: {
+          name: request.name.trim(),
+          idDocumentType: request.idDocumentType,
+          idNumber: request.idNumber,
+          queryDate: formatChineseDate(request.queryDate),
+          issuingOffice: request.issuingOffice,
+          issueDate: formatChineseDate(request.issueDate),
+          verifyCode: request.verifyCode,
+          verifyTarget: request.verifyUrl ?? request.verifyCode,
+        },
+        printedNumber: request.backendNumber,
       });
       if (!issued.ok) {
         const error: IssueError = issued.error;
         log.error({ sessionId: request.sessionId, documentNumber: error.number, problem: error.kind, detail: error.error.kind }, 'certificate not issued');
-        deps.audit?.record({ actor: 'host', action: 'document.voided', sessionId: request.sessionId, subject: error.number, detail: { problem: error.kind } });
+        // A refused request (`number: null`) voided no number.
+        if (error.number !== null) deps.audit?.record({ actor: 'host', action: 'document.voided', sessionId: request.sessionId, subject: error.number, detail: { problem: error.kind } });
         return { kind: 'notPrinted', documentNumber: null, messageKey: DOCUMENT_FAILED_KEY, reprintable: false };
       }
       const number = issued.value.number;
