@@ -5,38 +5,45 @@
  *
  *   npx tsx scripts/bench-documents.ts [--runs 15]
  */
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { spread, type BenchRow } from './bench/row';
-import { createPdfRenderer, type DocumentData } from '../electron/host/documents';
+import certificateTemplate from '../resources/templates/noCriminalRecord.json' with { type: 'json' };
+import { amountInWords, createPdfRenderer, formatYuan, LIBRARY_TEMPLATES, maskIdNumber, maskName, type PaymentVoucherVars, type RenderRequest } from '../electron/host/documents';
 
 export type { BenchRow } from './bench/row';
 
-const certificate: DocumentData = {
-  type: 'noCriminalRecord',
-  number: 'WF2026-HB-KIOSK-01-000001',
-  name: '欧阳喆堃龑䶮',
-  idDocumentType: '居民身份证',
-  idNumber: '11010519491231002X',
-  queryDate: '2026-11-29',
-  issueDate: '2026-11-29',
-  issuingOffice: '平顶山市公安局城乡一体化示范区分局湖滨派出所',
-  verifyCode: 'A7K9-2QXM-88PT',
-  verifyUrl: 'https://verify.example.invalid/c/A7K9-2QXM-88PT',
+const certificate: RenderRequest = {
+  template: certificateTemplate,
+  vars: {
+    number: 'WFZ2026-000001',
+    name: '欧阳喆堃龑䶮',
+    idDocumentType: '居民身份证',
+    idNumber: '11010519491231002X',
+    queryDate: '2026年11月29日',
+    issueDate: '2026年11月29日',
+    issuingOffice: '平顶山市公安局城乡一体化示范区分局湖滨派出所',
+    verifyCode: 'A7K9-2QXM-88PT',
+    verifyTarget: 'https://verify.example.invalid/c/A7K9-2QXM-88PT',
+  },
+  // The sandbox's stand-in for the back-end's electronic seal: a real certificate carries one.
+  seal: { imagePng: new Uint8Array(readFileSync(new URL('../resources/seal/placeholder-seal.png', import.meta.url))) },
 };
 
-const voucher: DocumentData = {
-  type: 'paymentVoucher',
-  number: 'JF2026-HB-KIOSK-01-000001',
+const voucherVars: PaymentVoucherVars = {
   serviceName: '居民身份证换领',
-  name: '王喆',
-  idNumber: '11010519491231002X',
-  amountFen: 2000,
+  maskedName: maskName('王喆'),
+  maskedIdNumber: maskIdNumber('11010519491231002X'),
+  amount: formatYuan(2000),
+  amountInWords: `人民币${amountInWords(2000)}`,
   paymentMethod: '扫码支付',
   paymentCode: '4101002026112900',
   transactionId: 'T20261129100501',
-  paidAt: '2026-11-29T10:06',
+  paidAt: '2026年11月29日 10:06',
+  paidDate: '2026年11月29日',
   office: '平顶山市公安局湖滨分局',
 };
+const voucher: RenderRequest = { template: LIBRARY_TEMPLATES.paymentVoucher, vars: { ...voucherVars, number: 'JF2026-HB-KIOSK-01-000001' } };
 
 /** Milliseconds of each of `runs` renders. */
 async function timeRender(render: () => Promise<unknown>, runs: number): Promise<number[]> {

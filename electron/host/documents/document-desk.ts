@@ -11,7 +11,8 @@
  * a receiving employer checks the number the back-end knows. The journal
  * records both.
  */
-import type { A4Outcome, DocumentDesk, DocumentRequest } from '../flows/library/kit';
+import type { A4Outcome, DocumentDesk } from '../flows/library/kit';
+import type { DocumentRequest } from './document-request';
 import type { AuditLog } from '../journal/transactions-audit';
 import type { Logger } from '../log/logger';
 import type { DocumentService } from './document-service';
@@ -55,7 +56,8 @@ export function createDocumentDesk(deps: DocumentDeskDeps): DocumentDesk {
       if (!issued.ok) {
         const error = issued.error;
         log.error({ sessionId, documentNumber: error.number, problem: error.kind }, 'document not issued');
-        deps.audit?.record({ actor: 'host', action: 'document.voided', sessionId, subject: error.number, detail: { problem: error.kind } });
+        // A refused request allocated no number: nothing was voided.
+        if (error.number !== null) deps.audit?.record({ actor: 'host', action: 'document.voided', sessionId, subject: error.number, detail: { problem: error.kind } });
         return { kind: 'notPrinted', documentNumber: null, messageKey: DOCUMENT_FAILED_KEY, reprintable: false };
       }
       const number = issued.value.number;

@@ -1,13 +1,15 @@
 /**
- * Issuing and printing documents for a session: allocate the number
- * (journal), render, keep the PDF for the session, print through CUPS and
- * record the outcome; one reprint per document from the same bytes (same
- * number, no new service run).
+ * Issuing and printing documents for a session: check the request, allocate
+ * the journal's number, render (printing the request's number, or the
+ * journal's when it brings none), keep the PDF for the session, print through
+ * CUPS and record the outcome; one reprint per document from the same bytes
+ * (same number, no new service run).
  */
 import { createHash } from 'node:crypto';
-import type { DocumentData, UnnumberedDocument } from './document-types';
+import { DOCUMENT_KIND, type DocumentRequest } from './document-request';
 import type { DocumentStore, StoreError } from './document-store';
 import type { DocumentRenderer, RenderError } from './render/document-renderer';
+import { parseTemplate, type TemplateError } from './templates/parse-template';
 import type { A4Printer } from './print/a4-printer';
 import type { PrintOutcome } from './print/print-outcome';
 import { err, ok, type Result } from './result';
@@ -16,12 +18,20 @@ import type { DocumentsRepo } from '../journal/documents-repo';
 import { zonedFields } from '../../../domain/calendar-date';
 
 export interface IssuedDocument {
+  /** The journal's number: the key for print, reprint and the documents table. */
   number: string;
+  /** The number printed on the document (the request's, or the journal's). */
+  printedNumber: string;
   sha256: string;
   pages: number;
 }
 
-export type IssueError = { kind: 'render'; number: string; error: RenderError } | { kind: 'store'; number: string; error: StoreError };
+export type IssueError =
+  /** Refused before a number was allocated: a kind the journal cannot store, or a template that does not validate. */
+  | { kind: 'request'; number: null; error: TemplateError | { kind: 'invalidKind'; message: string } }
+  /** The number is voided, never reused. */
+  | { kind: 'render'; number: string; error: RenderError }
+  | { kind: 'store'; number: string; error: StoreError };
 
 export type PrintError =
   | { kind: 'notFound'; messageKey: 'print.reprintUnavailable' }
@@ -43,7 +53,8 @@ export interface DocumentServiceDeps {
 }
 
 export interface DocumentService {
-  issue(sessionId: string, doc: UnnumberedDocument): Promise<Result<IssuedDocument, IssueError>>;
+  /** Numbers, renders and keeps a document; `{{number}}` prints `request.printedNumber` or else the journal's number. */
+  issue(sessionId: string, request: DocumentRequest): Promise<Result<IssuedDocument, IssueError>>;
   print(number: string): Promise<Result<PrintOutcome, PrintError>>;
   /** Prints the same PDF again, once per document. */
   reprint(number: string): Promise<Result<PrintOutcome, PrintError>>;
@@ -71,21 +82,29 @@ export function createDocumentService(deps: DocumentServiceDeps): DocumentServic
   }
 
   return {
-    async issue(sessionId, doc) {
+    async issue(sessionId, request) {
+      const { kind } = request;
+      if (!DOCUMENT_KIND.test(kind)) return err({ kind: 'request', number: null, error: { kind: 'invalidKind', message: 'a document kind is 1–64 of [a-zA-Z0-9-]' } });
+      const template = parseTemplate(request.template);
+      if (!template.ok) return err({ kind: 'request', number: null, error: template.error });
+
       const year = zonedFields(now(), deps.timeZone).year;
-      const number = formatDocumentNumber(doc.type, year, deps.kioskId, deps.numbers.next(doc.type, year));
-      const rendered = await deps.renderer.render({ ...doc, number } as DocumentData);
+      const number = formatDocumentNumber(kind, year, deps.kioskId, deps.numbers.next(kind, year));
+      const printedNumber = request.printedNumber ?? number;
+      // The printed number wins over a `number` the service may have put in vars.
+      const vars = { ...request.vars, number: printedNumber };
+      const rendered = await deps.renderer.render({ template: request.template, vars, ...(request.seal ? { seal: request.seal } : {}) });
       if (!rendered.ok) {
-        deps.documents.insertVoided({ number, type: doc.type, sessionId });
+        deps.documents.insertVoided({ number, type: kind, sessionId });
         return err({ kind: 'render', number, error: rendered.error });
       }
       const saved = await deps.store.save(sessionId, number, rendered.value.pdf);
       if (!saved.ok) {
-        deps.documents.insertVoided({ number, type: doc.type, sessionId });
+        deps.documents.insertVoided({ number, type: kind, sessionId });
         return err({ kind: 'store', number, error: saved.error });
       }
-      deps.documents.insertRendered({ number, type: doc.type, sessionId, sha256: rendered.value.sha256, pages: rendered.value.pages });
-      return ok({ number, sha256: rendered.value.sha256, pages: rendered.value.pages });
+      deps.documents.insertRendered({ number, type: kind, sessionId, sha256: rendered.value.sha256, pages: rendered.value.pages });
+      return ok({ number, printedNumber, sha256: rendered.value.sha256, pages: rendered.value.pages });
     },
     async print(number) {
       const pdf = await storedPdf(number);

@@ -1,8 +1,16 @@
 /** Documents and A4 printing: templates → PDF, CUPS jobs, the printer's status device. */
-export * from './document-types';
+export { DOCUMENT_KIND, type DocumentRequest, type SealImage } from './document-request';
 export type { Result } from './result';
 export { createPdfRenderer, type PdfRendererOptions } from './render/pdf-renderer';
-export type { DocumentRenderer, RenderedDocument, RenderError } from './render/document-renderer';
+export type { DocumentRenderer, RenderRequest, RenderedDocument, RenderError } from './render/document-renderer';
+export { DocumentTemplate } from './templates/template-schema';
+export { parseTemplate, type TemplateError } from './templates/parse-template';
+export type { TemplateVars } from './templates/fill';
+export { LIBRARY_TEMPLATES, type AcceptanceReceiptVars, type PaymentVoucherVars } from './templates/library';
+// The document kit: what services need to fill fields in the printed form.
+export { formatChineseDate, formatChineseDateTime } from './templates/chinese-date';
+export { amountInWords, formatYuan } from './templates/chinese-amount';
+export { maskIdNumber, maskName } from '../../../domain/mask';
 export { createFontLibrary, defaultFontChain, type FontChainConfig, type FontFaceSource, type FontError } from './fonts/font-library';
 export { createCupsClient, type CupsClient, type CupsClientOptions, type CupsError, type JobState, type PrinterAttributes } from './cups/cups-client';
 export { conditionOf, driverStatusOf, type PrinterCondition, type PrinterProblem, type PrinterWarning } from './cups/printer-condition';

@@ -4,7 +4,6 @@
  * data: the number, type, hash, session id and outcomes only.
  */
 import type { Database } from 'better-sqlite3';
-import type { DocumentType } from '../documents/document-types';
 import { err, ok, type Result } from '../documents/result';
 
 /** `notAttempted`, `completed`, or the print problem (`paperOut`…). */
@@ -12,7 +11,7 @@ export type RecordedOutcome = string;
 
 export interface DocumentRecord {
   number: string;
-  type: DocumentType;
+  type: string;
   sessionId: string;
   status: 'rendered' | 'voided';
   sha256: string | null;
@@ -28,8 +27,8 @@ export interface DocumentRecord {
 export type ReprintClaimError = { kind: 'notFound' } | { kind: 'voided' } | { kind: 'reprintUsed' };
 
 export interface DocumentsRepo {
-  insertRendered(doc: { number: string; type: DocumentType; sessionId: string; sha256: string; pages: number }): void;
-  insertVoided(doc: { number: string; type: DocumentType; sessionId: string }): void;
+  insertRendered(doc: { number: string; type: string; sessionId: string; sha256: string; pages: number }): void;
+  insertVoided(doc: { number: string; type: string; sessionId: string }): void;
   get(number: string): DocumentRecord | undefined;
   listBySession(sessionId: string): DocumentRecord[];
   recordPrint(number: string, outcome: RecordedOutcome, jobId: number | undefined): void;
@@ -40,7 +39,7 @@ export interface DocumentsRepo {
 
 interface Row {
   number: string;
-  type: DocumentType;
+  type: string;
   session_id: string;
   status: 'rendered' | 'voided';
   sha256: string | null;

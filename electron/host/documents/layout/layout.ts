@@ -23,14 +23,12 @@ export interface TextItem {
   charSpacing: number;
 }
 
-export interface ImageItem {
-  kind: 'image';
-  /** Path relative to the resources folder. */
-  image: string;
+/** Where the seal goes (a square); the renderer draws the request's seal there, or nothing. */
+export interface SealItem {
+  kind: 'seal';
   x: number;
   y: number;
-  width: number;
-  height: number;
+  size: number;
 }
 
 export interface QrItem {
@@ -41,7 +39,7 @@ export interface QrItem {
   size: number;
 }
 
-export type DrawItem = TextItem | ImageItem | QrItem;
+export type DrawItem = TextItem | SealItem | QrItem;
 
 export interface LaidOutDocument {
   title: string;
@@ -155,7 +153,7 @@ export function layoutDocument(doc: ResolvedDocument, charWidth: CharWidth): Lai
         if (block.seal) {
           const d = block.seal.diameterMm * PT_PER_MM;
           const middle = (blockTop + y) / 2;
-          page().push({ kind: 'image', image: block.seal.image, x: centre - d / 2, y: middle - d / 2, width: d, height: d });
+          page().push({ kind: 'seal', x: centre - d / 2, y: middle - d / 2, size: d });
         }
         break;
       }

@@ -2,11 +2,19 @@
  * The one interface documents are rendered through. There is one
  * implementation ({@link createPdfRenderer}): pdf-lib + fontkit + subset-font.
  */
-import type { DocumentData } from '../document-types';
+import type { SealImage } from '../document-request';
 import type { FontError } from '../fonts/font-library';
-import type { InvalidDataError } from '../templates/document-vars';
-import type { TemplateError } from '../templates/load-template';
+import type { TemplateVars } from '../templates/fill';
+import type { TemplateError } from '../templates/parse-template';
 import type { Result } from '../result';
+
+/** A template (as data) and every value it prints, `number` included. */
+export interface RenderRequest {
+  template: unknown;
+  vars: TemplateVars;
+  /** Drawn where the template's signature block asks for a seal; absent → no seal. */
+  seal?: SealImage;
+}
 
 export interface RenderedDocument {
   pdf: Uint8Array;
@@ -19,10 +27,10 @@ export interface RenderedDocument {
 export type RenderError =
   | FontError
   | TemplateError
-  | InvalidDataError
-  | { kind: 'resource'; path: string; message: string }
+  /** The seal's bytes are not a PNG pdf-lib can embed. */
+  | { kind: 'seal'; message: string }
   | { kind: 'internal'; message: string };
 
 export interface DocumentRenderer {
-  render(doc: DocumentData): Promise<Result<RenderedDocument, RenderError>>;
+  render(request: RenderRequest): Promise<Result<RenderedDocument, RenderError>>;
 }

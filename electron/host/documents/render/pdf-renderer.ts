@@ -1,56 +1,40 @@
 /**
- * Renders documents to PDF: template → fields → coverage check over the font
- * chain → layout → per-face subset with subset-font → embed with
- * `subset: false` (pdf-lib's own subsetting drops CJK glyphs) → PDF bytes.
+ * Renders documents to PDF: template (validated, cached per object) → fields
+ * → coverage check over the font chain → layout → per-face subset with
+ * subset-font → embed with `subset: false` (pdf-lib's own subsetting drops
+ * CJK glyphs) → the back-end's seal, when the request brings one → PDF bytes.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { PDFDocument, PDFName, PDFString, rgb, setCharacterSpacing, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 import subsetFont from 'subset-font';
-import type { DocumentData } from '../document-types';
+import type { SealImage } from '../document-request';
 import { createFontLibrary, type FontChainConfig, type FontLibrary, type LoadedFace } from '../fonts/font-library';
 import { fontkit } from '../fonts/fontkit';
 import { layoutDocument, type DrawItem, type TextItem } from '../layout/layout';
 import { err, ok, type Result } from '../result';
-import { documentVars } from '../templates/document-vars';
-import { DEFAULT_RESOURCES_DIR, loadTemplate } from '../templates/load-template';
+import { parseTemplate } from '../templates/parse-template';
 import { resolveTemplate, textByFont } from '../templates/resolve';
-import type { DocumentRenderer, RenderedDocument, RenderError } from './document-renderer';
+import type { DocumentRenderer, RenderedDocument, RenderError, RenderRequest } from './document-renderer';
 import { qrSvgPath } from './qr-path';
 
 export interface PdfRendererOptions {
-  /** Folder holding `templates/` and `seal/` (default: the repository's `resources/`). */
-  resourcesDir?: string;
   /** Font fallback chains (default: Noto Sans SC, then Debian's Noto Sans CJK SC when installed). */
   fonts?: FontChainConfig;
   /** Clock for the PDF's creation date (the bytes depend on it). */
   now?: () => Date;
 }
 
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
 /** Creates the PDF renderer. */
 export function createPdfRenderer(options: PdfRendererOptions = {}): DocumentRenderer {
-  const resourcesDir = options.resourcesDir ?? DEFAULT_RESOURCES_DIR;
   const library = createFontLibrary(options.fonts);
   const now = options.now ?? (() => new Date());
-  const images = new Map<string, Promise<Uint8Array | undefined>>();
-
-  const imageBytes = (name: string): Promise<Uint8Array | undefined> => {
-    let cached = images.get(name);
-    if (!cached) {
-      cached = readFile(join(resourcesDir, name)).then(
-        (b) => new Uint8Array(b),
-        () => undefined,
-      );
-      images.set(name, cached);
-    }
-    return cached;
-  };
 
   return {
-    async render(doc) {
+    async render(request) {
       try {
-        return await renderDocument(doc);
+        return await renderDocument(request);
       } catch (error) {
         // Library messages can embed whole buffers: keep the first line, bounded.
         const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
@@ -59,12 +43,10 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): DocumentRen
     },
   };
 
-  async function renderDocument(doc: DocumentData): Promise<Result<RenderedDocument, RenderError>> {
-    const template = await loadTemplate(doc.type, resourcesDir);
+  async function renderDocument(request: RenderRequest): Promise<Result<RenderedDocument, RenderError>> {
+    const template = parseTemplate(request.template);
     if (!template.ok) return template;
-    const vars = documentVars(doc);
-    if (!vars.ok) return vars;
-    const resolved = resolveTemplate(template.value, vars.value);
+    const resolved = resolveTemplate(template.value, request.vars);
     if (!resolved.ok) return resolved;
     const texts = textByFont(resolved.value);
     for (const style of ['regular', 'bold'] as const) {
@@ -96,21 +78,28 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): DocumentRen
     pdf.catalog.set(PDFName.of('Lang'), PDFString.of('zh-CN'));
 
     const fonts = await embedFonts(pdf, library, laidOut.pages.flat());
-    const embeddedImages = new Map<string, PDFImage>();
-    for (const item of laidOut.pages.flat()) {
-      if (item.kind !== 'image' || embeddedImages.has(item.image)) continue;
-      const bytes = await imageBytes(item.image);
-      if (!bytes) return err({ kind: 'resource', path: join(resourcesDir, item.image), message: 'image not found' });
-      embeddedImages.set(item.image, await pdf.embedPng(bytes));
-    }
+    const wantsSeal = laidOut.pages.some((items) => items.some((item) => item.kind === 'seal'));
+    const seal = request.seal && wantsSeal ? await embedSeal(pdf, request.seal) : ok(undefined);
+    if (!seal.ok) return seal;
 
     for (const items of laidOut.pages) {
       const page = pdf.addPage([laidOut.widthPt, laidOut.heightPt]);
-      for (const item of items) drawItem(page, item, fonts, embeddedImages, library);
+      for (const item of items) drawItem(page, item, fonts, seal.value, library);
     }
     const bytes = await pdf.save({ useObjectStreams: true });
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     return ok({ pdf: bytes, sha256, pages: laidOut.pages.length });
+  }
+}
+
+/** Embeds the back-end's seal PNG; bytes that are not a PNG are an error, never a certificate without its seal. */
+async function embedSeal(pdf: PDFDocument, seal: SealImage): Promise<Result<PDFImage, RenderError>> {
+  const bytes = seal.imagePng;
+  if (bytes.length < PNG_SIGNATURE.length || PNG_SIGNATURE.some((b, i) => bytes[i] !== b)) return err({ kind: 'seal', message: 'not a PNG image' });
+  try {
+    return ok(await pdf.embedPng(bytes));
+  } catch (error) {
+    return err({ kind: 'seal', message: (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200) });
   }
 }
 
@@ -143,14 +132,15 @@ async function embedFonts(pdf: PDFDocument, library: FontLibrary, items: DrawIte
   return embedded;
 }
 
-function drawItem(page: PDFPage, item: DrawItem, fonts: Map<string, PDFFont>, images: Map<string, PDFImage>, library: FontLibrary): void {
+function drawItem(page: PDFPage, item: DrawItem, fonts: Map<string, PDFFont>, seal: PDFImage | undefined, library: FontLibrary): void {
   switch (item.kind) {
     case 'text':
       drawText(page, item, fonts, library);
       return;
-    case 'image':
-      // Slightly translucent, like stamp ink: the text under the seal stays legible.
-      page.drawImage(images.get(item.image)!, { x: item.x, y: item.y, width: item.width, height: item.height, opacity: 0.85 });
+    case 'seal':
+      // No seal from the back-end: the place stays empty. Slightly
+      // translucent, like stamp ink: the text under the seal stays legible.
+      if (seal) page.drawImage(seal, { x: item.x, y: item.y, width: item.size, height: item.size, opacity: 0.85 });
       return;
     case 'qr':
       page.drawSvgPath(qrSvgPath(item.value, item.size), { x: item.x, y: item.y + item.size, color: rgb(0, 0, 0) });

@@ -8,7 +8,7 @@ import { err, ok, type Result } from '../result';
 import type { FontStyle } from '../fonts/font-library';
 import { fillPlaceholders, isEmptyField, type TemplateVars } from './fill';
 import type { DocumentTemplate, TextStyle } from './template-schema';
-import type { TemplateError } from './load-template';
+import type { TemplateError } from './parse-template';
 
 export type Align = 'left' | 'center' | 'right' | 'justify';
 
@@ -16,7 +16,7 @@ export type ResolvedBlock =
   | { kind: 'text'; style: string; text: string; align: Align; indentChars: number; spaceAfterLines: number }
   | { kind: 'fields'; style: string; rows: Array<{ label: string; value: string }>; spaceAfterLines: number }
   | { kind: 'space'; style: string; lines: number }
-  | { kind: 'signature'; style: string; lines: string[]; rightIndentChars: number; spaceBeforeLines: number; seal?: { image: string; diameterMm: number } };
+  | { kind: 'signature'; style: string; lines: string[]; rightIndentChars: number; spaceBeforeLines: number; seal?: { diameterMm: number } };
 
 export interface ResolvedFooterQr {
   value: string;
@@ -81,7 +81,7 @@ export function resolveTemplate(template: DocumentTemplate, vars: TemplateVars):
           if (!text.ok) return fail(`field "${text.error}" is empty`);
           lines.push(text.value);
         }
-        blocks.push({ kind: 'signature', style: block.style, lines, rightIndentChars: block.rightIndentChars, spaceBeforeLines: block.spaceBeforeLines, ...(block.seal ? { seal: block.seal } : {}) });
+        blocks.push({ kind: 'signature', style: block.style, lines, rightIndentChars: block.rightIndentChars, spaceBeforeLines: block.spaceBeforeLines, ...(block.seal ? { seal: { diameterMm: block.seal.diameterMm } } : {}) });
         break;
       }
       default:

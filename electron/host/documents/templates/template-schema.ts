@@ -1,7 +1,8 @@
 /**
- * Document templates: `resources/templates/<type>.json`. A template is layout
- * and fixed wording only; every variable text is a `{{field}}` filled from
- * the document's data by the host. Validated with zod when loaded.
+ * Document templates, as data: a service keeps its own in its folder, the
+ * library's generic ones sit in `resources/templates/`. A template is layout
+ * and fixed wording only; every variable text is a `{{field}}` the service
+ * fills (`{{number}}` is the printed number). Validated with zod on first use.
  */
 import { z } from 'zod';
 
@@ -69,7 +70,15 @@ const SignatureBlock = z
     lines: z.array(z.string()).min(1),
     /** Right indent of the widest line, in characters (GB/T 9704: 4). */
     rightIndentChars: z.number().min(0).max(10).default(4),
-    seal: z.object({ image: z.string().min(1), diameterMm: Mm }).strict().optional(),
+    /** Where the back-end's electronic seal goes (over the lines); drawn only when the request brings one. */
+    seal: z
+      .object({
+        diameterMm: Mm,
+        // A seal image on the kiosk's disk would let a copied disk forge certificates.
+        image: z.never({ error: 'the seal is not an image file: it comes from the back-end with the document (DocumentRequest.seal); remove "image"' }).optional(),
+      })
+      .strict()
+      .optional(),
     spaceBeforeLines: z.number().min(0).max(10).default(2),
   })
   .strict();
@@ -89,7 +98,8 @@ const QrFooter = z
 
 export const DocumentTemplate = z
   .object({
-    id: z.enum(['noCriminalRecord', 'acceptanceReceipt', 'paymentVoucher']),
+    /** The template's name in errors, e.g. `noCriminalRecord`. */
+    id: z.string().regex(/^[a-zA-Z0-9-]{1,64}$/),
     /** PDF document title (metadata). */
     title: z.string().min(1),
     page: z

@@ -14,7 +14,6 @@ import {
   createDocumentService,
   createDocumentStore,
   createPdfRenderer,
-  type DocumentData,
   type DocumentService,
 } from '../../../../electron/host/documents';
 import { createDocumentNumbers, createDocumentsRepo, openJournal, type Journal } from '../../../../electron/host/journal';
@@ -30,7 +29,7 @@ import {
   setPrinterReasons,
   setUpQueue,
 } from '../../../helpers/cups';
-import { certificate, RARE_NAME } from './fixtures';
+import { BACKEND_NUMBER, certificate, certificateVars, certificateTemplate, RARE_NAME } from './fixtures';
 
 const QUEUE = `onedoor-test-printing-${process.pid}`;
 const renderer = createPdfRenderer();
@@ -79,7 +78,7 @@ describe.skipIf(!canRunCups())('printing through a real CUPS', () => {
     const text = pdfText(bytes!);
     expect(text).toContain(RARE_NAME);
     expect(text).toContain('11010519491231002X');
-    expect(text).toContain(issued.value.number);
+    expect(text).toContain(BACKEND_NUMBER);
     expect(journal.db.prepare('SELECT print_outcome, print_job_id FROM documents WHERE number = ?').get(issued.value.number)).toEqual({
       print_outcome: 'completed',
       print_job_id: printed.value.jobId,
@@ -105,7 +104,7 @@ describe.skipIf(!canRunCups())('printing through a real CUPS', () => {
   });
 
   it('keeps no document of a job the kiosk did not purge either (the spool policy of scripts/cups/spool-policy.sh)', async () => {
-    const rendered = await renderer.render({ ...certificate(), number: 'WF2026-T-01-000099' } as DocumentData);
+    const rendered = await renderer.render({ template: certificateTemplate, vars: { ...certificateVars(), number: 'WFZ2026-000099' } });
     if (!rendered.ok) throw new Error(rendered.error.kind);
     const pdf = Buffer.from(rendered.value.pdf);
     // Submitted and followed by hand, never purged: as if the kiosk had stopped right after submitting.
@@ -146,7 +145,7 @@ describe.skipIf(!canRunCups())('printing through a real CUPS', () => {
     expect(again).toMatchObject({ ok: true, value: { kind: 'completed' } });
     const jobs = [...printedJobs(QUEUE).values()];
     expect(jobs).toHaveLength(1);
-    expect(pdfText(jobs[0]!)).toContain(issued.value.number);
+    expect(pdfText(jobs[0]!)).toContain(issued.value.printedNumber);
 
     expect(await service.reprint(issued.value.number)).toEqual({ ok: false, error: { kind: 'reprintUsed', messageKey: 'print.reprintUsed' } });
     const row = journal.db.prepare('SELECT print_outcome, reprint_count, reprint_outcome FROM documents WHERE number = ?').get(issued.value.number);

@@ -1,11 +1,24 @@
 /** Issue → store → print → reprint → session end, with a fake printer (no CUPS). */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDocumentService, createDocumentStore, createPdfRenderer, type A4Printer, type PrintOutcome } from '../../../../electron/host/documents';
+import {
+  createDocumentService,
+  createDocumentStore,
+  createPdfRenderer,
+  formatChineseDate,
+  formatChineseDateTime,
+  LIBRARY_TEMPLATES,
+  maskIdNumber,
+  maskName,
+  type A4Printer,
+  type AcceptanceReceiptVars,
+  type PrintOutcome,
+} from '../../../../electron/host/documents';
 import { createDocumentNumbers, createDocumentsRepo, openJournal, type Journal } from '../../../../electron/host/journal';
-import { certificate } from './fixtures';
+import { pdfText } from '../../../helpers/cups';
+import { BACKEND_NUMBER, certificate, certificateTemplate } from './fixtures';
 
 const renderer = createPdfRenderer();
 let dir: string;
@@ -38,6 +51,17 @@ function service(keepDocuments: boolean, outcomes: PrintOutcome[]) {
 
 const paperOut: PrintOutcome = { kind: 'notPrinted', stage: 'afterSubmit', problem: 'paperOut', messageKey: 'print.paperOut', jobId: 1, jobState: 'aborted', warnings: [] };
 const completed: PrintOutcome = { kind: 'completed', jobId: 2, warnings: [], messageKey: 'print.completed' };
+const documentRows = (): unknown[] => journal.db.prepare('SELECT number, type, status FROM documents ORDER BY number').all();
+const storedText = (sessionId: string, number: string): string => pdfText(readFileSync(join(dir, sessionId, `${number}.pdf`)));
+
+const receiptVars: AcceptanceReceiptVars = {
+  serviceName: '居住证签注',
+  maskedName: maskName('欧阳喆堃'),
+  maskedIdNumber: maskIdNumber('11010519491231002X'),
+  acceptedAt: formatChineseDateTime('2026-11-29T09:30')!,
+  acceptedDate: formatChineseDate('2026-11-29')!,
+  office: '湖滨派出所',
+};
 
 describe('document service', () => {
   it('numbers documents in sequence and voids a number whose render failed (never reused)', async () => {
@@ -49,6 +73,38 @@ describe('document service', () => {
     expect(bad).toMatchObject({ ok: false, error: { kind: 'render', number: 'WF2026-T-01-000002', error: { kind: 'missingGlyph', char: '𪚥' } } });
     expect(b).toMatchObject({ ok: true, value: { number: 'WF2026-T-01-000003' } });
     expect(journal.db.prepare("SELECT status FROM documents WHERE number = 'WF2026-T-01-000002'").get()).toEqual({ status: 'voided' });
+  });
+
+  it('prints the back-end\'s number, not the journal\'s, and returns both', async () => {
+    const { svc } = service(false, []);
+    const issued = await svc.issue('s1', certificate());
+    expect(issued).toMatchObject({ ok: true, value: { number: 'WF2026-T-01-000001', printedNumber: BACKEND_NUMBER, pages: 1 } });
+    const text = storedText('s1', 'WF2026-T-01-000001');
+    expect(text).toContain(`编号：${BACKEND_NUMBER}`);
+    expect(text).not.toContain('WF2026-T-01-000001');
+    // The journal keys the document by its own number, under the request's kind.
+    expect(documentRows()).toEqual([{ number: 'WF2026-T-01-000001', type: 'noCriminalRecord', status: 'rendered' }]);
+  });
+
+  it('prints the journal\'s number when the request brings none (a library receipt), and numbers a new kind in full', async () => {
+    const { svc } = service(false, []);
+    const receipt = await svc.issue('s1', { kind: 'acceptanceReceipt', template: LIBRARY_TEMPLATES.acceptanceReceipt, vars: receiptVars });
+    expect(receipt).toMatchObject({ ok: true, value: { number: 'SL2026-T-01-000001', printedNumber: 'SL2026-T-01-000001' } });
+    expect(storedText('s1', 'SL2026-T-01-000001')).toContain('受理编号：SL2026-T-01-000001');
+    const other = await svc.issue('s1', { kind: 'residencePermit', template: LIBRARY_TEMPLATES.acceptanceReceipt, vars: receiptVars });
+    expect(other).toMatchObject({ ok: true, value: { number: 'residencePermit-2026-T-01-000001' } });
+  });
+
+  it('refuses a template naming a seal image file, and a kind the journal cannot store, before allocating a number', async () => {
+    const { svc } = service(false, []);
+    const template = structuredClone(certificateTemplate) as unknown as { blocks: Array<Record<string, unknown>> };
+    template.blocks.find((b) => b.kind === 'signature')!.seal = { image: 'seal/placeholder-seal.png', diameterMm: 42 };
+    const refused = await svc.issue('s1', certificate({}, { template }));
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'request', number: null, error: { kind: 'template', message: expect.stringContaining('the seal is not an image file') } } });
+    expect(await svc.issue('s1', certificate({}, { kind: 'no criminal record' }))).toMatchObject({ ok: false, error: { kind: 'request', number: null, error: { kind: 'invalidKind' } } });
+    expect(documentRows()).toEqual([]);
+    // The sequence did not move: the next certificate is still the first.
+    expect(await svc.issue('s1', certificate())).toMatchObject({ ok: true, value: { number: 'WF2026-T-01-000001' } });
   });
 
   it('reprints the same bytes once, without logging personal data in the job title', async () => {

@@ -9,6 +9,7 @@ import type { ManagedReceiptPrinter } from '../../../../drivers/manager/receipt-
 import type { ServiceEntry } from '../../../../electron/contract';
 import type { CallHandlers } from '../../../../electron/host/api/dispatch';
 import { defaultConfig } from '../../../../electron/host/config/load';
+import { createDocumentService, createDocumentStore, createPdfRenderer, type A4Printer } from '../../../../electron/host/documents';
 import type { DocumentService } from '../../../../electron/host/documents/document-service';
 import type { PrintOutcome } from '../../../../electron/host/documents/print/print-outcome';
 import { createBackendNumbers, createJournalSandboxSequences } from '../../../../electron/host/integration/backend-numbers';
@@ -18,8 +19,9 @@ import { identityFromTyped } from '../../../../electron/host/session/identity';
 import { catalogueAvailability } from '../../../../electron/host/integration/flow-availability';
 import { createQueueNumbers, windowLetter } from '../../../../electron/host/integration/queue-numbers';
 import { createReceiptTicketPrinter } from '../../../../electron/host/integration/ticket-printer';
-import { openJournal, type Journal } from '../../../../electron/host/journal';
+import { createDocumentNumbers, createDocumentsRepo, openJournal, type Journal } from '../../../../electron/host/journal';
 import type { CertificateRequest } from '../../../../electron/host/services/no-criminal-record';
+import { pdfText } from '../../../helpers/cups';
 
 const logger = pino({ level: 'silent' });
 const windows = defaultConfig().services.windows;
@@ -52,7 +54,7 @@ const paperOut: PrintOutcome = { kind: 'notPrinted', stage: 'beforeSubmit', prob
 
 function fakeDocuments(overrides: Partial<DocumentService> = {}): DocumentService {
   return {
-    issue: vi.fn(async () => ({ ok: true as const, value: { number: 'WF2026-T-01-000001', sha256: 'a'.repeat(64), pages: 1 } })),
+    issue: vi.fn(async () => ({ ok: true as const, value: { number: 'WF2026-T-01-000001', printedNumber: 'WFZ2026-000009', sha256: 'a'.repeat(64), pages: 1 } })),
     print: vi.fn(async () => ({ ok: true as const, value: completed })),
     reprint: vi.fn(async () => ({ ok: true as const, value: completed })),
     endSession: vi.fn(async () => {}),
@@ -61,15 +63,49 @@ function fakeDocuments(overrides: Partial<DocumentService> = {}): DocumentServic
 }
 
 describe('certificate printer over the documents module', () => {
-  it('issues, prints, and records the back-end number beside the journal number it prints', async () => {
+  it('issues the certificate with the back-end number to print, prints, and records that number beside the journal number', async () => {
     const documents = fakeDocuments();
     const backendNumbers = createBackendNumbers(journal.db);
     const printer = createDocumentCertificatePrinter({ documents, backendNumbers, logger });
     expect(await printer.printCertificate(request)).toEqual({ kind: 'printed', documentNumber: 'WF2026-T-01-000001' });
-    expect(documents.issue).toHaveBeenCalledWith('s1', expect.objectContaining({ type: 'noCriminalRecord', name: '陈思远', idNumber: request.idNumber, verifyCode: 'V-1' }));
+    expect(documents.issue).toHaveBeenCalledWith(
+      's1',
+      expect.objectContaining({
+        kind: 'noCriminalRecord',
+        printedNumber: 'WFZ2026-000009',
+        vars: expect.objectContaining({ name: '陈思远', idNumber: request.idNumber, queryDate: '2026年11月29日', verifyCode: 'V-1', verifyTarget: 'V-1' }),
+      }),
+    );
+    expect(vi.mocked(documents.issue).mock.calls[0]![1]).not.toHaveProperty('seal');
     expect(documents.print).toHaveBeenCalledWith('WF2026-T-01-000001');
     expect(backendNumbers.get('WF2026-T-01-000001')).toBe('WFZ2026-000009');
   });
+
+  it('over the real documents module, the printed certificate shows the back-end number and the verification code as text', async () => {
+    const printed: Uint8Array[] = [];
+    const printer: A4Printer = {
+      queue: 'fake',
+      async print(pdf) {
+        printed.push(pdf);
+        return completed;
+      },
+    };
+    const documents = createDocumentService({
+      renderer: createPdfRenderer(),
+      numbers: createDocumentNumbers(journal.db),
+      documents: createDocumentsRepo(journal.db),
+      store: createDocumentStore({ dir: join(dir, 'pdf') }),
+      printer,
+      kioskId: 'T-01',
+      now: () => new Date(2026, 10, 29),
+    });
+    const certificates = createDocumentCertificatePrinter({ documents, backendNumbers: createBackendNumbers(journal.db), logger });
+    expect(await certificates.printCertificate(request)).toEqual({ kind: 'printed', documentNumber: 'WF2026-T-01-000001' });
+    const text = pdfText(printed[0]!);
+    expect(text).toContain('编号：WFZ2026-000009');
+    expect(text).not.toContain('WF2026-T-01-000001');
+    expect(text).toContain('核验码：V-1');
+  }, 20_000);
 
   it('paper out is notPrinted with the documents module’s key, reprintable; the reprint goes through reprint()', async () => {
     const documents = fakeDocuments({ print: vi.fn(async () => ({ ok: true as const, value: paperOut })) });

@@ -58,12 +58,14 @@ describe('no-criminal-record through the host', () => {
     const number = (printed.data as Extract<FlowView['data'], { step: 'print' }>).documentNumber!;
     expect(number).toMatch(/^WF\d{4}-T-01-000001$/);
 
-    // The PDF the printer got names the citizen.
+    // The PDF the printer got names the citizen and carries the back-end's number (the one an employer checks).
     const jobs = h.printing.simulatorControls!.printed();
     expect(jobs).toHaveLength(1);
     const text = execFileSync('pdftotext', ['-', '-'], { input: jobs[0]!.pdf }).toString();
     expect(text.replace(/\s+/g, '')).toContain(HAN.name);
-    expect(text).toContain(number);
+    const backendNumber = (h.printing.journal.db.prepare('SELECT backend_number FROM document_backend_numbers WHERE number = ?').get(number) as { backend_number: string }).backend_number;
+    expect(text).toContain(`编号：${backendNumber}`);
+    expect(text).not.toContain(number);
     // The collection slip: masked name, the document number.
     const slip = h.receipts().receipts.at(-1)!;
     expect(slip.lines.join('\n')).toContain(number);

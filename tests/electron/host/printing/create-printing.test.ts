@@ -11,8 +11,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KioskConfig, type KioskConfigInput } from '../../../../electron/host/config/schema';
 import { createLogger } from '../../../../electron/host/log/logger';
+import { LIBRARY_TEMPLATES, maskIdNumber, maskName, type DocumentRequest } from '../../../../electron/host/documents';
 import { createPrinting, type Printing } from '../../../../electron/host/printing';
-import { certificate } from '../documents/fixtures';
+import { pdfText } from '../../../helpers/cups';
+import { BACKEND_NUMBER, certificate } from '../documents/fixtures';
 
 let dataDir: string;
 let printing: Printing | undefined;
@@ -30,13 +32,17 @@ const open = (input: Partial<KioskConfigInput> = {}): Printing => {
   return created.value;
 };
 
-const receipt = {
-  type: 'acceptanceReceipt' as const,
-  serviceName: '居住证签注',
-  name: '欧阳喆堃',
-  idNumber: '11010519491231002X',
-  acceptedAt: '2026-11-29T09:30',
-  office: '湖滨派出所',
+const receipt: DocumentRequest = {
+  kind: 'acceptanceReceipt',
+  template: LIBRARY_TEMPLATES.acceptanceReceipt,
+  vars: {
+    serviceName: '居住证签注',
+    maskedName: maskName('欧阳喆堃'),
+    maskedIdNumber: maskIdNumber('11010519491231002X'),
+    acceptedAt: '2026年11月29日 09:30',
+    acceptedDate: '2026年11月29日',
+    office: '湖滨派出所',
+  },
 };
 
 beforeEach(() => {
@@ -66,6 +72,9 @@ describe('createPrinting (simulated A4 printer)', () => {
     const jobs = p.simulatorControls!.printed();
     expect(jobs).toHaveLength(2);
     expect(createHash('sha256').update(jobs[0]!.pdf).digest('hex')).toBe(issued.value.sha256);
+    // On paper: the certificate carries the back-end's number, the receipt the journal's.
+    expect(pdfText(jobs[0]!.pdf)).toContain(`编号：${BACKEND_NUMBER}`);
+    expect(pdfText(jobs[1]!.pdf)).toContain(`受理编号：${issuedReceipt.value.number}`);
     const row = p.journal.db
       .prepare('SELECT number, type, sha256, print_outcome, print_job_id FROM documents WHERE number = ?')
       .get(issued.value.number);
