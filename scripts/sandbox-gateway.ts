@@ -8,6 +8,7 @@
  *   npm run sandbox-gateway -- [--port=8742] [--host=127.0.0.1] [--latency=200-600] [--data=resources/sandbox/citizens.json]
  *                              [--cert=server.crt --key=server.key [--client-ca=ca.crt]]
  *
+ * Serves the back-end operations of every service in SERVICE_MODULES at `POST /v1/ops/<name>`.
  * Prints `SANDBOX_GATEWAY_URL=<url>` once listening.
  */
 import { readFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { createSandboxGateway } from '../electron/host/gateway/sandbox-gateway';
 import { loadSandboxData } from '../electron/host/gateway/sandbox-data';
 import { startSandboxServer } from '../electron/host/gateway/sandbox-server';
+import { SERVICE_MODULES } from '../electron/host/services/registry';
 
 const { values } = parseArgs({
   options: {
@@ -51,7 +53,8 @@ if ('error' in loaded) {
   process.exit(1);
 }
 const gateway = createSandboxGateway({ data: loaded.data, latency: { minMs: Number(latencyMatch[1]), maxMs: Number(latencyMatch[2]) } });
-const server = await startSandboxServer({ gateway, port, host: values.host, ...(tls ? { tls } : {}) });
+const operations = SERVICE_MODULES.flatMap((m) => m.backend ?? []);
+const server = await startSandboxServer({ gateway, operations, port, host: values.host, ...(tls ? { tls } : {}) });
 process.stdout.write(`SANDBOX_GATEWAY_URL=${server.url}\n`);
 
 const stop = () => void server.close().then(() => process.exit(0));

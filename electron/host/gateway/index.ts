@@ -1,5 +1,6 @@
 /** The police back-end: interface, embedded sandbox, HTTP client and the sandbox's HTTP server. */
 export * from './police-gateway';
+export { type BackendOperation, type SandboxWorld, OPERATION_NAME, operationPath } from './operation';
 export { createSandboxGateway, createMemorySequences, type SandboxGateway, type SandboxOptions, type SandboxFaceMatcher, type SandboxStats, type SequenceSource } from './sandbox-gateway';
 export { loadSandboxData, defaultSandboxDataPath, SandboxData, type SandboxCitizen } from './sandbox-data';
 export { createHttpGateway, type HttpGatewayOptions, type LinkWatcher } from './http-gateway';

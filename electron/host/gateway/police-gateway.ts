@@ -3,7 +3,9 @@
  * implementations (the embedded sandbox and an HTTP client for a real
  * gateway, docs/gateway-openapi.yaml). Expected failures are values, never
  * thrown: a timeout, an unavailable back-end, a garbled answer, an unknown person.
+ * Services add calls of their own as {@link BackendOperation}s, carried by `call`.
  */
+import type { BackendOperation } from './operation';
 
 /** Expected failures of any gateway call. */
 export type GatewayFailure =
@@ -118,6 +120,12 @@ export interface PoliceGateway {
   issueDocumentNumber(request: DocumentNumberRequest): Promise<GatewayResult<{ number: string }>>;
   /** Submits an application; deduplicated by its idempotency key. */
   submitApplication(submission: ApplicationSubmission): Promise<GatewayResult<SubmissionReceipt>>;
+  /**
+   * A service's own back-end operation: the request is checked against `operation.request`
+   * (an invalid one is `badResponse`, as the server's 400 is) and the answer against
+   * `operation.response` (a mismatch is `badResponse`); an unknown operation is `notFound`.
+   */
+  call<Req, Res>(operation: BackendOperation<Req, Res>, request: Req): Promise<GatewayResult<Res>>;
 }
 
 /** Builds a failure value. */

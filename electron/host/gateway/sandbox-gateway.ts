@@ -16,6 +16,8 @@ import {
   type SubmissionReceipt,
 } from './police-gateway';
 import { setBounded } from './bounded-map';
+import type { BackendOperation, SandboxWorld } from './operation';
+import { answerOperation, checkOperationAnswer } from './sandbox-operations';
 import type { SandboxCitizen, SandboxData } from './sandbox-data';
 import type { FaceMatcher } from '../face/matcher';
 import { zonedFields, zonedIsoDate } from '../../../drivers/idcard/calendar-date';
@@ -80,6 +82,11 @@ export interface SandboxGateway extends PoliceGateway {
   stats(): SandboxStats;
   /** The payload accepted under `key`, among the newest `keepPayloads` (tests). */
   acceptedPayload(key: string): Record<string, unknown> | undefined;
+  /**
+   * A service operation's sandbox answer after the request check, before the answer check:
+   * the HTTP server sends it as it is, so the client meets a broken answer as from a real back-end.
+   */
+  answerOperation<Req, Res>(operation: BackendOperation<Req, Res>, request: unknown): Promise<GatewayResult<unknown>>;
 }
 
 const DOC_PREFIX: Record<BackendDocumentType, string> = { noCriminalRecord: 'WFZ', nonIssuanceNotice: 'BYCJ' };
@@ -126,9 +133,27 @@ export function createSandboxGateway(options: SandboxOptions): SandboxGateway {
     const ms = latency.minMs + (span === 0 ? 0 : hashInt(`${seed}:${calls}`) % (span + 1));
     if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
   };
-  const find = (idNumber: string): SandboxCitizen | undefined => data.citizens[idNumber.toUpperCase()];
+  const find = (idNumber: string): SandboxCitizen | undefined => {
+    const key = idNumber.toUpperCase();
+    // Own keys only: an operation may pass any string, and no inherited name is a person.
+    return Object.hasOwn(data.citizens, key) ? data.citizens[key] : undefined;
+  };
   /** Reference photos a tester enrolled through the dock (memory only). */
   const enrolments = new Map<string, Uint8Array>();
+  const world: SandboxWorld = {
+    // A copy: an operation reads the sandbox's people, it never changes them.
+    citizen: (idNumber) => {
+      const citizen = find(idNumber);
+      return citizen ? structuredClone(citizen) : undefined;
+    },
+    now,
+    today: () => zonedIsoDate(now(), options.timeZone),
+    issuingOffice: data.issuingOffice,
+  };
+  const operationAnswer = async <Req, Res>(operation: BackendOperation<Req, Res>, request: unknown) => {
+    await wait(`op:${operation.name}`);
+    return answerOperation(operation, request, world);
+  };
 
   return {
     async lookupPerson(idNumber) {
@@ -200,6 +225,9 @@ export function createSandboxGateway(options: SandboxOptions): SandboxGateway {
       setBounded(accepted, key, (accepted.get(key) ?? 0) + 1, window);
       return gatewayOk({ receiptNumber: receipt, duplicate: false });
     },
+
+    call: async (operation, request) => checkOperationAnswer(operation, await operationAnswer(operation, request)),
+    answerOperation: operationAnswer,
 
     enrolReference(idNumber, jpeg) {
       if (!find(idNumber)) return false;

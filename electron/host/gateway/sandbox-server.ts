@@ -4,14 +4,16 @@
  * server: plain HTTP, or HTTPS with mutual TLS when given a certificate and
  * the CA of the kiosks' client certificates (as a real gateway must serve).
  * Faults can be injected per path (5xx, garbage, slow answers) and
- * `/sandbox/stats` reports deliveries per idempotency key.
+ * `/sandbox/stats` reports deliveries per idempotency key. The services'
+ * own operations are served at `POST /v1/ops/<name>`.
  */
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
 import type { GatewayFailure, GatewayResult, PoliceGateway } from './police-gateway';
-import type { SandboxStats } from './sandbox-gateway';
+import { OPERATION_NAME, operationPath, type BackendOperation } from './operation';
+import type { SandboxGateway, SandboxStats } from './sandbox-gateway';
 import {
   GATEWAY_PATHS,
   IDEMPOTENCY_HEADER,
@@ -44,7 +46,10 @@ export interface SandboxServer {
 }
 
 export interface SandboxServerOptions {
-  gateway: PoliceGateway & { stats?: () => SandboxStats };
+  /** What is served; the sandbox's extras (stats, raw operation answers) when it has them. */
+  gateway: PoliceGateway & { stats?: () => SandboxStats; answerOperation?: SandboxGateway['answerOperation'] };
+  /** The services' operations served at `POST /v1/ops/<name>` (names unique, kebab-case). */
+  operations?: readonly BackendOperation<unknown, unknown>[];
   port?: number;
   host?: string;
   /** Largest request body (bytes). */
@@ -91,12 +96,26 @@ function readBody(req: IncomingMessage, max: number): Promise<string | undefined
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const OPS_PREFIX = operationPath('');
+
+/** The operations by name; a duplicate or a name that is no path segment stops the server at start. */
+function operationsByName(operations: readonly BackendOperation<unknown, unknown>[]): Map<string, BackendOperation<unknown, unknown>> {
+  const byName = new Map<string, BackendOperation<unknown, unknown>>();
+  for (const operation of operations) {
+    if (!OPERATION_NAME.test(operation.name)) throw new Error(`back-end operation "${operation.name}": the name must be kebab-case`);
+    if (byName.has(operation.name)) throw new Error(`back-end operation "${operation.name}" is declared twice`);
+    byName.set(operation.name, operation);
+  }
+  return byName;
+}
+
 /** Starts the server; port 0 picks a free port. */
 export async function startSandboxServer(options: SandboxServerOptions): Promise<SandboxServer> {
   const { gateway } = options;
   const maxBody = options.maxBodyBytes ?? 5 * 1024 * 1024;
   const faults = new Map<string, InjectedFault>();
   const counts = new Map<string, number>();
+  const operations = operationsByName(options.operations ?? []);
 
   const takeFault = (path: string): InjectedFault | undefined => {
     const fault = faults.get(path);
@@ -143,8 +162,14 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
         const result = await gateway.submitApplication({ ...request, idempotencyKey: key });
         return answer(result, result.ok && !result.value.duplicate ? 201 : 200);
       }
-      default:
-        return { status: 404, body: { error: 'notFound' } };
+      default: {
+        const operation = path.startsWith(OPS_PREFIX) ? operations.get(path.slice(OPS_PREFIX.length)) : undefined;
+        if (!operation) return { status: 404, body: { error: 'notFound' } };
+        const request = operation.request.safeParse(body);
+        if (!request.success) return invalid;
+        // The sandbox's answer as it is (a broken one reaches the client as from a real back-end).
+        return answer(gateway.answerOperation ? await gateway.answerOperation(operation, request.data) : await gateway.call(operation, request.data));
+      }
     }
   }
 
