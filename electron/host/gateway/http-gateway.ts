@@ -12,11 +12,12 @@
 import type { z } from 'zod';
 import type { Link, LinkOutcome, LinkRefusal } from './link';
 import { OPERATION_NAME, operationPath } from './operation';
-import { gatewayFailure, gatewayOk, type GatewayFailure, type GatewayResult, type PoliceGateway } from './police-gateway';
+import { gatewayFailure, gatewayOk, type GatewayFailure, type GatewayResult, type IssuedCertificate, type PoliceGateway } from './police-gateway';
 import {
   ErrorResponse,
   GATEWAY_PATHS,
   IDEMPOTENCY_HEADER,
+  IssueCertificateResponse,
   IssueDocumentNumberResponse,
   LookupPersonResponse,
   QueryCriminalRecordResponse,
@@ -154,6 +155,12 @@ export function createHttpGateway(options: HttpGatewayOptions): PoliceGateway {
     issueDocumentNumber: ({ type, kioskId, idempotencyKey }) => post(GATEWAY_PATHS.issueDocumentNumber, { type, kioskId }, IssueDocumentNumberResponse, idempotencyKey),
     submitApplication: ({ idempotencyKey, serviceId, kioskId, payload }) =>
       post(GATEWAY_PATHS.submitApplication, { serviceId, kioskId, payload }, SubmitApplicationResponse, idempotencyKey),
+    issueCertificate: async ({ idempotencyKey, type, kioskId, holder, facts }) => {
+      const issued = await post(GATEWAY_PATHS.issueCertificate, { type, kioskId, holder, facts }, IssueCertificateResponse, idempotencyKey);
+      if (!issued.ok) return issued;
+      const { imagePngBase64, ...seal } = issued.value.seal;
+      return gatewayOk<IssuedCertificate>({ ...issued.value, seal: { ...seal, imagePng: imagePngBase64 } });
+    },
     // The name becomes a path segment: anything but kebab-case is never sent.
     call: (operation, request) =>
       OPERATION_NAME.test(operation.name)

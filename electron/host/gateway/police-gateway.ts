@@ -109,6 +109,42 @@ export interface SubmissionReceipt {
   duplicate: boolean;
 }
 
+/** A certificate the back-end issues and seals (e.g. a 无犯罪记录证明). */
+export interface CertificateIssueRequest {
+  /** e.g. `noCriminalRecord`. */
+  type: string;
+  kioskId: string;
+  /** Same key → same certificate (number, code and seal). */
+  idempotencyKey: string;
+  holder: { name: string; idNumber: string; idDocumentType: string };
+  /** What the certificate states, e.g. `{ queryDate, purpose }`; all of it is sealed. */
+  facts: Record<string, string>;
+}
+
+/** 电子印章: the seal image to print and the signature that makes it checkable. */
+export interface ElectronicSeal {
+  imagePng: Uint8Array;
+  /** Which of the back-end's keys signed (its public key: `GET /v1/seal-key`). */
+  keyId: string;
+  algorithm: 'Ed25519';
+  /** base64 */
+  signature: string;
+  /** The canonical text that was signed (number, type, holder name and ID number, office, issue date, verify code, facts): electronic-seal.ts. */
+  signedText: string;
+}
+
+export interface IssuedCertificate {
+  /** 编号: the number the back-end issued, printed on the certificate and checked by a receiving employer. */
+  number: string;
+  verifyCode: string;
+  /** What the certificate's QR code holds: the back-end's verification page for `verifyCode`. */
+  verifyUrl: string;
+  issuingOffice: string;
+  /** `YYYY-MM-DD` in the back-end's calendar. */
+  issueDate: string;
+  seal: ElectronicSeal;
+}
+
 /** The police back-end. Every method resolves; none throws on expected failures. */
 export interface PoliceGateway {
   /** Identity lookup by ID number: 户籍地 and holder kind. */
@@ -118,6 +154,11 @@ export interface PoliceGateway {
   queryCriminalRecord(query: CriminalRecordQuery): Promise<GatewayResult<CriminalRecordAnswer>>;
   /** A document number from the back-end's sequence, never duplicated. */
   issueDocumentNumber(request: DocumentNumberRequest): Promise<GatewayResult<{ number: string }>>;
+  /**
+   * Issues and seals a certificate: the back-end numbers it, gives it a verification code and
+   * signs what it states. Same idempotency key → the same certificate. An unknown holder is `notFound`.
+   */
+  issueCertificate(request: CertificateIssueRequest): Promise<GatewayResult<IssuedCertificate>>;
   /** Submits an application; deduplicated by its idempotency key. */
   submitApplication(submission: ApplicationSubmission): Promise<GatewayResult<SubmissionReceipt>>;
   /**
