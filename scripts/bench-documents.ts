@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { spread, type BenchRow } from './bench/row';
-import certificateTemplate from '../resources/templates/noCriminalRecord.json' with { type: 'json' };
+import certificateTemplate from '../electron/host/services/no-criminal-record/certificate.template.json' with { type: 'json' };
 import { amountInWords, createPdfRenderer, formatYuan, LIBRARY_TEMPLATES, maskIdNumber, maskName, type PaymentVoucherVars, type RenderRequest } from '../electron/host/documents';
 
 export type { BenchRow } from './bench/row';

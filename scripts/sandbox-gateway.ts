@@ -7,27 +7,35 @@
  *
  *   npm run sandbox-gateway -- [--port=8742] [--host=127.0.0.1] [--latency=200-600] [--data=resources/sandbox/citizens.json]
  *                              [--cert=server.crt --key=server.key [--client-ca=ca.crt]]
+ *                              [--verify-base-url=URL] [--seal=resources/seal/placeholder-seal.png]
  *
+ * Certificates it issues carry `<verify-base-url>/verify/<code>` (default: this server's own URL,
+ * which serves that page); `--seal` is the PNG it seals with.
+ * Serves the back-end operations of every service in SERVICE_MODULES at `POST /v1/ops/<name>`.
  * Prints `SANDBOX_GATEWAY_URL=<url>` once listening.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createSandboxGateway } from '../electron/host/gateway/sandbox-gateway';
 import { loadSandboxData } from '../electron/host/gateway/sandbox-data';
-import { startSandboxServer } from '../electron/host/gateway/sandbox-server';
+import { SANDBOX_SERVER_DEFAULT_PORT, startSandboxServer } from '../electron/host/gateway/sandbox-server';
+import { SERVICE_MODULES } from '../electron/host/services/registry';
 
 const { values } = parseArgs({
   options: {
-    port: { type: 'string', default: process.env.ONEDOOR_SANDBOX_PORT ?? '8742' },
+    port: { type: 'string', default: process.env.ONEDOOR_SANDBOX_PORT ?? String(SANDBOX_SERVER_DEFAULT_PORT) },
     host: { type: 'string', default: '127.0.0.1' },
     latency: { type: 'string', default: '200-600' },
     data: { type: 'string' },
     cert: { type: 'string' },
     key: { type: 'string' },
     'client-ca': { type: 'string' },
+    'verify-base-url': { type: 'string' },
+    seal: { type: 'string' },
   },
 });
-const USAGE = 'usage: sandbox-gateway [--port=N] [--host=H] [--latency=MIN-MAX] [--data=FILE] [--cert=FILE --key=FILE [--client-ca=FILE]]\n';
+const USAGE =
+  'usage: sandbox-gateway [--port=N] [--host=H] [--latency=MIN-MAX] [--data=FILE] [--cert=FILE --key=FILE [--client-ca=FILE]] [--verify-base-url=URL] [--seal=FILE]\n';
 
 const latencyMatch = /^(\d+)-(\d+)$/.exec(values.latency ?? '');
 const port = Number(values.port);
@@ -50,8 +58,17 @@ if ('error' in loaded) {
   process.stderr.write(`${loaded.error}\n`);
   process.exit(1);
 }
-const gateway = createSandboxGateway({ data: loaded.data, latency: { minMs: Number(latencyMatch[1]), maxMs: Number(latencyMatch[2]) } });
-const server = await startSandboxServer({ gateway, port, host: values.host, ...(tls ? { tls } : {}) });
+// The server's own URL is known once it listens (port 0 picks one); certificates are issued only after that.
+let serverUrl = '';
+const gateway = createSandboxGateway({
+  data: loaded.data,
+  latency: { minMs: Number(latencyMatch[1]), maxMs: Number(latencyMatch[2]) },
+  verifyBaseUrl: values['verify-base-url'] ?? (() => serverUrl),
+  ...(values.seal ? { sealImagePath: values.seal } : {}),
+});
+const operations = SERVICE_MODULES.flatMap((m) => m.backend ?? []);
+const server = await startSandboxServer({ gateway, operations, port, host: values.host, ...(tls ? { tls } : {}) });
+serverUrl = server.url;
 process.stdout.write(`SANDBOX_GATEWAY_URL=${server.url}\n`);
 
 const stop = () => void server.close().then(() => process.exit(0));

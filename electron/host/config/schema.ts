@@ -153,6 +153,15 @@ const KioskConfigObject = z
               .refine((url) => URL.canParse(url) && new URL(url).protocol === 'http:' && LOOPBACK_HOSTS.has(new URL(url).hostname), 'the sandbox served over plain HTTP must be an http:// URL on this machine (127.0.0.1, localhost or [::1])')
               .optional(),
             timeoutMs: z.number().int().min(100).max(60_000).default(8000),
+            /**
+             * Where the sandbox's certificate verification page is served (`npm run sandbox-gateway`):
+             * the embedded sandbox's certificates carry `<verifyBaseUrl>/verify/<code>` in their QR code.
+             * Default http://127.0.0.1:8742, the sandbox server's default address.
+             */
+            verifyBaseUrl: z
+              .url()
+              .refine((url) => URL.canParse(url) && ['http:', 'https:'].includes(new URL(url).protocol), 'must be an http:// or https:// URL')
+              .optional(),
           })
           .strict(),
         z

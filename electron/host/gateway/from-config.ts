@@ -78,6 +78,7 @@ export function createGatewayFromConfig(
         faceMatcher: options.faceMatcher,
         ...(options.faceThreshold !== undefined ? { faceThreshold: options.faceThreshold } : {}),
         sequences: options.sequences,
+        ...(backend.verifyBaseUrl ? { verifyBaseUrl: backend.verifyBaseUrl } : {}),
         now: options.now,
         timeZone: options.timeZone,
       });

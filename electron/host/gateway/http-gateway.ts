@@ -7,14 +7,17 @@
  * for any real back-end, which refuses untrusted servers, redirects and
  * oversized answers; a call that ends in such a refusal is reported to the
  * link watcher (a staff alert). Nothing is thrown for expected failures.
+ * A service's own operations go to `/v1/ops/<name>` the same way.
  */
 import type { z } from 'zod';
 import type { Link, LinkOutcome, LinkRefusal } from './link';
-import { gatewayFailure, gatewayOk, type GatewayFailure, type GatewayResult, type PoliceGateway } from './police-gateway';
+import { OPERATION_NAME, operationPath } from './operation';
+import { gatewayFailure, gatewayOk, type GatewayFailure, type GatewayResult, type IssuedCertificate, type PoliceGateway } from './police-gateway';
 import {
   ErrorResponse,
   GATEWAY_PATHS,
   IDEMPOTENCY_HEADER,
+  IssueCertificateResponse,
   IssueDocumentNumberResponse,
   LookupPersonResponse,
   QueryCriminalRecordResponse,
@@ -131,7 +134,7 @@ export function createHttpGateway(options: HttpGatewayOptions): PoliceGateway {
     return outcomeResult(outcome, schema);
   }
 
-  async function call<S extends z.ZodType>(path: string, body: unknown, schema: S, key?: string): Promise<GatewayResult<z.infer<S>>> {
+  async function post<S extends z.ZodType>(path: string, body: unknown, schema: S, key?: string): Promise<GatewayResult<z.infer<S>>> {
     let { result, refusal } = await attempt(path, body, schema, key);
     for (let n = 1; n <= retries && !result.ok && retryable(result.error) && retryableRefusal(refusal); n += 1) {
       options.onAttemptFailed?.({ path, attempt: n, failure: result.error });
@@ -144,13 +147,24 @@ export function createHttpGateway(options: HttpGatewayOptions): PoliceGateway {
   }
 
   return {
-    lookupPerson: (idNumber) => call(GATEWAY_PATHS.lookupPerson, { idNumber }, LookupPersonResponse),
+    lookupPerson: (idNumber) => post(GATEWAY_PATHS.lookupPerson, { idNumber }, LookupPersonResponse),
     verifyFace: ({ idNumber, probe }) =>
-      call(GATEWAY_PATHS.verifyFace, { idNumber, probeJpegBase64: Buffer.from(probe).toString('base64') }, VerifyFaceResponse),
+      post(GATEWAY_PATHS.verifyFace, { idNumber, probeJpegBase64: Buffer.from(probe).toString('base64') }, VerifyFaceResponse),
     queryCriminalRecord: ({ idNumber, purpose, requestKey }) =>
-      call(GATEWAY_PATHS.queryCriminalRecord, { idNumber, purpose }, QueryCriminalRecordResponse, requestKey),
-    issueDocumentNumber: ({ type, kioskId, idempotencyKey }) => call(GATEWAY_PATHS.issueDocumentNumber, { type, kioskId }, IssueDocumentNumberResponse, idempotencyKey),
+      post(GATEWAY_PATHS.queryCriminalRecord, { idNumber, purpose }, QueryCriminalRecordResponse, requestKey),
+    issueDocumentNumber: ({ type, kioskId, idempotencyKey }) => post(GATEWAY_PATHS.issueDocumentNumber, { type, kioskId }, IssueDocumentNumberResponse, idempotencyKey),
     submitApplication: ({ idempotencyKey, serviceId, kioskId, payload }) =>
-      call(GATEWAY_PATHS.submitApplication, { serviceId, kioskId, payload }, SubmitApplicationResponse, idempotencyKey),
+      post(GATEWAY_PATHS.submitApplication, { serviceId, kioskId, payload }, SubmitApplicationResponse, idempotencyKey),
+    issueCertificate: async ({ idempotencyKey, type, kioskId, holder, facts }) => {
+      const issued = await post(GATEWAY_PATHS.issueCertificate, { type, kioskId, holder, facts }, IssueCertificateResponse, idempotencyKey);
+      if (!issued.ok) return issued;
+      const { imagePngBase64, ...seal } = issued.value.seal;
+      return gatewayOk<IssuedCertificate>({ ...issued.value, seal: { ...seal, imagePng: imagePngBase64 } });
+    },
+    // The name becomes a path segment: anything but kebab-case is never sent.
+    call: (operation, request) =>
+      OPERATION_NAME.test(operation.name)
+        ? post(operationPath(operation.name), request, operation.response)
+        : Promise.resolve(gatewayFailure({ kind: 'badResponse', detail: 'operation name is not kebab-case' })),
   };
 }

@@ -3,7 +3,9 @@
  * implementations (the embedded sandbox and an HTTP client for a real
  * gateway, docs/gateway-openapi.yaml). Expected failures are values, never
  * thrown: a timeout, an unavailable back-end, a garbled answer, an unknown person.
+ * Services add calls of their own as {@link BackendOperation}s, carried by `call`.
  */
+import type { BackendOperation } from './operation';
 
 /** Expected failures of any gateway call. */
 export type GatewayFailure =
@@ -109,25 +111,27 @@ export interface SubmissionReceipt {
   duplicate: boolean;
 }
 
-/** A certificate the back-end is asked to issue (number, verification code, seal). */
+/** A certificate the back-end issues and seals (e.g. a 无犯罪记录证明). */
 export interface CertificateIssueRequest {
-  /** e.g. 'noCriminalRecord'. */
+  /** e.g. `noCriminalRecord`. */
   type: string;
   kioskId: string;
+  /** Same key → same certificate (number, code and seal). */
   idempotencyKey: string;
   holder: { name: string; idNumber: string; idDocumentType: string };
-  /** What the certificate states, e.g. { queryDate, purpose }. */
+  /** What the certificate states, e.g. `{ queryDate, purpose }`; all of it is sealed. */
   facts: Record<string, string>;
 }
 
-/** The back-end's electronic seal over a certificate's canonical text. */
+/** 电子印章: the seal image to print and the signature that makes it checkable. */
 export interface ElectronicSeal {
   imagePng: Uint8Array;
+  /** Which of the back-end's keys signed (its public key: `GET /v1/seal-key`). */
   keyId: string;
   algorithm: 'Ed25519';
-  /** base64. */
+  /** base64 */
   signature: string;
-  /** The canonical text that was signed (number, type, holder, facts, issue date). */
+  /** The canonical text that was signed (number, type, holder name and ID number, office, issue date, verify code, facts): electronic-seal.ts. */
   signedText: string;
 }
 
@@ -135,9 +139,10 @@ export interface IssuedCertificate {
   /** 编号: the number the back-end issued, printed on the certificate and checked by a receiving employer. */
   number: string;
   verifyCode: string;
+  /** What the certificate's QR code holds: the back-end's verification page for `verifyCode`. */
   verifyUrl: string;
   issuingOffice: string;
-  /** `YYYY-MM-DD`. */
+  /** `YYYY-MM-DD` in the back-end's calendar. */
   issueDate: string;
   seal: ElectronicSeal;
 }
@@ -151,10 +156,19 @@ export interface PoliceGateway {
   queryCriminalRecord(query: CriminalRecordQuery): Promise<GatewayResult<CriminalRecordAnswer>>;
   /** A document number from the back-end's sequence, never duplicated. */
   issueDocumentNumber(request: DocumentNumberRequest): Promise<GatewayResult<{ number: string }>>;
-  /** Issues a certificate: the back-end's number, verification code and electronic seal; idempotent by key. */
+  /**
+   * Issues and seals a certificate: the back-end numbers it, gives it a verification code and
+   * signs what it states. Same idempotency key → the same certificate. An unknown holder is `notFound`.
+   */
   issueCertificate(request: CertificateIssueRequest): Promise<GatewayResult<IssuedCertificate>>;
   /** Submits an application; deduplicated by its idempotency key. */
   submitApplication(submission: ApplicationSubmission): Promise<GatewayResult<SubmissionReceipt>>;
+  /**
+   * A service's own back-end operation: the request is checked against `operation.request`
+   * (an invalid one is `badResponse`, as the server's 400 is) and the answer against
+   * `operation.response` (a mismatch is `badResponse`); an unknown operation is `notFound`.
+   */
+  call<Req, Res>(operation: BackendOperation<Req, Res>, request: Req): Promise<GatewayResult<Res>>;
 }
 
 /** Builds a failure value. */

@@ -3,19 +3,23 @@
  * realistic latency. It dedupes submissions and document numbers by
  * idempotency key exactly as the real gateway must (within a window of the
  * newest keys), and counts deliveries so tests can prove "exactly once".
+ * It issues certificates sealed with a key pair of its own (sandbox-certificates.ts).
  */
 import { createHash } from 'node:crypto';
 import {
   gatewayFailure,
   gatewayOk,
   type ApplicationSubmission,
-  type BackendDocumentType,
   type CriminalRecordAnswer,
   type GatewayResult,
   type PoliceGateway,
   type SubmissionReceipt,
 } from './police-gateway';
 import { setBounded } from './bounded-map';
+import { firstIssue, type BackendOperation, type SandboxWorld } from './operation';
+import { answerOperation, checkOperationAnswer } from './sandbox-operations';
+import { createSandboxCertificateOffice, type SandboxCertificateRegister } from './sandbox-certificates';
+import { IdempotencyKey, IssueCertificateRequest } from './wire-schemas';
 import type { SandboxCitizen, SandboxData } from './sandbox-data';
 import type { FaceMatcher } from '../face/matcher';
 import { zonedFields, zonedIsoDate } from '../../../domain/calendar-date';
@@ -30,13 +34,21 @@ export interface SandboxFaceMatcher {
   reference(faceRef: string): Promise<Uint8Array | undefined>;
 }
 
-/** A per-type, per-year counter; the journal's document-number allocator fits. */
+/** A per-type, per-year counter (document types and certificate types share it); the journal's allocator fits. */
 export interface SequenceSource {
-  next(type: BackendDocumentType, year: number): number;
+  next(type: string, year: number): number;
 }
 
 export interface SandboxOptions {
   data: SandboxData;
+  /**
+   * Where the sandbox's certificate verification page is served (`npm run sandbox-gateway`):
+   * certificates carry `<verifyBaseUrl>/verify/<code>`. A function when known only once listening.
+   * Default http://127.0.0.1:8742.
+   */
+  verifyBaseUrl?: string | (() => string);
+  /** The seal image (PNG) the sandbox seals with; default resources/seal/placeholder-seal.png. */
+  sealImagePath?: string;
   /** Simulated latency per call, in ms; default 200–600; `{0,0}` in tests. */
   latency?: { minMs: number; maxMs: number };
   faceMatcher?: SandboxFaceMatcher;
@@ -80,9 +92,23 @@ export interface SandboxGateway extends PoliceGateway {
   stats(): SandboxStats;
   /** The payload accepted under `key`, among the newest `keepPayloads` (tests). */
   acceptedPayload(key: string): Record<string, unknown> | undefined;
+  /**
+   * A service operation's sandbox answer after the request check, before the answer check:
+   * the HTTP server sends it as it is, so the client meets a broken answer as from a real back-end.
+   */
+  answerOperation<Req, Res>(operation: BackendOperation<Req, Res>, request: unknown): Promise<GatewayResult<unknown>>;
+  /** The certificates it issued (masked, for the verification page) and its seal key. */
+  readonly certificates: SandboxCertificateRegister;
 }
 
-const DOC_PREFIX: Record<BackendDocumentType, string> = { noCriminalRecord: 'WFZ', nonIssuanceNotice: 'BYCJ' };
+/** Number prefixes by document or certificate type; any other certificate type is a 证明 (ZM). */
+const DOC_PREFIX: Readonly<Record<string, string>> = { noCriminalRecord: 'WFZ', nonIssuanceNotice: 'BYCJ' };
+const prefixOf = (type: string): string => (Object.hasOwn(DOC_PREFIX, type) && DOC_PREFIX[type]) || 'ZM';
+
+/** The port `npm run sandbox-gateway` listens on unless told otherwise. */
+export const SANDBOX_SERVER_DEFAULT_PORT = 8742;
+/** Where that server serves the certificate verification page by default. */
+export const DEFAULT_SANDBOX_VERIFY_BASE_URL = `http://127.0.0.1:${SANDBOX_SERVER_DEFAULT_PORT}`;
 
 function hashInt(text: string): number {
   return createHash('sha256').update(text).digest().readUInt32BE(0);
@@ -119,6 +145,17 @@ export function createSandboxGateway(options: SandboxOptions): SandboxGateway {
   const attempts = new Map<string, number>();
   let receiptCount = 0;
   let calls = 0;
+  const office = createSandboxCertificateOffice({
+    issuingOffice: data.issuingOffice,
+    verifyBaseUrl: options.verifyBaseUrl ?? DEFAULT_SANDBOX_VERIFY_BASE_URL,
+    ...(options.sealImagePath ? { sealImagePath: options.sealImagePath } : {}),
+    window,
+  });
+  /** The next number of a type: `WFZ2026-HB-KIOSK-01-000042`. */
+  const nextNumber = (type: string, kioskId: string) => {
+    const year = zonedFields(now(), options.timeZone).year;
+    return `${prefixOf(type)}${year}-${kioskId}-${String(sequences.next(type, year)).padStart(6, '0')}`;
+  };
 
   const wait = async (seed: string) => {
     calls += 1;
@@ -126,9 +163,27 @@ export function createSandboxGateway(options: SandboxOptions): SandboxGateway {
     const ms = latency.minMs + (span === 0 ? 0 : hashInt(`${seed}:${calls}`) % (span + 1));
     if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
   };
-  const find = (idNumber: string): SandboxCitizen | undefined => data.citizens[idNumber.toUpperCase()];
+  const find = (idNumber: string): SandboxCitizen | undefined => {
+    const key = idNumber.toUpperCase();
+    // Own keys only: an operation may pass any string, and no inherited name is a person.
+    return Object.hasOwn(data.citizens, key) ? data.citizens[key] : undefined;
+  };
   /** Reference photos a tester enrolled through the dock (memory only). */
   const enrolments = new Map<string, Uint8Array>();
+  const world: SandboxWorld = {
+    // A copy: an operation reads the sandbox's people, it never changes them.
+    citizen: (idNumber) => {
+      const citizen = find(idNumber);
+      return citizen ? structuredClone(citizen) : undefined;
+    },
+    now,
+    today: () => zonedIsoDate(now(), options.timeZone),
+    issuingOffice: data.issuingOffice,
+  };
+  const operationAnswer = async <Req, Res>(operation: BackendOperation<Req, Res>, request: unknown) => {
+    await wait(`op:${operation.name}`);
+    return answerOperation(operation, request, world);
+  };
 
   return {
     async lookupPerson(idNumber) {
@@ -181,10 +236,22 @@ export function createSandboxGateway(options: SandboxOptions): SandboxGateway {
       await wait('number');
       const known = numbers.get(idempotencyKey);
       if (known) return gatewayOk({ number: known });
-      const year = zonedFields(now(), options.timeZone).year;
-      const number = `${DOC_PREFIX[type]}${year}-${kioskId}-${String(sequences.next(type, year)).padStart(6, '0')}`;
+      const number = nextNumber(type, kioskId);
       setBounded(numbers, idempotencyKey, number, window);
       return gatewayOk({ number });
+    },
+
+    async issueCertificate(request) {
+      await wait('certificate');
+      // Checked as the HTTP server checks it: the embedded sandbox accepts no more than a real back-end.
+      const { idempotencyKey, ...body } = request;
+      const valid = IssueCertificateRequest.safeParse(body);
+      if (!valid.success) return gatewayFailure({ kind: 'badResponse', detail: `invalid request: ${firstIssue(valid.error)}` });
+      if (!IdempotencyKey.safeParse(idempotencyKey).success) return gatewayFailure({ kind: 'badResponse', detail: 'invalid request: idempotency key' });
+      if (!find(request.holder.idNumber)) return gatewayFailure({ kind: 'notFound' });
+      const certificate = office.issue(request, () => ({ number: nextNumber(request.type, request.kioskId), issueDate: zonedIsoDate(now(), options.timeZone) }));
+      // Without its seal image the back-end cannot seal: a fault of the back-end, not of the request.
+      return certificate ? gatewayOk(certificate) : gatewayFailure({ kind: 'unavailable' });
     },
 
     async submitApplication(submission: ApplicationSubmission): Promise<GatewayResult<SubmissionReceipt>> {
@@ -201,6 +268,9 @@ export function createSandboxGateway(options: SandboxOptions): SandboxGateway {
       return gatewayOk({ receiptNumber: receipt, duplicate: false });
     },
 
+    call: async (operation, request) => checkOperationAnswer(operation, await operationAnswer(operation, request)),
+    answerOperation: operationAnswer,
+
     enrolReference(idNumber, jpeg) {
       if (!find(idNumber)) return false;
       enrolments.set(idNumber.toUpperCase(), new Uint8Array(jpeg));
@@ -208,6 +278,7 @@ export function createSandboxGateway(options: SandboxOptions): SandboxGateway {
     },
     clearEnrolments: () => enrolments.clear(),
 
+    certificates: { check: (code) => office.check(code), sealKey: () => office.sealKey() },
     stats: () => ({ accepted: Object.fromEntries(accepted), attempts: Object.fromEntries(attempts) }),
     acceptedPayload: (key) => payloads.get(key),
   };

@@ -4,22 +4,31 @@
  * server: plain HTTP, or HTTPS with mutual TLS when given a certificate and
  * the CA of the kiosks' client certificates (as a real gateway must serve).
  * Faults can be injected per path (5xx, garbage, slow answers) and
- * `/sandbox/stats` reports deliveries per idempotency key.
+ * `/sandbox/stats` reports deliveries per idempotency key. The services'
+ * own operations are served at `POST /v1/ops/<name>`; certificates are issued
+ * at `POST /v1/certificates` and checked at `GET /verify/<code>` (the page a
+ * certificate's QR code opens) with the seal's key at `GET /v1/seal-key`.
  */
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
 import type { GatewayFailure, GatewayResult, PoliceGateway } from './police-gateway';
-import type { SandboxStats } from './sandbox-gateway';
+import type { CertificateCheck } from './sandbox-certificates';
+import { OPERATION_NAME, operationPath, type BackendOperation } from './operation';
+import type { SandboxGateway, SandboxStats } from './sandbox-gateway';
+import { verifyHtml, verifyJson } from './verify-page';
 import {
+  certificateToWire,
   GATEWAY_PATHS,
   IDEMPOTENCY_HEADER,
   IdempotencyKey,
+  IssueCertificateRequest,
   IssueDocumentNumberRequest,
   LookupPersonRequest,
   QueryCriminalRecordRequest,
   SubmitApplicationRequest,
+  VERIFY_PAGE_PREFIX,
   VerifyFaceRequest,
 } from './wire-schemas';
 
@@ -43,8 +52,13 @@ export interface SandboxServer {
   close(): Promise<void>;
 }
 
+export { SANDBOX_SERVER_DEFAULT_PORT } from './sandbox-gateway';
+
 export interface SandboxServerOptions {
-  gateway: PoliceGateway & { stats?: () => SandboxStats };
+  /** What is served; the sandbox's extras (stats, raw operation answers) when it has them. */
+  gateway: PoliceGateway & { stats?: () => SandboxStats; answerOperation?: SandboxGateway['answerOperation']; certificates?: SandboxGateway['certificates'] };
+  /** The services' operations served at `POST /v1/ops/<name>` (names unique, kebab-case). */
+  operations?: readonly BackendOperation<unknown, unknown>[];
   port?: number;
   host?: string;
   /** Largest request body (bytes). */
@@ -71,6 +85,22 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+/** The verification page (or its JSON): 200 for a known code, 404 otherwise; never cached, never framed. */
+function sendVerification(req: IncomingMessage, res: ServerResponse, check: CertificateCheck | undefined): void {
+  const accept = req.headers.accept ?? '';
+  const json = accept.includes('application/json') && !accept.includes('text/html');
+  const text = json ? JSON.stringify(verifyJson(check)) : verifyHtml(check);
+  res.writeHead(check ? 200 : 404, {
+    'content-type': json ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(text);
+}
+
 function readBody(req: IncomingMessage, max: number): Promise<string | undefined> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
@@ -91,12 +121,26 @@ function readBody(req: IncomingMessage, max: number): Promise<string | undefined
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const OPS_PREFIX = operationPath('');
+
+/** The operations by name; a duplicate or a name that is no path segment stops the server at start. */
+function operationsByName(operations: readonly BackendOperation<unknown, unknown>[]): Map<string, BackendOperation<unknown, unknown>> {
+  const byName = new Map<string, BackendOperation<unknown, unknown>>();
+  for (const operation of operations) {
+    if (!OPERATION_NAME.test(operation.name)) throw new Error(`back-end operation "${operation.name}": the name must be kebab-case`);
+    if (byName.has(operation.name)) throw new Error(`back-end operation "${operation.name}" is declared twice`);
+    byName.set(operation.name, operation);
+  }
+  return byName;
+}
+
 /** Starts the server; port 0 picks a free port. */
 export async function startSandboxServer(options: SandboxServerOptions): Promise<SandboxServer> {
   const { gateway } = options;
   const maxBody = options.maxBodyBytes ?? 5 * 1024 * 1024;
   const faults = new Map<string, InjectedFault>();
   const counts = new Map<string, number>();
+  const operations = operationsByName(options.operations ?? []);
 
   const takeFault = (path: string): InjectedFault | undefined => {
     const fault = faults.get(path);
@@ -136,6 +180,13 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
         if (!key) return needsKey;
         return answer(await gateway.issueDocumentNumber({ ...request, idempotencyKey: key }));
       }
+      case GATEWAY_PATHS.issueCertificate: {
+        const request = parse(IssueCertificateRequest);
+        if (!request) return invalid;
+        if (!key) return needsKey;
+        const result = await gateway.issueCertificate({ ...request, idempotencyKey: key });
+        return answer(result.ok ? { ok: true, value: certificateToWire(result.value) } : result);
+      }
       case GATEWAY_PATHS.submitApplication: {
         const request = parse(SubmitApplicationRequest);
         if (!request) return invalid;
@@ -143,8 +194,14 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
         const result = await gateway.submitApplication({ ...request, idempotencyKey: key });
         return answer(result, result.ok && !result.value.duplicate ? 201 : 200);
       }
-      default:
-        return { status: 404, body: { error: 'notFound' } };
+      default: {
+        const operation = path.startsWith(OPS_PREFIX) ? operations.get(path.slice(OPS_PREFIX.length)) : undefined;
+        if (!operation) return { status: 404, body: { error: 'notFound' } };
+        const request = operation.request.safeParse(body);
+        if (!request.success) return invalid;
+        // The sandbox's answer as it is (a broken one reaches the client as from a real back-end).
+        return answer(gateway.answerOperation ? await gateway.answerOperation(operation, request.data) : await gateway.call(operation, request.data));
+      }
     }
   }
 
@@ -154,6 +211,11 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
       counts.set(path, (counts.get(path) ?? 0) + 1);
       if (req.method === 'GET' && path === GATEWAY_PATHS.health) return send(res, 200, { ok: true });
       if (req.method === 'GET' && path === '/sandbox/stats') return send(res, 200, gateway.stats?.() ?? { accepted: {}, attempts: {} });
+      if (req.method === 'GET' && path === GATEWAY_PATHS.sealKey) return gateway.certificates ? send(res, 200, gateway.certificates.sealKey()) : send(res, 404, { error: 'notFound' });
+      if (req.method === 'GET' && path.startsWith(VERIFY_PAGE_PREFIX)) {
+        const code = path.slice(VERIFY_PAGE_PREFIX.length);
+        return sendVerification(req, res, /^[A-Za-z0-9]{4,32}$/.test(code) ? gateway.certificates?.check(code) : undefined);
+      }
       if (req.method !== 'POST') return send(res, 405, { error: 'invalidRequest' });
       const text = await readBody(req, maxBody);
       if (text === undefined) return send(res, 413, { error: 'invalidRequest' });
