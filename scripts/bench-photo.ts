@@ -7,37 +7,22 @@
  * - photo.standard.1280x720: the same JPEG to a checked 驾驶证 photo: decode,
  *   crop and resize to 260×378, the spec's checks, JPEG encoding fitted to
  *   the spec's 14–30 KB at quality ≥ 70.
- * This version measures the pure-TypeScript route (the hand-written decoder,
- * a bilinear resize, jpeg-js for encoding, quality read back from the
- * quantisation tables): the baseline before the host used libvips.
+ * Both through libvips (sharp), as the host does them (decode-jpeg.ts,
+ * standard-photo.ts). The baseline before libvips, the same work on the
+ * pure-TypeScript route (the hand-written decoder, a bilinear resize,
+ * jpeg-js, quality read back from the tables), is in docs/reliability.md.
  */
 import { pathToFileURL } from 'node:url';
-import { CROP_TARGETS, cropRect } from '../renderer/steps/photo/targets';
+import { landmarksOf } from '../electron/host/photo/handlers';
 import { checkPhoto } from '../electron/host/photo/checks';
-import { decodeJpeg, type RgbaImage } from '../electron/host/photo/jpeg-decode';
-import { estimateJpegQuality } from '../electron/host/photo/jpeg-quality';
+import { decodeJpeg } from '../electron/host/photo/decode-jpeg';
 import { PHOTO_SPECS } from '../electron/host/photo/spec';
-import { crop, encodeJpeg, resize } from '../tests/electron/host/face/images';
-import { drawPortrait } from '../tests/electron/host/photo/draw';
+import { makeStandardPhoto } from '../electron/host/photo/standard-photo';
+import { cameraFrame } from '../tests/electron/host/photo/camera-frame';
 import { spread, type BenchRow } from './bench/row';
 
-const FRAME = { width: 1280, height: 720 } as const;
-
-/** A camera-like frame: a drawn head and shoulders with a little sensor noise, as a JPEG at quality 90. */
-export function cameraFrame(): { jpeg: Uint8Array; crop: { x: number; y: number; width: number; height: number }; landmarks: ReturnType<typeof drawPortrait>['face'] } {
-  const crownY = 100;
-  const chinY = crownY + Math.round(260 * 1.33);
-  const { image, face } = drawPortrait({ ...FRAME, background: [240, 240, 238], centreX: 640, crownY, faceWidth: 260, chinY });
-  let seed = 7;
-  for (let i = 0; i < image.data.length; i++) {
-    if (i % 4 === 3) continue;
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    image.data[i] = Math.max(0, Math.min(255, image.data[i]! + ((seed >> 16) % 9) - 4));
-  }
-  const foreheadY = crownY + (chinY - crownY) * 0.22;
-  const rect = cropRect({ ...face, foreheadY }, crownY, CROP_TARGETS.drivingLicence);
-  return { jpeg: encodeJpeg(image, 90), crop: { x: Math.round(rect.x), y: Math.round(rect.y), width: Math.round(rect.width), height: Math.round(rect.height) }, landmarks: face };
-}
+/** A 1280×720 camera frame (JPEG, quality 90) with a head 260 px wide. */
+const frameOf = () => cameraFrame({ width: 1280, height: 720, faceWidth: 260, crownY: 100, noise: 8, quality: 90 });
 
 const time = async (runs: number, work: () => unknown): Promise<number[]> => {
   await work(); // warm-up
@@ -50,33 +35,21 @@ const time = async (runs: number, work: () => unknown): Promise<number[]> => {
   return times;
 };
 
-/** The old route's decode, throwing (a benchmark has no refusals to handle). */
-function decode(jpeg: Uint8Array): RgbaImage {
-  const decoded = decodeJpeg(jpeg, { maxPixels: 4_000_000 });
-  if (!decoded.ok) throw new Error(decoded.detail);
-  return decoded.image;
-}
-
 /** Decode and standard-photo times over `runs` runs each (median, min, max). */
 export async function benchPhoto(options: { runs?: number } = {}): Promise<BenchRow[]> {
   const runs = options.runs ?? 15;
-  const frame = cameraFrame();
+  const frame = frameOf();
   const spec = PHOTO_SPECS.drivingLicence;
-  const target = CROP_TARGETS.drivingLicence;
-  const decodeTimes = await time(runs, () => decode(frame.jpeg));
+  const crop = frame.crop('drivingLicence');
+  const face = landmarksOf([frame.faceIn('drivingLicence', crop)]);
+  const decodeTimes = await time(runs, async () => {
+    const decoded = await decodeJpeg(frame.jpeg);
+    if (!decoded.ok) throw new Error(decoded.detail);
+  });
   const standard = async () => {
-    const image = decode(frame.jpeg);
-    const { x, y, width, height } = frame.crop;
-    const photo = resize(crop(image, x, y, width, height), target.width, target.height);
-    const scale = target.width / width;
-    const face = { left: (frame.landmarks.left - x) * scale, right: (frame.landmarks.right - x) * scale, eyeY: (frame.landmarks.eyeY - y) * scale, chinY: (frame.landmarks.chinY - y) * scale, centreX: (frame.landmarks.centreX - x) * scale };
-    let jpeg = new Uint8Array();
-    for (const quality of [98, 95, 92, 90, 85, 80, 75, 70]) {
-      jpeg = encodeJpeg(photo, quality);
-      if (jpeg.length <= spec.fileBytes!.max!) break;
-    }
-    const estimated = estimateJpegQuality(jpeg);
-    return checkPhoto(spec, { image: photo, jpegBytes: jpeg.length, jpegQuality: estimated.ok ? estimated.quality : null, face });
+    const photo = await makeStandardPhoto(frame.jpeg, crop, spec);
+    if (!photo.ok) throw new Error(photo.detail);
+    return checkPhoto(spec, { image: photo.image, jpegBytes: photo.jpeg.length, jpegQuality: photo.quality, face });
   };
   const failed = (await standard()).filter((rule) => !rule.passed);
   // A photo that fails would time a different path (and means the drawn frame is wrong).
