@@ -17,6 +17,7 @@ import { benchFaceDetection } from './bench-face';
 import { benchFaceFlow } from './bench-face-flow';
 import { benchGa467Decoder } from './bench-ga467';
 import { benchIdCardPty } from './bench-idcard-pty';
+import { benchPhoto } from './bench-photo';
 import { benchReceipt } from './bench-receipt';
 import { benchUi } from './bench-ui';
 import { benchWipe } from './bench-wipe';
@@ -30,6 +31,7 @@ const suites: Array<{ name: string; ids: string; run: () => Promise<BenchRow[]> 
   { name: 'ID card read over a pty', ids: 'idcard.', run: () => benchIdCardPty({ runs: 9 }) },
   { name: 'Receipt encoding', ids: 'receipt.', run: () => benchReceipt({}) },
   { name: 'A4 document rendering', ids: 'documents.', run: () => benchDocuments({ runs: 15 }) },
+  { name: 'Standard photo on the host (camera JPEG)', ids: 'photo.', run: () => benchPhoto({ runs: 15 }) },
   { name: 'Face detection (Chromium)', ids: 'face.detect.', run: () => benchFaceDetection({ frames: 40 }) },
   { name: 'Kiosk UI (start-up, first-load JS, touch to paint)', ids: 'ui.', run: () => benchUi({ startupRuns: 5, touchRuns: 3, rounds: 6 }) },
   { name: 'Face check, first frame to result (Chromium)', ids: 'face.flow.', run: () => benchFaceFlow({ cold: 3, warm: 6 }) },

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DeviceStatus, HelpReason, ServiceEntry, KioskInfo, MaskedIdentity, SessionEndReason, SessionInfo } from './domain';
 import { FlowEvent, FlowView, ServiceWording } from './flows';
-import { CameraRole, CameraSettings, ConsentKind, FaceFrameAnswer, FaceVerifyResult, IssuedFaceChallenge, JpegBase64, PhotoCheckResult, PhotoSpecId, ReportedCameraState } from './domain';
+import { CameraRole, CameraSettings, ConsentKind, FaceFrameAnswer, FaceVerifyResult, IssuedFaceChallenge, JpegBase64, PhotoCheckResult, PhotoCrop, PhotoSpecId, ReportedCameraState } from './domain';
 
 export const Calls = {
   'kiosk.info': { params: z.object({}).strict(), result: KioskInfo },
@@ -144,9 +144,12 @@ export const Calls = {
     params: z.object({ sessionId: z.string(), challengeId: z.string().min(1).max(64) }).strict(),
     result: FaceVerifyResult,
   },
-  /** Checks a standard photo against its spec; a checked photo becomes a candidate the citizen may choose. */
+  /**
+   * Makes a standard photo from a camera frame (JPEG) and the renderer's crop, and checks it against its spec;
+   * a checked photo becomes a candidate the citizen may choose.
+   */
   'photo.check': {
-    params: z.object({ sessionId: z.string(), spec: PhotoSpecId, jpeg: JpegBase64(120_000) }).strict(),
+    params: z.object({ sessionId: z.string(), spec: PhotoSpecId, frame: JpegBase64(200_000), crop: PhotoCrop }).strict(),
     result: PhotoCheckResult,
   },
   /** The citizen chose one checked, passing candidate as the photo for the application. */

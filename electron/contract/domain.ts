@@ -208,6 +208,23 @@ export const PhotoRuleResult = z.object({
 });
 export type PhotoRuleResult = z.infer<typeof PhotoRuleResult>;
 
+/** Base64 of one JPEG; capped so a call stays under the message limit. */
+export const JpegBase64 = (maxChars: number) => z.string().min(16).max(maxChars).regex(/^[A-Za-z0-9+/]+=*$/, 'base64');
+
+/**
+ * Where the renderer suggests the standard photo be cut from its camera
+ * frame: the top-left corner and the width, in frame pixels (the height
+ * follows from the photo's aspect). The host cuts, scales and checks.
+ */
+export const PhotoCrop = z
+  .object({
+    x: z.number().min(-10_000).max(10_000),
+    y: z.number().min(-10_000).max(10_000),
+    width: z.number().min(1).max(20_000),
+  })
+  .strict();
+export type PhotoCrop = z.infer<typeof PhotoCrop>;
+
 /** The host's check of one standard photo. */
 export const PhotoCheckResult = z.object({
   candidateId: z.string().max(64),
@@ -215,8 +232,8 @@ export const PhotoCheckResult = z.object({
   passed: z.boolean(),
   rules: z.array(PhotoRuleResult),
   retakesLeft: z.number().int().min(0),
+  /** The photo the host made and checked (at most 100 KB): the file kept if the citizen chooses it. */
+  jpeg: JpegBase64(140_000),
 });
 export type PhotoCheckResult = z.infer<typeof PhotoCheckResult>;
 
-/** Base64 of one JPEG; capped so a call stays under the message limit. */
-export const JpegBase64 = (maxChars: number) => z.string().min(16).max(maxChars).regex(/^[A-Za-z0-9+/]+=*$/, 'base64');

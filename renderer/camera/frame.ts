@@ -27,29 +27,18 @@ export function jpegBase64(canvas: HTMLCanvasElement, quality: number): string {
   return canvas.toDataURL('image/jpeg', quality).replace(/^data:image\/jpeg;base64,/, '');
 }
 
-/** Bytes of a base64 string. */
-export function base64Bytes(base64: string): number {
-  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
-  return (base64.length * 3) / 4 - padding;
-}
-
 /** Canvas JPEG qualities tried, best first (toDataURL's 0–1 maps to libjpeg's quality factor 1–100). */
 const QUALITIES = [0.98, 0.95, 0.92, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5, 0.4];
 
 /**
- * The best quality, not below `minQuality`, whose JPEG fits `range` (bytes)
- * and `maxChars` (base64); with no range, the best quality from 0.9 down
- * that fits `maxChars`. When even the best allowed quality is smaller than
- * `range.min`, that one is returned (nothing better fits); when none fits,
- * the last one tried (the host then names the rule that fails).
+ * The best quality, from `best` down, whose JPEG fits `maxChars` (base64);
+ * when none fits, the last one tried (the host then refuses it).
  */
-export function fitJpeg(canvas: HTMLCanvasElement, maxChars: number, range: { min: number; max: number } | null = null, minQuality = 0): string {
-  const qualities = QUALITIES.filter((q) => (range || q <= 0.9) && q >= minQuality - 1e-9);
+export function fitJpeg(canvas: HTMLCanvasElement, maxChars: number, best = 0.9): string {
   let last = '';
-  for (const quality of qualities) {
+  for (const quality of QUALITIES.filter((q) => q <= best + 1e-9)) {
     last = jpegBase64(canvas, quality);
-    if (last.length > maxChars) continue;
-    if (!range || base64Bytes(last) <= range.max) return last;
+    if (last.length <= maxChars) return last;
   }
   return last;
 }

@@ -62,7 +62,7 @@ export const CALL_EXAMPLES: { [M in CallName]: CallParams<M> } = {
   'face.challenge': { sessionId },
   'face.frame': { sessionId, challengeId: 'ch-7f3a', nonce: '5f0c2a9e41b7d3c8a6e2f1b0c9d8e7f6', jpeg },
   'face.verify': { sessionId, challengeId: 'ch-7f3a' },
-  'photo.check': { sessionId, spec: 'residentId', jpeg },
+  'photo.check': { sessionId, spec: 'residentId', frame: jpeg, crop: { x: 155.7, y: 60.2, width: 328.6 } },
   'photo.choose': { sessionId, spec: 'exitEntry', candidateId: 'cand-2' },
   'document.submit': { sessionId, jpeg },
   'service.wording': { serviceId },

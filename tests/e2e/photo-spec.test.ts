@@ -4,13 +4,15 @@
  * portrait-video.ts); on the real photo screen (PhotoStep, reached through
  * the simulation's dev route `?step=photo&spec=…`, as no service flow mounts
  * it yet) the citizen agrees to the biometric consent and takes the photo.
- * The renderer cuts it by the face's landmarks and the crown it finds in the
- * pixels, encodes it, and the host checks it. For each of the three specs
- * (居民身份证, 驾驶证, 出入境) the host must accept the photo: every rule
- * passes in its reply, the JPEG it received (taken off the WebSocket) has the
- * spec's pixel size, byte size and quality (decoded and estimated again here
- * from the same bytes), and the photo can be chosen. The same head in front
- * of a busy bookshelf must fail, with the background rule named on screen.
+ * The renderer sends the camera frame with where to cut it (by the face's
+ * landmarks and the crown it finds in the pixels); the host cuts, scales and
+ * encodes the photo and checks it. For each of the three specs (居民身份证,
+ * 驾驶证, 出入境) the host must accept the photo: every rule passes in its
+ * reply, the photo it sent back (taken off the WebSocket) has the spec's
+ * pixel size, byte size and quality (decoded and read again here from the
+ * same bytes), that photo is the one shown, and it can be chosen. The same
+ * head in front of a busy bookshelf must fail, with the background rule
+ * named on screen.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,9 +20,9 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PhotoCheckResult, PhotoRuleResult, PhotoSpecId } from '../../electron/contract';
-import { decodeJpeg } from '../../electron/host/photo/jpeg-decode';
-import { estimateJpegQuality } from '../../electron/host/photo/jpeg-quality';
+import { decodeJpeg } from '../../electron/host/photo/decode-jpeg';
 import { PHOTO_SPECS } from '../../electron/host/photo/spec';
+import { estimateJpegQuality } from '../electron/host/photo/jpeg-quality';
 import { fakeCameraArgs, kioskUrl, launchChromium, ROOT, startHostProcess, type RunningHost } from './harness';
 import { portraitVideo } from './fixtures/portrait-video';
 
@@ -37,10 +39,11 @@ afterAll(async () => {
   await host?.stop();
 });
 
-/** One photo.check as it crossed the WebSocket: the JPEG the renderer sent, and the host's reply. */
+/** One photo.check as it crossed the WebSocket: the camera frame the renderer sent, the host's reply, and the photo in it. */
 interface CheckedPhoto {
-  jpeg: Buffer;
+  frame: Buffer;
   reply: PhotoCheckResult;
+  jpeg: Buffer;
 }
 
 /** Records every photo.check call and its reply on `page`'s WebSocket. */
@@ -49,13 +52,13 @@ function watchPhotoChecks(page: Page): CheckedPhoto[] {
   const sent = new Map<string, Buffer>();
   page.on('websocket', (socket) => {
     socket.on('framesent', ({ payload }) => {
-      const message = JSON.parse(String(payload)) as { type?: string; id?: string; method?: string; params?: { jpeg?: string } };
-      if (message.type === 'call' && message.method === 'photo.check' && message.id && message.params?.jpeg) sent.set(message.id, Buffer.from(message.params.jpeg, 'base64'));
+      const message = JSON.parse(String(payload)) as { type?: string; id?: string; method?: string; params?: { frame?: string } };
+      if (message.type === 'call' && message.method === 'photo.check' && message.id && message.params?.frame) sent.set(message.id, Buffer.from(message.params.frame, 'base64'));
     });
     socket.on('framereceived', ({ payload }) => {
       const message = JSON.parse(String(payload)) as { type?: string; id?: string; ok?: boolean; result?: PhotoCheckResult };
-      const jpeg = message.id ? sent.get(message.id) : undefined;
-      if (message.type === 'reply' && jpeg && message.ok && message.result) checked.push({ jpeg, reply: message.result });
+      const frame = message.id ? sent.get(message.id) : undefined;
+      if (message.type === 'reply' && frame && message.ok && message.result) checked.push({ frame, reply: message.result, jpeg: Buffer.from(message.result.jpeg, 'base64') });
     });
   });
   return checked;
@@ -90,7 +93,7 @@ describe('standard photos from the fake camera, checked by the host', () => {
       const { page, photo } = await takePhoto(browsers[0]!, spec);
       const { jpeg, reply } = photo;
       const specOf = PHOTO_SPECS[spec];
-      console.log(`${spec}: ${(jpeg.length / 1024).toFixed(1)} KB — ${reply.rules.map(show).join('; ')}`);
+      console.log(`${spec}: frame ${(photo.frame.length / 1024).toFixed(1)} KB, photo ${(jpeg.length / 1024).toFixed(1)} KB — ${reply.rules.map(show).join('; ')}`);
 
       // The host's verdict: every rule of the spec passes.
       expect(reply.rules.filter((r) => !r.passed).map(show)).toEqual([]);
@@ -100,8 +103,8 @@ describe('standard photos from the fake camera, checked by the host', () => {
       if (spec === 'residentId') expect(ruleOf(reply, 'eyeLine')?.passed).toBe(true);
       if (spec === 'exitEntry') expect(ruleOf(reply, 'chinGap')?.passed).toBe(true);
 
-      // The bytes the host received, measured again here: pixel size, file size and quality.
-      const decoded = decodeJpeg(new Uint8Array(jpeg));
+      // The photo the host made, measured again here: pixel size, file size and quality.
+      const decoded = await decodeJpeg(new Uint8Array(jpeg));
       if (!decoded.ok) throw new Error(decoded.detail);
       const { width, height } = decoded.image;
       const quality = estimateJpegQuality(new Uint8Array(jpeg));
@@ -125,7 +128,8 @@ describe('standard photos from the fake camera, checked by the host', () => {
       expect(ruleOf(reply, 'fileSize')?.measured).toBe(jpeg.length);
       expect(ruleOf(reply, 'jpegQuality')?.measured).toBe(quality.quality);
 
-      // On screen: passed, and the photo can be chosen.
+      // On screen: the host's photo, passed, and it can be chosen.
+      expect(await page.getByTestId('photo-result').locator('img').getAttribute('src')).toBe(`data:image/jpeg;base64,${reply.jpeg}`);
       expect(await page.getByTestId('photo-result').getAttribute('data-passed')).toBe('true');
       await page.getByTestId('photo-choose').click();
       await expect.poll(() => page.getByTestId('dev-step').getAttribute('data-done'), { timeout: 10_000 }).toBe('chosen');

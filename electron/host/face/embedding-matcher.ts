@@ -3,7 +3,7 @@
  * run in Node on the WASM backend, compared with human's normalised
  * similarity (0…1). Nothing is cached: each call decodes, embeds and forgets.
  */
-import { decodeJpeg } from '../photo/jpeg-decode';
+import { decodeJpeg } from '../photo/decode-jpeg';
 import { loadFaceAnalyzer, type DetectedFace, type FaceAnalyzer, type HumanNodeOptions } from './human-node';
 import type { FaceMatcher } from './matcher';
 import { fail, ok, type Result } from './result';
@@ -22,7 +22,7 @@ export function createEmbeddingFaceMatcher(options: EmbeddingMatcherOptions = {}
   const secondFaceRatio = options.secondFaceRatio ?? 0.6;
 
   const embed = async (jpeg: Uint8Array, role: 'reference' | 'probe'): Promise<Result<number[]>> => {
-    const decoded = decodeJpeg(jpeg, { maxPixels: 4_000_000 });
+    const decoded = await decodeJpeg(jpeg, { maxPixels: 4_000_000 });
     if (!decoded.ok) return fail(`${role}Unreadable`, decoded.detail);
     const faces = (await (await analyzer()).detect(decoded.image)).filter((face) => face.embedding.length > 0);
     const largest = largestFace(faces);

@@ -9,7 +9,7 @@ import { loadSampleCard } from '../../../drivers/idcard/sample-cards';
 import type { HandlerOutcome } from '../api/dispatch';
 import type { SandboxGateway } from '../gateway/sandbox-gateway';
 import type { Logger } from '../log/logger';
-import { decodeJpeg, type RgbaImage } from '../photo/jpeg-decode';
+import { decodeJpeg, type RgbaImage } from '../photo/decode-jpeg';
 import type { DetectedFace } from './human-node';
 
 /** What enrolment needs from the host. */
@@ -32,7 +32,7 @@ export function createFaceEnrolment(deps: FaceEnrolmentDeps): (params: { sampleC
     const card = loadSampleCard(sampleCard);
     if (!card.ok) return refused('dock.enrol.noCard');
     const jpeg = new Uint8Array(Buffer.from(photoJpegBase64, 'base64'));
-    const decoded = decodeJpeg(jpeg, { maxPixels: 4_000_000 });
+    const decoded = await decodeJpeg(jpeg, { maxPixels: 4_000_000 });
     if (!decoded.ok) return refused('dock.enrol.unreadable');
     const faces = await deps.detectFaces(decoded.image);
     if (faces.length !== 1) return refused('dock.enrol.oneFace');

@@ -23,7 +23,7 @@ import { loadFaceAnalyzer, type DetectedFace, type DetectOptions } from './human
 import { addSample, claimFrame, nextRequest, startRun, type RandomBetween } from './liveness-run';
 import type { FaceLockout } from './lockout';
 import { faceData } from './session-data';
-import { decodeJpeg, type RgbaImage } from '../photo/jpeg-decode';
+import { decodeJpeg, type RgbaImage } from '../photo/decode-jpeg';
 
 /** The calls this module answers. */
 export type FaceCallName = 'camera.config' | 'consent.record' | 'face.challenge' | 'face.frame' | 'face.verify' | 'photo.check' | 'photo.choose' | 'document.submit';
@@ -67,7 +67,7 @@ export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, 
 
   /** The host's own measures of one requested frame: landmarks (iris-refined eyes) and passive scores, no embedding. */
   const measure = async (jpeg: Uint8Array, at: number): Promise<FaceSample> => {
-    const decoded = decodeJpeg(jpeg, { maxPixels: 4_000_000 });
+    const decoded = await decodeJpeg(jpeg, { maxPixels: 4_000_000 });
     if (!decoded.ok) return { at, faces: 0, face: null };
     const faces = await detectFaces(decoded.image, { embedding: false, iris: true });
     const face = faces.length === 1 ? faces[0] : undefined;

@@ -8,6 +8,6 @@ export interface FaceMatcher {
 
 /**
  * Failure reasons `compare` may give: `referenceUnreadable`, `probeUnreadable`
- * (not a baseline JPEG), `noFaceInReference`, `noFaceInProbe`, `severalFacesInProbe`.
+ * (not a readable JPEG), `noFaceInReference`, `noFaceInProbe`, `severalFacesInProbe`.
  */
 export type FaceMatchFailure = 'referenceUnreadable' | 'probeUnreadable' | 'noFaceInReference' | 'noFaceInProbe' | 'severalFacesInProbe';

@@ -4,7 +4,7 @@
  * only shows what the host found.
  */
 import type { PhotoRule, PhotoRuleResult } from '../../contract';
-import type { RgbaImage } from './jpeg-decode';
+import type { RgbaImage } from './decode-jpeg';
 import { inRange, type BackgroundColour, type PhotoSpec, type Range } from './spec';
 
 /** Where the face is, in image pixels (from a face mesh). */
@@ -17,11 +17,11 @@ export interface FaceLandmarks {
   centreX: number;
 }
 
-/** What is checked: the decoded image, the JPEG's size and estimated quality, and the one face found (null: none or several). */
+/** What is checked: the photo's pixels, its JPEG's size and quality, and the one face found (null: none or several). */
 export interface PhotoUnderCheck {
   image: RgbaImage;
   jpegBytes: number;
-  /** Quality factor estimated from the file's quantisation tables (jpeg-quality.ts); null when it could not be read. */
+  /** The libjpeg quality factor the JPEG was encoded at (the host encodes its photos itself); null when unknown. */
   jpegQuality: number | null;
   face: FaceLandmarks | null;
 }

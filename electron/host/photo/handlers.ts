@@ -1,4 +1,4 @@
-/** `photo.check` and `photo.choose`: the host checks every standard photo and keeps the candidates for the session. */
+/** `photo.check` and `photo.choose`: the host makes every standard photo from a camera frame, checks it, and keeps the candidates for the session. */
 import type { PhotoSpecId } from '../../contract';
 import { kioskError, type CallHandlers } from '../api/dispatch';
 import type { KioskConfig } from '../config/schema';
@@ -7,9 +7,12 @@ import type { SessionStore } from '../session/session-store';
 import type { DetectedFace } from '../face/human-node';
 import { faceData } from '../face/session-data';
 import { checkPhoto, type FaceLandmarks } from './checks';
-import { decodeJpeg, type RgbaImage } from './jpeg-decode';
-import { estimateJpegQuality } from './jpeg-quality';
+import type { RgbaImage } from './decode-jpeg';
 import { PHOTO_SPECS } from './spec';
+import { makeStandardPhoto } from './standard-photo';
+
+/** The largest camera frame a photo is made from (a 1920×1080 camera fits). */
+export const MAX_FRAME_PIXELS = 2_100_000;
 
 /** What the photo handlers need. */
 export interface PhotoHandlerContext {
@@ -32,7 +35,7 @@ export function createPhotoHandlers(ctx: PhotoHandlerContext): Pick<CallHandlers
   const { config, sessions, logger } = ctx;
   const invalid = (messageKey: string) => ({ ok: false as const, error: { ...kioskError('invalidParams'), messageKey } });
   return {
-    'photo.check': async ({ sessionId, spec, jpeg }) => {
+    'photo.check': async ({ sessionId, spec, frame, crop }) => {
       const session = sessions.get(sessionId);
       if (!session) return { ok: false, error: kioskError('noSession') };
       sessions.touch(sessionId);
@@ -41,18 +44,20 @@ export function createPhotoHandlers(ctx: PhotoHandlerContext): Pick<CallHandlers
       const used = data.candidates(spec).length;
       // The first photo plus up to `maxPhotoRetakes` retakes (issue #6: "may retake up to 6 times").
       if (used > config.face.maxPhotoRetakes) return invalid('photo.retakesExhausted');
-      const bytes = new Uint8Array(Buffer.from(jpeg, 'base64'));
-      const decoded = decodeJpeg(bytes, { maxPixels: 1_000_000 });
-      // A file whose quantisation tables cannot be read is unreadable too (the decoder needs them as well).
-      const quality = estimateJpegQuality(bytes);
-      if (!decoded.ok || !quality.ok) return invalid('photo.unreadable');
-      const face = landmarksOf(await ctx.detectFaces(decoded.image));
-      const rules = checkPhoto(PHOTO_SPECS[spec], { image: decoded.image, jpegBytes: bytes.length, jpegQuality: quality.quality, face });
+      // The host cuts, scales and encodes the photo itself: the candidate is its own file, never the renderer's bytes.
+      const photo = await makeStandardPhoto(new Uint8Array(Buffer.from(frame, 'base64')), crop, PHOTO_SPECS[spec], { maxPixels: MAX_FRAME_PIXELS });
+      if (!photo.ok) {
+        logger.info({ sessionId, spec, reason: photo.reason }, 'photo refused: no photo could be made of the frame');
+        return invalid('photo.unreadable');
+      }
+      const face = landmarksOf(await ctx.detectFaces(photo.image));
+      const rules = checkPhoto(PHOTO_SPECS[spec], { image: photo.image, jpegBytes: photo.jpeg.length, jpegQuality: photo.quality, face });
       const passed = rules.every((rule) => rule.passed);
       const candidateId = ctx.newId();
-      data.addCandidate(spec, { candidateId, jpeg: bytes, passed });
-      logger.info({ sessionId, spec, passed, failed: rules.filter((r) => !r.passed).map((r) => r.rule), jpegQuality: quality.quality, jpegBytes: bytes.length }, 'photo checked');
-      return { ok: true, value: { candidateId, spec, passed, rules, retakesLeft: Math.max(0, config.face.maxPhotoRetakes - used) } };
+      data.addCandidate(spec, { candidateId, jpeg: photo.jpeg, passed });
+      logger.info({ sessionId, spec, passed, failed: rules.filter((r) => !r.passed).map((r) => r.rule), jpegQuality: photo.quality, jpegBytes: photo.jpeg.length }, 'photo checked');
+      const jpeg = Buffer.from(photo.jpeg).toString('base64');
+      return { ok: true, value: { candidateId, spec, passed, rules, retakesLeft: Math.max(0, config.face.maxPhotoRetakes - used), jpeg } };
     },
     'photo.choose': ({ sessionId, spec, candidateId }) => {
       const session = sessions.get(sessionId);

@@ -10,8 +10,10 @@
  *   effective area head width 15–22 mm, head height 28–33 mm, crown 3–5 mm
  *   below the top, chin ≥7 mm above the bottom; white, light grey or light
  *   blue; JPEG 20–80 KB, quality ≥85.
- * JPEG quality is the libjpeg quality factor, estimated from the file's
- * quantisation tables (jpeg-quality.ts); 居民身份证 states none.
+ * JPEG quality is the libjpeg quality factor (the IJG tables scaled by it);
+ * 居民身份证 states none. The host makes each photo itself at `size`
+ * (standard-photo.ts), so size and quality are its own choices, still
+ * checked like the rest.
  * "Hairline"/"crown" are both measured as the first row of the head (hair
  * included) from the top edge.
  */
@@ -28,6 +30,8 @@ export type BackgroundColour = 'white' | 'lightGrey' | 'lightBlue';
 /** One standard photo. Head ranges take the image size, so 出入境's free size scales them. */
 export interface PhotoSpec {
   id: PhotoSpecId;
+  /** The size the host makes this photo at (inside `width` × `height`). */
+  size: { width: number; height: number };
   width: Range;
   height: Range;
   /** Width ÷ height, when the spec fixes a ratio. */
@@ -57,6 +61,7 @@ const mm = (width: number, millimetres: number) => Math.round((width / 30) * mil
 export const PHOTO_SPECS: Readonly<Record<PhotoSpecId, PhotoSpec>> = {
   residentId: {
     id: 'residentId',
+    size: { width: 358, height: 441 },
     width: fixed(358),
     height: fixed(441),
     aspect: null,
@@ -72,6 +77,7 @@ export const PHOTO_SPECS: Readonly<Record<PhotoSpecId, PhotoSpec>> = {
   },
   drivingLicence: {
     id: 'drivingLicence',
+    size: { width: 260, height: 378 },
     width: fixed(260),
     height: fixed(378),
     aspect: null,
@@ -87,6 +93,8 @@ export const PHOTO_SPECS: Readonly<Record<PhotoSpecId, PhotoSpec>> = {
   },
   exitEntry: {
     id: 'exitEntry',
+    // 390×520: inside 354–480 × 472–640 and 3:4; the renderer aims its crop at the same size.
+    size: { width: 390, height: 520 },
     width: { min: 354, max: 480 },
     height: { min: 472, max: 640 },
     aspect: { ratio: 3 / 4, tolerance: 0.01 },

@@ -1,8 +1,9 @@
 /**
  * A standard photo (居民身份证 / 驾驶证 / 出入境): live guidance, take a
- * photo cut to the spec by the face's landmarks, the host checks it and says
- * which rule failed; the citizen may retake (up to the host's limit) and
- * chooses one passing photo.
+ * photo: the camera frame goes to the host with where to cut it (by the
+ * face's landmarks); the host makes the photo, checks it, says which rule
+ * failed and sends the photo back to be shown. The citizen may retake (up to
+ * the host's limit) and chooses one passing photo.
  */
 import { useCallback, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,9 +17,10 @@ import { useFaceLoop } from '../../camera/use-face-loop';
 import { useFacePresence } from '../../camera/use-face-presence';
 import { useIdleHold } from '../../app/idle/IdleContext';
 import { TouchButton } from '../../ui/TouchButton';
-import { CROP_TARGETS, cutPhoto } from './targets';
+import { CROP_TARGETS, photoCrop } from './targets';
 
-const MAX_PHOTO_CHARS = 118_000;
+/** The frame's base64 fits photo.check's cap (200 000) with room to spare. */
+const MAX_FRAME_CHARS = 190_000;
 
 /** Props of {@link PhotoStep}. */
 export interface PhotoStepProps {
@@ -71,17 +73,17 @@ export function PhotoStep({ api, sessionId, spec, camera, onDone }: PhotoStepPro
     if (!frame) return;
     setChecking(true);
     setMessage(null);
-    const target = CROP_TARGETS[spec];
-    const photo = cutPhoto(frame.canvas, frame.face, target);
-    // The best quality the spec's size range allows, never below the spec's minimum quality (the host checks both).
-    const jpeg = fitJpeg(photo, MAX_PHOTO_CHARS, target.bytes, target.minQuality);
-    const outcome = await api.call('photo.check', { sessionId, spec, jpeg });
+    const crop = photoCrop(frame.canvas, frame.face, CROP_TARGETS[spec]);
+    // The best quality the call can carry: the host cuts, scales and encodes the photo from this frame.
+    const jpeg = fitJpeg(frame.canvas, MAX_FRAME_CHARS, 0.98);
+    const outcome = await api.call('photo.check', { sessionId, spec, frame: jpeg, crop });
     setChecking(false);
     if (!outcome.ok) {
       setMessage(outcome.error.messageKey);
       return;
     }
-    setCandidates((list) => [...list, { url: `data:image/jpeg;base64,${jpeg}`, result: outcome.value }]);
+    // Shown is the host's own photo: the very file kept if the citizen chooses it.
+    setCandidates((list) => [...list, { url: `data:image/jpeg;base64,${outcome.value.jpeg}`, result: outcome.value }]);
     setSelected(candidates.length);
   };
 

@@ -1,22 +1,23 @@
 /**
- * How the renderer cuts a standard photo from a camera frame (DOMAIN.md §3):
- * it finds the top of the head (hair included) in the frame's pixels above
- * the face mesh's forehead, then picks the scale and the vertical offset that
- * put face width, head height, crown gap, eye line and chin gap as far inside
- * the spec's ranges as they can all be at once (eye line first for 居民身份证
- * when both cannot be met), centred on the face. The ranges mirror the host's
- * (electron/host/photo/spec.ts) and only aim the crop; the host's photo.check,
- * which measures the JPEG it receives, decides.
+ * Where the renderer suggests cutting a standard photo from a camera frame
+ * (DOMAIN.md §3): it finds the top of the head (hair included) in the
+ * frame's pixels above the face mesh's forehead, then picks the scale and
+ * the vertical offset that put face width, head height, crown gap, eye line
+ * and chin gap as far inside the spec's ranges as they can all be at once
+ * (eye line first for 居民身份证 when both cannot be met), centred on the
+ * face. The ranges mirror the host's (electron/host/photo/spec.ts) and only
+ * aim the crop: the host cuts, scales and encodes the photo itself from the
+ * frame (photo.check), measures it and decides.
  */
-import type { PhotoSpecId } from '../../../electron/contract';
+import type { PhotoCrop, PhotoSpecId } from '../../../electron/contract';
 
-/** An inclusive range in output pixels (or bytes). */
+/** An inclusive range in output pixels. */
 export interface Span {
   min: number;
   max: number;
 }
 
-/** Output size, the head geometry to aim for, and the JPEG to encode. */
+/** Output size (the host's photo size) and the head geometry to aim for. */
 export interface CropTarget {
   width: number;
   height: number;
@@ -30,33 +31,18 @@ export interface CropTarget {
   eyeLineMin: number | null;
   /** Chin at least this far above the bottom edge. */
   chinGapMin: number | null;
-  /** JPEG byte range, when the spec sets one. */
-  bytes: Span | null;
-  /** Lowest canvas JPEG quality (0–1) the spec allows; the encoder tries higher ones first. */
-  minQuality: number;
 }
 
-const KB = 1024;
 /** 出入境: 390×520 (3:4); millimetres on its 30×40 mm effective area. */
 const EXIT_WIDTH = 390;
 const mm = (millimetres: number) => Math.round((EXIT_WIDTH / 30) * millimetres);
 
 export const CROP_TARGETS: Readonly<Record<PhotoSpecId, CropTarget>> = {
-  // GA 461-2004: 358×441, face 207±14, hairline 7–21 px from the top, eyes ≥207 px above the bottom; no file limits stated.
-  residentId: { width: 358, height: 441, faceWidth: { min: 193, max: 221 }, headHeight: null, crownGap: { min: 7, max: 21 }, eyeLineMin: 207, chinGapMin: null, bytes: null, minQuality: 0.9 },
-  // 260×378, head 165–189 wide and 224–260 tall, hairline 10–20 px from the top; JPEG ≥70, 14–30 KB (aimed a little inside).
-  drivingLicence: {
-    width: 260,
-    height: 378,
-    faceWidth: { min: 165, max: 189 },
-    headHeight: { min: 224, max: 260 },
-    crownGap: { min: 10, max: 20 },
-    eyeLineMin: null,
-    chinGapMin: null,
-    bytes: { min: 15 * KB, max: 29 * KB },
-    minQuality: 0.7,
-  },
-  // NIA 指引: head 15–22 mm wide, 28–33 mm tall, crown 3–5 mm below the top, chin ≥7 mm above the bottom; JPEG ≥85, 20–80 KB.
+  // GA 461-2004: 358×441, face 207±14, hairline 7–21 px from the top, eyes ≥207 px above the bottom.
+  residentId: { width: 358, height: 441, faceWidth: { min: 193, max: 221 }, headHeight: null, crownGap: { min: 7, max: 21 }, eyeLineMin: 207, chinGapMin: null },
+  // 260×378, head 165–189 wide and 224–260 tall, hairline 10–20 px from the top.
+  drivingLicence: { width: 260, height: 378, faceWidth: { min: 165, max: 189 }, headHeight: { min: 224, max: 260 }, crownGap: { min: 10, max: 20 }, eyeLineMin: null, chinGapMin: null },
+  // NIA 指引: head 15–22 mm wide, 28–33 mm tall, crown 3–5 mm below the top, chin ≥7 mm above the bottom.
   exitEntry: {
     width: EXIT_WIDTH,
     height: (EXIT_WIDTH * 4) / 3,
@@ -65,8 +51,6 @@ export const CROP_TARGETS: Readonly<Record<PhotoSpecId, CropTarget>> = {
     crownGap: { min: mm(3), max: mm(5) },
     eyeLineMin: null,
     chinGapMin: mm(7),
-    bytes: { min: 22 * KB, max: 76 * KB },
-    minQuality: 0.85,
   },
 };
 
@@ -210,25 +194,14 @@ function pixelsOf(canvas: HTMLCanvasElement): Pixels | null {
 }
 
 /**
- * Cuts the photo from `frame`: crown from the pixels (guessed from the
- * landmarks when it cannot be seen), crop by {@link cropRect}, scaled to the
- * target size; where the crop leaves the frame it is filled with the
- * background colour found beside the head (white when none was found).
+ * Where to cut the photo from `frame`: crown from the pixels (guessed from
+ * the landmarks when it cannot be seen), crop by {@link cropRect}. The host
+ * fills any part of the crop beyond the frame's edges.
  */
-export function cutPhoto(frame: HTMLCanvasElement, face: CropFace, target: CropTarget): HTMLCanvasElement {
+export function photoCrop(frame: HTMLCanvasElement, face: CropFace, target: CropTarget): PhotoCrop {
   const pixels = pixelsOf(frame);
   const background = pixels ? backgroundBeside(pixels, face) : null;
   const crown = (pixels && background ? findCrown(pixels, face, background) : null) ?? guessedCrown(face);
-  const rect = cropRect(face, crown, target);
-  const out = document.createElement('canvas');
-  out.width = target.width;
-  out.height = target.height;
-  const context = out.getContext('2d');
-  if (!context) return out;
-  context.fillStyle = background ? `rgb(${background[0]}, ${background[1]}, ${background[2]})` : '#ffffff';
-  context.fillRect(0, 0, out.width, out.height);
-  context.imageSmoothingEnabled = true;
-  context.imageSmoothingQuality = 'high';
-  context.drawImage(frame, rect.x, rect.y, rect.width, rect.height, 0, 0, target.width, target.height);
-  return out;
+  const { x, y, width } = cropRect(face, crown, target);
+  return { x, y, width };
 }

@@ -1,7 +1,8 @@
 /**
  * PhotoStep (renderer/steps/photo) against the strict mock host and a fake
- * camera: the host's photo.check says which rule failed, retakes stop when the
- * host has none left, and choosing sends photo.choose.
+ * camera: the frame goes to photo.check with where to cut it, the photo shown
+ * is the one the host made, the host's reply says which rule failed, retakes
+ * stop when the host has none left, and choosing sends photo.choose.
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -43,6 +44,9 @@ const rule = (name: PhotoRuleResult['rule'], passed: boolean, measured: number |
 const passingRules = [rule('face', true, 1, 1, 1), rule('background', true, 4, null, 12), rule('headWidth', true, 207, 207, 207)];
 const backgroundFails = [rule('face', true, 1, 1, 1), rule('background', false, 31, null, 12), rule('headWidth', true, 207, 207, 207)];
 
+/** The photo the mock host made of frame `n`. */
+const hostPhoto = (n: number) => fakeJpeg(100 + n);
+
 /** A host that allows `retakes` retakes after the first photo; `passes(n)` decides photo n (1-based). */
 function photoHost(retakes: number, passes: (n: number) => boolean): MockHandlers {
   let taken = 0;
@@ -50,7 +54,14 @@ function photoHost(retakes: number, passes: (n: number) => boolean): MockHandler
     'photo.check': ({ spec }) => {
       taken += 1;
       const passed = passes(taken);
-      const result: PhotoCheckResult = { candidateId: `cand-${taken}`, spec, passed, rules: passed ? passingRules : backgroundFails, retakesLeft: Math.max(0, retakes - taken + 1) };
+      const result: PhotoCheckResult = {
+        candidateId: `cand-${taken}`,
+        spec,
+        passed,
+        rules: passed ? passingRules : backgroundFails,
+        retakesLeft: Math.max(0, retakes - taken + 1),
+        jpeg: hostPhoto(taken),
+      };
       return ok<'photo.check'>(result);
     },
     'photo.choose': () => ok<'photo.choose'>({ chosen: true }),
@@ -90,8 +101,11 @@ describe('photo step (standard photo)', () => {
     await waitFor(() => expect(screen.getByTestId('photo-guidance')).toHaveTextContent('很好，请保持不动'));
     expect(screen.getByTestId('photo-take')).toHaveTextContent('拍照');
     await takePhoto();
-    expect(api.callsTo('photo.check')).toEqual([{ sessionId: 's-1', spec: 'residentId', jpeg: fakeJpeg(1) }]);
+    // The whole frame, and where the renderer suggests cutting the photo from it.
+    expect(api.callsTo('photo.check')).toEqual([{ sessionId: 's-1', spec: 'residentId', frame: fakeJpeg(1), crop: { x: expect.any(Number), y: expect.any(Number), width: expect.any(Number) } }]);
     expect(screen.getByTestId('photo-result')).toHaveAttribute('data-passed', 'true');
+    // What the citizen sees is the host's photo, the file that is kept when chosen.
+    expect(within(screen.getByTestId('photo-result')).getByRole('presentation')).toHaveAttribute('src', `data:image/jpeg;base64,${hostPhoto(1)}`);
     expect(screen.getByTestId('photo-result')).toHaveTextContent('照片符合标准');
     expect(screen.getByTestId('photo-take')).toHaveTextContent('重拍');
     expect(screen.getByTestId('photo-retakes')).toHaveTextContent('还可以重拍 6 次');

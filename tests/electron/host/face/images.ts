@@ -1,21 +1,23 @@
-/** Test helpers: crop, scale, brighten and JPEG-encode RGBA images (encoding through playwright-core's bundled jpeg-js, dev only). */
+/** Test helpers: decode, crop, scale, brighten and JPEG-encode RGBA images (through playwright-core's bundled jpeg-js, dev only: synchronous, unlike the host's decoder). */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { decodeJpeg, type RgbaImage } from '../../../../electron/host/photo/jpeg-decode';
+import type { RgbaImage } from '../../../../electron/host/photo/decode-jpeg';
 
 const require = createRequire(import.meta.url);
 const { jpegjs } = require('playwright-core/lib/utilsBundle') as {
-  jpegjs: { encode(image: { width: number; height: number; data: Uint8Array }, quality: number): { data: Buffer } };
+  jpegjs: {
+    encode(image: { width: number; height: number; data: Uint8Array }, quality: number): { data: Buffer };
+    decode(bytes: Uint8Array, options: { useTArray: true }): RgbaImage;
+  };
 };
 
 export const ROOT = join(import.meta.dirname, '../../../..');
 
 /** Decodes a JPEG file under the repo (throws in tests only). */
 export function loadJpeg(path: string): RgbaImage {
-  const decoded = decodeJpeg(new Uint8Array(readFileSync(join(ROOT, path))));
-  if (!decoded.ok) throw new Error(`${path}: ${decoded.detail}`);
-  return decoded.image;
+  const { width, height, data } = jpegjs.decode(readFileSync(join(ROOT, path)), { useTArray: true });
+  return { width, height, data };
 }
 
 /** A sub-rectangle. */

@@ -1,6 +1,6 @@
 /** Generated test portraits: a plain background, hair, a face and shoulders, with the landmarks that go with them. */
 import type { FaceLandmarks } from '../../../../electron/host/photo/checks';
-import type { RgbaImage } from '../../../../electron/host/photo/jpeg-decode';
+import type { RgbaImage } from '../../../../electron/host/photo/decode-jpeg';
 
 type Rgb = [number, number, number];
 

@@ -1,15 +1,14 @@
 /**
- * The JPEG quality a file was saved at, read back from its quantisation
- * tables (DQT). Encoders of the libjpeg family (libjpeg-turbo in Chromium's
- * canvas, jpeg-js, most cameras' "quality" settings) scale the IJG base
- * tables of ITU T.81 Annex K by the quality factor Q:
+ * Test helper, not shipped: the JPEG quality a file was saved at, read back
+ * from its quantisation tables (DQT). The host encodes its standard photos
+ * itself and knows their quality; the tests read it back from the bytes to
+ * check the host's word independently. Encoders of the libjpeg family
+ * (libvips with mozjpeg's own tables off, Chromium's canvas, jpeg-js) scale the IJG
+ * base tables of ITU T.81 Annex K by the quality factor Q:
  *   scale = Q < 50 ? floor(5000 / Q) : 200 − 2Q
  *   entry = clamp(floor((base · scale + 50) / 100), 1, 255)
  * The luminance table is compared with the table each Q from 1 to 100 would
- * give; the nearest one is the estimate (exact for those encoders). Tables
- * that are not scaled IJG tables still get the nearest Q, flagged `exact:
- * false`. Files without a DQT, or not JPEG at all, are refused as values,
- * never thrown.
+ * give; the nearest one is the estimate (`exact` when it is that table).
  */
 
 /** IJG / T.81 Annex K luminance base table, natural (row-major) order. */
