@@ -21,6 +21,8 @@ const SandboxCitizen = z
     name: z.string().min(1),
     holder: z.enum(['resident', 'hmt', 'foreigner']),
     registeredResidence: Residence.nullable(),
+    /** Holds a valid 居住证 issued where the hall is (an out-of-province resident the kiosk may serve as local). */
+    residencePermitHere: z.boolean().optional(),
     criminalRecord: z.enum(['noRecord', 'record', 'sealedJuvenile', 'needsReview']),
     /** resources/faces/<faceRef>.jpg, for a real face matcher. */
     faceRef: z.string().regex(/^[a-z0-9-]+$/).optional(),

@@ -190,7 +190,7 @@ export function createSandboxGateway(options: SandboxOptions): SandboxGateway {
       await wait('lookup');
       const citizen = find(idNumber);
       if (!citizen) return gatewayFailure({ kind: 'notFound' });
-      return gatewayOk({ name: citizen.name, holder: citizen.holder, registeredResidence: citizen.registeredResidence });
+      return gatewayOk({ name: citizen.name, holder: citizen.holder, registeredResidence: citizen.registeredResidence, ...(citizen.residencePermitHere ? { residencePermitHere: true } : {}) });
     },
 
     async verifyFace({ idNumber, probe }) {

@@ -30,6 +30,8 @@ export const LookupPersonResponse = z.object({
   registeredResidence: z
     .object({ provinceCode: z.string().regex(/^\d{2}$/), province: z.string().min(1), city: z.string().min(1), district: z.string().min(1).optional() })
     .nullable(),
+  /** Holds a valid 居住证 issued where the hall is. */
+  residencePermitHere: z.boolean().optional(),
 });
 
 export const VerifyFaceRequest = z.object({ idNumber: IdNumberBody, probeJpegBase64: z.string().min(1).max(4_000_000) }).strict();
