@@ -1,7 +1,8 @@
 /**
  * A strict KioskApi for component tests: a call without a handler throws,
  * params, results and emitted events are checked against the contract, and
- * the test drives events and the connection state.
+ * the test drives events and the connection state. {@link fixtureServiceHandlers}
+ * serve the made-up fixture service (its wording and its first view).
  */
 import {
   Calls,
@@ -16,6 +17,7 @@ import {
   type KioskError,
 } from '../../electron/contract';
 import { createEventHub } from './event-hub';
+import { FIXTURE_SERVICE_ID, fixtureViews, fixtureWording } from './fixture-service';
 import type { ConnectionState, KioskClient } from './types';
 
 /** How the mock answers one call. */
@@ -56,6 +58,20 @@ export function ok<M extends CallName>(value: CallResult<M>): CallOutcome<M> {
 /** A failed outcome, as the host would report it. */
 export function fail(code: ErrorCode, messageKey = `errors.${code}`): { ok: false; error: KioskError } {
   return { ok: false, error: { code, messageKey } };
+}
+
+/**
+ * Handlers for the fixture service: `service.wording` answers its words (and
+ * refuses any other service, as the host does for one it does not know), and
+ * `flow.start` its identify step. Spread them under a test's own handlers.
+ */
+export function fixtureServiceHandlers(): MockHandlers {
+  return {
+    'service.wording': ({ serviceId }) =>
+      serviceId === FIXTURE_SERVICE_ID ? ok<'service.wording'>(fixtureWording) : fail('invalidParams', 'flow.unknownService'),
+    'flow.start': ({ serviceId }) =>
+      serviceId === FIXTURE_SERVICE_ID ? ok<'flow.start'>(fixtureViews.identify()) : fail('invalidParams', 'flow.unknownService'),
+  };
 }
 
 /** Creates the strict mock. */

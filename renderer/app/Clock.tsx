@@ -1,7 +1,7 @@
 /**
  * The live time and date, formatted for the current language in the kiosk's
  * configured zone (from the host's kiosk.info): never the machine's zone, so
- * the screen agrees with the receipt, the certificate and the journal.
+ * the screen agrees with the receipts, the printed documents and the journal.
  */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';

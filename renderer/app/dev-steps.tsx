@@ -1,22 +1,27 @@
 /**
  * Dev route for the camera steps (simulation only): `?step=face-check`,
  * `?step=photo&spec=exitEntry`, `?step=document` or `?step=consent`, with an
- * optional `&id=<ID number>` typed as the session's identity. Lets testers
- * and the e2e tests reach the steps before the service flows mount them.
+ * optional `&id=<ID number>` typed as the session's identity; and for the
+ * step library, `?step=flow&kind=<kind>` (each kind with the fixture
+ * service's data and words). Lets testers and the e2e tests reach the steps
+ * without a service flow.
  */
 import { useEffect, useState, type ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import { PhotoSpecId, type CameraSettings } from '../../electron/contract';
+import { FIXTURE_SERVICE_ID, fixtureWording } from '../api/fixture-service';
 import type { KioskClient } from '../api/types';
+import { addServiceWording } from '../flows/use-service-wording';
 import { ConsentStep } from '../steps/face/ConsentStep';
 import { FaceCheckStep } from '../steps/face/FaceCheckStep';
 import { PhotoStep } from '../steps/photo/PhotoStep';
 import { DocumentStep } from '../steps/document/DocumentStep';
+import { DevFlowStep } from './dev-flow-step';
 
 /** The steps this route can show. */
-export type DevStep = 'consent' | 'face-check' | 'photo' | 'document';
-const STEPS: readonly DevStep[] = ['consent', 'face-check', 'photo', 'document'];
+export type DevStep = 'consent' | 'face-check' | 'photo' | 'document' | 'flow';
+const STEPS: readonly DevStep[] = ['consent', 'face-check', 'photo', 'document', 'flow'];
 
 /** The requested dev step, if the query asks for one. */
 export function devStepFromQuery(query: string): DevStep | null {
@@ -62,6 +67,8 @@ export function DevSteps({ api, i18n, query }: DevStepsProps): ReactElement {
       }
       const cameras = await api.call('camera.config', {});
       if (!cameras.ok) return { kind: 'refused', reason: cameras.error.messageKey };
+      // The library's steps speak the fixture service's words, as the host would serve them.
+      if (step === 'flow') addServiceWording(i18n, FIXTURE_SERVICE_ID, fixtureWording);
       return { kind: 'ready', sessionId, cameras: cameras.value };
     };
     const whenConnected = (): void => {
@@ -77,14 +84,16 @@ export function DevSteps({ api, i18n, query }: DevStepsProps): ReactElement {
       cancelled = true;
       off();
     };
-  }, [api, idNumber]);
+  }, [api, idNumber, i18n, step]);
 
   let body: ReactElement;
   if (setup.kind !== 'ready' || !step) body = <p data-testid="dev-step-status">{setup.kind === 'refused' ? setup.reason : '…'}</p>;
   else {
     const { sessionId, cameras } = setup;
-    const needsConsent = step !== 'document' && !consented;
-    body = needsConsent ? (
+    const needsConsent = step !== 'document' && step !== 'flow' && !consented;
+    body = step === 'flow' ? (
+      <DevFlowStep api={api} sessionId={sessionId} kind={params.get('kind')} onOutcome={setDone} />
+    ) : needsConsent ? (
       <ConsentStep api={api} sessionId={sessionId} onGranted={() => setConsented(true)} onRefused={() => setDone('refused')} />
     ) : step === 'face-check' ? (
       <FaceCheckStep api={api} sessionId={sessionId} camera={cameras.face} onDone={setDone} />

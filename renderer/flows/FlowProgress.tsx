@@ -1,21 +1,21 @@
 /** Where the citizen is in a service: numbered steps, the current one marked in words, shape and colour. */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FlowStep } from '../../electron/contract';
+import type { PathStep } from '../../electron/contract';
 
 /** Props of {@link FlowProgress}. */
 export interface FlowProgressProps {
   /** 0-based, from the host's view. */
   stepIndex: number;
   stepCount: number;
-  /** The service's main path, for labels; numbers only when it does not match `stepCount`. */
-  labels: readonly FlowStep[];
+  /** The service's main path from the view, for labels; numbers only when it does not match `stepCount`. */
+  path: readonly PathStep[];
 }
 
 /** `data-testid="flow-progress"` with `data-step-index`; the current item has `aria-current="step"`. */
-export function FlowProgress({ stepIndex, stepCount, labels }: FlowProgressProps): ReactElement {
+export function FlowProgress({ stepIndex, stepCount, path }: FlowProgressProps): ReactElement {
   const { t } = useTranslation();
-  const named = labels.length === stepCount;
+  const named = path.length === stepCount;
   const items = Array.from({ length: stepCount }, (_, i) => i);
   return (
     <nav
@@ -40,7 +40,7 @@ export function FlowProgress({ stepIndex, stepCount, labels }: FlowProgressProps
               </span>
               {named ? (
                 <span className={state === 'current' ? 'flow-progress__label' : 'flow-progress__label visually-hidden'}>
-                  {t(`flow.steps.${labels[i]!}`)}
+                  {t(path[i]!.labelKey)}
                 </span>
               ) : null}
             </li>

@@ -1,159 +1,33 @@
 /**
- * Runs one service's kiosk flow inside the session frame: starts it with the
- * host, draws the host's current step with the step registry, sends the
- * citizen's events, follows `flow.changed`, and shows the step progress, the
- * host's messages in words, back (only when the host allows it) and, after
- * repeated errors in one step, the shell's offer of staff help.
+ * Runs one service's kiosk flow inside the session frame: first the
+ * service's own words (`service.wording`, once per service for the app's
+ * life), with a calm wait, or the choice to try again or go back when they
+ * cannot be had; then the flow itself ({@link RunningFlow}). No step is
+ * drawn before its words are there.
  */
-import { useCallback, useEffect, useMemo, useRef, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FlowEventType } from '../../electron/contract';
-import type { KioskClient } from '../api/types';
-import { HelpDialog } from '../app/help/HelpDialog';
-import { HelpOfferDialog } from '../app/help/HelpOfferDialog';
-import { useHelp } from '../app/help/useHelp';
-import { useStepErrors } from '../app/session/useStepErrors';
-import { renderStep, steps as sharedSteps } from '../steps';
-import { TouchButton } from '../ui/TouchButton';
-import { useSay } from '../voice/VoiceContext';
-import { FlowProgress } from './FlowProgress';
-import { flowMessageOf, type FlowMessage } from './flow-messages';
-import { kioskFlowFor } from './registry';
-import { useFlow } from './use-flow';
+import { RunningFlow, type RunningFlowProps } from './RunningFlow';
+import { StartProblem } from './StartProblem';
+import { useServiceWording } from './use-service-wording';
 import { Waiting } from './Waiting';
 import './flows.css';
 
 /** Props of {@link FlowRunner}. */
-export interface FlowRunnerProps {
-  api: KioskClient;
-  sessionId: string;
-  serviceId: string;
-  elderMode: boolean;
-  /** Ends the session as finished (the last step's button). */
-  onFinish: () => unknown;
-  /** Leaves the service when its flow could not start (back to the services). */
-  onLeave: () => void;
-}
+export type FlowRunnerProps = RunningFlowProps;
 
-/** `data-testid="flow-runner"` with `data-step`; `flow-back`, `flow-problem`, `flow-note`. */
-export function FlowRunner({ api, sessionId, serviceId, elderMode, onFinish, onLeave }: FlowRunnerProps): ReactElement {
-  const { t, i18n } = useTranslation();
-  const say = useSay();
-  const flow = kioskFlowFor(serviceId);
-  const registry = flow?.steps ?? sharedSteps;
-
-  // useFlow reports failed calls through a ref, so the error counter below can key on the step it returns.
-  const errorSink = useRef<(messageKey: string) => void>(() => {});
-  const sinkError = useCallback((messageKey: string) => errorSink.current(messageKey), []);
-  const control = useFlow(api, sessionId, serviceId, sinkError);
-  const current = control.state.kind === 'running' ? control.state.view : null;
-  const step = current?.step ?? control.state.kind;
-  const errors = useStepErrors(step, elderMode);
-  const help = useHelp(api, sessionId, `flow.${step}`);
-
-  const { report } = errors;
-  const reportError = useCallback(
-    (messageKey: string) => {
-      report(messageKey);
-      say('voice.error');
-    },
-    [report, say],
-  );
-  useEffect(() => {
-    errorSink.current = reportError;
-  }, [reportError]);
-
-  // Each new problem the host reports with a view counts toward the help offer (after the step it belongs to rendered).
-  const message = useMemo<FlowMessage>(() => (current ? flowMessageOf(current) : { kind: 'none' }), [current]);
-  const problem = control.problem;
-  const reported = useRef(0);
-  useEffect(() => {
-    if (!problem || reported.current === problem.count) return;
-    reported.current = problem.count;
-    reportError(problem.messageKey);
-  }, [problem, reportError]);
-  // A view without a problem (e.g. a retry running) takes the last problem off the screen.
-  const { clear } = errors;
-  useEffect(() => {
-    if (current && message.kind !== 'problem') clear();
-  }, [current, message, clear]);
-
-  const words = (key: string): string => (i18n.exists(key) ? t(key) : t('errors.generic'));
-  const accepts = useCallback((type: FlowEventType) => current?.accepts.includes(type) === true, [current]);
-
+/** `data-testid="flow-runner"`; `data-step` is `wording` while the words load, then the running flow's. */
+export function FlowRunner(props: FlowRunnerProps): ReactElement {
+  const { t } = useTranslation();
+  const wording = useServiceWording(props.api, props.serviceId);
+  if (wording.state.kind === 'ready') return <RunningFlow {...props} />;
   return (
-    <div
-      className="flow"
-      data-testid="flow-runner"
-      data-service={serviceId}
-      data-step={current?.step ?? control.state.kind}
-    >
-      {current ? (
-        <FlowProgress stepIndex={current.stepIndex} stepCount={current.stepCount} labels={flow?.progress ?? []} />
-      ) : null}
-      {errors.messageKey ? (
-        <p className="flow__problem" role="alert" data-testid="flow-problem">
-          {words(errors.messageKey)}
-        </p>
-      ) : null}
-      {message.kind === 'note' ? (
-        <p className="flow__note" data-testid="flow-note">
-          {words(message.messageKey)}
-        </p>
-      ) : null}
-      {control.state.kind === 'starting' ? <Waiting text={t('flow.starting')} /> : null}
-      {control.state.kind === 'startFailed' ? (
-        <div className="flow-step__problem" data-testid="flow-start-failed" role="alert">
-          <p>{words(control.state.messageKey)}</p>
-          <div className="flow-actions">
-            <TouchButton data-testid="flow-start-retry" onPress={control.restart}>
-              {t('flow.startRetry')}
-            </TouchButton>
-            <TouchButton variant="secondary" data-testid="flow-leave" onPress={onLeave}>
-              {t('flow.leave')}
-            </TouchButton>
-          </div>
-        </div>
-      ) : null}
-      {current ? (
-        <div className="flow__step" key={current.step}>
-          {renderStep(registry, {
-            view: current,
-            api,
-            sessionId,
-            elderMode,
-            send: control.send,
-            accepts,
-            refresh: control.refresh,
-            onError: reportError,
-            onFinish,
-          })}
-        </div>
-      ) : null}
-      {current?.canGoBack ? (
-        <div className="flow__footer">
-          <TouchButton
-            variant="secondary"
-            className="flow__back"
-            data-testid="flow-back"
-            onPress={() => control.send({ type: 'BACK' })}
-          >
-            <span aria-hidden="true">‹ </span>
-            {t('flow.back')}
-          </TouchButton>
-        </div>
-      ) : null}
-      {help.state.kind !== 'none' ? (
-        <HelpDialog state={help.state} onClose={help.dismiss} />
-      ) : errors.offerHelp ? (
-        <HelpOfferDialog
-          onAccept={async () => {
-            errors.dismissOffer();
-            await help.request('repeatedErrors');
-          }}
-          onDecline={errors.dismissOffer}
-        />
-      ) : null}
+    <div className="flow" data-testid="flow-runner" data-service={props.serviceId} data-step="wording">
+      {wording.state.kind === 'loading' ? (
+        <Waiting text={t('flow.starting')} />
+      ) : (
+        <StartProblem messageKey={wording.state.messageKey} onRetry={wording.retry} onLeave={props.onLeave} />
+      )}
     </div>
   );
 }

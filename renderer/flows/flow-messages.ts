@@ -3,10 +3,10 @@
  * error style, counted toward the help offer) or a neutral note that explains
  * a side step (counter, referral, failed) or a printer warning.
  */
-import type { FlowStep, FlowView } from '../../electron/contract';
+import type { FlowView, StepKind } from '../../electron/contract';
 
-/** Steps whose message explains where the citizen goes, not something that went wrong. */
-const EXPLAINING_STEPS: ReadonlySet<FlowStep> = new Set(['counter', 'referral', 'failed', 'done']);
+/** Step kinds whose message explains where the citizen goes, not something that went wrong. */
+const EXPLAINING_STEPS: ReadonlySet<StepKind> = new Set(['counter', 'referral', 'failed', 'done']);
 
 /** Printer messages that are warnings for staff, never the citizen's problem. */
 const NOTES: ReadonlySet<string> = new Set(['print.completed', 'print.paperLow', 'print.tonerLow']);
@@ -19,6 +19,8 @@ export type FlowMessage =
 export function flowMessageOf(view: FlowView): FlowMessage {
   const key = view.messageKey;
   if (!key) return { kind: 'none' };
+  // The counter step says its reason itself; the same words twice would be noise.
+  if (view.data.step === 'counter' && view.data.reasonKey === key) return { kind: 'none' };
   if (EXPLAINING_STEPS.has(view.step) || NOTES.has(key)) return { kind: 'note', messageKey: key };
   return { kind: 'problem', messageKey: key };
 }

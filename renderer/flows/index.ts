@@ -1,4 +1,4 @@
-/** Service flows: the runner, and the services the renderer can draw a kiosk flow for. */
+/** Service flows: the runner, and the screens that draw a service's steps. */
 export { FlowRunner, type FlowRunnerProps } from './FlowRunner';
-export { kioskFlowFor } from './registry';
-export type { KioskFlow } from './kiosk-flow';
+export { stepsFor } from './registry';
+export type { ServiceScreens } from './service-screens';

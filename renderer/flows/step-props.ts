@@ -1,16 +1,16 @@
 /**
  * What every flow step component receives from the FlowRunner: the host's
- * view and this step's data, and the only ways to act, which all go to the
- * host (the renderer decides nothing).
+ * view and this step's data (its words as i18n keys), and the only ways to
+ * act, which all go to the host (the renderer decides nothing).
  */
-import type { FlowEvent, FlowEventType, FlowStep, FlowStepData, FlowView, KioskApi } from '../../electron/contract';
+import type { FlowEvent, FlowEventType, FlowStepData, FlowView, KioskApi, StepKind } from '../../electron/contract';
 
-/** The data of step `S`, as the host sent it. */
-export type StepData<S extends FlowStep> = Extract<FlowStepData, { step: S }>;
+/** The data of a step of kind `K`, as the host sent it. */
+export type StepData<K extends StepKind> = Extract<FlowStepData, { step: K }>;
 
 /** The props all steps share. */
 export interface StepContext {
-  /** The whole view (stepIndex, accepts, messageKey…). */
+  /** The whole view (serviceId, stepId, stepIndex, accepts, messageKey…). */
   view: FlowView;
   api: KioskApi;
   sessionId: string;
@@ -30,5 +30,5 @@ export interface StepContext {
   onFinish: () => unknown;
 }
 
-/** Props of the component that draws step `S`. */
-export type StepProps<S extends FlowStep> = StepContext & { data: StepData<S> };
+/** Props of the component that draws a step of kind `K`. */
+export type StepProps<K extends StepKind> = StepContext & { data: StepData<K> };

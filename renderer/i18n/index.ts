@@ -13,7 +13,7 @@ export type Language = 'zh-CN' | 'en';
 export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
-/** The app's strings plus the on-screen keyboards' (`keyboard.*`) and the service flows' (`flow.*`, `print.*`, `voice.flow.*`), kept in their own files. */
+/** The app's strings plus the on-screen keyboards' (`keyboard.*`) and the step library's (`flow.*`, `print.*`, `voice.flow.*`), kept in their own files; a service's own words are added at `svc.<serviceId>` when its flow starts. */
 export type FullCatalogue = Catalogue & KeyboardCatalogue & FlowCatalogue;
 
 /** Every catalogue by language. */
@@ -26,7 +26,8 @@ export const catalogues: Record<Language, FullCatalogue> = {
 export function createI18n(language: Language = DEFAULT_LANGUAGE): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: catalogues['zh-CN'] }, en: { translation: catalogues.en } },
+    // A copy each: i18next keeps the objects it is given and adds bundles (a service's wording) into them.
+    resources: { 'zh-CN': { translation: structuredClone(catalogues['zh-CN']) }, en: { translation: structuredClone(catalogues.en) } },
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],

@@ -1,43 +1,46 @@
 /**
- * The step registry: which component draws each FlowStep. The mapped type
- * makes the registry complete, and {@link renderStep}'s switch ends in a
- * `never` check, so a step added to the contract breaks the build until it
- * is drawn.
+ * The step library's screens: which component draws each step kind. The
+ * mapped type makes the registry complete, and {@link renderStep}'s switch
+ * ends in a `never` check, so a kind added to the contract breaks the build
+ * until it is drawn. A screen never knows which service it serves: its words
+ * come as i18n keys in the step's data.
  */
 import { createElement, type ComponentType, type ReactElement } from 'react';
-import type { FlowStep } from '../../electron/contract';
+import type { StepKind } from '../../electron/contract';
 import type { StepContext, StepProps } from '../flows/step-props';
-import { QueryConsentStep } from './consent/QueryConsentStep';
+import { A4PrintStep } from './a4-print/A4PrintStep';
+import { ChoiceStep } from './choice/ChoiceStep';
+import { ConsentStep } from './consent/ConsentStep';
 import { CounterStep } from './counter/CounterStep';
 import { DoneStep } from './done/DoneStep';
 import { FailedStep } from './done/FailedStep';
 import { FaceCheckFlowStep } from './face-check/FaceCheckFlowStep';
 import { IdentifyStep } from './identify/IdentifyStep';
-import { PrintStep } from './print/PrintStep';
-import { PurposeStep } from './purpose/PurposeStep';
 import { QueryStep } from './query/QueryStep';
+import { ReceiptPrintStep } from './receipt-print/ReceiptPrintStep';
 import { ReferralStep } from './referral/ReferralStep';
 import { ReviewStep } from './review/ReviewStep';
 
-/** A component for every step. */
-export type StepRegistry = { [S in FlowStep]: ComponentType<StepProps<S>> };
+/** A component for every step kind. */
+export type StepRegistry = { [K in StepKind]: ComponentType<StepProps<K>> };
 
-/** The reusable steps; a service may replace some in its own folder. */
+/** The library's screens; a service may replace some in its own folder under renderer/flows/. */
 export const steps: StepRegistry = {
   identify: IdentifyStep,
-  consent: QueryConsentStep,
+  consent: ConsentStep,
   faceCheck: FaceCheckFlowStep,
-  choosePurpose: PurposeStep,
+  choice: ChoiceStep,
   query: QueryStep,
   review: ReviewStep,
-  print: PrintStep,
-  done: DoneStep,
+  a4Print: A4PrintStep,
+  receiptPrint: ReceiptPrintStep,
   counter: CounterStep,
   referral: ReferralStep,
+  done: DoneStep,
   failed: FailedStep,
 };
 
-/** Draws the view's step with the registry's component. */
+/** Draws the view's step with the registry's component for its kind. */
 export function renderStep(registry: StepRegistry, context: StepContext): ReactElement {
   const data = context.view.data;
   switch (data.step) {
@@ -47,20 +50,22 @@ export function renderStep(registry: StepRegistry, context: StepContext): ReactE
       return createElement(registry.consent, { ...context, data });
     case 'faceCheck':
       return createElement(registry.faceCheck, { ...context, data });
-    case 'choosePurpose':
-      return createElement(registry.choosePurpose, { ...context, data });
+    case 'choice':
+      return createElement(registry.choice, { ...context, data });
     case 'query':
       return createElement(registry.query, { ...context, data });
     case 'review':
       return createElement(registry.review, { ...context, data });
-    case 'print':
-      return createElement(registry.print, { ...context, data });
-    case 'done':
-      return createElement(registry.done, { ...context, data });
+    case 'a4Print':
+      return createElement(registry.a4Print, { ...context, data });
+    case 'receiptPrint':
+      return createElement(registry.receiptPrint, { ...context, data });
     case 'counter':
       return createElement(registry.counter, { ...context, data });
     case 'referral':
       return createElement(registry.referral, { ...context, data });
+    case 'done':
+      return createElement(registry.done, { ...context, data });
     case 'failed':
       return createElement(registry.failed, { ...context, data });
     default: {

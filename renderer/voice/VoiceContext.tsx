@@ -1,4 +1,4 @@
-/** Speech for components: say a `voice.*` prompt in the current language, at the citizen's volume and speed. */
+/** Speech for components: say a `voice.*` (or a service's `svc.<id>.voice.*`) prompt in the current language, at the citizen's volume and speed. */
 import { createContext, useContext, useEffect, useMemo, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n';
@@ -12,8 +12,11 @@ export type VolumeLevel = (typeof VOLUME_LEVELS)[number];
 /** Speech rate in elder mode (slower, DOMAIN.md §6). */
 export const ELDER_SPEECH_RATE = 0.8;
 
+/** A prompt's catalogue key: the kiosk's (`voice.*`) or a service's own (`svc.<serviceId>.voice.*`). */
+export type VoiceKey = `voice.${string}` | `svc.${string}`;
+
 /** Says a prompt by its catalogue key. */
-export type Say = (key: `voice.${string}`) => void;
+export type Say = (key: VoiceKey) => void;
 
 const SayContext = createContext<Say>(() => {});
 
@@ -49,7 +52,7 @@ export function useSay(): Say {
 }
 
 /** Speaks `key` when the component appears, and again in the new language when the language changes. */
-export function useSpeakOnShow(key: `voice.${string}` | null): void {
+export function useSpeakOnShow(key: VoiceKey | null): void {
   const say = useSay();
   const { i18n } = useTranslation();
   const language = i18n.language;

@@ -8,7 +8,7 @@ import type { Language } from '../i18n';
 
 /** One prompt to say. */
 export interface Utterance {
-  /** Catalogue key under `voice.*`; names the clip. */
+  /** Catalogue key under `voice.*` (or a service's `svc.<id>.voice.*`); names the clip. */
   key: string;
   /** The prompt's words in `language` (for speechSynthesis). */
   text: string;

@@ -22,7 +22,7 @@ import { IdleProvider, type IdleControl } from '../idle/IdleContext';
 import { KioskTimeZoneProvider } from '../KioskTimeZone';
 import { useIdleCountdown } from '../idle/useIdleCountdown';
 import { SessionFrame } from '../SessionFrame';
-import { FlowRunner, kioskFlowFor } from '../../flows';
+import { FlowRunner } from '../../flows';
 import { backFrom, HOME, type SessionRoute } from './route';
 import { useStepErrors } from './useStepErrors';
 
@@ -109,11 +109,9 @@ export function SessionView(props: SessionViewProps): ReactElement {
   };
   const back = backFrom(route);
   const services = catalogue.state.kind === 'loaded' ? catalogue.state.services : [];
-  // A kiosk service the renderer has a flow for runs in the FlowRunner, which draws its own back (issue #7).
+  // A kiosk service runs in the FlowRunner (the step library draws it), which draws its own back (issue #7).
   const flowServiceId =
-    route.step === 'service' &&
-    services.find((s) => s.id === route.serviceId)?.handling === 'kiosk' &&
-    kioskFlowFor(route.serviceId)
+    route.step === 'service' && services.find((s) => s.id === route.serviceId)?.handling === 'kiosk'
       ? route.serviceId
       : null;
 

@@ -1,23 +1,25 @@
 /**
  * 到窗口办理: the queue ticket (window and number) in discreet, neutral words.
- * The screen is seen by the hall: it never says why, beyond the host's coarse
- * reason, and never whether a record was found.
+ * The screen is seen by the hall: it says why only in the reason the host
+ * chose (a service keeps it coarse where a reason would reveal something,
+ * e.g. whether a record was found).
  */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatWindow } from '../../app/home/format';
 import type { Language } from '../../i18n';
 import type { StepProps } from '../../flows/step-props';
+import { useStepVoice } from '../../flows/step-voice';
 import { Waiting } from '../../flows/Waiting';
 import { TouchButton } from '../../ui/TouchButton';
-import { useSpeakOnShow } from '../../voice/VoiceContext';
 
-/** `data-testid="counter-step"` (`data-ticket`) with `counter-window`, `counter-ticket`, `counter-done`. */
-export function CounterStep({ data, send, accepts }: StepProps<'counter'>): ReactElement {
+/** `data-testid="counter-step"` (`data-ticket`) with `counter-reason`, `counter-window`, `counter-ticket`, `counter-done`. */
+export function CounterStep({ view, data, send, accepts }: StepProps<'counter'>): ReactElement {
   const { t, i18n } = useTranslation();
   const window = formatWindow(data.window, i18n.language as Language);
   const ticket = data.ticket;
-  useSpeakOnShow(ticket.state === 'printing' ? 'voice.flow.counterPrinting' : 'voice.flow.counter');
+  const printing = ticket.state === 'printing';
+  useStepVoice(view, printing ? 'voice.flow.counterPrinting' : 'voice.flow.counter', !printing);
   return (
     <section
       className="step flow-step"
@@ -28,6 +30,9 @@ export function CounterStep({ data, send, accepts }: StepProps<'counter'>): Reac
       <h1 id="step-title" className="step__title">
         {t('flow.counter.title')}
       </h1>
+      <p className="flow-step__lead" data-testid="counter-reason">
+        {t(data.reasonKey)}
+      </p>
       {ticket.state === 'printing' ? <Waiting text={t('flow.counter.printing')} /> : null}
       <dl className="flow-facts flow-facts--large">
         <div className="flow-facts__row">

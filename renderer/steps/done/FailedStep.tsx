@@ -2,13 +2,13 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepProps } from '../../flows/step-props';
+import { useStepVoice } from '../../flows/step-voice';
 import { TouchButton } from '../../ui/TouchButton';
-import { useSpeakOnShow } from '../../voice/VoiceContext';
 
 /** `data-testid="failed-step"` (`data-reason`) with `failed-retry` and `failed-end`. */
-export function FailedStep({ data, send, accepts }: StepProps<'failed'>): ReactElement {
+export function FailedStep({ view, data, send, accepts }: StepProps<'failed'>): ReactElement {
   const { t } = useTranslation();
-  useSpeakOnShow('voice.flow.failed');
+  useStepVoice(view, 'voice.flow.failed', true);
   return (
     <section
       className="step flow-step"

@@ -10,10 +10,10 @@ import { useCallback, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CameraSelector } from '../../../electron/contract';
 import type { StepProps } from '../../flows/step-props';
+import { useStepVoice } from '../../flows/step-voice';
 import { Waiting } from '../../flows/Waiting';
 import { ConsentStep } from '../face/ConsentStep';
 import { FaceCheckStep, type FaceCheckOutcome } from '../face/FaceCheckStep';
-import { useSpeakOnShow } from '../../voice/VoiceContext';
 import { FaceUnavailable } from './FaceUnavailable';
 
 type Phase =
@@ -25,12 +25,14 @@ type Phase =
   | { kind: 'unavailable' };
 
 /** `data-testid="face-step"` with `data-phase`. */
-export function FaceCheckFlowStep({ data, api, sessionId, refresh }: StepProps<'faceCheck'>): ReactElement {
+export function FaceCheckFlowStep({ view, data, api, sessionId, refresh }: StepProps<'faceCheck'>): ReactElement {
   const { t } = useTranslation();
-  // Passed already (the host is looking up the 户籍 before it moves on): wait, even on a fresh mount.
+  // Passed already (the host may still be checking something before it moves on): wait, even on a fresh mount.
   const [phase, setPhase] = useState<Phase>(data.lastOutcome === 'passed' ? { kind: 'verified' } : { kind: 'consent' });
-  useSpeakOnShow(
+  useStepVoice(
+    view,
     phase.kind === 'consent' ? 'voice.flow.faceConsent' : phase.kind === 'check' ? 'voice.flow.faceCheck' : null,
+    phase.kind === 'consent',
   );
 
   const granted = useCallback(() => {

@@ -9,13 +9,14 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepProps } from '../../flows/step-props';
+import { useStepVoice } from '../../flows/step-voice';
 import { TouchButton } from '../../ui/TouchButton';
-import { useSpeakOnShow } from '../../voice/VoiceContext';
 import { IdentityPanel } from './IdentityPanel';
 import { TypeIdNumber } from './TypeIdNumber';
 
 /** `data-testid="identify-step"` with `identify-confirm`, `identify-type` and the keypad. */
 export function IdentifyStep({
+  view,
   data,
   api,
   sessionId,
@@ -27,7 +28,11 @@ export function IdentifyStep({
   const { t } = useTranslation();
   const [typing, setTyping] = useState(false);
   const usable = data.identity !== null && data.problem === null;
-  useSpeakOnShow(typing ? 'voice.flow.identifyTyping' : usable ? 'voice.flow.identifyConfirm' : 'voice.flow.identify');
+  useStepVoice(
+    view,
+    typing ? 'voice.flow.identifyTyping' : usable ? 'voice.flow.identifyConfirm' : 'voice.flow.identify',
+    !typing && !usable,
+  );
 
   const typed = async (): Promise<void> => {
     setTyping(false);

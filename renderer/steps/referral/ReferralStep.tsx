@@ -1,21 +1,21 @@
 /**
- * 请到他处办理: where the citizen can apply instead. Residents registered in
- * another province: their 户籍地 派出所, or a 居住地 派出所 with a 居住证.
- * Foreigners: the 出入境 window.
+ * 请到他处办理: where the citizen can apply instead, when this kiosk may not
+ * serve them. Residents registered in another province: their 户籍地 派出所,
+ * or a 居住地 派出所 with a 居住证. Foreigners: the 出入境 window.
  */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatWindow } from '../../app/home/format';
 import type { Language } from '../../i18n';
 import type { StepProps } from '../../flows/step-props';
+import { useStepVoice } from '../../flows/step-voice';
 import { TouchButton } from '../../ui/TouchButton';
-import { useSpeakOnShow } from '../../voice/VoiceContext';
 
 /** `data-testid="referral-step"` (`data-to`) with `referral-done`. */
-export function ReferralStep({ data, send, accepts }: StepProps<'referral'>): ReactElement {
+export function ReferralStep({ view, data, send, accepts }: StepProps<'referral'>): ReactElement {
   const { t, i18n } = useTranslation();
   const residence = data.to === 'registeredResidence';
-  useSpeakOnShow(residence ? 'voice.flow.referralResidence' : 'voice.flow.referralExitEntry');
+  useStepVoice(view, residence ? 'voice.flow.referralResidence' : 'voice.flow.referralExitEntry', true);
   const place = [data.registeredProvince, data.registeredCity].filter(Boolean).join('');
   return (
     <section className="step flow-step" data-testid="referral-step" data-to={data.to} aria-labelledby="step-title">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMockKioskApi, fail, ok } from '../../../renderer/api/mock';
+import { FIXTURE_SERVICE_ID, fixtureWording } from '../../../renderer/api/fixture-service';
+import { createMockKioskApi, fail, fixtureServiceHandlers, ok } from '../../../renderer/api/mock';
 import { kioskInfo } from '../support/fixtures';
 
 describe('strict mock KioskApi', () => {
@@ -50,5 +51,18 @@ describe('strict mock KioskApi', () => {
     api.setConnectionState('disconnected');
     expect(states).toEqual(['connected', 'disconnected']);
     expect(api.connectionState()).toBe('disconnected');
+  });
+
+  it('serves the fixture service: its wording and first view, and refuses a service it does not know', async () => {
+    const api = createMockKioskApi(fixtureServiceHandlers());
+    await expect(api.call('service.wording', { serviceId: FIXTURE_SERVICE_ID })).resolves.toEqual({ ok: true, value: fixtureWording });
+    await expect(api.call('flow.start', { sessionId: 's-1', serviceId: FIXTURE_SERVICE_ID })).resolves.toMatchObject({
+      ok: true,
+      value: { serviceId: FIXTURE_SERVICE_ID, step: 'identify', stepId: 'identify' },
+    });
+    await expect(api.call('service.wording', { serviceId: 'elsewhere' })).resolves.toMatchObject({
+      ok: false,
+      error: { messageKey: 'flow.unknownService' },
+    });
   });
 });

@@ -1,11 +1,19 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { useState, type ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { FlowEvent, FlowView } from '../../../electron/contract';
-import { createMockKioskApi, fail, ok, type MockHandlers, type MockKioskApi } from '../../../renderer/api/mock';
+import {
+  createMockKioskApi,
+  fail,
+  fixtureServiceHandlers,
+  ok,
+  type MockHandlers,
+  type MockKioskApi,
+} from '../../../renderer/api/mock';
 import { FlowRunner } from '../../../renderer/flows';
 import type { Language } from '../../../renderer/i18n';
 import { renderWithKiosk } from './support';
-import { views } from './views';
+import { FIXTURE_SERVICE_ID, fixtureWording, views } from './views';
 
 interface Script {
   start: FlowView;
@@ -18,6 +26,7 @@ function runFlow(script: Script, options: { language?: Language; elderMode?: boo
   let finished = 0;
   let left = 0;
   const api: MockKioskApi = createMockKioskApi({
+    ...fixtureServiceHandlers(),
     'flow.start': () => ok<'flow.start'>(script.start),
     'flow.send': ({ event }) => {
       const next = answers.shift();
@@ -28,16 +37,17 @@ function runFlow(script: Script, options: { language?: Language; elderMode?: boo
     'help.request': () => ok<'help.request'>({ callId: 'call-1', queuedAt: '2026-05-01T08:02:00.000Z' }),
     ...options.handlers,
   });
+  // The runner loads the service's wording itself: nothing is registered beforehand.
   const rendered = renderWithKiosk(
     <FlowRunner
       api={api}
       sessionId="s-1"
-      serviceId="no-criminal-record"
+      serviceId={FIXTURE_SERVICE_ID}
       elderMode={options.elderMode ?? false}
       onFinish={() => void (finished += 1)}
       onLeave={() => void (left += 1)}
     />,
-    { language: options.language, elderMode: options.elderMode },
+    { language: options.language, elderMode: options.elderMode, wording: false },
   );
   return { api, ...rendered, finished: () => finished, left: () => left, answersLeft: () => answers.length };
 }
@@ -45,10 +55,12 @@ function runFlow(script: Script, options: { language?: Language; elderMode?: boo
 const runner = () => screen.getByTestId('flow-runner');
 
 describe('FlowRunner', () => {
-  it('starts the flow with the host and draws its first step with the progress', async () => {
+  it('loads the service’s wording first, then starts the flow and draws its first step with the progress', async () => {
     const { api } = runFlow({ start: views.identifyCard() });
     await screen.findByTestId('identify-step');
-    expect(api.callsTo('flow.start')).toEqual([{ sessionId: 's-1', serviceId: 'no-criminal-record' }]);
+    expect(api.callsTo('service.wording')).toEqual([{ serviceId: FIXTURE_SERVICE_ID }]);
+    expect(api.calls.map((c) => c.method).slice(0, 2)).toEqual(['service.wording', 'flow.start']);
+    expect(api.callsTo('flow.start')).toEqual([{ sessionId: 's-1', serviceId: FIXTURE_SERVICE_ID }]);
     const progress = screen.getByTestId('flow-progress');
     expect(progress).toHaveAttribute('data-step-index', '0');
     expect(progress).toHaveTextContent('第1步，共8步');
@@ -56,40 +68,115 @@ describe('FlowRunner', () => {
     expect(api.unexpectedCalls).toEqual([]);
   });
 
-  it('drives a scripted certificate run from identify to done, following flow.changed for host-side moves', async () => {
+  it('while the wording loads: a calm wait, and no flow started yet', async () => {
+    let answer: () => void = () => {};
+    const { api } = runFlow(
+      { start: views.choice() },
+      {
+        handlers: {
+          'service.wording': () =>
+            new Promise((resolve) => {
+              answer = () => resolve(ok<'service.wording'>(fixtureWording));
+            }),
+        },
+      },
+    );
+    expect(await screen.findByTestId('waiting')).toHaveTextContent('正在准备，请稍候…');
+    expect(runner()).toHaveAttribute('data-step', 'wording');
+    expect(api.callsTo('flow.start')).toEqual([]);
+    await act(async () => answer());
+    // The step speaks the service's words, never its keys.
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('请选择文件的用途');
+    expect(screen.getByTestId('flow-progress').querySelector('[aria-current="step"]')).toHaveTextContent('选择用途');
+  });
+
+  it('wording that cannot be had says why, and offers to try again or go back', async () => {
+    const { api, left } = runFlow(
+      { start: views.identifyCard() },
+      { handlers: { 'service.wording': () => fail('internal') } },
+    );
+    expect(await screen.findByTestId('flow-start-failed')).toHaveTextContent('系统内部错误，请稍后再试');
+    expect(api.callsTo('flow.start')).toEqual([]);
+    fireEvent.click(screen.getByTestId('flow-leave'));
+    expect(left()).toBe(1);
+    api.setHandler('service.wording', () => ok<'service.wording'>(fixtureWording));
+    fireEvent.click(screen.getByTestId('flow-start-retry'));
+    await screen.findByTestId('identify-step');
+    expect(api.callsTo('service.wording')).toHaveLength(2);
+  });
+
+  it('asks for a service’s wording once for the app’s life, however often its flow starts', async () => {
+    const api = createMockKioskApi({ ...fixtureServiceHandlers() });
+    function Again(): ReactElement {
+      const [round, setRound] = useState(0);
+      return (
+        <>
+          <button type="button" data-testid="again" onClick={() => setRound(round + 1)} />
+          <FlowRunner
+            key={round}
+            api={api}
+            sessionId="s-1"
+            serviceId={FIXTURE_SERVICE_ID}
+            elderMode={false}
+            onFinish={() => {}}
+            onLeave={() => {}}
+          />
+        </>
+      );
+    }
+    renderWithKiosk(<Again />, { wording: false });
+    await screen.findByTestId('identify-step');
+    fireEvent.click(screen.getByTestId('again'));
+    await waitFor(() => expect(api.callsTo('flow.start')).toHaveLength(2));
+    await screen.findByTestId('identify-step');
+    expect(api.callsTo('service.wording')).toHaveLength(1);
+  });
+
+  it('a language switch mid-flow shows the service’s words in the new language', async () => {
+    const { i18n } = runFlow({ start: views.choice() });
+    await screen.findByTestId('choice-step');
+    await act(async () => {
+      await i18n.changeLanguage('en');
+    });
+    expect(screen.getByTestId('choice-employer')).toHaveTextContent('For an employer');
+  });
+
+  it('drives a scripted run from identify to done, following flow.changed for host-side moves', async () => {
     const { api, finished, answersLeft } = runFlow({
       start: views.identifyCard(),
       answers: [
         { event: { type: 'CONFIRM' }, view: views.consent() },
-        { event: { type: 'CONSENT', granted: true }, view: views.consent(true) },
-        { event: { type: 'PURPOSE', purpose: 'employment' }, view: views.queryRunning() },
+        { event: { type: 'CONSENT', granted: true }, view: views.faceCheck({ lastOutcome: 'passed', attempt: 1 }) },
+        { event: { type: 'CHOOSE', value: 'employer' }, view: views.queryRunning() },
         { event: { type: 'CONFIRM' }, view: views.printing() },
         { event: { type: 'CONFIRM' }, view: views.done() },
       ],
     });
     fireEvent.click(await screen.findByTestId('identify-confirm'));
-    fireEvent.click(await screen.findByTestId('query-consent-agree'));
+    fireEvent.click(await screen.findByTestId('consent-step-agree'));
     await screen.findByTestId('waiting');
-    // The host checked the 户籍 and the face check passed: it says so with flow.changed.
-    act(() => api.emit('flow.changed', { sessionId: 's-1', view: views.purpose() }));
+    // The face check passed and the host moved on: it says so with flow.changed.
+    act(() => api.emit('flow.changed', { sessionId: 's-1', view: views.choice() }));
     expect(screen.getByTestId('flow-progress')).toHaveAttribute('data-step-index', '3');
-    fireEvent.click(screen.getByTestId('purpose-employment'));
+    fireEvent.click(screen.getByTestId('choice-employer'));
     await screen.findByTestId('query-step');
     act(() => api.emit('flow.changed', { sessionId: 's-1', view: views.review() }));
     fireEvent.click(screen.getByTestId('review-confirm'));
-    await screen.findByTestId('print-step');
+    await screen.findByTestId('a4-print-step');
     act(() => api.emit('flow.changed', { sessionId: 's-1', view: views.printed() }));
     fireEvent.click(screen.getByTestId('print-collected'));
-    fireEvent.click(await screen.findByTestId('done-finish'));
+    expect(await screen.findByTestId('done-outcome')).toHaveTextContent('文件已打印，请带好您的文件和凭条。');
+    fireEvent.click(screen.getByTestId('done-finish'));
     expect(finished()).toBe(1);
     expect(answersLeft()).toBe(0);
     expect(api.unexpectedCalls).toEqual([]);
   });
 
+
   it('ignores flow.changed for another session', async () => {
     const { api } = runFlow({ start: views.identifyCard() });
     await screen.findByTestId('identify-step');
-    act(() => api.emit('flow.changed', { sessionId: 's-other', view: views.purpose() }));
+    act(() => api.emit('flow.changed', { sessionId: 's-other', view: views.choice() }));
     expect(runner()).toHaveAttribute('data-step', 'identify');
   });
 
@@ -128,7 +215,7 @@ describe('FlowRunner', () => {
     fireEvent.click(screen.getByTestId('flow-back'));
     expect(api.callsTo('flow.send')).toHaveLength(1);
     await act(async () => release());
-    await screen.findByTestId('print-step');
+    await screen.findByTestId('a4-print-step');
   });
 
   it('the reprint button is offered once: after the reprint, it is gone', async () => {
@@ -157,7 +244,7 @@ describe('FlowRunner', () => {
 
   it('side steps explain themselves in a neutral note, not as an error', async () => {
     runFlow({ start: views.referral('exitEntry') });
-    expect(await screen.findByTestId('flow-note')).toHaveTextContent('外国人的证明由出入境管理部门办理。');
+    expect(await screen.findByTestId('flow-note')).toHaveTextContent('外国人办理此事项，请到出入境管理部门。');
     expect(screen.queryByTestId('flow-problem')).toBeNull();
   });
 
@@ -244,14 +331,14 @@ describe('FlowRunner', () => {
   });
 
   it('zero latency: the answer to an event, older than the view the host already pushed, does not roll the step back', async () => {
-    const { api } = runFlow({ start: { ...views.purpose(), seq: 3 } });
-    await screen.findByTestId('purpose-step');
-    // The query finished at once: the host pushes review (seq 5) before its answer to PURPOSE (query, seq 4) arrives.
+    const { api } = runFlow({ start: { ...views.choice(), seq: 3 } });
+    await screen.findByTestId('choice-step');
+    // The query finished at once: the host pushes review (seq 5) before its answer to CHOOSE (query, seq 4) arrives.
     api.setHandler('flow.send', () => {
       api.emit('flow.changed', { sessionId: 's-1', view: { ...views.review(), seq: 5 } });
       return ok<'flow.send'>({ ...views.queryRunning(), seq: 4 });
     });
-    fireEvent.click(screen.getByTestId('purpose-employment'));
+    fireEvent.click(screen.getByTestId('choice-employer'));
     await waitFor(() => expect(api.callsTo('flow.send')).toHaveLength(1));
     await act(async () => undefined);
     expect(runner()).toHaveAttribute('data-step', 'review');
@@ -282,7 +369,7 @@ describe('FlowRunner', () => {
     await act(async () => undefined);
     expect(runner()).toHaveAttribute('data-step', 'consent');
     // A late view of a run that is gone (flow-1) changes nothing, whatever its number.
-    act(() => api.emit('flow.changed', { sessionId: 's-1', view: { ...views.purpose(), flowId: 'flow-1', seq: 9 } }));
+    act(() => api.emit('flow.changed', { sessionId: 's-1', view: { ...views.choice(), flowId: 'flow-1', seq: 9 } }));
     expect(runner()).toHaveAttribute('data-step', 'consent');
     act(() => api.emit('flow.changed', { sessionId: 's-1', view: { ...views.faceCheck(), flowId: 'flow-2', seq: 2 } }));
     expect(runner()).toHaveAttribute('data-step', 'faceCheck');

@@ -1,142 +1,110 @@
-/** FlowViews for renderer tests, valid against the contract, one builder per step. */
-import { FlowView, type FlowEventType, type FlowStepData } from '../../../electron/contract';
+/**
+ * FlowViews for renderer tests, valid against the contract: the fixture
+ * service's views (renderer/api/fixture-service.ts), one builder per step
+ * kind and the states a test needs. Its words are the fixture wording, which
+ * the test support registers in i18n (step tests) or the mock serves
+ * (`service.wording`, runner tests).
+ */
+import type { FlowStepData } from '../../../electron/contract';
+import {
+  FIXTURE_SERVICE_ID,
+  fixtureIdentity,
+  fixtureKey,
+  fixtureView,
+  fixtureViews,
+  fixtureWording,
+} from '../../../renderer/api/fixture-service';
 
-const MAIN: readonly string[] = [
-  'identify',
-  'consent',
-  'faceCheck',
-  'choosePurpose',
-  'query',
-  'review',
-  'print',
-  'done',
-];
+export { FIXTURE_SERVICE_ID, fixtureKey, fixtureView as viewOf, fixtureWording };
 
-/** A view of the no-criminal-record flow for `data`, with the events it accepts. */
-export function viewOf(data: FlowStepData, accepts: FlowEventType[] = [], extra: Partial<FlowView> = {}): FlowView {
-  const index = MAIN.indexOf(data.step);
-  return FlowView.parse({
-    serviceId: 'no-criminal-record',
-    step: data.step,
-    stepIndex: index >= 0 ? index : MAIN.length - 1,
-    stepCount: MAIN.length,
-    canGoBack: accepts.includes('BACK'),
-    accepts,
-    data,
-    // One run, and the same place in it unless a test says otherwise (views of equal seq are all shown).
-    flowId: 'flow-1',
-    seq: 0,
-    ...extra,
-  });
-}
+type PrintState = 'printing' | 'printed' | 'notPrinted';
+type Data<K extends FlowStepData['step']> = Extract<FlowStepData, { step: K }>;
 
-export const cardIdentity = {
-  source: 'card',
-  cardType: 'resident',
-  name: '陈思远',
-  idNumberMasked: '4104**********1230',
-} as const;
+export const cardIdentity = fixtureIdentity;
 
 export const views = {
-  identifyEmpty: () => viewOf({ step: 'identify', identity: null, problem: null }, ['CONFIRM']),
-  identifyCard: () => viewOf({ step: 'identify', identity: { ...cardIdentity }, problem: null }, ['CONFIRM']),
+  identifyEmpty: () => fixtureView({ step: 'identify', identity: null, problem: null }, ['CONFIRM']),
+  identifyCard: fixtureViews.identify,
   identifyExpired: () =>
-    viewOf({ step: 'identify', identity: { ...cardIdentity }, problem: 'expired' }, ['CONFIRM'], {
+    fixtureView({ step: 'identify', identity: { ...cardIdentity }, problem: 'expired' }, ['CONFIRM'], {
       messageKey: 'flow.identify.expired',
     }),
-  consent: (busy = false) =>
-    viewOf(
-      {
-        step: 'consent',
-        serviceName: { 'zh-CN': '无犯罪记录证明', en: 'No-criminal-record certificate' },
-        granted: busy,
-        busy,
-      },
-      busy ? [] : ['CONSENT', 'BACK'],
-    ),
+  consent: fixtureViews.consent,
   faceCheck: (over: { attempt?: number; lastOutcome?: 'passed' | 'noMatch' | 'refused' | null } = {}) =>
-    viewOf(
+    fixtureView(
       { step: 'faceCheck', attempt: over.attempt ?? 0, maxAttempts: 3, lastOutcome: over.lastOutcome ?? null },
       over.lastOutcome === 'passed' ? [] : ['BACK'],
     ),
-  purpose: () =>
-    viewOf({ step: 'choosePurpose', options: ['employment', 'abroad', 'settlement', 'other'], selected: null }, [
-      'PURPOSE',
-    ]),
-  queryRunning: () => viewOf({ step: 'query', state: 'running', failure: null, retriesLeft: 2 }),
+  /** The fixture's purpose choice; `accepts` false: the host takes no choice now. */
+  choice: (over: { selected?: string | null; accepts?: boolean } = {}) => {
+    const base = fixtureViews.choice();
+    const data = base.data as Data<'choice'>;
+    return fixtureView(
+      { ...data, selected: over.selected ?? null },
+      over.accepts === false ? ['BACK'] : ['CHOOSE', 'BACK'],
+    );
+  },
+  queryRunning: () =>
+    fixtureView({ step: 'query', titleKey: fixtureKey('lookup.title'), state: 'running', failure: null, retriesLeft: 2 }),
   queryFailed: (retriesLeft = 2) =>
-    viewOf(
-      { step: 'query', state: 'failed', failure: 'timeout', retriesLeft },
+    fixtureView(
+      { step: 'query', titleKey: fixtureKey('lookup.title'), state: 'failed', failure: 'timeout', retriesLeft },
       retriesLeft > 0 ? ['RETRY', 'CONFIRM'] : ['CONFIRM'],
-      {
-        messageKey: 'flow.query.timeout',
-      },
+      { messageKey: 'flow.query.timeout' },
     ),
-  review: () =>
-    viewOf(
-      {
-        step: 'review',
-        name: '陈思远',
-        idNumberMasked: '4104**********1230',
-        purpose: 'employment',
-        queryDate: '2026-05-01',
-      },
-      ['CONFIRM', 'BACK'],
-    ),
+  review: fixtureViews.review,
   printing: () =>
-    viewOf({
-      step: 'print',
+    fixtureView({
+      step: 'a4Print',
       state: 'printing',
       documentNumber: null,
       verifyCode: null,
       reprintAvailable: false,
       receipt: 'printing',
+      noteKeys: [fixtureKey('print.notes.keep')],
     }),
-  printed: (reprintAvailable = true) =>
-    viewOf(
+  printed: (reprintAvailable = true, receipt: PrintState = 'printed') =>
+    fixtureView(
       {
-        step: 'print',
+        step: 'a4Print',
         state: 'printed',
         documentNumber: 'WF-2026-000123',
         verifyCode: 'K7Q2-9XZ4',
         reprintAvailable,
-        receipt: 'printed',
+        receipt,
+        noteKeys: [fixtureKey('print.notes.keep')],
       },
       reprintAvailable ? ['CONFIRM', 'REPRINT'] : ['CONFIRM'],
     ),
   notPrinted: (reprintAvailable = true) =>
-    viewOf(
+    fixtureView(
       {
-        step: 'print',
+        step: 'a4Print',
         state: 'notPrinted',
         documentNumber: 'WF-2026-000123',
         verifyCode: null,
         reprintAvailable,
         receipt: 'printing',
+        noteKeys: [],
       },
       reprintAvailable ? ['REPRINT', 'CONFIRM'] : ['CONFIRM'],
       { messageKey: 'print.paperJam' },
     ),
-  done: (outcome: 'certificateIssued' | 'counter' | 'referred' | 'declined' | 'failed' | 'identityChanged' = 'certificateIssued') =>
-    viewOf({ step: 'done', outcome }),
+  /** The fixture's collection slip in `state`; the host offers a reprint when `reprintAvailable`. */
+  receipt: (state: PrintState = 'printed', reprintAvailable = true) => {
+    const data = fixtureViews.receiptPrint().data as Data<'receiptPrint'>;
+    const accepts = state === 'printing' ? [] : reprintAvailable ? (['CONFIRM', 'REPRINT'] as const) : (['CONFIRM'] as const);
+    return fixtureView({ ...data, state, reprintAvailable }, [...accepts]);
+  },
+  done: (outcomeKey = fixtureKey('outcome.issued'), outcome = 'issued') =>
+    fixtureView({ step: 'done', outcome, outcomeKey }),
   counter: (
-    reason:
-      | 'resultAtCounter'
-      | 'counterOnly'
-      | 'faceCheckFailed'
-      | 'printFailed'
-      | 'notFound'
-      | 'queryFailed' = 'resultAtCounter',
-    ticket: { state: 'printing' | 'printed' | 'notPrinted'; number: string | null } = {
-      state: 'printed',
-      number: 'A017',
-    },
+    reasonKey = fixtureKey('counter.atCounter'),
+    ticket: { state: PrintState; number: string | null } = { state: 'printed', number: 'A017' },
   ) =>
-    viewOf({ step: 'counter', reason, window: '2号窗口', ticket }, ticket.state === 'printing' ? [] : ['CONFIRM'], {
-      messageKey: `flow.counter.${reason}`,
-    }),
+    fixtureView({ step: 'counter', reasonKey, window: '2号窗口', ticket }, ticket.state === 'printing' ? [] : ['CONFIRM']),
   referral: (to: 'registeredResidence' | 'exitEntry' = 'registeredResidence') =>
-    viewOf(
+    fixtureView(
       {
         step: 'referral',
         to,
@@ -148,7 +116,7 @@ export const views = {
       { messageKey: `flow.referral.${to}` },
     ),
   failed: (canRetry = true) =>
-    viewOf({ step: 'failed', reason: 'backendUnavailable', canRetry }, canRetry ? ['RETRY', 'CONFIRM'] : ['CONFIRM'], {
+    fixtureView({ step: 'failed', reason: 'backendUnavailable', canRetry }, canRetry ? ['RETRY', 'CONFIRM'] : ['CONFIRM'], {
       messageKey: 'flow.failed.backendUnavailable',
     }),
 };

@@ -1,27 +1,23 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { FlowStepData } from '../../../electron/contract';
-import { createI18n } from '../../../renderer/i18n';
+import { createMockKioskApi, fixtureServiceHandlers, ok } from '../../../renderer/api/mock';
 import { FlowRunner } from '../../../renderer/flows';
-import { createMockKioskApi, ok } from '../../../renderer/api/mock';
+import { catalogues, createI18n, flattenKeys } from '../../../renderer/i18n';
 import { renderFlowStep, renderWithKiosk } from '../flows/support';
-import { views } from '../flows/views';
+import { FIXTURE_SERVICE_ID, fixtureKey, views } from '../flows/views';
 
-type CounterReason = Extract<FlowStepData, { step: 'counter' }>['reason'];
-const REASONS: CounterReason[] = [
-  'resultAtCounter',
-  'counterOnly',
-  'faceCheckFailed',
-  'printFailed',
-  'notFound',
-  'queryFailed',
+/** The library's counter reasons a host may point at, and the fixture service's own. */
+const REASONS = [
+  ...flattenKeys(catalogues['zh-CN'].flow.counter.reason, 'flow.counter.reason.'),
+  fixtureKey('counter.atCounter'),
 ];
 /** Words that would tell the hall a record exists (or was even looked at). */
 const REVEALING = [/犯罪/, /记录/, /案底/, /违法/, /criminal/i, /record/i, /conviction/i, /offen[cs]e/i];
 
 describe('counter step', () => {
-  it('shows the window and ticket number and ends with the host', () => {
-    const { send, view } = renderFlowStep(views.counter('resultAtCounter', { state: 'printed', number: 'A017' }));
+  it('shows the reason, the window and ticket number, and ends with the host', () => {
+    const { send, view } = renderFlowStep(views.counter(fixtureKey('counter.atCounter'), { state: 'printed', number: 'A017' }));
+    expect(screen.getByTestId('counter-reason')).toHaveTextContent('您的申请需要由窗口工作人员继续办理。');
     expect(screen.getByTestId('counter-window')).toHaveTextContent('2号窗口');
     expect(screen.getByTestId('counter-ticket')).toHaveTextContent('A017');
     fireEvent.click(screen.getByTestId('counter-done'));
@@ -30,44 +26,46 @@ describe('counter step', () => {
   });
 
   it('a ticket that did not print sends the citizen straight to the window', () => {
-    renderFlowStep(views.counter('printFailed', { state: 'notPrinted', number: null }));
+    renderFlowStep(views.counter('flow.counter.reason.printFailed', { state: 'notPrinted', number: null }));
     expect(screen.getByText('排队凭条未能打印，请直接到2号窗口。')).toBeInTheDocument();
+  });
+
+  it('while the ticket prints: a calm wait and nothing to press', () => {
+    renderFlowStep(views.counter(undefined, { state: 'printing', number: null }));
+    expect(screen.getByTestId('waiting')).toHaveTextContent('正在打印排队凭条…');
+    expect(screen.queryByTestId('counter-done')).toBeNull();
   });
 
   for (const language of ['zh-CN', 'en'] as const) {
     it(`never reveals a record, for any reason, in ${language} (screen, host message and voice)`, async () => {
+      expect(REASONS.length).toBeGreaterThan(3);
       const i18n = createI18n(language);
-      for (const reason of REASONS) {
-        const flowView = views.counter(reason);
-        const api = createMockKioskApi({ 'flow.start': () => ok<'flow.start'>(flowView) });
+      for (const reasonKey of REASONS) {
+        // The host may also send the reason as the view's message: it shows once.
+        const flowView = { ...views.counter(reasonKey), messageKey: reasonKey };
+        const api = createMockKioskApi({ ...fixtureServiceHandlers(), 'flow.start': () => ok<'flow.start'>(flowView) });
         const { container, voice, unmount } = renderWithKiosk(
           <FlowRunner
             api={api}
             sessionId="s-1"
-            serviceId="no-criminal-record"
+            serviceId={FIXTURE_SERVICE_ID}
             elderMode={false}
             onFinish={() => {}}
             onLeave={() => {}}
           />,
-          { language },
+          { language, wording: false },
         );
         await screen.findByTestId('counter-step');
         const text = container.textContent ?? '';
-        expect(text).toContain(i18n.t(`flow.counter.${reason}`));
-        for (const word of REVEALING) expect(text, `${reason}: ${text}`).not.toMatch(word);
+        expect(screen.getByTestId('counter-reason').textContent).not.toBe(reasonKey);
+        expect(screen.queryByTestId('flow-note')).toBeNull();
+        if (reasonKey.startsWith('flow.')) expect(text).toContain(i18n.t(reasonKey));
+        for (const word of REVEALING) expect(text, `${reasonKey}: ${text}`).not.toMatch(word);
         for (const key of voice.keys()) for (const word of REVEALING) expect(i18n.t(key)).not.toMatch(word);
         unmount();
       }
     });
   }
-
-  it('the result-at-counter wording is the same as for reasons that say nothing about a record', () => {
-    for (const language of ['zh-CN', 'en'] as const) {
-      const i18n = createI18n(language);
-      expect(i18n.t('flow.counter.resultAtCounter')).toBe(i18n.t('flow.counter.counterOnly'));
-      expect(i18n.t('flow.counter.resultAtCounter')).toBe(i18n.t('flow.counter.notFound'));
-    }
-  });
 });
 
 describe('referral step', () => {

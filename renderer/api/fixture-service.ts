@@ -1,0 +1,220 @@
+/**
+ * A small made-up service for the dev routes and the component tests: its
+ * wording, as the host would serve it with `service.wording`, and a view of
+ * every library step kind, valid against the contract. It stands for no real
+ * service (those are folders under electron/host/services/); its keys follow
+ * the convention the step screens rely on (`svc.<serviceId>.voice.<stepId>`
+ * for a step's spoken prompt, any other keys as the views point at them).
+ */
+import {
+  FlowView,
+  type FlowEventType,
+  type FlowStepData,
+  type PathStep,
+  type ServiceWording,
+  type StepKind,
+} from '../../electron/contract';
+
+export const FIXTURE_SERVICE_ID = 'fixture-service';
+
+/** A key of the fixture's own wording. */
+export const fixtureKey = (key: string): string => `svc.${FIXTURE_SERVICE_ID}.${key}`;
+
+/** The fixture's words; the voice prompts are Chinese characters only (the clips are read from pinyin). */
+export const fixtureWording: ServiceWording = {
+  'zh-CN': {
+    name: '示例事项',
+    steps: { consent: '授权查询', purpose: '选择用途', lookup: '查询', review: '核对信息', print: '打印文件' },
+    consent: {
+      text: '办理“示例事项”，需要您同意本机查询与您本人有关的登记信息。',
+      scope: { register: '查询内容：您的户籍登记信息。', use: '查询结果只用于本次办理。' },
+    },
+    purpose: {
+      title: '请选择文件的用途',
+      options: { self: '本人留存', employer: '交给单位', other: '其他' },
+      notes: { employer: '入职、单位审查等' },
+    },
+    lookup: { title: '正在查询登记信息' },
+    review: {
+      title: '请核对文件信息',
+      rows: { name: '姓名', number: '证件号码', purpose: '用途', date: '查询日期' },
+      notes: { paper: '文件打印在A4纸上，并打印一张取件凭条。' },
+    },
+    print: { notes: { keep: '请妥善保管您的文件。' } },
+    slip: { title: '取件凭条', rows: { number: '文件编号', window: '领取窗口' } },
+    counter: { atCounter: '您的申请需要由窗口工作人员继续办理。' },
+    outcome: { issued: '文件已打印，请带好您的文件和凭条。' },
+    voice: { purpose: '请选择文件的用途。', review: '请核对文件上的信息，无误请点击下一步。' },
+  },
+  en: {
+    name: 'Sample service',
+    steps: { consent: 'Permission', purpose: 'Purpose', lookup: 'Search', review: 'Check details', print: 'Print' },
+    consent: {
+      text: 'For “Sample service”, this kiosk needs your permission to look up your registration.',
+      scope: { register: 'What is looked up: your household registration.', use: 'The result is used only for this service.' },
+    },
+    purpose: {
+      title: 'What do you need the document for?',
+      options: { self: 'To keep', employer: 'For an employer', other: 'Something else' },
+      notes: { employer: 'Hiring or employment checks' },
+    },
+    lookup: { title: 'Looking up your registration' },
+    review: {
+      title: 'Check the document details',
+      rows: { name: 'Name', number: 'ID number', purpose: 'Purpose', date: 'Search date' },
+      notes: { paper: 'The document prints on A4 paper, with a collection slip.' },
+    },
+    print: { notes: { keep: 'Please keep your document safe.' } },
+    slip: { title: 'Collection slip', rows: { number: 'Document number', window: 'Collect at' } },
+    counter: { atCounter: 'Staff at the counter will continue your application.' },
+    outcome: { issued: 'Your document has been printed. Please take it and the slip.' },
+    voice: { purpose: 'Please choose what the document is for.', review: 'Please check the details. If they are correct, touch Next.' },
+  },
+};
+
+/** The fixture's main path, for the progress bar (library labels where the library's word fits). */
+export const fixturePath: PathStep[] = [
+  { id: 'identify', labelKey: 'flow.steps.identify' },
+  { id: 'consent', labelKey: fixtureKey('steps.consent') },
+  { id: 'face', labelKey: 'flow.steps.faceCheck' },
+  { id: 'purpose', labelKey: fixtureKey('steps.purpose') },
+  { id: 'lookup', labelKey: fixtureKey('steps.lookup') },
+  { id: 'review', labelKey: fixtureKey('steps.review') },
+  { id: 'print', labelKey: fixtureKey('steps.print') },
+  { id: 'done', labelKey: 'flow.steps.done' },
+];
+
+/** The fixture's step id for each kind (side steps are not on the path). */
+export const FIXTURE_STEP_IDS: Readonly<Record<StepKind, string>> = {
+  identify: 'identify',
+  consent: 'consent',
+  faceCheck: 'face',
+  choice: 'purpose',
+  query: 'lookup',
+  review: 'review',
+  a4Print: 'print',
+  receiptPrint: 'slip',
+  counter: 'counter',
+  referral: 'referral',
+  done: 'done',
+  failed: 'failed',
+};
+
+/** A view of the fixture service for `data`, with the events it accepts; parsed, so a wrong fixture fails at once. */
+export function fixtureView(data: FlowStepData, accepts: FlowEventType[] = [], extra: Partial<FlowView> = {}): FlowView {
+  const stepId = FIXTURE_STEP_IDS[data.step];
+  const index = fixturePath.findIndex((step) => step.id === stepId);
+  return FlowView.parse({
+    serviceId: FIXTURE_SERVICE_ID,
+    // One run, and the same place in it unless a test says otherwise (views of equal seq are all shown).
+    flowId: 'flow-1',
+    seq: 0,
+    stepId,
+    step: data.step,
+    stepIndex: index >= 0 ? index : fixturePath.length - 1,
+    stepCount: fixturePath.length,
+    path: fixturePath,
+    canGoBack: accepts.includes('BACK'),
+    accepts,
+    data,
+    ...extra,
+  });
+}
+
+/** The identity a card read gives, masked as the host shows it. */
+export const fixtureIdentity = {
+  source: 'card',
+  cardType: 'resident',
+  name: '陈思远',
+  idNumberMasked: '4104**********1230',
+} as const;
+
+/** One view of every kind, as a citizen first meets it. */
+export const fixtureViews: { readonly [K in StepKind]: () => FlowView } = {
+  identify: () => fixtureView({ step: 'identify', identity: { ...fixtureIdentity }, problem: null }, ['CONFIRM']),
+  consent: () =>
+    fixtureView(
+      {
+        step: 'consent',
+        textKey: fixtureKey('consent.text'),
+        scopeKeys: [fixtureKey('consent.scope.register'), fixtureKey('consent.scope.use')],
+        granted: false,
+      },
+      ['CONSENT', 'BACK'],
+    ),
+  faceCheck: () => fixtureView({ step: 'faceCheck', attempt: 0, maxAttempts: 3, lastOutcome: null }, ['BACK']),
+  choice: () =>
+    fixtureView(
+      {
+        step: 'choice',
+        titleKey: fixtureKey('purpose.title'),
+        options: [
+          { value: 'self', labelKey: fixtureKey('purpose.options.self') },
+          { value: 'employer', labelKey: fixtureKey('purpose.options.employer'), noteKey: fixtureKey('purpose.notes.employer') },
+          { value: 'other', labelKey: fixtureKey('purpose.options.other') },
+        ],
+        selected: null,
+      },
+      ['CHOOSE', 'BACK'],
+    ),
+  query: () =>
+    fixtureView({ step: 'query', titleKey: fixtureKey('lookup.title'), state: 'running', failure: null, retriesLeft: 2 }),
+  review: () =>
+    fixtureView(
+      {
+        step: 'review',
+        titleKey: fixtureKey('review.title'),
+        rows: [
+          { labelKey: fixtureKey('review.rows.name'), text: '陈思远' },
+          { labelKey: fixtureKey('review.rows.number'), text: '4104**********1230' },
+          { labelKey: fixtureKey('review.rows.purpose'), textKey: fixtureKey('purpose.options.employer') },
+          { labelKey: fixtureKey('review.rows.date'), text: '2026-05-01' },
+        ],
+        noteKeys: [fixtureKey('review.notes.paper')],
+      },
+      ['CONFIRM', 'BACK'],
+    ),
+  a4Print: () =>
+    fixtureView(
+      {
+        step: 'a4Print',
+        state: 'printed',
+        documentNumber: 'WF-2026-000123',
+        verifyCode: 'K7Q2-9XZ4',
+        reprintAvailable: true,
+        receipt: 'printed',
+        noteKeys: [fixtureKey('print.notes.keep')],
+      },
+      ['CONFIRM', 'REPRINT'],
+    ),
+  receiptPrint: () =>
+    fixtureView(
+      {
+        step: 'receiptPrint',
+        titleKey: fixtureKey('slip.title'),
+        state: 'printed',
+        rows: [
+          { labelKey: fixtureKey('slip.rows.number'), text: 'WF-2026-000123' },
+          { labelKey: fixtureKey('slip.rows.window'), text: '2号窗口' },
+        ],
+        reprintAvailable: true,
+      },
+      ['CONFIRM', 'REPRINT'],
+    ),
+  counter: () =>
+    fixtureView(
+      { step: 'counter', reasonKey: fixtureKey('counter.atCounter'), window: '2号窗口', ticket: { state: 'printed', number: 'A017' } },
+      ['CONFIRM'],
+    ),
+  referral: () =>
+    fixtureView(
+      { step: 'referral', to: 'registeredResidence', registeredProvince: '广东省', registeredCity: '深圳市', window: '2号窗口' },
+      ['CONFIRM'],
+      { messageKey: 'flow.referral.registeredResidence' },
+    ),
+  done: () => fixtureView({ step: 'done', outcome: 'issued', outcomeKey: fixtureKey('outcome.issued') }),
+  failed: () =>
+    fixtureView({ step: 'failed', reason: 'backendUnavailable', canRetry: true }, ['RETRY', 'CONFIRM'], {
+      messageKey: 'flow.failed.backendUnavailable',
+    }),
+};
