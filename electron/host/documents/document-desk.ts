@@ -27,7 +27,7 @@ export interface DocumentDeskDeps {
 }
 
 /** Message key when the document could not be produced (render or storage failed). */
-export const DOCUMENT_FAILED_KEY = 'flow.print.documentFailed';
+export const DOCUMENT_FAILED_KEY = 'flow.a4Print.documentFailed';
 
 const outcomeOf = (number: string, outcome: PrintOutcome): A4Outcome =>
   outcome.kind === 'completed' ? { kind: 'printed', documentNumber: number } : { kind: 'notPrinted', documentNumber: number, messageKey: outcome.messageKey, reprintable: true };

@@ -131,7 +131,7 @@ export function a4PrintStep(options: A4PrintOptions): StepDefinition {
           notPrinted: {
             on: {
               REPRINT: { guard: ({ context }: { context: FlowContext }) => reprintAvailable(printOf(context)), target: 'reprinting' },
-              CONFIRM: wiring.leave({ to: 'counter', reasonKey: 'flow.counter.printFailed' }),
+              CONFIRM: wiring.leave({ to: 'counter', reasonKey: 'flow.counter.reason.printFailed' }),
             },
           },
         },

@@ -26,7 +26,7 @@ export function faceCheckStep(options: { labelKey?: string } = {}): StepDefiniti
             ...wiring.leave({ to: 'next' }, assign({ face: ({ context }: { context: FlowContext }) => ({ passed: true, attempts: context.face.attempts + 1, last: 'passed' as const }) })),
           },
           { guard: ({ event }: { event: FaceEvent }) => faceMayRetry(event.attemptsLeft ?? 0), actions: faceFailed },
-          wiring.leave({ to: 'counter', reasonKey: 'flow.counter.faceCheckFailed' }, faceFailed),
+          wiring.leave({ to: 'counter', reasonKey: 'flow.counter.reason.faceCheckFailed' }, faceFailed),
         ],
         ...(wiring.previous ? { BACK: wiring.back(undefined, assign({ consent: () => false })) } : {}),
       },

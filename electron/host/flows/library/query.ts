@@ -34,7 +34,7 @@ export function routeFailure(result: GatewayResult<unknown>, notFoundReasonKey: 
 
 export function queryStep<T>(options: QueryOptions<T>): StepDefinition {
   const maxAttempts = options.maxAttempts ?? 3;
-  const failedReasonKey = options.failedReasonKey ?? 'flow.counter.queryFailed';
+  const failedReasonKey = options.failedReasonKey ?? 'flow.counter.reason.queryFailed';
   const decide = (result: GatewayResult<T>, context: FlowContext) => options.route(result, context);
   return {
     id: options.id,

@@ -69,7 +69,7 @@ export function sideStates(kit: FlowKit): Record<string, StateConfig> {
 export function sideView(stepId: string, context: FlowContext, kit: FlowKit): StepView | null {
   switch (stepId) {
     case 'counter': {
-      const counter = context.counter ?? { reasonKey: 'flow.counter.queryFailed', ticket: { state: 'notPrinted' as const, number: null } };
+      const counter = context.counter ?? { reasonKey: 'flow.counter.reason.queryFailed', ticket: { state: 'notPrinted' as const, number: null } };
       return { data: { step: 'counter', reasonKey: counter.reasonKey, window: kit.window, ticket: counter.ticket } };
     }
     case 'referral': {

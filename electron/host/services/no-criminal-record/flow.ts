@@ -69,9 +69,9 @@ export function noCriminalRecordFlow(kit: FlowKit, settings: NcrSettings, notesZ
             case 'foreigner':
               return { to: 'referral', referral: { to: 'exitEntry', province: null, city: null } };
             case 'counterOnly':
-              return { to: 'counter', reasonKey: key('counter.counterOnly') };
+              return { to: 'counter', reasonKey: 'flow.counter.reason.atCounter' };
             case 'notFound':
-              return { to: 'counter', reasonKey: 'flow.counter.notFound' };
+              return { to: 'counter', reasonKey: 'flow.counter.reason.atCounter' };
             case 'backendProblem':
               return { to: 'retry' };
             default: {
@@ -111,9 +111,9 @@ export function noCriminalRecordFlow(kit: FlowKit, settings: NcrSettings, notesZ
               return { to: 'next' };
             // Deliberately coarse: the screen never says whether a record was found.
             case 'counter':
-              return { to: 'counter', reasonKey: key('counter.resultAtCounter') };
+              return { to: 'counter', reasonKey: 'flow.counter.reason.atCounter' };
             case 'notFound':
-              return { to: 'counter', reasonKey: 'flow.counter.notFound' };
+              return { to: 'counter', reasonKey: 'flow.counter.reason.atCounter' };
             case 'retryable':
               return { to: 'retry' };
             default: {
@@ -143,7 +143,7 @@ export function noCriminalRecordFlow(kit: FlowKit, settings: NcrSettings, notesZ
         prepare: async (context, _kit, requestKey): Promise<PreparedDocument> => {
           const identity = context.identity;
           const answer = factOf<CriminalRecordAnswer>(context, 'record');
-          if (!identity || !answer) return { ok: false, messageKey: 'print.notAllowed' };
+          if (!identity || !answer) return { ok: false, messageKey: 'flow.a4Print.notAllowed' };
           const name = nameOf(context) ?? '';
           const idDocumentType = idDocumentTypeOf(identity.cardType);
           const issued = await kit.gateway.issueCertificate({
@@ -153,7 +153,7 @@ export function noCriminalRecordFlow(kit: FlowKit, settings: NcrSettings, notesZ
             holder: { name, idNumber: identity.idNumber, idDocumentType },
             facts: { queryDate: answer.queryDate, purpose: purposeOf(context) },
           });
-          if (!issued.ok) return { ok: false, messageKey: 'print.numberUnavailable' };
+          if (!issued.ok) return { ok: false, messageKey: 'flow.a4Print.numberUnavailable' };
           const certificate = issued.value;
           return {
             ok: true,

@@ -39,8 +39,6 @@ export const wording: ServiceWording = {
     outcomes: { certificateIssued: '证明已开具，请带好您的证明和凭条。' },
     counter: {
       outOfProvince: '您的户籍不在本省。按跨省通办规定，您可以在本厅窗口申请，请取排队凭条到窗口办理。',
-      counterOnly: '您的申请需要由窗口工作人员继续办理。',
-      resultAtCounter: '您的申请需要由窗口工作人员继续办理。',
     },
     voice: {
       purpose: '请选择证明的用途。',
@@ -78,8 +76,6 @@ export const wording: ServiceWording = {
     outcomes: { certificateIssued: 'Your certificate has been issued. Please take your certificate and slip.' },
     counter: {
       outOfProvince: 'Your household is registered in another province. Under the cross-province rules you can apply at this hall: please take a queue ticket to the counter.',
-      counterOnly: 'A member of staff needs to continue your application at the counter.',
-      resultAtCounter: 'A member of staff needs to continue your application at the counter.',
     },
     voice: {
       purpose: 'Please choose what the certificate is for.',
