@@ -1,0 +1,5 @@
+/**
+ * Every service module, one line each: adding a service adds its line here
+ * and nothing else outside its folder (docs/adding-a-service.md).
+ */
+export { default as noCriminalRecord } from './no-criminal-record';
