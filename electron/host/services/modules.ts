@@ -3,3 +3,4 @@
  * and nothing else outside its folder (docs/adding-a-service.md).
  */
 export { default as noCriminalRecord } from './no-criminal-record';
+export { default as idCardProgress } from './id-card-progress';
