@@ -4,11 +4,18 @@
  * check, and the KioskApi handlers. Electron's utility process and the
  * browser host both run exactly this; no logic lives in a transport.
  */
-import { randomUUID } from 'node:crypto';
 import packageJson from '../../package.json' with { type: 'json' };
-import { PROTOCOL_VERSION, type EventEnvelope, type EventPayload, type Identity, type ResponseEnvelope } from '../contract';
+import { type EventEnvelope, type EventPayload, type Identity, type ResponseEnvelope } from '../contract';
 import type { ManagedReceiptPrinter } from '../../drivers/manager/receipt-device';
-import { createDispatcher, kioskError, type CallHandlers } from './api/dispatch';
+import { createDispatcher, type CallHandlers } from './api/dispatch';
+import { catalogueHandlers } from './api/handlers/catalogue';
+import { devicesHandlers } from './api/handlers/devices';
+import { dockHandlers } from './api/handlers/dock';
+import { journaledFlowHandlers } from './api/handlers/flow';
+import { helpHandlers } from './api/handlers/help';
+import { identityHandlers } from './api/handlers/identity';
+import { kioskHandlers } from './api/handlers/kiosk';
+import { sessionHandlers } from './api/handlers/session';
 import type { KioskConfig } from './config/schema';
 import { createDock } from './devices/dock';
 import { createDevicesFromConfig } from './devices/from-config';
@@ -19,7 +26,7 @@ import { withA4Printer } from './documents/with-a4-printer';
 import { createEventBus } from './events';
 import { createFaceHandlers, type FaceHandlerContext } from './face/handlers';
 import { createFaceLockout } from './face/lockout';
-import { createFlowRuntime, flowOf } from './flows';
+import { createFlowRuntime } from './flows';
 import type { PoliceGateway } from './gateway/police-gateway';
 import { createBackend } from './integration/backend';
 import { createDocumentDesk } from './documents/document-desk';
@@ -41,8 +48,7 @@ import { createPersonalTerms, nameTerms, type PersonalTermsSource } from './log/
 import { createPrinting, type Printing } from './printing';
 import { createCardIntake } from './session/card-intake';
 import { createIdentityConflictHandler } from './session/identity-conflict';
-import { identityFromTyped, maskedIdentity } from './session/identity';
-import { createSessionStore, sessionInfo } from './session/session-store';
+import { createSessionStore } from './session/session-store';
 import { sandboxFaceMatcher } from './face/sandbox-face-matcher';
 import { createFaceEnrolment } from './face/enrol-face';
 import { loadFaceAnalyzer } from './face/human-node';
@@ -181,7 +187,6 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     defaults: () => ({ language: config.defaultLanguage, elderMode: false }),
     onIdentityConflict: (sessionId) => onIdentityConflict(sessionId, 'card'),
   });
-  const noSession = { ok: false as const, error: kioskError('noSession') };
   const services = () => serviceEntries(SERVICE_CATALOGUE, devices.list().map(toContractStatus), config.services);
 
   const alerts = createStaffAlerts({
@@ -272,135 +277,17 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       station.audit.record({ actor: 'staff', action: 'dock.enrolFace', subject: sampleCard, detail: {} }),
   });
 
+  // One module per contract channel (api/handlers/); this root only wires them.
   const handlers: CallHandlers = {
-    'kiosk.info': () => ({
-      ok: true,
-      value: {
-        hallName: config.hallName,
-        kioskId: config.kioskId,
-        version: packageJson.version,
-        protocolVersion: PROTOCOL_VERSION,
-        simulation,
-        backend: config.backend.kind,
-        defaultLanguage: config.defaultLanguage,
-        timeZone: config.timeZone,
-      },
-    }),
-    'devices.list': () => ({ ok: true, value: devices.list().map(toContractStatus) }),
-    'devices.reportCamera': ({ role, state, label }) => {
-      // Without reported cameras (an injected device layer) the report is noted and changes nothing.
-      const changed = reportedCameras?.report({ role, state, label }) ?? false;
-      if (changed) logger.info({ role, state, label }, 'camera status reported by the renderer');
-      return { ok: true, value: { accepted: true } };
-    },
-    'session.start': (params) => {
-      const started = sessions.start(params);
-      if (!started.ok) return { ok: false, error: kioskError('sessionActive') };
-      station.sessions.started(started.session.sessionId, started.session.startedAt, null);
-      logger.info(
-        { sessionId: started.session.sessionId, language: params.language, elderMode: params.elderMode },
-        'session started',
-      );
-      return { ok: true, value: started.session };
-    },
-    'session.end': ({ sessionId, reason }) => {
-      const ended = sessions.end(sessionId, reason);
-      if (!ended.ok) return noSession;
-      logger.info({ sessionId, reason, durationMs: ended.durationMs }, 'session ended');
-      bus.emit('session.ended', { sessionId, reason });
-      return { ok: true, value: { ended: true } };
-    },
-    'session.current': () => {
-      const open = sessions.current();
-      return {
-        ok: true,
-        value: {
-          session: open ? sessionInfo(open) : null,
-          identity: open?.identity ? maskedIdentity(open.identity) : null,
-        },
-      };
-    },
-    'session.preferences': ({ sessionId, language, elderMode }) => {
-      const open = sessions.get(sessionId);
-      if (!open) return noSession;
-      open.language = language;
-      open.elderMode = elderMode;
-      sessions.touch(sessionId);
-      return { ok: true, value: sessionInfo(open) };
-    },
-    'session.activity': ({ sessionId }) =>
-      sessions.touch(sessionId) ? { ok: true, value: { backstopMs: sessions.backstopMs } } : noSession,
-    'identity.typed': ({ sessionId, idNumber }) => {
-      const open = sessions.get(sessionId);
-      if (!open) return noSession;
-      const identity = identityFromTyped(idNumber, now(), config.timeZone);
-      if (!identity) return { ok: false, error: { code: 'invalidParams', messageKey: 'idNumber.invalid' } };
-      const offer = sessions.offerIdentity(sessionId, identity);
-      sessions.touch(sessionId);
-      logger.info({ sessionId, source: 'typed', offer: offer.kind }, 'identity typed');
-      switch (offer.kind) {
-        case 'set':
-          // Told like a card read, so the header greets whoever the flow now acts for (the journal follows the event).
-          bus.emit('identity.read', { sessionId, identity: maskedIdentity(identity) });
-          return { ok: true, value: maskedIdentity(identity) };
-        case 'same':
-          // The fixed identity's own number: nothing changes, and the citizen's own number is what they typed.
-          return { ok: true, value: maskedIdentity(open.identity ?? identity) };
-        case 'conflict':
-          onIdentityConflict(sessionId, 'typed');
-          return { ok: false, error: { code: 'noSession', messageKey: 'app.sessionEndedIdentityChanged' } };
-        case 'noSession':
-          return noSession;
-        default: {
-          const never: never = offer;
-          return never;
-        }
-      }
-    },
-    'help.request': ({ sessionId, reason, step }) => {
-      const callId = randomUUID();
-      const queuedAt = now().toISOString();
-      logger.warn({ callId, sessionId, reason, step }, 'help requested');
-      station.audit.record({
-        actor: 'citizen',
-        action: 'help.requested',
-        ...(sessionId ? { sessionId } : {}),
-        subject: callId,
-        detail: { reason, step: step ?? null },
-      });
-      bus.emit('help.requested', { callId, reason, step, kioskId: config.kioskId, queuedAt });
-      return { ok: true, value: { callId, queuedAt } };
-    },
-    'catalogue.list': () => ({ ok: true, value: { services: services() } }),
-    'service.wording': ({ serviceId }) => {
-      const module = serviceModule(serviceId);
-      return module
-        ? { ok: true, value: module.wording }
-        : { ok: false, error: { code: 'invalidParams', messageKey: 'flow.unknownService' } };
-    },
-    'dock.state': () => dock.state(),
-    'dock.act': (params) => {
-      const outcome = dock.act(params);
-      logger.info({ action: params.action, deviceId: params.deviceId, ok: outcome.ok }, 'dock action');
-      station.audit.record({
-        actor: 'staff',
-        action: 'dock.act',
-        subject: params.deviceId,
-        detail: { action: params.action, ok: outcome.ok },
-      });
-      return outcome;
-    },
-    'dock.enrolFace': (params) => enrolFace(params),
+    ...kioskHandlers(config),
+    ...devicesHandlers({ devices, reportedCameras, logger }),
+    ...sessionHandlers({ sessions, journal: station.sessions, bus, logger }),
+    ...identityHandlers({ sessions, bus, logger, now, timeZone: config.timeZone, onIdentityConflict }),
+    ...helpHandlers({ kioskId: config.kioskId, audit: station.audit, bus, logger, now }),
+    ...catalogueHandlers({ entries: services, moduleOf: serviceModule }),
+    ...dockHandlers({ dock, enrolFace, audit: station.audit, logger }),
     ...faceHandlers,
-    ...flows.handlers,
-    'flow.start': async (params) => {
-      const started = await flows.handlers['flow.start'](params);
-      const session = sessions.get(params.sessionId);
-      const flow = started.ok && session ? flowOf(session) : undefined;
-      if (started.ok && flow)
-        station.sessions.flowStarted(params.sessionId, params.serviceId, flow.flowId, started.value);
-      return started;
-    },
+    ...journaledFlowHandlers(flows.handlers, sessions, station.sessions),
   };
 
   // Journals every session from the host's own events; subscribed from the

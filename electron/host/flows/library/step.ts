@@ -5,13 +5,13 @@
  * after every step before it was passed by the host, and adds the side
  * steps every flow shares (counter, referral, failed, done).
  */
-import type { DetailRow, StepKind } from '../../../contract';
+import type { DetailRow, FlowStepData, StepKind } from '../../../contract';
 import type { FlowContext, ReferralTo } from './context';
 import type { FlowKit } from './kit';
 
 /** What a step shows: its data and, optionally, a message. */
 export interface StepView {
-  data: import('../../../contract').FlowStepData;
+  data: FlowStepData;
   messageKey?: string;
 }
 
