@@ -311,7 +311,7 @@ class GA467IdCardReader implements IdCardReader {
       return;
     }
     if (this.isFault(found)) {
-      this.toProbing(found);
+      await this.toProbing(found);
       return;
     }
     await this.sleep(this.options.pollIntervalMs);
