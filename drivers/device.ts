@@ -3,6 +3,7 @@
  * (DOMAIN.md §7). Drivers know nothing of the host; the host maps this to the
  * contract's DeviceStatus.
  */
+import type { Result } from '../domain/result';
 
 export type DeviceKind = 'idcard' | 'receiptPrinter' | 'a4Printer' | 'camera' | 'scanner' | 'fingerprint';
 
@@ -19,7 +20,7 @@ export type DriverStatus =
   | { kind: 'busy'; media?: MediaState };
 
 /** The result of a device command: expected failures are values. */
-export type CommandResult<T, E = DeviceFailure> = { ok: true; value: T } | { ok: false; error: E };
+export type CommandResult<T, E = DeviceFailure> = Result<T, E>;
 
 export type DeviceFailure =
   | { kind: 'timeout'; message: string }

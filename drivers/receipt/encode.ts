@@ -5,6 +5,7 @@
  * Every text is sanitized (no control characters reach the wire) and wrapped
  * or truncated to the paper, so nothing overflows whatever the input.
  */
+import type { Result } from '../../domain/result';
 import QRCode from 'qrcode';
 import {
   align as alignCommand,
@@ -54,7 +55,7 @@ export type EncodeError =
   | { kind: 'qrTooWide'; message: string };
 
 /** Bytes, or why there are none. */
-export type EncodeResult = { ok: true; value: Uint8Array } | { ok: false; error: EncodeError };
+export type EncodeResult = Result<Uint8Array, EncodeError>;
 
 /** Default QR module size in dots. */
 export const DEFAULT_QR_MODULE_SIZE = 6;

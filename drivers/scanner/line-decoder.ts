@@ -6,6 +6,7 @@
  * line that is not UTF-8 is dropped with a typed error, empty lines (a stray
  * terminator, the LF of a CRLF scanner set to CR) are skipped.
  */
+import type { Result } from '../../domain/result';
 import type { LineSuffix } from './config';
 
 /** Why a line was dropped. Never carries the line's content (it may be personal data). */
@@ -14,7 +15,7 @@ export type LineError =
   | { kind: 'invalidUtf8'; length: number; message: string };
 
 /** One decoded line or one dropped line, in arrival order. */
-export type LineEvent = { ok: true; value: string } | { ok: false; error: LineError };
+export type LineEvent = Result<string, LineError>;
 
 export interface LineDecoderOptions {
   suffix: LineSuffix;

@@ -3,6 +3,7 @@
  * (serialport), HID (node-hid, frames carried in reports) and the in-memory
  * pair used by simulators and unit tests.
  */
+import type { Result } from '../../domain/result';
 
 export type TransportError =
   | { kind: 'notFound'; message: string }
@@ -11,7 +12,7 @@ export type TransportError =
   | { kind: 'io'; message: string }
   | { kind: 'closed'; message: string };
 
-export type TransportResult<T = void> = { ok: true; value: T } | { ok: false; error: TransportError };
+export type TransportResult<T = void> = Result<T, TransportError>;
 
 export interface TransportEvents {
   /** Bytes as they arrive, in whatever chunks the OS delivers. */

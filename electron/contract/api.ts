@@ -2,11 +2,12 @@
  * The KioskApi as the renderer sees it, whatever carries it (IPC or WebSocket).
  * Expected failures are values, not exceptions.
  */
+import type { Result } from '../../domain/result';
 import type { KioskError } from './protocol';
 import type { CallName, CallParams, CallResult } from './calls';
 import type { EventName, EventPayload } from './events';
 
-export type CallOutcome<M extends CallName> = { ok: true; value: CallResult<M> } | { ok: false; error: KioskError };
+export type CallOutcome<M extends CallName> = Result<CallResult<M>, KioskError>;
 
 export interface KioskApi {
   call<M extends CallName>(method: M, params: CallParams<M>): Promise<CallOutcome<M>>;

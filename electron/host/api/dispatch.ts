@@ -4,6 +4,7 @@
  * handler; a handler's failure becomes an `internal` error, never a crash.
  */
 import { type z } from 'zod';
+import type { Result } from '../../../domain/result';
 import {
   Calls,
   MAX_MESSAGE_BYTES,
@@ -17,7 +18,7 @@ import {
   type ResponseEnvelope,
 } from '../../contract';
 
-export type HandlerOutcome<M extends CallName> = { ok: true; value: CallResult<M> } | { ok: false; error: KioskError };
+export type HandlerOutcome<M extends CallName> = Result<CallResult<M>, KioskError>;
 
 export type CallHandlers = {
   [M in CallName]: (params: z.infer<(typeof Calls)[M]['params']>) => Promise<HandlerOutcome<M>> | HandlerOutcome<M>;

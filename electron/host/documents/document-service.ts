@@ -12,7 +12,7 @@ import type { DocumentRenderer, RenderError } from './render/document-renderer';
 import { parseTemplate, type TemplateError } from './templates/parse-template';
 import type { A4Printer } from './print/a4-printer';
 import type { PrintOutcome } from './print/print-outcome';
-import { err, ok, type Result } from './result';
+import { err, ok, type Result } from '../../../domain/result';
 import { formatDocumentNumber, type DocumentNumbers } from '../journal/document-numbers';
 import type { DocumentsRepo } from '../journal/documents-repo';
 import { zonedFields } from '../../../domain/calendar-date';

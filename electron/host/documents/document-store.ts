@@ -6,7 +6,7 @@
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { err, ok, type Result } from './result';
+import { err, ok, type Result } from '../../../domain/result';
 
 export interface DocumentStoreOptions {
   dir: string;

@@ -1,6 +1,6 @@
 /** Documents and A4 printing: templates → PDF, CUPS jobs, the printer's status device. */
 export { DOCUMENT_KIND, type DocumentRequest, type SealImage } from './document-request';
-export type { Result } from './result';
+export type { Result } from '../../../domain/result';
 export { createPdfRenderer, type PdfRendererOptions } from './render/pdf-renderer';
 export type { DocumentRenderer, RenderRequest, RenderedDocument, RenderError } from './render/document-renderer';
 export { DocumentTemplate } from './templates/template-schema';

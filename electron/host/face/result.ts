@@ -1,8 +1,19 @@
-/** Expected failures of the face and photo modules, as values. */
-export type Result<T> = { ok: true; value: T } | { ok: false; reason: string; detail?: string };
+/**
+ * The face module's failures: a short machine reason (`noFace`,
+ * `probeUnreadable`…) and, where useful, a detail; as the codebase's one
+ * Result type.
+ */
+import { err, ok as okValue, type Result as DomainResult } from '../../../domain/result';
+
+export interface FaceFailure {
+  reason: string;
+  detail?: string;
+}
+
+export type Result<T> = DomainResult<T, FaceFailure>;
 
 /** Wraps a value. */
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const ok = <T>(value: T): Result<T> => okValue(value);
 
 /** A failure with a short machine reason (`noFace`, `corruptJpeg`…). */
-export const fail = <T = never>(reason: string, detail?: string): Result<T> => (detail === undefined ? { ok: false, reason } : { ok: false, reason, detail });
+export const fail = <T = never>(reason: string, detail?: string): Result<T> => err(detail === undefined ? { reason } : { reason, detail });

@@ -6,6 +6,7 @@
  * Services add calls of their own as {@link BackendOperation}s, carried by `call`.
  */
 import type { BackendOperation } from './operation';
+import type { Result } from '../../../domain/result';
 
 /** Expected failures of any gateway call. */
 export type GatewayFailure =
@@ -19,7 +20,7 @@ export type GatewayFailure =
 export type GatewayFailureKind = GatewayFailure['kind'];
 
 /** A gateway answer: the value or an expected failure. */
-export type GatewayResult<T> = { ok: true; value: T } | { ok: false; error: GatewayFailure };
+export type GatewayResult<T> = Result<T, GatewayFailure>;
 
 /** Who holds the number: a mainland resident, a Hong Kong/Macau/Taiwan resident, a foreigner. */
 export type HolderKind = 'resident' | 'hmt' | 'foreigner';

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { KioskConfig } from '../config/schema';
-import { err, ok, type Result } from '../documents/result';
+import { err, ok, type Result } from '../../../domain/result';
 import type { ApplicationQueue } from '../flows/ports';
 import { createGatewayFromConfig } from '../gateway/from-config';
 import type { LinkWatcher } from '../gateway/http-gateway';

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { KioskConfig } from '../config/schema';
-import { err, ok, type Result } from '../documents/result';
+import { err, ok, type Result } from '../../../domain/result';
 import { createDocumentsRepo } from '../journal/documents-repo';
 import { createAuditLog, type AuditLog } from '../journal/transactions-audit';
 import { IDENTITY_KEY_FILE, identityHash, loadIdentityKey } from '../journal/transactions-key';

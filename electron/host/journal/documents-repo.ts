@@ -4,7 +4,7 @@
  * data: the number, type, hash, session id and outcomes only.
  */
 import type { Database } from 'better-sqlite3';
-import { err, ok, type Result } from '../documents/result';
+import { err, ok, type Result } from '../../../domain/result';
 
 /** `notAttempted`, `completed`, or the print problem (`paperOut`…). */
 export type RecordedOutcome = string;

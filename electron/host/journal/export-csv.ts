@@ -5,7 +5,7 @@
  * names and ID numbers, keyed hashes, never a full ID number or name.
  */
 import type { Database } from 'better-sqlite3';
-import { err, ok, type Result } from '../documents/result';
+import { err, ok, type Result } from '../../../domain/result';
 import type { TransactionDocument, TransactionRow } from './transactions-repo';
 import { parseCompactDate, zonedDayStart } from '../../../domain/calendar-date';
 

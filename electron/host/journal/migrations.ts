@@ -5,7 +5,7 @@
  * that has shipped.
  */
 import type { Database } from 'better-sqlite3';
-import { err, ok, type Result } from '../documents/result';
+import { err, ok, type Result } from '../../../domain/result';
 import { OUTBOX_MIGRATION } from '../outbox/migration';
 import { TRANSACTIONS_MIGRATION } from './transactions-migration';
 import { FACE_FAILURES_MIGRATION } from './face-failures-migration';

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database, { type Database as SqliteDatabase } from 'better-sqlite3';
-import { err, ok, type Result } from '../documents/result';
+import { err, ok, type Result } from '../../../domain/result';
 import { migrate, MIGRATIONS, type Migration, type MigrationError } from './migrations';
 
 export interface Journal {

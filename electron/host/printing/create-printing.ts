@@ -14,7 +14,7 @@ import { createDocumentStore } from '../documents/document-store';
 import { createA4Printer, type A4Printer } from '../documents/print/a4-printer';
 import type { DocumentRenderer } from '../documents/render/document-renderer';
 import { createPdfRenderer } from '../documents/render/pdf-renderer';
-import { err, ok, type Result } from '../documents/result';
+import { err, ok, type Result } from '../../../domain/result';
 import { createSimulatedCups, type A4SimulatorControls, type SimulatedCupsOptions } from '../documents/simulated';
 import { createDocumentNumbers, createDocumentsRepo, openJournal, type Journal, type JournalError } from '../journal';
 import type { Logger } from '../log/logger';

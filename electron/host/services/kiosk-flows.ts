@@ -11,7 +11,7 @@ import type { DocumentDesk, FlowKit } from '../flows/library';
 import type { ApplicationQueue, TicketPrinter } from '../flows/ports';
 import type { PoliceGateway } from '../gateway/police-gateway';
 import type { Logger } from '../log/logger';
-import { err, ok, type Result } from '../documents/result';
+import { err, ok, type Result } from '../../../domain/result';
 import { serviceFlow } from './service-flow';
 import type { ServiceModule } from './service-module';
 

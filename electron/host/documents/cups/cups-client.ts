@@ -11,7 +11,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../../../../domain/result';
 import { ippStatusOf, parseIpptoolDisplay } from './ipp-attributes';
 import { runCommand, type CommandOutput } from './run-command';
 

@@ -4,7 +4,7 @@
  * staff (paper low before it runs out), and the device status.
  */
 import type { DriverStatus, MediaState } from '../../../../drivers/device';
-import type { Result } from '../result';
+import type { Result } from '../../../../domain/result';
 import type { CupsError, PrinterAttributes } from './cups-client';
 
 export type PrinterProblem = 'paperOut' | 'paperJam' | 'doorOpen' | 'tonerOut' | 'printerOffline' | 'queueStopped' | 'notAccepting';

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../../../../domain/result';
 import { fontkit, type Font } from './fontkit';
 import { extractCollectionFace, isFontCollection } from './sfnt-collection';
 

@@ -6,7 +6,7 @@ import type { SealImage } from '../document-request';
 import type { FontError } from '../fonts/font-library';
 import type { TemplateVars } from '../templates/fill';
 import type { TemplateError } from '../templates/parse-template';
-import type { Result } from '../result';
+import type { Result } from '../../../../domain/result';
 
 /** A template (as data) and every value it prints, `number` included. */
 export interface RenderRequest {

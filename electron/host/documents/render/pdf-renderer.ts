@@ -11,7 +11,7 @@ import type { SealImage } from '../document-request';
 import { createFontLibrary, type FontChainConfig, type FontLibrary, type LoadedFace } from '../fonts/font-library';
 import { fontkit } from '../fonts/fontkit';
 import { layoutDocument, type DrawItem, type TextItem } from '../layout/layout';
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../../../../domain/result';
 import { parseTemplate } from '../templates/parse-template';
 import { resolveTemplate, textByFont } from '../templates/resolve';
 import type { DocumentRenderer, RenderedDocument, RenderError, RenderRequest } from './document-renderer';

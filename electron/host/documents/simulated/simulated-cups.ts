@@ -8,7 +8,7 @@
  * so simulation exercises the real job-following and status code.
  */
 import type { CupsClient, CupsError } from '../cups/cups-client';
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../../../../domain/result';
 import type { A4SimulatorControls, A4SimulatorState } from './a4-simulator-controls';
 import { countPdfPages } from './pdf-pages';
 import { createPrinterModel, paperOf, reasonsOf, type PrinterModelOptions } from './printer-model';

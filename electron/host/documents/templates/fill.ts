@@ -2,7 +2,7 @@
  * `{{field}}` placeholders. A field the data lacks is a template error,
  * never an empty gap on an official document.
  */
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../../../../domain/result';
 
 /** Values a template can reference: text, or a list for list blocks. */
 export type TemplateVars = Readonly<Record<string, string | readonly string[] | undefined>>;

@@ -3,7 +3,7 @@
  * is cached per template object, so a service that passes the same imported
  * object every time pays for the check once.
  */
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../../../../domain/result';
 import { DocumentTemplate } from './template-schema';
 
 export type TemplateError = { kind: 'template'; templateId: string; message: string };

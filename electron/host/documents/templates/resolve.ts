@@ -4,7 +4,7 @@
  * The result holds every text the page will carry, so fonts can be checked
  * for coverage before anything is laid out.
  */
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../../../../domain/result';
 import type { FontStyle } from '../fonts/font-library';
 import { fillPlaceholders, isEmptyField, type TemplateVars } from './fill';
 import type { DocumentTemplate, TextStyle } from './template-schema';

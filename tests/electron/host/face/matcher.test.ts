@@ -63,8 +63,8 @@ describe('embedding face matcher (human faceres in Node, WASM backend)', () => {
 
   it('reports a probe without a face and an unreadable probe as values', async () => {
     const blank = await matcher.compare(await reference('resident-han'), encodeJpeg(solid(320, 240, [250, 250, 250])));
-    expect(blank).toMatchObject({ ok: false, reason: 'noFaceInProbe' });
+    expect(blank).toMatchObject({ ok: false, error: { reason: 'noFaceInProbe' } });
     const garbage = await matcher.compare(await reference('resident-han'), new Uint8Array([1, 2, 3, 4, 5]));
-    expect(garbage).toMatchObject({ ok: false, reason: 'probeUnreadable' });
+    expect(garbage).toMatchObject({ ok: false, error: { reason: 'probeUnreadable' } });
   });
 });
