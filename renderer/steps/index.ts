@@ -18,6 +18,7 @@ import { PurposeStep } from './purpose/PurposeStep';
 import { QueryStep } from './query/QueryStep';
 import { ReferralStep } from './referral/ReferralStep';
 import { ReviewStep } from './review/ReviewStep';
+import './steps.css';
 
 /** A component for every step. */
 export type StepRegistry = { [S in FlowStep]: ComponentType<StepProps<S>> };

@@ -24,6 +24,7 @@ import { SessionFrame } from '../SessionFrame';
 import { FlowRunner, kioskFlowFor } from '../../flows';
 import { backFrom, HOME, type SessionRoute } from './route';
 import { useStepErrors } from './useStepErrors';
+import './SessionView.css';
 
 /** Props of {@link SessionView}. */
 export interface SessionViewProps {
