@@ -2,13 +2,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
+// The global look first (tokens, resets, shared classes); each component imports its own rules after it.
+import './styles/kiosk.css';
 import { createKioskApi } from './api';
 import { App } from './app/App';
 import { DevSteps, devStepFromQuery } from './app/dev-steps';
 import { installTouchLockdown } from './app/lockdown';
 import { createI18n } from './i18n';
 import { createBrowserVoice } from './voice/voice';
-import './styles/kiosk.css';
 
 // The CSP forbids eval; tell zod not to probe for it (the probe logs a CSP violation).
 z.config({ jitless: true });

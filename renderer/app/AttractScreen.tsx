@@ -10,7 +10,7 @@ import { ToggleSwitch } from '../ui/ToggleSwitch';
 import { Clock } from './Clock';
 import { DeviceStatusList } from './DeviceStatusList';
 import { SessionEndedNotice } from './SessionEndedNotice';
-import './shell.css';
+import './AttractScreen.css';
 
 /** Props of {@link AttractScreen}: all state lives in App. */
 export interface AttractScreenProps {

@@ -6,6 +6,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNow } from './host-data';
+import './Clock.css';
 
 /** Formats the time as 24-hour HH:mm in `timeZone`. */
 export function formatTime(date: Date, language: string, timeZone: string): string {

@@ -2,6 +2,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostNotice } from './connection';
+import './ConnectionNotice.css';
 
 /** Says it in the current language first, then in the other one. */
 export function ConnectionNotice({ notice }: { notice: Exclude<HostNotice, null> }): ReactElement {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceStatus } from '../../electron/contract';
 import { DeviceIcon, StatusShape } from '../ui/icons';
 import { mediaToShow, statusTone } from './device-status';
+import './DeviceStatusList.css';
 
 /** Props of {@link DeviceStatusList}. */
 export interface DeviceStatusListProps {

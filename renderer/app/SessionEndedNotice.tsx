@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionEndReason } from '../../electron/contract';
 import type { Language } from '../i18n';
 import { useSpeakOnShow } from '../voice/VoiceContext';
+import './SessionEndedNotice.css';
 
 /** `data-testid="session-ended"` (`data-reason`), a `role="status"` line. */
 export function SessionEndedNotice({ language, reason }: { language: Language; reason: SessionEndReason }): ReactElement {

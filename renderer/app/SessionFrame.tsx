@@ -13,7 +13,7 @@ import type { VolumeLevel } from '../voice/VoiceContext';
 import { HelpButton } from './help/HelpButton';
 import { StepProgress } from './session/StepProgress';
 import type { SessionStep } from './session/route';
-import './shell.css';
+import './SessionFrame.css';
 
 /** Props of {@link SessionFrame}. */
 export interface SessionFrameProps {

@@ -18,6 +18,7 @@ import { FaceEnrolControls } from './FaceEnrolControls';
 import { ScannerControls } from './ScannerControls';
 import type { DockAct, DockDeviceState } from './types';
 import { useDockState, type DockState } from './useDockState';
+import './DockDrawer.css';
 
 /** SW3 code the simulator answers with for a SAM fault. */
 const SAM_FAULT_CODE = 0x60;

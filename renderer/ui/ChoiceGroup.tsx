@@ -1,5 +1,6 @@
 /** A row of mutually exclusive choices (e.g. 中文 / English), each a large button. */
 import type { ReactElement } from 'react';
+import './ChoiceGroup.css';
 
 /** One option of a {@link ChoiceGroup}. */
 export interface Choice<T extends string> {

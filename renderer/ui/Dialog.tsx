@@ -1,5 +1,6 @@
 /** A modal dialog over the whole screen: labelled, announced, focus moved into it. */
 import { useEffect, useId, useRef, type ReactElement, type ReactNode } from 'react';
+import './Dialog.css';
 
 /** Props of {@link Dialog}. */
 export interface DialogProps {

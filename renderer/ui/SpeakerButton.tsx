@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VOLUME_LEVELS, type VolumeLevel } from '../voice/VoiceContext';
 import { pressFeedback } from './press';
+import './SpeakerButton.css';
 
 const WORDS: Record<VolumeLevel, string> = { 1: 'speaker.high', 0.66: 'speaker.medium', 0.33: 'speaker.low', 0: 'speaker.muted' };
 

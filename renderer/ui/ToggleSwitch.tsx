@@ -1,5 +1,6 @@
 /** An on/off switch that states its position in words, not only by colour. */
 import type { ReactElement } from 'react';
+import './ToggleSwitch.css';
 
 /** Props of {@link ToggleSwitch}. */
 export interface ToggleSwitchProps {

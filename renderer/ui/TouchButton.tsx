@@ -1,6 +1,7 @@
 /** The kiosk's button: large target, press feedback in the same frame, no double-fire, words always present. */
 import type { ButtonHTMLAttributes, ReactElement } from 'react';
 import { pressFeedback, usePressLock } from './press';
+import './TouchButton.css';
 
 /** Props of {@link TouchButton}. */
 export interface TouchButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type' | 'onClick'> {

@@ -1,6 +1,7 @@
 /** Inline SVG icons (no external assets). Decorative: always paired with words. */
 import type { ReactElement } from 'react';
 import type { DeviceKind } from '../../electron/contract';
+import './icons.css';
 
 const base = { viewBox: '0 0 48 48', fill: 'none', stroke: 'currentColor', strokeWidth: 3, strokeLinecap: 'round', strokeLinejoin: 'round', 'aria-hidden': true, focusable: false } as const;
 

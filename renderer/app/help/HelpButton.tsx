@@ -2,6 +2,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TouchButton } from '../../ui/TouchButton';
+import './HelpButton.css';
 
 /** `data-testid="help-button"`; locked while the call is on its way. */
 export function HelpButton({ onPress }: { onPress: () => Promise<void> }): ReactElement {

@@ -8,6 +8,7 @@ import { useSpeakOnShow } from '../../voice/VoiceContext';
 import { paginate, pageSize, type CatalogueState } from './catalogue';
 import { CatalogueBody } from './HomeScreen';
 import { ServiceCard } from './ServiceCard';
+import './CategoryScreen.css';
 
 /** Props of {@link CategoryScreen}. */
 export interface CategoryScreenProps {

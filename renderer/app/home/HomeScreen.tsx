@@ -6,6 +6,7 @@ import { pressFeedback } from '../../ui/press';
 import { TouchButton } from '../../ui/TouchButton';
 import { useSpeakOnShow } from '../../voice/VoiceContext';
 import { categoriesOf, type CatalogueState } from './catalogue';
+import './HomeScreen.css';
 
 /** Props of {@link HomeScreen}. */
 export interface HomeScreenProps {

@@ -5,6 +5,7 @@ import type { ServiceEntry } from '../../../electron/contract';
 import type { Language } from '../../i18n';
 import { pressFeedback } from '../../ui/press';
 import { formatFee, formatWindow } from './format';
+import './ServiceCard.css';
 
 /** Props of {@link ServiceCard}. */
 export interface ServiceCardProps {

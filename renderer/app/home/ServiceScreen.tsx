@@ -9,6 +9,7 @@ import type { Language } from '../../i18n';
 import { TouchButton } from '../../ui/TouchButton';
 import { useSpeakOnShow } from '../../voice/VoiceContext';
 import { formatFee, formatWindow } from './format';
+import './ServiceScreen.css';
 
 /** Props of {@link ServiceScreen}. */
 export interface ServiceScreenProps {

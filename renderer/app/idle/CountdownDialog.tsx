@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog';
 import { TouchButton } from '../../ui/TouchButton';
 import { useSpeakOnShow } from '../../voice/VoiceContext';
+import './CountdownDialog.css';
 
 /** Props of {@link CountdownDialog}. */
 export interface CountdownDialogProps {

@@ -25,6 +25,7 @@ import { SessionFrame } from '../SessionFrame';
 import { FlowRunner } from '../../flows';
 import { backFrom, HOME, type SessionRoute } from './route';
 import { useStepErrors } from './useStepErrors';
+import './SessionView.css';
 
 /** Props of {@link SessionView}. */
 export interface SessionViewProps {

@@ -2,6 +2,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SESSION_STEPS, type SessionStep } from './route';
+import './StepProgress.css';
 
 /** `data-testid="step-progress"`; the current item has `aria-current="step"`. */
 export function StepProgress({ current }: { current: SessionStep }): ReactElement {

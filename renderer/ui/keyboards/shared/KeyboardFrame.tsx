@@ -1,6 +1,6 @@
 /** The outer frame every keyboard shares: size class, elder mode, no text selection. */
 import type { ReactElement, ReactNode } from 'react';
-import '../../../styles/keyboards.css';
+import '../keyboards.css';
 
 /** Props of {@link KeyboardFrame}. */
 export interface KeyboardFrameProps {
