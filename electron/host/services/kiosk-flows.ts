@@ -39,6 +39,7 @@ export function createKioskFlows(deps: KioskFlowsDeps): Result<FlowService[], st
     }
     const kit: FlowKit = {
       serviceId: module.id,
+      audience: module.catalogue.audience,
       serviceName: module.catalogue.name,
       gateway: deps.gateway,
       documents: deps.documents,

@@ -1,8 +1,9 @@
 /**
  * identify: the citizen places their card or types their number; the host
  * validated it before it reached the flow. CONFIRM fixes it for the run
- * (the flow never comes back here). A foreigner's identity can be sent to
- * the 出入境 counter at once when the service serves only mainland residents.
+ * (the flow never comes back here). A foreigner's identity (read from the
+ * card or number itself, nothing from the back-end) goes to the 出入境
+ * counter at once when the service's audience has no foreigners.
  */
 import { assign } from 'xstate';
 import type { FlowIdentity } from '../../../contract';
@@ -12,8 +13,6 @@ import type { StepDefinition } from './step';
 
 export interface IdentifyOptions {
   labelKey?: string;
-  /** What happens to a foreigner's card or number (2017/2023 permanent residence): sent to 出入境, or served. */
-  foreigners: 'referExitEntry' | 'serve';
 }
 
 /** The identity as a step shows it (masked number). */
@@ -22,7 +21,7 @@ export function publicIdentity(context: FlowContext): FlowIdentity | null {
   return identity ? { source: identity.source, cardType: identity.cardType, name: identity.name, idNumberMasked: identity.idNumberMasked } : null;
 }
 
-export function identifyStep(options: IdentifyOptions): StepDefinition {
+export function identifyStep(options: IdentifyOptions = {}): StepDefinition {
   return {
     id: 'identify',
     kind: 'identify',
@@ -36,7 +35,7 @@ export function identifyStep(options: IdentifyOptions): StepDefinition {
           }),
         },
         CONFIRM: [
-          ...(options.foreigners === 'referExitEntry'
+          ...(!wiring.kit.audience.includes('foreigner')
             ? [{ guard: ({ context }: { context: FlowContext }) => identityUsable(context) && identityIsForeigner(context), ...wiring.leave({ to: 'referral', referral: { to: 'exitEntry', province: null, city: null } }) }]
             : []),
           { guard: ({ context }: { context: FlowContext }) => identityUsable(context), ...wiring.leave({ to: 'next' }) },

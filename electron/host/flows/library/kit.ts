@@ -32,6 +32,8 @@ export interface DocumentDesk {
 
 export interface FlowKit {
   serviceId: string;
+  /** Who the service is for, by the identity's holder (the catalogue's audience). */
+  audience: readonly ('resident' | 'hmt' | 'foreigner')[];
   /** The service's names (printed on slips in Chinese). */
   serviceName: { 'zh-CN': string; en: string };
   gateway: PoliceGateway;

@@ -52,7 +52,7 @@ function slipLines(application: IdCardApplication): Array<{ label: string; value
 export function idCardProgressFlow(kit: FlowKit): FlowPlan {
   return {
     steps: [
-      identifyStep({ foreigners: 'referExitEntry' }),
+      identifyStep(),
       consentStep({ labelKey: key('steps.consent'), textKey: key('consent.text'), scopeKeys: [key('consent.scope.applications'), key('consent.scope.face')] }),
       faceCheckStep(),
       queryStep<ProgressAnswer>({

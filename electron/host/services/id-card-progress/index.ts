@@ -13,7 +13,7 @@ const idCardProgressService: ServiceModule = {
     category: 'huzheng',
     name: { 'zh-CN': '身份证办理进度查询', en: 'ID card application progress' },
     devices: ['camera', 'receiptPrinter'],
-    audience: ['resident'],
+    audience: ['resident', 'hmt'],
     proxy: true,
     order: 60,
   },

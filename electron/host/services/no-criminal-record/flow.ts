@@ -51,7 +51,7 @@ function printedNotes(context: FlowContext, settings: NcrSettings, words: Record
 export function noCriminalRecordFlow(kit: FlowKit, settings: NcrSettings, notesZh: Record<string, string>): FlowPlan {
   return {
     steps: [
-      identifyStep({ foreigners: 'referExitEntry' }),
+      identifyStep(),
       consentStep({ labelKey: key('steps.consent'), textKey: key('consent.text'), scopeKeys: [key('consent.scope.registration'), key('consent.scope.face'), key('consent.scope.record')] }),
       faceCheckStep(),
       queryStep<PersonRecord>({

@@ -16,7 +16,8 @@ const noCriminalRecord: ServiceModule = {
     category: 'certificates',
     name: { 'zh-CN': '无犯罪记录证明', en: 'No-criminal-record certificate' },
     devices: ['camera', 'a4Printer'],
-    audience: ['resident'],
+    // HMT residents are let in and sent to the counter after the face check, when the back-end says so.
+    audience: ['resident', 'hmt'],
     proxy: true,
     order: 10,
   },

@@ -35,7 +35,7 @@ const nameOf = (context: FlowContext) => context.identity?.name ?? '';
 export function safeDrivingFlow(kit: FlowKit): FlowPlan {
   return {
     steps: [
-      identifyStep({ foreigners: 'serve' }),
+      identifyStep(),
       consentStep({ labelKey: key('steps.consent'), textKey: key('consent.text'), scopeKeys: [key('consent.scope.licence'), key('consent.scope.record'), key('consent.scope.face')] }),
       faceCheckStep(),
       choiceStep({
