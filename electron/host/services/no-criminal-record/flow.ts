@@ -6,6 +6,7 @@
  * electronic seal come from the back-end when it is issued.
  */
 import { zonedIsoDate } from '../../../../domain/calendar-date';
+import { formatChineseDate } from '../../documents/templates/chinese-date';
 import {
   a4PrintStep,
   choiceStep,
@@ -33,6 +34,9 @@ const purposeOf = (context: FlowContext): CertificatePurpose => {
   const value = chosen(context, 'purpose');
   return (PURPOSES as readonly string[]).includes(value ?? '') ? (value as CertificatePurpose) : 'other';
 };
+
+/** `2026-03-02` → `2026年3月2日` (anything else as it came). */
+const printedDate = (isoDate: string): string => formatChineseDate(isoDate) ?? isoDate;
 
 const nameOf = (context: FlowContext) => context.identity?.name ?? factOf<PersonRecord>(context, 'registration')?.name ?? null;
 
@@ -168,9 +172,10 @@ export function noCriminalRecordFlow(kit: FlowKit, settings: NcrSettings, notesZ
                 name,
                 idDocumentType,
                 idNumber: identity.idNumber,
-                queryDate: answer.queryDate,
+                // Printed in the official form (2026年3月2日), as the certificate has always read.
+                queryDate: printedDate(answer.queryDate),
                 issuingOffice: certificate.issuingOffice,
-                issueDate: certificate.issueDate || zonedIsoDate(kit.now(), kit.timeZone),
+                issueDate: printedDate(certificate.issueDate || zonedIsoDate(kit.now(), kit.timeZone)),
                 verifyCode: certificate.verifyCode,
                 verifyTarget: certificate.verifyUrl,
                 notes: printedNotes(context, settings, notesZh),
