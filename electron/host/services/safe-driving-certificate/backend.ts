@@ -23,6 +23,8 @@ export type LicenceStatus = z.infer<typeof LicenceStatus>;
 
 export const DriverRecord = z
   .object({
+    /** The driver's name as the licence record holds it: a typed ID number brings none, and the certificate states it. */
+    name: z.string().min(1).max(100),
     licence: z
       .object({
         /** 准驾车型, e.g. C1, A2D. */
@@ -66,8 +68,10 @@ export const driverSafetyRecord: BackendOperation<DriverRecordRequest, DriverRec
   response: DriverRecord,
   sandbox: (request, world) => {
     const driver = drivers[request.idNumber];
-    if (!driver || !world.citizen(request.idNumber)) return { ok: false, error: { kind: 'notFound' } };
-    const periodTo = world.now().toISOString().slice(0, 10);
+    const citizen = world.citizen(request.idNumber);
+    if (!driver || !citizen) return { ok: false, error: { kind: 'notFound' } };
+    // The back-end's calendar day (the hall's zone), not UTC's: before 08:00 in Beijing they differ.
+    const periodTo = world.today();
     const periodFrom = yearsBefore(periodTo, request.years);
     const inPeriod = (on: string) => on >= periodFrom && on <= periodTo;
     const violations = driver.violations.filter((event) => inPeriod(event.on));
@@ -75,6 +79,7 @@ export const driverSafetyRecord: BackendOperation<DriverRecordRequest, DriverRec
     return {
       ok: true,
       value: {
+        name: citizen.name,
         licence: driver.licence,
         periodFrom,
         periodTo,

@@ -31,7 +31,8 @@ const statusesZh = (wording['zh-CN'].statuses ?? {}) as Record<string, string>;
 
 const yearsOf = (context: FlowContext): 1 | 3 => (chosen(context, 'period') === 'y3' ? 3 : 1);
 const recordOf = (context: FlowContext) => factOf<DriverRecord>(context, 'record');
-const nameOf = (context: FlowContext) => context.identity?.name ?? '';
+/** The card's name, or the licence record's for a typed number. */
+const nameOf = (context: FlowContext) => context.identity?.name ?? recordOf(context)?.name ?? '';
 
 export function safeDrivingFlow(kit: FlowKit): FlowPlan {
   return {
