@@ -12,8 +12,11 @@ const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const PERIOD_YEARS = [1, 3] as const;
 
+/** 18 characters (residents, 港澳台 permits, 2023 foreigner cards), or a 2017 foreigner permit's three letters and twelve digits: the service serves foreigners too. */
+const DriverIdNumber = z.string().regex(/^(?:[0-9]{17}[0-9X]|[A-Z]{3}[0-9]{12})$/);
+
 export const DriverRecordRequest = z
-  .object({ idNumber: z.string().regex(/^[0-9]{17}[0-9X]$/), years: z.union([z.literal(1), z.literal(3)]), requestKey: z.string().min(1).max(120) })
+  .object({ idNumber: DriverIdNumber, years: z.union([z.literal(1), z.literal(3)]), requestKey: z.string().min(1).max(120) })
   .strict();
 export type DriverRecordRequest = z.infer<typeof DriverRecordRequest>;
 
