@@ -137,6 +137,7 @@ describe('safe-driving-certificate: the certificate', () => {
   it.each([
     ['王喆, who holds no licence', card('110105200511300072')],
     ['a foreigner (served, but the sandbox knows no licence of theirs)', card('941124198804120029')],
+    ['a 2017 foreigner permit (its number is asked about too)', card('SWE110085031501')],
   ])('%s: done with noLicence, nothing printed', async (_label, who) => {
     const run = start(who);
     await run.verify();
