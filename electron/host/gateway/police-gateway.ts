@@ -112,6 +112,34 @@ export interface SubmissionReceipt {
   duplicate: boolean;
 }
 
+/**
+ * 证件类型 of a certificate's holder as the back-end names it: a code
+ * (docs/gateway-openapi.yaml), never the Chinese name the certificate prints.
+ */
+export type HolderDocumentType = 'residentIdCard' | 'hmtResidencePermit' | 'foreignerPermanentResidenceCard';
+
+/**
+ * The holder's document type: from the card that was read, or, for a typed
+ * number, from its shape (a 2023 foreigner card number starts with 9, a
+ * 2017 one is three letters and twelve digits; 港澳台居民居住证 numbers start
+ * 810000, 820000 or 830000).
+ */
+export function holderDocumentType(identity: { cardType: HolderKind | null; idNumber: string }): HolderDocumentType {
+  const kind = identity.cardType ?? (/^9\d{16}[\dX]$|^[A-Z]{3}\d{12}$/i.test(identity.idNumber) ? 'foreigner' : /^8[123]0000/.test(identity.idNumber) ? 'hmt' : 'resident');
+  switch (kind) {
+    case 'resident':
+      return 'residentIdCard';
+    case 'hmt':
+      return 'hmtResidencePermit';
+    case 'foreigner':
+      return 'foreignerPermanentResidenceCard';
+    default: {
+      const unknown: never = kind;
+      return unknown;
+    }
+  }
+}
+
 /** A certificate the back-end issues and seals (e.g. a 无犯罪记录证明). */
 export interface CertificateIssueRequest {
   /** e.g. `noCriminalRecord`. */
@@ -119,6 +147,7 @@ export interface CertificateIssueRequest {
   kioskId: string;
   /** Same key → same certificate (number, code and seal). */
   idempotencyKey: string;
+  /** `idDocumentType`: a {@link HolderDocumentType} (the wire checks `[A-Za-z0-9_-]{1,32}`). */
   holder: { name: string; idNumber: string; idDocumentType: string };
   /** What the certificate states, e.g. `{ queryDate, purpose }`; all of it is sealed. */
   facts: Record<string, string>;

@@ -48,9 +48,12 @@ export function a4PrintStep(options: A4PrintOptions): StepDefinition {
     ...(options.mayEnter ? { mayEnter: options.mayEnter } : {}),
     build: (wiring) => {
       const kit = wiring.kit;
-      const issue = fromPromise<Issued, { context: FlowContext }>(async ({ input }) => {
+      const issue = fromPromise<Issued, { context: FlowContext }>(async ({ input, signal }) => {
         const prepared = await options.prepare(input.context, kit, `${input.context.flowId}-${id}`);
         if (!prepared.ok) return { kind: 'notPrinted', documentNumber: null, messageKey: prepared.messageKey, reprintable: false, printedNumber: null, verifyCode: null };
+        // The run ended while the document was prepared (another identity came, the session closed):
+        // XState ignores the answer, but the promise goes on, so nothing may be issued or printed after it.
+        if (signal.aborted) return { kind: 'notPrinted', documentNumber: null, messageKey: 'flow.a4Print.notAllowed', reprintable: false, printedNumber: null, verifyCode: null };
         const outcome = await kit.documents.issueAndPrint(input.context.sessionId, prepared.request);
         return { ...outcome, printedNumber: prepared.printedNumber, verifyCode: prepared.verifyCode };
       });

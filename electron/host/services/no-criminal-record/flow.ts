@@ -6,6 +6,7 @@
  * electronic seal come from the back-end when it is issued.
  */
 import { zonedIsoDate } from '../../../../domain/calendar-date';
+import { formatChineseDate } from '../../documents/templates/chinese-date';
 import {
   a4PrintStep,
   choiceStep,
@@ -21,7 +22,7 @@ import {
   type FlowPlan,
   type PreparedDocument,
 } from '../../flows/library';
-import type { CriminalRecordAnswer, PersonRecord } from '../../gateway/police-gateway';
+import { holderDocumentType, type CriminalRecordAnswer, type PersonRecord } from '../../gateway/police-gateway';
 import certificateTemplate from './certificate.template.json' with { type: 'json' };
 import { PURPOSES, SERVICE_ID, idDocumentTypeOf, type CertificatePurpose, type NcrSettings } from './definition';
 import { routeAnswer, routePerson } from './rules';
@@ -33,6 +34,9 @@ const purposeOf = (context: FlowContext): CertificatePurpose => {
   const value = chosen(context, 'purpose');
   return (PURPOSES as readonly string[]).includes(value ?? '') ? (value as CertificatePurpose) : 'other';
 };
+
+/** `2026-03-02` → `2026年3月2日` (anything else as it came). */
+const printedDate = (isoDate: string): string => formatChineseDate(isoDate) ?? isoDate;
 
 const nameOf = (context: FlowContext) => context.identity?.name ?? factOf<PersonRecord>(context, 'registration')?.name ?? null;
 
@@ -150,7 +154,7 @@ export function noCriminalRecordFlow(kit: FlowKit, settings: NcrSettings, notesZ
             type: 'noCriminalRecord',
             kioskId: kit.kioskId,
             idempotencyKey: requestKey,
-            holder: { name, idNumber: identity.idNumber, idDocumentType },
+            holder: { name, idNumber: identity.idNumber, idDocumentType: holderDocumentType(identity) },
             facts: { queryDate: answer.queryDate, purpose: purposeOf(context) },
           });
           if (!issued.ok) return { ok: false, messageKey: 'flow.a4Print.numberUnavailable' };
@@ -168,9 +172,10 @@ export function noCriminalRecordFlow(kit: FlowKit, settings: NcrSettings, notesZ
                 name,
                 idDocumentType,
                 idNumber: identity.idNumber,
-                queryDate: answer.queryDate,
+                // Printed in the official form (2026年3月2日), as the certificate has always read.
+                queryDate: printedDate(answer.queryDate),
                 issuingOffice: certificate.issuingOffice,
-                issueDate: certificate.issueDate || zonedIsoDate(kit.now(), kit.timeZone),
+                issueDate: printedDate(certificate.issueDate || zonedIsoDate(kit.now(), kit.timeZone)),
                 verifyCode: certificate.verifyCode,
                 verifyTarget: certificate.verifyUrl,
                 notes: printedNotes(context, settings, notesZh),

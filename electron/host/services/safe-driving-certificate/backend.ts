@@ -12,8 +12,11 @@ const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const PERIOD_YEARS = [1, 3] as const;
 
+/** 18 characters (residents, 港澳台 permits, 2023 foreigner cards), or a 2017 foreigner permit's three letters and twelve digits: the service serves foreigners too. */
+const DriverIdNumber = z.string().regex(/^(?:[0-9]{17}[0-9X]|[A-Z]{3}[0-9]{12})$/);
+
 export const DriverRecordRequest = z
-  .object({ idNumber: z.string().regex(/^[0-9]{17}[0-9X]$/), years: z.union([z.literal(1), z.literal(3)]), requestKey: z.string().min(1).max(120) })
+  .object({ idNumber: DriverIdNumber, years: z.union([z.literal(1), z.literal(3)]), requestKey: z.string().min(1).max(120) })
   .strict();
 export type DriverRecordRequest = z.infer<typeof DriverRecordRequest>;
 
@@ -23,6 +26,8 @@ export type LicenceStatus = z.infer<typeof LicenceStatus>;
 
 export const DriverRecord = z
   .object({
+    /** The driver's name as the licence record holds it: a typed ID number brings none, and the certificate states it. */
+    name: z.string().min(1).max(100),
     licence: z
       .object({
         /** 准驾车型, e.g. C1, A2D. */
@@ -66,8 +71,10 @@ export const driverSafetyRecord: BackendOperation<DriverRecordRequest, DriverRec
   response: DriverRecord,
   sandbox: (request, world) => {
     const driver = drivers[request.idNumber];
-    if (!driver || !world.citizen(request.idNumber)) return { ok: false, error: { kind: 'notFound' } };
-    const periodTo = world.now().toISOString().slice(0, 10);
+    const citizen = world.citizen(request.idNumber);
+    if (!driver || !citizen) return { ok: false, error: { kind: 'notFound' } };
+    // The back-end's calendar day (the hall's zone), not UTC's: before 08:00 in Beijing they differ.
+    const periodTo = world.today();
     const periodFrom = yearsBefore(periodTo, request.years);
     const inPeriod = (on: string) => on >= periodFrom && on <= periodTo;
     const violations = driver.violations.filter((event) => inPeriod(event.on));
@@ -75,6 +82,7 @@ export const driverSafetyRecord: BackendOperation<DriverRecordRequest, DriverRec
     return {
       ok: true,
       value: {
+        name: citizen.name,
         licence: driver.licence,
         periodFrom,
         periodTo,

@@ -20,6 +20,7 @@ import {
   type FlowPlan,
   type PreparedDocument,
 } from '../../flows/library';
+import { holderDocumentType } from '../../gateway/police-gateway';
 import { driverSafetyRecord, type DriverRecord } from './backend';
 import certificateTemplate from './certificate.template.json' with { type: 'json' };
 import { wording } from './wording';
@@ -30,7 +31,8 @@ const statusesZh = (wording['zh-CN'].statuses ?? {}) as Record<string, string>;
 
 const yearsOf = (context: FlowContext): 1 | 3 => (chosen(context, 'period') === 'y3' ? 3 : 1);
 const recordOf = (context: FlowContext) => factOf<DriverRecord>(context, 'record');
-const nameOf = (context: FlowContext) => context.identity?.name ?? '';
+/** The card's name, or the licence record's for a typed number. */
+const nameOf = (context: FlowContext) => context.identity?.name ?? recordOf(context)?.name ?? '';
 
 export function safeDrivingFlow(kit: FlowKit): FlowPlan {
   return {
@@ -92,7 +94,7 @@ export function safeDrivingFlow(kit: FlowKit): FlowPlan {
             type: 'safeDriving',
             kioskId: kit.kioskId,
             idempotencyKey: `${requestKey}-${yearsOf(context)}`,
-            holder: { name: nameOf(context), idNumber: identity.idNumber, idDocumentType: '居民身份证' },
+            holder: { name: nameOf(context), idNumber: identity.idNumber, idDocumentType: holderDocumentType(identity) },
             facts: { periodFrom: record.periodFrom, periodTo: record.periodTo, violations: String(record.violations), accidents: String(record.accidents), points: String(record.points) },
           });
           if (!issued.ok) return { ok: false, messageKey: 'flow.a4Print.numberUnavailable' };

@@ -1,373 +1,504 @@
+/** 无犯罪记录证明 on the step library, driven with the flow test kit over the sandbox back-end. */
 import { describe, expect, it } from 'vitest';
-import { identity, passFace, startRun, toPurpose, waitForView } from './fixtures';
-import type { PoliceGateway } from '../../../../../electron/host/gateway/police-gateway';
-import { sandbox } from './fixtures';
+import type { FlowView } from '../../../../../electron/contract';
+import type { IssuedCertificate, PoliceGateway, CriminalRecordQuery } from '../../../../../electron/host/gateway/police-gateway';
+import noCriminalRecord from '../../../../../electron/host/services/no-criminal-record';
+import { wording } from '../../../../../electron/host/services/no-criminal-record/wording';
+import { card, renderedText, sandboxGateway, startService, typed, type FlowRun, type KitOptions } from '../flow-kit';
+import type { Identity } from '../../../../../electron/contract';
 
-const HAN = '410402199001011230';
-const RECORD = '410411198507150037';
-const SEALED = '410402200203100042';
-const REVIEW = '410421197711020027';
-const NANJING = '32010219920308005X';
-const BEIJING_CARD = '110105200511300072';
-const HK = '810000199507200020';
-const TIMEOUT = '410402199512120076';
+const CHEN = '410402199001011230'; // 陈思远, no record
+const RECORD = '410411198507150037'; // 孙建军, a record
+const SEALED = '410402200203100042'; // 李晓雨, a sealed juvenile record
+const REVIEW = '410421197711020027'; // 张伟, needs review
+const NANJING = '32010219920308005X'; // 周明轩, 户籍 in Nanjing, 居住证 here
+const BEIJING = '110105200511300072'; // 王喆, 户籍 in Beijing
+const HK = '810000199507200020'; // 陈嘉欣, Hong Kong
+const TIMEOUT = '410402199512120076'; // 郑浩然, the record query times out
+const UNKNOWN = '410404197001010098'; // nobody the back-end knows
 
-describe('no-criminal-record flow: the certificate path', () => {
-  it('identify → consent → face → purpose → query → review → print → done, with a receipt and one outbox record', async () => {
-    const h = startRun(identity(HAN, { name: '陈思远' }));
-    expect(h.flow.view()).toMatchObject({ serviceId: 'no-criminal-record', step: 'identify', stepIndex: 0, stepCount: 8, canGoBack: false });
-    expect(h.flow.view().data).toEqual({ step: 'identify', identity: { source: 'card', cardType: 'resident', name: '陈思远', idNumberMasked: '4104**********1230' }, problem: null });
-    expect(JSON.stringify(h.flow.view())).not.toContain(HAN);
+const svc = (path: string) => `svc.no-criminal-record.${path}`;
+const start = (who: Identity | null, options: KitOptions = {}) => startService(noCriminalRecord, who, options);
 
-    expect(h.flow.send({ type: 'CONFIRM' })).toBe(true);
+/** The sandbox with every back-end call counted and the certificates it issued kept. */
+function watchedGateway() {
+  const base = sandboxGateway();
+  const calls = { lookups: 0, queries: [] as CriminalRecordQuery[], issued: [] as IssuedCertificate[] };
+  const gateway: PoliceGateway = {
+    ...base,
+    lookupPerson: (id) => ((calls.lookups += 1), base.lookupPerson(id)),
+    queryCriminalRecord: (query) => (calls.queries.push(query), base.queryCriminalRecord(query)),
+    issueCertificate: async (request) => {
+      const issued = await base.issueCertificate(request);
+      if (issued.ok) calls.issued.push(issued.value);
+      return issued;
+    },
+  };
+  return { gateway, calls };
+}
+
+/** identify → consent → face → registration, then the purpose and the record query, to the view after them. */
+async function toReview(run: FlowRun, purpose = 'employment'): Promise<FlowView> {
+  const atPurpose = await run.verify();
+  expect(atPurpose.stepId).toBe('purpose');
+  return run.step({ type: 'CHOOSE', value: purpose });
+}
+
+const printedView = (run: FlowRun) => run.until((v) => v.data.step === 'a4Print' && v.data.state === 'printed' && v.data.receipt !== 'printing');
+
+describe('no-criminal-record flow: the certificate', () => {
+  it('identify → consent → face → registration → purpose → record → review → print → done, with a slip and one outbox record', async () => {
+    const { gateway, calls } = watchedGateway();
+    const run = start(card(CHEN), { gateway });
+    expect(run.view()).toMatchObject({ serviceId: 'no-criminal-record', stepId: 'identify', step: 'identify', stepIndex: 0, stepCount: 9, canGoBack: false, accepts: ['CONFIRM'] });
+    expect(run.view().path.map((step) => step.id)).toEqual(['identify', 'consent', 'faceCheck', 'registration', 'purpose', 'record', 'review', 'print', 'done']);
+    expect(run.view().data).toEqual({ step: 'identify', identity: { source: 'card', cardType: 'resident', name: '陈思远', idNumberMasked: '4104**********1230' }, problem: null });
+    expect(JSON.stringify(run.view())).not.toContain(CHEN);
+
     // The identity is fixed from here: no way back to identify.
-    expect(h.flow.view()).toMatchObject({ step: 'consent', stepIndex: 1, canGoBack: false });
-    h.flow.send({ type: 'CONSENT', granted: true });
-    const face = h.flow.view();
-    expect(face).toMatchObject({ step: 'faceCheck', data: { attempt: 0, maxAttempts: 3, lastOutcome: null } });
-    expect(h.flow.send(passFace)).toBe(true);
-    // The 户籍 lookup runs after the face passed; the face step says so meanwhile.
-    expect(h.flow.view()).toMatchObject({ step: 'faceCheck', canGoBack: false, accepts: [], data: { lastOutcome: 'passed' } });
-    expect(await waitForView(h.flow, (v) => v.step === 'choosePurpose')).toMatchObject({ canGoBack: false, accepts: ['PURPOSE'] });
-    h.flow.send({ type: 'PURPOSE', purpose: 'abroad' });
-    const review = await waitForView(h.flow, (v) => v.step === 'review');
-    expect(review.data).toEqual({ step: 'review', name: '陈思远', idNumberMasked: '4104**********1230', purpose: 'abroad', queryDate: '2026-03-02' });
-    h.flow.send({ type: 'CONFIRM' });
-    const printed = await waitForView(h.flow, (v) => v.step === 'print' && v.data.step === 'print' && v.data.receipt === 'printed');
-    expect(printed.data).toMatchObject({ state: 'printed', documentNumber: 'WF2026-TEST-000001', reprintAvailable: true });
-    expect(h.certificates.printed).toHaveLength(1);
-    expect(h.certificates.printed[0]).toMatchObject({ name: '陈思远', idDocumentType: '居民身份证', idNumber: HAN, queryDate: '2026-03-02', issueDate: '2026-03-02' });
-    expect(h.certificates.printed[0]?.verifyCode).toMatch(/^[0-9A-F]{12}$/);
-    expect(h.certificates.printed[0]?.backendNumber).toMatch(/^WFZ2026-HB-KIOSK-01-\d{6}$/);
-    expect(h.tickets.receipts).toEqual([{ documentNumber: 'WF2026-TEST-000001', verifyCode: h.certificates.printed[0]?.verifyCode }]);
-    expect(h.queue.submitted).toHaveLength(1);
-    expect(h.queue.submitted[0]?.payload).toMatchObject({ kind: 'certificateIssued', result: 'noRecord', documentNumber: 'WF2026-TEST-000001', printed: true });
-    h.flow.send({ type: 'CONFIRM' });
-    expect(h.flow.view()).toMatchObject({ step: 'done', stepIndex: 7, accepts: [], data: { outcome: 'certificateIssued' } });
+    expect(await run.step({ type: 'CONFIRM' })).toMatchObject({ stepId: 'consent', stepIndex: 1, canGoBack: false, data: { textKey: svc('consent.text'), granted: false } });
+    expect(await run.step({ type: 'CONSENT', granted: true })).toMatchObject({ stepId: 'faceCheck', data: { attempt: 0, maxAttempts: 3, lastOutcome: null } });
+    expect(run.face()).toBe(true);
+    // The registration lookup runs only now, as a step of its own.
+    expect(run.view()).toMatchObject({ stepId: 'registration', step: 'query', accepts: [], data: { state: 'running', titleKey: svc('query.registration') } });
+    const purpose = await run.settled();
+    expect(purpose).toMatchObject({ stepId: 'purpose', step: 'choice', canGoBack: false, accepts: ['CHOOSE'], data: { titleKey: svc('purpose.title'), selected: null } });
+    expect(purpose.data.step === 'choice' && purpose.data.options.map((option) => option.value)).toEqual(['employment', 'abroad', 'settlement', 'other']);
+
+    const review = await run.step({ type: 'CHOOSE', value: 'employment' });
+    expect(review).toMatchObject({ stepId: 'review', canGoBack: true, accepts: ['CONFIRM', 'BACK'] });
+    expect(review.data).toEqual({
+      step: 'review',
+      titleKey: svc('review.title'),
+      rows: [
+        { labelKey: svc('review.name'), text: '陈思远' },
+        { labelKey: svc('review.idNumber'), text: '4104**********1230' },
+        { labelKey: svc('review.purpose'), textKey: svc('purpose.employment') },
+        { labelKey: svc('review.queryDate'), text: '2026-12-01' },
+      ],
+      noteKeys: [svc('notes.verify')],
+    });
+
+    run.send({ type: 'CONFIRM' });
+    const printed = await printedView(run);
+    const certificate = calls.issued[0]!;
+    expect(calls.issued).toHaveLength(1);
+    expect(certificate.number).toMatch(/^WFZ2026-HB-KIOSK-01-\d{6}$/);
+    // The screen shows the back-end's number, the one printed on the paper.
+    expect(printed).toMatchObject({ accepts: ['CONFIRM', 'REPRINT'], data: { state: 'printed', documentNumber: certificate.number, verifyCode: certificate.verifyCode, reprintAvailable: true, receipt: 'printed' } });
+    expect(run.slips.receipts).toEqual([
+      { sessionId: expect.any(String), serviceName: '无犯罪记录证明', documentNumber: certificate.number, verifyCode: certificate.verifyCode, name: '陈思远', idNumberMasked: '4104**********1230', issuedAt: expect.any(Date) },
+    ]);
+    expect(run.outbox.submitted).toEqual([
+      {
+        key: expect.stringMatching(/-certificate$/),
+        serviceId: 'no-criminal-record',
+        payload: { kind: 'certificateIssued', idNumber: CHEN, purpose: 'employment', result: 'noRecord', queryDate: '2026-12-01', documentNumber: 'J2026-000001', backendNumber: certificate.number, printed: true },
+      },
+    ]);
+
+    expect(await run.step({ type: 'CONFIRM' })).toMatchObject({ stepId: 'done', stepIndex: 8, accepts: [], data: { step: 'done', outcome: 'certificateIssued', outcomeKey: svc('outcomes.certificateIssued') } });
+    expect(run.faults).toEqual([]);
   });
 
-  it('a sealed juvenile record still gets the certificate', async () => {
-    const h = startRun(identity(SEALED, { source: 'typed', cardType: null, name: null, validTo: null }));
-    await toPurpose(h);
-    h.flow.send({ type: 'PURPOSE', purpose: 'employment' });
-    const review = await waitForView(h.flow, (v) => v.step !== 'query');
-    expect(review.step).toBe('review');
-    expect(review.data).toMatchObject({ name: '李晓雨' });
-    h.flow.send({ type: 'CONFIRM' });
-    await waitForView(h.flow, (v) => v.data.step === 'print' && v.data.receipt === 'printed');
-    expect(h.certificates.printed[0]).toMatchObject({ name: '李晓雨', idNumber: SEALED });
+  it('the A4 request: the back-end\'s number, seal, code and verification target, the wording from the folder\'s template', async () => {
+    const { gateway, calls } = watchedGateway();
+    const run = start(card(CHEN), { gateway });
+    await toReview(run);
+    run.send({ type: 'CONFIRM' });
+    await printedView(run);
+    const certificate = calls.issued[0]!;
+    const { request } = run.documents.requests[0]!;
+    expect(request).toMatchObject({ kind: 'noCriminalRecord', printedNumber: certificate.number });
+    expect(request.seal?.imagePng).toEqual(certificate.seal.imagePng);
+    expect(request.vars).toMatchObject({
+      name: '陈思远',
+      idDocumentType: '居民身份证',
+      idNumber: CHEN,
+      issuingOffice: certificate.issuingOffice,
+      verifyCode: certificate.verifyCode,
+      verifyTarget: certificate.verifyUrl,
+      notes: [],
+    });
+
+    const text = (await renderedText(request)).replace(/ /g, '');
+    expect(text).toContain(`编号：${certificate.number}`);
+    expect(text).toContain(`经查询，截至2026年12月1日，未发现陈思远（证件类型：居民身份证，证件号码：${CHEN}）有犯罪记录。`);
+    expect(text).toContain('特此证明。');
+    expect(text).toContain(`核验码：${certificate.verifyCode}`);
+    expect(text).toContain('2026年12月1日');
+    expect(text).not.toContain('2026-12-01');
+  }, 30_000);
+
+  it('abroad: the notarisation and apostille note on screen and on the certificate; the validity note only where the site asks for it', async () => {
+    const abroadNote = (wording['zh-CN'].notes as Record<string, string>).abroad!;
+    const validityNote = (wording['zh-CN'].notes as Record<string, string>).validity!;
+
+    const plain = start(card(CHEN));
+    const review = await toReview(plain, 'abroad');
+    expect(review.data).toMatchObject({ noteKeys: [svc('notes.abroad'), svc('notes.verify')] });
+    plain.send({ type: 'CONFIRM' });
+    const printed = await printedView(plain);
+    expect(printed.data).toMatchObject({ noteKeys: [svc('notes.abroad'), svc('notes.verify')] });
+    expect(plain.documents.requests[0]!.request.vars.notes).toEqual([abroadNote]);
+    expect((await renderedText(plain.documents.requests[0]!.request)).replace(/ /g, '')).toContain(abroadNote.slice(0, 20));
+
+    const withValidity = start(card(CHEN), { settings: { validityNote: true } });
+    expect((await toReview(withValidity, 'abroad')).data).toMatchObject({ noteKeys: [svc('notes.abroad'), svc('notes.validity'), svc('notes.verify')] });
+    withValidity.send({ type: 'CONFIRM' });
+    await printedView(withValidity);
+    expect(withValidity.documents.requests[0]!.request.vars.notes).toEqual([abroadNote, validityNote]);
+
+    const employment = start(card(CHEN), { settings: { validityNote: true } });
+    expect((await toReview(employment, 'employment')).data).toMatchObject({ noteKeys: [svc('notes.validity'), svc('notes.verify')] });
+  }, 30_000);
+
+  it('the site settings are checked against the service\'s schema', () => {
+    expect(() => start(card(CHEN), { settings: { validityNote: 'yes' } })).toThrow();
+    expect(() => start(card(CHEN), { settings: { unknown: true } })).toThrow();
+  });
+
+  it('review BACK returns to the purpose; a new purpose is a new query', async () => {
+    const { gateway, calls } = watchedGateway();
+    const run = start(card(CHEN), { gateway });
+    await toReview(run, 'employment');
+    const purpose = await run.step({ type: 'BACK' });
+    expect(purpose).toMatchObject({ stepId: 'purpose', data: { selected: null } });
+    const review = await run.step({ type: 'CHOOSE', value: 'settlement' });
+    expect(review.data).toMatchObject({ rows: expect.arrayContaining([{ labelKey: svc('review.purpose'), textKey: svc('purpose.settlement') }]) });
+    expect(calls.queries.map((query) => query.purpose)).toEqual(['employment', 'settlement']);
+    expect(new Set(calls.queries.map((query) => query.requestKey)).size).toBe(2);
+    run.send({ type: 'CONFIRM' });
+    await printedView(run);
+    expect(run.outbox.submitted.map((s) => s.payload.purpose)).toEqual(['settlement']);
+  });
+
+  it('a sealed juvenile record still gets the certificate; a typed number takes the name from the registration', async () => {
+    const run = start(typed(SEALED));
+    const review = await toReview(run);
+    expect(review.data).toMatchObject({ step: 'review', rows: expect.arrayContaining([{ labelKey: svc('review.name'), text: '李晓雨' }]) });
+    run.send({ type: 'CONFIRM' });
+    await printedView(run);
+    expect(run.documents.requests[0]!.request.vars).toMatchObject({ name: '李晓雨', idNumber: SEALED });
+    expect(run.outbox.submitted[0]!.payload).toMatchObject({ kind: 'certificateIssued', result: 'sealedJuvenile' });
   });
 
   it('a failed print offers one reprint; a second failure sends the citizen to the counter', async () => {
-    const h = startRun(identity(HAN));
-    h.certificates.script = ['paperOut', 'paperOut'];
-    await toPurpose(h);
-    h.flow.send({ type: 'PURPOSE', purpose: 'other' });
-    await waitForView(h.flow, (v) => v.step === 'review');
-    h.flow.send({ type: 'CONFIRM' });
-    const failed = await waitForView(h.flow, (v) => v.data.step === 'print' && v.data.state === 'notPrinted');
-    expect(failed).toMatchObject({ messageKey: 'print.paperOut', data: { reprintAvailable: true, receipt: 'printing' } });
-    expect(failed.accepts).toEqual(['CONFIRM', 'REPRINT']);
-    h.flow.send({ type: 'REPRINT' });
-    const again = await waitForView(h.flow, (v) => v.data.step === 'print' && v.data.state === 'notPrinted');
-    expect(again.data).toMatchObject({ reprintAvailable: false });
-    expect(h.flow.send({ type: 'REPRINT' })).toBe(false);
-    expect(h.certificates.reprints).toEqual(['WF2026-TEST-000001']);
-    h.flow.send({ type: 'CONFIRM' });
-    const counter = await waitForView(h.flow, (v) => v.data.step === 'counter' && v.data.ticket.state === 'printed');
-    expect(counter.data).toMatchObject({ reason: 'printFailed', window: '2号窗口' });
-    expect(h.queue.submitted.filter((s) => s.payload.kind === 'certificateIssued')).toHaveLength(1);
+    const run = start(card(CHEN));
+    run.documents.script = ['paperOut', 'paperOut'];
+    await toReview(run, 'other');
+    run.send({ type: 'CONFIRM' });
+    const failed = await run.until((v) => v.data.step === 'a4Print' && v.data.state === 'notPrinted');
+    expect(failed).toMatchObject({ messageKey: 'print.paperOut', accepts: ['CONFIRM', 'REPRINT'], data: { reprintAvailable: true, receipt: 'printing' } });
+    const again = await run.step({ type: 'REPRINT' });
+    expect(again).toMatchObject({ data: { state: 'notPrinted', reprintAvailable: false }, accepts: ['CONFIRM'] });
+    expect(run.send({ type: 'REPRINT' })).toBe(false);
+    expect(run.documents.reprints).toEqual(['J2026-000001']);
+    run.send({ type: 'CONFIRM' });
+    const counter = await run.until((v) => v.data.step === 'counter' && v.data.ticket.state === 'printed');
+    expect(counter.data).toEqual({ step: 'counter', reasonKey: 'flow.counter.reason.printFailed', window: '2号窗口', ticket: { state: 'printed', number: 'B001' } });
+    expect(run.slips.receipts).toEqual([]);
+    // The document exists (numbered, rendered) even unprinted: the outbox hears of it once.
+    expect(run.outbox.submitted).toEqual([expect.objectContaining({ payload: expect.objectContaining({ kind: 'certificateIssued', printed: false }) })]);
+    expect((await run.step({ type: 'CONFIRM' })).data).toMatchObject({ outcome: 'counter' });
   });
 
-  it('a reprint after a failed first print goes on to the receipt', async () => {
-    const h = startRun(identity(HAN));
-    h.certificates.script = ['paperOut'];
-    await toPurpose(h);
-    h.flow.send({ type: 'PURPOSE', purpose: 'other' });
-    await waitForView(h.flow, (v) => v.step === 'review');
-    h.flow.send({ type: 'CONFIRM' });
-    await waitForView(h.flow, (v) => v.data.step === 'print' && v.data.state === 'notPrinted');
-    h.flow.send({ type: 'REPRINT' });
-    const done = await waitForView(h.flow, (v) => v.data.step === 'print' && v.data.receipt === 'printed');
-    expect(done.data).toMatchObject({ state: 'printed', reprintAvailable: false });
+  it('a reprint after a failed first print goes on to the slip', async () => {
+    const run = start(card(CHEN));
+    run.documents.script = ['paperOut'];
+    await toReview(run, 'other');
+    run.send({ type: 'CONFIRM' });
+    await run.until((v) => v.data.step === 'a4Print' && v.data.state === 'notPrinted');
+    run.send({ type: 'REPRINT' });
+    const done = await printedView(run);
+    expect(done.data).toMatchObject({ state: 'printed', receipt: 'printed', reprintAvailable: false });
+    expect(run.slips.receipts).toHaveLength(1);
+  });
+
+  it('no back-end number: nothing is printed and the citizen goes to the counter', async () => {
+    const base = sandboxGateway();
+    const gateway: PoliceGateway = { ...base, issueCertificate: async () => ({ ok: false, error: { kind: 'unavailable', status: 503 } }) };
+    const run = start(card(CHEN), { gateway });
+    await toReview(run);
+    const failed = await run.step({ type: 'CONFIRM' });
+    expect(failed).toMatchObject({ messageKey: 'flow.a4Print.numberUnavailable', accepts: ['CONFIRM'], data: { state: 'notPrinted', documentNumber: null, reprintAvailable: false } });
+    expect(run.documents.requests).toEqual([]);
+    expect(run.outbox.submitted).toEqual([]);
   });
 });
 
-describe('no-criminal-record flow: no certificate here', () => {
+describe('no-criminal-record flow: who is served here', () => {
   it.each([
     ['a record', RECORD, 'record'],
     ['needs review', REVIEW, 'needsReview'],
-  ])('%s: a discreet counter message, a queue ticket, a referral in the outbox', async (_label, idNumber, result) => {
-    const h = startRun(identity(idNumber, { source: 'typed', cardType: null, name: null, validTo: null }));
-    await toPurpose(h);
-    h.flow.send({ type: 'PURPOSE', purpose: 'employment' });
-    const counter = await waitForView(h.flow, (v) => v.data.step === 'counter' && v.data.ticket.state === 'printed');
-    expect(counter).toMatchObject({ messageKey: 'flow.counter.resultAtCounter', data: { reason: 'resultAtCounter', window: '2号窗口', ticket: { number: 'B001' } } });
-    expect(JSON.stringify(counter)).not.toMatch(/"(record|needsReview)"/);
-    expect(h.certificates.printed).toHaveLength(0);
-    expect(h.queue.submitted).toEqual([{ key: expect.stringMatching(/-counter$/), payload: expect.objectContaining({ kind: 'counterReferral', result }) }]);
-    h.flow.send({ type: 'CONFIRM' });
-    expect(h.flow.view().data).toEqual({ step: 'done', outcome: 'counter' });
+  ])('%s: the coarse counter reason, a queue ticket, a counter referral in the outbox', async (_label, idNumber, result) => {
+    const run = start(typed(idNumber));
+    await run.verify();
+    run.send({ type: 'CHOOSE', value: 'employment' });
+    const counter = await run.until((v) => v.data.step === 'counter' && v.data.ticket.state === 'printed');
+    expect(counter.data).toEqual({ step: 'counter', reasonKey: 'flow.counter.reason.atCounter', window: '2号窗口', ticket: { state: 'printed', number: 'B001' } });
+    expect(JSON.stringify(counter.data)).not.toMatch(/record|needsReview|犯罪/i);
+    expect(run.slips.tickets).toEqual([{ sessionId: expect.any(String), serviceId: 'no-criminal-record', serviceName: '无犯罪记录证明', window: '2号窗口', name: null }]);
+    expect(run.documents.requests).toEqual([]);
+    expect(run.outbox.submitted).toEqual([
+      { key: expect.stringMatching(/-counter$/), serviceId: 'no-criminal-record', payload: expect.objectContaining({ kind: 'counterReferral', idNumber, purpose: 'employment', result }) },
+    ]);
+    expect((await run.step({ type: 'CONFIRM' })).data).toMatchObject({ step: 'done', outcome: 'counter', outcomeKey: 'flow.outcome.counter' });
+  });
+
+  it('王喆, registered in Beijing: a queue ticket for this hall\'s certificates window (跨省通办), not a referral home', async () => {
+    const run = start(card(BEIJING));
+    await run.verify();
+    const counter = await run.until((v) => v.data.step === 'counter' && v.data.ticket.state === 'printed');
+    expect(counter).toMatchObject({ stepId: 'counter', data: { reasonKey: svc('counter.outOfProvince'), window: '2号窗口', ticket: { state: 'printed', number: 'B001' } } });
+    expect(run.slips.tickets).toEqual([expect.objectContaining({ window: '2号窗口', name: '王喆', serviceName: '无犯罪记录证明' })]);
+    expect((await run.step({ type: 'CONFIRM' })).data).toMatchObject({ outcome: 'counter' });
+  });
+
+  it('周明轩, registered in Nanjing with a 居住证 here: served at the kiosk as a local resident', async () => {
+    const run = start(typed(NANJING));
+    expect((await run.verify()).stepId).toBe('purpose');
+    const review = await run.step({ type: 'CHOOSE', value: 'employment' });
+    expect(review.data).toMatchObject({ rows: expect.arrayContaining([{ labelKey: svc('review.name'), text: '周明轩' }]) });
+    run.send({ type: 'CONFIRM' });
+    await printedView(run);
+    expect(run.documents.requests[0]!.request.vars).toMatchObject({ name: '周明轩', idNumber: NANJING });
   });
 
   it.each([
-    ['a typed Nanjing number', identity(NANJING, { source: 'typed', cardType: null, name: null, validTo: null }), '江苏省', '南京市'],
-    ['a Beijing card', identity(BEIJING_CARD), '北京市', '北京市'],
-  ])('out of province (%s): told to apply at the 户籍地, or the 居住地 with a 居住证', async (_label, who, province, city) => {
-    const h = startRun(who);
-    await toPurpose(h);
-    const view = await waitForView(h.flow, (v) => v.step === 'referral');
-    expect(view).toMatchObject({ messageKey: 'flow.referral.registeredResidence', data: { to: 'registeredResidence', registeredProvince: province, registeredCity: city, window: '2号窗口' } });
-    h.flow.send({ type: 'CONFIRM' });
-    expect(h.flow.view().data).toEqual({ step: 'done', outcome: 'referred' });
+    ['a foreigner card (2023)', card('941124198804120029')],
+    ['a foreigner card (2017)', card('SWE110085031501')],
+    ['a typed 2023 foreigner number', typed('941124198804120029')],
+  ])('%s goes to the 出入境 window straight from identify', async (_label, who) => {
+    const { gateway, calls } = watchedGateway();
+    const run = start(who, { gateway });
+    const referral = await run.step({ type: 'CONFIRM' });
+    expect(referral).toMatchObject({ stepId: 'referral', messageKey: 'flow.referral.exitEntry', data: { step: 'referral', to: 'exitEntry', window: '3号窗口' } });
+    expect(calls.lookups).toBe(0);
+    expect((await run.step({ type: 'CONFIRM' })).data).toMatchObject({ outcome: 'referred', outcomeKey: 'flow.outcome.referred' });
+  });
+
+  it('a typed 2017 permit number (not recognisable at identify) is sent to 出入境 by the registration', async () => {
+    const run = start(typed('SWE110085031501'));
+    const referral = await run.verify();
+    expect(referral).toMatchObject({ stepId: 'referral', data: { to: 'exitEntry', window: '3号窗口' } });
   });
 
   it.each([
-    ['a foreigner card', identity('941124198804120029', { cardType: 'foreigner' })],
-    ['a 2017 foreigner permit', identity('SWE110085031501', { cardType: 'foreigner' })],
-    ['a typed foreigner number', identity('941124198804120029', { source: 'typed', cardType: null, name: null, validTo: null })],
-  ])('%s goes to the 出入境 window straight from identify', (_label, who) => {
-    const h = startRun(who);
-    h.flow.send({ type: 'CONFIRM' });
-    expect(h.flow.view()).toMatchObject({ step: 'referral', data: { to: 'exitEntry', window: '3号窗口' } });
-  });
-
-  it('a Hong Kong resident is handled at the counter', async () => {
-    const h = startRun(identity(HK, { cardType: 'hmt' }));
-    await toPurpose(h);
-    const view = await waitForView(h.flow, (v) => v.data.step === 'counter' && v.data.ticket.state === 'printed');
-    expect(view.data).toMatchObject({ reason: 'counterOnly' });
-  });
-
-  it('a person the back-end does not know goes to the counter', async () => {
-    const h = startRun(identity('410404197001010098'));
-    await toPurpose(h);
-    const view = await waitForView(h.flow, (v) => v.step === 'counter');
-    expect(view.data).toMatchObject({ reason: 'notFound' });
+    ['a Hong Kong resident', card(HK)],
+    ['a person the back-end does not know', typed(UNKNOWN)],
+  ])('%s is handled at the counter', async (_label, who) => {
+    const run = start(who);
+    await run.verify();
+    const counter = await run.until((v) => v.data.step === 'counter' && v.data.ticket.state === 'printed');
+    expect(counter.data).toMatchObject({ reasonKey: 'flow.counter.reason.atCounter', window: '2号窗口' });
   });
 });
 
 describe('no-criminal-record flow: the host checks every transition', () => {
   it.each([
     ['no identity', null, 'missing'],
-    ['an invalid number', identity('410402198203150016', { idNumberValid: false }), 'invalidNumber'],
-    ['an expired card', identity(HAN, { expired: true, validTo: '2020-01-01' }), 'expired'],
+    ['an invalid number', card('410402198203150016', { idNumberValid: false }), 'invalidNumber'],
+    ['an expired card', card(CHEN, { expired: true, validTo: '2020-01-01' }), 'expired'],
   ])('identify stays put with %s', (_label, who, problem) => {
-    const h = startRun(who);
-    expect(h.flow.send({ type: 'CONFIRM' })).toBe(true);
-    expect(h.flow.view()).toMatchObject({ step: 'identify', messageKey: `flow.identify.${problem}`, data: { problem } });
+    const run = start(who);
+    expect(run.send({ type: 'CONFIRM' })).toBe(true);
+    expect(run.view()).toMatchObject({ stepId: 'identify', messageKey: `flow.identify.${problem}`, data: { problem } });
   });
 
   it('a card read later (IDENTITY from the host) makes identify pass', () => {
-    const h = startRun(null);
-    h.flow.send({ type: 'IDENTITY', identity: identity(HAN) });
-    h.flow.send({ type: 'CONFIRM' });
-    expect(h.flow.view().step).toBe('consent');
+    const run = start(null);
+    expect(run.identify(card(CHEN))).toBe(true);
+    run.send({ type: 'CONFIRM' });
+    expect(run.view().stepId).toBe('consent');
   });
 
   it('declining consent ends the run without any back-end call', () => {
-    let calls = 0;
-    const base = sandbox();
-    const counting: PoliceGateway = { ...base, lookupPerson: (id) => ((calls += 1), base.lookupPerson(id)) };
-    const h = startRun(identity(HAN), counting);
-    h.flow.send({ type: 'CONFIRM' });
-    h.flow.send({ type: 'CONSENT', granted: false });
-    expect(h.flow.view().data).toEqual({ step: 'done', outcome: 'declined' });
-    expect(calls).toBe(0);
+    const { gateway, calls } = watchedGateway();
+    const run = start(card(CHEN), { gateway });
+    run.send({ type: 'CONFIRM' });
+    run.send({ type: 'CONSENT', granted: false });
+    expect(run.view().data).toEqual({ step: 'done', outcome: 'declined', outcomeKey: 'flow.outcome.declined' });
+    expect(calls.lookups).toBe(0);
   });
 
   it.each([
-    ['identify', [] as const, ['FACE_RESULT', 'PURPOSE', 'CONSENT', 'REPRINT', 'RETRY', 'BACK']],
-    ['consent', ['CONFIRM'] as const, ['FACE_RESULT', 'PURPOSE', 'CONFIRM', 'REPRINT', 'RETRY', 'BACK']],
-  ])('at %s, out-of-order events are refused', (_step, prefix, refused) => {
-    const h = startRun(identity(HAN));
-    for (const type of prefix) h.flow.send({ type });
+    ['identify', 0, ['FACE_RESULT', 'CHOOSE', 'CONSENT', 'REPRINT', 'RETRY', 'BACK']],
+    ['consent', 1, ['FACE_RESULT', 'CHOOSE', 'CONFIRM', 'REPRINT', 'RETRY', 'BACK']],
+    ['faceCheck', 2, ['CHOOSE', 'CONFIRM', 'CONSENT', 'REPRINT', 'RETRY']],
+  ] as const)('at %s, out-of-order events are refused', (_step, confirmed, refused) => {
+    const run = start(card(CHEN));
+    if (confirmed >= 1) run.send({ type: 'CONFIRM' });
+    if (confirmed >= 2) run.send({ type: 'CONSENT', granted: true });
     for (const type of refused) {
-      const event =
-        type === 'FACE_RESULT' ? passFace : type === 'PURPOSE' ? ({ type, purpose: 'other' } as const) : type === 'CONSENT' ? ({ type, granted: true } as const) : ({ type } as { type: 'CONFIRM' });
-      expect(h.flow.send(event), type).toBe(false);
+      const sent =
+        type === 'FACE_RESULT'
+          ? run.face()
+          : type === 'CHOOSE'
+            ? run.send({ type, value: 'other' })
+            : type === 'CONSENT'
+              ? run.send({ type, granted: true })
+              : run.send({ type });
+      expect(sent, type).toBe(false);
     }
   });
 
   it('no purpose (and so no query) before the face check passed; no print before review', async () => {
-    const h = startRun(identity(HAN));
-    h.flow.send({ type: 'CONFIRM' });
-    h.flow.send({ type: 'CONSENT', granted: true });
-    await waitForView(h.flow, (v) => v.step === 'faceCheck');
-    expect(h.flow.send({ type: 'PURPOSE', purpose: 'other' })).toBe(false);
-    expect(h.flow.send({ type: 'CONFIRM' })).toBe(false);
-    expect(h.flow.send({ type: 'REPRINT' })).toBe(false);
-    expect(h.certificates.printed).toHaveLength(0);
+    const { gateway, calls } = watchedGateway();
+    const run = start(card(CHEN), { gateway });
+    run.send({ type: 'CONFIRM' });
+    run.send({ type: 'CONSENT', granted: true });
+    expect(run.send({ type: 'CHOOSE', value: 'other' })).toBe(false);
+    expect(run.send({ type: 'CONFIRM' })).toBe(false);
+    expect(run.send({ type: 'REPRINT' })).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls.queries).toEqual([]);
+    expect(run.documents.requests).toEqual([]);
   });
 
   it('three failed face checks send the citizen to the counter', async () => {
-    const h = startRun(identity(HAN));
-    h.flow.send({ type: 'CONFIRM' });
-    h.flow.send({ type: 'CONSENT', granted: true });
-    await waitForView(h.flow, (v) => v.step === 'faceCheck');
-    h.flow.send({ type: 'FACE_RESULT', outcome: 'noMatch', attemptsLeft: 2 });
-    expect(h.flow.view()).toMatchObject({ step: 'faceCheck', messageKey: 'flow.face.noMatch', data: { attempt: 1, lastOutcome: 'noMatch' } });
-    h.flow.send({ type: 'FACE_RESULT', outcome: 'refused', attemptsLeft: 1 });
-    h.flow.send({ type: 'FACE_RESULT', outcome: 'noMatch', attemptsLeft: 0 });
-    const counter = await waitForView(h.flow, (v) => v.step === 'counter');
-    expect(counter.data).toMatchObject({ reason: 'faceCheckFailed' });
+    const run = start(card(CHEN));
+    run.send({ type: 'CONFIRM' });
+    run.send({ type: 'CONSENT', granted: true });
+    run.face('noMatch', 2);
+    expect(run.view()).toMatchObject({ stepId: 'faceCheck', messageKey: 'flow.face.noMatch', data: { attempt: 1, lastOutcome: 'noMatch' } });
+    run.face('refused', 1);
+    expect(run.view()).toMatchObject({ messageKey: 'flow.face.refused', data: { attempt: 2, lastOutcome: 'refused' } });
+    run.face('noMatch', 0);
+    const counter = await run.until((v) => v.data.step === 'counter' && v.data.ticket.state === 'printed');
+    expect(counter.data).toMatchObject({ reasonKey: 'flow.counter.reason.faceCheckFailed', window: '2号窗口' });
   });
 
   it('with five tries configured, the flow offers all five (the face module\'s count) and shows five', async () => {
-    const h = startRun(identity(HAN), undefined, { maxFaceAttempts: 5 });
-    h.flow.send({ type: 'CONFIRM' });
-    h.flow.send({ type: 'CONSENT', granted: true });
-    const face = await waitForView(h.flow, (v) => v.step === 'faceCheck');
-    expect(face.data).toMatchObject({ attempt: 0, maxAttempts: 5 });
+    const run = start(card(CHEN), { maxFaceAttempts: 5 });
+    run.send({ type: 'CONFIRM' });
+    run.send({ type: 'CONSENT', granted: true });
+    expect(run.view().data).toMatchObject({ attempt: 0, maxAttempts: 5 });
     for (const left of [4, 3, 2, 1]) {
-      h.flow.send({ type: 'FACE_RESULT', outcome: 'noMatch', attemptsLeft: left });
-      expect(h.flow.view()).toMatchObject({ step: 'faceCheck', data: { attempt: 5 - left, maxAttempts: 5 } });
+      run.face('noMatch', left);
+      expect(run.view()).toMatchObject({ stepId: 'faceCheck', data: { attempt: 5 - left, maxAttempts: 5 } });
     }
-    h.flow.send({ type: 'FACE_RESULT', outcome: 'noMatch', attemptsLeft: 0 });
-    expect((await waitForView(h.flow, (v) => v.step === 'counter')).data).toMatchObject({ reason: 'faceCheckFailed' });
+    run.face('noMatch', 0);
+    expect((await run.until((v) => v.step === 'counter')).data).toMatchObject({ reasonKey: 'flow.counter.reason.faceCheckFailed' });
   });
 
-  it('the face module saying no tries are left ends the check at once', async () => {
-    const h = startRun(identity(HAN));
-    h.flow.send({ type: 'CONFIRM' });
-    h.flow.send({ type: 'CONSENT', granted: true });
-    await waitForView(h.flow, (v) => v.step === 'faceCheck');
-    h.flow.send({ type: 'FACE_RESULT', outcome: 'noMatch', attemptsLeft: 0 });
-    expect(h.flow.view().step).toBe('counter');
+  it('the face module saying no tries are left ends the check at once', () => {
+    const run = start(card(CHEN));
+    run.send({ type: 'CONFIRM' });
+    run.send({ type: 'CONSENT', granted: true });
+    run.face('noMatch', 0);
+    expect(run.view().step).toBe('counter');
   });
 
-  it('BACK from face check withdraws consent', async () => {
-    const h = startRun(identity(HAN));
-    h.flow.send({ type: 'CONFIRM' });
-    h.flow.send({ type: 'CONSENT', granted: true });
-    await waitForView(h.flow, (v) => v.step === 'faceCheck');
-    h.flow.send({ type: 'BACK' });
-    expect(h.flow.view()).toMatchObject({ step: 'consent', data: { granted: false, busy: false } });
+  it('BACK from face check withdraws consent', () => {
+    const run = start(card(CHEN));
+    run.send({ type: 'CONFIRM' });
+    run.send({ type: 'CONSENT', granted: true });
+    expect(run.send({ type: 'BACK' })).toBe(true);
+    expect(run.view()).toMatchObject({ stepId: 'consent', data: { granted: false } });
   });
 
-  it('a query that times out can be retried twice, then goes to the counter', async () => {
-    const h = startRun(identity(TIMEOUT));
-    await toPurpose(h);
-    h.flow.send({ type: 'PURPOSE', purpose: 'settlement' });
-    let view = await waitForView(h.flow, (v) => v.data.step === 'query' && v.data.state === 'failed');
-    expect(view).toMatchObject({ messageKey: 'flow.query.timeout', data: { failure: 'timeout', retriesLeft: 2 }, accepts: ['CONFIRM', 'RETRY'] });
-    h.flow.send({ type: 'RETRY' });
-    view = await waitForView(h.flow, (v) => v.data.step === 'query' && v.data.state === 'failed' && v.data.retriesLeft === 1);
-    h.flow.send({ type: 'RETRY' });
-    view = await waitForView(h.flow, (v) => v.data.step === 'query' && v.data.state === 'failed' && v.data.retriesLeft === 0);
-    expect(view.accepts).toEqual(['CONFIRM']);
-    h.flow.send({ type: 'CONFIRM' });
-    expect((await waitForView(h.flow, (v) => v.step === 'counter')).data).toMatchObject({ reason: 'queryFailed' });
+  it('a record query that times out can be retried twice, then goes to the counter', async () => {
+    const run = start(typed(TIMEOUT));
+    await run.verify();
+    let view = await run.step({ type: 'CHOOSE', value: 'settlement' });
+    expect(view).toMatchObject({ stepId: 'record', messageKey: 'flow.query.timeout', accepts: ['CONFIRM', 'RETRY'], data: { state: 'failed', failure: 'timeout', retriesLeft: 2 } });
+    view = await run.step({ type: 'RETRY' });
+    expect(view.data).toMatchObject({ state: 'failed', retriesLeft: 1 });
+    view = await run.step({ type: 'RETRY' });
+    expect(view).toMatchObject({ accepts: ['CONFIRM'], data: { state: 'failed', retriesLeft: 0 } });
+    expect(run.send({ type: 'RETRY' })).toBe(false);
+    run.send({ type: 'CONFIRM' });
+    expect((await run.until((v) => v.step === 'counter')).data).toMatchObject({ reasonKey: 'flow.counter.reason.queryFailed' });
   });
 
-  it('an unreachable back-end at the lookup fails with a retry that works once it is back', async () => {
-    const base = sandbox();
+  it('an unreachable back-end at the registration offers a retry that works once it is back; the passed face check stands', async () => {
+    const base = sandboxGateway();
     let down = true;
     const flaky: PoliceGateway = { ...base, lookupPerson: async (id) => (down ? { ok: false, error: { kind: 'unavailable', status: 503 } } : base.lookupPerson(id)) };
-    const h = startRun(identity(HAN), flaky);
-    await toPurpose(h);
-    const failed = await waitForView(h.flow, (v) => v.step === 'failed');
-    expect(failed).toMatchObject({ data: { reason: 'backendUnavailable', canRetry: true }, accepts: ['CONFIRM', 'RETRY'] });
+    const run = start(card(CHEN), { gateway: flaky });
+    const failed = await run.verify();
+    expect(failed).toMatchObject({ stepId: 'registration', messageKey: 'flow.query.unavailable', accepts: ['CONFIRM', 'RETRY'], data: { state: 'failed', failure: 'unavailable', retriesLeft: 2 } });
     down = false;
-    // The retry repeats the lookup; the face check that passed still stands.
-    h.flow.send({ type: 'RETRY' });
-    await waitForView(h.flow, (v) => v.step === 'choosePurpose');
+    expect((await run.step({ type: 'RETRY' })).stepId).toBe('purpose');
   });
 
   it('a stopped flow ignores everything', () => {
-    const h = startRun(identity(HAN));
-    h.flow.stop();
-    expect(h.flow.send({ type: 'CONFIRM' })).toBe(false);
+    const run = start(card(CHEN));
+    run.flow.stop();
+    expect(run.send({ type: 'CONFIRM' })).toBe(false);
   });
 });
 
 describe('no-criminal-record flow: nothing the back-end knows about a person before their face check passed', () => {
-  /** A sandbox that counts person lookups and record queries. */
-  function countingGateway() {
-    const base = sandbox();
-    const calls = { lookups: 0, queries: 0 };
-    const gateway: PoliceGateway = {
-      ...base,
-      lookupPerson: (id) => ((calls.lookups += 1), base.lookupPerson(id)),
-      queryCriminalRecord: (request) => ((calls.queries += 1), base.queryCriminalRecord(request)),
-    };
-    return { gateway, calls };
-  }
-
   it.each([
-    ['a typed Nanjing number (out of province)', identity(NANJING, { source: 'typed', cardType: null, name: null, validTo: null }), 'referral'],
-    ['a Hong Kong card (counter only)', identity(HK, { cardType: 'hmt' }), 'counter'],
-    ['a number the back-end does not know', identity('410404197001010098', { source: 'typed', cardType: null, name: null, validTo: null }), 'counter'],
-  ])('%s: consent leads to the face check, with no lookup; the back-end decides only after the face passed', async (_label, who, after) => {
-    const { gateway, calls } = countingGateway();
-    const h = startRun(who, gateway);
-    h.flow.send({ type: 'CONFIRM' });
-    h.flow.send({ type: 'CONSENT', granted: true });
-    // Let any back-end call that might have started settle.
+    ['王喆 (out of province)', card(BEIJING), 'counter'],
+    ['a Hong Kong card (counter only)', card(HK), 'counter'],
+    ['a number the back-end does not know', typed(UNKNOWN), 'counter'],
+  ])('%s: consent leads to the face check with no lookup; the back-end decides only after the face passed', async (_label, who, after) => {
+    const { gateway, calls } = watchedGateway();
+    const run = start(who, { gateway });
+    run.send({ type: 'CONFIRM' });
+    run.send({ type: 'CONSENT', granted: true });
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const view = h.flow.view();
-    expect(view).toMatchObject({ step: 'faceCheck', data: { lastOutcome: null } });
-    expect(JSON.stringify(view)).not.toMatch(/江苏|南京|registeredProvince|notFound|counterOnly/);
-    expect(calls).toEqual({ lookups: 0, queries: 0 });
-
-    h.flow.send(passFace);
-    const decided = await waitForView(h.flow, (v) => v.step === after);
+    const view = run.view();
+    expect(view).toMatchObject({ stepId: 'faceCheck', data: { lastOutcome: null } });
+    expect(JSON.stringify(view)).not.toMatch(/北京|outOfProvince|atCounter/);
+    expect(calls.lookups).toBe(0);
+    run.face();
+    await run.until((v) => v.step === after);
     expect(calls.lookups).toBe(1);
-    if (after === 'referral') expect(decided.data).toMatchObject({ registeredProvince: '江苏省', registeredCity: '南京市' });
   });
 
-  it('three failed face checks for a person the back-end would refer elsewhere: the counter for the face, never the referral, no lookup', async () => {
-    const { gateway, calls } = countingGateway();
-    const h = startRun(identity(NANJING, { source: 'typed', cardType: null, name: null, validTo: null }), gateway);
-    h.flow.send({ type: 'CONFIRM' });
-    h.flow.send({ type: 'CONSENT', granted: true });
-    for (const attemptsLeft of [2, 1, 0]) h.flow.send({ type: 'FACE_RESULT', outcome: 'noMatch', attemptsLeft });
-    const counter = await waitForView(h.flow, (v) => v.data.step === 'counter' && v.data.ticket.state === 'printed');
-    expect(counter.data).toMatchObject({ reason: 'faceCheckFailed' });
-    expect(calls).toEqual({ lookups: 0, queries: 0 });
+  it('three failed face checks for a person the back-end would send elsewhere: the counter for the face, no lookup', async () => {
+    const { gateway, calls } = watchedGateway();
+    const run = start(card(BEIJING), { gateway });
+    run.send({ type: 'CONFIRM' });
+    run.send({ type: 'CONSENT', granted: true });
+    for (const left of [2, 1, 0]) run.face('noMatch', left);
+    const counter = await run.until((v) => v.data.step === 'counter' && v.data.ticket.state === 'printed');
+    expect(counter.data).toMatchObject({ reasonKey: 'flow.counter.reason.faceCheckFailed' });
+    expect(calls.lookups).toBe(0);
   });
 });
 
 describe('no-criminal-record flow: one identity per run', () => {
-  it('after identify, the run ignores a new IDENTITY and ends on IDENTITY_CHANGED, revealing nothing', async () => {
-    const { gateway, calls } = (() => {
-      const base = sandbox();
-      const counted = { lookups: 0 };
-      return { gateway: { ...base, lookupPerson: (id: string) => ((counted.lookups += 1), base.lookupPerson(id)) } as PoliceGateway, calls: counted };
-    })();
-    const h = startRun(identity(RECORD, { source: 'typed', cardType: null, name: null, validTo: null }), gateway);
-    h.flow.send({ type: 'CONFIRM' });
-    h.flow.send({ type: 'CONSENT', granted: true });
-    expect(h.flow.send({ type: 'IDENTITY', identity: identity(HAN) })).toBe(false);
-    expect(h.flow.send({ type: 'IDENTITY_CHANGED' })).toBe(true);
-    expect(h.flow.view()).toMatchObject({ step: 'done', accepts: [], data: { step: 'done', outcome: 'identityChanged' } });
-    expect(h.flow.send(passFace)).toBe(false);
+  it('after identify, the run refuses a new IDENTITY and ends on IDENTITY_CHANGED, revealing nothing', () => {
+    const { gateway, calls } = watchedGateway();
+    const run = start(typed(RECORD), { gateway });
+    run.send({ type: 'CONFIRM' });
+    run.send({ type: 'CONSENT', granted: true });
+    expect(run.identify(card(CHEN))).toBe(false);
+    expect(run.identityChanged()).toBe(true);
+    expect(run.view()).toMatchObject({ stepId: 'done', accepts: [], data: { step: 'done', outcome: 'identityChanged', outcomeKey: 'flow.outcome.identityChanged' } });
+    expect(run.face()).toBe(false);
     expect(calls.lookups).toBe(0);
-    expect(h.certificates.printed).toHaveLength(0);
-    expect(h.queue.submitted).toEqual([]);
+    expect(run.documents.requests).toEqual([]);
+    expect(run.outbox.submitted).toEqual([]);
   });
 
-  it('a run that already finished keeps its outcome', async () => {
-    const h = startRun(identity(HAN));
-    h.flow.send({ type: 'CONFIRM' });
-    h.flow.send({ type: 'CONSENT', granted: false });
-    expect(h.flow.send({ type: 'IDENTITY_CHANGED' })).toBe(false);
-    expect(h.flow.view().data).toEqual({ step: 'done', outcome: 'declined' });
+  it('a run that already finished keeps its outcome', () => {
+    const run = start(card(CHEN));
+    run.send({ type: 'CONFIRM' });
+    run.send({ type: 'CONSENT', granted: false });
+    expect(run.identityChanged()).toBe(false);
+    expect(run.view().data).toMatchObject({ step: 'done', outcome: 'declined' });
   });
 
   it('every view names its run and grows its sequence number with each change', async () => {
-    const h = startRun(identity(HAN));
-    const first = h.flow.view();
-    expect(first).toMatchObject({ flowId: expect.stringMatching(/^flow-test-/), seq: 0 });
+    const run = start(card(CHEN));
+    expect(run.view()).toMatchObject({ flowId: expect.stringMatching(/^flow-kit-/), seq: 0 });
     const heard: number[] = [];
-    h.flow.subscribe((v) => heard.push(v.seq));
-    h.flow.send({ type: 'CONFIRM' });
-    expect(h.flow.view().seq).toBe(1);
+    run.flow.subscribe((view) => heard.push(view.seq));
+    run.send({ type: 'CONFIRM' });
+    expect(run.view().seq).toBe(1);
     // A refused event changes nothing, so the number stays.
-    h.flow.send({ type: 'CONFIRM' });
-    expect(h.flow.view().seq).toBe(1);
-    await toPurpose(h);
+    run.send({ type: 'CONFIRM' });
+    expect(run.view().seq).toBe(1);
+    await run.step({ type: 'CONSENT', granted: true });
+    run.face();
+    await run.settled();
     expect(heard).toEqual(heard.map((_, i) => i + 1));
-    expect(h.flow.view().seq).toBe(heard.at(-1));
+    expect(run.view().seq).toBe(heard.at(-1));
   });
 });

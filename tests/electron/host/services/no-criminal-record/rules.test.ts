@@ -9,6 +9,8 @@ describe('routePerson', () => {
   it.each([
     ['Henan resident', person({}), 'eligible'],
     ['Jiangsu resident', person({ registeredResidence: { provinceCode: '32', province: '江苏省', city: '南京市' } }), 'outOfProvince'],
+    ['Jiangsu resident with a 居住证 here', person({ registeredResidence: { provinceCode: '32', province: '江苏省', city: '南京市' }, residencePermitHere: true }), 'eligible'],
+    ['Jiangsu resident whose 居住证 is not from here', person({ registeredResidence: { provinceCode: '32', province: '江苏省', city: '南京市' }, residencePermitHere: false }), 'outOfProvince'],
     ['foreigner', person({ holder: 'foreigner', registeredResidence: null }), 'foreigner'],
     ['HMT resident', person({ holder: 'hmt', registeredResidence: null }), 'counterOnly'],
     ['resident without 户籍', person({ registeredResidence: null }), 'counterOnly'],

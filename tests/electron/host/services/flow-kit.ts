@@ -1,0 +1,340 @@
+/**
+ * The flow test kit: a service's flow run the way the host runs it (its plan
+ * built by `serviceFlow` with a FlowKit bound), over the real in-process
+ * sandbox back-end (zero latency, a fixed clock) and recording fakes for A4
+ * documents, receipt slips and the outbox. A test drives a run as the host
+ * does: the citizen's events, and the host's own (IDENTITY, FACE_RESULT,
+ * IDENTITY_CHANGED), then awaits the next settled view.
+ */
+import { createPdfRenderer } from '../../../../electron/host/documents';
+import type { FlowEvent, FlowView, Identity } from '../../../../electron/contract';
+import { defaultConfig } from '../../../../electron/host/config/load';
+import type { KioskConfig } from '../../../../electron/host/config/schema';
+import { startFlowInstance, type FlowInstance } from '../../../../electron/host/flows/flow-instance';
+import { buildFlow, type A4Outcome, type DocumentDesk, type DocumentRequest, type FlowKit, type FlowPlan } from '../../../../electron/host/flows/library';
+import type { ApplicationQueue, CollectionReceiptRequest, InfoSlipRequest, QueueTicketRequest, SlipOutcome, TicketPrinter } from '../../../../electron/host/flows/ports';
+import type { FaceCheckOutcome } from '../../../../electron/contract';
+import { createSandboxGateway, type SandboxGateway } from '../../../../electron/host/gateway/sandbox-gateway';
+import { loadSandboxData, type SandboxData } from '../../../../electron/host/gateway/sandbox-data';
+import type { PoliceGateway } from '../../../../electron/host/gateway/police-gateway';
+import { serviceFlow } from '../../../../electron/host/services/service-flow';
+import type { ServiceModule } from '../../../../electron/host/services/service-module';
+import { maskIdNumber } from '../../../../domain/mask';
+import { pdfText } from '../../../helpers/cups';
+
+/** The kit's clock: a morning in the hall (Asia/Shanghai), after the sandbox's ID card applications. */
+export const KIT_NOW = new Date('2026-12-01T10:00:00+08:00');
+
+let sandboxData: SandboxData | undefined;
+/** The shipped sandbox data (resources/sandbox/citizens.json), read once. */
+export function sandboxCitizens(): SandboxData {
+  if (!sandboxData) {
+    const loaded = loadSandboxData();
+    if ('error' in loaded) throw new Error(loaded.error);
+    sandboxData = loaded.data;
+  }
+  return sandboxData;
+}
+
+/** The real sandbox back-end over the shipped data, answering at once, at `now`. */
+export function sandboxGateway(now: Date = KIT_NOW): SandboxGateway {
+  return createSandboxGateway({ data: sandboxCitizens(), latency: { minMs: 0, maxMs: 0 }, now: () => now });
+}
+
+// ---- identities, as the host builds them ---------------------------------
+
+/** A resident ID card of a sandbox citizen (name from the sandbox unless given). */
+export function card(idNumber: string, over: Partial<Identity> = {}): Identity {
+  const citizen = sandboxCitizens().citizens[idNumber];
+  return {
+    source: 'card',
+    cardType: citizen?.holder ?? 'resident',
+    name: citizen?.name ?? '测试人',
+    idNumber,
+    idNumberMasked: maskIdNumber(idNumber),
+    idNumberValid: true,
+    validTo: '2035-01-01',
+    expired: false,
+    ...over,
+  };
+}
+
+/** An ID number typed on the keypad: no name, no card type, no validity. */
+export function typed(idNumber: string, over: Partial<Identity> = {}): Identity {
+  return card(idNumber, { source: 'typed', cardType: null, name: null, validTo: null, ...over });
+}
+
+// ---- recording fakes -----------------------------------------------------
+
+/** What the next A4 issue or reprint does: printed, the printer out of paper, or no document at all (render failed). */
+export type DocumentScript = 'printed' | 'paperOut' | 'documentFailed';
+
+export interface RecordingDocuments extends DocumentDesk {
+  /** Every issued request, in order. */
+  requests: Array<{ sessionId: string; request: DocumentRequest }>;
+  /** Journal numbers reprinted. */
+  reprints: string[];
+  /** Outcomes for the next calls (default printed). */
+  script: DocumentScript[];
+}
+
+/** A DocumentDesk that records requests and numbers them `J2026-000001`… as the journal would. */
+export function recordingDocuments(): RecordingDocuments {
+  let issued = 0;
+  const outcome = (documentNumber: string | null): A4Outcome => {
+    const next = desk.script.shift() ?? 'printed';
+    switch (next) {
+      case 'printed':
+        return documentNumber === null ? { kind: 'notPrinted', documentNumber: null, messageKey: 'flow.a4Print.documentFailed', reprintable: false } : { kind: 'printed', documentNumber };
+      case 'paperOut':
+        return { kind: 'notPrinted', documentNumber, messageKey: 'print.paperOut', reprintable: documentNumber !== null };
+      case 'documentFailed':
+        return { kind: 'notPrinted', documentNumber: null, messageKey: 'flow.a4Print.documentFailed', reprintable: false };
+      default: {
+        const unknown: never = next;
+        return unknown;
+      }
+    }
+  };
+  const desk: RecordingDocuments = {
+    requests: [],
+    reprints: [],
+    script: [],
+    async issueAndPrint(sessionId, request) {
+      desk.requests.push({ sessionId, request });
+      if (desk.script[0] === 'documentFailed') return outcome(null);
+      issued += 1;
+      return outcome(`J2026-${String(issued).padStart(6, '0')}`);
+    },
+    async reprint(documentNumber) {
+      desk.reprints.push(documentNumber);
+      return outcome(documentNumber);
+    },
+  };
+  return desk;
+}
+
+/** What the next slip of a kind does. */
+export type SlipScript = 'printed' | 'paperOut';
+
+export interface RecordingSlips extends TicketPrinter {
+  tickets: QueueTicketRequest[];
+  receipts: CollectionReceiptRequest[];
+  infoSlips: InfoSlipRequest[];
+  /** Outcomes for the next slips of each kind (default printed). */
+  script: { tickets: SlipScript[]; receipts: SlipScript[]; infoSlips: SlipScript[] };
+}
+
+/** A receipt printer that records every slip; queue numbers `B001`… */
+export function recordingSlips(): RecordingSlips {
+  const outcome = (next: SlipScript | undefined): SlipOutcome => (next === 'paperOut' ? { kind: 'notPrinted', messageKey: 'print.paperOut' } : { kind: 'printed' });
+  const slips: RecordingSlips = {
+    tickets: [],
+    receipts: [],
+    infoSlips: [],
+    script: { tickets: [], receipts: [], infoSlips: [] },
+    async printQueueTicket(request) {
+      slips.tickets.push(request);
+      const ticketNumber = `B${String(slips.tickets.length).padStart(3, '0')}`;
+      const printed = outcome(slips.script.tickets.shift());
+      return printed.kind === 'printed' ? { kind: 'printed', ticketNumber } : { ...printed, ticketNumber };
+    },
+    async printCollectionReceipt(request) {
+      slips.receipts.push(request);
+      return outcome(slips.script.receipts.shift());
+    },
+    async printInfoSlip(request) {
+      slips.infoSlips.push(request);
+      return outcome(slips.script.infoSlips.shift());
+    },
+  };
+  return slips;
+}
+
+export interface RecordingOutbox extends ApplicationQueue {
+  /** Every submission, duplicates included (the real outbox dedupes by key; a test sees each call). */
+  submitted: Array<{ key: string; serviceId: string; payload: Record<string, unknown> }>;
+}
+
+export function recordingOutbox(): RecordingOutbox {
+  const outbox: RecordingOutbox = {
+    submitted: [],
+    submit(application, key) {
+      outbox.submitted.push({ key, serviceId: application.serviceId, payload: application.payload });
+    },
+  };
+  return outbox;
+}
+
+// ---- the kit -------------------------------------------------------------
+
+export interface KitOptions {
+  /** Default: the sandbox at {@link KIT_NOW}. */
+  gateway?: PoliceGateway;
+  now?: Date;
+  /** The service's site settings (`services.settings.<id>`), checked against its schema as the host does. */
+  settings?: unknown;
+  maxFaceAttempts?: number;
+  /** The site config the kit's windows, province, zone and kiosk id come from (default: the development defaults). */
+  config?: KioskConfig;
+}
+
+export interface TestKit {
+  kit: FlowKit;
+  gateway: PoliceGateway;
+  documents: RecordingDocuments;
+  slips: RecordingSlips;
+  outbox: RecordingOutbox;
+}
+
+/** A FlowKit for `serviceId` with the recording fakes, built as createKioskFlows builds it. */
+export function testKit(serviceId: string, serviceName: FlowKit['serviceName'], category: keyof KioskConfig['services']['windows'], options: KitOptions & { parsedSettings?: unknown } = {}): TestKit {
+  const config = options.config ?? defaultConfig();
+  const gateway = options.gateway ?? sandboxGateway(options.now);
+  const documents = recordingDocuments();
+  const slips = recordingSlips();
+  const outbox = recordingOutbox();
+  const now = options.now ?? KIT_NOW;
+  const kit: FlowKit = {
+    serviceId,
+    serviceName,
+    gateway,
+    documents,
+    slips,
+    applications: outbox,
+    kioskId: config.kioskId,
+    window: config.services.windows[category],
+    windows: config.services.windows,
+    homeProvinceCode: config.services.homeProvinceCode,
+    timeZone: config.timeZone,
+    maxFaceAttempts: options.maxFaceAttempts ?? config.face.maxAttempts,
+    now: () => now,
+    settings: options.parsedSettings,
+  };
+  return { kit, gateway, documents, slips, outbox };
+}
+
+/** The module's settings as the host checks them (throws on settings its schema refuses). */
+function moduleSettings(module: ServiceModule, raw: unknown): unknown {
+  if (!module.settings) return raw;
+  return module.settings.parse(raw ?? {});
+}
+
+// ---- runs ----------------------------------------------------------------
+
+/** A view the citizen acts on: nothing is running (no back-end call, no print) until they do. */
+export function isSettled(view: FlowView): boolean {
+  return view.accepts.length > 0 || view.step === 'done' || view.step === 'faceCheck';
+}
+
+export interface FlowRun extends TestKit {
+  flow: FlowInstance;
+  /** Machine faults the run reported (bugs: expected failures are values); a test expects none. */
+  faults: unknown[];
+  view(): FlowView;
+  /** A citizen's event; false when the step refuses it. */
+  send(event: FlowEvent): boolean;
+  /** The face module's verdict (default: passed, two tries left). */
+  face(outcome?: FaceCheckOutcome, attemptsLeft?: number): boolean;
+  /** The session's identity set or changed at identify (card read, number typed). */
+  identify(identity: Identity | null): boolean;
+  /** Another card or number after identify. */
+  identityChanged(): boolean;
+  /** The current view once it is settled (see {@link isSettled}). */
+  settled(timeoutMs?: number): Promise<FlowView>;
+  /** The first view (now or later) that satisfies `predicate`. */
+  until(predicate: (view: FlowView) => boolean, timeoutMs?: number): Promise<FlowView>;
+  /** Sends `event` and awaits the next settled view; throws when the step refuses it. */
+  step(event: FlowEvent): Promise<FlowView>;
+  /** identify (CONFIRM) → consent (granted) → face check (passed), then the settled view after. */
+  verify(): Promise<FlowView>;
+}
+
+let runs = 0;
+
+/** Starts one run of `module`'s flow with a fresh kit (its own sandbox, fakes and clock). */
+export function startService(module: ServiceModule, identity: Identity | null, options: KitOptions = {}): FlowRun {
+  const test = testKit(module.id, module.catalogue.name, module.catalogue.category, { ...options, parsedSettings: moduleSettings(module, options.settings) });
+  runs += 1;
+  const faults: unknown[] = [];
+  const flow = serviceFlow(module, test.kit, (error) => faults.push(error)).start({ sessionId: `session-${runs}`, flowId: `flow-kit-${runs}-0000`, identity, language: 'zh-CN' });
+  return wrap(test, flow, faults);
+}
+
+/** Starts a run of a plan that is no service's (library tests): built with buildFlow, run as the host runs a flow. */
+export function startPlan(plan: (kit: FlowKit) => FlowPlan, identity: Identity | null, options: KitOptions & { serviceId?: string } = {}): FlowRun {
+  const serviceId = options.serviceId ?? 'test-service';
+  const test = testKit(serviceId, { 'zh-CN': '测试事项', en: 'Test service' }, 'certificates', { ...options, parsedSettings: options.settings });
+  const built = buildFlow(plan(test.kit), test.kit);
+  runs += 1;
+  const flowId = `flow-kit-${runs}-0000`;
+  const faults: unknown[] = [];
+  const flow = startFlowInstance({
+    serviceId,
+    flowId,
+    machine: built.machine,
+    input: { sessionId: `session-${runs}`, flowId, identity },
+    path: built.path,
+    view: (snapshot) => built.view(snapshot as never),
+    onError: (error) => faults.push(error),
+  });
+  return wrap(test, flow, faults);
+}
+
+function wrap(test: TestKit, flow: FlowInstance, faults: unknown[]): FlowRun {
+  const until = (predicate: (view: FlowView) => boolean, timeoutMs = 3000): Promise<FlowView> => {
+    const now = flow.view();
+    if (predicate(now)) return Promise.resolve(now);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        off();
+        reject(new Error(`timed out; the view is ${JSON.stringify(flow.view())}`));
+      }, timeoutMs);
+      const off = flow.subscribe((view) => {
+        if (!predicate(view)) return;
+        clearTimeout(timer);
+        off();
+        resolve(view);
+      });
+    });
+  };
+  const run: FlowRun = {
+    ...test,
+    flow,
+    faults,
+    view: () => flow.view(),
+    send: (event) => flow.send(event),
+    face: (outcome = 'passed', attemptsLeft = 2) => flow.send({ type: 'FACE_RESULT', outcome, attemptsLeft }),
+    identify: (identity) => flow.send({ type: 'IDENTITY', identity }),
+    identityChanged: () => flow.send({ type: 'IDENTITY_CHANGED' }),
+    settled: (timeoutMs) => until(isSettled, timeoutMs),
+    until,
+    async step(event) {
+      if (!flow.send(event)) throw new Error(`${event.type} refused at ${flow.view().stepId}: accepts ${flow.view().accepts.join(',')}`);
+      return run.settled();
+    },
+    async verify() {
+      await run.step({ type: 'CONFIRM' });
+      await run.step({ type: 'CONSENT', granted: true });
+      if (!run.face()) throw new Error(`face result refused at ${flow.view().stepId}`);
+      return run.settled();
+    },
+  };
+  return run;
+}
+
+// ---- documents -----------------------------------------------------------
+
+let renderer: ReturnType<typeof createPdfRenderer> | undefined;
+
+/** The text of `request` rendered by the real PDF renderer (pdftotext, whitespace collapsed), as the documents module would print it. */
+export async function renderedText(request: DocumentRequest): Promise<string> {
+  renderer ??= createPdfRenderer({ now: () => KIT_NOW });
+  const rendered = await renderer.render({
+    template: request.template,
+    vars: { ...request.vars, number: request.printedNumber ?? 'J2026-000001' },
+    ...(request.seal ? { seal: request.seal } : {}),
+  });
+  if (!rendered.ok) throw new Error(`render failed: ${JSON.stringify(rendered.error)}`);
+  return pdfText(rendered.value.pdf);
+}
