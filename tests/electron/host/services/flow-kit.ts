@@ -177,6 +177,8 @@ export interface KitOptions {
   maxFaceAttempts?: number;
   /** The site config the kit's windows, province, zone and kiosk id come from (default: the development defaults). */
   config?: KioskConfig;
+  /** Who the service is for (default: residents and HMT residents, not foreigners). */
+  audience?: FlowKit['audience'];
 }
 
 export interface TestKit {
@@ -197,6 +199,7 @@ export function testKit(serviceId: string, serviceName: FlowKit['serviceName'], 
   const now = options.now ?? KIT_NOW;
   const kit: FlowKit = {
     serviceId,
+    audience: options.audience ?? ['resident', 'hmt'],
     serviceName,
     gateway,
     documents,
@@ -254,7 +257,7 @@ let runs = 0;
 
 /** Starts one run of `module`'s flow with a fresh kit (its own sandbox, fakes and clock). */
 export function startService(module: ServiceModule, identity: Identity | null, options: KitOptions = {}): FlowRun {
-  const test = testKit(module.id, module.catalogue.name, module.catalogue.category, { ...options, parsedSettings: moduleSettings(module, options.settings) });
+  const test = testKit(module.id, module.catalogue.name, module.catalogue.category, { audience: module.catalogue.audience, ...options, parsedSettings: moduleSettings(module, options.settings) });
   runs += 1;
   const faults: unknown[] = [];
   const flow = serviceFlow(module, test.kit, (error) => faults.push(error)).start({ sessionId: `session-${runs}`, flowId: `flow-kit-${runs}-0000`, identity, language: 'zh-CN' });

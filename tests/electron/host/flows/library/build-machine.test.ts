@@ -234,13 +234,13 @@ describe('buildFlow refuses plans that cannot run', () => {
 
   it.each([
     ['no steps', []],
-    ['two steps with one id', [identifyStep({ foreigners: 'serve' }), review('check'), review('check')]],
-    ['a step called counter', [identifyStep({ foreigners: 'serve' }), review('counter')]],
+    ['two steps with one id', [identifyStep(), review('check'), review('check')]],
+    ['a step called counter', [identifyStep(), review('counter')]],
     ['a step called referral', [review('referral')]],
     ['a step called failed', [review('failed')]],
     ['a step called done', [review('done')]],
     ['an id that is no short identifier', [review('check the details')]],
-    ['a last step that goes on to nothing', [identifyStep({ foreigners: 'serve' }), review('check')]],
+    ['a last step that goes on to nothing', [identifyStep(), review('check')]],
   ] as Array<[string, StepDefinition[]]>)('%s', (_label, steps) => {
     expect(() => buildFlow({ steps }, kit)).toThrow(FlowPlanError);
   });

@@ -66,7 +66,7 @@ export interface FixtureOptions {
 export function fixturePlan(script: FixtureScript, options: FixtureOptions = {}): (kit: FlowKit) => FlowPlan {
   return (kit) => {
     const steps: StepDefinition[] = [
-      identifyStep({ foreigners: 'referExitEntry' }),
+      identifyStep(),
       consentStep({ labelKey: KEY('steps.consent'), textKey: KEY('consent.text'), scopeKeys: [KEY('consent.scope')] }),
       faceCheckStep(),
       choiceStep({

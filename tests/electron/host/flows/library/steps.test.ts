@@ -213,7 +213,7 @@ describe('a4Print', () => {
 describe('receiptPrint', () => {
   const slipPlan = (kit: FlowKit): FlowPlan => ({
     steps: [
-      identifyStep({ foreigners: 'serve' }),
+      identifyStep(),
       receiptPrintStep({
         labelKey: KEY('steps.slip'),
         titleKey: KEY('slip.title'),
