@@ -15,3 +15,4 @@ export { buildFlow, FlowPlanError, type BuiltFlow } from './build-machine';
 export { factOf, initialContext, type FlowContext, type FlowInput, type PrintRecord } from './context';
 export type { FlowKit, DocumentDesk, DocumentRequest, A4Outcome } from './kit';
 export type { FlowPlan, Route, StepDefinition, StepView, StepWiring } from './step';
+export { issueCertificateDocument, certificateReceipt, type CertificateDocument } from './certificate';

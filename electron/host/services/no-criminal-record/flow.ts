@@ -15,6 +15,8 @@ import {
   faceCheckStep,
   factOf,
   identifyStep,
+  issueCertificateDocument,
+  certificateReceipt,
   queryStep,
   reviewStep,
   type FlowContext,
@@ -149,49 +151,24 @@ export function noCriminalRecordFlow(kit: FlowKit, settings: NcrSettings, notesZ
           const answer = factOf<CriminalRecordAnswer>(context, 'record');
           if (!identity || !answer) return { ok: false, messageKey: 'flow.a4Print.notAllowed' };
           const name = nameOf(context) ?? '';
-          const idDocumentType = idDocumentTypeOf(identity.cardType);
-          const issued = await kit.gateway.issueCertificate({
-            type: 'noCriminalRecord',
-            kioskId: kit.kioskId,
+          return issueCertificateDocument(kit, {
+            kind: 'noCriminalRecord',
+            template: certificateTemplate,
             idempotencyKey: requestKey,
             holder: { name, idNumber: identity.idNumber, idDocumentType: holderDocumentType(identity) },
             facts: { queryDate: answer.queryDate, purpose: purposeOf(context) },
+            vars: (certificate) => ({
+              name,
+              idDocumentType: idDocumentTypeOf(identity.cardType),
+              idNumber: identity.idNumber,
+              // Printed in the official form (2026年3月2日), as the certificate has always read.
+              queryDate: printedDate(answer.queryDate),
+              issueDate: printedDate(certificate.issueDate || zonedIsoDate(kit.now(), kit.timeZone)),
+              notes: printedNotes(context, settings, notesZh),
+            }),
           });
-          if (!issued.ok) return { ok: false, messageKey: 'flow.a4Print.numberUnavailable' };
-          const certificate = issued.value;
-          return {
-            ok: true,
-            printedNumber: certificate.number,
-            verifyCode: certificate.verifyCode,
-            request: {
-              kind: 'noCriminalRecord',
-              template: certificateTemplate,
-              printedNumber: certificate.number,
-              seal: { imagePng: certificate.seal.imagePng },
-              vars: {
-                name,
-                idDocumentType,
-                idNumber: identity.idNumber,
-                // Printed in the official form (2026年3月2日), as the certificate has always read.
-                queryDate: printedDate(answer.queryDate),
-                issuingOffice: certificate.issuingOffice,
-                issueDate: printedDate(certificate.issueDate || zonedIsoDate(kit.now(), kit.timeZone)),
-                verifyCode: certificate.verifyCode,
-                verifyTarget: certificate.verifyUrl,
-                notes: printedNotes(context, settings, notesZh),
-              },
-            },
-          };
         },
-        receipt: (context, print) => ({
-          sessionId: context.sessionId,
-          serviceName: kit.serviceName['zh-CN'],
-          documentNumber: print.printedNumber ?? print.documentNumber ?? '',
-          verifyCode: print.verifyCode,
-          name: nameOf(context),
-          idNumberMasked: context.identity?.idNumberMasked ?? '',
-          issuedAt: kit.now(),
-        }),
+        receipt: certificateReceipt(kit, nameOf),
         onIssued: (context, print) => {
           const answer = factOf<CriminalRecordAnswer>(context, 'record');
           if (!context.identity || !answer || print.documentNumber === null) return;

@@ -13,6 +13,8 @@ import {
   faceCheckStep,
   factOf,
   identifyStep,
+  issueCertificateDocument,
+  certificateReceipt,
   queryStep,
   reviewStep,
   type FlowContext,
@@ -90,54 +92,30 @@ export function safeDrivingFlow(kit: FlowKit): FlowPlan {
           const identity = context.identity;
           const record = recordOf(context);
           if (!identity || !record) return { ok: false, messageKey: 'flow.a4Print.notAllowed' };
-          const issued = await kit.gateway.issueCertificate({
-            type: 'safeDriving',
-            kioskId: kit.kioskId,
+          return issueCertificateDocument(kit, {
+            kind: 'safeDriving',
+            template: certificateTemplate,
             idempotencyKey: `${requestKey}-${yearsOf(context)}`,
             holder: { name: nameOf(context), idNumber: identity.idNumber, idDocumentType: holderDocumentType(identity) },
             facts: { periodFrom: record.periodFrom, periodTo: record.periodTo, violations: String(record.violations), accidents: String(record.accidents), points: String(record.points) },
+            vars: (certificate) => ({
+              name: nameOf(context),
+              idNumber: identity.idNumber,
+              classes: record.licence.classes,
+              firstIssuedOn: record.licence.firstIssuedOn,
+              licenceStatus: statusesZh[record.licence.status] ?? record.licence.status,
+              periodFrom: record.periodFrom,
+              periodTo: record.periodTo,
+              violations: String(record.violations),
+              unhandledViolations: String(record.unhandledViolations),
+              accidents: String(record.accidents),
+              accidentsAtFault: String(record.accidentsAtFault),
+              points: String(record.points),
+              issueDate: certificate.issueDate || zonedIsoDate(kit.now(), kit.timeZone),
+            }),
           });
-          if (!issued.ok) return { ok: false, messageKey: 'flow.a4Print.numberUnavailable' };
-          const certificate = issued.value;
-          return {
-            ok: true,
-            printedNumber: certificate.number,
-            verifyCode: certificate.verifyCode,
-            request: {
-              kind: 'safeDriving',
-              template: certificateTemplate,
-              printedNumber: certificate.number,
-              seal: { imagePng: certificate.seal.imagePng },
-              vars: {
-                name: nameOf(context),
-                idNumber: identity.idNumber,
-                classes: record.licence.classes,
-                firstIssuedOn: record.licence.firstIssuedOn,
-                licenceStatus: statusesZh[record.licence.status] ?? record.licence.status,
-                periodFrom: record.periodFrom,
-                periodTo: record.periodTo,
-                violations: String(record.violations),
-                unhandledViolations: String(record.unhandledViolations),
-                accidents: String(record.accidents),
-                accidentsAtFault: String(record.accidentsAtFault),
-                points: String(record.points),
-                issuingOffice: certificate.issuingOffice,
-                issueDate: certificate.issueDate || zonedIsoDate(kit.now(), kit.timeZone),
-                verifyCode: certificate.verifyCode,
-                verifyTarget: certificate.verifyUrl,
-              },
-            },
-          };
         },
-        receipt: (context, print) => ({
-          sessionId: context.sessionId,
-          serviceName: kit.serviceName['zh-CN'],
-          documentNumber: print.printedNumber ?? print.documentNumber ?? '',
-          verifyCode: print.verifyCode,
-          name: nameOf(context),
-          idNumberMasked: context.identity?.idNumberMasked ?? '',
-          issuedAt: kit.now(),
-        }),
+        receipt: certificateReceipt(kit, nameOf),
       }),
     ],
   };
