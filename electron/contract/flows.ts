@@ -11,9 +11,10 @@
  * step library's (`flow.…`), and public values (dates, masked numbers).
  */
 import { z } from 'zod';
+import { PhotoSpecId } from './domain';
 
 /** The step library's kinds: the renderer has one screen per kind. */
-export const StepKind = z.enum(['identify', 'consent', 'faceCheck', 'choice', 'query', 'review', 'a4Print', 'receiptPrint', 'counter', 'referral', 'done', 'failed']);
+export const StepKind = z.enum(['identify', 'consent', 'faceCheck', 'choice', 'query', 'photo', 'review', 'a4Print', 'receiptPrint', 'counter', 'referral', 'done', 'failed']);
 export type StepKind = z.infer<typeof StepKind>;
 
 /**
@@ -95,6 +96,21 @@ export const FlowStepData = z.discriminatedUnion('step', [
     state: z.enum(['running', 'failed']),
     failure: z.enum(['timeout', 'unavailable', 'badResponse', 'notFound']).nullable(),
     retriesLeft: z.number().int().min(0),
+  }),
+  /**
+   * A standard photo of `spec`: the citizen takes up to `maxTakes` photos
+   * (`photo.check`) and chooses one the host accepted (`photo.choose`); the
+   * host then passes the step itself. The photo never travels in the view.
+   */
+  z.object({
+    step: z.literal('photo'),
+    spec: PhotoSpecId,
+    titleKey: MessageKey,
+    maxTakes: z.number().int().min(1).max(20),
+    /** Photos taken for this step so far. */
+    takes: z.number().int().min(0),
+    /** Whether an accepted photo is chosen for the step. */
+    chosen: z.boolean(),
   }),
   z.object({ step: z.literal('review'), titleKey: MessageKey, rows: z.array(DetailRow).max(24), noteKeys: z.array(MessageKey).max(6) }),
   z.object({

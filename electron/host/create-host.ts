@@ -26,6 +26,7 @@ import { withA4Printer } from './documents/with-a4-printer';
 import { createEventBus } from './events';
 import { createFaceHandlers, type FaceHandlerContext } from './face/handlers';
 import { createFaceLockout } from './face/lockout';
+import { faceData } from './face/session-data';
 import { createFlowRuntime } from './flows';
 import type { PoliceGateway } from './gateway/police-gateway';
 import { createBackend } from './integration/backend';
@@ -33,6 +34,7 @@ import { createDocumentDesk } from './documents/document-desk';
 import { createStaffAlerts } from './staff/alerts';
 import { alertingDocumentDesk, alertingTicketPrinter } from './staff/alerting-printers';
 import { withFaceToFlow } from './integration/face-to-flow';
+import { withPhotoToFlow } from './integration/photo-to-flow';
 import { catalogueAvailability } from './integration/flow-availability';
 import { hostDataDir } from './integration/host-data-dir';
 import { describeKeyStoreError, openKeyStore } from './keys/key-store';
@@ -243,28 +245,36 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     availability: catalogueAvailability(services),
   });
 
-  const faceHandlers = withFaceToFlow(
-    createFaceHandlers({
-      config,
-      sessions,
-      logger,
-      now,
-      simulation,
-      lockout: createFaceLockout(
-        station.faceFailures,
-        { maxFailures: config.face.lockoutFailures, windowMs: config.face.lockoutWindowHours * 3_600_000 },
+  // Face verdicts and chosen photos reach the session's flow only from the host's own modules.
+  const faceHandlers = withPhotoToFlow(
+    withFaceToFlow(
+      createFaceHandlers({
+        config,
+        sessions,
+        logger,
         now,
-      ),
-      verifyFace: deps.face?.verifyFace ?? ((request) => backend.gateway.verifyFace(request)),
-      ...(deps.face?.detectFaces ? { detectFaces: deps.face.detectFaces } : {}),
-    }),
-    (sessionId) => {
+        simulation,
+        lockout: createFaceLockout(
+          station.faceFailures,
+          { maxFailures: config.face.lockoutFailures, windowMs: config.face.lockoutWindowHours * 3_600_000 },
+          now,
+        ),
+        verifyFace: deps.face?.verifyFace ?? ((request) => backend.gateway.verifyFace(request)),
+        ...(deps.face?.detectFaces ? { detectFaces: deps.face.detectFaces } : {}),
+      }),
+      (sessionId) => {
+        const session = sessions.get(sessionId);
+        return session?.identityFixed ? session.identity : null;
+      },
+      (sessionId, verdict, checked) => {
+        flows.controls.faceResult(sessionId, verdict, checked);
+      },
+    ),
+    (sessionId, spec) => {
       const session = sessions.get(sessionId);
-      return session?.identityFixed ? session.identity : null;
+      return session ? faceData(session).chosen(spec)?.jpeg : undefined;
     },
-    (sessionId, verdict, checked) => {
-      flows.controls.faceResult(sessionId, verdict, checked);
-    },
+    flows.controls,
   );
 
   const enrolFace = createFaceEnrolment({

@@ -35,6 +35,7 @@ export const fixtureWording: ServiceWording = {
       notes: { employer: '入职、单位审查等' },
     },
     lookup: { title: '正在查询登记信息' },
+    photo: { title: '请拍摄证件照片' },
     review: {
       title: '请核对文件信息',
       rows: { name: '姓名', number: '证件号码', purpose: '用途', date: '查询日期' },
@@ -59,6 +60,7 @@ export const fixtureWording: ServiceWording = {
       notes: { employer: 'Hiring or employment checks' },
     },
     lookup: { title: 'Looking up your registration' },
+    photo: { title: 'Take a photo for the document' },
     review: {
       title: 'Check the document details',
       rows: { name: 'Name', number: 'ID number', purpose: 'Purpose', date: 'Search date' },
@@ -91,6 +93,7 @@ export const FIXTURE_STEP_IDS: Readonly<Record<StepKind, string>> = {
   faceCheck: 'face',
   choice: 'purpose',
   query: 'lookup',
+  photo: 'photo',
   review: 'review',
   a4Print: 'print',
   receiptPrint: 'slip',
@@ -159,6 +162,8 @@ export const fixtureViews: { readonly [K in StepKind]: () => FlowView } = {
     ),
   query: () =>
     fixtureView({ step: 'query', titleKey: fixtureKey('lookup.title'), state: 'running', failure: null, retriesLeft: 2 }),
+  photo: () =>
+    fixtureView({ step: 'photo', spec: 'residentId', titleKey: fixtureKey('photo.title'), maxTakes: 3, takes: 0, chosen: false }, ['BACK']),
   review: () =>
     fixtureView(
       {

@@ -368,6 +368,7 @@ export const en: Catalogue = {
     unreadable: 'The photo could not be read. Please retake it.',
     unknownCandidate: 'Choose one of the photos taken',
     failedCandidate: 'This photo does not meet the standard; choose one that does',
+    notAsked: 'A photo cannot be chosen at this step',
     rule: {
       face: 'Exactly one face in the picture',
       dimensions: 'Photo size',

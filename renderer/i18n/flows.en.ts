@@ -12,6 +12,7 @@ export const flowsEn: FlowCatalogue = {
       faceCheck: 'Face check',
       choice: 'Choice',
       query: 'Search',
+      photo: 'Photo',
       review: 'Check details',
       a4Print: 'Print',
       receiptPrint: 'Slip',
@@ -67,6 +68,13 @@ export const flowsEn: FlowCatalogue = {
     },
     choice: {
       lead: 'Touch one of the choices below.',
+    },
+    photo: {
+      lead: 'You may take up to {{count}} photos here. Then choose one that the kiosk accepted.',
+      preparing: 'Starting the camera, please wait…',
+      chosen: 'Photo chosen, please wait…',
+      unavailableTitle: 'Photos not available',
+      unavailable: 'The camera cannot be used now, so the photo cannot be taken here. Please go to a counter, or press “Call staff”.',
     },
     query: {
       failedTitle: 'The search did not finish',
@@ -201,6 +209,8 @@ export const flowsEn: FlowCatalogue = {
       consent: 'Please read what you are asked to agree to. Touch I agree to continue.',
       faceConsent: 'Next is a face check. Please read the notice and choose whether you agree.',
       faceCheck: 'Please face the camera and follow the instructions on the screen.',
+      photoConsent: 'Next a photo is taken. Please read the notice and choose whether you agree.',
+      photo: 'Please stand in front of the white background, face the camera and take a photo, then choose one that meets the standard.',
       choice: 'Please touch one of the choices on the screen.',
       query: 'Searching. Please wait and stay here.',
       queryFailed: 'The search did not finish. You can try again, or go to a counter.',

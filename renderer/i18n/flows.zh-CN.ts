@@ -16,6 +16,7 @@ export const flowsZhCN = {
       faceCheck: '人脸核验',
       choice: '选择',
       query: '查询',
+      photo: '拍摄照片',
       review: '核对信息',
       a4Print: '打印',
       receiptPrint: '打印凭条',
@@ -70,6 +71,13 @@ export const flowsZhCN = {
     },
     choice: {
       lead: '点击下方一项即可。',
+    },
+    photo: {
+      lead: '本步骤最多可拍{{count}}张照片，请从本机核验合格的照片中选择一张。',
+      preparing: '正在打开摄像头，请稍候…',
+      chosen: '照片已选定，请稍候…',
+      unavailableTitle: '拍照暂不可用',
+      unavailable: '本机摄像头暂时不能使用，无法在本机拍摄照片。请到人工窗口办理，或点击“呼叫工作人员”。',
     },
     query: {
       failedTitle: '查询未完成',
@@ -202,6 +210,8 @@ export const flowsZhCN = {
       consent: '请阅读屏幕上的授权说明，同意请点击同意。',
       faceConsent: '下面要进行人脸核验，请先阅读说明并选择是否同意。',
       faceCheck: '请正对摄像头，按屏幕提示完成动作。',
+      photoConsent: '下面要拍摄照片，请先阅读说明并选择是否同意。',
+      photo: '请站在白色背景前，正对摄像头拍照，再选择一张合格的照片。',
       choice: '请点击屏幕上的一项进行选择。',
       query: '正在查询，请稍候，不要离开。',
       queryFailed: '查询没有完成，您可以再试一次，或到窗口办理。',

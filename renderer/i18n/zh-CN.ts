@@ -366,6 +366,7 @@ export const zhCN = {
     unreadable: '照片无法识别，请重拍',
     unknownCandidate: '请选择一张已拍的照片',
     failedCandidate: '这张照片不符合标准，请选择合格的照片',
+    notAsked: '当前步骤不能选择照片',
     rule: {
       face: '画面中须有且只有一张人脸',
       dimensions: '照片尺寸',

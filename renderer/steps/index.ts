@@ -16,6 +16,7 @@ import { DoneStep } from './done/DoneStep';
 import { FailedStep } from './done/FailedStep';
 import { FaceCheckFlowStep } from './face-check/FaceCheckFlowStep';
 import { IdentifyStep } from './identify/IdentifyStep';
+import { PhotoFlowStep } from './photo/PhotoFlowStep';
 import { QueryStep } from './query/QueryStep';
 import { ReceiptPrintStep } from './receipt-print/ReceiptPrintStep';
 import { ReferralStep } from './referral/ReferralStep';
@@ -32,6 +33,7 @@ export const steps: StepRegistry = {
   faceCheck: FaceCheckFlowStep,
   choice: ChoiceStep,
   query: QueryStep,
+  photo: PhotoFlowStep,
   review: ReviewStep,
   a4Print: A4PrintStep,
   receiptPrint: ReceiptPrintStep,
@@ -55,6 +57,8 @@ export function renderStep(registry: StepRegistry, context: StepContext): ReactE
       return createElement(registry.choice, { ...context, data });
     case 'query':
       return createElement(registry.query, { ...context, data });
+    case 'photo':
+      return createElement(registry.photo, { ...context, data });
     case 'review':
       return createElement(registry.review, { ...context, data });
     case 'a4Print':

@@ -1,10 +1,10 @@
 /**
  * Events a flow machine receives: the citizen's (validated against the
  * contract's FlowEvent) and the host's own, which the renderer cannot send:
- * the session's identity (or its change after identify) and the face
- * module's verdict.
+ * the session's identity (or its change after identify), the face
+ * module's verdict and the photo module's takes and accepted choice.
  */
-import type { FaceCheckOutcome, FlowEvent, Identity } from '../../contract';
+import type { FaceCheckOutcome, FlowEvent, Identity, PhotoSpecId } from '../../contract';
 
 /** Sent by the host when the session's identity is set or changes at identify (card read, number typed). */
 export interface IdentityEvent {
@@ -28,7 +28,26 @@ export interface FaceResultEvent {
   attemptsLeft: number;
 }
 
-export type HostFlowEvent = IdentityEvent | IdentityChangedEvent | FaceResultEvent;
+/** Sent by the host's photo module when a photo of `spec` was made and checked (`photo.check`). */
+export interface PhotoTakenEvent {
+  type: 'PHOTO_TAKEN';
+  spec: PhotoSpecId;
+}
+
+/**
+ * Sent by the host's photo module when the citizen chose a candidate the
+ * host checked and accepted (`photo.choose`); never accepted from the
+ * renderer. The bytes stay in the session's data; the flow keeps their hash.
+ */
+export interface PhotoAcceptedEvent {
+  type: 'PHOTO_ACCEPTED';
+  spec: PhotoSpecId;
+  candidateId: string;
+  /** SHA-256 of the chosen photo's JPEG bytes, lower-case hex. */
+  sha256: string;
+}
+
+export type HostFlowEvent = IdentityEvent | IdentityChangedEvent | FaceResultEvent | PhotoTakenEvent | PhotoAcceptedEvent;
 
 /** Everything a flow machine can receive. */
 export type FlowMachineEvent = FlowEvent | HostFlowEvent;

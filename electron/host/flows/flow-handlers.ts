@@ -9,7 +9,7 @@
  * a face verdict counts only if its check began on that fixed identity.
  */
 import { randomUUID } from 'node:crypto';
-import type { FaceVerifyResult, FlowView, Identity, KioskError } from '../../contract';
+import type { FaceVerifyResult, FlowView, Identity, KioskError, PhotoSpecId } from '../../contract';
 import { kioskError, type CallHandlers, type HandlerOutcome } from '../api/dispatch';
 import type { EventBus } from '../events';
 import type { Logger } from '../log/logger';
@@ -40,10 +40,23 @@ export interface FlowControls {
    * none was fixed); any other verdict is refused.
    */
   faceResult(sessionId: string, verdict: FaceVerifyResult, checked: Identity | null): boolean;
+  /** The photo the session's current flow step asks for, or null when no photo step is current. */
+  photoAsked(sessionId: string): PhotoAsked | null;
+  /** A photo of `spec` was made and checked: the current photo step counts it. */
+  photoTaken(sessionId: string, spec: PhotoSpecId): boolean;
+  /** The citizen chose a candidate the photo module accepted: the current photo step of that spec passes. */
+  photoChosen(sessionId: string, choice: { spec: PhotoSpecId; candidateId: string; sha256: string }): boolean;
   /** Another identity came after the fixed one: the session's flow ends (`identityChanged`) if it still runs. */
   identityChanged(sessionId: string): boolean;
   /** Unsubscribes from the bus (host stop). */
   dispose(): void;
+}
+
+/** What a current photo step asks for (from its view: public data only). */
+export interface PhotoAsked {
+  spec: PhotoSpecId;
+  maxTakes: number;
+  takes: number;
 }
 
 const flowError = (messageKey: string, details?: Record<string, unknown>): KioskError => ({ code: 'invalidParams', messageKey, ...(details ? { details } : {}) });
@@ -158,6 +171,24 @@ export function createFlowRuntime(ctx: FlowHandlersContext): { handlers: FlowHan
         const ofFixedIdentity = session.identityFixed && checked !== null && checked === session.identity;
         const accepted = ofFixedIdentity && flow.send(faceResultEvent(verdict));
         ctx.logger.info({ sessionId, flowId: flow.flowId, outcome: verdict.outcome, ofFixedIdentity, accepted }, 'face result');
+        return accepted;
+      },
+      photoAsked(sessionId) {
+        const session = ctx.sessions.get(sessionId);
+        const data = session && flowOf(session)?.view().data;
+        return data?.step === 'photo' ? { spec: data.spec, maxTakes: data.maxTakes, takes: data.takes } : null;
+      },
+      photoTaken(sessionId, spec) {
+        const session = ctx.sessions.get(sessionId);
+        const flow = session && flowOf(session);
+        return flow ? flow.send({ type: 'PHOTO_TAKEN', spec }) : false;
+      },
+      photoChosen(sessionId, choice) {
+        const session = ctx.sessions.get(sessionId);
+        const flow = session && flowOf(session);
+        if (!session || !flow) return false;
+        const accepted = flow.send({ type: 'PHOTO_ACCEPTED', ...choice });
+        ctx.logger.info({ sessionId, flowId: flow.flowId, spec: choice.spec, accepted }, 'photo chosen for the flow');
         return accepted;
       },
       identityChanged(sessionId) {

@@ -34,7 +34,7 @@ export interface FlowContext extends BaseFlowContext {
   facts: Readonly<Record<string, unknown>>;
   /** Main-path steps the host has passed, in order: a step is entered only when every one before it is here. */
   passed: readonly string[];
-  /** Back-end attempts per query step. */
+  /** Back-end attempts per query step; photos taken per photo step. */
   attempts: Readonly<Record<string, number>>;
   /** The last failure per query step. */
   queryFailures: Readonly<Record<string, GatewayFailureKind | null>>;
