@@ -111,6 +111,30 @@ export interface SubmissionReceipt {
   duplicate: boolean;
 }
 
+/**
+ * The holder's identity document as the back-end names it in a certificate
+ * request (an identifier, docs/gateway-openapi.yaml); the certificate prints
+ * its own words for it.
+ */
+export type HolderDocumentType = 'residentIdCard' | 'hmtResidencePermit' | 'foreignPermanentResidenceCard';
+
+/** The document a card stands for; a typed number (`null`) is read as a resident ID card's. */
+export function holderDocumentTypeOf(cardType: HolderKind | null): HolderDocumentType {
+  switch (cardType) {
+    case 'hmt':
+      return 'hmtResidencePermit';
+    case 'foreigner':
+      return 'foreignPermanentResidenceCard';
+    case 'resident':
+    case null:
+      return 'residentIdCard';
+    default: {
+      const unknown: never = cardType;
+      return unknown;
+    }
+  }
+}
+
 /** A certificate the back-end issues and seals (e.g. a 无犯罪记录证明). */
 export interface CertificateIssueRequest {
   /** e.g. `noCriminalRecord`. */
@@ -118,6 +142,7 @@ export interface CertificateIssueRequest {
   kioskId: string;
   /** Same key → same certificate (number, code and seal). */
   idempotencyKey: string;
+  /** `idDocumentType`: the back-end's identifier (`^[A-Za-z0-9_-]{1,32}$`, see {@link holderDocumentTypeOf}), never the printed words. */
   holder: { name: string; idNumber: string; idDocumentType: string };
   /** What the certificate states, e.g. `{ queryDate, purpose }`; all of it is sealed. */
   facts: Record<string, string>;
