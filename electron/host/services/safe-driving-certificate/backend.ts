@@ -67,7 +67,8 @@ export const driverSafetyRecord: BackendOperation<DriverRecordRequest, DriverRec
   sandbox: (request, world) => {
     const driver = drivers[request.idNumber];
     if (!driver || !world.citizen(request.idNumber)) return { ok: false, error: { kind: 'notFound' } };
-    const periodTo = world.now().toISOString().slice(0, 10);
+    // The back-end's calendar day (the hall's zone), not UTC's: before 08:00 in Beijing UTC is still on yesterday.
+    const periodTo = world.today();
     const periodFrom = yearsBefore(periodTo, request.years);
     const inPeriod = (on: string) => on >= periodFrom && on <= periodTo;
     const violations = driver.violations.filter((event) => inPeriod(event.on));
