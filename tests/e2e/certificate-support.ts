@@ -16,10 +16,13 @@ import { writeY4m } from './fixtures/face-video';
 import { loadJpeg, paste, resize, solid } from '../electron/host/face/images';
 import { sweepLog, sweepPage, type Secrets } from '../../scripts/soak/privacy';
 import { maskName } from '../../domain/mask';
+import { chooseService } from './service-support';
 
 /** Sample citizens (fictional): resources/citizens/*.json and resources/sandbox/citizens.json. */
 export const HAN = { card: 'resident-han', name: '陈思远', idNumber: '410402199001011230' } as const;
 export const MA = { card: 'resident-long-term', name: '马秀兰', idNumber: '410403195806150041' } as const;
+/** 户籍 in Beijing: out of this (Henan) hall's province. */
+export const WANG = { card: 'resident-rare-chars', name: '王喆', idNumber: '110105200511300072' } as const;
 
 /** The page's viewport: the kiosk's portrait screen. */
 export const PORTRAIT = { width: 1080, height: 1920 } as const;
@@ -102,12 +105,7 @@ export async function placeCard(page: Page, citizen: { card: string; name: strin
 
 /** Home → 证明 category → 无犯罪记录证明, up to the flow's identify step. */
 export async function chooseCertificate(page: Page): Promise<void> {
-  await page.getByTestId('category-certificates').click();
-  const card = page.getByTestId('service-no-criminal-record');
-  await card.waitFor();
-  expect(await card.getAttribute('data-available'), (await card.textContent()) ?? '').toBe('true');
-  await card.click();
-  await page.getByTestId('identify-step').waitFor({ timeout: 10_000 });
+  await chooseService(page, 'certificates', 'no-criminal-record');
 }
 
 /** The service's consent step, then the separate biometric consent: the face check starts. */
