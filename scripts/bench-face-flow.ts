@@ -5,7 +5,8 @@
  *
  * Each run is a whole 无犯罪记录证明 session in one kiosk page: resident-han's
  * card placed with the dock → 证明 → 无犯罪记录证明 → identity → query consent →
- * biometric consent → face check → purpose step (the match moves the flow on)
+ * biometric consent → face check → the next step (the match moves the flow on: the
+ * registration lookup, then the purpose choice)
  * → card removed → cancel. Chromium's fake camera plays a still photo of
  * resident-han's face (tests/e2e/fixtures/face-video.ts), so the face is
  * cooperative for the quality gates; the host runs in simulation with
@@ -28,7 +29,7 @@
  *   the challenge, which is the citizen's time) → the
  *   result on screen: the face check's own result view (`data-phase`
  *   `result`, for a refusal or no match) or, for a match, the flow's next
- *   step (`purpose-step` in the DOM;
+ *   step (the flow runner's `data-step` leaves `faceCheck`;
  *   the host moves the flow on and its `flow.changed` arrives before the
  *   reply, so the check's result view never shows). Includes the host's
  *   comparison (its face models load on the first one after a start).
@@ -39,7 +40,7 @@
  *
  * Timestamps are the page's `performance.now()`, recorded by an init script
  * (installed through DevTools, no product code touched): a MutationObserver on
- * the face-check section's `data-phase` (and the purpose step's arrival), a
+ * the face-check section's `data-phase` (and the next step's arrival), a
  * capture listener for the video's `loadeddata`, a wrapper of
  * `WebSocket.prototype.send`, and
  * message events for the `face.challenge` / `face.verify` replies and
@@ -89,8 +90,8 @@ interface FaceRun {
   phase_result?: number;
   /** The host's flow.changed after face.verify (a match moves the flow on before the reply). */
   flowChanged?: number;
-  /** The purpose step in the DOM after face.verify: how a match is shown in the flow. */
-  purposeShown?: number;
+  /** The flow's next step in the DOM after face.verify: how a match is shown in the flow. */
+  nextStepShown?: number;
   phases: string[];
 }
 
@@ -118,9 +119,9 @@ const INIT_SCRIPT = `(() => {
     if (section.getAttribute('data-detector') === 'ready') stamp('detectorReady');
     if (section.getAttribute('data-measures')) stamp('firstMeasures');
     // A match moves the flow on at once: the next step is the result the citizen sees.
-    if (run.verifySent !== undefined && document.querySelector('[data-testid="purpose-step"]')) stamp('purposeShown');
+    if (run.verifySent !== undefined && document.querySelector('[data-testid="flow-runner"]:not([data-step="faceCheck"])')) stamp('nextStepShown');
   };
-  new MutationObserver(look).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-phase', 'data-detector', 'data-measures', 'data-testid'] });
+  new MutationObserver(look).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-phase', 'data-detector', 'data-measures', 'data-testid', 'data-step'] });
   for (const [type, key] of [['loadeddata', 'firstFrame'], ['playing', 'playing']]) {
     document.addEventListener(type, (event) => {
       if (section && event.target instanceof Node && section.contains(event.target)) stamp(key);
@@ -167,7 +168,7 @@ interface Measured {
 function measuredOf(run: FaceRun): Measured {
   const { firstFrame, phase_challenge: challenge, verifySent } = run;
   // The face check's own result view (a refusal, no match), or the next step (a match moves the flow on).
-  const shown = [run.phase_result, run.purposeShown].filter((t): t is number => t !== undefined);
+  const shown = [run.phase_result, run.nextStepShown].filter((t): t is number => t !== undefined);
   const result = shown.length > 0 ? Math.min(...shown) : undefined;
   if (firstFrame === undefined || challenge === undefined || verifySent === undefined || result === undefined) {
     throw new Error(`face check timestamps missing: ${JSON.stringify(run)}`);
@@ -180,7 +181,7 @@ function measuredOf(run: FaceRun): Measured {
   return { frameToChallenge: challenge - firstFrame, verifyToResult: result - verifySent, detail };
 }
 
-/** One session through the face check to the purpose step and back to the attract screen; the figures of its face check. */
+/** One session through the face check to the purpose choice and back to the attract screen; the figures of its face check. */
 async function faceSession(page: Page): Promise<Measured> {
   const before = await page.evaluate(() => (window as unknown as { __faceFlowBench: { runs: unknown[] } }).__faceFlowBench.runs.length);
   await placeCard(page, HAN);
@@ -188,11 +189,11 @@ async function faceSession(page: Page): Promise<Measured> {
   await page.getByTestId('service-no-criminal-record').click();
   await page.getByTestId('identify-step').waitFor({ timeout: 15_000 });
   await page.getByTestId('identify-confirm').click();
-  await page.getByTestId('query-consent-agree').click({ timeout: 15_000 });
+  await page.getByTestId('consent-step-agree').click({ timeout: 15_000 });
   await page.getByTestId('consent-agree').click({ timeout: 15_000 });
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (await page.getByTestId('purpose-step').isVisible()) break;
+    if (await page.getByTestId('choice-step').isVisible()) break;
     const outcome = await page.getByTestId('face-result').getAttribute('data-outcome', { timeout: 1 }).catch(() => null);
     if (outcome !== null) throw new Error(`face check ended with "${outcome}", not a match`);
     // The still touches nothing: answer the idle countdown if it comes (it does not change the figures).

@@ -37,7 +37,8 @@ export interface SessionKind {
 
 const HAN: Secrets = { name: '陈思远', idNumber: '410402199001011230' }; // resources/citizens/resident-han.json (fictional)
 const MA: Secrets = { name: '马秀兰', idNumber: '410403195806150041' }; // resident-long-term
-const ZHOU: Secrets = { name: '周明轩', idNumber: '32010219920308005X' }; // typed only: 户籍 in Nanjing
+// Typed, the number of a 2023 permanent-residence card (resources/citizens/foreigner-2023.json): sent to the 出入境 office at identify.
+const MAI: Secrets = { name: '麦夏洛', idNumber: '941124198804120029' };
 
 async function dock(page: Page, testId: string): Promise<void> {
   if (!(await page.getByTestId('dock-drawer').isVisible())) await page.getByTestId('dock-handle').click();
@@ -75,14 +76,14 @@ const certificate: SessionKind = {
     await placeCard(page, 'resident-han', HAN.name!);
     await chooseCertificate(page);
     await page.getByTestId('identify-confirm').click();
-    await page.getByTestId('query-consent-agree').click();
+    await page.getByTestId('consent-step-agree').click();
     await page.getByTestId('consent-agree').click({ timeout: 15_000 });
-    await page.getByTestId('purpose-step').waitFor({ timeout: 40_000 });
-    await page.getByTestId('purpose-employment').click();
+    await page.getByTestId('choice-step').waitFor({ timeout: 40_000 });
+    await page.getByTestId('choice-employment').click();
     await page.getByTestId('review-step').waitFor({ timeout: 15_000 });
     await page.getByTestId('review-confirm').click();
     await page.getByTestId('print-collected').waitFor({ timeout: 30_000 });
-    const state = await page.getByTestId('print-step').getAttribute('data-state');
+    const state = await page.getByTestId('a4-print-step').getAttribute('data-state');
     if (state !== 'printed') throw new Error(`certificate not printed: ${state}`);
     await page.getByTestId('print-collected').click();
     const outcome = await page.getByTestId('done-step').getAttribute('data-outcome', { timeout: 10_000 });
@@ -96,16 +97,19 @@ const certificate: SessionKind = {
 
 const typedReferral: SessionKind = {
   id: 'typedReferral',
-  secrets: ZHOU,
+  secrets: MAI,
   async run({ page }) {
     await page.getByTestId('start-button').click();
     await page.getByTestId('category-huzheng').waitFor({ timeout: 10_000 });
     await chooseCertificate(page);
     await page.getByTestId('identify-type').click();
-    for (const c of ZHOU.idNumber!) await page.getByTestId(`id-keypad-key-${c}`).click();
+    for (const c of MAI.idNumber!) await page.getByTestId(`id-keypad-key-${c}`).click();
     await page.getByTestId('id-keypad-confirm').click();
-    await page.getByTestId('query-consent-agree').click({ timeout: 10_000 });
-    await page.getByTestId('referral-done').click({ timeout: 15_000 });
+    const referral = page.getByTestId('referral-step');
+    await referral.waitFor({ timeout: 15_000 });
+    const to = await referral.getAttribute('data-to');
+    if (to !== 'exitEntry') throw new Error(`referred to ${to}`);
+    await page.getByTestId('referral-done').click();
     await page.getByTestId('done-finish').click({ timeout: 10_000 });
     await page.getByTestId('attract-screen').waitFor({ timeout: 10_000 });
     return [];

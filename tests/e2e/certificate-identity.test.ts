@@ -88,7 +88,7 @@ async function outcomeOfAttack(p: Page): Promise<'attract' | 'purpose'> {
     .poll(
       async () => {
         if (await p.getByTestId('attract-screen').isVisible()) outcome = 'attract';
-        else if (await p.getByTestId('purpose-step').isVisible()) outcome = 'purpose';
+        else if (await p.getByTestId('choice-step').isVisible()) outcome = 'purpose';
         else if (await p.getByTestId('consent-agree').isVisible()) await p.getByTestId('consent-agree').click({ timeout: 1_000 }).catch(() => undefined);
         return outcome;
       },
@@ -108,7 +108,7 @@ async function expectEndedByIdentityChange(p: Page, sessionId: string): Promise<
   const steps = (await p.evaluate('window.__flowSteps')) as string[];
   // From the face check straight to the end (the done step may flash with its identityChanged words).
   expect(['faceCheck', 'faceCheck,done']).toContain(steps.slice(steps.indexOf('faceCheck')).join(','));
-  for (const step of ['choosePurpose', 'query', 'review', 'print', 'counter', 'referral', 'failed']) expect(steps).not.toContain(step);
+  for (const step of ['choice', 'query', 'review', 'a4Print', 'counter', 'referral', 'failed']) expect(steps).not.toContain(step);
 
   const ended = endedLines(logged.lines, sessionId);
   expect(ended).toHaveLength(1);
@@ -146,7 +146,7 @@ describe('another identity after identify ends the session', () => {
     await page.getByTestId('id-keypad-confirm').click();
     await page.getByTestId('consent-step').waitFor({ timeout: 10_000 });
     const sessionId = await newSessionId(logged.lines, known);
-    await page.getByTestId('query-consent-agree').click();
+    await page.getByTestId('consent-step-agree').click();
     await page.getByTestId('face-step').waitFor({ timeout: 15_000 });
 
     await dock(page, `dock-card-${ATTACKER.card}`);
@@ -165,7 +165,7 @@ describe('another identity after identify ends the session', () => {
     await chooseCertificate(page);
     await page.evaluate(WATCH_STEPS);
     await page.getByTestId('identify-confirm').click();
-    await page.getByTestId('query-consent-agree').click();
+    await page.getByTestId('consent-step-agree').click();
     await page.getByTestId('face-step').waitFor({ timeout: 15_000 });
 
     const typed = await hostCall(page, 'identity.typed', { sessionId, idNumber: ATTACKER.idNumber });

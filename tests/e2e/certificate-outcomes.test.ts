@@ -36,7 +36,7 @@ import {
 } from './certificate-support';
 
 const WINDOW = '2号窗口'; // services.windows.certificates (default)
-/** The counter step's note for a result the counter handles: the same words as for any other counter referral. */
+/** The counter step's reason for a result the counter handles: the same words as for any other counter referral. */
 const NEUTRAL_NOTE = '您的申请需要由窗口工作人员继续办理。';
 const FACE_NOTE = '人脸核验未能完成，请到窗口由工作人员核验身份。';
 
@@ -78,14 +78,14 @@ afterEach(async () => {
   page = undefined;
 });
 
-/** The counter step with its ticket printed: its window, ticket number and note. */
+/** The counter step with its ticket printed: its window, ticket number and the reason it gives. */
 async function counterShown(p: Page): Promise<{ window: string; ticket: string; note: string; step: string }> {
   await p.getByTestId('counter-step').waitFor({ timeout: 20_000 });
   await expect.poll(() => p.getByTestId('counter-step').getAttribute('data-ticket'), { timeout: 15_000 }).toBe('printed');
   return {
     window: (await p.getByTestId('counter-window').textContent()) ?? '',
     ticket: (await p.getByTestId('counter-ticket').textContent()) ?? '',
-    note: (await p.getByTestId('flow-note').textContent()) ?? '',
+    note: (await p.getByTestId('counter-reason').textContent()) ?? '',
     step: await p.getByTestId('counter-step').innerText(),
   };
 }
@@ -99,10 +99,10 @@ describe('record found', () => {
     await chooseCertificate(page);
     await page.getByTestId('identify-confirm').click();
     await consentToQueryAndFace(page);
-    await waitPastFaceCheck(page, 'purpose-step', logged.lines);
+    await waitPastFaceCheck(page, 'choice-step', logged.lines);
     const sessionId = await newSessionId(logged.lines, known);
     await page.evaluate(WATCH_RECORD_WORDS);
-    await page.getByTestId('purpose-employment').click();
+    await page.getByTestId('choice-employment').click();
 
     const counter = await counterShown(page);
     expect(counter.window).toContain(WINDOW);
@@ -113,7 +113,7 @@ describe('record found', () => {
     expect(screen).not.toMatch(/犯罪|记录|前科|违法/);
     expect(counter.step).not.toMatch(/犯罪|记录/);
     expect(await page.getByTestId('review-step').count()).toBe(0);
-    expect(await page.getByTestId('print-step').count()).toBe(0);
+    expect(await page.getByTestId('a4-print-step').count()).toBe(0);
 
     await dock(page, 'dock-remove-card');
     await page.getByTestId('counter-done').click();
@@ -151,7 +151,7 @@ describe('face does not match', () => {
     const counter = await counterShown(page);
     expect(counter.window).toContain(WINDOW);
     expect(counter.note).toBe(FACE_NOTE);
-    expect(await page.getByTestId('purpose-step').count()).toBe(0);
+    expect(await page.getByTestId('choice-step').count()).toBe(0);
 
     const lines = sessionLines(logged.lines, sessionId);
     expect(lines.filter((l) => l.includes('"msg":"face check"') && l.includes('"outcome":"noMatch"'))).toHaveLength(3);

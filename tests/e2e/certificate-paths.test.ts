@@ -68,7 +68,7 @@ describe('无犯罪记录证明 to the printed certificate', () => {
     expect(await sweepPage(page, HAN)).toEqual(['name in DOM innerText', 'name in DOM outerHTML']);
     await page.getByTestId('identify-confirm').click();
     await consentToQueryAndFace(page);
-    await waitPastFaceCheck(page, 'purpose-step', logged.lines);
+    await waitPastFaceCheck(page, 'choice-step', logged.lines);
     const sessionId = await newSessionId(logged.lines, known);
     // The card stays on the reader until the citizen leaves with it.
     await dock(page, 'dock-remove-card');
@@ -101,7 +101,7 @@ describe('无犯罪记录证明 to the printed certificate', () => {
     await page.getByTestId('consent-step').waitFor({ timeout: 10_000 });
     const sessionId = await newSessionId(logged.lines, known);
     await consentToQueryAndFace(page);
-    await waitPastFaceCheck(page, 'purpose-step', logged.lines);
+    await waitPastFaceCheck(page, 'choice-step', logged.lines);
     // The name comes from the 户籍 lookup, shown on the citizen's review only.
     const number = await purposeToPrinted(page, HAN.name);
 
@@ -124,13 +124,13 @@ describe('idle mid-flow', () => {
     await chooseCertificate(page);
     await page.getByTestId('identify-confirm').click();
     await consentToQueryAndFace(page);
-    await waitPastFaceCheck(page, 'purpose-step', logged.lines);
+    await waitPastFaceCheck(page, 'choice-step', logged.lines);
     const sessionId = await newSessionId(logged.lines, known);
     await dock(page, 'dock-remove-card');
 
     // No touch from here: the countdown over the purpose step, then the end.
     await page.getByTestId('idle-countdown').waitFor({ timeout: 15_000 });
-    expect(await page.getByTestId('purpose-step').count()).toBe(1);
+    expect(await page.getByTestId('choice-step').count()).toBe(1);
     await page.getByTestId('attract-screen').waitFor({ timeout: 15_000 });
     await expect.poll(() => sessionLines(logged.lines, sessionId).some((l) => l.includes('"msg":"session ended"') && l.includes('"reason":"timeout"')), { timeout: 10_000 }).toBe(true);
     await expectNoTraces(page, logged, sessionId, HAN);

@@ -16,10 +16,13 @@ import { writeY4m } from './fixtures/face-video';
 import { loadJpeg, paste, resize, solid } from '../electron/host/face/images';
 import { sweepLog, sweepPage, type Secrets } from '../../scripts/soak/privacy';
 import { maskName } from '../../domain/mask';
+import { chooseService } from './service-support';
 
 /** Sample citizens (fictional): resources/citizens/*.json and resources/sandbox/citizens.json. */
 export const HAN = { card: 'resident-han', name: '陈思远', idNumber: '410402199001011230' } as const;
 export const MA = { card: 'resident-long-term', name: '马秀兰', idNumber: '410403195806150041' } as const;
+/** 户籍 in Beijing: out of this (Henan) hall's province. */
+export const WANG = { card: 'resident-rare-chars', name: '王喆', idNumber: '110105200511300072' } as const;
 
 /** The page's viewport: the kiosk's portrait screen. */
 export const PORTRAIT = { width: 1080, height: 1920 } as const;
@@ -102,17 +105,12 @@ export async function placeCard(page: Page, citizen: { card: string; name: strin
 
 /** Home → 证明 category → 无犯罪记录证明, up to the flow's identify step. */
 export async function chooseCertificate(page: Page): Promise<void> {
-  await page.getByTestId('category-certificates').click();
-  const card = page.getByTestId('service-no-criminal-record');
-  await card.waitFor();
-  expect(await card.getAttribute('data-available'), (await card.textContent()) ?? '').toBe('true');
-  await card.click();
-  await page.getByTestId('identify-step').waitFor({ timeout: 10_000 });
+  await chooseService(page, 'certificates', 'no-criminal-record');
 }
 
-/** Query consent, then the separate biometric consent: the face check starts. */
+/** The service's consent step, then the separate biometric consent: the face check starts. */
 export async function consentToQueryAndFace(page: Page): Promise<void> {
-  await page.getByTestId('query-consent-agree').click();
+  await page.getByTestId('consent-step-agree').click();
   await page.getByTestId('consent-agree').click({ timeout: 15_000 });
 }
 
@@ -155,31 +153,64 @@ export async function waitPastFaceCheck(page: Page, target: string, hostLines: r
     });
 }
 
-/** Purpose → review (name checked) → print → collected → done → finish: back to the attract screen. Returns the document number. */
-export async function purposeToPrinted(page: Page, name: string): Promise<string> {
-  await page.getByTestId('purpose-employment').click();
+/** The value a review (or slip) row shows: the row under `list` whose `data-label-key` is `labelKey`. */
+export async function detailValue(page: Page, list: string, labelKey: string): Promise<string> {
+  const row = page.getByTestId(list).locator(`[data-testid="detail-row"][data-label-key="${labelKey}"] dd`);
+  return ((await row.textContent({ timeout: 10_000 })) ?? '').trim();
+}
+
+/**
+ * Review (its rows checked by `review`) → A4 print → collected → done → finish:
+ * back to the attract screen. Returns the printed number (the back-end's) and
+ * the verification code the screen showed.
+ */
+export async function reviewToPrinted(page: Page, outcome: string, review: (page: Page) => Promise<void>): Promise<{ number: string; verifyCode: string }> {
   await page.getByTestId('review-step').waitFor({ timeout: 15_000 });
-  expect(await page.getByTestId('review-name').textContent()).toBe(name);
+  await review(page);
   await page.getByTestId('review-confirm').click();
-  await expect.poll(() => page.getByTestId('print-step').getAttribute('data-state'), { timeout: 30_000 }).toBe('printed');
+  await expect.poll(() => page.getByTestId('a4-print-step').getAttribute('data-state'), { timeout: 30_000 }).toBe('printed');
   await page.getByTestId('print-collected').waitFor({ timeout: 20_000 });
   const number = (await page.getByTestId('print-document-number').textContent())?.trim() ?? '';
   expect(number).not.toBe('');
+  const verifyCode = (await page.getByTestId('print-verify-code').textContent())?.trim() ?? '';
   await page.getByTestId('print-collected').click();
   await page.getByTestId('done-step').waitFor({ timeout: 10_000 });
-  expect(await page.getByTestId('done-step').getAttribute('data-outcome')).toBe('certificateIssued');
+  expect(await page.getByTestId('done-step').getAttribute('data-outcome')).toBe(outcome);
   await page.getByTestId('done-finish').click();
   await page.getByTestId('attract-screen').waitFor({ timeout: 10_000 });
-  return number;
+  return { number, verifyCode };
 }
 
-/** The kept PDF `<dataDir>/documents/<sessionId>/<number>.pdf`, as text (pdftotext), without whitespace. */
-export function keptPdfText(dataDir: string, documentNumber: string): string {
+/** The certificate's review rows are labelled with the service's own keys. */
+const NCR_REVIEW_NAME = 'svc.no-criminal-record.review.name';
+
+/** Purpose → review (name checked) → print → collected → done → finish: back to the attract screen. Returns the printed number (the back-end's). */
+export async function purposeToPrinted(page: Page, name: string): Promise<string> {
+  await page.getByTestId('choice-employment').click();
+  const printed = await reviewToPrinted(page, 'certificateIssued', async (p) => {
+    expect(await detailValue(p, 'review-details', NCR_REVIEW_NAME)).toBe(name);
+  });
+  return printed.number;
+}
+
+/** The text of one kept PDF (pdftotext), without whitespace. */
+export function pdfText(path: string): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+}
+
+/**
+ * The kept PDF under `<dataDir>/documents/<sessionId>/` that prints
+ * `printedNumber` (files are named by the journal's number, the document
+ * prints the back-end's), as text without whitespace.
+ */
+export function keptPdfText(dataDir: string, printedNumber: string): string {
   const documents = join(dataDir, 'documents');
-  const found = readdirSync(documents, { recursive: true, encoding: 'utf8' }).filter((p) => p.endsWith(`${documentNumber}.pdf`));
-  expect(found, `PDFs under ${documents}`).toHaveLength(1);
-  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(documents, found[0]!), '-'], { encoding: 'utf8' });
-  return text.replace(/\s+/g, '');
+  const texts = readdirSync(documents, { recursive: true, encoding: 'utf8' })
+    .filter((p) => p.endsWith('.pdf'))
+    .map((p) => pdfText(join(documents, p)));
+  const found = texts.filter((text) => text.includes(`编号：${printedNumber}`));
+  expect(found, `PDFs under ${documents} printing 编号：${printedNumber}`).toHaveLength(1);
+  return found[0]!;
 }
 
 /** The host's log lines that carry `sessionId`. */

@@ -1,8 +1,9 @@
 /**
  * The dock drawer's printer controls through the real browser host: the A4
  * printer's paper taken out with the drawer greys 无犯罪记录证明 with the A4
- * printer's reason, and a refill brings it back; the receipt printer's roll,
- * cover and cable reach the host's device status and come back. Chromium
+ * printer's reason, and a refill brings it back; the receipt printer's roll
+ * greys 身份证办理进度查询 (its slip) the same way, and its roll, cover and
+ * cable reach the host's device status and come back. Chromium
  * plays a fake camera: the certificate service also needs the face camera.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -91,8 +92,23 @@ describe('dock drawer: printers', () => {
     await cancelSession(p);
   });
 
+  it('receipt roll out via the drawer greys 身份证办理进度查询 (its slip needs the receipt printer) with the receipt reason; a refill makes it available again', async () => {
+    const p = await openKioskWithCamera();
+    await withDock(p, 'dock-receipt-paper-out-receiptPrinter', '[data-testid="dock-receipt-status-receiptPrinter"][data-paper="out"]');
+    await startByTouch(p);
+    await p.getByTestId('category-huzheng').click();
+    await p.getByTestId('service-id-card-progress').waitFor();
+    await expect.poll(() => availability(p, 'id-card-progress'), { timeout: 15_000 }).toBe('false');
+    expect(await p.getByTestId('service-reason-id-card-progress').textContent()).toContain('凭条打印机暂不可用');
+
+    await withDock(p, 'dock-receipt-paper-refill-receiptPrinter', '[data-testid="dock-receipt-status-receiptPrinter"][data-paper="ok"]');
+    await expect.poll(() => availability(p, 'id-card-progress'), { timeout: 15_000 }).toBe('true');
+    expect(await p.getByTestId('service-reason-id-card-progress').count()).toBe(0);
+    await cancelSession(p);
+  });
+
   it('receipt roll out and cover open via the drawer reach the host: the receipt printer shows as needing attention; refill and close restore it', async () => {
-    // No kiosk service prints a receipt yet, so the roll greys none: the device status row shows the host's view.
+    // The device status row shows the host's view of each change.
     const p = await openKioskWithCamera();
     const receiptState = () => p.getByTestId('device-status-receiptPrinter').getAttribute('data-state');
     expect(await receiptState()).toBe('online');

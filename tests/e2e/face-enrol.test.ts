@@ -46,7 +46,7 @@ describe('face reference enrolment through the dock (simulation)', () => {
     await chooseCertificate(page);
     await page.getByTestId('identify-confirm').click();
     await consentToQueryAndFace(page);
-    await waitPastFaceCheck(page, 'purpose-step', logged.lines);
+    await waitPastFaceCheck(page, 'choice-step', logged.lines);
     const check = logged.lines.find((l) => l.includes('"msg":"face check"') && l.includes('"outcome":"match"'));
     expect(check, 'the host logged a match').toBeDefined();
     expect((JSON.parse(check!) as { similarity: number }).similarity).toBeGreaterThanOrEqual(0.6);

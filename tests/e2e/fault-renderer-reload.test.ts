@@ -77,7 +77,7 @@ const MOMENTS: ReadonlyArray<{ label: string; outcome: string; reach(page: Page)
       await chooseCertificate(p);
       await p.getByTestId('identify-confirm').click();
       await consentToQueryAndFace(p);
-      await waitPastFaceCheck(p, 'purpose-step', logged.lines);
+      await waitPastFaceCheck(p, 'choice-step', logged.lines);
     },
   },
 ];

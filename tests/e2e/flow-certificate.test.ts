@@ -20,6 +20,7 @@ import { spawnSync } from 'node:child_process';
 import { fakeCameraArgs, launchChromium, ROOT, startHostProcess, type RunningHost } from './harness';
 import { stillFaceVideo } from './fixtures/face-video';
 import { cancelSession, openKiosk, startByTouch } from './ui-support';
+import { detailValue } from './certificate-support';
 import { maskName } from '../../domain/mask';
 
 const NAME = '陈思远'; // resources/citizens/resident-han.json (fictional)
@@ -100,7 +101,7 @@ describe('no-criminal-record flow through the browser host', () => {
     expect(await page.getByTestId('flow-progress').getAttribute('data-step-index')).toBe('1');
     // Back is the host's: the identity is fixed once confirmed, so there is none to identify.
     expect(await page.getByTestId('flow-back').count()).toBe(0);
-    await page.getByTestId('query-consent-agree').click();
+    await page.getByTestId('consent-step-agree').click();
 
     // The face step, biometric consent first; the 户籍 lookup waits for the face to pass.
     await page.getByTestId('face-step').waitFor({ timeout: 15_000 });
@@ -140,20 +141,20 @@ describe('no-criminal-record flow to the printed certificate (fake camera, liven
     await page.getByTestId('category-certificates').click();
     await page.getByTestId('service-no-criminal-record').click();
     await page.getByTestId('identify-confirm').click();
-    await page.getByTestId('query-consent-agree').click();
+    await page.getByTestId('consent-step-agree').click();
     await page.getByTestId('consent-agree').click({ timeout: 15_000 });
 
     // The host verifies the face and moves the flow on by itself.
-    await page.getByTestId('purpose-step').waitFor({ timeout: 40_000 });
-    await page.getByTestId('purpose-employment').click();
+    await page.getByTestId('choice-step').waitFor({ timeout: 40_000 });
+    await page.getByTestId('choice-employment').click();
     await page.getByTestId('review-step').waitFor({ timeout: 15_000 });
-    expect(await page.getByTestId('review-name').textContent()).toBe(NAME);
+    expect(await detailValue(page, 'review-details', 'svc.no-criminal-record.review.name')).toBe(NAME);
     await page.getByTestId('review-confirm').click();
     await expect
-      .poll(() => page.getByTestId('print-step').getAttribute('data-state'), { timeout: 20_000 })
+      .poll(() => page.getByTestId('a4-print-step').getAttribute('data-state'), { timeout: 20_000 })
       .not.toBe('printing');
     // The host's A4 printer is the simulated one (the default config): the certificate prints, nothing else will do.
-    expect(await page.getByTestId('print-step').getAttribute('data-state')).toBe('printed');
+    expect(await page.getByTestId('a4-print-step').getAttribute('data-state')).toBe('printed');
     expect(await page.getByTestId('flow-problem').count()).toBe(0);
     // After the collection receipt: collect, and one reprint.
     await page.getByTestId('print-collected').waitFor({ timeout: 15_000 });

@@ -11,6 +11,7 @@ import type { CertificateCheck } from './sandbox-certificates';
 const TYPE_NAMES: Readonly<Record<string, { zh: string; en: string }>> = {
   noCriminalRecord: { zh: '无犯罪记录证明', en: 'Certificate of no criminal record' },
   nonIssuanceNotice: { zh: '不予出具无犯罪记录证明告知书', en: 'Notice of non-issuance' },
+  safeDriving: { zh: '驾驶人安全驾驶证明', en: 'Safe-driving certificate' },
 };
 
 function typeName(type: string): { zh: string; en: string } {

@@ -18,7 +18,8 @@ export const wording: ServiceWording = {
         record: '查询您本人有无犯罪记录',
       },
     },
-    query: { registration: '正在核对您的登记信息', record: '正在查询犯罪记录' },
+    // The hall sees the screen: from the purpose on, no word about records (the answer leads to the certificate or, neutrally, to a counter).
+    query: { registration: '正在核对您的登记信息', record: '正在为您查询' },
     purpose: {
       title: '请选择证明用途',
       employment: '入职',
@@ -55,7 +56,7 @@ export const wording: ServiceWording = {
         record: 'Search for criminal records about you',
       },
     },
-    query: { registration: 'Checking your registration', record: 'Searching the criminal-record platform' },
+    query: { registration: 'Checking your registration', record: 'Looking this up for you' },
     purpose: {
       title: 'What is the certificate for?',
       employment: 'Employment',
