@@ -10,7 +10,7 @@ import { StepKind, type FlowEvent } from '../../electron/contract';
 import { fixtureViews } from '../api/fixture-service';
 import type { KioskClient } from '../api/types';
 import { renderStep, steps } from '../steps';
-import '../flows/flows.css';
+import '../flows/FlowRunner.css';
 
 /** Props of {@link DevFlowStep}. */
 export interface DevFlowStepProps {

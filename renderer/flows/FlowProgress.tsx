@@ -2,6 +2,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PathStep } from '../../electron/contract';
+import './FlowProgress.css';
 
 /** Props of {@link FlowProgress}. */
 export interface FlowProgressProps {

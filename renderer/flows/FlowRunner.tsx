@@ -11,7 +11,7 @@ import { RunningFlow, type RunningFlowProps } from './RunningFlow';
 import { StartProblem } from './StartProblem';
 import { useServiceWording } from './use-service-wording';
 import { Waiting } from './Waiting';
-import './flows.css';
+import './FlowRunner.css';
 
 /** Props of {@link FlowRunner}. */
 export type FlowRunnerProps = RunningFlowProps;

@@ -23,6 +23,7 @@ import { stepsFor } from './registry';
 import { StartProblem } from './StartProblem';
 import { useFlow } from './use-flow';
 import { Waiting } from './Waiting';
+import './FlowRunner.css';
 
 /** Props of {@link RunningFlow}. */
 export interface RunningFlowProps {

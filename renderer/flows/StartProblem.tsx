@@ -2,6 +2,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TouchButton } from '../ui/TouchButton';
+import '../steps/step-layout.css';
 
 /** Props of {@link StartProblem}. */
 export interface StartProblemProps {

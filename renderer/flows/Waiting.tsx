@@ -1,6 +1,7 @@
 /** A calm wait: a slow ring (still when the citizen prefers less motion) and words that say what is happening. */
 import type { ReactElement } from 'react';
 import { useIdleHold } from '../app/idle/IdleContext';
+import './Waiting.css';
 
 /**
  * `data-testid="waiting"`; a polite live region, so screen readers hear the words once.

@@ -21,7 +21,7 @@ import { QueryStep } from './query/QueryStep';
 import { ReceiptPrintStep } from './receipt-print/ReceiptPrintStep';
 import { ReferralStep } from './referral/ReferralStep';
 import { ReviewStep } from './review/ReviewStep';
-import './steps.css';
+import './step-layout.css';
 
 /** A component for every step kind. */
 export type StepRegistry = { [K in StepKind]: ComponentType<StepProps<K>> };

@@ -12,6 +12,7 @@ import { useStepVoice } from '../../flows/step-voice';
 import { Waiting } from '../../flows/Waiting';
 import { TouchButton } from '../../ui/TouchButton';
 import { NoteList } from '../details/NoteList';
+import '../details/facts.css';
 
 const VOICE = {
   printing: 'voice.flow.a4Printing',

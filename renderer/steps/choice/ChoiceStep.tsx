@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { StepProps } from '../../flows/step-props';
 import { useStepVoice } from '../../flows/step-voice';
 import { TouchButton } from '../../ui/TouchButton';
+import './ChoiceStep.css';
 
 /** `data-testid="choice-step"` with one `choice-<value>` button per option. */
 export function ChoiceStep({ view, data, send, accepts }: StepProps<'choice'>): ReactElement {

@@ -12,6 +12,7 @@ import type { StepProps } from '../../flows/step-props';
 import { useStepVoice } from '../../flows/step-voice';
 import { Waiting } from '../../flows/Waiting';
 import { TouchButton } from '../../ui/TouchButton';
+import '../details/facts.css';
 
 /** `data-testid="counter-step"` (`data-ticket`) with `counter-reason`, `counter-window`, `counter-ticket`, `counter-done`. */
 export function CounterStep({ view, data, send, accepts }: StepProps<'counter'>): ReactElement {

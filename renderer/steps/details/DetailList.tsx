@@ -2,6 +2,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DetailRow } from '../../../electron/contract';
+import './facts.css';
 
 /** A `dl` with one `data-testid="detail-row"` per row (`data-label-key` names it). */
 export function DetailList({ rows, testId }: { rows: readonly DetailRow[]; testId: string }): ReactElement {

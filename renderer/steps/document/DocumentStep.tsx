@@ -10,6 +10,8 @@ import { CameraView } from '../../camera/CameraView';
 import { fitJpeg, grabFrame } from '../../camera/frame';
 import { useCamera } from '../../camera/use-camera';
 import { TouchButton } from '../../ui/TouchButton';
+import '../capture-step.css';
+import './DocumentStep.css';
 
 const MAX_DOCUMENT_CHARS = 195_000;
 const CAPTURE_SIZE = { width: 1280, height: 960 };

@@ -8,7 +8,7 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../../electron/contract';
 import { TouchButton } from '../../ui/TouchButton';
-import '../../camera/camera.css';
+import '../capture-step.css';
 
 /** Props of {@link ConsentStep}. */
 export interface ConsentStepProps {

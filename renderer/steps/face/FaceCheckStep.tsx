@@ -20,6 +20,7 @@ import { useFaceLoop } from '../../camera/use-face-loop';
 import { useFacePresence } from '../../camera/use-face-presence';
 import { useIdleHold } from '../../app/idle/IdleContext';
 import { TouchButton } from '../../ui/TouchButton';
+import '../capture-step.css';
 
 /** Consecutive good frames before the challenge starts. */
 export const GOOD_FRAMES_TO_START = 4;

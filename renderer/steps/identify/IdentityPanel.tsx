@@ -2,6 +2,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlowIdentity } from '../../../electron/contract';
+import '../details/facts.css';
 
 /** `data-testid="identity-panel"` with `identity-name` and `identity-number`. */
 export function IdentityPanel({ identity }: { identity: FlowIdentity }): ReactElement {

@@ -18,6 +18,8 @@ import { useFacePresence } from '../../camera/use-face-presence';
 import { useIdleHold } from '../../app/idle/IdleContext';
 import { TouchButton } from '../../ui/TouchButton';
 import { CROP_TARGETS, photoCrop } from './targets';
+import '../capture-step.css';
+import './PhotoStep.css';
 
 /** The frame's base64 fits photo.check's cap (200 000) with room to spare. */
 const MAX_FRAME_CHARS = 190_000;

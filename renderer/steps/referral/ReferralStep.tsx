@@ -10,6 +10,7 @@ import type { Language } from '../../i18n';
 import type { StepProps } from '../../flows/step-props';
 import { useStepVoice } from '../../flows/step-voice';
 import { TouchButton } from '../../ui/TouchButton';
+import '../details/facts.css';
 
 /** `data-testid="referral-step"` (`data-to`) with `referral-done`. */
 export function ReferralStep({ view, data, send, accepts }: StepProps<'referral'>): ReactElement {
