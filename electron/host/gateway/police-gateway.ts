@@ -111,6 +111,26 @@ export interface SubmissionReceipt {
   duplicate: boolean;
 }
 
+/** The holder's identity document as the back-end names it (a code, never the printed words such as 居民身份证). */
+export type IdDocumentCode = 'residentIdCard' | 'hmtResidencePermit' | 'foreignPermanentResidenceCard';
+
+/** The back-end's code for the document an identity was read from or typed for (a typed number counts as a 居民身份证's). */
+export function idDocumentCodeOf(cardType: 'resident' | 'hmt' | 'foreigner' | null): IdDocumentCode {
+  switch (cardType) {
+    case 'hmt':
+      return 'hmtResidencePermit';
+    case 'foreigner':
+      return 'foreignPermanentResidenceCard';
+    case 'resident':
+    case null:
+      return 'residentIdCard';
+    default: {
+      const unknown: never = cardType;
+      return unknown;
+    }
+  }
+}
+
 /** A certificate the back-end issues and seals (e.g. a 无犯罪记录证明). */
 export interface CertificateIssueRequest {
   /** e.g. `noCriminalRecord`. */
@@ -118,6 +138,7 @@ export interface CertificateIssueRequest {
   kioskId: string;
   /** Same key → same certificate (number, code and seal). */
   idempotencyKey: string;
+  /** `idDocumentType`: a code (`[A-Za-z0-9_-]{1,32}`, see idDocumentCodeOf); the back-end refuses anything else. */
   holder: { name: string; idNumber: string; idDocumentType: string };
   /** What the certificate states, e.g. `{ queryDate, purpose }`; all of it is sealed. */
   facts: Record<string, string>;

@@ -21,7 +21,7 @@ import {
   type FlowPlan,
   type PreparedDocument,
 } from '../../flows/library';
-import type { CriminalRecordAnswer, PersonRecord } from '../../gateway/police-gateway';
+import { idDocumentCodeOf, type CriminalRecordAnswer, type PersonRecord } from '../../gateway/police-gateway';
 import certificateTemplate from './certificate.template.json' with { type: 'json' };
 import { PURPOSES, SERVICE_ID, idDocumentTypeOf, type CertificatePurpose, type NcrSettings } from './definition';
 import { routeAnswer, routePerson } from './rules';
@@ -150,7 +150,8 @@ export function noCriminalRecordFlow(kit: FlowKit, settings: NcrSettings, notesZ
             type: 'noCriminalRecord',
             kioskId: kit.kioskId,
             idempotencyKey: requestKey,
-            holder: { name, idNumber: identity.idNumber, idDocumentType },
+            // The back-end takes the document's code; the certificate prints its name (idDocumentType).
+            holder: { name, idNumber: identity.idNumber, idDocumentType: idDocumentCodeOf(identity.cardType) },
             facts: { queryDate: answer.queryDate, purpose: purposeOf(context) },
           });
           if (!issued.ok) return { ok: false, messageKey: 'flow.a4Print.numberUnavailable' };

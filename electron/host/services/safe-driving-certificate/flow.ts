@@ -20,6 +20,7 @@ import {
   type FlowPlan,
   type PreparedDocument,
 } from '../../flows/library';
+import { idDocumentCodeOf } from '../../gateway/police-gateway';
 import { driverSafetyRecord, type DriverRecord } from './backend';
 import certificateTemplate from './certificate.template.json' with { type: 'json' };
 import { wording } from './wording';
@@ -92,7 +93,7 @@ export function safeDrivingFlow(kit: FlowKit): FlowPlan {
             type: 'safeDriving',
             kioskId: kit.kioskId,
             idempotencyKey: `${requestKey}-${yearsOf(context)}`,
-            holder: { name: nameOf(context), idNumber: identity.idNumber, idDocumentType: '居民身份证' },
+            holder: { name: nameOf(context), idNumber: identity.idNumber, idDocumentType: idDocumentCodeOf(identity.cardType) },
             facts: { periodFrom: record.periodFrom, periodTo: record.periodTo, violations: String(record.violations), accidents: String(record.accidents), points: String(record.points) },
           });
           if (!issued.ok) return { ok: false, messageKey: 'flow.a4Print.numberUnavailable' };
