@@ -6,6 +6,7 @@
  * electronic seal come from the back-end when it is issued.
  */
 import { zonedIsoDate } from '../../../../domain/calendar-date';
+import { formatChineseDate } from '../../documents/templates/chinese-date';
 import {
   a4PrintStep,
   choiceStep,
@@ -165,13 +166,14 @@ export function noCriminalRecordFlow(kit: FlowKit, settings: NcrSettings, notesZ
               template: certificateTemplate,
               printedNumber: certificate.number,
               seal: { imagePng: certificate.seal.imagePng },
+              // Dates in the official form (2026年3月2日); one that is not a calendar date stays empty and the template refuses it.
               vars: {
                 name,
                 idDocumentType,
                 idNumber: identity.idNumber,
-                queryDate: answer.queryDate,
+                queryDate: formatChineseDate(answer.queryDate),
                 issuingOffice: certificate.issuingOffice,
-                issueDate: certificate.issueDate || zonedIsoDate(kit.now(), kit.timeZone),
+                issueDate: formatChineseDate(certificate.issueDate || zonedIsoDate(kit.now(), kit.timeZone)),
                 verifyCode: certificate.verifyCode,
                 verifyTarget: certificate.verifyUrl,
                 notes: printedNotes(context, settings, notesZh),
