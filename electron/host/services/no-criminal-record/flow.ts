@@ -51,6 +51,8 @@ function printedNotes(context: FlowContext, settings: NcrSettings, words: Record
 
 export function noCriminalRecordFlow(kit: FlowKit, settings: NcrSettings, notesZh: Record<string, string>): FlowPlan {
   return {
+    // A typed number has no name: the counter's ticket takes the registration lookup's (printed masked).
+    holderName: nameOf,
     steps: [
       identifyStep({ foreigners: 'referExitEntry' }),
       consentStep({ labelKey: key('steps.consent'), textKey: key('consent.text'), scopeKeys: [key('consent.scope.registration'), key('consent.scope.face'), key('consent.scope.record')] }),
