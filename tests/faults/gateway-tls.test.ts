@@ -54,8 +54,8 @@ describe('a back-end link the host must refuse', () => {
     await untilView(h, sessionId, 'faceCheck');
     await h.call('consent.record', { sessionId, kind: 'biometric', granted: true });
     await faceCheck(h, sessionId);
-    const failed = await untilView(h, sessionId, 'failed');
-    expect(failed).toMatchObject({ data: { reason: 'backendUnavailable', canRetry: true } });
+    const failed = await untilView(h, sessionId, 'query', (v) => v.data.step === 'query' && v.data.state === 'failed');
+    expect(failed).toMatchObject({ stepId: 'registration', messageKey: 'flow.query.unavailable', data: { failure: 'unavailable', retriesLeft: 2 }, accepts: expect.arrayContaining(['RETRY', 'CONFIRM']) });
     expect(server.requests(GATEWAY_PATHS.lookupPerson)).toBe(0);
 
     const alerts = h.events.filter((e) => e.event === 'staff.alert').map((e) => e.payload);

@@ -1,6 +1,6 @@
 /** Document requests for tests: invented people, rare name characters beyond GB 2312. */
 import { readFileSync } from 'node:fs';
-import certificateTemplate from '../../../../resources/templates/noCriminalRecord.json' with { type: 'json' };
+import certificateTemplate from '../../../../electron/host/services/no-criminal-record/certificate.template.json' with { type: 'json' };
 import { formatChineseDate, type DocumentRequest, type TemplateVars } from '../../../../electron/host/documents';
 
 /** 喆 堃 龑 are outside GB 2312; 䶮 is CJK Ext A. */

@@ -112,12 +112,28 @@ export async function startHarness(input: Partial<KioskConfigInput> = {}, verify
   return harness;
 }
 
-/** Waits until the session's flow shows `step` (and, optionally, a matching view). */
-export function untilStep(h: HostHarness, sessionId: string, step: FlowView['step'], accept: (view: FlowView) => boolean = () => true): Promise<FlowView> {
-  return until(async () => {
-    const { view } = await h.call<{ view: FlowView | null }>('flow.current', { sessionId });
-    return view && view.step === step && accept(view) ? view : undefined;
-  }, `flow step ${step}`);
+/** Waits until the session's flow shows a step of kind `step` (and, optionally, a matching view). */
+export function untilStep(h: Pick<HostHarness, 'call'>, sessionId: string, step: FlowView['step'], accept: (view: FlowView) => boolean = () => true, timeoutMs?: number): Promise<FlowView> {
+  return until(
+    async () => {
+      const { view } = await h.call<{ view: FlowView | null }>('flow.current', { sessionId });
+      return view && view.step === step && accept(view) ? view : undefined;
+    },
+    `flow step ${step}`,
+    timeoutMs,
+  );
+}
+
+/** Waits until the session's flow is at the service's step `stepId` (e.g. `purpose`), whatever its kind. */
+export function untilStepId(h: Pick<HostHarness, 'call'>, sessionId: string, stepId: string, accept: (view: FlowView) => boolean = () => true, timeoutMs?: number): Promise<FlowView> {
+  return until(
+    async () => {
+      const { view } = await h.call<{ view: FlowView | null }>('flow.current', { sessionId });
+      return view && view.stepId === stepId && accept(view) ? view : undefined;
+    },
+    `flow step ${stepId}`,
+    timeoutMs,
+  );
 }
 
 /**
