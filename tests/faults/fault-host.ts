@@ -15,7 +15,7 @@ import type { SimulatedCupsOptions } from '../../electron/host/documents/simulat
 import type { PoliceGateway } from '../../electron/host/gateway/police-gateway';
 import { createPrinting, type Printing } from '../../electron/host/printing';
 import { scriptedDetector } from '../electron/host/face/face-harness';
-import { faceCheck, until, untilStep, untilStepId } from '../electron/host/integration/host-harness';
+import { passFaceCheck, until, untilStep, untilStepId } from '../electron/host/integration/host-harness';
 import { realKioskConfig } from '../helpers/real-kiosk-config';
 
 /** A running host and what the tests look at. */
@@ -118,8 +118,7 @@ export async function toQuery(h: FaultHost, idNumber: string): Promise<string> {
   await h.call('flow.send', { sessionId, event: { type: 'CONFIRM' } });
   await h.call('flow.send', { sessionId, event: { type: 'CONSENT', granted: true } });
   await untilView(h, sessionId, 'faceCheck');
-  await h.call('consent.record', { sessionId, kind: 'biometric', granted: true });
-  await faceCheck(h, sessionId);
+  await passFaceCheck(h, sessionId);
   await untilStepId(h, sessionId, 'purpose', () => true, 10_000);
   await h.call('flow.send', { sessionId, event: { type: 'CHOOSE', value: 'employment' } });
   return sessionId;
