@@ -15,7 +15,7 @@ import type { SimulatedCupsOptions } from '../../electron/host/documents/simulat
 import type { PoliceGateway } from '../../electron/host/gateway/police-gateway';
 import { createPrinting, type Printing } from '../../electron/host/printing';
 import { scriptedDetector } from '../electron/host/face/face-harness';
-import { faceCheck, until } from '../electron/host/integration/host-harness';
+import { passFaceCheck, until, untilStep, untilStepId } from '../electron/host/integration/host-harness';
 import { realKioskConfig } from '../helpers/real-kiosk-config';
 
 /** A running host and what the tests look at. */
@@ -105,19 +105,12 @@ export async function startFaultHost(options: FaultHostOptions = {}): Promise<Fa
   };
 }
 
-/** Waits until the session's flow shows `step` and `accept` holds. */
+/** Waits until the session's flow shows a step of kind `step` and `accept` holds. */
 export function untilView(h: FaultHost, sessionId: string, step: FlowView['step'], accept: (view: FlowView) => boolean = () => true, timeoutMs = 10_000): Promise<FlowView> {
-  return until(
-    async () => {
-      const { view } = await h.call<{ view: FlowView | null }>('flow.current', { sessionId });
-      return view && view.step === step && accept(view) ? view : undefined;
-    },
-    `flow step ${step}`,
-    timeoutMs,
-  );
+  return untilStep(h, sessionId, step, accept, timeoutMs);
 }
 
-/** A typed-ID session through identify, consent, face check and purpose: the flow is then querying. */
+/** A typed-ID session through identify, consent, face check, registration and purpose: the flow then queries the record. */
 export async function toQuery(h: FaultHost, idNumber: string): Promise<string> {
   const { sessionId } = await h.call<SessionInfo>('session.start', { language: 'zh-CN', elderMode: false });
   await h.call('identity.typed', { sessionId, idNumber });
@@ -125,9 +118,8 @@ export async function toQuery(h: FaultHost, idNumber: string): Promise<string> {
   await h.call('flow.send', { sessionId, event: { type: 'CONFIRM' } });
   await h.call('flow.send', { sessionId, event: { type: 'CONSENT', granted: true } });
   await untilView(h, sessionId, 'faceCheck');
-  await h.call('consent.record', { sessionId, kind: 'biometric', granted: true });
-  await faceCheck(h, sessionId);
-  await untilView(h, sessionId, 'choosePurpose');
-  await h.call('flow.send', { sessionId, event: { type: 'PURPOSE', purpose: 'employment' } });
+  await passFaceCheck(h, sessionId);
+  await untilStepId(h, sessionId, 'purpose', () => true, 10_000);
+  await h.call('flow.send', { sessionId, event: { type: 'CHOOSE', value: 'employment' } });
   return sessionId;
 }

@@ -4,7 +4,7 @@
  * fails as an unavailable back-end, the back-end gets nothing, and hall staff
  * get one alert (event and audit record) naming the failure, without personal data.
  */
-import { faceCheck } from '../electron/host/integration/host-harness';
+import { passFaceCheck } from '../electron/host/integration/host-harness';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSandboxGateway } from '../../electron/host/gateway/sandbox-gateway';
 import { loadSandboxData } from '../../electron/host/gateway/sandbox-data';
@@ -52,10 +52,9 @@ describe('a back-end link the host must refuse', () => {
     await h.call('flow.send', { sessionId, event: { type: 'CONSENT', granted: true } });
     // The 户籍 lookup, the first call over the link, comes once the face check passed.
     await untilView(h, sessionId, 'faceCheck');
-    await h.call('consent.record', { sessionId, kind: 'biometric', granted: true });
-    await faceCheck(h, sessionId);
-    const failed = await untilView(h, sessionId, 'failed');
-    expect(failed).toMatchObject({ data: { reason: 'backendUnavailable', canRetry: true } });
+    await passFaceCheck(h, sessionId);
+    const failed = await untilView(h, sessionId, 'query', (v) => v.data.step === 'query' && v.data.state === 'failed');
+    expect(failed).toMatchObject({ stepId: 'registration', messageKey: 'flow.query.unavailable', data: { failure: 'unavailable', retriesLeft: 2 }, accepts: expect.arrayContaining(['RETRY', 'CONFIRM']) });
     expect(server.requests(GATEWAY_PATHS.lookupPerson)).toBe(0);
 
     const alerts = h.events.filter((e) => e.event === 'staff.alert').map((e) => e.payload);

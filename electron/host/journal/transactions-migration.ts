@@ -9,7 +9,7 @@
  * - `queue_numbers` and `queue_tickets`: counter-window queue numbers per
  *   window and day, allocated transactionally and never repeated;
  * - `document_backend_numbers`: the back-end's number of a document the
- *   kiosk numbered itself (see integration/certificate-printer.ts).
+ *   kiosk numbered itself (see documents/document-desk.ts).
  */
 import type { Migration } from './migrations';
 

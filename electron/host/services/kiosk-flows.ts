@@ -32,7 +32,9 @@ export function createKioskFlows(deps: KioskFlowsDeps): Result<FlowService[], st
   const flows: FlowService[] = [];
   for (const module of deps.modules) {
     const raw = config.services.settings[module.id];
-    const parsed = module.settings ? module.settings.safeParse(raw ?? {}) : { success: true as const, data: raw };
+    // A service that reads no settings refuses any (a setting nothing reads is a typo the installer must hear of).
+    if (!module.settings && raw !== undefined && !isEmptyObject(raw)) return err(`services.settings.${module.id}: this service has no settings`);
+    const parsed = module.settings ? module.settings.safeParse(raw ?? {}) : { success: true as const, data: undefined };
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return err(`services.settings.${module.id}${issue?.path.length ? `.${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}`);
@@ -59,4 +61,8 @@ export function createKioskFlows(deps: KioskFlowsDeps): Result<FlowService[], st
   const unknown = Object.keys(config.services.settings).filter((id) => !deps.modules.some((module) => module.id === id));
   if (unknown.length > 0) return err(`services.settings: no kiosk service is called ${unknown.join(', ')}`);
   return ok(flows);
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../../../electron/contract';
 import { defaultConfig } from '../../../electron/host/config/load';
 import { serviceEntries } from '../../../electron/host/services/availability';
-import { SERVICE_CATALOGUE, type ServiceDefinition } from '../../../electron/host/services/catalogue';
+import { buildCatalogue, SERVICE_CATALOGUE, type CounterService, type ServiceDefinition } from '../../../electron/host/services/catalogue';
+import { COUNTER_SERVICES } from '../../../electron/host/services/counter-services';
+import { SERVICE_MODULES } from '../../../electron/host/services/registry';
+import type { ServiceModule } from '../../../electron/host/services/service-module';
 
 const since = '2026-11-29T08:00:00.000Z';
 const device = (kind: DeviceStatus['kind'], state: DeviceStatus['state'], media?: DeviceStatus['media']): DeviceStatus => ({
@@ -13,6 +16,15 @@ const flow = (devices: ServiceDefinition['devices']): ServiceDefinition => ({
 });
 const site = defaultConfig().services;
 
+/** A service module as far as the catalogue reads it. */
+const serviceModule = (id: string, category: ServiceModule['catalogue']['category'], order: number, feeFen: number[] = []): ServiceModule =>
+  ({
+    id,
+    catalogue: { category, name: { 'zh-CN': id, en: id }, devices: ['idcard'], audience: ['resident'], proxy: false, order },
+    fee: { items: feeFen.map((amountFen, i) => ({ code: `${id}-${i}`, name: { 'zh-CN': '费', en: 'fee' }, amountFen, basis: 'test' })), exemptions: [], chargedOn: ['done'] },
+  }) as unknown as ServiceModule;
+const atCounter = (id: string, category: CounterService['category']): CounterService => ({ id, category, name: { 'zh-CN': id, en: id }, feeFen: 500 });
+
 describe('service catalogue', () => {
   it('covers the hall’s 户政, 证明, 交管, 出入境 and proxy services with the official fees', () => {
     const byId = new Map(SERVICE_CATALOGUE.map((s) => [s.id, s]));
@@ -22,6 +34,41 @@ describe('service catalogue', () => {
     expect(byId.get('temporary-id')?.feeFen).toBe(1000);
     expect(byId.get('no-criminal-record')?.feeFen).toBe(0);
     expect(byId.get('licence-renewal')?.feeFen).toBe(1000);
+  });
+
+  it('is built from the service modules (kiosk flows) and the counter services, one entry per service', () => {
+    const ids = SERVICE_CATALOGUE.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const module of SERVICE_MODULES) {
+      expect(SERVICE_CATALOGUE.find((s) => s.id === module.id)).toEqual({
+        id: module.id,
+        category: module.catalogue.category,
+        name: module.catalogue.name,
+        feeFen: module.fee.items.reduce((sum, item) => sum + item.amountFen, 0),
+        devices: module.catalogue.devices,
+        kioskFlow: true,
+      });
+    }
+    for (const service of COUNTER_SERVICES.filter((c) => !SERVICE_MODULES.some((m) => m.id === c.id))) {
+      expect(SERVICE_CATALOGUE.find((s) => s.id === service.id)).toEqual({ ...service, devices: [], kioskFlow: false });
+    }
+    expect(SERVICE_CATALOGUE).toHaveLength(new Set([...SERVICE_MODULES.map((m) => m.id), ...COUNTER_SERVICES.map((c) => c.id)]).size);
+  });
+
+  it('lists by category, kiosk flows first in their own order; a module replaces the counter line of the same service; the fee is the sum of its items', () => {
+    const catalogue = buildCatalogue(
+      [serviceModule('late', 'certificates', 20), serviceModule('early', 'certificates', 10), serviceModule('temporary-id', 'huzheng', 5, [600, 400])],
+      [atCounter('counter-cert', 'certificates'), atCounter('temporary-id', 'huzheng'), atCounter('visa', 'exitEntry'), atCounter('move', 'huzheng')],
+    );
+    expect(catalogue.map((s) => [s.id, s.kioskFlow])).toEqual([
+      ['temporary-id', true],
+      ['move', false],
+      ['early', true],
+      ['late', true],
+      ['counter-cert', false],
+      ['visa', false],
+    ]);
+    expect(catalogue.find((s) => s.id === 'temporary-id')).toMatchObject({ feeFen: 1000, devices: ['idcard'] });
   });
 
   it('sends services without a kiosk flow to their counter window instead of pretending', () => {

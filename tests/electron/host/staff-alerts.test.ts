@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { DeviceStatus, EventEnvelope } from '../../../electron/contract';
 import { createEventBus } from '../../../electron/host/events';
 import { createStaffAlerts } from '../../../electron/host/staff/alerts';
-import { alertingCertificatePrinter } from '../../../electron/host/staff/alerting-printers';
+import type { DocumentDesk } from '../../../electron/host/flows/library';
+import type { TicketPrinter } from '../../../electron/host/flows/ports';
+import { alertingDocumentDesk, alertingTicketPrinter } from '../../../electron/host/staff/alerting-printers';
 
 const since = '2026-11-29T08:00:00.000Z';
 const printer = (state: DeviceStatus['state'], media?: DeviceStatus['media']): DeviceStatus => ({
@@ -32,22 +34,44 @@ describe('staff alerts', () => {
     expect(kinds()).toEqual(['paperLow', 'paperOut', 'jammed', 'deviceDown']);
   });
 
-  it('raises an alert for a certificate that did not print, without personal data', async () => {
+  it('raises an alert for an A4 document that did not print, without personal data', async () => {
     const { alerts, events } = setup();
-    const printerStub = {
-      printCertificate: async () => ({ kind: 'notPrinted' as const, documentNumber: 'WF2026-HB-KIOSK-01-000007', messageKey: 'print.paperOut', reprintable: true }),
-      reprintCertificate: async () => ({ kind: 'printed' as const, documentNumber: 'WF2026-HB-KIOSK-01-000007' }),
+    const desk: DocumentDesk = {
+      issueAndPrint: async () => ({ kind: 'notPrinted', documentNumber: 'WF2026-HB-KIOSK-01-000007', messageKey: 'print.paperOut', reprintable: true }),
+      reprint: async () => ({ kind: 'printed', documentNumber: 'WF2026-HB-KIOSK-01-000007' }),
     };
-    const wrapped = alertingCertificatePrinter(printerStub, alerts);
-    const outcome = await wrapped.printCertificate({
-      sessionId: 's', name: '王喆', idDocumentType: '居民身份证', idNumber: '11010519491231002X', queryDate: '2026-11-29', issuingOffice: '湖滨派出所', issueDate: '2026-11-29', backendNumber: 'B1',
+    const wrapped = alertingDocumentDesk(desk, alerts);
+    const outcome = await wrapped.issueAndPrint('s', {
+      kind: 'noCriminalRecord',
+      template: {},
+      vars: { name: '王喆', idDocumentType: '居民身份证', idNumber: '11010519491231002X', queryDate: '2026年11月29日', issueDate: '2026年11月29日' },
+      printedNumber: 'WFZ2026-000007',
     });
     expect(outcome.kind).toBe('notPrinted');
     const alert = events.find((e) => e.event === 'staff.alert');
     expect(alert?.payload).toMatchObject({ kind: 'printFailed', deviceKind: 'a4Printer', messageKey: 'print.paperOut', documentNumber: 'WF2026-HB-KIOSK-01-000007' });
     expect(JSON.stringify(alert)).not.toMatch(/王喆|11010519491231002X/);
-    await wrapped.reprintCertificate('WF2026-HB-KIOSK-01-000007');
+    await wrapped.reprint('WF2026-HB-KIOSK-01-000007');
     expect(events.filter((e) => e.event === 'staff.alert')).toHaveLength(1);
+  });
+
+  it('raises an alert for a queue ticket or slip that did not print, whatever the service, and none for one that did', async () => {
+    const { alerts, events } = setup();
+    const printer: TicketPrinter = {
+      printQueueTicket: async () => ({ kind: 'notPrinted', messageKey: 'receipt.paperOut', ticketNumber: 'B001' }),
+      printCollectionReceipt: async () => ({ kind: 'printed' }),
+      printInfoSlip: async () => ({ kind: 'notPrinted', messageKey: 'receipt.coverOpen' }),
+    };
+    const wrapped = alertingTicketPrinter(printer, alerts);
+    await wrapped.printQueueTicket({ sessionId: 's', serviceId: 'no-criminal-record', serviceName: '无犯罪记录证明', window: '2号窗口', name: '王喆' });
+    await wrapped.printCollectionReceipt({ sessionId: 's', serviceName: '无犯罪记录证明', documentNumber: 'WFZ2026-000007', verifyCode: null, name: '王喆', idNumberMasked: '1101**********002X', issuedAt: new Date(since) });
+    await wrapped.printInfoSlip({ sessionId: 's', title: '身份证办理进度', lines: [{ label: '受理编号', value: 'SL-1' }] });
+    const raised = events.filter((e) => e.event === 'staff.alert');
+    expect(raised.map((e) => e.payload)).toEqual([
+      expect.objectContaining({ kind: 'printFailed', deviceKind: 'receiptPrinter', messageKey: 'receipt.paperOut' }),
+      expect.objectContaining({ kind: 'printFailed', deviceKind: 'receiptPrinter', messageKey: 'receipt.coverOpen' }),
+    ]);
+    expect(JSON.stringify(raised)).not.toContain('王喆');
   });
 
   it('a refused back-end link alerts once per cause, and again after an answer came through', () => {

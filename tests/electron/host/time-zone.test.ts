@@ -18,7 +18,7 @@ import { openJournal, type Journal } from '../../../electron/host/journal';
 import { exportJournalCsv } from '../../../electron/host/journal/export-csv';
 import { createTransactionsRepo } from '../../../electron/host/journal/transactions-repo';
 import { createFakeDevices } from './fake-devices';
-import { identity, passFace, sandbox, startRun, waitForView } from './services/no-criminal-record/fixtures';
+import { identity, kioskFlows, passFace, startRun, waitForView } from './flows/kiosk-flow-fakes';
 
 const AT = new Date('2026-03-01T17:30:00Z'); // 2026-03-02 01:30 in Shanghai
 
@@ -36,7 +36,7 @@ afterEach(() => {
 });
 
 function close(repo: ReturnType<typeof createTransactionsRepo>, sessionId: string, at: Date) {
-  repo.close({ sessionId, startedAt: at, endedAt: at, endReason: 'finished', serviceId: 'no-criminal-record', flowId: `f-${sessionId}`, outcome: 'noService', lastStep: 'done', identity: null, feeFen: 0, documents: [], printOutcome: null, ticket: null });
+  repo.close({ sessionId, startedAt: at, endedAt: at, endReason: 'finished', serviceId: 'no-criminal-record', flowId: `f-${sessionId}`, outcome: 'noService', lastStep: 'done', identity: null, feeFen: 0, feeItems: [], payment: null, lastStepKind: null, documents: [], printOutcome: null, ticket: null });
 }
 
 describe('the configured time zone', () => {
@@ -55,18 +55,20 @@ describe('the configured time zone', () => {
   });
 
   it("dates the certificate and the back-end's query by the hall's day", async () => {
-    const h = startRun(identity('410402199001011230', { name: '陈思远' }), sandbox(AT), { at: AT });
-    h.flow.send({ type: 'CONFIRM' });
-    h.flow.send({ type: 'CONSENT', granted: true });
-    await waitForView(h.flow, (v) => v.step === 'faceCheck');
-    h.flow.send(passFace);
-    // The 户籍 lookup runs once the face check passed.
-    await waitForView(h.flow, (v) => v.step === 'choosePurpose');
-    h.flow.send({ type: 'PURPOSE', purpose: 'abroad' });
-    await waitForView(h.flow, (v) => v.step === 'review');
-    h.flow.send({ type: 'CONFIRM' });
-    await waitForView(h.flow, (v) => v.step === 'print' && v.data.step === 'print' && v.data.receipt === 'printed');
-    expect(h.certificates.printed[0]).toMatchObject({ queryDate: '2026-03-02', issueDate: '2026-03-02' });
+    const h = kioskFlows({ at: AT });
+    const flow = startRun(h, 'no-criminal-record', identity('410402199001011230', { name: '陈思远' }));
+    flow.send({ type: 'CONFIRM' });
+    flow.send({ type: 'CONSENT', granted: true });
+    await waitForView(flow, (v) => v.step === 'faceCheck');
+    flow.send(passFace);
+    // The 户籍 lookup runs once the face check passed; then the purpose.
+    await waitForView(flow, (v) => v.stepId === 'purpose');
+    flow.send({ type: 'CHOOSE', value: 'abroad' });
+    await waitForView(flow, (v) => v.step === 'review');
+    flow.send({ type: 'CONFIRM' });
+    await waitForView(flow, (v) => v.data.step === 'a4Print' && v.data.receipt === 'printed');
+    // Printed in the official form, 2 March in the hall (still 1 March in UTC).
+    expect(h.desk.issued[0]!.request.vars).toMatchObject({ queryDate: '2026年3月2日', issueDate: '2026年3月2日' });
   });
 
   it("numbers queue tickets and counts sessions per the hall's day", () => {

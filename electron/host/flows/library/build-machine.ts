@@ -135,7 +135,7 @@ export function buildFlow(plan: FlowPlan, kit: FlowKit): BuiltFlow {
       },
     };
   });
-  Object.assign(states, sideStates(kit));
+  Object.assign(states, sideStates(kit, plan.holderName));
 
   const machine = setup({
     types: { context: {} as FlowContext, events: {} as FlowMachineEvent, input: {} as FlowInput },

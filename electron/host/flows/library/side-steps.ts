@@ -25,15 +25,17 @@ const finish = (outcome: string) => ({ target: '#flow.done', actions: assign({ o
 
 type TicketOutput = { kind: 'printed' | 'notPrinted'; ticketNumber?: string };
 
-/** The side steps' state nodes. */
-export function sideStates(kit: FlowKit): Record<string, StateConfig> {
+const identityName = (context: FlowContext) => context.identity?.name ?? null;
+
+/** The side steps' state nodes; `holderName` names the ticket's holder (default: the identity's name). */
+export function sideStates(kit: FlowKit, holderName: (context: FlowContext) => string | null = identityName): Record<string, StateConfig> {
   const printTicket = fromPromise<TicketOutput, { context: FlowContext }>(({ input }) =>
     kit.slips.printQueueTicket({
       sessionId: input.context.sessionId,
       serviceId: kit.serviceId,
       serviceName: kit.serviceName['zh-CN'],
       window: kit.window,
-      name: input.context.identity?.name ?? null,
+      name: holderName(input.context),
     }),
   );
   const setTicket = (ticket: (event: unknown) => { state: 'printed' | 'notPrinted'; number: string | null }) =>

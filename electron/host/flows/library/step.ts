@@ -75,6 +75,12 @@ export interface StepDefinition {
 /** A service's flow: its steps in order; the last one's route decides the outcome. */
 export interface FlowPlan {
   readonly steps: readonly StepDefinition[];
+  /**
+   * The holder's name for the counter's queue ticket (printed masked), when
+   * the service knows more than the identity (a typed number has no name,
+   * the back-end's lookup does). Default: the identity's name.
+   */
+  readonly holderName?: (context: FlowContext) => string | null;
 }
 
 /** Rows of a review or slip, from the service. */

@@ -56,6 +56,8 @@ function printedNotes(context: FlowContext, settings: NcrSettings, words: Record
 
 export function noCriminalRecordFlow(kit: FlowKit, settings: NcrSettings, notesZh: Record<string, string>): FlowPlan {
   return {
+    // A typed number has no name: the counter's ticket takes the registration lookup's (printed masked).
+    holderName: nameOf,
     steps: [
       identifyStep(),
       consentStep({ labelKey: key('steps.consent'), textKey: key('consent.text'), scopeKeys: [key('consent.scope.registration'), key('consent.scope.face'), key('consent.scope.record')] }),

@@ -5,6 +5,7 @@
  * no-criminal-record certificate. No licence found ends the run with a word.
  */
 import { zonedIsoDate } from '../../../../domain/calendar-date';
+import { formatChineseDate } from '../../documents/templates/chinese-date';
 import {
   a4PrintStep,
   choiceStep,
@@ -102,16 +103,17 @@ export function safeDrivingFlow(kit: FlowKit): FlowPlan {
               name: nameOf(context),
               idNumber: identity.idNumber,
               classes: record.licence.classes,
-              firstIssuedOn: record.licence.firstIssuedOn,
+              firstIssuedOn: formatChineseDate(record.licence.firstIssuedOn),
               licenceStatus: statusesZh[record.licence.status] ?? record.licence.status,
-              periodFrom: record.periodFrom,
-              periodTo: record.periodTo,
+              // Dates in the official form (2026年3月2日).
+              periodFrom: formatChineseDate(record.periodFrom),
+              periodTo: formatChineseDate(record.periodTo),
               violations: String(record.violations),
               unhandledViolations: String(record.unhandledViolations),
               accidents: String(record.accidents),
               accidentsAtFault: String(record.accidentsAtFault),
               points: String(record.points),
-              issueDate: certificate.issueDate || zonedIsoDate(kit.now(), kit.timeZone),
+              issueDate: formatChineseDate(certificate.issueDate || zonedIsoDate(kit.now(), kit.timeZone)),
             }),
           });
         },

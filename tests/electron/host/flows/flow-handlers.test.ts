@@ -7,10 +7,9 @@ import { createFlowRuntime } from '../../../../electron/host/flows/flow-handlers
 import { flowOf } from '../../../../electron/host/flows/session-flow';
 import { createSessionStore } from '../../../../electron/host/session/session-store';
 import { identityFromTyped } from '../../../../electron/host/session/identity';
-import { createNoCriminalRecordService } from '../../../../electron/host/services/no-criminal-record/service';
 import type { PoliceGateway } from '../../../../electron/host/gateway/police-gateway';
 import type { FlowView } from '../../../../electron/contract';
-import { fakeCertificatePrinter, fakeTicketPrinter, recordingQueue, sandbox } from '../services/no-criminal-record/fixtures';
+import { kioskFlows, sandbox } from './kiosk-flow-fakes';
 
 const HAN = '410402199001011230';
 const MA = '410403195806150041';
@@ -27,20 +26,11 @@ function setup(available = true, gateway: PoliceGateway = sandbox()) {
   const events: EventEnvelope[] = [];
   bus.subscribe((e) => events.push(e));
   const sessions = createSessionStore();
-  const service = createNoCriminalRecordService({
-    gateway,
-    certificatePrinter: fakeCertificatePrinter(),
-    ticketPrinter: fakeTicketPrinter(),
-    applications: recordingQueue(),
-    kioskId: 'HB-KIOSK-01',
-    windows: { certificates: '2号窗口', exitEntry: '3号窗口' },
-    maxFaceAttempts: 3,
-  });
   const runtime = createFlowRuntime({
     sessions,
     bus,
     logger,
-    services: [service],
+    services: kioskFlows({ gateway }).services,
     availability: () => (available ? { available: true } : { available: false, reasonKey: 'service.deviceDown.a4Printer' }),
   });
   const dispatcher = createDispatcher(runtime.handlers as unknown as CallHandlers, (method, error) => {
@@ -92,12 +82,13 @@ describe('flow handlers', () => {
       expect(reply).toMatchObject({ ok: false, error: { code: 'invalidParams' } });
     }
     expect(flowOf(open)?.view().step).toBe('faceCheck');
-    const refused = await t.call('flow.send', { sessionId: t.sessionId, event: { type: 'PURPOSE', purpose: 'other' } });
+    // A contract event the face check does not take: choosing a purpose before the face was checked.
+    const refused = await t.call('flow.send', { sessionId: t.sessionId, event: { type: 'CHOOSE', value: 'other' } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalidParams', messageKey: 'flow.eventNotAccepted', details: { step: 'faceCheck' } } });
-    // The host's face module can (for the identity the flow fixed); the 户籍 lookup follows.
+    // The host's face module can (for the identity the flow fixed); the 户籍 lookup follows, then the purpose.
     expect(t.runtime.controls.faceResult(t.sessionId, { outcome: 'match', similarity: 0.9, attemptsLeft: 2 }, open.identity)).toBe(true);
     await new Promise((r) => setTimeout(r, 20));
-    expect(flowOf(open)?.view().step).toBe('choosePurpose');
+    expect(flowOf(open)?.view()).toMatchObject({ stepId: 'purpose', step: 'choice' });
   });
 
   it('the runtime controls deliver a face verdict by session id', async () => {
@@ -193,7 +184,7 @@ describe('flow handlers', () => {
     await t.call('flow.send', { sessionId: t.sessionId, event: { type: 'CONFIRM' } });
     expect(t.runtime.controls.identityChanged(t.sessionId)).toBe(true);
     const last = t.events.filter((e) => e.event === 'flow.changed').at(-1)?.payload as { view: FlowView };
-    expect(last.view.data).toEqual({ step: 'done', outcome: 'identityChanged' });
+    expect(last.view.data).toEqual({ step: 'done', outcome: 'identityChanged', outcomeKey: 'flow.outcome.identityChanged' });
     expect(t.runtime.controls.identityChanged(t.sessionId)).toBe(false);
     expect(t.runtime.controls.identityChanged('no-such-session')).toBe(false);
   });
@@ -225,12 +216,13 @@ describe('flow handlers', () => {
     const open = t.sessions.get(t.sessionId)!;
     t.runtime.controls.faceResult(t.sessionId, { outcome: 'match', similarity: 0.9, attemptsLeft: 2 }, open.identity);
     await new Promise((r) => setTimeout(r, 10));
-    const purposeReply = await send({ type: 'PURPOSE', purpose: 'employment' });
+    expect(flowOf(open)!.view().stepId).toBe('purpose');
+    const purposeReply = await send({ type: 'CHOOSE', value: 'employment' });
     await new Promise((r) => setTimeout(r, 10));
-    // The step finished without waiting: the host is at review, but the reply still says query.
+    // The record query finished without waiting: the host is at review, but the reply still says query.
     const current = flowOf(open)!.view();
     expect(current.step).toBe('review');
-    expect(purposeReply.step).toBe('query');
+    expect(purposeReply).toMatchObject({ stepId: 'record', step: 'query' });
     const reviewEvent = arrivals.find((a) => a.via === 'event' && a.view.step === 'review')!;
     expect(purposeReply.flowId).toBe(reviewEvent.view.flowId);
     expect(purposeReply.seq).toBeLessThan(reviewEvent.view.seq);

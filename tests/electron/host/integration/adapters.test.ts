@@ -1,4 +1,4 @@
-/** The host's adapters with fakes: certificates over the documents module, tickets over the receipt printer, queue numbers, availability, face → flow. */
+/** The host's adapters with fakes: tickets over the receipt printer, queue numbers, availability, face → flow (A4 documents: tests/electron/host/documents/document-desk.test.ts). */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,19 +9,13 @@ import type { ManagedReceiptPrinter } from '../../../../drivers/manager/receipt-
 import type { ServiceEntry } from '../../../../electron/contract';
 import type { CallHandlers } from '../../../../electron/host/api/dispatch';
 import { defaultConfig } from '../../../../electron/host/config/load';
-import { createDocumentService, createDocumentStore, createPdfRenderer, type A4Printer } from '../../../../electron/host/documents';
-import type { DocumentService } from '../../../../electron/host/documents/document-service';
-import type { PrintOutcome } from '../../../../electron/host/documents/print/print-outcome';
-import { createBackendNumbers, createJournalSandboxSequences } from '../../../../electron/host/integration/backend-numbers';
-import { createDocumentCertificatePrinter, DOCUMENT_FAILED_KEY } from '../../../../electron/host/integration/certificate-printer';
+import { createJournalSandboxSequences } from '../../../../electron/host/integration/backend-numbers';
 import { withFaceToFlow } from '../../../../electron/host/integration/face-to-flow';
 import { identityFromTyped } from '../../../../electron/host/session/identity';
 import { catalogueAvailability } from '../../../../electron/host/integration/flow-availability';
 import { createQueueNumbers, windowLetter } from '../../../../electron/host/integration/queue-numbers';
 import { createReceiptTicketPrinter } from '../../../../electron/host/integration/ticket-printer';
-import { createDocumentNumbers, createDocumentsRepo, openJournal, type Journal } from '../../../../electron/host/journal';
-import type { CertificateRequest } from '../../../../electron/host/services/no-criminal-record';
-import { pdfText } from '../../../helpers/cups';
+import { openJournal, type Journal } from '../../../../electron/host/journal';
 
 const logger = pino({ level: 'silent' });
 const windows = defaultConfig().services.windows;
@@ -36,95 +30,6 @@ beforeEach(() => {
 afterEach(() => {
   journal.close();
   rmSync(dir, { recursive: true, force: true });
-});
-
-const request: CertificateRequest = {
-  sessionId: 's1',
-  name: '陈思远',
-  idDocumentType: '居民身份证',
-  idNumber: '410402199001011230',
-  queryDate: '2026-11-29',
-  issuingOffice: '湖滨派出所',
-  issueDate: '2026-11-29',
-  verifyCode: 'V-1',
-  backendNumber: 'WFZ2026-000009',
-};
-const completed: PrintOutcome = { kind: 'completed', jobId: 7, warnings: [], messageKey: 'print.completed' };
-const paperOut: PrintOutcome = { kind: 'notPrinted', stage: 'beforeSubmit', problem: 'paperOut', messageKey: 'print.paperOut', warnings: [] };
-
-function fakeDocuments(overrides: Partial<DocumentService> = {}): DocumentService {
-  return {
-    issue: vi.fn(async () => ({ ok: true as const, value: { number: 'WF2026-T-01-000001', printedNumber: 'WFZ2026-000009', sha256: 'a'.repeat(64), pages: 1 } })),
-    print: vi.fn(async () => ({ ok: true as const, value: completed })),
-    reprint: vi.fn(async () => ({ ok: true as const, value: completed })),
-    endSession: vi.fn(async () => {}),
-    ...overrides,
-  };
-}
-
-describe('certificate printer over the documents module', () => {
-  it('issues the certificate with the back-end number to print, prints, and records that number beside the journal number', async () => {
-    const documents = fakeDocuments();
-    const backendNumbers = createBackendNumbers(journal.db);
-    const printer = createDocumentCertificatePrinter({ documents, backendNumbers, logger });
-    expect(await printer.printCertificate(request)).toEqual({ kind: 'printed', documentNumber: 'WF2026-T-01-000001' });
-    expect(documents.issue).toHaveBeenCalledWith(
-      's1',
-      expect.objectContaining({
-        kind: 'noCriminalRecord',
-        printedNumber: 'WFZ2026-000009',
-        vars: expect.objectContaining({ name: '陈思远', idNumber: request.idNumber, queryDate: '2026年11月29日', verifyCode: 'V-1', verifyTarget: 'V-1' }),
-      }),
-    );
-    expect(vi.mocked(documents.issue).mock.calls[0]![1]).not.toHaveProperty('seal');
-    expect(documents.print).toHaveBeenCalledWith('WF2026-T-01-000001');
-    expect(backendNumbers.get('WF2026-T-01-000001')).toBe('WFZ2026-000009');
-  });
-
-  it('over the real documents module, the printed certificate shows the back-end number and the verification code as text', async () => {
-    const printed: Uint8Array[] = [];
-    const printer: A4Printer = {
-      queue: 'fake',
-      async print(pdf) {
-        printed.push(pdf);
-        return completed;
-      },
-    };
-    const documents = createDocumentService({
-      renderer: createPdfRenderer(),
-      numbers: createDocumentNumbers(journal.db),
-      documents: createDocumentsRepo(journal.db),
-      store: createDocumentStore({ dir: join(dir, 'pdf') }),
-      printer,
-      kioskId: 'T-01',
-      now: () => new Date(2026, 10, 29),
-    });
-    const certificates = createDocumentCertificatePrinter({ documents, backendNumbers: createBackendNumbers(journal.db), logger });
-    expect(await certificates.printCertificate(request)).toEqual({ kind: 'printed', documentNumber: 'WF2026-T-01-000001' });
-    const text = pdfText(printed[0]!);
-    expect(text).toContain('编号：WFZ2026-000009');
-    expect(text).not.toContain('WF2026-T-01-000001');
-    expect(text).toContain('核验码：V-1');
-  }, 20_000);
-
-  it('paper out is notPrinted with the documents module’s key, reprintable; the reprint goes through reprint()', async () => {
-    const documents = fakeDocuments({ print: vi.fn(async () => ({ ok: true as const, value: paperOut })) });
-    const printer = createDocumentCertificatePrinter({ documents, backendNumbers: createBackendNumbers(journal.db), logger });
-    expect(await printer.printCertificate(request)).toEqual({ kind: 'notPrinted', documentNumber: 'WF2026-T-01-000001', messageKey: 'print.paperOut', reprintable: true });
-    expect(await printer.reprintCertificate('WF2026-T-01-000001')).toEqual({ kind: 'printed', documentNumber: 'WF2026-T-01-000001' });
-    expect(documents.reprint).toHaveBeenCalledWith('WF2026-T-01-000001');
-  });
-
-  it('a used reprint or a failed render is notPrinted and not reprintable', async () => {
-    const documents = fakeDocuments({
-      issue: vi.fn(async () => ({ ok: false as const, error: { kind: 'render' as const, number: 'WF-X', error: { kind: 'internal' as const, message: 'boom' } } })),
-      reprint: vi.fn(async () => ({ ok: false as const, error: { kind: 'reprintUsed' as const, messageKey: 'print.reprintUsed' as const } })),
-    });
-    const printer = createDocumentCertificatePrinter({ documents, backendNumbers: createBackendNumbers(journal.db), logger });
-    expect(await printer.printCertificate(request)).toEqual({ kind: 'notPrinted', documentNumber: null, messageKey: DOCUMENT_FAILED_KEY, reprintable: false });
-    expect(documents.print).not.toHaveBeenCalled();
-    expect(await printer.reprintCertificate('WF-1')).toEqual({ kind: 'notPrinted', documentNumber: 'WF-1', messageKey: 'print.reprintUsed', reprintable: false });
-  });
 });
 
 function fakeReceiptPrinter(result: Awaited<ReturnType<ManagedReceiptPrinter['print']>>) {
@@ -156,6 +61,17 @@ describe('ticket printer over the receipt printer', () => {
       kind: 'notPrinted',
       messageKey: 'receipt.paperOut',
     });
+  });
+
+  it('an information slip (a service’s lines) prints as the printer says, and paper out is notPrinted', async () => {
+    const slip = { sessionId: 's1', title: '身份证办理进度', lines: [{ label: '受理编号', value: 'SL2026-0001' }], code: 'SL2026-0001' };
+    const queue = createQueueNumbers(journal.db, windows);
+    const ok = fakeReceiptPrinter({ ok: true, value: undefined });
+    expect(await createReceiptTicketPrinter({ printer: () => ok.printer, queue, site: '湖滨派出所', paperWidthMm: 80, logger }).printInfoSlip(slip)).toEqual({ kind: 'printed' });
+    expect(ok.print).toHaveBeenCalledTimes(1);
+    const out = fakeReceiptPrinter({ ok: false, error: { kind: 'paperOut', message: 'paper end' } });
+    expect(await createReceiptTicketPrinter({ printer: () => out.printer, queue, site: '湖滨派出所', paperWidthMm: 58, logger }).printInfoSlip(slip)).toEqual({ kind: 'notPrinted', messageKey: 'receipt.paperOut' });
+    expect(await createReceiptTicketPrinter({ printer: () => undefined, queue, site: 'x', paperWidthMm: 80, logger }).printInfoSlip(slip)).toEqual({ kind: 'notPrinted', messageKey: 'receipt.unavailable' });
   });
 
   it('no receipt printer: notPrinted without spending a number', async () => {

@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventEnvelope, FlowView, IssuedFaceChallenge, SessionInfo } from '../../../../electron/contract';
 import { frameOf } from '../face/face-harness';
-import { startHarness, until, untilStep, type HostHarness, type VerifyFace } from './host-harness';
+import { startHarness, until, untilStep, untilStepId, type HostHarness, type VerifyFace } from './host-harness';
 
 const ATTACKER = { card: 'resident-han', idNumber: '410402199001011230' };
 const VICTIM = { card: 'resident-long-term', idNumber: '410403195806150041', masked: '4104**********0041' };
@@ -46,9 +46,9 @@ async function expectEndedByIdentityChange(harness: HostHarness, sessionId: stri
   const end = await until(() => ended(harness, sessionId), 'session.ended');
   expect(end.payload).toEqual({ sessionId, reason: 'identityChanged' });
   const seen = views(harness, sessionId);
-  expect(seen.at(-1)?.data).toEqual({ step: 'done', outcome: 'identityChanged' });
-  // Nothing from the back-end about anyone reached the screen.
-  for (const step of ['choosePurpose', 'query', 'review', 'print', 'counter', 'referral', 'failed'] as const) expect(seen.map((v) => v.step)).not.toContain(step);
+  expect(seen.at(-1)?.data).toEqual({ step: 'done', outcome: 'identityChanged', outcomeKey: 'flow.outcome.identityChanged' });
+  // Nothing from the back-end about anyone reached the screen: no lookup ran, no step after the face check was shown.
+  for (const step of ['query', 'choice', 'review', 'a4Print', 'receiptPrint', 'counter', 'referral', 'failed'] as const) expect(seen.map((v) => v.step)).not.toContain(step);
   // The face check cannot go on in a session that is gone.
   expect(await tryFace(harness, sessionId)).toMatchObject({ ok: false, error: { code: 'noSession' } });
   expect(harness.printing.simulatorControls!.printed()).toHaveLength(0);
@@ -105,9 +105,14 @@ describe('another identity after identify ends the flow', () => {
     await h.call('flow.send', { sessionId, event: { type: 'CONFIRM' } });
     await h.call('flow.send', { sessionId, event: { type: 'CONSENT', granted: true } });
     await h.call('dock.act', { action: 'placeCard', deviceId: 'idcard', sampleCard: ATTACKER.card });
+    // The card is read (the reader busy, then online with the card on it) before the citizen looks at the camera.
+    await until(async () => {
+      const devices = await h!.call<Array<{ kind: string; state: string; media?: string }>>('devices.list');
+      return devices.some((d) => d.kind === 'idcard' && d.state === 'online' && d.media === 'present') ? true : undefined;
+    }, 'the card read');
     expect(await h.raw('identity.typed', { sessionId, idNumber: ATTACKER.idNumber })).toMatchObject({ ok: true });
     expect(await tryFace(h, sessionId)).toMatchObject({ ok: true, result: { outcome: 'match' } });
-    await untilStep(h, sessionId, 'choosePurpose');
+    await untilStepId(h, sessionId, 'purpose');
     expect(ended(h, sessionId)).toBeUndefined();
   });
 
@@ -121,6 +126,6 @@ describe('another identity after identify ends the flow', () => {
     await h.call('flow.send', { sessionId, event: { type: 'CONFIRM' } });
     await h.call('flow.send', { sessionId, event: { type: 'CONSENT', granted: true } });
     expect(await tryFace(h, sessionId)).toMatchObject({ ok: true, result: { outcome: 'match' } });
-    await untilStep(h, sessionId, 'choosePurpose');
+    await untilStepId(h, sessionId, 'purpose');
   });
 });

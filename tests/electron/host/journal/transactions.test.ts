@@ -33,6 +33,9 @@ const closed = (overrides: Partial<ClosedTransaction> = {}): ClosedTransaction =
   lastStep: 'done',
   identity: { source: 'card', cardType: 'resident', nameMasked: '陈**', idNumberMasked: '4104**********1230', idHash: 'a'.repeat(64) },
   feeFen: 0,
+  feeItems: [],
+  payment: null,
+  lastStepKind: 'done',
   documents: [{ number: 'WF2026-T-000001', type: 'noCriminalRecord', sha256: 'b'.repeat(64), printOutcome: 'completed', reprintOutcome: null, backendNumber: 'WFZ1' }],
   printOutcome: 'completed',
   ticket: null,
@@ -40,8 +43,8 @@ const closed = (overrides: Partial<ClosedTransaction> = {}): ClosedTransaction =
 });
 
 describe('journal migrations', () => {
-  it('applies documents, outbox, transactions and face failures; a migration listed twice is applied once', () => {
-    expect(journal.schemaVersion).toBe(4);
+  it('applies documents, outbox, transactions, face failures and fees; a migration listed twice is applied once', () => {
+    expect(journal.schemaVersion).toBe(5);
     expect(journal.db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual(MIGRATIONS.map(({ version, name }) => ({ version, name })));
     journal.close();
     const again = openJournal(join(dir, 'journal.sqlite'), { migrations: [...MIGRATIONS, MIGRATIONS[1]!] });
