@@ -68,6 +68,9 @@ function fakeHostDock(state = simulatedKiosk(), refuse = false): MockKioskApi {
       case 'receiptCover':
         d.receipt = { ...d.receipt!, coverOpen: params.open };
         break;
+      case 'scan':
+        // A scanned code changes no device state.
+        break;
     }
   };
   return createMockKioskApi({
