@@ -13,7 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../../electron/contract';
 import { defaultConfig, parseConfig } from '../../../electron/host/config/load';
 import { createHost } from '../../../electron/host/create-host';
-import { createQueueNumbers } from '../../../electron/host/integration/queue-numbers';
+import { createQueueNumbers } from '../../../electron/host/journal/queue-numbers';
 import { openJournal, type Journal } from '../../../electron/host/journal';
 import { exportJournalCsv } from '../../../electron/host/journal/export-csv';
 import { createTransactionsRepo } from '../../../electron/host/journal/transactions-repo';

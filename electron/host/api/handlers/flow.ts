@@ -1,7 +1,7 @@
 /** `flow.*`: the flow runtime's handlers, with the journal told which service a session started. */
 import type { CallHandlers } from '../dispatch';
 import { flowOf, type FlowHandlers } from '../../flows';
-import type { SessionJournal } from '../../integration/session-journal';
+import type { SessionJournal } from '../../journal/session-journal';
 import type { SessionStore } from '../../session/session-store';
 
 export function journaledFlowHandlers(flows: FlowHandlers, sessions: SessionStore, journal: SessionJournal): Pick<CallHandlers, 'flow.start' | 'flow.send' | 'flow.current'> {

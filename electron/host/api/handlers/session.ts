@@ -1,7 +1,7 @@
 /** `session.*`: a citizen's session from the first touch to its end, journaled from start to end. */
 import { kioskError, type CallHandlers } from '../dispatch';
 import type { EventBus } from '../../events';
-import type { SessionJournal } from '../../integration/session-journal';
+import type { SessionJournal } from '../../journal/session-journal';
 import type { Logger } from '../../log/logger';
 import { maskedIdentity } from '../../session/identity';
 import { sessionInfo, type SessionStore } from '../../session/session-store';

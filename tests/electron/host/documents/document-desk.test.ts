@@ -13,7 +13,7 @@ import { createDocumentService, createDocumentStore, createPdfRenderer, type A4P
 import { createDocumentDesk, DOCUMENT_FAILED_KEY } from '../../../../electron/host/documents/document-desk';
 import type { DocumentService } from '../../../../electron/host/documents/document-service';
 import type { PrintOutcome } from '../../../../electron/host/documents/print/print-outcome';
-import { createBackendNumbers } from '../../../../electron/host/integration/backend-numbers';
+import { createBackendNumbers } from '../../../../electron/host/journal/backend-numbers';
 import { createDocumentNumbers, createDocumentsRepo, openJournal, type Journal } from '../../../../electron/host/journal';
 import { createAuditLog } from '../../../../electron/host/journal/transactions-audit';
 import { pdfText } from '../../../helpers/cups';

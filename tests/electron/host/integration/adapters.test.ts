@@ -9,12 +9,12 @@ import type { ManagedReceiptPrinter } from '../../../../drivers/manager/receipt-
 import type { ServiceEntry } from '../../../../electron/contract';
 import type { CallHandlers } from '../../../../electron/host/api/dispatch';
 import { defaultConfig } from '../../../../electron/host/config/load';
-import { createJournalSandboxSequences } from '../../../../electron/host/integration/backend-numbers';
-import { withFaceToFlow } from '../../../../electron/host/integration/face-to-flow';
+import { createJournalSandboxSequences } from '../../../../electron/host/journal/backend-numbers';
+import { withFaceToFlow } from '../../../../electron/host/flows/face-to-flow';
 import { identityFromTyped } from '../../../../electron/host/session/identity';
-import { catalogueAvailability } from '../../../../electron/host/integration/flow-availability';
-import { createQueueNumbers, windowLetter } from '../../../../electron/host/integration/queue-numbers';
-import { createReceiptTicketPrinter } from '../../../../electron/host/integration/ticket-printer';
+import { catalogueAvailability } from '../../../../electron/host/services/flow-availability';
+import { createQueueNumbers, windowLetter } from '../../../../electron/host/journal/queue-numbers';
+import { createReceiptTicketPrinter } from '../../../../electron/host/printing/ticket-printer';
 import { openJournal, type Journal } from '../../../../electron/host/journal';
 
 const logger = pino({ level: 'silent' });

@@ -18,7 +18,7 @@ import { createFlowRuntime } from '../../../../../electron/host/flows/flow-handl
 import { startFlowInstance } from '../../../../../electron/host/flows/flow-instance';
 import type { FlowService } from '../../../../../electron/host/flows/flow-service';
 import { buildFlow, chosenPhoto, identifyStep, photoStep, reviewStep, type FlowKit, type StepDefinition } from '../../../../../electron/host/flows/library';
-import { withPhotoToFlow } from '../../../../../electron/host/integration/photo-to-flow';
+import { withPhotoToFlow } from '../../../../../electron/host/flows/photo-to-flow';
 import { createPhotoHandlers } from '../../../../../electron/host/photo/handlers';
 import { createSessionStore } from '../../../../../electron/host/session/session-store';
 import { identityFromTyped } from '../../../../../electron/host/session/identity';

@@ -8,10 +8,10 @@
  */
 import type { FlowView, Identity } from '../../contract';
 import { maskName } from '../../../domain/mask';
-import type { DocumentsRepo } from '../journal/documents-repo';
-import { identityHash } from '../journal/transactions-key';
-import type { AuditLog } from '../journal/transactions-audit';
-import type { TransactionDocument, TransactionFeeItem, TransactionIdentity, TransactionOutcome, TransactionsRepo } from '../journal/transactions-repo';
+import type { DocumentsRepo } from './documents-repo';
+import { identityHash } from './transactions-key';
+import type { AuditLog } from './transactions-audit';
+import type { TransactionDocument, TransactionFeeItem, TransactionIdentity, TransactionOutcome, TransactionsRepo } from './transactions-repo';
 import type { Logger } from '../log/logger';
 import type { BackendNumbers } from './backend-numbers';
 import type { QueueNumbers } from './queue-numbers';

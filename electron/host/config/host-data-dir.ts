@@ -11,7 +11,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { KioskConfig } from '../config/schema';
+import type { KioskConfig } from './schema';
 import { resolveDataDir } from '../data-dir';
 import { keyStoreDir } from '../keys/key-store';
 

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import type { PhotoSpecId } from '../../contract';
 import { kioskError, type CallHandlers } from '../api/dispatch';
-import type { PhotoAsked } from '../flows/flow-handlers';
+import type { PhotoAsked } from './flow-handlers';
 
 /** The flow side, bound by the composition root (the flow runtime's controls). */
 export interface PhotoFlowPort {

@@ -8,13 +8,13 @@ import type { Database } from 'better-sqlite3';
 import type { KioskConfig } from '../config/schema';
 import { err, ok, type Result } from '../../../domain/result';
 import type { ApplicationQueue } from '../flows/ports';
-import { createGatewayFromConfig } from '../gateway/from-config';
-import type { LinkWatcher } from '../gateway/http-gateway';
-import type { PoliceGateway } from '../gateway/police-gateway';
-import type { SandboxFaceMatcher, SandboxGateway } from '../gateway/sandbox-gateway';
+import { createGatewayFromConfig } from './from-config';
+import type { LinkWatcher } from './http-gateway';
+import type { PoliceGateway } from './police-gateway';
+import type { SandboxFaceMatcher, SandboxGateway } from './sandbox-gateway';
 import type { Logger } from '../log/logger';
 import { createOutboxApplicationQueue, createOutboxSender, createOutboxStore, deliverThroughGateway, loadOutboxKey, OUTBOX_KEY_FILE, type OutboxSender, type OutboxStore } from '../outbox';
-import { createJournalSandboxSequences } from './backend-numbers';
+import { createJournalSandboxSequences } from '../journal/backend-numbers';
 
 export interface Backend {
   readonly gateway: PoliceGateway;

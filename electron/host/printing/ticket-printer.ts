@@ -16,7 +16,7 @@ import { queueTicketDocument } from '../../../drivers/receipt/templates/queue-ti
 import type { CollectionReceiptRequest, InfoSlipRequest, QueueTicketRequest, SlipOutcome, TicketPrinter } from '../flows/ports';
 import type { AuditLog } from '../journal/transactions-audit';
 import type { Logger } from '../log/logger';
-import type { QueueNumbers } from './queue-numbers';
+import type { QueueNumbers } from '../journal/queue-numbers';
 import { RECEIPT_ENCODE_FAILED_KEY, RECEIPT_UNAVAILABLE_KEY, receiptMessageKey, receiptOutcome } from './receipt-messages';
 
 export interface ReceiptTicketPrinterDeps {

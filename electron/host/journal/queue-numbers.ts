@@ -7,7 +7,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { KioskConfig } from '../config/schema';
-import { stationDay } from '../journal/transactions-repo';
+import { stationDay } from './transactions-repo';
 
 type Windows = KioskConfig['services']['windows'];
 
