@@ -192,6 +192,16 @@ export type FlowView = z.infer<typeof FlowView>;
 export interface WordingTree {
   [key: string]: string | WordingTree;
 }
-export const WordingTree: z.ZodType<WordingTree> = z.lazy(() => z.record(z.string(), z.union([z.string().max(2000), WordingTree])));
+/**
+ * Checked to a fixed depth (deep enough for any service: `consent.scope.x`
+ * is three levels) rather than recursively, so the schema stays finite for
+ * the contract fuzzer and a hostile reply cannot nest without end.
+ */
+const WORDING_DEPTH = 6;
+/** A key is one segment of an i18n key path (no dots, nothing like `__proto__` that an object would swallow). */
+const WordingKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/);
+const wordingLevel = (depth: number): z.ZodType<WordingTree> =>
+  z.record(WordingKey, depth <= 1 ? z.string().max(2000) : z.union([z.string().max(2000), wordingLevel(depth - 1)])) as z.ZodType<WordingTree>;
+export const WordingTree: z.ZodType<WordingTree> = wordingLevel(WORDING_DEPTH);
 export const ServiceWording = z.object({ 'zh-CN': WordingTree, en: WordingTree });
 export type ServiceWording = z.infer<typeof ServiceWording>;

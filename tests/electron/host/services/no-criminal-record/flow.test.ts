@@ -229,16 +229,16 @@ describe('no-criminal-record flow: the certificate', () => {
 
 describe('no-criminal-record flow: who is served here', () => {
   it.each([
-    ['a record', RECORD, 'record'],
-    ['needs review', REVIEW, 'needsReview'],
-  ])('%s: the coarse counter reason, a queue ticket, a counter referral in the outbox', async (_label, idNumber, result) => {
+    ['a record', RECORD, 'record', '孙建军'],
+    ['needs review', REVIEW, 'needsReview', '张伟'],
+  ])('%s: the coarse counter reason, a queue ticket (the name from the registration, printed masked), a counter referral in the outbox', async (_label, idNumber, result, name) => {
     const run = start(typed(idNumber));
     await run.verify();
     run.send({ type: 'CHOOSE', value: 'employment' });
     const counter = await run.until((v) => v.data.step === 'counter' && v.data.ticket.state === 'printed');
     expect(counter.data).toEqual({ step: 'counter', reasonKey: 'flow.counter.reason.atCounter', window: '2号窗口', ticket: { state: 'printed', number: 'B001' } });
     expect(JSON.stringify(counter.data)).not.toMatch(/record|needsReview|犯罪/i);
-    expect(run.slips.tickets).toEqual([{ sessionId: expect.any(String), serviceId: 'no-criminal-record', serviceName: '无犯罪记录证明', window: '2号窗口', name: null }]);
+    expect(run.slips.tickets).toEqual([{ sessionId: expect.any(String), serviceId: 'no-criminal-record', serviceName: '无犯罪记录证明', window: '2号窗口', name }]);
     expect(run.documents.requests).toEqual([]);
     expect(run.outbox.submitted).toEqual([
       { key: expect.stringMatching(/-counter$/), serviceId: 'no-criminal-record', payload: expect.objectContaining({ kind: 'counterReferral', idNumber, purpose: 'employment', result }) },
