@@ -12,6 +12,7 @@
  * holder's full ID number, and the verification code; the back-end's page at
  * GET /verify/<code> says 有效 and shows the holder only masked.
  */
+import { formatChineseDate } from '../../electron/host/documents/templates/chinese-date';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { GATEWAY_PATHS } from '../../electron/host/gateway/wire-schemas';
@@ -101,7 +102,8 @@ describe('无犯罪记录证明 with the back-end over HTTP', () => {
     const text = keptPdfText(logged.dataDir, number);
     expect(text).toContain(`编号：${number}`);
     expect(text).not.toContain(kioskNumbers[0]);
-    expect(text).toContain(`经查询，截至${queryDate}，未发现${HAN.name}（证件类型：居民身份证，证件号码：${HAN.idNumber}）有犯罪记录。`);
+    // Printed in the official form (2026年12月2日); the screen shows the ISO date.
+    expect(text).toContain(`经查询，截至${formatChineseDate(queryDate)}，未发现${HAN.name}（证件类型：居民身份证，证件号码：${HAN.idNumber}）有犯罪记录。`);
     expect(text).toContain(`核验码：${verifyCode}`);
 
     // What the employer's phone opens from the QR code: the back-end's page for this code.

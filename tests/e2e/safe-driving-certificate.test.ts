@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatChineseDate } from '../../electron/host/documents/templates/chinese-date';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { operationPath } from '../../electron/host/gateway/operation';
@@ -127,7 +128,7 @@ describe('驾驶人安全驾驶证明', () => {
     expect(text).not.toContain(kioskNumbers[0]);
     expect(text).toContain(HAN.idNumber);
     expect(text).toContain(
-      `经查询公安交通管理信息系统，${period[0]}至${period[1]}期间，该驾驶人共有交通违法记录${expected.violations}起（其中未处理${expected.unhandled}起），` +
+      `经查询公安交通管理信息系统，${formatChineseDate(period[0]!)}至${formatChineseDate(period[1]!)}期间，该驾驶人共有交通违法记录${expected.violations}起（其中未处理${expected.unhandled}起），` +
         `交通事故记录${expected.accidents}起（其中负有责任${expected.atFault}起）；当前记分周期累积记分${expected.points}分。`,
     );
     expect(text).toContain(`核验码：${verifyCode}`);
