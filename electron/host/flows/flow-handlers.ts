@@ -206,8 +206,3 @@ export function createFlowRuntime(ctx: FlowHandlersContext): { handlers: FlowHan
     },
   };
 }
-
-/** The flow call handlers only (for a one-line spread in create-host.ts). */
-export function createFlowHandlers(ctx: FlowHandlersContext): FlowHandlers {
-  return createFlowRuntime(ctx).handlers;
-}

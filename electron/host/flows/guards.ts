@@ -50,11 +50,6 @@ export function verified(context: BaseFlowContext): boolean {
   return identityUsable(context) && consentGiven(context) && facePassed(context);
 }
 
-/** May the back-end be queried/submitted to? Verified, and a purpose chosen when the service has one. */
-export function mayQuery(context: BaseFlowContext & { purpose?: string | null }): boolean {
-  return verified(context) && context.purpose !== null;
-}
-
 /** Reprints allowed per document. */
 export const MAX_REPRINTS = 1;
 

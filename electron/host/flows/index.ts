@@ -1,5 +1,5 @@
 /** The flow engine: guards, flow instances, session binding, KioskApi handlers. */
-export { createFlowHandlers, createFlowRuntime, type FlowHandlers, type FlowHandlersContext, type FlowControls, type FlowCallName } from './flow-handlers';
+export { createFlowRuntime, type FlowHandlers, type FlowHandlersContext, type FlowControls, type FlowCallName } from './flow-handlers';
 export { startFlowInstance, type FlowInstance, type FlowInstanceOptions, type StepView } from './flow-instance';
 export type { FlowService, FlowStartInput } from './flow-service';
 export type { FlowMachineEvent, HostFlowEvent, IdentityEvent, IdentityChangedEvent, FaceResultEvent } from './flow-events';

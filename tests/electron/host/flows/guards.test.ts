@@ -8,7 +8,6 @@ import {
   identityIsForeigner,
   identityProblem,
   identityUsable,
-  mayQuery,
   reprintAvailable,
   verified,
 } from '../../../../electron/host/flows/guards';
@@ -57,18 +56,13 @@ describe('identity guards', () => {
 describe('consent, face and query guards', () => {
   const failedFace = { passed: false, attempts: 1, last: 'noMatch' as const };
   it.each([
-    ['everything in order', ctx(), true, true],
-    ['no consent', ctx({ consent: false }), false, false],
-    ['face not passed', ctx({ face: failedFace }), false, false],
-    ['expired identity', ctx({ identity: { ...resident, expired: true } }), false, false],
-    ['no identity', ctx({ identity: null }), false, false],
-  ])('verified/mayQuery: %s', (_label, context, isVerified, may) => {
+    ['everything in order', ctx(), true],
+    ['no consent', ctx({ consent: false }), false],
+    ['face not passed', ctx({ face: failedFace }), false],
+    ['expired identity', ctx({ identity: { ...resident, expired: true } }), false],
+    ['no identity', ctx({ identity: null }), false],
+  ])('verified: %s', (_label, context, isVerified) => {
     expect(verified(context)).toBe(isVerified);
-    expect(mayQuery({ ...context, purpose: 'employment' })).toBe(may);
-  });
-
-  it('mayQuery needs a purpose when the service has one', () => {
-    expect(mayQuery({ ...ctx(), purpose: null })).toBe(false);
   });
 
   it('consentGiven and facePassed read the context only', () => {
