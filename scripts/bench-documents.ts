@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { spread, type BenchRow } from './bench/row';
 import certificateTemplate from '../electron/host/services/no-criminal-record/certificate.template.json' with { type: 'json' };
-import { amountInWords, createPdfRenderer, formatYuan, LIBRARY_TEMPLATES, maskIdNumber, maskName, type PaymentVoucherVars, type RenderRequest } from '../electron/host/documents';
+import { amountInWords, createPdfRenderer, formatYuan, LIBRARY_TEMPLATES, maskIdNumber, maskName, type PaymentVoucherVars, type RenderRequest } from '../electron/host/issued';
 
 export type { BenchRow } from './bench/row';
 

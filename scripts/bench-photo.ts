@@ -13,12 +13,12 @@
  * jpeg-js, quality read back from the tables), is in docs/reliability.md.
  */
 import { pathToFileURL } from 'node:url';
-import { landmarksOf } from '../electron/host/photo/handlers';
-import { checkPhoto } from '../electron/host/photo/checks';
-import { decodeJpeg } from '../electron/host/photo/decode-jpeg';
-import { PHOTO_SPECS } from '../electron/host/photo/spec';
-import { makeStandardPhoto } from '../electron/host/photo/standard-photo';
-import { cameraFrame } from '../tests/electron/host/photo/camera-frame';
+import { landmarksOf } from '../electron/host/capture/photo/handlers';
+import { checkPhoto } from '../electron/host/capture/photo/checks';
+import { decodeJpeg } from '../electron/host/capture/photo/decode-jpeg';
+import { PHOTO_SPECS } from '../electron/host/capture/photo/spec';
+import { makeStandardPhoto } from '../electron/host/capture/photo/standard-photo';
+import { cameraFrame } from '../tests/electron/host/capture/photo/camera-frame';
 import { spread, type BenchRow } from './bench/row';
 
 /** A 1280×720 camera frame (JPEG, quality 90) with a head 260 px wide. */

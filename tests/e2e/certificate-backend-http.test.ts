@@ -12,7 +12,7 @@
  * holder's full ID number, and the verification code; the back-end's page at
  * GET /verify/<code> says 有效 and shows the holder only masked.
  */
-import { formatChineseDate } from '../../electron/host/documents/templates/chinese-date';
+import { formatChineseDate } from '../../electron/host/issued/templates/chinese-date';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { GATEWAY_PATHS } from '../../electron/host/gateway/wire-schemas';

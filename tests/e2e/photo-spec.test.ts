@@ -21,9 +21,9 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PhotoCheckResult, PhotoRuleResult, PhotoSpecId } from '../../electron/contract';
-import { decodeJpeg } from '../../electron/host/photo/decode-jpeg';
-import { PHOTO_SPECS } from '../../electron/host/photo/spec';
-import { estimateJpegQuality } from '../electron/host/photo/jpeg-quality';
+import { decodeJpeg } from '../../electron/host/capture/photo/decode-jpeg';
+import { PHOTO_SPECS } from '../../electron/host/capture/photo/spec';
+import { estimateJpegQuality } from '../electron/host/capture/photo/jpeg-quality';
 import { fakeCameraArgs, kioskUrl, launchChromium, ROOT, startHostProcess, type RunningHost } from './harness';
 import { portraitVideo } from './fixtures/portrait-video';
 

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatChineseDate } from '../../electron/host/documents/templates/chinese-date';
+import { formatChineseDate } from '../../electron/host/issued/templates/chinese-date';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { operationPath } from '../../electron/host/gateway/operation';

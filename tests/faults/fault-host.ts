@@ -11,7 +11,7 @@ import pino from 'pino';
 import { PROTOCOL_VERSION, type EventEnvelope, type FlowView, type SessionInfo } from '../../electron/contract';
 import { KioskConfig, type KioskConfigInput } from '../../electron/host/config/schema';
 import { createHost, type KioskHost } from '../../electron/host/create-host';
-import type { SimulatedCupsOptions } from '../../electron/host/documents/simulated/simulated-cups';
+import type { SimulatedCupsOptions } from '../../electron/host/printing/a4/simulated/simulated-cups';
 import type { PoliceGateway } from '../../electron/host/gateway/police-gateway';
 import { createPrinting, type Printing } from '../../electron/host/printing';
 import { scriptedDetector } from '../electron/host/face/face-harness';

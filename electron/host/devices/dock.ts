@@ -8,7 +8,7 @@ import type { CallParams, CallResult } from '../../contract';
 import { loadSampleCard, listSampleCards } from '../../../drivers/idcard/sample-cards';
 import type { DeviceManager, IdCardSimulatorControls, SimulatorControls } from '../../../drivers/manager';
 import { kioskError, type HandlerOutcome } from '../api/dispatch';
-import type { A4SimulatorControls } from '../documents/simulated';
+import type { A4SimulatorControls } from '../printing/a4/simulated';
 
 export interface Dock {
   state(): HandlerOutcome<'dock.state'>;

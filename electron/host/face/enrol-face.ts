@@ -9,7 +9,7 @@ import { loadSampleCard } from '../../../drivers/idcard/sample-cards';
 import type { HandlerOutcome } from '../api/dispatch';
 import type { SandboxGateway } from '../gateway/sandbox-gateway';
 import type { Logger } from '../log/logger';
-import { decodeJpeg, type RgbaImage } from '../photo/decode-jpeg';
+import { decodeJpeg, type RgbaImage } from '../capture/photo/decode-jpeg';
 import type { DetectedFace } from './human-node';
 
 /** What enrolment needs from the host. */

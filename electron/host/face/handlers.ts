@@ -14,8 +14,8 @@ import { kioskError, type CallHandlers, type HandlerOutcome } from '../api/dispa
 import type { KioskConfig } from '../config/schema';
 import type { Logger } from '../log/logger';
 import type { ActiveSession, SessionStore } from '../session/session-store';
-import { createPhotoHandlers } from '../photo/handlers';
-import { createDocumentHandlers } from '../documents-capture/handlers';
+import { createPhotoHandlers } from '../capture/photo/handlers';
+import { createDocumentHandlers } from '../capture/documents/handlers';
 import { issueChallenge } from './challenge';
 import type { FaceVerification, GatewayResult } from '../gateway/police-gateway';
 import { actionsSeen, DEFAULT_EVIDENCE_THRESHOLDS, judgeRun, type FaceSample } from './evidence';
@@ -23,7 +23,7 @@ import { loadFaceAnalyzer, type DetectedFace, type DetectOptions } from './human
 import { addSample, claimFrame, nextRequest, startRun, type RandomBetween } from './liveness-run';
 import type { FaceLockout } from './lockout';
 import { faceData } from './session-data';
-import { decodeJpeg, type RgbaImage } from '../photo/decode-jpeg';
+import { decodeJpeg, type RgbaImage } from '../capture/photo/decode-jpeg';
 
 /** The calls this module answers. */
 export type FaceCallName = 'camera.config' | 'consent.record' | 'face.challenge' | 'face.frame' | 'face.verify' | 'photo.check' | 'photo.choose' | 'document.submit';

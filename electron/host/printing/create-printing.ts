@@ -7,15 +7,15 @@
  */
 import { join } from 'node:path';
 import type { KioskConfig } from '../config/schema';
-import { createA4PrinterDevice, type A4PrinterDevice } from '../documents/a4-printer-device';
-import { createCupsClient, type CupsClient } from '../documents/cups/cups-client';
-import { createDocumentService, type DocumentService } from '../documents/document-service';
-import { createDocumentStore } from '../documents/document-store';
-import { createA4Printer, type A4Printer } from '../documents/print/a4-printer';
-import type { DocumentRenderer } from '../documents/render/document-renderer';
-import { createPdfRenderer } from '../documents/render/pdf-renderer';
+import { createA4PrinterDevice, type A4PrinterDevice } from './a4/a4-printer-device';
+import { createCupsClient, type CupsClient } from './a4/cups/cups-client';
+import { createDocumentService, type DocumentService } from '../issued/document-service';
+import { createDocumentStore } from '../issued/document-store';
+import { createA4Printer, type A4Printer } from './a4/a4-printer';
+import type { DocumentRenderer } from '../issued/render/document-renderer';
+import { createPdfRenderer } from '../issued/render/pdf-renderer';
 import { err, ok, type Result } from '../../../domain/result';
-import { createSimulatedCups, type A4SimulatorControls, type SimulatedCupsOptions } from '../documents/simulated';
+import { createSimulatedCups, type A4SimulatorControls, type SimulatedCupsOptions } from './a4/simulated';
 import { createDocumentNumbers, createDocumentsRepo, openJournal, type Journal, type JournalError } from '../journal';
 import type { Logger } from '../log/logger';
 import { createDisabledA4Printer } from './disabled-printer';

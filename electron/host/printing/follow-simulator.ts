@@ -5,8 +5,8 @@
  * the change; so each burst of changes gets one refresh to flush that and
  * one that certainly reads after it.
  */
-import type { A4PrinterDevice } from '../documents/a4-printer-device';
-import type { A4SimulatorControls } from '../documents/simulated';
+import type { A4PrinterDevice } from './a4/a4-printer-device';
+import type { A4SimulatorControls } from './a4/simulated';
 
 /** Refreshes `device` after every change of `controls`; returns the unsubscribe. */
 export function followSimulator(controls: A4SimulatorControls, device: Pick<A4PrinterDevice, 'refresh'>): () => void {

@@ -6,9 +6,9 @@
  */
 import { maskIdNumber, maskName } from '../../../domain/mask';
 import { zonedFields } from '../../../domain/calendar-date';
-import type { RenderRequest } from '../documents/render/document-renderer';
-import { formatChineseDate } from '../documents/templates/chinese-date';
-import { LIBRARY_TEMPLATES, type AcceptanceReceiptVars } from '../documents/templates/library';
+import type { RenderRequest } from '../issued/render/document-renderer';
+import { formatChineseDate } from '../issued/templates/chinese-date';
+import { LIBRARY_TEMPLATES, type AcceptanceReceiptVars } from '../issued/templates/library';
 
 /** The characters a test page must show (not masked: they sit in the notes). */
 export const TEST_PAGE_RARE_CHARACTERS = '喆堃龑䶮';

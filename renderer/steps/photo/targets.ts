@@ -5,7 +5,7 @@
  * the vertical offset that put face width, head height, crown gap, eye line
  * and chin gap as far inside the spec's ranges as they can all be at once
  * (eye line first for 居民身份证 when both cannot be met), centred on the
- * face. The ranges mirror the host's (electron/host/photo/spec.ts) and only
+ * face. The ranges mirror the host's (electron/host/capture/photo/spec.ts) and only
  * aim the crop: the host cuts, scales and encodes the photo itself from the
  * frame (photo.check), measures it and decides.
  */

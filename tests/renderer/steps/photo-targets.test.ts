@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PhotoSpecId } from '../../../electron/contract';
 import { backgroundBeside, bestFit, CROP_TARGETS, cropRect, findCrown, type CropFace, type CropTarget } from '../../../renderer/steps/photo/targets';
-import { drawPortrait } from '../../electron/host/photo/draw';
+import { drawPortrait } from '../../electron/host/capture/photo/draw';
 
 const SPECS: PhotoSpecId[] = ['residentId', 'drivingLicence', 'exitEntry'];
 

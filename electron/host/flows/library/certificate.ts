@@ -4,7 +4,7 @@
  * and URL for the QR footer. For the a4Print step's `prepare` and
  * `receipt`, so every certificate service prints the same way.
  */
-import type { TemplateVars } from '../../documents/templates/fill';
+import type { TemplateVars } from '../../issued/templates/fill';
 import type { CertificateIssueRequest, IssuedCertificate } from '../../gateway/police-gateway';
 import type { CollectionReceiptRequest } from '../ports';
 import type { PreparedDocument } from './a4-print';

@@ -8,8 +8,8 @@ import type { PoliceGateway } from '../../gateway/police-gateway';
 import type { ApplicationQueue, TicketPrinter } from '../ports';
 
 /** An A4 document to issue: the documents module's request (template from the service's folder, values, the back-end's number and seal). */
-export type { DocumentRequest } from '../../documents/document-request';
-import type { DocumentRequest } from '../../documents/document-request';
+export type { DocumentRequest } from '../../issued/document-request';
+import type { DocumentRequest } from '../../issued/document-request';
 
 /** A truthful A4 outcome: printed only when the printer said so. */
 export type A4Outcome =

@@ -1,7 +1,7 @@
 /** What the `a4` commands take from outside; tests may replace any of it. */
-import { createCupsClient, type CupsClient } from '../../documents/cups/cups-client';
-import type { DocumentRenderer } from '../../documents/render/document-renderer';
-import { createPdfRenderer } from '../../documents/render/pdf-renderer';
+import { createCupsClient, type CupsClient } from '../a4/cups/cups-client';
+import type { DocumentRenderer } from '../../issued/render/document-renderer';
+import { createPdfRenderer } from '../../issued/render/pdf-renderer';
 
 export interface A4CliDeps {
   /** A CUPS client for `server` (default: the real ipptool/lp client). */

@@ -1,12 +1,12 @@
 /** What the `a4` commands say about a queue: the status object and zh/en messages. */
-import type { CupsError, PrinterAttributes } from '../../documents/cups/cups-client';
-import { conditionOf, type PrinterProblem, type PrinterWarning } from '../../documents/cups/printer-condition';
+import type { CupsError, PrinterAttributes } from '../a4/cups/cups-client';
+import { conditionOf, type PrinterProblem, type PrinterWarning } from '../a4/cups/printer-condition';
 import {
   messageKeyOf,
   PRINT_MESSAGES,
   type PrintMessageKey,
   type PrintProblem,
-} from '../../documents/print/print-outcome';
+} from '../a4/print-outcome';
 import type { QueueTarget } from './a4-options';
 
 /** `a4 status --json`: one object. */

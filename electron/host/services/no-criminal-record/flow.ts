@@ -6,7 +6,7 @@
  * electronic seal come from the back-end when it is issued.
  */
 import { zonedIsoDate } from '../../../../domain/calendar-date';
-import { formatChineseDate } from '../../documents/templates/chinese-date';
+import { formatChineseDate } from '../../issued/templates/chinese-date';
 import {
   a4PrintStep,
   choiceStep,

@@ -5,7 +5,7 @@
  * no-criminal-record certificate. No licence found ends the run with a word.
  */
 import { zonedIsoDate } from '../../../../domain/calendar-date';
-import { formatChineseDate } from '../../documents/templates/chinese-date';
+import { formatChineseDate } from '../../issued/templates/chinese-date';
 import {
   a4PrintStep,
   choiceStep,

@@ -18,7 +18,7 @@ import { createFaceFailureLog } from '../../../../electron/host/journal/face-fai
 import { openJournal, type Journal } from '../../../../electron/host/journal';
 import { IDENTITY_KEY_FILE, identityHash, loadIdentityKey } from '../../../../electron/host/journal/transactions-key';
 import { createLogger } from '../../../../electron/host/log/logger';
-import type { RgbaImage } from '../../../../electron/host/photo/decode-jpeg';
+import type { RgbaImage } from '../../../../electron/host/capture/photo/decode-jpeg';
 import { identityFromTyped } from '../../../../electron/host/session/identity';
 import { createSessionStore, type SessionStore } from '../../../../electron/host/session/session-store';
 import { encodeJpeg, solid } from './images';

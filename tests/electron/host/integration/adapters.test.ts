@@ -1,4 +1,4 @@
-/** The host's adapters with fakes: tickets over the receipt printer, queue numbers, availability, face → flow (A4 documents: tests/electron/host/documents/document-desk.test.ts). */
+/** The host's adapters with fakes: tickets over the receipt printer, queue numbers, availability, face → flow (A4 documents: tests/electron/host/issued/document-desk.test.ts). */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KioskConfig, type KioskConfigInput } from '../../../../electron/host/config/schema';
 import { createLogger } from '../../../../electron/host/log/logger';
-import { LIBRARY_TEMPLATES, maskIdNumber, maskName, type DocumentRequest } from '../../../../electron/host/documents';
+import { LIBRARY_TEMPLATES, maskIdNumber, maskName, type DocumentRequest } from '../../../../electron/host/issued';
 import { createPrinting, type Printing } from '../../../../electron/host/printing';
 import { pdfText } from '../../../helpers/cups';
-import { BACKEND_NUMBER, certificate } from '../documents/fixtures';
+import { BACKEND_NUMBER, certificate } from '../issued/fixtures';
 
 let dataDir: string;
 let printing: Printing | undefined;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { IdCardSimulatorControls, SimulatorControls } from '../../../../drivers/manager';
 import { createDock } from '../../../../electron/host/devices/dock';
 import type { DeviceSnapshot } from '../../../../electron/host/devices/device-source';
-import { createSimulatedCups, type SimulatedCups } from '../../../../electron/host/documents/simulated';
+import { createSimulatedCups, type SimulatedCups } from '../../../../electron/host/printing/a4/simulated';
 
 const snapshot = (id: string, kind: DeviceSnapshot['kind'], simulated = true): DeviceSnapshot => ({
   id,

@@ -6,7 +6,7 @@
  * does: the citizen's events, and the host's own (IDENTITY, FACE_RESULT,
  * IDENTITY_CHANGED), then awaits the next settled view.
  */
-import { createPdfRenderer } from '../../../../electron/host/documents';
+import { createPdfRenderer } from '../../../../electron/host/issued';
 import type { FlowEvent, FlowView, Identity } from '../../../../electron/contract';
 import { defaultConfig } from '../../../../electron/host/config/load';
 import type { KioskConfig } from '../../../../electron/host/config/schema';

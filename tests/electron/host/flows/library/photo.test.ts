@@ -19,10 +19,10 @@ import { startFlowInstance } from '../../../../../electron/host/flows/flow-insta
 import type { FlowService } from '../../../../../electron/host/flows/flow-service';
 import { buildFlow, chosenPhoto, identifyStep, photoStep, reviewStep, type FlowKit, type StepDefinition } from '../../../../../electron/host/flows/library';
 import { withPhotoToFlow } from '../../../../../electron/host/flows/photo-to-flow';
-import { createPhotoHandlers } from '../../../../../electron/host/photo/handlers';
+import { createPhotoHandlers } from '../../../../../electron/host/capture/photo/handlers';
 import { createSessionStore } from '../../../../../electron/host/session/session-store';
 import { identityFromTyped } from '../../../../../electron/host/session/identity';
-import { cameraFrame } from '../../photo/camera-frame';
+import { cameraFrame } from '../../capture/photo/camera-frame';
 
 const frame = cameraFrame();
 const kit = { serviceId: 'photo-test', audience: ['resident', 'hmt', 'foreigner'], maxFaceAttempts: 3 } as unknown as FlowKit;
