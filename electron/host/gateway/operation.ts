@@ -51,3 +51,19 @@ export function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   return issue ? `${issue.path.join('.') || '(root)'} ${issue.message}` : 'invalid';
 }
+
+/**
+ * A service's sandbox table (its sandbox.json), checked against `schema` on
+ * first use rather than at import: a broken file makes that operation answer
+ * `badResponse` (as a real back-end's bad answer would) instead of stopping
+ * the whole host at start.
+ */
+export function sandboxTable<T>(schema: z.ZodType<T>, raw: unknown): () => GatewayResult<T> {
+  let parsed: GatewayResult<T> | undefined;
+  return () => {
+    if (parsed) return parsed;
+    const result = schema.safeParse(raw);
+    parsed = result.success ? { ok: true, value: result.data } : { ok: false, error: { kind: 'badResponse', detail: `sandbox table: ${firstIssue(result.error)}` } };
+    return parsed;
+  };
+}

@@ -5,7 +5,7 @@
  * `POST /v1/ops/id-card-progress` with the same shapes (see README.md here).
  */
 import { z } from 'zod';
-import type { BackendOperation } from '../../gateway/operation';
+import { sandboxTable, type BackendOperation } from '../../gateway/operation';
 import sandboxData from './sandbox.json' with { type: 'json' };
 
 export const ProgressRequest = z.object({ idNumber: z.string().regex(/^[0-9]{17}[0-9X]$/) }).strict();
@@ -38,14 +38,16 @@ export const ProgressAnswer = z.object({ applications: z.array(IdCardApplication
 export type ProgressAnswer = z.infer<typeof ProgressAnswer>;
 
 const SandboxApplications = z.record(z.string(), z.array(IdCardApplication));
-const sandboxApplications = SandboxApplications.parse(sandboxData.applications);
+const sandboxApplications = sandboxTable(SandboxApplications, sandboxData.applications);
 
 export const idCardProgress: BackendOperation<ProgressRequest, ProgressAnswer> = {
   name: 'id-card-progress',
   request: ProgressRequest,
   response: ProgressAnswer,
   sandbox: (request, world) => {
+    const table = sandboxApplications();
+    if (!table.ok) return table;
     if (!world.citizen(request.idNumber)) return { ok: false, error: { kind: 'notFound' } };
-    return { ok: true, value: { applications: sandboxApplications[request.idNumber] ?? [] } };
+    return { ok: true, value: { applications: table.value[request.idNumber] ?? [] } };
   },
 };

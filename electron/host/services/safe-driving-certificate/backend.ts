@@ -5,7 +5,7 @@
  * this file; a real gateway answers `POST /v1/ops/driver-safety-record`.
  */
 import { z } from 'zod';
-import type { BackendOperation } from '../../gateway/operation';
+import { sandboxTable, type BackendOperation } from '../../gateway/operation';
 import sandboxData from './sandbox.json' with { type: 'json' };
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -58,7 +58,7 @@ const SandboxDriver = z
     points: z.number().int().min(0).max(99),
   })
   .strict();
-const drivers = z.record(z.string(), SandboxDriver).parse(sandboxData.drivers);
+const drivers = sandboxTable(z.record(z.string(), SandboxDriver), sandboxData.drivers);
 
 /** `YYYY-MM-DD` of `date` minus `years` (same month and day). */
 function yearsBefore(isoDate: string, years: number): string {
@@ -70,7 +70,9 @@ export const driverSafetyRecord: BackendOperation<DriverRecordRequest, DriverRec
   request: DriverRecordRequest,
   response: DriverRecord,
   sandbox: (request, world) => {
-    const driver = drivers[request.idNumber];
+    const table = drivers();
+    if (!table.ok) return table;
+    const driver = table.value[request.idNumber];
     const citizen = world.citizen(request.idNumber);
     if (!driver || !citizen) return { ok: false, error: { kind: 'notFound' } };
     // The back-end's calendar day (the hall's zone), not UTC's: before 08:00 in Beijing they differ.
