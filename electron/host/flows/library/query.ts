@@ -20,6 +20,13 @@ export interface QueryOptions<T> {
   run(context: FlowContext, kit: FlowKit, requestKey: string): Promise<GatewayResult<T>>;
   /** Where an answer leads; `notFound` and other failures come here too (return `retry` to offer another try). */
   route(result: GatewayResult<T>, context: FlowContext): Route | { to: 'retry' };
+  /**
+   * Told when an answer leaves the step along `route` (not on a retry). It
+   * runs as the flow's own transition, so an answer that arrives after the run
+   * ended (the citizen left mid-query) tells nothing: hand records to the
+   * outbox here, not in `run`.
+   */
+  onRouted?(route: Route, result: GatewayResult<T>, context: FlowContext, kit: FlowKit): void;
   /** Attempts before the citizen is sent to the counter (first one included); default 3. */
   maxAttempts?: number;
   /** The counter's reason when the tries run out or the citizen gives up. */
@@ -70,6 +77,11 @@ export function queryStep<T>(options: QueryOptions<T>): StepDefinition {
                   },
                   queryFailures: ({ context }: { context: FlowContext }) => ({ ...context.queryFailures, [options.id]: null }),
                 }),
+                ({ context, event }: { context: FlowContext; event: unknown }) => {
+                  if (!options.onRouted) return;
+                  const output = (event as { output: GatewayResult<T> }).output;
+                  options.onRouted(decide(output, context) as Route, output, context, wiring.kit);
+                },
               ),
             ],
             onError: wiring.leave({ to: 'failed', reason: 'internal' }),

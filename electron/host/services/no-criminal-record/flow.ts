@@ -103,14 +103,18 @@ export function noCriminalRecordFlow(kit: FlowKit, settings: NcrSettings, notesZ
           const idNumber = context.identity?.idNumber ?? '';
           const purpose = purposeOf(context);
           // The purpose is part of the request: another purpose after BACK is another query.
-          const answer = await kit.gateway.queryCriminalRecord({ idNumber, purpose, requestKey: `${requestKey}-${purpose}` });
-          if (answer.ok && routeAnswer(answer) === 'counter') {
-            kit.applications.submit(
-              { serviceId: SERVICE_ID, payload: { kind: 'counterReferral', idNumber, purpose, result: answer.value.result, queryDate: answer.value.queryDate } },
-              `${context.flowId}-counter`,
-            );
-          }
-          return answer;
+          return kit.gateway.queryCriminalRecord({ idNumber, purpose, requestKey: `${requestKey}-${purpose}` });
+        },
+        // The counter's record goes out only when the flow itself goes to the counter (not for a run that ended mid-query).
+        onRouted: (_route, answer, context) => {
+          if (!answer.ok || routeAnswer(answer) !== 'counter' || !context.identity) return;
+          kit.applications.submit(
+            {
+              serviceId: SERVICE_ID,
+              payload: { kind: 'counterReferral', idNumber: context.identity.idNumber, purpose: purposeOf(context), result: answer.value.result, queryDate: answer.value.queryDate },
+            },
+            `${context.flowId}-counter`,
+          );
         },
         route: (result) => {
           const route = routeAnswer(result);

@@ -246,6 +246,24 @@ describe('no-criminal-record flow: who is served here', () => {
     expect((await run.step({ type: 'CONFIRM' })).data).toMatchObject({ step: 'done', outcome: 'counter', outcomeKey: 'flow.outcome.counter' });
   });
 
+  it('a run that ends while the record query is on its way hands nothing to the outbox, whatever the answer', async () => {
+    const base = sandboxGateway();
+    let answer: () => void = () => undefined;
+    const gateway: PoliceGateway = {
+      ...base,
+      queryCriminalRecord: (query) => new Promise((resolve) => (answer = () => resolve(base.queryCriminalRecord(query)))),
+    };
+    const run = start(typed(RECORD), { gateway });
+    await run.verify();
+    run.send({ type: 'CHOOSE', value: 'employment' });
+    await run.until((v) => v.data.step === 'query');
+    run.flow.stop(); // the citizen walked away; the session ended
+    answer();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(run.outbox.submitted).toEqual([]);
+    expect(run.slips.tickets).toEqual([]);
+  });
+
   it('王喆, registered in Beijing: a queue ticket for this hall\'s certificates window (跨省通办), not a referral home', async () => {
     const run = start(card(BEIJING));
     await run.verify();
