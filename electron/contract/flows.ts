@@ -12,9 +12,10 @@
  */
 import { z } from 'zod';
 import { PhotoSpecId } from './domain';
+import { SignatureStrokes } from './signature';
 
 /** The step library's kinds: the renderer has one screen per kind. */
-export const StepKind = z.enum(['identify', 'consent', 'faceCheck', 'choice', 'query', 'photo', 'review', 'a4Print', 'receiptPrint', 'counter', 'referral', 'done', 'failed']);
+export const StepKind = z.enum(['identify', 'consent', 'faceCheck', 'choice', 'query', 'photo', 'signature', 'review', 'a4Print', 'receiptPrint', 'counter', 'referral', 'done', 'failed']);
 export type StepKind = z.infer<typeof StepKind>;
 
 /**
@@ -42,9 +43,11 @@ export const FlowEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('RETRY') }).strict(),
   /** Print the same document again (once). */
   z.object({ type: z.literal('REPRINT') }).strict(),
+  /** The citizen's signature from the signature step's pad, as vector data; the host measures it and decides. */
+  z.object({ type: z.literal('SIGN'), signature: SignatureStrokes }).strict(),
 ]);
 export type FlowEvent = z.infer<typeof FlowEvent>;
-export const FlowEventType = z.enum(['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT']);
+export const FlowEventType = z.enum(['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT', 'SIGN']);
 export type FlowEventType = z.infer<typeof FlowEventType>;
 
 const PrintState = z.enum(['printing', 'printed', 'notPrinted']);
@@ -111,6 +114,17 @@ export const FlowStepData = z.discriminatedUnion('step', [
     takes: z.number().int().min(0),
     /** Whether an accepted photo is chosen for the step. */
     chosen: z.boolean(),
+  }),
+  /**
+   * A signature on the touch screen for a document (`documentKey`, e.g. 申请表
+   * or 告知承诺书); the strokes go to the host as SIGN and never come back in
+   * the view. `problem`: why the host refused the last one (a dot, a scribble).
+   */
+  z.object({
+    step: z.literal('signature'),
+    titleKey: MessageKey,
+    documentKey: MessageKey,
+    problem: z.enum(['tooShort', 'tooSmall']).nullable(),
   }),
   z.object({ step: z.literal('review'), titleKey: MessageKey, rows: z.array(DetailRow).max(24), noteKeys: z.array(MessageKey).max(6) }),
   z.object({

@@ -36,6 +36,7 @@ export const fixtureWording: ServiceWording = {
     },
     lookup: { title: '正在查询登记信息' },
     photo: { title: '请拍摄证件照片' },
+    sign: { title: '请签名确认', document: '申请表' },
     review: {
       title: '请核对文件信息',
       rows: { name: '姓名', number: '证件号码', purpose: '用途', date: '查询日期' },
@@ -61,6 +62,7 @@ export const fixtureWording: ServiceWording = {
     },
     lookup: { title: 'Looking up your registration' },
     photo: { title: 'Take a photo for the document' },
+    sign: { title: 'Please sign', document: 'the application form' },
     review: {
       title: 'Check the document details',
       rows: { name: 'Name', number: 'ID number', purpose: 'Purpose', date: 'Search date' },
@@ -94,6 +96,7 @@ export const FIXTURE_STEP_IDS: Readonly<Record<StepKind, string>> = {
   choice: 'purpose',
   query: 'lookup',
   photo: 'photo',
+  signature: 'sign',
   review: 'review',
   a4Print: 'print',
   receiptPrint: 'slip',
@@ -164,6 +167,7 @@ export const fixtureViews: { readonly [K in StepKind]: () => FlowView } = {
     fixtureView({ step: 'query', titleKey: fixtureKey('lookup.title'), state: 'running', failure: null, retriesLeft: 2 }),
   photo: () =>
     fixtureView({ step: 'photo', spec: 'residentId', titleKey: fixtureKey('photo.title'), maxTakes: 3, takes: 0, chosen: false }, ['BACK']),
+  signature: () => fixtureView({ step: 'signature', titleKey: fixtureKey('sign.title'), documentKey: fixtureKey('sign.document'), problem: null }, ['SIGN', 'BACK']),
   review: () =>
     fixtureView(
       {

@@ -13,6 +13,7 @@ export const flowsEn: FlowCatalogue = {
       choice: 'Choice',
       query: 'Search',
       photo: 'Photo',
+      signature: 'Signature',
       review: 'Check details',
       a4Print: 'Print',
       receiptPrint: 'Slip',
@@ -68,6 +69,15 @@ export const flowsEn: FlowCatalogue = {
     },
     choice: {
       lead: 'Touch one of the choices below.',
+    },
+    signature: {
+      document: 'Please sign your name in the box below, for: {{document}}',
+      pad: 'Signature area: write your name here with your finger',
+      clear: 'Clear and sign again',
+      confirm: 'Confirm signature',
+      tooShort: 'The signature is too short. Please write your full name in the box.',
+      tooSmall: 'The signature is too small. Please write larger in the box.',
+      tooLong: 'The signature has too many strokes. Please clear it and sign again.',
     },
     photo: {
       lead: 'You may take up to {{count}} photos here. Then choose one that the kiosk accepted.',
@@ -211,6 +221,7 @@ export const flowsEn: FlowCatalogue = {
       faceCheck: 'Please face the camera and follow the instructions on the screen.',
       photoConsent: 'Next a photo is taken. Please read the notice and choose whether you agree.',
       photo: 'Please stand in front of the white background, face the camera and take a photo, then choose one that meets the standard.',
+      signature: 'Please write your name in the box with your finger, then touch Confirm signature.',
       choice: 'Please touch one of the choices on the screen.',
       query: 'Searching. Please wait and stay here.',
       queryFailed: 'The search did not finish. You can try again, or go to a counter.',

@@ -17,6 +17,7 @@ export const flowsZhCN = {
       choice: '选择',
       query: '查询',
       photo: '拍摄照片',
+      signature: '签名',
       review: '核对信息',
       a4Print: '打印',
       receiptPrint: '打印凭条',
@@ -71,6 +72,15 @@ export const flowsZhCN = {
     },
     choice: {
       lead: '点击下方一项即可。',
+    },
+    signature: {
+      document: '请在下面的方框内签署您的姓名，用于：{{document}}',
+      pad: '签名区：请用手指在此书写您的姓名',
+      clear: '清除重写',
+      confirm: '确认签名',
+      tooShort: '签名太短，请在方框内完整写下您的姓名',
+      tooSmall: '签名太小，请在方框内写大一些',
+      tooLong: '签名笔画太多，请清除后重新签名',
     },
     photo: {
       lead: '本步骤最多可拍{{count}}张照片，请从本机核验合格的照片中选择一张。',
@@ -212,6 +222,7 @@ export const flowsZhCN = {
       faceCheck: '请正对摄像头，按屏幕提示完成动作。',
       photoConsent: '下面要拍摄照片，请先阅读说明并选择是否同意。',
       photo: '请站在白色背景前，正对摄像头拍照，再选择一张合格的照片。',
+      signature: '请用手指在方框内写下您的姓名，写好后点击确认签名。',
       choice: '请点击屏幕上的一项进行选择。',
       query: '正在查询，请稍候，不要离开。',
       queryFailed: '查询没有完成，您可以再试一次，或到窗口办理。',

@@ -21,6 +21,7 @@ import { QueryStep } from './query/QueryStep';
 import { ReceiptPrintStep } from './receipt-print/ReceiptPrintStep';
 import { ReferralStep } from './referral/ReferralStep';
 import { ReviewStep } from './review/ReviewStep';
+import { SignatureStep } from './signature/SignatureStep';
 import './step-layout.css';
 
 /** A component for every step kind. */
@@ -34,6 +35,7 @@ export const steps: StepRegistry = {
   choice: ChoiceStep,
   query: QueryStep,
   photo: PhotoFlowStep,
+  signature: SignatureStep,
   review: ReviewStep,
   a4Print: A4PrintStep,
   receiptPrint: ReceiptPrintStep,
@@ -59,6 +61,8 @@ export function renderStep(registry: StepRegistry, context: StepContext): ReactE
       return createElement(registry.query, { ...context, data });
     case 'photo':
       return createElement(registry.photo, { ...context, data });
+    case 'signature':
+      return createElement(registry.signature, { ...context, data });
     case 'review':
       return createElement(registry.review, { ...context, data });
     case 'a4Print':

@@ -42,9 +42,11 @@ function probes(data: FlowStepData): Record<FlowEventType, FlowEvent> {
     BACK: { type: 'BACK' },
     RETRY: { type: 'RETRY' },
     REPRINT: { type: 'REPRINT' },
+    // A dot: the signature step takes any well-formed signature (and refuses a poor one with a message).
+    SIGN: { type: 'SIGN', signature: { aspect: 1, strokes: [[{ x: 0.5, y: 0.5, t: 0 }]] } },
   };
 }
-const EVENT_TYPES: readonly FlowEventType[] = ['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT'];
+const EVENT_TYPES: readonly FlowEventType[] = ['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT', 'SIGN'];
 
 export interface FlowInstanceOptions<M extends AnyStateMachine> {
   serviceId: string;

@@ -6,6 +6,7 @@
  * accounts for), whatever number is printed.
  */
 import type { TemplateVars } from './templates/fill';
+import type { DocumentSignature } from './document-signature';
 
 /** The back-end's electronic seal: a PNG (transparent background), drawn where the template asks. */
 export interface SealImage {
@@ -23,6 +24,8 @@ export interface DocumentRequest {
   printedNumber?: string;
   /** The electronic seal from the back-end, drawn where the template's signature block asks for a seal; absent → no seal drawn. */
   seal?: SealImage;
+  /** The citizen's signature (a signature step's strokes, `documentSignature`), drawn in the template's citizenSignature box. */
+  signature?: DocumentSignature;
 }
 
 /** A document kind as the journal stores it. */

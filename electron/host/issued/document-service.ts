@@ -93,7 +93,7 @@ export function createDocumentService(deps: DocumentServiceDeps): DocumentServic
       const printedNumber = request.printedNumber ?? number;
       // The printed number wins over a `number` the service may have put in vars.
       const vars = { ...request.vars, number: printedNumber };
-      const rendered = await deps.renderer.render({ template: request.template, vars, ...(request.seal ? { seal: request.seal } : {}) });
+      const rendered = await deps.renderer.render({ template: request.template, vars, ...(request.seal ? { seal: request.seal } : {}), ...(request.signature ? { signature: request.signature } : {}) });
       if (!rendered.ok) {
         deps.documents.insertVoided({ number, type: kind, sessionId });
         return err({ kind: 'render', number, error: rendered.error });

@@ -1,5 +1,6 @@
 /** Issued documents: templates → PDF, the session's document store, the desk that numbers, renders and prints them. */
 export { DOCUMENT_KIND, type DocumentRequest, type SealImage } from './document-request';
+export { documentSignature, type DocumentSignature } from './document-signature';
 export type { Result } from '../../../domain/result';
 export { createPdfRenderer, type PdfRendererOptions } from './render/pdf-renderer';
 export type { DocumentRenderer, RenderRequest, RenderedDocument, RenderError } from './render/document-renderer';

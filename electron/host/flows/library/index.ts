@@ -8,6 +8,8 @@ export { faceCheckStep } from './face-check';
 export { choiceStep, chosen, type ChoiceOption, type ChoiceOptions } from './choice';
 export { queryStep, routeFailure, type QueryOptions } from './query';
 export { photoStep, chosenPhoto, type ChosenPhoto, type PhotoOptions } from './photo';
+export { signatureStep, signatureOf, type Signed, type SignatureFact, type SignatureOptions, type SignatureRefusal } from './signature';
+export { checkSignature, canonicalSignatureJson, MIN_EXTENT, MIN_TOTAL_LENGTH, type CheckedSignature, type SignatureProblem } from './signature-check';
 export { reviewStep, type ReviewOptions } from './review';
 export { a4PrintStep, type A4PrintOptions, type PreparedDocument } from './a4-print';
 export { receiptPrintStep, type ReceiptPrintOptions } from './receipt-print';

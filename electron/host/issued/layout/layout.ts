@@ -39,7 +39,16 @@ export interface QrItem {
   size: number;
 }
 
-export type DrawItem = TextItem | SealItem | QrItem;
+/** Where the citizen's signature goes (bottom-left corner and size); the renderer draws the request's strokes there, or leaves it empty. */
+export interface SignatureBoxItem {
+  kind: 'signatureBox';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export type DrawItem = TextItem | SealItem | QrItem | SignatureBoxItem;
 
 export interface LaidOutDocument {
   title: string;
@@ -154,6 +163,30 @@ export function layoutDocument(doc: ResolvedDocument, charWidth: CharWidth): Lai
           const d = block.seal.diameterMm * PT_PER_MM;
           const middle = (blockTop + y) / 2;
           page().push({ kind: 'seal', x: centre - d / 2, y: middle - d / 2, size: d });
+        }
+        break;
+      }
+      case 'citizenSignature': {
+        // label | box | time, on the box's bottom line; the time goes under the box when the row is too narrow.
+        const style = styleOf(block.style);
+        const boxWidth = Math.min(block.widthMm * PT_PER_MM, contentWidth);
+        const boxHeight = block.heightMm * PT_PER_MM;
+        const gap = style.sizePt;
+        const labelWidth = width(style, block.label);
+        const timeWidth = block.time ? width(style, block.time) : 0;
+        const beside = labelWidth + gap + boxWidth + gap + timeWidth <= contentWidth;
+        const needed = block.spaceBeforeLines * style.lineHeightPt + boxHeight + (block.time && !beside ? style.lineHeightPt : 0);
+        if (y - needed < bottom) newPage();
+        y -= block.spaceBeforeLines * style.lineHeightPt;
+        const boxLeft = Math.min(left + labelWidth + gap, right - boxWidth);
+        const boxBottom = y - boxHeight;
+        const lineBase = boxBottom + 0.3 * style.sizePt;
+        text(left, lineBase, block.label, style);
+        page().push({ kind: 'signatureBox', x: boxLeft, y: boxBottom, width: boxWidth, height: boxHeight });
+        y = boxBottom;
+        if (block.time) {
+          if (beside) text(boxLeft + boxWidth + gap, lineBase, block.time, style);
+          else text(boxLeft, takeLine(style), block.time, style);
         }
         break;
       }

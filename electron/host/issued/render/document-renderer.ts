@@ -3,6 +3,7 @@
  * implementation ({@link createPdfRenderer}): pdf-lib + fontkit + subset-font.
  */
 import type { SealImage } from '../document-request';
+import type { DocumentSignature } from '../document-signature';
 import type { FontError } from '../fonts/font-library';
 import type { TemplateVars } from '../templates/fill';
 import type { TemplateError } from '../templates/parse-template';
@@ -14,6 +15,8 @@ export interface RenderRequest {
   vars: TemplateVars;
   /** Drawn where the template's signature block asks for a seal; absent → no seal. */
   seal?: SealImage;
+  /** Drawn into the template's citizenSignature box, its time as `{{signatureTime}}`; absent → the box stays empty. */
+  signature?: DocumentSignature;
 }
 
 export interface RenderedDocument {

@@ -16,6 +16,8 @@ import { parseTemplate } from '../templates/parse-template';
 import { resolveTemplate, textByFont } from '../templates/resolve';
 import type { DocumentRenderer, RenderedDocument, RenderError, RenderRequest } from './document-renderer';
 import { qrSvgPath } from './qr-path';
+import { signatureFrameOperators, signatureOperators } from './signature-strokes';
+import type { DocumentSignature } from '../document-signature';
 
 export interface PdfRendererOptions {
   /** Font fallback chains (default: Noto Sans SC, then Debian's Noto Sans CJK SC when installed). */
@@ -46,7 +48,9 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): DocumentRen
   async function renderDocument(request: RenderRequest): Promise<Result<RenderedDocument, RenderError>> {
     const template = parseTemplate(request.template);
     if (!template.ok) return template;
-    const resolved = resolveTemplate(template.value, request.vars);
+    // The time of signing is the request's, never a field the service fills.
+    const vars = request.signature ? { ...request.vars, signatureTime: request.signature.signedAt } : request.vars;
+    const resolved = resolveTemplate(template.value, vars);
     if (!resolved.ok) return resolved;
     const texts = textByFont(resolved.value);
     for (const style of ['regular', 'bold'] as const) {
@@ -84,7 +88,7 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): DocumentRen
 
     for (const items of laidOut.pages) {
       const page = pdf.addPage([laidOut.widthPt, laidOut.heightPt]);
-      for (const item of items) drawItem(page, item, fonts, seal.value, library);
+      for (const item of items) drawItem(page, item, fonts, seal.value, library, request.signature);
     }
     const bytes = await pdf.save({ useObjectStreams: true });
     const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -132,7 +136,7 @@ async function embedFonts(pdf: PDFDocument, library: FontLibrary, items: DrawIte
   return embedded;
 }
 
-function drawItem(page: PDFPage, item: DrawItem, fonts: Map<string, PDFFont>, seal: PDFImage | undefined, library: FontLibrary): void {
+function drawItem(page: PDFPage, item: DrawItem, fonts: Map<string, PDFFont>, seal: PDFImage | undefined, library: FontLibrary, signature: DocumentSignature | undefined): void {
   switch (item.kind) {
     case 'text':
       drawText(page, item, fonts, library);
@@ -144,6 +148,10 @@ function drawItem(page: PDFPage, item: DrawItem, fonts: Map<string, PDFFont>, se
       return;
     case 'qr':
       page.drawSvgPath(qrSvgPath(item.value, item.size), { x: item.x, y: item.y + item.size, color: rgb(0, 0, 0) });
+      return;
+    case 'signatureBox':
+      page.pushOperators(...signatureFrameOperators(item));
+      if (signature) page.pushOperators(...signatureOperators(signature.strokes, item));
       return;
     default:
       assertNever(item);

@@ -16,7 +16,9 @@ export type ResolvedBlock =
   | { kind: 'text'; style: string; text: string; align: Align; indentChars: number; spaceAfterLines: number }
   | { kind: 'fields'; style: string; rows: Array<{ label: string; value: string }>; spaceAfterLines: number }
   | { kind: 'space'; style: string; lines: number }
-  | { kind: 'signature'; style: string; lines: string[]; rightIndentChars: number; spaceBeforeLines: number; seal?: { diameterMm: number } };
+  | { kind: 'signature'; style: string; lines: string[]; rightIndentChars: number; spaceBeforeLines: number; seal?: { diameterMm: number } }
+  /** `time`: null when the request brings no signature (the box stays empty). */
+  | { kind: 'citizenSignature'; style: string; label: string; widthMm: number; heightMm: number; time: string | null; spaceBeforeLines: number };
 
 export interface ResolvedFooterQr {
   value: string;
@@ -84,6 +86,14 @@ export function resolveTemplate(template: DocumentTemplate, vars: TemplateVars):
         blocks.push({ kind: 'signature', style: block.style, lines, rightIndentChars: block.rightIndentChars, spaceBeforeLines: block.spaceBeforeLines, ...(block.seal ? { seal: { diameterMm: block.seal.diameterMm } } : {}) });
         break;
       }
+      case 'citizenSignature': {
+        const label = fill(block.label);
+        if (!label.ok) return fail(`field "${label.error}" is empty`);
+        // A time whose field is absent (no signature) is left out, like a caption line.
+        const time = fill(block.time);
+        blocks.push({ kind: 'citizenSignature', style: block.style, label: label.value, widthMm: block.widthMm, heightMm: block.heightMm, time: time.ok ? time.value : null, spaceBeforeLines: block.spaceBeforeLines });
+        break;
+      }
       default:
         return assertNever(block);
     }
@@ -124,6 +134,9 @@ export function textByFont(doc: ResolvedDocument): Record<FontStyle, string> {
         break;
       case 'signature':
         add(block.style, ...block.lines);
+        break;
+      case 'citizenSignature':
+        add(block.style, block.label, block.time ?? '');
         break;
       default:
         assertNever(block);

@@ -83,7 +83,28 @@ const SignatureBlock = z
   })
   .strict();
 
-export const TemplateBlock = z.discriminatedUnion('kind', [TextBlock, ListBlock, FieldsBlock, SpaceBlock, SignatureBlock]);
+/**
+ * The citizen's handwritten signature (签名): a label, a box the strokes are
+ * drawn into as vector paths (they come with the request, never from the
+ * template), and the time of signing beside the box. Not the issuer's
+ * `signature` block (款识). Without a signature in the request the box is
+ * left empty and the time line out: the paper is signed by hand.
+ */
+const CitizenSignatureBlock = z
+  .object({
+    kind: z.literal('citizenSignature'),
+    style: StyleName,
+    /** e.g. 申请人签名： */
+    label: z.string().min(1),
+    widthMm: z.number().min(10).max(200),
+    heightMm: z.number().min(5).max(100),
+    /** `{{signatureTime}}` is the time of signing as the request brings it. */
+    time: z.string().default('签名时间：{{signatureTime}}'),
+    spaceBeforeLines: z.number().min(0).max(10).default(1),
+  })
+  .strict();
+
+export const TemplateBlock = z.discriminatedUnion('kind', [TextBlock, ListBlock, FieldsBlock, SpaceBlock, SignatureBlock, CitizenSignatureBlock]);
 
 /** QR code with caption lines at the foot of the last page's text area. */
 const QrFooter = z

@@ -19,6 +19,7 @@ import { SERVICE_MODULES } from '../../../../electron/host/services/registry';
 import type { ServiceModule } from '../../../../electron/host/services/service-module';
 import { catalogues, flattenKeys } from '../../../../renderer/i18n';
 import { card, sandboxCitizens, sandboxGateway, startService, typed, type FlowRun } from './flow-kit';
+import { aDot, writtenName } from '../flows/library/signatures';
 
 /** A way to run a module: who is at the kiosk, and what fails. */
 interface Variant {
@@ -77,6 +78,9 @@ function nextEvents(view: FlowView, first: boolean): FlowMachineEvent[] {
         break;
       case 'CONSENT':
         events.push({ type, granted: true }, { type, granted: false });
+        break;
+      case 'SIGN':
+        events.push({ type, signature: writtenName() }, { type, signature: aDot() });
         break;
       case 'CONFIRM':
       case 'BACK':
