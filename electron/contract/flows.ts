@@ -111,6 +111,8 @@ export const FlowStepData = z.discriminatedUnion('step', [
     takes: z.number().int().min(0),
     /** Whether an accepted photo is chosen for the step. */
     chosen: z.boolean(),
+    /** Whether the citizen may bring a photo studio's receipt code instead (`photo.studioFetch`, or the scanner). */
+    studioReceipt: z.boolean(),
   }),
   z.object({ step: z.literal('review'), titleKey: MessageKey, rows: z.array(DetailRow).max(24), noteKeys: z.array(MessageKey).max(6) }),
   z.object({
