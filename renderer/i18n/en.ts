@@ -219,6 +219,8 @@ export const en: Catalogue = {
     codePayment: 'payment code',
     codeAppointment: 'appointment code',
     codeUrl: 'URL QR code',
+    codePhotoReceipt: 'photo studio receipt (ID card)',
+    codePhotoReceiptExpired: 'expired photo receipt',
     enrol: {
       title: 'Face reference photo (simulation)',
       explain: 'Take your own photo as a sample card holder\'s reference photo, then place that card: the real face check can pass for you. Kept in memory until the kiosk stops.',
