@@ -29,10 +29,10 @@ import { defaultConfig } from '../../../../../electron/host/config/load';
 import { createSandboxGateway } from '../../../../../electron/host/gateway/sandbox-gateway';
 import { loadSandboxData } from '../../../../../electron/host/gateway/sandbox-data';
 import type { PoliceGateway } from '../../../../../electron/host/gateway/police-gateway';
+import type { DetectedFace } from '../../../../../electron/host/face/human-node';
 import { createSessionStore } from '../../../../../electron/host/session/session-store';
 import { identityFromTyped } from '../../../../../electron/host/session/identity';
 import { resourcesPath } from '../../../../../drivers/resources-dir';
-import { cameraFrame } from '../../capture/photo/camera-frame';
 
 /** The sandbox's receipts (electron/host/capture/photo/studio-receipts.sandbox.json). */
 const RESIDENT_ID = 'SB2026RID00000000001';
@@ -42,8 +42,8 @@ const UNKNOWN = 'SB2026RID99999999999';
 
 const sandboxPhoto = readFileSync(resourcesPath('sandbox', 'studio-photos', 'residentId.jpg'));
 const sandboxHash = createHash('sha256').update(sandboxPhoto).digest('hex');
-// The sandbox's photos are the drawn portrait of the photo tests, made by scripts/make-studio-photos.ts: its face stands in for the face model's.
-const frame = cameraFrame();
+// What the real face model found in the sandbox's photos when scripts/make-studio-photos.ts made them: it stands in for the model here.
+const modelFaces = JSON.parse(readFileSync(resourcesPath('sandbox', 'studio-photos', 'faces.json'), 'utf8')) as Record<PhotoSpecId, DetectedFace>;
 const kit = { serviceId: 'studio-test', audience: ['resident', 'hmt', 'foreigner'], maxFaceAttempts: 3 } as unknown as FlowKit;
 
 const submitStep: StepDefinition = {
@@ -54,14 +54,15 @@ const submitStep: StepDefinition = {
   view: () => ({ data: { step: 'review', titleKey: 'svc.studio-test.submit', rows: [], noteKeys: [] } }),
 };
 
-function setup(options: { studioReceipt?: boolean; faceless?: boolean } = {}) {
+function setup(options: { studioReceipt?: boolean; faceless?: boolean; spec?: PhotoSpecId } = {}) {
+  const spec = options.spec ?? 'residentId';
   const logged: string[] = [];
   const logger = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _e, done) => (logged.push(chunk.toString()), done()) }));
   const sessions = createSessionStore();
   const plan = {
     steps: [
       identifyStep(),
-      photoStep({ id: 'photo', labelKey: 'flow.steps.photo', titleKey: 'svc.studio-test.photo', spec: 'residentId', maxTakes: 3, studioReceipt: options.studioReceipt ?? true }),
+      photoStep({ id: 'photo', labelKey: 'flow.steps.photo', titleKey: 'svc.studio-test.photo', spec, maxTakes: 3, studioReceipt: options.studioReceipt ?? true }),
       reviewStep({ labelKey: 'flow.steps.review', titleKey: 'svc.studio-test.review', rows: (context) => [{ labelKey: 'svc.studio-test.photoHash', text: chosenPhoto(context, 'photo')?.sha256 ?? '-' }] }),
       submitStep,
     ],
@@ -97,7 +98,7 @@ function setup(options: { studioReceipt?: boolean; faceless?: boolean } = {}) {
     },
   };
   let n = 0;
-  const detectFaces = async () => (options.faceless ? [] : [frame.faceIn('residentId', frame.crop('residentId'))]);
+  const detectFaces = async () => (options.faceless ? [] : [modelFaces[spec]]);
   const photo = withPhotoToFlow(
     createPhotoHandlers({ config: defaultConfig(), sessions, logger, detectFaces, newId: () => `c${++n}` }),
     (sessionId, spec) => {
@@ -193,6 +194,17 @@ describe('photo step: a photo studio receipt', () => {
     ]);
     expect((await run.view()).data).toMatchObject({ step: 'photo', chosen: false });
     expect(await run.send({ type: 'CONFIRM' })).toMatchObject({ ok: false });
+  });
+
+  it('a studio photo for a spec with a quality rule is checked on the quality read from its own file', async () => {
+    const run = await atPhotoStep({ spec: 'drivingLicence' });
+    const fetched = await run.type(DRIVING_LICENCE);
+    if (!fetched.ok || fetched.value.result !== 'fetched') throw new Error(JSON.stringify(fetched));
+    expect(fetched.value.photo.passed).toBe(true);
+    expect(fetched.value.photo.rules.find((r) => r.rule === 'jpegQuality')).toMatchObject({ passed: true, measured: 95, min: 70 });
+    expect(fetched.value.photo.rules.find((r) => r.rule === 'fileSize')).toMatchObject({ passed: true });
+    // And an ID card receipt is the wrong spec here.
+    expect(await run.type(RESIDENT_ID)).toEqual({ ok: true, value: { result: 'refused', reason: 'wrongSpec' } });
   });
 
   it('a studio photo that fails the checks cannot be chosen', async () => {
