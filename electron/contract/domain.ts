@@ -250,10 +250,12 @@ export type StudioPhoto = z.infer<typeof StudioPhoto>;
  * Why no studio photo: the code is not one (`badCode`), no photo step that
  * takes receipts is current (`notAsked`), the back-end knows no such receipt
  * (`notFound`), it is for another kind of photo (`wrongSpec`), too old
- * (`expired`), the back-end did not answer (`unavailable`), or its photo is
- * no JPEG the host can read (`unreadable`). Screen text: `photo.studio.<reason>`.
+ * (`expired`), the back-end did not answer (`unavailable`), its photo is
+ * no JPEG the host can read (`unreadable`), or the session has used up its
+ * lookups (`tooManyTries`: codes are not to be guessed). Screen text:
+ * `photo.studio.refused.<reason>`.
  */
-export const StudioPhotoRefusal = z.enum(['badCode', 'notAsked', 'notFound', 'wrongSpec', 'expired', 'unavailable', 'unreadable']);
+export const StudioPhotoRefusal = z.enum(['badCode', 'notAsked', 'notFound', 'wrongSpec', 'expired', 'unavailable', 'unreadable', 'tooManyTries']);
 export type StudioPhotoRefusal = z.infer<typeof StudioPhotoRefusal>;
 
 /** What a receipt code brought: the checked photo, or why none (an expected outcome, not an error). */

@@ -388,6 +388,7 @@ export const en: Catalogue = {
         expired: 'This receipt has expired. Please take a photo here or get a new receipt.',
         unavailable: 'The photo system cannot be reached. Please try again, or take a photo here.',
         unreadable: 'The photo for this receipt could not be read. Please take a photo here.',
+        tooManyTries: 'Too many receipt codes were tried. Please take a photo here or ask staff.',
       },
     },
     rule: {

@@ -386,6 +386,7 @@ export const zhCN = {
         expired: '该回执已过期，请现场拍照或重新办理回执。',
         unavailable: '暂时无法连接照片系统，请稍后再试或现场拍照。',
         unreadable: '该回执的照片无法读取，请现场拍照。',
+        tooManyTries: '回执编号尝试次数过多，请现场拍照或咨询工作人员。',
       },
     },
     rule: {

@@ -91,6 +91,7 @@ describe('photo screen: a photo studio receipt', () => {
     ['expired', 'zh-CN', '该回执已过期'],
     ['unavailable', 'zh-CN', '暂时无法连接照片系统'],
     ['badCode', 'zh-CN', '这不是照片回执编号'],
+    ['tooManyTries', 'zh-CN', '回执编号尝试次数过多'],
     ['notFound', 'en', 'No photo was found for this code'],
     ['wrongSpec', 'en', 'another kind of photo'],
     ['expired', 'en', 'This receipt has expired'],

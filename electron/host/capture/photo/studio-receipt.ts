@@ -49,6 +49,13 @@ export interface StudioReceipts {
   fetch(sessionId: string, text: string): Promise<StudioFetch>;
 }
 
+/**
+ * Back-end lookups one session may make: a citizen has a receipt or two,
+ * and a receipt code must not be guessed (each one found is someone's photo).
+ */
+export const MAX_STUDIO_LOOKUPS = 5;
+const LOOKUPS_KEY = 'photo.studioLookups';
+
 const refused = (reason: StudioPhotoRefusal): StudioFetch => ({ ok: true, value: { result: 'refused', reason } });
 
 export function createStudioReceipts(ctx: StudioReceiptContext): StudioReceipts {
@@ -74,6 +81,12 @@ export function createStudioReceipts(ctx: StudioReceiptContext): StudioReceipts 
         logger.info({ sessionId, problem: code.error }, 'studio receipt code refused');
         return refused('badCode');
       }
+      const lookups = (session.data.get(LOOKUPS_KEY) as number | undefined) ?? 0;
+      if (lookups >= MAX_STUDIO_LOOKUPS) {
+        logger.warn({ sessionId }, 'studio receipt lookups used up');
+        return refused('tooManyTries');
+      }
+      session.data.set(LOOKUPS_KEY, lookups + 1);
       const { spec } = asked;
       const answer = await ctx.gateway.call(studioPhoto, { receiptCode: code.value, spec });
       if (!stillAsked(sessionId, spec)) return refused('notAsked');

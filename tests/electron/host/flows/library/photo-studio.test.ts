@@ -216,6 +216,20 @@ describe('photo step: a photo studio receipt', () => {
     expect((await run.view()).step).toBe('photo');
   });
 
+  it('a session may look up only a few codes: guessing stops before the back-end', async () => {
+    const run = await atPhotoStep();
+    const reasons: unknown[] = [];
+    for (let i = 0; i < 6; i++) {
+      const reply = await run.type(`SB2026RID9999999999${i}`);
+      reasons.push(reply.ok && reply.value.result === 'refused' ? reply.value.reason : reply);
+    }
+    expect(reasons).toEqual(['notFound', 'notFound', 'notFound', 'notFound', 'notFound', 'tooManyTries']);
+    expect(run.backend.requests).toHaveLength(5);
+    // The limit holds for a good code too.
+    expect(await run.type(RESIDENT_ID)).toEqual({ ok: true, value: { result: 'refused', reason: 'tooManyTries' } });
+    expect(run.backend.requests).toHaveLength(5);
+  });
+
   it('a code that is not a receipt code never reaches the back-end', async () => {
     const run = await atPhotoStep();
     for (const code of ["SB2026RID0000000001' OR 1=1", '../../etc/passwd', 'SB2026RID0000', 'ＳＢ２０２６ＲＩＤ００００００００００１', '']) {
