@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DeviceStatus, HelpReason, ServiceEntry, KioskInfo, MaskedIdentity, SessionEndReason, SessionInfo } from './domain';
 import { FlowEvent, FlowView, ServiceWording } from './flows';
-import { CameraRole, CameraSettings, ConsentKind, FaceFrameAnswer, FaceVerifyResult, IssuedFaceChallenge, JpegBase64, PhotoCheckResult, PhotoCrop, PhotoSpecId, ReportedCameraState } from './domain';
+import { CameraRole, CameraSettings, ConsentKind, FaceFrameAnswer, FaceVerifyResult, IssuedFaceChallenge, JpegBase64, PhotoCheckResult, PhotoCrop, PhotoSpecId, ReportedCameraState, StudioPhotoOutcome } from './domain';
 
 export const Calls = {
   'kiosk.info': { params: z.object({}).strict(), result: KioskInfo },
@@ -156,6 +156,15 @@ export const Calls = {
   'photo.choose': {
     params: z.object({ sessionId: z.string(), spec: PhotoSpecId, candidateId: z.string().max(64) }).strict(),
     result: z.object({ chosen: z.literal(true) }),
+  },
+  /**
+   * A photo studio's receipt code the citizen typed (a scanned one arrives at the host from the scanner itself,
+   * answered with `photo.studioScanned`): the host validates it, fetches the photo for the current photo step's
+   * spec and checks it. The code is bounded here and parsed by the host.
+   */
+  'photo.studioFetch': {
+    params: z.object({ sessionId: z.string(), code: z.string().max(64) }).strict(),
+    result: StudioPhotoOutcome,
   },
   /** A page from the document camera, held for this session only. */
   'document.submit': {

@@ -237,3 +237,31 @@ export const PhotoCheckResult = z.object({
 });
 export type PhotoCheckResult = z.infer<typeof PhotoCheckResult>;
 
+/**
+ * A standard photo fetched from the back-end by a photo studio's receipt
+ * code (数码照片回执), checked by the host with the same rules as a kiosk
+ * photo and kept for the session as a candidate: the citizen accepts it with
+ * `photo.choose`, exactly as a photo taken at the kiosk.
+ */
+export const StudioPhoto = PhotoCheckResult.omit({ retakesLeft: true });
+export type StudioPhoto = z.infer<typeof StudioPhoto>;
+
+/**
+ * Why no studio photo: the code is not one (`badCode`), no photo step that
+ * takes receipts is current (`notAsked`), the back-end knows no such receipt
+ * (`notFound`), it is for another kind of photo (`wrongSpec`), too old
+ * (`expired`), the back-end did not answer (`unavailable`), its photo is
+ * no JPEG the host can read (`unreadable`), or the session has used up its
+ * lookups (`tooManyTries`: codes are not to be guessed). Screen text:
+ * `photo.studio.refused.<reason>`.
+ */
+export const StudioPhotoRefusal = z.enum(['badCode', 'notAsked', 'notFound', 'wrongSpec', 'expired', 'unavailable', 'unreadable', 'tooManyTries']);
+export type StudioPhotoRefusal = z.infer<typeof StudioPhotoRefusal>;
+
+/** What a receipt code brought: the checked photo, or why none (an expected outcome, not an error). */
+export const StudioPhotoOutcome = z.discriminatedUnion('result', [
+  z.object({ result: z.literal('fetched'), photo: StudioPhoto }),
+  z.object({ result: z.literal('refused'), reason: StudioPhotoRefusal }),
+]);
+export type StudioPhotoOutcome = z.infer<typeof StudioPhotoOutcome>;
+

@@ -1,6 +1,6 @@
 /** Every event the host pushes to the renderer, with its payload schema. */
 import { z } from 'zod';
-import { DeviceStatus, HelpReason, ServiceEntry, MaskedIdentity, SessionEndReason, SessionInfo } from './domain';
+import { DeviceStatus, HelpReason, ServiceEntry, MaskedIdentity, SessionEndReason, SessionInfo, StudioPhotoOutcome } from './domain';
 import { FlowView } from './flows';
 
 export const Events = {
@@ -14,6 +14,8 @@ export const Events = {
   'identity.readFailed': z.object({ messageKey: z.string() }),
   /** A code scanner read a code (a payment or appointment code, a URL). May be personal data: never logged. */
   'scanner.scanned': z.object({ deviceId: z.string(), text: z.string().max(4096) }),
+  /** A photo studio's receipt code was scanned at a photo step that takes receipts: the photo the host fetched and checked, or why none. */
+  'photo.studioScanned': z.object({ sessionId: z.string(), outcome: StudioPhotoOutcome }),
   /** A help call was raised (for staff screens and the citizen's confirmation). */
   /** Something hall staff should act on (paper, jams, devices down, failed prints); never personal data. */
   'staff.alert': z.object({

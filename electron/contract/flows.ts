@@ -114,6 +114,8 @@ export const FlowStepData = z.discriminatedUnion('step', [
     takes: z.number().int().min(0),
     /** Whether an accepted photo is chosen for the step. */
     chosen: z.boolean(),
+    /** Whether the citizen may bring a photo studio's receipt code instead (`photo.studioFetch`, or the scanner). */
+    studioReceipt: z.boolean(),
   }),
   /**
    * A signature on the touch screen for a document (`documentKey`, e.g. 申请表

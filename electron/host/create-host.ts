@@ -4,6 +4,7 @@
  * check, and the KioskApi handlers. Electron's utility process and the
  * browser host both run exactly this; no logic lives in a transport.
  */
+import { randomUUID } from 'node:crypto';
 import packageJson from '../../package.json' with { type: 'json' };
 import { type EventEnvelope, type EventPayload, type Identity, type ResponseEnvelope } from '../contract';
 import type { ManagedReceiptPrinter } from '../../drivers/manager/receipt-device';
@@ -35,6 +36,8 @@ import { createStaffAlerts } from './staff/alerts';
 import { alertingDocumentDesk, alertingTicketPrinter } from './staff/alerting-printers';
 import { withFaceToFlow } from './flows/face-to-flow';
 import { withPhotoToFlow } from './flows/photo-to-flow';
+import { createStudioReceipts } from './capture/photo/studio-receipt';
+import { forwardStudioScans, studioReceiptHandlers } from './capture/photo/studio-handlers';
 import { catalogueAvailability } from './services/flow-availability';
 import { hostDataDir } from './config/host-data-dir';
 import { describeKeyStoreError, openKeyStore } from './keys/key-store';
@@ -277,6 +280,17 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     flows.controls,
   );
 
+  // A photo studio's receipt code: typed (photo.studioFetch) or scanned, for the current photo step only.
+  const studioReceipts = createStudioReceipts({
+    sessions,
+    gateway: backend.gateway,
+    logger,
+    detectFaces: deps.face?.detectFaces ?? (async (image) => (await loadFaceAnalyzer()).detect(image, { embedding: false })),
+    newId: randomUUID,
+    photoAsked: (sessionId) => flows.controls.photoAsked(sessionId),
+  });
+  unsubscribers.push(forwardStudioScans({ bus, sessions, receipts: studioReceipts, logger }));
+
   const enrolFace = createFaceEnrolment({
     sandbox: backend.sandbox,
     // Only a simulated kiosk with its dock open: a real kiosk never takes a reference photo.
@@ -297,6 +311,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     ...catalogueHandlers({ entries: services, moduleOf: serviceModule }),
     ...dockHandlers({ dock, enrolFace, audit: station.audit, logger }),
     ...faceHandlers,
+    ...studioReceiptHandlers(studioReceipts),
     ...journaledFlowHandlers(flows.handlers, sessions, station.sessions),
   };
 

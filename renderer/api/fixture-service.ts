@@ -166,7 +166,7 @@ export const fixtureViews: { readonly [K in StepKind]: () => FlowView } = {
   query: () =>
     fixtureView({ step: 'query', titleKey: fixtureKey('lookup.title'), state: 'running', failure: null, retriesLeft: 2 }),
   photo: () =>
-    fixtureView({ step: 'photo', spec: 'residentId', titleKey: fixtureKey('photo.title'), maxTakes: 3, takes: 0, chosen: false }, ['BACK']),
+    fixtureView({ step: 'photo', spec: 'residentId', titleKey: fixtureKey('photo.title'), maxTakes: 3, takes: 0, chosen: false, studioReceipt: true }, ['BACK']),
   signature: () => fixtureView({ step: 'signature', titleKey: fixtureKey('sign.title'), documentKey: fixtureKey('sign.document'), problem: null }, ['SIGN', 'BACK']),
   review: () =>
     fixtureView(

@@ -13,11 +13,20 @@ export const SAMPLE_CODES = [
   { name: 'payment', text: 'OD-PAY-2026-0001' },
   { name: 'appointment', text: 'OD-APT-2026-0317-A12' },
   { name: 'url', text: 'https://onedoor.example/verify?c=HB-2026-0001' },
+  // The sandbox's photo studio receipts (electron/host/capture/photo/studio-receipts.sandbox.json): an ID card photo, an expired one.
+  { name: 'photoReceipt', text: 'SB2026RID00000000001' },
+  { name: 'photoReceiptExpired', text: 'SB2025RID00000000009' },
 ] as const;
 
-const LABEL_KEY = { payment: 'dock.codePayment', appointment: 'dock.codeAppointment', url: 'dock.codeUrl' } as const;
+const LABEL_KEY = {
+  payment: 'dock.codePayment',
+  appointment: 'dock.codeAppointment',
+  url: 'dock.codeUrl',
+  photoReceipt: 'dock.codePhotoReceipt',
+  photoReceiptExpired: 'dock.codePhotoReceiptExpired',
+} as const;
 
-/** `dock-scan-{payment,appointment,url}-<id>`; disabled while the cable is pulled. */
+/** `dock-scan-{payment,appointment,url,photoReceipt,photoReceiptExpired}-<id>`; disabled while the cable is pulled. */
 export function ScannerControls({ deviceId, plugged, act }: { deviceId: string; plugged: boolean; act: DockAct }): ReactElement {
   const { t } = useTranslation();
   return (

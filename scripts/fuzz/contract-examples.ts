@@ -64,6 +64,7 @@ export const CALL_EXAMPLES: { [M in CallName]: CallParams<M> } = {
   'face.verify': { sessionId, challengeId: 'ch-7f3a' },
   'photo.check': { sessionId, spec: 'residentId', frame: jpeg, crop: { x: 155.7, y: 60.2, width: 328.6 } },
   'photo.choose': { sessionId, spec: 'exitEntry', candidateId: 'cand-2' },
+  'photo.studioFetch': { sessionId, code: 'SB2026RID00000000001' },
   'document.submit': { sessionId, jpeg },
   'service.wording': { serviceId },
   'flow.start': { sessionId, serviceId },
@@ -84,6 +85,7 @@ export const EVENT_EXAMPLES: { [E in EventName]: EventPayload<E> } = {
   'identity.read': { sessionId, identity },
   'identity.readFailed': { messageKey: 'identity.readFailed.expired' },
   'scanner.scanned': { deviceId: 'scanner', text: 'OD-PAY-2026-0001' },
+  'photo.studioScanned': { sessionId, outcome: { result: 'refused', reason: 'expired' } },
   'staff.alert': { kind: 'paperLow', deviceId: 'receipt', deviceKind: 'receiptPrinter', messageKey: 'staff.alert.paperLow', kioskId: 'HB-KIOSK-01', at },
   'help.requested': { callId: 'help-17', reason: 'button', step: 'consent', kioskId: 'HB-KIOSK-01', queuedAt: at },
   'catalogue.changed': {

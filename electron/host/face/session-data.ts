@@ -17,6 +17,8 @@ export interface PhotoCandidate {
   candidateId: string;
   jpeg: Uint8Array;
   passed: boolean;
+  /** Where it came from: taken at the kiosk (default) or fetched by a photo studio's receipt code (not a take). */
+  source?: 'kiosk' | 'studio';
 }
 
 /** A captured document page. */

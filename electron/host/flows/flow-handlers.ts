@@ -57,6 +57,8 @@ export interface PhotoAsked {
   spec: PhotoSpecId;
   maxTakes: number;
   takes: number;
+  /** Whether the step takes a photo studio's receipt code. */
+  studioReceipt: boolean;
 }
 
 const flowError = (messageKey: string, details?: Record<string, unknown>): KioskError => ({ code: 'invalidParams', messageKey, ...(details ? { details } : {}) });
@@ -176,7 +178,7 @@ export function createFlowRuntime(ctx: FlowHandlersContext): { handlers: FlowHan
       photoAsked(sessionId) {
         const session = ctx.sessions.get(sessionId);
         const data = session && flowOf(session)?.view().data;
-        return data?.step === 'photo' ? { spec: data.spec, maxTakes: data.maxTakes, takes: data.takes } : null;
+        return data?.step === 'photo' ? { spec: data.spec, maxTakes: data.maxTakes, takes: data.takes, studioReceipt: data.studioReceipt } : null;
       },
       photoTaken(sessionId, spec) {
         const session = ctx.sessions.get(sessionId);

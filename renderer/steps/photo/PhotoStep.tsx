@@ -7,7 +7,7 @@
  */
 import { useCallback, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CameraSelector, KioskApi, PhotoCheckResult, PhotoRuleResult, PhotoSpecId } from '../../../electron/contract';
+import type { CameraSelector, KioskApi, PhotoCheckResult, PhotoSpecId } from '../../../electron/contract';
 import { CameraView } from '../../camera/CameraView';
 import { fitJpeg } from '../../camera/frame';
 import type { FaceSeen, FrameObservation } from '../../camera/observation';
@@ -17,6 +17,7 @@ import { useFaceLoop } from '../../camera/use-face-loop';
 import { useFacePresence } from '../../camera/use-face-presence';
 import { useIdleHold } from '../../app/idle/IdleContext';
 import { TouchButton } from '../../ui/TouchButton';
+import { PhotoRules } from './PhotoRules';
 import { CROP_TARGETS, photoCrop } from './targets';
 import '../capture-step.css';
 import './PhotoStep.css';
@@ -139,14 +140,7 @@ export function PhotoStep({ api, sessionId, spec, camera, onDone }: PhotoStepPro
           <img className="photo-result__image" src={current.url} alt="" />
           <div>
             <p className="capture-step__text">{current.result.passed ? t('photo.passed') : t('photo.failed')}</p>
-            <ul className="photo-result__rules">
-              {current.result.rules.map((rule) => (
-                <li key={rule.rule} className={`photo-result__rule--${rule.passed ? 'passed' : 'failed'}`} data-testid={`photo-rule-${rule.rule}`} data-passed={rule.passed}>
-                  {t(`photo.rule.${rule.rule}`)}
-                  {rule.passed ? '' : ` — ${t('photo.measured', { measured: rule.measured ?? '–', range: rangeText(rule) })}`}
-                </li>
-              ))}
-            </ul>
+            <PhotoRules rules={current.result.rules} />
           </div>
         </div>
       ) : null}
@@ -164,11 +158,4 @@ export function PhotoStep({ api, sessionId, spec, camera, onDone }: PhotoStepPro
       ) : null}
     </section>
   );
-}
-
-function rangeText(rule: PhotoRuleResult): string {
-  if (rule.min !== null && rule.max !== null) return rule.min === rule.max ? `${rule.min}` : `${rule.min}–${rule.max}`;
-  if (rule.min !== null) return `≥ ${rule.min}`;
-  if (rule.max !== null) return `≤ ${rule.max}`;
-  return '–';
 }

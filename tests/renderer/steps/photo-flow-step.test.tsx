@@ -35,7 +35,7 @@ vi.mock('../../../renderer/camera/frame', async (importOriginal) => {
 });
 
 const photoView = (over: { chosen?: boolean; takes?: number } = {}) =>
-  fixtureView({ step: 'photo', spec: 'drivingLicence', titleKey: fixtureKey('photo.title'), maxTakes: 3, takes: over.takes ?? 0, chosen: over.chosen ?? false });
+  fixtureView({ step: 'photo', spec: 'drivingLicence', titleKey: fixtureKey('photo.title'), maxTakes: 3, takes: over.takes ?? 0, chosen: over.chosen ?? false, studioReceipt: false });
 
 /** A host whose photo `n` (1-based) passes when `passes(n)`. */
 function host(passes: (n: number) => boolean): MockHandlers {

@@ -41,7 +41,8 @@ export function createPhotoHandlers(ctx: PhotoHandlerContext): Pick<CallHandlers
       sessions.touch(sessionId);
       const data = faceData(session);
       if (!data.consent('biometric')?.granted) return { ok: false, error: { code: 'unauthorized', messageKey: 'face.refused.noConsent' } };
-      const used = data.candidates(spec).length;
+      // Photos fetched by a studio receipt are not takes.
+      const used = data.candidates(spec).filter((c) => c.source !== 'studio').length;
       // The first photo plus up to `maxPhotoRetakes` retakes (issue #6: "may retake up to 6 times").
       if (used > config.face.maxPhotoRetakes) return invalid('photo.retakesExhausted');
       // The host cuts, scales and encodes the photo itself: the candidate is its own file, never the renderer's bytes.

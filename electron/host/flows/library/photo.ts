@@ -7,6 +7,11 @@
  * step after it (a review, a print, a submission) is entered without an
  * accepted photo. The bytes stay in the session's data for the service to
  * submit; the step's fact holds their hash.
+ * With `studioReceipt` the citizen may instead bring a certified photo
+ * studio's 数码照片回执: the host fetches that photo by the receipt's code,
+ * checks it with the same rules and keeps it as a candidate
+ * (capture/photo/studio-receipt.ts); choosing it sends the same
+ * PHOTO_ACCEPTED, so the step cannot tell, and need not.
  */
 import { assign } from 'xstate';
 import type { PhotoSpecId } from '../../../contract';
@@ -23,6 +28,8 @@ export interface PhotoOptions {
   maxTakes: number;
   /** Whether the citizen may go back to the step before. */
   back?: boolean;
+  /** Whether a photo studio's receipt code may stand in for a photo taken here (default: no). */
+  studioReceipt?: boolean;
 }
 
 /** The step's fact: which accepted photo was chosen, and its bytes' hash. */
@@ -72,6 +79,7 @@ export function photoStep(options: PhotoOptions): StepDefinition {
         maxTakes: options.maxTakes,
         takes: takesOf(context, options.id),
         chosen: chosenPhoto(context, options.id) !== null,
+        studioReceipt: options.studioReceipt ?? false,
       },
     }),
   };

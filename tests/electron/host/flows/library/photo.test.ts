@@ -119,7 +119,7 @@ describe('photo step (host library)', () => {
   it('shows the spec, the takes and nothing of the image; only the host passes it', async () => {
     const run = await atPhotoStep();
     const view = await run.view();
-    expect(view.data).toEqual({ step: 'photo', spec: 'drivingLicence', titleKey: 'svc.photo-test.photo', maxTakes: 3, takes: 0, chosen: false });
+    expect(view.data).toEqual({ step: 'photo', spec: 'drivingLicence', titleKey: 'svc.photo-test.photo', maxTakes: 3, takes: 0, chosen: false, studioReceipt: false });
     expect(view.accepts).toEqual([]);
     // The citizen cannot confirm past it, nor send the host's event.
     expect(await run.send({ type: 'CONFIRM' })).toMatchObject({ ok: false, error: { messageKey: 'flow.eventNotAccepted' } });
