@@ -13,12 +13,17 @@ import { z } from 'zod';
 import { PhotoSpecId } from '../../../contract';
 import { RECEIPT_CODE } from '../../../../domain/photo-receipt-code';
 import { resourcesPath } from '../../../../drivers/resources-dir';
-import type { BackendOperation } from '../../gateway/operation';
+import { sandboxTable, type BackendOperation } from '../../gateway/operation';
 import sandboxData from './studio-receipts.sandbox.json' with { type: 'json' };
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export const StudioPhotoRequest = z.object({ receiptCode: z.string().regex(RECEIPT_CODE), spec: PhotoSpecId }).strict();
+/**
+ * The receipt's code, the spec asked for, and whose photo it must be: the
+ * session's fixed identity, so a code read off someone else's receipt (or
+ * guessed) brings no one else's photo: the back-end answers `notFound`.
+ */
+export const StudioPhotoRequest = z.object({ receiptCode: z.string().regex(RECEIPT_CODE), spec: PhotoSpecId, idNumber: z.string().regex(/^[0-9]{17}[0-9X]$/) }).strict();
 export type StudioPhotoRequest = z.infer<typeof StudioPhotoRequest>;
 
 /** The largest photo (base64) the back-end may send: above every spec's byte range (100 KB of JPEG). */
@@ -40,8 +45,12 @@ export type StudioPhotoAnswer = z.infer<typeof StudioPhotoAnswer>;
  */
 export const SANDBOX_RECEIPT_VALID_DAYS = 180;
 
-const SandboxReceipts = z.record(z.string().regex(RECEIPT_CODE), z.object({ spec: PhotoSpecId, ageDays: z.number().int().min(0) }).strict());
-const sandboxReceipts = SandboxReceipts.parse(sandboxData.receipts);
+/** `holders`: whose photo it is (the studio registers the photo under the person's ID number). */
+const SandboxReceipts = z.record(
+  z.string().regex(RECEIPT_CODE),
+  z.object({ spec: PhotoSpecId, ageDays: z.number().int().min(0), holders: z.array(z.string().regex(/^[0-9]{17}[0-9X]$/)).min(1) }).strict(),
+);
+const sandboxReceipts = sandboxTable(SandboxReceipts, sandboxData.receipts);
 
 /** The day `days` before `today` (`YYYY-MM-DD`, calendar arithmetic in UTC). */
 function daysBefore(today: string, days: number): string {
@@ -53,9 +62,11 @@ export const studioPhoto: BackendOperation<StudioPhotoRequest, StudioPhotoAnswer
   request: StudioPhotoRequest,
   response: StudioPhotoAnswer,
   sandbox: async (request, world) => {
-    // Own keys only: the code is the citizen's input.
-    const receipt = Object.hasOwn(sandboxReceipts, request.receiptCode) ? sandboxReceipts[request.receiptCode] : undefined;
-    if (!receipt) return { ok: false, error: { kind: 'notFound' } };
+    const table = sandboxReceipts();
+    if (!table.ok) return table;
+    // Own keys only: the code is the citizen's input. Another person's receipt is as unknown as a made-up code.
+    const receipt = Object.hasOwn(table.value, request.receiptCode) ? table.value[request.receiptCode] : undefined;
+    if (!receipt?.holders.includes(request.idNumber.toUpperCase())) return { ok: false, error: { kind: 'notFound' } };
     const takenOn = daysBefore(world.today(), receipt.ageDays);
     if (receipt.ageDays > SANDBOX_RECEIPT_VALID_DAYS) return { ok: true, value: { status: 'expired', takenOn } };
     if (receipt.spec !== request.spec) return { ok: true, value: { status: 'wrongSpec', spec: receipt.spec } };

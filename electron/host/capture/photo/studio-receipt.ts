@@ -87,8 +87,11 @@ export function createStudioReceipts(ctx: StudioReceiptContext): StudioReceipts 
         return refused('tooManyTries');
       }
       session.data.set(LOOKUPS_KEY, lookups + 1);
+      // Whose photo: the identity the flow fixed at identify, never one the renderer names.
+      const holder = session.identityFixed ? session.identity : null;
+      if (!holder) return refused('notAsked');
       const { spec } = asked;
-      const answer = await ctx.gateway.call(studioPhoto, { receiptCode: code.value, spec });
+      const answer = await ctx.gateway.call(studioPhoto, { receiptCode: code.value, spec, idNumber: holder.idNumber.toUpperCase() });
       if (!stillAsked(sessionId, spec)) return refused('notAsked');
       if (!answer.ok) {
         logger.info({ sessionId, spec, failure: answer.error.kind }, 'studio photo not fetched');

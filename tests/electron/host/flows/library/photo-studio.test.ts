@@ -166,7 +166,7 @@ describe('photo step: a photo studio receipt', () => {
     expect(photo.rules.map((r) => r.rule)).toEqual(expect.arrayContaining(['face', 'dimensions', 'background', 'headWidth', 'crownGap', 'eyeLine']));
     expect(Buffer.from(photo.jpeg, 'base64').equals(sandboxPhoto)).toBe(true);
     // Only the normalised code went to the back-end.
-    expect(run.backend.requests).toEqual([{ receiptCode: RESIDENT_ID, spec: 'residentId' }]);
+    expect(run.backend.requests).toEqual([{ receiptCode: RESIDENT_ID, idNumber: '410402199001011230', spec: 'residentId' }]);
     // Fetched is not passed: the citizen accepts it first, and a studio photo is no take.
     expect((await run.view()).data).toMatchObject({ step: 'photo', takes: 0, chosen: false });
 
