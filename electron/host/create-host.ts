@@ -4,6 +4,7 @@
  * check, and the KioskApi handlers. Electron's utility process and the
  * browser host both run exactly this; no logic lives in a transport.
  */
+import { randomUUID } from 'node:crypto';
 import packageJson from '../../package.json' with { type: 'json' };
 import { type EventEnvelope, type EventPayload, type Identity, type ResponseEnvelope } from '../contract';
 import type { ManagedReceiptPrinter } from '../../drivers/manager/receipt-device';
@@ -56,6 +57,9 @@ import { createFaceEnrolment } from './face/enrol-face';
 import { loadFaceAnalyzer } from './face/human-node';
 import { serviceEntries } from './services/availability';
 import { SERVICE_CATALOGUE } from './services/catalogue';
+import { createDocumentHandlers } from './capture/documents/handlers';
+import { createDocumentPages } from './capture/documents/document-pages';
+import { documentFlowPort } from './flows/document-to-flow';
 
 export interface HostDeps {
   logger?: Logger;
@@ -237,6 +241,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
           alerts,
         ),
         applications: backend.applications,
+        documentPages: createDocumentPages(sessions),
         logger,
         now,
       }),
@@ -297,6 +302,8 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     ...catalogueHandlers({ entries: services, moduleOf: serviceModule }),
     ...dockHandlers({ dock, enrolFace, audit: station.audit, logger }),
     ...faceHandlers,
+    // Document pages only for the flow's current document capture step; accepted and deleted pages reach the flow as host events.
+    ...createDocumentHandlers({ sessions, logger, newId: randomUUID, flow: documentFlowPort(sessions) }),
     ...journaledFlowHandlers(flows.handlers, sessions, station.sessions),
   };
 
