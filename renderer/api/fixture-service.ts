@@ -36,6 +36,7 @@ export const fixtureWording: ServiceWording = {
     },
     lookup: { title: '正在查询登记信息' },
     photo: { title: '请拍摄证件照片' },
+    papers: { title: '请拍摄申请材料', lease: '房屋租赁合同', contract: '劳动合同' },
     review: {
       title: '请核对文件信息',
       rows: { name: '姓名', number: '证件号码', purpose: '用途', date: '查询日期' },
@@ -61,6 +62,7 @@ export const fixtureWording: ServiceWording = {
     },
     lookup: { title: 'Looking up your registration' },
     photo: { title: 'Take a photo for the document' },
+    papers: { title: 'Take pictures of your papers', lease: 'Tenancy agreement', contract: 'Labour contract' },
     review: {
       title: 'Check the document details',
       rows: { name: 'Name', number: 'ID number', purpose: 'Purpose', date: 'Search date' },
@@ -94,6 +96,7 @@ export const FIXTURE_STEP_IDS: Readonly<Record<StepKind, string>> = {
   choice: 'purpose',
   query: 'lookup',
   photo: 'photo',
+  documentCapture: 'papers',
   review: 'review',
   a4Print: 'print',
   receiptPrint: 'slip',
@@ -164,6 +167,20 @@ export const fixtureViews: { readonly [K in StepKind]: () => FlowView } = {
     fixtureView({ step: 'query', titleKey: fixtureKey('lookup.title'), state: 'running', failure: null, retriesLeft: 2 }),
   photo: () =>
     fixtureView({ step: 'photo', spec: 'residentId', titleKey: fixtureKey('photo.title'), maxTakes: 3, takes: 0, chosen: false }, ['BACK']),
+  documentCapture: () =>
+    fixtureView(
+      {
+        step: 'documentCapture',
+        titleKey: fixtureKey('papers.title'),
+        papers: [
+          { value: 'lease', labelKey: fixtureKey('papers.lease'), minPages: 1, maxPages: 3, pageIds: [] },
+          { value: 'contract', labelKey: fixtureKey('papers.contract'), minPages: 2, maxPages: 2, pageIds: [] },
+        ],
+        state: 'capturing',
+        ready: false,
+      },
+      ['BACK'],
+    ),
   review: () =>
     fixtureView(
       {
