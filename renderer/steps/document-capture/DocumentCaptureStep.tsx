@@ -32,7 +32,13 @@ type Paper = StepData<'documentCapture'>['papers'][number];
 
 /** The first paper that still needs pages, else the first with room, else the first. */
 function firstOpen(papers: readonly Paper[]): string {
-  return (papers.find((p) => p.pageIds.length < p.minPages) ?? papers.find((p) => p.pageIds.length < p.maxPages) ?? papers[0])?.value ?? '';
+  return (
+    (
+      papers.find((p) => p.pageIds.length < p.minPages) ??
+      papers.find((p) => p.pageIds.length < p.maxPages) ??
+      papers[0]
+    )?.value ?? ''
+  );
 }
 
 /** The camera's frame, at most CAPTURE_SIZE wide, as a JPEG that fits the call. */
@@ -51,7 +57,15 @@ function capturePage(video: HTMLVideoElement | null): string | null {
 }
 
 /** `data-testid="document-capture-step"` with `data-paper` (the paper being taken). */
-export function DocumentCaptureStep({ view, data, api, sessionId, send, accepts, refresh }: StepProps<'documentCapture'>): ReactElement {
+export function DocumentCaptureStep({
+  view,
+  data,
+  api,
+  sessionId,
+  send,
+  accepts,
+  refresh,
+}: StepProps<'documentCapture'>): ReactElement {
   const { t } = useTranslation();
   const [camera, setCamera] = useState<Camera>({ kind: 'loading' });
   const [paper, setPaper] = useState(() => firstOpen(data.papers));
@@ -69,7 +83,8 @@ export function DocumentCaptureStep({ view, data, api, sessionId, send, accepts,
       .then(() => api.call('camera.config', {}))
       .then(
         (outcome) => {
-          if (!cancelled) setCamera(outcome.ok ? { kind: 'ready', selector: outcome.value.document } : { kind: 'unavailable' });
+          if (!cancelled)
+            setCamera(outcome.ok ? { kind: 'ready', selector: outcome.value.document } : { kind: 'unavailable' });
         },
         () => {
           if (!cancelled) setCamera({ kind: 'unavailable' });
@@ -79,7 +94,10 @@ export function DocumentCaptureStep({ view, data, api, sessionId, send, accepts,
       cancelled = true;
     };
   }, [api]);
-  const { state, videoRef, retry } = useCamera(camera.kind === 'ready' ? camera.selector : undefined, CAPTURE_SIZE, { api, role: 'document' });
+  const { state, videoRef, retry } = useCamera(camera.kind === 'ready' ? camera.selector : undefined, CAPTURE_SIZE, {
+    api,
+    role: 'document',
+  });
 
   const current = data.papers.find((p) => p.value === paper) ?? data.papers[0];
   const full = current ? current.pageIds.length >= current.maxPages : true;
@@ -109,7 +127,12 @@ export function DocumentCaptureStep({ view, data, api, sessionId, send, accepts,
       setBusy(true);
       setMessage(null);
       try {
-        const outcome = await api.call('document.deletePage', { sessionId, stepId: view.stepId, paper: paperValue, pageId });
+        const outcome = await api.call('document.deletePage', {
+          sessionId,
+          stepId: view.stepId,
+          paper: paperValue,
+          pageId,
+        });
         if (!outcome.ok) setMessage(outcome.error.messageKey);
         else await refresh();
       } finally {
@@ -119,72 +142,113 @@ export function DocumentCaptureStep({ view, data, api, sessionId, send, accepts,
     [api, refresh, sessionId, view.stepId],
   );
 
-  if (assembling) {
-    return (
-      <section className="step flow-step" data-testid="document-capture-step" data-state="assembling">
-        <h1 className="step__title">{t(data.titleKey)}</h1>
-        <Waiting text={t('flow.documentCapture.assembling')} />
-      </section>
-    );
-  }
-
-  const problem = message ?? view.messageKey ?? null;
+  const problem = assembling ? null : (message ?? view.messageKey ?? null);
   return (
-    <section className="step flow-step capture-step document-capture" data-testid="document-capture-step" data-state="capturing" data-paper={current?.value ?? ''}>
+    <section
+      className="step flow-step capture-step document-capture"
+      data-testid="document-capture-step"
+      data-state={data.state}
+      data-paper={current?.value ?? ''}
+    >
       <h1 className="step__title">{t(data.titleKey)}</h1>
-      <p className="flow-step__lead">{t('flow.documentCapture.lead')}</p>
-      <ul className="document-capture__papers" data-testid="document-papers">
-        {data.papers.map((p) => {
-          const enough = p.pageIds.length >= p.minPages;
-          return (
-            <li key={p.value} className={`document-capture__paper${p.value === current?.value ? ' document-capture__paper--current' : ''}`} data-testid={`paper-${p.value}`} data-pages={p.pageIds.length}>
-              <TouchButton variant={p.value === current?.value ? 'primary' : 'secondary'} data-testid={`paper-choose-${p.value}`} aria-pressed={p.value === current?.value} onPress={() => setPaper(p.value)}>
-                {t(p.labelKey)}
-              </TouchButton>
-              <span className={`document-capture__count${enough ? ' document-capture__count--ok' : ''}`} data-testid={`paper-count-${p.value}`}>
-                {p.minPages === 0
-                  ? t('flow.documentCapture.countOptional', { count: p.pageIds.length, max: p.maxPages })
-                  : p.minPages === p.maxPages
-                    ? t('flow.documentCapture.countExact', { count: p.pageIds.length, max: p.maxPages })
-                    : t('flow.documentCapture.countRange', { count: p.pageIds.length, min: p.minPages, max: p.maxPages })}
-              </span>
-              <ol className="document-capture__pages">
-                {p.pageIds.map((pageId, index) => (
-                  <li key={pageId} className="document-capture__page" data-testid={`page-${pageId}`}>
-                    {thumbs[pageId] ? (
-                      <img className="document-capture__thumb" src={thumbs[pageId]} alt={t('flow.documentCapture.pageAlt', { paper: t(p.labelKey), number: index + 1 })} />
-                    ) : (
-                      <span className="document-capture__thumb document-capture__thumb--none">{index + 1}</span>
-                    )}
-                    <TouchButton variant="secondary" data-testid={`page-delete-${pageId}`} disabled={busy} onPress={() => remove(p.value, pageId)}>
-                      {t('flow.documentCapture.delete')}
-                    </TouchButton>
-                  </li>
-                ))}
-              </ol>
-            </li>
-          );
-        })}
-      </ul>
-      {camera.kind === 'unavailable' ? (
-        <div className="flow-step__problem" data-testid="document-camera-unavailable" role="alert">
-          <h2 className="step__title">{t('flow.documentCapture.unavailableTitle')}</h2>
-          <p>{t('flow.documentCapture.unavailable')}</p>
+      {assembling ? <Waiting text={t('flow.documentCapture.assembling')} /> : null}
+      {/* Hidden, not removed, while the host makes the PDFs: the camera stays on its video if the citizen is sent back. */}
+      <div className="document-capture__body" hidden={assembling}>
+        <p className="flow-step__lead">{t('flow.documentCapture.lead')}</p>
+        <ul className="document-capture__papers" data-testid="document-papers">
+          {data.papers.map((p) => {
+            const enough = p.pageIds.length >= p.minPages;
+            return (
+              <li
+                key={p.value}
+                className={`document-capture__paper${p.value === current?.value ? ' document-capture__paper--current' : ''}`}
+                data-testid={`paper-${p.value}`}
+                data-pages={p.pageIds.length}
+              >
+                <TouchButton
+                  variant={p.value === current?.value ? 'primary' : 'secondary'}
+                  data-testid={`paper-choose-${p.value}`}
+                  aria-pressed={p.value === current?.value}
+                  onPress={() => setPaper(p.value)}
+                >
+                  {t(p.labelKey)}
+                </TouchButton>
+                <span
+                  className={`document-capture__count${enough ? ' document-capture__count--ok' : ''}`}
+                  data-testid={`paper-count-${p.value}`}
+                >
+                  {p.minPages === 0
+                    ? t('flow.documentCapture.countOptional', { count: p.pageIds.length, max: p.maxPages })
+                    : p.minPages === p.maxPages
+                      ? t('flow.documentCapture.countExact', { count: p.pageIds.length, max: p.maxPages })
+                      : t('flow.documentCapture.countRange', {
+                          count: p.pageIds.length,
+                          min: p.minPages,
+                          max: p.maxPages,
+                        })}
+                </span>
+                <ol className="document-capture__pages">
+                  {p.pageIds.map((pageId, index) => (
+                    <li key={pageId} className="document-capture__page" data-testid={`page-${pageId}`}>
+                      {thumbs[pageId] ? (
+                        <img
+                          className="document-capture__thumb"
+                          src={thumbs[pageId]}
+                          alt={t('flow.documentCapture.pageAlt', { paper: t(p.labelKey), number: index + 1 })}
+                        />
+                      ) : (
+                        <span className="document-capture__thumb document-capture__thumb--none">{index + 1}</span>
+                      )}
+                      <TouchButton
+                        variant="secondary"
+                        data-testid={`page-delete-${pageId}`}
+                        disabled={busy}
+                        onPress={() => remove(p.value, pageId)}
+                      >
+                        {t('flow.documentCapture.delete')}
+                      </TouchButton>
+                    </li>
+                  ))}
+                </ol>
+              </li>
+            );
+          })}
+        </ul>
+        {camera.kind === 'unavailable' ? (
+          <div className="flow-step__problem" data-testid="document-camera-unavailable" role="alert">
+            <h2 className="step__title">{t('flow.documentCapture.unavailableTitle')}</h2>
+            <p>{t('flow.documentCapture.unavailable')}</p>
+          </div>
+        ) : (
+          <CameraView state={state} videoRef={videoRef} guide="page" onRetry={retry} />
+        )}
+        <p
+          className="capture-step__guidance capture-step__guidance--bad"
+          role={problem ? 'alert' : undefined}
+          data-testid="document-message"
+        >
+          {problem ? t(problem) : busy ? t('flow.documentCapture.checking') : ''}
+        </p>
+        <div className="capture-step__actions">
+          <TouchButton
+            className="document-capture__take"
+            data-testid="document-take"
+            disabled={busy || full || state.kind !== 'live'}
+            onPress={take}
+          >
+            {full
+              ? t('flow.documentCapture.paperFull')
+              : t('flow.documentCapture.take', { paper: current ? t(current.labelKey) : '' })}
+          </TouchButton>
+          {/* Enabled only when the host's view says every paper has an allowed number of pages. */}
+          <TouchButton
+            data-testid="document-confirm"
+            disabled={busy || !data.ready || !accepts('CONFIRM')}
+            onPress={() => send({ type: 'CONFIRM' })}
+          >
+            {t('flow.documentCapture.confirm')}
+          </TouchButton>
         </div>
-      ) : (
-        <CameraView state={state} videoRef={videoRef} guide="page" onRetry={retry} />
-      )}
-      <p className="capture-step__guidance capture-step__guidance--bad" role={problem ? 'alert' : undefined} data-testid="document-message">
-        {problem ? t(problem) : busy ? t('flow.documentCapture.checking') : ''}
-      </p>
-      <div className="capture-step__actions">
-        <TouchButton className="document-capture__take" data-testid="document-take" disabled={busy || full || state.kind !== 'live'} onPress={take}>
-          {full ? t('flow.documentCapture.paperFull') : t('flow.documentCapture.take', { paper: current ? t(current.labelKey) : '' })}
-        </TouchButton>
-        {/* Enabled only when the host's view says every paper has an allowed number of pages. */}
-        <TouchButton data-testid="document-confirm" disabled={busy || !data.ready || !accepts('CONFIRM')} onPress={() => send({ type: 'CONFIRM' })}>
-          {t('flow.documentCapture.confirm')}
-        </TouchButton>
       </div>
     </section>
   );
