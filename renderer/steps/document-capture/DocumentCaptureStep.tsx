@@ -134,7 +134,11 @@ export function DocumentCaptureStep({
           pageId,
         });
         if (!outcome.ok) setMessage(outcome.error.messageKey);
-        else await refresh();
+        else {
+          // The screen's copy of the page goes too.
+          setThumbs(({ [pageId]: _deleted, ...kept }) => kept);
+          await refresh();
+        }
       } finally {
         setBusy(false);
       }
