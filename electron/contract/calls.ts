@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import { DeviceStatus, HelpReason, ServiceEntry, KioskInfo, MaskedIdentity, SessionEndReason, SessionInfo } from './domain';
-import { FlowEvent, FlowView, ServiceWording } from './flows';
-import { CameraRole, CameraSettings, ConsentKind, FaceFrameAnswer, FaceVerifyResult, IssuedFaceChallenge, JpegBase64, PhotoCheckResult, PhotoCrop, PhotoSpecId, ReportedCameraState, StudioPhotoOutcome } from './domain';
+import { FlowEvent, FlowView, ServiceWording, ValueId } from './flows';
+import { CameraRole, CameraSettings, ConsentKind, FaceFrameAnswer, DocumentPageResult, FaceVerifyResult, IssuedFaceChallenge, JpegBase64, PhotoCheckResult, PhotoCrop, PhotoSpecId, ReportedCameraState, StudioPhotoOutcome } from './domain';
 
 export const Calls = {
   'kiosk.info': { params: z.object({}).strict(), result: KioskInfo },
@@ -166,10 +166,19 @@ export const Calls = {
     params: z.object({ sessionId: z.string(), code: z.string().max(64) }).strict(),
     result: StudioPhotoOutcome,
   },
-  /** A page from the document camera, held for this session only. */
+  /**
+   * A page of one paper from the document camera, for the current document
+   * capture step (`stepId`); the host checks it (size, light, sharpness) and
+   * keeps an accepted page for this session only.
+   */
   'document.submit': {
-    params: z.object({ sessionId: z.string(), jpeg: JpegBase64(200_000) }).strict(),
-    result: z.object({ documentId: z.string(), width: z.number().int(), height: z.number().int(), bytes: z.number().int() }),
+    params: z.object({ sessionId: z.string(), stepId: ValueId, paper: ValueId, jpeg: JpegBase64(200_000) }).strict(),
+    result: DocumentPageResult,
+  },
+  /** Deletes an accepted page of the current document capture step (the citizen retakes it). */
+  'document.deletePage': {
+    params: z.object({ sessionId: z.string(), stepId: ValueId, paper: ValueId, pageId: ValueId }).strict(),
+    result: z.object({ deleted: z.literal(true) }),
   },
   /** Starts a service's kiosk flow in the session (replacing any flow already running). */
   'flow.start': {

@@ -264,4 +264,14 @@ export const StudioPhotoOutcome = z.discriminatedUnion('result', [
   z.object({ result: z.literal('refused'), reason: StudioPhotoRefusal }),
 ]);
 export type StudioPhotoOutcome = z.infer<typeof StudioPhotoOutcome>;
+/** Why the host refused a document page: unreadable bytes, too few pixels, too dark, not sharp enough. */
+export const DocumentPageRefusal = z.enum(['unreadable', 'tooSmall', 'tooDark', 'tooBlurred']);
+export type DocumentPageRefusal = z.infer<typeof DocumentPageRefusal>;
+
+/** The host's check of one document page: accepted (kept for the session, counted by the step) or refused with words. */
+export const DocumentPageResult = z.discriminatedUnion('accepted', [
+  z.object({ accepted: z.literal(true), pageId: z.string().max(64), width: z.number().int(), height: z.number().int() }),
+  z.object({ accepted: z.literal(false), reason: DocumentPageRefusal, messageKey: z.string().max(160) }),
+]);
+export type DocumentPageResult = z.infer<typeof DocumentPageResult>;
 

@@ -15,7 +15,7 @@ import { PhotoSpecId } from './domain';
 import { SignatureStrokes } from './signature';
 
 /** The step library's kinds: the renderer has one screen per kind. */
-export const StepKind = z.enum(['identify', 'consent', 'faceCheck', 'choice', 'query', 'photo', 'signature', 'review', 'a4Print', 'receiptPrint', 'counter', 'referral', 'done', 'failed']);
+export const StepKind = z.enum(['identify', 'consent', 'faceCheck', 'choice', 'query', 'photo', 'signature', 'documentCapture', 'review', 'a4Print', 'receiptPrint', 'counter', 'referral', 'done', 'failed']);
 export type StepKind = z.infer<typeof StepKind>;
 
 /**
@@ -127,6 +127,35 @@ export const FlowStepData = z.discriminatedUnion('step', [
     titleKey: MessageKey,
     documentKey: MessageKey,
     problem: z.enum(['tooShort', 'tooSmall']).nullable(),
+  }),
+  /**
+   * Papers the service needs (a lease, a labour contract…), photographed page
+   * by page with the document camera (`document.submit` with the step and
+   * the paper; `document.deletePage`). The host checks each page and counts
+   * only the pages it accepted; the citizen's CONFIRM passes the step only
+   * when every paper has between `minPages` and `maxPages` of them. No image
+   * travels in the view: a page is its id.
+   */
+  z.object({
+    step: z.literal('documentCapture'),
+    titleKey: MessageKey,
+    papers: z
+      .array(
+        z.object({
+          value: ValueId,
+          labelKey: MessageKey,
+          minPages: z.number().int().min(0).max(20),
+          maxPages: z.number().int().min(1).max(20),
+          /** The host-accepted pages, in the order taken. */
+          pageIds: z.array(ValueId).max(20),
+        }),
+      )
+      .min(1)
+      .max(8),
+    /** `assembling`: the host is making each paper's PDF after CONFIRM. */
+    state: z.enum(['capturing', 'assembling']),
+    /** Whether every paper has an allowed number of pages (CONFIRM passes). */
+    ready: z.boolean(),
   }),
   z.object({ step: z.literal('review'), titleKey: MessageKey, rows: z.array(DetailRow).max(24), noteKeys: z.array(MessageKey).max(6) }),
   z.object({

@@ -59,6 +59,9 @@ import { createFaceEnrolment } from './face/enrol-face';
 import { loadFaceAnalyzer } from './face/human-node';
 import { serviceEntries } from './services/availability';
 import { SERVICE_CATALOGUE } from './services/catalogue';
+import { createDocumentHandlers } from './capture/documents/handlers';
+import { createDocumentPages } from './capture/documents/document-pages';
+import { documentFlowPort } from './flows/document-to-flow';
 
 export interface HostDeps {
   logger?: Logger;
@@ -240,6 +243,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
           alerts,
         ),
         applications: backend.applications,
+        documentPages: createDocumentPages(sessions),
         logger,
         now,
       }),
@@ -312,6 +316,8 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     ...dockHandlers({ dock, enrolFace, audit: station.audit, logger }),
     ...faceHandlers,
     ...studioReceiptHandlers(studioReceipts),
+    // Document pages only for the flow's current document capture step; accepted and deleted pages reach the flow as host events.
+    ...createDocumentHandlers({ sessions, logger, newId: randomUUID, flow: documentFlowPort(sessions) }),
     ...journaledFlowHandlers(flows.handlers, sessions, station.sessions),
   };
 

@@ -37,6 +37,7 @@ export const fixtureWording: ServiceWording = {
     lookup: { title: '正在查询登记信息' },
     photo: { title: '请拍摄证件照片' },
     sign: { title: '请签名确认', document: '申请表' },
+    papers: { title: '请拍摄申请材料', lease: '房屋租赁合同', contract: '劳动合同' },
     review: {
       title: '请核对文件信息',
       rows: { name: '姓名', number: '证件号码', purpose: '用途', date: '查询日期' },
@@ -63,6 +64,7 @@ export const fixtureWording: ServiceWording = {
     lookup: { title: 'Looking up your registration' },
     photo: { title: 'Take a photo for the document' },
     sign: { title: 'Please sign', document: 'the application form' },
+    papers: { title: 'Take pictures of your papers', lease: 'Tenancy agreement', contract: 'Labour contract' },
     review: {
       title: 'Check the document details',
       rows: { name: 'Name', number: 'ID number', purpose: 'Purpose', date: 'Search date' },
@@ -97,6 +99,7 @@ export const FIXTURE_STEP_IDS: Readonly<Record<StepKind, string>> = {
   query: 'lookup',
   photo: 'photo',
   signature: 'sign',
+  documentCapture: 'papers',
   review: 'review',
   a4Print: 'print',
   receiptPrint: 'slip',
@@ -168,6 +171,20 @@ export const fixtureViews: { readonly [K in StepKind]: () => FlowView } = {
   photo: () =>
     fixtureView({ step: 'photo', spec: 'residentId', titleKey: fixtureKey('photo.title'), maxTakes: 3, takes: 0, chosen: false, studioReceipt: true }, ['BACK']),
   signature: () => fixtureView({ step: 'signature', titleKey: fixtureKey('sign.title'), documentKey: fixtureKey('sign.document'), problem: null }, ['SIGN', 'BACK']),
+  documentCapture: () =>
+    fixtureView(
+      {
+        step: 'documentCapture',
+        titleKey: fixtureKey('papers.title'),
+        papers: [
+          { value: 'lease', labelKey: fixtureKey('papers.lease'), minPages: 1, maxPages: 3, pageIds: [] },
+          { value: 'contract', labelKey: fixtureKey('papers.contract'), minPages: 2, maxPages: 2, pageIds: [] },
+        ],
+        state: 'capturing',
+        ready: false,
+      },
+      ['BACK'],
+    ),
   review: () =>
     fixtureView(
       {

@@ -1,6 +1,6 @@
 /**
  * Dev route for the camera steps (simulation only): `?step=face-check`,
- * `?step=photo&spec=exitEntry`, `?step=document` or `?step=consent`, with an
+ * `?step=photo&spec=exitEntry` or `?step=consent`, with an
  * optional `&id=<ID number>` typed as the session's identity; and for the
  * step library, `?step=flow&kind=<kind>` (each kind with the fixture
  * service's data and words). Lets testers and the e2e tests reach the steps
@@ -16,12 +16,11 @@ import { addServiceWording } from '../flows/use-service-wording';
 import { ConsentStep } from '../steps/face/ConsentStep';
 import { FaceCheckStep } from '../steps/face/FaceCheckStep';
 import { PhotoStep } from '../steps/photo/PhotoStep';
-import { DocumentStep } from '../steps/document/DocumentStep';
 import { DevFlowStep } from './dev-flow-step';
 
 /** The steps this route can show. */
-export type DevStep = 'consent' | 'face-check' | 'photo' | 'document' | 'flow';
-const STEPS: readonly DevStep[] = ['consent', 'face-check', 'photo', 'document', 'flow'];
+export type DevStep = 'consent' | 'face-check' | 'photo' | 'flow';
+const STEPS: readonly DevStep[] = ['consent', 'face-check', 'photo', 'flow'];
 
 /** The requested dev step, if the query asks for one. */
 export function devStepFromQuery(query: string): DevStep | null {
@@ -90,7 +89,7 @@ export function DevSteps({ api, i18n, query }: DevStepsProps): ReactElement {
   if (setup.kind !== 'ready' || !step) body = <p data-testid="dev-step-status">{setup.kind === 'refused' ? setup.reason : '…'}</p>;
   else {
     const { sessionId, cameras } = setup;
-    const needsConsent = step !== 'document' && step !== 'flow' && !consented;
+    const needsConsent = step !== 'flow' && !consented;
     body = step === 'flow' ? (
       <DevFlowStep api={api} sessionId={sessionId} kind={params.get('kind')} onOutcome={setDone} />
     ) : needsConsent ? (
@@ -99,8 +98,6 @@ export function DevSteps({ api, i18n, query }: DevStepsProps): ReactElement {
       <FaceCheckStep api={api} sessionId={sessionId} camera={cameras.face} onDone={setDone} />
     ) : step === 'photo' ? (
       <PhotoStep api={api} sessionId={sessionId} spec={spec.success ? spec.data : 'residentId'} camera={cameras.face} onDone={() => setDone('chosen')} />
-    ) : step === 'document' ? (
-      <DocumentStep api={api} sessionId={sessionId} camera={cameras.document} onDone={() => setDone('submitted')} />
     ) : (
       <p data-testid="dev-step-status">consent recorded</p>
     );

@@ -12,6 +12,7 @@ import { A4PrintStep } from './a4-print/A4PrintStep';
 import { ChoiceStep } from './choice/ChoiceStep';
 import { ConsentStep } from './consent/ConsentStep';
 import { CounterStep } from './counter/CounterStep';
+import { DocumentCaptureStep } from './document-capture/DocumentCaptureStep';
 import { DoneStep } from './done/DoneStep';
 import { FailedStep } from './done/FailedStep';
 import { FaceCheckFlowStep } from './face-check/FaceCheckFlowStep';
@@ -36,6 +37,7 @@ export const steps: StepRegistry = {
   query: QueryStep,
   photo: PhotoFlowStep,
   signature: SignatureStep,
+  documentCapture: DocumentCaptureStep,
   review: ReviewStep,
   a4Print: A4PrintStep,
   receiptPrint: ReceiptPrintStep,
@@ -63,6 +65,8 @@ export function renderStep(registry: StepRegistry, context: StepContext): ReactE
       return createElement(registry.photo, { ...context, data });
     case 'signature':
       return createElement(registry.signature, { ...context, data });
+    case 'documentCapture':
+      return createElement(registry.documentCapture, { ...context, data });
     case 'review':
       return createElement(registry.review, { ...context, data });
     case 'a4Print':

@@ -1,6 +1,6 @@
 /**
  * The KioskApi calls of issue #6: camera settings, consent, the liveness
- * challenge and 1:1 verification, standard photos and document pages.
+ * challenge and 1:1 verification, standard photos.
  * The host decides: consent first; during the challenge it asks for frames
  * at moments it chooses (`face.frame`, a nonce each), measures them with its
  * own landmark model and judges the blink and turns from those measures;
@@ -15,7 +15,6 @@ import type { KioskConfig } from '../config/schema';
 import type { Logger } from '../log/logger';
 import type { ActiveSession, SessionStore } from '../session/session-store';
 import { createPhotoHandlers } from '../capture/photo/handlers';
-import { createDocumentHandlers } from '../capture/documents/handlers';
 import { issueChallenge } from './challenge';
 import type { FaceVerification, GatewayResult } from '../gateway/police-gateway';
 import { actionsSeen, DEFAULT_EVIDENCE_THRESHOLDS, judgeRun, type FaceSample } from './evidence';
@@ -26,7 +25,7 @@ import { faceData } from './session-data';
 import { decodeJpeg, type RgbaImage } from '../capture/photo/decode-jpeg';
 
 /** The calls this module answers. */
-export type FaceCallName = 'camera.config' | 'consent.record' | 'face.challenge' | 'face.frame' | 'face.verify' | 'photo.check' | 'photo.choose' | 'document.submit';
+export type FaceCallName = 'camera.config' | 'consent.record' | 'face.challenge' | 'face.frame' | 'face.verify' | 'photo.check' | 'photo.choose';
 
 /** What the handlers need from the host. */
 export interface FaceHandlerContext {
@@ -209,6 +208,5 @@ export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, 
     'face.frame': (params) => withSession(params.sessionId, (session) => frame(session, params)),
     'face.verify': ({ sessionId, challengeId }) => withSession(sessionId, (session) => verify(session, challengeId)),
     ...createPhotoHandlers({ config, sessions, logger: log, detectFaces, newId: randomUUID }),
-    ...createDocumentHandlers({ sessions, logger: log, newId: randomUUID }),
   };
 }

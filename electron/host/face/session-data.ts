@@ -1,5 +1,5 @@
 /**
- * What the face, photo and document steps keep in `session.data`: typed
+ * What the face and photo steps keep in `session.data`: typed
  * accessors over the session's Map, so everything is wiped with the session.
  */
 import type { ConsentKind, PhotoSpecId } from '../../contract';
@@ -21,14 +21,6 @@ export interface PhotoCandidate {
   source?: 'kiosk' | 'studio';
 }
 
-/** A captured document page. */
-export interface CapturedDocument {
-  documentId: string;
-  jpeg: Uint8Array;
-  width: number;
-  height: number;
-}
-
 /** The face check's outcome as the session (and later the flow) sees it: no image. */
 export interface FaceCheckOutcome {
   verified: boolean;
@@ -44,10 +36,9 @@ const key = {
   outcome: 'face.outcome',
   candidates: (spec: PhotoSpecId) => `photo.candidates.${spec}`,
   chosen: (spec: PhotoSpecId) => `photo.chosen.${spec}`,
-  documents: 'documents.captured',
 } as const;
 
-/** Typed access to one session's face/photo/document data. */
+/** Typed access to one session's face/photo data (document pages: capture/documents/session-pages.ts). */
 export function faceData(session: ActiveSession) {
   const data = session.data;
   return {
@@ -73,7 +64,5 @@ export function faceData(session: ActiveSession) {
     addCandidate: (spec: PhotoSpecId, candidate: PhotoCandidate) => data.set(key.candidates(spec), [...((data.get(key.candidates(spec)) as PhotoCandidate[] | undefined) ?? []), candidate]),
     chosen: (spec: PhotoSpecId) => data.get(key.chosen(spec)) as PhotoCandidate | undefined,
     choose: (spec: PhotoSpecId, candidate: PhotoCandidate) => data.set(key.chosen(spec), candidate),
-    documents: () => (data.get(key.documents) as CapturedDocument[] | undefined) ?? [],
-    addDocument: (doc: CapturedDocument) => data.set(key.documents, [...((data.get(key.documents) as CapturedDocument[] | undefined) ?? []), doc]),
   };
 }

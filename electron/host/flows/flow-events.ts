@@ -47,7 +47,29 @@ export interface PhotoAcceptedEvent {
   sha256: string;
 }
 
-export type HostFlowEvent = IdentityEvent | IdentityChangedEvent | FaceResultEvent | PhotoTakenEvent | PhotoAcceptedEvent;
+/**
+ * Sent by the document module (`document.submit`) when it checked and kept a
+ * page of `paper` for the document capture step `stepId`; never accepted
+ * from the renderer. The bytes stay in the session's data.
+ */
+export interface PageAcceptedEvent {
+  type: 'PAGE_ACCEPTED';
+  stepId: string;
+  paper: string;
+  pageId: string;
+  /** SHA-256 of the kept page's JPEG bytes, lower-case hex. */
+  sha256: string;
+}
+
+/** Sent by the document module when the citizen deleted a kept page (`document.deletePage`). */
+export interface PageDeletedEvent {
+  type: 'PAGE_DELETED';
+  stepId: string;
+  paper: string;
+  pageId: string;
+}
+
+export type HostFlowEvent = IdentityEvent | IdentityChangedEvent | FaceResultEvent | PhotoTakenEvent | PhotoAcceptedEvent | PageAcceptedEvent | PageDeletedEvent;
 
 /** Everything a flow machine can receive. */
 export type FlowMachineEvent = FlowEvent | HostFlowEvent;

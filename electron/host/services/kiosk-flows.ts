@@ -7,7 +7,7 @@
  */
 import type { KioskConfig } from '../config/schema';
 import type { FlowService } from '../flows/flow-service';
-import type { DocumentDesk, FlowKit } from '../flows/library';
+import type { DocumentDesk, DocumentPages, FlowKit } from '../flows/library';
 import type { ApplicationQueue, TicketPrinter } from '../flows/ports';
 import type { PoliceGateway } from '../gateway/police-gateway';
 import type { Logger } from '../log/logger';
@@ -22,6 +22,8 @@ export interface KioskFlowsDeps {
   documents: DocumentDesk;
   slips: TicketPrinter;
   applications: ApplicationQueue;
+  /** The document camera's pages (the document capture step). */
+  documentPages?: DocumentPages;
   logger: Logger;
   now?: () => Date;
 }
@@ -55,6 +57,7 @@ export function createKioskFlows(deps: KioskFlowsDeps): Result<FlowService[], st
       maxFaceAttempts: config.face.maxAttempts,
       now: deps.now ?? (() => new Date()),
       settings: parsed.data,
+      ...(deps.documentPages ? { documentPages: deps.documentPages } : {}),
     };
     flows.push(serviceFlow(module, kit, (error) => logger.error({ err: error, serviceId: module.id }, 'flow fault')));
   }

@@ -72,6 +72,8 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
   const wipe = (): SessionInfo | undefined => {
     if (!active) return undefined;
     const ended = info(active);
+    // Holders of bytes (document pages) zero-fill them before they are dropped.
+    for (const value of active.data.values()) if (isWipeable(value)) value.wipe();
     active.data.clear();
     active.identity = null;
     active.identityFixed = false;
@@ -127,6 +129,15 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     endAny: () => wipe(),
     dispose: () => clearTimeout(backstop),
   };
+}
+
+/** Something in `session.data` that clears its own bytes when the session is wiped. */
+export interface Wipeable {
+  wipe(): void;
+}
+
+function isWipeable(value: unknown): value is Wipeable {
+  return typeof value === 'object' && value !== null && typeof (value as Partial<Wipeable>).wipe === 'function';
 }
 
 /** The public part of a session. */

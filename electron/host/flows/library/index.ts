@@ -10,6 +10,7 @@ export { queryStep, routeFailure, type QueryOptions } from './query';
 export { photoStep, chosenPhoto, type ChosenPhoto, type PhotoOptions } from './photo';
 export { signatureStep, signatureOf, type Signed, type SignatureFact, type SignatureOptions, type SignatureRefusal } from './signature';
 export { checkSignature, canonicalSignatureJson, MIN_EXTENT, MIN_TOTAL_LENGTH, type CheckedSignature, type SignatureProblem } from './signature-check';
+export { documentCaptureStep, capturedDocuments, type AssembledPaper, type CapturedDocuments, type DocumentCaptureOptions, type DocumentPages, type PaperSpec } from './document-capture';
 export { reviewStep, type ReviewOptions } from './review';
 export { a4PrintStep, type A4PrintOptions, type PreparedDocument } from './a4-print';
 export { receiptPrintStep, type ReceiptPrintOptions } from './receipt-print';

@@ -6,6 +6,7 @@
 import type { ServiceCategory } from '../../../contract';
 import type { PoliceGateway } from '../../gateway/police-gateway';
 import type { ApplicationQueue, TicketPrinter } from '../ports';
+import type { DocumentPages } from './document-capture';
 
 /** An A4 document to issue: the documents module's request (template from the service's folder, values, the back-end's number and seal). */
 export type { DocumentRequest } from '../../issued/document-request';
@@ -52,4 +53,6 @@ export interface FlowKit {
   now(): Date;
   /** This service's settings from the site config, already checked against its schema. */
   settings: unknown;
+  /** The document camera's pages and PDFs (the document capture step); a plan with that step fails to build without it. */
+  documentPages?: DocumentPages;
 }
