@@ -12,9 +12,11 @@
  */
 import { z } from 'zod';
 import { PhotoSpecId } from './domain';
+import { DeliveryStepData, FormStepData, FormValues } from './form';
+import { MessageKey, ValueId } from './keys';
 
 /** The step library's kinds: the renderer has one screen per kind. */
-export const StepKind = z.enum(['identify', 'consent', 'faceCheck', 'choice', 'query', 'photo', 'review', 'a4Print', 'receiptPrint', 'counter', 'referral', 'done', 'failed']);
+export const StepKind = z.enum(['identify', 'consent', 'faceCheck', 'choice', 'query', 'photo', 'review', 'a4Print', 'receiptPrint', 'form', 'delivery', 'counter', 'referral', 'done', 'failed']);
 export type StepKind = z.infer<typeof StepKind>;
 
 /**
@@ -25,10 +27,7 @@ export type StepKind = z.infer<typeof StepKind>;
 export const FaceCheckOutcome = z.enum(['passed', 'noMatch', 'refused']);
 export type FaceCheckOutcome = z.infer<typeof FaceCheckOutcome>;
 
-/** An i18n key: dotted words (a service's keys start `svc.<serviceId>.`). */
-export const MessageKey = z.string().min(1).max(160).regex(/^[A-Za-z0-9_.-]+$/);
-/** A value a service defines (a choice's option, an outcome): a short identifier. */
-export const ValueId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export { MessageKey, ValueId };
 
 /** Events a citizen may send to the current step. */
 export const FlowEvent = z.discriminatedUnion('type', [
@@ -42,9 +41,11 @@ export const FlowEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('RETRY') }).strict(),
   /** Print the same document again (once). */
   z.object({ type: z.literal('REPRINT') }).strict(),
+  /** A form's (or delivery's) values, by field id; the host checks each against the step's declaration. */
+  z.object({ type: z.literal('SUBMIT_FORM'), values: FormValues }).strict(),
 ]);
 export type FlowEvent = z.infer<typeof FlowEvent>;
-export const FlowEventType = z.enum(['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT']);
+export const FlowEventType = z.enum(['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT', 'SUBMIT_FORM']);
 export type FlowEventType = z.infer<typeof FlowEventType>;
 
 const PrintState = z.enum(['printing', 'printed', 'notPrinted']);
@@ -131,6 +132,8 @@ export const FlowStepData = z.discriminatedUnion('step', [
     rows: z.array(DetailRow).max(24),
     reprintAvailable: z.boolean(),
   }),
+  FormStepData,
+  DeliveryStepData,
   z.object({
     step: z.literal('done'),
     /** From the service's outcome vocabulary; `identityChanged`: another card or number came after identify. */

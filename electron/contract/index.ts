@@ -3,5 +3,6 @@ export * from './domain';
 export * from './calls';
 export * from './events';
 export * from './flows';
+export * from './form';
 export * from './face-mesh';
 export type * from './api';

@@ -42,9 +42,11 @@ function probes(data: FlowStepData): Record<FlowEventType, FlowEvent> {
     BACK: { type: 'BACK' },
     RETRY: { type: 'RETRY' },
     REPRINT: { type: 'REPRINT' },
+    // A form stays with errors when its values are wrong, so any submission probes it.
+    SUBMIT_FORM: { type: 'SUBMIT_FORM', values: {} },
   };
 }
-const EVENT_TYPES: readonly FlowEventType[] = ['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT'];
+const EVENT_TYPES: readonly FlowEventType[] = ['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT', 'SUBMIT_FORM'];
 
 export interface FlowInstanceOptions<M extends AnyStateMachine> {
   serviceId: string;

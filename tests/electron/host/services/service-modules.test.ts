@@ -84,6 +84,10 @@ function nextEvents(view: FlowView, first: boolean): FlowMachineEvent[] {
       case 'REPRINT':
         events.push({ type });
         break;
+      case 'SUBMIT_FORM':
+        // An empty submission: a form stays with its errors (no registered service has a form yet).
+        events.push({ type, values: {} });
+        break;
       default: {
         const unknown: never = type;
         throw new Error(`unknown event type ${String(unknown)}`);
