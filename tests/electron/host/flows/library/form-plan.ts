@@ -3,7 +3,7 @@
  * form with one field of each type, the name pre-filled from the identity)
  * → delivery (EMS for 15 yuan) → finish (CONFIRM ends the run).
  */
-import type { FlowView } from '../../../../../electron/contract';
+import type { FlowView, FormValues } from '../../../../../electron/contract';
 import { deliveryStep, formStep, identifyStep, type FlowKit, type FlowPlan, type StepDefinition } from '../../../../../electron/host/flows/library';
 import { KEY } from './fixture-plan';
 
@@ -23,7 +23,7 @@ export const formPlan = (_kit: FlowKit): FlowPlan => ({
       labelKey: KEY('steps.applicant'),
       titleKey: KEY('applicant.title'),
       back: true,
-      prefill: (context) => (context.identity?.name ? { name: context.identity.name } : {}),
+      prefill: (context): FormValues => (context.identity?.name ? { name: context.identity.name } : {}),
       fields: [
         { id: 'name', type: 'text', input: 'chineseName', maxLength: 20, labelKey: KEY('applicant.name') },
         { id: 'pinyin', type: 'text', input: 'latin', maxLength: 12, labelKey: KEY('applicant.pinyin'), required: false },
@@ -41,7 +41,7 @@ export const formPlan = (_kit: FlowKit): FlowPlan => ({
       titleKey: KEY('delivery.title'),
       emsFee: { code: 'ems', amountFen: 1500 },
       back: true,
-      prefill: (context) => (context.identity?.name ? { name: context.identity.name } : {}),
+      prefill: (context): FormValues => (context.identity?.name ? { name: context.identity.name } : {}),
     }),
     finish,
   ],
