@@ -76,6 +76,20 @@ describe('form step', () => {
     await Promise.resolve();
   });
 
+  it('types a Chinese name with the pinyin keyboard, the first candidate a surname', async () => {
+    const { send } = renderFlowStep(formView());
+    press('form-field-name');
+    press('pinyin-keyboard-clear');
+    typeKeys('pinyin-keyboard', 'WANG');
+    const [first] = await screen.findAllByTestId('pinyin-candidate');
+    expect(first).toHaveTextContent('王');
+    fireEvent.click(first!);
+    press('pinyin-keyboard-confirm');
+    expect(screen.getByTestId('form-value-name')).toHaveTextContent('王');
+    press('form-submit');
+    expect(send).toHaveBeenCalledWith({ type: 'SUBMIT_FORM', values: { name: '王' } });
+  });
+
   it('picks the address region province → city → county, then types the detail line', async () => {
     const { send } = renderFlowStep(formView());
     press('form-field-address');
