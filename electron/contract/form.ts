@@ -13,7 +13,10 @@ import { MessageKey, ValueId } from './keys';
 /** `YYYY-MM-DD`. */
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-const fieldBase = { id: ValueId, labelKey: MessageKey, required: z.boolean() };
+/** A field's id: a short identifier that starts with a letter (nothing like `__proto__` that an object would swallow). */
+const FieldId = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/);
+
+const fieldBase = { id: FieldId, labelKey: MessageKey, required: z.boolean() };
 
 /**
  * One field as the renderer draws it. `text`: `chinese` with the pinyin
@@ -46,11 +49,11 @@ export type FormValue = z.infer<typeof FormValue>;
 /** At most this many values in one submission (a form has at most 16 fields). */
 export const MAX_FORM_VALUES = 24;
 
-export const FormValues = z.record(ValueId, FormValue).refine((values) => Object.keys(values).length <= MAX_FORM_VALUES, `at most ${MAX_FORM_VALUES} values`);
+export const FormValues = z.record(FieldId, FormValue).refine((values) => Object.keys(values).length <= MAX_FORM_VALUES, `at most ${MAX_FORM_VALUES} values`);
 export type FormValues = z.infer<typeof FormValues>;
 
 /** A field's error, by field id: an i18n key (`flow.form.error.*`). */
-const FieldErrors = z.record(ValueId, MessageKey);
+const FieldErrors = z.record(FieldId, MessageKey);
 
 /** A form step: the declaration, the values so far (pre-filled or sent) and what the host found wrong with them. */
 export const FormStepData = z.object({

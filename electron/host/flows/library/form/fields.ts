@@ -70,7 +70,7 @@ export function checkFieldSpecs(stepId: string, specs: readonly FormFieldSpec[])
   if (specs.length === 0 || specs.length > 16) throw new RangeError(`form ${stepId}: 1–16 fields`);
   const ids = new Set<string>();
   for (const spec of specs) {
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(spec.id)) throw new RangeError(`form ${stepId}: field id ${spec.id} is not a short identifier`);
+    if (!/^[A-Za-z][A-Za-z0-9_-]{0,63}$/.test(spec.id)) throw new RangeError(`form ${stepId}: field id ${spec.id} is not a short identifier starting with a letter`);
     if (ids.has(spec.id)) throw new RangeError(`form ${stepId}: two fields are called ${spec.id}`);
     ids.add(spec.id);
     if (spec.type === 'text' && (!Number.isInteger(spec.maxLength) || spec.maxLength < 1 || spec.maxLength > 100)) throw new RangeError(`form ${stepId}: ${spec.id} maxLength must be 1–100`);

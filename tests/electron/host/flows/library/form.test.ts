@@ -5,8 +5,8 @@
  * that field's error key; BACK returns, and nothing skips the step.
  */
 import { describe, expect, it } from 'vitest';
-import { FlowView } from '../../../../../electron/contract';
-import { formValues } from '../../../../../electron/host/flows/library';
+import { FlowEvent, FlowView } from '../../../../../electron/contract';
+import { formStep, formValues } from '../../../../../electron/host/flows/library';
 import { card, startPlan } from '../../services/flow-kit';
 import { startActor } from './fixture-plan';
 import { formData, formPlan, NANSHAN, VALID_APPLICANT } from './form-plan';
@@ -123,5 +123,23 @@ describe('form step', () => {
     expect(early.send({ type: 'SUBMIT_FORM', values: VALID_APPLICANT })).toBe(false);
     expect(early.view().stepId).toBe('identify');
     expect(run.faults).toEqual([]);
+  });
+
+  it('the contract keeps no key an object would swallow, and refuses too many values', () => {
+    // zod drops such a key; nothing reaches the step, and no prototype changes.
+    const parsed = FlowEvent.parse(JSON.parse('{"type":"SUBMIT_FORM","values":{"__proto__":{"polluted":true},"constructor":"x"}}'));
+    expect(parsed).toEqual({ type: 'SUBMIT_FORM', values: { constructor: 'x' } });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(FlowEvent.safeParse({ type: 'SUBMIT_FORM', values: { _x: 'x' } }).success).toBe(false);
+    const many = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`f${i}`, 'x']));
+    expect(FlowEvent.safeParse({ type: 'SUBMIT_FORM', values: many }).success).toBe(false);
+    expect(FlowEvent.safeParse({ type: 'SUBMIT_FORM', values: VALID_APPLICANT }).success).toBe(true);
+  });
+
+  it('refuses a declaration with two fields of one id, or none (a service’s bug, found when its flow is built)', () => {
+    const field = { id: 'name', type: 'phone', labelKey: 'svc.t.name' } as const;
+    expect(() => formStep({ id: 'f', labelKey: 'svc.t.f', titleKey: 'svc.t.f', fields: [field, field] })).toThrow(/two fields/);
+    expect(() => formStep({ id: 'f', labelKey: 'svc.t.f', titleKey: 'svc.t.f', fields: [] })).toThrow(/1–16/);
+    expect(() => formStep({ id: 'f', labelKey: 'svc.t.f', titleKey: 'svc.t.f', fields: [{ ...field, id: '_x' }] })).toThrow(/identifier/);
   });
 });
