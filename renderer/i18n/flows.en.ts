@@ -134,13 +134,11 @@ export const flowsEn: FlowCatalogue = {
       optional: '(optional)',
       submit: 'Submit',
       fix: 'Some items need changing. Please follow the red notes, then submit again.',
-      done: 'Done',
       cancel: 'Leave unchanged',
       clear: 'Clear this item',
       date: {
-        year: 'Year',
-        month: 'Month',
-        day: 'Day',
+        yearOf: 'Year {{year}}',
+        monthOf: '{{monthName}} {{year}}',
         typeYear: 'Enter the year, four digits',
         chooseMonth: 'Choose the month',
         chooseDay: 'Choose the day',
@@ -151,9 +149,6 @@ export const flowsEn: FlowCatalogue = {
         changeMonth: 'Change month',
       },
       address: {
-        province: 'Province',
-        city: 'City',
-        county: 'District or county',
         detail: 'Street and number',
         chooseProvince: 'Choose the province',
         chooseCity: 'Choose the city',
@@ -162,7 +157,6 @@ export const flowsEn: FlowCatalogue = {
         loading: 'Loading the regions, please wait…',
         loadFailed: 'The regions could not be loaded. Please ask staff for help.',
         again: 'Choose the region again',
-        next: 'Next: street and number',
       },
       error: {
         required: 'This item is required',

@@ -137,13 +137,11 @@ export const flowsZhCN = {
       optional: '（选填）',
       submit: '提交',
       fix: '有几项需要修改，请按红色提示修改后再提交。',
-      done: '填好了',
       cancel: '不修改，返回',
       clear: '清空此项',
       date: {
-        year: '年',
-        month: '月',
-        day: '日',
+        yearOf: '{{year}}年',
+        monthOf: '{{year}}年{{month}}月',
         typeYear: '请输入四位数的年份',
         chooseMonth: '请选择月份',
         chooseDay: '请选择日期',
@@ -154,9 +152,6 @@ export const flowsZhCN = {
         changeMonth: '改月份',
       },
       address: {
-        province: '省份',
-        city: '城市',
-        county: '区县',
         detail: '详细地址',
         chooseProvince: '请选择省份',
         chooseCity: '请选择城市',
@@ -165,7 +160,6 @@ export const flowsZhCN = {
         loading: '正在加载地区，请稍候…',
         loadFailed: '地区列表未能加载，请联系工作人员。',
         again: '重新选择地区',
-        next: '下一步：填写详细地址',
       },
       error: {
         required: '此项必须填写',

@@ -20,6 +20,8 @@ export interface DateEditorProps {
   onDone: (iso: string) => void;
 }
 
+/** January…December in English; 1月…12月 come from the catalogue. */
+const monthName = (month: number, language: string) => new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'zh-CN', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 1));
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoOf = (year: number, month: number, day: number) => `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
 
@@ -43,7 +45,7 @@ export function DateEditor({ field, value, onDone }: DateEditorProps): ReactElem
         <div className="form-date" data-testid="date-editor">
           <p className="form-date__prompt">{t('flow.form.date.typeYear')}</p>
           <output className="form-date__year" data-testid="date-year-display">
-            {yearText.padEnd(4, '_')} {t('flow.form.date.year')}
+            {yearText.padEnd(4, '_')}
           </output>
           <p className={yearText.length === 4 && !yearOk ? 'form-error' : 'form-date__range'} role="status">
             {yearText.length === 4 && !yearOk ? t('flow.form.date.yearOutOfRange') : range}
@@ -64,7 +66,7 @@ export function DateEditor({ field, value, onDone }: DateEditorProps): ReactElem
       return (
         <div className="form-date" data-testid="date-editor">
           <p className="form-date__prompt">
-            {year} {t('flow.form.date.year')} · {t('flow.form.date.chooseMonth')}
+            {t('flow.form.date.yearOf', { year })} · {t('flow.form.date.chooseMonth')}
           </p>
           <div className="form-grid form-grid--months" role="group">
             {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
@@ -78,7 +80,7 @@ export function DateEditor({ field, value, onDone }: DateEditorProps): ReactElem
                   setStage('day');
                 }}
               >
-                {t('flow.form.date.monthName', { month: m })}
+                {i18n.language === 'en' ? monthName(m, 'en') : t('flow.form.date.monthName', { month: m })}
               </TouchButton>
             ))}
           </div>
@@ -91,7 +93,7 @@ export function DateEditor({ field, value, onDone }: DateEditorProps): ReactElem
       return (
         <div className="form-date" data-testid="date-editor">
           <p className="form-date__prompt">
-            {year} {t('flow.form.date.year')} {t('flow.form.date.monthName', { month })} · {t('flow.form.date.chooseDay')}
+            {t('flow.form.date.monthOf', { year, month, monthName: monthName(month, i18n.language) })} · {t('flow.form.date.chooseDay')}
           </p>
           <div className="form-grid form-grid--days" role="group">
             {Array.from({ length: daysInMonth(year, month) }, (_, i) => i + 1).map((d) => {

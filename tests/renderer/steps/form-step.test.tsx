@@ -159,5 +159,14 @@ describe('form step', () => {
     renderFlowStep(formView(), {}, { language: 'en' });
     expect(screen.getByTestId('form-value-phone')).toHaveTextContent('Not filled in');
     expect(screen.getByTestId('form-submit')).toHaveTextContent('Submit');
+    press('form-field-moved');
+    typeKeys('date-keypad', '2010');
+    press('date-year-next');
+    expect(screen.getByTestId('date-editor')).toHaveTextContent('Year 2010 · Choose the month');
+    expect(screen.getByTestId('date-month-6')).toHaveTextContent('June');
+    press('date-month-6');
+    expect(screen.getByTestId('date-editor')).toHaveTextContent('June 2010 · Choose the day');
+    press('date-day-30');
+    expect(screen.getByTestId('form-value-moved')).toHaveTextContent('30 June 2010');
   });
 });
