@@ -19,6 +19,7 @@ import { SERVICE_MODULES } from '../../../../electron/host/services/registry';
 import type { ServiceModule } from '../../../../electron/host/services/service-module';
 import { catalogues, flattenKeys } from '../../../../renderer/i18n';
 import { card, sandboxCitizens, sandboxGateway, startService, typed, type FlowRun } from './flow-kit';
+import { validFormValues } from './form-values';
 
 /** A way to run a module: who is at the kiosk, and what fails. */
 interface Variant {
@@ -85,8 +86,10 @@ function nextEvents(view: FlowView, first: boolean): FlowMachineEvent[] {
         events.push({ type });
         break;
       case 'SUBMIT_FORM':
-        // An empty submission: a form stays with its errors (no registered service has a form yet).
+        // An empty submission stays with its errors; valid values go on (both ways for a delivery step).
         events.push({ type, values: {} });
+        if (view.data.step === 'form') events.push({ type, values: validFormValues(view.data.fields) });
+        if (view.data.step === 'delivery') events.push({ type, values: { method: 'hall' } }, { type, values: { method: 'ems', ...validFormValues(view.data.fields) } });
         break;
       default: {
         const unknown: never = type;

@@ -9,8 +9,9 @@ import { FlowView } from '../../../../../electron/contract';
 import { defaultConfig } from '../../../../../electron/host/config/load';
 import { deliveryChoice } from '../../../../../electron/host/flows/library';
 import { card, startPlan } from '../../services/flow-kit';
+import { validFormValues } from '../../services/form-values';
 import { startActor } from './fixture-plan';
-import { deliveryData, formPlan, NANSHAN, VALID_APPLICANT } from './form-plan';
+import { deliveryData, formData, formPlan, NANSHAN, VALID_APPLICANT } from './form-plan';
 
 const CHEN = card('410402199001011230');
 const RECIPIENT = { name: '陈思远', phone: '13800138000', address: NANSHAN };
@@ -83,5 +84,15 @@ describe('delivery step', () => {
     expect(run.view().stepId).toBe('delivery');
     expect((await run.step({ type: 'BACK' })).stepId).toBe('applicant');
     expect(run.faults).toEqual([]);
+  });
+
+  it('the services’ walker (service-modules.test.ts) gets past a form and both ways past a delivery step', async () => {
+    for (const method of ['hall', 'ems'] as const) {
+      const run = startPlan(formPlan, CHEN);
+      const form = await run.step({ type: 'CONFIRM' });
+      const delivery = await run.step({ type: 'SUBMIT_FORM', values: validFormValues(formData(form).fields) });
+      const values = method === 'hall' ? { method } : { method, ...validFormValues(deliveryData(delivery).fields) };
+      expect((await run.step({ type: 'SUBMIT_FORM', values })).stepId).toBe('finish');
+    }
   });
 });
