@@ -13,9 +13,11 @@
 import { z } from 'zod';
 import { PhotoSpecId } from './domain';
 import { SignatureStrokes } from './signature';
+import { DeliveryStepData, FormStepData, FormValues } from './form';
+import { MessageKey, ValueId } from './keys';
 
 /** The step library's kinds: the renderer has one screen per kind. */
-export const StepKind = z.enum(['identify', 'consent', 'faceCheck', 'choice', 'query', 'photo', 'signature', 'documentCapture', 'review', 'a4Print', 'receiptPrint', 'counter', 'referral', 'done', 'failed']);
+export const StepKind = z.enum(['identify', 'consent', 'faceCheck', 'choice', 'query', 'photo', 'signature', 'documentCapture', 'form', 'delivery', 'review', 'a4Print', 'receiptPrint', 'counter', 'referral', 'done', 'failed']);
 export type StepKind = z.infer<typeof StepKind>;
 
 /**
@@ -26,10 +28,7 @@ export type StepKind = z.infer<typeof StepKind>;
 export const FaceCheckOutcome = z.enum(['passed', 'noMatch', 'refused']);
 export type FaceCheckOutcome = z.infer<typeof FaceCheckOutcome>;
 
-/** An i18n key: dotted words (a service's keys start `svc.<serviceId>.`). */
-export const MessageKey = z.string().min(1).max(160).regex(/^[A-Za-z0-9_.-]+$/);
-/** A value a service defines (a choice's option, an outcome): a short identifier. */
-export const ValueId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export { MessageKey, ValueId };
 
 /** Events a citizen may send to the current step. */
 export const FlowEvent = z.discriminatedUnion('type', [
@@ -45,9 +44,11 @@ export const FlowEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('REPRINT') }).strict(),
   /** The citizen's signature from the signature step's pad, as vector data; the host measures it and decides. */
   z.object({ type: z.literal('SIGN'), signature: SignatureStrokes }).strict(),
+  /** A form's (or delivery's) values, by field id; the host checks each against the step's declaration. */
+  z.object({ type: z.literal('SUBMIT_FORM'), values: FormValues }).strict(),
 ]);
 export type FlowEvent = z.infer<typeof FlowEvent>;
-export const FlowEventType = z.enum(['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT', 'SIGN']);
+export const FlowEventType = z.enum(['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT', 'SIGN', 'SUBMIT_FORM']);
 export type FlowEventType = z.infer<typeof FlowEventType>;
 
 const PrintState = z.enum(['printing', 'printed', 'notPrinted']);
@@ -176,6 +177,8 @@ export const FlowStepData = z.discriminatedUnion('step', [
     rows: z.array(DetailRow).max(24),
     reprintAvailable: z.boolean(),
   }),
+  FormStepData,
+  DeliveryStepData,
   z.object({
     step: z.literal('done'),
     /** From the service's outcome vocabulary; `identityChanged`: another card or number came after identify. */

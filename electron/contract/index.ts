@@ -4,5 +4,6 @@ export * from './calls';
 export * from './events';
 export * from './flows';
 export * from './signature';
+export * from './form';
 export * from './face-mesh';
 export type * from './api';

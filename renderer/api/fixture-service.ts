@@ -45,6 +45,12 @@ export const fixtureWording: ServiceWording = {
     },
     print: { notes: { keep: '请妥善保管您的文件。' } },
     slip: { title: '取件凭条', rows: { number: '文件编号', window: '领取窗口' } },
+    applicant: {
+      title: '请填写申请信息',
+      fields: { name: '姓名', pinyin: '姓名拼音', reason: '申请原因', moved: '迁入日期', phone: '联系电话', address: '现住址' },
+      reasons: { lost: '遗失', damaged: '损坏' },
+    },
+    delivery: { title: '请选择领取方式' },
     counter: { atCounter: '您的申请需要由窗口工作人员继续办理。' },
     outcome: { issued: '文件已打印，请带好您的文件和凭条。' },
     voice: { purpose: '请选择文件的用途。', review: '请核对文件上的信息，无误请点击下一步。' },
@@ -72,6 +78,12 @@ export const fixtureWording: ServiceWording = {
     },
     print: { notes: { keep: 'Please keep your document safe.' } },
     slip: { title: 'Collection slip', rows: { number: 'Document number', window: 'Collect at' } },
+    applicant: {
+      title: 'Your application',
+      fields: { name: 'Name', pinyin: 'Name in pinyin', reason: 'Reason', moved: 'Moved in on', phone: 'Phone', address: 'Home address' },
+      reasons: { lost: 'Lost', damaged: 'Damaged' },
+    },
+    delivery: { title: 'How would you like to get it?' },
     counter: { atCounter: 'Staff at the counter will continue your application.' },
     outcome: { issued: 'Your document has been printed. Please take it and the slip.' },
     voice: { purpose: 'Please choose what the document is for.', review: 'Please check the details. If they are correct, touch Next.' },
@@ -103,6 +115,8 @@ export const FIXTURE_STEP_IDS: Readonly<Record<StepKind, string>> = {
   review: 'review',
   a4Print: 'print',
   receiptPrint: 'slip',
+  form: 'applicant',
+  delivery: 'delivery',
   counter: 'counter',
   referral: 'referral',
   done: 'done',
@@ -226,6 +240,51 @@ export const fixtureViews: { readonly [K in StepKind]: () => FlowView } = {
         reprintAvailable: true,
       },
       ['CONFIRM', 'REPRINT'],
+    ),
+  form: () =>
+    fixtureView(
+      {
+        step: 'form',
+        titleKey: fixtureKey('applicant.title'),
+        fields: [
+          { id: 'name', type: 'text', input: 'chineseName', maxLength: 20, labelKey: fixtureKey('applicant.fields.name'), required: true },
+          { id: 'pinyin', type: 'text', input: 'latin', maxLength: 40, labelKey: fixtureKey('applicant.fields.pinyin'), required: false },
+          {
+            id: 'reason',
+            type: 'choice',
+            labelKey: fixtureKey('applicant.fields.reason'),
+            required: true,
+            options: [
+              { value: 'lost', labelKey: fixtureKey('applicant.reasons.lost') },
+              { value: 'damaged', labelKey: fixtureKey('applicant.reasons.damaged') },
+            ],
+          },
+          { id: 'moved', type: 'date', labelKey: fixtureKey('applicant.fields.moved'), required: true, min: '2000-01-01', max: '2026-12-01' },
+          { id: 'phone', type: 'phone', labelKey: fixtureKey('applicant.fields.phone'), required: true },
+          { id: 'address', type: 'address', labelKey: fixtureKey('applicant.fields.address'), required: true, detailMaxLength: 60 },
+        ],
+        values: { name: '陈思远' },
+        errors: {},
+      },
+      ['SUBMIT_FORM', 'BACK'],
+    ),
+  delivery: () =>
+    fixtureView(
+      {
+        step: 'delivery',
+        titleKey: fixtureKey('delivery.title'),
+        hall: { name: '示例区公安分局政务服务大厅', window: '2号窗口' },
+        emsFeeFen: 1500,
+        method: null,
+        fields: [
+          { id: 'name', type: 'text', input: 'chineseName', maxLength: 20, labelKey: 'flow.delivery.recipient.name', required: true },
+          { id: 'phone', type: 'phone', labelKey: 'flow.delivery.recipient.phone', required: true },
+          { id: 'address', type: 'address', labelKey: 'flow.delivery.recipient.address', required: true, detailMaxLength: 60 },
+        ],
+        values: { name: '陈思远' },
+        errors: {},
+      },
+      ['SUBMIT_FORM', 'BACK'],
     ),
   counter: () =>
     fixtureView(

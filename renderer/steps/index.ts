@@ -13,9 +13,11 @@ import { ChoiceStep } from './choice/ChoiceStep';
 import { ConsentStep } from './consent/ConsentStep';
 import { CounterStep } from './counter/CounterStep';
 import { DocumentCaptureStep } from './document-capture/DocumentCaptureStep';
+import { DeliveryStep } from './delivery/DeliveryStep';
 import { DoneStep } from './done/DoneStep';
 import { FailedStep } from './done/FailedStep';
 import { FaceCheckFlowStep } from './face-check/FaceCheckFlowStep';
+import { FormStep } from './form/FormStep';
 import { IdentifyStep } from './identify/IdentifyStep';
 import { PhotoFlowStep } from './photo/PhotoFlowStep';
 import { QueryStep } from './query/QueryStep';
@@ -41,6 +43,8 @@ export const steps: StepRegistry = {
   review: ReviewStep,
   a4Print: A4PrintStep,
   receiptPrint: ReceiptPrintStep,
+  form: FormStep,
+  delivery: DeliveryStep,
   counter: CounterStep,
   referral: ReferralStep,
   done: DoneStep,
@@ -73,6 +77,10 @@ export function renderStep(registry: StepRegistry, context: StepContext): ReactE
       return createElement(registry.a4Print, { ...context, data });
     case 'receiptPrint':
       return createElement(registry.receiptPrint, { ...context, data });
+    case 'form':
+      return createElement(registry.form, { ...context, data });
+    case 'delivery':
+      return createElement(registry.delivery, { ...context, data });
     case 'counter':
       return createElement(registry.counter, { ...context, data });
     case 'referral':

@@ -44,9 +44,11 @@ function probes(data: FlowStepData): Record<FlowEventType, FlowEvent> {
     REPRINT: { type: 'REPRINT' },
     // A dot: the signature step takes any well-formed signature (and refuses a poor one with a message).
     SIGN: { type: 'SIGN', signature: { aspect: 1, strokes: [[{ x: 0.5, y: 0.5, t: 0 }]] } },
+    // A form stays with errors when its values are wrong, so any submission probes it.
+    SUBMIT_FORM: { type: 'SUBMIT_FORM', values: {} },
   };
 }
-const EVENT_TYPES: readonly FlowEventType[] = ['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT', 'SIGN'];
+const EVENT_TYPES: readonly FlowEventType[] = ['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT', 'SIGN', 'SUBMIT_FORM'];
 
 export interface FlowInstanceOptions<M extends AnyStateMachine> {
   serviceId: string;

@@ -50,6 +50,7 @@ export function createKioskFlows(deps: KioskFlowsDeps): Result<FlowService[], st
       slips: deps.slips,
       applications: deps.applications,
       kioskId: config.kioskId,
+      hallName: config.hallName,
       window: config.services.windows[module.catalogue.category],
       windows: config.services.windows,
       homeProvinceCode: config.services.homeProvinceCode,

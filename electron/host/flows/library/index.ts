@@ -14,6 +14,9 @@ export { documentCaptureStep, capturedDocuments, type AssembledPaper, type Captu
 export { reviewStep, type ReviewOptions } from './review';
 export { a4PrintStep, type A4PrintOptions, type PreparedDocument } from './a4-print';
 export { receiptPrintStep, type ReceiptPrintOptions } from './receipt-print';
+export { formStep, formValues, type FormOptions } from './form';
+export type { DateBound, FormFieldSpec } from './form/fields';
+export { deliveryStep, deliveryChoice, type DeliveryChoice, type DeliveryOptions } from './delivery';
 export { LIBRARY_OUTCOMES, outcomeKey, type LibraryOutcome } from './side-steps';
 export { buildFlow, FlowPlanError, type BuiltFlow } from './build-machine';
 export { factOf, initialContext, type FlowContext, type FlowInput, type PrintRecord } from './context';

@@ -42,6 +42,8 @@ export interface FlowKit {
   slips: TicketPrinter;
   applications: ApplicationQueue;
   kioskId: string;
+  /** The hall's name (config `hallName`), where a document may be collected. */
+  hallName?: string;
   /** The counter window for this service (its category's). */
   window: string;
   windows: Readonly<Record<ServiceCategory, string>>;

@@ -20,6 +20,7 @@ import type { ServiceModule } from '../../../../electron/host/services/service-m
 import { catalogues, flattenKeys } from '../../../../renderer/i18n';
 import { card, sandboxCitizens, sandboxGateway, startService, typed, type FlowRun } from './flow-kit';
 import { aDot, writtenName } from '../flows/library/signatures';
+import { validFormValues } from './form-values';
 
 /** A way to run a module: who is at the kiosk, and what fails. */
 interface Variant {
@@ -87,6 +88,12 @@ function nextEvents(view: FlowView, first: boolean): FlowMachineEvent[] {
       case 'RETRY':
       case 'REPRINT':
         events.push({ type });
+        break;
+      case 'SUBMIT_FORM':
+        // An empty submission stays with its errors; valid values go on (both ways for a delivery step).
+        events.push({ type, values: {} });
+        if (view.data.step === 'form') events.push({ type, values: validFormValues(view.data.fields) });
+        if (view.data.step === 'delivery') events.push({ type, values: { method: 'hall' } }, { type, values: { method: 'ems', ...validFormValues(view.data.fields) } });
         break;
       default: {
         const unknown: never = type;

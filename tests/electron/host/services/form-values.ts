@@ -1,0 +1,26 @@
+/** Values a form's declaration accepts, for walking a flow past its form and delivery steps. */
+import type { FormField, FormValues } from '../../../../electron/contract';
+
+/** One valid value for each field (required or not). */
+export function validFormValues(fields: readonly FormField[]): FormValues {
+  return Object.fromEntries(fields.map((field) => [field.id, validValue(field)]));
+}
+
+function validValue(field: FormField): FormValues[string] {
+  switch (field.type) {
+    case 'text':
+      return (field.input === 'latin' ? 'CHEN SIYUAN' : '陈思远').slice(0, field.maxLength).trim();
+    case 'choice':
+      return field.options[0]!.value;
+    case 'date':
+      return field.max;
+    case 'phone':
+      return '13800138000';
+    case 'address':
+      return { province: '440000', city: '440300', county: '440305', detail: '科技园路1号'.slice(0, field.detailMaxLength) };
+    default: {
+      const unknown: never = field;
+      return unknown;
+    }
+  }
+}
