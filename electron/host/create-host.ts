@@ -43,6 +43,7 @@ import { createKioskFlows } from './services/kiosk-flows';
 import { SERVICE_MODULES, serviceModule } from './services/registry';
 import { chargedFeeItems } from './services/service-module';
 import { receiptPrinterOf, type DeviceLookup } from './printing/receipt-printer-of';
+import type { Result } from '../../domain/result';
 import { openJournal, type Journal } from './journal';
 import type { SessionJournal } from './journal/session-journal';
 import { createStationJournal } from './journal/station-journal';
@@ -421,7 +422,7 @@ function journalEvent(
 }
 
 /** The value of a composition step, or a start-up error naming what failed. */
-function unwrap<T, E>(result: { ok: true; value: T } | { ok: false; error: E }, describe: (error: E) => string): T {
+function unwrap<T, E>(result: Result<T, E>, describe: (error: E) => string): T {
   if (result.ok) return result.value;
   throw new Error(`OneDoor cannot start: ${describe(result.error)}`);
 }
