@@ -55,7 +55,7 @@ import {
   type ErrorCode,
 } from '../electron/contract';
 import { createDispatcher, type CallHandlers, type HandlerOutcome } from '../electron/host/api/dispatch';
-import { clientErrors, decodeHostMessage, readEvent, readReply } from '../renderer/api/envelope';
+import { clientErrors, decodeHostMessage, describeRefusal, readEvent, readReply } from '../renderer/api/envelope';
 import { CALL_EXAMPLES, EVENT_EXAMPLES } from './fuzz/contract-examples';
 import { emptyStats, formatReport, fuzzLoop, int, pick, type FuzzOptions, type FuzzStats, type Random } from './fuzz/harness';
 import { insertToken, mutateBytes, STANDARD_MUTATIONS } from './fuzz/mutate';
@@ -234,7 +234,7 @@ async function checkAccepted(host: Host, message: CallMessage, result: unknown, 
     return true;
   }
   if (!decoded.ok || decoded.value.type !== 'reply') {
-    fail(`${message.method}: the renderer refused the host's reply: ${decoded.ok ? decoded.value.type : decoded.reason}`);
+    fail(`${message.method}: the renderer refused the host's reply: ${decoded.ok ? decoded.value.type : describeRefusal(decoded.error)}`);
     return true;
   }
   const outcome = readReply(message.method, decoded.value);
@@ -421,9 +421,9 @@ export async function runContractFuzz(options: FuzzOptions): Promise<ContractFuz
           const text = toJson({ v: PROTOCOL_VERSION, type: 'event', event, payload: sent });
           report.bytes += byteLength(text);
           const decoded = decodeHostMessage(text);
-          if (!decoded.ok || decoded.value.type !== 'event') return fail(`${event}: a valid event was refused: ${decoded.ok ? decoded.value.type : decoded.reason}`);
+          if (!decoded.ok || decoded.value.type !== 'event') return fail(`${event}: a valid event was refused: ${decoded.ok ? decoded.value.type : describeRefusal(decoded.error)}`);
           const read = readEvent(decoded.value);
-          if (!read.ok) return fail(`${event}: a valid payload was refused: ${read.reason}\n    ${text.slice(0, 400)}`);
+          if (!read.ok) return fail(`${event}: a valid payload was refused: ${describeRefusal(read.error)}\n    ${text.slice(0, 400)}`);
           if (read.value.event !== event || !jsonEqual(read.value.payload, JSON.parse(JSON.stringify(payload)))) fail(`${event}: the payload read back differs`);
           covered.get(event)!.accepted++;
         } else if (roll < 0.53) {
@@ -485,7 +485,7 @@ export async function runContractFuzz(options: FuzzOptions): Promise<ContractFuz
             if (decoded.ok) fail('the renderer accepted a reply over the size limit');
             return;
           }
-          if (!decoded.ok || decoded.value.type !== 'reply') return fail(`renderer: a well-formed reply envelope was refused: ${decoded.ok ? '' : decoded.reason}`);
+          if (!decoded.ok || decoded.value.type !== 'reply') return fail(`renderer: a well-formed reply envelope was refused: ${decoded.ok ? '' : describeRefusal(decoded.error)}`);
           const outcome = readReply(method, decoded.value);
           if (outcome.ok || outcome.error.code !== clientErrors.invalidReply.code || outcome.error.messageKey !== clientErrors.invalidReply.messageKey) {
             fail(`renderer accepted result ${refused.what}`);
@@ -505,7 +505,7 @@ export async function runContractFuzz(options: FuzzOptions): Promise<ContractFuz
             if (decoded.ok) fail('the renderer accepted an event over the size limit');
             return;
           }
-          if (!decoded.ok || decoded.value.type !== 'event') return fail(`renderer: a well-formed event envelope was refused: ${decoded.ok ? '' : decoded.reason}`);
+          if (!decoded.ok || decoded.value.type !== 'event') return fail(`renderer: a well-formed event envelope was refused: ${decoded.ok ? '' : describeRefusal(decoded.error)}`);
           if (readEvent(decoded.value).ok) fail(`renderer accepted event ${name} with ${refused.what}`);
           covered.get(event)!.refused++;
         } else if (roll < 0.985) {
@@ -523,7 +523,7 @@ export async function runContractFuzz(options: FuzzOptions): Promise<ContractFuz
             parses = false;
           }
           const decoded = decodeHostMessage(mutated);
-          if (!parses && byteLength(mutated) <= MAX_MESSAGE_BYTES && (decoded.ok || decoded.reason !== 'not JSON')) fail('renderer: text that is not JSON was not refused as such');
+          if (!parses && byteLength(mutated) <= MAX_MESSAGE_BYTES && (decoded.ok || decoded.error.kind !== 'notJson')) fail('renderer: text that is not JSON was not refused as such');
           if (decoded.ok && decoded.value.type === 'reply') readReply(method, decoded.value);
           if (decoded.ok && decoded.value.type === 'event') readEvent(decoded.value);
         } else {

@@ -27,7 +27,7 @@ import { EventEmitter } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { createHidTransport, type HidDeviceHandle, type HidModule } from '../drivers/transport/hid';
 import { readInputReport } from '../drivers/transport/hid-input';
-import { encodeReports, payloadPerReport, prefixSize, validateFraming, type HidFraming, type HidLengthPrefix } from '../drivers/transport/hid-reports';
+import { describeHidFramingError, encodeReports, payloadPerReport, prefixSize, validateFraming, type HidFraming, type HidLengthPrefix } from '../drivers/transport/hid-reports';
 import { emptyStats, formatReport, fuzzLoop, int, pick, type FuzzOptions, type FuzzStats, type Random } from './fuzz/harness';
 import { concatBytes, mutateBytes, randomBytes, sameBytes, STANDARD_MUTATIONS, type ByteMutation } from './fuzz/mutate';
 
@@ -234,7 +234,7 @@ export async function runHidFuzz(options: FuzzOptions): Promise<HidFuzzReport> {
       const out: Uint8Array[] = [];
       for (const r of read) {
         const decoded = readInputReport(r, f);
-        if (!decoded.ok) return fail(`a valid report was rejected: ${decoded.message}`);
+        if (!decoded.ok) return fail(`a valid report was rejected: ${describeHidFramingError(decoded.error)}`);
         if (decoded.value.length > room) return fail(`a valid report gave ${decoded.value.length} bytes, more than ${room}`);
         out.push(decoded.value);
       }
@@ -265,7 +265,7 @@ export async function runHidFuzz(options: FuzzOptions): Promise<HidFuzzReport> {
         const model = expectedPayload(m, f);
         if (!decoded.ok) {
           rejected++;
-          if (model !== 'error') fail(`rejected a report the layout allows (${m.length} bytes): ${decoded.message}`);
+          if (model !== 'error') fail(`rejected a report the layout allows (${m.length} bytes): ${describeHidFramingError(decoded.error)}`);
           continue;
         }
         if (decoded.value.length > room) fail(`emitted ${decoded.value.length} bytes from one report, more than the ${room} a report carries`);

@@ -6,7 +6,7 @@
 import type { DriverStatus } from '../device';
 import { cardToCliJson, parseCardText } from '../idcard/card-text';
 import { createIdCardReader, type RawCardRead } from '../idcard/reader';
-import { baudRate, parseOptions, positiveInt, requiredString } from './args';
+import { baudRate, describeOptionError, firstOptionError, parseOptions, positiveInt, requiredString } from './args';
 import { EXIT, type ExitCode } from './exit-codes';
 import type { CliIo } from './io';
 import { openSerial } from './serial-session';
@@ -42,19 +42,20 @@ export async function runIdCardRead(args: readonly string[], io: CliIo): Promise
     fingerprint: { type: 'boolean' },
   });
   if (!parsed.ok) {
-    io.err(`${parsed.error}\n\n${IDCARD_READ_HELP}`);
+    io.err(`${describeOptionError(parsed.error)}\n\n${IDCARD_READ_HELP}`);
     return EXIT.usage;
   }
-  if (parsed.values.help) {
+  const { values } = parsed.value;
+  if (values.help) {
     io.out(IDCARD_READ_HELP);
     return EXIT.ok;
   }
-  const port = requiredString('port', parsed.values.port);
-  const baud = baudRate('baud', parsed.values.baud);
-  const timeout = positiveInt('timeout-ms', parsed.values['timeout-ms'], 30_000);
+  const port = requiredString('port', values.port);
+  const baud = baudRate('baud', values.baud);
+  const timeout = positiveInt('timeout-ms', values['timeout-ms'], 30_000);
   if (!port.ok || !baud.ok || !timeout.ok) {
-    const problem = [port, baud, timeout].find((r) => !r.ok);
-    io.err(`${problem && !problem.ok ? problem.error : 'bad options'}\n\n${IDCARD_READ_HELP}`);
+    const problem = firstOptionError([port, baud, timeout]);
+    io.err(`${problem ? describeOptionError(problem) : 'bad options'}\n\n${IDCARD_READ_HELP}`);
     return EXIT.usage;
   }
 
@@ -62,7 +63,7 @@ export async function runIdCardRead(args: readonly string[], io: CliIo): Promise
   if (!transport) return EXIT.deviceError;
   const reader = createIdCardReader(transport, {
     pollIntervalMs: 200,
-    readFingerprint: parsed.values.fingerprint === true,
+    readFingerprint: values.fingerprint === true,
     autoBaud: false,
   });
   let readFailed = false;

@@ -2,7 +2,7 @@
 import { encodeNamedCommand } from '../idcard/commands';
 import { formatSamId } from '../idcard/sam-id';
 import { describeSw3, SW3 } from '../idcard/status-codes';
-import { baudRate, parseOptions, positiveInt, requiredString } from './args';
+import { baudRate, describeOptionError, parseOptions, positiveInt, requiredString } from './args';
 import { exchange } from './exchange';
 import { EXIT, type ExitCode } from './exit-codes';
 import type { CliIo } from './io';
@@ -26,24 +26,25 @@ function parseSamOptions(args: readonly string[], help: string, io: CliIo): SamO
     json: { type: 'boolean' },
   });
   if (!parsed.ok) {
-    io.err(`${parsed.error}\n\n${help}`);
+    io.err(`${describeOptionError(parsed.error)}\n\n${help}`);
     return EXIT.usage;
   }
-  if (parsed.values.help) {
+  const { values } = parsed.value;
+  if (values.help) {
     io.out(help);
     return EXIT.ok;
   }
-  const port = requiredString('port', parsed.values.port);
-  const baud = baudRate('baud', parsed.values.baud);
-  const timeout = positiveInt('timeout-ms', parsed.values['timeout-ms'], 2000);
+  const port = requiredString('port', values.port);
+  const baud = baudRate('baud', values.baud);
+  const timeout = positiveInt('timeout-ms', values['timeout-ms'], 2000);
   for (const r of [port, baud, timeout]) {
     if (!r.ok) {
-      io.err(`${r.error}\n\n${help}`);
+      io.err(`${describeOptionError(r.error)}\n\n${help}`);
       return EXIT.usage;
     }
   }
   if (!port.ok || !baud.ok || !timeout.ok) return EXIT.usage;
-  return { port: port.value, baud: baud.value, timeoutMs: timeout.value, json: parsed.values.json === true };
+  return { port: port.value, baud: baud.value, timeoutMs: timeout.value, json: values.json === true };
 }
 
 /** Runs `idcard status`. */

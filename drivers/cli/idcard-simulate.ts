@@ -2,7 +2,7 @@
 import { loadSampleCard } from '../idcard/sample-cards';
 import { createIdCardSimulator } from '../idcard/simulator';
 import { createSerialTransport } from '../transport/serial';
-import { baudRate, parseOptions, requiredString } from './args';
+import { baudRate, describeOptionError, firstOptionError, parseOptions, requiredString } from './args';
 import { EXIT, type ExitCode } from './exit-codes';
 import type { CliIo } from './io';
 import { IDCARD_SIMULATE_HELP } from './usage';
@@ -15,19 +15,20 @@ export async function runIdCardSimulate(args: readonly string[], io: CliIo): Pro
     'pace-baud': { type: 'string' },
   });
   if (!parsed.ok) {
-    io.err(`${parsed.error}\n\n${IDCARD_SIMULATE_HELP}`);
+    io.err(`${describeOptionError(parsed.error)}\n\n${IDCARD_SIMULATE_HELP}`);
     return EXIT.usage;
   }
-  if (parsed.values.help) {
+  const { values } = parsed.value;
+  if (values.help) {
     io.out(IDCARD_SIMULATE_HELP);
     return EXIT.ok;
   }
-  const port = requiredString('port', parsed.values.port);
-  const cardName = requiredString('card', parsed.values.card);
-  const pace = baudRate('pace-baud', parsed.values['pace-baud']);
+  const port = requiredString('port', values.port);
+  const cardName = requiredString('card', values.card);
+  const pace = baudRate('pace-baud', values['pace-baud']);
   if (!port.ok || !cardName.ok || !pace.ok) {
-    const problem = [port, cardName, pace].find((r) => !r.ok);
-    io.err(`${problem && !problem.ok ? problem.error : 'bad options'}\n\n${IDCARD_SIMULATE_HELP}`);
+    const problem = firstOptionError([port, cardName, pace]);
+    io.err(`${problem ? describeOptionError(problem) : 'bad options'}\n\n${IDCARD_SIMULATE_HELP}`);
     return EXIT.usage;
   }
   const sample = loadSampleCard(cardName.value);

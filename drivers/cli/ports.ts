@@ -1,6 +1,6 @@
 /** `ports`: the serial ports and HID devices present, as a table or JSON. */
 import { listDevices, type DeviceRecord, type EnumerateDeps } from '../transport/enumerate';
-import { parseOptions } from './args';
+import { describeOptionError, parseOptions } from './args';
 import { EXIT, type ExitCode } from './exit-codes';
 import type { CliIo } from './io';
 import { PORTS_HELP } from './usage';
@@ -33,16 +33,17 @@ export function formatDeviceTable(devices: readonly DeviceRecord[]): string {
 export async function runPorts(args: readonly string[], io: CliIo, deps: EnumerateDeps = {}): Promise<ExitCode> {
   const parsed = parseOptions(args, { json: { type: 'boolean' } });
   if (!parsed.ok) {
-    io.err(`${parsed.error}\n\n${PORTS_HELP}`);
+    io.err(`${describeOptionError(parsed.error)}\n\n${PORTS_HELP}`);
     return EXIT.usage;
   }
-  if (parsed.values.help) {
+  const { values } = parsed.value;
+  if (values.help) {
     io.out(PORTS_HELP);
     return EXIT.ok;
   }
   const { devices, problems } = await listDevices(deps);
   for (const problem of problems) io.err(`warning: ${problem}`);
-  if (parsed.values.json) io.out(JSON.stringify(devices));
+  if (values.json) io.out(JSON.stringify(devices));
   else io.out(devices.length === 0 ? 'No serial ports or HID devices found.' : formatDeviceTable(devices));
   return EXIT.ok;
 }

@@ -1,6 +1,7 @@
 /** Option parsing shared by `receipt status` and `receipt test`. */
+import { ok } from '../../domain/result';
 import type { PaperWidthMm } from '../receipt/paper';
-import { baudRate, parseOptions, positiveInt, requiredString } from './args';
+import { baudRate, describeOptionError, firstOptionError, oneOfOption, parseOptions, positiveInt, type OptionResult, requiredString } from './args';
 import { EXIT, type ExitCode } from './exit-codes';
 import type { CliIo } from './io';
 
@@ -14,10 +15,9 @@ export interface PrinterCommandOptions {
 }
 
 /** Reads `--paper-width`: 58 or 80, default 80. */
-export function paperWidth(raw: string | boolean | undefined): { ok: true; value: PaperWidthMm } | { ok: false; error: string } {
-  if (raw === undefined) return { ok: true, value: 80 };
-  if (raw === '58' || raw === '80') return { ok: true, value: raw === '58' ? 58 : 80 };
-  return { ok: false, error: `--paper-width must be 58 or 80, got ${String(raw)}` };
+export function paperWidth(raw: string | boolean | undefined): OptionResult<PaperWidthMm> {
+  const width = oneOfOption('paper-width', raw, ['58', '80'], '80');
+  return width.ok ? ok(width.value === '58' ? 58 : 80) : width;
 }
 
 /** Parses the options; an exit code (after printing help or a usage error) when the command should end. */
@@ -30,21 +30,22 @@ export function parsePrinterOptions(args: readonly string[], help: string, io: C
     ...(extra.paperWidth ? { 'paper-width': { type: 'string' as const } } : {}),
   });
   if (!parsed.ok) {
-    io.err(`${parsed.error}\n\n${help}`);
+    io.err(`${describeOptionError(parsed.error)}\n\n${help}`);
     return EXIT.usage;
   }
-  if (parsed.values.help) {
+  const { values } = parsed.value;
+  if (values.help) {
     io.out(help);
     return EXIT.ok;
   }
-  const port = requiredString('port', parsed.values.port);
-  const baud = baudRate('baud', parsed.values.baud);
-  const timeout = positiveInt('timeout-ms', parsed.values['timeout-ms'], 1000);
-  const width = paperWidth(parsed.values['paper-width']);
+  const port = requiredString('port', values.port);
+  const baud = baudRate('baud', values.baud);
+  const timeout = positiveInt('timeout-ms', values['timeout-ms'], 1000);
+  const width = paperWidth(values['paper-width']);
   if (!port.ok || !baud.ok || !timeout.ok || !width.ok) {
-    const problem = [port, baud, timeout, width].find((r) => !r.ok);
-    io.err(`${problem && !problem.ok ? problem.error : 'bad options'}\n\n${help}`);
+    const problem = firstOptionError([port, baud, timeout, width]);
+    io.err(`${problem ? describeOptionError(problem) : 'bad options'}\n\n${help}`);
     return EXIT.usage;
   }
-  return { port: port.value, baud: baud.value, timeoutMs: timeout.value, json: parsed.values.json === true, paperWidthMm: width.value };
+  return { port: port.value, baud: baud.value, timeoutMs: timeout.value, json: values.json === true, paperWidthMm: width.value };
 }

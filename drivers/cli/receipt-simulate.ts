@@ -3,7 +3,7 @@ import { PAPER_LAYOUTS } from '../receipt/paper';
 import { createReceiptSimulator, formatPrintedReceipt } from '../receipt/simulator';
 import type { PaperState } from '../receipt/status';
 import { createSerialTransport } from '../transport/serial';
-import { parseOptions, positiveInt, requiredString } from './args';
+import { describeOptionError, firstOptionError, oneOfOption, parseOptions, positiveInt, requiredString } from './args';
 import { EXIT, type ExitCode } from './exit-codes';
 import type { CliIo } from './io';
 import { paperWidth } from './receipt-options';
@@ -21,27 +21,22 @@ export async function runReceiptSimulate(args: readonly string[], io: CliIo): Pr
     'paper-width': { type: 'string' },
   });
   if (!parsed.ok) {
-    io.err(`${parsed.error}\n\n${RECEIPT_SIMULATE_HELP}`);
+    io.err(`${describeOptionError(parsed.error)}\n\n${RECEIPT_SIMULATE_HELP}`);
     return EXIT.usage;
   }
-  if (parsed.values.help) {
+  const { values } = parsed.value;
+  if (values.help) {
     io.out(RECEIPT_SIMULATE_HELP);
     return EXIT.ok;
   }
-  const port = requiredString('port', parsed.values.port);
-  const paper = parsed.values.paper ?? 'ok';
-  const cover = parsed.values.cover ?? 'closed';
-  const runOut = parsed.values['run-out-after'] === undefined ? undefined : positiveInt('run-out-after', parsed.values['run-out-after'], 1);
-  const width = paperWidth(parsed.values['paper-width']);
-  const problems = [
-    port.ok ? undefined : port.error,
-    typeof paper === 'string' && (PAPER_STATES as readonly string[]).includes(paper) ? undefined : `--paper must be ok, low or out, got ${String(paper)}`,
-    cover === 'open' || cover === 'closed' ? undefined : `--cover must be open or closed, got ${String(cover)}`,
-    runOut === undefined || runOut.ok ? undefined : runOut.error,
-    width.ok ? undefined : width.error,
-  ].filter((p): p is string => p !== undefined);
-  if (problems.length > 0 || !port.ok || !width.ok) {
-    io.err(`${problems[0] ?? 'bad options'}\n\n${RECEIPT_SIMULATE_HELP}`);
+  const port = requiredString('port', values.port);
+  const paper = oneOfOption('paper', values.paper, PAPER_STATES, 'ok');
+  const cover = oneOfOption('cover', values.cover, ['open', 'closed'], 'closed');
+  const runOut = values['run-out-after'] === undefined ? undefined : positiveInt('run-out-after', values['run-out-after'], 1);
+  const width = paperWidth(values['paper-width']);
+  if (!port.ok || !paper.ok || !cover.ok || (runOut && !runOut.ok) || !width.ok) {
+    const problem = firstOptionError([port, paper, cover, runOut, width]);
+    io.err(`${problem ? describeOptionError(problem) : 'bad options'}\n\n${RECEIPT_SIMULATE_HELP}`);
     return EXIT.usage;
   }
 
@@ -49,7 +44,7 @@ export async function runReceiptSimulate(args: readonly string[], io: CliIo): Pr
   const transport = createSerialTransport({ path: port.value, baudRate: 115_200 });
   const simulator = createReceiptSimulator(transport, {
     columns: PAPER_LAYOUTS[width.value].columns,
-    initial: { paper: paper as PaperState, coverOpen: cover === 'open' },
+    initial: { paper: paper.value, coverOpen: cover.value === 'open' },
   });
   if (runOut?.ok) simulator.runOutAfterLines(runOut.value);
   const started = await simulator.start();
@@ -66,7 +61,7 @@ export async function runReceiptSimulate(args: readonly string[], io: CliIo): Pr
       resolve('disconnected');
     });
   });
-  io.err(`simulating a receipt printer on ${port.value} (paper ${paper}, cover ${cover}); stop with Ctrl-C`);
+  io.err(`simulating a receipt printer on ${port.value} (paper ${paper.value}, cover ${cover.value}); stop with Ctrl-C`);
   const ended = await Promise.race([stop, disconnected]);
   await simulator.stop();
   io.err(`simulator stopped (${ended})`);

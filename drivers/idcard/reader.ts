@@ -27,7 +27,7 @@ import type { Transport, TransportError } from '../transport/transport';
 import { encodeNamedCommand, type Ga467CommandName } from './commands';
 import { FrameExchange, type ExchangeOutcome } from './exchange';
 import type { ResponseFrame } from './frame';
-import { decodeReadPayload } from './read-payload';
+import { decodeReadPayload, describePayloadError } from './read-payload';
 import { formatSamId } from './sam-id';
 import { describeSw3, SW3, sw3Message, type Sw3Status } from './status-codes';
 
@@ -333,7 +333,7 @@ class GA467IdCardReader implements IdCardReader {
     const read = await this.command(name, this.readTimeout(name), (frame) => {
       if (frame.sw3 !== SW3.success) return undefined;
       const payload = decodeReadPayload(frame.data, withFingerprint);
-      return payload.ok ? undefined : payload.message;
+      return payload.ok ? undefined : describePayloadError(payload.error);
     });
     if (!this.isActive()) return;
     if (this.isFault(read)) return this.toProbing(read);

@@ -2,13 +2,12 @@
  * What the dev dock can do to a simulated ID card reader: place a sample
  * card, take it away, pull and replug the cable, inject SAM/read faults.
  */
+import type { Result } from '../../domain/result';
 import type { FaultMode, IdCardSimulator, SimulatedCard } from '../idcard/simulator';
 import type { MemoryTransport } from '../transport/memory';
 
 /** Loads a sample card by name (A2's `loadSampleCard`, narrowed to what the dock needs). */
-export type SampleCardLoader = (
-  name: string,
-) => { ok: true; value: { text: Uint8Array; photo: Uint8Array } } | { ok: false; error: { message: string } };
+export type SampleCardLoader = (name: string) => Result<{ text: Uint8Array; photo: Uint8Array }, { message: string }>;
 
 /** The dock's handle on one simulated reader. */
 export interface IdCardSimulatorControls {

@@ -14,7 +14,8 @@
  * Found by `npm run fuzz` (scripts/fuzz-hid.ts): before, a report longer
  * than configured was passed on whole (up to 65535 bytes from one report).
  */
-import { decodeReport, payloadPerReport, prefixSize, type HidFraming, type HidFramingResult } from './hid-reports';
+import { err } from '../../domain/result';
+import { decodeReport, payloadPerReport, type HidFraming, type HidFramingResult } from './hid-reports';
 
 /** Payload of one input report, or why it was refused. Pure; never throws. */
 export function readInputReport(report: Uint8Array, framing: HidFraming): HidFramingResult<Uint8Array> {
@@ -23,11 +24,8 @@ export function readInputReport(report: Uint8Array, framing: HidFraming): HidFra
   const room = payloadPerReport(framing);
   if (decoded.value.length <= room) return decoded;
   if (framing.lengthPrefix === 'none') {
-    const size = report.length - (framing.reportId === 0 ? 0 : 1);
-    return { ok: false, message: `HID report of ${size} bytes is longer than reportSize ${framing.reportSize}` };
+    const length = report.length - (framing.reportId === 0 ? 0 : 1);
+    return err({ kind: 'longerThanReportSize', length, reportSize: framing.reportSize });
   }
-  return {
-    ok: false,
-    message: `HID report says ${decoded.value.length} payload bytes but a report of size ${framing.reportSize} carries at most ${framing.reportSize - prefixSize(framing.lengthPrefix)}`,
-  };
+  return err({ kind: 'lengthBeyondReportSize', declared: decoded.value.length, reportSize: framing.reportSize, most: room });
 }

@@ -8,6 +8,10 @@
  * Reports read back start with the report id only when the device numbers its
  * reports (reportId ≠ 0).
  */
+import { err, ok } from '../../domain/result';
+import type { HidFramingResult } from './hid-framing-error';
+
+export { describeHidFramingError, type HidFramingError, type HidFramingResult } from './hid-framing-error';
 
 /** How each report says how many of its bytes are payload. */
 export type HidLengthPrefix = 'none' | 'u8' | 'u16be' | 'u16le';
@@ -20,9 +24,6 @@ export interface HidFraming {
   reportSize: number;
   lengthPrefix: HidLengthPrefix;
 }
-
-/** Bad framing settings or a report that does not fit them. */
-export type HidFramingResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** Bytes taken by the length prefix inside each report. */
 export function prefixSize(prefix: HidLengthPrefix): number {
@@ -40,22 +41,13 @@ export function prefixSize(prefix: HidLengthPrefix): number {
 /** Checks report id, size and prefix against each other. */
 export function validateFraming(framing: HidFraming): HidFramingResult<HidFraming> {
   const { reportId, reportSize, lengthPrefix } = framing;
-  if (!Number.isInteger(reportId) || reportId < 0 || reportId > 255) {
-    return { ok: false, message: `reportId must be an integer 0..255, got ${reportId}` };
-  }
-  if (!Number.isInteger(reportSize) || reportSize < 1 || reportSize > 65535) {
-    return { ok: false, message: `reportSize must be an integer 1..65535, got ${reportSize}` };
-  }
+  if (!Number.isInteger(reportId) || reportId < 0 || reportId > 255) return err({ kind: 'badReportId', reportId });
+  if (!Number.isInteger(reportSize) || reportSize < 1 || reportSize > 65535)
+    return err({ kind: 'badReportSize', reportSize });
   const room = reportSize - prefixSize(lengthPrefix);
-  if (room < 1)
-    return { ok: false, message: `reportSize ${reportSize} leaves no room for payload after a ${lengthPrefix} prefix` };
-  if (lengthPrefix === 'u8' && room > 255) {
-    return {
-      ok: false,
-      message: `a u8 length prefix cannot describe ${room} payload bytes; use u16be/u16le or a smaller reportSize`,
-    };
-  }
-  return { ok: true, value: framing };
+  if (room < 1) return err({ kind: 'noPayloadRoom', reportSize, lengthPrefix });
+  if (lengthPrefix === 'u8' && room > 255) return err({ kind: 'prefixTooNarrow', room });
+  return ok(framing);
 }
 
 /** Payload bytes that fit in one report. */
@@ -122,17 +114,14 @@ function readLength(report: Uint8Array, prefix: HidLengthPrefix): number {
 export function decodeReport(report: Uint8Array, framing: HidFraming): HidFramingResult<Uint8Array> {
   let body = report;
   if (framing.reportId !== 0) {
-    if (body.length === 0) return { ok: true, value: new Uint8Array(0) };
-    if (body[0] !== framing.reportId) return { ok: true, value: new Uint8Array(0) };
+    if (body.length === 0) return ok(new Uint8Array(0));
+    if (body[0] !== framing.reportId) return ok(new Uint8Array(0));
     body = body.subarray(1);
   }
-  if (framing.lengthPrefix === 'none') return { ok: true, value: body.slice() };
+  if (framing.lengthPrefix === 'none') return ok(body.slice());
   const prefix = prefixSize(framing.lengthPrefix);
-  if (body.length < prefix)
-    return { ok: false, message: `HID report of ${body.length} bytes is shorter than its length prefix` };
+  if (body.length < prefix) return err({ kind: 'shorterThanPrefix', length: body.length });
   const length = readLength(body, framing.lengthPrefix);
-  if (length > body.length - prefix) {
-    return { ok: false, message: `HID report says ${length} payload bytes but carries only ${body.length - prefix}` };
-  }
-  return { ok: true, value: body.slice(prefix, prefix + length) };
+  if (length > body.length - prefix) return err({ kind: 'lengthBeyondReport', declared: length, carried: body.length - prefix });
+  return ok(body.slice(prefix, prefix + length));
 }

@@ -4,10 +4,11 @@
  * node-hid module is injectable, so tests run against a fake device; the real
  * one is loaded lazily so that a kiosk without libusb still starts.
  */
+import type { Result } from '../../domain/result';
 import type { Transport, TransportError, TransportEvents, TransportResult } from './transport';
 import { createEmitter } from './transport-events';
 import { toTransportError } from './transport-error';
-import { encodeReports, validateFraming, type HidFraming } from './hid-reports';
+import { describeHidFramingError, encodeReports, validateFraming, type HidFraming } from './hid-reports';
 import { readInputReport } from './hid-input';
 
 export type { HidFraming, HidLengthPrefix } from './hid-reports';
@@ -53,10 +54,10 @@ export interface HidTransportOptions extends HidFraming {
   nonExclusive?: boolean;
 }
 
-let cachedModule: Promise<{ ok: true; value: HidModule } | { ok: false; error: TransportError }> | undefined;
+let cachedModule: Promise<Result<HidModule, TransportError>> | undefined;
 
 /** Loads the real node-hid once; a missing native library is an error value, not a throw. */
-export function loadNodeHid(): Promise<{ ok: true; value: HidModule } | { ok: false; error: TransportError }> {
+export function loadNodeHid(): Promise<Result<HidModule, TransportError>> {
   cachedModule ??= import('node-hid').then(
     (mod) => {
       const real = ((mod as { default?: unknown }).default ?? mod) as HidModule;
@@ -139,7 +140,7 @@ export function createHidTransport(options: HidTransportOptions, hidModule?: Hid
       if (device !== handle) return;
       const decoded = readInputReport(new Uint8Array(data), framing);
       if (!decoded.ok) {
-        events.emit('error', { kind: 'io', message: `${context()}: ${decoded.message}` });
+        events.emit('error', { kind: 'io', message: `${context()}: ${describeHidFramingError(decoded.error)}` });
         return;
       }
       if (decoded.value.length > 0) events.emit('data', decoded.value);
@@ -171,7 +172,7 @@ export function createHidTransport(options: HidTransportOptions, hidModule?: Hid
     async open(): Promise<TransportResult> {
       if (device) return { ok: true, value: undefined };
       const valid = validateFraming(framing);
-      if (!valid.ok) return { ok: false, error: { kind: 'io', message: `hid framing: ${valid.message}` } };
+      if (!valid.ok) return { ok: false, error: { kind: 'io', message: `hid framing: ${describeHidFramingError(valid.error)}` } };
       let hid = hidModule;
       if (!hid) {
         const loaded = await loadNodeHid();

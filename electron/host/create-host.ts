@@ -1,10 +1,11 @@
 /**
- * The host's composition root: config, logging, devices, session, printing
- * and the journal, the back-end with its outbox, the kiosk flows, the face
+ * The host's composition root: config, logging, devices, session, the
+ * journal (opened here, closed last at stop), printing, the back-end with its outbox, the kiosk flows, the face
  * check, and the KioskApi handlers. Electron's utility process and the
  * browser host both run exactly this; no logic lives in a transport.
  */
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { type EventEnvelope, type EventPayload, type Identity, type ResponseEnvelope } from '../contract';
 import type { ManagedReceiptPrinter } from '../../drivers/manager/receipt-device';
@@ -45,12 +46,14 @@ import { createKioskFlows } from './services/kiosk-flows';
 import { SERVICE_MODULES, serviceModule } from './services/registry';
 import { chargedFeeItems } from './services/service-module';
 import { receiptPrinterOf, type DeviceLookup } from './printing/receipt-printer-of';
+import type { Result } from '../../domain/result';
+import { openJournal, type Journal } from './journal';
 import type { SessionJournal } from './journal/session-journal';
 import { createStationJournal } from './journal/station-journal';
 import { createReceiptTicketPrinter } from './printing/ticket-printer';
 import { createLogger, type Logger } from './log/logger';
 import { createPersonalTerms, nameTerms, type PersonalTermsSource } from './log/personal-terms';
-import { createPrinting, type Printing } from './printing';
+import { createPrinting, type Printing, type PrintingTuning } from './printing';
 import { createCardIntake } from './session/card-intake';
 import { createIdentityConflictHandler } from './session/identity-conflict';
 import { createSessionStore } from './session/session-store';
@@ -74,8 +77,8 @@ export interface HostDeps {
   dataDir?: string;
   /** The key store's folder, outside the data folder; default: config, $ONEDOOR_KEY_DIR, the per-user default (throwaway beside a throwaway data folder). */
   keyDir?: string;
-  /** A printing stack the caller built (and closes); default: built from the config in the data folder. */
-  printing?: Printing;
+  /** Pacing and stand-ins for the printing stack the host builds (tests: a full-speed simulated CUPS). */
+  printing?: PrintingTuning;
   /** Replaces the configured police back-end. */
   gateway?: PoliceGateway;
   /** Replaces parts of the face check: the back-end's comparison (default: the gateway's), the host's detector. */
@@ -90,7 +93,9 @@ export interface KioskHost {
   readonly devices: DeviceSource;
   /** The data folder in use (journal, documents). */
   readonly dataDir: string;
-  /** The printing stack (journal, documents, A4 printer and its simulator controls). */
+  /** The station journal (`<dataDir>/journal.sqlite`), open from composition until {@link KioskHost.stop}. */
+  readonly journal: Journal;
+  /** The printing stack (documents, A4 printer and its simulator controls). */
   readonly printing: Printing;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -118,12 +123,9 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       'keys moved out of the data folder into the key store',
     );
 
-  const printing =
-    deps.printing ??
-    unwrap(
-      createPrinting({ config, dataDir: dataDir.dir, logger, kioskId: config.kioskId, now }),
-      (e) => `journal: ${e.error.kind}`,
-    );
+  // The root owns the journal: everything that writes to it gets it from here, and stop() closes it last.
+  const journal = unwrap(openJournal(join(dataDir.dir, 'journal.sqlite'), { now }), (e) => `journal: ${e.kind}`);
+  const printing = createPrinting({ config, dataDir: dataDir.dir, journal, logger, kioskId: config.kioskId, now, ...deps.printing });
   // The cameras are the renderer's: listed from its reports (`devices.reportCamera`), `starting` until the first one.
   const reportedCameras = deps.devices
     ? undefined
@@ -132,7 +134,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
         now,
       });
   const devices: DeviceSource = reportedCameras ?? baseDevices;
-  const db = printing.journal.db;
+  const db = journal.db;
   const feeOf = (serviceId: string, outcome: string) => chargedFeeItems(serviceModule(serviceId), outcome);
   const station = unwrap(createStationJournal({ config, db, keyDir: keyStore.dir, logger, feeOf, now }), (e) => e);
   const backend = unwrap(
@@ -351,6 +353,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     logger,
     devices,
     dataDir: dataDir.dir,
+    journal,
     printing,
     async start() {
       unsubscribers.push(
@@ -391,7 +394,9 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       await backend.sender.stop();
       await Promise.all([...pendingCleanups]);
       station.audit.record({ actor: 'host', action: 'host.stopped' });
-      if (!deps.printing) await printing.close();
+      await printing.close();
+      // Last: nothing writes to the journal once the devices, the outbox and printing have stopped.
+      journal.close();
       dataDir.dispose();
       logger.info('host stopped');
     },
@@ -438,7 +443,7 @@ function journalEvent(
 }
 
 /** The value of a composition step, or a start-up error naming what failed. */
-function unwrap<T, E>(result: { ok: true; value: T } | { ok: false; error: E }, describe: (error: E) => string): T {
+function unwrap<T, E>(result: Result<T, E>, describe: (error: E) => string): T {
   if (result.ok) return result.value;
   throw new Error(`OneDoor cannot start: ${describe(result.error)}`);
 }

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { err, ok, type Result } from '../../domain/result';
 
 export type KeyFileError =
   | { kind: 'badKeyFile'; path: string }
@@ -13,7 +14,7 @@ export type KeyFileError =
   | { kind: 'cannotCreate'; path: string; message: string };
 
 /** Loads the key at `path` with `decode`, or creates it when the file does not exist. */
-export function loadOrCreateKeyFile(path: string, decode: (text: string) => Buffer | undefined): { ok: true; key: Buffer } | { ok: false; error: KeyFileError } {
+export function loadOrCreateKeyFile(path: string, decode: (text: string) => Buffer | undefined): Result<Buffer, KeyFileError> {
   let text: string | undefined;
   try {
     text = readFileSync(path, 'utf8');
@@ -22,19 +23,19 @@ export function loadOrCreateKeyFile(path: string, decode: (text: string) => Buff
   }
   if (text !== undefined) {
     const mode = statSync(path).mode & 0o777;
-    if (process.platform !== 'win32' && (mode & 0o077) !== 0) return { ok: false, error: { kind: 'keyFileTooOpen', path, mode: mode.toString(8) } };
+    if (process.platform !== 'win32' && (mode & 0o077) !== 0) return err({ kind: 'keyFileTooOpen', path, mode: mode.toString(8) });
     const key = decode(text);
-    return key ? { ok: true, key } : { ok: false, error: { kind: 'badKeyFile', path } };
+    return key ? ok(key) : err({ kind: 'badKeyFile', path });
   }
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     const key = randomBytes(32);
     writeFileSync(path, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
     chmodSync(path, 0o600);
-    return { ok: true, key };
+    return ok(key);
   } catch (error) {
     // Another process created it first: use theirs.
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return loadOrCreateKeyFile(path, decode);
-    return { ok: false, error: { kind: 'cannotCreate', path, message: error instanceof Error ? error.message : String(error) } };
+    return err({ kind: 'cannotCreate', path, message: error instanceof Error ? error.message : String(error) });
   }
 }

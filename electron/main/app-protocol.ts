@@ -5,9 +5,14 @@
 import path from 'node:path';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { err, ok, type Result } from '../../domain/result';
 
 /** Where a request maps to, or why it maps nowhere. */
-export type AppPathResult = { ok: true; filePath: string } | { ok: false; status: 400 | 403 | 404 };
+/** Why a request path is refused, as the HTTP status answered: 400 malformed, 403 outside the app, 404 no file. */
+export type AppPathRefusal = { status: 400 | 403 | 404 };
+
+/** The file inside the renderer folder a request names, or its refusal. */
+export type AppPathResult = Result<string, AppPathRefusal>;
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -52,26 +57,26 @@ export function resolveAppPath(rootDir: string, requestUrl: string): AppPathResu
   try {
     url = new URL(requestUrl);
   } catch {
-    return { ok: false, status: 400 };
+    return err({ status: 400 });
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.hostname !== APP_HOST || url.port !== '' || url.username !== '' || url.password !== '') {
-    return { ok: false, status: 403 };
+    return err({ status: 403 });
   }
   let pathname: string;
   try {
     pathname = decodeURIComponent(url.pathname);
   } catch {
-    return { ok: false, status: 400 };
+    return err({ status: 400 });
   }
-  if (pathname.includes('\0') || pathname.includes('\\')) return { ok: false, status: 400 };
+  if (pathname.includes('\0') || pathname.includes('\\')) return err({ status: 400 });
   const segments = pathname.split('/');
-  if (segments.some((segment) => segment === '..')) return { ok: false, status: 403 };
+  if (segments.some((segment) => segment === '..')) return err({ status: 403 });
   const relative = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
   const root = path.resolve(rootDir);
   const filePath = path.resolve(root, relative);
-  if (filePath !== root && !filePath.startsWith(root + path.sep)) return { ok: false, status: 403 };
-  if (filePath === root) return { ok: false, status: 404 };
-  return { ok: true, filePath };
+  if (filePath !== root && !filePath.startsWith(root + path.sep)) return err({ status: 403 });
+  if (filePath === root) return err({ status: 404 });
+  return ok(filePath);
 }
 
 /** Headers on every response from the app scheme. */
@@ -99,14 +104,14 @@ export function createAppProtocolHandler(rootDir: string, readFile: ReadFileByte
       return new Response(null, { status: 405, headers: appResponseHeaders('text/plain; charset=utf-8') });
     }
     const resolved = resolveAppPath(rootDir, request.url);
-    if (!resolved.ok) return new Response(null, { status: resolved.status, headers: appResponseHeaders('text/plain; charset=utf-8') });
+    if (!resolved.ok) return new Response(null, { status: resolved.error.status, headers: appResponseHeaders('text/plain; charset=utf-8') });
     let body: Uint8Array;
     try {
-      body = await readFile(resolved.filePath);
+      body = await readFile(resolved.value);
     } catch {
       return new Response(null, { status: 404, headers: appResponseHeaders('text/plain; charset=utf-8') });
     }
-    const headers = appResponseHeaders(mimeTypeFor(resolved.filePath));
+    const headers = appResponseHeaders(mimeTypeFor(resolved.value));
     return new Response(request.method === 'HEAD' ? null : (body as unknown as BodyInit), { status: 200, headers });
   };
 }

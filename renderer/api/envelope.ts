@@ -20,6 +20,7 @@ import {
   type RequestEnvelope,
   type ResponseEnvelope,
 } from '../../electron/contract';
+import { err, ok, type Result } from '../../domain/result';
 
 /** Errors the client itself produces (the host never sends these). */
 export const clientErrors = {
@@ -44,25 +45,52 @@ export function buildRequest<M extends CallName>(method: M, params: CallParams<M
   return { v: PROTOCOL_VERSION, type: 'call', id, method, params };
 }
 
+/** Why something that should be a host message (or a known event) was refused. */
+export type DecodeRefusal =
+  | { kind: 'tooLarge' }
+  | { kind: 'notJson' }
+  | { kind: 'notTextOrObject' }
+  | { kind: 'notHostMessage'; issue: string }
+  | { kind: 'unknownEvent'; event: string }
+  | { kind: 'invalidPayload'; event: string };
+
 /** The result of reading something that should be a host message. */
-export type Decoded<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Decoded<T> = Result<T, DecodeRefusal>;
+
+/** The refusal in words, for the console (never shown to the citizen). */
+export function describeRefusal(refusal: DecodeRefusal): string {
+  switch (refusal.kind) {
+    case 'tooLarge':
+      return 'message too large';
+    case 'notJson':
+      return 'not JSON';
+    case 'notTextOrObject':
+      return 'not a text or object message';
+    case 'notHostMessage':
+      return `not a host message: ${refusal.issue}`;
+    case 'unknownEvent':
+      return `unknown event ${refusal.event}`;
+    case 'invalidPayload':
+      return `invalid payload for ${refusal.event}`;
+  }
+}
 
 /** Reads one raw message (a JSON string from a socket, or a structured-clone object from IPC). */
 export function decodeHostMessage(raw: unknown): Decoded<HostMessage> {
   let data: unknown = raw;
   if (typeof raw === 'string') {
-    if (byteLengthExceeds(raw, MAX_MESSAGE_BYTES)) return { ok: false, reason: 'message too large' };
+    if (byteLengthExceeds(raw, MAX_MESSAGE_BYTES)) return err({ kind: 'tooLarge' });
     try {
       data = JSON.parse(raw);
     } catch {
-      return { ok: false, reason: 'not JSON' };
+      return err({ kind: 'notJson' });
     }
   } else if (typeof raw !== 'object' || raw === null) {
-    return { ok: false, reason: 'not a text or object message' };
+    return err({ kind: 'notTextOrObject' });
   }
   const parsed = HostMessage.safeParse(data);
-  if (!parsed.success) return { ok: false, reason: `not a host message: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
-  return { ok: true, value: parsed.data };
+  if (!parsed.success) return err({ kind: 'notHostMessage', issue: parsed.error.issues[0]?.message ?? 'invalid' });
+  return ok(parsed.data);
 }
 
 /** Turns a reply into the call's outcome, validating the result against the call's schema. */
@@ -79,10 +107,10 @@ export type KnownEvent = { [E in EventName]: { event: E; payload: EventPayload<E
 /** Validates an event envelope's name and payload against the contract. */
 export function readEvent(envelope: EventEnvelope): Decoded<KnownEvent> {
   const { event } = envelope;
-  if (!isEventName(event)) return { ok: false, reason: `unknown event ${event}` };
+  if (!isEventName(event)) return err({ kind: 'unknownEvent', event });
   const payload = Events[event].safeParse(envelope.payload);
-  if (!payload.success) return { ok: false, reason: `invalid payload for ${event}` };
-  return { ok: true, value: { event, payload: payload.data } as KnownEvent };
+  if (!payload.success) return err({ kind: 'invalidPayload', event });
+  return ok({ event, payload: payload.data } as KnownEvent);
 }
 
 function byteLengthExceeds(text: string, max: number): boolean {

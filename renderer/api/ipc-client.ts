@@ -3,7 +3,7 @@
  * messages; everything is validated here against the contract.
  */
 import type { CallName, CallOutcome, CallParams, OneDoorBridge } from '../../electron/contract';
-import { buildRequest, clientErrors, decodeHostMessage, readEvent } from './envelope';
+import { buildRequest, clientErrors, decodeHostMessage, describeRefusal, readEvent } from './envelope';
 import { createEventHub } from './event-hub';
 import { createPendingCalls, DEFAULT_CALL_TIMEOUT_MS } from './pending-calls';
 import type { KioskClient, RejectionListener } from './types';
@@ -31,10 +31,10 @@ export function createIpcKioskApi(bridge: OneDoorBridge, options: IpcClientOptio
 
   const unsubscribe = bridge.subscribe((raw) => {
     const decoded = decodeHostMessage(raw);
-    if (!decoded.ok) return onRejected(decoded.reason);
+    if (!decoded.ok) return onRejected(describeRefusal(decoded.error));
     if (decoded.value.type !== 'event') return onRejected('reply on the event channel');
     const known = readEvent(decoded.value);
-    if (!known.ok) return onRejected(known.reason);
+    if (!known.ok) return onRejected(describeRefusal(known.error));
     hub.emit(known.value);
   });
 
@@ -48,7 +48,7 @@ export function createIpcKioskApi(bridge: OneDoorBridge, options: IpcClientOptio
         (raw) => {
           const decoded = decodeHostMessage(raw);
           if (!decoded.ok || decoded.value.type !== 'reply' || decoded.value.id !== request.id) {
-            onRejected(decoded.ok ? 'reply does not answer the request' : decoded.reason);
+            onRejected(decoded.ok ? 'reply does not answer the request' : describeRefusal(decoded.error));
             pending.fail(request.id, clientErrors.invalidReply);
             return;
           }

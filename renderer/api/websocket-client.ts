@@ -3,7 +3,7 @@
  * timeouts, and reconnection with backoff while reporting the link state.
  */
 import type { CallName, CallOutcome, CallParams } from '../../electron/contract';
-import { buildRequest, clientErrors, decodeHostMessage, readEvent } from './envelope';
+import { buildRequest, clientErrors, decodeHostMessage, describeRefusal, readEvent } from './envelope';
 import { createEventHub } from './event-hub';
 import { createPendingCalls, DEFAULT_CALL_TIMEOUT_MS } from './pending-calls';
 import type { ConnectionState, KioskClient, RejectionListener } from './types';
@@ -91,14 +91,14 @@ export function createWebSocketKioskApi(options: WebSocketClientOptions): KioskC
 
   function receive(data: unknown): void {
     const decoded = decodeHostMessage(data);
-    if (!decoded.ok) return onRejected(decoded.reason);
+    if (!decoded.ok) return onRejected(describeRefusal(decoded.error));
     const message = decoded.value;
     if (message.type === 'reply') {
       if (!pending.settle(message)) onRejected(`reply to unknown request ${String(message.id)}`);
       return;
     }
     const known = readEvent(message);
-    if (!known.ok) return onRejected(known.reason);
+    if (!known.ok) return onRejected(describeRefusal(known.error));
     hub.emit(known.value);
   }
 

@@ -13,7 +13,8 @@ import { KioskConfig, type KioskConfigInput } from '../../electron/host/config/s
 import { createHost, type KioskHost } from '../../electron/host/create-host';
 import type { SimulatedCupsOptions } from '../../electron/host/printing/a4/simulated/simulated-cups';
 import type { PoliceGateway } from '../../electron/host/gateway/police-gateway';
-import { createPrinting, type Printing } from '../../electron/host/printing';
+import type { Journal } from '../../electron/host/journal';
+import type { Printing } from '../../electron/host/printing';
 import { scriptedDetector } from '../electron/host/face/face-harness';
 import { passFaceCheck, until, untilStep, untilStepId } from '../electron/host/integration/host-harness';
 import { realKioskConfig } from '../helpers/real-kiosk-config';
@@ -21,7 +22,9 @@ import { realKioskConfig } from '../helpers/real-kiosk-config';
 /** A running host and what the tests look at. */
 export interface FaultHost {
   host: KioskHost;
+  /** The host's printing stack and journal (open until `close`). */
   printing: Printing;
+  journal: Journal;
   events: EventEnvelope[];
   call<T = unknown>(method: string, params?: unknown): Promise<T>;
   raw(method: string, params?: unknown): Promise<{ ok: boolean; result?: unknown; error?: { code: string; messageKey: string } }>;
@@ -58,14 +61,11 @@ export async function startFaultHost(options: FaultHostOptions = {}): Promise<Fa
     config.backend = KioskConfig.parse(realKioskConfig({ backend: options.backend })).backend;
   }
   const logger = pino({ level: 'silent' });
-  const created = createPrinting({ config, dataDir, logger, simulator: { msPerPage: 0, startDelayMs: 0, ...options.a4 } });
-  if (!created.ok) throw new Error(created.error.kind);
-  const printing = created.value;
   const host = createHost(config, {
     logger,
     dataDir,
     keyDir,
-    printing,
+    printing: { simulator: { msPerPage: 0, startDelayMs: 0, ...options.a4 } },
     ...(options.gateway ? { gateway: options.gateway } : {}),
     // With an injected gateway the face goes through it (the sandbox server's canned answers);
     // otherwise the back-end says "same person".
@@ -91,14 +91,14 @@ export async function startFaultHost(options: FaultHostOptions = {}): Promise<Fa
   }, 'devices online');
   return {
     host,
-    printing,
+    printing: host.printing,
+    journal: host.journal,
     events,
     call,
     raw,
-    transactions: () => printing.journal.db.prepare('SELECT * FROM transactions').all() as Array<Record<string, unknown>>,
+    transactions: () => host.journal.db.prepare('SELECT * FROM transactions').all() as Array<Record<string, unknown>>,
     async close() {
       await host.stop();
-      await printing.close();
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(keyDir, { recursive: true, force: true });
     },

@@ -41,7 +41,7 @@ async function hostOverHttp(): Promise<FaultHost> {
 }
 
 const queries = () => server.requests(GATEWAY_PATHS.queryCriminalRecord);
-const outboxRows = (fh: FaultHost) => (fh.printing.journal.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+const outboxRows = (fh: FaultHost) => (fh.journal.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
 
 /** Each idempotency key the back-end accepted was accepted once, however often it was sent. */
 function acceptedOnce(): void {

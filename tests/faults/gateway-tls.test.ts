@@ -59,7 +59,7 @@ describe('a back-end link the host must refuse', () => {
 
     const alerts = h.events.filter((e) => e.event === 'staff.alert').map((e) => e.payload);
     expect(alerts).toEqual([expect.objectContaining({ kind: 'backendLinkRefused', deviceKind: 'backend', reason: 'serverUntrusted', kioskId: 'F-01' })]);
-    const audit = h.printing.journal.db.prepare("SELECT detail FROM audit_events WHERE action = 'staff.alert'").all() as Array<{ detail: string }>;
+    const audit = h.journal.db.prepare("SELECT detail FROM audit_events WHERE action = 'staff.alert'").all() as Array<{ detail: string }>;
     expect(audit.map((row) => JSON.parse(row.detail))).toEqual([expect.objectContaining({ kind: 'backendLinkRefused', reason: 'serverUntrusted' })]);
     expect(JSON.stringify({ alerts, audit })).not.toContain(HAN);
   });

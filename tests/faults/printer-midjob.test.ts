@@ -42,7 +42,7 @@ for (const [fault, messageKey, breakIt, mend] of [
       // The screen shows the back-end's number; the journal keeps the document under its own.
       const shown = (failed.data as Print).documentNumber!;
       expect(shown).toMatch(/^WFZ/);
-      const db = h.printing.journal.db;
+      const db = h.journal.db;
       const number = (db.prepare('SELECT number FROM document_backend_numbers WHERE backend_number = ?').get(shown) as { number: string }).number;
       expect(number).toMatch(/^WF\d{4}-F-01-\d{6}$/);
 

@@ -1,6 +1,7 @@
 /** Small samples of the HID, scanner and contract fuzzers (`npm run fuzz` runs a million each). */
 import { describe, expect, it } from 'vitest';
 import { readInputReport } from '../../drivers/transport/hid-input';
+import { describeHidFramingError } from '../../drivers/transport/hid-reports';
 import { exampleProblems, formatContractFuzzReport, runContractFuzz } from '../../scripts/fuzz-contract';
 import { formatHidFuzzReport, runHidFuzz } from '../../scripts/fuzz-hid';
 import { formatScannerFuzzReport, isUtf8, runScannerFuzz } from '../../scripts/fuzz-scanner';
@@ -24,10 +25,12 @@ describe('HID report de-framing fuzz (sample)', () => {
     // Configured 8-byte reports: a 12-byte unnumbered report, and a u8 prefix claiming 9 of 7 possible bytes.
     expect(readInputReport(new Uint8Array(12), { reportId: 0, reportSize: 8, lengthPrefix: 'none' })).toEqual({
       ok: false,
-      message: 'HID report of 12 bytes is longer than reportSize 8',
+      error: { kind: 'longerThanReportSize', length: 12, reportSize: 8 },
     });
     const claim = Uint8Array.of(2, 9, 1, 2, 3, 4, 5, 6, 7, 8, 9);
-    expect(readInputReport(claim, { reportId: 2, reportSize: 8, lengthPrefix: 'u8' }).ok).toBe(false);
+    const refused = readInputReport(claim, { reportId: 2, reportSize: 8, lengthPrefix: 'u8' });
+    expect(refused).toEqual({ ok: false, error: { kind: 'lengthBeyondReportSize', declared: 9, reportSize: 8, most: 7 } });
+    if (!refused.ok) expect(describeHidFramingError(refused.error)).toBe('HID report says 9 payload bytes but a report of size 8 carries at most 7');
     // Within the size, unchanged: padding after the declared length is still ignored.
     expect(readInputReport(Uint8Array.of(2, 3, 1, 2, 3, 0, 0, 0, 0), { reportId: 2, reportSize: 8, lengthPrefix: 'u8' })).toEqual({ ok: true, value: Uint8Array.of(1, 2, 3) });
     expect(readInputReport(new Uint8Array(8), { reportId: 0, reportSize: 8, lengthPrefix: 'none' })).toEqual({ ok: true, value: new Uint8Array(8) });

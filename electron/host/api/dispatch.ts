@@ -29,7 +29,7 @@ export function kioskError(code: ErrorCode, details?: Record<string, unknown>): 
   return details ? { code, messageKey: `errors.${code}`, details } : { code, messageKey: `errors.${code}` };
 }
 
-function reply(id: string | null, outcome: { ok: true; value: unknown } | { ok: false; error: KioskError }): ResponseEnvelope {
+function reply(id: string | null, outcome: Result<unknown, KioskError>): ResponseEnvelope {
   return outcome.ok
     ? { v: PROTOCOL_VERSION, type: 'reply', id, ok: true, result: outcome.value }
     : { v: PROTOCOL_VERSION, type: 'reply', id, ok: false, error: outcome.error };

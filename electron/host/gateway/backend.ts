@@ -63,7 +63,7 @@ export function createBackend(deps: BackendDeps): Result<Backend, string> {
   }
   const key = loadOutboxKey({ keyFile: join(deps.keyDir, OUTBOX_KEY_FILE) });
   if (!key.ok) return err(`outbox key: ${key.error.kind}${'path' in key.error ? ` (${key.error.path})` : ''}`);
-  const outbox = createOutboxStore({ db: deps.db, key: key.key, ...(deps.now ? { now: deps.now } : {}) });
+  const outbox = createOutboxStore({ db: deps.db, key: key.value, ...(deps.now ? { now: deps.now } : {}) });
   const log = logger.child({ component: 'outbox' });
   const sender = createOutboxSender({
     store: outbox,

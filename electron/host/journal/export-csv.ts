@@ -6,7 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { err, ok, type Result } from '../../../domain/result';
-import type { TransactionDocument, TransactionRow } from './transactions-repo';
+import type { TransactionDocument, TransactionFeeItem, TransactionRow } from './transactions-repo';
 import { parseCompactDate, zonedDayStart } from '../../../domain/calendar-date';
 
 export type ExportKind = 'transactions' | 'counters';
@@ -54,6 +54,7 @@ export const TRANSACTION_COLUMNS = [
   'end_reason',
   'outcome',
   'last_step',
+  'last_step_kind',
   'identity_source',
   'card_type',
   'name_masked',
@@ -61,6 +62,8 @@ export const TRANSACTION_COLUMNS = [
   'id_hash',
   'visit_number',
   'fee_fen',
+  'fee_items',
+  'payment',
   'document_numbers',
   'backend_numbers',
   'document_sha256',
@@ -71,13 +74,21 @@ export const TRANSACTION_COLUMNS = [
 
 export const COUNTER_COLUMNS = ['day', 'service_id', 'outcome', 'count'] as const;
 
-function parseDocuments(text: string): TransactionDocument[] {
+/** A JSON array column's items; a row that does not hold one exports as none. */
+function parseList<T>(text: string): T[] {
   try {
     const parsed = JSON.parse(text) as unknown;
-    return Array.isArray(parsed) ? (parsed as TransactionDocument[]) : [];
+    return Array.isArray(parsed) ? (parsed as T[]) : [];
   } catch {
     return [];
   }
+}
+
+/** The fee items as `code:amountFen` joined by `;` (`temporary-id:1000`): the legal basis is the service's, not the visit's. */
+export function feeItemsField(text: string): string {
+  return parseList<TransactionFeeItem>(text)
+    .map((item) => `${item.code}:${item.amountFen}`)
+    .join(';');
 }
 
 /** The CSV of `kind` for the days `range.from`…`range.to`. */
@@ -99,7 +110,7 @@ export function exportJournalCsv(db: Database, kind: ExportKind, range: ExportRa
         )
         .all(from.toISOString(), end.toISOString()) as Array<TransactionRow & { visit_number: number }>;
       const lines = rows.map((row) => {
-        const documents = parseDocuments(row.documents);
+        const documents = parseList<TransactionDocument>(row.documents);
         return [
           row.session_id,
           row.service_id,
@@ -108,6 +119,7 @@ export function exportJournalCsv(db: Database, kind: ExportKind, range: ExportRa
           row.end_reason,
           row.outcome,
           row.last_step,
+          row.last_step_kind,
           row.identity_source,
           row.card_type,
           row.name_masked,
@@ -115,6 +127,9 @@ export function exportJournalCsv(db: Database, kind: ExportKind, range: ExportRa
           row.id_hash,
           row.id_hash ? row.visit_number : null,
           row.fee_fen,
+          feeItemsField(row.fee_items),
+          // Order and receipt references as journaled (JSON), empty while the kiosk takes no payment.
+          row.payment,
           documents.map((d) => d.number).join(';'),
           documents.map((d) => d.backendNumber ?? '').join(';'),
           documents.map((d) => d.sha256 ?? '').join(';'),

@@ -50,11 +50,11 @@ export function createStationJournal(deps: StationJournalDeps): Result<StationJo
     documents: createDocumentsRepo(deps.db, now),
     backendNumbers,
     queue,
-    identityKey: key.key,
+    identityKey: key.value,
     feeOf: deps.feeOf,
     logger: deps.logger,
     now,
   });
-  const faceFailures = createFaceFailureLog(deps.db, (idNumber) => identityHash(key.key, idNumber));
+  const faceFailures = createFaceFailureLog(deps.db, (idNumber) => identityHash(key.value, idNumber));
   return ok({ audit, queue, backendNumbers, sessions, faceFailures });
 }

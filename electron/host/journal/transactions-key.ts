@@ -6,6 +6,7 @@
  * across kiosks or reversed by hashing every possible number without the key.
  */
 import { createHmac } from 'node:crypto';
+import type { Result } from '../../../domain/result';
 import { loadOrCreateKeyFile, type KeyFileError } from '../key-file';
 
 export type IdentityKeyError = KeyFileError;
@@ -14,7 +15,7 @@ export type IdentityKeyError = KeyFileError;
 export const IDENTITY_KEY_FILE = 'identity-hash.key';
 
 /** Loads (or creates) the key at `path`. Never returns key material in errors. */
-export function loadIdentityKey(path: string): { ok: true; key: Buffer } | { ok: false; error: IdentityKeyError } {
+export function loadIdentityKey(path: string): Result<Buffer, IdentityKeyError> {
   return loadOrCreateKeyFile(path, (text) => (/^[0-9a-f]{64}$/.test(text.trim()) ? Buffer.from(text.trim(), 'hex') : undefined));
 }
 

@@ -3,6 +3,7 @@
  * base64 of 32 bytes) when set, else from a key file in the key store (never
  * the data folder: keys/key-store.ts), created on first use with 0600 permissions.
  */
+import { err, ok, type Result } from '../../../domain/result';
 import { loadOrCreateKeyFile, type KeyFileError } from '../key-file';
 
 export const OUTBOX_KEY_ENV = 'ONEDOOR_OUTBOX_KEY';
@@ -24,11 +25,11 @@ export function decodeKey(text: string): Buffer | undefined {
 }
 
 /** Loads (or creates) the key. Never logs or returns key material in errors. */
-export function loadOutboxKey(options: { keyFile: string; env?: NodeJS.ProcessEnv }): { ok: true; key: Buffer } | { ok: false; error: OutboxKeyError } {
+export function loadOutboxKey(options: { keyFile: string; env?: NodeJS.ProcessEnv }): Result<Buffer, OutboxKeyError> {
   const fromEnv = (options.env ?? process.env)[OUTBOX_KEY_ENV];
   if (fromEnv !== undefined && fromEnv !== '') {
     const key = decodeKey(fromEnv);
-    return key ? { ok: true, key } : { ok: false, error: { kind: 'badEnvKey' } };
+    return key ? ok(key) : err({ kind: 'badEnvKey' });
   }
   return loadOrCreateKeyFile(options.keyFile, decodeKey);
 }

@@ -1,8 +1,8 @@
 /**
- * The host's printing stack, composed from the config: the journal
- * (`<dataDir>/journal.sqlite`), the session PDF store
- * (`<dataDir>/documents`), the PDF renderer (warmed up in the background),
- * and the A4 printer with its status device over either the simulated CUPS
+ * The host's printing stack, composed from the config over the journal the
+ * composition root opened: the session PDF store (`<dataDir>/documents`),
+ * the PDF renderer (warmed up in the background), and the A4 printer with
+ * its status device over either the simulated CUPS
  * (`printing.a4.mode: simulated`, with dock controls) or the real one.
  */
 import { join } from 'node:path';
@@ -14,9 +14,8 @@ import { createDocumentStore } from '../issued/document-store';
 import { createA4Printer, type A4Printer } from './a4/a4-printer';
 import type { DocumentRenderer } from '../issued/render/document-renderer';
 import { createPdfRenderer } from '../issued/render/pdf-renderer';
-import { err, ok, type Result } from '../../../domain/result';
 import { createSimulatedCups, type A4SimulatorControls, type SimulatedCupsOptions } from './a4/simulated';
-import { createDocumentNumbers, createDocumentsRepo, openJournal, type Journal, type JournalError } from '../journal';
+import { createDocumentNumbers, createDocumentsRepo, type Journal } from '../journal';
 import type { Logger } from '../log/logger';
 import { createDisabledA4Printer } from './disabled-printer';
 import { followSimulator } from './follow-simulator';
@@ -24,8 +23,10 @@ import { testPageDocument } from './test-page';
 
 export interface PrintingDeps {
   config: KioskConfig;
-  /** The resolved data folder (see `resolveDataDir`). */
+  /** The resolved data folder (see `resolveDataDir`); the PDFs go in its `documents` folder. */
   dataDir: string;
+  /** The open journal (document numbers and rows); its opener closes it, after {@link Printing.close}. */
+  journal: Journal;
   logger: Logger;
   /** Station id in document numbers (default `config.kioskId`). */
   kioskId?: string;
@@ -42,29 +43,24 @@ export interface Printing {
   /** The A4 printer's status device; absent when `printing.a4.enabled` is false. */
   readonly a4Device: A4PrinterDevice | undefined;
   readonly documentService: DocumentService;
-  /** The open journal; closed by {@link Printing.close}. */
-  readonly journal: Journal;
   /** Dock controls when the printer is simulated. */
   readonly simulatorControls: A4SimulatorControls | undefined;
   /** Settles when the renderer's warm-up render finished (fonts loaded), whatever its result. */
   readonly warmedUp: Promise<void>;
-  /** Stops the simulator and closes the journal (stop the devices first); idempotent. */
+  /** Stops the simulator (stop the devices first); idempotent. The journal stays open. */
   close(): Promise<void>;
 }
 
-export type PrintingError = { kind: 'journal'; error: JournalError };
+/** Pacing and stand-ins a test gives the printing stack the host builds. */
+export type PrintingTuning = Pick<PrintingDeps, 'simulator' | 'renderer' | 'warmUp'>;
 
-/** Composes the printing stack; fails only when the journal cannot be opened. */
-export function createPrinting(deps: PrintingDeps): Result<Printing, PrintingError> {
-  const { config, logger } = deps;
+/** Composes the printing stack. */
+export function createPrinting(deps: PrintingDeps): Printing {
+  const { config, logger, journal } = deps;
   const a4 = config.printing.a4;
   const kioskId = deps.kioskId ?? config.kioskId;
   const now = deps.now ?? (() => new Date());
   const log = logger.child({ component: 'printing' });
-
-  const opened = openJournal(join(deps.dataDir, 'journal.sqlite'), { now });
-  if (!opened.ok) return err({ kind: 'journal', error: opened.error });
-  const journal = opened.value;
 
   const renderer = deps.renderer ?? createPdfRenderer({ now });
   const warmedUp =
@@ -102,19 +98,17 @@ export function createPrinting(deps: PrintingDeps): Result<Printing, PrintingErr
   });
 
   let closed = false;
-  return ok({
+  return {
     a4Device,
     documentService,
-    journal,
     simulatorControls: simulated?.controls,
     warmedUp,
     async close() {
       if (closed) return;
       closed = true;
       stopFollowing?.();
-      simulated?.dispose();
       // The warm-up render touches neither the journal nor the printer: no need to wait for it.
-      journal.close();
+      simulated?.dispose();
     },
-  });
+  };
 }

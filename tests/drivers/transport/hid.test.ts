@@ -110,10 +110,10 @@ describe('HID report framing', () => {
       ok: true,
       value: new Uint8Array(0),
     });
-    expect(decodeReport(Uint8Array.of(2, 200, 9, 9), framing).ok).toBe(false);
-    expect(validateFraming({ reportId: 0, reportSize: 1, lengthPrefix: 'u16be' }).ok).toBe(false);
-    expect(validateFraming({ reportId: 0, reportSize: 300, lengthPrefix: 'u8' }).ok).toBe(false);
-    expect(validateFraming({ reportId: 256, reportSize: 64, lengthPrefix: 'u8' }).ok).toBe(false);
+    expect(decodeReport(Uint8Array.of(2, 200, 9, 9), framing)).toEqual({ ok: false, error: { kind: 'lengthBeyondReport', declared: 200, carried: 2 } });
+    expect(validateFraming({ reportId: 0, reportSize: 1, lengthPrefix: 'u16be' })).toEqual({ ok: false, error: { kind: 'noPayloadRoom', reportSize: 1, lengthPrefix: 'u16be' } });
+    expect(validateFraming({ reportId: 0, reportSize: 300, lengthPrefix: 'u8' })).toEqual({ ok: false, error: { kind: 'prefixTooNarrow', room: 299 } });
+    expect(validateFraming({ reportId: 256, reportSize: 64, lengthPrefix: 'u8' })).toEqual({ ok: false, error: { kind: 'badReportId', reportId: 256 } });
   });
 });
 

@@ -7,10 +7,10 @@ const root = path.resolve('/opt/onedoor/dist/renderer');
 
 describe('resolveAppPath', () => {
   it('maps the app origin into the renderer folder', () => {
-    expect(resolveAppPath(root, 'app://kiosk/')).toEqual({ ok: true, filePath: path.join(root, 'index.html') });
-    expect(resolveAppPath(root, 'app://kiosk/index.html')).toEqual({ ok: true, filePath: path.join(root, 'index.html') });
-    expect(resolveAppPath(root, 'app://kiosk/assets/app-1a2b.js?v=1#x')).toEqual({ ok: true, filePath: path.join(root, 'assets', 'app-1a2b.js') });
-    expect(resolveAppPath(root, 'app://kiosk/fonts/%E5%AE%8B.woff2')).toEqual({ ok: true, filePath: path.join(root, 'fonts', '宋.woff2') });
+    expect(resolveAppPath(root, 'app://kiosk/')).toEqual({ ok: true, value: path.join(root, 'index.html') });
+    expect(resolveAppPath(root, 'app://kiosk/index.html')).toEqual({ ok: true, value: path.join(root, 'index.html') });
+    expect(resolveAppPath(root, 'app://kiosk/assets/app-1a2b.js?v=1#x')).toEqual({ ok: true, value: path.join(root, 'assets', 'app-1a2b.js') });
+    expect(resolveAppPath(root, 'app://kiosk/fonts/%E5%AE%8B.woff2')).toEqual({ ok: true, value: path.join(root, 'fonts', '宋.woff2') });
   });
 
   it.each([
@@ -27,24 +27,24 @@ describe('resolveAppPath', () => {
     const result = resolveAppPath(root, url);
     if (result.ok) {
       // Only acceptable if it stayed inside the root (e.g. a doubled slash).
-      expect(result.filePath.startsWith(root + path.sep)).toBe(true);
+      expect(result.value.startsWith(root + path.sep)).toBe(true);
     } else {
-      expect([400, 403, 404]).toContain(result.status);
+      expect([400, 403, 404]).toContain(result.error.status);
     }
   });
 
   it('never resolves outside the root', () => {
     for (const url of ['app://kiosk/../../etc/passwd', 'app://kiosk/%2e%2e/x', 'app://kiosk/a/..%2F..%2F..%2Fx', 'app://kiosk/..%5Cx']) {
       const result = resolveAppPath(root, url);
-      expect(result.ok && !result.filePath.startsWith(root + path.sep), url).toBe(false);
+      expect(result.ok && !result.value.startsWith(root + path.sep), url).toBe(false);
     }
   });
 
   it('refuses other hosts and schemes', () => {
-    expect(resolveAppPath(root, 'app://evil/index.html')).toEqual({ ok: false, status: 403 });
-    expect(resolveAppPath(root, 'file:///etc/passwd')).toEqual({ ok: false, status: 403 });
-    expect(resolveAppPath(root, 'app://kiosk:81/index.html')).toEqual({ ok: false, status: 403 });
-    expect(resolveAppPath(root, 'not a url')).toEqual({ ok: false, status: 400 });
+    expect(resolveAppPath(root, 'app://evil/index.html')).toEqual({ ok: false, error: { status: 403 } });
+    expect(resolveAppPath(root, 'file:///etc/passwd')).toEqual({ ok: false, error: { status: 403 } });
+    expect(resolveAppPath(root, 'app://kiosk:81/index.html')).toEqual({ ok: false, error: { status: 403 } });
+    expect(resolveAppPath(root, 'not a url')).toEqual({ ok: false, error: { status: 400 } });
   });
 
   it('knows the renderer file types', () => {

@@ -1,4 +1,5 @@
 /** `a4 status`: the queue's state and what the printer reports, as text or one JSON object. */
+import { describeOptionError } from '../../../../drivers/cli/args';
 import { EXIT, type ExitCode } from '../../../../drivers/cli/exit-codes';
 import type { CliIo } from '../../../../drivers/cli/io';
 import type { A4CliDeps } from './a4-deps';
@@ -10,14 +11,14 @@ import { A4_STATUS_HELP } from './a4-usage';
 export async function runA4Status(args: readonly string[], io: CliIo, deps: A4CliDeps): Promise<ExitCode> {
   const options = parseA4Options(args);
   if (!options.ok) {
-    io.err(`${options.error}\n\n${A4_STATUS_HELP}`);
+    io.err(`${describeOptionError(options.error)}\n\n${A4_STATUS_HELP}`);
     return EXIT.usage;
   }
-  if (options.help) {
+  if (options.value.help) {
     io.out(A4_STATUS_HELP);
     return EXIT.ok;
   }
-  const { target, json } = options;
+  const { target, json } = options.value;
   const attrs = await deps.cups(target.server).printerAttributes(target.queue);
   if (!attrs.ok) {
     const problem = cupsFailureProblem(attrs.error);

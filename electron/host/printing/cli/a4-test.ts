@@ -5,7 +5,7 @@
  * truthful outcome.
  */
 import { hostname } from 'node:os';
-import { positiveInt } from '../../../../drivers/cli/args';
+import { describeOptionError, positiveInt } from '../../../../drivers/cli/args';
 import { EXIT, type ExitCode } from '../../../../drivers/cli/exit-codes';
 import type { CliIo } from '../../../../drivers/cli/io';
 import { conditionOf } from '../a4/cups/printer-condition';
@@ -29,19 +29,19 @@ function stationName(): string {
 export async function runA4Test(args: readonly string[], io: CliIo, deps: A4CliDeps): Promise<ExitCode> {
   const options = parseA4Options(args, ['timeout-ms']);
   if (!options.ok) {
-    io.err(`${options.error}\n\n${A4_TEST_HELP}`);
+    io.err(`${describeOptionError(options.error)}\n\n${A4_TEST_HELP}`);
     return EXIT.usage;
   }
-  if (options.help) {
+  if (options.value.help) {
     io.out(A4_TEST_HELP);
     return EXIT.ok;
   }
-  const timeout = positiveInt('timeout-ms', options.values['timeout-ms'], 120_000);
+  const timeout = positiveInt('timeout-ms', options.value.values['timeout-ms'], 120_000);
   if (!timeout.ok) {
-    io.err(`${timeout.error}\n\n${A4_TEST_HELP}`);
+    io.err(`${describeOptionError(timeout.error)}\n\n${A4_TEST_HELP}`);
     return EXIT.usage;
   }
-  const { target, json } = options;
+  const { target, json } = options.value;
   const report = (value: Record<string, unknown>): void => {
     if (json) io.out(JSON.stringify({ queue: target.queue, server: target.server, ...value }));
   };

@@ -8,7 +8,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type EventEnvelope } from '../../../../electron/contract';
 import { KioskConfig } from '../../../../electron/host/config/schema';
 import { createHost, type KioskHost } from '../../../../electron/host/create-host';
-import { createPrinting } from '../../../../electron/host/printing';
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -44,16 +43,12 @@ async function startHost(): Promise<{ host: KioskHost; events: EventEnvelope[]; 
       },
     }),
   );
-  const created = createPrinting({ config, dataDir, logger, simulator: { msPerPage: 0, startDelayMs: 0 } });
-  if (!created.ok) throw new Error(created.error.kind);
-  const printing = created.value;
-  const host = createHost(config, { logger, dataDir, keyDir: `${dataDir}-keys`, printing });
+  const host = createHost(config, { logger, dataDir, keyDir: `${dataDir}-keys`, printing: { simulator: { msPerPage: 0, startDelayMs: 0 } } });
   const events: EventEnvelope[] = [];
   host.onEvent((event) => events.push(event));
   await host.start();
   cleanup = async () => {
     await host.stop();
-    await printing.close();
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(`${dataDir}-keys`, { recursive: true, force: true });
   };

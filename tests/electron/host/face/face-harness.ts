@@ -120,7 +120,7 @@ export function startFaceHost(options: { dataDir?: string; similarity?: number; 
     const score = options.similarity ?? 0.2;
     return { ok: true, value: { match: score >= 0.6, score } };
   });
-  const lockout = createFaceLockout(createFaceFailureLog(journal.db, (id) => identityHash(key.key, id)), { maxFailures: config.face.lockoutFailures, windowMs: config.face.lockoutWindowHours * 3_600_000 }, now);
+  const lockout = createFaceLockout(createFaceFailureLog(journal.db, (id) => identityHash(key.value, id)), { maxFailures: config.face.lockoutFailures, windowMs: config.face.lockoutWindowHours * 3_600_000 }, now);
   const handlers = createFaceHandlers({ config, sessions, logger: createLogger('silent'), now, simulation: options.simulation ?? true, verifyFace: compare, detectFaces: scriptedDetector, lockout });
   const call: Call = async (method, params) => (await (handlers as unknown as Record<string, (p: unknown) => unknown>)[method]!(params)) as never;
   const challenge = async (sessionId: string) => {

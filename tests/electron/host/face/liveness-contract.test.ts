@@ -13,7 +13,6 @@ import { PROTOCOL_VERSION, type IssuedFaceChallenge, type SessionInfo } from '..
 import { KioskConfig } from '../../../../electron/host/config/schema';
 import { createHost, type KioskHost } from '../../../../electron/host/create-host';
 import type { FaceVerification, GatewayResult } from '../../../../electron/host/gateway/police-gateway';
-import { createPrinting, type Printing } from '../../../../electron/host/printing';
 import { stillFaceFrame } from '../../../e2e/fixtures/face-video';
 import { answerRequests, frameOf, livePoses, scriptedDetector, type Call, type CallOutcome } from './face-harness';
 import { encodeJpeg } from './images';
@@ -42,12 +41,9 @@ async function startClient(detector: 'real' | 'scripted'): Promise<Client> {
     devices: { idcard: { simulator: { paceBaud: 0 } }, receiptPrinter: { statusPollMs: 200 } },
   });
   const logger = pino({ level: 'silent' });
-  const created = createPrinting({ config, dataDir, logger, simulator: { msPerPage: 0, startDelayMs: 0 } });
-  if (!created.ok) throw new Error(created.error.kind);
-  const printing: Printing = created.value;
   // The back-end would say "same person" to anything: only the liveness gate stands in the way.
   const compare = vi.fn(async (): Promise<GatewayResult<FaceVerification>> => ({ ok: true, value: { match: true, score: 0.93 } }));
-  const host: KioskHost = createHost(config, { logger, dataDir, printing, now, face: { verifyFace: compare, ...(detector === 'scripted' ? { detectFaces: scriptedDetector } : {}) } });
+  const host: KioskHost = createHost(config, { logger, dataDir, printing: { simulator: { msPerPage: 0, startDelayMs: 0 } }, now, face: { verifyFace: compare, ...(detector === 'scripted' ? { detectFaces: scriptedDetector } : {}) } });
   await host.start();
   let n = 0;
   const raw = async (method: string, params: unknown) => (await host.dispatch({ v: PROTOCOL_VERSION, type: 'call', id: `h${++n}`, method, params })) as { ok: boolean; result?: unknown; error?: { code: string; messageKey: string } };
@@ -75,7 +71,6 @@ async function startClient(detector: 'real' | 'scripted'): Promise<Client> {
     },
     async close() {
       await host.stop();
-      await printing.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

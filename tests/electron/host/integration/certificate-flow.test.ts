@@ -15,6 +15,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowView, ServiceEntry, SessionInfo } from '../../../../electron/contract';
+import { openJournal } from '../../../../electron/host/journal';
 import { exportJournalCsv } from '../../../../electron/host/journal/export-csv';
 import { stationDay } from '../../../../electron/host/journal/transactions-repo';
 import { passFaceCheck, startHarness, until, untilStep, untilStepId, type HostHarness } from './host-harness';
@@ -50,9 +51,9 @@ type A4PrintData = Extract<FlowView['data'], { step: 'a4Print' }>;
 const isPrinted = (v: FlowView) => v.data.step === 'a4Print' && v.data.state === 'printed' && v.data.receipt !== 'printing';
 /** The journal's own number of the document the back-end numbered `backendNumber`. */
 const journalNumberOf = (harness: HostHarness, backendNumber: string) =>
-  (harness.printing.journal.db.prepare('SELECT number FROM document_backend_numbers WHERE backend_number = ?').get(backendNumber) as { number: string }).number;
+  (harness.journal.db.prepare('SELECT number FROM document_backend_numbers WHERE backend_number = ?').get(backendNumber) as { number: string }).number;
 
-const transactions = (harness: HostHarness) => harness.printing.journal.db.prepare('SELECT * FROM transactions WHERE ended_at IS NOT NULL').all() as Array<Record<string, unknown>>;
+const transactions = (harness: HostHarness) => harness.journal.db.prepare('SELECT * FROM transactions WHERE ended_at IS NOT NULL').all() as Array<Record<string, unknown>>;
 
 describe('no-criminal-record through the host', () => {
   it('card → consent → face → registration → purpose → query → review → print: certificate printed with the back-end number, journaled once with both numbers, SHA-256 and outcome; the session end wipes', async () => {
@@ -109,7 +110,7 @@ describe('no-criminal-record through the host', () => {
     const rows = transactions(h);
     expect(rows).toHaveLength(1);
     const row = rows[0]!;
-    const sha256 = (h.printing.journal.db.prepare('SELECT sha256 FROM documents WHERE number = ?').get(number) as { sha256: string }).sha256;
+    const sha256 = (h.journal.db.prepare('SELECT sha256 FROM documents WHERE number = ?').get(number) as { sha256: string }).sha256;
     expect(row).toMatchObject({
       session_id: sessionId,
       service_id: 'no-criminal-record',
@@ -129,17 +130,17 @@ describe('no-criminal-record through the host', () => {
     expect(JSON.parse(row.documents as string)).toEqual([
       expect.objectContaining({ number, type: 'noCriminalRecord', sha256, printOutcome: 'completed', backendNumber }),
     ]);
-    expect(h.printing.journal.db.prepare('SELECT count, outcome FROM counters WHERE service_id = ?').all('no-criminal-record')).toEqual([{ count: 1, outcome: 'certificateIssued' }]);
+    expect(h.journal.db.prepare('SELECT count, outcome FROM counters WHERE service_id = ?').all('no-criminal-record')).toEqual([{ count: 1, outcome: 'certificateIssued' }]);
 
     // The application reached the back-end through the outbox.
-    await until(() => ((h!.printing.journal.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n === 0 ? true : undefined), 'outbox drained');
+    await until(() => ((h!.journal.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n === 0 ? true : undefined), 'outbox drained');
 
     // Nothing personal in the journal's export or its audit trail.
     const day = stationDay(new Date());
-    const exported = exportJournalCsv(h.printing.journal.db, 'transactions', { from: day, to: day });
+    const exported = exportJournalCsv(h.journal.db, 'transactions', { from: day, to: day });
     if (!exported.ok) throw new Error('export failed');
     expect(exported.value.rows).toBe(1);
-    const audit = JSON.stringify(h.printing.journal.db.prepare('SELECT * FROM audit_events').all());
+    const audit = JSON.stringify(h.journal.db.prepare('SELECT * FROM audit_events').all());
     for (const text of [exported.value.csv, audit]) {
       expect(text).not.toContain(HAN.idNumber);
       expect(text).not.toContain(HAN.name);
@@ -170,7 +171,7 @@ describe('no-criminal-record through the host', () => {
       expect.objectContaining({ outcome: 'counter', last_step_kind: 'done', ticket_number: 'B001', ticket_outcome: 'printed', identity_source: 'typed', name_masked: null, print_outcome: null }),
     ]);
     const day = stationDay(new Date());
-    const exported = exportJournalCsv(h.printing.journal.db, 'transactions', { from: day, to: day });
+    const exported = exportJournalCsv(h.journal.db, 'transactions', { from: day, to: day });
     if (!exported.ok) throw new Error('export failed');
     expect(exported.value.csv).not.toContain(WITH_RECORD.idNumber);
     expect(exported.value.csv).not.toContain(WITH_RECORD.name);
@@ -207,12 +208,16 @@ describe('no-criminal-record through the host', () => {
     // The host stops mid-session: the session is ended (hostRestart) and journaled once.
     const number = journalNumberOf(h, (reprinted.data as A4PrintData).documentNumber!);
     await h.host.stop();
-    const db = h.printing.journal.db;
+    // The host closed its journal at stop: what it wrote is in the file.
+    expect(h.journal.db.open).toBe(false);
+    const reopened = openJournal(join(h.dataDir, 'journal.sqlite'));
+    if (!reopened.ok) throw new Error(reopened.error.kind);
+    const db = reopened.value.db;
     expect(db.prepare('SELECT print_outcome, reprint_outcome, reprint_count FROM documents WHERE number = ?').get(number)).toEqual({ print_outcome: 'paperOut', reprint_outcome: 'completed', reprint_count: 1 });
     expect(db.prepare('SELECT session_id, outcome, end_reason, last_step, print_outcome FROM transactions').all()).toEqual([
       { session_id: sessionId, outcome: 'abandoned', end_reason: 'hostRestart', last_step: 'print', print_outcome: 'completed' },
     ]);
-    await h.printing.close();
+    reopened.value.close();
     rmSync(h.dataDir, { recursive: true, force: true });
     h = undefined;
   });

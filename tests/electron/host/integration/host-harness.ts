@@ -12,13 +12,16 @@ import pino from 'pino';
 import { PROTOCOL_VERSION, type EventEnvelope, type FlowView, type IssuedFaceChallenge } from '../../../../electron/contract';
 import { KioskConfig, type KioskConfigInput } from '../../../../electron/host/config/schema';
 import { createHost, type KioskHost } from '../../../../electron/host/create-host';
-import { createPrinting, type Printing } from '../../../../electron/host/printing';
+import type { Journal } from '../../../../electron/host/journal';
+import type { Printing } from '../../../../electron/host/printing';
 import type { ReceiptPrinterSimulatorControls } from '../../../../drivers/manager/receipt-device';
 import { frameOf, scriptedDetector } from '../face/face-harness';
 
 export interface HostHarness {
   host: KioskHost;
+  /** The host's printing stack and journal (open until `close`). */
   printing: Printing;
+  journal: Journal;
   dataDir: string;
   events: EventEnvelope[];
   call<T = unknown>(method: string, params?: unknown): Promise<T>;
@@ -56,14 +59,11 @@ export async function startHarness(input: Partial<KioskConfigInput> = {}, verify
     devices: { idcard: { simulator: { paceBaud: 0 } }, receiptPrinter: { statusPollMs: 200 }, ...input.devices },
   });
   const logger = pino({ level: 'silent' });
-  const created = createPrinting({ config, dataDir, logger, simulator: { msPerPage: 0, startDelayMs: 0 } });
-  if (!created.ok) throw new Error(created.error.kind);
-  const printing = created.value;
   const host = createHost(config, {
     logger,
     dataDir,
     keyDir,
-    printing,
+    printing: { simulator: { msPerPage: 0, startDelayMs: 0 } },
     face: {
       // The back-end says "same person" (the real comparison is tested in tests/electron/host/face and e2e).
       verifyFace: verifyFace ?? (async () => ({ ok: true, value: { match: true, score: 0.93 } })),
@@ -81,7 +81,8 @@ export async function startHarness(input: Partial<KioskConfigInput> = {}, verify
   };
   const harness: HostHarness = {
     host,
-    printing,
+    printing: host.printing,
+    journal: host.journal,
     dataDir,
     events,
     raw,
@@ -97,7 +98,6 @@ export async function startHarness(input: Partial<KioskConfigInput> = {}, verify
     },
     async close() {
       await host.stop();
-      await printing.close();
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(keyDir, { recursive: true, force: true });
     },

@@ -27,7 +27,7 @@ const views = (harness: HostHarness, sessionId: string): FlowView[] =>
   harness.events.filter((e) => e.event === 'flow.changed' && (e.payload as { sessionId: string }).sessionId === sessionId).map((e) => (e.payload as { view: FlowView }).view);
 const ended = (harness: HostHarness, sessionId: string): EventEnvelope | undefined =>
   harness.events.find((e) => e.event === 'session.ended' && (e.payload as { sessionId: string }).sessionId === sessionId);
-const transactions = (harness: HostHarness) => harness.printing.journal.db.prepare('SELECT * FROM transactions WHERE ended_at IS NOT NULL').all() as Array<Record<string, unknown>>;
+const transactions = (harness: HostHarness) => harness.journal.db.prepare('SELECT * FROM transactions WHERE ended_at IS NOT NULL').all() as Array<Record<string, unknown>>;
 
 /** The face check as the renderer does it: consent, the challenge, the frame the host asks for, verify; stops at the first refusal. */
 async function tryFace(harness: HostHarness, sessionId: string) {
@@ -53,13 +53,13 @@ async function expectEndedByIdentityChange(harness: HostHarness, sessionId: stri
   expect(await tryFace(harness, sessionId)).toMatchObject({ ok: false, error: { code: 'noSession' } });
   expect(harness.printing.simulatorControls!.printed()).toHaveLength(0);
   expect(harness.receipts().receipts).toHaveLength(0);
-  expect(harness.printing.journal.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
+  expect(harness.journal.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
   expect(transactions(harness)).toEqual([
     expect.objectContaining({ session_id: sessionId, outcome: 'identityChanged', end_reason: 'identityChanged', last_step: 'done', id_number_masked: VICTIM.masked, print_outcome: null, ticket_number: null }),
   ]);
-  const audit = harness.printing.journal.db.prepare("SELECT action, detail FROM audit_events WHERE session_id = ? AND action = 'session.identityChanged'").all(sessionId);
+  const audit = harness.journal.db.prepare("SELECT action, detail FROM audit_events WHERE session_id = ? AND action = 'session.identityChanged'").all(sessionId);
   expect(audit).toHaveLength(1);
-  const everything = JSON.stringify(harness.printing.journal.db.prepare('SELECT * FROM audit_events').all());
+  const everything = JSON.stringify(harness.journal.db.prepare('SELECT * FROM audit_events').all());
   expect(everything).not.toContain(ATTACKER.idNumber);
   expect(everything).not.toContain(VICTIM.idNumber);
 }

@@ -32,7 +32,7 @@ async function startedPastFace(harness: HostHarness, serviceId: string): Promise
   return sessionId;
 }
 
-const transactions = (harness: HostHarness) => harness.printing.journal.db.prepare('SELECT * FROM transactions WHERE ended_at IS NOT NULL').all() as Array<Record<string, unknown>>;
+const transactions = (harness: HostHarness) => harness.journal.db.prepare('SELECT * FROM transactions WHERE ended_at IS NOT NULL').all() as Array<Record<string, unknown>>;
 
 describe('service folders through the host', () => {
   it('驾驶人安全驾驶证明: period → the driver’s record → review → an A4 certificate with the back-end’s number and dates in the official form', async () => {

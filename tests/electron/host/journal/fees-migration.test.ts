@@ -128,6 +128,17 @@ describe('journal migration 5 (fees and payments) on a version-4 journal', () =>
       const exported = exportJournalCsv(journal.db, 'transactions', { from: '2026-11-28', to: '2026-11-29' });
       if (!exported.ok) throw new Error(JSON.stringify(exported.error));
       expect(exported.value.rows).toBe(2);
+      const [header, oldLine, newLine] = exported.value.csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+      const columns = header!.split(',');
+      const field = (line: string, name: string) => line.split(',')[columns.indexOf(name)];
+      // The fee items compactly (code and amount, no basis), the step kind, and the payment (none yet).
+      expect(field(newLine!, 'fee_items')).toBe('temporary-id:1000');
+      expect(field(newLine!, 'last_step_kind')).toBe('done');
+      expect(field(newLine!, 'payment')).toBe('');
+      // A row journaled before migration 5: no fee items, no step kind.
+      expect(field(oldLine!, 'session_id')).toBe('old-1');
+      expect(field(oldLine!, 'fee_items')).toBe('');
+      expect(field(oldLine!, 'last_step_kind')).toBe('');
     } finally {
       journal.close();
     }

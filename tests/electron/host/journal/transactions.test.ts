@@ -125,13 +125,13 @@ describe('identity-hash key', () => {
     const second = loadIdentityKey(path);
     if (!first.ok || !second.ok) throw new Error('key');
     expect(statSync(path).mode & 0o777).toBe(0o600);
-    expect(second.key.equals(first.key)).toBe(true);
-    const hash = identityHash(first.key, '41040219900101123x');
-    expect(hash).toBe(identityHash(first.key, ' 41040219900101123X'));
+    expect(second.value.equals(first.value)).toBe(true);
+    const hash = identityHash(first.value, '41040219900101123x');
+    expect(hash).toBe(identityHash(first.value, ' 41040219900101123X'));
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     const other = loadIdentityKey(join(dir, 'other.key'));
     if (!other.ok) throw new Error('key');
-    expect(identityHash(other.key, '41040219900101123X')).not.toBe(hash);
+    expect(identityHash(other.value, '41040219900101123X')).not.toBe(hash);
   });
 
   it('refuses a key file others can read, and a garbled one', () => {

@@ -20,7 +20,7 @@ const journal = openJournal(env.DB ?? '', { migrations: [...MIGRATIONS, OUTBOX_M
 if (!journal.ok) throw new Error(JSON.stringify(journal.error));
 const key = loadOutboxKey({ keyFile: env.KEY_FILE ?? '', env: {} });
 if (!key.ok) throw new Error(key.error.kind);
-const store = createOutboxStore({ db: journal.value.db, key: key.key });
+const store = createOutboxStore({ db: journal.value.db, key: key.value });
 store.enqueue(APPLICATION_KIND, { serviceId: 'no-criminal-record', kioskId: 'HB-KIOSK-01', payload: { idNumber: '410402199001011230', kind: 'certificateIssued' } }, env.IDEMPOTENCY_KEY);
 process.stdout.write('ENQUEUED\n');
 await new Promise((resolve) => setTimeout(resolve, Number(env.WAIT_BEFORE_SEND_MS ?? '0')));

@@ -67,7 +67,7 @@ async function restartAndFlush(db: string, keyFile: string) {
   if (!journal.ok) throw new Error(JSON.stringify(journal.error));
   const key = loadOutboxKey({ keyFile, env: {} });
   if (!key.ok) throw new Error(key.error.kind);
-  const store = createOutboxStore({ db: journal.value.db, key: key.key });
+  const store = createOutboxStore({ db: journal.value.db, key: key.value });
   const waiting = store.size();
   const sender = createOutboxSender({ store, deliver: deliverThroughGateway(createHttpGateway({ baseUrl: server.url, link: createPlainSandboxLink(), retries: 0 })) });
   const delivered = await sender.flush();

@@ -77,7 +77,7 @@ describe('outbox key', () => {
     expect(first.ok).toBe(true);
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
     const second = loadOutboxKey({ keyFile, env: {} });
-    expect(second.ok && first.ok && second.key.equals(first.key)).toBe(true);
+    expect(second.ok && first.ok && second.value.equals(first.value)).toBe(true);
   });
 
   it('refuses a key file others can read, and bad keys', () => {
@@ -92,7 +92,7 @@ describe('outbox key', () => {
   it('takes the key from the environment (hex or base64)', () => {
     const hex = 'ab'.repeat(32);
     const fromEnv = loadOutboxKey({ keyFile: '/nonexistent/never-created', env: { ONEDOOR_OUTBOX_KEY: hex } });
-    expect(fromEnv.ok && fromEnv.key.toString('hex')).toBe(hex);
+    expect(fromEnv.ok && fromEnv.value.toString('hex')).toBe(hex);
     expect(decodeKey(Buffer.alloc(32, 1).toString('base64'))?.length).toBe(32);
   });
 });

@@ -5,11 +5,12 @@
  * go at session end unless the config keeps them.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KioskConfig, type KioskConfigInput } from '../../../../electron/host/config/schema';
+import { openJournal, type Journal } from '../../../../electron/host/journal';
 import { createLogger } from '../../../../electron/host/log/logger';
 import { LIBRARY_TEMPLATES, maskIdNumber, maskName, type DocumentRequest } from '../../../../electron/host/issued';
 import { createPrinting, type Printing } from '../../../../electron/host/printing';
@@ -18,18 +19,19 @@ import { BACKEND_NUMBER, certificate } from '../issued/fixtures';
 
 let dataDir: string;
 let printing: Printing | undefined;
+// Opened as the host's composition root does, beside the documents folder.
+let journal: Journal;
 
 const open = (input: Partial<KioskConfigInput> = {}): Printing => {
   const config = KioskConfig.parse({ simulation: true, kioskId: 'T-01', ...input });
-  const created = createPrinting({
+  printing = createPrinting({
     config,
     dataDir,
+    journal,
     logger: createLogger('silent'),
     simulator: { msPerPage: 0, startDelayMs: 0 },
   });
-  if (!created.ok) throw new Error(created.error.kind);
-  printing = created.value;
-  return created.value;
+  return printing;
 };
 
 const receipt: DocumentRequest = {
@@ -47,10 +49,14 @@ const receipt: DocumentRequest = {
 
 beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'onedoor-printing-'));
+  const opened = openJournal(join(dataDir, 'journal.sqlite'));
+  if (!opened.ok) throw new Error(opened.error.kind);
+  journal = opened.value;
 });
 afterEach(async () => {
   await printing?.close();
   printing = undefined;
+  journal.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -75,7 +81,7 @@ describe('createPrinting (simulated A4 printer)', () => {
     // On paper: the certificate carries the back-end's number, the receipt the journal's.
     expect(pdfText(jobs[0]!.pdf)).toContain(`编号：${BACKEND_NUMBER}`);
     expect(pdfText(jobs[1]!.pdf)).toContain(`受理编号：${issuedReceipt.value.number}`);
-    const row = p.journal.db
+    const row = journal.db
       .prepare('SELECT number, type, sha256, print_outcome, print_job_id FROM documents WHERE number = ?')
       .get(issued.value.number);
     expect(row).toEqual({
@@ -86,7 +92,7 @@ describe('createPrinting (simulated A4 printer)', () => {
       print_job_id: jobs[0]!.jobId,
     });
     expect(
-      p.journal.db
+      journal.db
         .prepare('SELECT type, print_outcome FROM documents WHERE number = ?')
         .get(issuedReceipt.value.number),
     ).toEqual({ type: 'acceptanceReceipt', print_outcome: 'completed' });
@@ -126,7 +132,7 @@ describe('createPrinting (simulated A4 printer)', () => {
       value: { kind: 'notPrinted', stage: 'beforeSubmit', problem: 'paperOut' },
     });
     expect(
-      p.journal.db.prepare('SELECT print_outcome FROM documents WHERE number = ?').get(issued.value.number),
+      journal.db.prepare('SELECT print_outcome FROM documents WHERE number = ?').get(issued.value.number),
     ).toEqual({ print_outcome: 'paperOut' });
     p.simulatorControls!.setPaperLow();
     await expect.poll(() => p.a4Device!.status).toEqual({ kind: 'online', media: 'low' });
@@ -157,10 +163,10 @@ describe('createPrinting (simulated A4 printer)', () => {
     expect(await p.a4Device!.refresh()).toMatchObject({ kind: 'offline' });
   });
 
-  it('reports a journal it cannot open as a value', () => {
-    const blocker = join(dataDir, 'not-a-folder');
-    writeFileSync(blocker, 'x');
-    const created = createPrinting({ config: KioskConfig.parse({ simulation: true }), dataDir: blocker, logger: createLogger('silent') });
-    expect(created).toMatchObject({ ok: false, error: { kind: 'journal' } });
+  it('closing the stack leaves the journal to its opener', async () => {
+    const p = open();
+    await p.close();
+    await p.close();
+    expect(journal.db.open).toBe(true);
   });
 });
