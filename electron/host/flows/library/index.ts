@@ -8,6 +8,7 @@ export { faceCheckStep } from './face-check';
 export { choiceStep, chosen, type ChoiceOption, type ChoiceOptions } from './choice';
 export { queryStep, routeFailure, type QueryOptions } from './query';
 export { photoStep, chosenPhoto, type ChosenPhoto, type PhotoOptions } from './photo';
+export { paymentStep, paidFee, feeDue, type PaidFee, type PaymentFeeItem, type PaymentOptions } from './payment';
 export { reviewStep, type ReviewOptions } from './review';
 export { a4PrintStep, type A4PrintOptions, type PreparedDocument } from './a4-print';
 export { receiptPrintStep, type ReceiptPrintOptions } from './receipt-print';

@@ -6,6 +6,7 @@
 import type { ServiceCategory } from '../../../contract';
 import type { PoliceGateway } from '../../gateway/police-gateway';
 import type { ApplicationQueue, TicketPrinter } from '../ports';
+import type { PaymentDesk } from '../../payment/payment-desk';
 
 /** An A4 document to issue: the documents module's request (template from the service's folder, values, the back-end's number and seal). */
 export type { DocumentRequest } from '../../issued/document-request';
@@ -40,6 +41,8 @@ export interface FlowKit {
   documents: DocumentDesk;
   slips: TicketPrinter;
   applications: ApplicationQueue;
+  /** Fees: the payment service, and closing or recording orders (the payment step). */
+  payment: PaymentDesk;
   kioskId: string;
   /** The counter window for this service (its category's). */
   window: string;
