@@ -136,7 +136,9 @@ export function createSessionJournal(deps: SessionJournalDeps): SessionJournal {
     },
     paymentTaken(sessionId, payment) {
       const entry = live.get(sessionId);
-      deps.audit.record({ actor: 'host', action: payment.refunded ? 'payment.refunded' : 'payment.confirmed', sessionId, subject: payment.orderNo, detail: { amountFen: payment.amountFen } });
+      // The same order again (now with its 票据) updates the record; the audit hears of each order once.
+      const again = entry?.payment?.orderNo === payment.orderNo && !payment.refunded;
+      if (!again) deps.audit.record({ actor: 'host', action: payment.refunded ? 'payment.refunded' : 'payment.confirmed', sessionId, subject: payment.orderNo, detail: { amountFen: payment.amountFen } });
       if (entry) entry.payment = payment;
     },
     ended(sessionId, reason) {

@@ -15,6 +15,7 @@
 import { assign, fromCallback, fromPromise, sendTo, type EventObject } from 'xstate';
 import type { FlowStepData } from '../../../contract';
 import { maskIdNumber, maskName } from '../../../../domain/mask';
+import type { PaymentRecord } from '../../payment/payment-desk';
 import type { FiscalReceipt, OrderState, PaymentFailure, PaymentItem, PaymentResult } from '../../payment/payment-port';
 import type { FeeExemption, FeeItem, FeeRule } from '../../services/service-module';
 import type { FlowContext } from './context';
@@ -253,7 +254,15 @@ export function paymentStep(options: PaymentOptions): StepDefinition {
               },
             },
             on: {
-              PAYMENT_CONFIRMED: { guard: confirmsOrder, target: 'confirming', actions: setProgress((_p, event) => ({ order: event.order! })) },
+              PAYMENT_CONFIRMED: {
+                guard: confirmsOrder,
+                target: 'confirming',
+                actions: [
+                  setProgress((_p, event) => ({ order: event.order! })),
+                  // Journaled at once: the session may end while the receipt is fetched, the money is taken now.
+                  ({ context, event }: { context: FlowContext; event: WatcherEvent }) => desk.paid(context.sessionId, paymentRecord(context, event.order!, null)),
+                ],
+              },
               PAYMENT_EXPIRED: { target: 'expired', actions: setProgress(() => ({ failure: null })) },
               ...cancel,
             },
@@ -287,18 +296,24 @@ export function paymentStep(options: PaymentOptions): StepDefinition {
             const answer = receiptOf(event);
             const receipt = answer?.ok ? { billCode: answer.value.billCode, billNumber: answer.value.billNumber, checkCode: answer.value.checkCode, url: answer.value.url } : null;
             const fact: PaidFee = { status: 'paid', orderNo: order.orderNo, amountFen: order.amountFen, exemption: due.exemption?.code ?? null, channel: order.channel, paidAt: order.paidAt, receipt };
-            desk.paid(context.sessionId, {
-              orderNo: order.orderNo,
-              amountFen: order.amountFen,
-              channel: order.channel,
-              paidAt: order.paidAt,
-              items: due.items.filter((i) => i.amountFen > 0).map(({ code, amountFen, basis }) => ({ code, amountFen, basis })),
-              exemption: fact.exemption,
-              receipt,
-            });
+            if (receipt) desk.paid(context.sessionId, paymentRecord(context, order, receipt));
             return { ...context.facts, [id]: fact };
           },
         });
+      }
+
+      /** What the journal keeps of a paid order: the items as charged, no personal data. */
+      function paymentRecord(context: FlowContext, order: OrderState, receipt: PaymentRecord['receipt']): PaymentRecord {
+        const due = dueOf(context);
+        return {
+          orderNo: order.orderNo,
+          amountFen: order.amountFen,
+          channel: order.channel,
+          paidAt: order.paidAt,
+          items: due.items.filter((i) => i.amountFen > 0).map(({ code, amountFen, basis }) => ({ code, amountFen, basis })),
+          exemption: due.exemption?.code ?? null,
+          receipt,
+        };
       }
     },
     view: (context, child, kit) => {
