@@ -35,7 +35,7 @@ export interface PaymentOptions {
   extraItems?: (context: FlowContext) => readonly PaymentFeeItem[];
   /** The code of the exemption (of `fee.exemptions`) the back-end applies to this citizen, from an earlier step's fact. */
   exemption?: (context: FlowContext) => string | null;
-  /** Whether the citizen may go back to the step before (cancels the order). */
+  /** Whether the citizen may cancel (BACK: the order is closed, back to the step before); default true. */
   back?: boolean;
 }
 
@@ -138,7 +138,7 @@ export function paymentStep(options: PaymentOptions): StepDefinition {
         receipt: null,
       });
       const passNothingDue = wiring.leave({ to: 'next' }, assign({ facts: ({ context }: { context: FlowContext }) => ({ ...context.facts, [id]: nothingDue(context) }) }));
-      const cancel = options.back && wiring.previous ? { BACK: wiring.back() } : {};
+      const cancel = (options.back ?? true) && wiring.previous ? { BACK: wiring.back() } : {};
 
       /**
        * Watches one order until it is paid, closed or out of time, and pays it
