@@ -17,7 +17,7 @@ import { DeliveryStepData, FormStepData, FormValues } from './form';
 import { MessageKey, ValueId } from './keys';
 
 /** The step library's kinds: the renderer has one screen per kind. */
-export const StepKind = z.enum(['identify', 'consent', 'faceCheck', 'choice', 'query', 'photo', 'signature', 'documentCapture', 'form', 'delivery', 'review', 'a4Print', 'receiptPrint', 'counter', 'referral', 'done', 'failed']);
+export const StepKind = z.enum(['identify', 'consent', 'faceCheck', 'choice', 'query', 'photo', 'signature', 'documentCapture', 'form', 'delivery', 'payment', 'review', 'a4Print', 'receiptPrint', 'counter', 'referral', 'done', 'failed']);
 export type StepKind = z.infer<typeof StepKind>;
 
 /**
@@ -69,6 +69,40 @@ export const DetailRow = z.object({
   textKey: MessageKey.optional(),
 });
 export type DetailRow = z.infer<typeof DetailRow>;
+
+/**
+ * A fee to pay (缴费): the items with what is due after the exemption the
+ * back-end applied, the total, and the order's QR code (its text; the screen
+ * draws it) or the wait for the citizen's 付款码 at the scanner. The host
+ * passes the step only when the payment service confirms the order paid
+ * (or nothing is due); `BACK` cancels (the order is closed), `RETRY` makes a
+ * new order after one expired or failed.
+ */
+const PaymentStepData = z.object({
+  step: z.literal('payment'),
+  titleKey: MessageKey,
+  state: z.enum(['creating', 'waiting', 'charging', 'confirming', 'exempt', 'expired', 'failed']),
+  items: z
+    .array(
+      z.object({
+        nameKey: MessageKey,
+        /** 标准 and 依据, as the rule states them. */
+        standard: z.string().max(64),
+        basis: z.string().max(200),
+        amountFen: z.number().int().min(0),
+        /** After the exemption. */
+        dueFen: z.number().int().min(0),
+      }),
+    )
+    .max(20),
+  exemption: z.object({ nameKey: MessageKey, basis: z.string().max(200), payPercent: z.number().int().min(0).max(100) }).nullable(),
+  totalFen: z.number().int().min(0),
+  /** What the order's QR code holds (微信, 支付宝, 云闪付 scan it); null until an order exists. */
+  qrText: z.string().max(500).nullable(),
+  /** When the order closes (ISO 8601), for the countdown. */
+  expiresAt: z.string().max(40).nullable(),
+  failure: z.enum(['timeout', 'unavailable', 'badSignature', 'badResponse', 'notFound', 'declined', 'rejected']).nullable(),
+});
 
 /** Step-specific public data, discriminated by the step's kind (`step`). */
 export const FlowStepData = z.discriminatedUnion('step', [
@@ -200,6 +234,7 @@ export const FlowStepData = z.discriminatedUnion('step', [
     registeredCity: z.string().nullable(),
     window: z.string(),
   }),
+  PaymentStepData,
   z.object({ step: z.literal('failed'), reason: z.enum(['backendUnavailable', 'internal']), canRetry: z.boolean() }),
 ]);
 export type FlowStepData = z.infer<typeof FlowStepData>;

@@ -45,6 +45,8 @@ import { describeKeyStoreError, openKeyStore } from './keys/key-store';
 import { createKioskFlows } from './services/kiosk-flows';
 import { SERVICE_MODULES, serviceModule } from './services/registry';
 import { chargedFeeItems } from './services/service-module';
+import { createPaymentFromConfig } from './payment/from-config';
+import { createPaymentDesk } from './payment/payment-desk';
 import { receiptPrinterOf, type DeviceLookup } from './printing/receipt-printer-of';
 import type { Result } from '../../domain/result';
 import { openJournal, type Journal } from './journal';
@@ -212,6 +214,12 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
         detail: { kind: alert.kind, messageKey: alert.messageKey, ...(alert.reason ? { reason: alert.reason } : {}) },
       }),
   });
+  // Fees: the payment service the config names (the embedded sandbox in simulation); payments and late refunds are journaled.
+  const payment = createPaymentDesk({
+    ...createPaymentFromConfig(config, now),
+    logger,
+    journal: (sessionId, record) => station.sessions.paymentTaken(sessionId, record),
+  });
   const receiptPrinter = deps.receiptPrinter ?? (() => receiptPrinterOf(baseDevices, config.devices.receiptPrinter.id));
   const flows = createFlowRuntime({
     sessions,
@@ -246,6 +254,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
         ),
         applications: backend.applications,
         documentPages: createDocumentPages(sessions),
+        payment,
         logger,
         now,
       }),
@@ -368,6 +377,9 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
         devices.on('scanned', ({ deviceId, text }) => {
           // The code may be personal data: log only its length.
           logger.info({ deviceId, length: text.length }, 'code scanned');
+          // A payment step waiting for a 付款码 takes it from the host, never from the screen.
+          const current = sessions.current();
+          if (current && flows.controls.paymentCodeScanned(current.sessionId, text)) return;
           bus.emit('scanner.scanned', { deviceId, text });
         }),
       );

@@ -53,6 +53,7 @@ export const fixtureWording: ServiceWording = {
     delivery: { title: '请选择领取方式' },
     counter: { atCounter: '您的申请需要由窗口工作人员继续办理。' },
     outcome: { issued: '文件已打印，请带好您的文件和凭条。' },
+    fee: { copy: '文件工本费', exemptions: { hardship: '困难群众减半' } },
     voice: { purpose: '请选择文件的用途。', review: '请核对文件上的信息，无误请点击下一步。' },
   },
   en: {
@@ -86,6 +87,7 @@ export const fixtureWording: ServiceWording = {
     delivery: { title: 'How would you like to get it?' },
     counter: { atCounter: 'Staff at the counter will continue your application.' },
     outcome: { issued: 'Your document has been printed. Please take it and the slip.' },
+    fee: { copy: 'Document fee', exemptions: { hardship: 'Hardship: half' } },
     voice: { purpose: 'Please choose what the document is for.', review: 'Please check the details. If they are correct, touch Next.' },
   },
 };
@@ -121,6 +123,7 @@ export const FIXTURE_STEP_IDS: Readonly<Record<StepKind, string>> = {
   referral: 'referral',
   done: 'done',
   failed: 'failed',
+  payment: 'pay',
 };
 
 /** A view of the fixture service for `data`, with the events it accepts; parsed, so a wrong fixture fails at once. */
@@ -302,4 +305,19 @@ export const fixtureViews: { readonly [K in StepKind]: () => FlowView } = {
     fixtureView({ step: 'failed', reason: 'backendUnavailable', canRetry: true }, ['RETRY', 'CONFIRM'], {
       messageKey: 'flow.failed.backendUnavailable',
     }),
+  payment: () =>
+    fixtureView(
+      {
+        step: 'payment',
+        titleKey: 'flow.payment.title',
+        state: 'waiting',
+        items: [{ nameKey: fixtureKey('fee.copy'), standard: '20元/份', basis: '示例收费依据', amountFen: 2000, dueFen: 1000 }],
+        exemption: { nameKey: fixtureKey('fee.exemptions.hardship'), basis: '示例减免依据', payPercent: 50 },
+        totalFen: 1000,
+        qrText: 'http://127.0.0.1:8743/sandbox/scan/SBX202612020000010001',
+        expiresAt: new Date(Date.now() + 180_000).toISOString(),
+        failure: null,
+      },
+      ['BACK'],
+    ),
 };

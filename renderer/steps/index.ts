@@ -19,6 +19,7 @@ import { FailedStep } from './done/FailedStep';
 import { FaceCheckFlowStep } from './face-check/FaceCheckFlowStep';
 import { FormStep } from './form/FormStep';
 import { IdentifyStep } from './identify/IdentifyStep';
+import { PaymentStep } from './payment/PaymentStep';
 import { PhotoFlowStep } from './photo/PhotoFlowStep';
 import { QueryStep } from './query/QueryStep';
 import { ReceiptPrintStep } from './receipt-print/ReceiptPrintStep';
@@ -49,6 +50,7 @@ export const steps: StepRegistry = {
   referral: ReferralStep,
   done: DoneStep,
   failed: FailedStep,
+  payment: PaymentStep,
 };
 
 /** Draws the view's step with the registry's component for its kind. */
@@ -89,6 +91,8 @@ export function renderStep(registry: StepRegistry, context: StepContext): ReactE
       return createElement(registry.done, { ...context, data });
     case 'failed':
       return createElement(registry.failed, { ...context, data });
+    case 'payment':
+      return createElement(registry.payment, { ...context, data });
     default: {
       const unknown: never = data;
       throw new Error(`No component draws flow step ${JSON.stringify(unknown)}`);

@@ -7,6 +7,7 @@ import { formatEscPosFuzzReport, runEscPosFuzz } from '../fuzz-escpos';
 import { formatFuzzReport, runGa467Fuzz } from '../fuzz-ga467';
 import { formatHidFuzzReport, runHidFuzz } from '../fuzz-hid';
 import { formatScannerFuzzReport, runScannerFuzz } from '../fuzz-scanner';
+import { formatPaymentFuzzReport, runPaymentFuzz } from '../fuzz-payment';
 import type { FuzzOptions, FuzzStats } from './harness';
 
 export interface Fuzzer {
@@ -32,5 +33,6 @@ export const FUZZERS: readonly Fuzzer[] = [
   fuzzer('escpos', (n) => `ESC/POS status decoder and receipt parser, ${n} inputs…`, runEscPosFuzz, formatEscPosFuzzReport),
   fuzzer('hid', (n) => `HID report de-framing, ${n} report sequences…`, runHidFuzz, formatHidFuzzReport),
   fuzzer('scanner', (n) => `QR/barcode scanner line decoder, ${n} streams…`, runScannerFuzz, formatScannerFuzzReport),
+  fuzzer('payment', (n) => `Payment notification decoder (signed order states), ${n} messages…`, runPaymentFuzz, formatPaymentFuzzReport),
   fuzzer('contract', (n) => `Contract messages (host dispatch and renderer decoding), ${n} messages…`, runContractFuzz, formatContractFuzzReport),
 ];

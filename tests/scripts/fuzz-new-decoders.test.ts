@@ -9,6 +9,7 @@ import { seededRandom } from '../../scripts/fuzz/harness';
 import { randomBytes } from '../../scripts/fuzz/mutate';
 import { FUZZERS } from '../../scripts/fuzz/registry';
 import { FUZZER_NAMES } from '../../scripts/fuzz/runner';
+import { formatPaymentFuzzReport, runPaymentFuzz } from '../../scripts/fuzz-payment';
 
 describe('HID report de-framing fuzz (sample)', () => {
   it('fuzzes 2000 report sequences without failures', async () => {
@@ -83,7 +84,17 @@ describe('contract message fuzz (sample)', () => {
 });
 
 describe('fuzz registry', () => {
-  it('runs the five fuzzers --only knows, in order', () => {
+  it('runs the six fuzzers --only knows, in order', () => {
     expect(FUZZERS.map((f) => f.name)).toEqual([...FUZZER_NAMES]);
+  });
+});
+
+describe('payment notification fuzz (sample)', () => {
+  it('fuzzes 2000 signed messages without failures: only the service’s signature over a well-formed order is accepted', () => {
+    const report = runPaymentFuzz({ iterations: 2000, seed: 15 });
+    expect(report.failures, formatPaymentFuzzReport(report)).toEqual([]);
+    expect(report.accepted).toBeGreaterThan(100);
+    expect(report.badSignature).toBeGreaterThan(500);
+    expect(report.badResponse).toBeGreaterThan(100);
   });
 });

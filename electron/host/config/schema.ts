@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../../domain/calendar-date';
+import { PaymentConfig, paymentSimulationIssue } from '../payment/config';
 
 export const DEFAULT_HALL_NAME = '平顶山市公安局城乡一体化示范区分局湖滨派出所 智慧警务工作站';
 
@@ -177,6 +178,8 @@ const KioskConfigObject = z
           .strict(),
       ])
       .default({ kind: 'sandbox', timeoutMs: 8000 }),
+    /** The payment service for fees (electron/host/payment/config.ts); unset: the embedded sandbox in simulation. */
+    payment: PaymentConfig.optional(),
     devices: z
       .object({
         idcard: IdCardDevice.default(() => IdCardDevice.parse({})),
@@ -308,6 +311,8 @@ export type KioskConfig = z.infer<typeof KioskConfig>;
  */
 function simulationRules(config: z.infer<typeof KioskConfigObject>, ctx: z.RefinementCtx): void {
   const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const payment = paymentSimulationIssue(config.simulation, config.payment);
+  if (payment) issue(['payment', 'kind'], payment);
   if (config.simulation) {
     if (config.backend.kind !== 'sandbox') issue(['backend', 'kind'], 'in simulation ("simulation": true) the back-end is the sandbox; a real back-end needs "simulation": false');
     return;

@@ -69,7 +69,18 @@ export interface PageDeletedEvent {
   pageId: string;
 }
 
-export type HostFlowEvent = IdentityEvent | IdentityChangedEvent | FaceResultEvent | PhotoTakenEvent | PhotoAcceptedEvent | PageAcceptedEvent | PageDeletedEvent;
+/**
+ * Sent by the host when the kiosk's code scanner read a code while a payment
+ * step waits: the citizen's 付款码 (the step checks its form and charges it).
+ * The payment step's own watcher sends PAYMENT_CONFIRMED when the payment
+ * service signs that its order is paid; neither comes from the renderer.
+ */
+export interface PaymentCodeEvent {
+  type: 'PAYMENT_CODE';
+  authCode: string;
+}
+
+export type HostFlowEvent = IdentityEvent | IdentityChangedEvent | FaceResultEvent | PhotoTakenEvent | PhotoAcceptedEvent | PageAcceptedEvent | PageDeletedEvent | PaymentCodeEvent;
 
 /** Everything a flow machine can receive. */
 export type FlowMachineEvent = FlowEvent | HostFlowEvent;

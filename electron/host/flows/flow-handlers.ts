@@ -46,6 +46,8 @@ export interface FlowControls {
   photoTaken(sessionId: string, spec: PhotoSpecId): boolean;
   /** The citizen chose a candidate the photo module accepted: the current photo step of that spec passes. */
   photoChosen(sessionId: string, choice: { spec: PhotoSpecId; candidateId: string; sha256: string }): boolean;
+  /** A code scanned while the session's flow waits for payment: its 付款码. False when no payment step waits (the code is not for it). */
+  paymentCodeScanned(sessionId: string, text: string): boolean;
   /** Another identity came after the fixed one: the session's flow ends (`identityChanged`) if it still runs. */
   identityChanged(sessionId: string): boolean;
   /** Unsubscribes from the bus (host stop). */
@@ -191,6 +193,15 @@ export function createFlowRuntime(ctx: FlowHandlersContext): { handlers: FlowHan
         if (!session || !flow) return false;
         const accepted = flow.send({ type: 'PHOTO_ACCEPTED', ...choice });
         ctx.logger.info({ sessionId, flowId: flow.flowId, spec: choice.spec, accepted }, 'photo chosen for the flow');
+        return accepted;
+      },
+      paymentCodeScanned(sessionId, text) {
+        const session = ctx.sessions.get(sessionId);
+        const flow = session && flowOf(session);
+        if (!session || !flow || flow.view().data.step !== 'payment') return false;
+        const accepted = flow.send({ type: 'PAYMENT_CODE', authCode: text.trim() });
+        // The code is the citizen's means of payment: never logged.
+        ctx.logger.info({ sessionId, flowId: flow.flowId, accepted }, 'payment code scanned for the flow');
         return accepted;
       },
       identityChanged(sessionId) {

@@ -35,13 +35,31 @@ export interface SessionJournal {
   identity(sessionId: string, identity: Identity | null): void;
   flowStarted(sessionId: string, serviceId: string, flowId: string, view: FlowView): void;
   flowChanged(sessionId: string, view: FlowView): void;
+  /**
+   * A payment the session's flow confirmed (or a late one refunded): kept on
+   * the transaction (`payment`, and its fee items as charged). No personal data.
+   */
+  paymentTaken(sessionId: string, payment: JournaledPayment): void;
   /** Journals the ended session; false when it was already journaled (or never started here). */
   ended(sessionId: string, reason: string): boolean;
   /** Closes rows a crashed host left open (call at start); returns their session ids. */
   recoverCrashed(): string[];
 }
 
+/** What the journal keeps of a payment (electron/host/payment/payment-desk.ts PaymentRecord, with a refund if one was made). */
+export interface JournaledPayment {
+  orderNo: string;
+  amountFen: number;
+  items: readonly TransactionFeeItem[];
+  refunded?: { refundNo: string; amountFen: number };
+  channel?: string | null;
+  paidAt?: string | null;
+  exemption?: string | null;
+  receipt?: { billCode: string; billNumber: string; checkCode: string; url: string } | null;
+}
+
 interface Live {
+  payment?: JournaledPayment;
   startedAt: Date;
   identity: TransactionIdentity | null;
   serviceId: string | null;
@@ -116,6 +134,13 @@ export function createSessionJournal(deps: SessionJournalDeps): SessionJournal {
       entry.view = view;
       if (stepChanged) saveProgress(sessionId, entry);
     },
+    paymentTaken(sessionId, payment) {
+      const entry = live.get(sessionId);
+      // The same order again (now with its 票据) updates the record; the audit hears of each order once.
+      const again = entry?.payment?.orderNo === payment.orderNo && !payment.refunded;
+      if (!again) deps.audit.record({ actor: 'host', action: payment.refunded ? 'payment.refunded' : 'payment.confirmed', sessionId, subject: payment.orderNo, detail: { amountFen: payment.amountFen } });
+      if (entry) entry.payment = payment;
+    },
     ended(sessionId, reason) {
       const entry = live.get(sessionId);
       if (!entry) return false;
@@ -124,7 +149,9 @@ export function createSessionJournal(deps: SessionJournalDeps): SessionJournal {
       const last = documents.filter((doc) => doc.sha256 !== null).at(-1);
       const outcome = outcomeOf(entry.view);
       const ticket = deps.queue.lastForSession(sessionId) ?? null;
-      const feeItems = entry.serviceId ? deps.feeOf(entry.serviceId, outcome) : [];
+      // A payment taken says what was charged (after exemptions); a refunded one charged nothing.
+      const paid = entry.payment;
+      const feeItems = paid ? (paid.refunded ? [] : paid.items) : entry.serviceId ? deps.feeOf(entry.serviceId, outcome) : [];
       const journaled = deps.transactions.close({
         sessionId,
         startedAt: entry.startedAt,
@@ -137,7 +164,7 @@ export function createSessionJournal(deps: SessionJournalDeps): SessionJournal {
         identity: entry.identity,
         feeFen: feeItems.reduce((sum, item) => sum + item.amountFen, 0),
         feeItems,
-        payment: null,
+        payment: paid ? { ...paid } : null,
         lastStepKind: entry.view?.step ?? null,
         documents,
         printOutcome: last ? (last.reprintOutcome ?? last.printOutcome) : null,

@@ -11,6 +11,8 @@ import type { DocumentDesk, DocumentPages, FlowKit } from '../flows/library';
 import type { ApplicationQueue, TicketPrinter } from '../flows/ports';
 import type { PoliceGateway } from '../gateway/police-gateway';
 import type { Logger } from '../log/logger';
+import { createPaymentFromConfig } from '../payment/from-config';
+import { createPaymentDesk, type PaymentDesk } from '../payment/payment-desk';
 import { err, ok, type Result } from '../../../domain/result';
 import { serviceFlow } from './service-flow';
 import type { ServiceModule } from './service-module';
@@ -24,6 +26,8 @@ export interface KioskFlowsDeps {
   applications: ApplicationQueue;
   /** The document camera's pages (the document capture step). */
   documentPages?: DocumentPages;
+  /** Default: the payment service the config names, with nothing journaled. */
+  payment?: PaymentDesk;
   logger: Logger;
   now?: () => Date;
 }
@@ -32,6 +36,7 @@ export interface KioskFlowsDeps {
 export function createKioskFlows(deps: KioskFlowsDeps): Result<FlowService[], string> {
   const { config, logger } = deps;
   const flows: FlowService[] = [];
+  const payment = deps.payment ?? createPaymentDesk({ ...createPaymentFromConfig(config, deps.now), logger });
   for (const module of deps.modules) {
     const raw = config.services.settings[module.id];
     // A service that reads no settings refuses any (a setting nothing reads is a typo the installer must hear of).
@@ -49,6 +54,7 @@ export function createKioskFlows(deps: KioskFlowsDeps): Result<FlowService[], st
       documents: deps.documents,
       slips: deps.slips,
       applications: deps.applications,
+      payment,
       kioskId: config.kioskId,
       hallName: config.hallName,
       window: config.services.windows[module.catalogue.category],

@@ -11,6 +11,7 @@ export { photoStep, chosenPhoto, type ChosenPhoto, type PhotoOptions } from './p
 export { signatureStep, signatureOf, type Signed, type SignatureFact, type SignatureOptions, type SignatureRefusal } from './signature';
 export { checkSignature, canonicalSignatureJson, MIN_EXTENT, MIN_TOTAL_LENGTH, type CheckedSignature, type SignatureProblem } from './signature-check';
 export { documentCaptureStep, capturedDocuments, type AssembledPaper, type CapturedDocuments, type DocumentCaptureOptions, type DocumentPages, type PaperSpec } from './document-capture';
+export { paymentStep, paidFee, feeDue, type PaidFee, type PaymentFeeItem, type PaymentOptions } from './payment';
 export { reviewStep, type ReviewOptions } from './review';
 export { a4PrintStep, type A4PrintOptions, type PreparedDocument } from './a4-print';
 export { receiptPrintStep, type ReceiptPrintOptions } from './receipt-print';

@@ -7,6 +7,7 @@ import type { ServiceCategory } from '../../../contract';
 import type { PoliceGateway } from '../../gateway/police-gateway';
 import type { ApplicationQueue, TicketPrinter } from '../ports';
 import type { DocumentPages } from './document-capture';
+import type { PaymentDesk } from '../../payment/payment-desk';
 
 /** An A4 document to issue: the documents module's request (template from the service's folder, values, the back-end's number and seal). */
 export type { DocumentRequest } from '../../issued/document-request';
@@ -41,6 +42,8 @@ export interface FlowKit {
   documents: DocumentDesk;
   slips: TicketPrinter;
   applications: ApplicationQueue;
+  /** Fees: the payment service, and closing or recording orders (the payment step). */
+  payment: PaymentDesk;
   kioskId: string;
   /** The hall's name (config `hallName`), where a document may be collected. */
   hallName?: string;

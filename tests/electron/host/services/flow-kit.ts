@@ -6,6 +6,7 @@
  * does: the citizen's events, and the host's own (IDENTITY, FACE_RESULT,
  * IDENTITY_CHANGED), then awaits the next settled view.
  */
+import pino from 'pino';
 import { createPdfRenderer } from '../../../../electron/host/issued';
 import type { FlowEvent, FlowView, Identity } from '../../../../electron/contract';
 import { defaultConfig } from '../../../../electron/host/config/load';
@@ -17,6 +18,8 @@ import type { FaceCheckOutcome } from '../../../../electron/contract';
 import { createSandboxGateway, type SandboxGateway } from '../../../../electron/host/gateway/sandbox-gateway';
 import { loadSandboxData, type SandboxData } from '../../../../electron/host/gateway/sandbox-data';
 import type { PoliceGateway } from '../../../../electron/host/gateway/police-gateway';
+import { createPaymentFromConfig } from '../../../../electron/host/payment/from-config';
+import { createPaymentDesk } from '../../../../electron/host/payment/payment-desk';
 import { serviceFlow } from '../../../../electron/host/services/service-flow';
 import type { ServiceModule } from '../../../../electron/host/services/service-module';
 import { maskIdNumber } from '../../../../domain/mask';
@@ -205,6 +208,7 @@ export function testKit(serviceId: string, serviceName: FlowKit['serviceName'], 
     documents,
     slips,
     applications: outbox,
+    payment: createPaymentDesk({ ...createPaymentFromConfig({ simulation: true, payment: undefined }, () => now), pollMs: 20, logger: pino({ level: 'silent' }) }),
     kioskId: config.kioskId,
     hallName: config.hallName,
     window: config.services.windows[category],

@@ -1,0 +1,61 @@
+/**
+ * Picks the payment service the config names: the embedded sandbox
+ * (simulation default: the sandbox's handler in-process, through the same
+ * HTTP client and signatures), the sandbox served over HTTP on this machine,
+ * a real service over HTTPS, or none (a real kiosk without `payment`).
+ */
+import { err } from '../../../domain/result';
+import type { KioskConfig } from '../config/schema';
+import { createHttpPayment, fetchTransport, inProcessTransport } from './http-payment';
+import type { PaymentPort } from './payment-port';
+import { createSandboxPaymentHandler, SANDBOX_PAYMENT_DEFAULT_PORT, type SandboxPaymentHandler } from './sandbox-payment-server';
+
+export interface ConfiguredPayment {
+  port: PaymentPort;
+  /** Seconds an order stays payable at the kiosk. */
+  orderTimeoutSeconds: number;
+  /** The embedded sandbox, for the dock's test controls. */
+  sandbox?: SandboxPaymentHandler;
+}
+
+/** A port for a kiosk without a payment service: every call is `unavailable`. */
+export function noPaymentService(): PaymentPort {
+  const unavailable = async () => err({ kind: 'unavailable' as const });
+  return { createOrder: unavailable, payByCode: unavailable, queryOrder: unavailable, closeOrder: unavailable, refund: unavailable, fetchReceipt: unavailable, acceptNotification: unavailable };
+}
+
+const DEFAULT_ORDER_TIMEOUT_SECONDS = 180;
+
+export function createPaymentFromConfig(config: Pick<KioskConfig, 'simulation' | 'payment'>, now?: () => Date): ConfiguredPayment {
+  const payment = config.payment;
+  if (!payment) {
+    if (!config.simulation) return { port: noPaymentService(), orderTimeoutSeconds: DEFAULT_ORDER_TIMEOUT_SECONDS };
+    return embedded(8000, DEFAULT_ORDER_TIMEOUT_SECONDS, now);
+  }
+  switch (payment.kind) {
+    case 'sandbox':
+      if (!payment.baseUrl) return embedded(payment.timeoutMs, payment.orderTimeoutSeconds, now);
+      return { port: createHttpPayment({ transport: fetchTransport(payment.baseUrl), timeoutMs: payment.timeoutMs, publicKey: 'fetchAtStart' }), orderTimeoutSeconds: payment.orderTimeoutSeconds };
+    case 'http':
+      return {
+        port: createHttpPayment({
+          transport: fetchTransport(payment.baseUrl),
+          timeoutMs: payment.timeoutMs,
+          publicKey: payment.publicKey,
+          ...(payment.notifyUrl ? { notifyUrl: payment.notifyUrl } : {}),
+        }),
+        orderTimeoutSeconds: payment.orderTimeoutSeconds,
+      };
+    default: {
+      const unknown: never = payment;
+      return unknown;
+    }
+  }
+}
+
+function embedded(timeoutMs: number, orderTimeoutSeconds: number, now?: () => Date): ConfiguredPayment {
+  // The QR code points where `npm run sandbox-payment` would serve: opening it on a phone does nothing in the embedded mode.
+  const sandbox = createSandboxPaymentHandler({ baseUrl: () => `http://127.0.0.1:${SANDBOX_PAYMENT_DEFAULT_PORT}`, ...(now ? { now } : {}) });
+  return { port: createHttpPayment({ transport: inProcessTransport(sandbox.handle), timeoutMs, publicKey: sandbox.publicKeyBase64 }), orderTimeoutSeconds, sandbox };
+}
+
