@@ -219,6 +219,12 @@ export const en: Catalogue = {
     codePayment: 'payment code',
     codeAppointment: 'appointment code',
     codeUrl: 'URL QR code',
+    fingerprint: 'Fingerprint scanner {{id}}',
+    placeFinger: 'Place a finger',
+    placeBadFinger: 'Place a bad-quality finger',
+    fingerIdle: 'Sensor empty',
+    fingerOn: 'A finger rests on the sensor',
+    fingerWaiting: 'Waiting for a finger',
     enrol: {
       title: 'Face reference photo (simulation)',
       explain: 'Take your own photo as a sample card holder\'s reference photo, then place that card: the real face check can pass for you. Kept in memory until the kiosk stops.',
