@@ -35,6 +35,7 @@ import { createStaffAlerts } from './staff/alerts';
 import { alertingDocumentDesk, alertingTicketPrinter } from './staff/alerting-printers';
 import { withFaceToFlow } from './flows/face-to-flow';
 import { withPhotoToFlow } from './flows/photo-to-flow';
+import { connectFingerprintsToFlow, fingerprintScannerOf } from './flows/fingerprint-to-flow';
 import { catalogueAvailability } from './services/flow-availability';
 import { hostDataDir } from './config/host-data-dir';
 import { describeKeyStoreError, openKeyStore } from './keys/key-store';
@@ -340,6 +341,8 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
           bus.emit('catalogue.changed', { services: services() });
         }),
         devices.on('cardPresented', ({ card }) => onCard(card)),
+        // The fingerprint step's captures: driven by the host from the flow's view, results only from the scanner.
+        connectFingerprintsToFlow({ bus, sessions, logger, scanner: () => fingerprintScannerOf(baseDevices, config.devices.fingerprint.id) }),
         devices.on('cardReadFailed', () => bus.emit('identity.readFailed', { messageKey: 'identity.readFailed' })),
         devices.on('scanned', ({ deviceId, text }) => {
           // The code may be personal data: log only its length.

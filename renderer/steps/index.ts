@@ -15,6 +15,7 @@ import { CounterStep } from './counter/CounterStep';
 import { DoneStep } from './done/DoneStep';
 import { FailedStep } from './done/FailedStep';
 import { FaceCheckFlowStep } from './face-check/FaceCheckFlowStep';
+import { FingerprintsStep } from './fingerprints/FingerprintsStep';
 import { IdentifyStep } from './identify/IdentifyStep';
 import { PhotoFlowStep } from './photo/PhotoFlowStep';
 import { QueryStep } from './query/QueryStep';
@@ -41,6 +42,7 @@ export const steps: StepRegistry = {
   referral: ReferralStep,
   done: DoneStep,
   failed: FailedStep,
+  fingerprints: FingerprintsStep,
 };
 
 /** Draws the view's step with the registry's component for its kind. */
@@ -57,6 +59,8 @@ export function renderStep(registry: StepRegistry, context: StepContext): ReactE
       return createElement(registry.choice, { ...context, data });
     case 'query':
       return createElement(registry.query, { ...context, data });
+    case 'fingerprints':
+      return createElement(registry.fingerprints, { ...context, data });
     case 'photo':
       return createElement(registry.photo, { ...context, data });
     case 'review':

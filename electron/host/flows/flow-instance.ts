@@ -42,9 +42,10 @@ function probes(data: FlowStepData): Record<FlowEventType, FlowEvent> {
     BACK: { type: 'BACK' },
     RETRY: { type: 'RETRY' },
     REPRINT: { type: 'REPRINT' },
+    EXEMPT_FINGER: { type: 'EXEMPT_FINGER', reason: 'missing' },
   };
 }
-const EVENT_TYPES: readonly FlowEventType[] = ['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT'];
+const EVENT_TYPES: readonly FlowEventType[] = ['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT', 'EXEMPT_FINGER'];
 
 export interface FlowInstanceOptions<M extends AnyStateMachine> {
   serviceId: string;

@@ -9,6 +9,7 @@ export { choiceStep, chosen, type ChoiceOption, type ChoiceOptions } from './cho
 export { queryStep, routeFailure, type QueryOptions } from './query';
 export { photoStep, chosenPhoto, type ChosenPhoto, type PhotoOptions } from './photo';
 export { reviewStep, type ReviewOptions } from './review';
+export { fingerprintsStep, fingerprintsOf, currentFinger, FINGER_ORDER, type FingerprintsFact, type FingerprintsOptions, type FingerPrint } from './fingerprints';
 export { a4PrintStep, type A4PrintOptions, type PreparedDocument } from './a4-print';
 export { receiptPrintStep, type ReceiptPrintOptions } from './receipt-print';
 export { LIBRARY_OUTCOMES, outcomeKey, type LibraryOutcome } from './side-steps';

@@ -84,6 +84,9 @@ function nextEvents(view: FlowView, first: boolean): FlowMachineEvent[] {
       case 'REPRINT':
         events.push({ type });
         break;
+      case 'EXEMPT_FINGER':
+        events.push({ type, reason: 'missing' });
+        break;
       default: {
         const unknown: never = type;
         throw new Error(`unknown event type ${String(unknown)}`);
