@@ -237,6 +237,8 @@ export const flowsEn: FlowCatalogue = {
   },
   voice: {
     flow: {
+      fingerprints: 'Please press the highlighted finger flat on the fingerprint scanner and hold still.',
+      fingerprintsRetry: 'That print was not clear. Wipe your finger and touch Try again.',
       identify: 'Please place your ID card on the card reader. If you do not have it, touch Enter your ID number.',
       identifyConfirm: 'Please check your identity on the screen. If it is correct, touch Next.',
       identifyTyping: 'Enter your ID number with the keys on the screen, then touch Confirm.',

@@ -238,6 +238,8 @@ export const flowsZhCN = {
   },
   voice: {
     flow: {
+      fingerprints: '请将高亮显示的手指平放在指纹采集仪上，保持不动。',
+      fingerprintsRetry: '这次指纹不够清晰，请擦干手指后点击再试一次。',
       identify: '请将身份证放在读卡区。没有带身份证，可以点击输入身份证号码。',
       identifyConfirm: '请核对屏幕上的身份信息，无误请点击下一步。',
       identifyTyping: '请用屏幕上的数字键输入身份证号码，输完点击确认。',

@@ -9,6 +9,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepProps } from '../../flows/step-props';
+import { useStepVoice } from '../../flows/step-voice';
 import { TouchButton } from '../../ui/TouchButton';
 import { HandDiagram } from './HandDiagram';
 import './FingerprintsStep.css';
@@ -20,6 +21,8 @@ export function FingerprintsStep({ view, data, send, accepts }: StepProps<'finge
   const quality = data.state === 'capturing' ? data.liveQuality : data.lastQuality;
   const enough = quality !== null && quality >= data.minQuality;
   const current = Math.min(data.captured.length + 1, data.required);
+  const capturing = data.state === 'capturing';
+  useStepVoice(view, capturing ? 'voice.flow.fingerprints' : 'voice.flow.fingerprintsRetry', capturing);
   return (
     <section className="step flow-step fingerprints-step" data-testid="fingerprints-step" data-state={data.state} aria-labelledby="step-title">
       <h1 id="step-title" className="step__title">
