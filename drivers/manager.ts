@@ -15,6 +15,7 @@ import type { IdCardSimulatorControls } from './manager/idcard-simulator-control
 import { receiptPrinterFactory, type ReceiptPrinterSimulatorControls } from './manager/receipt-device';
 import type { DeviceFactory, ManagedDevice } from './manager/managed-device';
 import { scannerFactory, type ScannerSimulatorControls } from './manager/scanner-device';
+import { fingerprintFactory, type FingerprintSimulatorControls } from './manager/fingerprint-device';
 import { systemTimers } from './manager/timers';
 import { createTransport } from './manager/transport-factory';
 import { findDevice } from './transport/enumerate';
@@ -54,7 +55,10 @@ export interface DeviceManagerEvents {
 }
 
 /** Dock controls of any simulated device (a union as more kinds arrive). */
-export type SimulatorControls = IdCardSimulatorControls | ReceiptPrinterSimulatorControls | ScannerSimulatorControls;
+export type SimulatorControls = IdCardSimulatorControls | ReceiptPrinterSimulatorControls | ScannerSimulatorControls | FingerprintSimulatorControls;
+export type { FingerprintConfig } from './fingerprint/config';
+export { FINGERPRINT_DEFAULTS } from './fingerprint/config';
+export type { ManagedFingerprint, FingerprintSimulatorControls } from './manager/fingerprint-device';
 export type { ScannerConfig, LineSuffix } from './scanner/config';
 export { SCANNER_DEFAULTS } from './scanner/config';
 export type { ManagedScanner, ScannerSimulatorControls } from './manager/scanner-device';
@@ -122,6 +126,7 @@ export const DEVICE_FACTORIES: {
     device.on('rejected', (error) => context.events.emit('error', { deviceId: device.id, message: `scanner dropped a line: ${error.message}` }));
     return made;
   },
+  fingerprint: fingerprintFactory,
 };
 
 function defaultDeps(deps: DeviceManagerDeps): IdCardDeviceDeps {

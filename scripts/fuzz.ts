@@ -4,7 +4,8 @@
  * and mutated input (default one million per fuzzer): GA 467 frames
  * (`ga467`), ESC/POS status and receipt parsing (`escpos`), HID report
  * de-framing (`hid`), the scanner's line decoder (`scanner`), the payment
- * service's signed notifications (`payment`) and the
+ * service's signed notifications (`payment`), the fingerprint
+ * scanner's FP-HID reports and chunk reassembly (`fingerprint`) and the
  * contract's call, result and event messages (`contract`). No crash, no hang,
  * no wrong result; exits non-zero on any failure. Each fuzzer runs in a worker
  * thread under a hang watchdog (scripts/fuzz/runner.ts). Tests run small

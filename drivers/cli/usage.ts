@@ -9,6 +9,7 @@ Kinds:
   ports                  list serial ports and HID devices present
   idcard                 resident ID card reader (GA 467 / SAM_V)
   receipt                thermal receipt printer (ESC/POS): status, test, simulate
+  fingerprint            fingerprint scanner (FP-HID over USB HID): info, capture
 
 Run "<kind> --help" for its commands.
 

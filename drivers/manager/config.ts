@@ -6,6 +6,7 @@
 import type { HidLengthPrefix } from '../transport/hid-reports';
 import type { ReceiptPrinterConfig } from '../receipt/config';
 import type { ScannerConfig } from '../scanner/config';
+import type { FingerprintConfig } from '../fingerprint/config';
 
 /** HID report layout of a HID-attached reader (vendor-specific, DOMAIN.md §1). */
 export interface HidReportConfig {
@@ -48,6 +49,7 @@ export interface DevicesConfig {
   idcard?: IdCardDeviceConfig;
   receiptPrinter?: ReceiptPrinterConfig;
   scanner?: ScannerConfig;
+  fingerprint?: FingerprintConfig;
 }
 
 /** Defaults the host's schema applies; exported for the CLI and tests. */

@@ -76,6 +76,8 @@ export const Calls = {
             .optional(),
           /** The simulated receipt printer's paper and cover (receipt printers only). */
           receipt: z.object({ paper: z.enum(['ok', 'low', 'out']), coverOpen: z.boolean() }).optional(),
+          /** The simulated fingerprint scanner's sensor (fingerprint scanners only). */
+          fingerprint: z.object({ fingerOn: z.boolean(), capturing: z.boolean() }).optional(),
         }),
       ),
     }),
@@ -98,6 +100,8 @@ export const Calls = {
       z.object({ action: z.literal('receiptCover'), deviceId: z.string().max(64), open: z.boolean() }).strict(),
       /** Simulated code scanner: hold a code under it (it sends the text as a real line-mode scanner would). */
       z.object({ action: z.literal('scan'), deviceId: z.string().max(64), text: z.string().min(1).max(4096) }).strict(),
+      /** Simulated fingerprint scanner: put a finger on the sensor that reads well (`good`) or badly (`bad`). */
+      z.object({ action: z.literal('placeFinger'), deviceId: z.string().max(64), quality: z.enum(['good', 'bad']) }).strict(),
     ]),
     result: z.object({ done: z.literal(true) }),
   },

@@ -17,7 +17,7 @@ import { DeliveryStepData, FormStepData, FormValues } from './form';
 import { MessageKey, ValueId } from './keys';
 
 /** The step library's kinds: the renderer has one screen per kind. */
-export const StepKind = z.enum(['identify', 'consent', 'faceCheck', 'choice', 'query', 'photo', 'signature', 'documentCapture', 'form', 'delivery', 'payment', 'review', 'a4Print', 'receiptPrint', 'counter', 'referral', 'done', 'failed']);
+export const StepKind = z.enum(['identify', 'consent', 'faceCheck', 'choice', 'query', 'photo', 'signature', 'documentCapture', 'form', 'delivery', 'payment', 'fingerprints', 'review', 'a4Print', 'receiptPrint', 'counter', 'referral', 'done', 'failed']);
 export type StepKind = z.infer<typeof StepKind>;
 
 /**
@@ -46,9 +46,11 @@ export const FlowEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('SIGN'), signature: SignatureStrokes }).strict(),
   /** A form's (or delivery's) values, by field id; the host checks each against the step's declaration. */
   z.object({ type: z.literal('SUBMIT_FORM'), values: FormValues }).strict(),
+  /** The fingerprint step: the finger asked for is missing or damaged (recorded for staff to confirm). */
+  z.object({ type: z.literal('EXEMPT_FINGER'), reason: z.enum(['missing', 'damaged']) }).strict(),
 ]);
 export type FlowEvent = z.infer<typeof FlowEvent>;
-export const FlowEventType = z.enum(['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT', 'SIGN', 'SUBMIT_FORM']);
+export const FlowEventType = z.enum(['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT', 'SIGN', 'SUBMIT_FORM', 'EXEMPT_FINGER']);
 export type FlowEventType = z.infer<typeof FlowEventType>;
 
 const PrintState = z.enum(['printing', 'printed', 'notPrinted']);
@@ -103,6 +105,10 @@ const PaymentStepData = z.object({
   expiresAt: z.string().max(40).nullable(),
   failure: z.enum(['timeout', 'unavailable', 'badSignature', 'badResponse', 'notFound', 'declined', 'rejected']).nullable(),
 });
+
+/** A finger position (指位代码, docs/fingerprint-protocol.md §11): 11–15 right thumb to little finger, 16–20 left. */
+export const FingerCode = z.number().int().min(11).max(20);
+export type FingerCode = z.infer<typeof FingerCode>;
 
 /** Step-specific public data, discriminated by the step's kind (`step`). */
 export const FlowStepData = z.discriminatedUnion('step', [
@@ -236,6 +242,33 @@ export const FlowStepData = z.discriminatedUnion('step', [
   }),
   PaymentStepData,
   z.object({ step: z.literal('failed'), reason: z.enum(['backendUnavailable', 'internal']), canRetry: z.boolean() }),
+  /**
+   * Two fingerprints: the host drives the scanner while `state` is
+   * `capturing` (a new `capture` number is a new capture) and passes the step
+   * only on prints it captured itself. `badQuality` and `failed` wait for RETRY.
+   */
+  z.object({
+    step: z.literal('fingerprints'),
+    /** The finger asked for now; null when no finger is left to ask for. */
+    finger: FingerCode.nullable(),
+    state: z.enum(['capturing', 'badQuality', 'failed']),
+    /** Grows with every capture the step asks the host for. */
+    capture: z.number().int().min(1),
+    /** The live quality while a finger is on the sensor (0–100). */
+    liveQuality: z.number().int().min(0).max(100).nullable(),
+    /** The quality of the last print read. */
+    lastQuality: z.number().int().min(0).max(100).nullable(),
+    minQuality: z.number().int().min(0).max(100),
+    /** Tries on the current finger so far, and how many before the next finger is asked for. */
+    tries: z.number().int().min(0),
+    maxTries: z.number().int().min(1),
+    failure: z.enum(['timeout', 'noDevice', 'deviceError']).nullable(),
+    /** Prints taken so far (finger and quality only; the templates stay in the host). */
+    captured: z.array(z.object({ finger: FingerCode, quality: z.number().int().min(0).max(100) })).max(2),
+    required: z.literal(2),
+    /** Fingers the citizen said are missing or damaged, for staff to confirm. */
+    exemptions: z.array(z.object({ finger: FingerCode, reason: z.enum(['missing', 'damaged']) })).max(10),
+  }),
 ]);
 export type FlowStepData = z.infer<typeof FlowStepData>;
 

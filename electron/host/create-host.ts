@@ -39,6 +39,7 @@ import { withFaceToFlow } from './flows/face-to-flow';
 import { withPhotoToFlow } from './flows/photo-to-flow';
 import { createStudioReceipts } from './capture/photo/studio-receipt';
 import { forwardStudioScans, studioReceiptHandlers } from './capture/photo/studio-handlers';
+import { connectFingerprintsToFlow, fingerprintScannerOf } from './flows/fingerprint-to-flow';
 import { catalogueAvailability } from './services/flow-availability';
 import { hostDataDir } from './config/host-data-dir';
 import { describeKeyStoreError, openKeyStore } from './keys/key-store';
@@ -373,6 +374,8 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
           bus.emit('catalogue.changed', { services: services() });
         }),
         devices.on('cardPresented', ({ card }) => onCard(card)),
+        // The fingerprint step's captures: driven by the host from the flow's view, results only from the scanner.
+        connectFingerprintsToFlow({ bus, sessions, logger, scanner: () => fingerprintScannerOf(baseDevices, config.devices.fingerprint.id) }),
         devices.on('cardReadFailed', () => bus.emit('identity.readFailed', { messageKey: 'identity.readFailed' })),
         devices.on('scanned', ({ deviceId, text }) => {
           // The code may be personal data: log only its length.

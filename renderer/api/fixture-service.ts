@@ -120,6 +120,7 @@ export const FIXTURE_STEP_IDS: Readonly<Record<StepKind, string>> = {
   form: 'applicant',
   delivery: 'delivery',
   counter: 'counter',
+  fingerprints: 'fingerprints',
   referral: 'referral',
   done: 'done',
   failed: 'failed',
@@ -185,6 +186,8 @@ export const fixtureViews: { readonly [K in StepKind]: () => FlowView } = {
     ),
   query: () =>
     fixtureView({ step: 'query', titleKey: fixtureKey('lookup.title'), state: 'running', failure: null, retriesLeft: 2 }),
+  fingerprints: () =>
+    fixtureView({ step: 'fingerprints', finger: 11, state: 'capturing', capture: 1, liveQuality: null, lastQuality: null, minQuality: 50, tries: 0, maxTries: 3, failure: null, captured: [], required: 2, exemptions: [] }, ['EXEMPT_FINGER']),
   photo: () =>
     fixtureView({ step: 'photo', spec: 'residentId', titleKey: fixtureKey('photo.title'), maxTakes: 3, takes: 0, chosen: false, studioReceipt: true }, ['BACK']),
   signature: () => fixtureView({ step: 'signature', titleKey: fixtureKey('sign.title'), documentKey: fixtureKey('sign.document'), problem: null }, ['SIGN', 'BACK']),

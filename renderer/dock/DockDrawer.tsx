@@ -3,7 +3,8 @@
  * opens a drawer to act on each simulated device the host lists: place or
  * remove a sample ID card, cause a SAM fault; empty, thin or refill the A4
  * printer's tray, jam it, open its door, take it offline; empty or refill the
- * receipt printer's roll, open its cover; scan a sample code; pull or replug a cable; take a
+ * receipt printer's roll, open its cover; scan a sample code; put a good or
+ * bad finger on the fingerprint scanner; pull or replug a cable; take a
  * tester's face as a sample card's reference photo. It speaks only `dock.state` / `dock.act` /
  * `dock.enrolFace`, the same calls the end-to-end tests use, and
  * the host refuses both outside simulation.
@@ -16,6 +17,7 @@ import { TouchButton } from '../ui/TouchButton';
 import { A4PrinterControls, ReceiptPrinterControls } from './PrinterControls';
 import { FaceEnrolControls } from './FaceEnrolControls';
 import { ScannerControls } from './ScannerControls';
+import { FingerprintControls } from './FingerprintControls';
 import type { DockAct, DockDeviceState } from './types';
 import { useDockState, type DockState } from './useDockState';
 import './DockDrawer.css';
@@ -68,7 +70,7 @@ export default function DockDrawer({ api }: { api: KioskClient }): ReactElement 
 function deviceTitle(device: DockDeviceState, t: (key: string, options?: Record<string, unknown>) => string): string {
   const id = device.id;
   if (device.a4) return `${t('dock.a4Printer', { id })} · ${device.a4.online ? t('dock.online') : t('dock.offline')}`;
-  const names: Record<string, string> = { idcard: 'dock.reader', receiptPrinter: 'dock.receiptPrinter', scanner: 'dock.scanner' };
+  const names: Record<string, string> = { idcard: 'dock.reader', receiptPrinter: 'dock.receiptPrinter', scanner: 'dock.scanner', fingerprint: 'dock.fingerprint' };
   const key = names[device.kind];
   const name = key === undefined ? id : t(key, { id });
   return `${name} · ${device.plugged ? t('dock.plugged') : t('dock.unplugged')}`;
@@ -100,6 +102,7 @@ function DockDevice({ device, sampleCards, act }: { device: DockDeviceState; sam
       {device.a4 ? <A4PrinterControls deviceId={deviceId} a4={device.a4} act={act} /> : null}
       {device.receipt ? <ReceiptPrinterControls deviceId={deviceId} receipt={device.receipt} act={act} /> : null}
       {device.kind === 'scanner' ? <ScannerControls deviceId={deviceId} plugged={device.plugged} act={act} /> : null}
+      {device.fingerprint ? <FingerprintControls deviceId={deviceId} plugged={device.plugged} sensor={device.fingerprint} act={act} /> : null}
       {/* The A4 printer's cable is its offline/online switch (above). */}
       {device.a4 ? null : (
         <div className="dock__row">

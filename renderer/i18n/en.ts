@@ -221,6 +221,12 @@ export const en: Catalogue = {
     codeUrl: 'URL QR code',
     codePhotoReceipt: 'photo studio receipt (ID card)',
     codePhotoReceiptExpired: 'expired photo receipt',
+    fingerprint: 'Fingerprint scanner {{id}}',
+    placeFinger: 'Place a finger',
+    placeBadFinger: 'Place a bad-quality finger',
+    fingerIdle: 'Sensor empty',
+    fingerOn: 'A finger rests on the sensor',
+    fingerWaiting: 'Waiting for a finger',
     enrol: {
       title: 'Face reference photo (simulation)',
       explain: 'Take your own photo as a sample card holder\'s reference photo, then place that card: the real face check can pass for you. Kept in memory until the kiosk stops.',

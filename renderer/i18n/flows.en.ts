@@ -7,6 +7,7 @@ export const flowsEn: FlowCatalogue = {
     stepOf: 'Step {{current}} of {{total}}',
     /** Generic labels a service's main path may point at (`path[].labelKey`). */
     steps: {
+      fingerprints: 'Fingerprints',
       identify: 'Identity',
       consent: 'Permission',
       faceCheck: 'Face check',
@@ -106,6 +107,38 @@ export const flowsEn: FlowCatalogue = {
       pageMissing: 'A page could not be found. Please delete it and take it again.',
       unavailableTitle: 'Papers cannot be taken now',
       unavailable: 'The document camera cannot be used now. Please go to a counter, or press “Call staff”.',
+    },
+    fingerprints: {
+      title: 'Fingerprints',
+      place: 'Press your {{finger}} flat on the scanner',
+      progress: 'Print {{current}} of {{total}}',
+      waiting: 'Waiting for your finger…',
+      hold: 'Hold still…',
+      quality: 'Print quality',
+      qualityValue: '{{value}} of 100 (at least {{min}} is needed)',
+      badQuality: 'That print was not clear enough. Wipe your finger, press it flat and a little harder, then try again.',
+      triesLeft: 'Tries left on this finger: {{count}}',
+      retry: 'Try again',
+      exemptMissing: 'I do not have this finger',
+      exemptDamaged: 'This finger is injured',
+      exemptNote: 'Staff will confirm this when your application is checked.',
+      timeout: 'No finger was placed in time.',
+      noDevice: 'The fingerprint scanner is not connected.',
+      deviceError: 'The fingerprint scanner reported a problem.',
+      taken: 'Taken: {{finger}}',
+      hand: 'Your hands, palms down: the finger to use is highlighted',
+      fingers: {
+        f11: 'right thumb',
+        f12: 'right index finger',
+        f13: 'right middle finger',
+        f14: 'right ring finger',
+        f15: 'right little finger',
+        f16: 'left thumb',
+        f17: 'left index finger',
+        f18: 'left middle finger',
+        f19: 'left ring finger',
+        f20: 'left little finger',
+      },
     },
     query: {
       failedTitle: 'The search did not finish',
@@ -284,6 +317,7 @@ export const flowsEn: FlowCatalogue = {
       done: 'OK',
       /** Generic reasons a counter step may point at (`reasonKey`); deliberately coarse. */
       reason: {
+        fingerprintsFailed: 'Your fingerprints could not be taken here. Staff at the counter will help you.',
         atCounter: 'Staff at the counter will continue your application.',
         faceCheckFailed: 'The face check could not be completed. Staff at the counter will check your identity.',
         printFailed: 'The document could not be printed. Staff at the counter will help you.',
@@ -328,6 +362,8 @@ export const flowsEn: FlowCatalogue = {
   },
   voice: {
     flow: {
+      fingerprints: 'Please press the highlighted finger flat on the fingerprint scanner and hold still.',
+      fingerprintsRetry: 'That print was not clear. Wipe your finger and touch Try again.',
       identify: 'Please place your ID card on the card reader. If you do not have it, touch Enter your ID number.',
       identifyConfirm: 'Please check your identity on the screen. If it is correct, touch Next.',
       identifyTyping: 'Enter your ID number with the keys on the screen, then touch Confirm.',

@@ -11,6 +11,7 @@ export const flowsZhCN = {
     stepOf: '第{{current}}步，共{{total}}步',
     /** Generic labels a service's main path may point at (`path[].labelKey`). */
     steps: {
+      fingerprints: '指纹采集',
       identify: '核验身份',
       consent: '授权',
       faceCheck: '人脸核验',
@@ -109,6 +110,38 @@ export const flowsZhCN = {
       pageMissing: '有一页材料找不到了，请删除后重拍',
       unavailableTitle: '拍摄材料暂不可用',
       unavailable: '本机的材料拍摄仪暂时不能使用。请到人工窗口办理，或点击“呼叫工作人员”。',
+    },
+    fingerprints: {
+      title: '采集指纹',
+      place: '请将{{finger}}平放在采集仪上',
+      progress: '第 {{current}} 枚，共 {{total}} 枚',
+      waiting: '等待按压手指…',
+      hold: '请保持不动…',
+      quality: '指纹质量',
+      qualityValue: '{{value}} 分（需达到 {{min}} 分）',
+      badQuality: '这次采集不够清晰。请擦干手指，平放并稍用力按压，再试一次。',
+      triesLeft: '此手指还可尝试 {{count}} 次',
+      retry: '再试一次',
+      exemptMissing: '我没有这个手指',
+      exemptDamaged: '这个手指受伤了',
+      exemptNote: '审核申请时将由工作人员确认。',
+      timeout: '未在规定时间内按压手指。',
+      noDevice: '指纹采集仪未连接。',
+      deviceError: '指纹采集仪出现故障。',
+      taken: '已采集：{{finger}}',
+      hand: '双手掌心向下，需要按压的手指已高亮显示',
+      fingers: {
+        f11: '右手拇指',
+        f12: '右手食指',
+        f13: '右手中指',
+        f14: '右手环指',
+        f15: '右手小指',
+        f16: '左手拇指',
+        f17: '左手食指',
+        f18: '左手中指',
+        f19: '左手环指',
+        f20: '左手小指',
+      },
     },
     query: {
       failedTitle: '查询未完成',
@@ -286,6 +319,7 @@ export const flowsZhCN = {
       done: '知道了',
       /** Generic reasons a counter step may point at (`reasonKey`); deliberately coarse. */
       reason: {
+        fingerprintsFailed: '指纹未能在自助机采集，请到窗口由工作人员为您办理。',
         atCounter: '您的申请需要由窗口工作人员继续办理。',
         faceCheckFailed: '人脸核验未能完成，请到窗口由工作人员核验身份。',
         printFailed: '文件未能打印，请到窗口由工作人员为您办理。',
@@ -329,6 +363,8 @@ export const flowsZhCN = {
   },
   voice: {
     flow: {
+      fingerprints: '请将高亮显示的手指平放在指纹采集仪上，保持不动。',
+      fingerprintsRetry: '这次指纹不够清晰，请擦干手指后点击再试一次。',
       identify: '请将身份证放在读卡区。没有带身份证，可以点击输入身份证号码。',
       identifyConfirm: '请核对屏幕上的身份信息，无误请点击下一步。',
       identifyTyping: '请用屏幕上的数字键输入身份证号码，输完点击确认。',

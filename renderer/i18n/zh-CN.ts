@@ -219,6 +219,12 @@ export const zhCN = {
     codeUrl: '网址二维码',
     codePhotoReceipt: '照片回执（身份证）',
     codePhotoReceiptExpired: '过期的照片回执',
+    fingerprint: '指纹采集仪 {{id}}',
+    placeFinger: '按压手指',
+    placeBadFinger: '按压手指（质量差）',
+    fingerIdle: '采集面无手指',
+    fingerOn: '手指已放在采集面上',
+    fingerWaiting: '等待按压手指',
     enrol: {
       title: '人脸参照照片（模拟）',
       explain: '用摄像头拍下您本人的照片，作为某张样例身份证持证人的参照照片，然后放上该证：真实的人脸核验即可为您通过。照片只保存在内存中，设备停止即清除。',

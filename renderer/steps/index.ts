@@ -18,6 +18,7 @@ import { DoneStep } from './done/DoneStep';
 import { FailedStep } from './done/FailedStep';
 import { FaceCheckFlowStep } from './face-check/FaceCheckFlowStep';
 import { FormStep } from './form/FormStep';
+import { FingerprintsStep } from './fingerprints/FingerprintsStep';
 import { IdentifyStep } from './identify/IdentifyStep';
 import { PaymentStep } from './payment/PaymentStep';
 import { PhotoFlowStep } from './photo/PhotoFlowStep';
@@ -51,6 +52,7 @@ export const steps: StepRegistry = {
   done: DoneStep,
   failed: FailedStep,
   payment: PaymentStep,
+  fingerprints: FingerprintsStep,
 };
 
 /** Draws the view's step with the registry's component for its kind. */
@@ -67,6 +69,8 @@ export function renderStep(registry: StepRegistry, context: StepContext): ReactE
       return createElement(registry.choice, { ...context, data });
     case 'query':
       return createElement(registry.query, { ...context, data });
+    case 'fingerprints':
+      return createElement(registry.fingerprints, { ...context, data });
     case 'photo':
       return createElement(registry.photo, { ...context, data });
     case 'signature':

@@ -4,6 +4,7 @@
  */
 import { formatContractFuzzReport, runContractFuzz } from '../fuzz-contract';
 import { formatEscPosFuzzReport, runEscPosFuzz } from '../fuzz-escpos';
+import { formatFingerprintFuzzReport, runFingerprintFuzz } from '../fuzz-fingerprint';
 import { formatFuzzReport, runGa467Fuzz } from '../fuzz-ga467';
 import { formatHidFuzzReport, runHidFuzz } from '../fuzz-hid';
 import { formatScannerFuzzReport, runScannerFuzz } from '../fuzz-scanner';
@@ -34,5 +35,6 @@ export const FUZZERS: readonly Fuzzer[] = [
   fuzzer('hid', (n) => `HID report de-framing, ${n} report sequences…`, runHidFuzz, formatHidFuzzReport),
   fuzzer('scanner', (n) => `QR/barcode scanner line decoder, ${n} streams…`, runScannerFuzz, formatScannerFuzzReport),
   fuzzer('payment', (n) => `Payment notification decoder (signed order states), ${n} messages…`, runPaymentFuzz, formatPaymentFuzzReport),
+  fuzzer('fingerprint', (n) => `Fingerprint scanner FP-HID reports and chunk reassembly, ${n} inputs…`, runFingerprintFuzz, formatFingerprintFuzzReport),
   fuzzer('contract', (n) => `Contract messages (host dispatch and renderer decoding), ${n} messages…`, runContractFuzz, formatContractFuzzReport),
 ];

@@ -14,7 +14,7 @@ import { emptyStats, reproduceCommand, type FuzzOptions, type FuzzStats } from '
 import type { Fuzzer } from './registry';
 import type { WorkerInput, WorkerOutput } from './worker';
 
-export const FUZZER_NAMES = ['ga467', 'escpos', 'hid', 'scanner', 'payment', 'contract'] as const;
+export const FUZZER_NAMES = ['ga467', 'escpos', 'hid', 'scanner', 'payment', 'fingerprint', 'contract'] as const;
 
 export interface CliOptions {
   iterations: number;

@@ -6,7 +6,7 @@
 export function realKioskConfig(extra: Record<string, unknown>): Record<string, unknown> {
   return {
     simulation: false,
-    devices: { idcard: { enabled: false }, receiptPrinter: { enabled: false }, scanner: { enabled: false } },
+    devices: { idcard: { enabled: false }, receiptPrinter: { enabled: false }, scanner: { enabled: false }, fingerprint: { enabled: false } },
     printing: { a4: { enabled: false } },
     ...extra,
   };

@@ -101,6 +101,25 @@ const ScannerDevice = z
     if (d.mode === 'serial' && !d.path) ctx.addIssue({ code: 'custom', path: ['path'], message: 'a serial scanner needs "path"' });
   });
 
+/** A fingerprint scanner speaking FP-HID v1 over USB HID (mirrors drivers/fingerprint/config.ts; docs/fingerprint-protocol.md). */
+const FingerprintDevice = z
+  .object({
+    id: z.string().min(1).max(64).default('fingerprint'),
+    enabled: z.boolean().default(true),
+    mode: z.enum(['simulated', 'hid']).default('simulated'),
+    path: z.string().min(1).optional(),
+    vendorId: z.number().int().min(0).max(0xffff).optional(),
+    productId: z.number().int().min(0).max(0xffff).optional(),
+    serialNumber: z.string().optional(),
+    simulator: z.object({ settleMs: z.number().int().min(0).max(10_000).default(400) }).strict().default({ settleMs: 400 }),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    if (d.mode === 'hid' && !d.path && (d.vendorId === undefined || d.productId === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['vendorId'], message: 'a HID fingerprint scanner needs "path" or both "vendorId" and "productId"' });
+    }
+  });
+
 /**
  * The back-end link's TLS: only the CA in `caFile` is trusted (not the system's), the kiosk
  * proves itself with its own client certificate (mutual TLS), and `pins` optionally narrow
@@ -185,9 +204,10 @@ const KioskConfigObject = z
         idcard: IdCardDevice.default(() => IdCardDevice.parse({})),
         receiptPrinter: ReceiptPrinterDevice.default(() => ReceiptPrinterDevice.parse({})),
         scanner: ScannerDevice.default(() => ScannerDevice.parse({})),
+        fingerprint: FingerprintDevice.default(() => FingerprintDevice.parse({})),
       })
       .strict()
-      .default(() => ({ idcard: IdCardDevice.parse({}), receiptPrinter: ReceiptPrinterDevice.parse({}), scanner: ScannerDevice.parse({}) })),
+      .default(() => ({ idcard: IdCardDevice.parse({}), receiptPrinter: ReceiptPrinterDevice.parse({}), scanner: ScannerDevice.parse({}), fingerprint: FingerprintDevice.parse({}) })),
     server: z
       .object({
         port: z.number().int().min(0).max(65535).default(8741),

@@ -1,7 +1,8 @@
 /**
  * The device dock's host side: lets staff demos, the renderer's dock drawer
  * and end-to-end tests act on simulated devices (place a card, pull a cable,
- * take the A4 printer's or the receipt printer's paper out, scan a code). Only simulated devices answer; real ones
+ * take the A4 printer's or the receipt printer's paper out, scan a code, put
+ * a finger on the fingerprint scanner). Only simulated devices answer; real ones
  * are refused.
  */
 import type { CallParams, CallResult } from '../../contract';
@@ -41,6 +42,13 @@ type ScannerControls = Extract<SimulatorControls, { kind: 'scanner' }>;
 /** The code scanner's controls, when `controls` are a scanner's. */
 function scannerControls(controls: SimulatorControls): ScannerControls | undefined {
   return controls.kind === 'scanner' ? controls : undefined;
+}
+
+type FingerprintControls = Extract<SimulatorControls, { kind: 'fingerprint' }>;
+
+/** The fingerprint scanner's controls, when `controls` are a fingerprint scanner's. */
+function fingerprintControls(controls: SimulatorControls): FingerprintControls | undefined {
+  return controls.kind === 'fingerprint' ? controls : undefined;
 }
 
 /** The dock's view of a simulated A4 printer. */
@@ -92,6 +100,7 @@ function actOnA4(controls: A4SimulatorControls, params: CallParams<'dock.act'>):
     case 'receiptPaper':
     case 'receiptCover':
     case 'scan':
+    case 'placeFinger':
       return refuse('unsupportedAction');
     default: {
       const unreachable: never = params;
@@ -105,6 +114,7 @@ function actOnManaged(controls: SimulatorControls, params: CallParams<'dock.act'
   const reader = idCardControls(controls);
   const receipt = receiptControls(controls);
   const scanner = scannerControls(controls);
+  const fingerprint = fingerprintControls(controls);
   switch (params.action) {
     case 'placeCard': {
       if (!reader) return refuse('unsupportedAction');
@@ -138,6 +148,12 @@ function actOnManaged(controls: SimulatorControls, params: CallParams<'dock.act'
     case 'scan':
       if (!scanner) return refuse('unsupportedAction');
       return scanner.scan(params.text) ? done : refuse('unplugged');
+    case 'placeFinger':
+      if (!fingerprint) return refuse('unsupportedAction');
+      if (!fingerprint.plugged) return refuse('unplugged');
+      if (params.quality === 'good') fingerprint.placeFinger();
+      else fingerprint.placeBadFinger();
+      return done;
     case 'a4Paper':
     case 'a4Jam':
     case 'a4Door':
@@ -174,6 +190,7 @@ export function createDock(
         if (!controls) return [];
         const reader = idCardControls(controls);
         const receipt = receiptControls(controls);
+        const fingerprint = fingerprintControls(controls);
         return [
           {
             id: device.id,
@@ -181,6 +198,7 @@ export function createDock(
             plugged: controls.plugged,
             ...(reader ? { cardPresent: reader.cardPresent } : {}),
             ...(receipt ? { receipt: { paper: receipt.paper, coverOpen: receipt.coverOpen } } : {}),
+            ...(fingerprint ? { fingerprint: { fingerOn: fingerprint.fingerOn, capturing: fingerprint.capturing } } : {}),
           },
         ];
       });

@@ -4,7 +4,7 @@
  * the session's identity (or its change after identify), the face
  * module's verdict and the photo module's takes and accepted choice.
  */
-import type { FaceCheckOutcome, FlowEvent, Identity, PhotoSpecId } from '../../contract';
+import type { FaceCheckOutcome, FingerCode, FlowEvent, Identity, PhotoSpecId } from '../../contract';
 
 /** Sent by the host when the session's identity is set or changes at identify (card read, number typed). */
 export interface IdentityEvent {
@@ -80,7 +80,18 @@ export interface PaymentCodeEvent {
   authCode: string;
 }
 
-export type HostFlowEvent = IdentityEvent | IdentityChangedEvent | FaceResultEvent | PhotoTakenEvent | PhotoAcceptedEvent | PageAcceptedEvent | PageDeletedEvent | PaymentCodeEvent;
+/**
+ * Sent by the host's fingerprint capture (fingerprint-to-flow.ts) about the
+ * capture numbered `capture` of the current fingerprint step; never
+ * accepted from the renderer. A print's template stays in the session's
+ * data; the flow keeps its hash.
+ */
+export type FingerprintEvent =
+  | { type: 'FINGERPRINT_PROGRESS'; capture: number; quality: number | null }
+  | { type: 'FINGERPRINT_CAPTURED'; capture: number; finger: FingerCode; quality: number; templateSha256: string }
+  | { type: 'FINGERPRINT_FAILED'; capture: number; reason: 'timeout' | 'noDevice' | 'deviceError' };
+
+export type HostFlowEvent = IdentityEvent | IdentityChangedEvent | FaceResultEvent | PhotoTakenEvent | PhotoAcceptedEvent | PageAcceptedEvent | PageDeletedEvent | PaymentCodeEvent | FingerprintEvent;
 
 /** Everything a flow machine can receive. */
 export type FlowMachineEvent = FlowEvent | HostFlowEvent;

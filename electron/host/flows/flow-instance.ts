@@ -46,9 +46,10 @@ function probes(data: FlowStepData): Record<FlowEventType, FlowEvent> {
     SIGN: { type: 'SIGN', signature: { aspect: 1, strokes: [[{ x: 0.5, y: 0.5, t: 0 }]] } },
     // A form stays with errors when its values are wrong, so any submission probes it.
     SUBMIT_FORM: { type: 'SUBMIT_FORM', values: {} },
+    EXEMPT_FINGER: { type: 'EXEMPT_FINGER', reason: 'missing' },
   };
 }
-const EVENT_TYPES: readonly FlowEventType[] = ['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT', 'SIGN', 'SUBMIT_FORM'];
+const EVENT_TYPES: readonly FlowEventType[] = ['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT', 'SIGN', 'SUBMIT_FORM', 'EXEMPT_FINGER'];
 
 export interface FlowInstanceOptions<M extends AnyStateMachine> {
   serviceId: string;

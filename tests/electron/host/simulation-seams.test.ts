@@ -27,7 +27,7 @@ const REAL_KIOSK = {
     baseUrl: 'https://127.0.0.1:9/onedoor/v1',
     tls: { caFile: pki.ca.certFile, clientCertFile: pki.client.certFile, clientKeyFile: pki.client.keyFile },
   },
-  devices: { idcard: { mode: 'serial', path: '/dev/ttyUSB0' }, receiptPrinter: { enabled: false }, scanner: { enabled: false } },
+  devices: { idcard: { mode: 'serial', path: '/dev/ttyUSB0' }, receiptPrinter: { enabled: false }, scanner: { enabled: false }, fingerprint: { enabled: false } },
   printing: { a4: { enabled: false } },
 };
 

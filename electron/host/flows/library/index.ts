@@ -13,6 +13,7 @@ export { checkSignature, canonicalSignatureJson, MIN_EXTENT, MIN_TOTAL_LENGTH, t
 export { documentCaptureStep, capturedDocuments, type AssembledPaper, type CapturedDocuments, type DocumentCaptureOptions, type DocumentPages, type PaperSpec } from './document-capture';
 export { paymentStep, paidFee, feeDue, type PaidFee, type PaymentFeeItem, type PaymentOptions } from './payment';
 export { reviewStep, type ReviewOptions } from './review';
+export { fingerprintsStep, fingerprintsOf, currentFinger, FINGER_ORDER, type FingerprintsFact, type FingerprintsOptions, type FingerPrint } from './fingerprints';
 export { a4PrintStep, type A4PrintOptions, type PreparedDocument } from './a4-print';
 export { receiptPrintStep, type ReceiptPrintOptions } from './receipt-print';
 export { formStep, formValues, type FormOptions } from './form';

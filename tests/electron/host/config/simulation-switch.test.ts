@@ -19,6 +19,7 @@ const REAL = {
     idcard: { mode: 'serial', path: '/dev/ttyUSB0' },
     receiptPrinter: { mode: 'serial', path: '/dev/ttyS1' },
     scanner: { mode: 'serial', path: '/dev/ttyS2' },
+    fingerprint: { mode: 'hid', vendorId: 0x1209, productId: 0x0002 },
   },
   printing: { a4: { mode: 'cups', queue: 'hall-a4' } },
 };

@@ -95,6 +95,9 @@ function nextEvents(view: FlowView, first: boolean): FlowMachineEvent[] {
         if (view.data.step === 'form') events.push({ type, values: validFormValues(view.data.fields) });
         if (view.data.step === 'delivery') events.push({ type, values: { method: 'hall' } }, { type, values: { method: 'ems', ...validFormValues(view.data.fields) } });
         break;
+      case 'EXEMPT_FINGER':
+        events.push({ type, reason: 'missing' });
+        break;
       default: {
         const unknown: never = type;
         throw new Error(`unknown event type ${String(unknown)}`);

@@ -1,0 +1,179 @@
+/**
+ * fingerprints: two prints, the first of the right hand, the second of the
+ * left, asked for finger by finger (指位, docs/fingerprint-protocol.md §11):
+ * 右手拇指 (11) then 左手拇指 (16); a finger that will not read after
+ * `maxTriesPerFinger` tries, or that the citizen says is missing or damaged
+ * (EXEMPT_FINGER, recorded as `exemptionRequested` for staff to confirm),
+ * gives way to the next finger of the same hand (拇指 → 食指 → 中指 → 环指 →
+ * 小指). A hand with no finger left sends the citizen to the counter.
+ *
+ * The host drives the scanner (fingerprint-to-flow.ts) while the view says
+ * `capturing`, for the capture numbered `capture`, and reports with
+ * FINGERPRINT_PROGRESS / _CAPTURED / _FAILED, which the renderer cannot
+ * send: only prints the host captured, of the finger asked for, in the
+ * capture asked for, at `minQuality` or better, pass the step. The fact keeps
+ * each print's finger, quality and template hash; the templates stay in the
+ * session's data.
+ */
+import { assign } from 'xstate';
+import type { FingerCode } from '../../../contract';
+import type { FingerprintEvent } from '../flow-events';
+import type { FlowContext } from './context';
+import type { StepDefinition } from './step';
+
+/** The order each print's fingers are asked in: the first print from the right hand, the second from the left. */
+export const FINGER_ORDER: readonly (readonly FingerCode[])[] = [
+  [11, 12, 13, 14, 15],
+  [16, 17, 18, 19, 20],
+];
+
+export interface FingerprintsOptions {
+  id: string;
+  labelKey: string;
+  /** Lowest quality (0–100) a print must have; default 50. */
+  minQuality?: number;
+  /** Tries on one finger before the next finger is asked for; default 3. */
+  maxTriesPerFinger?: number;
+  /** The counter's reason when a hand has no readable finger left. */
+  noFingerReasonKey?: string;
+  back?: boolean;
+}
+
+export interface FingerPrint {
+  finger: FingerCode;
+  quality: number;
+  templateSha256: string;
+}
+
+export type ExemptionReason = 'missing' | 'damaged';
+
+/** The step's fact: its prints and exemptions, and where it stands. */
+export interface FingerprintsFact {
+  prints: FingerPrint[];
+  exemptions: Array<{ finger: FingerCode; reason: ExemptionReason }>;
+  /** Set once the citizen said a finger is missing or damaged: the service may require staff to confirm. */
+  exemptionRequested: boolean;
+  /** Fingers given up on (exempted or unreadable), so never asked again. */
+  skipped: FingerCode[];
+  state: 'capturing' | 'badQuality' | 'failed';
+  capture: number;
+  tries: number;
+  liveQuality: number | null;
+  lastQuality: number | null;
+  failure: 'timeout' | 'noDevice' | 'deviceError' | null;
+}
+
+const REQUIRED = 2;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+const initialFact = (): FingerprintsFact => ({ prints: [], exemptions: [], exemptionRequested: false, skipped: [], state: 'capturing', capture: 1, tries: 0, liveQuality: null, lastQuality: null, failure: null });
+
+/** The step's fact at step `id` (its initial state before anything happened). */
+export function fingerprintsOf(context: FlowContext, id: string): FingerprintsFact {
+  return (context.facts[id] as FingerprintsFact | undefined) ?? initialFact();
+}
+
+/** The finger to ask for next, or null when the current print's hand has none left. */
+export function currentFinger(fact: Pick<FingerprintsFact, 'prints' | 'skipped'>): FingerCode | null {
+  const hand = FINGER_ORDER[fact.prints.length];
+  return hand?.find((finger) => !fact.skipped.includes(finger)) ?? null;
+}
+
+/** A fresh capture of whatever finger comes next. */
+const nextCapture = (fact: FingerprintsFact, patch: Partial<FingerprintsFact>): FingerprintsFact => ({ ...fact, ...patch, state: 'capturing', capture: fact.capture + 1, tries: patch.tries ?? 0, liveQuality: null, failure: null });
+
+/** What a captured print does to the fact. */
+export function afterPrint(fact: FingerprintsFact, print: FingerPrint, minQuality: number, maxTries: number): FingerprintsFact {
+  if (print.quality >= minQuality) return nextCapture(fact, { prints: [...fact.prints, print], lastQuality: print.quality });
+  const tries = fact.tries + 1;
+  if (tries >= maxTries) return nextCapture(fact, { skipped: [...fact.skipped, print.finger], lastQuality: print.quality });
+  return { ...fact, state: 'badQuality', tries, liveQuality: null, lastQuality: print.quality };
+}
+
+/** What EXEMPT_FINGER does to the fact. */
+export function afterExemption(fact: FingerprintsFact, reason: ExemptionReason): FingerprintsFact {
+  const finger = currentFinger(fact);
+  if (finger === null) return fact;
+  return nextCapture(fact, { skipped: [...fact.skipped, finger], exemptions: [...fact.exemptions, { finger, reason }], exemptionRequested: true, lastQuality: null });
+}
+
+type StepEvent = FingerprintEvent | { type: 'EXEMPT_FINGER'; reason: ExemptionReason } | { type: 'RETRY' };
+type Args = { context: FlowContext; event: StepEvent };
+
+export function fingerprintsStep(options: FingerprintsOptions): StepDefinition {
+  const minQuality = options.minQuality ?? 50;
+  const maxTries = options.maxTriesPerFinger ?? 3;
+  if (!Number.isInteger(minQuality) || minQuality < 0 || minQuality > 100) throw new RangeError(`fingerprints step ${options.id}: minQuality must be 0–100`);
+  if (!Number.isInteger(maxTries) || maxTries < 1 || maxTries > 10) throw new RangeError(`fingerprints step ${options.id}: maxTriesPerFinger must be 1–10`);
+  const noFingerReasonKey = options.noFingerReasonKey ?? 'flow.counter.reason.fingerprintsFailed';
+  const fact = (context: FlowContext) => fingerprintsOf(context, options.id);
+  const setFact = (update: (args: Args) => FingerprintsFact) => assign({ facts: (args: Args) => ({ ...args.context.facts, [options.id]: update(args) }) });
+
+  /** The event is about the capture running now. */
+  const ofCapture = ({ context, event }: Args) => fact(context).state === 'capturing' && 'capture' in event && event.capture === fact(context).capture;
+  const printOf = (event: StepEvent): FingerPrint => {
+    const e = event as Extract<FingerprintEvent, { type: 'FINGERPRINT_CAPTURED' }>;
+    return { finger: e.finger, quality: e.quality, templateSha256: e.templateSha256 };
+  };
+  const validPrint = (args: Args) => {
+    const e = args.event as Extract<FingerprintEvent, { type: 'FINGERPRINT_CAPTURED' }>;
+    return ofCapture(args) && e.finger === currentFinger(fact(args.context)) && Number.isInteger(e.quality) && e.quality >= 0 && e.quality <= 100 && SHA256_HEX.test(e.templateSha256);
+  };
+  const printed = setFact(({ context, event }) => afterPrint(fact(context), printOf(event), minQuality, maxTries));
+  const exempted = setFact(({ context, event }) => afterExemption(fact(context), (event as { reason: ExemptionReason }).reason));
+  const completes = (next: FingerprintsFact) => next.prints.length >= REQUIRED;
+  const handEmpty = (next: FingerprintsFact) => currentFinger(next) === null;
+
+  return {
+    id: options.id,
+    kind: 'fingerprints',
+    labelKey: options.labelKey,
+    build: (wiring) => ({
+      on: {
+        FINGERPRINT_PROGRESS: {
+          guard: ofCapture,
+          actions: setFact(({ context, event }) => ({ ...fact(context), liveQuality: (event as { quality: number | null }).quality })),
+        },
+        FINGERPRINT_CAPTURED: [
+          { guard: (args: Args) => validPrint(args) && completes(afterPrint(fact(args.context), printOf(args.event), minQuality, maxTries)), ...wiring.leave({ to: 'next' }, printed) },
+          { guard: (args: Args) => validPrint(args) && handEmpty(afterPrint(fact(args.context), printOf(args.event), minQuality, maxTries)), ...wiring.leave({ to: 'counter', reasonKey: noFingerReasonKey }, printed) },
+          { guard: validPrint, actions: printed },
+        ],
+        FINGERPRINT_FAILED: {
+          guard: ofCapture,
+          actions: setFact(({ context, event }) => ({ ...fact(context), state: 'failed', liveQuality: null, failure: (event as { reason: FingerprintsFact['failure'] }).reason })),
+        },
+        RETRY: {
+          guard: ({ context }: Args) => fact(context).state !== 'capturing',
+          actions: setFact(({ context }) => nextCapture(fact(context), { tries: fact(context).tries })),
+        },
+        EXEMPT_FINGER: [
+          { guard: ({ context, event }: Args) => currentFinger(fact(context)) !== null && handEmpty(afterExemption(fact(context), (event as { reason: ExemptionReason }).reason)), ...wiring.leave({ to: 'counter', reasonKey: noFingerReasonKey }, exempted) },
+          { guard: ({ context }: Args) => currentFinger(fact(context)) !== null, actions: exempted },
+        ],
+        ...(options.back && wiring.previous ? { BACK: wiring.back() } : {}),
+      },
+    }),
+    view: (context) => {
+      const f = fact(context);
+      return {
+        data: {
+          step: 'fingerprints',
+          finger: currentFinger(f),
+          state: f.state,
+          capture: f.capture,
+          liveQuality: f.liveQuality,
+          lastQuality: f.lastQuality,
+          minQuality,
+          tries: f.tries,
+          maxTries,
+          failure: f.failure,
+          captured: f.prints.map((p) => ({ finger: p.finger, quality: p.quality })),
+          required: REQUIRED,
+          exemptions: f.exemptions,
+        },
+        ...(f.state === 'badQuality' ? { messageKey: 'flow.fingerprints.badQuality' } : f.state === 'failed' && f.failure ? { messageKey: `flow.fingerprints.${f.failure}` } : {}),
+      };
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/** The dock acting on the simulated fingerprint scanner: state shows the sensor, placeFinger good/bad feeds the next capture, unplugged refuses. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDeviceManager, type DeviceManager, type ManagedFingerprint } from '../../../../drivers/manager';
+import { createDock } from '../../../../electron/host/devices/dock';
+
+let manager: DeviceManager | undefined;
+afterEach(async () => {
+  await manager?.stop();
+  manager = undefined;
+});
+
+async function until(probe: () => boolean): Promise<void> {
+  const deadline = Date.now() + 3000;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+describe('dock: fingerprint scanner', () => {
+  it('lists the sensor, places a good then a bad finger, and refuses while unplugged', async () => {
+    manager = createDeviceManager({ fingerprint: { enabled: true, mode: 'simulated', simulator: { settleMs: 5 } } });
+    await manager.start();
+    await until(() => manager!.list()[0]?.status.kind === 'online');
+    const dock = createDock(manager, true);
+    const state = dock.state();
+    expect(state.ok && state.value.devices).toEqual([{ id: 'fingerprint', kind: 'fingerprint', plugged: true, fingerprint: { fingerOn: false, capturing: false } }]);
+    const device = manager.device('fingerprint') as ManagedFingerprint;
+    expect(dock.act({ action: 'placeFinger', deviceId: 'fingerprint', quality: 'good' }).ok).toBe(true);
+    const good = await device.capture({ timeoutMs: 1000 });
+    expect(good.ok && good.value.quality).toBeGreaterThanOrEqual(80);
+    expect(dock.act({ action: 'placeFinger', deviceId: 'fingerprint', quality: 'bad' }).ok).toBe(true);
+    const bad = await device.capture({ timeoutMs: 1000 });
+    expect(bad.ok && bad.value.quality).toBeLessThan(40);
+    expect(dock.act({ action: 'unplug', deviceId: 'fingerprint' }).ok).toBe(true);
+    expect(dock.act({ action: 'placeFinger', deviceId: 'fingerprint', quality: 'good' })).toMatchObject({ ok: false, error: { code: 'deviceUnavailable' } });
+  });
+});

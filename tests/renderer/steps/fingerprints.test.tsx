@@ -1,0 +1,46 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { FlowStepData } from '../../../electron/contract';
+import { renderFlowStep } from '../flows/support';
+import { viewOf } from '../flows/views';
+
+type Data = Extract<FlowStepData, { step: 'fingerprints' }>;
+const data = (over: Partial<Data> = {}): Data => ({ step: 'fingerprints', finger: 11, state: 'capturing', capture: 1, liveQuality: null, lastQuality: null, minQuality: 50, tries: 0, maxTries: 3, failure: null, captured: [], required: 2, exemptions: [], ...over });
+
+describe('fingerprints step', () => {
+  it('names the finger in large words, highlights it on the hands, and shows the live quality', () => {
+    renderFlowStep(viewOf(data({ liveQuality: 64 }), ['EXEMPT_FINGER']));
+    expect(screen.getByTestId('fingerprint-finger')).toHaveTextContent('请将右手拇指平放在采集仪上');
+    expect(screen.getByTestId('finger-11')).toHaveAttribute('data-state', 'current');
+    expect(screen.getByTestId('finger-16')).toHaveAttribute('data-state', 'idle');
+    expect(screen.getByTestId('fingerprint-quality')).toHaveAttribute('aria-valuenow', '64');
+    expect(screen.getByText('64 分（需达到 50 分）')).toBeInTheDocument();
+    expect(screen.queryByTestId('fingerprint-retry')).toBeNull();
+  });
+
+  it('after an unclear print: says so, offers Try again with the tries left, and marks the taken finger', () => {
+    const { send } = renderFlowStep(
+      viewOf(data({ finger: 16, state: 'badQuality', lastQuality: 22, tries: 1, captured: [{ finger: 11, quality: 86 }] }), ['RETRY', 'EXEMPT_FINGER'], { messageKey: 'flow.fingerprints.badQuality' }),
+    );
+    expect(screen.getByTestId('fingerprint-message')).toHaveTextContent('这次采集不够清晰');
+    expect(screen.getByText('此手指还可尝试 2 次')).toBeInTheDocument();
+    expect(screen.getByTestId('finger-11')).toHaveAttribute('data-state', 'taken');
+    expect(screen.getByTestId('finger-16')).toHaveAttribute('data-state', 'current');
+    expect(screen.getByText('第 2 枚，共 2 枚')).toBeInTheDocument();
+    fireEvent.click(screen.getByTestId('fingerprint-retry'));
+    expect(send).toHaveBeenLastCalledWith({ type: 'RETRY' });
+  });
+
+  it('lets the citizen say the finger is missing or injured', () => {
+    const { send } = renderFlowStep(viewOf(data(), ['EXEMPT_FINGER']));
+    fireEvent.click(screen.getByTestId('fingerprint-exempt-missing'));
+    expect(send).toHaveBeenLastCalledWith({ type: 'EXEMPT_FINGER', reason: 'missing' });
+    fireEvent.click(screen.getByTestId('fingerprint-exempt-damaged'));
+    expect(send).toHaveBeenLastCalledWith({ type: 'EXEMPT_FINGER', reason: 'damaged' });
+  });
+
+  it('speaks English in English', () => {
+    renderFlowStep(viewOf(data({ finger: 12 }), ['EXEMPT_FINGER']), {}, { language: 'en' });
+    expect(screen.getByTestId('fingerprint-finger')).toHaveTextContent('Press your right index finger flat on the scanner');
+  });
+});
