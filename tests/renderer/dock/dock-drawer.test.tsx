@@ -48,6 +48,7 @@ function fakeHostDock(state = simulatedKiosk(), refuse = false): MockKioskApi {
         d.plugged = params.action === 'replug';
         break;
       case 'samFault':
+      case 'placeFinger':
         break;
       case 'a4Paper':
         d.a4 = { ...d.a4!, paper: params.state === 'refill' ? 'ok' : params.state, sheets: params.state === 'out' ? 0 : params.state === 'low' ? 5 : d.a4!.capacity };
