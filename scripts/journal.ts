@@ -53,10 +53,10 @@ async function main(argv: string[]): Promise<number> {
   // The config gives the data folder (unless --data-dir) and the zone whose days --from and --to name.
   const loaded = await loadConfigFile(values.config ?? process.env.ONEDOOR_CONFIG);
   if (!loaded.ok) {
-    process.stderr.write(`${loaded.message}\n`);
+    process.stderr.write(`${loaded.error.message}\n`);
     return 78;
   }
-  const dataDir = values['data-dir'] ?? resolveDataDir(loaded.config);
+  const dataDir = values['data-dir'] ?? resolveDataDir(loaded.value);
   const path = join(dataDir, 'journal.sqlite');
   if (!existsSync(path)) {
     process.stderr.write(`No journal at ${path}\n`);
@@ -69,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`The journal at ${path} has no transactions yet (start the kiosk once to update it).\n`);
       return 65;
     }
-    const exported = exportJournalCsv(db, kind, { from: values.from, to: values.to, timeZone: loaded.config.timeZone });
+    const exported = exportJournalCsv(db, kind, { from: values.from, to: values.to, timeZone: loaded.value.timeZone });
     if (!exported.ok) {
       const error = exported.error;
       process.stderr.write(error.kind === 'badDate' ? `--${error.field}: not a date YYYY-MM-DD: "${error.value}"\n` : '--to is before --from\n');

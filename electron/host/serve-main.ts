@@ -36,10 +36,10 @@ async function main(): Promise<number> {
   const configPath = values.config ?? process.env.ONEDOOR_CONFIG;
   const loaded = await loadConfigFile(configPath);
   if (!loaded.ok) {
-    process.stderr.write(`OneDoor cannot start. ${loaded.message}\n`);
+    process.stderr.write(`OneDoor cannot start. ${loaded.error.message}\n`);
     return 78; // EX_CONFIG
   }
-  const config = loaded.config;
+  const config = loaded.value;
   if (!configPath) process.stderr.write('OneDoor: no config file, so the embedded development defaults run: full simulation, sandbox back-end.\n');
   const port = values.port !== undefined ? Number(values.port) : config.server.port;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {

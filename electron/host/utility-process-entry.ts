@@ -45,7 +45,7 @@ export interface UtilityHostDeps {
   parentPort: ParentPortLike;
   configPath: string | undefined;
   loadConfig(path: string | undefined): Promise<ConfigResult>;
-  makeHost(config: Extract<ConfigResult, { ok: true }>['config']): UtilityHost;
+  makeHost(config: Extract<ConfigResult, { ok: true }>['value']): UtilityHost;
   exit(code: number): void;
   /** The redacting logger (the one the host logs with, once it exists). */
   logger: Pick<Logger, 'error'>;
@@ -103,12 +103,12 @@ export async function runUtilityHost(deps: UtilityHostDeps): Promise<void> {
 
   const loaded = await deps.loadConfig(deps.configPath);
   if (!loaded.ok) {
-    logger.error(`OneDoor host cannot start. ${loaded.message}`);
-    parentPort.postMessage({ type: 'fatal', message: redactText(loaded.message) });
+    logger.error(`OneDoor host cannot start. ${loaded.error.message}`);
+    parentPort.postMessage({ type: 'fatal', message: redactText(loaded.error.message) });
     deps.exit(78); // EX_CONFIG
     return;
   }
-  const created = deps.makeHost(loaded.config);
+  const created = deps.makeHost(loaded.value);
   created.onEvent((envelope) => rendererPort?.postMessage(envelope));
   try {
     await created.start();

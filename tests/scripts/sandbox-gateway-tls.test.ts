@@ -30,8 +30,8 @@ function gatewayWith(client: Issued) {
       },
     }),
   );
-  if (!parsed.ok) throw new Error(parsed.message);
-  const built = createGatewayFromConfig(parsed.config.backend);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const built = createGatewayFromConfig(parsed.value.backend);
   if ('error' in built) throw new Error(built.error);
   return built.gateway;
 }

@@ -5,15 +5,18 @@
 import { readFile } from 'node:fs/promises';
 import { KioskConfig, type KioskConfigInput } from './schema';
 import type { z } from 'zod';
+import { err, ok, type Result } from '../../../domain/result';
 
-export type ConfigResult = { ok: true; config: KioskConfig } | { ok: false; message: string; problems: string[] };
+/** Why a config was refused: a message for the installer and the problems one per line. */
+export type ConfigProblem = { message: string; problems: string[] };
+export type ConfigResult = Result<KioskConfig, ConfigProblem>;
 
 /** Validates an already-parsed config object. */
 export function parseConfig(input: unknown, source = 'config'): ConfigResult {
   const parsed = KioskConfig.safeParse(input ?? {});
-  if (parsed.success) return { ok: true, config: parsed.data };
+  if (parsed.success) return ok(parsed.data);
   const problems = parsed.error.issues.map((issue) => `${fieldName(issue.path)}: ${describeIssue(issue)}`);
-  return { ok: false, problems, message: `Invalid ${source}:\n  - ${problems.join('\n  - ')}` };
+  return err({ problems, message: `Invalid ${source}:\n  - ${problems.join('\n  - ')}` });
 }
 
 /**
@@ -32,14 +35,14 @@ export async function loadConfigFile(path: string | undefined): Promise<ConfigRe
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
     const problem = code === 'ENOENT' ? `file not found: ${path}` : `cannot read ${path} (${code})`;
-    return { ok: false, problems: [problem], message: `Invalid config: ${problem}` };
+    return err({ problems: [problem], message: `Invalid config: ${problem}` });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     const problem = `not valid JSON: ${(error as Error).message}`;
-    return { ok: false, problems: [problem], message: `Invalid config file ${path}: ${problem}` };
+    return err({ problems: [problem], message: `Invalid config file ${path}: ${problem}` });
   }
   return parseConfig(json, `config file ${path}`);
 }

@@ -17,46 +17,46 @@ describe('kiosk config', () => {
     const result = await loadConfigFile(undefined);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.config.hallName).toBe(DEFAULT_HALL_NAME);
-    expect(result.config.hallName).toBe('平顶山市公安局城乡一体化示范区分局湖滨派出所 智慧警务工作站');
-    expect(result.config.backend).toEqual({ kind: 'sandbox', timeoutMs: 8000 });
-    expect(result.config.devices.idcard.mode).toBe('simulated');
-    expect(result.config.devices.idcard.baudRate).toBe(115200);
+    expect(result.value.hallName).toBe(DEFAULT_HALL_NAME);
+    expect(result.value.hallName).toBe('平顶山市公安局城乡一体化示范区分局湖滨派出所 智慧警务工作站');
+    expect(result.value.backend).toEqual({ kind: 'sandbox', timeoutMs: 8000 });
+    expect(result.value.devices.idcard.mode).toBe('simulated');
+    expect(result.value.devices.idcard.baudRate).toBe(115200);
   });
 
   it('names the field and the reason for a wrong value', () => {
     const result = parseConfig({ simulation: true, devices: { idcard: { baudRate: 12345 } } });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.message).toContain('devices.idcard.baudRate');
-    expect(result.message).toContain('must be one of 115200');
+    expect(result.error.message).toContain('devices.idcard.baudRate');
+    expect(result.error.message).toContain('must be one of 115200');
   });
 
   it('names an unknown field instead of silently ignoring a typo', () => {
     const result = parseConfig({ simulation: true, hallname: 'x' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toContain('"hallname"');
+    if (!result.ok) expect(result.error.message).toContain('"hallname"');
   });
 
   it('requires a path for a real serial reader', () => {
     const result = parseConfig({ simulation: true, devices: { idcard: { mode: 'serial' } } });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems.join()).toContain('devices.idcard.path');
+    if (!result.ok) expect(result.error.problems.join()).toContain('devices.idcard.path');
   });
 
   it('reports malformed JSON and a missing file without throwing', async () => {
     const bad = await loadConfigFile(file('bad.json', '{ "hallName": '));
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.message).toContain('not valid JSON');
+    if (!bad.ok) expect(bad.error.message).toContain('not valid JSON');
     const missing = await loadConfigFile(join(dir, 'nope.json'));
     expect(missing.ok).toBe(false);
-    if (!missing.ok) expect(missing.message).toContain('file not found');
+    if (!missing.ok) expect(missing.error.message).toContain('file not found');
   });
 
   it('accepts a real reader in a config file (beside simulated devices, in simulation)', async () => {
     const result = await loadConfigFile(
       file('real.json', JSON.stringify({ simulation: true, kioskId: 'HB-02', devices: { idcard: { mode: 'serial', path: '/dev/ttyUSB0', autoBaud: true } } })),
     );
-    expect(result.ok && result.config.devices.idcard.path).toBe('/dev/ttyUSB0');
+    expect(result.ok && result.value.devices.idcard.path).toBe('/dev/ttyUSB0');
   });
 });

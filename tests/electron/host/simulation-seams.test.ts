@@ -39,8 +39,8 @@ afterEach(async () => {
 
 function start(input: unknown): KioskHost {
   const parsed = parseConfig(input);
-  if (!parsed.ok) throw new Error(parsed.message);
-  host = createHost(parsed.config, { logger: pino({ level: 'silent' }), devices: createFakeDevices([reader]) });
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  host = createHost(parsed.value, { logger: pino({ level: 'silent' }), devices: createFakeDevices([reader]) });
   return host;
 }
 

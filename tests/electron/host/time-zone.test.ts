@@ -44,7 +44,7 @@ describe('the configured time zone', () => {
     expect(defaultConfig().timeZone).toBe('Asia/Shanghai');
     const bad = parseConfig({ simulation: true, timeZone: 'Asia/Shang_hai' });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.problems).toEqual([expect.stringMatching(/^timeZone: /)]);
+    if (!bad.ok) expect(bad.error.problems).toEqual([expect.stringMatching(/^timeZone: /)]);
   });
 
   it('is what the host tells the renderer, for its clock', async () => {

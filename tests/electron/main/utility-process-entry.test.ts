@@ -42,7 +42,7 @@ function capturedLogger() {
   return { logger: createLogger('info', stream), lines };
 }
 
-function setup(config: ConfigResult = { ok: true, config: {} as never }, startError?: Error, dispatchError?: Error) {
+function setup(config: ConfigResult = { ok: true, value: {} as never }, startError?: Error, dispatchError?: Error) {
   let parentListener: ((e: { data: unknown; ports: UtilityPort[] }) => void) | undefined;
   const toMain: unknown[] = [];
   const parentPort: ParentPortLike = {
@@ -108,7 +108,7 @@ describe('host utility process entry', () => {
   });
 
   it('exits with EX_CONFIG on a bad config, naming the problem', async () => {
-    const t = setup({ ok: false, message: 'Invalid config: devices.idcard.port: required', problems: [] });
+    const t = setup({ ok: false, error: { message: 'Invalid config: devices.idcard.port: required', problems: [] } });
     await t.running;
     expect(t.exit).toHaveBeenCalledWith(78);
     expect(t.toMain).toEqual([{ type: 'fatal', message: 'Invalid config: devices.idcard.port: required' }]);

@@ -26,7 +26,7 @@ const REAL = {
 
 function problems(input: unknown): string[] {
   const result = parseConfig(input);
-  return result.ok ? [] : result.problems;
+  return result.ok ? [] : result.error.problems;
 }
 
 describe('the simulation switch', () => {
@@ -40,7 +40,7 @@ describe('the simulation switch', () => {
   it('accepts a real kiosk with every device real, the police back-end and no seams', () => {
     const result = parseConfig(REAL);
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.config.simulation).toBe(false);
+    if (result.ok) expect(result.value.simulation).toBe(false);
   });
 
   it('refuses a real kiosk with a device left out of the config (it would default to simulated), naming the field', () => {
@@ -79,8 +79,8 @@ describe('the simulation switch', () => {
     const result = parseConfig({ simulation: true, dock: { enabled: true }, face: { testingSkipLiveness: true } });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.config.devices.scanner.mode).toBe('simulated');
-    expect(result.config.backend.kind).toBe('sandbox');
+    expect(result.value.devices.scanner.mode).toBe('simulated');
+    expect(result.value.backend.kind).toBe('sandbox');
   });
 
   it('in simulation, a real reader beside the simulated rest is fine (an installer trying hardware with the sandbox)', () => {
@@ -89,7 +89,7 @@ describe('the simulation switch', () => {
 
   it('without a file (development only), runs the embedded simulation and says so', async () => {
     const result = await loadConfigFile(undefined);
-    expect(result.ok && result.config.simulation).toBe(true);
+    expect(result.ok && result.value.simulation).toBe(true);
   });
 });
 

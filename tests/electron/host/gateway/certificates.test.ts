@@ -104,8 +104,8 @@ describe('certificates from the embedded sandbox', () => {
 
   it('the configured verifyBaseUrl reaches the embedded sandbox (default: the sandbox server’s address)', async () => {
     const configured = parseConfig({ simulation: true, backend: { kind: 'sandbox', verifyBaseUrl: 'https://verify.example.test' } });
-    if (!configured.ok) throw new Error(configured.message);
-    const built = createGatewayFromConfig(configured.config.backend, { sandboxLatency: { minMs: 0, maxMs: 0 } });
+    if (!configured.ok) throw new Error(configured.error.message);
+    const built = createGatewayFromConfig(configured.value.backend, { sandboxLatency: { minMs: 0, maxMs: 0 } });
     if ('error' in built) throw new Error(built.error);
     expect((await issued(built.gateway)).verifyUrl).toMatch(/^https:\/\/verify\.example\.test\/verify\/[A-Z2-9]{10}$/);
     expect((await issued(sandbox())).verifyUrl).toMatch(/^http:\/\/127\.0\.0\.1:8742\/verify\//);

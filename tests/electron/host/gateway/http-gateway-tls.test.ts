@@ -93,12 +93,12 @@ function kiosk(baseUrl: string, over: { client?: Issued; pins?: string[]; maxRes
       },
     }),
   );
-  if (!parsed.ok) throw new Error(parsed.message);
+  if (!parsed.ok) throw new Error(parsed.error.message);
   const bus = createEventBus(() => {});
   const events: EventEnvelope[] = [];
   bus.subscribe((e) => events.push(e));
   const alerts = createStaffAlerts({ bus, logger: pino({ level: 'silent' }), kioskId: 'HB-KIOSK-01' });
-  const built = createGatewayFromConfig(parsed.config.backend as HttpBackend, { linkWatcher: alerts });
+  const built = createGatewayFromConfig(parsed.value.backend as HttpBackend, { linkWatcher: alerts });
   if ('error' in built) throw new Error(built.error);
   const staffAlerts = () =>
     events.filter((e) => e.event === 'staff.alert').map((e) => e.payload as Record<string, unknown>);
@@ -255,7 +255,7 @@ describe('back-end link settings', () => {
       realKioskConfig({ backend: { kind: 'http', baseUrl: 'http://gateway.example.internal/onedoor', tls: tls() } }),
     );
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems).toEqual([expect.stringMatching(/^backend\.baseUrl: .*https/)]);
+    if (!result.ok) expect(result.error.problems).toEqual([expect.stringMatching(/^backend\.baseUrl: .*https/)]);
   });
 
   it('requires the CA and the kiosk certificate for a real back-end', () => {
@@ -263,7 +263,7 @@ describe('back-end link settings', () => {
       realKioskConfig({ backend: { kind: 'http', baseUrl: 'https://gateway.example.internal/onedoor' } }),
     );
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems.join('\n')).toContain('backend.tls');
+    if (!result.ok) expect(result.error.problems.join('\n')).toContain('backend.tls');
   });
 
   it('refuses a malformed pin, naming it', () => {
@@ -273,7 +273,7 @@ describe('back-end link settings', () => {
       }),
     );
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems.join('\n')).toContain('backend.tls.pins[0]');
+    if (!result.ok) expect(result.error.problems.join('\n')).toContain('backend.tls.pins[0]');
   });
 
   it('a certificate file that cannot be read stops the gateway with the field named', () => {
@@ -282,8 +282,8 @@ describe('back-end link settings', () => {
         backend: { kind: 'http', baseUrl: 'https://127.0.0.1:1', tls: { ...tls(), caFile: `${pki.dir}/missing.crt` } },
       }),
     );
-    if (!parsed.ok) throw new Error(parsed.message);
-    const built = createGatewayFromConfig(parsed.config.backend);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const built = createGatewayFromConfig(parsed.value.backend);
     expect(built).toEqual({ error: expect.stringContaining('backend.tls.caFile') });
   });
 });
