@@ -60,7 +60,7 @@ export function createCardIntake(deps: CardIntakeDeps): (card: RawCardRead) => v
     const started = deps.sessions.start({ ...deps.defaults(), identity });
     if (!started.ok) return;
     const session = deps.sessions.current();
-    deps.logger.info({ sessionId: started.session.sessionId, cardType: identity.cardType, idNumberValid: identity.idNumberValid }, 'session started by card');
-    deps.bus.emit('session.started', { session: session ? sessionInfo(session) : started.session, identity: maskedIdentity(identity) });
+    deps.logger.info({ sessionId: started.value.sessionId, cardType: identity.cardType, idNumberValid: identity.idNumberValid }, 'session started by card');
+    deps.bus.emit('session.started', { session: session ? sessionInfo(session) : started.value, identity: maskedIdentity(identity) });
   };
 }

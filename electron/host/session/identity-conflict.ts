@@ -26,7 +26,7 @@ export function createIdentityConflictHandler(deps: IdentityConflictDeps): (sess
     deps.audit(sessionId, source, flowEnded);
     const ended = deps.sessions.end(sessionId, 'identityChanged');
     if (!ended.ok) return;
-    deps.logger.info({ sessionId, reason: 'identityChanged', source, durationMs: ended.durationMs }, 'session ended');
+    deps.logger.info({ sessionId, reason: 'identityChanged', source, durationMs: ended.value.durationMs }, 'session ended');
     deps.bus.emit('session.ended', { sessionId, reason: 'identityChanged' });
   };
 }

@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Identity, SessionEndReason, SessionInfo } from '../../contract';
+import { err, ok, type Result } from '../../../domain/result';
 
 export interface ActiveSession extends SessionInfo {
   /** Set through the store only (`offerIdentity`). */
@@ -20,8 +21,8 @@ export interface ActiveSession extends SessionInfo {
   data: Map<string, unknown>;
 }
 
-export type StartResult = { ok: true; session: SessionInfo } | { ok: false; reason: 'sessionActive' };
-export type EndResult = { ok: true; durationMs: number } | { ok: false; reason: 'noSession' };
+export type StartResult = Result<SessionInfo, 'sessionActive'>;
+export type EndResult = Result<{ durationMs: number }, 'noSession'>;
 
 /**
  * What became of an identity offered to a session: `set` (it is the
@@ -95,16 +96,16 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
   return {
     backstopMs,
     start({ language, elderMode, identity = null }) {
-      if (active) return { ok: false, reason: 'sessionActive' };
+      if (active) return err('sessionActive');
       active = { sessionId: randomUUID(), startedAt: now().toISOString(), language, elderMode, identity, identityFixed: false, data: new Map() };
       arm();
-      return { ok: true, session: info(active) };
+      return ok(info(active));
     },
     end(sessionId) {
-      if (!active || active.sessionId !== sessionId) return { ok: false, reason: 'noSession' };
+      if (!active || active.sessionId !== sessionId) return err('noSession');
       const durationMs = now().getTime() - Date.parse(active.startedAt);
       wipe();
-      return { ok: true, durationMs };
+      return ok({ durationMs });
     },
     current: () => active,
     offerIdentity(sessionId, identity) {

@@ -21,14 +21,14 @@ export function sessionHandlers({ sessions, journal, bus, logger }: SessionHandl
     'session.start': (params) => {
       const started = sessions.start(params);
       if (!started.ok) return { ok: false, error: kioskError('sessionActive') };
-      journal.started(started.session.sessionId, started.session.startedAt, null);
-      logger.info({ sessionId: started.session.sessionId, language: params.language, elderMode: params.elderMode }, 'session started');
-      return { ok: true, value: started.session };
+      journal.started(started.value.sessionId, started.value.startedAt, null);
+      logger.info({ sessionId: started.value.sessionId, language: params.language, elderMode: params.elderMode }, 'session started');
+      return { ok: true, value: started.value };
     },
     'session.end': ({ sessionId, reason }) => {
       const ended = sessions.end(sessionId, reason);
       if (!ended.ok) return noSession;
-      logger.info({ sessionId, reason, durationMs: ended.durationMs }, 'session ended');
+      logger.info({ sessionId, reason, durationMs: ended.value.durationMs }, 'session ended');
       bus.emit('session.ended', { sessionId, reason });
       return { ok: true, value: { ended: true } };
     },

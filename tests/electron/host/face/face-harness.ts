@@ -142,9 +142,9 @@ export function startFaceHost(options: { dataDir?: string; similarity?: number; 
       const started = sessions.start({ language: 'zh-CN', elderMode: false, identity: identityFromTyped(idNumber, now()) });
       if (!started.ok) throw new Error('no session');
       // As a flow does when it leaves identify: a real kiosk checks faces only on a fixed identity.
-      sessions.fixIdentity(started.session.sessionId);
-      await handlers['consent.record']({ sessionId: started.session.sessionId, kind: 'biometric', granted: true });
-      return started.session.sessionId;
+      sessions.fixIdentity(started.value.sessionId);
+      await handlers['consent.record']({ sessionId: started.value.sessionId, kind: 'biometric', granted: true });
+      return started.value.sessionId;
     },
     challenge,
     async check(sessionId) {

@@ -52,7 +52,7 @@ async function setup(timeoutMs = 3000) {
   disconnect = connectFingerprintsToFlow({ bus, sessions, logger, timeoutMs, scanner: () => fingerprintScannerOf(m, 'fingerprint') });
   const started = sessions.start({ language: 'zh-CN', elderMode: false, identity: identityFromTyped('410402199001011230') ?? null });
   if (!started.ok) throw new Error('no session');
-  const { sessionId } = started.session;
+  const { sessionId } = started.value;
   const views: FlowView[] = [];
   bus.subscribe((e) => {
     if (e.event === 'flow.changed') views.push((e.payload as { view: FlowView }).view);

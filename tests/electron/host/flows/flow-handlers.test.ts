@@ -43,7 +43,7 @@ function setup(available = true, gateway: PoliceGateway = sandbox()) {
   };
   const started = sessions.start({ language: 'zh-CN', elderMode: false });
   if (!started.ok) throw new Error('no session');
-  return { sessions, bus, events, runtime, call, sessionId: started.session.sessionId };
+  return { sessions, bus, events, runtime, call, sessionId: started.value.sessionId };
 }
 
 describe('flow handlers', () => {

@@ -38,7 +38,7 @@ function setup() {
   const runtime = createFlowRuntime({ sessions, bus: createEventBus(() => undefined), logger, services: [service] });
   const started = sessions.start({ language: 'zh-CN', elderMode: false, identity: identityFromTyped('410402199001011230') ?? null });
   if (!started.ok) throw new Error('no session');
-  const { sessionId } = started.session;
+  const { sessionId } = started.value;
   const view = async () => {
     const reply = await runtime.handlers['flow.current']({ sessionId });
     if (!reply.ok || !reply.value.view) throw new Error('no flow');

@@ -26,7 +26,7 @@ function setup() {
   if (!started.ok) throw new Error('no session');
   let n = 0;
   const handlers = createDocumentHandlers({ sessions, logger: pino({ level: 'silent' }), newId: () => `p${++n}`, flow });
-  const sessionId = started.session.sessionId;
+  const sessionId = started.value.sessionId;
   const submit = (bytes: Uint8Array) => handlers['document.submit']({ sessionId, stepId: 'papers', paper: 'lease', jpeg: Buffer.from(bytes).toString('base64') });
   return { sessions, sessionId, submit };
 }

@@ -11,7 +11,7 @@ describe('standard photo retakes', () => {
     const sessions = createSessionStore();
     const started = sessions.start({ language: 'zh-CN', elderMode: false });
     if (!started.ok) throw new Error('no session');
-    const { sessionId } = started.session;
+    const { sessionId } = started.value;
     faceData(sessions.get(sessionId)!).setConsent('biometric', { granted: true, recordedAt: new Date().toISOString() });
     let n = 0;
     const handlers = createPhotoHandlers({ config: defaultConfig(), sessions, logger: pino({ level: 'silent' }), detectFaces: async () => [], newId: () => `c${++n}` });

@@ -28,7 +28,7 @@ function photoCheck() {
   const sessions = createSessionStore();
   const started = sessions.start({ language: 'zh-CN', elderMode: false });
   if (!started.ok) throw new Error('no session');
-  const { sessionId } = started.session;
+  const { sessionId } = started.value;
   faceData(sessions.get(sessionId)!).setConsent('biometric', { granted: true, recordedAt: new Date().toISOString() });
   let current: { spec: PhotoSpecId; crop: PhotoCrop } | null = null;
   let n = 0;

@@ -109,7 +109,7 @@ function setup() {
   const open = () => {
     const started = sessions.start({ language: 'zh-CN', elderMode: false, identity: identityFromTyped('410402199001011230') ?? null });
     if (!started.ok) throw new Error('no session');
-    return started.session.sessionId;
+    return started.value.sessionId;
   };
   let sessionId = open();
 

@@ -114,7 +114,7 @@ function setup(options: { studioReceipt?: boolean; faceless?: boolean; spec?: Ph
   const identity = identityFromTyped('410402199001011230');
   const started = sessions.start({ language: 'zh-CN', elderMode: false, identity: identity ?? null });
   if (!started.ok) throw new Error('no session');
-  const { sessionId } = started.session;
+  const { sessionId } = started.value;
   faceData(sessions.get(sessionId)!).setConsent('biometric', { granted: true, recordedAt: new Date().toISOString() });
 
   const view = async (): Promise<FlowView> => {

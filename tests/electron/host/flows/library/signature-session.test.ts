@@ -65,7 +65,7 @@ function setup() {
   });
   const started = sessions.start({ language: 'zh-CN', elderMode: false, identity: identityFromTyped('410402199001011230') ?? null });
   if (!started.ok) throw new Error('no session');
-  const sessionId = started.session.sessionId;
+  const sessionId = started.value.sessionId;
   let n = 0;
   const call = (method: string, params: unknown) => dispatcher.dispatch({ v: PROTOCOL_VERSION, type: 'call', id: `r${++n}`, method, params });
   return { sessions, bus, runtime, sessionId, call };
