@@ -63,15 +63,15 @@ async function main(): Promise<number> {
     ...(givenToken === undefined ? {} : { token: givenToken }),
   });
   if (!started.ok) {
-    process.stderr.write(`OneDoor cannot start. ${started.message}\n`);
+    process.stderr.write(`OneDoor cannot start. ${started.error.message}\n`);
     await host.stop();
     return 69;
   }
   // A machine-readable line for launchers and tests: with the token only when this process made it.
-  process.stdout.write(`ONEDOOR_URL=${givenToken === undefined ? started.server.launchUrl : started.server.url}\n`);
+  process.stdout.write(`ONEDOOR_URL=${givenToken === undefined ? started.value.launchUrl : started.value.url}\n`);
   const shutdown = async (signal: string) => {
     host.logger.info({ signal }, 'shutting down');
-    await started.server.close();
+    await started.value.close();
     await host.stop();
     process.exit(0);
   };

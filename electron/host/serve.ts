@@ -16,6 +16,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { KioskHost } from './create-host';
+import { err, ok, type Result } from '../../domain/result';
 
 export const LOOPBACK = '127.0.0.1';
 
@@ -81,7 +82,9 @@ export const TOKEN_FRAGMENT = 'token';
 /** A meta element naming this launch of the host (public: it lets an open page notice a restart; read by renderer/api/relaunch-watch.ts). */
 export const LAUNCH_META = 'onedoor-launch';
 
-export type StartBrowserHostResult = { ok: true; server: BrowserHost } | { ok: false; message: string };
+/** Why the server did not start, with a message an installer can act on. */
+export type BrowserHostRefusal = { kind: 'rendererNotBuilt' | 'portInUse' | 'cannotListen'; message: string };
+export type StartBrowserHostResult = Result<BrowserHost, BrowserHostRefusal>;
 
 /** Starts the HTTP + WebSocket server on 127.0.0.1. */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<StartBrowserHostResult> {
@@ -97,7 +100,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Sta
   try {
     await stat(indexPath);
   } catch {
-    return { ok: false, message: `The renderer is not built: ${indexPath} is missing. Run "npm run build" first.` };
+    return err({ kind: 'rendererNotBuilt', message: `The renderer is not built: ${indexPath} is missing. Run "npm run build" first.` });
   }
 
   const server: Server = createServer((req, res) => {
@@ -217,34 +220,37 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Sta
     });
   });
 
-  const listening = await new Promise<{ ok: true } | { ok: false; message: string }>((resolvePromise) => {
+  const listening = await new Promise<Result<null, BrowserHostRefusal>>((resolvePromise) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      resolvePromise({ ok: false, message: error.code === 'EADDRINUSE' ? `Port ${options.port} on ${LOOPBACK} is already in use; set server.port in the config or stop the other process.` : `Cannot listen on ${LOOPBACK}:${options.port}: ${error.message}` }),
+      resolvePromise(
+        err(
+          error.code === 'EADDRINUSE'
+            ? { kind: 'portInUse', message: `Port ${options.port} on ${LOOPBACK} is already in use; set server.port in the config or stop the other process.` }
+            : { kind: 'cannotListen', message: `Cannot listen on ${LOOPBACK}:${options.port}: ${error.message}` },
+        ),
+      ),
     );
-    server.listen(options.port, LOOPBACK, () => resolvePromise({ ok: true }));
+    server.listen(options.port, LOOPBACK, () => resolvePromise(ok(null)));
   });
   if (!listening.ok) return listening;
   port = (server.address() as AddressInfo).port;
   const url = `http://${LOOPBACK}:${port}/`;
   log.info({ url }, 'browser host listening');
 
-  return {
-    ok: true,
-    server: {
-      url,
-      launchUrl: `${url}#${TOKEN_FRAGMENT}=${token}`,
-      port,
-      token,
-      close: () =>
-        new Promise<void>((resolveClose) => {
-          clearInterval(heartbeat);
-          for (const client of wss.clients) client.terminate();
-          wss.close();
-          server.closeAllConnections();
-          server.close(() => resolveClose());
-        }),
-    },
-  };
+  return ok({
+    url,
+    launchUrl: `${url}#${TOKEN_FRAGMENT}=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        clearInterval(heartbeat);
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  });
 }
 
 function send(ws: WebSocket, message: unknown): void {

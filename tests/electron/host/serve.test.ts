@@ -25,8 +25,8 @@ beforeAll(async () => {
   const host = createHost(defaultConfig(), { logger: pino({ level: 'silent' }), devices });
   await host.start();
   const started = await startBrowserHost({ host, rendererDir, port: 0, maxMessageBytes: 4096, token: TOKEN });
-  if (!started.ok) throw new Error(started.message);
-  server = started.server;
+  if (!started.ok) throw new Error(started.error.message);
+  server = started.value;
 });
 afterAll(() => server.close());
 
@@ -184,9 +184,9 @@ describe('a renderer socket that died without closing', () => {
     const host = createHost(defaultConfig(), { logger: pino({ level: 'silent' }), devices: createFakeDevices([]) });
     await host.start();
     const started = await startBrowserHost({ host, rendererDir, port: 0, maxMessageBytes: 4096, token: TOKEN, heartbeatMs: 20 });
-    if (!started.ok) throw new Error(started.message);
-    const url = `ws://127.0.0.1:${started.server.port}/api?token=${TOKEN}`;
-    const origin = `http://127.0.0.1:${started.server.port}`;
+    if (!started.ok) throw new Error(started.error.message);
+    const url = `ws://127.0.0.1:${started.value.port}/api?token=${TOKEN}`;
+    const origin = `http://127.0.0.1:${started.value.port}`;
     // A hung page: its socket is open but never answers a ping.
     const hung = new WebSocket(url, { origin, autoPong: false });
     await new Promise((resolve) => hung.once('open', resolve));
@@ -198,7 +198,7 @@ describe('a renderer socket that died without closing', () => {
     });
     reloaded.close();
     await whenClosed(reloaded);
-    await started.server.close();
+    await started.value.close();
     await host.stop();
   });
 });
