@@ -5,9 +5,13 @@
 import { FrameExchange } from '../idcard/exchange';
 import type { ResponseFrame } from '../idcard/frame';
 import type { Transport } from '../transport/transport';
+import { err, ok, type Result } from '../../domain/result';
 
-/** The answer, or why there is none. */
-export type ExchangeResult = { ok: true; frame: ResponseFrame } | { ok: false; error: string };
+/** Why no answer came, with a one-line message for the terminal. */
+export type ExchangeFailure = { kind: 'timeout' | 'corrupt' | 'closed' | 'cancelled'; message: string };
+
+/** The answer frame, or why there is none. */
+export type ExchangeResult = Result<ResponseFrame, ExchangeFailure>;
 
 /** Sends `command` and resolves with the reader's answer within `timeoutMs`. */
 export async function exchange(transport: Transport, command: Uint8Array, timeoutMs: number): Promise<ExchangeResult> {
@@ -18,15 +22,15 @@ export async function exchange(transport: Transport, command: Uint8Array, timeou
     const outcome = await frames.send(command, timeoutMs);
     switch (outcome.kind) {
       case 'frame':
-        return { ok: true, frame: outcome.frame };
+        return ok(outcome.frame);
       case 'timeout':
-        return { ok: false, error: `no answer within ${timeoutMs} ms` };
+        return err({ kind: 'timeout', message: `no answer within ${timeoutMs} ms` });
       case 'corrupt':
-        return { ok: false, error: `corrupt answer: ${outcome.message}` };
+        return err({ kind: 'corrupt', message: `corrupt answer: ${outcome.message}` });
       case 'closed':
-        return { ok: false, error: `port closed: ${outcome.message}` };
+        return err({ kind: 'closed', message: `port closed: ${outcome.message}` });
       case 'cancelled':
-        return { ok: false, error: 'cancelled' };
+        return err({ kind: 'cancelled', message: 'cancelled' });
     }
   } finally {
     offData();

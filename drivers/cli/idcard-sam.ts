@@ -56,14 +56,14 @@ export async function runIdCardStatus(args: readonly string[], io: CliIo): Promi
   try {
     const answer = await exchange(transport, encodeNamedCommand('samStatus'), options.timeoutMs);
     if (!answer.ok) {
-      io.err(`error: reader on ${options.port} at ${options.baud} baud: ${answer.error}`);
+      io.err(`error: reader on ${options.port} at ${options.baud} baud: ${answer.error.message}`);
       return EXIT.deviceError;
     }
-    const status = describeSw3(answer.frame.sw3);
+    const status = describeSw3(answer.value.sw3);
     if (options.json)
-      io.out(JSON.stringify({ sw3: answer.frame.sw3, kind: status.kind, zh: status.zh, en: status.en }));
+      io.out(JSON.stringify({ sw3: answer.value.sw3, kind: status.kind, zh: status.zh, en: status.en }));
     else io.out(`SAM status ${hex(status.code)}: ${status.zh} (${status.en})`);
-    return answer.frame.sw3 === SW3.success ? EXIT.ok : EXIT.deviceError;
+    return answer.value.sw3 === SW3.success ? EXIT.ok : EXIT.deviceError;
   } finally {
     await transport.close();
   }
@@ -78,17 +78,17 @@ export async function runIdCardSamId(args: readonly string[], io: CliIo): Promis
   try {
     const answer = await exchange(transport, encodeNamedCommand('samId'), options.timeoutMs);
     if (!answer.ok) {
-      io.err(`error: reader on ${options.port} at ${options.baud} baud: ${answer.error}`);
+      io.err(`error: reader on ${options.port} at ${options.baud} baud: ${answer.error.message}`);
       return EXIT.deviceError;
     }
-    if (answer.frame.sw3 !== SW3.success) {
-      const status = describeSw3(answer.frame.sw3);
+    if (answer.value.sw3 !== SW3.success) {
+      const status = describeSw3(answer.value.sw3);
       io.err(`error: SAM ID refused, SW3 ${hex(status.code)}: ${status.zh} (${status.en})`);
       return EXIT.deviceError;
     }
-    const samId = formatSamId(answer.frame.data);
+    const samId = formatSamId(answer.value.data);
     if (samId === undefined) {
-      io.err(`error: SAM ID answer carries ${answer.frame.data.length} bytes, expected 16`);
+      io.err(`error: SAM ID answer carries ${answer.value.data.length} bytes, expected 16`);
       return EXIT.deviceError;
     }
     if (options.json) io.out(JSON.stringify({ samId }));

@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { emptyStats, reproduceCommand, type FuzzOptions, type FuzzStats } from './harness';
 import type { Fuzzer } from './registry';
 import type { WorkerInput, WorkerOutput } from './worker';
+import { err, ok, type Result } from '../../domain/result';
 
 export const FUZZER_NAMES = ['ga467', 'escpos', 'hid', 'scanner', 'payment', 'fingerprint', 'contract'] as const;
 
@@ -25,8 +26,11 @@ export interface CliOptions {
 
 const USAGE = `usage: npx tsx scripts/fuzz.ts [--iterations N] [--only ${FUZZER_NAMES.join('|')}[,…]] [--seed S] [--hang-ms MS]`;
 
+/** What is wrong with the command line: a bad value for a known flag, or an unknown flag; the message is for the user. */
+export type FuzzArgsProblem = { kind: 'badValue' | 'unknownArgument'; message: string };
+
 /** Reads the command line; an error is a message for the user. */
-export function parseFuzzArgs(argv: readonly string[]): { ok: true; value: CliOptions } | { ok: false; message: string } {
+export function parseFuzzArgs(argv: readonly string[]): Result<CliOptions, FuzzArgsProblem> {
   const options: CliOptions = { iterations: 1_000_000, only: [], hangMs: 60_000 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
@@ -38,35 +42,35 @@ export function parseFuzzArgs(argv: readonly string[]): { ok: true; value: CliOp
     switch (flag) {
       case '--iterations': {
         const n = integer(1);
-        if (n === undefined) return { ok: false, message: '--iterations must be a positive integer' };
+        if (n === undefined) return err({ kind: 'badValue', message: '--iterations must be a positive integer' });
         options.iterations = n;
         break;
       }
       case '--seed': {
         const n = integer(0);
-        if (n === undefined || n > 0xffffffff) return { ok: false, message: '--seed must be an integer 0..4294967295' };
+        if (n === undefined || n > 0xffffffff) return err({ kind: 'badValue', message: '--seed must be an integer 0..4294967295' });
         options.seed = n;
         break;
       }
       case '--hang-ms': {
         const n = integer(1);
-        if (n === undefined) return { ok: false, message: '--hang-ms must be a positive integer' };
+        if (n === undefined) return err({ kind: 'badValue', message: '--hang-ms must be a positive integer' });
         options.hangMs = n;
         break;
       }
       case '--only': {
         const names = (value ?? '').split(',').filter(Boolean);
         const unknown = names.filter((n) => !(FUZZER_NAMES as readonly string[]).includes(n));
-        if (names.length === 0 || unknown.length > 0) return { ok: false, message: `--only takes ${FUZZER_NAMES.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}` };
+        if (names.length === 0 || unknown.length > 0) return err({ kind: 'badValue', message: `--only takes ${FUZZER_NAMES.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}` });
         options.only.push(...names);
         break;
       }
       default:
-        return { ok: false, message: `unknown argument ${flag}` };
+        return err({ kind: 'unknownArgument', message: `unknown argument ${flag}` });
     }
     i++;
   }
-  return { ok: true, value: options };
+  return ok(options);
 }
 
 /** The outcome of one fuzzer run in a worker. */
@@ -135,7 +139,7 @@ export function runFuzzerInWorker(registry: string, name: string, options: Omit<
 export async function runCli(argv: readonly string[], exit = true): Promise<number> {
   const parsed = parseFuzzArgs(argv);
   if (!parsed.ok) {
-    console.error(`${parsed.message}\n${USAGE}`);
+    console.error(`${parsed.error.message}\n${USAGE}`);
     if (exit) process.exit(64);
     return 64;
   }

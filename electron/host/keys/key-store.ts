@@ -8,6 +8,7 @@
 import { chmodSync, copyFileSync, constants, existsSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { err, ok, type Result } from '../../../domain/result';
 
 export type KeyStoreError =
   | { kind: 'keyStoreInsideDataDir'; dir: string; dataDir: string }
@@ -47,19 +48,19 @@ export function keyStoreDir(configured: string | undefined, env: NodeJS.ProcessE
  * refused inside the data folder or when others may read it. Moves key files
  * an older kiosk left in the data folder, once, so its outbox stays readable.
  */
-export function openKeyStore(options: { dir: string; dataDir: string }): { ok: true; value: KeyStore } | { ok: false; error: KeyStoreError } {
+export function openKeyStore(options: { dir: string; dataDir: string }): Result<KeyStore, KeyStoreError> {
   const dir = path.resolve(options.dir);
   const dataDir = path.resolve(options.dataDir);
   const relative = path.relative(dataDir, dir);
-  if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) return { ok: false, error: { kind: 'keyStoreInsideDataDir', dir, dataDir } };
+  if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) return err({ kind: 'keyStoreInsideDataDir', dir, dataDir });
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const mode = statSync(dir).mode & 0o777;
-    if (process.platform !== 'win32' && (mode & 0o077) !== 0) return { ok: false, error: { kind: 'keyStoreTooOpen', dir, mode: mode.toString(8) } };
+    if (process.platform !== 'win32' && (mode & 0o077) !== 0) return err({ kind: 'keyStoreTooOpen', dir, mode: mode.toString(8) });
     const moved = LEGACY_KEY_FILES.filter((name) => moveLegacyKey(path.join(dataDir, name), path.join(dir, name)));
-    return { ok: true, value: { dir, keyFile: (name) => path.join(dir, name), moved } };
+    return ok({ dir, keyFile: (name) => path.join(dir, name), moved });
   } catch (error) {
-    return { ok: false, error: { kind: 'keyStoreUnusable', dir, message: error instanceof Error ? error.message : String(error) } };
+    return err({ kind: 'keyStoreUnusable', dir, message: error instanceof Error ? error.message : String(error) });
   }
 }
 

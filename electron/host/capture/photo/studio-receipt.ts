@@ -13,6 +13,7 @@
  */
 import type { PhotoSpecId, StudioPhotoOutcome, StudioPhotoRefusal } from '../../../contract';
 import { parsePhotoReceiptCode } from '../../../../domain/photo-receipt-code';
+import { err, ok, type Result } from '../../../../domain/result';
 import type { DetectedFace } from '../../face/human-node';
 import { faceData } from '../../face/session-data';
 import type { PhotoAsked } from '../../flows/flow-handlers';
@@ -40,7 +41,7 @@ export interface StudioReceiptContext {
 /** Why the host did not even look at the code: no session, or no biometric consent (the photo's face is checked). */
 export type StudioReceiptBlocked = 'noSession' | 'noConsent';
 
-export type StudioFetch = { ok: true; value: StudioPhotoOutcome } | { ok: false; error: StudioReceiptBlocked };
+export type StudioFetch = Result<StudioPhotoOutcome, StudioReceiptBlocked>;
 
 export interface StudioReceipts {
   /** Whether `sessionId`'s current step takes a receipt now (a scan at any other time is ignored). */
@@ -56,7 +57,7 @@ export interface StudioReceipts {
 export const MAX_STUDIO_LOOKUPS = 5;
 const LOOKUPS_KEY = 'photo.studioLookups';
 
-const refused = (reason: StudioPhotoRefusal): StudioFetch => ({ ok: true, value: { result: 'refused', reason } });
+const refused = (reason: StudioPhotoRefusal): StudioFetch => ok({ result: 'refused', reason });
 
 export function createStudioReceipts(ctx: StudioReceiptContext): StudioReceipts {
   const { sessions, logger } = ctx;
@@ -71,9 +72,9 @@ export function createStudioReceipts(ctx: StudioReceiptContext): StudioReceipts 
     asked: (sessionId) => takesReceipts(sessionId) !== null,
     async fetch(sessionId, text) {
       const session = sessions.get(sessionId);
-      if (!session) return { ok: false, error: 'noSession' };
+      if (!session) return err('noSession');
       sessions.touch(sessionId);
-      if (!faceData(session).consent('biometric')?.granted) return { ok: false, error: 'noConsent' };
+      if (!faceData(session).consent('biometric')?.granted) return err('noConsent');
       const asked = takesReceipts(sessionId);
       if (!asked) return refused('notAsked');
       const code = parsePhotoReceiptCode(text);
@@ -141,7 +142,7 @@ export function createStudioReceipts(ctx: StudioReceiptContext): StudioReceipts 
       const candidateId = ctx.newId();
       faceData(session).addCandidate(spec, { candidateId, jpeg, passed, source: 'studio' });
       logger.info({ sessionId, spec, passed, failed: rules.filter((r) => !r.passed).map((r) => r.rule), jpegBytes: jpeg.length }, 'studio photo checked');
-      return { ok: true, value: { result: 'fetched', photo: { candidateId, spec, passed, rules, jpeg: found.jpeg } } };
+      return ok({ result: 'fetched', photo: { candidateId, spec, passed, rules, jpeg: found.jpeg } });
     },
   };
 }
