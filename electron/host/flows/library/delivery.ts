@@ -8,6 +8,7 @@
  */
 import { assign } from 'xstate';
 import type { AddressValue, FormValues } from '../../../contract';
+import { err, ok } from '../../../../domain/result';
 import type { FlowContext } from './context';
 import { acceptedValues, declaredOnly, draftKey, draftOf, type FormDraft } from './form/draft';
 import type { FormFieldSpec } from './form/fields';
@@ -53,10 +54,10 @@ function hallOf(options: DeliveryOptions, kit: FlowKit): { name: string; window:
 /** The submission's check: a method, and for EMS every recipient field. */
 function checkDelivery(values: Readonly<Record<string, unknown>>, kit: FlowKit): FormCheck {
   const method = values.method;
-  if (method === 'hall') return { ok: true, values: { method } };
-  if (method !== 'ems') return { ok: false, errors: { method: problemKey(method === undefined || method === '' ? 'required' : 'notAnOption') } };
+  if (method === 'hall') return ok({ method });
+  if (method !== 'ems') return err({ method: problemKey(method === undefined || method === '' ? 'required' : 'notAnOption') });
   const recipient = checkForm(formFields(RECIPIENT_FIELDS, kit), values, REGIONS);
-  return recipient.ok ? { ok: true, values: { method, ...recipient.values } } : recipient;
+  return recipient.ok ? ok({ method, ...recipient.value }) : recipient;
 }
 
 export function deliveryStep(options: DeliveryOptions): StepDefinition {
@@ -88,7 +89,7 @@ export function deliveryStep(options: DeliveryOptions): StepDefinition {
             actions: assign({
               facts: ({ context, event }: { context: FlowContext; event: SubmitEvent }) => {
                 const result = checkDelivery(event.values ?? {}, wiring.kit);
-                const draft: FormDraft = { values: declaredOnly(event.values ?? {}, SUBMITTED_IDS), errors: result.ok ? {} : result.errors };
+                const draft: FormDraft = { values: declaredOnly(event.values ?? {}, SUBMITTED_IDS), errors: result.ok ? {} : result.error };
                 return { ...context.facts, [draftKey(options.id)]: draft };
               },
             }),

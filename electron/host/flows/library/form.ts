@@ -67,7 +67,7 @@ export function formStep(options: FormOptions): StepDefinition {
               actions: assign({
                 facts: ({ context, event }: { context: FlowContext; event: SubmitEvent }) => {
                   const result = check(event);
-                  const draft: FormDraft = { values: declaredOnly(event.values ?? {}, ids), errors: result.ok ? {} : result.errors };
+                  const draft: FormDraft = { values: declaredOnly(event.values ?? {}, ids), errors: result.ok ? {} : result.error };
                   return { ...context.facts, [draftKey(options.id)]: draft };
                 },
               }),

@@ -32,8 +32,11 @@ export type FieldProblem =
 /** The i18n key of a problem. */
 export const problemKey = (problem: FieldProblem): string => `flow.form.error.${problem}`;
 
+/** A refused form: the error key (`flow.form.error.*`) of each refused field, by field id. */
+export type FieldErrors = Record<string, string>;
+
 /** What a form's check came to: the accepted values (empty optional fields left out), or an error key per field. */
-export type FormCheck = { ok: true; values: FormValues } | { ok: false; errors: Record<string, string> };
+export type FormCheck = Result<FormValues, FieldErrors>;
 
 /** Han characters, the middle dot of minority names (·), digits, letters, spaces and a few address marks. */
 const CHINESE_TEXT = /^[\p{Script=Han}·A-Za-z0-9 \-#()（）、，,.。/]+$/u;
@@ -46,14 +49,14 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Checks every field of `fields` in `values`. */
 export function checkForm(fields: readonly FormField[], values: Readonly<Record<string, unknown>>, regions: RegionTable): FormCheck {
   const accepted: FormValues = {};
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   for (const field of fields) {
     const raw = Object.hasOwn(values, field.id) ? values[field.id] : undefined;
     const checked = checkField(field, raw, regions);
     if (!checked.ok) errors[field.id] = problemKey(checked.error);
     else if (checked.value !== null) accepted[field.id] = checked.value;
   }
-  return Object.keys(errors).length === 0 ? { ok: true, values: accepted } : { ok: false, errors };
+  return Object.keys(errors).length === 0 ? ok(accepted) : err(errors);
 }
 
 /** One field: its value as sent, null for an optional field left empty, or why not. */

@@ -63,7 +63,7 @@ describe('form field checks', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom('name', 'note', 'pinyin', 'reason', 'moved', 'phone', 'address', 'other'), fc.jsonValue()), (values) => {
         const result = checkForm(FIELDS, values, REGIONS);
-        if (!result.ok) for (const key of Object.values(result.errors)) expect(key).toMatch(/^flow\.form\.error\.[a-zA-Z]+$/);
+        if (!result.ok) for (const key of Object.values(result.error)) expect(key).toMatch(/^flow\.form\.error\.[a-zA-Z]+$/);
       }),
     );
   });
@@ -73,7 +73,7 @@ describe('form field checks', () => {
       fc.property(fc.record(valid), (values) => {
         const result = checkForm(FIELDS, values, REGIONS);
         expect(result).toEqual({ ok: true, values });
-        if (result.ok) expect(checkForm(FIELDS, JSON.parse(JSON.stringify(result.values)), REGIONS)).toEqual(result);
+        if (result.ok) expect(checkForm(FIELDS, JSON.parse(JSON.stringify(result.value)), REGIONS)).toEqual(result);
       }),
       { numRuns: 500 },
     );
