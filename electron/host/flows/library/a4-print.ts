@@ -11,11 +11,22 @@ import { reprintAvailable } from '../guards';
 import { initialPrint, type FlowContext, type PrintRecord } from './context';
 import type { A4Outcome, DocumentRequest, FlowKit } from './kit';
 import type { StepDefinition } from './step';
+import type { Result } from '../../../../domain/result';
 
-/** A document ready to issue, or why there is none (i18n key). */
-export type PreparedDocument =
-  | { ok: true; request: DocumentRequest; printedNumber: string; verifyCode: string | null }
-  | { ok: false; messageKey: string };
+/** A document ready to issue: the request and what the citizen's copy shows. */
+export type DocumentToIssue = { request: DocumentRequest; printedNumber: string; verifyCode: string | null };
+
+/** Why there is no document: the run may not have one (no identity or record), or the back-end gave no number. */
+export type NoDocument = 'notAllowed' | 'numberUnavailable';
+
+/** The message shown for each {@link NoDocument}. */
+const NO_DOCUMENT_KEYS: Record<NoDocument, string> = {
+  notAllowed: 'flow.a4Print.notAllowed',
+  numberUnavailable: 'flow.a4Print.numberUnavailable',
+};
+
+/** A document ready to issue, or why there is none. */
+export type PreparedDocument = Result<DocumentToIssue, NoDocument>;
 
 export interface A4PrintOptions {
   id?: string;
@@ -50,12 +61,12 @@ export function a4PrintStep(options: A4PrintOptions): StepDefinition {
       const kit = wiring.kit;
       const issue = fromPromise<Issued, { context: FlowContext }>(async ({ input, signal }) => {
         const prepared = await options.prepare(input.context, kit, `${input.context.flowId}-${id}`);
-        if (!prepared.ok) return { kind: 'notPrinted', documentNumber: null, messageKey: prepared.messageKey, reprintable: false, printedNumber: null, verifyCode: null };
+        if (!prepared.ok) return { kind: 'notPrinted', documentNumber: null, messageKey: NO_DOCUMENT_KEYS[prepared.error], reprintable: false, printedNumber: null, verifyCode: null };
         // The run ended while the document was prepared (another identity came, the session closed):
         // XState ignores the answer, but the promise goes on, so nothing may be issued or printed after it.
-        if (signal.aborted) return { kind: 'notPrinted', documentNumber: null, messageKey: 'flow.a4Print.notAllowed', reprintable: false, printedNumber: null, verifyCode: null };
-        const outcome = await kit.documents.issueAndPrint(input.context.sessionId, prepared.request);
-        return { ...outcome, printedNumber: prepared.printedNumber, verifyCode: prepared.verifyCode };
+        if (signal.aborted) return { kind: 'notPrinted', documentNumber: null, messageKey: NO_DOCUMENT_KEYS.notAllowed, reprintable: false, printedNumber: null, verifyCode: null };
+        const outcome = await kit.documents.issueAndPrint(input.context.sessionId, prepared.value.request);
+        return { ...outcome, printedNumber: prepared.value.printedNumber, verifyCode: prepared.value.verifyCode };
       });
       const reprint = fromPromise<A4Outcome, { documentNumber: string }>(({ input }) => kit.documents.reprint(input.documentNumber));
       const slip = fromPromise<SlipOutcome, { context: FlowContext }>(({ input }) =>

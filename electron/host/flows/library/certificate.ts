@@ -4,6 +4,7 @@
  * and URL for the QR footer. For the a4Print step's `prepare` and
  * `receipt`, so every certificate service prints the same way.
  */
+import { err, ok } from '../../../../domain/result';
 import type { TemplateVars } from '../../issued/templates/fill';
 import type { CertificateIssueRequest, IssuedCertificate } from '../../gateway/police-gateway';
 import type { CollectionReceiptRequest } from '../ports';
@@ -34,10 +35,9 @@ export async function issueCertificateDocument(kit: FlowKit, certificate: Certif
     holder: certificate.holder,
     facts: certificate.facts,
   });
-  if (!issued.ok) return { ok: false, messageKey: 'flow.a4Print.numberUnavailable' };
+  if (!issued.ok) return err('numberUnavailable');
   const value = issued.value;
-  return {
-    ok: true,
+  return ok({
     printedNumber: value.number,
     verifyCode: value.verifyCode,
     request: {
@@ -47,7 +47,7 @@ export async function issueCertificateDocument(kit: FlowKit, certificate: Certif
       seal: { imagePng: value.seal.imagePng },
       vars: { issuingOffice: value.issuingOffice, verifyCode: value.verifyCode, verifyTarget: value.verifyUrl, ...certificate.vars(value) },
     },
-  };
+  });
 }
 
 /** The collection slip of a certificate: the printed (back-end's) number, its verification code, the holder masked. */

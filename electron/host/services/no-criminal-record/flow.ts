@@ -6,6 +6,7 @@
  * electronic seal come from the back-end when it is issued.
  */
 import { zonedIsoDate } from '../../../../domain/calendar-date';
+import { err } from '../../../../domain/result';
 import { formatChineseDate } from '../../issued/templates/chinese-date';
 import {
   a4PrintStep,
@@ -155,7 +156,7 @@ export function noCriminalRecordFlow(kit: FlowKit, settings: NcrSettings, notesZ
         prepare: async (context, _kit, requestKey): Promise<PreparedDocument> => {
           const identity = context.identity;
           const answer = factOf<CriminalRecordAnswer>(context, 'record');
-          if (!identity || !answer) return { ok: false, messageKey: 'flow.a4Print.notAllowed' };
+          if (!identity || !answer) return err('notAllowed');
           const name = nameOf(context) ?? '';
           return issueCertificateDocument(kit, {
             kind: 'noCriminalRecord',

@@ -5,6 +5,7 @@
  * no-criminal-record certificate. No licence found ends the run with a word.
  */
 import { zonedIsoDate } from '../../../../domain/calendar-date';
+import { err } from '../../../../domain/result';
 import { formatChineseDate } from '../../issued/templates/chinese-date';
 import {
   a4PrintStep,
@@ -92,7 +93,7 @@ export function safeDrivingFlow(kit: FlowKit): FlowPlan {
         prepare: async (context, _kit, requestKey): Promise<PreparedDocument> => {
           const identity = context.identity;
           const record = recordOf(context);
-          if (!identity || !record) return { ok: false, messageKey: 'flow.a4Print.notAllowed' };
+          if (!identity || !record) return err('notAllowed');
           return issueCertificateDocument(kit, {
             kind: 'safeDriving',
             template: certificateTemplate,

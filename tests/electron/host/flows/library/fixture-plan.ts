@@ -49,9 +49,11 @@ export function fixtureScript(): FixtureScript {
 /** A document request: the recording desk keeps it, never renders it. */
 export const FIXTURE_DOCUMENT: PreparedDocument = {
   ok: true,
-  printedNumber: 'ZM2026-TEST-000001',
-  verifyCode: 'ABCD2345EF',
-  request: { kind: 'testDocument', template: { id: 'test' }, vars: { colour: 'red' }, printedNumber: 'ZM2026-TEST-000001' },
+  value: {
+    printedNumber: 'ZM2026-TEST-000001',
+    verifyCode: 'ABCD2345EF',
+    request: { kind: 'testDocument', template: { id: 'test' }, vars: { colour: 'red' }, printedNumber: 'ZM2026-TEST-000001' },
+  },
 };
 
 export interface FixtureOptions {

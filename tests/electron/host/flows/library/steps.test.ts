@@ -124,7 +124,7 @@ describe('a4Print', () => {
       accepts: ['CONFIRM', 'REPRINT'],
       data: { state: 'printed', documentNumber: 'ZM2026-TEST-000001', verifyCode: 'ABCD2345EF', reprintAvailable: true, receipt: 'printed', noteKeys: [KEY('notes.verify')] },
     });
-    expect(run.documents.requests).toEqual([{ sessionId: expect.any(String), request: FIXTURE_DOCUMENT.ok && FIXTURE_DOCUMENT.request }]);
+    expect(run.documents.requests).toEqual([{ sessionId: expect.any(String), request: FIXTURE_DOCUMENT.ok && FIXTURE_DOCUMENT.value.request }]);
     expect(run.slips.receipts).toEqual([expect.objectContaining({ documentNumber: 'ZM2026-TEST-000001', verifyCode: 'ABCD2345EF', name: '陈思远' })]);
     expect(script.issued).toEqual([{ documentNumber: 'J2026-000001', state: 'printed' }]);
     expect((await run.step({ type: 'CONFIRM' })).data).toMatchObject({ outcome: 'printedIt', outcomeKey: KEY('outcomes.printedIt') });
@@ -168,7 +168,7 @@ describe('a4Print', () => {
 
   it('no document (the service could not prepare it, or it was not produced): no reprint, the counter', async () => {
     const script = fixtureScript();
-    script.prepare = [{ ok: false, messageKey: 'flow.a4Print.numberUnavailable' }];
+    script.prepare = [{ ok: false, error: 'numberUnavailable' }];
     const run = start(script);
     await toReview(run);
     expect(await run.step({ type: 'CONFIRM' })).toMatchObject({ messageKey: 'flow.a4Print.numberUnavailable', accepts: ['CONFIRM'], data: { state: 'notPrinted', documentNumber: null } });
