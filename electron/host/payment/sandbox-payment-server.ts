@@ -80,7 +80,8 @@ export function createSandboxPaymentHandler(options: SandboxPaymentHandlerOption
     return { status, headers: { 'content-type': 'application/json; charset=utf-8', [SIGNATURE_HEADER]: key.sign(body) }, body };
   };
   const failure = (error: WireError['error'], reason?: string) => signed(ERROR_STATUS[error], { type: 'error', error, ...(reason ? { reason } : {}) } satisfies WireError);
-  const answer = <T>(result: SandboxAnswer<T>) => (result.ok ? signed(result.created ? 201 : 200, result.value) : failure(result.error, result.reason));
+  const answer = <T>(result: SandboxAnswer<T>) =>
+    result.ok ? signed(result.value.created ? 201 : 200, result.value.body) : failure(result.error.kind, result.error.kind === 'notFound' ? undefined : result.error.reason);
 
   async function route(request: PaymentRequest): Promise<PaymentAnswer> {
     const path = new URL(request.path, 'http://sandbox').pathname;

@@ -13,6 +13,7 @@
 import { randomInt } from 'node:crypto';
 import type { OrderStatus, PaymentChannel } from './payment-port';
 import type { WireOrder, WireReceipt, WireRefund } from './wire';
+import { err, ok, type Result } from '../../../domain/result';
 
 export const SANDBOX_PAY_PREFIXES: Readonly<Record<PaymentChannel, string>> = { wechat: '1388', alipay: '2888', unionpay: '6288' };
 export const SANDBOX_DECLINE_PREFIX = '1399';
@@ -33,7 +34,15 @@ interface Order {
   receipt: WireReceipt | null;
 }
 
-export type SandboxAnswer<T> = { ok: true; value: T; created?: boolean } | { ok: false; error: 'notFound' | 'declined' | 'rejected'; reason?: string };
+/** What the sandbox answers: the body, and whether this call created it (201 rather than 200). */
+export type SandboxReply<T> = { body: T; created: boolean };
+/** Why the sandbox refused (the wire error); a declined or rejected call says why. */
+export type SandboxRefusal = { kind: 'notFound' } | { kind: 'declined' | 'rejected'; reason: string };
+export type SandboxAnswer<T> = Result<SandboxReply<T>, SandboxRefusal>;
+
+const replied = <T>(body: T, created = false): SandboxAnswer<T> => ok({ body, created });
+const refused = (kind: 'declined' | 'rejected', reason: string): { ok: false; error: SandboxRefusal } => err({ kind, reason });
+const NOT_FOUND = err<SandboxRefusal>({ kind: 'notFound' });
 
 export interface SandboxPaymentOptions {
   now?: () => Date;
@@ -93,7 +102,7 @@ export function createSandboxPayment(options: SandboxPaymentOptions): SandboxPay
   });
   const found = (orderNo: string, act: (order: Order) => SandboxAnswer<WireOrder>): SandboxAnswer<WireOrder> => {
     const order = current(orderNo);
-    return order ? act(order) : { ok: false, error: 'notFound' };
+    return order ? act(order) : NOT_FOUND;
   };
   const markPaid = (order: Order, channel: PaymentChannel): SandboxAnswer<WireOrder> => {
     order.status = 'paid';
@@ -101,7 +110,7 @@ export function createSandboxPayment(options: SandboxPaymentOptions): SandboxPay
     order.channel = channel;
     const answer = wire(order);
     if (order.notifyUrl) options.onPaid?.(answer, order.notifyUrl);
-    return { ok: true, value: answer };
+    return replied(answer);
   };
 
   return {
@@ -109,7 +118,7 @@ export function createSandboxPayment(options: SandboxPaymentOptions): SandboxPay
       const known = byKey.get(input.idempotencyKey);
       if (known !== undefined) {
         const order = current(known)!;
-        return order.fingerprint === input.fingerprint ? { ok: true, value: wire(order) } : { ok: false, error: 'rejected', reason: 'idempotencyKeyReused' };
+        return order.fingerprint === input.fingerprint ? replied(wire(order)) : refused('rejected', 'idempotencyKeyReused');
       }
       sequence += 1;
       const stamp = now().toISOString().slice(0, 10).replaceAll('-', '');
@@ -127,40 +136,40 @@ export function createSandboxPayment(options: SandboxPaymentOptions): SandboxPay
         receipt: null,
       });
       byKey.set(input.idempotencyKey, orderNo);
-      return { ok: true, value: wire(orders.get(orderNo)!), created: true };
+      return replied(wire(orders.get(orderNo)!), true);
     },
-    get: (orderNo) => found(orderNo, (order) => ({ ok: true, value: wire(order) })),
+    get: (orderNo) => found(orderNo, (order) => replied(wire(order))),
     payByCode: (orderNo, authCode) =>
       found(orderNo, (order) => {
-        if (order.status !== 'unpaid') return { ok: false, error: 'rejected', reason: notUnpaid(order.status) };
+        if (order.status !== 'unpaid') return refused('rejected', notUnpaid(order.status));
         const channel = (Object.keys(SANDBOX_PAY_PREFIXES) as PaymentChannel[]).find((c) => authCode.startsWith(SANDBOX_PAY_PREFIXES[c]));
         if (channel) return markPaid(order, channel);
-        return { ok: false, error: 'declined', reason: authCode.startsWith(SANDBOX_DECLINE_PREFIX) ? 'insufficientFunds' : 'invalidCode' };
+        return refused('declined', authCode.startsWith(SANDBOX_DECLINE_PREFIX) ? 'insufficientFunds' : 'invalidCode');
       }),
     payByPhone: (orderNo, channel) =>
-      found(orderNo, (order) => (order.status === 'unpaid' ? markPaid(order, channel) : { ok: false, error: 'rejected', reason: notUnpaid(order.status) })),
+      found(orderNo, (order) => (order.status === 'unpaid' ? markPaid(order, channel) : refused('rejected', notUnpaid(order.status)))),
     close: (orderNo) =>
       found(orderNo, (order) => {
         if (order.status === 'unpaid') order.status = 'closed';
-        return { ok: true, value: wire(order) };
+        return replied(wire(order));
       }),
     refund(orderNo, idempotencyKey, amountFen) {
       const earlier = refunds.get(idempotencyKey);
-      if (earlier) return earlier.orderNo === orderNo ? { ok: true, value: earlier } : { ok: false, error: 'rejected', reason: 'idempotencyKeyReused' };
+      if (earlier) return earlier.orderNo === orderNo ? replied(earlier) : refused('rejected', 'idempotencyKeyReused');
       const order = current(orderNo);
-      if (!order) return { ok: false, error: 'notFound' };
-      if (order.status !== 'paid' && order.status !== 'refunded') return { ok: false, error: 'rejected', reason: 'notPaid' };
-      if (order.refundedFen + amountFen > order.amountFen) return { ok: false, error: 'rejected', reason: 'exceedsPaid' };
+      if (!order) return NOT_FOUND;
+      if (order.status !== 'paid' && order.status !== 'refunded') return refused('rejected', 'notPaid');
+      if (order.refundedFen + amountFen > order.amountFen) return refused('rejected', 'exceedsPaid');
       order.refundedFen += amountFen;
       if (order.refundedFen === order.amountFen) order.status = 'refunded';
       const refund: WireRefund = { type: 'refund', orderNo, refundNo: `RF${Date.now()}${digits(6)}`, amountFen, refundedAt: now().toISOString() };
       refunds.set(idempotencyKey, refund);
-      return { ok: true, value: refund, created: true };
+      return replied(refund, true);
     },
     receipt(orderNo) {
       const order = current(orderNo);
-      if (!order) return { ok: false, error: 'notFound' };
-      if (order.paidAt === null) return { ok: false, error: 'rejected', reason: 'notPaid' };
+      if (!order) return NOT_FOUND;
+      if (order.paidAt === null) return refused('rejected', 'notPaid');
       order.receipt ??= {
         type: 'receipt',
         orderNo,
@@ -171,7 +180,7 @@ export function createSandboxPayment(options: SandboxPaymentOptions): SandboxPay
         issuedAt: now().toISOString(),
         url: `${options.baseUrl()}/sandbox/receipts/${orderNo}`,
       };
-      return { ok: true, value: order.receipt };
+      return replied(order.receipt);
     },
   };
 }
