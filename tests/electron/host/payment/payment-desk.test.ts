@@ -24,7 +24,7 @@ describe('payment desk', () => {
     const no = await order('desk-order-1');
     await desk.abandon('s-1', no);
     const state = sandbox.payment.get(no);
-    expect(state.ok && state.value.status).toBe('closed');
+    expect(state.ok && state.value.body.status).toBe('closed');
     expect(journaled).toEqual([]);
   });
 
@@ -34,7 +34,7 @@ describe('payment desk', () => {
     sandbox.payment.payByPhone(no, 'wechat');
     await desk.abandon('s-1', no);
     const state = sandbox.payment.get(no);
-    expect(state.ok && state.value).toMatchObject({ status: 'refunded', refundedFen: 2000 });
+    expect(state.ok && state.value.body).toMatchObject({ status: 'refunded', refundedFen: 2000 });
     expect(journaled).toHaveLength(1);
     expect(journaled[0]).toMatchObject({ orderNo: no, amountFen: 2000, refunded: { amountFen: 2000 } });
   });

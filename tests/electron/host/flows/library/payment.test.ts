@@ -148,7 +148,7 @@ describe('payment step (host library)', () => {
     const no = orderNo();
     expect(flow.send({ type: 'BACK' })).toBe(true);
     expect(flow.view().stepId).toBe('start');
-    await expect.poll(() => { const order = sandbox.payment.get(no); return order.ok && order.value.status; }).toBe('closed');
+    await expect.poll(() => { const order = sandbox.payment.get(no); return order.ok && order.value.body.status; }).toBe('closed');
   });
 
   it('an order out of time is closed; the citizen may try again with a new order', async () => {
@@ -160,7 +160,7 @@ describe('payment step (host library)', () => {
     expect(expired.messageKey).toBe('flow.payment.expired');
     expect(expired.accepts).toEqual(expect.arrayContaining(['RETRY', 'CONFIRM', 'BACK']));
     const closed = sandbox.payment.get(first);
-    expect(closed.ok && closed.value.status).toBe('closed');
+    expect(closed.ok && closed.value.body.status).toBe('closed');
     flow.send({ type: 'RETRY' });
     await until((v) => paymentData(v)?.state === 'waiting');
     expect(orderNo()).not.toBe(first);
@@ -172,7 +172,7 @@ describe('payment step (host library)', () => {
     await until((v) => paymentData(v)?.state === 'waiting');
     const no = orderNo();
     flow.stop();
-    await expect.poll(() => { const order = sandbox.payment.get(no); return order.ok && order.value.status; }).toBe('closed');
+    await expect.poll(() => { const order = sandbox.payment.get(no); return order.ok && order.value.body.status; }).toBe('closed');
   });
 });
 
