@@ -44,12 +44,12 @@ export async function benchPhoto(options: { runs?: number } = {}): Promise<Bench
   const face = landmarksOf([frame.faceIn('drivingLicence', crop)]);
   const decodeTimes = await time(runs, async () => {
     const decoded = await decodeJpeg(frame.jpeg);
-    if (!decoded.ok) throw new Error(decoded.detail);
+    if (!decoded.ok) throw new Error(decoded.error.detail);
   });
   const standard = async () => {
     const photo = await makeStandardPhoto(frame.jpeg, crop, spec);
-    if (!photo.ok) throw new Error(photo.detail);
-    return checkPhoto(spec, { image: photo.image, jpegBytes: photo.jpeg.length, jpegQuality: photo.quality, face });
+    if (!photo.ok) throw new Error(photo.error.detail);
+    return checkPhoto(spec, { image: photo.value.image, jpegBytes: photo.value.jpeg.length, jpegQuality: photo.value.quality, face });
   };
   const failed = (await standard()).filter((rule) => !rule.passed);
   // A photo that fails would time a different path (and means the drawn frame is wrong).

@@ -35,15 +35,15 @@ const faces: Record<string, unknown> = {};
 for (const spec of Object.keys(PHOTO_SPECS) as PhotoSpecId[]) {
   const rect = cropRect(face, crown, CROP_TARGETS[spec]);
   const photo = await makeStandardPhoto(jpeg, { x: rect.x, y: rect.y, width: rect.width }, PHOTO_SPECS[spec]);
-  if (!photo.ok) throw new Error(`${spec}: ${photo.detail}`);
-  const found = landmarksOf(await analyzer.detect(photo.image, { embedding: false }));
-  const rules = checkPhoto(PHOTO_SPECS[spec], { image: photo.image, jpegBytes: photo.jpeg.length, jpegQuality: photo.quality, face: found });
+  if (!photo.ok) throw new Error(`${spec}: ${photo.error.detail}`);
+  const found = landmarksOf(await analyzer.detect(photo.value.image, { embedding: false }));
+  const rules = checkPhoto(PHOTO_SPECS[spec], { image: photo.value.image, jpegBytes: photo.value.jpeg.length, jpegQuality: photo.value.quality, face: found });
   const failed = rules.filter((rule) => !rule.passed).map((rule) => `${rule.rule} ${rule.measured}`);
   if (failed.length > 0) throw new Error(`${spec}: fails ${failed.join(', ')}`);
-  writeFileSync(join(dir, `${spec}.jpg`), photo.jpeg);
-  const one = (await analyzer.detect(photo.image, { embedding: false }))[0]!;
+  writeFileSync(join(dir, `${spec}.jpg`), photo.value.jpeg);
+  const one = (await analyzer.detect(photo.value.image, { embedding: false }))[0]!;
   faces[spec] = { left: one.left, right: one.right, eyeY: one.eyeY, chinY: one.chinY, centreX: one.centreX };
-  console.log(`${spec}: ${photo.image.width}×${photo.image.height}, ${photo.jpeg.length} bytes, quality ${photo.quality}`);
+  console.log(`${spec}: ${photo.value.image.width}×${photo.value.image.height}, ${photo.value.jpeg.length} bytes, quality ${photo.value.quality}`);
 }
 writeFileSync(join(dir, 'faces.json'), `${JSON.stringify(faces, null, 2)}\n`);
 process.exit(0);

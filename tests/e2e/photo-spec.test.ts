@@ -106,12 +106,12 @@ describe('standard photos from the fake camera, checked by the host', () => {
 
       // The photo the host made, measured again here: pixel size, file size and quality.
       const decoded = await decodeJpeg(new Uint8Array(jpeg));
-      if (!decoded.ok) throw new Error(decoded.detail);
-      const { width, height } = decoded.image;
+      if (!decoded.ok) throw new Error(decoded.error.detail);
+      const { width, height } = decoded.value;
       const quality = estimateJpegQuality(new Uint8Array(jpeg));
-      if (!quality.ok) throw new Error(quality.detail);
-      console.log(`${spec}: ${width}×${height}, ${jpeg.length} bytes, JPEG quality ${quality.quality}${quality.exact ? ' (exact IJG table)' : ''}`);
-      expect(quality.exact).toBe(true);
+      if (!quality.ok) throw new Error(quality.error.detail);
+      console.log(`${spec}: ${width}×${height}, ${jpeg.length} bytes, JPEG quality ${quality.value.quality}${quality.value.exact ? ' (exact IJG table)' : ''}`);
+      expect(quality.value.exact).toBe(true);
       if (spec === 'residentId') expect([width, height]).toEqual([358, 441]);
       if (spec === 'drivingLicence') expect([width, height]).toEqual([260, 378]);
       if (spec === 'exitEntry') {

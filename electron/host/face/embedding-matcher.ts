@@ -23,8 +23,8 @@ export function createEmbeddingFaceMatcher(options: EmbeddingMatcherOptions = {}
 
   const embed = async (jpeg: Uint8Array, role: 'reference' | 'probe'): Promise<Result<number[]>> => {
     const decoded = await decodeJpeg(jpeg, { maxPixels: 4_000_000 });
-    if (!decoded.ok) return fail(`${role}Unreadable`, decoded.detail);
-    const faces = (await (await analyzer()).detect(decoded.image)).filter((face) => face.embedding.length > 0);
+    if (!decoded.ok) return fail(`${role}Unreadable`, decoded.error.detail);
+    const faces = (await (await analyzer()).detect(decoded.value)).filter((face) => face.embedding.length > 0);
     const largest = largestFace(faces);
     if (!largest) return fail(role === 'reference' ? 'noFaceInReference' : 'noFaceInProbe');
     if (role === 'probe' && faces.some((face) => face !== largest && face.box.width >= largest.box.width * secondFaceRatio)) return fail('severalFacesInProbe');

@@ -34,7 +34,7 @@ export function createFaceEnrolment(deps: FaceEnrolmentDeps): (params: { sampleC
     const jpeg = new Uint8Array(Buffer.from(photoJpegBase64, 'base64'));
     const decoded = await decodeJpeg(jpeg, { maxPixels: 4_000_000 });
     if (!decoded.ok) return refused('dock.enrol.unreadable');
-    const faces = await deps.detectFaces(decoded.image);
+    const faces = await deps.detectFaces(decoded.value);
     if (faces.length !== 1) return refused('dock.enrol.oneFace');
     if (!deps.sandbox.enrolReference(card.value.card.idNumber, jpeg)) return refused('dock.enrol.noCard');
     deps.logger.warn({ sampleCard }, 'SIMULATION: a reference photo was enrolled for a sample card (memory only)');

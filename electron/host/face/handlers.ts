@@ -68,7 +68,7 @@ export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, 
   const measure = async (jpeg: Uint8Array, at: number): Promise<FaceSample> => {
     const decoded = await decodeJpeg(jpeg, { maxPixels: 4_000_000 });
     if (!decoded.ok) return { at, faces: 0, face: null };
-    const faces = await detectFaces(decoded.image, { embedding: false, iris: true });
+    const faces = await detectFaces(decoded.value, { embedding: false, iris: true });
     const face = faces.length === 1 ? faces[0] : undefined;
     return { at, faces: faces.length, face: face ? { eyeOpenness: face.eyeOpenness, yaw: face.yaw, real: face.real, live: face.live } : null };
   };

@@ -50,21 +50,21 @@ export function createDocumentHandlers(ctx: DocumentHandlerContext): Pick<CallHa
       if (held.count() >= MAX_SESSION_PAGES) return refused('camera.document.tooManyPages');
       const checked = await checkPage(new Uint8Array(Buffer.from(jpeg, 'base64')), rules);
       if (!checked.ok) {
-        logger.info({ sessionId, stepId, paper, reason: checked.reason, measures: checked.measures }, 'document page refused');
-        return { ok: true, value: { accepted: false, reason: checked.reason, messageKey: REFUSAL_KEYS[checked.reason] } };
+        logger.info({ sessionId, stepId, paper, reason: checked.error.reason, measures: checked.error.measures }, 'document page refused');
+        return { ok: true, value: { accepted: false, reason: checked.error.reason, messageKey: REFUSAL_KEYS[checked.error.reason] } };
       }
       // The session or its step may have moved on while the page was checked: ask again before keeping it.
       if (sessions.get(sessionId) !== session || !flow.asked(sessionId, stepId)) return refused('camera.document.notAsked');
       const pageId = ctx.newId();
-      const { width, height } = checked.measures;
-      if (!held.add({ pageId, stepId, paper, jpeg: checked.jpeg, width, height })) return refused('camera.document.tooManyPages');
-      const sha256 = createHash('sha256').update(checked.jpeg).digest('hex');
+      const { width, height } = checked.value.measures;
+      if (!held.add({ pageId, stepId, paper, jpeg: checked.value.jpeg, width, height })) return refused('camera.document.tooManyPages');
+      const sha256 = createHash('sha256').update(checked.value.jpeg).digest('hex');
       if (!flow.pageAccepted(sessionId, { stepId, paper, pageId, sha256 })) {
         // The step took no more pages (full, or it moved on): the page is not kept.
         held.delete(stepId, paper, pageId);
         return refused('camera.document.tooManyPages');
       }
-      logger.info({ sessionId, stepId, paper, measures: checked.measures, bytes: checked.jpeg.length }, 'document page accepted');
+      logger.info({ sessionId, stepId, paper, measures: checked.value.measures, bytes: checked.value.jpeg.length }, 'document page accepted');
       return { ok: true, value: { accepted: true, pageId, width, height } };
     },
     'document.deletePage': ({ sessionId, stepId, paper, pageId }) => {

@@ -9,6 +9,7 @@
  */
 import { jpegRefusal, openJpeg } from '../photo/decode-jpeg';
 import type { DocumentPageRefusal } from '../../../contract';
+import { err, ok, type Result } from '../../../../domain/result';
 
 /** What a page must reach; the defaults suit a 1280×960 frame of an A4 page. */
 export interface PageRules {
@@ -42,38 +43,51 @@ export interface PageMeasures {
   sharpness: number;
 }
 
-export type PageCheck = { ok: true; jpeg: Uint8Array; measures: PageMeasures } | { ok: false; reason: DocumentPageRefusal; measures: PageMeasures | null; detail?: string };
+/** A kept page: the host's own JPEG and what was measured. */
+export interface KeptPage {
+  jpeg: Uint8Array;
+  measures: PageMeasures;
+}
+
+/** Why a page was refused; the measures when it could be read, the decoder's reason when not. */
+export interface PageProblem {
+  reason: DocumentPageRefusal;
+  measures: PageMeasures | null;
+  detail?: string;
+}
+
+export type PageCheck = Result<KeptPage, PageProblem>;
 
 /** Checks one page; refusals are values, never thrown. */
 export async function checkPage(bytes: Uint8Array, rules: PageRules = DEFAULT_PAGE_RULES): Promise<PageCheck> {
   const opened = openJpeg(bytes, { maxPixels: MAX_PAGE_PIXELS, maxBytes: MAX_PAGE_BYTES });
-  if (!opened.ok) return { ok: false, reason: 'unreadable', measures: null, detail: opened.reason };
+  if (!opened.ok) return err({ reason: 'unreadable', measures: null, detail: opened.error.reason });
   try {
     // `rotate()` applies the camera's orientation, so the sides are the page's as seen.
-    const upright = opened.image.rotate();
+    const upright = opened.value.rotate();
     const { data, info } = await upright
       .clone()
       .greyscale()
       .resize(WORKING_SIZE, WORKING_SIZE, { fit: 'inside', withoutEnlargement: true })
       .raw()
       .toBuffer({ resolveWithObject: true });
-    const metadata = await opened.image.metadata();
+    const metadata = await opened.value.metadata();
     const swapped = (metadata.orientation ?? 1) >= 5;
     const width = (swapped ? metadata.height : metadata.width) ?? 0;
     const height = (swapped ? metadata.width : metadata.height) ?? 0;
     const grey = new Uint8Array(data.buffer, data.byteOffset, data.length);
     const measures: PageMeasures = { width, height, ...greyMeasures(grey, info.width, info.height, info.channels) };
-    if (Math.min(width, height) < rules.minShortSide || Math.max(width, height) < rules.minLongSide) return { ok: false, reason: 'tooSmall', measures };
-    if (measures.brightness < rules.minBrightness) return { ok: false, reason: 'tooDark', measures };
-    if (measures.sharpness < rules.minSharpness) return { ok: false, reason: 'tooBlurred', measures };
+    if (Math.min(width, height) < rules.minShortSide || Math.max(width, height) < rules.minLongSide) return err({ reason: 'tooSmall', measures });
+    if (measures.brightness < rules.minBrightness) return err({ reason: 'tooDark', measures });
+    if (measures.sharpness < rules.minSharpness) return err({ reason: 'tooBlurred', measures });
     const kept = await upright
       .resize(KEPT_LONG_SIDE, KEPT_LONG_SIDE, { fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: KEPT_QUALITY, mozjpeg: false })
       .toBuffer();
-    return { ok: true, jpeg: new Uint8Array(kept.buffer, kept.byteOffset, kept.length), measures };
+    return ok({ jpeg: new Uint8Array(kept.buffer, kept.byteOffset, kept.length), measures });
   } catch (error) {
     const refusal = jpegRefusal(error);
-    return { ok: false, reason: 'unreadable', measures: null, detail: refusal.reason };
+    return err({ reason: 'unreadable', measures: null, detail: refusal.error.reason });
   }
 }
 

@@ -7,6 +7,7 @@
  * refused (`failOn: 'error'`). Refusals are values, never thrown.
  */
 import sharp, { type Sharp } from 'sharp';
+import { err, ok, type Result } from '../../../../domain/result';
 
 // No decoded pixels (faces) are kept in libvips' operation cache between calls.
 sharp.cache(false);
@@ -18,9 +19,13 @@ export interface RgbaImage {
   data: Uint8Array;
 }
 
-export type JpegRefusal = { ok: false; reason: 'notJpeg' | 'corrupt' | 'tooLarge'; detail: string };
+/** Why a JPEG was refused, with the decoder's words (for the log). */
+export type JpegProblem = { reason: 'notJpeg' | 'corrupt' | 'tooLarge'; detail: string };
 
-export type JpegDecodeResult = { ok: true; image: RgbaImage } | JpegRefusal;
+/** A refused JPEG. */
+export type JpegRefusal = { ok: false; error: JpegProblem };
+
+export type JpegDecodeResult = Result<RgbaImage, JpegProblem>;
 
 /** Limits of one decode. */
 export interface JpegLimits {
@@ -37,18 +42,18 @@ export const DEFAULT_JPEG_LIMITS: Required<JpegLimits> = { maxPixels: 4_000_000,
  * Checks the bytes before libvips sees them and opens them with the pixel
  * limit set; a refusal when they are too many or not a JPEG.
  */
-export function openJpeg(bytes: Uint8Array, limits: JpegLimits = {}): { ok: true; image: Sharp } | JpegRefusal {
+export function openJpeg(bytes: Uint8Array, limits: JpegLimits = {}): Result<Sharp, JpegProblem> {
   const { maxPixels, maxBytes } = { ...DEFAULT_JPEG_LIMITS, ...limits };
-  if (bytes.length > maxBytes) return { ok: false, reason: 'tooLarge', detail: `${bytes.length} bytes, at most ${maxBytes}` };
+  if (bytes.length > maxBytes) return err({ reason: 'tooLarge', detail: `${bytes.length} bytes, at most ${maxBytes}` });
   // SOI then the next marker's 0xFF: libvips picks its loader by these bytes, so nothing but the JPEG loader runs.
-  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8 || bytes[2] !== 0xff) return { ok: false, reason: 'notJpeg', detail: 'no JPEG start-of-image marker' };
-  return { ok: true, image: sharp(bytes, { failOn: 'error', limitInputPixels: maxPixels }) };
+  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8 || bytes[2] !== 0xff) return err({ reason: 'notJpeg', detail: 'no JPEG start-of-image marker' });
+  return ok(sharp(bytes, { failOn: 'error', limitInputPixels: maxPixels }));
 }
 
 /** An error libvips threw, as a refusal: the pixel limit is `tooLarge`, anything else `corrupt`. */
 export function jpegRefusal(error: unknown): JpegRefusal {
   const detail = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-  return { ok: false, reason: /pixel limit/i.test(detail) ? 'tooLarge' : 'corrupt', detail };
+  return err({ reason: /pixel limit/i.test(detail) ? 'tooLarge' : 'corrupt', detail });
 }
 
 /** Pixels (any JPEG colour space) as sRGB with alpha. */
@@ -63,7 +68,7 @@ export async function decodeJpeg(bytes: Uint8Array, limits: JpegLimits = {}): Pr
   const opened = openJpeg(bytes, limits);
   if (!opened.ok) return opened;
   try {
-    return { ok: true, image: await rgbaOf(opened.image) };
+    return ok(await rgbaOf(opened.value));
   } catch (error) {
     return jpegRefusal(error);
   }

@@ -48,16 +48,16 @@ export function createPhotoHandlers(ctx: PhotoHandlerContext): Pick<CallHandlers
       // The host cuts, scales and encodes the photo itself: the candidate is its own file, never the renderer's bytes.
       const photo = await makeStandardPhoto(new Uint8Array(Buffer.from(frame, 'base64')), crop, PHOTO_SPECS[spec], { maxPixels: MAX_FRAME_PIXELS });
       if (!photo.ok) {
-        logger.info({ sessionId, spec, reason: photo.reason }, 'photo refused: no photo could be made of the frame');
+        logger.info({ sessionId, spec, reason: photo.error.reason }, 'photo refused: no photo could be made of the frame');
         return invalid('photo.unreadable');
       }
-      const face = landmarksOf(await ctx.detectFaces(photo.image));
-      const rules = checkPhoto(PHOTO_SPECS[spec], { image: photo.image, jpegBytes: photo.jpeg.length, jpegQuality: photo.quality, face });
+      const face = landmarksOf(await ctx.detectFaces(photo.value.image));
+      const rules = checkPhoto(PHOTO_SPECS[spec], { image: photo.value.image, jpegBytes: photo.value.jpeg.length, jpegQuality: photo.value.quality, face });
       const passed = rules.every((rule) => rule.passed);
       const candidateId = ctx.newId();
-      data.addCandidate(spec, { candidateId, jpeg: photo.jpeg, passed });
-      logger.info({ sessionId, spec, passed, failed: rules.filter((r) => !r.passed).map((r) => r.rule), jpegQuality: photo.quality, jpegBytes: photo.jpeg.length }, 'photo checked');
-      const jpeg = Buffer.from(photo.jpeg).toString('base64');
+      data.addCandidate(spec, { candidateId, jpeg: photo.value.jpeg, passed });
+      logger.info({ sessionId, spec, passed, failed: rules.filter((r) => !r.passed).map((r) => r.rule), jpegQuality: photo.value.quality, jpegBytes: photo.value.jpeg.length }, 'photo checked');
+      const jpeg = Buffer.from(photo.value.jpeg).toString('base64');
       return { ok: true, value: { candidateId, spec, passed, rules, retakesLeft: Math.max(0, config.face.maxPhotoRetakes - used), jpeg } };
     },
     'photo.choose': ({ sessionId, spec, candidateId }) => {

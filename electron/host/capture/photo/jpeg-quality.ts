@@ -11,6 +11,7 @@
  * The luminance table is compared with the table each Q from 1 to 100 would
  * give; the nearest one is the estimate (`exact` when it is that table).
  */
+import { err, ok, type Result } from '../../../../domain/result';
 
 /** IJG / T.81 Annex K luminance base table, natural (row-major) order. */
 const IJG_LUMINANCE = [
@@ -24,17 +25,19 @@ const ZIGZAG = [
   22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
 ];
 
-export type JpegQualityResult =
-  | {
-      ok: true;
-      /** Estimated quality factor, 1–100. */
-      quality: number;
-      /** True when the luminance table is exactly the IJG table at that quality. */
-      exact: boolean;
-      /** Mean absolute difference per entry from the IJG table at that quality. */
-      meanError: number;
-    }
-  | { ok: false; reason: 'notJpeg' | 'noQuantTable' | 'corrupt'; detail: string };
+export interface QualityEstimate {
+  /** Estimated quality factor, 1–100. */
+  quality: number;
+  /** True when the luminance table is exactly the IJG table at that quality. */
+  exact: boolean;
+  /** Mean absolute difference per entry from the IJG table at that quality. */
+  meanError: number;
+}
+
+/** Why no quality could be read: not a JPEG, no quantisation table, or a segment that overruns. */
+export type JpegQualityProblem = { reason: 'notJpeg' | 'noQuantTable' | 'corrupt'; detail: string };
+
+export type JpegQualityResult = Result<QualityEstimate, JpegQualityProblem>;
 
 /** libjpeg's jpeg_quality_scaling. */
 export function qualityScale(quality: number): number {
@@ -56,8 +59,8 @@ const TABLES = Array.from({ length: 100 }, (_, i) => ijgLuminanceTable(i + 1));
  * Reads the quantisation tables up to the first scan; returns the one the
  * first frame component (luminance) uses, else table 0, else the first found.
  */
-export function luminanceQuantTable(bytes: Uint8Array): { ok: true; table: Uint16Array } | { ok: false; reason: 'notJpeg' | 'noQuantTable' | 'corrupt'; detail: string } {
-  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return { ok: false, reason: 'notJpeg', detail: 'no SOI marker' };
+export function luminanceQuantTable(bytes: Uint8Array): Result<Uint16Array, JpegQualityProblem> {
+  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return err({ reason: 'notJpeg', detail: 'no SOI marker' });
   const tables: Uint16Array[] = [];
   let lumaId: number | null = null;
   let pos = 2;
@@ -76,14 +79,14 @@ export function luminanceQuantTable(bytes: Uint8Array): { ok: true; table: Uint1
     if (marker === 0xd9 || marker === 0xda) break; // EOI or SOS: the tables come before the first scan
     const length = (bytes[pos]! << 8) | bytes[pos + 1]!;
     const end = pos + length;
-    if (length < 2 || end > bytes.length) return { ok: false, reason: 'corrupt', detail: `segment 0x${marker.toString(16)} overruns the file` };
+    if (length < 2 || end > bytes.length) return err({ reason: 'corrupt', detail: `segment 0x${marker.toString(16)} overruns the file` });
     if (marker === 0xdb) {
       let at = pos + 2;
       while (at < end) {
         const precision = bytes[at]! >> 4;
         const id = bytes[at]! & 15;
         const size = precision ? 128 : 64;
-        if (at + 1 + size > end) return { ok: false, reason: 'corrupt', detail: 'DQT table overruns its segment' };
+        if (at + 1 + size > end) return err({ reason: 'corrupt', detail: 'DQT table overruns its segment' });
         const table = new Uint16Array(64);
         for (let k = 0; k < 64; k++) table[k] = precision ? (bytes[at + 1 + 2 * k]! << 8) | bytes[at + 2 + 2 * k]! : bytes[at + 1 + k]!;
         tables[id] = table;
@@ -95,11 +98,11 @@ export function luminanceQuantTable(bytes: Uint8Array): { ok: true; table: Uint1
     pos = end;
   }
   const table = (lumaId !== null ? tables[lumaId] : undefined) ?? tables[0] ?? tables.find(Boolean);
-  return table ? { ok: true, table } : { ok: false, reason: 'noQuantTable', detail: 'no DQT before the first scan' };
+  return table ? ok(table) : err({ reason: 'noQuantTable', detail: 'no DQT before the first scan' });
 }
 
 /** Estimates the quality factor from a luminance table in zig-zag order. */
-export function estimateQualityFromTable(table: ArrayLike<number>): { quality: number; exact: boolean; meanError: number } {
+export function estimateQualityFromTable(table: ArrayLike<number>): QualityEstimate {
   let best = { quality: 0, error: Infinity };
   for (let q = 100; q >= 1; q--) {
     const reference = TABLES[q - 1]!;
@@ -115,5 +118,5 @@ export function estimateQualityFromTable(table: ArrayLike<number>): { quality: n
 export function estimateJpegQuality(bytes: Uint8Array): JpegQualityResult {
   const found = luminanceQuantTable(bytes);
   if (!found.ok) return found;
-  return { ok: true, ...estimateQualityFromTable(found.table) };
+  return ok(estimateQualityFromTable(found.value));
 }

@@ -8,22 +8,24 @@
  */
 import sharp from 'sharp';
 import type { PhotoCrop } from '../../../contract';
+import { err, ok, type Result } from '../../../../domain/result';
 import { planCrop } from './crop-plan';
-import { jpegRefusal, openJpeg, rgbaOf, type JpegLimits, type JpegRefusal, type RgbaImage } from './decode-jpeg';
+import { jpegRefusal, openJpeg, rgbaOf, type JpegLimits, type JpegProblem, type RgbaImage } from './decode-jpeg';
 import type { PhotoSpec } from './spec';
 
-export type StandardPhoto =
-  | {
-      ok: true;
-      /** The photo's pixels, as checked. */
-      image: RgbaImage;
-      /** The photo's JPEG file, as kept. */
-      jpeg: Uint8Array;
-      /** The libjpeg quality factor it was encoded at. */
-      quality: number;
-    }
-  | JpegRefusal
-  | { ok: false; reason: 'badCrop'; detail: string };
+export interface MadePhoto {
+  /** The photo's pixels, as checked. */
+  image: RgbaImage;
+  /** The photo's JPEG file, as kept. */
+  jpeg: Uint8Array;
+  /** The libjpeg quality factor it was encoded at. */
+  quality: number;
+}
+
+/** Why no photo could be made: the frame's JPEG was refused, or the crop does not fit it. */
+export type StandardPhotoProblem = { reason: JpegProblem['reason'] | 'badCrop'; detail: string };
+
+export type StandardPhoto = Result<MadePhoto, StandardPhotoProblem>;
 
 /** Qualities tried for a spec with a byte range, best first (libjpeg scale). */
 const QUALITIES = [98, 95, 92, 90, 85, 80, 75, 70] as const;
@@ -66,17 +68,17 @@ export async function makeStandardPhoto(frame: Uint8Array, crop: PhotoCrop, spec
   const opened = openJpeg(frame, limits);
   if (!opened.ok) return opened;
   try {
-    const { width, height } = await opened.image.metadata();
+    const { width, height } = await opened.value.metadata();
     const plan = width && height ? planCrop({ width, height }, crop, spec.size) : null;
-    if (!plan) return { ok: false, reason: 'badCrop', detail: `crop ${crop.width} px wide at (${crop.x}, ${crop.y}) does not fit a ${width}×${height} frame` };
-    let photo = opened.image.extract(plan.extract).resize(plan.resize.width, plan.resize.height, { fit: 'fill' });
+    if (!plan) return err({ reason: 'badCrop', detail: `crop ${crop.width} px wide at (${crop.x}, ${crop.y}) does not fit a ${width}×${height} frame` });
+    let photo = opened.value.extract(plan.extract).resize(plan.resize.width, plan.resize.height, { fit: 'fill' });
     const { top, right, bottom, left } = plan.extend;
     if (top + right + bottom + left > 0) photo = photo.extend({ top, right, bottom, left, extendWith: 'copy' });
     const image = await rgbaOf(photo);
-    if (image.width !== spec.size.width || image.height !== spec.size.height) return { ok: false, reason: 'badCrop', detail: `made ${image.width}×${image.height}` };
+    if (image.width !== spec.size.width || image.height !== spec.size.height) return err({ reason: 'badCrop', detail: `made ${image.width}×${image.height}` });
     const { jpeg, quality } = await encodeFitted(image, spec);
-    if (jpeg.length > MAX_PHOTO_BYTES) return { ok: false, reason: 'tooLarge', detail: `the photo is ${jpeg.length} bytes at quality ${quality}` };
-    return { ok: true, image, jpeg, quality };
+    if (jpeg.length > MAX_PHOTO_BYTES) return err({ reason: 'tooLarge', detail: `the photo is ${jpeg.length} bytes at quality ${quality}` });
+    return ok({ image, jpeg, quality });
   } catch (error) {
     return jpegRefusal(error);
   }

@@ -129,13 +129,13 @@ export function createStudioReceipts(ctx: StudioReceiptContext): StudioReceipts 
       const jpeg = new Uint8Array(Buffer.from(found.jpeg, 'base64'));
       const decoded = await decodeJpeg(jpeg, { maxBytes: MAX_PHOTO_BYTES, maxPixels: 1_000_000 });
       if (!decoded.ok) {
-        logger.info({ sessionId, spec, reason: decoded.reason }, 'studio photo unreadable');
+        logger.info({ sessionId, spec, reason: decoded.error.reason }, 'studio photo unreadable');
         return refused('unreadable');
       }
-      const face = landmarksOf(await ctx.detectFaces(decoded.image));
+      const face = landmarksOf(await ctx.detectFaces(decoded.value));
       // The studio chose its encoder's quality: the host reads it back from the file's tables.
       const quality = estimateJpegQuality(jpeg);
-      const rules = checkPhoto(PHOTO_SPECS[spec], { image: decoded.image, jpegBytes: jpeg.length, jpegQuality: quality.ok ? quality.quality : null, face });
+      const rules = checkPhoto(PHOTO_SPECS[spec], { image: decoded.value, jpegBytes: jpeg.length, jpegQuality: quality.ok ? quality.value.quality : null, face });
       const passed = rules.every((rule) => rule.passed);
       // Checked again after the face model's await: the candidate belongs to this step or to no one.
       if (!stillAsked(sessionId, spec)) return refused('notAsked');

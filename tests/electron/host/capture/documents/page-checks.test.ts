@@ -14,39 +14,40 @@ describe('document page checks', () => {
   it('keeps a sharp page of text, re-encoded by the host', async () => {
     const bytes = await pageJpeg();
     const checked = await checkPage(bytes);
-    if (!checked.ok) throw new Error(checked.reason);
-    expect(checked.measures).toMatchObject({ width: 1280, height: 960 });
-    expect(checked.measures.brightness).toBeGreaterThan(150);
-    expect(checked.jpeg).not.toEqual(bytes);
-    expect(await sharp(checked.jpeg).metadata()).toMatchObject({ format: 'jpeg', width: 1280, height: 960 });
+    if (!checked.ok) throw new Error(checked.error.reason);
+    expect(checked.value.measures).toMatchObject({ width: 1280, height: 960 });
+    expect(checked.value.measures.brightness).toBeGreaterThan(150);
+    expect(checked.value.jpeg).not.toEqual(bytes);
+    expect(await sharp(checked.value.jpeg).metadata()).toMatchObject({ format: 'jpeg', width: 1280, height: 960 });
   });
 
   it('refuses the same page blurred, and says so', async () => {
     const sharpPage = await checkPage(await pageJpeg());
     const blurred = await checkPage(await pageJpeg({ blur: 4 }));
-    expect(blurred).toMatchObject({ ok: false, reason: 'tooBlurred' });
-    expect(blurred.measures!.sharpness).toBeLessThan(sharpPage.measures!.sharpness / 10);
+    expect(blurred).toMatchObject({ ok: false, error: { reason: 'tooBlurred' } });
+    if (blurred.ok || !sharpPage.ok) throw new Error('expected the blurred page refused and the sharp one kept');
+    expect(blurred.error.measures!.sharpness).toBeLessThan(sharpPage.value.measures.sharpness / 10);
   });
 
   it('refuses a tiny page (too few pixels to read) and a dark one', async () => {
-    expect(await checkPage(await pageJpeg({ width: 320, height: 240 }))).toMatchObject({ ok: false, reason: 'tooSmall' });
-    expect(await checkPage(await pageJpeg({ width: 1280, height: 600 }))).toMatchObject({ ok: false, reason: 'tooSmall' });
-    expect(await checkPage(await pageJpeg({ light: 0.2 }))).toMatchObject({ ok: false, reason: 'tooDark' });
+    expect(await checkPage(await pageJpeg({ width: 320, height: 240 }))).toMatchObject({ ok: false, error: { reason: 'tooSmall' } });
+    expect(await checkPage(await pageJpeg({ width: 1280, height: 600 }))).toMatchObject({ ok: false, error: { reason: 'tooSmall' } });
+    expect(await checkPage(await pageJpeg({ light: 0.2 }))).toMatchObject({ ok: false, error: { reason: 'tooDark' } });
   });
 
   it('keeps a large camera page, scaled down to what is kept', async () => {
     const checked = await checkPage(await pageJpeg({ width: 2592, height: 1944 }));
-    if (!checked.ok) throw new Error(checked.reason);
-    expect(await sharp(checked.jpeg).metadata()).toMatchObject({ width: 2000, height: 1500 });
+    if (!checked.ok) throw new Error(checked.error.reason);
+    expect(await sharp(checked.value.jpeg).metadata()).toMatchObject({ width: 2000, height: 1500 });
   });
 
   it('refuses what is not a readable JPEG as a value', async () => {
     const good = await pageJpeg();
-    expect(await checkPage(PNG_BYTES)).toMatchObject({ ok: false, reason: 'unreadable' });
-    expect(await checkPage(soiThenNoise())).toMatchObject({ ok: false, reason: 'unreadable' });
-    expect(await checkPage(good.slice(0, good.length / 2))).toMatchObject({ ok: false, reason: 'unreadable' });
-    expect(await checkPage(claimingSize(good, 30_000, 30_000))).toMatchObject({ ok: false, reason: 'unreadable' });
-    expect(await checkPage(new Uint8Array(0))).toMatchObject({ ok: false, reason: 'unreadable' });
+    expect(await checkPage(PNG_BYTES)).toMatchObject({ ok: false, error: { reason: 'unreadable' } });
+    expect(await checkPage(soiThenNoise())).toMatchObject({ ok: false, error: { reason: 'unreadable' } });
+    expect(await checkPage(good.slice(0, good.length / 2))).toMatchObject({ ok: false, error: { reason: 'unreadable' } });
+    expect(await checkPage(claimingSize(good, 30_000, 30_000))).toMatchObject({ ok: false, error: { reason: 'unreadable' } });
+    expect(await checkPage(new Uint8Array(0))).toMatchObject({ ok: false, error: { reason: 'unreadable' } });
   });
 
   it('measures: a flat image has no sharpness; a checkerboard has much', () => {

@@ -61,15 +61,15 @@ describe('the standard photo the host makes', () => {
     const jpeg = new Uint8Array(Buffer.from(reply.value.jpeg, 'base64'));
     const specOf = PHOTO_SPECS[spec];
     const made = await makeStandardPhoto(frame.jpeg, frame.crop(spec), specOf);
-    if (!made.ok) throw new Error(made.detail);
-    expect([made.image.width, made.image.height]).toEqual([specOf.size.width, specOf.size.height]);
+    if (!made.ok) throw new Error(made.error.detail);
+    expect([made.value.image.width, made.value.image.height]).toEqual([specOf.size.width, specOf.size.height]);
     // The file's own tables say the quality the host reports, and it meets the spec.
     const quality = estimateJpegQuality(jpeg);
-    expect(quality).toMatchObject({ ok: true, exact: true });
+    expect(quality).toMatchObject({ ok: true, value: { exact: true } });
     const rule = (name: string) => reply.value.rules.find((r) => r.rule === name);
-    expect(rule('jpegQuality')?.measured).toBe(quality.ok ? quality.quality : NaN);
+    expect(rule('jpegQuality')?.measured).toBe(quality.ok ? quality.value.quality : NaN);
     expect(rule('fileSize')?.measured).toBe(jpeg.length);
-    if (specOf.minQuality !== null) expect(quality.ok && quality.quality).toBeGreaterThanOrEqual(specOf.minQuality);
+    if (specOf.minQuality !== null) expect(quality.ok && quality.value.quality).toBeGreaterThanOrEqual(specOf.minQuality);
     if (specOf.fileBytes) {
       expect(jpeg.length).toBeGreaterThanOrEqual(specOf.fileBytes.min!);
       expect(jpeg.length).toBeLessThanOrEqual(specOf.fileBytes.max!);
@@ -83,8 +83,8 @@ describe('the standard photo the host makes', () => {
     const crop = high.crop('exitEntry');
     expect(crop.y).toBeLessThan(0);
     const made = await makeStandardPhoto(high.jpeg, crop, PHOTO_SPECS.exitEntry);
-    if (!made.ok) throw new Error(made.detail);
-    const { width, data } = made.image;
+    if (!made.ok) throw new Error(made.error.detail);
+    const { width, data } = made.value.image;
     const row = (y: number) => Array.from({ length: 20 }, (_, i) => data[(y * width + 10 + i) * 4]!);
     for (const value of [...row(0), ...row(5)]) expect(Math.abs(value - 240)).toBeLessThanOrEqual(8);
   });
@@ -101,6 +101,6 @@ describe('the standard photo the host makes', () => {
     const { check } = photoCheck();
     expect(await check('residentId', frame.jpeg, { x: 900, y: 0, width: 300 })).toMatchObject({ ok: false, error: { messageKey: 'photo.unreadable' } });
     expect(await check('residentId', frame.jpeg, { x: 0, y: 0, width: 20 })).toMatchObject({ ok: false, error: { messageKey: 'photo.unreadable' } });
-    expect(await makeStandardPhoto(frame.jpeg, { x: 900, y: 0, width: 300 }, PHOTO_SPECS.residentId)).toMatchObject({ ok: false, reason: 'badCrop' });
+    expect(await makeStandardPhoto(frame.jpeg, { x: 900, y: 0, width: 300 }, PHOTO_SPECS.residentId)).toMatchObject({ ok: false, error: { reason: 'badCrop' } });
   });
 });
