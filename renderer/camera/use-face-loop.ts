@@ -24,15 +24,15 @@ export function useFaceLoop(videoRef: RefObject<HTMLVideoElement | null>, runnin
     let cancelled = false;
     void loadFaceDetector().then((result) => {
       if (cancelled) {
-        if (result.ok) result.detector.dispose();
+        if (result.ok) result.value.detector.dispose();
         return;
       }
       loaded.current = result;
-      setDetector(result.ok ? { kind: 'ready', backend: result.backend } : { kind: 'failed', message: result.message });
+      setDetector(result.ok ? { kind: 'ready', backend: result.value.backend } : { kind: 'failed', message: result.error.message });
     });
     return () => {
       cancelled = true;
-      if (loaded.current?.ok) loaded.current.detector.dispose();
+      if (loaded.current?.ok) loaded.current.value.detector.dispose();
       loaded.current = null;
     };
   }, []);
@@ -51,11 +51,11 @@ export function useFaceLoop(videoRef: RefObject<HTMLVideoElement | null>, runnin
           continue;
         }
         const at = performance.timeOrigin + performance.now();
-        const result = await current.detector.detect(frame.image, at);
+        const result = await current.value.detector.detect(frame.image, at);
         if (stopped) return;
         if (result.ok) {
-          setLatest(result.observation);
-          listener.current(result.observation, frame.canvas);
+          setLatest(result.value);
+          listener.current(result.value, frame.canvas);
         }
         await new Promise((r) => setTimeout(r, 15));
       }
