@@ -72,7 +72,7 @@ describe('form field checks', () => {
     fc.assert(
       fc.property(fc.record(valid), (values) => {
         const result = checkForm(FIELDS, values, REGIONS);
-        expect(result).toEqual({ ok: true, values });
+        expect(result).toEqual({ ok: true, value: values });
         if (result.ok) expect(checkForm(FIELDS, JSON.parse(JSON.stringify(result.value)), REGIONS)).toEqual(result);
       }),
       { numRuns: 500 },
