@@ -123,11 +123,11 @@ describe('standard photos from the fake camera, checked by the host', () => {
         expect(jpeg.length).toBeGreaterThanOrEqual(specOf.fileBytes.min!);
         expect(jpeg.length).toBeLessThanOrEqual(specOf.fileBytes.max!);
       }
-      if (specOf.minQuality !== null) expect(quality.quality).toBeGreaterThanOrEqual(specOf.minQuality);
+      if (specOf.minQuality !== null) expect(quality.value.quality).toBeGreaterThanOrEqual(specOf.minQuality);
       // The host's reply is about these very bytes.
       expect(ruleOf(reply, 'dimensions')?.measured).toBe(width);
       expect(ruleOf(reply, 'fileSize')?.measured).toBe(jpeg.length);
-      expect(ruleOf(reply, 'jpegQuality')?.measured).toBe(quality.quality);
+      expect(ruleOf(reply, 'jpegQuality')?.measured).toBe(quality.value.quality);
 
       // On screen: the host's photo, passed, and offered for choice.
       expect(await page.getByTestId('photo-result').locator('img').getAttribute('src')).toBe(`data:image/jpeg;base64,${reply.jpeg}`);
