@@ -5,6 +5,7 @@
  * enters here. Pure; a reason is an i18n key under `face.refused`.
  */
 import type { ChallengeAction, FaceChallenge } from '../../contract';
+import { err, ok, type Result } from '../../../domain/result';
 
 /** Thresholds of the judgement. */
 export interface EvidenceThresholds {
@@ -56,9 +57,13 @@ export interface FaceSample {
   face: MeasuredFace | null;
 }
 
-export type EvidenceVerdict = { ok: true } | { ok: false; reasonKey: string };
+/** Why the host's own evidence refuses a run (screen text: `face.refused.<reason>`). */
+export type EvidenceRefusal = 'challengeUnknown' | 'framesNotRequested' | 'challengeExpired' | 'tooFewFrames' | 'noBlink' | 'noTurn' | 'oneFace' | 'passiveLiveness';
 
-const refuse = (reason: string): EvidenceVerdict => ({ ok: false, reasonKey: `face.refused.${reason}` });
+/** The run passed the liveness evidence (nothing more to say), or why not. */
+export type EvidenceVerdict = Result<null, EvidenceRefusal>;
+
+const refuse = (reason: EvidenceRefusal): EvidenceVerdict => err(reason);
 
 /** Index of the sample that completes `action`, searching from `from`; -1 when it was not seen. */
 function completes(action: ChallengeAction, faces: MeasuredFace[], from: number, t: EvidenceThresholds): number {
@@ -140,5 +145,5 @@ export function judgeRun(run: JudgedRun | undefined, challengeId: string, nowMs:
   }
   if (!run.probe) return refuse('oneFace');
   if (!skipActions && (run.probe.real < t.minAntispoof || run.probe.live < t.minLiveness)) return refuse('passiveLiveness');
-  return { ok: true };
+  return ok(null);
 }

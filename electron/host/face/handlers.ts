@@ -133,7 +133,7 @@ export function createFaceHandlers(ctx: FaceHandlerContext): Pick<CallHandlers, 
     if (ctx.lockout.failuresLeft(session.identity.idNumber) === 0) return refused('face.refused.lockedOut', false);
     const run = data.takeRun();
     const verdict = judgeRun(run, challengeId, now().getTime(), thresholds, skipLiveness);
-    if (!verdict.ok) return refused(verdict.reasonKey, true);
+    if (!verdict.ok) return refused(`face.refused.${verdict.error}`, true);
     // The probe is a frame the host asked for and measured itself, never one the renderer picked.
     const probe = run?.probeJpeg;
     if (!probe) return refused('face.refused.oneFace', true);

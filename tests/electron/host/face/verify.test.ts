@@ -164,27 +164,27 @@ describe('judgeRun: blink and turn from the host\'s own measures', () => {
   const judge = (list: FaceSample[], probe?: MeasuredFace | null) => judgeRun(run(list, probe), 'c1', at, DEFAULT_EVIDENCE_THRESHOLDS);
 
   it('accepts open → closed → open, then frontal → turned to the citizen\'s left', () => {
-    expect(judge(samples(face(0.3, 0), face(0.05, 0), face(0.3, 0), face(0.3, 25)))).toEqual({ ok: true });
+    expect(judge(samples(face(0.3, 0), face(0.05, 0), face(0.3, 0), face(0.3, 25)))).toEqual({ ok: true, value: null });
   });
 
   it('refuses actions in the wrong order, eyes that never close or never reopen, and a turn the wrong way', () => {
-    expect(judge(samples(face(0.3, 0), face(0.3, 25), face(0.3, 0), face(0.05, 0), face(0.3, 0)))).toEqual({ ok: false, reasonKey: 'face.refused.noTurn' });
-    expect(judge(samples(face(0.3, 0), face(0.15, 0), face(0.3, 0), face(0.3, 25)))).toEqual({ ok: false, reasonKey: 'face.refused.noBlink' });
-    expect(judge(samples(face(0.3, 0), face(0.3, 0), face(0.05, 0), face(0.05, 25)))).toEqual({ ok: false, reasonKey: 'face.refused.noBlink' });
-    expect(judge(samples(face(0.3, 0), face(0.05, 0), face(0.3, 0), face(0.3, -25)))).toEqual({ ok: false, reasonKey: 'face.refused.noTurn' });
+    expect(judge(samples(face(0.3, 0), face(0.3, 25), face(0.3, 0), face(0.05, 0), face(0.3, 0)))).toEqual({ ok: false, error: 'noTurn' });
+    expect(judge(samples(face(0.3, 0), face(0.15, 0), face(0.3, 0), face(0.3, 25)))).toEqual({ ok: false, error: 'noBlink' });
+    expect(judge(samples(face(0.3, 0), face(0.3, 0), face(0.05, 0), face(0.05, 25)))).toEqual({ ok: false, error: 'noBlink' });
+    expect(judge(samples(face(0.3, 0), face(0.05, 0), face(0.3, 0), face(0.3, -25)))).toEqual({ ok: false, error: 'noTurn' });
     // A head already turned is no start for a turn.
-    expect(judge(samples(face(0.3, 0), face(0.05, 0), face(0.3, 30), face(0.3, 45)))).toEqual({ ok: false, reasonKey: 'face.refused.noTurn' });
+    expect(judge(samples(face(0.3, 0), face(0.05, 0), face(0.3, 30), face(0.3, 45)))).toEqual({ ok: false, error: 'noTurn' });
   });
 
   it('refuses too few frames, a void run, no probe, low passive scores, an unknown or expired challenge', () => {
     const good = samples(face(0.3, 0), face(0.05, 0), face(0.3, 0), face(0.3, 25));
-    expect(judge(good.slice(0, 3))).toEqual({ ok: false, reasonKey: 'face.refused.tooFewFrames' });
-    expect(judgeRun({ ...run(good), voided: true }, 'c1', at, DEFAULT_EVIDENCE_THRESHOLDS)).toEqual({ ok: false, reasonKey: 'face.refused.framesNotRequested' });
-    expect(judge(good, null)).toEqual({ ok: false, reasonKey: 'face.refused.oneFace' });
-    expect(judge(good, { ...face(0.3, 0), real: 0.2 })).toEqual({ ok: false, reasonKey: 'face.refused.passiveLiveness' });
-    expect(judgeRun(run(good), 'other', at, DEFAULT_EVIDENCE_THRESHOLDS)).toEqual({ ok: false, reasonKey: 'face.refused.challengeUnknown' });
-    expect(judgeRun(run(good), 'c1', at + 60_000, DEFAULT_EVIDENCE_THRESHOLDS)).toEqual({ ok: false, reasonKey: 'face.refused.challengeExpired' });
+    expect(judge(good.slice(0, 3))).toEqual({ ok: false, error: 'tooFewFrames' });
+    expect(judgeRun({ ...run(good), voided: true }, 'c1', at, DEFAULT_EVIDENCE_THRESHOLDS)).toEqual({ ok: false, error: 'framesNotRequested' });
+    expect(judge(good, null)).toEqual({ ok: false, error: 'oneFace' });
+    expect(judge(good, { ...face(0.3, 0), real: 0.2 })).toEqual({ ok: false, error: 'passiveLiveness' });
+    expect(judgeRun(run(good), 'other', at, DEFAULT_EVIDENCE_THRESHOLDS)).toEqual({ ok: false, error: 'challengeUnknown' });
+    expect(judgeRun(run(good), 'c1', at + 60_000, DEFAULT_EVIDENCE_THRESHOLDS)).toEqual({ ok: false, error: 'challengeExpired' });
     // The time the host spent measuring is not the citizen's: it extends the challenge.
-    expect(judgeRun({ ...run(good), measureMs: 60_000 }, 'c1', at + 60_000, DEFAULT_EVIDENCE_THRESHOLDS)).toEqual({ ok: true });
+    expect(judgeRun({ ...run(good), measureMs: 60_000 }, 'c1', at + 60_000, DEFAULT_EVIDENCE_THRESHOLDS)).toEqual({ ok: true, value: null });
   });
 });
