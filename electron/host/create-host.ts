@@ -201,7 +201,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     defaults: () => ({ language: config.defaultLanguage, elderMode: false }),
     onIdentityConflict: (sessionId) => onIdentityConflict(sessionId, 'card'),
   });
-  const services = () => serviceEntries(SERVICE_CATALOGUE, devices.list().map(toContractStatus), config.services);
+  const services = () => serviceEntries(SERVICE_CATALOGUE, devices.list().map(toContractStatus), config.services, config.simulation);
 
   const alerts = createStaffAlerts({
     bus,
