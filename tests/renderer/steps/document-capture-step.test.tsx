@@ -51,7 +51,7 @@ function hostModel(refuse: (n: number) => string | null = () => null) {
       const reason = refuse(n);
       if (reason) return ok<'document.submit'>({ accepted: false, reason: 'tooBlurred', messageKey: reason });
       pages[paper]!.push(`page-${n}`);
-      return ok<'document.submit'>({ accepted: true, pageId: `page-${n}`, width: 1280, height: 960 });
+      return ok<'document.submit'>({ accepted: true, pageId: `page-${n}`, width: 1280, height: 960, corners: null, hintKey: null, preview: fakeJpeg(100 + n) });
     },
     'document.deletePage': ({ paper, pageId }) => {
       pages[paper] = (pages[paper] ?? []).filter((id) => id !== pageId);
