@@ -8,6 +8,7 @@
  */
 import type { Sharp } from 'sharp';
 import { homography, type Quad } from './homography';
+import { pageAspect } from './page-aspect';
 import { findPageQuad, type QuadMiss } from './page-quad';
 import { cleanUpPage } from './clean-up';
 import { warpPerspective, type RawImage } from './warp';
@@ -17,7 +18,7 @@ export const DETECT_LONG_SIDE = 400;
 /** The kept page's longer side at most. */
 export const KEPT_LONG_SIDE = 2000;
 /** A page whose proportions are within this share of A4's (√2) is made exactly A4. */
-const A4_SNAP = 0.06;
+const A4_SNAP = 0.03;
 /** This share of each side is trimmed, so no sliver of desk is left at the page's edges. */
 const INSET = 0.012;
 
@@ -49,7 +50,7 @@ export async function straightenPage(upright: Sharp): Promise<StraightenedPage> 
   const scaleX = frame.width / detect.info.width;
   const scaleY = frame.height / detect.info.height;
   const corners = found.value.map((p) => ({ x: p.x * scaleX, y: p.y * scaleY })) as unknown as Quad;
-  const size = pageSize(corners);
+  const size = pageSize(corners, pageAspect(corners, frame.width, frame.height));
   const mx = size.width * INSET;
   const my = size.height * INSET;
   const toFrame = homography(
@@ -71,21 +72,19 @@ export async function straightenPage(upright: Sharp): Promise<StraightenedPage> 
 }
 
 /**
- * The upright page's size in pixels: the longer of each pair of opposite
- * sides, made exactly A4 when close, the longer side at most {@link KEPT_LONG_SIDE}.
+ * The upright page's size in pixels: `aspect` (width ÷ height, made exactly
+ * A4 when close), as large as the page's longest side in the frame, the
+ * longer side at most {@link KEPT_LONG_SIDE}.
  */
-export function pageSize(corners: Quad): { width: number; height: number } {
+export function pageSize(corners: Quad, aspect: number): { width: number; height: number } {
   const [tl, tr, br, bl] = corners;
   const length = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y);
-  let width = Math.max(length(tl, tr), length(bl, br));
-  let height = Math.max(length(tl, bl), length(tr, br));
-  const ratio = Math.max(width, height) / Math.max(1, Math.min(width, height));
-  if (Math.abs(ratio - Math.SQRT2) / Math.SQRT2 <= A4_SNAP) {
-    if (width >= height) height = width / Math.SQRT2;
-    else width = height / Math.SQRT2;
-  }
-  const scale = Math.min(1, KEPT_LONG_SIDE / Math.max(width, height));
-  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+  const longest = Math.max(length(tl, tr), length(bl, br), length(tl, bl), length(tr, br));
+  const ratio = Math.max(aspect, 1 / aspect);
+  const snapped = Math.abs(ratio - Math.SQRT2) / Math.SQRT2 <= A4_SNAP ? (aspect >= 1 ? Math.SQRT2 : 1 / Math.SQRT2) : aspect;
+  const long = Math.min(KEPT_LONG_SIDE, longest);
+  const [width, height] = snapped >= 1 ? [long, long / snapped] : [long * snapped, long];
+  return { width: Math.max(1, Math.round(width)), height: Math.max(1, Math.round(height)) };
 }
 
 async function rawRgb(image: Sharp): Promise<RawImage> {
