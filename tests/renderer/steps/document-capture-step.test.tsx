@@ -114,7 +114,8 @@ describe('document capture step', () => {
     await take();
     expect(api.callsTo('document.submit')).toEqual([{ sessionId: 's-1', stepId: 'papers', paper: 'lease', jpeg: fakeJpeg(1) }]);
     const page = await screen.findByTestId('page-page-1');
-    expect(within(page).getByRole('img')).toHaveAttribute('src', `data:image/jpeg;base64,${fakeJpeg(1)}`);
+    // The thumbnail is the host's preview of the page it kept (straightened), not the frame sent.
+    expect(within(page).getByRole('img')).toHaveAttribute('src', `data:image/jpeg;base64,${fakeJpeg(101)}`);
     expect(screen.getByTestId('paper-count-lease')).toHaveTextContent('已拍1页');
   });
 
