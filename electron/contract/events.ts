@@ -19,7 +19,7 @@ export const Events = {
   /** A help call was raised (for staff screens and the citizen's confirmation). */
   /** Something hall staff should act on (paper, jams, devices down, failed prints); never personal data. */
   'staff.alert': z.object({
-    kind: z.enum(['paperLow', 'paperOut', 'jammed', 'deviceDown', 'printFailed', 'backendLinkRefused']),
+    kind: z.enum(['paperLow', 'paperOut', 'jammed', 'deviceDown', 'printFailed', 'backendLinkRefused', 'payment']),
     deviceId: z.string().optional(),
     /** For `backendLinkRefused`: what the kiosk refused (an untrusted server, a redirect …), never what was sent. */
     reason: z
@@ -28,6 +28,9 @@ export const Events = {
     deviceKind: z.string(),
     messageKey: z.string(),
     documentNumber: z.string().optional(),
+    /** For `payment`: the order staff must settle by hand, and what is wrong with it (no personal data). */
+    orderNo: z.string().max(64).optional(),
+    paymentIssue: z.enum(['refundFailed', 'paidNotDelivered', 'walkedAwayAfterPaying', 'reconcileMismatch']).optional(),
     kioskId: z.string(),
     at: z.string().datetime(),
   }),

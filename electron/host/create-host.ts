@@ -48,6 +48,7 @@ import { SERVICE_MODULES, serviceModule } from './services/registry';
 import { chargedFeeItems } from './services/service-module';
 import { createPaymentFromConfig } from './payment/from-config';
 import { createPaymentDesk } from './payment/payment-desk';
+import { createPaymentLedger } from './payment/ledger';
 import { receiptPrinterOf, type DeviceLookup } from './printing/receipt-printer-of';
 import type { Result } from '../../domain/result';
 import { openJournal, type Journal } from './journal';
@@ -200,7 +201,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     defaults: () => ({ language: config.defaultLanguage, elderMode: false }),
     onIdentityConflict: (sessionId) => onIdentityConflict(sessionId, 'card'),
   });
-  const services = () => serviceEntries(SERVICE_CATALOGUE, devices.list().map(toContractStatus), config.services);
+  const services = () => serviceEntries(SERVICE_CATALOGUE, devices.list().map(toContractStatus), config.services, config.simulation);
 
   const alerts = createStaffAlerts({
     bus,
@@ -220,6 +221,8 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     ...createPaymentFromConfig(config, now),
     logger,
     journal: (sessionId, record) => station.sessions.paymentTaken(sessionId, record),
+    ledger: createPaymentLedger(db, now),
+    alert: (orderNo) => alerts.paymentNeedsStaff({ orderNo, issue: 'refundFailed' }),
   });
   const receiptPrinter = deps.receiptPrinter ?? (() => receiptPrinterOf(baseDevices, config.devices.receiptPrinter.id));
   const flows = createFlowRuntime({

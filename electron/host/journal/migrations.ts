@@ -10,6 +10,7 @@ import { OUTBOX_MIGRATION } from '../outbox/migration';
 import { TRANSACTIONS_MIGRATION } from './transactions-migration';
 import { FACE_FAILURES_MIGRATION } from './face-failures-migration';
 import { FEES_MIGRATION } from './fees-migration';
+import { PAYMENT_LEDGER_MIGRATION } from '../payment/ledger-migration';
 
 export interface Migration {
   version: number;
@@ -49,6 +50,7 @@ export const MIGRATIONS: readonly Migration[] = [
   TRANSACTIONS_MIGRATION,
   FACE_FAILURES_MIGRATION,
   FEES_MIGRATION,
+  PAYMENT_LEDGER_MIGRATION,
 ];
 
 export type MigrationError = { kind: 'journalTooNew'; version: number; known: number } | { kind: 'migrationFailed'; version: number; message: string };

@@ -7,7 +7,8 @@
  * refund is journaled. `paid`: a confirmed payment, for the session's journal.
  */
 import type { Logger } from '../log/logger';
-import type { FiscalReceipt, PaymentItem, PaymentPort } from './payment-port';
+import type { PaymentLedger, Settlement } from './ledger';
+import type { FiscalReceipt, OrderState, PaymentItem, PaymentPort } from './payment-port';
 
 /** What the journal keeps of a payment (the transaction's `payment` column): no personal data. */
 export interface PaymentRecord {
@@ -27,6 +28,12 @@ export interface PaymentDesk {
   pollMs: number;
   abandon(sessionId: string, orderNo: string): Promise<void>;
   paid(sessionId: string, record: PaymentRecord): void;
+  /** An order just made: written to the ledger before its QR code is shown. */
+  opened(order: { sessionId: string; serviceId: string; orderKey: string; state: OrderState; applicationKey?: string | null }): void;
+  /** The service's latest word on an order, for the ledger. */
+  observed(state: OrderState): void;
+  /** The kiosk is done with an order's money (see ledger.ts). */
+  settled(orderNo: string, settlement: Settlement, note?: string): void;
 }
 
 export interface PaymentDeskDeps {
@@ -38,6 +45,8 @@ export interface PaymentDeskDeps {
   journal?: (sessionId: string, record: PaymentRecord & { refunded?: { refundNo: string; amountFen: number } }) => void;
   /** Staff must hear of a payment the kiosk could neither close nor refund. */
   alert?: (orderNo: string, reason: string) => void;
+  /** The durable record of every order (the journal's payment_orders); absent in unit tests that do not need it. */
+  ledger?: PaymentLedger;
 }
 
 export function createPaymentDesk(deps: PaymentDeskDeps): PaymentDesk {
@@ -48,6 +57,7 @@ export function createPaymentDesk(deps: PaymentDeskDeps): PaymentDesk {
     pollMs: deps.pollMs ?? 2000,
     async abandon(sessionId, orderNo) {
       const closed = await port.closeOrder(orderNo);
+      if (closed.ok) deps.ledger?.observed(closed.value);
       if (!closed.ok) {
         // The service closes it at its expiry anyway; a payment made meanwhile shows in the day-end reconciliation.
         logger.warn({ sessionId, orderNo, failure: closed.error.kind }, 'payment order not closed');
@@ -55,6 +65,7 @@ export function createPaymentDesk(deps: PaymentDeskDeps): PaymentDesk {
       }
       if (closed.value.status !== 'paid') {
         logger.info({ sessionId, orderNo, status: closed.value.status }, 'payment order closed');
+        deps.ledger?.settle(orderNo, 'abandoned', 'closed unpaid');
         return;
       }
       // Paid just before the close: the run is not going on, so the money goes back.
@@ -62,16 +73,24 @@ export function createPaymentDesk(deps: PaymentDeskDeps): PaymentDesk {
       const record: PaymentRecord = { orderNo, amountFen: closed.value.amountFen, channel: closed.value.channel, paidAt: closed.value.paidAt, items: [], exemption: null, receipt: null };
       if (refund.ok) {
         logger.warn({ sessionId, orderNo, amountFen: refund.value.amountFen }, 'late payment refunded');
+        deps.ledger?.observed({ ...closed.value, status: 'refunded', refundedFen: closed.value.refundedFen + refund.value.amountFen });
+        deps.ledger?.settle(orderNo, 'refunded', 'paid after the kiosk gave up the order');
         deps.journal?.(sessionId, { ...record, refunded: { refundNo: refund.value.refundNo, amountFen: refund.value.amountFen } });
       } else {
         logger.error({ sessionId, orderNo, failure: refund.error.kind }, 'late payment not refunded');
         deps.journal?.(sessionId, record);
         deps.alert?.(orderNo, `late payment not refunded (${refund.error.kind})`);
+        deps.ledger?.settle(orderNo, 'alerted', `refund failed: ${refund.error.kind}`);
       }
     },
     paid(sessionId, record) {
       logger.info({ sessionId, orderNo: record.orderNo, amountFen: record.amountFen, channel: record.channel }, 'payment confirmed');
       deps.journal?.(sessionId, record);
     },
+    opened({ sessionId, serviceId, orderKey, state, applicationKey }) {
+      deps.ledger?.opened({ orderNo: state.orderNo, orderKey, sessionId, serviceId, amountFen: state.amountFen, applicationKey: applicationKey ?? null });
+    },
+    observed: (state) => deps.ledger?.observed(state),
+    settled: (orderNo, settlement, note) => deps.ledger?.settle(orderNo, settlement, note),
   };
 }

@@ -10,9 +10,9 @@ import type { ServiceDefinition } from './catalogue';
 const READY: ReadonlySet<DeviceStatus['state']> = new Set(['online', 'busy']);
 
 /** Computes the home screen's entries from the catalogue, the site config and device status. */
-export function serviceEntries(catalogue: readonly ServiceDefinition[], devices: readonly DeviceStatus[], site: KioskConfig['services']): ServiceEntry[] {
+export function serviceEntries(catalogue: readonly ServiceDefinition[], devices: readonly DeviceStatus[], site: KioskConfig['services'], simulation = false): ServiceEntry[] {
   return catalogue
-    .filter((service) => !site.hidden.includes(service.id))
+    .filter((service) => !site.hidden.includes(service.id) && (simulation || !service.simulationOnly))
     .map((service) => {
       const base = { id: service.id, category: service.category, name: service.name, feeFen: service.feeFen };
       const atCounter = !service.kioskFlow || site.counterOnly.includes(service.id);

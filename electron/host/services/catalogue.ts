@@ -23,6 +23,8 @@ export interface ServiceDefinition {
   devices: readonly DeviceKind[];
   /** True when the kiosk has this service's flow. */
   kioskFlow: boolean;
+  /** Listed only on a simulated kiosk. */
+  simulationOnly?: boolean;
 }
 
 /** A service handled only at a counter for now. */
@@ -39,7 +41,7 @@ const CATEGORY_ORDER: readonly ServiceCategory[] = ['huzheng', 'certificates', '
 export function buildCatalogue(modules: readonly ServiceModule[], counter: readonly CounterService[]): ServiceDefinition[] {
   const kiosk = [...modules]
     .sort((a, b) => a.catalogue.order - b.catalogue.order)
-    .map((module) => ({ id: module.id, category: module.catalogue.category, name: module.catalogue.name, feeFen: feeTotalFen(module.fee), devices: module.catalogue.devices, kioskFlow: true }));
+    .map((module) => ({ id: module.id, category: module.catalogue.category, name: module.catalogue.name, feeFen: feeTotalFen(module.fee), devices: module.catalogue.devices, kioskFlow: true, ...(module.catalogue.simulationOnly ? { simulationOnly: true } : {}) }));
   const atCounter = counter.filter((service) => !kiosk.some((entry) => entry.id === service.id)).map((service) => ({ ...service, devices: [], kioskFlow: false }));
   return CATEGORY_ORDER.flatMap((category) => [...kiosk, ...atCounter].filter((entry) => entry.category === category));
 }

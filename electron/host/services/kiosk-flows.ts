@@ -24,8 +24,8 @@ export interface KioskFlowsDeps {
   documents: DocumentDesk;
   slips: TicketPrinter;
   applications: ApplicationQueue;
-  /** The document camera's pages (the document capture step). */
-  documentPages?: DocumentPages;
+  /** The document camera's pages (the document capture step): every kiosk has them, a service's plan may use them. */
+  documentPages: DocumentPages;
   /** Default: the payment service the config names, with nothing journaled. */
   payment?: PaymentDesk;
   logger: Logger;
@@ -38,6 +38,8 @@ export function createKioskFlows(deps: KioskFlowsDeps): Result<FlowService[], st
   const flows: FlowService[] = [];
   const payment = deps.payment ?? createPaymentDesk({ ...createPaymentFromConfig(config, deps.now), logger });
   for (const module of deps.modules) {
+    // A demonstration service has no flow on a real kiosk: it cannot be started there, whatever a client asks.
+    if (module.catalogue.simulationOnly && !config.simulation) continue;
     const raw = config.services.settings[module.id];
     // A service that reads no settings refuses any (a setting nothing reads is a typo the installer must hear of).
     if (!module.settings && raw !== undefined && !isEmptyObject(raw)) return err(`services.settings.${module.id}: this service has no settings`);
@@ -64,7 +66,7 @@ export function createKioskFlows(deps: KioskFlowsDeps): Result<FlowService[], st
       maxFaceAttempts: config.face.maxAttempts,
       now: deps.now ?? (() => new Date()),
       settings: parsed.data,
-      ...(deps.documentPages ? { documentPages: deps.documentPages } : {}),
+      documentPages: deps.documentPages,
     };
     flows.push(serviceFlow(module, kit, (error) => logger.error({ err: error, serviceId: module.id }, 'flow fault')));
   }

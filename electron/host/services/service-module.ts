@@ -24,6 +24,8 @@ export interface CatalogueEntry {
   proxy: boolean;
   /** Place within its category (lower first). */
   order: number;
+  /** Offered only on a simulated kiosk (a demonstration of the devices and steps, never to a citizen at a real hall). */
+  simulationOnly?: boolean;
 }
 
 /** One fee item (收费项目) with its standard and legal basis. */

@@ -1,7 +1,8 @@
 /**
  * Alerts for hall staff: a device that went down, paper running low or out,
  * a jam, a document or ticket that did not print, a back-end link the kiosk
- * refused (an untrusted server, a redirect, an oversized answer). Each alert
+ * refused (an untrusted server, a redirect, an oversized answer), an order
+ * whose money needs a person. Each alert
  * is an event on the contract (`staff.alert`, for staff screens and the
  * hall's monitoring), a warning in the log and an audit record; none carries
  * personal data.
@@ -18,6 +19,8 @@ export interface StaffAlerts extends LinkWatcher {
   devicesChanged(devices: readonly DeviceStatus[]): void;
   /** A document or slip the citizen was waiting for did not print. */
   printFailed(detail: { deviceKind: DeviceStatus['kind']; messageKey: string; documentNumber?: string | null }): void;
+  /** An order whose money the kiosk could not settle on its own (a refund that failed, a paid run not delivered, a reconciliation mismatch). */
+  paymentNeedsStaff(detail: { orderNo: string; issue: NonNullable<StaffAlert['paymentIssue']> }): void;
 }
 
 type Condition = 'paperLow' | 'paperOut' | 'jammed' | 'deviceDown' | 'ok';
@@ -55,6 +58,9 @@ export function createStaffAlerts(deps: { bus: EventBus; logger: Logger; kioskId
     },
     printFailed({ deviceKind, messageKey, documentNumber }) {
       raise({ kind: 'printFailed', deviceKind, messageKey, ...(documentNumber ? { documentNumber } : {}) });
+    },
+    paymentNeedsStaff({ orderNo, issue }) {
+      raise({ kind: 'payment', deviceKind: 'payment', orderNo, paymentIssue: issue, messageKey: `staff.alert.payment.${issue}` });
     },
     backendLinkRefused(reason) {
       if (reason === lastRefusal) return;

@@ -47,6 +47,7 @@ describe('service catalogue', () => {
         feeFen: module.fee.items.reduce((sum, item) => sum + item.amountFen, 0),
         devices: module.catalogue.devices,
         kioskFlow: true,
+        ...(module.catalogue.simulationOnly ? { simulationOnly: true } : {}),
       });
     }
     for (const service of COUNTER_SERVICES.filter((c) => !SERVICE_MODULES.some((m) => m.id === c.id))) {
@@ -88,5 +89,15 @@ describe('service catalogue', () => {
     const demo = [flow(['idcard'])];
     expect(serviceEntries(demo, [device('idcard', 'online')], { ...site, hidden: ['demo'] })).toEqual([]);
     expect(serviceEntries(demo, [device('idcard', 'online')], { ...site, counterOnly: ['demo'] })[0]).toMatchObject({ handling: 'counter', window: '2号窗口' });
+  });
+});
+
+describe('simulation-only services', () => {
+  const site = defaultConfig().services;
+  const demo = SERVICE_CATALOGUE.filter((s) => s.simulationOnly);
+  it('are listed on a simulated kiosk and never on a real one', () => {
+    expect(demo.map((s) => s.id)).toContain('capability-demo');
+    expect(serviceEntries(demo, [], site, true).map((s) => s.id)).toEqual(demo.map((s) => s.id));
+    expect(serviceEntries(demo, [], site, false)).toEqual([]);
   });
 });

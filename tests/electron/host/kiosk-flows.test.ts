@@ -8,6 +8,8 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../electron/host/config/load';
+import { createDocumentPages } from '../../../electron/host/capture/documents/document-pages';
+import { createSessionStore } from '../../../electron/host/session/session-store';
 import { createHost } from '../../../electron/host/create-host';
 import { createKioskFlows } from '../../../electron/host/services/kiosk-flows';
 import { SERVICE_MODULES } from '../../../electron/host/services/registry';
@@ -24,6 +26,7 @@ function flowsWith(settings: Record<string, unknown>) {
     documents: recordingDesk(),
     slips: recordingSlips(),
     applications: recordingQueue(),
+    documentPages: createDocumentPages(createSessionStore()),
     logger,
   });
 }

@@ -119,6 +119,8 @@ export function paymentStep(options: PaymentOptions): StepDefinition {
       },
     });
   const attemptOf = (context: FlowContext) => context.attempts[id] ?? 0;
+  /** The create's idempotency key: one per attempt of this step in this run. */
+  const orderKeyOf = (context: FlowContext) => `${context.flowId}-${id}-${attemptOf(context)}`;
 
   return {
     id,
@@ -150,6 +152,7 @@ export function paymentStep(options: PaymentOptions): StepDefinition {
         let paid = false;
         let stopped = false;
         const settle = (result: PaymentResult<OrderState>): void => {
+          if (result.ok) desk.observed(result.value);
           if (stopped || paid || !result.ok) return;
           if (result.value.status === 'paid') {
             paid = true;
@@ -184,7 +187,7 @@ export function paymentStep(options: PaymentOptions): StepDefinition {
       const createOrder = fromPromise<PaymentResult<OrderState>, { context: FlowContext }>(({ input }) => {
         const due = dueOf(input.context);
         return desk.port.createOrder({
-          idempotencyKey: `${input.context.flowId}-${id}-${attemptOf(input.context)}`,
+          idempotencyKey: orderKeyOf(input.context),
           items: due.items.filter((i) => i.amountFen > 0).map(({ code, name, standard, basis, amountFen }) => ({ code, name, standard, basis, amountFen })),
           holderMasked: holderMasked(input.context),
           expiresInSeconds: desk.orderTimeoutSeconds,
@@ -219,7 +222,12 @@ export function paymentStep(options: PaymentOptions): StepDefinition {
                 {
                   guard: ({ event }: { event: { output: PaymentResult<OrderState> } }) => event.output.ok && event.output.value.status === 'unpaid',
                   target: 'order',
-                  actions: setProgress((_p, event) => ({ order: (event as unknown as { output: { value: OrderState } }).output.value, failure: null })),
+                  actions: [
+                    setProgress((_p, event) => ({ order: (event as unknown as { output: { value: OrderState } }).output.value, failure: null })),
+                    // Into the ledger before the QR code is on screen: a payment can only follow what the kiosk has recorded.
+                    ({ context, event }: { context: FlowContext; event: unknown }) =>
+                      desk.opened({ sessionId: context.sessionId, serviceId: kit.serviceId, orderKey: orderKeyOf(context), state: (event as { output: { value: OrderState } }).output.value }),
+                  ],
                 },
                 {
                   target: 'failed',

@@ -5,6 +5,8 @@
  * a receipt printer that records tickets and slips, and an outbox that
  * records submissions. The back-end is the sandbox without latency.
  */
+import { createDocumentPages } from '../../../../electron/host/capture/documents/document-pages';
+import { createSessionStore } from '../../../../electron/host/session/session-store';
 import pino from 'pino';
 import type { FlowView, Identity } from '../../../../electron/contract';
 import { maskIdNumber } from '../../../../domain/mask';
@@ -120,6 +122,7 @@ export function kioskFlows(options: { gateway?: PoliceGateway; at?: Date; config
     documents: desk,
     slips,
     applications: queue,
+    documentPages: createDocumentPages(createSessionStore()),
     logger: pino({ level: 'silent' }),
     ...(options.at ? { now: () => options.at! } : {}),
   });

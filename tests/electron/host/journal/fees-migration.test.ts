@@ -66,7 +66,7 @@ describe('journal migration 5 (fees and payments) on a version-4 journal', () =>
     if (!opened.ok) throw new Error(JSON.stringify(opened.error));
     const journal = opened.value;
     try {
-      expect(journal.schemaVersion).toBe(5);
+      expect(journal.schemaVersion).toBe(MIGRATIONS.length);
       expect(journal.db.prepare('SELECT version, name FROM schema_migrations WHERE version = 5').get()).toEqual({ version: 5, name: 'fees-and-payments' });
       const row = createTransactionsRepo(journal.db).get('old-1');
       expect(row).toMatchObject({

@@ -18,6 +18,8 @@ import type { FaceCheckOutcome } from '../../../../electron/contract';
 import { createSandboxGateway, type SandboxGateway } from '../../../../electron/host/gateway/sandbox-gateway';
 import { loadSandboxData, type SandboxData } from '../../../../electron/host/gateway/sandbox-data';
 import type { PoliceGateway } from '../../../../electron/host/gateway/police-gateway';
+import { createDocumentPages } from '../../../../electron/host/capture/documents/document-pages';
+import { createSessionStore } from '../../../../electron/host/session/session-store';
 import { createPaymentFromConfig } from '../../../../electron/host/payment/from-config';
 import { createPaymentDesk } from '../../../../electron/host/payment/payment-desk';
 import { serviceFlow } from '../../../../electron/host/services/service-flow';
@@ -218,6 +220,8 @@ export function testKit(serviceId: string, serviceName: FlowKit['serviceName'], 
     maxFaceAttempts: options.maxFaceAttempts ?? config.face.maxAttempts,
     now: () => now,
     settings: options.parsedSettings,
+    // The document camera's pages, over a session store of its own (tests that capture pages use the library's own test).
+    documentPages: createDocumentPages(createSessionStore()),
   };
   return { kit, gateway, documents, slips, outbox };
 }
@@ -232,8 +236,11 @@ function moduleSettings(module: ServiceModule, raw: unknown): unknown {
 
 /** A view the citizen acts on: nothing is running (no back-end call, no print) until they do. */
 export function isSettled(view: FlowView): boolean {
-  return view.accepts.length > 0 || view.step === 'done' || view.step === 'faceCheck';
+  return view.accepts.length > 0 || WAITS_FOR_A_DEVICE.has(view.step);
 }
+
+/** Steps that wait for the host's devices (camera, scanner), not for a touch: settled with nothing to press. */
+const WAITS_FOR_A_DEVICE: ReadonlySet<FlowView['step']> = new Set(['done', 'faceCheck', 'documentCapture', 'fingerprints', 'photo']);
 
 export interface FlowRun extends TestKit {
   flow: FlowInstance;
