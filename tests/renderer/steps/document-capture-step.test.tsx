@@ -138,6 +138,34 @@ describe('document capture step', () => {
     expect(send).toHaveBeenCalledWith({ type: 'CONFIRM' });
   });
 
+  it('a page lying still is taken without a touch, once; the host\'s hint for a page kept as photographed is shown', async () => {
+    const model = hostModel();
+    const submit = model.handlers['document.submit']!;
+    model.handlers['document.submit'] = (params) => {
+      const outcome = submit(params);
+      return 'ok' in outcome && outcome.ok && outcome.value.accepted ? ok<'document.submit'>({ ...outcome.value, hintKey: 'camera.document.hint.notStraightened' }) : outcome;
+    };
+    // The video has frames, and its tiny samples show the same light page every time.
+    const still = { drawImage: () => undefined, getImageData: () => ({ data: new Uint8ClampedArray(64 * 48 * 4).fill(200) }) };
+    vi.mocked(HTMLCanvasElement.prototype.getContext).mockReturnValue(still as never);
+    const size = { videoWidth: Object.getOwnPropertyDescriptor(HTMLVideoElement.prototype, 'videoWidth'), videoHeight: Object.getOwnPropertyDescriptor(HTMLVideoElement.prototype, 'videoHeight') };
+    Object.defineProperty(HTMLVideoElement.prototype, 'videoWidth', { configurable: true, get: () => 1280 });
+    Object.defineProperty(HTMLVideoElement.prototype, 'videoHeight', { configurable: true, get: () => 960 });
+    try {
+      const { api } = renderCapture(model);
+      await waitFor(() => expect(api.callsTo('document.submit')).toHaveLength(1), { timeout: 4000 });
+      expect(await screen.findByTestId('document-hint')).toHaveTextContent('未能找到材料边缘，已按原样保存');
+      // The same page still lying there is not taken again.
+      await new Promise((resolve) => setTimeout(resolve, 1600));
+      expect(api.callsTo('document.submit')).toHaveLength(1);
+    } finally {
+      for (const [name, descriptor] of Object.entries(size)) {
+        if (descriptor) Object.defineProperty(HTMLVideoElement.prototype, name, descriptor);
+        else delete (HTMLVideoElement.prototype as unknown as Record<string, unknown>)[name];
+      }
+    }
+  });
+
   it('delete asks the host, and the page leaves the screen; the citizen retakes it', async () => {
     const model = hostModel();
     const { api } = renderCapture(model);
