@@ -26,13 +26,14 @@ export function cleanUpPage(page: RawImage): RawImage {
   const evened = new Uint32Array(256);
   for (let i = 0; i < width * height; i++) evened[Math.min(255, Math.round((grey[i]! / background[i]!) * 255))]! += 1;
   const black = Math.min(0.5, histogramPercentile(evened, width * height, 0.01) / 255);
-  const span = PAPER - black;
+  const gain = 255 / (PAPER - black);
+  const offset = black * gain;
   const out = new Uint8Array(data.length);
   for (let i = 0; i < width * height; i++) {
-    const scale = 1 / background[i]!;
-    for (let c = 0; c < channels; c++) {
-      const v = (data[i * channels + c]! * scale - black) / span;
-      out[i * channels + c] = v >= 1 ? 255 : v <= 0 ? 0 : Math.round(v * 255);
+    const scale = gain / background[i]!;
+    for (let c = i * channels, end = c + channels; c < end; c++) {
+      const v = data[c]! * scale - offset;
+      out[c] = v >= 255 ? 255 : v <= 0 ? 0 : v + 0.5;
     }
   }
   return { data: out, width, height, channels };
@@ -87,19 +88,27 @@ function paperLevel(grey: Uint8Array, width: number, height: number): Float32Arr
     }
   }
   const level = new Float32Array(width * height);
+  // Where each column falls between block centres, computed once for all rows.
+  const x0s = new Int32Array(width);
+  const x1s = new Int32Array(width);
+  const axs = new Float32Array(width);
+  for (let x = 0; x < width; x++) {
+    const fx = Math.max(0, Math.min(cols - 1, (x + 0.5) / BLOCK - 0.5));
+    x0s[x] = Math.floor(fx);
+    x1s[x] = Math.min(cols - 1, x0s[x]! + 1);
+    axs[x] = fx - x0s[x]!;
+  }
   for (let y = 0; y < height; y++) {
     const fy = Math.max(0, Math.min(rows - 1, (y + 0.5) / BLOCK - 0.5));
-    const y0 = Math.floor(fy);
-    const y1 = Math.min(rows - 1, y0 + 1);
-    const ay = fy - y0;
+    const top = Math.floor(fy) * cols;
+    const bottom = Math.min(rows - 1, Math.floor(fy) + 1) * cols;
+    const ay = fy - Math.floor(fy);
     for (let x = 0; x < width; x++) {
-      const fx = Math.max(0, Math.min(cols - 1, (x + 0.5) / BLOCK - 0.5));
-      const x0 = Math.floor(fx);
-      const x1 = Math.min(cols - 1, x0 + 1);
-      const ax = fx - x0;
-      const top = filled[y0 * cols + x0]! * (1 - ax) + filled[y0 * cols + x1]! * ax;
-      const bottom = filled[y1 * cols + x0]! * (1 - ax) + filled[y1 * cols + x1]! * ax;
-      level[y * width + x] = Math.max(1, top * (1 - ay) + bottom * ay);
+      const ax = axs[x]!;
+      const upper = filled[top + x0s[x]!]! * (1 - ax) + filled[top + x1s[x]!]! * ax;
+      const lower = filled[bottom + x0s[x]!]! * (1 - ax) + filled[bottom + x1s[x]!]! * ax;
+      const v = upper * (1 - ay) + lower * ay;
+      level[y * width + x] = v > 1 ? v : 1;
     }
   }
   return level;

@@ -4,7 +4,7 @@
  * A pixel that maps outside the source takes `fill`. Interleaved 8-bit
  * pixels, any channel count.
  */
-import { project, type Homography } from './homography';
+import type { Homography } from './homography';
 
 export interface RawImage {
   data: Uint8Array;
@@ -17,12 +17,16 @@ export interface RawImage {
 export function warpPerspective(source: RawImage, toSource: Homography, width: number, height: number, fill = 255): RawImage {
   const { data, width: sw, height: sh, channels } = source;
   const out = new Uint8Array(width * height * channels);
+  // The homography inlined (project() per pixel would allocate a point per pixel).
+  const [h0, h1, h2, h3, h4, h5, h6, h7, h8] = toSource;
   for (let y = 0; y < height; y++) {
+    const v = y + 0.5;
     for (let x = 0; x < width; x++) {
-      const p = project(toSource, { x: x + 0.5, y: y + 0.5 });
+      const u = x + 0.5;
+      const w = h6 * u + h7 * v + h8;
       // Pixel centres: the source pixel (i, j) covers [i, i+1) and its value sits at i + ½.
-      const fx = p.x - 0.5;
-      const fy = p.y - 0.5;
+      const fx = (h0 * u + h1 * v + h2) / w - 0.5;
+      const fy = (h3 * u + h4 * v + h5) / w - 0.5;
       const o = (y * width + x) * channels;
       if (!(fx >= -0.5 && fy >= -0.5 && fx <= sw - 0.5 && fy <= sh - 0.5)) {
         out.fill(fill, o, o + channels);
