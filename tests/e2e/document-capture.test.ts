@@ -67,8 +67,9 @@ describe('document camera (功能演示)', () => {
 
     // Nobody touches the take button: both pages are taken as they lie still.
     await expect.poll(() => page.getByTestId('paper-proof').getAttribute('data-pages'), { timeout: 40_000 }).toBe('2');
+    // The WebSocket's frames reach this process on their own channel: wait for the second answer too.
+    await expect.poll(() => answers.filter((answer) => answer.accepted).length, { timeout: 5_000 }).toBe(2);
     const accepted = answers.filter((answer) => answer.accepted);
-    expect(accepted).toHaveLength(2);
 
     for (const answer of accepted) {
       if (!answer.accepted) continue;
