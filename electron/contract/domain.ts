@@ -268,9 +268,28 @@ export type StudioPhotoOutcome = z.infer<typeof StudioPhotoOutcome>;
 export const DocumentPageRefusal = z.enum(['unreadable', 'tooSmall', 'tooDark', 'tooBlurred']);
 export type DocumentPageRefusal = z.infer<typeof DocumentPageRefusal>;
 
-/** The host's check of one document page: accepted (kept for the session, counted by the step) or refused with words. */
+/** A point in an image, in pixels. */
+export const ImagePoint = z.object({ x: z.number(), y: z.number() });
+export type ImagePoint = z.infer<typeof ImagePoint>;
+
+/**
+ * The host's check of one document page: accepted (kept for the session,
+ * counted by the step) or refused with words. An accepted page is the
+ * host's straightened, cleaned-up page (`width`×`height`), with where the
+ * page was found in the frame sent (`corners`, top-left first, clockwise;
+ * null when kept as photographed, then `hintKey` may say why) and a small
+ * copy of the kept page (`preview`) for the screen's thumbnail.
+ */
 export const DocumentPageResult = z.discriminatedUnion('accepted', [
-  z.object({ accepted: z.literal(true), pageId: z.string().max(64), width: z.number().int(), height: z.number().int() }),
+  z.object({
+    accepted: z.literal(true),
+    pageId: z.string().max(64),
+    width: z.number().int(),
+    height: z.number().int(),
+    corners: z.array(ImagePoint).length(4).nullable(),
+    hintKey: z.string().max(160).nullable(),
+    preview: JpegBase64(120_000),
+  }),
   z.object({ accepted: z.literal(false), reason: DocumentPageRefusal, messageKey: z.string().max(160) }),
 ]);
 export type DocumentPageResult = z.infer<typeof DocumentPageResult>;

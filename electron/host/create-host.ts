@@ -257,7 +257,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
           alerts,
         ),
         applications: backend.applications,
-        documentPages: createDocumentPages(sessions),
+        documentPages: createDocumentPages(sessions, logger),
         payment,
         logger,
         now,

@@ -286,6 +286,11 @@ export const en: Catalogue = {
       tooManyPages: 'This paper has as many pages as allowed. Delete one first to take it again.',
       notAsked: 'This paper is not needed now.',
       unknownPage: 'This page was not found. Please try again.',
+      /** Hints with an accepted page kept as photographed (`camera.document.hint.*`). */
+      hint: {
+        notStraightened: 'The edges of the page were not found, so it was kept as photographed. For a straight copy, lay the whole page on the dark pad.',
+        cutOff: 'Part of the page seems to be outside the picture. Please check the copy and take it again if anything is missing.',
+      },
     },
   },
   face: {

@@ -93,6 +93,7 @@ export const flowsEn: FlowCatalogue = {
     },
     documentCapture: {
       lead: 'Choose a paper, lay it flat in the camera area and take it page by page. The kiosk checks that each page is clear.',
+      auto: 'Hold the page still for a moment and it is taken by itself, or press the button.',
       take: 'Take a page of “{{paper}}”',
       paperFull: 'All pages of this paper are taken',
       checking: 'Checking that the picture is clear…',

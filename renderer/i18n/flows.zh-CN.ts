@@ -96,6 +96,7 @@ export const flowsZhCN = {
     },
     documentCapture: {
       lead: '请选择一份材料，将它平放在拍摄区内，逐页拍摄。每一页都由本机检查是否清晰。',
+      auto: '材料放好后保持不动片刻即自动拍摄，也可以按下方按钮拍摄。',
       take: '拍摄“{{paper}}”的一页',
       paperFull: '这份材料已拍完',
       checking: '正在检查照片是否清晰…',

@@ -284,6 +284,11 @@ export const zhCN = {
       tooManyPages: '这份材料的页数已达上限，如需重拍请先删除一页',
       notAsked: '现在不需要拍摄这份材料',
       unknownPage: '没有找到这一页，请刷新后重试',
+      /** Hints with an accepted page kept as photographed (`camera.document.hint.*`). */
+      hint: {
+        notStraightened: '未能找到材料边缘，已按原样保存。如需端正的图片，请将整页材料平放在深色垫板上。',
+        cutOff: '材料似乎有一部分在画面之外，请查看图片，如有缺失请重拍。',
+      },
     },
   },
   face: {

@@ -1,12 +1,15 @@
 /**
  * 拍摄材料: the papers the service needs, page by page, with the document
- * camera. The citizen picks a paper, takes a page (a large button under the
- * live preview) and sees the pages the host accepted as thumbnails, each
- * with a delete button; a refused page is said in words. The host checks
- * every page and counts only those it accepted (`document.submit`,
+ * camera. The citizen picks a paper and lays a page under the camera: the
+ * page is taken by itself once it has lain still for a moment
+ * (use-still-capture.ts), or with the large button under the live preview.
+ * The pages the host accepted show as thumbnails, each with a delete
+ * button; a refused page is said in words. The host checks, straightens and
+ * cleans up every page and counts only those it accepted (`document.submit`,
  * `document.deletePage`); "continue" is offered only when the host's view
- * says the step may pass. The thumbnails are this screen's own copies of
- * the pages it sent: the view carries page ids, never images.
+ * says the step may pass. The thumbnails are the host's previews of the
+ * pages it kept (straightened), given in its answer: the view carries page
+ * ids, never images.
  */
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +24,7 @@ import { Waiting } from '../../flows/Waiting';
 import { TouchButton } from '../../ui/TouchButton';
 import '../capture-step.css';
 import './DocumentCaptureStep.css';
+import { useStillCapture } from './use-still-capture';
 
 /** The page's base64 fits document.submit's cap (200 000) with room to spare. */
 const MAX_PAGE_CHARS = 195_000;
@@ -71,6 +75,8 @@ export function DocumentCaptureStep({
   const [paper, setPaper] = useState(() => firstOpen(data.papers));
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  /** Advice with an accepted page (kept as photographed), not a refusal. */
+  const [hint, setHint] = useState<string | null>(null);
   const [thumbs, setThumbs] = useState<Readonly<Record<string, string>>>({});
   const assembling = data.state === 'assembling';
   useStepVoice(view, assembling ? null : 'voice.flow.documentCapture', !assembling);
@@ -108,13 +114,15 @@ export function DocumentCaptureStep({
     if (!jpeg) return;
     setBusy(true);
     setMessage(null);
+    setHint(null);
     try {
       const outcome = await api.call('document.submit', { sessionId, stepId: view.stepId, paper: current.value, jpeg });
       if (!outcome.ok) setMessage(outcome.error.messageKey);
       else if (!outcome.value.accepted) setMessage(outcome.value.messageKey);
       else {
-        const { pageId } = outcome.value;
-        setThumbs((before) => ({ ...before, [pageId]: `data:image/jpeg;base64,${jpeg}` }));
+        const { pageId, preview, hintKey } = outcome.value;
+        setThumbs((before) => ({ ...before, [pageId]: `data:image/jpeg;base64,${preview}` }));
+        setHint(hintKey);
         await refresh();
       }
     } finally {
@@ -126,6 +134,7 @@ export function DocumentCaptureStep({
     async (paperValue: string, pageId: string): Promise<void> => {
       setBusy(true);
       setMessage(null);
+      setHint(null);
       try {
         const outcome = await api.call('document.deletePage', {
           sessionId,
@@ -146,6 +155,9 @@ export function DocumentCaptureStep({
     [api, refresh, sessionId, view.stepId],
   );
 
+  const canTake = !busy && !full && state.kind === 'live' && camera.kind === 'ready' && !assembling;
+  useStillCapture(videoRef, canTake, () => void take(), current?.value ?? '');
+
   const problem = assembling ? null : (message ?? view.messageKey ?? null);
   return (
     <section
@@ -159,6 +171,7 @@ export function DocumentCaptureStep({
       {/* Hidden, not removed, while the host makes the PDFs: the camera stays on its video if the citizen is sent back. */}
       <div className="document-capture__body" hidden={assembling}>
         <p className="flow-step__lead">{t('flow.documentCapture.lead')}</p>
+        <p className="capture-step__text">{t('flow.documentCapture.auto')}</p>
         <ul className="document-capture__papers" data-testid="document-papers">
           {data.papers.map((p) => {
             const enough = p.pageIds.length >= p.minPages;
@@ -233,11 +246,16 @@ export function DocumentCaptureStep({
         >
           {problem ? t(problem) : busy ? t('flow.documentCapture.checking') : ''}
         </p>
+        {hint && !problem ? (
+          <p className="capture-step__guidance" data-testid="document-hint">
+            {t(hint)}
+          </p>
+        ) : null}
         <div className="capture-step__actions">
           <TouchButton
             className="document-capture__take"
             data-testid="document-take"
-            disabled={busy || full || state.kind !== 'live'}
+            disabled={!canTake}
             onPress={take}
           >
             {full

@@ -51,7 +51,7 @@ function hostModel(refuse: (n: number) => string | null = () => null) {
       const reason = refuse(n);
       if (reason) return ok<'document.submit'>({ accepted: false, reason: 'tooBlurred', messageKey: reason });
       pages[paper]!.push(`page-${n}`);
-      return ok<'document.submit'>({ accepted: true, pageId: `page-${n}`, width: 1280, height: 960 });
+      return ok<'document.submit'>({ accepted: true, pageId: `page-${n}`, width: 1280, height: 960, corners: null, hintKey: null, preview: fakeJpeg(100 + n) });
     },
     'document.deletePage': ({ paper, pageId }) => {
       pages[paper] = (pages[paper] ?? []).filter((id) => id !== pageId);
@@ -114,7 +114,8 @@ describe('document capture step', () => {
     await take();
     expect(api.callsTo('document.submit')).toEqual([{ sessionId: 's-1', stepId: 'papers', paper: 'lease', jpeg: fakeJpeg(1) }]);
     const page = await screen.findByTestId('page-page-1');
-    expect(within(page).getByRole('img')).toHaveAttribute('src', `data:image/jpeg;base64,${fakeJpeg(1)}`);
+    // The thumbnail is the host's preview of the page it kept (straightened), not the frame sent.
+    expect(within(page).getByRole('img')).toHaveAttribute('src', `data:image/jpeg;base64,${fakeJpeg(101)}`);
     expect(screen.getByTestId('paper-count-lease')).toHaveTextContent('已拍1页');
   });
 
@@ -135,6 +136,34 @@ describe('document capture step', () => {
     expect(confirm).toBeEnabled();
     await act(async () => fireEvent.click(confirm));
     expect(send).toHaveBeenCalledWith({ type: 'CONFIRM' });
+  });
+
+  it('a page lying still is taken without a touch, once; the host\'s hint for a page kept as photographed is shown', async () => {
+    const model = hostModel();
+    const submit = model.handlers['document.submit']!;
+    model.handlers['document.submit'] = (params) => {
+      const outcome = submit(params);
+      return 'ok' in outcome && outcome.ok && outcome.value.accepted ? ok<'document.submit'>({ ...outcome.value, hintKey: 'camera.document.hint.notStraightened' }) : outcome;
+    };
+    // The video has frames, and its tiny samples show the same light page every time.
+    const still = { drawImage: () => undefined, getImageData: () => ({ data: new Uint8ClampedArray(64 * 48 * 4).fill(200) }) };
+    vi.mocked(HTMLCanvasElement.prototype.getContext).mockReturnValue(still as never);
+    const size = { videoWidth: Object.getOwnPropertyDescriptor(HTMLVideoElement.prototype, 'videoWidth'), videoHeight: Object.getOwnPropertyDescriptor(HTMLVideoElement.prototype, 'videoHeight') };
+    Object.defineProperty(HTMLVideoElement.prototype, 'videoWidth', { configurable: true, get: () => 1280 });
+    Object.defineProperty(HTMLVideoElement.prototype, 'videoHeight', { configurable: true, get: () => 960 });
+    try {
+      const { api } = renderCapture(model);
+      await waitFor(() => expect(api.callsTo('document.submit')).toHaveLength(1), { timeout: 4000 });
+      expect(await screen.findByTestId('document-hint')).toHaveTextContent('未能找到材料边缘，已按原样保存');
+      // The same page still lying there is not taken again.
+      await new Promise((resolve) => setTimeout(resolve, 1600));
+      expect(api.callsTo('document.submit')).toHaveLength(1);
+    } finally {
+      for (const [name, descriptor] of Object.entries(size)) {
+        if (descriptor) Object.defineProperty(HTMLVideoElement.prototype, name, descriptor);
+        else delete (HTMLVideoElement.prototype as unknown as Record<string, unknown>)[name];
+      }
+    }
   });
 
   it('delete asks the host, and the page leaves the screen; the citizen retakes it', async () => {

@@ -14,6 +14,7 @@ import type { DocumentFlowPort } from '../../flows/document-to-flow';
 import type { Logger } from '../../log/logger';
 import type { SessionStore } from '../../session/session-store';
 import { checkPage, DEFAULT_PAGE_RULES, type PageRules } from './page-checks';
+import { HINT_KEYS, pagePreview } from './page-preview';
 import { MAX_SESSION_PAGES, sessionPages } from './session-pages';
 
 export interface DocumentHandlerContext {
@@ -53,10 +54,11 @@ export function createDocumentHandlers(ctx: DocumentHandlerContext): Pick<CallHa
         logger.info({ sessionId, stepId, paper, reason: checked.error.reason, measures: checked.error.measures }, 'document page refused');
         return { ok: true, value: { accepted: false, reason: checked.error.reason, messageKey: REFUSAL_KEYS[checked.error.reason] } };
       }
+      const preview = await pagePreview(checked.value.jpeg);
       // The session or its step may have moved on while the page was checked: ask again before keeping it.
       if (sessions.get(sessionId) !== session || !flow.asked(sessionId, stepId)) return refused('camera.document.notAsked');
       const pageId = ctx.newId();
-      const { width, height } = checked.value.measures;
+      const { width, height, corners, miss } = checked.value;
       if (!held.add({ pageId, stepId, paper, jpeg: checked.value.jpeg, width, height })) return refused('camera.document.tooManyPages');
       const sha256 = createHash('sha256').update(checked.value.jpeg).digest('hex');
       if (!flow.pageAccepted(sessionId, { stepId, paper, pageId, sha256 })) {
@@ -64,8 +66,8 @@ export function createDocumentHandlers(ctx: DocumentHandlerContext): Pick<CallHa
         held.delete(stepId, paper, pageId);
         return refused('camera.document.tooManyPages');
       }
-      logger.info({ sessionId, stepId, paper, measures: checked.value.measures, bytes: checked.value.jpeg.length }, 'document page accepted');
-      return { ok: true, value: { accepted: true, pageId, width, height } };
+      logger.info({ sessionId, stepId, paper, measures: checked.value.measures, straightened: miss === null, miss, kept: { width, height }, bytes: checked.value.jpeg.length }, 'document page accepted');
+      return { ok: true, value: { accepted: true, pageId, width, height, corners: corners ? corners.map(({ x, y }) => ({ x, y })) : null, hintKey: miss ? HINT_KEYS[miss] : null, preview } };
     },
     'document.deletePage': ({ sessionId, stepId, paper, pageId }) => {
       const session = sessions.get(sessionId);

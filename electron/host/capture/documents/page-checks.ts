@@ -4,12 +4,18 @@
  * is refused when it has too few pixels to read, is too dark, or is not
  * sharp enough. Sharpness is the variance of the Laplacian of the grey page
  * at a fixed working size (a blurred or shaken photo has weak edges, so a
- * small variance). A page that passes is re-encoded by the host: the kept
- * file is the host's own, without the renderer's metadata.
+ * small variance). These are measured on the camera's frame, what the
+ * camera saw. A page that passes is straightened and cleaned up
+ * (straighten-page.ts) and encoded by the host: the kept file is the
+ * host's own, without the renderer's metadata.
  */
+import sharp from 'sharp';
 import { jpegRefusal, openJpeg } from '../photo/decode-jpeg';
 import type { DocumentPageRefusal } from '../../../contract';
 import { err, ok, type Result } from '../../../../domain/result';
+import type { Quad } from './homography';
+import type { QuadMiss } from './page-quad';
+import { straightenPage } from './straighten-page';
 
 /** What a page must reach; the defaults suit a 1280×960 frame of an A4 page. */
 export interface PageRules {
@@ -31,8 +37,7 @@ export const MAX_PAGE_PIXELS = 8_400_000;
 export const MAX_PAGE_BYTES = 400_000;
 /** Sharpness and brightness are measured with the page scaled to fit this box. */
 const WORKING_SIZE = 1024;
-/** The kept page: at most this long side, JPEG at this quality. */
-const KEPT_LONG_SIDE = 2000;
+/** The kept page: JPEG at this quality (at most straighten-page.ts's long side). */
 const KEPT_QUALITY = 85;
 
 /** A page's measures, for the log and the tests. */
@@ -43,9 +48,15 @@ export interface PageMeasures {
   sharpness: number;
 }
 
-/** A kept page: the host's own JPEG and what was measured. */
+/** A kept page: the host's own JPEG (straightened when the page was found), its size, and what was measured on the frame. */
 export interface KeptPage {
   jpeg: Uint8Array;
+  width: number;
+  height: number;
+  /** The page's corners in the frame, when it was straightened. */
+  corners: Quad | null;
+  /** Why it was kept as photographed (null: straightened). */
+  miss: QuadMiss | null;
   measures: PageMeasures;
 }
 
@@ -80,11 +91,12 @@ export async function checkPage(bytes: Uint8Array, rules: PageRules = DEFAULT_PA
     if (Math.min(width, height) < rules.minShortSide || Math.max(width, height) < rules.minLongSide) return err({ reason: 'tooSmall', measures });
     if (measures.brightness < rules.minBrightness) return err({ reason: 'tooDark', measures });
     if (measures.sharpness < rules.minSharpness) return err({ reason: 'tooBlurred', measures });
-    const kept = await upright
-      .resize(KEPT_LONG_SIDE, KEPT_LONG_SIDE, { fit: 'inside', withoutEnlargement: true })
+    const page = await straightenPage(upright);
+    const { image } = page;
+    const kept = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: image.channels as 3 } })
       .jpeg({ quality: KEPT_QUALITY, mozjpeg: false })
       .toBuffer();
-    return ok({ jpeg: new Uint8Array(kept.buffer, kept.byteOffset, kept.length), measures });
+    return ok({ jpeg: new Uint8Array(kept.buffer, kept.byteOffset, kept.length), width: image.width, height: image.height, corners: page.corners, miss: page.miss, measures });
   } catch (error) {
     const refusal = jpegRefusal(error);
     return err({ reason: 'unreadable', measures: null, detail: refusal.error.reason });
