@@ -12,6 +12,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchCapabilities } from './bench-capabilities';
 import { benchDocuments } from './bench-documents';
 import { benchFaceDetection } from './bench-face';
 import { benchFaceFlow } from './bench-face-flow';
@@ -31,6 +32,7 @@ const suites: Array<{ name: string; ids: string; run: () => Promise<BenchRow[]> 
   { name: 'ID card read over a pty', ids: 'idcard.', run: () => benchIdCardPty({ runs: 9 }) },
   { name: 'Receipt encoding', ids: 'receipt.', run: () => benchReceipt({}) },
   { name: 'A4 document rendering', ids: 'documents.', run: () => benchDocuments({ runs: 15 }) },
+  { name: 'Capability demo (payment order → QR, signature → PDF)', ids: 'capabilities.', run: () => benchCapabilities({ runs: 15 }) },
   { name: 'Standard photo on the host (camera JPEG)', ids: 'photo.', run: () => benchPhoto({ runs: 15 }) },
   { name: 'Face detection (Chromium)', ids: 'face.detect.', run: () => benchFaceDetection({ frames: 40 }) },
   { name: 'Kiosk UI (start-up, first-load JS, touch to paint)', ids: 'ui.', run: () => benchUi({ startupRuns: 5, touchRuns: 3, rounds: 6 }) },
