@@ -13,6 +13,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchDocumentCamera } from './bench-document-camera';
+import { benchCapabilities } from './bench-capabilities';
 import { benchDocuments } from './bench-documents';
 import { benchFaceDetection } from './bench-face';
 import { benchFaceFlow } from './bench-face-flow';
@@ -32,6 +33,7 @@ const suites: Array<{ name: string; ids: string; run: () => Promise<BenchRow[]> 
   { name: 'ID card read over a pty', ids: 'idcard.', run: () => benchIdCardPty({ runs: 9 }) },
   { name: 'Receipt encoding', ids: 'receipt.', run: () => benchReceipt({}) },
   { name: 'A4 document rendering', ids: 'documents.', run: () => benchDocuments({ runs: 15 }) },
+  { name: 'Capability demo (payment order → QR, signature → PDF)', ids: 'capabilities.', run: () => benchCapabilities({ runs: 15 }) },
   { name: 'Standard photo on the host (camera JPEG)', ids: 'photo.', run: () => benchPhoto({ runs: 15 }) },
   { name: 'Document camera page to the straightened page', ids: 'doccam.', run: () => benchDocumentCamera({ runs: 15 }) },
   { name: 'Face detection (Chromium)', ids: 'face.detect.', run: () => benchFaceDetection({ frames: 40 }) },

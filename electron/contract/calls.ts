@@ -106,6 +106,20 @@ export const Calls = {
     result: z.object({ done: z.literal(true) }),
   },
   /**
+   * Device dock, simulation with the embedded payment sandbox only: the
+   * citizen's phone scans the QR code of the order the current payment step
+   * shows and pays it by `channel` (the host pays it in its sandbox; the
+   * step sees it paid as it would a real payment).
+   */
+  'dock.pay': {
+    params: z.object({ channel: z.enum(['wechat', 'alipay', 'unionpay']) }).strict(),
+    result: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('paid') }),
+      /** `reasonKey`: dock.pay.notSimulation | noOrder | refused */
+      z.object({ outcome: z.literal('refused'), reasonKey: z.string() }),
+    ]),
+  },
+  /**
    * Device dock, simulation with the sandbox back-end only: the photo taken
    * at the kiosk's camera becomes a sample card holder's reference photo
    * (host memory only, until it stops), so a tester can be "the right face".

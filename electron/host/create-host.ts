@@ -48,6 +48,7 @@ import { SERVICE_MODULES, serviceModule } from './services/registry';
 import { chargedFeeItems } from './services/service-module';
 import { createPaymentFromConfig } from './payment/from-config';
 import { createPaymentDesk } from './payment/payment-desk';
+import { dockPaymentHandler, shownPaymentQr } from './payment/dock-payment';
 import { createPaymentLedger } from './payment/ledger';
 import { receiptPrinterOf, type DeviceLookup } from './printing/receipt-printer-of';
 import type { Result } from '../../domain/result';
@@ -217,8 +218,9 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       }),
   });
   // Fees: the payment service the config names (the embedded sandbox in simulation); payments and late refunds are journaled.
+  const configuredPayment = createPaymentFromConfig(config, now);
   const payment = createPaymentDesk({
-    ...createPaymentFromConfig(config, now),
+    ...configuredPayment,
     logger,
     journal: (sessionId, record) => station.sessions.paymentTaken(sessionId, record),
     ledger: createPaymentLedger(db, now),
@@ -329,6 +331,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     ...helpHandlers({ kioskId: config.kioskId, audit: station.audit, bus, logger, now }),
     ...catalogueHandlers({ entries: services, moduleOf: serviceModule }),
     ...dockHandlers({ dock, enrolFace, audit: station.audit, logger }),
+    'dock.pay': dockPaymentHandler({ sandbox: configuredPayment.sandbox, enabled: dockEnabled, shownQr: () => shownPaymentQr(sessions), logger }),
     ...faceHandlers,
     ...studioReceiptHandlers(studioReceipts),
     // Document pages only for the flow's current document capture step; accepted and deleted pages reach the flow as host events.

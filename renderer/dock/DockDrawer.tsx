@@ -4,7 +4,8 @@
  * remove a sample ID card, cause a SAM fault; empty, thin or refill the A4
  * printer's tray, jam it, open its door, take it offline; empty or refill the
  * receipt printer's roll, open its cover; scan a sample code; put a good or
- * bad finger on the fingerprint scanner; pull or replug a cable; take a
+ * bad finger on the fingerprint scanner; pay the order on screen by phone
+ * (`dock.pay`); pull or replug a cable; take a
  * tester's face as a sample card's reference photo. It speaks only `dock.state` / `dock.act` /
  * `dock.enrolFace`, the same calls the end-to-end tests use, and
  * the host refuses both outside simulation.
@@ -18,6 +19,7 @@ import { A4PrinterControls, ReceiptPrinterControls } from './PrinterControls';
 import { FaceEnrolControls } from './FaceEnrolControls';
 import { ScannerControls } from './ScannerControls';
 import { FingerprintControls } from './FingerprintControls';
+import { PaymentControls } from './PaymentControls';
 import type { DockAct, DockDeviceState } from './types';
 import { useDockState, type DockState } from './useDockState';
 import './DockDrawer.css';
@@ -56,6 +58,7 @@ export default function DockDrawer({ api }: { api: KioskClient }): ReactElement 
           {state.devices.map((device) => (
             <DockDevice key={device.id} device={device} sampleCards={state.sampleCards} act={act} />
           ))}
+          <PaymentControls api={api} />
           <FaceEnrolControls api={api} sampleCards={state.sampleCards} />
           <TouchButton variant="secondary" onPress={() => setOpen(false)}>
             {t('dock.close')}

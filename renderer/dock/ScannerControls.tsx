@@ -11,6 +11,9 @@ import type { DockAct } from './types';
 /** Sample codes the dock offers, by name (the name keys the button's label and test id). */
 export const SAMPLE_CODES = [
   { name: 'payment', text: 'OD-PAY-2026-0001' },
+  // 付款码 the payment sandbox takes (WeChat's 1388 prefix) and one it declines (1399): a waiting payment step charges them.
+  { name: 'payCode', text: '138812345678901234' },
+  { name: 'payCodeDeclined', text: '139912345678901234' },
   { name: 'appointment', text: 'OD-APT-2026-0317-A12' },
   { name: 'url', text: 'https://onedoor.example/verify?c=HB-2026-0001' },
   // The sandbox's photo studio receipts (electron/host/capture/photo/studio-receipts.sandbox.json): an ID card photo, an expired one.
@@ -20,13 +23,15 @@ export const SAMPLE_CODES = [
 
 const LABEL_KEY = {
   payment: 'dock.codePayment',
+  payCode: 'dock.codePayCode',
+  payCodeDeclined: 'dock.codePayCodeDeclined',
   appointment: 'dock.codeAppointment',
   url: 'dock.codeUrl',
   photoReceipt: 'dock.codePhotoReceipt',
   photoReceiptExpired: 'dock.codePhotoReceiptExpired',
 } as const;
 
-/** `dock-scan-{payment,appointment,url,photoReceipt,photoReceiptExpired}-<id>`; disabled while the cable is pulled. */
+/** `dock-scan-{payment,payCode,payCodeDeclined,appointment,url,photoReceipt,photoReceiptExpired}-<id>`; disabled while the cable is pulled. */
 export function ScannerControls({ deviceId, plugged, act }: { deviceId: string; plugged: boolean; act: DockAct }): ReactElement {
   const { t } = useTranslation();
   return (

@@ -56,6 +56,7 @@ export const CALL_EXAMPLES: { [M in CallName]: CallParams<M> } = {
   'dock.state': {},
   'dock.act': { action: 'placeCard', deviceId: 'idcard', sampleCard: 'resident-han' },
   'dock.enrolFace': { sampleCard: 'resident-han', photoJpegBase64: jpeg },
+  'dock.pay': { channel: 'wechat' },
   'devices.reportCamera': { role: 'face', state: 'online', label: 'USB Camera (0c45:6366)' },
   'camera.config': {},
   'consent.record': { sessionId, kind: 'biometric', granted: true },

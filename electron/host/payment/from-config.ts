@@ -54,7 +54,8 @@ export function createPaymentFromConfig(config: Pick<KioskConfig, 'simulation' |
 }
 
 function embedded(timeoutMs: number, orderTimeoutSeconds: number, now?: () => Date): ConfiguredPayment {
-  // The QR code points where `npm run sandbox-payment` would serve: opening it on a phone does nothing in the embedded mode.
+  // The QR code points where `npm run sandbox-payment` would serve: opening it on a phone does nothing in the embedded mode
+  // (the host listens on loopback only, so no phone could reach it either); the dock's 手机扫码支付 (`dock.pay`) stands in for the phone.
   const sandbox = createSandboxPaymentHandler({ baseUrl: () => `http://127.0.0.1:${SANDBOX_PAYMENT_DEFAULT_PORT}`, ...(now ? { now } : {}) });
   return { port: createHttpPayment({ transport: inProcessTransport(sandbox.handle), timeoutMs, publicKey: sandbox.publicKeyBase64 }), orderTimeoutSeconds, sandbox };
 }

@@ -16,6 +16,7 @@ import {
   identifyStep,
   paidFee,
   paymentStep,
+  queryStep,
   signatureOf,
   signatureStep,
   type FlowContext,
@@ -23,6 +24,7 @@ import {
   type FlowPlan,
 } from '../../flows/library';
 import type { FeeRule } from '../service-module';
+import { feeExemption, type ExemptionAnswer } from './backend';
 import template from './application.template.json' with { type: 'json' };
 
 export const SERVICE_ID = 'capability-demo';
@@ -53,6 +55,12 @@ function applicationVars(context: FlowContext) {
   };
 }
 
+/** The exemption the back-end applied (the query step's fact), or none. */
+function exemptionOf(context: FlowContext): string | null {
+  const answer = context.facts.exemption as ExemptionAnswer | undefined;
+  return answer && answer.exemption !== 'none' ? answer.exemption : null;
+}
+
 export function capabilityDemoFlow(kit: FlowKit): FlowPlan {
   return {
     steps: [
@@ -60,7 +68,15 @@ export function capabilityDemoFlow(kit: FlowKit): FlowPlan {
       documentCaptureStep({ id: 'papers', labelKey: key('steps.papers'), titleKey: key('papers.title'), documents: [{ value: 'proof', labelKey: key('papers.proof'), minPages: 1, maxPages: 2 }] }),
       fingerprintsStep({ id: 'prints', labelKey: key('steps.prints') }),
       signatureStep({ id: 'sign', labelKey: key('steps.sign'), titleKey: key('sign.title'), documentKey: key('sign.document') }),
-      paymentStep({ id: 'pay', labelKey: key('steps.pay'), fee: DEMO_FEE }),
+      queryStep<ExemptionAnswer>({
+        id: 'exemption',
+        labelKey: key('steps.exemption'),
+        titleKey: key('query.exemption'),
+        run: (context) => kit.gateway.call(feeExemption, { idNumber: context.identity?.idNumber ?? '' }),
+        // Someone the back-end does not know has no exemption: they pay the full fee.
+        route: (result) => (result.ok || result.error.kind === 'notFound' ? { to: 'next' } : { to: 'retry' }),
+      }),
+      paymentStep({ id: 'pay', labelKey: key('steps.pay'), fee: DEMO_FEE, exemption: exemptionOf }),
       a4PrintStep({
         id: 'form',
         labelKey: key('steps.form'),

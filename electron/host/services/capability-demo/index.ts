@@ -6,6 +6,7 @@
  * and what the end-to-end tests drive. Nothing it does is a real application.
  */
 import type { ServiceModule } from '../service-module';
+import { feeExemption } from './backend';
 import { capabilityDemoFlow, DEMO_FEE, SERVICE_ID } from './flow';
 import { wording } from './wording';
 
@@ -24,6 +25,7 @@ const capabilityDemo: ServiceModule = {
   outcomes: ['applicationPrinted'],
   documents: ['capabilityDemoApplication'],
   wording,
+  backend: [feeExemption],
   flow: capabilityDemoFlow,
 };
 

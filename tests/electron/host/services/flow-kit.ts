@@ -6,6 +6,7 @@
  * does: the citizen's events, and the host's own (IDENTITY, FACE_RESULT,
  * IDENTITY_CHANGED), then awaits the next settled view.
  */
+import { createHash } from 'node:crypto';
 import pino from 'pino';
 import { createPdfRenderer } from '../../../../electron/host/issued';
 import type { FlowEvent, FlowView, Identity } from '../../../../electron/contract';
@@ -19,8 +20,12 @@ import { createSandboxGateway, type SandboxGateway } from '../../../../electron/
 import { loadSandboxData, type SandboxData } from '../../../../electron/host/gateway/sandbox-data';
 import type { PoliceGateway } from '../../../../electron/host/gateway/police-gateway';
 import { createDocumentPages } from '../../../../electron/host/capture/documents/document-pages';
-import { createSessionStore } from '../../../../electron/host/session/session-store';
+import { createSessionStore, type SessionStore } from '../../../../electron/host/session/session-store';
+import { sessionPages } from '../../../../electron/host/capture/documents/session-pages';
 import { createPaymentFromConfig } from '../../../../electron/host/payment/from-config';
+import type { SandboxPaymentHandler } from '../../../../electron/host/payment/sandbox-payment-server';
+import type { PaymentChannel } from '../../../../electron/host/payment/payment-port';
+import { pageJpeg } from '../capture/documents/pages';
 import { createPaymentDesk } from '../../../../electron/host/payment/payment-desk';
 import { serviceFlow } from '../../../../electron/host/services/service-flow';
 import type { ServiceModule } from '../../../../electron/host/services/service-module';
@@ -192,6 +197,11 @@ export interface TestKit {
   documents: RecordingDocuments;
   slips: RecordingSlips;
   outbox: RecordingOutbox;
+  /** The embedded payment sandbox the kit's desk talks to (the dock's test controls pay through it). */
+  paymentSandbox: SandboxPaymentHandler;
+  /** The host's session store: one session, the run's, started with the kit (document pages are kept in it). */
+  sessions: SessionStore;
+  sessionId: string;
 }
 
 /** A FlowKit for `serviceId` with the recording fakes, built as createKioskFlows builds it. */
@@ -202,6 +212,10 @@ export function testKit(serviceId: string, serviceName: FlowKit['serviceName'], 
   const slips = recordingSlips();
   const outbox = recordingOutbox();
   const now = options.now ?? KIT_NOW;
+  const payment = createPaymentFromConfig({ simulation: true, payment: undefined }, () => now);
+  const sessions = createSessionStore();
+  const started = sessions.start({ language: 'zh-CN', elderMode: false });
+  if (!started.ok) throw new Error('the kit\'s session store refused a session');
   const kit: FlowKit = {
     serviceId,
     audience: options.audience ?? ['resident', 'hmt'],
@@ -210,7 +224,7 @@ export function testKit(serviceId: string, serviceName: FlowKit['serviceName'], 
     documents,
     slips,
     applications: outbox,
-    payment: createPaymentDesk({ ...createPaymentFromConfig({ simulation: true, payment: undefined }, () => now), pollMs: 20, logger: pino({ level: 'silent' }) }),
+    payment: createPaymentDesk({ ...payment, pollMs: 20, logger: pino({ level: 'silent' }) }),
     kioskId: config.kioskId,
     hallName: config.hallName,
     window: config.services.windows[category],
@@ -220,10 +234,10 @@ export function testKit(serviceId: string, serviceName: FlowKit['serviceName'], 
     maxFaceAttempts: options.maxFaceAttempts ?? config.face.maxAttempts,
     now: () => now,
     settings: options.parsedSettings,
-    // The document camera's pages, over a session store of its own (tests that capture pages use the library's own test).
-    documentPages: createDocumentPages(createSessionStore()),
+    // The document camera's pages, over the kit's session store: the run's session holds the pages a test accepts.
+    documentPages: createDocumentPages(sessions),
   };
-  return { kit, gateway, documents, slips, outbox };
+  return { kit, gateway, documents, slips, outbox, paymentSandbox: payment.sandbox!, sessions, sessionId: started.value.sessionId };
 }
 
 /** The module's settings as the host checks them (throws on settings its schema refuses). */
@@ -236,11 +250,16 @@ function moduleSettings(module: ServiceModule, raw: unknown): unknown {
 
 /** A view the citizen acts on: nothing is running (no back-end call, no print) until they do. */
 export function isSettled(view: FlowView): boolean {
-  return view.accepts.length > 0 || WAITS_FOR_A_DEVICE.has(view.step);
+  return !busy(view) && (view.accepts.length > 0 || WAITS_FOR_A_DEVICE.has(view.step));
 }
 
 /** Steps that wait for the host's devices (camera, scanner), not for a touch: settled with nothing to press. */
 const WAITS_FOR_A_DEVICE: ReadonlySet<FlowView['step']> = new Set(['done', 'faceCheck', 'documentCapture', 'fingerprints', 'photo']);
+
+/** A step busy with the host (PDFs being made, a 付款码 being charged): not settled even when it lists an event. */
+function busy(view: FlowView): boolean {
+  return (view.data.step === 'documentCapture' && view.data.state === 'assembling') || (view.data.step === 'payment' && view.data.state === 'charging');
+}
 
 export interface FlowRun extends TestKit {
   flow: FlowInstance;
@@ -263,6 +282,14 @@ export interface FlowRun extends TestKit {
   step(event: FlowEvent): Promise<FlowView>;
   /** identify (CONFIRM) → consent (granted) → face check (passed), then the settled view after. */
   verify(): Promise<FlowView>;
+  /** The document module kept a page (a small generated JPEG) of `paper` for step `stepId` in the run's session and sent PAGE_ACCEPTED. */
+  acceptPage(stepId: string, paper: string): Promise<boolean>;
+  /** The fingerprint scanner read the finger asked for at `quality` (the host's FINGERPRINT_CAPTURED for the current capture). */
+  fingerprint(quality: number): boolean;
+  /** The citizen's phone paid the payment step's order (its QR code) by `channel`, then the settled view after the step saw it. */
+  payByPhone(channel?: PaymentChannel): Promise<FlowView>;
+  /** The scanner read a 付款码 while the payment step waits, then the settled view after the charge. */
+  payByCode(authCode: string): Promise<FlowView>;
 }
 
 let runs = 0;
@@ -272,7 +299,7 @@ export function startService(module: ServiceModule, identity: Identity | null, o
   const test = testKit(module.id, module.catalogue.name, module.catalogue.category, { audience: module.catalogue.audience, ...options, parsedSettings: moduleSettings(module, options.settings) });
   runs += 1;
   const faults: unknown[] = [];
-  const flow = serviceFlow(module, test.kit, (error) => faults.push(error)).start({ sessionId: `session-${runs}`, flowId: `flow-kit-${runs}-0000`, identity, language: 'zh-CN' });
+  const flow = serviceFlow(module, test.kit, (error) => faults.push(error)).start({ sessionId: test.sessionId, flowId: `flow-kit-${runs}-0000`, identity, language: 'zh-CN' });
   return wrap(test, flow, faults);
 }
 
@@ -288,7 +315,7 @@ export function startPlan(plan: (kit: FlowKit) => FlowPlan, identity: Identity |
     serviceId,
     flowId,
     machine: built.machine,
-    input: { sessionId: `session-${runs}`, flowId, identity },
+    input: { sessionId: test.sessionId, flowId, identity },
     path: built.path,
     view: (snapshot) => built.view(snapshot as never),
     onError: (error) => faults.push(error),
@@ -313,6 +340,14 @@ function wrap(test: TestKit, flow: FlowInstance, faults: unknown[]): FlowRun {
       });
     });
   };
+  let pages = 0;
+  /** The order the payment step shows (its number is the QR code's last part). */
+  const shownOrder = (): string => {
+    const data = flow.view().data;
+    if (data.step !== 'payment' || !data.qrText) throw new Error(`no order shown at ${flow.view().stepId}`);
+    return data.qrText.split('/').at(-1)!;
+  };
+  const leftWaiting = (view: FlowView) => !(view.data.step === 'payment' && view.data.state === 'waiting');
   const run: FlowRun = {
     ...test,
     flow,
@@ -334,8 +369,40 @@ function wrap(test: TestKit, flow: FlowInstance, faults: unknown[]): FlowRun {
       if (!run.face()) throw new Error(`face result refused at ${flow.view().stepId}`);
       return run.settled();
     },
+    async acceptPage(stepId, paper) {
+      const session = test.sessions.get(test.sessionId);
+      if (!session) return false;
+      const jpeg = await smallPage();
+      pages += 1;
+      const pageId = `page-${pages}`;
+      sessionPages(session).add({ pageId, stepId, paper, jpeg: jpeg.slice(), width: 320, height: 240 });
+      return flow.send({ type: 'PAGE_ACCEPTED', stepId, paper, pageId, sha256: createHash('sha256').update(jpeg).digest('hex') });
+    },
+    fingerprint(quality) {
+      const data = flow.view().data;
+      if (data.step !== 'fingerprints' || data.finger === null) return false;
+      return flow.send({ type: 'FINGERPRINT_CAPTURED', capture: data.capture, finger: data.finger, quality, templateSha256: createHash('sha256').update(`print-${data.capture}-${quality}`).digest('hex') });
+    },
+    async payByPhone(channel = 'wechat') {
+      const paid = test.paymentSandbox.payment.payByPhone(shownOrder(), channel);
+      if (!paid.ok) throw new Error(`the sandbox refused to pay: ${JSON.stringify(paid)}`);
+      await until(leftWaiting);
+      return run.settled();
+    },
+    async payByCode(authCode) {
+      shownOrder();
+      if (!flow.send({ type: 'PAYMENT_CODE', authCode })) throw new Error(`PAYMENT_CODE refused at ${flow.view().stepId}`);
+      return run.settled();
+    },
   };
   return run;
+}
+
+let page: Promise<Uint8Array> | undefined;
+/** A small generated page (made once: sharp takes a moment). */
+function smallPage(): Promise<Uint8Array> {
+  page ??= pageJpeg({ width: 320, height: 240 });
+  return page;
 }
 
 // ---- documents -----------------------------------------------------------

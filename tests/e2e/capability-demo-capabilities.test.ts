@@ -1,0 +1,112 @@
+/**
+ * 功能演示 end to end, each capability in the service that uses it, from the
+ * simulated default of `npm start` (the real host, its simulated devices, the
+ * embedded back-end and payment sandboxes), in headless Chromium with a fake
+ * camera playing a printed page: pay by QR code (the dock's phone), pay by
+ * 付款码 (the dock's scanner, a declined code first), a 低保 citizen with
+ * nothing to pay who sees the rule, a bad fingerprint read then a retry that
+ * passes, and the signature drawn on the pad as vector paths in the A4 PDF
+ * the host issued, with its 签名时间.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { fakeCameraArgs, launchChromium } from './harness';
+import { dock, HAN, MA, openKioskWithCamera, PORTRAIT, pdfText, startLoggedHost, type LoggedHost } from './certificate-support';
+import { pageVideo } from './fixtures/page-video';
+import { capturePaper, finger, keptPdfsWith, orderShown, pathOperators, printedAndDone, sign, startDemo, twoPrints } from './capability-demo-support';
+
+let logged: LoggedHost;
+let browser: Browser;
+let page: Page | undefined;
+
+beforeAll(async () => {
+  const video = await pageVideo();
+  [logged, browser] = await Promise.all([startLoggedHost({}), launchChromium(fakeCameraArgs(video))]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await logged?.stop();
+});
+afterEach(async () => {
+  await page?.close();
+  page = undefined;
+});
+
+async function open(): Promise<Page> {
+  page = await browser.newPage({ viewport: PORTRAIT });
+  await openKioskWithCamera(page, logged.url);
+  return page;
+}
+
+describe('功能演示 (capability demo)', () => {
+  it('pays by QR code (the dock\'s phone, 支付宝) and prints the form with the signature drawn as vector paths and its 签名时间', { timeout: 180_000 }, async () => {
+    const p = await open();
+    await startDemo(p, HAN);
+    await capturePaper(p);
+    await twoPrints(p);
+    await sign(p);
+    await orderShown(p);
+    expect(await p.getByTestId('payment-total').textContent()).toMatch(/10/);
+    await p.getByTestId('dock-handle').click();
+    await p.getByTestId('dock-pay-channel-alipay').click();
+    await p.getByTestId('dock-pay-scan').click();
+    await expect.poll(() => p.getByTestId('dock-pay-status').textContent(), { timeout: 10_000 }).toBe('已支付');
+    await p.getByTestId('dock-handle').click();
+    const number = await printedAndDone(p);
+
+    // The A4 PDF the host issued for this run: the signature box holds the pad's strokes as paths, and the time it was signed.
+    const [pdf, ...others] = keptPdfsWith(logged.dataDir, '功能演示申请表');
+    expect(others).toEqual([]);
+    const text = pdfText(pdf!);
+    expect(text).toContain('签名时间');
+    expect(text).toMatch(/缴费：10\.00元，订单号/);
+    expect(number).toMatch(/\S/);
+    const ops = await pathOperators(pdf!);
+    expect(ops.filter((op) => op === 're').length).toBeGreaterThanOrEqual(1);
+    expect(ops.filter((op) => op === 'm').length).toBeGreaterThanOrEqual(3);
+    expect(ops.filter((op) => op === 'l' || op === 'c').length).toBeGreaterThan(10);
+    expect(ops).not.toContain('Do');
+  });
+
+  it('pays by 付款码 at the scanner: a declined code is said on screen, a good one pays', { timeout: 180_000 }, async () => {
+    const p = await open();
+    await startDemo(p, HAN);
+    await capturePaper(p);
+    await twoPrints(p);
+    await sign(p);
+    await orderShown(p);
+    await dock(p, 'dock-scan-payCodeDeclined-scanner');
+    await p.getByTestId('payment-step').getByRole('alert').waitFor({ timeout: 10_000 });
+    expect(await p.getByTestId('payment-step').getAttribute('data-state')).toBe('waiting');
+    await dock(p, 'dock-scan-payCode-scanner');
+    await printedAndDone(p);
+  });
+
+  it('a bad fingerprint read asks again; the retry passes', { timeout: 180_000 }, async () => {
+    const p = await open();
+    await startDemo(p, HAN);
+    await capturePaper(p);
+    await finger(p, 'bad');
+    await expect.poll(() => p.getByTestId('fingerprints-step').getAttribute('data-state'), { timeout: 15_000 }).toBe('badQuality');
+    await p.getByTestId('fingerprint-message').waitFor();
+    await p.getByTestId('fingerprint-retry').click();
+    // Still the right thumb (11), then the left (16).
+    expect(await p.getByTestId('fingerprint-finger').getAttribute('data-finger')).toBe('11');
+    await twoPrints(p);
+  });
+
+  it('a 低保 citizen (the back-end says so) owes nothing: the fee screen shows the rule, no order, and the form says 免缴', { timeout: 180_000 }, async () => {
+    const p = await open();
+    await startDemo(p, MA);
+    await capturePaper(p);
+    await twoPrints(p);
+    await sign(p);
+    await expect.poll(() => p.getByTestId('payment-step').getAttribute('data-state'), { timeout: 15_000 }).toBe('exempt');
+    expect(await p.getByTestId('payment-exemption').textContent()).toContain('最低生活保障对象');
+    expect(await p.getByTestId('payment-qr').count()).toBe(0);
+    await p.getByTestId('payment-continue').click();
+    await printedAndDone(p);
+    const text = pdfText(keptPdfsWith(logged.dataDir, '马秀兰')[0]!);
+    expect(text).toContain('缴费：免缴');
+  });
+});
