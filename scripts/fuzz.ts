@@ -2,7 +2,8 @@
  * `npm run fuzz [-- --iterations N] [--only name[,name…]] [--seed S] [--hang-ms MS]`:
  * drives every wire decoder and every contract message schema with generated
  * and mutated input (default one million per fuzzer): GA 467 frames
- * (`ga467`), ESC/POS status and receipt parsing (`escpos`), HID report
+ * (`ga467`), the card's appended address (`appended-address`), ESC/POS
+ * status and receipt parsing (`escpos`), HID report
  * de-framing (`hid`), the scanner's line decoder (`scanner`), the payment
  * service's signed notifications (`payment`), the fingerprint
  * scanner's FP-HID reports and chunk reassembly (`fingerprint`) and the

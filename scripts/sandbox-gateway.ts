@@ -15,6 +15,7 @@
  * Prints `SANDBOX_GATEWAY_URL=<url>` once listening.
  */
 import { studioPhoto } from '../electron/host/capture/photo/studio-backend';
+import { fingerprintCompare } from '../electron/host/gateway/fingerprint-compare';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createSandboxGateway } from '../electron/host/gateway/sandbox-gateway';
@@ -67,8 +68,8 @@ const gateway = createSandboxGateway({
   verifyBaseUrl: values['verify-base-url'] ?? (() => serverUrl),
   ...(values.seal ? { sealImagePath: values.seal } : {}),
 });
-// The step library's own operations (the standard photo's studio receipt), then the services'.
-const operations = [studioPhoto, ...SERVICE_MODULES.flatMap((m) => m.backend ?? [])];
+// The step library's own operations (the standard photo's studio receipt, the fingerprints' card comparison), then the services'.
+const operations = [studioPhoto, fingerprintCompare, ...SERVICE_MODULES.flatMap((m) => m.backend ?? [])];
 const server = await startSandboxServer({ gateway, operations, port, host: values.host, ...(tls ? { tls } : {}) });
 serverUrl = server.url;
 process.stdout.write(`SANDBOX_GATEWAY_URL=${server.url}\n`);

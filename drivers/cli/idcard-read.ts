@@ -4,6 +4,7 @@
  * stderr carries only technical messages, never the card's contents.
  */
 import type { DriverStatus } from '../device';
+import { decodeAppendedAddress, describeAppendedAddressError } from '../idcard/appended-address';
 import { cardToCliJson, parseCardText } from '../idcard/card-text';
 import { createIdCardReader, type RawCardRead } from '../idcard/reader';
 import { baudRate, describeOptionError, firstOptionError, parseOptions, positiveInt, requiredString } from './args';
@@ -98,7 +99,12 @@ export async function runIdCardRead(args: readonly string[], io: CliIo): Promise
         io.err(`error: the card's text block could not be parsed (${card.error.kind})`);
         return EXIT.deviceError;
       }
-      io.out(JSON.stringify(cardToCliJson(card.value)));
+      // The appended address (追加住址, 30 03) only when the card has one; the prints' bytes never.
+      const appended = result.card.appendedAddress ? decodeAppendedAddress(result.card.appendedAddress) : undefined;
+      if (appended && !appended.ok) io.err(`warning: ${describeAppendedAddressError(appended.error)}`);
+      const appendedAddress = appended?.ok && appended.value !== null ? { appendedAddress: appended.value } : {};
+      const fingerprint = values.fingerprint === true ? { fingerprint: result.card.fingerprint ? 'present' : result.card.fingerprintUnreadable ? 'unreadable' : 'absent' } : {};
+      io.out(JSON.stringify({ ...cardToCliJson(card.value), ...appendedAddress, ...fingerprint }));
       return EXIT.ok;
     }
     case 'status':

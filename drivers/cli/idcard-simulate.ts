@@ -46,7 +46,8 @@ export async function runIdCardSimulate(args: readonly string[], io: CliIo): Pro
     io.err(`error: cannot open ${port.value} (${started.error.kind}): ${started.error.message}`);
     return EXIT.deviceError;
   }
-  simulator.placeCard({ text: sample.value.text, photo: sample.value.photo });
+  const { text, photo, appendedAddress, fingerprint } = sample.value;
+  simulator.placeCard({ text, photo, ...(appendedAddress ? { appendedAddress } : {}), ...(fingerprint ? { fingerprint } : {}) });
   let gone = false;
   const offGone = transport.on('disconnected', (reason) => {
     gone = true;

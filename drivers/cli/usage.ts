@@ -67,8 +67,11 @@ Options:
   --port P               serial port (required)
   --baud B               line speed (default 115200)
   --timeout-ms T         how long to wait for a card (default 30000)
-  --fingerprint          read with command 30 10 (text + photo + fingerprint)
+  --fingerprint          read with command 30 10 (text + photo + fingerprint); the JSON then says
+                         "fingerprint": "present" | "absent" | "unreadable" (never the prints)
   -h, --help             show this help
+
+The JSON has "appendedAddress" (追加住址, the current address) when the card has one.
 
 Exit codes: 0 card read, 2 device error, 3 no card in time, 64 bad usage.`;
 

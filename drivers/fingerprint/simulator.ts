@@ -14,6 +14,7 @@ import { EventEmitter } from 'node:events';
 import type { HidDeviceHandle, HidDeviceInfo, HidModule } from '../transport/hid';
 import { systemTimers, type TimerHandle, type Timers } from '../manager/timers';
 import { seededRandom } from '../seeded-random';
+import { simulatedTemplate } from './sim-template';
 import { crc32 } from './checksums';
 import type { FingerprintDeviceInfo } from './protocol';
 import { decodeCommand, encodeBlob, encodeProgress, encodeResponse } from './reports';
@@ -38,8 +39,13 @@ export interface FingerprintSimulator {
   /** The fake node-hid module to hand to the HID adapter. */
   readonly hid: HidModule;
   readonly info: FingerprintDeviceInfo;
-  /** A finger touches the sensor with this image quality (0–100). */
-  placeFinger(quality?: number): void;
+  /**
+   * A finger touches the sensor with this image quality (0–100); `person`
+   * (e.g. the card holder's ID number, or SOMEONE_ELSE) makes its template a
+   * simulated one of that person (sim-template.ts), which the sandbox matcher
+   * compares. Without it the template is random bytes (matches nobody).
+   */
+  placeFinger(quality?: number, person?: string): void;
   liftFinger(): void;
   unplug(): void;
   replug(): void;
@@ -84,7 +90,7 @@ export function createFingerprintSimulator(options: FingerprintSimulatorOptions 
   const info: FingerprintDeviceInfo = { protocolVersion: 1, firmware: '1.0', imageWidth: 128, imageHeight: 160, dpi: 500, serialNumber: options.serialNumber ?? 'SIM-FP-0001' };
   let plugged = true;
   let handle: SimulatedHandle | undefined;
-  let finger: { quality: number } | null = null;
+  let finger: { quality: number; person?: string } | null = null;
   let capture: Capture | undefined;
   let captures = 0;
 
@@ -105,7 +111,9 @@ export function createFingerprintSimulator(options: FingerprintSimulatorOptions 
     capture = undefined;
   }
 
-  function makeTemplate(quality: number): Uint8Array {
+  function makeTemplate(quality: number, person: string | undefined): Uint8Array {
+    // The scanner cannot know which finger it reads: finger code 0.
+    if (person !== undefined) return simulatedTemplate(person, 0, quality, templateLength);
     const t = new Uint8Array(templateLength);
     for (let i = 0; i < t.length; i++) t[i] = Math.floor(random() * 256);
     t[0] = 0x46; // 'F'
@@ -131,6 +139,7 @@ export function createFingerprintSimulator(options: FingerprintSimulatorOptions 
     const c = capture;
     if (!c || !finger || c.reading.length > 0) return;
     const quality = Math.max(0, Math.min(100, Math.round(finger.quality)));
+    const person = finger.person;
     // The scanner stops its wait once a finger is on.
     timers.clearTimeout(c.timeout);
     deliver(encodeProgress(c.seq, 'fingerDetected', Math.round(quality * 0.6)));
@@ -144,7 +153,7 @@ export function createFingerprintSimulator(options: FingerprintSimulatorOptions 
           deliver(encodeResponse(c.seq, 'capture', 'noTemplate'));
           return;
         }
-        const template = makeTemplate(quality);
+        const template = makeTemplate(quality, person);
         const image = c.wantImage ? makeImage(quality) : new Uint8Array(0);
         captures += 1;
         deliver(encodeResponse(c.seq, 'capture', 'ok', { kind: 'capture', header: { quality, templateLength: template.length, templateCrc32: crc32(template), imageLength: image.length, imageCrc32: image.length ? crc32(image) : 0 } }));
@@ -226,8 +235,8 @@ export function createFingerprintSimulator(options: FingerprintSimulatorOptions 
   return {
     hid,
     info,
-    placeFinger(quality = SIMULATED_QUALITY.good) {
-      finger = { quality };
+    placeFinger(quality = SIMULATED_QUALITY.good, person) {
+      finger = person === undefined ? { quality } : { quality, person };
       read();
     },
     liftFinger() {

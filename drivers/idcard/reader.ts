@@ -27,6 +27,7 @@ import type { Transport, TransportError } from '../transport/transport';
 import { encodeNamedCommand, type Ga467CommandName } from './commands';
 import { FrameExchange, type ExchangeOutcome } from './exchange';
 import type { ResponseFrame } from './frame';
+import { APPENDED_ADDRESS_SIZE } from './appended-address';
 import { decodeReadPayload, describePayloadError } from './read-payload';
 import { formatSamId } from './sam-id';
 import { describeSw3, SW3, sw3Message, type Sw3Status } from './status-codes';
@@ -37,8 +38,18 @@ export interface RawCardRead {
   text: Uint8Array;
   /** 1024 bytes of WLT-compressed photo. */
   photo: Uint8Array;
-  /** 1024 bytes when the card has fingerprints and `readFingerprint` is set. */
+  /** 1024 bytes when the card has fingerprints and `readFingerprint` is set. Personal data: never log it. */
   fingerprint?: Uint8Array;
+  /** Set when `readFingerprint` was asked but the card's fingerprint block failed its check (SW3 0x37): read without it. */
+  fingerprintUnreadable?: true;
+  /**
+   * The data of the 30 03 answer (追加住址, appended-address.ts decodes them)
+   * when the card has one; absent when it answered 0x91 (none) or the read
+   * of it failed (`appendedAddressUnread`).
+   */
+  appendedAddress?: Uint8Array;
+  /** The 30 03 read got no usable answer: whether the card has an appended address is unknown. */
+  appendedAddressUnread?: true;
   readAt: Date;
 }
 
@@ -56,6 +67,8 @@ export interface IdCardReaderOptions {
   retryDelayMs?: number;
   /** Read with 30 10 (text + photo + fingerprint) instead of 30 01. */
   readFingerprint?: boolean;
+  /** After the base read, read the appended address (30 03). Default true. */
+  readAppendedAddress?: boolean;
   /** Probe line speeds with SAM status: `true` for 115200, 57600, 38400, 19200, 9600, or a list of your own. */
   autoBaud?: boolean | readonly number[];
   /** Consecutive failed finds after a read before `cardRemoved`. Default 3. */
@@ -152,6 +165,7 @@ class GA467IdCardReader implements IdCardReader {
       retries: Math.max(0, options.retries ?? 2),
       retryDelayMs: options.retryDelayMs ?? 30,
       readFingerprint: options.readFingerprint ?? false,
+      readAppendedAddress: options.readAppendedAddress ?? true,
       removalPolls: Math.max(1, options.removalPolls ?? 3),
       faultRetryMs: options.faultRetryMs ?? 1000,
       bauds: autoBaud === true ? GA467_BAUD_RATES : autoBaud === false || autoBaud === undefined ? undefined : autoBaud,
@@ -328,14 +342,17 @@ class GA467IdCardReader implements IdCardReader {
       return;
     }
     this.setStatus({ kind: 'busy', media: 'present' });
-    const withFingerprint = this.options.readFingerprint;
-    const name = withFingerprint ? 'readTextAndFingerprint' : 'readText';
-    const read = await this.command(name, this.readTimeout(name), (frame) => {
-      if (frame.sw3 !== SW3.success) return undefined;
-      const payload = decodeReadPayload(frame.data, withFingerprint);
-      return payload.ok ? undefined : describePayloadError(payload.error);
-    });
+    let withFingerprint = this.options.readFingerprint;
+    let read = await this.readBase(withFingerprint);
     if (!this.isActive()) return;
+    let fingerprintUnreadable = false;
+    if (withFingerprint && read.kind === 'answer' && read.sw3.code === SW3.fingerprintCheckError) {
+      // 0x37: the fingerprint block failed its check; the rest of the card is still good (read it with 30 01).
+      withFingerprint = false;
+      fingerprintUnreadable = true;
+      read = await this.readBase(false);
+      if (!this.isActive()) return;
+    }
     if (this.isFault(read)) return this.toProbing(read);
     const payload =
       read.kind === 'answer' && read.sw3.kind === 'success'
@@ -344,6 +361,13 @@ class GA467IdCardReader implements IdCardReader {
     if (payload?.ok === true) {
       const card: RawCardRead = { text: payload.value.text, photo: payload.value.photo, readAt: new Date() };
       if (payload.value.fingerprint !== undefined) card.fingerprint = payload.value.fingerprint;
+      if (fingerprintUnreadable) card.fingerprintUnreadable = true;
+      if (this.options.readAppendedAddress) {
+        const appended = await this.readAppended();
+        if (!this.isActive()) return;
+        if (appended.kind === 'address') card.appendedAddress = appended.data;
+        else if (appended.kind === 'unread') card.appendedAddressUnread = true;
+      }
       this.setState({ kind: 'waitingForRemoval', absentPolls: 0, presented: true });
       this.setStatus({ kind: 'online', media: 'present' });
       this.emit('cardPresented', card);
@@ -357,6 +381,32 @@ class GA467IdCardReader implements IdCardReader {
     this.setState({ kind: 'waitingForRemoval', absentPolls: 0, presented: false });
     this.setStatus({ kind: 'userError', message: `card could not be read: ${failure.message}` });
     this.emit('cardReadFailed', failure);
+  }
+
+  /** 30 01 or 30 10, with answers whose data do not fit the layout treated as corrupt. */
+  private readBase(withFingerprint: boolean): Promise<CommandOutcome> {
+    const name = withFingerprint ? 'readTextAndFingerprint' : 'readText';
+    return this.command(name, this.readTimeout(name), (frame) => {
+      if (frame.sw3 !== SW3.success) return undefined;
+      const payload = decodeReadPayload(frame.data, withFingerprint);
+      return payload.ok ? undefined : describePayloadError(payload.error);
+    });
+  }
+
+  /**
+   * 30 03 after a good base read. It never fails the card: 0x91 (or empty
+   * data) is "none"; anything else leaves the address unread.
+   */
+  private async readAppended(): Promise<{ kind: 'address'; data: Uint8Array } | { kind: 'none' } | { kind: 'unread' }> {
+    const outcome = await this.command('readAppendedAddress', this.options.commandTimeoutMs, (frame) =>
+      frame.sw3 === SW3.success && frame.data.length !== 0 && frame.data.length !== APPENDED_ADDRESS_SIZE
+        ? `appended address answer has ${frame.data.length} bytes`
+        : undefined,
+    );
+    if (outcome.kind === 'failure') return { kind: 'unread' };
+    if (outcome.sw3.kind === 'noContent') return { kind: 'none' };
+    if (outcome.sw3.kind !== 'success') return { kind: 'unread' };
+    return outcome.frame.data.length === 0 ? { kind: 'none' } : { kind: 'address', data: outcome.frame.data };
   }
 
   private async pollForRemoval(state: Extract<ReaderState, { kind: 'waitingForRemoval' }>): Promise<void> {

@@ -10,8 +10,11 @@
  *   "id": "resident-han",            // = file name without .json
  *   "description": "…",              // what the sample is for
  *   "expectIdNumberValid": true,     // false for fault-test cards
- *   "fields": { "type": "resident", … } // IdCardFields (card.ts): dates YYYY-MM-DD,
+ *   "fields": { "type": "resident", … }, // IdCardFields (card.ts): dates YYYY-MM-DD,
  *                                    // validTo YYYY-MM-DD or "long-term"
+ *   "appendedAddress": "…",          // optional: the card's 追加住址 (30 03), ≤ 35 characters
+ *   "cardFingerprints": true         // optional: the card holds prints (30 10), simulated
+ *                                    // templates of this holder (fingerprint/sim-template.ts)
  * }
  * ```
  *
@@ -26,6 +29,8 @@ import { z } from 'zod';
 import type { IdCard, IdCardFields, Result } from './card';
 import { encodeCardText, parseCardText, type CardTextError } from './card-text';
 import { WLT_PHOTO_BYTES } from './photo';
+import { APPENDED_ADDRESS_SIZE, encodeAppendedAddress } from './appended-address';
+import { simulatedCardFingerprints } from '../fingerprint/sim-template';
 import { resourcesPath } from '../resources-dir';
 
 /** The bundled samples folder, resolved from this module so any cwd works. */
@@ -45,6 +50,12 @@ export interface SampleCard {
    * {@link PLACEHOLDER_PHOTO_MARKER} and no decoder can or should decode it.
    */
   readonly photo: Uint8Array;
+  /** The 30 03 answer's data when the card has an appended address. */
+  readonly appendedAddress?: Uint8Array;
+  /** The 1024-byte fingerprint block when the card holds prints (simulated templates of `holder`). */
+  readonly fingerprint?: Uint8Array;
+  /** The person key of the holder's simulated fingers: the card's ID number. */
+  readonly holder: string;
 }
 
 /** Why a sample could not be loaded. */
@@ -123,6 +134,8 @@ const SampleSchema = z.strictObject({
   description: z.string(),
   expectIdNumberValid: z.boolean(),
   fields: FieldsSchema,
+  appendedAddress: z.string().min(1).max(APPENDED_ADDRESS_SIZE / 2).optional(),
+  cardFingerprints: z.boolean().optional(),
 });
 
 const SAMPLE_ID = /^[a-z0-9-]+$/;
@@ -230,6 +243,9 @@ export function loadSampleCard(
       card: parsed.value,
       text,
       photo: placeholderPhoto(sample.data.id),
+      holder: parsed.value.idNumber,
+      ...(sample.data.appendedAddress !== undefined ? { appendedAddress: encodeAppendedAddress(sample.data.appendedAddress) } : {}),
+      ...(sample.data.cardFingerprints === true ? { fingerprint: simulatedCardFingerprints(parsed.value.idNumber) } : {}),
     },
   };
 }

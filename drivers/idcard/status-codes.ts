@@ -1,5 +1,11 @@
 /**
  * GA 467 SW3 result codes (DOMAIN.md §1) with how the driver treats them.
+ *
+ * 0x37 and 0x3F are missing from libsamv.h and DOMAIN.md; they come from the
+ * return-code tables of several vendor SDKs that agree word for word
+ * (新中新/Synjones `SynjonesIDCardRetCode.cs`, a 华视/Kaer `KE_FingerprintError
+ * = 0x37, KE_InfoLenError = 0x3F` enum, an sdtapi JNI header and a Delphi
+ * port): 0x37 指纹信息验证错误, 0x3F 信息长度错误.
  */
 
 export { formatSamId } from './sam-id';
@@ -46,6 +52,8 @@ export const SW3 = {
   cardAuthFailed: 0x31,
   samAuthFailed: 0x32,
   infoCheckError: 0x33,
+  fingerprintCheckError: 0x37,
+  infoLengthError: 0x3f,
   unknownCardType: 0x40,
   cardReadFailed: 0x41,
   randomFetchFailed: 0x47,
@@ -67,6 +75,10 @@ const TABLE: readonly Sw3Status[] = [
   { code: 0x31, kind: 'cardError', zh: '证/卡认证 SAM 失败', en: 'card failed to authenticate the SAM' },
   { code: 0x32, kind: 'cardError', zh: 'SAM 认证证/卡失败', en: 'SAM failed to authenticate the card' },
   { code: 0x33, kind: 'cardError', zh: '信息验证错误', en: 'information check error' },
+  // The card's fingerprint block failed its check: the reader reads the card again without it (reader.ts).
+  { code: 0x37, kind: 'cardError', zh: '指纹信息验证错误', en: 'fingerprint information check error' },
+  // The card's data have a wrong length: a damaged card, like 0x33 (the citizen is sent to the counter).
+  { code: 0x3f, kind: 'cardError', zh: '信息长度错误', en: 'information length error' },
   { code: 0x40, kind: 'cardError', zh: '无法识别的证/卡类型', en: 'unknown card type' },
   { code: 0x41, kind: 'transient', zh: '读证/卡操作失败', en: 'card read failed' },
   { code: 0x47, kind: 'transient', zh: '取随机数失败', en: 'random-number fetch failed' },

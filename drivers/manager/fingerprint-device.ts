@@ -23,8 +23,8 @@ export type { FingerprintConfig };
 /** What the dev dock can do to a simulated fingerprint scanner. */
 export interface FingerprintSimulatorControls {
   readonly kind: 'fingerprint';
-  /** Puts a finger on the sensor that reads well (or with the given quality 0–100). */
-  placeFinger(quality?: number): void;
+  /** Puts a finger on the sensor that reads well (or with the given quality 0–100), `person`'s when given (sim-template.ts). */
+  placeFinger(quality?: number, person?: string): void;
   /** Puts a finger on the sensor that reads badly (dry, smudged). */
   placeBadFinger(): void;
   liftFinger(): void;
@@ -79,7 +79,7 @@ function asLink(scanner: FingerprintScanner): Transport {
 function createControls(sim: FingerprintSimulator, onReplug: () => void): FingerprintSimulatorControls {
   return {
     kind: 'fingerprint',
-    placeFinger: (quality) => sim.placeFinger(quality ?? SIMULATED_QUALITY.good),
+    placeFinger: (quality, person) => sim.placeFinger(quality ?? SIMULATED_QUALITY.good, person),
     placeBadFinger: () => sim.placeFinger(SIMULATED_QUALITY.bad),
     liftFinger: () => sim.liftFinger(),
     unplug: () => sim.unplug(),

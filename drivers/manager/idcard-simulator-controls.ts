@@ -7,7 +7,9 @@ import type { FaultMode, IdCardSimulator, SimulatedCard } from '../idcard/simula
 import type { MemoryTransport } from '../transport/memory';
 
 /** Loads a sample card by name (A2's `loadSampleCard`, narrowed to what the dock needs). */
-export type SampleCardLoader = (name: string) => Result<{ text: Uint8Array; photo: Uint8Array }, { message: string }>;
+export type SampleCardLoader = (
+  name: string,
+) => Result<{ text: Uint8Array; photo: Uint8Array; appendedAddress?: Uint8Array; fingerprint?: Uint8Array; holder?: string }, { message: string }>;
 
 /** The dock's handle on one simulated reader. */
 export interface IdCardSimulatorControls {
@@ -28,6 +30,12 @@ export interface IdCardSimulatorControls {
   setSilent(silent: boolean): void;
   readonly plugged: boolean;
   readonly cardPresent: boolean;
+  /**
+   * The person key (ID number) of the last sample card placed: the dock's
+   * "holder's finger" is this person's. Kept after the card is taken away
+   * (the holder is still at the kiosk).
+   */
+  readonly holder?: string | undefined;
 }
 
 /** Wires the controls to a simulator, the reader's end of its memory cable, and the manager's retry. */
@@ -37,16 +45,20 @@ export function createIdCardSimulatorControls(
   loadSample: SampleCardLoader,
   onReplug: () => void,
 ): IdCardSimulatorControls {
+  let holder: string | undefined;
   return {
     kind: 'idcard',
     placeCard(card) {
       if (typeof card !== 'string') {
         simulator.placeCard(card);
+        holder = undefined;
         return { ok: true };
       }
       const sample = loadSample(card);
       if (!sample.ok) return { ok: false, error: sample.error.message };
-      simulator.placeCard({ text: sample.value.text, photo: sample.value.photo });
+      const { text, photo, appendedAddress, fingerprint } = sample.value;
+      simulator.placeCard({ text, photo, ...(appendedAddress ? { appendedAddress } : {}), ...(fingerprint ? { fingerprint } : {}) });
+      holder = sample.value.holder;
       return { ok: true };
     },
     removeCard: () => simulator.removeCard(),
@@ -67,6 +79,9 @@ export function createIdCardSimulatorControls(
     },
     get cardPresent() {
       return simulator.cardPresent;
+    },
+    get holder() {
+      return holder;
     },
   };
 }

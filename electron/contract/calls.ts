@@ -100,8 +100,11 @@ export const Calls = {
       z.object({ action: z.literal('receiptCover'), deviceId: z.string().max(64), open: z.boolean() }).strict(),
       /** Simulated code scanner: hold a code under it (it sends the text as a real line-mode scanner would). */
       z.object({ action: z.literal('scan'), deviceId: z.string().max(64), text: z.string().min(1).max(4096) }).strict(),
-      /** Simulated fingerprint scanner: put a finger on the sensor that reads well (`good`) or badly (`bad`). */
-      z.object({ action: z.literal('placeFinger'), deviceId: z.string().max(64), quality: z.enum(['good', 'bad']) }).strict(),
+      /**
+       * Simulated fingerprint scanner: put a finger on the sensor that reads well (`good`) or badly (`bad`);
+       * `whose`: the holder of the last sample card placed (default) or someone else (the card's 1:1 comparison fails).
+       */
+      z.object({ action: z.literal('placeFinger'), deviceId: z.string().max(64), quality: z.enum(['good', 'bad']), whose: z.enum(['holder', 'other']).optional() }).strict(),
     ]),
     result: z.object({ done: z.literal(true) }),
   },

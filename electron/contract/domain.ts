@@ -68,6 +68,14 @@ export const Identity = z.object({
   validTo: z.string().nullable(),
   /** True when the card's validity has ended. */
   expired: z.boolean(),
+  /** The address printed on the card (resident and HK/Macau/Taiwan cards); absent when typed. */
+  address: z.string().max(35).optional(),
+  /**
+   * The card's appended address (追加住址, GA 467 30 03): where the holder lives
+   * now after moving; null when the card has none, absent when typed or unread.
+   * Services that need the current address prefer it to `address`.
+   */
+  appendedAddress: z.string().max(35).nullable().optional(),
 });
 export type Identity = z.infer<typeof Identity>;
 

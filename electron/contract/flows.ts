@@ -246,12 +246,15 @@ export const FlowStepData = z.discriminatedUnion('step', [
    * Two fingerprints: the host drives the scanner while `state` is
    * `capturing` (a new `capture` number is a new capture) and passes the step
    * only on prints it captured itself. `badQuality` and `failed` wait for RETRY.
+   * With the card comparison on, `comparing` while the host compares the
+   * prints with the card's; `noMatch` (they did not match) waits for RETRY,
+   * which takes both prints again.
    */
   z.object({
     step: z.literal('fingerprints'),
     /** The finger asked for now; null when no finger is left to ask for. */
     finger: FingerCode.nullable(),
-    state: z.enum(['capturing', 'badQuality', 'failed']),
+    state: z.enum(['capturing', 'badQuality', 'failed', 'comparing', 'noMatch']),
     /** Grows with every capture the step asks the host for. */
     capture: z.number().int().min(1),
     /** The live quality while a finger is on the sensor (0–100). */
@@ -268,6 +271,8 @@ export const FlowStepData = z.discriminatedUnion('step', [
     required: z.literal(2),
     /** Fingers the citizen said are missing or damaged, for staff to confirm. */
     exemptions: z.array(z.object({ finger: FingerCode, reason: z.enum(['missing', 'damaged']) })).max(10),
+    /** With the card comparison on: comparisons that said noMatch so far, and how many are allowed. */
+    compare: z.object({ noMatches: z.number().int().min(0), maxTries: z.number().int().min(1) }).strict().optional(),
   }),
 ]);
 export type FlowStepData = z.infer<typeof FlowStepData>;

@@ -32,6 +32,7 @@ import { faceData } from './face/session-data';
 import { createFlowRuntime } from './flows';
 import type { PoliceGateway } from './gateway/police-gateway';
 import { createBackend } from './gateway/backend';
+import { fingerprintCompare } from './gateway/fingerprint-compare';
 import { createDocumentDesk } from './issued/document-desk';
 import { createStaffAlerts } from './staff/alerts';
 import { alertingDocumentDesk, alertingTicketPrinter } from './staff/alerting-printers';
@@ -381,7 +382,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
         }),
         devices.on('cardPresented', ({ card }) => onCard(card)),
         // The fingerprint step's captures: driven by the host from the flow's view, results only from the scanner.
-        connectFingerprintsToFlow({ bus, sessions, logger, scanner: () => fingerprintScannerOf(baseDevices, config.devices.fingerprint.id) }),
+        connectFingerprintsToFlow({ bus, sessions, logger, scanner: () => fingerprintScannerOf(baseDevices, config.devices.fingerprint.id), compare: (request) => backend.gateway.call(fingerprintCompare, request) }),
         devices.on('cardReadFailed', () => bus.emit('identity.readFailed', { messageKey: 'identity.readFailed' })),
         devices.on('scanned', ({ deviceId, text }) => {
           // The code may be personal data: log only its length.

@@ -226,6 +226,7 @@ export const en: Catalogue = {
     fingerprint: 'Fingerprint scanner {{id}}',
     placeFinger: 'Place a finger',
     placeBadFinger: 'Place a bad-quality finger',
+    placeOtherFinger: "Place someone else's finger",
     fingerIdle: 'Sensor empty',
     fingerOn: 'A finger rests on the sensor',
     fingerWaiting: 'Waiting for a finger',

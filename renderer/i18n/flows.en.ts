@@ -127,6 +127,9 @@ export const flowsEn: FlowCatalogue = {
       noDevice: 'The fingerprint scanner is not connected.',
       deviceError: 'The fingerprint scanner reported a problem.',
       taken: 'Taken: {{finger}}',
+      comparing: 'Comparing your fingerprints with the ones on your ID card…',
+      noMatch: 'Your fingerprints did not match the ones on your ID card. Please press both thumbs again.',
+      compareTriesLeft: 'Comparisons left: {{count}}',
       hand: 'Your hands, palms down: the finger to use is highlighted',
       fingers: {
         f11: 'right thumb',
@@ -319,6 +322,8 @@ export const flowsEn: FlowCatalogue = {
       /** Generic reasons a counter step may point at (`reasonKey`); deliberately coarse. */
       reason: {
         fingerprintsFailed: 'Your fingerprints could not be taken here. Staff at the counter will help you.',
+        fingerprintsNoMatch: 'Your fingerprints could not be matched with your ID card. Staff at the counter will help you.',
+        fingerprintsUnavailable: 'Your fingerprints cannot be checked right now. Staff at the counter will help you.',
         atCounter: 'Staff at the counter will continue your application.',
         faceCheckFailed: 'The face check could not be completed. Staff at the counter will check your identity.',
         printFailed: 'The document could not be printed. Staff at the counter will help you.',

@@ -130,6 +130,9 @@ export const flowsZhCN = {
       noDevice: '指纹采集仪未连接。',
       deviceError: '指纹采集仪出现故障。',
       taken: '已采集：{{finger}}',
+      comparing: '正在与身份证内的指纹比对，请稍候…',
+      noMatch: '指纹与身份证内的指纹不一致，请重新按压两个拇指。',
+      compareTriesLeft: '剩余比对次数：{{count}}',
       hand: '双手掌心向下，需要按压的手指已高亮显示',
       fingers: {
         f11: '右手拇指',
@@ -321,6 +324,8 @@ export const flowsZhCN = {
       /** Generic reasons a counter step may point at (`reasonKey`); deliberately coarse. */
       reason: {
         fingerprintsFailed: '指纹未能在自助机采集，请到窗口由工作人员为您办理。',
+        fingerprintsNoMatch: '指纹与身份证内指纹比对不一致，请到窗口由工作人员为您办理。',
+        fingerprintsUnavailable: '暂时无法核验指纹，请到窗口由工作人员为您办理。',
         atCounter: '您的申请需要由窗口工作人员继续办理。',
         faceCheckFailed: '人脸核验未能完成，请到窗口由工作人员核验身份。',
         printFailed: '文件未能打印，请到窗口由工作人员为您办理。',

@@ -224,6 +224,7 @@ export const zhCN = {
     fingerprint: '指纹采集仪 {{id}}',
     placeFinger: '按压手指',
     placeBadFinger: '按压手指（质量差）',
+    placeOtherFinger: '按压他人手指',
     fingerIdle: '采集面无手指',
     fingerOn: '手指已放在采集面上',
     fingerWaiting: '等待按压手指',

@@ -2,6 +2,7 @@
  * The fuzzers `npm run fuzz` runs, in order. Each one drives one wire
  * decoder or message schema with generated and mutated input.
  */
+import { formatAppendedAddressFuzzReport, runAppendedAddressFuzz } from '../fuzz-appended-address';
 import { formatContractFuzzReport, runContractFuzz } from '../fuzz-contract';
 import { formatEscPosFuzzReport, runEscPosFuzz } from '../fuzz-escpos';
 import { formatFingerprintFuzzReport, runFingerprintFuzz } from '../fuzz-fingerprint';
@@ -31,6 +32,7 @@ function fuzzer<R extends FuzzStats>(
 
 export const FUZZERS: readonly Fuzzer[] = [
   fuzzer('ga467', (n) => `GA 467 frame decoder, ${n} streams…`, runGa467Fuzz, formatFuzzReport),
+  fuzzer('appended-address', (n) => `GA 467 appended address (30 03) decoder, ${n} answers…`, runAppendedAddressFuzz, formatAppendedAddressFuzzReport),
   fuzzer('escpos', (n) => `ESC/POS status decoder and receipt parser, ${n} inputs…`, runEscPosFuzz, formatEscPosFuzzReport),
   fuzzer('hid', (n) => `HID report de-framing, ${n} report sequences…`, runHidFuzz, formatHidFuzzReport),
   fuzzer('scanner', (n) => `QR/barcode scanner line decoder, ${n} streams…`, runScannerFuzz, formatScannerFuzzReport),

@@ -87,6 +87,13 @@ describe('device CLI end to end over a socat pty pair', () => {
     expect((JSON.parse(results[2]!.read.stdout) as { type: string }).type).toBe('foreigner');
   }, 40_000);
 
+  it('a holder who moved: the JSON has the appended (current) address, and with --fingerprint says the card holds prints', async () => {
+    const { read } = await simulateAndRead('resident-moved', ['--fingerprint']);
+    expect(read.code, read.stderr).toBe(0);
+    expect(JSON.parse(read.stdout.trim())).toEqual({ ...(expectedJson('resident-moved') as object), appendedAddress: '江苏省南京市玄武区珠江路88号2幢1101室', fingerprint: 'present' });
+    expect(read.stderr).not.toContain('珠江路');
+  }, 40_000);
+
   it('answers status and samid from the simulator, then exits 3 when no card comes in time', async () => {
     const pair = await ptys();
     const sim = start(['idcard', 'simulate', '--port', pair.a, '--card', 'resident-long-term']);

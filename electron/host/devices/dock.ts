@@ -8,6 +8,8 @@
 import type { CallParams, CallResult } from '../../contract';
 import { loadSampleCard, listSampleCards } from '../../../drivers/idcard/sample-cards';
 import type { DeviceManager, IdCardSimulatorControls, SimulatorControls } from '../../../drivers/manager';
+import { SIMULATED_QUALITY } from '../../../drivers/fingerprint/simulator';
+import { SOMEONE_ELSE } from '../../../drivers/fingerprint/sim-template';
 import { kioskError, type HandlerOutcome } from '../api/dispatch';
 import type { A4SimulatorControls } from '../printing/a4/simulated';
 
@@ -110,7 +112,7 @@ function actOnA4(controls: A4SimulatorControls, params: CallParams<'dock.act'>):
 }
 
 /** Acts on a device the manager simulates (ID card reader, receipt printer, code scanner; cable for any kind). */
-function actOnManaged(controls: SimulatorControls, params: CallParams<'dock.act'>): HandlerOutcome<'dock.act'> {
+function actOnManaged(controls: SimulatorControls, params: CallParams<'dock.act'>, holder: () => string | undefined): HandlerOutcome<'dock.act'> {
   const reader = idCardControls(controls);
   const receipt = receiptControls(controls);
   const scanner = scannerControls(controls);
@@ -151,8 +153,11 @@ function actOnManaged(controls: SimulatorControls, params: CallParams<'dock.act'
     case 'placeFinger':
       if (!fingerprint) return refuse('unsupportedAction');
       if (!fingerprint.plugged) return refuse('unplugged');
-      if (params.quality === 'good') fingerprint.placeFinger();
-      else fingerprint.placeBadFinger();
+      {
+        // The finger's simulated template is the card holder's, or a stranger's (the sandbox matcher tells them apart).
+        const person = params.whose === 'other' ? SOMEONE_ELSE : holder();
+        fingerprint.placeFinger(params.quality === 'good' ? SIMULATED_QUALITY.good : SIMULATED_QUALITY.bad, person);
+      }
       return done;
     case 'a4Paper':
     case 'a4Jam':
@@ -164,6 +169,16 @@ function actOnManaged(controls: SimulatorControls, params: CallParams<'dock.act'
       return unreachable;
     }
   }
+}
+
+/** The person key of the last sample card placed in a simulated ID card reader, if any. */
+function holderOf(manager: Pick<DeviceManager, 'list' | 'simulatorControls'>): string | undefined {
+  for (const device of manager.list()) {
+    const controls = manager.simulatorControls(device.id);
+    const reader = controls && idCardControls(controls);
+    if (reader?.holder !== undefined) return reader.holder;
+  }
+  return undefined;
 }
 
 /**
@@ -210,7 +225,7 @@ export function createDock(
       if (a4) return actOnA4(a4, params);
       const controls = manager.simulatorControls(params.deviceId);
       if (!controls) return refuse('notSimulated');
-      return actOnManaged(controls, params);
+      return actOnManaged(controls, params, () => holderOf(manager));
     },
   };
 }

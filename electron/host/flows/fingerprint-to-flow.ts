@@ -5,6 +5,11 @@
  * live quality on, and reports the print or the failure to the flow as
  * FINGERPRINT_* events, which the renderer cannot send. The template stays
  * in the session's data (gone with the session); the flow keeps its hash.
+ * When the step says `comparing` (compareWithCard), the host compares the
+ * step's two prints with the card's fingerprint block through the back-end
+ * (`fingerprint-compare`) and reports FINGERPRINT_COMPARED; with no card
+ * prints to compare with (a typed number, a card read without them) it
+ * reports `skipped`, with a back-end that cannot answer `unavailable`.
  * Nothing here logs a template.
  */
 import { createHash } from 'node:crypto';
@@ -18,6 +23,9 @@ import type { DeviceLookup } from '../printing/receipt-printer-of';
 import type { ActiveSession, SessionStore } from '../session/session-store';
 import type { FingerprintEvent } from './flow-events';
 import { flowOf } from './session-flow';
+import { cardFingerprintsOf } from '../session/card-fingerprint';
+import type { FingerprintCompareAnswer, FingerprintCompareRequest } from '../gateway/fingerprint-compare';
+import type { GatewayResult } from '../gateway/police-gateway';
 
 /** What the capture needs of a scanner (the managed device, or a test's fake). */
 export interface FingerprintCapturePort {
@@ -58,6 +66,8 @@ export interface FingerprintToFlowOptions {
   scanner: () => FingerprintCapturePort | undefined;
   /** How long the citizen has to place the finger, per capture. Default 20 s. */
   timeoutMs?: number;
+  /** The back-end's 1:1 comparison (`gateway.call(fingerprintCompare, …)`); without it every comparison is `unavailable`. */
+  compare?: (request: FingerprintCompareRequest) => Promise<GatewayResult<FingerprintCompareAnswer>>;
 }
 
 /** Starts following flow views; returns the unsubscribe (which also cancels a running capture). */
@@ -150,6 +160,44 @@ export function connectFingerprintsToFlow(options: FingerprintToFlowOptions): ()
     }
   }
 
+  let comparing: string | undefined;
+
+  /** Compares the step's accepted prints (the view's `captured`) with the card's, once per comparison number. */
+  function compare(sessionId: string, view: FlowView, captured: readonly { finger: FingerCode; quality: number }[], capture: number): void {
+    const key = `${sessionId}:${view.flowId}:${view.stepId}:${capture}`;
+    if (comparing === key) return;
+    comparing = key;
+    queueMicrotask(() => {
+      void compareNow(sessionId, view.stepId, captured, capture).then((event) => {
+        if (comparing !== key) return;
+        comparing = undefined;
+        const accepted = send(sessionId, event);
+        log.info({ sessionId, outcome: event.type === 'FINGERPRINT_COMPARED' ? event.outcome : null, accepted }, 'fingerprints compared with the card');
+      });
+    });
+  }
+
+  async function compareNow(sessionId: string, stepId: string, captured: readonly { finger: FingerCode; quality: number }[], capture: number): Promise<FingerprintEvent> {
+    const session = options.sessions.get(sessionId);
+    const card = session ? cardFingerprintsOf(session) : { kind: 'absent' as const };
+    if (!session || session.identity?.source !== 'card') return { type: 'FINGERPRINT_COMPARED', capture, outcome: 'skipped', reason: 'noCard' };
+    if (card.kind === 'absent') return { type: 'FINGERPRINT_COMPARED', capture, outcome: 'skipped', reason: 'noCardPrints' };
+    if (card.kind === 'unreadable') return { type: 'FINGERPRINT_COMPARED', capture, outcome: 'skipped', reason: 'cardPrintsUnreadable' };
+    // Each accepted print: the latest template this step captured of that finger at that quality.
+    const prints = sessionFingerprints(session).filter((p) => p.stepId === stepId);
+    const templates = captured.flatMap(({ finger, quality }) => {
+      const print = prints.findLast((p) => p.finger === finger && p.quality === quality);
+      return print ? [{ finger, template: Buffer.from(print.template).toString('base64') }] : [];
+    });
+    if (templates.length === 0 || !options.compare) return { type: 'FINGERPRINT_COMPARED', capture, outcome: 'unavailable' };
+    const answer = await options.compare({ captured: templates, card: Buffer.from(card.data).toString('base64') });
+    if (!answer.ok) {
+      log.warn({ sessionId, reason: answer.error.kind }, 'fingerprint comparison unavailable');
+      return { type: 'FINGERPRINT_COMPARED', capture, outcome: 'unavailable' };
+    }
+    return { type: 'FINGERPRINT_COMPARED', capture, outcome: answer.value.outcome, score: answer.value.score };
+  }
+
   const unsubscribe = options.bus.subscribe((envelope) => {
     if (envelope.event === 'session.ended') {
       cancel((envelope.payload as { sessionId: string }).sessionId);
@@ -160,6 +208,7 @@ export function connectFingerprintsToFlow(options: FingerprintToFlowOptions): ()
     const data = view.data;
     if (data.step === 'fingerprints' && data.state === 'capturing' && data.finger !== null) start(sessionId, view, data.finger, data.capture);
     else cancel(sessionId);
+    if (data.step === 'fingerprints' && data.state === 'comparing') compare(sessionId, view, data.captured, data.capture);
   });
 
   return () => {

@@ -89,7 +89,15 @@ export interface PaymentCodeEvent {
 export type FingerprintEvent =
   | { type: 'FINGERPRINT_PROGRESS'; capture: number; quality: number | null }
   | { type: 'FINGERPRINT_CAPTURED'; capture: number; finger: FingerCode; quality: number; templateSha256: string }
-  | { type: 'FINGERPRINT_FAILED'; capture: number; reason: 'timeout' | 'noDevice' | 'deviceError' };
+  | { type: 'FINGERPRINT_FAILED'; capture: number; reason: 'timeout' | 'noDevice' | 'deviceError' }
+  /** The 1:1 comparison with the card's prints (compareWithCard): the verdict and score only. */
+  | {
+      type: 'FINGERPRINT_COMPARED';
+      capture: number;
+      outcome: 'match' | 'noMatch' | 'skipped' | 'unavailable';
+      score?: number;
+      reason?: 'noCard' | 'noCardPrints' | 'cardPrintsUnreadable';
+    };
 
 export type HostFlowEvent = IdentityEvent | IdentityChangedEvent | FaceResultEvent | PhotoTakenEvent | PhotoAcceptedEvent | PageAcceptedEvent | PageDeletedEvent | PaymentCodeEvent | FingerprintEvent;
 

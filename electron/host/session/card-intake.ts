@@ -11,6 +11,8 @@ import { parseCardText } from '../../../drivers/idcard/card-text';
 import type { RawCardRead } from '../../../drivers/manager';
 import type { EventBus } from '../events';
 import type { Logger } from '../log/logger';
+import { decodeAppendedAddress } from '../../../drivers/idcard/appended-address';
+import { keepCardFingerprints } from './card-fingerprint';
 import { identityFromCard, maskedIdentity } from './identity';
 import { sessionInfo, type SessionStore } from './session-store';
 
@@ -35,11 +37,12 @@ export function createCardIntake(deps: CardIntakeDeps): (card: RawCardRead) => v
       deps.bus.emit('identity.readFailed', { messageKey: parsed.error.kind === 'unknownCardType' ? 'identity.unknownCardType' : 'identity.unreadable' });
       return;
     }
-    const identity: Identity = identityFromCard(parsed.value, deps.now?.() ?? new Date(), deps.timeZone);
+    const identity: Identity = { ...identityFromCard(parsed.value, deps.now?.() ?? new Date(), deps.timeZone), ...appendedAddressOf(raw, deps.logger) };
     const open = deps.sessions.current();
     if (open) {
       const offer = deps.sessions.offerIdentity(open.sessionId, identity);
       deps.sessions.touch(open.sessionId);
+      if (offer.kind === 'set' || offer.kind === 'same') keepCardFingerprints(open, raw);
       deps.logger.info({ sessionId: open.sessionId, cardType: identity.cardType, idNumberValid: identity.idNumberValid, offer: offer.kind }, 'card read in session');
       switch (offer.kind) {
         case 'set':
@@ -60,7 +63,22 @@ export function createCardIntake(deps: CardIntakeDeps): (card: RawCardRead) => v
     const started = deps.sessions.start({ ...deps.defaults(), identity });
     if (!started.ok) return;
     const session = deps.sessions.current();
+    if (session) keepCardFingerprints(session, raw);
     deps.logger.info({ sessionId: started.value.sessionId, cardType: identity.cardType, idNumberValid: identity.idNumberValid }, 'session started by card');
     deps.bus.emit('session.started', { session: session ? sessionInfo(session) : started.value, identity: maskedIdentity(identity) });
   };
+}
+
+/**
+ * The card's appended address (追加住址) for the identity: the current
+ * address, `null` when the card has none; nothing when the reader could not
+ * tell (or the text is unusable: logged by its reason, never its content).
+ */
+function appendedAddressOf(raw: RawCardRead, logger: Logger): Pick<Identity, 'appendedAddress'> {
+  if (raw.appendedAddressUnread) return {};
+  if (raw.appendedAddress === undefined) return { appendedAddress: null };
+  const decoded = decodeAppendedAddress(raw.appendedAddress);
+  if (decoded.ok) return { appendedAddress: decoded.value };
+  logger.warn({ reason: decoded.error.kind }, 'appended address not usable');
+  return {};
 }

@@ -20,7 +20,13 @@ export function identityFromCard(card: IdCard, now: Date = new Date(), timeZone?
     idNumberValid: card.idNumberCheck.ok,
     validTo,
     expired: validTo !== 'long-term' && validTo < zonedIsoDate(now, timeZone),
+    ...('address' in card ? { address: card.address } : {}),
   };
+}
+
+/** Where the holder lives now: the appended address (追加住址) when the card has one, else the printed one. */
+export function currentAddress(identity: Identity): string | null {
+  return identity.appendedAddress ?? identity.address ?? null;
 }
 
 /** Identity from a typed ID number; `undefined` when the number is not valid. */

@@ -3,7 +3,9 @@
  * hand diagram), the live quality bar while the finger is on the scanner,
  * and, after an unclear print or a scanner problem, "try again". The citizen
  * may say the finger is missing or injured; the host then asks for the next
- * finger and records it for staff. The host drives the scanner and decides:
+ * finger and records it for staff. With the card comparison on, the screen
+ * says the prints are being compared with the card's, and after a mismatch
+ * asks for both thumbs again. The host drives the scanner and decides:
  * this screen only shows the view and sends RETRY / EXEMPT_FINGER.
  */
 import type { ReactElement } from 'react';
@@ -22,7 +24,8 @@ export function FingerprintsStep({ view, data, send, accepts }: StepProps<'finge
   const enough = quality !== null && quality >= data.minQuality;
   const current = Math.min(data.captured.length + 1, data.required);
   const capturing = data.state === 'capturing';
-  useStepVoice(view, capturing ? 'voice.flow.fingerprints' : 'voice.flow.fingerprintsRetry', capturing);
+  // While comparing there is nothing to do: no prompt (a mismatch is spoken like an unclear print).
+  useStepVoice(view, capturing ? 'voice.flow.fingerprints' : data.state === 'comparing' ? null : 'voice.flow.fingerprintsRetry', capturing);
   return (
     <section className="step flow-step fingerprints-step" data-testid="fingerprints-step" data-state={data.state} aria-labelledby="step-title">
       <h1 id="step-title" className="step__title">
@@ -62,6 +65,12 @@ export function FingerprintsStep({ view, data, send, accepts }: StepProps<'finge
         </p>
       ) : null}
       {data.state === 'badQuality' ? <p>{t('flow.fingerprints.triesLeft', { count: Math.max(0, data.maxTries - data.tries) })}</p> : null}
+      {data.state === 'comparing' ? (
+        <p className="flow-step__lead" role="status" data-testid="fingerprint-comparing">
+          {t('flow.fingerprints.comparing')}
+        </p>
+      ) : null}
+      {data.state === 'noMatch' && data.compare ? <p>{t('flow.fingerprints.compareTriesLeft', { count: Math.max(0, data.compare.maxTries - data.compare.noMatches) })}</p> : null}
       {data.captured.length > 0 ? (
         <ul className="fingerprints-step__taken">
           {data.captured.map((c) => (

@@ -22,6 +22,8 @@ describe('describeSw3', () => {
     [0x31, 'cardError'],
     [0x32, 'cardError'],
     [0x33, 'cardError'],
+    [0x37, 'cardError'],
+    [0x3f, 'cardError'],
     [0x40, 'cardError'],
     [0x41, 'transient'],
     [0x47, 'transient'],

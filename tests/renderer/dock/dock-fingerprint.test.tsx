@@ -29,13 +29,17 @@ describe('dock drawer: fingerprint scanner', () => {
     expect(screen.getByTestId('dock-device-fingerprint')).toHaveTextContent('等待按压手指');
     await user.click(screen.getByTestId('dock-finger-good-fingerprint'));
     await user.click(screen.getByTestId('dock-finger-bad-fingerprint'));
+    await user.click(screen.getByTestId('dock-finger-other-fingerprint'));
     expect(api.callsTo('dock.act')).toEqual([
       { action: 'placeFinger', deviceId: 'fingerprint', quality: 'good' },
       { action: 'placeFinger', deviceId: 'fingerprint', quality: 'bad' },
+      // Someone else's finger: a good print that does not match the card's holder.
+      { action: 'placeFinger', deviceId: 'fingerprint', quality: 'good', whose: 'other' },
     ]);
     await user.click(screen.getByTestId('dock-unplug-fingerprint'));
     expect(await screen.findByTestId('dock-replug-fingerprint')).toBeInTheDocument();
     expect(screen.getByTestId('dock-finger-good-fingerprint')).toBeDisabled();
+    expect(screen.getByTestId('dock-finger-other-fingerprint')).toBeDisabled();
     expect(api.unexpectedCalls).toEqual([]);
   });
 });

@@ -39,6 +39,25 @@ describe('fingerprints step', () => {
     expect(send).toHaveBeenLastCalledWith({ type: 'EXEMPT_FINGER', reason: 'damaged' });
   });
 
+  it('while the prints are compared with the card: says so and offers nothing to press', () => {
+    renderFlowStep(viewOf(data({ finger: null, state: 'comparing', capture: 3, captured: [{ finger: 11, quality: 86 }, { finger: 16, quality: 80 }], compare: { noMatches: 0, maxTries: 2 } }), []));
+    expect(screen.getByTestId('fingerprint-comparing')).toHaveTextContent('正在与身份证内的指纹比对');
+    expect(screen.queryByTestId('fingerprint-retry')).toBeNull();
+    expect(screen.queryByTestId('fingerprint-exempt-missing')).toBeNull();
+  });
+
+  it('when they did not match the card: says so, with the comparisons left, and Try again takes them again', () => {
+    const { send } = renderFlowStep(
+      viewOf(data({ finger: null, state: 'noMatch', capture: 3, captured: [{ finger: 11, quality: 86 }, { finger: 16, quality: 80 }], compare: { noMatches: 1, maxTries: 2 } }), ['RETRY'], { messageKey: 'flow.fingerprints.noMatch' }),
+      {},
+      { language: 'en' },
+    );
+    expect(screen.getByTestId('fingerprint-message')).toHaveTextContent('did not match the ones on your ID card');
+    expect(screen.getByText('Comparisons left: 1')).toBeInTheDocument();
+    fireEvent.click(screen.getByTestId('fingerprint-retry'));
+    expect(send).toHaveBeenLastCalledWith({ type: 'RETRY' });
+  });
+
   it('speaks English in English', () => {
     renderFlowStep(viewOf(data({ finger: 12 }), ['EXEMPT_FINGER']), {}, { language: 'en' });
     expect(screen.getByTestId('fingerprint-finger')).toHaveTextContent('Press your right index finger flat on the scanner');

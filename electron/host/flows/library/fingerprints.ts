@@ -14,6 +14,20 @@
  * capture asked for, at `minQuality` or better, pass the step. The fact keeps
  * each print's finger, quality and template hash; the templates stay in the
  * session's data.
+ *
+ * With `compareWithCard`, two good prints are not the end: the step says
+ * `comparing` and the host compares them 1:1 with the fingerprint block of
+ * the holder's ID card through the back-end (`fingerprint-compare`) and
+ * reports FINGERPRINT_COMPARED, which the renderer cannot send either:
+ * - match → on; the fact records `match` and the score.
+ * - noMatch → `noMatch`, RETRY takes both prints again; after
+ *   `maxCompareTries` comparisons the citizen is sent to the counter.
+ * - skipped (a typed number, a card read without prints or with an
+ *   unreadable print block: nothing to compare with) → on, recorded.
+ * - unavailable (the back-end is down) → `onCompareUnavailable`: `continue`
+ *   (default: the prints are still taken for the application and staff see
+ *   `unavailable` in the fact) or `counter`.
+ * The fact holds the outcome and score only, never a template.
  */
 import { assign } from 'xstate';
 import type { FingerCode } from '../../../contract';
@@ -37,7 +51,21 @@ export interface FingerprintsOptions {
   /** The counter's reason when a hand has no readable finger left. */
   noFingerReasonKey?: string;
   back?: boolean;
+  /** Compare the prints 1:1 with the card's (see above). Default false. */
+  compareWithCard?: boolean;
+  /** Comparisons that may say noMatch before the counter; default 2. */
+  maxCompareTries?: number;
+  /** What a back-end that cannot compare does: go on (default) or send the citizen to the counter. */
+  onCompareUnavailable?: 'continue' | 'counter';
+  /** The counter's reason after `maxCompareTries` noMatch answers. */
+  noMatchReasonKey?: string;
 }
+
+/** What the 1:1 comparison with the card said (no template, ever). */
+export type CardComparison =
+  | { outcome: 'match' | 'noMatch'; score: number }
+  | { outcome: 'skipped'; reason: 'noCard' | 'noCardPrints' | 'cardPrintsUnreadable' }
+  | { outcome: 'unavailable' };
 
 export interface FingerPrint {
   finger: FingerCode;
@@ -55,8 +83,11 @@ export interface FingerprintsFact {
   exemptionRequested: boolean;
   /** Fingers given up on (exempted or unreadable), so never asked again. */
   skipped: FingerCode[];
-  state: 'capturing' | 'badQuality' | 'failed';
+  state: 'capturing' | 'badQuality' | 'failed' | 'comparing' | 'noMatch';
   capture: number;
+  /** The last comparison with the card (compareWithCard), and how many said noMatch. */
+  comparison: CardComparison | null;
+  noMatches: number;
   tries: number;
   liveQuality: number | null;
   lastQuality: number | null;
@@ -64,9 +95,10 @@ export interface FingerprintsFact {
 }
 
 const REQUIRED = 2;
+const COMPARE_OUTCOMES: readonly string[] = ['match', 'noMatch', 'skipped', 'unavailable'];
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
-const initialFact = (): FingerprintsFact => ({ prints: [], exemptions: [], exemptionRequested: false, skipped: [], state: 'capturing', capture: 1, tries: 0, liveQuality: null, lastQuality: null, failure: null });
+const initialFact = (): FingerprintsFact => ({ prints: [], exemptions: [], exemptionRequested: false, skipped: [], state: 'capturing', capture: 1, comparison: null, noMatches: 0, tries: 0, liveQuality: null, lastQuality: null, failure: null });
 
 /** The step's fact at step `id` (its initial state before anything happened). */
 export function fingerprintsOf(context: FlowContext, id: string): FingerprintsFact {
@@ -97,7 +129,23 @@ export function afterExemption(fact: FingerprintsFact, reason: ExemptionReason):
   return nextCapture(fact, { skipped: [...fact.skipped, finger], exemptions: [...fact.exemptions, { finger, reason }], exemptionRequested: true, lastQuality: null });
 }
 
+type ComparedEvent = Extract<FingerprintEvent, { type: 'FINGERPRINT_COMPARED' }>;
 type StepEvent = FingerprintEvent | { type: 'EXEMPT_FINGER'; reason: ExemptionReason } | { type: 'RETRY' };
+
+/** Two good prints under compareWithCard: the host compares them (a new capture number names this comparison). */
+const toComparing = (fact: FingerprintsFact): FingerprintsFact => ({ ...fact, state: 'comparing', capture: fact.capture + 1, liveQuality: null, failure: null });
+
+/** What a comparison's answer does to the fact. */
+export function afterComparison(fact: FingerprintsFact, event: Pick<ComparedEvent, 'outcome' | 'score' | 'reason'>): FingerprintsFact {
+  const comparison: CardComparison =
+    event.outcome === 'match' || event.outcome === 'noMatch'
+      ? { outcome: event.outcome, score: event.score ?? 0 }
+      : event.outcome === 'skipped'
+        ? { outcome: 'skipped', reason: event.reason ?? 'noCard' }
+        : { outcome: 'unavailable' };
+  if (comparison.outcome !== 'noMatch') return { ...fact, comparison };
+  return { ...fact, comparison, state: 'noMatch', noMatches: fact.noMatches + 1 };
+}
 type Args = { context: FlowContext; event: StepEvent };
 
 export function fingerprintsStep(options: FingerprintsOptions): StepDefinition {
@@ -106,6 +154,11 @@ export function fingerprintsStep(options: FingerprintsOptions): StepDefinition {
   if (!Number.isInteger(minQuality) || minQuality < 0 || minQuality > 100) throw new RangeError(`fingerprints step ${options.id}: minQuality must be 0–100`);
   if (!Number.isInteger(maxTries) || maxTries < 1 || maxTries > 10) throw new RangeError(`fingerprints step ${options.id}: maxTriesPerFinger must be 1–10`);
   const noFingerReasonKey = options.noFingerReasonKey ?? 'flow.counter.reason.fingerprintsFailed';
+  const compareWithCard = options.compareWithCard ?? false;
+  const maxCompareTries = options.maxCompareTries ?? 2;
+  if (!Number.isInteger(maxCompareTries) || maxCompareTries < 1 || maxCompareTries > 5) throw new RangeError(`fingerprints step ${options.id}: maxCompareTries must be 1–5`);
+  const onUnavailable = options.onCompareUnavailable ?? 'continue';
+  const noMatchReasonKey = options.noMatchReasonKey ?? 'flow.counter.reason.fingerprintsNoMatch';
   const fact = (context: FlowContext) => fingerprintsOf(context, options.id);
   const setFact = (update: (args: Args) => FingerprintsFact) => assign({ facts: (args: Args) => ({ ...args.context.facts, [options.id]: update(args) }) });
 
@@ -122,6 +175,29 @@ export function fingerprintsStep(options: FingerprintsOptions): StepDefinition {
   const printed = setFact(({ context, event }) => afterPrint(fact(context), printOf(event), minQuality, maxTries));
   const exempted = setFact(({ context, event }) => afterExemption(fact(context), (event as { reason: ExemptionReason }).reason));
   const completes = (next: FingerprintsFact) => next.prints.length >= REQUIRED;
+  /** The answer is about the comparison running now. */
+  const ofComparison = ({ context, event }: Args) => {
+    const e = event as ComparedEvent;
+    return fact(context).state === 'comparing' && e.capture === fact(context).capture && COMPARE_OUTCOMES.includes(e.outcome);
+  };
+  /** Where an answer leads; `stay` is noMatch with comparisons left (RETRY takes the prints again). */
+  const comparedRoute = ({ context, event }: Args): 'next' | 'unavailableCounter' | 'noMatchCounter' | 'stay' => {
+    const outcome = (event as ComparedEvent).outcome;
+    switch (outcome) {
+      case 'match':
+      case 'skipped':
+        return 'next';
+      case 'unavailable':
+        return onUnavailable === 'continue' ? 'next' : 'unavailableCounter';
+      case 'noMatch':
+        return fact(context).noMatches + 1 >= maxCompareTries ? 'noMatchCounter' : 'stay';
+      default: {
+        const unreachable: never = outcome;
+        return unreachable;
+      }
+    }
+  };
+  const compared = setFact(({ context, event }) => afterComparison(fact(context), event as ComparedEvent));
   const handEmpty = (next: FingerprintsFact) => currentFinger(next) === null;
 
   return {
@@ -135,7 +211,9 @@ export function fingerprintsStep(options: FingerprintsOptions): StepDefinition {
           actions: setFact(({ context, event }) => ({ ...fact(context), liveQuality: (event as { quality: number | null }).quality })),
         },
         FINGERPRINT_CAPTURED: [
-          { guard: (args: Args) => validPrint(args) && completes(afterPrint(fact(args.context), printOf(args.event), minQuality, maxTries)), ...wiring.leave({ to: 'next' }, printed) },
+          ...(compareWithCard
+            ? [{ guard: (args: Args) => validPrint(args) && completes(afterPrint(fact(args.context), printOf(args.event), minQuality, maxTries)), actions: setFact(({ context, event }) => toComparing(afterPrint(fact(context), printOf(event), minQuality, maxTries))) }]
+            : [{ guard: (args: Args) => validPrint(args) && completes(afterPrint(fact(args.context), printOf(args.event), minQuality, maxTries)), ...wiring.leave({ to: 'next' }, printed) }]),
           { guard: (args: Args) => validPrint(args) && handEmpty(afterPrint(fact(args.context), printOf(args.event), minQuality, maxTries)), ...wiring.leave({ to: 'counter', reasonKey: noFingerReasonKey }, printed) },
           { guard: validPrint, actions: printed },
         ],
@@ -143,10 +221,22 @@ export function fingerprintsStep(options: FingerprintsOptions): StepDefinition {
           guard: ofCapture,
           actions: setFact(({ context, event }) => ({ ...fact(context), state: 'failed', liveQuality: null, failure: (event as { reason: FingerprintsFact['failure'] }).reason })),
         },
-        RETRY: {
-          guard: ({ context }: Args) => fact(context).state !== 'capturing',
-          actions: setFact(({ context }) => nextCapture(fact(context), { tries: fact(context).tries })),
-        },
+        FINGERPRINT_COMPARED: compareWithCard
+          ? [
+              { guard: (args: Args) => ofComparison(args) && comparedRoute(args) === 'next', ...wiring.leave({ to: 'next' }, compared) },
+              { guard: (args: Args) => ofComparison(args) && comparedRoute(args) === 'unavailableCounter', ...wiring.leave({ to: 'counter', reasonKey: 'flow.counter.reason.fingerprintsUnavailable' }, compared) },
+              { guard: (args: Args) => ofComparison(args) && comparedRoute(args) === 'noMatchCounter', ...wiring.leave({ to: 'counter', reasonKey: noMatchReasonKey }, compared) },
+              { guard: ofComparison, actions: compared },
+            ]
+          : [],
+        RETRY: [
+          // After noMatch: both prints again (fingers given up on stay given up on).
+          { guard: ({ context }: Args) => fact(context).state === 'noMatch', actions: setFact(({ context }) => nextCapture(fact(context), { prints: [] })) },
+          {
+            guard: ({ context }: Args) => fact(context).state !== 'capturing' && fact(context).state !== 'comparing',
+            actions: setFact(({ context }) => nextCapture(fact(context), { tries: fact(context).tries })),
+          },
+        ],
         EXEMPT_FINGER: [
           { guard: ({ context, event }: Args) => currentFinger(fact(context)) !== null && handEmpty(afterExemption(fact(context), (event as { reason: ExemptionReason }).reason)), ...wiring.leave({ to: 'counter', reasonKey: noFingerReasonKey }, exempted) },
           { guard: ({ context }: Args) => currentFinger(fact(context)) !== null, actions: exempted },
@@ -171,8 +261,9 @@ export function fingerprintsStep(options: FingerprintsOptions): StepDefinition {
           captured: f.prints.map((p) => ({ finger: p.finger, quality: p.quality })),
           required: REQUIRED,
           exemptions: f.exemptions,
+          ...(compareWithCard ? { compare: { noMatches: f.noMatches, maxTries: maxCompareTries } } : {}),
         },
-        ...(f.state === 'badQuality' ? { messageKey: 'flow.fingerprints.badQuality' } : f.state === 'failed' && f.failure ? { messageKey: `flow.fingerprints.${f.failure}` } : {}),
+        ...(f.state === 'badQuality' ? { messageKey: 'flow.fingerprints.badQuality' } : f.state === 'noMatch' ? { messageKey: 'flow.fingerprints.noMatch' } : f.state === 'failed' && f.failure ? { messageKey: `flow.fingerprints.${f.failure}` } : {}),
       };
     },
   };
