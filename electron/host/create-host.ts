@@ -49,6 +49,8 @@ import { chargedFeeItems } from './services/service-module';
 import { createPaymentFromConfig } from './payment/from-config';
 import { createPaymentDesk } from './payment/payment-desk';
 import { createPaymentLedger } from './payment/ledger';
+import { createLatePayments } from './payment/late-payment';
+import { createPaymentNotifications, type PaymentNotifications } from './payment/payment-notifications';
 import { receiptPrinterOf, type DeviceLookup } from './printing/receipt-printer-of';
 import type { Result } from '../../domain/result';
 import { openJournal, type Journal } from './journal';
@@ -107,6 +109,8 @@ export interface KioskHost {
   dispatch(message: unknown): Promise<ResponseEnvelope>;
   /** Subscribes to event envelopes for the renderer(s). */
   onEvent(listener: (event: EventEnvelope) => void): () => void;
+  /** The payment service's pushed notifications (served at `POST /payment/notify`). */
+  readonly paymentNotifications: PaymentNotifications;
 }
 
 /** Composes a host from a validated config; throws with a message naming the cause when the journal, a key or the back-end cannot be set up. */
@@ -217,13 +221,29 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       }),
   });
   // Fees: the payment service the config names (the embedded sandbox in simulation); payments and late refunds are journaled.
+  const configuredPayment = createPaymentFromConfig(config, now);
+  const paymentLedger = createPaymentLedger(db, now);
   const payment = createPaymentDesk({
-    ...createPaymentFromConfig(config, now),
+    ...configuredPayment,
     logger,
     journal: (sessionId, record) => station.sessions.paymentTaken(sessionId, record),
-    ledger: createPaymentLedger(db, now),
+    ledger: paymentLedger,
     alert: (orderNo) => alerts.paymentNeedsStaff({ orderNo, issue: 'refundFailed' }),
   });
+  // Pushed notifications (POST /payment/notify, or in-process from the embedded sandbox); a payment after the close is refunded.
+  const paymentNotifications = createPaymentNotifications({
+    port: configuredPayment.port,
+    ledger: paymentLedger,
+    logger,
+    late: createLatePayments({
+      port: configuredPayment.port,
+      ledger: paymentLedger,
+      logger,
+      audit: station.audit,
+      alert: (orderNo) => alerts.paymentNeedsStaff({ orderNo, issue: 'refundFailed' }),
+    }),
+  });
+  configuredPayment.connectNotifications?.((body, signature) => void paymentNotifications.accept(body, signature));
   const receiptPrinter = deps.receiptPrinter ?? (() => receiptPrinterOf(baseDevices, config.devices.receiptPrinter.id));
   const flows = createFlowRuntime({
     sessions,
@@ -420,6 +440,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     },
     dispatch: (message) => dispatcher.dispatch(message),
     onEvent: (listener) => bus.subscribe(listener),
+    paymentNotifications,
   };
 }
 

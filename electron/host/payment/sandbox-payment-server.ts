@@ -6,7 +6,9 @@
  * signed the same way. `handle` answers one request without a socket: the
  * embedded mode uses it in-process, the server wraps it in node:http.
  * The sandbox's own paths: `POST /sandbox/orders/{orderNo}/pay` (the citizen's
- * phone paid the QR code) and `GET /sandbox/scan/{orderNo}` (what the QR
+ * phone paid the QR code), `POST /sandbox/orders/{orderNo}/late-pay` (a
+ * closed order is paid anyway, as when a channel's callback raced the
+ * close) and `GET /sandbox/scan/{orderNo}` (what the QR
  * opens: pays it with 微信 in simulation).
  */
 import { createHash } from 'node:crypto';
@@ -133,6 +135,10 @@ export function createSandboxPaymentHandler(options: SandboxPaymentHandlerOption
       case 'POST sandbox/orders/pay': {
         const body = parse(SandboxPayBody);
         return body ? answer(payment.payByPhone(no, body.channel as PaymentChannel)) : failure('invalidRequest');
+      }
+      case 'POST sandbox/orders/late-pay': {
+        const body = parse(SandboxPayBody);
+        return body ? answer(payment.latePay(no, body.channel as PaymentChannel)) : failure('invalidRequest');
       }
       case 'GET sandbox/scan/': {
         const paid = payment.payByPhone(no, 'wechat');

@@ -8,7 +8,8 @@
  * 2888… 支付宝, 6288… 云闪付), one starting with 1399 is declined for lack
  * of funds, any other is declined as unknown. A QR order is paid by the
  * sandbox's pay call (the citizen's phone). An unpaid order past its expiry
- * is closed.
+ * is closed. A closed order can be paid late (latePay: the channel's
+ * callback raced the close) to try the kiosk's automatic refund.
  */
 import { randomInt } from 'node:crypto';
 import type { OrderStatus, PaymentChannel } from './payment-port';
@@ -66,6 +67,8 @@ export interface SandboxPayment {
   payByCode(orderNo: string, authCode: string): SandboxAnswer<WireOrder>;
   /** The citizen's phone paid the QR code (sandbox only). */
   payByPhone(orderNo: string, channel: PaymentChannel): SandboxAnswer<WireOrder>;
+  /** A payment whose channel callback raced the close: a closed order becomes paid, and is notified (sandbox only). */
+  latePay(orderNo: string, channel: PaymentChannel): SandboxAnswer<WireOrder>;
   close(orderNo: string): SandboxAnswer<WireOrder>;
   refund(orderNo: string, idempotencyKey: string, amountFen: number): SandboxAnswer<WireRefund>;
   receipt(orderNo: string): SandboxAnswer<WireReceipt>;
@@ -148,6 +151,8 @@ export function createSandboxPayment(options: SandboxPaymentOptions): SandboxPay
       }),
     payByPhone: (orderNo, channel) =>
       found(orderNo, (order) => (order.status === 'unpaid' ? markPaid(order, channel) : refused('rejected', notUnpaid(order.status)))),
+    latePay: (orderNo, channel) =>
+      found(orderNo, (order) => (order.status === 'closed' ? markPaid(order, channel) : refused('rejected', order.status === 'unpaid' ? 'orderNotClosed' : notUnpaid(order.status)))),
     close: (orderNo) =>
       found(orderNo, (order) => {
         if (order.status === 'unpaid') order.status = 'closed';

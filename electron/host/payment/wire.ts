@@ -19,6 +19,8 @@ export const refundsPath = (orderNo: string) => `${orderPath(orderNo)}/refunds`;
 export const receiptPath = (orderNo: string) => `${orderPath(orderNo)}/receipt`;
 /** Sandbox only: the citizen's phone paid the order's QR code. */
 export const sandboxPayPath = (orderNo: string) => `/sandbox/orders/${encodeURIComponent(orderNo)}/pay`;
+/** Sandbox only: a closed order paid anyway (a channel's callback that raced the close). */
+export const sandboxLatePayPath = (orderNo: string) => `/sandbox/orders/${encodeURIComponent(orderNo)}/late-pay`;
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 /** Base64 Ed25519 signature over the answer's body bytes, exactly as sent. */
