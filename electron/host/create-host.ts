@@ -50,6 +50,9 @@ import { createPaymentFromConfig } from './payment/from-config';
 import { createPaymentDesk } from './payment/payment-desk';
 import { createPaymentLedger } from './payment/ledger';
 import { createLatePayments } from './payment/late-payment';
+import { DEFAULT_RECONCILE_AT } from './payment/config';
+import { runDayEndCheck } from './payment/day-end-check';
+import { startDayEndTimer } from './payment/day-end-timer';
 import { createPaymentNotifications, type PaymentNotifications } from './payment/payment-notifications';
 import { receiptPrinterOf, type DeviceLookup } from './printing/receipt-printer-of';
 import type { Result } from '../../domain/result';
@@ -244,6 +247,18 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     }),
   });
   configuredPayment.connectNotifications?.((body, signature) => void paymentNotifications.accept(body, signature));
+  // The day-end reconciliation, run by the host at `payment.reconcileAt`; each mismatch is a staff alert.
+  const reconcileDay = async (date: string) => {
+    const result = await runDayEndCheck(
+      { port: configuredPayment.port, ledger: paymentLedger, timeZone: config.timeZone, audit: station.audit, alert: (orderNo) => alerts.paymentNeedsStaff({ orderNo, issue: 'reconcileMismatch' }) },
+      date,
+    ).catch((error: unknown) => {
+      logger.error({ err: error, date }, 'day-end reconciliation failed');
+      return null;
+    });
+    if (result && !result.ok) logger.warn({ date, failure: result.error.kind }, 'day-end reconciliation: no statement');
+    if (result?.ok) logger.info({ date, matched: result.value.matched, mismatches: result.value.mismatches.length, notes: result.value.notes.length }, 'day-end reconciliation');
+  };
   const receiptPrinter = deps.receiptPrinter ?? (() => receiptPrinterOf(baseDevices, config.devices.receiptPrinter.id));
   const flows = createFlowRuntime({
     sessions,
@@ -411,6 +426,8 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       );
       await devices.start();
       backend.sender.start();
+      if (config.payment || config.simulation)
+        unsubscribers.push(startDayEndTimer({ at: config.payment?.reconcileAt ?? DEFAULT_RECONCILE_AT, timeZone: config.timeZone, now, run: reconcileDay }));
       station.audit.record({
         actor: 'host',
         action: 'host.started',

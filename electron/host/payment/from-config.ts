@@ -30,7 +30,7 @@ export const EMBEDDED_NOTIFY_URL = 'http://127.0.0.1/payment/notify';
 /** A port for a kiosk without a payment service: every call is `unavailable`. */
 export function noPaymentService(): PaymentPort {
   const unavailable = async () => err({ kind: 'unavailable' as const });
-  return { createOrder: unavailable, payByCode: unavailable, queryOrder: unavailable, closeOrder: unavailable, refund: unavailable, fetchReceipt: unavailable, acceptNotification: unavailable };
+  return { createOrder: unavailable, payByCode: unavailable, queryOrder: unavailable, closeOrder: unavailable, refund: unavailable, fetchReceipt: unavailable, statement: unavailable, acceptNotification: unavailable };
 }
 
 const DEFAULT_ORDER_TIMEOUT_SECONDS = 180;

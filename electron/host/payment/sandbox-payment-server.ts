@@ -18,6 +18,7 @@ import type { z } from 'zod';
 import type { PaymentChannel } from './payment-port';
 import { createSandboxPayment, SANDBOX_PAYMENT_DEFAULT_PORT, type SandboxAnswer, type SandboxPayment } from './sandbox-payment';
 import { generateSigningKey, type SigningKey } from './signing';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../../domain/calendar-date';
 import {
   BarcodePayBody,
   CreateOrderBody,
@@ -28,6 +29,7 @@ import {
   RefundBody,
   SandboxPayBody,
   SIGNATURE_HEADER,
+  StatementDate,
   type WireError,
 } from './wire';
 
@@ -108,6 +110,13 @@ export function createSandboxPaymentHandler(options: SandboxPaymentHandlerOption
       if (amountFen < 1) return failure('invalidRequest', 'zeroTotal');
       const fingerprint = createHash('sha256').update(JSON.stringify(body.items)).digest('hex');
       return answer(payment.create({ idempotencyKey: idempotencyKey.data, amountFen, expiresInSeconds: body.expiresInSeconds, notifyUrl: body.notifyUrl ?? null, fingerprint }));
+    }
+    const day = /^\/v1\/statements\/([^/]+)$/.exec(path);
+    if (day && request.method === 'GET') {
+      const date = StatementDate.safeParse(decodeURIComponent(day[1]!));
+      const timeZone = new URL(request.path, 'http://sandbox').searchParams.get('timeZone') ?? DEFAULT_TIME_ZONE;
+      if (!date.success || !isTimeZone(timeZone)) return failure('invalidRequest');
+      return answer(payment.statement(date.data, timeZone));
     }
     const match = /^\/(v1|sandbox)\/(orders|scan)\/([^/]+)(?:\/([a-z-]+))?$/.exec(path);
     const orderNo = match ? OrderNo.safeParse(decodeURIComponent(match[3]!)) : undefined;

@@ -13,7 +13,8 @@
  */
 import { randomInt } from 'node:crypto';
 import type { OrderStatus, PaymentChannel } from './payment-port';
-import type { WireOrder, WireReceipt, WireRefund } from './wire';
+import type { WireOrder, WireReceipt, WireRefund, WireStatement } from './wire';
+import { zonedIsoDate } from '../../../domain/calendar-date';
 import { err, ok, type Result } from '../../../domain/result';
 
 export const SANDBOX_PAY_PREFIXES: Readonly<Record<PaymentChannel, string>> = { wechat: '1388', alipay: '2888', unionpay: '6288' };
@@ -25,6 +26,7 @@ interface Order {
   orderNo: string;
   status: OrderStatus;
   amountFen: number;
+  createdAt: Date;
   expiresAt: Date;
   paidAt: Date | null;
   channel: PaymentChannel | null;
@@ -72,6 +74,10 @@ export interface SandboxPayment {
   close(orderNo: string): SandboxAnswer<WireOrder>;
   refund(orderNo: string, idempotencyKey: string, amountFen: number): SandboxAnswer<WireRefund>;
   receipt(orderNo: string): SandboxAnswer<WireReceipt>;
+  /** The orders created on `date` in `timeZone`, as they stand. */
+  statement(date: string, timeZone: string): SandboxAnswer<WireStatement>;
+  /** Test seam: the statement shows `orderNo` as `status` (a service that disagrees with the kiosk). */
+  overrideStatus(orderNo: string, status: OrderStatus): boolean;
 }
 
 /** Why an order that is not unpaid cannot be paid: `orderPaid`, `orderClosed`, `orderRefunded`. */
@@ -130,6 +136,7 @@ export function createSandboxPayment(options: SandboxPaymentOptions): SandboxPay
         orderNo,
         status: 'unpaid',
         amountFen: input.amountFen,
+        createdAt: now(),
         expiresAt: new Date(now().getTime() + input.expiresInSeconds * 1000),
         paidAt: null,
         channel: null,
@@ -170,6 +177,20 @@ export function createSandboxPayment(options: SandboxPaymentOptions): SandboxPay
       const refund: WireRefund = { type: 'refund', orderNo, refundNo: `RF${Date.now()}${digits(6)}`, amountFen, refundedAt: now().toISOString() };
       refunds.set(idempotencyKey, refund);
       return replied(refund, true);
+    },
+    statement(date, timeZone) {
+      const day = [...orders.keys()].map((no) => current(no)!).filter((order) => zonedIsoDate(order.createdAt, timeZone) === date);
+      return replied({
+        type: 'statement',
+        date,
+        timeZone,
+        orders: day.map((order) => ({ orderNo: order.orderNo, status: order.status, amountFen: order.amountFen, refundedFen: order.refundedFen, channel: order.channel, createdAt: order.createdAt.toISOString() })),
+      });
+    },
+    overrideStatus(orderNo, status) {
+      const order = current(orderNo);
+      if (order) order.status = status;
+      return order !== undefined;
     },
     receipt(orderNo) {
       const order = current(orderNo);
