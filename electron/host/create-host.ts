@@ -51,6 +51,11 @@ import { createPaymentFromConfig } from './payment/from-config';
 import { createPaymentDesk } from './payment/payment-desk';
 import { dockPaymentHandler, shownPaymentQr } from './payment/dock-payment';
 import { createPaymentLedger } from './payment/ledger';
+import { createLatePayments } from './payment/late-payment';
+import { DEFAULT_RECONCILE_AT } from './payment/config';
+import { runDayEndCheck } from './payment/day-end-check';
+import { startDayEndTimer } from './payment/day-end-timer';
+import { createPaymentNotifications, type PaymentNotifications } from './payment/payment-notifications';
 import { receiptPrinterOf, type DeviceLookup } from './printing/receipt-printer-of';
 import type { Result } from '../../domain/result';
 import { openJournal, type Journal } from './journal';
@@ -109,6 +114,8 @@ export interface KioskHost {
   dispatch(message: unknown): Promise<ResponseEnvelope>;
   /** Subscribes to event envelopes for the renderer(s). */
   onEvent(listener: (event: EventEnvelope) => void): () => void;
+  /** The payment service's pushed notifications (served at `POST /payment/notify`). */
+  readonly paymentNotifications: PaymentNotifications;
 }
 
 /** Composes a host from a validated config; throws with a message naming the cause when the journal, a key or the back-end cannot be set up. */
@@ -220,13 +227,40 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   });
   // Fees: the payment service the config names (the embedded sandbox in simulation); payments and late refunds are journaled.
   const configuredPayment = createPaymentFromConfig(config, now);
+  const paymentLedger = createPaymentLedger(db, now);
   const payment = createPaymentDesk({
     ...configuredPayment,
     logger,
     journal: (sessionId, record) => station.sessions.paymentTaken(sessionId, record),
-    ledger: createPaymentLedger(db, now),
+    ledger: paymentLedger,
     alert: (orderNo) => alerts.paymentNeedsStaff({ orderNo, issue: 'refundFailed' }),
   });
+  // Pushed notifications (POST /payment/notify, or in-process from the embedded sandbox); a payment after the close is refunded.
+  const paymentNotifications = createPaymentNotifications({
+    port: configuredPayment.port,
+    ledger: paymentLedger,
+    logger,
+    late: createLatePayments({
+      port: configuredPayment.port,
+      ledger: paymentLedger,
+      logger,
+      audit: station.audit,
+      alert: (orderNo) => alerts.paymentNeedsStaff({ orderNo, issue: 'refundFailed' }),
+    }),
+  });
+  configuredPayment.connectNotifications?.((body, signature) => void paymentNotifications.accept(body, signature));
+  // The day-end reconciliation, run by the host at `payment.reconcileAt`; each mismatch is a staff alert.
+  const reconcileDay = async (date: string) => {
+    const result = await runDayEndCheck(
+      { port: configuredPayment.port, ledger: paymentLedger, timeZone: config.timeZone, audit: station.audit, alert: (orderNo) => alerts.paymentNeedsStaff({ orderNo, issue: 'reconcileMismatch' }) },
+      date,
+    ).catch((error: unknown) => {
+      logger.error({ err: error, date }, 'day-end reconciliation failed');
+      return null;
+    });
+    if (result && !result.ok) logger.warn({ date, failure: result.error.kind }, 'day-end reconciliation: no statement');
+    if (result?.ok) logger.info({ date, matched: result.value.matched, mismatches: result.value.mismatches.length, notes: result.value.notes.length }, 'day-end reconciliation');
+  };
   const receiptPrinter = deps.receiptPrinter ?? (() => receiptPrinterOf(baseDevices, config.devices.receiptPrinter.id));
   const flows = createFlowRuntime({
     sessions,
@@ -395,6 +429,8 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       );
       await devices.start();
       backend.sender.start();
+      if (config.payment || config.simulation)
+        unsubscribers.push(startDayEndTimer({ at: config.payment?.reconcileAt ?? DEFAULT_RECONCILE_AT, timeZone: config.timeZone, now, run: reconcileDay }));
       station.audit.record({
         actor: 'host',
         action: 'host.started',
@@ -424,6 +460,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     },
     dispatch: (message) => dispatcher.dispatch(message),
     onEvent: (listener) => bus.subscribe(listener),
+    paymentNotifications,
   };
 }
 

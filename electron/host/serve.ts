@@ -16,6 +16,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { KioskHost } from './create-host';
+import { isNotifyRequest, serveNotification } from './payment/notify-endpoint';
 import { err, ok, type Result } from '../../domain/result';
 
 export const LOOPBACK = '127.0.0.1';
@@ -104,7 +105,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Sta
   }
 
   const server: Server = createServer((req, res) => {
-    void serveStatic(req, res).catch((error: unknown) => {
+    // The payment service's notifications (through the site's relay): signed, so not bound to this page's Host.
+    const serve = isNotifyRequest(req) ? serveNotification(req, res, host.paymentNotifications) : serveStatic(req, res);
+    void serve.catch((error: unknown) => {
       log.error({ err: error }, 'static request failed');
       if (!res.headersSent) res.writeHead(500).end();
     });

@@ -225,6 +225,16 @@ export const flowsEn: FlowCatalogue = {
       reprint: 'Print again',
       continue: 'Continue',
     },
+    /** The fee slip (缴费凭证; the receiptPrint screen shows these rows). */
+    feeSlip: {
+      title: 'Payment slip',
+      item: 'Fee',
+      total: 'Total',
+      orderNo: 'Order number',
+      bill: 'Fiscal e-receipt',
+      notForClaims: 'Note',
+      notForClaimsText: 'This slip is not a receipt for reimbursement; use the fiscal e-receipt (财政电子票据).',
+    },
     form: {
       lead: 'Touch an item to fill it in or change it.',
       empty: 'Not filled in',

@@ -228,6 +228,16 @@ export const flowsZhCN = {
       reprint: '重新打印',
       continue: '继续',
     },
+    /** 缴费凭证 (the receiptPrint screen shows these rows). */
+    feeSlip: {
+      title: '缴费凭证',
+      item: '收费项目',
+      total: '合计',
+      orderNo: '订单号',
+      bill: '财政电子票据',
+      notForClaims: '说明',
+      notForClaimsText: '此凭证不作报销凭证，报销请凭财政电子票据。',
+    },
     form: {
       lead: '请逐项填写，点击一项即可填写或修改。',
       empty: '未填写',

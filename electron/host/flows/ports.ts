@@ -41,12 +41,27 @@ export interface InfoSlipRequest {
   notes?: readonly string[];
 }
 
+/** 缴费凭证: what the kiosk charged and the 财政电子票据 (no name or full ID number; the holder masked at most). */
+export interface FeeSlipRequest {
+  sessionId: string;
+  serviceName: string;
+  items: ReadonlyArray<{ name: string; basis: string; amountFen: number }>;
+  totalFen: number;
+  exemption: { name: string; basis: string } | null;
+  orderNo: string;
+  channel: 'wechat' | 'alipay' | 'unionpay' | null;
+  paidAt: string | null;
+  receipt: { billCode: string; billNumber: string; checkCode: string; url: string } | null;
+  holderMasked: string | null;
+}
+
 /** The receipt printer as flows use it (drivers/receipt templates behind it). */
 export interface TicketPrinter {
   /** Allocates the queue number and prints the ticket. */
   printQueueTicket(request: QueueTicketRequest): Promise<({ kind: 'printed' } & { ticketNumber: string }) | { kind: 'notPrinted'; messageKey: string; ticketNumber?: string }>;
   printCollectionReceipt(request: CollectionReceiptRequest): Promise<SlipOutcome>;
   printInfoSlip(request: InfoSlipRequest): Promise<SlipOutcome>;
+  printFeeSlip(request: FeeSlipRequest): Promise<SlipOutcome>;
 }
 
 /** Hands an application to the outbox (written before it is sent; see electron/host/outbox). */

@@ -12,6 +12,12 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const timeoutMs = z.number().int().min(100).max(60_000).default(8000);
 /** How long an order stays payable at the kiosk before it is closed (the screen's countdown). */
 const orderTimeoutSeconds = z.number().int().min(10).max(900).default(180);
+/** When (HH:MM, the hall's time zone) the host runs the day-end reconciliation of that day. */
+export const DEFAULT_RECONCILE_AT = '23:50';
+const reconcileAt = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day HH:MM (24-hour), in the hall\'s time zone')
+  .default(DEFAULT_RECONCILE_AT);
 
 export const PaymentConfig = z.discriminatedUnion('kind', [
   z
@@ -24,6 +30,7 @@ export const PaymentConfig = z.discriminatedUnion('kind', [
         .optional(),
       timeoutMs,
       orderTimeoutSeconds,
+      reconcileAt,
     })
     .strict(),
   z
@@ -32,10 +39,15 @@ export const PaymentConfig = z.discriminatedUnion('kind', [
       baseUrl: z.url().refine((url) => url.startsWith('https://'), 'must be an https:// URL (the link carries payments)'),
       /** The service's Ed25519 signing key, SubjectPublicKeyInfo DER in base64: answers not signed by it are refused. */
       publicKey: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64 (SubjectPublicKeyInfo DER)').max(200),
-      /** Where the service pushes signed notifications, when the kiosk is reachable. */
+      /**
+       * Where the service pushes signed notifications: the URL at which the
+       * site's relay reaches this kiosk's `POST /payment/notify` (the host
+       * listens on 127.0.0.1 only). Unset: the kiosk only polls.
+       */
       notifyUrl: z.url().optional(),
       timeoutMs,
       orderTimeoutSeconds,
+      reconcileAt,
     })
     .strict(),
 ]);

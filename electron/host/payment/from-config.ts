@@ -16,12 +16,21 @@ export interface ConfiguredPayment {
   orderTimeoutSeconds: number;
   /** The embedded sandbox, for the dock's test controls. */
   sandbox?: SandboxPaymentHandler;
+  /**
+   * The embedded sandbox's pushed notifications, handed to the host's inbox
+   * in-process (no socket): the same signed body and header, the same
+   * verification as `POST /payment/notify`.
+   */
+  connectNotifications?: (inbox: (body: string, signature: string) => void) => void;
 }
+
+/** The notify URL the embedded sandbox is given: never fetched (the push goes in-process), it only makes the sandbox push. */
+export const EMBEDDED_NOTIFY_URL = 'http://127.0.0.1/payment/notify';
 
 /** A port for a kiosk without a payment service: every call is `unavailable`. */
 export function noPaymentService(): PaymentPort {
   const unavailable = async () => err({ kind: 'unavailable' as const });
-  return { createOrder: unavailable, payByCode: unavailable, queryOrder: unavailable, closeOrder: unavailable, refund: unavailable, fetchReceipt: unavailable, acceptNotification: unavailable };
+  return { createOrder: unavailable, payByCode: unavailable, queryOrder: unavailable, closeOrder: unavailable, refund: unavailable, fetchReceipt: unavailable, statement: unavailable, acceptNotification: unavailable };
 }
 
 const DEFAULT_ORDER_TIMEOUT_SECONDS = 180;
@@ -56,7 +65,17 @@ export function createPaymentFromConfig(config: Pick<KioskConfig, 'simulation' |
 function embedded(timeoutMs: number, orderTimeoutSeconds: number, now?: () => Date): ConfiguredPayment {
   // The QR code points where `npm run sandbox-payment` would serve: opening it on a phone does nothing in the embedded mode
   // (the host listens on loopback only, so no phone could reach it either); the dock's 手机扫码支付 (`dock.pay`) stands in for the phone.
-  const sandbox = createSandboxPaymentHandler({ baseUrl: () => `http://127.0.0.1:${SANDBOX_PAYMENT_DEFAULT_PORT}`, ...(now ? { now } : {}) });
-  return { port: createHttpPayment({ transport: inProcessTransport(sandbox.handle), timeoutMs, publicKey: sandbox.publicKeyBase64 }), orderTimeoutSeconds, sandbox };
+  let inbox: ((body: string, signature: string) => void) | undefined;
+  const sandbox = createSandboxPaymentHandler({
+    baseUrl: () => `http://127.0.0.1:${SANDBOX_PAYMENT_DEFAULT_PORT}`,
+    notify: (_url, body, signature) => inbox?.(body, signature),
+    ...(now ? { now } : {}),
+  });
+  return {
+    port: createHttpPayment({ transport: inProcessTransport(sandbox.handle), timeoutMs, publicKey: sandbox.publicKeyBase64, notifyUrl: EMBEDDED_NOTIFY_URL }),
+    orderTimeoutSeconds,
+    sandbox,
+    connectNotifications: (accept) => (inbox = accept),
+  };
 }
 

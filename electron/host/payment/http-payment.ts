@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { err, ok } from '../../../domain/result';
 import type { PaymentAnswer, PaymentRequest } from './sandbox-payment-server';
 import type { CreateOrderRequest, OrderState, PaymentFailure, PaymentPort, PaymentResult } from './payment-port';
-import { decodeNotification, decodeSigned, MAX_SIGNED_BODY, orderFromWire } from './signed-answer';
+import { decodeNotification, decodeSigned, MAX_SIGNED_BODY, MAX_STATEMENT_BODY, orderFromWire } from './signed-answer';
 import { parsePublicKey } from './signing';
 import {
   barcodePayPath,
@@ -22,10 +22,12 @@ import {
   receiptPath,
   refundsPath,
   SIGNATURE_HEADER,
+  statementPath,
   WireError,
   WireOrder,
   WireReceipt,
   WireRefund,
+  WireStatement,
 } from './wire';
 
 /** Carries one request to the service; throws only for a broken link (mapped to `unavailable`) or an abort (`timeout`). */
@@ -58,7 +60,9 @@ export function fetchTransport(baseUrl: string): PaymentTransport {
     const body = await response.text();
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => (headers[name] = value));
-    return { status: response.status, headers, body: body.length > MAX_SIGNED_BODY ? '' : body };
+    // Only a day statement may be larger than any other signed answer.
+    const max = request.path.startsWith(PAYMENT_PATHS.statements) ? MAX_STATEMENT_BODY : MAX_SIGNED_BODY;
+    return { status: response.status, headers, body: body.length > max ? '' : body };
   };
 }
 
@@ -110,14 +114,14 @@ export function createHttpPayment(options: HttpPaymentOptions): PaymentPort {
   }
 
   /** The signed answer as `schema`, or the failure it stands for. */
-  async function call<S extends z.ZodType>(schema: S, method: 'GET' | 'POST', path: string, body?: unknown, idempotencyKey?: string): Promise<PaymentResult<z.infer<S>>> {
+  async function call<S extends z.ZodType>(schema: S, method: 'GET' | 'POST', path: string, body?: unknown, idempotencyKey?: string, maxBody?: number): Promise<PaymentResult<z.infer<S>>> {
     const publicKey = await serviceKey();
     if (!publicKey.ok) return publicKey;
     const sent = await send(method, path, body, idempotencyKey);
     if (!sent.ok) return sent;
     const { status, headers, body: text } = sent.value;
     const signature = headers[SIGNATURE_HEADER];
-    if (status >= 200 && status < 300) return decodeSigned(text, signature, publicKey.value, schema);
+    if (status >= 200 && status < 300) return decodeSigned(text, signature, publicKey.value, schema, maxBody);
     const refusal = decodeSigned(text, signature, publicKey.value, WireError);
     // A proxy's or a crashed service's 5xx is not signed: the service is unavailable, not forged.
     if (!refusal.ok) return err(status >= 500 ? failure('unavailable') : refusal.error);
@@ -178,6 +182,13 @@ export function createHttpPayment(options: HttpPaymentOptions): PaymentPort {
       if (answer.value.orderNo !== orderNo) return err(failure('badResponse'));
       const { type: _type, ...receipt } = answer.value;
       return ok(receipt);
+    },
+    async statement(date, timeZone) {
+      const answer = await call(WireStatement, 'GET', statementPath(date, timeZone), undefined, undefined, MAX_STATEMENT_BODY);
+      if (!answer.ok) return answer;
+      // A statement of another day (or zone) is not the one asked for.
+      if (answer.value.date !== date || answer.value.timeZone !== timeZone) return err(failure('badResponse'));
+      return ok({ date, timeZone, orders: answer.value.orders });
     },
     async acceptNotification(body, signature) {
       const publicKey = await serviceKey();

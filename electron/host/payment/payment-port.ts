@@ -78,6 +78,23 @@ export interface FiscalReceipt {
   url: string;
 }
 
+/** One order of the service's day statement. */
+export interface StatementOrder {
+  orderNo: string;
+  status: OrderStatus;
+  amountFen: number;
+  refundedFen: number;
+  channel: PaymentChannel | null;
+  createdAt: string;
+}
+
+/** The service's signed statement of the orders created on one day (YYYY-MM-DD, in the hall's time zone). */
+export interface Statement {
+  date: string;
+  timeZone: string;
+  orders: StatementOrder[];
+}
+
 /**
  * Why a call gave no usable answer. `badSignature`: the answer was not signed
  * by the service's key (forged or corrupted): never acted on. `declined`: the
@@ -106,6 +123,8 @@ export interface PaymentPort {
   closeOrder(orderNo: string): Promise<PaymentResult<OrderState>>;
   refund(request: RefundRequest): Promise<PaymentResult<RefundState>>;
   fetchReceipt(orderNo: string): Promise<PaymentResult<FiscalReceipt>>;
+  /** The day statement for `date` (YYYY-MM-DD) in `timeZone`: also what the diagnostics ask to check the link and its signature. */
+  statement(date: string, timeZone: string): Promise<PaymentResult<Statement>>;
   /** A notification the service pushed (raw body and its signature header): the order's state, or why it is refused. */
   acceptNotification(body: string, signature: string): Promise<PaymentResult<OrderState>>;
 }

@@ -6,7 +6,9 @@
  * signed the same way. `handle` answers one request without a socket: the
  * embedded mode uses it in-process, the server wraps it in node:http.
  * The sandbox's own paths: `POST /sandbox/orders/{orderNo}/pay` (the citizen's
- * phone paid the QR code) and `GET /sandbox/scan/{orderNo}` (what the QR
+ * phone paid the QR code), `POST /sandbox/orders/{orderNo}/late-pay` (a
+ * closed order is paid anyway, as when a channel's callback raced the
+ * close) and `GET /sandbox/scan/{orderNo}` (what the QR
  * opens: pays it with 微信 in simulation).
  */
 import { createHash } from 'node:crypto';
@@ -16,6 +18,7 @@ import type { z } from 'zod';
 import type { PaymentChannel } from './payment-port';
 import { createSandboxPayment, SANDBOX_PAYMENT_DEFAULT_PORT, type SandboxAnswer, type SandboxPayment } from './sandbox-payment';
 import { generateSigningKey, type SigningKey } from './signing';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../../domain/calendar-date';
 import {
   BarcodePayBody,
   CreateOrderBody,
@@ -26,6 +29,7 @@ import {
   RefundBody,
   SandboxPayBody,
   SIGNATURE_HEADER,
+  StatementDate,
   type WireError,
 } from './wire';
 
@@ -107,6 +111,13 @@ export function createSandboxPaymentHandler(options: SandboxPaymentHandlerOption
       const fingerprint = createHash('sha256').update(JSON.stringify(body.items)).digest('hex');
       return answer(payment.create({ idempotencyKey: idempotencyKey.data, amountFen, expiresInSeconds: body.expiresInSeconds, notifyUrl: body.notifyUrl ?? null, fingerprint }));
     }
+    const day = /^\/v1\/statements\/([^/]+)$/.exec(path);
+    if (day && request.method === 'GET') {
+      const date = StatementDate.safeParse(decodeURIComponent(day[1]!));
+      const timeZone = new URL(request.path, 'http://sandbox').searchParams.get('timeZone') ?? DEFAULT_TIME_ZONE;
+      if (!date.success || !isTimeZone(timeZone)) return failure('invalidRequest');
+      return answer(payment.statement(date.data, timeZone));
+    }
     const match = /^\/(v1|sandbox)\/(orders|scan)\/([^/]+)(?:\/([a-z-]+))?$/.exec(path);
     const orderNo = match ? OrderNo.safeParse(decodeURIComponent(match[3]!)) : undefined;
     if (!match || !orderNo?.success) return failure('notFound');
@@ -133,6 +144,10 @@ export function createSandboxPaymentHandler(options: SandboxPaymentHandlerOption
       case 'POST sandbox/orders/pay': {
         const body = parse(SandboxPayBody);
         return body ? answer(payment.payByPhone(no, body.channel as PaymentChannel)) : failure('invalidRequest');
+      }
+      case 'POST sandbox/orders/late-pay': {
+        const body = parse(SandboxPayBody);
+        return body ? answer(payment.latePay(no, body.channel as PaymentChannel)) : failure('invalidRequest');
       }
       case 'GET sandbox/scan/': {
         const paid = payment.payByPhone(no, 'wechat');

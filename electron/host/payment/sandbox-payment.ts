@@ -8,11 +8,13 @@
  * 2888… 支付宝, 6288… 云闪付), one starting with 1399 is declined for lack
  * of funds, any other is declined as unknown. A QR order is paid by the
  * sandbox's pay call (the citizen's phone). An unpaid order past its expiry
- * is closed.
+ * is closed. A closed order can be paid late (latePay: the channel's
+ * callback raced the close) to try the kiosk's automatic refund.
  */
 import { randomInt } from 'node:crypto';
 import type { OrderStatus, PaymentChannel } from './payment-port';
-import type { WireOrder, WireReceipt, WireRefund } from './wire';
+import type { WireOrder, WireReceipt, WireRefund, WireStatement } from './wire';
+import { zonedIsoDate } from '../../../domain/calendar-date';
 import { err, ok, type Result } from '../../../domain/result';
 
 export const SANDBOX_PAY_PREFIXES: Readonly<Record<PaymentChannel, string>> = { wechat: '1388', alipay: '2888', unionpay: '6288' };
@@ -24,6 +26,7 @@ interface Order {
   orderNo: string;
   status: OrderStatus;
   amountFen: number;
+  createdAt: Date;
   expiresAt: Date;
   paidAt: Date | null;
   channel: PaymentChannel | null;
@@ -66,9 +69,15 @@ export interface SandboxPayment {
   payByCode(orderNo: string, authCode: string): SandboxAnswer<WireOrder>;
   /** The citizen's phone paid the QR code (sandbox only). */
   payByPhone(orderNo: string, channel: PaymentChannel): SandboxAnswer<WireOrder>;
+  /** A payment whose channel callback raced the close: a closed order becomes paid, and is notified (sandbox only). */
+  latePay(orderNo: string, channel: PaymentChannel): SandboxAnswer<WireOrder>;
   close(orderNo: string): SandboxAnswer<WireOrder>;
   refund(orderNo: string, idempotencyKey: string, amountFen: number): SandboxAnswer<WireRefund>;
   receipt(orderNo: string): SandboxAnswer<WireReceipt>;
+  /** The orders created on `date` in `timeZone`, as they stand. */
+  statement(date: string, timeZone: string): SandboxAnswer<WireStatement>;
+  /** Test seam: the statement shows `orderNo` as `status` (a service that disagrees with the kiosk). */
+  overrideStatus(orderNo: string, status: OrderStatus): boolean;
 }
 
 /** Why an order that is not unpaid cannot be paid: `orderPaid`, `orderClosed`, `orderRefunded`. */
@@ -127,6 +136,7 @@ export function createSandboxPayment(options: SandboxPaymentOptions): SandboxPay
         orderNo,
         status: 'unpaid',
         amountFen: input.amountFen,
+        createdAt: now(),
         expiresAt: new Date(now().getTime() + input.expiresInSeconds * 1000),
         paidAt: null,
         channel: null,
@@ -148,6 +158,8 @@ export function createSandboxPayment(options: SandboxPaymentOptions): SandboxPay
       }),
     payByPhone: (orderNo, channel) =>
       found(orderNo, (order) => (order.status === 'unpaid' ? markPaid(order, channel) : refused('rejected', notUnpaid(order.status)))),
+    latePay: (orderNo, channel) =>
+      found(orderNo, (order) => (order.status === 'closed' ? markPaid(order, channel) : refused('rejected', order.status === 'unpaid' ? 'orderNotClosed' : notUnpaid(order.status)))),
     close: (orderNo) =>
       found(orderNo, (order) => {
         if (order.status === 'unpaid') order.status = 'closed';
@@ -165,6 +177,20 @@ export function createSandboxPayment(options: SandboxPaymentOptions): SandboxPay
       const refund: WireRefund = { type: 'refund', orderNo, refundNo: `RF${Date.now()}${digits(6)}`, amountFen, refundedAt: now().toISOString() };
       refunds.set(idempotencyKey, refund);
       return replied(refund, true);
+    },
+    statement(date, timeZone) {
+      const day = [...orders.keys()].map((no) => current(no)!).filter((order) => zonedIsoDate(order.createdAt, timeZone) === date);
+      return replied({
+        type: 'statement',
+        date,
+        timeZone,
+        orders: day.map((order) => ({ orderNo: order.orderNo, status: order.status, amountFen: order.amountFen, refundedFen: order.refundedFen, channel: order.channel, createdAt: order.createdAt.toISOString() })),
+      });
+    },
+    overrideStatus(orderNo, status) {
+      const order = current(orderNo);
+      if (order) order.status = status;
+      return order !== undefined;
     },
     receipt(orderNo) {
       const order = current(orderNo);

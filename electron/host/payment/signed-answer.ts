@@ -14,12 +14,14 @@ import { WireOrder } from './wire';
 
 export type DecodeFailure = { kind: 'badSignature' } | { kind: 'badResponse' };
 
-/** Largest signed body the kiosk reads. */
+/** Largest signed body the kiosk reads (but a day statement). */
 export const MAX_SIGNED_BODY = 64 * 1024;
+/** Largest day statement the kiosk reads (some thousands of orders). */
+export const MAX_STATEMENT_BODY = 4 * 1024 * 1024;
 
 /** The verified, parsed body, or why it is refused. */
-export function decodeSigned<S extends z.ZodType>(body: string, signature: string | undefined, key: KeyObject, schema: S): Result<z.infer<S>, DecodeFailure> {
-  if (typeof body !== 'string' || body.length > MAX_SIGNED_BODY) return err({ kind: 'badResponse' });
+export function decodeSigned<S extends z.ZodType>(body: string, signature: string | undefined, key: KeyObject, schema: S, maxBody = MAX_SIGNED_BODY): Result<z.infer<S>, DecodeFailure> {
+  if (typeof body !== 'string' || body.length > maxBody) return err({ kind: 'badResponse' });
   if (typeof signature !== 'string' || !verifySignature(body, signature, key)) return err({ kind: 'badSignature' });
   let json: unknown;
   try {

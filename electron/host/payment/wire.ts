@@ -10,6 +10,7 @@ export const PAYMENT_PATHS = {
   health: '/healthz',
   publicKey: '/v1/public-key',
   orders: '/v1/orders',
+  statements: '/v1/statements',
 } as const;
 
 export const orderPath = (orderNo: string) => `${PAYMENT_PATHS.orders}/${encodeURIComponent(orderNo)}`;
@@ -17,8 +18,12 @@ export const barcodePayPath = (orderNo: string) => `${orderPath(orderNo)}/barcod
 export const closePath = (orderNo: string) => `${orderPath(orderNo)}/close`;
 export const refundsPath = (orderNo: string) => `${orderPath(orderNo)}/refunds`;
 export const receiptPath = (orderNo: string) => `${orderPath(orderNo)}/receipt`;
+/** The day statement: orders created on `date` (YYYY-MM-DD) in `timeZone` (the hall's). */
+export const statementPath = (date: string, timeZone: string) => `${PAYMENT_PATHS.statements}/${encodeURIComponent(date)}?timeZone=${encodeURIComponent(timeZone)}`;
 /** Sandbox only: the citizen's phone paid the order's QR code. */
 export const sandboxPayPath = (orderNo: string) => `/sandbox/orders/${encodeURIComponent(orderNo)}/pay`;
+/** Sandbox only: a closed order paid anyway (a channel's callback that raced the close). */
+export const sandboxLatePayPath = (orderNo: string) => `/sandbox/orders/${encodeURIComponent(orderNo)}/late-pay`;
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 /** Base64 Ed25519 signature over the answer's body bytes, exactly as sent. */
@@ -81,6 +86,25 @@ export const WireReceipt = z
   })
   .strict();
 export type WireReceipt = z.infer<typeof WireReceipt>;
+
+export const StatementDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const WireStatementOrder = z
+  .object({
+    orderNo: OrderNo,
+    status: z.enum(['unpaid', 'paid', 'closed', 'refunded']),
+    amountFen: Fen,
+    refundedFen: Fen,
+    channel: z.enum(['wechat', 'alipay', 'unionpay']).nullable(),
+    createdAt: Instant,
+  })
+  .strict();
+
+/** The service's signed day statement (for the day-end reconciliation). */
+export const WireStatement = z
+  .object({ type: z.literal('statement'), date: StatementDate, timeZone: z.string().min(1).max(64), orders: z.array(WireStatementOrder).max(20_000) })
+  .strict();
+export type WireStatement = z.infer<typeof WireStatement>;
 
 /** A refusal, signed like any answer. `declined` carries the payment network's reason. */
 export const WireError = z

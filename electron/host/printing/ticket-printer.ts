@@ -12,8 +12,9 @@ import type { EncodeResult } from '../../../drivers/receipt/encode';
 import { encodeReceipt } from '../../../drivers/receipt/encode';
 import { encodeAcceptanceReceipt } from '../../../drivers/receipt/templates/acceptance-receipt';
 import { infoSlipDocument } from '../../../drivers/receipt/templates/info-slip';
+import { feeSlipDocument } from '../../../drivers/receipt/templates/fee-slip';
 import { queueTicketDocument } from '../../../drivers/receipt/templates/queue-ticket';
-import type { CollectionReceiptRequest, InfoSlipRequest, QueueTicketRequest, SlipOutcome, TicketPrinter } from '../flows/ports';
+import type { CollectionReceiptRequest, FeeSlipRequest, InfoSlipRequest, QueueTicketRequest, SlipOutcome, TicketPrinter } from '../flows/ports';
 import type { AuditLog } from '../journal/transactions-audit';
 import type { Logger } from '../log/logger';
 import type { QueueNumbers } from '../journal/queue-numbers';
@@ -97,6 +98,30 @@ export function createReceiptTicketPrinter(deps: ReceiptTicketPrinterDeps): Tick
       const { recorded, outcome } = await send(encodeReceipt(document, options), printer);
       log.info({ sessionId: request.sessionId, outcome: recorded }, 'information slip');
       deps.audit?.record({ actor: 'host', action: 'slip.print', sessionId: request.sessionId, subject: request.title, detail: { outcome: recorded } });
+      return outcome;
+    },
+    async printFeeSlip(request: FeeSlipRequest) {
+      const printer = deps.printer();
+      if (!printer) return { kind: 'notPrinted', messageKey: RECEIPT_UNAVAILABLE_KEY };
+      const document = feeSlipDocument(
+        {
+          site: deps.site,
+          service: request.serviceName,
+          items: request.items,
+          totalFen: request.totalFen,
+          exemption: request.exemption,
+          orderNo: request.orderNo,
+          channel: request.channel,
+          paidAt: request.paidAt ? new Date(request.paidAt) : null,
+          receipt: request.receipt,
+          holderMasked: request.holderMasked,
+          printedAt: now(),
+        },
+        options,
+      );
+      const { recorded, outcome } = await send(encodeReceipt(document, options), printer);
+      log.info({ sessionId: request.sessionId, orderNo: request.orderNo, outcome: recorded }, 'fee slip');
+      deps.audit?.record({ actor: 'host', action: 'feeSlip.print', sessionId: request.sessionId, subject: request.orderNo, detail: { outcome: recorded } });
       return outcome;
     },
   };

@@ -30,5 +30,6 @@ export function alertingTicketPrinter(printer: TicketPrinter, alerts: StaffAlert
     printQueueTicket: (request) => watch(printer.printQueueTicket(request)),
     printCollectionReceipt: (request) => watch(printer.printCollectionReceipt(request)),
     printInfoSlip: (request) => watch(printer.printInfoSlip(request)),
+    printFeeSlip: (request) => watch(printer.printFeeSlip(request)),
   };
 }

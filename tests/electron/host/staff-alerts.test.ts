@@ -61,6 +61,7 @@ describe('staff alerts', () => {
       printQueueTicket: async () => ({ kind: 'notPrinted', messageKey: 'receipt.paperOut', ticketNumber: 'B001' }),
       printCollectionReceipt: async () => ({ kind: 'printed' }),
       printInfoSlip: async () => ({ kind: 'notPrinted', messageKey: 'receipt.coverOpen' }),
+      printFeeSlip: async () => ({ kind: 'printed' }),
     };
     const wrapped = alertingTicketPrinter(printer, alerts);
     await wrapped.printQueueTicket({ sessionId: 's', serviceId: 'no-criminal-record', serviceName: '无犯罪记录证明', window: '2号窗口', name: '王喆' });

@@ -16,6 +16,7 @@ export { reviewStep, type ReviewOptions } from './review';
 export { fingerprintsStep, fingerprintsOf, currentFinger, FINGER_ORDER, type FingerprintsFact, type FingerprintsOptions, type FingerPrint } from './fingerprints';
 export { a4PrintStep, type A4PrintOptions, type PreparedDocument } from './a4-print';
 export { receiptPrintStep, type ReceiptPrintOptions } from './receipt-print';
+export { feeSlipStep, feeSlipRequest, type FeeSlipOptions } from './fee-slip';
 export { formStep, formValues, type FormOptions } from './form';
 export type { DateBound, FormFieldSpec } from './form/fields';
 export { deliveryStep, deliveryChoice, type DeliveryChoice, type DeliveryOptions } from './delivery';

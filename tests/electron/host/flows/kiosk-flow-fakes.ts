@@ -15,7 +15,7 @@ import type { KioskConfigInput } from '../../../../electron/host/config/schema';
 import type { FlowInstance } from '../../../../electron/host/flows/flow-instance';
 import type { FlowService } from '../../../../electron/host/flows/flow-service';
 import type { A4Outcome, DocumentDesk, DocumentRequest } from '../../../../electron/host/flows/library';
-import type { ApplicationQueue, CollectionReceiptRequest, InfoSlipRequest, TicketPrinter } from '../../../../electron/host/flows/ports';
+import type { ApplicationQueue, CollectionReceiptRequest, FeeSlipRequest, InfoSlipRequest, TicketPrinter } from '../../../../electron/host/flows/ports';
 import type { PoliceGateway } from '../../../../electron/host/gateway/police-gateway';
 import { loadSandboxData } from '../../../../electron/host/gateway/sandbox-data';
 import { createSandboxGateway, type SandboxGateway } from '../../../../electron/host/gateway/sandbox-gateway';
@@ -61,6 +61,7 @@ export interface RecordingSlips extends TicketPrinter {
   tickets: Array<{ window: string; name: string | null }>;
   receipts: CollectionReceiptRequest[];
   infoSlips: InfoSlipRequest[];
+  feeSlips: FeeSlipRequest[];
 }
 
 /** A receipt printer that always prints, numbering tickets B001, B002… */
@@ -69,6 +70,7 @@ export function recordingSlips(): RecordingSlips {
     tickets: [],
     receipts: [],
     infoSlips: [],
+    feeSlips: [],
     async printQueueTicket(request) {
       slips.tickets.push({ window: request.window, name: request.name });
       return { kind: 'printed', ticketNumber: `B${String(slips.tickets.length).padStart(3, '0')}` };
@@ -79,6 +81,10 @@ export function recordingSlips(): RecordingSlips {
     },
     async printInfoSlip(request) {
       slips.infoSlips.push(request);
+      return { kind: 'printed' };
+    },
+    async printFeeSlip(request) {
+      slips.feeSlips.push(request);
       return { kind: 'printed' };
     },
   };

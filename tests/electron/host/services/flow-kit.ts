@@ -14,7 +14,7 @@ import { defaultConfig } from '../../../../electron/host/config/load';
 import type { KioskConfig } from '../../../../electron/host/config/schema';
 import { startFlowInstance, type FlowInstance } from '../../../../electron/host/flows/flow-instance';
 import { buildFlow, type A4Outcome, type DocumentDesk, type DocumentRequest, type FlowKit, type FlowPlan } from '../../../../electron/host/flows/library';
-import type { ApplicationQueue, CollectionReceiptRequest, InfoSlipRequest, QueueTicketRequest, SlipOutcome, TicketPrinter } from '../../../../electron/host/flows/ports';
+import type { ApplicationQueue, CollectionReceiptRequest, FeeSlipRequest, InfoSlipRequest, QueueTicketRequest, SlipOutcome, TicketPrinter } from '../../../../electron/host/flows/ports';
 import type { FaceCheckOutcome } from '../../../../electron/contract';
 import { createSandboxGateway, type SandboxGateway } from '../../../../electron/host/gateway/sandbox-gateway';
 import { loadSandboxData, type SandboxData } from '../../../../electron/host/gateway/sandbox-data';
@@ -131,8 +131,9 @@ export interface RecordingSlips extends TicketPrinter {
   tickets: QueueTicketRequest[];
   receipts: CollectionReceiptRequest[];
   infoSlips: InfoSlipRequest[];
+  feeSlips: FeeSlipRequest[];
   /** Outcomes for the next slips of each kind (default printed). */
-  script: { tickets: SlipScript[]; receipts: SlipScript[]; infoSlips: SlipScript[] };
+  script: { tickets: SlipScript[]; receipts: SlipScript[]; infoSlips: SlipScript[]; feeSlips?: SlipScript[] };
 }
 
 /** A receipt printer that records every slip; queue numbers `B001`… */
@@ -142,7 +143,8 @@ export function recordingSlips(): RecordingSlips {
     tickets: [],
     receipts: [],
     infoSlips: [],
-    script: { tickets: [], receipts: [], infoSlips: [] },
+    feeSlips: [],
+    script: { tickets: [], receipts: [], infoSlips: [], feeSlips: [] },
     async printQueueTicket(request) {
       slips.tickets.push(request);
       const ticketNumber = `B${String(slips.tickets.length).padStart(3, '0')}`;
@@ -156,6 +158,10 @@ export function recordingSlips(): RecordingSlips {
     async printInfoSlip(request) {
       slips.infoSlips.push(request);
       return outcome(slips.script.infoSlips.shift());
+    },
+    async printFeeSlip(request) {
+      slips.feeSlips.push(request);
+      return outcome(slips.script.feeSlips?.shift());
     },
   };
   return slips;
