@@ -110,9 +110,36 @@ function draw(d: Declared, r: Random): unknown {
   return fc.sample(arbitraryOf(d), { seed: int(r, 2 ** 32) | 0, numRuns: 1 })[0];
 }
 
+/**
+ * The contract's refinements JSON Schema cannot declare, made true after the
+ * draw: a signature's point times never go backwards (contract/signature.ts).
+ * Found by shape, so a signature anywhere in a message is put right.
+ */
+function satisfyRefinements(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    value.forEach(satisfyRefinements);
+    return value;
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  const record = value as Record<string, unknown>;
+  if (Array.isArray(record.strokes) && typeof record.aspect === 'number') {
+    let last = 0;
+    for (const stroke of record.strokes) {
+      if (!Array.isArray(stroke)) continue;
+      for (const point of stroke as Array<Record<string, unknown>>) {
+        if (typeof point?.t !== 'number') continue;
+        if (point.t < last) point.t = last;
+        last = point.t;
+      }
+    }
+  }
+  for (const child of Object.values(record)) satisfyRefinements(child);
+  return value;
+}
+
 /** A fresh valid value of `s`. */
 export function generate(s: z.ZodType, r: Random): unknown {
-  return draw(declarationOf(s), r);
+  return satisfyRefinements(draw(declarationOf(s), r));
 }
 
 function varied(d: Declared, example: unknown, r: Random): unknown {
@@ -152,7 +179,7 @@ function varied(d: Declared, example: unknown, r: Random): unknown {
 
 /** A valid value near `example` (itself valid): some leaves kept, others drawn anew, optional keys dropped or added. */
 export function vary(s: z.ZodType, example: unknown, r: Random): unknown {
-  return varied(declarationOf(s), example, r);
+  return satisfyRefinements(varied(declarationOf(s), example, r));
 }
 
 /** True when every key of an object schema is optional (so `{}` is valid). */
