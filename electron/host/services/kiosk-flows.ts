@@ -8,7 +8,7 @@
 import type { KioskConfig } from '../config/schema';
 import type { FlowService } from '../flows/flow-service';
 import type { DocumentDesk, DocumentPages, FlowKit } from '../flows/library';
-import type { ApplicationQueue, TicketPrinter } from '../flows/ports';
+import type { ApplicationQueue, HeldApplications, TicketPrinter } from '../flows/ports';
 import type { PoliceGateway } from '../gateway/police-gateway';
 import type { Logger } from '../log/logger';
 import { createPaymentFromConfig } from '../payment/from-config';
@@ -24,6 +24,8 @@ export interface KioskFlowsDeps {
   documents: DocumentDesk;
   slips: TicketPrinter;
   applications: ApplicationQueue;
+  /** Applications held until paid (the payment and submit steps). */
+  heldApplications?: HeldApplications;
   /** The document camera's pages (the document capture step): every kiosk has them, a service's plan may use them. */
   documentPages: DocumentPages;
   /** Default: the payment service the config names, with nothing journaled. */
@@ -67,6 +69,7 @@ export function createKioskFlows(deps: KioskFlowsDeps): Result<FlowService[], st
       now: deps.now ?? (() => new Date()),
       settings: parsed.data,
       documentPages: deps.documentPages,
+      ...(deps.heldApplications ? { heldApplications: deps.heldApplications } : {}),
     };
     flows.push(serviceFlow(module, kit, (error) => logger.error({ err: error, serviceId: module.id }, 'flow fault')));
   }
