@@ -8,6 +8,7 @@ export const flowsEn: FlowCatalogue = {
     /** Generic labels a service's main path may point at (`path[].labelKey`). */
     steps: {
       fingerprints: 'Fingerprints',
+      submit: 'Submit',
       identify: 'Identity',
       consent: 'Permission',
       faceCheck: 'Face check',
@@ -183,6 +184,24 @@ export const flowsEn: FlowCatalogue = {
         rejected: 'The payment service refused this request',
       },
     },
+    submit: {
+      title: 'Submitting your application',
+      sending: 'Sending your application, please wait…',
+      rejectedTitle: 'Your application was not accepted',
+      reason: {
+        notEligible: 'The system says you cannot apply for this service.',
+        incomplete: 'The system says information it needs is missing.',
+        duplicateApplication: 'You already have an application for this in progress.',
+        other: 'The system did not accept the application.',
+      },
+      refund: {
+        refunded: 'The fee of ¥{{amount}} has been refunded to the account you paid from.',
+        notRefunded: 'The fee could not be refunded automatically. Staff have been told: please go to a counter.',
+        nothingPaid: 'Nothing was charged.',
+      },
+      confirm: 'OK',
+      counterReason: 'Your application was not accepted and the fee must be refunded at the counter',
+    },
     review: {
       lead: 'Please check the following.',
       confirm: 'Correct, next',
@@ -297,6 +316,7 @@ export const flowsEn: FlowCatalogue = {
       failed: 'The service could not be completed. Please go to a counter.',
       identityChanged:
         'Another ID card or ID number was presented, so this service has ended. Please start again with your own ID.',
+      rejectedRefunded: 'Your application was not accepted and the fee was refunded. The service has ended.',
     },
     failed: {
       title: 'The service cannot continue right now',
