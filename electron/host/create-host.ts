@@ -49,6 +49,7 @@ import { chargedFeeItems } from './services/service-module';
 import { createPaymentFromConfig } from './payment/from-config';
 import { createPaymentDesk } from './payment/payment-desk';
 import { createPaymentLedger } from './payment/ledger';
+import { createPaymentSettlement } from './payment/settlement';
 import { receiptPrinterOf, type DeviceLookup } from './printing/receipt-printer-of';
 import type { Result } from '../../domain/result';
 import { openJournal, type Journal } from './journal';
@@ -155,6 +156,8 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
         backendLinkRefused: (reason) => alerts.backendLinkRefused(reason),
         backendLinkRestored: () => alerts.backendLinkRestored(),
       },
+      // Delivered or refused applications settle the orders that paid for them (`settlement` is made below).
+      onOutboxEvent: (event) => settlement.outboxEvent(event),
     }),
     (e) => e,
   );
@@ -217,14 +220,30 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       }),
   });
   // Fees: the payment service the config names (the embedded sandbox in simulation); payments and late refunds are journaled.
+  const ledger = createPaymentLedger(db, now);
   const payment = createPaymentDesk({
     ...createPaymentFromConfig(config, now),
     logger,
     journal: (sessionId, record) => station.sessions.paymentTaken(sessionId, record),
-    ledger: createPaymentLedger(db, now),
+    ledger,
     alert: (orderNo) => alerts.paymentNeedsStaff({ orderNo, issue: 'refundFailed' }),
   });
   const receiptPrinter = deps.receiptPrinter ?? (() => receiptPrinterOf(baseDevices, config.devices.receiptPrinter.id));
+  const slips = alertingTicketPrinter(
+    createReceiptTicketPrinter({
+      printer: receiptPrinter,
+      queue: station.queue,
+      site: config.hallName,
+      paperWidthMm: config.devices.receiptPrinter.paperWidthMm,
+      timeZone: config.timeZone,
+      audit: station.audit,
+      logger,
+      now,
+    }),
+    alerts,
+  );
+  // Money a run did not finish with: recovered at start, walk-aways at session end, settled by the outbox's word.
+  const settlement = createPaymentSettlement({ desk: payment, ledger, outbox: backend.outbox, alerts, slips, logger });
   const flows = createFlowRuntime({
     sessions,
     bus,
@@ -243,20 +262,9 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
           }),
           alerts,
         ),
-        slips: alertingTicketPrinter(
-          createReceiptTicketPrinter({
-            printer: receiptPrinter,
-            queue: station.queue,
-            site: config.hallName,
-            paperWidthMm: config.devices.receiptPrinter.paperWidthMm,
-            timeZone: config.timeZone,
-            audit: station.audit,
-            logger,
-            now,
-          }),
-          alerts,
-        ),
+        slips,
         applications: backend.applications,
+        heldApplications: backend.heldApplications,
         documentPages: createDocumentPages(sessions),
         payment,
         logger,
@@ -351,6 +359,10 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   function onSessionEnded(sessionId: string, reason: string): void {
     station.sessions.ended(sessionId, reason);
     onSessionDocumentsEnded(sessionId);
+    // A citizen who paid and left before the application went: it goes now, staff hear, a slip prints.
+    const walkAway = settlement.sessionEnded(sessionId).catch((error: unknown) => logger.error({ err: error, sessionId }, 'walk-away not settled'));
+    pendingCleanups.add(walkAway);
+    void walkAway.finally(() => pendingCleanups.delete(walkAway));
   }
 
   function onSessionDocumentsEnded(sessionId: string): void {
@@ -390,6 +402,9 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
         }),
       );
       await devices.start();
+      // Before the sender: a held application is released (or discarded) by its order's fate, then sent.
+      const unsettled = await settlement.recover();
+      if (unsettled > 0) logger.warn({ unsettled }, 'payment orders left open: the payment service did not answer');
       backend.sender.start();
       station.audit.record({
         actor: 'host',
@@ -409,6 +424,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
       unsubscribeJournal();
       await devices.stop();
+      settlement.stop();
       await backend.sender.stop();
       await Promise.all([...pendingCleanups]);
       station.audit.record({ actor: 'host', action: 'host.stopped' });

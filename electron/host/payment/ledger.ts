@@ -11,6 +11,13 @@ import type { OrderState, OrderStatus } from './payment-port';
 
 export type Settlement = 'open' | 'delivered' | 'refunded' | 'abandoned' | 'alerted';
 
+/**
+ * The note on an open order whose application is released to the outbox and
+ * whose citizen was told (or a slip says) the 受理编号 follows: nothing is
+ * owed to the citizen any more, the order settles when the sender delivers.
+ */
+export const APPLICATION_QUEUED = 'application queued in the outbox';
+
 export interface LedgerOrder {
   orderNo: string;
   orderKey: string;

@@ -63,6 +63,8 @@ export interface PaymentDeskDeps {
 
 export function createPaymentDesk(deps: PaymentDeskDeps): PaymentDesk {
   const { port, logger } = deps;
+  // The submit step and the outbox's settlement may both hear of one refusal: they share one refund.
+  const refunding = new Map<string, Promise<RefundOutcome>>();
   return {
     port,
     orderTimeoutSeconds: deps.orderTimeoutSeconds,
@@ -104,7 +106,21 @@ export function createPaymentDesk(deps: PaymentDeskDeps): PaymentDesk {
     opened({ sessionId, serviceId, orderKey, state, applicationKey }) {
       deps.ledger?.opened({ orderNo: state.orderNo, orderKey, sessionId, serviceId, amountFen: state.amountFen, applicationKey: applicationKey ?? null });
     },
-    async refundRejected(sessionId, orderNo, reason) {
+    refundRejected(sessionId, orderNo, reason) {
+      const earlier = refunding.get(orderNo);
+      if (earlier) return earlier;
+      const settled = deps.ledger?.get(orderNo);
+      if (settled?.settlement === 'refunded') return Promise.resolve({ kind: 'refunded', refundNo: 'earlier', amountFen: settled.refundedFen });
+      const work = refundOnce(sessionId, orderNo, reason).finally(() => refunding.delete(orderNo));
+      refunding.set(orderNo, work);
+      return work;
+    },
+    ...(deps.ledger ? { ledger: deps.ledger } : {}),
+    observed: (state) => deps.ledger?.observed(state),
+    settled: (orderNo, settlement, note) => deps.ledger?.settle(orderNo, settlement, note),
+  };
+
+  async function refundOnce(sessionId: string, orderNo: string, reason: string): Promise<RefundOutcome> {
       const order = await port.queryOrder(orderNo);
       if (!order.ok) return notRefunded(orderNo, `query failed: ${order.error.kind}`);
       deps.ledger?.observed(order.value);
@@ -126,9 +142,5 @@ export function createPaymentDesk(deps: PaymentDeskDeps): PaymentDesk {
         deps.ledger?.settle(no, 'alerted', `application rejected (${reason}); ${failure}`);
         return { kind: 'notRefunded', failure };
       }
-    },
-    ...(deps.ledger ? { ledger: deps.ledger } : {}),
-    observed: (state) => deps.ledger?.observed(state),
-    settled: (orderNo, settlement, note) => deps.ledger?.settle(orderNo, settlement, note),
-  };
+  }
 }

@@ -15,6 +15,7 @@
  */
 import { assign, fromPromise } from 'xstate';
 import type { FlowStepData } from '../../../contract';
+import { APPLICATION_QUEUED } from '../../payment/ledger';
 import type { RefundOutcome } from '../../payment/payment-desk';
 import type { SubmissionOutcome } from '../ports';
 import type { FlowContext } from './context';
@@ -145,7 +146,10 @@ export function submitStep(options: SubmitOptions): StepDefinition {
                   }),
                 },
                 // Still on its way: the outbox delivers it, the settlement settles the order then.
-                wiring.leave({ to: 'next' }, passed('queued')),
+                wiring.leave({ to: 'next' }, passed('queued'), ({ context }: { context: FlowContext }) => {
+                  const orderNo = orderOf(context);
+                  if (orderNo) kit.payment.settled(orderNo, 'open', APPLICATION_QUEUED);
+                }),
               ],
               onError: wiring.leave({ to: 'failed', reason: 'internal' }),
             },

@@ -18,6 +18,7 @@ import {
   paymentStep,
   signatureOf,
   signatureStep,
+  submitStep,
   type FlowContext,
   type FlowKit,
   type FlowPlan,
@@ -53,6 +54,22 @@ function applicationVars(context: FlowContext) {
   };
 }
 
+/**
+ * What the back-end gets (encrypted in the outbox, never logged): who
+ * applies, and what was captured, counted; no images, prints or strokes.
+ */
+function demoApplication(context: FlowContext): Record<string, unknown> {
+  const papers = capturedDocuments(context, 'papers');
+  const prints = fingerprintsOf(context, 'prints');
+  return {
+    idNumber: context.identity?.idNumber ?? '',
+    name: context.identity?.name ?? '',
+    paperPages: papers ? papers.papers.reduce((sum, p) => sum + p.pages, 0) : 0,
+    fingerprints: prints ? prints.prints.length : 0,
+    signedAt: signatureOf(context, 'sign')?.signedAt ?? null,
+  };
+}
+
 export function capabilityDemoFlow(kit: FlowKit): FlowPlan {
   return {
     steps: [
@@ -60,7 +77,8 @@ export function capabilityDemoFlow(kit: FlowKit): FlowPlan {
       documentCaptureStep({ id: 'papers', labelKey: key('steps.papers'), titleKey: key('papers.title'), documents: [{ value: 'proof', labelKey: key('papers.proof'), minPages: 1, maxPages: 2 }] }),
       fingerprintsStep({ id: 'prints', labelKey: key('steps.prints') }),
       signatureStep({ id: 'sign', labelKey: key('steps.sign'), titleKey: key('sign.title'), documentKey: key('sign.document') }),
-      paymentStep({ id: 'pay', labelKey: key('steps.pay'), fee: DEMO_FEE }),
+      paymentStep({ id: 'pay', labelKey: key('steps.pay'), fee: DEMO_FEE, application: demoApplication }),
+      submitStep({ id: 'submit', labelKey: 'flow.steps.submit', payment: 'pay', application: demoApplication }),
       a4PrintStep({
         id: 'form',
         labelKey: key('steps.form'),
