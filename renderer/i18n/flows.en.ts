@@ -400,6 +400,8 @@ export const flowsEn: FlowCatalogue = {
       payment: 'Scan the QR code on the screen with your phone to pay, or show your payment code.',
       paymentExempt: 'There is nothing to pay. Please touch Next.',
       paymentFailed: 'The payment did not finish. You can try again, or go to a counter.',
+      submitting: 'Sending your application. Please wait and stay here.',
+      submitRejected: 'Your application was not accepted. Please read the screen about your fee.',
       review: 'Please check the details. If they are correct, touch Next.',
       a4Printing: 'Printing. Please wait.',
       a4Printed: 'Printed. Please take your document.',

@@ -401,6 +401,8 @@ export const flowsZhCN = {
       payment: '请用手机扫描屏幕上的二维码缴费，或出示付款码。',
       paymentExempt: '本次无需缴费，请点击下一步。',
       paymentFailed: '缴费没有完成，您可以再试一次，或到窗口办理。',
+      submitting: '正在提交申请，请稍候，不要离开。',
+      submitRejected: '您的申请未被受理，请看屏幕上关于费用的说明。',
       review: '请核对屏幕上的信息，无误请点击下一步。',
       a4Printing: '正在打印，请稍候。',
       a4Printed: '打印完成，请取走您的文件。',

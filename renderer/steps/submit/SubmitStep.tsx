@@ -7,14 +7,16 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepProps } from '../../flows/step-props';
+import { useStepVoice } from '../../flows/step-voice';
 import { Waiting } from '../../flows/Waiting';
 import { TouchButton } from '../../ui/TouchButton';
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /** `data-testid="submit-step"` (`data-state`), with `submit-reason`, `submit-refund` and `submit-confirm` when refused. */
-export function SubmitStep({ data, send, accepts }: StepProps<'submit'>): ReactElement {
+export function SubmitStep({ view, data, send, accepts }: StepProps<'submit'>): ReactElement {
   const { t } = useTranslation();
+  useStepVoice(view, data.state === 'rejected' ? 'voice.flow.submitRejected' : 'voice.flow.submitting', data.state === 'sending');
   return (
     <section className="step flow-step" data-testid="submit-step" data-state={data.state} aria-labelledby="step-title">
       <h1 id="step-title" className="step__title">
