@@ -47,3 +47,22 @@ export function createOutboxHeldApplications(options: { store: OutboxStore; send
     },
   };
 }
+
+/**
+ * Held applications for a kiosk without a held outbox (tests, a composition
+ * that passes only a queue): kept in memory, queued on release. Nothing
+ * survives a restart, and the outcome is never known at once (`pending`).
+ */
+export function heldOverQueue(queue: ApplicationQueue): HeldApplications {
+  const waiting = new Map<string, { serviceId: string; payload: Record<string, unknown> }>();
+  return {
+    hold: (application, idempotencyKey) => void waiting.set(idempotencyKey, application),
+    release(idempotencyKey) {
+      const application = waiting.get(idempotencyKey);
+      waiting.delete(idempotencyKey);
+      if (application) queue.submit(application, idempotencyKey);
+    },
+    discard: (idempotencyKey) => void waiting.delete(idempotencyKey),
+    submitNow: async () => ({ kind: 'pending', failure: 'noOutbox' }),
+  };
+}

@@ -4,4 +4,4 @@ export { loadOutboxKey, decodeKey, OUTBOX_KEY_ENV, OUTBOX_KEY_FILE, type OutboxK
 export { createOutboxStore, type OutboxStore, type OutboxStoreOptions, type OutboxEntry, type UndecryptableEntry, type HeldEntry } from './outbox-store';
 export { createOutboxSender, type OutboxSender, type OutboxSenderOptions, type DeliveryOutcome, type DeliverNowOutcome, type OutboxEvent } from './outbox-sender';
 export { deliverThroughGateway, APPLICATION_KIND, ApplicationPayload } from './deliver-application';
-export { createOutboxApplicationQueue, createOutboxHeldApplications } from './application-queue';
+export { createOutboxApplicationQueue, createOutboxHeldApplications, heldOverQueue } from './application-queue';
