@@ -294,4 +294,51 @@ describe('a host stopped between payment and submission', () => {
     await expect.poll(async () => (await h.sender.flush(), acceptedCount(gateway)), { timeout: 3000, interval: 20 }).toBe(1);
     expect(h.ledger.get(no)).toMatchObject({ settlement: 'delivered' });
   });
+
+  it('a payment service that does not answer at start: the order stays open and is settled by a later try', async () => {
+    const path = journalPath();
+    const payment = createPaymentFromConfig({ simulation: true, payment: undefined });
+    const gateway = sandboxGateway();
+    const first = host(path, payment, gateway);
+    const { flow, until, orderNo } = run(first, ACCEPTED_ID);
+    flow.send({ type: 'CONFIRM' });
+    await until(waitingOrder);
+    const no = orderNo();
+    first.kill();
+    flow.stop();
+    payment.sandbox!.payment.payByPhone(no, 'wechat');
+    first.db.close();
+    const second = host(path, payment, gateway);
+    second.kill();
+    expect(await second.settlement.recover()).toBe(1);
+    expect(second.ledger.get(no)).toMatchObject({ settlement: 'open' });
+    expect(second.store.held()).toHaveLength(1);
+    second.db.close();
+    const third = host(path, payment, gateway);
+    expect(await third.settlement.recover()).toBe(0);
+    await third.sender.flush();
+    expect(acceptedCount(gateway)).toBe(1);
+  });
+
+  it('a released application the back-end refuses in the background: the order is refunded', async () => {
+    const path = journalPath();
+    const payment = createPaymentFromConfig({ simulation: true, payment: undefined });
+    const gateway = sandboxGateway();
+    const first = host(path, payment, gateway);
+    const { flow, until, orderNo } = run(first, REFUSED_ID);
+    flow.send({ type: 'CONFIRM' });
+    await until(waitingOrder);
+    const no = orderNo();
+    first.kill();
+    flow.stop();
+    payment.sandbox!.payment.payByPhone(no, 'wechat');
+    first.db.close();
+    const second = host(path, payment, gateway);
+    await second.settlement.recover();
+    await second.sender.flush();
+    await expect.poll(() => second.ledger.get(no)?.settlement, { timeout: 3000 }).toBe('refunded');
+    const order = payment.sandbox!.payment.get(no);
+    expect(order.ok && order.value.body.status).toBe('refunded');
+    expect(acceptedCount(gateway)).toBe(0);
+  });
 });
