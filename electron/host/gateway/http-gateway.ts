@@ -111,8 +111,9 @@ function answerResult<S extends z.ZodType>(status: number, text: string, schema:
     return gatewayFailure({ kind: 'badResponse', detail: `status ${status}: not JSON` });
   }
   if (status === 404 && ErrorResponse.safeParse(json).success) return gatewayFailure({ kind: 'notFound' });
-  // 422 is an answer too (an application refused for good): only a schema that describes it accepts it.
-  if (status !== 200 && status !== 201 && status !== 422) return gatewayFailure({ kind: 'badResponse', detail: `status ${status}` });
+  // A 422 that refuses an application for good is an answer (only submitApplication's schema describes it); any other is not.
+  const refusal = status === 422 && ApplicationRejectedResponse.safeParse(json).success;
+  if (status !== 200 && status !== 201 && !refusal) return gatewayFailure({ kind: 'badResponse', detail: `status ${status}` });
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
