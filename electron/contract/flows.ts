@@ -17,7 +17,7 @@ import { DeliveryStepData, FormStepData, FormValues } from './form';
 import { MessageKey, ValueId } from './keys';
 
 /** The step library's kinds: the renderer has one screen per kind. */
-export const StepKind = z.enum(['identify', 'consent', 'faceCheck', 'choice', 'query', 'photo', 'signature', 'documentCapture', 'form', 'delivery', 'payment', 'fingerprints', 'review', 'a4Print', 'receiptPrint', 'counter', 'referral', 'done', 'failed']);
+export const StepKind = z.enum(['identify', 'consent', 'faceCheck', 'choice', 'query', 'photo', 'signature', 'documentCapture', 'form', 'delivery', 'payment', 'fingerprints', 'submit', 'review', 'a4Print', 'receiptPrint', 'counter', 'referral', 'done', 'failed']);
 export type StepKind = z.infer<typeof StepKind>;
 
 /**
@@ -80,6 +80,21 @@ export type DetailRow = z.infer<typeof DetailRow>;
  * (or nothing is due); `BACK` cancels (the order is closed), `RETRY` makes a
  * new order after one expired or failed.
  */
+/**
+ * submit: the application (held in the outbox since before the payment) goes
+ * to the back-end. `sending` while the host waits for its answer; `rejected`:
+ * the back-end refused it for good (its reason code) and the fee went back
+ * (`refund`), the citizen confirms to end. Accepted or still on its way, the
+ * step passes by itself (its fact holds the 受理编号, or none yet).
+ */
+export const SubmitStepData = z.object({
+  step: z.literal('submit'),
+  state: z.enum(['sending', 'rejected']),
+  reason: z.enum(['notEligible', 'incomplete', 'duplicateApplication', 'other']).nullable(),
+  refund: z.enum(['refunded', 'notRefunded', 'nothingPaid']).nullable(),
+  refundedFen: z.number().int().min(0).nullable(),
+});
+
 const PaymentStepData = z.object({
   step: z.literal('payment'),
   titleKey: MessageKey,
@@ -241,6 +256,7 @@ export const FlowStepData = z.discriminatedUnion('step', [
     window: z.string(),
   }),
   PaymentStepData,
+  SubmitStepData,
   z.object({ step: z.literal('failed'), reason: z.enum(['backendUnavailable', 'internal']), canRetry: z.boolean() }),
   /**
    * Two fingerprints: the host drives the scanner while `state` is

@@ -56,6 +56,7 @@ import { DEFAULT_RECONCILE_AT } from './payment/config';
 import { runDayEndCheck } from './payment/day-end-check';
 import { startDayEndTimer } from './payment/day-end-timer';
 import { createPaymentNotifications, type PaymentNotifications } from './payment/payment-notifications';
+import { createPaymentSettlement } from './payment/settlement';
 import { receiptPrinterOf, type DeviceLookup } from './printing/receipt-printer-of';
 import type { Result } from '../../domain/result';
 import { openJournal, type Journal } from './journal';
@@ -164,6 +165,8 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
         backendLinkRefused: (reason) => alerts.backendLinkRefused(reason),
         backendLinkRestored: () => alerts.backendLinkRestored(),
       },
+      // Delivered or refused applications settle the orders that paid for them (`settlement` is made below).
+      onOutboxEvent: (event) => settlement.outboxEvent(event),
     }),
     (e) => e,
   );
@@ -262,6 +265,21 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     if (result?.ok) logger.info({ date, matched: result.value.matched, mismatches: result.value.mismatches.length, notes: result.value.notes.length }, 'day-end reconciliation');
   };
   const receiptPrinter = deps.receiptPrinter ?? (() => receiptPrinterOf(baseDevices, config.devices.receiptPrinter.id));
+  const slips = alertingTicketPrinter(
+    createReceiptTicketPrinter({
+      printer: receiptPrinter,
+      queue: station.queue,
+      site: config.hallName,
+      paperWidthMm: config.devices.receiptPrinter.paperWidthMm,
+      timeZone: config.timeZone,
+      audit: station.audit,
+      logger,
+      now,
+    }),
+    alerts,
+  );
+  // Money a run did not finish with: recovered at start, walk-aways at session end, settled by the outbox's word.
+  const settlement = createPaymentSettlement({ desk: payment, ledger: paymentLedger, outbox: backend.outbox, alerts, slips, logger });
   const flows = createFlowRuntime({
     sessions,
     bus,
@@ -280,20 +298,9 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
           }),
           alerts,
         ),
-        slips: alertingTicketPrinter(
-          createReceiptTicketPrinter({
-            printer: receiptPrinter,
-            queue: station.queue,
-            site: config.hallName,
-            paperWidthMm: config.devices.receiptPrinter.paperWidthMm,
-            timeZone: config.timeZone,
-            audit: station.audit,
-            logger,
-            now,
-          }),
-          alerts,
-        ),
+        slips,
         applications: backend.applications,
+        heldApplications: backend.heldApplications,
         documentPages: createDocumentPages(sessions, logger),
         payment,
         logger,
@@ -389,6 +396,10 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   function onSessionEnded(sessionId: string, reason: string): void {
     station.sessions.ended(sessionId, reason);
     onSessionDocumentsEnded(sessionId);
+    // A citizen who paid and left before the application went: it goes now, staff hear, a slip prints.
+    const walkAway = settlement.sessionEnded(sessionId).catch((error: unknown) => logger.error({ err: error, sessionId }, 'walk-away not settled'));
+    pendingCleanups.add(walkAway);
+    void walkAway.finally(() => pendingCleanups.delete(walkAway));
   }
 
   function onSessionDocumentsEnded(sessionId: string): void {
@@ -428,6 +439,9 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
         }),
       );
       await devices.start();
+      // Before the sender: a held application is released (or discarded) by its order's fate, then sent.
+      const unsettled = await settlement.recover();
+      if (unsettled > 0) logger.warn({ unsettled }, 'payment orders left open: the payment service did not answer');
       backend.sender.start();
       if (config.payment || config.simulation)
         unsubscribers.push(startDayEndTimer({ at: config.payment?.reconcileAt ?? DEFAULT_RECONCILE_AT, timeZone: config.timeZone, now, run: reconcileDay }));
@@ -449,6 +463,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
       unsubscribeJournal();
       await devices.stop();
+      settlement.stop();
       await backend.sender.stop();
       await Promise.all([...pendingCleanups]);
       station.audit.record({ actor: 'host', action: 'host.stopped' });

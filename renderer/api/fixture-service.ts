@@ -125,6 +125,7 @@ export const FIXTURE_STEP_IDS: Readonly<Record<StepKind, string>> = {
   done: 'done',
   failed: 'failed',
   payment: 'pay',
+  submit: 'submit',
 };
 
 /** A view of the fixture service for `data`, with the events it accepts; parsed, so a wrong fixture fails at once. */
@@ -308,6 +309,7 @@ export const fixtureViews: { readonly [K in StepKind]: () => FlowView } = {
     fixtureView({ step: 'failed', reason: 'backendUnavailable', canRetry: true }, ['RETRY', 'CONFIRM'], {
       messageKey: 'flow.failed.backendUnavailable',
     }),
+  submit: () => fixtureView({ step: 'submit', state: 'sending', reason: null, refund: null, refundedFen: null }),
   payment: () =>
     fixtureView(
       {

@@ -8,6 +8,7 @@ export const flowsEn: FlowCatalogue = {
     /** Generic labels a service's main path may point at (`path[].labelKey`). */
     steps: {
       fingerprints: 'Fingerprints',
+      submit: 'Submit',
       identify: 'Identity',
       consent: 'Permission',
       faceCheck: 'Face check',
@@ -187,6 +188,24 @@ export const flowsEn: FlowCatalogue = {
         rejected: 'The payment service refused this request',
       },
     },
+    submit: {
+      title: 'Submitting your application',
+      sending: 'Sending your application, please wait…',
+      rejectedTitle: 'Your application was not accepted',
+      reason: {
+        notEligible: 'The system says you cannot apply for this service.',
+        incomplete: 'The system says information it needs is missing.',
+        duplicateApplication: 'You already have an application for this in progress.',
+        other: 'The system did not accept the application.',
+      },
+      refund: {
+        refunded: 'The fee of ¥{{amount}} has been refunded to the account you paid from.',
+        notRefunded: 'The fee could not be refunded automatically. Staff have been told: please go to a counter.',
+        nothingPaid: 'Nothing was charged.',
+      },
+      confirm: 'OK',
+      counterReason: 'Your application was not accepted and the fee must be refunded at the counter',
+    },
     review: {
       lead: 'Please check the following.',
       confirm: 'Correct, next',
@@ -311,6 +330,7 @@ export const flowsEn: FlowCatalogue = {
       failed: 'The service could not be completed. Please go to a counter.',
       identityChanged:
         'Another ID card or ID number was presented, so this service has ended. Please start again with your own ID.',
+      rejectedRefunded: 'Your application was not accepted and the fee was refunded. The service has ended.',
     },
     failed: {
       title: 'The service cannot continue right now',
@@ -396,6 +416,8 @@ export const flowsEn: FlowCatalogue = {
       payment: 'Scan the QR code on the screen with your phone to pay, or show your payment code.',
       paymentExempt: 'There is nothing to pay. Please touch Next.',
       paymentFailed: 'The payment did not finish. You can try again, or go to a counter.',
+      submitting: 'Sending your application. Please wait and stay here.',
+      submitRejected: 'Your application was not accepted. Please read the screen about your fee.',
       review: 'Please check the details. If they are correct, touch Next.',
       a4Printing: 'Printing. Please wait.',
       a4Printed: 'Printed. Please take your document.',

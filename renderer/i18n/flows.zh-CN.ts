@@ -12,6 +12,7 @@ export const flowsZhCN = {
     /** Generic labels a service's main path may point at (`path[].labelKey`). */
     steps: {
       fingerprints: '指纹采集',
+      submit: '提交申请',
       identify: '核验身份',
       consent: '授权',
       faceCheck: '人脸核验',
@@ -190,6 +191,24 @@ export const flowsZhCN = {
         rejected: '缴费服务拒绝了本次操作',
       },
     },
+    submit: {
+      title: '正在提交申请',
+      sending: '正在提交您的申请，请稍候…',
+      rejectedTitle: '您的申请未被受理',
+      reason: {
+        notEligible: '系统显示您不符合办理本业务的条件。',
+        incomplete: '系统显示办理所需的信息不完整。',
+        duplicateApplication: '您已有一笔同类申请正在办理中。',
+        other: '系统未受理本次申请。',
+      },
+      refund: {
+        refunded: '已缴纳的{{amount}}元费用已原路退回。',
+        notRefunded: '费用未能自动退回，已通知工作人员，请到窗口办理退款。',
+        nothingPaid: '本次未收取费用。',
+      },
+      confirm: '知道了',
+      counterReason: '申请未被受理，需到窗口办理退款',
+    },
     review: {
       lead: '请核对以下信息。',
       confirm: '信息无误，下一步',
@@ -313,6 +332,7 @@ export const flowsZhCN = {
       declined: '您未同意授权，本次办理已结束。',
       failed: '本次办理未能完成，请到窗口办理。',
       identityChanged: '出示了另一张身份证或另一个证件号码，本次办理已结束。请本人重新开始办理。',
+      rejectedRefunded: '申请未被受理，费用已退回，本次办理已结束。',
     },
     failed: {
       title: '暂时无法继续办理',
@@ -397,6 +417,8 @@ export const flowsZhCN = {
       payment: '请用手机扫描屏幕上的二维码缴费，或出示付款码。',
       paymentExempt: '本次无需缴费，请点击下一步。',
       paymentFailed: '缴费没有完成，您可以再试一次，或到窗口办理。',
+      submitting: '正在提交申请，请稍候，不要离开。',
+      submitRejected: '您的申请未被受理，请看屏幕上关于费用的说明。',
       review: '请核对屏幕上的信息，无误请点击下一步。',
       a4Printing: '正在打印，请稍候。',
       a4Printed: '打印完成，请取走您的文件。',

@@ -27,6 +27,7 @@ import { ReceiptPrintStep } from './receipt-print/ReceiptPrintStep';
 import { ReferralStep } from './referral/ReferralStep';
 import { ReviewStep } from './review/ReviewStep';
 import { SignatureStep } from './signature/SignatureStep';
+import { SubmitStep } from './submit/SubmitStep';
 import './step-layout.css';
 
 /** A component for every step kind. */
@@ -53,6 +54,7 @@ export const steps: StepRegistry = {
   failed: FailedStep,
   payment: PaymentStep,
   fingerprints: FingerprintsStep,
+  submit: SubmitStep,
 };
 
 /** Draws the view's step with the registry's component for its kind. */
@@ -97,6 +99,8 @@ export function renderStep(registry: StepRegistry, context: StepContext): ReactE
       return createElement(registry.failed, { ...context, data });
     case 'payment':
       return createElement(registry.payment, { ...context, data });
+    case 'submit':
+      return createElement(registry.submit, { ...context, data });
     default: {
       const unknown: never = data;
       throw new Error(`No component draws flow step ${JSON.stringify(unknown)}`);

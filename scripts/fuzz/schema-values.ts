@@ -127,9 +127,10 @@ function satisfyRefinements(value: unknown): unknown {
     for (const stroke of record.strokes) {
       if (!Array.isArray(stroke)) continue;
       for (const point of stroke as Array<Record<string, unknown>>) {
-        if (typeof point?.t !== 'number') continue;
-        if (point.t < last) point.t = last;
-        last = point.t;
+        const t = point?.t;
+        if (typeof t !== 'number') continue;
+        if (t < last) point.t = last;
+        else last = t;
       }
     }
   }

@@ -68,3 +68,23 @@ export interface TicketPrinter {
 export interface ApplicationQueue {
   submit(application: { serviceId: string; payload: Record<string, unknown> }, idempotencyKey: string): void;
 }
+
+/** What sending a held application came to (the submit step). */
+export type SubmissionOutcome =
+  | { kind: 'accepted'; receiptNumber: string | null }
+  /** The back-end refused it for good; the entry is gone from the outbox. */
+  | { kind: 'rejected'; reason: string }
+  /** Not through yet: it stays in the outbox and the sender keeps trying. */
+  | { kind: 'pending'; failure: string };
+
+/**
+ * An application written before its fee is paid: held in the outbox (kept,
+ * never sent) until released, discarded when the fee was not paid.
+ */
+export interface HeldApplications {
+  hold(application: { serviceId: string; payload: Record<string, unknown> }, idempotencyKey: string, heldFor: string): void;
+  release(idempotencyKey: string): void;
+  discard(idempotencyKey: string): void;
+  /** Sends it now (it must have been released) and answers the outcome. */
+  submitNow(idempotencyKey: string): Promise<SubmissionOutcome>;
+}

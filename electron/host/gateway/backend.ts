@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { KioskConfig } from '../config/schema';
 import { err, ok, type Result } from '../../../domain/result';
-import type { ApplicationQueue } from '../flows/ports';
+import type { ApplicationQueue, HeldApplications } from '../flows/ports';
 import { createGatewayFromConfig } from './from-config';
 import type { LinkWatcher } from './http-gateway';
 import type { PoliceGateway } from './police-gateway';
 import type { SandboxFaceMatcher, SandboxGateway } from './sandbox-gateway';
 import type { Logger } from '../log/logger';
-import { createOutboxApplicationQueue, createOutboxSender, createOutboxStore, deliverThroughGateway, loadOutboxKey, OUTBOX_KEY_FILE, type OutboxSender, type OutboxStore } from '../outbox';
+import { createOutboxApplicationQueue, createOutboxHeldApplications, createOutboxSender, type OutboxEvent, createOutboxStore, deliverThroughGateway, loadOutboxKey, OUTBOX_KEY_FILE, type OutboxSender, type OutboxStore } from '../outbox';
 import { createJournalSandboxSequences } from '../journal/backend-numbers';
 
 export interface Backend {
@@ -23,6 +23,8 @@ export interface Backend {
   readonly outbox: OutboxStore;
   readonly sender: OutboxSender;
   readonly applications: ApplicationQueue;
+  /** Applications held in the outbox until their fee is paid (the payment and submit steps). */
+  readonly heldApplications: HeldApplications;
 }
 
 export interface BackendDeps {
@@ -35,6 +37,8 @@ export interface BackendDeps {
   gateway?: PoliceGateway;
   /** How the sandbox back-end compares faces (the sandbox only). */
   faceMatcher?: SandboxFaceMatcher;
+  /** Hears of every outbox delivery outcome (the payment settlement settles orders by them). */
+  onOutboxEvent?: (event: OutboxEvent) => void;
   /** Hears about refusals of the HTTP back-end's link (the staff alerts). */
   linkWatcher?: LinkWatcher;
   now?: () => Date;
@@ -71,7 +75,18 @@ export function createBackend(deps: BackendDeps): Result<Backend, string> {
     pollMs: config.outbox.pollMs,
     backoff: { baseMs: config.outbox.backoffBaseMs, maxMs: config.outbox.backoffMaxMs },
     ...(deps.now ? { now: deps.now } : {}),
-    onEvent: (event) => (event.kind === 'delivered' ? log.info(event, 'outbox') : log.warn(event, 'outbox')),
+    onEvent: (event) => {
+      if (event.kind === 'delivered') log.info(event, 'outbox');
+      else log.warn(event, 'outbox');
+      deps.onOutboxEvent?.(event);
+    },
   });
-  return ok({ gateway, ...(sandbox ? { sandbox } : {}), outbox, sender, applications: createOutboxApplicationQueue({ store: outbox, sender, kioskId: config.kioskId }) });
+  return ok({
+    gateway,
+    ...(sandbox ? { sandbox } : {}),
+    outbox,
+    sender,
+    applications: createOutboxApplicationQueue({ store: outbox, sender, kioskId: config.kioskId }),
+    heldApplications: createOutboxHeldApplications({ store: outbox, sender, kioskId: config.kioskId }),
+  });
 }

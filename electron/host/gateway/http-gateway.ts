@@ -14,6 +14,7 @@ import type { Link, LinkOutcome, LinkRefusal } from './link';
 import { OPERATION_NAME, operationPath } from './operation';
 import { gatewayFailure, gatewayOk, type GatewayFailure, type GatewayResult, type IssuedCertificate, type PoliceGateway } from './police-gateway';
 import {
+  ApplicationRejectedResponse,
   ErrorResponse,
   GATEWAY_PATHS,
   IDEMPOTENCY_HEADER,
@@ -110,7 +111,9 @@ function answerResult<S extends z.ZodType>(status: number, text: string, schema:
     return gatewayFailure({ kind: 'badResponse', detail: `status ${status}: not JSON` });
   }
   if (status === 404 && ErrorResponse.safeParse(json).success) return gatewayFailure({ kind: 'notFound' });
-  if (status !== 200 && status !== 201) return gatewayFailure({ kind: 'badResponse', detail: `status ${status}` });
+  // A 422 that refuses an application for good is an answer (only submitApplication's schema describes it); any other is not.
+  const refusal = status === 422 && ApplicationRejectedResponse.safeParse(json).success;
+  if (status !== 200 && status !== 201 && !refusal) return gatewayFailure({ kind: 'badResponse', detail: `status ${status}` });
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -153,8 +156,11 @@ export function createHttpGateway(options: HttpGatewayOptions): PoliceGateway {
     queryCriminalRecord: ({ idNumber, purpose, requestKey }) =>
       post(GATEWAY_PATHS.queryCriminalRecord, { idNumber, purpose }, QueryCriminalRecordResponse, requestKey),
     issueDocumentNumber: ({ type, kioskId, idempotencyKey }) => post(GATEWAY_PATHS.issueDocumentNumber, { type, kioskId }, IssueDocumentNumberResponse, idempotencyKey),
-    submitApplication: ({ idempotencyKey, serviceId, kioskId, payload }) =>
-      post(GATEWAY_PATHS.submitApplication, { serviceId, kioskId, payload }, SubmitApplicationResponse, idempotencyKey),
+    submitApplication: async ({ idempotencyKey, serviceId, kioskId, payload }) => {
+      const answer = await post(GATEWAY_PATHS.submitApplication, { serviceId, kioskId, payload }, SubmitApplicationResponse.or(ApplicationRejectedResponse), idempotencyKey);
+      if (!answer.ok) return answer;
+      return 'error' in answer.value ? { ok: false, error: { kind: 'rejected', reason: answer.value.reason } } : gatewayOk(answer.value);
+    },
     issueCertificate: async ({ idempotencyKey, type, kioskId, holder, facts }) => {
       const issued = await post(GATEWAY_PATHS.issueCertificate, { type, kioskId, holder, facts }, IssueCertificateResponse, idempotencyKey);
       if (!issued.ok) return issued;

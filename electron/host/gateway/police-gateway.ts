@@ -105,6 +105,18 @@ export interface ApplicationSubmission {
   payload: Record<string, unknown>;
 }
 
+/**
+ * Why the back-end refused an application for good (HTTP 422): sending it
+ * again cannot change the answer. `notEligible`: the person may not apply
+ * for this; `incomplete`: something the back-end needs is missing;
+ * `duplicateApplication`: the person already has one in progress.
+ */
+export const APPLICATION_REJECTIONS = ['notEligible', 'incomplete', 'duplicateApplication'] as const;
+export type ApplicationRejection = (typeof APPLICATION_REJECTIONS)[number];
+
+/** A submission's failures: any call's, or the back-end's definitive refusal. */
+export type SubmissionFailure = GatewayFailure | { kind: 'rejected'; reason: ApplicationRejection };
+
 export interface SubmissionReceipt {
   /** The back-end's acceptance number. */
   receiptNumber: string;
@@ -191,8 +203,8 @@ export interface PoliceGateway {
    * signs what it states. Same idempotency key → the same certificate. An unknown holder is `notFound`.
    */
   issueCertificate(request: CertificateIssueRequest): Promise<GatewayResult<IssuedCertificate>>;
-  /** Submits an application; deduplicated by its idempotency key. */
-  submitApplication(submission: ApplicationSubmission): Promise<GatewayResult<SubmissionReceipt>>;
+  /** Submits an application; deduplicated by its idempotency key. A refusal for good is `rejected` with its reason. */
+  submitApplication(submission: ApplicationSubmission): Promise<Result<SubmissionReceipt, SubmissionFailure>>;
   /**
    * A service's own back-end operation: the request is checked against `operation.request`
    * (an invalid one is `badResponse`, as the server's 400 is) and the answer against

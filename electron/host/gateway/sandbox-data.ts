@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { resourcesPath } from '../../../drivers/resources-dir';
+import { APPLICATION_REJECTIONS } from './police-gateway';
 
 const Residence = z.object({
   provinceCode: z.string().regex(/^\d{2}$/),
@@ -29,7 +30,14 @@ const SandboxCitizen = z
     /** What the sandbox answers without a face matcher. */
     face: z.enum(['match', 'noMatch']).default('match'),
     /** Deterministic failures, to exercise the kiosk's error paths. */
-    simulate: z.object({ query: z.enum(['timeout', 'unavailable']).optional() }).strict().optional(),
+    simulate: z
+      .object({
+        query: z.enum(['timeout', 'unavailable']).optional(),
+        /** The back-end refuses this person's applications for good (HTTP 422) with this reason. */
+        application: z.enum(APPLICATION_REJECTIONS).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

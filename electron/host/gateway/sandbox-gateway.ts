@@ -13,8 +13,10 @@ import {
   type CriminalRecordAnswer,
   type GatewayResult,
   type PoliceGateway,
+  type SubmissionFailure,
   type SubmissionReceipt,
 } from './police-gateway';
+import type { Result } from '../../../domain/result';
 import { setBounded } from './bounded-map';
 import { firstIssue, type BackendOperation, type SandboxWorld } from './operation';
 import { answerOperation, checkOperationAnswer } from './sandbox-operations';
@@ -254,10 +256,14 @@ export function createSandboxGateway(options: SandboxOptions): SandboxGateway {
       return certificate ? gatewayOk(certificate) : gatewayFailure({ kind: 'unavailable' });
     },
 
-    async submitApplication(submission: ApplicationSubmission): Promise<GatewayResult<SubmissionReceipt>> {
+    async submitApplication(submission: ApplicationSubmission): Promise<Result<SubmissionReceipt, SubmissionFailure>> {
       await wait('submit');
       const key = submission.idempotencyKey;
       setBounded(attempts, key, (attempts.get(key) ?? 0) + 1, window);
+      // A person the sandbox data marks: the back-end refuses their applications for good.
+      const applicant = typeof submission.payload.idNumber === 'string' ? find(submission.payload.idNumber) : undefined;
+      const rejection = applicant?.simulate?.application;
+      if (rejection) return { ok: false, error: { kind: 'rejected', reason: rejection } };
       const known = receipts.get(key);
       if (known) return gatewayOk({ receiptNumber: known, duplicate: true });
       receiptCount += 1;

@@ -13,7 +13,7 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
-import type { GatewayFailure, GatewayResult, PoliceGateway } from './police-gateway';
+import type { GatewayFailure, GatewayResult, PoliceGateway, SubmissionReceipt } from './police-gateway';
 import type { CertificateCheck } from './sandbox-certificates';
 import { OPERATION_NAME, operationPath, type BackendOperation } from './operation';
 import type { SandboxGateway, SandboxStats } from './sandbox-gateway';
@@ -192,7 +192,8 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
         if (!request) return invalid;
         if (!key) return needsKey;
         const result = await gateway.submitApplication({ ...request, idempotencyKey: key });
-        return answer(result, result.ok && !result.value.duplicate ? 201 : 200);
+        if (!result.ok && result.error.kind === 'rejected') return { status: 422, body: { error: 'rejected', reason: result.error.reason } };
+        return answer(result as GatewayResult<SubmissionReceipt>, result.ok && !result.value.duplicate ? 201 : 200);
       }
       default: {
         const operation = path.startsWith(OPS_PREFIX) ? operations.get(path.slice(OPS_PREFIX.length)) : undefined;

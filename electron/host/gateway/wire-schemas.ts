@@ -4,7 +4,7 @@
  * sandbox server (which validates every request).
  */
 import { z } from 'zod';
-import type { IssuedCertificate } from './police-gateway';
+import { APPLICATION_REJECTIONS, type IssuedCertificate } from './police-gateway';
 
 /** Paths, relative to the gateway's base URL. */
 export const GATEWAY_PATHS = {
@@ -53,6 +53,8 @@ export const SubmitApplicationRequest = z
   .object({ serviceId: z.string().min(1).max(64), kioskId: z.string().min(1).max(64), payload: z.record(z.string(), z.unknown()) })
   .strict();
 export const SubmitApplicationResponse = z.object({ receiptNumber: z.string().min(1).max(64), duplicate: z.boolean() });
+/** 422: the back-end refused the application for good, with its reason code. */
+export const ApplicationRejectedResponse = z.object({ error: z.literal('rejected'), reason: z.enum(APPLICATION_REJECTIONS) });
 
 export const ErrorResponse = z.object({ error: z.enum(['notFound', 'invalidRequest', 'missingIdempotencyKey', 'timeout', 'unavailable']) });
 

@@ -6,7 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { err, ok, type Result } from '../../../domain/result';
-import { OUTBOX_MIGRATION } from '../outbox/migration';
+import { OUTBOX_HELD_MIGRATION, OUTBOX_MIGRATION } from '../outbox/migration';
 import { TRANSACTIONS_MIGRATION } from './transactions-migration';
 import { FACE_FAILURES_MIGRATION } from './face-failures-migration';
 import { FEES_MIGRATION } from './fees-migration';
@@ -51,6 +51,7 @@ export const MIGRATIONS: readonly Migration[] = [
   FACE_FAILURES_MIGRATION,
   FEES_MIGRATION,
   PAYMENT_LEDGER_MIGRATION,
+  OUTBOX_HELD_MIGRATION,
 ];
 
 export type MigrationError = { kind: 'journalTooNew'; version: number; known: number } | { kind: 'migrationFailed'; version: number; message: string };

@@ -24,6 +24,8 @@ export function deliverThroughGateway(gateway: PoliceGateway): (entry: OutboxEnt
     const parsed = ApplicationPayload.safeParse(entry.payload);
     if (!parsed.success) return { kind: 'failed', reason: 'invalidPayload' };
     const result = await gateway.submitApplication({ idempotencyKey: entry.idempotencyKey, ...parsed.data });
-    return result.ok ? { kind: 'acknowledged' } : { kind: 'failed', reason: result.error.kind };
+    if (result.ok) return { kind: 'acknowledged', receiptNumber: result.value.receiptNumber };
+    // The back-end's refusal for good carries its reason code; any other failure is tried again later.
+    return result.error.kind === 'rejected' ? { kind: 'rejected', reason: result.error.reason } : { kind: 'failed', reason: result.error.kind };
   };
 }

@@ -25,7 +25,18 @@ export const OUTBOX_SQL = `
 /** Register in the journal's MIGRATIONS (renumber if 2 is taken; the SQL does not care). */
 export const OUTBOX_MIGRATION: Migration = { version: 2, name: 'outbox', sql: OUTBOX_SQL };
 
-/** Creates the table if missing (for a database the journal has not migrated yet). */
+/**
+ * Migration 7: an entry may be held (`held_for` says for what, e.g. the
+ * payment order it waits on). A held entry is kept, encrypted, but never
+ * sent until it is released: an application written before the citizen
+ * pays survives a killed host and is sent only once the money is in.
+ */
+export const OUTBOX_HELD_SQL = 'ALTER TABLE outbox ADD COLUMN held_for TEXT;';
+export const OUTBOX_HELD_MIGRATION: Migration = { version: 7, name: 'outbox-held', sql: OUTBOX_HELD_SQL };
+
+/** Creates the table (with migration 7's column) if missing, for a database the journal has not migrated yet. */
 export function ensureOutboxSchema(db: Database): void {
   db.exec(OUTBOX_SQL);
+  const columns = db.prepare('PRAGMA table_info(outbox)').all() as Array<{ name: string }>;
+  if (!columns.some((c) => c.name === 'held_for')) db.exec(OUTBOX_HELD_SQL);
 }

@@ -11,6 +11,13 @@ import type { OrderState, OrderStatus } from './payment-port';
 
 export type Settlement = 'open' | 'delivered' | 'refunded' | 'abandoned' | 'alerted';
 
+/**
+ * The note on an open order whose application is released to the outbox and
+ * whose citizen was told (or a slip says) the 受理编号 follows: nothing is
+ * owed to the citizen any more, the order settles when the sender delivers.
+ */
+export const APPLICATION_QUEUED = 'application queued in the outbox';
+
 export interface LedgerOrder {
   orderNo: string;
   orderKey: string;
@@ -48,6 +55,10 @@ export interface PaymentLedger {
   get(orderNo: string): LedgerOrder | undefined;
   /** Orders the kiosk still owes something on, oldest first. */
   open(): LedgerOrder[];
+  /** The order that pays for an outbox entry. */
+  byApplicationKey(applicationKey: string): LedgerOrder | undefined;
+  /** A session's orders, oldest first. */
+  ofSession(sessionId: string): LedgerOrder[];
   /** Orders made in [from, to), oldest first. */
   between(from: Date, to: Date): LedgerOrder[];
 }
@@ -103,6 +114,8 @@ export function createPaymentLedger(db: Database, now: () => Date = () => new Da
   const settleRow = db.prepare('UPDATE payment_orders SET settlement = ?, note = ?, updated_at = ? WHERE order_no = ?');
   const one = db.prepare('SELECT * FROM payment_orders WHERE order_no = ?');
   const openRows = db.prepare(`SELECT * FROM payment_orders WHERE settlement = 'open' ORDER BY created_at, order_no`);
+  const byApplication = db.prepare('SELECT * FROM payment_orders WHERE application_key = ? ORDER BY created_at DESC LIMIT 1');
+  const bySession = db.prepare('SELECT * FROM payment_orders WHERE session_id = ? ORDER BY created_at, order_no');
   const range = db.prepare('SELECT * FROM payment_orders WHERE created_at >= ? AND created_at < ? ORDER BY created_at, order_no');
   return {
     opened(order) {
@@ -120,6 +133,11 @@ export function createPaymentLedger(db: Database, now: () => Date = () => new Da
       return row ? fromRow(row) : undefined;
     },
     open: () => (openRows.all() as Row[]).map(fromRow),
+    byApplicationKey(applicationKey) {
+      const row = byApplication.get(applicationKey) as Row | undefined;
+      return row ? fromRow(row) : undefined;
+    },
+    ofSession: (sessionId) => (bySession.all(sessionId) as Row[]).map(fromRow),
     between: (from, to) => (range.all(from.toISOString(), to.toISOString()) as Row[]).map(fromRow),
   };
 }

@@ -8,12 +8,13 @@
 import type { KioskConfig } from '../config/schema';
 import type { FlowService } from '../flows/flow-service';
 import type { DocumentDesk, DocumentPages, FlowKit } from '../flows/library';
-import type { ApplicationQueue, TicketPrinter } from '../flows/ports';
+import type { ApplicationQueue, HeldApplications, TicketPrinter } from '../flows/ports';
 import type { PoliceGateway } from '../gateway/police-gateway';
 import type { Logger } from '../log/logger';
 import { createPaymentFromConfig } from '../payment/from-config';
 import { createPaymentDesk, type PaymentDesk } from '../payment/payment-desk';
 import { err, ok, type Result } from '../../../domain/result';
+import { heldOverQueue } from '../outbox/application-queue';
 import { serviceFlow } from './service-flow';
 import type { ServiceModule } from './service-module';
 
@@ -24,6 +25,8 @@ export interface KioskFlowsDeps {
   documents: DocumentDesk;
   slips: TicketPrinter;
   applications: ApplicationQueue;
+  /** Applications held until paid (the payment and submit steps); default: in memory, queued on release (not crash-safe: the host passes the outbox's). */
+  heldApplications?: HeldApplications;
   /** The document camera's pages (the document capture step): every kiosk has them, a service's plan may use them. */
   documentPages: DocumentPages;
   /** Default: the payment service the config names, with nothing journaled. */
@@ -37,6 +40,7 @@ export function createKioskFlows(deps: KioskFlowsDeps): Result<FlowService[], st
   const { config, logger } = deps;
   const flows: FlowService[] = [];
   const payment = deps.payment ?? createPaymentDesk({ ...createPaymentFromConfig(config, deps.now), logger });
+  const heldApplications = deps.heldApplications ?? heldOverQueue(deps.applications);
   for (const module of deps.modules) {
     // A demonstration service has no flow on a real kiosk: it cannot be started there, whatever a client asks.
     if (module.catalogue.simulationOnly && !config.simulation) continue;
@@ -67,6 +71,7 @@ export function createKioskFlows(deps: KioskFlowsDeps): Result<FlowService[], st
       now: deps.now ?? (() => new Date()),
       settings: parsed.data,
       documentPages: deps.documentPages,
+      heldApplications,
     };
     flows.push(serviceFlow(module, kit, (error) => logger.error({ err: error, serviceId: module.id }, 'flow fault')));
   }

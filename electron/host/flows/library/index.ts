@@ -11,7 +11,8 @@ export { photoStep, chosenPhoto, type ChosenPhoto, type PhotoOptions } from './p
 export { signatureStep, signatureOf, type Signed, type SignatureFact, type SignatureOptions, type SignatureRefusal } from './signature';
 export { checkSignature, canonicalSignatureJson, MIN_EXTENT, MIN_TOTAL_LENGTH, type CheckedSignature, type SignatureProblem } from './signature-check';
 export { documentCaptureStep, capturedDocuments, type AssembledPaper, type CapturedDocuments, type DocumentCaptureOptions, type DocumentPages, type PaperSpec } from './document-capture';
-export { paymentStep, paidFee, feeDue, type PaidFee, type PaymentFeeItem, type PaymentOptions } from './payment';
+export { paymentStep, paidFee, feeDue, heldApplicationKey, type PaidFee, type PaymentFeeItem, type PaymentOptions } from './payment';
+export { submitStep, submittedApplication, type SubmitOptions, type SubmittedApplication } from './submit';
 export { reviewStep, type ReviewOptions } from './review';
 export { fingerprintsStep, fingerprintsOf, currentFinger, FINGER_ORDER, type FingerprintsFact, type FingerprintsOptions, type FingerPrint } from './fingerprints';
 export { a4PrintStep, type A4PrintOptions, type PreparedDocument } from './a4-print';

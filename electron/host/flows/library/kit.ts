@@ -5,7 +5,7 @@
  */
 import type { ServiceCategory } from '../../../contract';
 import type { PoliceGateway } from '../../gateway/police-gateway';
-import type { ApplicationQueue, TicketPrinter } from '../ports';
+import type { ApplicationQueue, HeldApplications, TicketPrinter } from '../ports';
 import type { DocumentPages } from './document-capture';
 import type { PaymentDesk } from '../../payment/payment-desk';
 
@@ -58,6 +58,8 @@ export interface FlowKit {
   now(): Date;
   /** This service's settings from the site config, already checked against its schema. */
   settings: unknown;
+  /** Applications held until their fee is paid (a payment step with `application`, the submit step); a plan using them fails to build without. */
+  heldApplications?: HeldApplications;
   /** The document camera's pages and PDFs (the document capture step); a plan with that step fails to build without it. */
   documentPages?: DocumentPages;
 }

@@ -37,6 +37,19 @@ export interface PaymentOptions {
   exemption?: (context: FlowContext) => string | null;
   /** Whether the citizen may cancel (BACK: the order is closed, back to the step before); default true. */
   back?: boolean;
+  /**
+   * The application this fee pays for. Written to the outbox, held, before
+   * the order is made, and released the moment the payment is confirmed: a
+   * host killed at any point after the payment leaves either a held entry
+   * whose order the recovery finds paid, or a released one the sender
+   * delivers, once, by its key. An order closed unpaid discards it.
+   */
+  application?: (context: FlowContext) => Record<string, unknown>;
+}
+
+/** The outbox key of the application a payment step's attempt holds. */
+export function heldApplicationKey(context: Pick<FlowContext, 'flowId' | 'attempts'>, stepId: string): string {
+  return `app-${context.flowId}-${stepId}-${context.attempts[stepId] ?? 0}`;
 }
 
 /** The step's fact once passed: what was paid (nothing, when exempt) and the 财政电子票据. */
@@ -129,6 +142,9 @@ export function paymentStep(options: PaymentOptions): StepDefinition {
     build: (wiring) => {
       const { kit } = wiring;
       const desk = kit.payment;
+      const held = kit.heldApplications;
+      if (options.application && !held) throw new Error(`payment step ${id}: an application to hold needs the kit's heldApplications`);
+      const applicationKeyOf = (context: FlowContext) => (options.application ? heldApplicationKey(context, id) : null);
       const dueOf = (context: FlowContext) => feeDue(options, context, kit.serviceId);
       const nothingDue = (context: FlowContext): PaidFee => ({
         status: 'nothingDue',
@@ -147,7 +163,7 @@ export function paymentStep(options: PaymentOptions): StepDefinition {
        * by 付款码 when told; on stop (cancel, timeout, session end) it hands an
        * order it did not see paid to the desk to close.
        */
-      const watcher = fromCallback<WatcherEvent, { sessionId: string; order: OrderState }>(({ input, sendBack, receive }) => {
+      const watcher = fromCallback<WatcherEvent, { sessionId: string; order: OrderState; applicationKey: string | null }>(({ input, sendBack, receive }) => {
         const { orderNo } = input.order;
         let paid = false;
         let stopped = false;
@@ -180,12 +196,19 @@ export function paymentStep(options: PaymentOptions): StepDefinition {
           stopped = true;
           clearInterval(poll);
           clearTimeout(expiry);
-          if (!paid) void desk.abandon(input.sessionId, orderNo);
+          if (!paid)
+            void desk.abandon(input.sessionId, orderNo).then((settlement) => {
+              // Closed unpaid, or paid at the last moment and refunded: what it paid for is never sent. Still open: the recovery decides.
+              if (input.applicationKey && settlement !== 'open') held?.discard(input.applicationKey);
+            });
         };
       });
 
       const createOrder = fromPromise<PaymentResult<OrderState>, { context: FlowContext }>(({ input }) => {
         const due = dueOf(input.context);
+        const applicationKey = applicationKeyOf(input.context);
+        // Held before the order exists: nothing is paid for that the kiosk has not written down.
+        if (applicationKey && options.application) held!.hold({ serviceId: kit.serviceId, payload: options.application(input.context) }, applicationKey, `payment:${orderKeyOf(input.context)}`);
         return desk.port.createOrder({
           idempotencyKey: orderKeyOf(input.context),
           items: due.items.filter((i) => i.amountFen > 0).map(({ code, name, standard, basis, amountFen }) => ({ code, name, standard, basis, amountFen })),
@@ -226,25 +249,34 @@ export function paymentStep(options: PaymentOptions): StepDefinition {
                     setProgress((_p, event) => ({ order: (event as unknown as { output: { value: OrderState } }).output.value, failure: null })),
                     // Into the ledger before the QR code is on screen: a payment can only follow what the kiosk has recorded.
                     ({ context, event }: { context: FlowContext; event: unknown }) =>
-                      desk.opened({ sessionId: context.sessionId, serviceId: kit.serviceId, orderKey: orderKeyOf(context), state: (event as { output: { value: OrderState } }).output.value }),
+                      desk.opened({
+                        sessionId: context.sessionId,
+                        serviceId: kit.serviceId,
+                        orderKey: orderKeyOf(context),
+                        state: (event as { output: { value: OrderState } }).output.value,
+                        applicationKey: applicationKeyOf(context),
+                      }),
                   ],
                 },
                 {
                   target: 'failed',
-                  actions: setProgress((_p, event) => {
-                    const output = (event as unknown as { output: PaymentResult<OrderState> }).output;
-                    return { order: null, failure: output.ok ? 'badResponse' : output.error.kind };
-                  }),
+                  actions: [
+                    setProgress((_p, event) => {
+                      const output = (event as unknown as { output: PaymentResult<OrderState> }).output;
+                      return { order: null, failure: output.ok ? 'badResponse' : output.error.kind };
+                    }),
+                    discardHeld,
+                  ],
                 },
               ],
-              onError: wiring.leave({ to: 'failed', reason: 'internal' }),
+              onError: wiring.leave({ to: 'failed', reason: 'internal' }, discardHeld),
             },
           },
           order: {
             invoke: {
               id: 'watcher',
               src: watcher,
-              input: ({ context }: { context: FlowContext }) => ({ sessionId: context.sessionId, order: progressOf(context, id).order! }),
+              input: ({ context }: { context: FlowContext }) => ({ sessionId: context.sessionId, order: progressOf(context, id).order!, applicationKey: applicationKeyOf(context) }),
             },
             initial: 'waiting',
             states: {
@@ -269,6 +301,11 @@ export function paymentStep(options: PaymentOptions): StepDefinition {
                   setProgress((_p, event) => ({ order: event.order! })),
                   // Journaled at once: the session may end while the receipt is fetched, the money is taken now.
                   ({ context, event }: { context: FlowContext; event: WatcherEvent }) => desk.paid(context.sessionId, paymentRecord(context, event.order!, null)),
+                  // Paid (the ledger already says so): what it pays for may go now.
+                  ({ context }: { context: FlowContext }) => {
+                    const key = applicationKeyOf(context);
+                    if (key) held?.release(key);
+                  },
                 ],
               },
               PAYMENT_EXPIRED: { target: 'expired', actions: setProgress(() => ({ failure: null })) },
@@ -294,6 +331,12 @@ export function paymentStep(options: PaymentOptions): StepDefinition {
           },
         },
       };
+
+      /** An order that was never made: the application held for it goes. */
+      function discardHeld({ context }: { context: FlowContext }): void {
+        const key = applicationKeyOf(context);
+        if (key) held?.discard(key);
+      }
 
       /** The fact of a paid order, and its record for the journal. */
       function recordPaid(receiptOf: (event: unknown) => PaymentResult<FiscalReceipt> | null) {

@@ -11,7 +11,7 @@ import type { FlowKit } from './kit';
 import type { StateConfig, StepView } from './step';
 
 /** Outcomes every flow can end in, worded by the library (`flow.outcome.*`). */
-export const LIBRARY_OUTCOMES = ['counter', 'referred', 'declined', 'failed', 'identityChanged'] as const;
+export const LIBRARY_OUTCOMES = ['counter', 'referred', 'declined', 'failed', 'identityChanged', 'rejectedRefunded'] as const;
 export type LibraryOutcome = (typeof LIBRARY_OUTCOMES)[number];
 
 export const SIDE_STEP_IDS = ['counter', 'referral', 'failed', 'done'] as const;

@@ -19,6 +19,7 @@ import {
   queryStep,
   signatureOf,
   signatureStep,
+  submitStep,
   type FlowContext,
   type FlowKit,
   type FlowPlan,
@@ -61,6 +62,22 @@ function exemptionOf(context: FlowContext): string | null {
   return answer && answer.exemption !== 'none' ? answer.exemption : null;
 }
 
+/**
+ * What the back-end gets (encrypted in the outbox, never logged): who
+ * applies, and what was captured, counted; no images, prints or strokes.
+ */
+function demoApplication(context: FlowContext): Record<string, unknown> {
+  const papers = capturedDocuments(context, 'papers');
+  const prints = fingerprintsOf(context, 'prints');
+  return {
+    idNumber: context.identity?.idNumber ?? '',
+    name: context.identity?.name ?? '',
+    paperPages: papers ? papers.papers.reduce((sum, p) => sum + p.pages, 0) : 0,
+    fingerprints: prints ? prints.prints.length : 0,
+    signedAt: signatureOf(context, 'sign')?.signedAt ?? null,
+  };
+}
+
 export function capabilityDemoFlow(kit: FlowKit): FlowPlan {
   return {
     steps: [
@@ -76,7 +93,8 @@ export function capabilityDemoFlow(kit: FlowKit): FlowPlan {
         // Someone the back-end does not know has no exemption: they pay the full fee.
         route: (result) => (result.ok || result.error.kind === 'notFound' ? { to: 'next' } : { to: 'retry' }),
       }),
-      paymentStep({ id: 'pay', labelKey: key('steps.pay'), fee: DEMO_FEE, exemption: exemptionOf }),
+      paymentStep({ id: 'pay', labelKey: key('steps.pay'), fee: DEMO_FEE, exemption: exemptionOf, application: demoApplication }),
+      submitStep({ id: 'submit', labelKey: 'flow.steps.submit', payment: 'pay', application: demoApplication }),
       a4PrintStep({
         id: 'form',
         labelKey: key('steps.form'),

@@ -7,6 +7,9 @@
  * IDENTITY_CHANGED), then awaits the next settled view.
  */
 import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+import type { HeldApplications } from '../../../../electron/host/flows/ports';
+import { createOutboxHeldApplications, createOutboxSender, createOutboxStore, deliverThroughGateway, ensureOutboxSchema } from '../../../../electron/host/outbox';
 import pino from 'pino';
 import { createPdfRenderer } from '../../../../electron/host/issued';
 import type { FlowEvent, FlowView, Identity } from '../../../../electron/contract';
@@ -182,6 +185,15 @@ export function recordingOutbox(): RecordingOutbox {
   return outbox;
 }
 
+/** Held applications over a real (in-memory) outbox that delivers to the kit's gateway. */
+export function heldOutbox(gateway: PoliceGateway, kioskId: string): HeldApplications {
+  const db = new Database(':memory:');
+  ensureOutboxSchema(db);
+  const store = createOutboxStore({ db, key: Buffer.alloc(32, 3) });
+  const sender = createOutboxSender({ store, deliver: deliverThroughGateway(gateway) });
+  return createOutboxHeldApplications({ store, sender, kioskId });
+}
+
 // ---- the kit -------------------------------------------------------------
 
 export interface KitOptions {
@@ -230,6 +242,7 @@ export function testKit(serviceId: string, serviceName: FlowKit['serviceName'], 
     documents,
     slips,
     applications: outbox,
+    heldApplications: heldOutbox(gateway, config.kioskId),
     payment: createPaymentDesk({ ...payment, pollMs: 20, logger: pino({ level: 'silent' }) }),
     kioskId: config.kioskId,
     hallName: config.hallName,

@@ -1,0 +1,170 @@
+/**
+ * The payment settlement: what makes sure money is never lost or taken twice
+ * when a run does not finish its own business with it.
+ * - `recover()` at host start (after the journal opens, before the outbox
+ *   sender starts): every ledger order still `open` is asked about. Paid: its
+ *   held application is released (the sender delivers it, once, by its key),
+ *   settled `delivered`, and staff are told (`paidNotDelivered`: the citizen
+ *   left without the 受理编号). Unpaid: closed (a close that answers paid is
+ *   taken as paid). Closed: the held application is discarded (`abandoned`).
+ *   Refunded: `refunded`. A service that does not answer: left open and asked
+ *   again on a timer. Held entries no open order waits for are discarded.
+ * - `sessionEnded()`: a session that ended with a paid order still open (the
+ *   citizen walked away between paying and submitting): the application is
+ *   released, staff are told (`walkedAwayAfterPaying`) and a slip printed.
+ * - `outboxEvent()`: the sender's word: delivered settles the order
+ *   `delivered`; refused for good refunds it (shared with the submit step).
+ */
+import type { OutboxEvent, OutboxStore } from '../outbox';
+import type { TicketPrinter } from '../flows/ports';
+import type { Logger } from '../log/logger';
+import { APPLICATION_QUEUED, type LedgerOrder, type PaymentLedger } from './ledger';
+import type { PaymentDesk } from './payment-desk';
+import type { OrderState } from './payment-port';
+import type { StaffAlerts } from '../staff/alerts';
+
+export interface PaymentSettlementDeps {
+  desk: PaymentDesk;
+  ledger: PaymentLedger;
+  outbox: Pick<OutboxStore, 'release' | 'discard' | 'held' | 'has'>;
+  alerts: Pick<StaffAlerts, 'paymentNeedsStaff'>;
+  /** The walk-away slip (masked, no personal data); absent: no slip. */
+  slips?: Pick<TicketPrinter, 'printInfoSlip'>;
+  logger: Logger;
+  /** How soon orders the service did not answer about are asked again (default 60 s). */
+  retryMs?: number;
+}
+
+export interface PaymentSettlement {
+  /** Settles what a stopped host left open; resolves with the orders still open (the service did not answer). */
+  recover(): Promise<number>;
+  sessionEnded(sessionId: string): Promise<void>;
+  outboxEvent(event: OutboxEvent): void;
+  /** Stops the retry timer. */
+  stop(): void;
+}
+
+export function createPaymentSettlement(deps: PaymentSettlementDeps): PaymentSettlement {
+  const { desk, ledger, outbox, alerts, logger } = deps;
+  const log = logger.child({ component: 'payment-settlement' });
+  const retryMs = deps.retryMs ?? 60_000;
+  let retry: NodeJS.Timeout | undefined;
+  let stopped = false;
+  /** Orders left open at start because the service did not answer: only these are asked again (a live run owns the others). */
+  const unanswered = new Set<string>();
+
+  function settlePaid(order: LedgerOrder, issue: 'paidNotDelivered' | 'walkedAwayAfterPaying'): void {
+    const key = order.applicationKey;
+    const queued = key !== null && outbox.has(key);
+    if (key) outbox.release(key);
+    alerts.paymentNeedsStaff({ orderNo: order.orderNo, issue });
+    // Still in the outbox: settled when the sender delivers it; gone: it was delivered before the stop.
+    if (queued) desk.settled(order.orderNo, 'open', APPLICATION_QUEUED);
+    else desk.settled(order.orderNo, key ? 'delivered' : 'alerted', issue);
+    log.warn({ orderNo: order.orderNo, issue, queued }, 'paid order settled without its run');
+  }
+
+  function settleUnpaid(order: LedgerOrder, settlement: 'abandoned' | 'refunded', note: string): void {
+    if (order.applicationKey) outbox.discard(order.applicationKey);
+    desk.settled(order.orderNo, settlement, note);
+  }
+
+  async function recoverOne(order: LedgerOrder): Promise<boolean> {
+    if (order.note === APPLICATION_QUEUED) {
+      if (order.applicationKey && !outbox.has(order.applicationKey)) desk.settled(order.orderNo, 'delivered', 'delivered before the restart');
+      return true;
+    }
+    const asked = await desk.port.queryOrder(order.orderNo);
+    if (!asked.ok) return false;
+    desk.observed(asked.value);
+    let state: OrderState = asked.value;
+    if (state.status === 'unpaid') {
+      const closed = await desk.port.closeOrder(order.orderNo);
+      if (!closed.ok) return false;
+      desk.observed(closed.value);
+      state = closed.value;
+    }
+    switch (state.status) {
+      case 'paid':
+        settlePaid({ ...order, status: 'paid' }, 'paidNotDelivered');
+        return true;
+      case 'closed':
+      case 'unpaid':
+        settleUnpaid(order, 'abandoned', 'closed unpaid after a restart');
+        return true;
+      case 'refunded':
+        settleUnpaid(order, 'refunded', 'refunded before the restart');
+        return true;
+      default: {
+        const never: never = state.status;
+        return never;
+      }
+    }
+  }
+
+  async function recoverAll(orders: LedgerOrder[]): Promise<number> {
+    let open = 0;
+    for (const order of orders) {
+      const settled = await recoverOne(order).catch((error: unknown) => {
+        log.error({ err: error, orderNo: order.orderNo }, 'order not settled');
+        return false;
+      });
+      if (settled) unanswered.delete(order.orderNo);
+      else {
+        unanswered.add(order.orderNo);
+        open += 1;
+      }
+    }
+    if (open > 0 && !stopped) {
+      clearTimeout(retry);
+      retry = setTimeout(() => void recoverAll(ledger.open().filter((o) => unanswered.has(o.orderNo))), retryMs);
+      retry.unref?.();
+    }
+    return open;
+  }
+
+  return {
+    async recover() {
+      const open = await recoverAll(ledger.open());
+      // Held for an order that was never made (a stop between the two), or one settled without it: never to be sent.
+      for (const entry of outbox.held()) {
+        const order = ledger.byApplicationKey(entry.idempotencyKey);
+        if (!order || order.settlement === 'abandoned' || order.settlement === 'refunded') outbox.discard(entry.idempotencyKey);
+      }
+      return open;
+    },
+    async sessionEnded(sessionId) {
+      for (const order of ledger.ofSession(sessionId)) {
+        if (order.settlement !== 'open' || order.status !== 'paid' || order.note === APPLICATION_QUEUED) continue;
+        settlePaid(order, 'walkedAwayAfterPaying');
+        const printed = await deps.slips
+          ?.printInfoSlip({
+            sessionId,
+            title: '缴费凭证（申请已提交）',
+            lines: [
+              { label: '订单号', value: order.orderNo },
+              { label: '金额', value: `${(order.amountFen / 100).toFixed(2)}元` },
+            ],
+            code: order.orderNo,
+            notes: ['已缴费，申请已提交，请到窗口领取受理回执'],
+          })
+          .catch(() => ({ kind: 'notPrinted' as const }));
+        log.info({ orderNo: order.orderNo, slip: printed?.kind ?? 'none' }, 'walked away after paying');
+      }
+    },
+    outboxEvent(event) {
+      if (event.kind !== 'delivered' && event.kind !== 'rejected') return;
+      const order = ledger.byApplicationKey(event.idempotencyKey);
+      if (!order || (order.settlement !== 'open' && order.settlement !== 'delivered')) return;
+      if (event.kind === 'delivered') {
+        if (order.settlement === 'open') desk.settled(order.orderNo, 'delivered', event.receiptNumber ? 'application accepted' : 'application delivered');
+        return;
+      }
+      if (order.status === 'paid') void desk.refundRejected(order.sessionId, order.orderNo, event.reason ?? 'other');
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(retry);
+    },
+  };
+}
