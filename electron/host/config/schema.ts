@@ -43,7 +43,13 @@ const IdCardDevice = z
     baudRate: serialBaudRate(115200),
     autoBaud: z.boolean().default(false),
     pollIntervalMs: z.number().int().min(50).max(5000).default(300),
-    readFingerprint: z.boolean().default(false),
+    /**
+     * Read the card's fingerprints (30 10) for the fingerprint step's 1:1
+     * comparison. Default: on for the simulated reader (its sample cards carry
+     * prints), off for a real one (not every reader model has the fingerprint
+     * module: a site turns it on for a reader that has).
+     */
+    readFingerprint: z.boolean().optional(),
     hid: HidFraming.optional(),
     simulator: z
       .object({ paceBaud: z.number().int().min(0).max(921600).default(115200), initialCard: z.string().optional() })
@@ -58,7 +64,8 @@ const IdCardDevice = z
     if (d.mode === 'hid' && !d.path && (d.vendorId === undefined || d.productId === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['vendorId'], message: 'a HID reader needs "path" or both "vendorId" and "productId"' });
     }
-  });
+  })
+  .transform((d) => ({ ...d, readFingerprint: d.readFingerprint ?? d.mode === 'simulated' }));
 
 /** One camera: by label substring or exact device id. */
 const CameraSelectorConfig = z.object({ label: z.string().min(1).max(200).optional(), deviceId: z.string().min(1).max(200).optional() }).strict();

@@ -83,7 +83,7 @@ export function capabilityDemoFlow(kit: FlowKit): FlowPlan {
     steps: [
       identifyStep(),
       documentCaptureStep({ id: 'papers', labelKey: key('steps.papers'), titleKey: key('papers.title'), documents: [{ value: 'proof', labelKey: key('papers.proof'), minPages: 1, maxPages: 2 }] }),
-      fingerprintsStep({ id: 'prints', labelKey: key('steps.prints') }),
+      fingerprintsStep({ id: 'prints', labelKey: key('steps.prints'), compareWithCard: true }),
       signatureStep({ id: 'sign', labelKey: key('steps.sign'), titleKey: key('sign.title'), documentKey: key('sign.document') }),
       queryStep<ExemptionAnswer>({
         id: 'exemption',
