@@ -94,7 +94,7 @@ describe('功能演示: the host SIGKILLed after the citizen paid, before the ap
     const key = Object.keys(backend.sandbox.stats().accepted)[0]!;
     expect(backend.sandbox.stats().attempts[key]).toBe(1);
     // The citizen sees the submission still going: no 受理编号, no form.
-    expect(await p.getByTestId('submit-step').getAttribute('data-state')).toBe('sending');
+    await expect.poll(() => p.getByTestId('submit-step').getAttribute('data-state'), { timeout: 10_000 }).toBe('sending');
 
     first.host.process.kill('SIGKILL');
     await first.exited;
