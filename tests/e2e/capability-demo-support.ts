@@ -20,6 +20,17 @@ export async function startDemo(page: Page, citizen: { card: string; name: strin
   await page.getByTestId('document-capture-step').waitFor({ timeout: 10_000 });
 }
 
+/** No card: touch → 功能演示 → 没有带身份证 → the number typed on the keypad → the document capture step. */
+export async function startDemoTyped(page: Page, idNumber: string): Promise<void> {
+  await page.getByTestId('start-button').click();
+  await chooseService(page, 'huzheng', 'capability-demo');
+  await page.getByTestId('identify-type').click();
+  await page.getByTestId('id-keypad').waitFor();
+  for (const c of idNumber) await page.getByTestId(`id-keypad-key-${c}`).click();
+  await page.getByTestId('id-keypad-confirm').click();
+  await page.getByTestId('document-capture-step').waitFor({ timeout: 10_000 });
+}
+
 /** One page photographed with the document camera (the fake camera's printed page), then confirmed. */
 export async function capturePaper(page: Page): Promise<void> {
   const take = page.getByTestId('document-take');
