@@ -7,12 +7,12 @@
  * was paid (exempt in full) there is nothing to prove, and the step passes
  * without printing. The holder is printed masked at most.
  */
-import { assign, fromPromise } from 'xstate';
 import { maskIdNumber, maskName } from '../../../../domain/mask';
-import type { FeeSlipRequest, SlipOutcome } from '../ports';
-import { initialPrint, type FlowContext, type PrintRecord } from './context';
+import type { FeeSlipRequest } from '../ports';
+import type { FlowContext } from './context';
 import type { FlowKit } from './kit';
 import { feeDue, paidFee, type PaymentOptions } from './payment';
+import { slipStep } from './receipt-print';
 import type { StepDefinition } from './step';
 
 export interface FeeSlipOptions {
@@ -24,7 +24,6 @@ export interface FeeSlipOptions {
   titleKey?: string;
 }
 
-const MAX_REPRINTS = 1;
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
 /** The slip for the paid fee, or null when nothing was paid. */
@@ -48,66 +47,26 @@ export function feeSlipRequest(options: FeeSlipOptions, context: FlowContext, ki
 }
 
 export function feeSlipStep(options: FeeSlipOptions): StepDefinition {
-  const id = options.id ?? 'feeSlip';
-  const printOf = (context: FlowContext): PrintRecord => context.prints[id] ?? initialPrint();
-  const setPrint = (update: (print: PrintRecord, event: unknown) => PrintRecord) =>
-    assign({ prints: ({ context, event }: { context: FlowContext; event: unknown }) => ({ ...context.prints, [id]: update(printOf(context), event) }) });
-  const reprintable = (context: FlowContext) => printOf(context).reprintsUsed < MAX_REPRINTS;
-  return {
-    id,
-    kind: 'receiptPrint',
+  return slipStep({
+    id: options.id ?? 'feeSlip',
     labelKey: options.labelKey,
-    build: (wiring) => {
-      const nothingPaid = ({ context }: { context: FlowContext }) => feeSlipRequest(options, context, wiring.kit) === null;
-      const print = fromPromise<SlipOutcome, { context: FlowContext }>(async ({ input }) => {
-        const request = feeSlipRequest(options, input.context, wiring.kit);
-        return request ? wiring.kit.slips.printFeeSlip(request) : { kind: 'printed' };
-      });
-      const printing = {
-        invoke: {
-          src: print,
-          input: ({ context }: { context: FlowContext }) => ({ context }),
-          onDone: {
-            target: 'settled',
-            actions: setPrint((record, event) => {
-              const output = (event as { output: SlipOutcome }).output;
-              return { ...record, state: output.kind, messageKey: output.kind === 'notPrinted' ? output.messageKey : null };
-            }),
-          },
-          onError: { target: 'settled', actions: setPrint((record) => ({ ...record, state: 'notPrinted', messageKey: 'print.submitFailed' })) },
-        },
-      };
-      return {
-        initial: 'checking',
-        states: {
-          checking: { always: [{ guard: nothingPaid, ...wiring.leave({ to: 'next' }) }, { target: 'printing' }] },
-          printing,
-          reprinting: { entry: setPrint((record) => ({ ...record, state: 'printing', reprintsUsed: record.reprintsUsed + 1 })), ...printing },
-          settled: {
-            on: {
-              CONFIRM: wiring.leave({ to: 'next' }),
-              REPRINT: { guard: ({ context }: { context: FlowContext }) => reprintable(context), target: 'reprinting' },
-            },
-          },
-        },
-      };
-    },
-    view: (context, child, kit) => {
-      const print = printOf(context);
+    titleKey: options.titleKey ?? 'flow.feeSlip.title',
+    skip: (context, kit) => feeSlipRequest(options, context, kit) === null,
+    print: (context, kit) => {
       const request = feeSlipRequest(options, context, kit);
-      const rows = request
-        ? [
-            ...request.items.map((item) => ({ labelKey: 'flow.feeSlip.item', text: `${item.name} ${yuan(item.amountFen)}` })),
-            { labelKey: 'flow.feeSlip.total', text: yuan(request.totalFen) },
-            { labelKey: 'flow.feeSlip.orderNo', text: request.orderNo },
-            ...(request.receipt ? [{ labelKey: 'flow.feeSlip.bill', text: `${request.receipt.billCode} ${request.receipt.billNumber}` }] : []),
-            { labelKey: 'flow.feeSlip.notForClaims', textKey: 'flow.feeSlip.notForClaimsText' },
-          ]
-        : [];
-      return {
-        data: { step: 'receiptPrint', titleKey: options.titleKey ?? 'flow.feeSlip.title', state: print.state, rows, reprintAvailable: child === 'settled' && reprintable(context) },
-        ...(print.messageKey ? { messageKey: print.messageKey } : {}),
-      };
+      return request ? kit.slips.printFeeSlip(request) : Promise.resolve({ kind: 'printed' });
     },
-  };
+    rows: (context, kit) => {
+      const request = feeSlipRequest(options, context, kit);
+      if (!request) return [];
+      return [
+        ...request.items.map((item) => ({ labelKey: 'flow.feeSlip.item', text: `${item.name} ${yuan(item.amountFen)}` })),
+        { labelKey: 'flow.feeSlip.total', text: yuan(request.totalFen) },
+        { labelKey: 'flow.feeSlip.orderNo', text: request.orderNo },
+        ...(request.receipt ? [{ labelKey: 'flow.feeSlip.bill', text: `${request.receipt.billCode} ${request.receipt.billNumber}` }] : []),
+        { labelKey: 'flow.feeSlip.notForClaims', textKey: 'flow.feeSlip.notForClaimsText' },
+      ];
+    },
+    confirm: { to: 'next' },
+  });
 }

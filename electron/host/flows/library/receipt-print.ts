@@ -2,13 +2,15 @@
  * receiptPrint: a slip on the receipt printer with what the back-end said
  * (e.g. an application's progress), repeated on screen. One reprint; the
  * slip is the citizen's to take away, so the run's outcome comes when they
- * confirm, printed or not.
+ * confirm, printed or not. {@link slipStep} is the machinery any slip on the
+ * receipt printer shares (the 缴费凭证 uses it too).
  */
 import { assign, fromPromise } from 'xstate';
+import type { DetailRow } from '../../../contract';
 import type { InfoSlipRequest, SlipOutcome } from '../ports';
 import { initialPrint, type FlowContext, type PrintRecord } from './context';
 import type { FlowKit } from './kit';
-import type { Rows, StepDefinition } from './step';
+import type { Route, Rows, StepDefinition } from './step';
 
 export interface ReceiptPrintOptions {
   id?: string;
@@ -22,10 +24,23 @@ export interface ReceiptPrintOptions {
   outcome: string;
 }
 
+/** A step that prints one slip on the receipt printer, shows its rows and offers one reprint (the receiptPrint screen). */
+export interface SlipStepSpec {
+  id: string;
+  labelKey: string;
+  titleKey: string;
+  print(context: FlowContext, kit: FlowKit): Promise<SlipOutcome>;
+  rows(context: FlowContext, kit: FlowKit): DetailRow[];
+  /** Where CONFIRM leads once the slip printed (or failed to). */
+  confirm: Route;
+  /** The step passes at once without printing (e.g. nothing to prove). */
+  skip?: (context: FlowContext, kit: FlowKit) => boolean;
+}
+
 const MAX_SLIP_REPRINTS = 1;
 
-export function receiptPrintStep(options: ReceiptPrintOptions): StepDefinition {
-  const id = options.id ?? 'slip';
+export function slipStep(spec: SlipStepSpec): StepDefinition {
+  const { id } = spec;
   const printOf = (context: FlowContext): PrintRecord => context.prints[id] ?? initialPrint();
   const setPrint = (update: (print: PrintRecord, event: unknown) => PrintRecord) =>
     assign({ prints: ({ context, event }: { context: FlowContext; event: unknown }) => ({ ...context.prints, [id]: update(printOf(context), event) }) });
@@ -33,9 +48,9 @@ export function receiptPrintStep(options: ReceiptPrintOptions): StepDefinition {
   return {
     id,
     kind: 'receiptPrint',
-    labelKey: options.labelKey,
+    labelKey: spec.labelKey,
     build: (wiring) => {
-      const print = fromPromise<SlipOutcome, { context: FlowContext }>(({ input }) => wiring.kit.slips.printInfoSlip(options.slip(input.context, wiring.kit)));
+      const print = fromPromise<SlipOutcome, { context: FlowContext }>(({ input }) => spec.print(input.context, wiring.kit));
       const printing = {
         invoke: {
           src: print,
@@ -50,32 +65,39 @@ export function receiptPrintStep(options: ReceiptPrintOptions): StepDefinition {
           onError: { target: 'settled', actions: setPrint((record) => ({ ...record, state: 'notPrinted', messageKey: 'print.submitFailed' })) },
         },
       };
+      const skip = spec.skip;
       return {
-        initial: 'printing',
+        initial: 'checking',
         states: {
+          checking: { always: [...(skip ? [{ guard: ({ context }: { context: FlowContext }) => skip(context, wiring.kit), ...wiring.leave({ to: 'next' }) }] : []), { target: 'printing' }] },
           printing,
           reprinting: { entry: setPrint((record) => ({ ...record, state: 'printing', reprintsUsed: record.reprintsUsed + 1 })), ...printing },
           settled: {
             on: {
-              CONFIRM: wiring.leave({ to: 'done', outcome: options.outcome }),
+              CONFIRM: wiring.leave(spec.confirm),
               REPRINT: { guard: ({ context }: { context: FlowContext }) => reprintable(context), target: 'reprinting' },
             },
           },
         },
       };
     },
-    view: (context, child) => {
+    view: (context, child, kit) => {
       const print = printOf(context);
       return {
-        data: {
-          step: 'receiptPrint',
-          titleKey: options.titleKey,
-          state: print.state,
-          rows: options.rows(context),
-          reprintAvailable: child === 'settled' && reprintable(context),
-        },
+        data: { step: 'receiptPrint', titleKey: spec.titleKey, state: print.state, rows: spec.rows(context, kit), reprintAvailable: child === 'settled' && reprintable(context) },
         ...(print.messageKey ? { messageKey: print.messageKey } : {}),
       };
     },
   };
+}
+
+export function receiptPrintStep(options: ReceiptPrintOptions): StepDefinition {
+  return slipStep({
+    id: options.id ?? 'slip',
+    labelKey: options.labelKey,
+    titleKey: options.titleKey,
+    print: (context, kit) => kit.slips.printInfoSlip(options.slip(context, kit)),
+    rows: (context) => options.rows(context),
+    confirm: { to: 'done', outcome: options.outcome },
+  });
 }
