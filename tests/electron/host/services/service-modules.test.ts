@@ -86,9 +86,12 @@ const PAYS = '138800000000000001';
 const DECLINED = '139900000000000001';
 
 /** What the devices could do next at `view` (device steps only). */
-function deviceActs(view: FlowView): DeviceAct[] {
+function deviceActs(view: FlowView): WalkEvent[] {
   const data = view.data;
   switch (data.step) {
+    case 'photo':
+      // The photo module accepted a take (or a studio's 回执) of the step's spec, and the citizen chose it.
+      return data.chosen ? [] : [{ type: 'PHOTO_ACCEPTED', spec: data.spec, candidateId: 'walk-photo', sha256: '0'.repeat(64) }];
     case 'documentCapture':
       return data.state === 'capturing' ? data.papers.filter((paper) => paper.pageIds.length < paper.maxPages).map((paper) => ({ type: 'ACCEPT_PAGE', stepId: view.stepId, paper: paper.value })) : [];
     case 'fingerprints':

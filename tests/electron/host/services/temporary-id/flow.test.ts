@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowView, Identity } from '../../../../../electron/contract';
 import temporaryId from '../../../../../electron/host/services/temporary-id';
-import { card, startService, typed, type FlowRun, type KitOptions } from '../flow-kit';
+import { card, sandboxGateway, startService, typed, type FlowRun, type KitOptions } from '../flow-kit';
 import { writtenName } from '../../flows/library/signatures';
 
 const MA_XIULAN = '410403195806150041';
@@ -34,7 +34,8 @@ function start(identity: Identity, options: KitOptions = {}): FlowRun {
 async function toPayment(run: FlowRun): Promise<FlowView> {
   const photo = await run.verify();
   expect(photo).toMatchObject({ stepId: 'photo', data: { step: 'photo', spec: 'residentId', studioReceipt: true } });
-  expect(run.send({ type: 'PHOTO_ACCEPTED', spec: 'residentId', candidateId: 'c1', sha256: 'a'.repeat(64) })).toBe(true);
+  // The host's photo module accepted a studio 回执's photo and the citizen chose it.
+  expect(run.flow.send({ type: 'PHOTO_ACCEPTED', spec: 'residentId', candidateId: 'c1', sha256: 'a'.repeat(64) })).toBe(true);
   const sign = await run.settled();
   expect(sign.stepId).toBe('sign');
   return run.step({ type: 'SIGN', signature: writtenName() });
@@ -64,7 +65,7 @@ describe('temporary-id: who may apply (the back-end decides, before anything is 
   });
 
   it('the back-end down: try again, then the counter; nothing paid', async () => {
-    const run = start(card(MA_XIULAN), { gateway: { ...(await import('../flow-kit')).sandboxGateway(), call: async () => ({ ok: false, error: { kind: 'unavailable', status: 503 } }) } });
+    const run = start(card(MA_XIULAN), { gateway: { ...sandboxGateway(), call: async () => ({ ok: false, error: { kind: 'unavailable', status: 503 } }) } });
     const failed = await run.verify();
     expect(failed.data).toMatchObject({ step: 'query', state: 'failed', failure: 'unavailable' });
     const counter = await run.step({ type: 'CONFIRM' });
