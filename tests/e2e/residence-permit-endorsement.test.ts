@@ -142,7 +142,10 @@ describe('居住证签注', () => {
     await expect.poll(() => page!.getByTestId('counter-step').getAttribute('data-ticket'), { timeout: 20_000 }).toBe('printed');
     const reason = (await page.getByTestId('counter-reason').textContent()) ?? '';
     expect(reason).toContain('今年已经签注过了');
-    expect(reason).toContain('有效期满前一个月内再来');
+    // Until when, and from when to come back (sandbox.json: endorsed until today + 320 days).
+    const until = resolveBound({ fromToday: { days: 320 } }, zonedIsoDate(new Date(), 'Asia/Shanghai'));
+    expect(reason).toContain(`有效到${until}`);
+    expect(reason).toContain(`请在${resolveBound({ fromToday: { months: -1 } }, until)}到${until}之间来办`);
     expect(await page.getByTestId('counter-window').textContent()).toContain('1');
     const ticketNumber = ((await page.getByTestId('counter-ticket').textContent()) ?? '').trim();
     expect(ticketNumber).not.toBe('');

@@ -33,9 +33,11 @@ export function routeCheck(result: GatewayResult<CheckAnswer>): Route | { to: 'r
       return { to: 'next' };
     case 'noPermit':
     case 'registrationLapsed':
+      return { to: 'counter', reasonKey: key(`counter.${answer.status}`) };
     case 'alreadyEndorsed':
     case 'tooEarly':
-      return { to: 'counter', reasonKey: key(`counter.${answer.status}`) };
+      // Until when it is good, and from when to come back (dates only: public).
+      return { to: 'counter', reasonKey: key(`counter.${answer.status}`), reasonParams: { until: answer.endorsedUntil, dueFrom: answer.dueFrom } };
     default: {
       const unknown: never = answer;
       return unknown;

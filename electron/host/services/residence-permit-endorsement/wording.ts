@@ -36,8 +36,8 @@ export const wording: ServiceWording = {
     counter: {
       noPermit: '没有查到您在本地的居住证，所以不能签注。请先办理居住证：凭小票到窗口，工作人员帮您申领。',
       registrationLapsed: '您在本地的居住登记已经中断，暂时不能签注。请凭小票到窗口重新办理居住登记，然后再办签注。',
-      alreadyEndorsed: '您的居住证今年已经签注过了，不用再办。请在有效期满前一个月内再来。有疑问请凭小票到窗口咨询。',
-      tooEarly: '您的居住证还没住满一年，现在还不能签注。请在满一年前的一个月内再来。有疑问请凭小票到窗口咨询。',
+      alreadyEndorsed: '您的居住证今年已经签注过了，有效到{{until}}，现在不用再办。下一次签注请在{{dueFrom}}到{{until}}之间来办。有疑问请凭小票到窗口咨询。',
+      tooEarly: '您的居住证还没住满一年，现在还不能签注。请在{{dueFrom}}到{{until}}之间来办。有疑问请凭小票到窗口咨询。',
       notFound: '没有查到您的居住证信息。请凭小票到窗口，工作人员帮您查。',
       endorseFailed: '签注没有办成。请凭小票到窗口，工作人员帮您办理。',
     },
@@ -81,8 +81,8 @@ export const wording: ServiceWording = {
     counter: {
       noPermit: 'No residence permit here was found for you, so it cannot be endorsed. Please apply for a residence permit first: take your ticket to the window and staff will help you.',
       registrationLapsed: 'Your residence registration here has stopped, so the permit cannot be endorsed for now. Please take your ticket to the window to register your residence again, then endorse.',
-      alreadyEndorsed: 'Your residence permit is already endorsed for this year; nothing more to do. Please come back in the month before it runs out. Take your ticket to the window if you have a question.',
-      tooEarly: 'Your residence permit has not yet had its first full year, so it cannot be endorsed yet. Please come back in the month before the year is full. Take your ticket to the window if you have a question.',
+      alreadyEndorsed: 'Your residence permit is already endorsed for this year, until {{until}}; nothing more to do now. Please come for the next endorsement between {{dueFrom}} and {{until}}. Take your ticket to the window if you have a question.',
+      tooEarly: 'Your residence permit has not yet had its first full year, so it cannot be endorsed yet. Please come between {{dueFrom}} and {{until}}. Take your ticket to the window if you have a question.',
       notFound: 'Your residence permit could not be found. Please take your ticket to the window and staff will look for you.',
       endorseFailed: 'The endorsement could not be made. Please take your ticket to the window and staff will do it for you.',
     },

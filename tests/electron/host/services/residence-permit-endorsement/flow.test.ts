@@ -93,6 +93,8 @@ describe('residence-permit-endorsement: the annual 签注 of a 居住证 held he
     await run.verify();
     const counter = await run.until((v) => v.data.step === 'counter' && v.data.ticket.state === 'printed');
     expect(counter.data).toMatchObject({ reasonKey: svc(`counter.${reason}`), window: '1号窗口' });
+    // Only the dated refusal names dates: until when, and from when to come back.
+    expect(counter.data.step === 'counter' && counter.data.reasonParams).toEqual(reason === 'alreadyEndorsed' ? { until: '2027-10-17', dueFrom: '2027-09-17' } : undefined);
     expect(run.slips.tickets).toEqual([expect.objectContaining({ serviceName: '居住证签注', window: '1号窗口' })]);
     expect(calls.map((c) => c.name)).toEqual(['residence-permit-endorsement-check']);
     expect(run.slips.infoSlips).toEqual([]);
