@@ -244,6 +244,8 @@ export const FlowStepData = z.discriminatedUnion('step', [
     step: z.literal('counter'),
     /** Deliberately coarse where the service says so: the screen never says whether a record was found. */
     reasonKey: MessageKey,
+    /** Values the reason's words name (`{{until}}`), e.g. a date: public data only. */
+    reasonParams: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,31}$/), z.string().max(40)).optional(),
     window: z.string(),
     ticket: z.object({ state: PrintState, number: z.string().nullable() }),
   }),

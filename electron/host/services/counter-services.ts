@@ -7,7 +7,6 @@ import type { CounterService } from './catalogue';
 
 export const COUNTER_SERVICES: readonly CounterService[] = [
   { id: 'residence-permit', category: 'huzheng', name: { 'zh-CN': '居住证申领', en: 'Residence permit application' }, feeFen: 0 },
-  { id: 'residence-permit-endorsement', category: 'huzheng', name: { 'zh-CN': '居住证签注', en: 'Residence permit annual endorsement' }, feeFen: 0 },
   { id: 'id-card-replacement', category: 'huzheng', name: { 'zh-CN': '身份证补领', en: 'ID card replacement (lost or damaged)' }, feeFen: 4000 },
   { id: 'id-card-renewal', category: 'huzheng', name: { 'zh-CN': '身份证换领', en: 'ID card renewal' }, feeFen: 2000 },
   { id: 'id-card-cross-province', category: 'huzheng', name: { 'zh-CN': '异地身份证申请', en: 'ID card application outside home province' }, feeFen: 2000 },

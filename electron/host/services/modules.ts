@@ -7,3 +7,4 @@ export { default as idCardProgress } from './id-card-progress';
 export { default as safeDrivingCertificate } from './safe-driving-certificate';
 export { default as capabilityDemo } from './capability-demo';
 export { default as temporaryId } from './temporary-id';
+export { default as residencePermitEndorsement } from './residence-permit-endorsement';

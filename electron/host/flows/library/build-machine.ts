@@ -36,6 +36,13 @@ export function buildFlow(plan: FlowPlan, kit: FlowKit): BuiltFlow {
 
   const pass = (id: string) => assign({ passed: ({ context }: { context: FlowContext }) => (context.passed.includes(id) ? context.passed : [...context.passed, id]) });
 
+  /** The counter's record when a step sends the citizen there: the reason (with its values, if any), the ticket still to print. */
+  const counterOf = (route: Extract<Route, { to: 'counter' }>) => ({
+    reasonKey: route.reasonKey,
+    ...(route.reasonParams ? { reasonParams: { ...route.reasonParams } } : {}),
+    ticket: { state: 'printing' as const, number: null },
+  });
+
   /** The actions and target of leaving step `index` along `route`. */
   const routeTransition = (index: number, route: Route, extra: unknown[]): StateConfig => {
     switch (route.to) {
@@ -45,7 +52,7 @@ export function buildFlow(plan: FlowPlan, kit: FlowKit): BuiltFlow {
         return { target: target(next), actions: [...extra, pass(ids[index]!)] };
       }
       case 'counter':
-        return { target: target('counter'), actions: [...extra, assign({ counter: () => ({ reasonKey: route.reasonKey, ticket: { state: 'printing' as const, number: null } }) })] };
+        return { target: target('counter'), actions: [...extra, assign({ counter: () => counterOf(route) })] };
       case 'referral':
         return { target: target('referral'), actions: [...extra, assign({ referral: () => route.referral })] };
       case 'done':
@@ -102,7 +109,7 @@ export function buildFlow(plan: FlowPlan, kit: FlowKit): BuiltFlow {
       case 'counter':
         return {
           target: target('counter'),
-          actions: [...extra, assign({ counter: (args: { context: FlowContext; event: unknown }) => ({ reasonKey: routeField(decide(args), 'counter').reasonKey, ticket: { state: 'printing' as const, number: null } }) })],
+          actions: [...extra, assign({ counter: (args: { context: FlowContext; event: unknown }) => counterOf(routeField(decide(args), 'counter')) })],
         };
       case 'referral':
         return { target: target('referral'), actions: [...extra, assign({ referral: (args: { context: FlowContext; event: unknown }) => routeField(decide(args), 'referral').referral })] };

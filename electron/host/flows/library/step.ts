@@ -21,9 +21,12 @@ export interface StepView {
  * words coarsely; `referral`: somewhere else; `done`: the run ends with an
  * outcome from the service's vocabulary (or the library's: declined, failed…).
  */
+/** Values the counter's reason names (`{{until}}` in its words), e.g. a date; public data only, never a name or number. */
+export type CounterReasonParams = Readonly<Record<string, string>>;
+
 export type Route =
   | { to: 'next' }
-  | { to: 'counter'; reasonKey: string }
+  | { to: 'counter'; reasonKey: string; reasonParams?: CounterReasonParams }
   | { to: 'referral'; referral: { to: ReferralTo; province: string | null; city: string | null } }
   | { to: 'done'; outcome: string }
   | { to: 'failed'; reason: 'backendUnavailable' | 'internal' };
