@@ -151,3 +151,27 @@ describe('form step in elder mode', () => {
     expect(screen.queryByTestId('help-offer')).toBeNull();
   });
 });
+
+describe('delivery step in elder mode', () => {
+  type DeliveryData = Extract<FlowStepData, { step: 'delivery' }>;
+  const deliveryView = (over: Partial<DeliveryData> = {}): FlowView => {
+    const base = fixtureViews.delivery();
+    return { ...base, data: { ...(base.data as DeliveryData), ...over } };
+  };
+
+  it('pages the EMS recipient two fields at a time, reads them, and confirms from the last page with every value', async () => {
+    const { send, view } = renderFlowStep(deliveryView({ values: { name: '陈思远', phone: '13912345678' } }), {}, { elderMode: true });
+    // Nothing chosen yet: confirm is there but cannot be pressed.
+    expect(screen.getByTestId('delivery-confirm')).toBeDisabled();
+    await press('delivery-ems');
+    expect(fieldsShown()).toEqual(['name', 'phone']);
+    expect(screen.queryByTestId('delivery-confirm')).toBeNull();
+    const said = view.voice.spoken[view.voice.spoken.length - 1]!;
+    expect(said.key).toBe('voice.flow.delivery');
+    expect(said.text).toContain('本页要填写：收件人姓名、收件人手机号码');
+    await press('form-page-next');
+    expect(fieldsShown()).toEqual(['address']);
+    await press('delivery-confirm');
+    expect(send).toHaveBeenCalledWith({ type: 'SUBMIT_FORM', values: { method: 'ems', name: '陈思远', phone: '13912345678' } });
+  });
+});
