@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeReceipt } from '../../../drivers/receipt/encode';
 import { code128, code128Data } from '../../../drivers/receipt/escpos';
 import { code128Text, EscPosParser, type EscPosEvent } from '../../../drivers/receipt/escpos-parser';
+import { formatPrintedReceipt } from '../../../drivers/receipt/simulator';
 import { connectedPrinter } from './helpers';
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex').toUpperCase().replace(/(..)(?!$)/g, '$1 ');
@@ -78,6 +79,16 @@ describe('a barcode block on a receipt', () => {
     expect(r.qrCodes).toEqual([]);
     expect(r.lines).toContain('SL410402202611150031');
     expect(r.cut).toBe(true);
+    expect(formatPrintedReceipt(r)).toContain('[CODE128] SL410402202611150031');
+  });
+
+  it('shows no number on the paper when HRI is off (GS H 0), but still records the barcode', async () => {
+    const bytes = Uint8Array.from([0x1b, 0x40, ...code128(code128Data('A1')!, { height: 50, moduleWidth: 2, hri: 'none' }), 0x0a, 0x1d, 0x56, 0x00]);
+    const { printer, sim } = await connectedPrinter();
+    await printer.print(bytes);
+    await printer.stop();
+    expect(sim.receipts[0]!.barcodes).toEqual(['A1']);
+    expect(sim.receipts[0]!.lines).not.toContain('A1');
   });
 
   it('says why when the number does not fit the paper or is not ASCII, instead of printing half a barcode', () => {
