@@ -1,6 +1,6 @@
 /**
  * Receipt documents to ESC/POS bytes: a small block model (text, label/value
- * fields, rules, QR codes, feeds, cut) laid out for the paper width and
+ * fields, rules, QR codes, CODE128 barcodes, feeds, cut) laid out for the paper width and
  * encoded with GB18030 in 汉字 mode (DOMAIN.md §8). Pure: data in, bytes out.
  * Every text is sanitized (no control characters reach the wire) and wrapped
  * or truncated to the paper, so nothing overflows whatever the input.
@@ -10,8 +10,13 @@ import QRCode from 'qrcode';
 import {
   align as alignCommand,
   bold as boldCommand,
+  BARCODE_MODULE_MAX,
+  BARCODE_MODULE_MIN,
   characterSize,
   CHINESE_MODE_ON,
+  code128,
+  code128Data,
+  code128Modules,
   concatBytes,
   cut,
   feedLines,
@@ -41,6 +46,8 @@ export type ReceiptBlock =
   /** A full-width line of `-` (or `=`). */
   | { kind: 'rule'; char?: '-' | '=' }
   | { kind: 'qr'; data: string; moduleSize?: number; errorCorrection?: QrErrorCorrection }
+  /** A CODE128 barcode (printable ASCII), its text printed below it. */
+  | { kind: 'barcode'; data: string; height?: number }
   | { kind: 'feed'; lines: number }
   | { kind: 'cut'; partial?: boolean; feedLines?: number };
 
@@ -52,10 +59,17 @@ export interface ReceiptDocument {
 /** Why a document could not be encoded. */
 export type EncodeError =
   | { kind: 'qrTooLong'; message: string }
-  | { kind: 'qrTooWide'; message: string };
+  | { kind: 'qrTooWide'; message: string }
+  | { kind: 'barcodeInvalid'; message: string }
+  | { kind: 'barcodeTooWide'; message: string };
 
 /** Bytes, or why there are none. */
 export type EncodeResult = Result<Uint8Array, EncodeError>;
+
+/** Default barcode height in dots (8 mm at 203 dpi). */
+export const DEFAULT_BARCODE_HEIGHT = 64;
+/** Quiet zone either side of a CODE128 symbol, in modules. */
+const BARCODE_QUIET_MODULES = 10;
 
 /** Default QR module size in dots. */
 export const DEFAULT_QR_MODULE_SIZE = 6;
@@ -144,6 +158,18 @@ function qrBlock(w: Writer, block: Extract<ReceiptBlock, { kind: 'qr' }>, layout
   return undefined;
 }
 
+function barcodeBlock(w: Writer, block: Extract<ReceiptBlock, { kind: 'barcode' }>, layout: PaperLayout): EncodeError | undefined {
+  const data = code128Data(block.data);
+  if (!data) return { kind: 'barcodeInvalid', message: `CODE128 takes printable ASCII, 1 to 253 bytes with {B; got ${block.data.length} characters` };
+  const modules = code128Modules(block.data.length) + 2 * BARCODE_QUIET_MODULES;
+  const moduleWidth = Math.min(BARCODE_MODULE_MAX, Math.floor(layout.dots / modules));
+  if (moduleWidth < BARCODE_MODULE_MIN) return { kind: 'barcodeTooWide', message: `a ${block.data.length}-character CODE128 does not fit ${layout.dots} dots` };
+  w.setMode({ align: 'center' });
+  w.push(code128(data, { height: block.height ?? DEFAULT_BARCODE_HEIGHT, moduleWidth, hri: 'below' }));
+  w.push(LINE_FEED);
+  return undefined;
+}
+
 /** Encodes a document for the paper `options` names. */
 export function encodeReceipt(document: ReceiptDocument, options: LayoutOptions): EncodeResult {
   const layout = resolveLayout(options);
@@ -169,6 +195,11 @@ export function encodeReceipt(document: ReceiptDocument, options: LayoutOptions)
         break;
       case 'qr': {
         const error = qrBlock(w, block, layout);
+        if (error) return { ok: false, error };
+        break;
+      }
+      case 'barcode': {
+        const error = barcodeBlock(w, block, layout);
         if (error) return { ok: false, error };
         break;
       }

@@ -4,7 +4,8 @@
  * every command the kiosk's encoder emits and of the common Epson ones, so it
  * stays in step; unknown escapes are skipped as two bytes (a lone `DLE` as one)
  * and reported. Memory is bounded whatever the input: text is flushed every
- * {@link MAX_TEXT_RUN} bytes and only `GS ( k` payloads (≤ 64 KiB) are kept.
+ * {@link MAX_TEXT_RUN} bytes and only `GS ( k` payloads (≤ 64 KiB) and
+ * CODE128 data (≤ 255 bytes) are kept.
  */
 
 /** One parsed command or run of text. */
@@ -30,6 +31,10 @@ export type EscPosEvent =
   | { kind: 'qrErrorCorrection'; level: number }
   | { kind: 'qrStore'; data: Uint8Array }
   | { kind: 'qrPrint' }
+  /** `GS H n`: where a barcode's human-readable text goes (0 none, 1 above, 2 below, 3 both; 48..51 the same). */
+  | { kind: 'barcodeHri'; position: number }
+  /** `GS k 73`: a CODE128 barcode, `text` as its HRI characters read (code set changes left out, `{{` as `{`). */
+  | { kind: 'barcode'; system: 'CODE128'; text: string }
   /** `DLE EOT n` (any n; only 1..4 are status queries the simulator answers). */
   | { kind: 'statusRequest'; n: number }
   /** A control byte other than LF (CR, HT, FF, CAN…), ignored by the simulator. */
@@ -156,6 +161,40 @@ function qrEvent(p: Uint8Array | undefined): EscPosEvent {
   }
 }
 
+/**
+ * CODE128 data of `GS k 73` to its HRI text (Epson ESC/POS reference): it
+ * starts with a code set selection `{A`/`{B`/`{C`; `{{` is a `{`; `{S` and
+ * FNC1–4 print nothing; code set C carries two digits per byte (0..99);
+ * control characters print as spaces. Undefined when the data breaks these
+ * rules (the printer then prints no barcode).
+ */
+export function code128Text(data: Uint8Array): string | undefined {
+  if (data.length < 2 || data[0] !== 0x7b || data[1]! < 0x41 || data[1]! > 0x43) return undefined;
+  let set = data[1]!;
+  let text = '';
+  for (let i = 2; i < data.length; i++) {
+    const d = data[i]!;
+    if (d === 0x7b) {
+      const next = data[++i];
+      if (next === 0x7b) text += '{';
+      else if (next === 0x41 || next === 0x42 || next === 0x43) set = next;
+      else if (next === undefined || !'S1234'.includes(String.fromCharCode(next))) return undefined;
+      continue;
+    }
+    if (set === 0x43) {
+      if (d > 99) return undefined;
+      text += String(d).padStart(2, '0');
+    } else if (d > 0x7f || (set === 0x41 && d > 0x5f) || (set === 0x42 && d < 0x20)) return undefined;
+    else text += d < 0x20 || d === 0x7f ? ' ' : String.fromCharCode(d);
+  }
+  return text;
+}
+
+function barcodeEvent(payload: Uint8Array | undefined): EscPosEvent {
+  const text = payload ? code128Text(payload) : undefined;
+  return text === undefined ? { kind: 'other', name: 'GS k' } : { kind: 'barcode', system: 'CODE128', text };
+}
+
 function gsStep(h: readonly number[]): Step {
   const c = h[1]!;
   switch (c) {
@@ -177,6 +216,7 @@ function gsStep(h: readonly number[]): Step {
       const m = h[2]!;
       if (m <= 6) return { kind: 'terminated', terminator: 0, max: 256, event: { kind: 'other', name: 'GS k' } };
       if (h.length < 4) return more;
+      if (m === 73) return { kind: 'payload', length: h[3]!, keep: true, finish: barcodeEvent };
       return { kind: 'payload', length: h[3]!, keep: false, finish: () => ({ kind: 'other', name: 'GS k' }) };
     }
     case 0x76: {
@@ -195,6 +235,7 @@ function gsStep(h: readonly number[]): Step {
   if (total === undefined) return done({ kind: 'unknown', bytes: Uint8Array.from(h) });
   if (h.length < total) return more;
   if (c === 0x21) return done({ kind: 'size', width: ((h[2]! >> 4) & 0x07) + 1, height: (h[2]! & 0x07) + 1 });
+  if (c === 0x48) return done({ kind: 'barcodeHri', position: h[2]! });
   return other(`GS ${String.fromCharCode(c)}`);
 }
 

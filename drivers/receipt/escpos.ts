@@ -109,6 +109,67 @@ export function qrCode(data: Uint8Array, options: { moduleSize: number; errorCor
   return concatBytes([qrModel2(), qrModuleSize(options.moduleSize), qrErrorCorrection(options.errorCorrection), qrStore(data), qrPrint()]);
 }
 
+/** Where a barcode's human-readable text (HRI) is printed (`GS H n`). */
+export type HriPosition = 'none' | 'above' | 'below' | 'both';
+
+const HRI_CODE: Record<HriPosition, number> = { none: 0, above: 1, below: 2, both: 3 };
+
+/** `GS H n`: HRI position (0 none, 1 above, 2 below, 3 both). */
+export function barcodeHri(position: HriPosition): Uint8Array {
+  return Uint8Array.of(GS, 0x48, HRI_CODE[position]);
+}
+
+/** `GS h n`: barcode height in dots, 1..255 (Epson default 162). */
+export function barcodeHeight(dots: number): Uint8Array {
+  return Uint8Array.of(GS, 0x68, Math.min(255, Math.max(1, Math.floor(dots))));
+}
+
+/** Narrowest and widest module `GS w n` accepts on the Epson TM printers (2..6 dots). */
+export const BARCODE_MODULE_MIN = 2;
+export const BARCODE_MODULE_MAX = 6;
+
+/** `GS w n`: module width in dots, {@link BARCODE_MODULE_MIN}..{@link BARCODE_MODULE_MAX}. */
+export function barcodeModuleWidth(dots: number): Uint8Array {
+  return Uint8Array.of(GS, 0x77, Math.min(BARCODE_MODULE_MAX, Math.max(BARCODE_MODULE_MIN, Math.floor(dots))));
+}
+
+/** `GS k m n` function B, m = 73: CODE128. */
+export const CODE128_SYSTEM = 73;
+/** `n` counts `{B` and the data, at most 255 bytes. */
+const CODE128_MAX_BYTES = 255;
+
+/**
+ * CODE128 data for `GS k 73 n`: `{B` (code set B, printable ASCII) then the
+ * text, a literal `{` sent as `{{` (Epson: a `{` starts a special character).
+ * Null when the text is empty, not printable ASCII (0x20–0x7E) or too long.
+ */
+export function code128Data(text: string): Uint8Array | null {
+  if (text.length === 0) return null;
+  const out: number[] = [0x7b, 0x42];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return null;
+    if (c === 0x7b) out.push(0x7b);
+    out.push(c);
+  }
+  return out.length > CODE128_MAX_BYTES ? null : Uint8Array.from(out);
+}
+
+/** Modules of a code-set-B CODE128 symbol of `characters` characters: start, data, check (11 each), stop (13). */
+export function code128Modules(characters: number): number {
+  return 11 * (characters + 2) + 13;
+}
+
+/**
+ * The whole barcode sequence: HRI position, height, module width, then
+ * `GS k 73 n {B…` (Epson ESC/POS reference, GS k function B). `data` comes
+ * from {@link code128Data}.
+ */
+export function code128(data: Uint8Array, options: { height: number; moduleWidth: number; hri: HriPosition }): Uint8Array {
+  const head = Uint8Array.of(GS, 0x6b, CODE128_SYSTEM, data.length);
+  return concatBytes([barcodeHri(options.hri), barcodeHeight(options.height), barcodeModuleWidth(options.moduleWidth), head, data]);
+}
+
 /** `DLE EOT n`: real-time status request, n = 1 printer, 2 offline cause, 3 error cause, 4 roll paper. */
 export function statusRequest(n: 1 | 2 | 3 | 4): Uint8Array {
   return Uint8Array.of(DLE, EOT, n);

@@ -3,7 +3,8 @@
  * pair or pty). It answers `DLE EOT 1..4` from a scriptable state (paper
  * ok/low/out, cover, cutter error, offline, silent) and parses everything it
  * receives with {@link EscPosParser}: GB18030 text back to Unicode, QR data,
- * cuts, into {@link PrintedReceipt}s that tests assert on. It can run out of
+ * CODE128 barcodes (their human-readable text as a line, as on paper), cuts,
+ * into {@link PrintedReceipt}s that tests assert on. It can run out of
  * paper after N printed lines to model a roll ending mid-receipt.
  */
 import type { Transport, TransportResult } from '../transport/transport';
@@ -42,6 +43,8 @@ export interface PrintedReceipt {
   lines: string[];
   /** Data of each QR code printed, decoded as UTF-8. */
   qrCodes: string[];
+  /** Text of each CODE128 barcode printed (also a line of `lines` when its HRI is printed, as on paper). */
+  barcodes: string[];
   /** Whether the receipt was cut off the roll. */
   cut: boolean;
   /** Printing stopped before the job ended (paper ran out, cover opened, error). */
@@ -115,6 +118,8 @@ interface Modes {
   printModeWide: boolean;
   chineseWide: boolean;
   chinese: boolean;
+  /** `GS H n`: 0 none, 1 above, 2 below, 3 both. */
+  hri: number;
 }
 
 const ALIGN_NAMES = ['left', 'center', 'right'] as const;
@@ -148,7 +153,7 @@ export function createReceiptSimulator(transport: Transport, options: ReceiptSim
   let offs: Array<() => void> = [];
 
   function initialModes(): Modes {
-    return { align: 0, bold: false, width: 1, height: 1, printModeWide: false, chineseWide: false, chinese: startsChinese };
+    return { align: 0, bold: false, width: 1, height: 1, printModeWide: false, chineseWide: false, chinese: startsChinese, hri: 0 };
   }
 
   function hasFault(): boolean {
@@ -179,7 +184,7 @@ export function createReceiptSimulator(transport: Transport, options: ReceiptSim
   }
 
   function receipt(): PrintedReceipt {
-    current ??= { lines: [], qrCodes: [], cut: false, interrupted: false, overflowLines: 0, styledLines: [] };
+    current ??= { lines: [], qrCodes: [], barcodes: [], cut: false, interrupted: false, overflowLines: 0, styledLines: [] };
     return current;
   }
 
@@ -311,6 +316,23 @@ export function createReceiptSimulator(transport: Transport, options: ReceiptSim
         consumeLine();
         return;
       }
+      case 'barcodeHri':
+        modes.hri = event.position % 48;
+        return;
+      case 'barcode': {
+        if (segments.length > 0) printLine();
+        if (!mayPrint()) return;
+        const r = receipt();
+        r.barcodes.push(event.text);
+        // The HRI text is the only part of a barcode a text view of the paper can show.
+        const hriLines = modes.hri === 3 ? 2 : modes.hri === 1 || modes.hri === 2 ? 1 : 0;
+        for (let i = 0; i < hriLines; i++) {
+          r.lines.push(event.text);
+          r.styledLines.push({ text: event.text, align: ALIGN_NAMES[modes.align], bold: false, width: 1, height: 1 });
+        }
+        consumeLine();
+        return;
+      }
       case 'statusRequest': {
         events.emit('statusRequest', event.n);
         if (state.silent || event.n < 1 || event.n > 4) return;
@@ -383,10 +405,11 @@ export function createReceiptSimulator(transport: Transport, options: ReceiptSim
   };
 }
 
-/** A receipt as plain text (lines, then QR codes, then cut state), for logs and the dev dock. */
+/** A receipt as plain text (lines, then QR codes and barcodes, then cut state), for logs and the dev dock. */
 export function formatPrintedReceipt(receipt: PrintedReceipt): string {
   const lines = receipt.lines.map((line) => `| ${line}`);
   const qr = receipt.qrCodes.map((data) => `[QR] ${data}`);
+  const barcodes = receipt.barcodes.map((text) => `[CODE128] ${text}`);
   const end = receipt.cut ? '-- cut --' : receipt.interrupted ? '-- interrupted (not cut) --' : '-- not cut --';
-  return [...lines, ...qr, end].join('\n');
+  return [...lines, ...qr, ...barcodes, end].join('\n');
 }

@@ -15,9 +15,14 @@ export function serviceVoiceKey(view: Pick<FlowView, 'serviceId' | 'stepId'>): V
   return `svc.${view.serviceId}.voice.${view.stepId}`;
 }
 
-/** Speaks the step's prompt when it appears: the service's own in the main state when it has one, else `libraryKey`. */
-export function useStepVoice(view: FlowView, libraryKey: VoiceKey | null, main: boolean): void {
+/** The step's prompt: the service's own in the main state when it has one, else `libraryKey`. */
+export function useStepVoiceKey(view: FlowView, libraryKey: VoiceKey | null, main: boolean): VoiceKey | null {
   const { i18n } = useTranslation();
   const own = serviceVoiceKey(view);
-  useSpeakOnShow(main && i18n.exists(own) ? own : libraryKey);
+  return main && i18n.exists(own) ? own : libraryKey;
+}
+
+/** Speaks the step's prompt ({@link useStepVoiceKey}) when it appears. */
+export function useStepVoice(view: FlowView, libraryKey: VoiceKey | null, main: boolean): void {
+  useSpeakOnShow(useStepVoiceKey(view, libraryKey, main));
 }

@@ -262,6 +262,12 @@ export const flowsEn: FlowCatalogue = {
       fix: 'Some items need changing. Please follow the red notes, then submit again.',
       cancel: 'Leave unchanged',
       clear: 'Clear this item',
+      previousPage: 'Previous page',
+      nextPage: 'Next page',
+      pageOf: 'Page {{page}} of {{pages}}',
+      readPage: 'Page {{page}} of {{pages}}.',
+      readFields: 'On this page: {{labels}}.',
+      listSeparator: ', ',
       date: {
         yearOf: 'Year {{year}}',
         monthOf: '{{monthName}} {{year}}',

@@ -265,6 +265,12 @@ export const flowsZhCN = {
       fix: '有几项需要修改，请按红色提示修改后再提交。',
       cancel: '不修改，返回',
       clear: '清空此项',
+      previousPage: '上一页',
+      nextPage: '下一页',
+      pageOf: '第 {{page}} / {{pages}} 页',
+      readPage: '第{{page}}页，共{{pages}}页。',
+      readFields: '本页要填写：{{labels}}。',
+      listSeparator: '、',
       date: {
         yearOf: '{{year}}年',
         monthOf: '{{year}}年{{month}}月',

@@ -15,8 +15,12 @@ export const ELDER_SPEECH_RATE = 0.8;
 /** A prompt's catalogue key: the kiosk's (`voice.*`) or a service's own (`svc.<serviceId>.voice.*`). */
 export type VoiceKey = `voice.${string}` | `svc.${string}`;
 
-/** Says a prompt by its catalogue key. */
-export type Say = (key: VoiceKey) => void;
+/**
+ * Says a prompt by its catalogue key. `text`, when given, is what speech
+ * synthesis says instead of the key's words (e.g. a form page's own field
+ * labels); a voice that only has pre-built clips plays the key's clip.
+ */
+export type Say = (key: VoiceKey, text?: string) => void;
 
 const SayContext = createContext<Say>(() => {});
 
@@ -33,9 +37,9 @@ export interface VoiceProviderProps {
 export function VoiceProvider({ voice, language, elderMode, volume, children }: VoiceProviderProps): ReactElement {
   const { t } = useTranslation();
   const say = useMemo<Say>(
-    () => (key) => {
+    () => (key, text) => {
       if (volume === 0) return;
-      voice.speak({ key, text: t(key, { lng: language }), language, rate: elderMode ? ELDER_SPEECH_RATE : 1, volume });
+      voice.speak({ key, text: text ?? t(key, { lng: language }), language, rate: elderMode ? ELDER_SPEECH_RATE : 1, volume });
     },
     [voice, t, language, elderMode, volume],
   );

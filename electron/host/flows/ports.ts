@@ -36,8 +36,10 @@ export interface InfoSlipRequest {
   /** What the slip is, e.g. 身份证办理进度. */
   title: string;
   lines: ReadonlyArray<{ label: string; value: string }>;
-  /** A number to scan at a window (printed as a QR code). */
+  /** A number to scan at a window (printed as a QR code unless `codeFormat` says otherwise). */
   code?: string;
+  /** How `code` is printed: 'qr' (default) or 'code128' (e.g. the 受理编号 on a 领证回执; printable ASCII only). */
+  codeFormat?: 'qr' | 'code128';
   notes?: readonly string[];
 }
 

@@ -92,7 +92,7 @@ export function createReceiptTicketPrinter(deps: ReceiptTicketPrinterDeps): Tick
       const printer = deps.printer();
       if (!printer) return { kind: 'notPrinted', messageKey: RECEIPT_UNAVAILABLE_KEY };
       const document = infoSlipDocument(
-        { site: deps.site, title: request.title, lines: request.lines, ...(request.code ? { code: request.code } : {}), ...(request.notes ? { notes: request.notes } : {}), issuedAt: now() },
+        { site: deps.site, title: request.title, lines: request.lines, ...(request.code ? { code: request.code, codeFormat: request.codeFormat ?? 'qr' } : {}), ...(request.notes ? { notes: request.notes } : {}), issuedAt: now() },
         options,
       );
       const { recorded, outcome } = await send(encodeReceipt(document, options), printer);

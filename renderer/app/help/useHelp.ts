@@ -1,13 +1,12 @@
 /** Raising a help call (呼叫工作人员) and what the citizen is told about it. */
 import { useCallback, useState } from 'react';
-import type { HelpReason } from '../../../electron/contract';
-import type { KioskClient } from '../../api/types';
+import type { HelpReason, KioskApi } from '../../../electron/contract';
 
 /** The help call as the citizen sees it. */
 export type HelpState = { kind: 'none' } | { kind: 'coming'; callId: string } | { kind: 'failed'; messageKey: string };
 
 /** `request` resolves once the host answered; `dismiss` closes the confirmation. */
-export function useHelp(api: KioskClient, sessionId: string | null, step: string): {
+export function useHelp(api: KioskApi, sessionId: string | null, step: string): {
   state: HelpState;
   request: (reason: HelpReason) => Promise<void>;
   dismiss: () => void;

@@ -2,33 +2,51 @@
  * How the citizen gets the document: collect it at this hall (its name and
  * window, free) or by EMS (its fee), and for EMS the recipient's name, phone
  * and address, filled in with the form's field list and editors. 确认 sends
- * the choice to the host, which checks it as a form's fields are.
+ * the choice to the host, which checks it as a form's fields are. In elder
+ * mode the recipient's fields come two a page and are read aloud, as in the
+ * form, and two rejected choices bring an offer of staff help.
  */
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeliveryMethod } from '../../../electron/contract';
 import { formatFee, formatWindow } from '../../app/home/format';
 import type { StepProps } from '../../flows/step-props';
-import { useStepVoice } from '../../flows/step-voice';
+import { useStepVoice, useStepVoiceKey } from '../../flows/step-voice';
 import type { Language } from '../../i18n';
 import { TouchButton } from '../../ui/TouchButton';
 import { FieldEditor } from '../form/FieldEditor';
 import { FieldList } from '../form/FieldList';
+import { PageNav } from '../form/PageNav';
+import { RepeatedErrorsHelp } from '../form/RepeatedErrorsHelp';
+import { useFieldPages } from '../form/use-field-pages';
 import { useFormDraft } from '../form/use-form-draft';
+import { useReadPage } from '../form/use-read-page';
+import { useRejections } from '../form/use-rejections';
 import '../form/FormStep.css';
 
 /** `data-testid="delivery-step"`: `delivery-hall`, `delivery-ems`, the recipient's `form-field-<id>` rows for EMS, `delivery-confirm`. */
 export function DeliveryStep(props: StepProps<'delivery'>): ReactElement {
-  return <DeliveryScreen key={`${props.view.flowId}:${props.view.seq}`} {...props} />;
+  const rejections = useRejections(Object.keys(props.data.errors).length > 0);
+  return (
+    <>
+      <DeliveryScreen key={`${props.view.flowId}:${props.view.seq}`} {...props} onAnswered={rejections.answered} />
+      <RepeatedErrorsHelp api={props.api} sessionId={props.sessionId} step="flow.delivery" rejections={rejections.count} elderMode={props.elderMode} />
+    </>
+  );
 }
 
-function DeliveryScreen({ view, data, send, accepts, elderMode }: StepProps<'delivery'>): ReactElement {
+function DeliveryScreen({ view, data, send, accepts, elderMode, onAnswered }: StepProps<'delivery'> & { onAnswered: () => void }): ReactElement {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const hasErrors = Object.keys(data.errors).length > 0;
-  useStepVoice(view, hasErrors ? 'voice.flow.formFix' : 'voice.flow.delivery', !hasErrors);
+  const prompt = useStepVoiceKey(view, hasErrors ? 'voice.flow.formFix' : 'voice.flow.delivery', !hasErrors);
   const [method, setMethod] = useState<DeliveryMethod | null>(data.method);
+  // Elder mode reads the recipient's page (with the prompt) once EMS is chosen.
+  const reading = elderMode && method === 'ems';
+  useStepVoice(view, reading ? null : prompt, false);
   const draft = useFormDraft(data.values, data.errors);
+  const pages = useFieldPages(data.fields, data.errors, elderMode);
+  useReadPage(prompt, pages, reading);
   const editing = data.fields.find((field) => field.id === draft.editing);
   const enabled = accepts('SUBMIT_FORM');
   const methodError = method === null ? data.errors.method : undefined;
@@ -72,17 +90,20 @@ function DeliveryScreen({ view, data, send, accepts, elderMode }: StepProps<'del
       {method === 'ems' ? (
         <>
           <h2>{t('flow.delivery.recipientTitle')}</h2>
-          <FieldList fields={data.fields} values={draft.values} errors={draft.errors} onEdit={draft.edit} disabled={!enabled} />
+          <FieldList fields={pages.fields} values={draft.values} errors={draft.errors} onEdit={draft.edit} disabled={!enabled} />
+          <PageNav pages={pages} disabled={!enabled} />
         </>
       ) : null}
-      <TouchButton
-        className="form-step__submit"
-        data-testid="delivery-confirm"
-        disabled={!enabled || method === null}
-        onPress={() => send({ type: 'SUBMIT_FORM', values: method === 'ems' ? { method, ...draft.values } : { method: method ?? '' } })}
-      >
-        {t('flow.delivery.confirm')}
-      </TouchButton>
+      {method !== 'ems' || pages.isLast ? (
+        <TouchButton
+          className="form-step__submit"
+          data-testid="delivery-confirm"
+          disabled={!enabled || method === null}
+          onPress={() => send({ type: 'SUBMIT_FORM', values: method === 'ems' ? { method, ...draft.values } : { method: method ?? '' } }).then(onAnswered)}
+        >
+          {t('flow.delivery.confirm')}
+        </TouchButton>
+      ) : null}
     </section>
   );
 }
