@@ -160,12 +160,12 @@ function qrBlock(w: Writer, block: Extract<ReceiptBlock, { kind: 'qr' }>, layout
 
 function barcodeBlock(w: Writer, block: Extract<ReceiptBlock, { kind: 'barcode' }>, layout: PaperLayout): EncodeError | undefined {
   const data = code128Data(block.data);
-  if (!data) return { kind: 'barcodeInvalid', message: `CODE128 takes printable ASCII, 1 to 253 bytes with {B; got ${block.data.length} characters` };
-  const modules = code128Modules(block.data.length) + 2 * BARCODE_QUIET_MODULES;
+  if (!data) return { kind: 'barcodeInvalid', message: `CODE128 takes printable ASCII, 1 to 253 bytes with its code-set selections; got ${block.data.length} characters` };
+  const modules = code128Modules(data.symbols) + 2 * BARCODE_QUIET_MODULES;
   const moduleWidth = Math.min(BARCODE_MODULE_MAX, Math.floor(layout.dots / modules));
   if (moduleWidth < BARCODE_MODULE_MIN) return { kind: 'barcodeTooWide', message: `a ${block.data.length}-character CODE128 does not fit ${layout.dots} dots` };
   w.setMode({ align: 'center' });
-  w.push(code128(data, { height: block.height ?? DEFAULT_BARCODE_HEIGHT, moduleWidth, hri: 'below' }));
+  w.push(code128(data.bytes, { height: block.height ?? DEFAULT_BARCODE_HEIGHT, moduleWidth, hri: 'below' }));
   w.push(LINE_FEED);
   return undefined;
 }

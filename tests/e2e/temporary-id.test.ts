@@ -134,7 +134,9 @@ describe('临时身份证申领', () => {
     expect(receipt).toContain(WINDOW);
     expect(receipt).toContain('三个月');
     expect(receipt).toContain('户口簿');
-    expect(printer.simulator.receipts.at(-1)!.qrCodes).toEqual([number]);
+    // The 受理编号 as a CODE128 barcode for the window's scanner (no QR code).
+    expect(printer.simulator.receipts.at(-1)!.barcodes).toEqual([number]);
+    expect(printer.simulator.receipts.at(-1)!.qrCodes).toEqual([]);
     // Masked only: neither the full name nor the full number.
     for (const text of texts) {
       expect(text).not.toContain(MA.name);

@@ -20,8 +20,18 @@ const printableAscii = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).ma
 
 describe('CODE128 bytes', () => {
   it('sends HRI below, height, module width, then GS k 73 n with {B and a { doubled', () => {
-    expect(hex(code128Data('A{1')!)).toBe('7B 42 41 7B 7B 31');
-    expect(hex(code128(code128Data('XJ1')!, { height: 64, moduleWidth: 2, hri: 'below' }))).toBe('1D 48 02 1D 68 40 1D 77 02 1D 6B 49 05 7B 42 58 4A 31');
+    expect(hex(code128Data('A{1')!.bytes)).toBe('7B 42 41 7B 7B 31');
+    expect(hex(code128(code128Data('XJ1')!.bytes, { height: 64, moduleWidth: 2, hri: 'below' }))).toBe('1D 48 02 1D 68 40 1D 77 02 1D 6B 49 05 7B 42 58 4A 31');
+  });
+
+  it('packs runs of four or more digits two to a symbol in code set C, the first digit of an odd run in B', () => {
+    const number = code128Data('SL410402202611150031')!;
+    expect(hex(number.bytes)).toBe('7B 42 53 4C 7B 43 29 04 02 14 1A 0B 0F 00 1F');
+    expect(number.symbols).toBe(2 + 1 + 9);
+    expect(hex(code128Data('No.12345')!.bytes)).toBe('7B 42 4E 6F 2E 31 7B 43 17 2D');
+    expect(code128Data('20261202')!.symbols).toBe(4);
+    // Short runs stay in B: a switch would cost more than it saves.
+    expect(hex(code128Data('A12B')!.bytes)).toBe('7B 42 41 31 32 42');
   });
 
   it('refuses what code set B cannot carry: nothing, Chinese, control characters', () => {
@@ -33,7 +43,7 @@ describe('CODE128 bytes', () => {
   it('round-trips any printable ASCII of 1–40 characters through the parser, whole or byte by byte', () => {
     fc.assert(
       fc.property(printableAscii, fc.integer({ min: 1, max: 7 }), (text, chunk) => {
-        const bytes = code128(code128Data(text)!, { height: 64, moduleWidth: 2, hri: 'below' });
+        const bytes = code128(code128Data(text)!.bytes, { height: 64, moduleWidth: 2, hri: 'below' });
         const events = parse(bytes, chunk);
         expect(events).toEqual([
           { kind: 'barcodeHri', position: 2 },
@@ -83,7 +93,7 @@ describe('a barcode block on a receipt', () => {
   });
 
   it('shows no number on the paper when HRI is off (GS H 0), but still records the barcode', async () => {
-    const bytes = Uint8Array.from([0x1b, 0x40, ...code128(code128Data('A1')!, { height: 50, moduleWidth: 2, hri: 'none' }), 0x0a, 0x1d, 0x56, 0x00]);
+    const bytes = Uint8Array.from([0x1b, 0x40, ...code128(code128Data('A1')!.bytes, { height: 50, moduleWidth: 2, hri: 'none' }), 0x0a, 0x1d, 0x56, 0x00]);
     const { printer, sim } = await connectedPrinter();
     await printer.print(bytes);
     await printer.stop();
@@ -94,8 +104,11 @@ describe('a barcode block on a receipt', () => {
   it('says why when the number does not fit the paper or is not ASCII, instead of printing half a barcode', () => {
     const fits = encodeReceipt({ blocks: [{ kind: 'barcode', data: 'SL410402202611150031' }] }, { paperWidthMm: 80 });
     expect(fits.ok).toBe(true);
+    // Its 18 digits go two to a symbol, so it fits 58 mm paper too; 40 letters do not.
     const narrow = encodeReceipt({ blocks: [{ kind: 'barcode', data: 'SL410402202611150031' }] }, { paperWidthMm: 58 });
-    expect(narrow.ok ? null : narrow.error.kind).toBe('barcodeTooWide');
+    expect(narrow.ok).toBe(true);
+    const letters = encodeReceipt({ blocks: [{ kind: 'barcode', data: 'ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMN' }] }, { paperWidthMm: 58 });
+    expect(letters.ok ? null : letters.error.kind).toBe('barcodeTooWide');
     const chinese = encodeReceipt({ blocks: [{ kind: 'barcode', data: '受理编号' }] }, { paperWidthMm: 80 });
     expect(chinese.ok ? null : chinese.error.kind).toBe('barcodeInvalid');
   });

@@ -124,7 +124,7 @@ export function endorsementFlow(kit: FlowKit): FlowPlan {
             sessionId: context.sessionId,
             title: zh.slip.title!,
             lines: endorsed && answer ? slipLines(answer, endorsed, idNumber, zonedIsoDate(kit.now(), kit.timeZone)) : [],
-            ...(endorsed ? { code: endorsed.endorsementNumber } : {}),
+            ...(endorsed ? { codeFormat: 'code128' as const, code: endorsed.endorsementNumber } : {}),
             notes: [zh.slip.nextNote!, zh.slip.freeNote!],
           };
         },

@@ -171,7 +171,7 @@ export function temporaryIdFlow(kit: FlowKit, settings: TemporaryIdSettings): Fl
               ...(context.identity ? [{ label: zhSlip.idNumber!, value: maskIdNumber(context.identity.idNumber) }] : []),
               ...receiptLines(context, kit, settings).map(({ label, value }) => ({ label: zhSlip[label]!, value: 'text' in value ? value.text : zhSlip[value.word]! })),
             ],
-            ...(receiptNumber ? { code: receiptNumber } : {}),
+            ...(receiptNumber ? { codeFormat: 'code128' as const, code: receiptNumber } : {}),
             notes: [zhSlip.bring!, zhSlip.returnCard!],
           };
         },

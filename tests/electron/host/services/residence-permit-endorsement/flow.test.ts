@@ -66,6 +66,7 @@ describe('residence-permit-endorsement: the annual 签注 of a 居住证 held he
         { label: '签注编号', value: number },
       ],
       code: number,
+      codeFormat: 'code128',
       notes: ['下次签注：请在有效期满前一个月内来办理。', '签注不收费。'],
     });
     expect(JSON.stringify(printed)).not.toMatch(/周明轩|32010219920308005X|4101002025JZ003187/);
