@@ -202,7 +202,8 @@ export function childIdCardFlow(kit: FlowKit): FlowPlan {
           return result.value.verdict === 'eligible' ? { to: 'next' } : { to: 'counter', reasonKey: key(`reason.${result.value.reason}`) };
         },
       }),
-      photoStep({ id: 'photo', labelKey: key('steps.photo'), titleKey: key('photo.title'), spec: 'residentId', maxTakes: 5, studioReceipt: true }),
+      // No studio receipt (yet): the library fetches a studio photo for the session's fixed identity, the guardian here, never the child.
+      photoStep({ id: 'photo', labelKey: key('steps.photo'), titleKey: key('photo.title'), spec: 'residentId', maxTakes: 5 }),
       // The law asks for fingerprints with every application (居民身份证法 art. 3); a child whose prints cannot be taken goes to staff, who record the exemption.
       fingerprintsStep({ id: 'prints', labelKey: key('steps.prints'), compareWithCard: false, noFingerReasonKey: key('reason.noFinger') }),
       deliveryStep({

@@ -48,7 +48,7 @@ async function toHousehold(run: FlowRun, child = CHILD): Promise<FlowView> {
 /** From the photo step through prints, delivery at the hall and the signature: the payment view. */
 async function toPayment(run: FlowRun): Promise<FlowView> {
   const photo = run.view();
-  expect(photo).toMatchObject({ stepId: 'photo', data: { spec: 'residentId', studioReceipt: true } });
+  expect(photo).toMatchObject({ stepId: 'photo', data: { spec: 'residentId', studioReceipt: false } });
   await run.step({ type: 'PHOTO_ACCEPTED', spec: 'residentId', candidateId: 'c1', sha256: 'b'.repeat(64) } as never);
   expect(run.fingerprint(80)).toBe(true);
   expect(run.fingerprint(80)).toBe(true);
