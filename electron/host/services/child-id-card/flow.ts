@@ -38,6 +38,7 @@ import {
   type PaymentOptions,
 } from '../../flows/library';
 import type { InfoSlipRequest } from '../../flows/ports';
+import type { AuditEvent } from '../../journal/transactions-audit';
 import type { FeeRule } from '../service-module';
 import { childHousehold, type HouseholdAnswer } from './backend';
 import { wording } from './wording';
@@ -102,6 +103,30 @@ export function childApplication(context: FlowContext): Record<string, unknown> 
     fingerprints: prints ? { captured: prints.prints.map((p) => ({ finger: p.finger, templateSha256: p.templateSha256 })), exemptions: prints.exemptions } : null,
     delivery: delivery ? (delivery.method === 'hall' ? { method: 'hall', hall: delivery.hall } : { method: 'ems', recipient: delivery.recipient }) : null,
     signedAt: signatureOf(context, 'sign')?.signedAt ?? null,
+  };
+}
+
+/**
+ * The journal's record of who the application is for and who applies: the
+ * child (subject) and the guardian (applicant, the session's identity), both
+ * masked, with the household check's verdict. Never a full name or number.
+ */
+export function partiesEvent(context: FlowContext, answer: HouseholdAnswer | null): AuditEvent {
+  const guardian = context.identity;
+  return {
+    actor: 'host',
+    action: 'application.parties',
+    sessionId: context.sessionId,
+    subject: SERVICE_ID,
+    detail: {
+      subjectRole: 'child',
+      subjectIdNumberMasked: maskIdNumber(childIdNumber(context)),
+      subjectNameMasked: answer?.verdict === 'eligible' ? maskName(answer.child.name) : null,
+      applicantRole: 'guardian',
+      applicantIdNumberMasked: guardian ? maskIdNumber(guardian.idNumber) : null,
+      applicantNameMasked: guardian?.name ? maskName(guardian.name) : null,
+      household: answer === null ? 'unknown' : answer.verdict === 'eligible' ? 'eligible' : answer.reason,
+    },
   };
 }
 
@@ -201,6 +226,7 @@ export function childIdCardFlow(kit: FlowKit): FlowPlan {
           if (!result.ok) return result.error.kind === 'notFound' ? { to: 'counter', reasonKey: key('reason.notFound') } : { to: 'retry' };
           return result.value.verdict === 'eligible' ? { to: 'next' } : { to: 'counter', reasonKey: key(`reason.${result.value.reason}`) };
         },
+        onRouted: (_route, result, context) => kit.audit?.record(partiesEvent(context, result.ok ? result.value : null)),
       }),
       // No studio receipt (yet): the library fetches a studio photo for the session's fixed identity, the guardian here, never the child.
       photoStep({ id: 'photo', labelKey: key('steps.photo'), titleKey: key('photo.title'), spec: 'residentId', maxTakes: 5 }),

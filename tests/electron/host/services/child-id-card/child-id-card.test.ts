@@ -104,6 +104,25 @@ describe('child-id-card: 陈思远 applies for 陈小雨', () => {
     expect(run.faults).toEqual([]);
   });
 
+  it('journals who the application is for (the child) and who applies (the guardian), both masked', async () => {
+    const events: unknown[] = [];
+    const run = start(card(CHEN), { audit: { record: (event) => events.push(event) } });
+    expect((await toHousehold(run)).stepId).toBe('photo');
+    expect(events).toEqual([
+      {
+        actor: 'host',
+        action: 'application.parties',
+        sessionId: expect.any(String),
+        subject: 'child-id-card',
+        detail: { subjectRole: 'child', subjectIdNumberMasked: '4104**********0027', subjectNameMasked: '陈**', applicantRole: 'guardian', applicantIdNumberMasked: '4104**********1230', applicantNameMasked: '陈**', household: 'eligible' },
+      },
+    ]);
+    const refused: unknown[] = [];
+    await toHousehold(start(card(CHEN), { audit: { record: (event) => refused.push(event) } }), WANG_ZHE);
+    expect(refused).toMatchObject([{ detail: { subjectIdNumberMasked: '1101**********0072', subjectNameMasked: null, household: 'notInHousehold' } }]);
+    for (const secret of [CHILD, CHEN, '陈小雨', '陈思远', WANG_ZHE]) expect(JSON.stringify([events, refused])).not.toContain(secret);
+  });
+
   it('shows the child\'s number back only masked, and refuses a number that fails the checksum', async () => {
     const run = start(card(CHEN));
     await run.verify();
