@@ -22,12 +22,14 @@ const fieldBase = { id: FieldId, labelKey: MessageKey, required: z.boolean() };
  * One field as the renderer draws it. `text`: `chinese` with the pinyin
  * keyboard (Han characters, digits, letters, a few marks), `chineseName`
  * (Han characters and the middle dot ·), `latin` (upper-case letters and
- * single spaces: a name in pinyin). `date`: within `min`–`max`, resolved by
+ * single spaces: a name in pinyin), `idNumber` (another person's 18-character
+ * citizen ID number on the ID keypad, checked with GB 11643's checksum and
+ * shown back masked). `date`: within `min`–`max`, resolved by
  * the host from the service's bounds. `address`: a GB/T 2260 region and a
  * detail line typed with the pinyin keyboard.
  */
 export const FormField = z.discriminatedUnion('type', [
-  z.object({ ...fieldBase, type: z.literal('text'), input: z.enum(['chinese', 'chineseName', 'latin']), maxLength: z.number().int().min(1).max(100) }).strict(),
+  z.object({ ...fieldBase, type: z.literal('text'), input: z.enum(['chinese', 'chineseName', 'latin', 'idNumber']), maxLength: z.number().int().min(1).max(100) }).strict(),
   z.object({ ...fieldBase, type: z.literal('choice'), options: z.array(z.object({ value: ValueId, labelKey: MessageKey }).strict()).min(1).max(12) }).strict(),
   z.object({ ...fieldBase, type: z.literal('date'), min: IsoDate, max: IsoDate }).strict(),
   z.object({ ...fieldBase, type: z.literal('phone') }).strict(),

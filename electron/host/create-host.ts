@@ -303,6 +303,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
         heldApplications: backend.heldApplications,
         documentPages: createDocumentPages(sessions, logger),
         payment,
+        audit: station.audit,
         logger,
         now,
       }),

@@ -300,6 +300,7 @@ export const flowsEn: FlowCatalogue = {
         tooEarly: 'Too early: outside the dates allowed',
         tooLate: 'Too late: outside the dates allowed',
         phone: 'Enter an 11-digit mobile number',
+        idNumber: 'This ID number is not right; please check it and type it again',
         regionMissing: 'Choose the province, city and district',
         region: 'The region is not right; please choose it again',
         detailMissing: 'Enter the street and number',

@@ -303,6 +303,7 @@ export const flowsZhCN = {
         tooEarly: '日期太早，不在可选范围内',
         tooLate: '日期太晚，不在可选范围内',
         phone: '请填写11位手机号码',
+        idNumber: '身份证号码不对，请核对后重新输入',
         regionMissing: '请选择省、市、区县',
         region: '所选地区有误，请重新选择',
         detailMissing: '请填写详细地址',

@@ -17,6 +17,7 @@ import { err, ok, type Result } from '../../../domain/result';
 import { heldOverQueue } from '../outbox/application-queue';
 import { serviceFlow } from './service-flow';
 import type { ServiceModule } from './service-module';
+import type { AuditLog } from '../journal/transactions-audit';
 
 export interface KioskFlowsDeps {
   config: KioskConfig;
@@ -31,6 +32,8 @@ export interface KioskFlowsDeps {
   documentPages: DocumentPages;
   /** Default: the payment service the config names, with nothing journaled. */
   payment?: PaymentDesk;
+  /** The station journal's audit events, for flows that record one. */
+  audit?: AuditLog;
   logger: Logger;
   now?: () => Date;
 }
@@ -72,6 +75,7 @@ export function createKioskFlows(deps: KioskFlowsDeps): Result<FlowService[], st
       settings: parsed.data,
       documentPages: deps.documentPages,
       heldApplications,
+      ...(deps.audit ? { audit: deps.audit } : {}),
     };
     flows.push(serviceFlow(module, kit, (error) => logger.error({ err: error, serviceId: module.id }, 'flow fault')));
   }

@@ -8,3 +8,4 @@ export { default as safeDrivingCertificate } from './safe-driving-certificate';
 export { default as capabilityDemo } from './capability-demo';
 export { default as temporaryId } from './temporary-id';
 export { default as residencePermitEndorsement } from './residence-permit-endorsement';
+export { default as childIdCard } from './child-id-card';

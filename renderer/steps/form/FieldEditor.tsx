@@ -3,7 +3,8 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormField, FormValue } from '../../../electron/contract';
 import { TouchButton } from '../../ui/TouchButton';
-import { LatinKeyboard, PhoneKeypad, PinyinKeyboard } from '../../ui/keyboards';
+import { IdNumberKeypad, LatinKeyboard, PhoneKeypad, PinyinKeyboard } from '../../ui/keyboards';
+import { useKioskTimeZone } from '../../app/KioskTimeZone';
 import { AddressEditor } from './AddressEditor';
 import { DateEditor } from './DateEditor';
 import { isAddress } from './format';
@@ -22,10 +23,11 @@ export function FieldEditor({ field, value, onDone, onCancel, elder }: FieldEdit
   const { t } = useTranslation();
   const label = t(field.labelKey);
   const text = typeof value === 'string' ? value : '';
+  const timeZone = useKioskTimeZone();
   return (
     <section className="form-editor" data-testid={`field-editor-${field.id}`} aria-label={label}>
       <h2 className="form-editor__label">{label}</h2>
-      {editorOf(field, value, text, label, onDone, elder, t)}
+      {editorOf(field, value, text, label, onDone, elder, t, timeZone)}
       <div className="form-editor__actions">
         {!field.required ? (
           <TouchButton variant="secondary" data-testid="field-editor-clear" onPress={() => onDone(field.type === 'address' ? { province: '', city: '', county: null, detail: '' } : '')}>
@@ -40,9 +42,10 @@ export function FieldEditor({ field, value, onDone, onCancel, elder }: FieldEdit
   );
 }
 
-function editorOf(field: FormField, value: FormValue | undefined, text: string, label: string, onDone: (value: FormValue) => void, elder: boolean, t: (key: string) => string): ReactElement {
+function editorOf(field: FormField, value: FormValue | undefined, text: string, label: string, onDone: (value: FormValue) => void, elder: boolean, t: (key: string) => string, timeZone: string): ReactElement {
   switch (field.type) {
     case 'text':
+      if (field.input === 'idNumber') return <IdNumberKeypad label={label} timeZone={timeZone} defaultValue={text} elder={elder} onConfirm={onDone} />;
       return field.input === 'latin' ? (
         <LatinKeyboard label={label} maxLength={field.maxLength} defaultValue={text} initialCaps elder={elder} onConfirm={(typed) => onDone(typed.toUpperCase().replace(/\s+/g, ' '))} />
       ) : (

@@ -1,4 +1,5 @@
 /** How a form's values read in the field list (the host keeps them as sent; this is display only). */
+import { maskIdNumber } from '../../../domain/mask';
 import { groupPhone } from '../../../domain/phone-number';
 import { regionName, type RegionTable } from '../../../domain/region';
 import type { AddressValue, FormField, FormValue } from '../../../electron/contract';
@@ -25,6 +26,8 @@ export function describeValue(field: FormField, value: FormValue | undefined, t:
   if (value === undefined || isBlank(value)) return '';
   switch (field.type) {
     case 'text':
+      // Another person's ID number (a child's) is shown back masked, like every ID number on screen.
+      if (field.input === 'idNumber') return typeof value === 'string' ? maskIdNumber(value) : '';
       return typeof value === 'string' ? value : '';
     case 'choice': {
       const option = field.options.find((candidate) => candidate.value === value);

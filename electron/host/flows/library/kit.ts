@@ -12,6 +12,7 @@ import type { PaymentDesk } from '../../payment/payment-desk';
 /** An A4 document to issue: the documents module's request (template from the service's folder, values, the back-end's number and seal). */
 export type { DocumentRequest } from '../../issued/document-request';
 import type { DocumentRequest } from '../../issued/document-request';
+import type { AuditLog } from '../../journal/transactions-audit';
 
 /** A truthful A4 outcome: printed only when the printer said so. */
 export type A4Outcome =
@@ -62,4 +63,6 @@ export interface FlowKit {
   heldApplications?: HeldApplications;
   /** The document camera's pages and PDFs (the document capture step); a plan with that step fails to build without it. */
   documentPages?: DocumentPages;
+  /** The station journal's audit events (e.g. who an application is for and who applies, masked); absent in tests that do not look. */
+  audit?: AuditLog;
 }

@@ -207,6 +207,8 @@ export interface KitOptions {
   config?: KioskConfig;
   /** Who the service is for (default: residents and HMT residents, not foreigners). */
   audience?: FlowKit['audience'];
+  /** The station journal's audit events the flow may record (default: none). */
+  audit?: FlowKit['audit'];
 }
 
 export interface TestKit {
@@ -255,6 +257,7 @@ export function testKit(serviceId: string, serviceName: FlowKit['serviceName'], 
     settings: options.parsedSettings,
     // The document camera's pages, over the kit's session store: the run's session holds the pages a test accepts.
     documentPages: createDocumentPages(sessions),
+    ...(options.audit ? { audit: options.audit } : {}),
   };
   return { kit, gateway, documents, slips, outbox, paymentSandbox: payment.sandbox!, sessions, sessionId: started.value.sessionId };
 }

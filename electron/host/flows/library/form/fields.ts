@@ -19,7 +19,7 @@ interface SpecBase {
 
 /** One field of a form, as a service declares it. */
 export type FormFieldSpec =
-  | (SpecBase & { type: 'text'; input: 'chinese' | 'chineseName' | 'latin'; maxLength: number })
+  | (SpecBase & { type: 'text'; input: 'chinese' | 'chineseName' | 'latin' | 'idNumber'; maxLength: number })
   | (SpecBase & { type: 'choice'; options: ReadonlyArray<{ value: string; labelKey: string }> })
   | (SpecBase & { type: 'date'; min: DateBound; max: DateBound })
   | (SpecBase & { type: 'phone' })

@@ -7,6 +7,7 @@
  * (`flow.form.error.*`). Values the declaration does not name are dropped.
  */
 import { parseCompactDate, toCompactDate } from '../../../../../domain/calendar-date';
+import { validateIdNumber } from '../../../../../domain/id-number';
 import { phoneState } from '../../../../../domain/phone-number';
 import { checkRegion, type RegionTable } from '../../../../../domain/region';
 import { err, ok, type Result } from '../../../../../domain/result';
@@ -23,6 +24,7 @@ export type FieldProblem =
   | 'tooEarly'
   | 'tooLate'
   | 'phone'
+  | 'idNumber'
   | 'regionMissing'
   | 'region'
   | 'detailMissing'
@@ -92,9 +94,19 @@ function isEmpty(raw: unknown): boolean {
   return false;
 }
 
-function checkText(text: string, input: 'chinese' | 'chineseName' | 'latin', maxLength: number): Result<string, FieldProblem> {
+function checkText(text: string, input: 'chinese' | 'chineseName' | 'latin' | 'idNumber', maxLength: number): Result<string, FieldProblem> {
+  if (input === 'idNumber') return isResidentIdNumber(text) ? ok(text) : err('idNumber');
   if (Array.from(text).length > maxLength) return err('tooLong');
   return charactersAllowed(text, input) ? ok(text) : err('characters');
+}
+
+/**
+ * A citizen's 18-character number as the keypad sends it (upper-case X), passing
+ * GB 11643's checks (province, birth date not after today, checksum). Kept as sent.
+ */
+function isResidentIdNumber(text: string): boolean {
+  const check = validateIdNumber(text);
+  return check.ok && check.kind === 'resident' && check.idNumber === text;
 }
 
 /** Whether `text` has only the characters its input allows, and no space at either end or twice in a row. */
