@@ -199,7 +199,7 @@ function receiptSlip(context: FlowContext, kit: FlowKit): InfoSlipRequest {
     sessionId: context.sessionId,
     title: zh.receipt!.title!,
     lines: receiptLines(context, kit),
-    ...(number ? { code: number } : {}),
+    ...(number ? { codeFormat: 'code128' as const, code: number } : {}),
     notes: [ems ? zh.receipt!.noteEms! : zh.receipt!.noteCollect!],
   };
 }

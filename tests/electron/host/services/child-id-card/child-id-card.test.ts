@@ -80,6 +80,7 @@ describe('child-id-card: 陈思远 applies for 陈小雨', () => {
     expect(slip.title).toBe('居民身份证领证回执');
     const number = slip.code!;
     expect(number).toMatch(/^SB\d{8}$/);
+    expect(slip.codeFormat).toBe('code128');
     expect(slip.lines).toEqual([
       { label: '业务类型', value: '首次申领（未满十六周岁，监护人代为申请）' },
       { label: '申领人（孩子）', value: '陈**' },
