@@ -244,6 +244,8 @@ export const FlowStepData = z.discriminatedUnion('step', [
     step: z.literal('counter'),
     /** Deliberately coarse where the service says so: the screen never says whether a record was found. */
     reasonKey: MessageKey,
+    /** Public values the reason's words name (e.g. the date from which a card may be renewed), never personal data. */
+    reasonValues: z.record(z.string().regex(/^[a-zA-Z]{1,20}$/), z.string().max(40)).optional(),
     window: z.string(),
     ticket: z.object({ state: PrintState, number: z.string().nullable() }),
   }),

@@ -6,3 +6,4 @@ export { default as noCriminalRecord } from './no-criminal-record';
 export { default as idCardProgress } from './id-card-progress';
 export { default as safeDrivingCertificate } from './safe-driving-certificate';
 export { default as capabilityDemo } from './capability-demo';
+export { default as idCardRenewal } from './id-card-renewal';

@@ -32,7 +32,7 @@ export function CounterStep({ view, data, send, accepts }: StepProps<'counter'>)
         {t('flow.counter.title')}
       </h1>
       <p className="flow-step__lead" data-testid="counter-reason">
-        {t(data.reasonKey)}
+        {t(data.reasonKey, data.reasonValues)}
       </p>
       {ticket.state === 'printing' ? <Waiting text={t('flow.counter.printing')} /> : null}
       <dl className="flow-facts flow-facts--large">

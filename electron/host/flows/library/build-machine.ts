@@ -45,7 +45,7 @@ export function buildFlow(plan: FlowPlan, kit: FlowKit): BuiltFlow {
         return { target: target(next), actions: [...extra, pass(ids[index]!)] };
       }
       case 'counter':
-        return { target: target('counter'), actions: [...extra, assign({ counter: () => ({ reasonKey: route.reasonKey, ticket: { state: 'printing' as const, number: null } }) })] };
+        return { target: target('counter'), actions: [...extra, assign({ counter: () => ({ reasonKey: route.reasonKey, ...(route.reasonValues ? { reasonValues: route.reasonValues } : {}), ticket: { state: 'printing' as const, number: null } }) })] };
       case 'referral':
         return { target: target('referral'), actions: [...extra, assign({ referral: () => route.referral })] };
       case 'done':
@@ -102,7 +102,15 @@ export function buildFlow(plan: FlowPlan, kit: FlowKit): BuiltFlow {
       case 'counter':
         return {
           target: target('counter'),
-          actions: [...extra, assign({ counter: (args: { context: FlowContext; event: unknown }) => ({ reasonKey: routeField(decide(args), 'counter').reasonKey, ticket: { state: 'printing' as const, number: null } }) })],
+          actions: [
+            ...extra,
+            assign({
+              counter: (args: { context: FlowContext; event: unknown }) => {
+                const route = routeField(decide(args), 'counter');
+                return { reasonKey: route.reasonKey, ...(route.reasonValues ? { reasonValues: route.reasonValues } : {}), ticket: { state: 'printing' as const, number: null } };
+              },
+            }),
+          ],
         };
       case 'referral':
         return { target: target('referral'), actions: [...extra, assign({ referral: (args: { context: FlowContext; event: unknown }) => routeField(decide(args), 'referral').referral })] };

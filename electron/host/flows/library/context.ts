@@ -39,7 +39,7 @@ export interface FlowContext extends BaseFlowContext {
   /** The last failure per query step. */
   queryFailures: Readonly<Record<string, GatewayFailureKind | null>>;
   prints: Readonly<Record<string, PrintRecord>>;
-  counter: { reasonKey: string; ticket: { state: PrintState; number: string | null } } | null;
+  counter: { reasonKey: string; reasonValues?: Readonly<Record<string, string>>; ticket: { state: PrintState; number: string | null } } | null;
   referral: { to: ReferralTo; province: string | null; city: string | null } | null;
   failure: { reason: 'backendUnavailable' | 'internal' } | null;
   outcome: string | null;

@@ -72,7 +72,7 @@ export function sideView(stepId: string, context: FlowContext, kit: FlowKit): St
   switch (stepId) {
     case 'counter': {
       const counter = context.counter ?? { reasonKey: 'flow.counter.reason.queryFailed', ticket: { state: 'notPrinted' as const, number: null } };
-      return { data: { step: 'counter', reasonKey: counter.reasonKey, window: kit.window, ticket: counter.ticket } };
+      return { data: { step: 'counter', reasonKey: counter.reasonKey, ...(counter.reasonValues ? { reasonValues: { ...counter.reasonValues } } : {}), window: kit.window, ticket: counter.ticket } };
     }
     case 'referral': {
       const referral = context.referral ?? { to: 'exitEntry' as const, province: null, city: null };

@@ -18,12 +18,12 @@ export interface StepView {
 /**
  * Where a step leads when it is done with: on along the path, or aside.
  * `counter`: a queue ticket for the service's window, with a reason the screen
- * words coarsely; `referral`: somewhere else; `done`: the run ends with an
+ * words coarsely (`reasonValues`: public values the reason's words name, e.g. a date); `referral`: somewhere else; `done`: the run ends with an
  * outcome from the service's vocabulary (or the library's: declined, failed…).
  */
 export type Route =
   | { to: 'next' }
-  | { to: 'counter'; reasonKey: string }
+  | { to: 'counter'; reasonKey: string; reasonValues?: Readonly<Record<string, string>> }
   | { to: 'referral'; referral: { to: ReferralTo; province: string | null; city: string | null } }
   | { to: 'done'; outcome: string }
   | { to: 'failed'; reason: 'backendUnavailable' | 'internal' };
