@@ -52,15 +52,15 @@ export type Reason = (typeof REASONS)[number];
 /** The EMS fee for posting the new card (the province's 政务寄递 rate; a site with another rate changes it here). */
 export const EMS_FEE = { code: 'ems', amountFen: 1500 } as const;
 
-/** 发改价格〔2003〕2322号 and 价格规〔2019〕1931号 (DOMAIN.md §5); exemptions per 〔2017〕1186号 / 居民身份证法 art. 20. */
+/** Amounts: 发改价格〔2003〕2322号 (DOMAIN.md §5); exemptions: 居民身份证法 art. 20 (README.md). */
 export const RENEWAL_FEE: FeeRule = {
   items: [
     { code: 'renewal', name: { 'zh-CN': '居民身份证换领工本费', en: 'ID card renewal fee' }, amountFen: 2000, basis: '发改价格〔2003〕2322号：换领二代居民身份证每证20元' },
     { code: 'replacement', name: { 'zh-CN': '居民身份证补领、损坏换领工本费', en: 'ID card replacement fee' }, amountFen: 4000, basis: '发改价格〔2003〕2322号：丢失补领、损坏换领每证40元' },
   ],
   exemptions: [
-    { code: 'dibao', name: { 'zh-CN': '最低生活保障对象', en: 'Minimum living allowance' }, payPercent: 0, basis: '发改价格〔2003〕2322号：城市最低生活保障对象免收换领证件工本费' },
-    { code: 'hardship', name: { 'zh-CN': '生活困难人员', en: 'Hardship' }, payPercent: 50, basis: '发改价格〔2003〕2322号：其他确有困难的居民减半收取' },
+    { code: 'dibao', name: { 'zh-CN': '最低生活保障对象', en: 'Minimum living allowance' }, payPercent: 0, basis: '《居民身份证法》第二十条：领取最低生活保障金的居民初次申领和换领免收工本费' },
+    { code: 'hardship', name: { 'zh-CN': '生活困难人员', en: 'Hardship' }, payPercent: 50, basis: '《居民身份证法》第二十条：其他生活确有困难的居民初次申领和换领减半收取' },
   ],
   // The payment step's ledger records what was paid (one item of the two, or nothing when exempt).
   chargedOn: [],
@@ -107,10 +107,15 @@ export function routeReason(record: RecordAnswer | undefined, reason: Reason | n
 /** The fee item a reason owes: 20 元 for 换领, 40 元 for 补领 and 损坏换领. */
 export const feeItemOf = (reason: Reason | null): string => (reason === 'expiry' ? 'renewal' : 'replacement');
 
-const exemptionOf = (context: FlowContext): string | null => {
+/**
+ * The back-end's exemption, for 换领 only (居民身份证法 art. 20: 初次申请领取和
+ * 换领; 损坏换领 is a 换领, art. 11): a lost card's 补领 is paid in full.
+ */
+export function exemptionOf(context: FlowContext): string | null {
   const exemption = recordOf(context)?.exemption;
+  if (reasonOf(context) === 'lost') return null;
   return exemption && exemption !== 'none' ? exemption : null;
-};
+}
 
 /**
  * What the back-end gets (encrypted in the outbox, never logged): who

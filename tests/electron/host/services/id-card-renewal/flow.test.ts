@@ -172,6 +172,13 @@ describe('id-card-renewal: exemptions the back-end decides', () => {
     expect(run.slips.infoSlips[0]!.lines).toEqual(expect.arrayContaining([{ label: '申请人', value: '孙**' }]));
   });
 
+  it('孙国强 (低保) who lost his card: 补领 is not a 换领, he pays the full 40 元 (居民身份证法 art. 20)', async () => {
+    const run = start(typed(SUN));
+    await run.verify();
+    const pay = await toPayment(run, 'lost');
+    expect(payment(pay)).toMatchObject({ state: 'waiting', totalFen: 4000, exemption: null });
+  });
+
   it('周婷 (hardship, damaged card): 40 元 halved to 20 元', async () => {
     const run = start(typed(ZHOU_TING));
     await run.verify();
