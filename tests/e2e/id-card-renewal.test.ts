@@ -5,7 +5,8 @@
  * back what came out): 王建国's card, 45 days from expiry, renews to the
  * 领证回执 (20 元 paid by phone, the 缴费凭证, the receipt read back by text);
  * 赵丽 types her number, her lost card is reported, 补领 costs 40 元; 陈思远's
- * card (valid to 2035) is refused 到期换领 with the dates, before any fee.
+ * card (valid to 2035) is refused 到期换领 with the dates, before any fee;
+ * 刘秀英's expired card is her identity here (the reason to renew it).
  * The fake camera plays the man of resident-han's reference photo (liveness
  * skipped): the test's sandbox data gives 王建国 and 赵丽 his face. Their
  * standard photos come from a photo studio's 回执 the dock's scanner reads.
@@ -24,6 +25,7 @@ import { collectAtHall, feeSlipThenReceipt, payByPhone, sandboxDataWithHanFace, 
 
 const WANG = { card: 'resident-expiring', name: '王建国', idNumber: '410402197203150037' } as const;
 const ZHAO = { name: '赵丽', idNumber: '410402198506110029' } as const;
+const LIU = { card: 'resident-expired', name: '刘秀英', idNumber: '410403196809220046' } as const;
 const RECEIPT = 'svc.id-card-renewal.receipt';
 
 let printer: PtyReceiptPrinter;
@@ -34,7 +36,7 @@ let fixtures: string;
 
 beforeAll(async () => {
   fixtures = mkdtempSync(join(tmpdir(), 'onedoor-renewal-'));
-  const dataPath = sandboxDataWithHanFace(fixtures, [WANG.idNumber, ZHAO.idNumber]);
+  const dataPath = sandboxDataWithHanFace(fixtures, [WANG.idNumber, ZHAO.idNumber, LIU.idNumber]);
   printer = await startPtyReceiptPrinter();
   const video = stillFaceVideo();
   [logged, browser] = await Promise.all([
@@ -149,5 +151,16 @@ describe('身份证换领补领', () => {
     expect(reason).toContain('2034-12-01');
     expect(await p.getByTestId('counter-window').textContent()).toContain('1');
     expect(await p.getByTestId('payment-step').count()).toBe(0);
+  });
+
+  it('刘秀英 (card expired 2025-10-01): the expired card is accepted at identify and through the face check; 到期换领 offered', { timeout: 180_000 }, async () => {
+    const p = await open();
+    await placeCard(p, LIU);
+    await chooseService(p, 'huzheng', 'id-card-renewal');
+    await p.getByTestId('identify-confirm').click();
+    await consentToQueryAndFace(p);
+    await waitPastFaceCheck(p, 'choice-step', logged.lines);
+    expect(await p.getByTestId('choice-expiry').count()).toBe(1);
+    expect(await p.getByTestId('choice-lost').count()).toBe(0);
   });
 });
