@@ -11,7 +11,9 @@
  *   "description": "…",              // what the sample is for
  *   "expectIdNumberValid": true,     // false for fault-test cards
  *   "fields": { "type": "resident", … }, // IdCardFields (card.ts): dates YYYY-MM-DD,
- *                                    // validTo YYYY-MM-DD or "long-term"
+ *                                    // validTo YYYY-MM-DD or "long-term"; validFrom and
+ *                                    // validTo may be relative to the day the card is
+ *                                    // loaded: "+45d", "+45d-20y" (days, months, years)
  *   "appendedAddress": "…",          // optional: the card's 追加住址 (30 03), ≤ 35 characters
  *   "cardFingerprints": true         // optional: the card holds prints (30 10), simulated
  *                                    // templates of this holder (fingerprint/sim-template.ts)
@@ -69,7 +71,11 @@ export type SampleCardError =
 export const PLACEHOLDER_PHOTO_MARKER = 'ONEDOOR SAMPLE PHOTO - NOT A WLT IMAGE';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const validTo = z.union([isoDate, z.literal('long-term')]);
+/** A date relative to the day the card is loaded, e.g. `+45d` or `+45d-20y`: a card that is always near its expiry. */
+const RELATIVE_DATE = /^(?:[+-]\d{1,4}[dmy])+$/;
+const relativeDate = z.string().regex(RELATIVE_DATE);
+const validFrom = z.union([isoDate, relativeDate]);
+const validTo = z.union([isoDate, relativeDate, z.literal('long-term')]);
 const gender = z.enum(['male', 'female', 'unknown', 'unstated']);
 const count = z.number().int().min(0).max(99);
 
@@ -83,7 +89,7 @@ const FieldsSchema = z.union([
     address: z.string(),
     idNumber: z.string(),
     authority: z.string(),
-    validFrom: isoDate,
+    validFrom,
     validTo,
   }),
   z.strictObject({
@@ -187,14 +193,39 @@ function resolveSamplePath(nameOrPath: string, dir: string): Result<string, Samp
   return { ok: true, value: resolve(dir, `${nameOrPath}.json`) };
 }
 
+/** `relative` (`+45d-20y`) from `today` as `YYYY-MM-DD` (UTC calendar arithmetic; a month or year past a month's end clamps to its last day). */
+export function resolveRelativeDate(relative: string, today: Date): string {
+  let date = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+  for (const [, sign, amount, unit] of relative.matchAll(/([+-])(\d+)([dmy])/g)) {
+    const n = Number(amount) * (sign === '-' ? -1 : 1);
+    if (unit === 'd') {
+      date = new Date(date.getTime() + n * 86_400_000);
+      continue;
+    }
+    const months = unit === 'm' ? n : n * 12;
+    const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
+    const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+    date = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(date.getUTCDate(), lastDay)));
+  }
+  return date.toISOString().slice(0, 10);
+}
+
+/** The sample's fields with relative validity dates resolved against `today`. */
+function resolvedFields(fields: z.infer<typeof FieldsSchema>, today: Date): IdCardFields {
+  const resolve = (value: string) => (RELATIVE_DATE.test(value) ? resolveRelativeDate(value, today) : value);
+  return { ...fields, validFrom: resolve(fields.validFrom), validTo: resolve(fields.validTo) } as IdCardFields;
+}
+
 /**
  * Loads a sample by id (`resident-han`, looked up in `dir`) or by a path to a
  * `.json` file (relative to the cwd), and returns the parsed card with its
- * text block and placeholder photo.
+ * text block and placeholder photo. Relative validity dates count from
+ * `today` (default: the real clock, the simulator's and the host's).
  */
 export function loadSampleCard(
   nameOrPath: string,
   dir: string = SAMPLE_CARDS_DIR,
+  today: Date = new Date(),
 ): Result<SampleCard, SampleCardError> {
   const path = resolveSamplePath(nameOrPath, dir);
   if (!path.ok) return path;
@@ -217,7 +248,7 @@ export function loadSampleCard(
     return { ok: false, error: { kind: 'invalidSample', message: `${path.value}: ${z.prettifyError(sample.error)}` } };
   }
 
-  const fields: IdCardFields = sample.data.fields;
+  const fields: IdCardFields = resolvedFields(sample.data.fields, today);
   const text = encodeCardText(fields);
   const parsed = parseCardText(text);
   if (!parsed.ok) {

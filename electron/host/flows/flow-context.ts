@@ -16,6 +16,8 @@ export interface BaseFlowContext {
   identity: Identity | null;
   consent: boolean;
   face: FaceCheckState;
+  /** An expired card is a usable identity in this run (identifyStep's `acceptExpired`: renewing it is the service). */
+  acceptExpired?: boolean;
 }
 
 /** A fresh face-check state. */

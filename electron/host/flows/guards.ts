@@ -6,17 +6,17 @@
 import type { Identity } from '../../contract';
 import type { BaseFlowContext } from './flow-context';
 
-/** Why an identity cannot be used, or null when it can. */
-export function identityProblem(identity: Identity | null): 'missing' | 'invalidNumber' | 'expired' | null {
+/** Why an identity cannot be used, or null when it can; an expired card is usable only with `acceptExpired` (a renewal). */
+export function identityProblem(identity: Identity | null, acceptExpired = false): 'missing' | 'invalidNumber' | 'expired' | null {
   if (!identity) return 'missing';
   if (!identity.idNumberValid) return 'invalidNumber';
-  if (identity.expired) return 'expired';
+  if (identity.expired && !acceptExpired) return 'expired';
   return null;
 }
 
-/** A present, valid, unexpired identity. */
+/** A present, valid identity, unexpired unless the run accepts an expired card. */
 export function identityUsable(context: BaseFlowContext): boolean {
-  return identityProblem(context.identity) === null;
+  return identityProblem(context.identity, context.acceptExpired === true) === null;
 }
 
 /** A foreigner: a foreigner card, or a typed 2023 foreigner number (leading 9). */

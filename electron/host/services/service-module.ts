@@ -53,6 +53,8 @@ export interface FeeRule {
   chargedOn: readonly string[];
   /** Why the service is free, when it is. */
   freeBasis?: string;
+  /** What the home screen lists when the items are alternatives (one or another is owed, not all): e.g. 20 元 for 换领 of 20 or 40. */
+  listedFen?: number;
 }
 
 /** A service of the hall with a kiosk flow. */
@@ -75,8 +77,9 @@ export interface ServiceModule {
   flow(kit: FlowKit): FlowPlan;
 }
 
-/** The total of a fee rule's items, in fen. */
+/** The total of a fee rule's items, in fen (or its listed amount when the items are alternatives). */
 export function feeTotalFen(fee: FeeRule): number {
+  if (fee.listedFen !== undefined) return fee.listedFen;
   return fee.items.reduce((sum, item) => sum + item.amountFen, 0);
 }
 

@@ -9,6 +9,7 @@ import {
   listSampleCards,
   loadSampleCard,
   PLACEHOLDER_PHOTO_MARKER,
+  resolveRelativeDate,
   SAMPLE_CARDS_DIR,
 } from '../../../drivers/idcard/sample-cards';
 
@@ -85,6 +86,28 @@ describe('sample cards', () => {
       idNumberCheck: { ok: true, kind: 'foreigner2023' },
     });
     expect(load('resident-bad-checksum')).toMatchObject({ idNumberCheck: { ok: false, reason: 'checksum' } });
+  });
+
+  it('resident-expiring is always 45 days from expiry, valid for 20 years; resident-expired is past', () => {
+    for (const today of [new Date('2026-12-01T10:00:00Z'), new Date('2028-02-29T00:00:00Z')]) {
+      const r = loadSampleCard('resident-expiring', SAMPLE_CARDS_DIR, today);
+      if (!r.ok) throw new Error(r.error.message);
+      const validTo = new Date(`${r.value.card.validTo}T00:00:00Z`);
+      const day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+      expect((validTo.getTime() - day.getTime()) / 86_400_000).toBe(45);
+      expect(r.value.card).toMatchObject({ name: '王建国', idNumber: '410402197203150037', validFrom: `${validTo.getUTCFullYear() - 20}${r.value.card.validTo.slice(4)}` });
+    }
+    const expired = loadSampleCard('resident-expired');
+    expect(expired.ok && expired.value.card.validTo).toBe('2025-10-01');
+  });
+
+  it.each([
+    ['+45d', '2026-12-01', '2027-01-15'],
+    ['+45d-20y', '2026-12-01', '2007-01-15'],
+    ['-1m', '2026-03-31', '2026-02-28'],
+    ['+1y', '2028-02-29', '2029-02-28'],
+  ])('resolveRelativeDate(%s) from %s is %s', (relative, today, expected) => {
+    expect(resolveRelativeDate(relative, new Date(`${today}T12:00:00Z`))).toBe(expected);
   });
 
   it('every valid sample number passes validateIdNumber on its own', () => {

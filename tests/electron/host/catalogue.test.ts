@@ -44,7 +44,8 @@ describe('service catalogue', () => {
         id: module.id,
         category: module.catalogue.category,
         name: module.catalogue.name,
-        feeFen: module.fee.items.reduce((sum, item) => sum + item.amountFen, 0),
+        // The items' total, or the listed amount when the items are alternatives (换领 20 元 or 补领 40 元).
+        feeFen: module.fee.listedFen ?? module.fee.items.reduce((sum, item) => sum + item.amountFen, 0),
         devices: module.catalogue.devices,
         kioskFlow: true,
         ...(module.catalogue.simulationOnly ? { simulationOnly: true } : {}),

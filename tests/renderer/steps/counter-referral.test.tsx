@@ -30,6 +30,12 @@ describe('counter step', () => {
     expect(screen.getByText('排队凭条未能打印，请直接到2号窗口。')).toBeInTheDocument();
   });
 
+  it('a reason with values (e.g. the date a card may be renewed from) shows them in its words', () => {
+    const view = views.counter('flow.counter.noTicket', { state: 'printed', number: 'A018' });
+    renderFlowStep({ ...view, data: { ...view.data, reasonParams: { window: '2034-12-01' } } } as typeof view);
+    expect(screen.getByTestId('counter-reason')).toHaveTextContent('排队凭条未能打印，请直接到2034-12-01。');
+  });
+
   it('while the ticket prints: a calm wait and nothing to press', () => {
     renderFlowStep(views.counter(undefined, { state: 'printing', number: null }));
     expect(screen.getByTestId('waiting')).toHaveTextContent('正在打印排队凭条…');

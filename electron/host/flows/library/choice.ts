@@ -18,7 +18,8 @@ export interface ChoiceOptions {
   id: string;
   labelKey: string;
   titleKey: string;
-  options: readonly ChoiceOption[];
+  /** The options; a function when they depend on what earlier steps found (e.g. only the reasons a record allows). */
+  options: readonly ChoiceOption[] | ((context: FlowContext) => readonly ChoiceOption[]);
   /** Whether the citizen may go back to the step before. */
   back?: boolean;
 }
@@ -26,7 +27,8 @@ export interface ChoiceOptions {
 type ChooseEvent = { type: string; value?: string };
 
 export function choiceStep(options: ChoiceOptions): StepDefinition {
-  const values = new Set(options.options.map((option) => option.value));
+  const offered = (context: FlowContext): readonly ChoiceOption[] => (typeof options.options === 'function' ? options.options(context) : options.options);
+  const isOffered = (context: FlowContext, value: string | undefined) => value !== undefined && offered(context).some((option) => option.value === value);
   return {
     id: options.id,
     kind: 'choice',
@@ -34,7 +36,7 @@ export function choiceStep(options: ChoiceOptions): StepDefinition {
     build: (wiring) => ({
       on: {
         CHOOSE: {
-          guard: ({ event }: { event: ChooseEvent }) => event.value !== undefined && values.has(event.value),
+          guard: ({ context, event }: { context: FlowContext; event: ChooseEvent }) => isOffered(context, event.value),
           ...wiring.leave(
             { to: 'next' },
             assign({ facts: ({ context, event }: { context: FlowContext; event: ChooseEvent }) => ({ ...context.facts, [options.id]: event.value }) }),
@@ -49,7 +51,7 @@ export function choiceStep(options: ChoiceOptions): StepDefinition {
         data: {
           step: 'choice',
           titleKey: options.titleKey,
-          options: options.options.map((option) => ({ value: option.value, labelKey: option.labelKey, ...(option.noteKey ? { noteKey: option.noteKey } : {}) })),
+          options: offered(context).map((option) => ({ value: option.value, labelKey: option.labelKey, ...(option.noteKey ? { noteKey: option.noteKey } : {}) })),
           selected: typeof selected === 'string' ? selected : null,
         },
       };

@@ -13,6 +13,12 @@ import type { StepDefinition } from './step';
 
 export interface IdentifyOptions {
   labelKey?: string;
+  /**
+   * An expired card is a usable identity (default false): for a service whose
+   * reason is the expiry itself (身份证换领). The face check and every later
+   * guard then accept it too (the run's context says so from the start).
+   */
+  acceptExpired?: boolean;
 }
 
 /** The identity as a step shows it (masked number). */
@@ -27,6 +33,7 @@ export function identifyStep(options: IdentifyOptions = {}): StepDefinition {
     kind: 'identify',
     labelKey: options.labelKey ?? 'flow.steps.identify',
     build: (wiring) => ({
+      ...(options.acceptExpired ? { entry: assign({ acceptExpired: () => true }) } : {}),
       on: {
         IDENTITY: {
           actions: assign({
@@ -39,7 +46,7 @@ export function identifyStep(options: IdentifyOptions = {}): StepDefinition {
             ? [{ guard: ({ context }: { context: FlowContext }) => identityUsable(context) && identityIsForeigner(context), ...wiring.leave({ to: 'referral', referral: { to: 'exitEntry', province: null, city: null } }) }]
             : []),
           { guard: ({ context }: { context: FlowContext }) => identityUsable(context), ...wiring.leave({ to: 'next' }) },
-          { actions: assign({ identifyProblem: ({ context }: { context: FlowContext }) => identityProblem(context.identity) }) },
+          { actions: assign({ identifyProblem: ({ context }: { context: FlowContext }) => identityProblem(context.identity, context.acceptExpired === true) }) },
         ],
       },
     }),

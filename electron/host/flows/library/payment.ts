@@ -31,6 +31,11 @@ export interface PaymentOptions {
   titleKey?: string;
   /** The service's fee rule (ServiceModule.fee). */
   fee: Pick<FeeRule, 'items' | 'exemptions'>;
+  /**
+   * The codes of the rule's items this run owes (default: every item), e.g.
+   * one fee for a renewal and another for a replacement, chosen earlier.
+   */
+  itemCodes?: (context: FlowContext) => readonly string[];
   /** Items from earlier steps (e.g. a delivery's EMS fee); never exempted. */
   extraItems?: (context: FlowContext) => readonly PaymentFeeItem[];
   /** The code of the exemption (of `fee.exemptions`) the back-end applies to this citizen, from an earlier step's fact. */
@@ -100,7 +105,9 @@ export function feeDue(options: PaymentOptions, context: FlowContext, serviceId:
       nameKey: fee.nameKey ?? `svc.${serviceId}.fee.${fee.code}`,
     };
   };
-  const items = [...options.fee.items.map((fee) => item(fee, true)), ...(options.extraItems?.(context) ?? []).map((fee) => item(fee, false))];
+  const codes = options.itemCodes?.(context);
+  const owed = codes ? options.fee.items.filter((fee) => codes.includes(fee.code)) : options.fee.items;
+  const items = [...owed.map((fee) => item(fee, true)), ...(options.extraItems?.(context) ?? []).map((fee) => item(fee, false))];
   return { items, exemption, totalFen: items.reduce((sum, i) => sum + i.amountFen, 0) };
 }
 

@@ -42,6 +42,15 @@ describe('identity guards', () => {
     expect(identityUsable(ctx({ identity }))).toBe(usable);
   });
 
+  it('an expired card is usable only where the run accepts one (identifyStep acceptExpired: a renewal)', () => {
+    const expired = { ...resident, expired: true };
+    expect(identityProblem(expired, true)).toBeNull();
+    expect(identityProblem({ ...expired, idNumberValid: false }, true)).toBe('invalidNumber');
+    expect(identityUsable(ctx({ identity: expired, acceptExpired: true }))).toBe(true);
+    expect(verified(ctx({ identity: expired, acceptExpired: true }))).toBe(true);
+    expect(identityUsable(ctx({ identity: expired, acceptExpired: false }))).toBe(false);
+  });
+
   it.each([
     ['resident card', resident, false],
     ['foreigner card', { ...resident, cardType: 'foreigner' as const }, true],

@@ -78,7 +78,8 @@ type DeviceAct =
   | { type: 'ACCEPT_PAGE'; stepId: string; paper: string }
   | { type: 'FINGERPRINT'; quality: number }
   | { type: 'PAY_BY_PHONE' }
-  | { type: 'PAY_BY_CODE'; authCode: string };
+  | { type: 'PAY_BY_CODE'; authCode: string }
+  | Extract<FlowMachineEvent, { type: 'PHOTO_ACCEPTED' }>;
 type WalkEvent = FlowMachineEvent | DeviceAct;
 
 /** A 付款码 the payment sandbox takes (WeChat's prefix) and one it declines. */
@@ -98,6 +99,9 @@ function deviceActs(view: FlowView): WalkEvent[] {
       // A good print, and a bad one on a finger's first try (not more: each try is a new view).
       if (data.state !== 'capturing' || data.finger === null) return [];
       return [{ type: 'FINGERPRINT', quality: 80 }, ...(data.tries === 0 && data.captured.length === 0 && data.exemptions.length === 0 ? [{ type: 'FINGERPRINT', quality: 10 } as const] : [])];
+    case 'photo':
+      // The host accepted a photo the citizen chose (the photo module's checks have their own tests).
+      return data.chosen ? [] : [{ type: 'PHOTO_ACCEPTED', spec: data.spec, candidateId: 'walk-photo', sha256: 'a'.repeat(64) }];
     case 'payment':
       return data.state === 'waiting' && data.qrText ? [{ type: 'PAY_BY_PHONE' }, { type: 'PAY_BY_CODE', authCode: data.failure === null ? DECLINED : PAYS }] : [];
     default:

@@ -1,0 +1,166 @@
+/**
+ * 身份证换领/补领 end to end in headless Chromium on the simulated default
+ * (embedded back-end and payment sandboxes; the receipt printer is the real
+ * ESC/POS driver on a pty with the simulator at the other end, which reads
+ * back what came out): 王建国's card, 45 days from expiry, renews to the
+ * 领证回执 (20 元 paid by phone, the 缴费凭证, the receipt read back by text);
+ * 赵丽 types her number, her lost card is reported, 补领 costs 40 元; 陈思远's
+ * card (valid to 2035) is refused 到期换领 with the dates, before any fee;
+ * 刘秀英's expired card is her identity here (the reason to renew it).
+ * The fake camera plays the man of resident-han's reference photo (liveness
+ * skipped): the test's sandbox data gives 王建国 and 赵丽 his face. Their
+ * standard photos come from a photo studio's 回执 the dock's scanner reads.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { fakeCameraArgs, launchChromium, removeDataDir } from './harness';
+import { consentToQueryAndFace, detailValue, dock, HAN, openKioskWithCamera, placeCard, PORTRAIT, startLoggedHost, waitPastFaceCheck, type LoggedHost } from './certificate-support';
+import { chooseService, startPtyReceiptPrinter, type PtyReceiptPrinter } from './service-support';
+import { sign } from './capability-demo-support';
+import { stillFaceVideo } from './fixtures/face-video';
+import { collectAtHall, feeSlipThenReceipt, payByPhone, sandboxDataWithHanFace, studioPhoto, twoPrintsToDelivery, typeNumber } from './id-card-renewal-support';
+
+const WANG = { card: 'resident-expiring', name: '王建国', idNumber: '410402197203150037' } as const;
+const ZHAO = { name: '赵丽', idNumber: '410402198506110029' } as const;
+const LIU = { card: 'resident-expired', name: '刘秀英', idNumber: '410403196809220046' } as const;
+const RECEIPT = 'svc.id-card-renewal.receipt';
+
+let printer: PtyReceiptPrinter;
+let logged: LoggedHost;
+let browser: Browser;
+let page: Page | undefined;
+let fixtures: string;
+
+beforeAll(async () => {
+  fixtures = mkdtempSync(join(tmpdir(), 'onedoor-renewal-'));
+  const dataPath = sandboxDataWithHanFace(fixtures, [WANG.idNumber, ZHAO.idNumber, LIU.idNumber]);
+  printer = await startPtyReceiptPrinter();
+  const video = stillFaceVideo();
+  [logged, browser] = await Promise.all([
+    startLoggedHost({ backend: { kind: 'sandbox', dataPath }, devices: { receiptPrinter: printer.config }, face: { challengeTimeoutSeconds: 5, testingSkipLiveness: true } }),
+    launchChromium(fakeCameraArgs(video)),
+  ]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await logged?.stop();
+  await printer?.close();
+  if (fixtures) removeDataDir(fixtures);
+});
+afterEach(async () => {
+  await page?.close();
+  page = undefined;
+});
+
+async function open(): Promise<Page> {
+  page = await browser.newPage({ viewport: PORTRAIT });
+  await openKioskWithCamera(page, logged.url);
+  await expect.poll(() => page!.getByTestId('device-status-receiptPrinter').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
+  return page;
+}
+
+/** The printed receipt whose text holds `title`, after `before` receipts. */
+function printedWith(title: string, before: number): string {
+  const found = printer.texts().slice(before).filter((text) => text.includes(title));
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
+
+describe('身份证换领补领', () => {
+  it('王建国 (card 45 days from expiry): 到期换领, studio photo, prints, hall, signature, 20 元 by phone, 缴费凭证, 领证回执 read back by text', { timeout: 240_000 }, async () => {
+    const p = await open();
+    const before = printer.texts().length;
+    await placeCard(p, WANG);
+    await chooseService(p, 'huzheng', 'id-card-renewal');
+    await p.getByTestId('identify-confirm').click();
+    await consentToQueryAndFace(p);
+    await waitPastFaceCheck(p, 'choice-step', logged.lines);
+    expect(await p.getByTestId('choice-lost').count()).toBe(0);
+    await p.getByTestId('choice-expiry').click();
+    await studioPhoto(p);
+    await twoPrintsToDelivery(p);
+    await collectAtHall(p);
+    await sign(p);
+    expect(await p.getByTestId('payment-total').textContent()).toMatch(/20/);
+    await payByPhone(p);
+    await feeSlipThenReceipt(p);
+
+    const number = await detailValue(p, 'receipt-details', `${RECEIPT}.acceptanceNumber`);
+    expect(number).toMatch(/^[A-Z0-9-]{6,}$/);
+    const fee = printedWith('缴费凭证', before);
+    expect(fee).toContain('20.00');
+    const receipt = printedWith('居民身份证领证回执', before);
+    expect(receipt).toMatch(/业务类型[：:]\s*到期换领/);
+    expect(receipt).toContain(number);
+    expect(receipt).toMatch(/预计可领取[：:]\s*\d{4}-\d{2}-\d{2}/);
+    expect(receipt).toContain('1号窗口');
+    expect(receipt).toContain('王**');
+    expect(receipt).not.toContain(WANG.name);
+    expect(receipt).not.toContain(WANG.idNumber);
+
+    await dock(p, 'dock-remove-card');
+    await p.getByTestId('receipt-taken').click();
+    await p.getByTestId('done-step').waitFor({ timeout: 10_000 });
+    expect(await p.getByTestId('done-step').getAttribute('data-outcome')).toBe('applied');
+  });
+
+  it('赵丽 (lost card, number typed): 补领, the old card reported lost at once, 40 元, the receipt says so', { timeout: 240_000 }, async () => {
+    const p = await open();
+    const before = printer.texts().length;
+    await p.getByTestId('start-button').click();
+    await chooseService(p, 'huzheng', 'id-card-renewal');
+    await typeNumber(p, ZHAO.idNumber);
+    await p.getByTestId('consent-step').waitFor({ timeout: 10_000 });
+    await consentToQueryAndFace(p);
+    await waitPastFaceCheck(p, 'choice-step', logged.lines);
+    await p.getByTestId('choice-lost').click();
+    await studioPhoto(p);
+    await twoPrintsToDelivery(p);
+    await collectAtHall(p);
+    await sign(p);
+    expect(await p.getByTestId('payment-total').textContent()).toMatch(/40/);
+    await payByPhone(p);
+    await feeSlipThenReceipt(p);
+
+    const receipt = printedWith('居民身份证领证回执', before);
+    expect(receipt).toMatch(/业务类型[：:]\s*丢失补领/);
+    expect(receipt).toMatch(/旧证挂失[：:]\s*GS\d{8}110029/);
+    expect(receipt).toContain('旧身份证已挂失作废');
+    expect(receipt).not.toContain(ZHAO.idNumber);
+    expect(printedWith('缴费凭证', before)).toContain('40.00');
+    await p.getByTestId('receipt-taken').click();
+    await p.getByTestId('done-step').waitFor({ timeout: 10_000 });
+    expect(await p.getByTestId('done-step').getAttribute('data-outcome')).toBe('applied');
+  });
+
+  it('陈思远 (card valid to 2035): 到期换领 refused with the dates and a ticket for window 1; nothing paid', { timeout: 180_000 }, async () => {
+    const p = await open();
+    await placeCard(p, HAN);
+    await chooseService(p, 'huzheng', 'id-card-renewal');
+    await p.getByTestId('identify-confirm').click();
+    await consentToQueryAndFace(p);
+    await waitPastFaceCheck(p, 'choice-step', logged.lines);
+    expect(await p.getByTestId('choice-lost').count()).toBe(0);
+    await p.getByTestId('choice-expiry').click();
+    await p.getByTestId('counter-step').waitFor({ timeout: 15_000 });
+    const reason = (await p.getByTestId('counter-reason').textContent()) ?? '';
+    expect(reason).toContain('2035-03-01');
+    expect(reason).toContain('2034-12-01');
+    expect(await p.getByTestId('counter-window').textContent()).toContain('1');
+    expect(await p.getByTestId('payment-step').count()).toBe(0);
+  });
+
+  it('刘秀英 (card expired 2025-10-01): the expired card is accepted at identify and through the face check; 到期换领 offered', { timeout: 180_000 }, async () => {
+    const p = await open();
+    await placeCard(p, LIU);
+    await chooseService(p, 'huzheng', 'id-card-renewal');
+    await p.getByTestId('identify-confirm').click();
+    await consentToQueryAndFace(p);
+    await waitPastFaceCheck(p, 'choice-step', logged.lines);
+    expect(await p.getByTestId('choice-expiry').count()).toBe(1);
+    expect(await p.getByTestId('choice-lost').count()).toBe(0);
+  });
+});
