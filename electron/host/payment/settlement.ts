@@ -11,14 +11,16 @@
  *   again on a timer. Held entries no open order waits for are discarded.
  * - `sessionEnded()`: a session that ended with a paid order still open (the
  *   citizen walked away between paying and submitting): the application is
- *   released, staff are told (`walkedAwayAfterPaying`) and a slip printed.
+ *   released, staff are told (`walkedAwayAfterPaying`) and a slip printed;
+ *   the order is settled `alerted` (WALKED_AWAY_QUEUED) so a restart before
+ *   delivery does not tell staff again, and `delivered` once it is delivered.
  * - `outboxEvent()`: the sender's word: delivered settles the order
  *   `delivered`; refused for good refunds it (shared with the submit step).
  */
 import type { OutboxEvent, OutboxStore } from '../outbox';
 import type { TicketPrinter } from '../flows/ports';
 import type { Logger } from '../log/logger';
-import { APPLICATION_QUEUED, type LedgerOrder, type PaymentLedger } from './ledger';
+import { APPLICATION_QUEUED, WALKED_AWAY_QUEUED, type LedgerOrder, type PaymentLedger } from './ledger';
 import type { PaymentDesk } from './payment-desk';
 import type { OrderState } from './payment-port';
 import type { StaffAlerts } from '../staff/alerts';
@@ -59,7 +61,8 @@ export function createPaymentSettlement(deps: PaymentSettlementDeps): PaymentSet
     if (key) outbox.release(key);
     alerts.paymentNeedsStaff({ orderNo: order.orderNo, issue });
     // Still in the outbox: settled when the sender delivers it; gone: it was delivered before the stop.
-    if (queued) desk.settled(order.orderNo, 'open', APPLICATION_QUEUED);
+    // A walk-away's alert is recorded (`alerted`): a restart before delivery must not raise paidNotDelivered for it too.
+    if (queued) desk.settled(order.orderNo, issue === 'walkedAwayAfterPaying' ? 'alerted' : 'open', issue === 'walkedAwayAfterPaying' ? WALKED_AWAY_QUEUED : APPLICATION_QUEUED);
     else desk.settled(order.orderNo, key ? 'delivered' : 'alerted', issue);
     log.warn({ orderNo: order.orderNo, issue, queued }, 'paid order settled without its run');
   }
@@ -155,9 +158,11 @@ export function createPaymentSettlement(deps: PaymentSettlementDeps): PaymentSet
     outboxEvent(event) {
       if (event.kind !== 'delivered' && event.kind !== 'rejected') return;
       const order = ledger.byApplicationKey(event.idempotencyKey);
-      if (!order || (order.settlement !== 'open' && order.settlement !== 'delivered')) return;
+      const walkedAway = order?.settlement === 'alerted' && order.note === WALKED_AWAY_QUEUED;
+      if (!order || (order.settlement !== 'open' && order.settlement !== 'delivered' && !walkedAway)) return;
       if (event.kind === 'delivered') {
-        if (order.settlement === 'open') desk.settled(order.orderNo, 'delivered', event.receiptNumber ? 'application accepted' : 'application delivered');
+        const how = event.receiptNumber ? 'application accepted' : 'application delivered';
+        if (order.settlement === 'open' || walkedAway) desk.settled(order.orderNo, 'delivered', walkedAway ? `${how} after a walk-away (staff alerted)` : how);
         return;
       }
       if (order.status === 'paid') void desk.refundRejected(order.sessionId, order.orderNo, event.reason ?? 'other');
