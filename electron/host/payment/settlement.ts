@@ -9,6 +9,8 @@
  *   taken as paid). Closed: the held application is discarded (`abandoned`).
  *   Refunded: `refunded`. A service that does not answer: left open and asked
  *   again on a timer. Held entries no open order waits for are discarded.
+ *   Then the orders given up (`abandoned`) in the last day are asked about:
+ *   one paid after its close is refunded as a late payment (late-payment.ts).
  * - `sessionEnded()`: a session that ended with a paid order still open (the
  *   citizen walked away between paying and submitting): the application is
  *   released, staff are told (`walkedAwayAfterPaying`) and a slip printed;
@@ -21,6 +23,7 @@ import type { OutboxEvent, OutboxStore } from '../outbox';
 import type { TicketPrinter } from '../flows/ports';
 import type { Logger } from '../log/logger';
 import { APPLICATION_QUEUED, WALKED_AWAY_QUEUED, type LedgerOrder, type PaymentLedger } from './ledger';
+import type { LatePayments } from './late-payment';
 import type { PaymentDesk } from './payment-desk';
 import type { OrderState } from './payment-port';
 import type { StaffAlerts } from '../staff/alerts';
@@ -35,10 +38,16 @@ export interface PaymentSettlementDeps {
   logger: Logger;
   /** How soon orders the service did not answer about are asked again (default 60 s). */
   retryMs?: number;
+  /** Late payments: at start, the orders given up in the last day are asked about again and a payment on one refunded. */
+  late?: Pick<LatePayments, 'recheck'>;
+  now?: () => Date;
 }
 
+/** How far back the recovery looks for given-up orders a late payment may have reached. */
+export const LATE_PAYMENT_WINDOW_MS = 24 * 3600_000;
+
 export interface PaymentSettlement {
-  /** Settles what a stopped host left open; resolves with the orders still open (the service did not answer). */
+  /** Settles what a stopped host left open, and refunds late payments on orders given up lately; resolves with the orders still open (the service did not answer). */
   recover(): Promise<number>;
   sessionEnded(sessionId: string): Promise<void>;
   outboxEvent(event: OutboxEvent): void;
@@ -105,6 +114,22 @@ export function createPaymentSettlement(deps: PaymentSettlementDeps): PaymentSet
     }
   }
 
+  /** A poll of the orders given up lately: one paid after its close is refunded (late-payment.ts), as a notification would have had it. */
+  async function recheckAbandoned(): Promise<void> {
+    if (!deps.late) return;
+    const to = new Date((deps.now ?? (() => new Date()))().getTime() + 1);
+    const given = ledger.between(new Date(to.getTime() - LATE_PAYMENT_WINDOW_MS), to).filter((order) => order.settlement === 'abandoned');
+    for (const order of given) {
+      const outcome = await deps.late.recheck(order.orderNo).catch((error: unknown) => {
+        log.error({ err: error, orderNo: order.orderNo }, 'given-up order not asked about');
+        return 'unanswered' as const;
+      });
+      if (outcome !== 'notLate') log.info({ orderNo: order.orderNo, outcome }, 'given-up order asked about at start');
+      // A service that does not answer would hold up the start once per order: the day-end reconciliation asks again.
+      if (outcome === 'unanswered') return;
+    }
+  }
+
   async function recoverAll(orders: LedgerOrder[]): Promise<number> {
     let open = 0;
     for (const order of orders) {
@@ -134,6 +159,7 @@ export function createPaymentSettlement(deps: PaymentSettlementDeps): PaymentSet
         const order = ledger.byApplicationKey(entry.idempotencyKey);
         if (!order || order.settlement === 'abandoned' || order.settlement === 'refunded') outbox.discard(entry.idempotencyKey);
       }
+      await recheckAbandoned();
       return open;
     },
     async sessionEnded(sessionId) {
