@@ -231,31 +231,29 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   // Fees: the payment service the config names (the embedded sandbox in simulation); payments and late refunds are journaled.
   const configuredPayment = createPaymentFromConfig(config, now);
   const paymentLedger = createPaymentLedger(db, now);
+  // A payment after the close is refunded, whoever tells of it first (a notification, a poll, the recovery, the reconciliation): one instance, one refund.
+  const latePayments = createLatePayments({
+    port: configuredPayment.port,
+    ledger: paymentLedger,
+    logger,
+    audit: station.audit,
+    alert: (orderNo) => alerts.paymentNeedsStaff({ orderNo, issue: 'refundFailed' }),
+  });
   const payment = createPaymentDesk({
     ...configuredPayment,
     logger,
     journal: (sessionId, record) => station.sessions.paymentTaken(sessionId, record),
     ledger: paymentLedger,
+    late: latePayments,
     alert: (orderNo) => alerts.paymentNeedsStaff({ orderNo, issue: 'refundFailed' }),
   });
-  // Pushed notifications (POST /payment/notify, or in-process from the embedded sandbox); a payment after the close is refunded.
-  const paymentNotifications = createPaymentNotifications({
-    port: configuredPayment.port,
-    ledger: paymentLedger,
-    logger,
-    late: createLatePayments({
-      port: configuredPayment.port,
-      ledger: paymentLedger,
-      logger,
-      audit: station.audit,
-      alert: (orderNo) => alerts.paymentNeedsStaff({ orderNo, issue: 'refundFailed' }),
-    }),
-  });
+  // Pushed notifications (POST /payment/notify, or in-process from the embedded sandbox).
+  const paymentNotifications = createPaymentNotifications({ port: configuredPayment.port, ledger: paymentLedger, logger, late: latePayments });
   configuredPayment.connectNotifications?.((body, signature) => void paymentNotifications.accept(body, signature));
   // The day-end reconciliation, run by the host at `payment.reconcileAt`; each mismatch is a staff alert.
   const reconcileDay = async (date: string) => {
     const result = await runDayEndCheck(
-      { port: configuredPayment.port, ledger: paymentLedger, timeZone: config.timeZone, audit: station.audit, alert: (orderNo) => alerts.paymentNeedsStaff({ orderNo, issue: 'reconcileMismatch' }) },
+      { port: configuredPayment.port, ledger: paymentLedger, timeZone: config.timeZone, audit: station.audit, late: latePayments, alert: (orderNo) => alerts.paymentNeedsStaff({ orderNo, issue: 'reconcileMismatch' }) },
       date,
     ).catch((error: unknown) => {
       logger.error({ err: error, date }, 'day-end reconciliation failed');
@@ -279,7 +277,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     alerts,
   );
   // Money a run did not finish with: recovered at start, walk-aways at session end, settled by the outbox's word.
-  const settlement = createPaymentSettlement({ desk: payment, ledger: paymentLedger, outbox: backend.outbox, alerts, slips, logger });
+  const settlement = createPaymentSettlement({ desk: payment, ledger: paymentLedger, outbox: backend.outbox, alerts, slips, logger, late: latePayments, now });
   const flows = createFlowRuntime({
     sessions,
     bus,

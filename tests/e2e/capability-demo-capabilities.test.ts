@@ -3,17 +3,18 @@
  * simulated default of `npm start` (the real host, its simulated devices, the
  * embedded back-end and payment sandboxes), in headless Chromium with a fake
  * camera playing a printed page: pay by QR code (the dock's phone), pay by
- * 付款码 (the dock's scanner, a declined code first), a 低保 citizen with
- * nothing to pay who sees the rule, a bad fingerprint read then a retry that
- * passes, and the signature drawn on the pad as vector paths in the A4 PDF
- * the host issued, with its 签名时间.
+ * 付款码 (the dock's scanner, a declined code first), each followed by the
+ * 缴费凭证 on the receipt printer (amount, order, 票据) before the A4 form; a
+ * 低保 citizen with nothing to pay who sees the rule and gets no 缴费凭证, a
+ * bad fingerprint read then a retry that passes, and the signature drawn on
+ * the pad as vector paths in the A4 PDF the host issued, with its 签名时间.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fakeCameraArgs, launchChromium } from './harness';
 import { dock, HAN, MA, openKioskWithCamera, PORTRAIT, pdfText, startLoggedHost, type LoggedHost } from './certificate-support';
 import { pageVideo } from './fixtures/page-video';
-import { capturePaper, finger, keptPdfsWith, orderShown, pathOperators, printedAndDone, sign, startDemo, twoPrints } from './capability-demo-support';
+import { capturePaper, feeSlipTaken, finger, keptPdfsWith, orderShown, pathOperators, printedAndDone, sign, startDemo, twoPrints } from './capability-demo-support';
 
 let logged: LoggedHost;
 let browser: Browser;
@@ -52,6 +53,12 @@ describe('功能演示 (capability demo)', () => {
     await p.getByTestId('dock-pay-scan').click();
     await expect.poll(() => p.getByTestId('dock-pay-status').textContent(), { timeout: 10_000 }).toBe('已支付');
     await p.getByTestId('dock-handle').click();
+    // The 缴费凭证 after the submission, before the form: what was paid, the order, the 财政电子票据.
+    const slip = await feeSlipTaken(p);
+    expect(slip.title).toBe('缴费凭证');
+    expect(slip.total).toBe('¥10.00');
+    expect(slip.orderNo).toMatch(/\S/);
+    expect(slip.bill).toMatch(/^\d{8} \d{10}$/);
     const number = await printedAndDone(p);
 
     // The A4 PDF the host issued for this run: the signature box holds the pad's strokes as paths, and the time it was signed.
@@ -59,7 +66,7 @@ describe('功能演示 (capability demo)', () => {
     expect(others).toEqual([]);
     const text = pdfText(pdf!);
     expect(text).toContain('签名时间');
-    expect(text).toMatch(/缴费：10\.00元，订单号/);
+    expect(text).toContain(`缴费：10.00元，订单号${slip.orderNo}`);
     expect(number).toMatch(/\S/);
     const ops = await pathOperators(pdf!);
     expect(ops.filter((op) => op === 're').length).toBeGreaterThanOrEqual(1);
@@ -79,6 +86,9 @@ describe('功能演示 (capability demo)', () => {
     await p.getByTestId('payment-step').getByRole('alert').waitFor({ timeout: 10_000 });
     expect(await p.getByTestId('payment-step').getAttribute('data-state')).toBe('waiting');
     await dock(p, 'dock-scan-payCode-scanner');
+    const slip = await feeSlipTaken(p);
+    expect(slip).toMatchObject({ title: '缴费凭证', total: '¥10.00' });
+    expect(slip.bill).toMatch(/^\d{8} \d{10}$/);
     await printedAndDone(p);
   });
 
@@ -105,6 +115,9 @@ describe('功能演示 (capability demo)', () => {
     expect(await p.getByTestId('payment-exemption').textContent()).toContain('最低生活保障对象');
     expect(await p.getByTestId('payment-qr').count()).toBe(0);
     await p.getByTestId('payment-continue').click();
+    // Nothing paid, nothing to prove: no 缴费凭证, straight to the form.
+    await p.getByTestId('a4-print-step').waitFor({ timeout: 30_000 });
+    expect(await p.getByTestId('receipt-print-step').count()).toBe(0);
     await printedAndDone(p);
     const text = pdfText(keptPdfsWith(logged.dataDir, '马秀兰')[0]!);
     expect(text).toContain('缴费：免缴');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream, type PDFStream } from 'pdf-lib';
-import { dock, pdfText, placeCard } from './certificate-support';
+import { detailValue, dock, pdfText, placeCard } from './certificate-support';
 import { chooseService } from './service-support';
 
 /** Card → 功能演示 → identify confirmed: the document capture step. */
@@ -73,6 +73,34 @@ export async function sign(page: Page): Promise<void> {
 export async function orderShown(page: Page): Promise<void> {
   await expect.poll(() => page.getByTestId('payment-step').getAttribute('data-state'), { timeout: 15_000 }).toBe('waiting');
   await page.getByTestId('payment-qr').waitFor();
+}
+
+/** What the 缴费凭证 screen repeated of the slip the receipt printer printed. */
+export interface FeeSlipShown {
+  title: string;
+  total: string;
+  orderNo: string;
+  /** 财政电子票据: 票据代码 and 号码. */
+  bill: string;
+}
+
+/**
+ * After a paid fee and the submission: the 缴费凭证 printed on the receipt
+ * printer, its title and rows read off the screen (amount, order, 票据), then
+ * taken (CONFIRM) on to the A4 step.
+ */
+export async function feeSlipTaken(page: Page): Promise<FeeSlipShown> {
+  const step = page.getByTestId('receipt-print-step');
+  await expect.poll(() => step.getAttribute('data-state'), { timeout: 30_000 }).toBe('printed');
+  const shown: FeeSlipShown = {
+    title: ((await step.getByRole('heading').textContent()) ?? '').trim(),
+    total: await detailValue(page, 'receipt-details', 'flow.feeSlip.total'),
+    orderNo: await detailValue(page, 'receipt-details', 'flow.feeSlip.orderNo'),
+    bill: await detailValue(page, 'receipt-details', 'flow.feeSlip.bill'),
+  };
+  await page.getByTestId('receipt-taken').click();
+  await page.getByTestId('a4-print-step').waitFor({ timeout: 15_000 });
+  return shown;
 }
 
 /** The A4 step printed: its journal number; then the form collected and the run done. */

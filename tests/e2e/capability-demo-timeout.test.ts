@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { fakeCameraArgs, launchChromium } from './harness';
 import { dock, HAN, openKioskWithCamera, PORTRAIT, startLoggedHost, type LoggedHost } from './certificate-support';
 import { pageVideo } from './fixtures/page-video';
-import { capturePaper, orderShown, printedAndDone, sign, startDemo, twoPrints } from './capability-demo-support';
+import { capturePaper, feeSlipTaken, orderShown, printedAndDone, sign, startDemo, twoPrints } from './capability-demo-support';
 
 let logged: LoggedHost;
 let browser: Browser;
@@ -42,6 +42,9 @@ describe('功能演示: the order times out', () => {
     await orderShown(p);
     expect(await p.getByTestId('payment-qr').innerHTML()).not.toBe(first);
     await dock(p, 'dock-scan-payCode-scanner');
+    // The 缴费凭证 for the order that was paid.
+    const slip = await feeSlipTaken(p);
+    expect(slip).toMatchObject({ title: '缴费凭证', total: '¥10.00' });
     await printedAndDone(p);
   });
 });

@@ -2,16 +2,20 @@
  * A payment that arrived after the kiosk closed its order: the citizen's
  * channel raced the close (the callback came late), the run is over and
  * nothing will be delivered, so the money goes back at once. Told by a
- * verified notification (or any signed answer) saying `paid` for an order
- * the ledger holds as `abandoned`. The refund's idempotency key is stable
- * (`late-${orderNo}`): a repeated notification never refunds twice.
+ * verified notification, or by a poll (any signed answer to a status query:
+ * the desk's, the recovery at start, the day-end reconciliation), saying
+ * `paid` for an order the ledger holds as `abandoned`. The refund's
+ * idempotency key is stable (`late-${orderNo}`) and one order is refunded by
+ * one call at a time: a notification and a poll that both see the payment
+ * refund it once.
  */
 import type { Logger } from '../log/logger';
 import type { AuditLog } from '../journal/transactions-audit';
 import type { PaymentLedger } from './ledger';
 import type { OrderState, PaymentPort } from './payment-port';
 
-export type LatePaymentOutcome = 'notLate' | 'refunded' | 'refundFailed';
+/** `unanswered`: a poll the service did not answer (nothing known, nothing done). */
+export type LatePaymentOutcome = 'notLate' | 'refunded' | 'refundFailed' | 'unanswered';
 
 export interface LatePaymentDeps {
   port: PaymentPort;
@@ -27,13 +31,21 @@ export const latePaymentKey = (orderNo: string) => `late-${orderNo}`;
 export interface LatePayments {
   /** Refunds `state` when it is a payment on an order the kiosk gave up; says what it did. */
   settle(state: OrderState): Promise<LatePaymentOutcome>;
+  /** A poll: asks the service about `orderNo`, writes its answer to the ledger, then settles it as above. */
+  recheck(orderNo: string): Promise<LatePaymentOutcome>;
 }
 
 export function createLatePayments(deps: LatePaymentDeps): LatePayments {
   const { port, ledger, logger } = deps;
   // A notification and a poll may tell of the same payment at once: one refund attempt per order at a time.
   const inFlight = new Set<string>();
-  return {
+  const late: LatePayments = {
+    async recheck(orderNo) {
+      const asked = await port.queryOrder(orderNo);
+      if (!asked.ok) return 'unanswered';
+      ledger.observed(asked.value);
+      return late.settle(asked.value);
+    },
     async settle(state) {
       const known = ledger.get(state.orderNo);
       if (state.status !== 'paid' || known?.settlement !== 'abandoned' || inFlight.has(state.orderNo)) return 'notLate';
@@ -64,4 +76,5 @@ export function createLatePayments(deps: LatePaymentDeps): LatePayments {
       }
     },
   };
+  return late;
 }

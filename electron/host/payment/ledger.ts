@@ -18,6 +18,15 @@ export type Settlement = 'open' | 'delivered' | 'refunded' | 'abandoned' | 'aler
  */
 export const APPLICATION_QUEUED = 'application queued in the outbox';
 
+/**
+ * The note on a paid order whose citizen walked away before submitting: its
+ * application is released to the outbox and staff were already alerted
+ * (walkedAwayAfterPaying). Settled `alerted`, not `open`, so a restart does
+ * not ask about it and alert a second time (paidNotDelivered); it settles
+ * `delivered` when the sender delivers (or is refunded if refused).
+ */
+export const WALKED_AWAY_QUEUED = 'walked away after paying: staff alerted, application queued';
+
 export interface LedgerOrder {
   orderNo: string;
   orderKey: string;

@@ -7,6 +7,7 @@
  * refund is journaled. `paid`: a confirmed payment, for the session's journal.
  */
 import type { Logger } from '../log/logger';
+import type { LatePayments } from './late-payment';
 import type { PaymentLedger, Settlement } from './ledger';
 import type { FiscalReceipt, OrderState, PaymentItem, PaymentPort } from './payment-port';
 
@@ -31,7 +32,7 @@ export interface PaymentDesk {
   paid(sessionId: string, record: PaymentRecord): void;
   /** An order just made: written to the ledger before its QR code is shown. */
   opened(order: { sessionId: string; serviceId: string; orderKey: string; state: OrderState; applicationKey?: string | null }): void;
-  /** The service's latest word on an order, for the ledger. */
+  /** The service's latest word on an order, for the ledger (a payment on an order the kiosk gave up is refunded, see late-payment.ts). */
   observed(state: OrderState): void;
   /** The kiosk is done with an order's money (see ledger.ts). */
   settled(orderNo: string, settlement: Settlement, note?: string): void;
@@ -59,6 +60,8 @@ export interface PaymentDeskDeps {
   alert?: (orderNo: string, reason: string) => void;
   /** The durable record of every order (the journal's payment_orders); absent in unit tests that do not need it. */
   ledger?: PaymentLedger;
+  /** Where a poll that finds a given-up order paid sends it (the host's one instance, shared with the notifications). */
+  late?: Pick<LatePayments, 'settle'>;
 }
 
 export function createPaymentDesk(deps: PaymentDeskDeps): PaymentDesk {
@@ -116,7 +119,12 @@ export function createPaymentDesk(deps: PaymentDeskDeps): PaymentDesk {
       return work;
     },
     ...(deps.ledger ? { ledger: deps.ledger } : {}),
-    observed: (state) => deps.ledger?.observed(state),
+    observed(state) {
+      deps.ledger?.observed(state);
+      // A status query that finds an order the run gave up paid: the same refund as a late notification.
+      if (state.status === 'paid' && deps.late)
+        void deps.late.settle(state).catch((error: unknown) => logger.error({ err: error, orderNo: state.orderNo }, 'late payment not settled'));
+    },
     settled: (orderNo, settlement, note) => deps.ledger?.settle(orderNo, settlement, note),
   };
 

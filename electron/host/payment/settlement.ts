@@ -9,16 +9,21 @@
  *   taken as paid). Closed: the held application is discarded (`abandoned`).
  *   Refunded: `refunded`. A service that does not answer: left open and asked
  *   again on a timer. Held entries no open order waits for are discarded.
+ *   Then the orders given up (`abandoned`) in the last day are asked about:
+ *   one paid after its close is refunded as a late payment (late-payment.ts).
  * - `sessionEnded()`: a session that ended with a paid order still open (the
  *   citizen walked away between paying and submitting): the application is
- *   released, staff are told (`walkedAwayAfterPaying`) and a slip printed.
+ *   released, staff are told (`walkedAwayAfterPaying`) and a slip printed;
+ *   the order is settled `alerted` (WALKED_AWAY_QUEUED) so a restart before
+ *   delivery does not tell staff again, and `delivered` once it is delivered.
  * - `outboxEvent()`: the sender's word: delivered settles the order
  *   `delivered`; refused for good refunds it (shared with the submit step).
  */
 import type { OutboxEvent, OutboxStore } from '../outbox';
 import type { TicketPrinter } from '../flows/ports';
 import type { Logger } from '../log/logger';
-import { APPLICATION_QUEUED, type LedgerOrder, type PaymentLedger } from './ledger';
+import { APPLICATION_QUEUED, WALKED_AWAY_QUEUED, type LedgerOrder, type PaymentLedger } from './ledger';
+import type { LatePayments } from './late-payment';
 import type { PaymentDesk } from './payment-desk';
 import type { OrderState } from './payment-port';
 import type { StaffAlerts } from '../staff/alerts';
@@ -33,10 +38,16 @@ export interface PaymentSettlementDeps {
   logger: Logger;
   /** How soon orders the service did not answer about are asked again (default 60 s). */
   retryMs?: number;
+  /** Late payments: at start, the orders given up in the last day are asked about again and a payment on one refunded. */
+  late?: Pick<LatePayments, 'recheck'>;
+  now?: () => Date;
 }
 
+/** How far back the recovery looks for given-up orders a late payment may have reached. */
+export const LATE_PAYMENT_WINDOW_MS = 24 * 3600_000;
+
 export interface PaymentSettlement {
-  /** Settles what a stopped host left open; resolves with the orders still open (the service did not answer). */
+  /** Settles what a stopped host left open, and refunds late payments on orders given up lately; resolves with the orders still open (the service did not answer). */
   recover(): Promise<number>;
   sessionEnded(sessionId: string): Promise<void>;
   outboxEvent(event: OutboxEvent): void;
@@ -59,7 +70,8 @@ export function createPaymentSettlement(deps: PaymentSettlementDeps): PaymentSet
     if (key) outbox.release(key);
     alerts.paymentNeedsStaff({ orderNo: order.orderNo, issue });
     // Still in the outbox: settled when the sender delivers it; gone: it was delivered before the stop.
-    if (queued) desk.settled(order.orderNo, 'open', APPLICATION_QUEUED);
+    // A walk-away's alert is recorded (`alerted`): a restart before delivery must not raise paidNotDelivered for it too.
+    if (queued) desk.settled(order.orderNo, issue === 'walkedAwayAfterPaying' ? 'alerted' : 'open', issue === 'walkedAwayAfterPaying' ? WALKED_AWAY_QUEUED : APPLICATION_QUEUED);
     else desk.settled(order.orderNo, key ? 'delivered' : 'alerted', issue);
     log.warn({ orderNo: order.orderNo, issue, queued }, 'paid order settled without its run');
   }
@@ -102,6 +114,22 @@ export function createPaymentSettlement(deps: PaymentSettlementDeps): PaymentSet
     }
   }
 
+  /** A poll of the orders given up lately: one paid after its close is refunded (late-payment.ts), as a notification would have had it. */
+  async function recheckAbandoned(): Promise<void> {
+    if (!deps.late) return;
+    const to = new Date((deps.now ?? (() => new Date()))().getTime() + 1);
+    const given = ledger.between(new Date(to.getTime() - LATE_PAYMENT_WINDOW_MS), to).filter((order) => order.settlement === 'abandoned');
+    for (const order of given) {
+      const outcome = await deps.late.recheck(order.orderNo).catch((error: unknown) => {
+        log.error({ err: error, orderNo: order.orderNo }, 'given-up order not asked about');
+        return 'unanswered' as const;
+      });
+      if (outcome !== 'notLate') log.info({ orderNo: order.orderNo, outcome }, 'given-up order asked about at start');
+      // A service that does not answer would hold up the start once per order: the day-end reconciliation asks again.
+      if (outcome === 'unanswered') return;
+    }
+  }
+
   async function recoverAll(orders: LedgerOrder[]): Promise<number> {
     let open = 0;
     for (const order of orders) {
@@ -131,6 +159,7 @@ export function createPaymentSettlement(deps: PaymentSettlementDeps): PaymentSet
         const order = ledger.byApplicationKey(entry.idempotencyKey);
         if (!order || order.settlement === 'abandoned' || order.settlement === 'refunded') outbox.discard(entry.idempotencyKey);
       }
+      await recheckAbandoned();
       return open;
     },
     async sessionEnded(sessionId) {
@@ -155,9 +184,11 @@ export function createPaymentSettlement(deps: PaymentSettlementDeps): PaymentSet
     outboxEvent(event) {
       if (event.kind !== 'delivered' && event.kind !== 'rejected') return;
       const order = ledger.byApplicationKey(event.idempotencyKey);
-      if (!order || (order.settlement !== 'open' && order.settlement !== 'delivered')) return;
+      const walkedAway = order?.settlement === 'alerted' && order.note === WALKED_AWAY_QUEUED;
+      if (!order || (order.settlement !== 'open' && order.settlement !== 'delivered' && !walkedAway)) return;
       if (event.kind === 'delivered') {
-        if (order.settlement === 'open') desk.settled(order.orderNo, 'delivered', event.receiptNumber ? 'application accepted' : 'application delivered');
+        const how = event.receiptNumber ? 'application accepted' : 'application delivered';
+        if (order.settlement === 'open' || walkedAway) desk.settled(order.orderNo, 'delivered', walkedAway ? `${how} after a walk-away (staff alerted)` : how);
         return;
       }
       if (order.status === 'paid') void desk.refundRejected(order.sessionId, order.orderNo, event.reason ?? 'other');

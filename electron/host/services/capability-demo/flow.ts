@@ -1,7 +1,7 @@
 /**
  * identify → capture the proof papers with the document camera → two
- * fingerprints → sign the application → pay the fee → the signed
- * application on A4. A demonstration of the four capabilities every 户政,
+ * fingerprints → sign the application → pay the fee → submit → the 缴费凭证
+ * on the receipt printer (none when exempt) → the signed application on A4. A demonstration of the four capabilities every 户政,
  * 交管 and 出入境 service builds on, run only on a simulated kiosk.
  */
 import { err, ok } from '../../../../domain/result';
@@ -11,6 +11,7 @@ import {
   a4PrintStep,
   capturedDocuments,
   documentCaptureStep,
+  feeSlipStep,
   fingerprintsOf,
   fingerprintsStep,
   identifyStep,
@@ -23,6 +24,7 @@ import {
   type FlowContext,
   type FlowKit,
   type FlowPlan,
+  type PaymentOptions,
 } from '../../flows/library';
 import type { FeeRule } from '../service-module';
 import { feeExemption, type ExemptionAnswer } from './backend';
@@ -79,6 +81,8 @@ function demoApplication(context: FlowContext): Record<string, unknown> {
 }
 
 export function capabilityDemoFlow(kit: FlowKit): FlowPlan {
+  // The fee slip prints what this step charged: both read the same options.
+  const pay: PaymentOptions = { id: 'pay', labelKey: key('steps.pay'), fee: DEMO_FEE, exemption: exemptionOf, application: demoApplication };
   return {
     steps: [
       identifyStep(),
@@ -93,8 +97,9 @@ export function capabilityDemoFlow(kit: FlowKit): FlowPlan {
         // Someone the back-end does not know has no exemption: they pay the full fee.
         route: (result) => (result.ok || result.error.kind === 'notFound' ? { to: 'next' } : { to: 'retry' }),
       }),
-      paymentStep({ id: 'pay', labelKey: key('steps.pay'), fee: DEMO_FEE, exemption: exemptionOf, application: demoApplication }),
-      submitStep({ id: 'submit', labelKey: 'flow.steps.submit', payment: 'pay', application: demoApplication }),
+      paymentStep(pay),
+      submitStep({ id: 'submit', labelKey: 'flow.steps.submit', payment: pay.id, application: demoApplication }),
+      feeSlipStep({ id: 'feeSlip', payment: pay, labelKey: key('steps.feeSlip') }),
       a4PrintStep({
         id: 'form',
         labelKey: key('steps.form'),

@@ -1,8 +1,10 @@
 /**
  * Pushed notifications and late payments: a payment that arrives after the
- * kiosk closed its order is refunded at once and journaled; a forged or
- * garbled notification changes nothing. Through the embedded sandbox's real
- * handler and signatures (in-process), and over the host's HTTP endpoint.
+ * kiosk closed its order is refunded at once and journaled, whether a
+ * notification or a poll (a status query, the recovery at start, the day-end
+ * reconciliation) tells of it, and once when both do; a forged or garbled
+ * notification changes nothing. Through the embedded sandbox's real handler
+ * and signatures (in-process), and over the host's HTTP endpoint.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { err } from '../../../../domain/result';
 import { openJournal, type Journal } from '../../../../electron/host/journal';
 import { createAuditLog } from '../../../../electron/host/journal/transactions-audit';
+import { runDayEndCheck } from '../../../../electron/host/payment/day-end-check';
 import { createPaymentFromConfig } from '../../../../electron/host/payment/from-config';
 import { createLatePayments } from '../../../../electron/host/payment/late-payment';
 import { createPaymentLedger } from '../../../../electron/host/payment/ledger';
@@ -18,6 +21,7 @@ import { isNotifyRequest, serveNotification } from '../../../../electron/host/pa
 import { createPaymentDesk } from '../../../../electron/host/payment/payment-desk';
 import { createPaymentNotifications, NOTIFY_PATH } from '../../../../electron/host/payment/payment-notifications';
 import type { PaymentPort } from '../../../../electron/host/payment/payment-port';
+import { createPaymentSettlement } from '../../../../electron/host/payment/settlement';
 import { generateSigningKey } from '../../../../electron/host/payment/signing';
 import { SIGNATURE_HEADER, sandboxLatePayPath } from '../../../../electron/host/payment/wire';
 
@@ -33,7 +37,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-function setup(options: { refundFails?: boolean } = {}) {
+/** `notify: false`: the sandbox's pushes are lost (no notification ever comes; only a poll can tell). */
+function setup(options: { refundFails?: boolean; notify?: boolean } = {}) {
   const opened = openJournal(':memory:');
   if (!opened.ok) throw new Error(opened.error.kind);
   journal = opened.value;
@@ -43,15 +48,27 @@ function setup(options: { refundFails?: boolean } = {}) {
   const ledger = createPaymentLedger(db);
   const audit = createAuditLog(db);
   const alerts: string[] = [];
-  const late = createLatePayments({ port, ledger, logger: silent, audit, alert: (orderNo) => alerts.push(orderNo) });
+  /** The staff alerts as the host raises them (create-host.ts wires the late refund's alert so). */
+  const staffAlerts: Array<{ orderNo: string; issue: string }> = [];
+  const late = createLatePayments({
+    port,
+    ledger,
+    logger: silent,
+    audit,
+    alert: (orderNo) => {
+      alerts.push(orderNo);
+      staffAlerts.push({ orderNo, issue: 'refundFailed' });
+    },
+  });
   const inbox = createPaymentNotifications({ port, ledger, late, logger: silent });
   const answers: Array<Promise<{ status: number }>> = [];
   const pushed: Array<{ body: string; signature: string }> = [];
   configured.connectNotifications?.((body, signature) => {
     pushed.push({ body, signature });
-    answers.push(inbox.accept(body, signature));
+    if (options.notify !== false) answers.push(inbox.accept(body, signature));
   });
-  const desk = createPaymentDesk({ port, orderTimeoutSeconds: 60, logger: silent, ledger });
+  const desk = createPaymentDesk({ port, orderTimeoutSeconds: 60, logger: silent, ledger, late });
+  const settlement = createPaymentSettlement({ desk, ledger, outbox: { release: () => true, discard: () => true, held: () => [], has: () => false }, alerts: { paymentNeedsStaff: (a) => staffAlerts.push(a) }, logger: silent, late });
   const sandbox = configured.sandbox!;
   /** An order the kiosk raised and then gave up (closed unpaid). */
   const abandonedOrder = async (key: string) => {
@@ -62,7 +79,7 @@ function setup(options: { refundFails?: boolean } = {}) {
     return created.value.orderNo;
   };
   const auditActions = () => (db.prepare('SELECT action, subject, detail FROM audit_events ORDER BY id').all() as Array<{ action: string; subject: string; detail: string }>);
-  return { sandbox, ledger, inbox, answers, pushed, alerts, abandonedOrder, auditActions };
+  return { sandbox, port, ledger, late, desk, settlement, inbox, answers, pushed, alerts, staffAlerts, abandonedOrder, auditActions };
 }
 
 const latePay = (sandbox: ReturnType<typeof setup>['sandbox'], orderNo: string) =>
@@ -125,6 +142,82 @@ describe('late payments', () => {
     const answer = await configuredPort.handle({ method: 'GET', path: `/v1/orders/${no}`, headers: {}, body: '' });
     expect((await inbox.accept(answer.body, answer.headers[SIGNATURE_HEADER])).status).toBe(200);
     expect(ledger.get(no)).toMatchObject({ status: 'paid', settlement: 'open', refundedFen: 0 });
+  });
+});
+
+describe('late payments seen by a poll', () => {
+  const refunds = (actions: Array<{ action: string; subject: string }>) => actions.filter((a) => a.action === 'payment.lateRefunded');
+
+  it('a status query that finds a given-up order paid: refunded and journaled as a notification would have had it', async () => {
+    const { sandbox, port, ledger, desk, pushed, abandonedOrder, auditActions } = setup({ notify: false });
+    const no = await abandonedOrder('poll-order-1');
+    await latePay(sandbox, no);
+    // The push was lost on the way: the kiosk heard nothing.
+    expect(pushed).toHaveLength(1);
+    expect(ledger.get(no)).toMatchObject({ status: 'closed', settlement: 'abandoned' });
+    const asked = await port.queryOrder(no);
+    if (!asked.ok) throw new Error(asked.error.kind);
+    desk.observed(asked.value);
+    await expect.poll(() => ledger.get(no)?.settlement).toBe('refunded');
+    expect(ledger.get(no)).toMatchObject({ status: 'refunded', refundedFen: 2000, channel: 'alipay' });
+    const atService = sandbox.payment.get(no);
+    expect(atService.ok && atService.value.body).toMatchObject({ status: 'refunded', refundedFen: 2000 });
+    expect(refunds(auditActions())).toEqual([expect.objectContaining({ subject: no })]);
+  });
+
+  it('the recovery at start asks about orders given up lately and refunds the one paid late', async () => {
+    const { sandbox, ledger, settlement, abandonedOrder, staffAlerts, auditActions } = setup({ notify: false });
+    const late = await abandonedOrder('poll-order-2');
+    const closed = await abandonedOrder('poll-order-3');
+    await latePay(sandbox, late);
+    expect(await settlement.recover()).toBe(0);
+    expect(ledger.get(late)).toMatchObject({ status: 'refunded', settlement: 'refunded' });
+    expect(ledger.get(closed)).toMatchObject({ status: 'closed', settlement: 'abandoned' });
+    expect(refunds(auditActions()).map((a) => a.subject)).toEqual([late]);
+    expect(staffAlerts).toEqual([]);
+    // A second start refunds nothing again.
+    expect(await settlement.recover()).toBe(0);
+    expect(refunds(auditActions())).toHaveLength(1);
+  });
+
+  it('a poll and a notification that both see the payment refund it once', async () => {
+    const { sandbox, ledger, late, settlement, answers, abandonedOrder, auditActions } = setup();
+    const no = await abandonedOrder('poll-order-4');
+    // The push and two polls race: the service sees one refund under one key.
+    await Promise.all([latePay(sandbox, no), late.recheck(no), settlement.recover()]);
+    await Promise.all(answers);
+    expect(await late.recheck(no)).toBe('notLate');
+    const atService = sandbox.payment.get(no);
+    expect(atService.ok && atService.value.body).toMatchObject({ status: 'refunded', refundedFen: 2000 });
+    expect(ledger.get(no)).toMatchObject({ status: 'refunded', refundedFen: 2000, settlement: 'refunded' });
+    expect(refunds(auditActions())).toHaveLength(1);
+  });
+
+  it('a refund that fails after a poll: staff are alerted (refundFailed) and the order is left to them', async () => {
+    const { sandbox, ledger, settlement, abandonedOrder, staffAlerts, auditActions } = setup({ refundFails: true, notify: false });
+    const no = await abandonedOrder('poll-order-5');
+    await latePay(sandbox, no);
+    expect(await settlement.recover()).toBe(0);
+    expect(staffAlerts).toEqual([{ orderNo: no, issue: 'refundFailed' }]);
+    expect(ledger.get(no)).toMatchObject({ status: 'paid', settlement: 'alerted' });
+    expect(auditActions().map((a) => a.action)).toEqual(['payment.lateRefundFailed']);
+    // Alerted once: a later start does not ask (nor alert) again.
+    await settlement.recover();
+    expect(staffAlerts).toHaveLength(1);
+  });
+
+  it('the day-end reconciliation refunds a late payment its statement shows, then finds the two sides agree', async () => {
+    const { sandbox, port, ledger, late, abandonedOrder, auditActions } = setup({ notify: false });
+    const no = await abandonedOrder('poll-order-6');
+    await latePay(sandbox, no);
+    const mismatched: string[] = [];
+    const date = new Date().toISOString().slice(0, 10);
+    const result = await runDayEndCheck({ port, ledger, timeZone: 'UTC', late, alert: (orderNo) => mismatched.push(orderNo) }, date);
+    if (!result.ok) throw new Error(result.error.kind);
+    expect(ledger.get(no)).toMatchObject({ status: 'refunded', settlement: 'refunded' });
+    expect(result.value.mismatches).toEqual([]);
+    expect(mismatched).toEqual([]);
+    expect(refunds(auditActions())).toHaveLength(1);
   });
 });
 

@@ -295,6 +295,34 @@ describe('a host stopped between payment and submission', () => {
     expect(h.ledger.get(no)).toMatchObject({ settlement: 'delivered' });
   });
 
+  it('a walk-away, then a restart before the application was delivered: staff are alerted once, the order settles when delivered', async () => {
+    const path = journalPath();
+    const payment = createPaymentFromConfig({ simulation: true, payment: undefined });
+    const gateway = sandboxGateway();
+    const down = { ...gateway, submitApplication: async () => ({ ok: false as const, error: { kind: 'timeout' as const } }) };
+    const first = host(path, payment, down as SandboxGateway);
+    const { flow, until, orderNo } = run(first, ACCEPTED_ID, 10_000);
+    flow.send({ type: 'CONFIRM' });
+    await until(waitingOrder);
+    const no = orderNo();
+    payment.sandbox!.payment.payByPhone(no, 'wechat');
+    await until((v) => v.step === 'submit');
+    flow.stop();
+    await first.settlement.sessionEnded('s-1');
+    expect(first.alerts).toEqual([{ orderNo: no, issue: 'walkedAwayAfterPaying' }]);
+    // The ledger remembers that staff were told.
+    expect(first.ledger.get(no)).toMatchObject({ status: 'paid', settlement: 'alerted' });
+    first.kill();
+    first.db.close();
+
+    const second = host(path, payment, gateway);
+    expect(await second.settlement.recover()).toBe(0);
+    expect(second.alerts).toEqual([]);
+    await expect.poll(async () => (await second.sender.flush(), acceptedCount(gateway)), { timeout: 3000, interval: 20 }).toBe(1);
+    expect(second.ledger.get(no)).toMatchObject({ settlement: 'delivered' });
+    expect(second.alerts).toEqual([]);
+  });
+
   it('a payment service that does not answer at start: the order stays open and is settled by a later try', async () => {
     const path = journalPath();
     const payment = createPaymentFromConfig({ simulation: true, payment: undefined });
