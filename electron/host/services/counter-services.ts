@@ -7,8 +7,6 @@ import type { CounterService } from './catalogue';
 
 export const COUNTER_SERVICES: readonly CounterService[] = [
   { id: 'residence-permit', category: 'huzheng', name: { 'zh-CN': '居住证申领', en: 'Residence permit application' }, feeFen: 0 },
-  { id: 'id-card-replacement', category: 'huzheng', name: { 'zh-CN': '身份证补领', en: 'ID card replacement (lost or damaged)' }, feeFen: 4000 },
-  { id: 'id-card-cross-province', category: 'huzheng', name: { 'zh-CN': '异地身份证申请', en: 'ID card application outside home province' }, feeFen: 2000 },
   { id: 'licence-renewal', category: 'traffic', name: { 'zh-CN': '驾驶证期满换证', en: 'Driving licence renewal' }, feeFen: 1000 },
   { id: 'licence-application', category: 'traffic', name: { 'zh-CN': '驾驶证申领（体检拍照）', en: 'Driving licence application (medical check and photo)' }, feeFen: 1000 },
   { id: 'traffic-violations', category: 'traffic', name: { 'zh-CN': '交通违法处理', en: 'Traffic violations: query, confirm, pay' }, feeFen: 0 },

@@ -29,7 +29,10 @@ describe('service catalogue', () => {
   it('covers the hall’s 户政, 证明, 交管, 出入境 and proxy services with the official fees', () => {
     const byId = new Map(SERVICE_CATALOGUE.map((s) => [s.id, s]));
     expect(new Set(SERVICE_CATALOGUE.map((s) => s.category))).toEqual(new Set(['huzheng', 'certificates', 'traffic', 'exitEntry', 'proxy']));
-    expect(byId.get('id-card-replacement')?.feeFen).toBe(4000);
+    // 换领, 损坏换领 and 补领 (also 异地) are one kiosk flow, listed at the 换领 fee (补领 40 元 inside it).
+    expect(byId.has('id-card-replacement')).toBe(false);
+    expect(byId.get('child-id-card')?.feeFen).toBe(2000);
+    expect(byId.get('residence-permit-endorsement')?.feeFen).toBe(0);
     expect(byId.get('id-card-renewal')?.feeFen).toBe(2000);
     expect(byId.get('temporary-id')?.feeFen).toBe(1000);
     expect(byId.get('no-criminal-record')?.feeFen).toBe(0);

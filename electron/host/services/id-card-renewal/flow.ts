@@ -250,7 +250,7 @@ export function idCardRenewalFlow(kit: FlowKit): FlowPlan {
             sessionId: context.sessionId,
             title: zh.receipt!.title!,
             lines: receiptLines(context).map(({ label, value }) => ({ label, value })),
-            ...(submitted?.receiptNumber ? { code: submitted.receiptNumber } : {}),
+            ...(submitted?.receiptNumber ? { codeFormat: 'code128' as const, code: submitted.receiptNumber } : {}),
             notes,
           };
         },

@@ -119,6 +119,7 @@ describe('id-card-renewal: to the end', () => {
     const slip = run.slips.infoSlips[0]!;
     expect(slip.title).toBe('居民身份证领证回执');
     expect(slip.code).toMatch(/\S+/);
+    expect(slip.codeFormat).toBe('code128');
     expect(slip.lines).toEqual(
       expect.arrayContaining([
         { label: '业务类型', value: '到期换领' },
