@@ -28,6 +28,14 @@ interface Variant {
   identity: Identity | null;
   gateway?: () => PoliceGateway;
   prepare?: (run: FlowRun) => void;
+  /**
+   * Walk every distinct view (the first variant, 陈思远 by card), or each
+   * step's state once (everyone else): the other people and faults reach
+   * their own refusals, outcomes and keys without replaying every
+   * combination of photo, prints, delivery and payment again, which grows
+   * with each service's length and would make this file the suite's slowest.
+   */
+  exhaustive?: boolean;
 }
 
 const CHEN = '410402199001011230';
@@ -48,10 +56,11 @@ function downGateway(): PoliceGateway {
 /** Every sandbox citizen by card and by typed number, nobody, a stranger, and 陈思远 with each device or the back-end failing. */
 function variants(): Variant[] {
   // The keypad takes 18-character numbers only: a 2017 foreigner permit number is read from its card.
-  const people = Object.keys(sandboxCitizens().citizens).flatMap((id) => [
+  const people: Variant[] = Object.keys(sandboxCitizens().citizens).flatMap((id) => [
     { label: `card ${id}`, identity: card(id) },
     ...(/^\d{17}[\dX]$/.test(id) ? [{ label: `typed ${id}`, identity: typed(id) }] : []),
   ]);
+  people[0] = { ...people[0]!, exhaustive: true };
   return [
     ...people,
     { label: 'nobody', identity: null },
@@ -99,9 +108,6 @@ function deviceActs(view: FlowView): WalkEvent[] {
       // A good print, and a bad one on a finger's first try (not more: each try is a new view).
       if (data.state !== 'capturing' || data.finger === null) return [];
       return [{ type: 'FINGERPRINT', quality: 80 }, ...(data.tries === 0 && data.captured.length === 0 && data.exemptions.length === 0 ? [{ type: 'FINGERPRINT', quality: 10 } as const] : [])];
-    case 'photo':
-      // The host accepted a photo the citizen chose (the photo module's checks have their own tests).
-      return data.chosen ? [] : [{ type: 'PHOTO_ACCEPTED', spec: data.spec, candidateId: 'walk-photo', sha256: 'a'.repeat(64) }];
     case 'payment':
       return data.state === 'waiting' && data.qrText ? [{ type: 'PAY_BY_PHONE' }, { type: 'PAY_BY_CODE', authCode: data.failure === null ? DECLINED : PAYS }] : [];
     default:
@@ -209,7 +215,12 @@ async function walk(module: ServiceModule, variant: Variant): Promise<Walk> {
     }
     result.faults.push(...run.faults);
     run.flow.stop();
-    const signature = JSON.stringify({ stepId: view.stepId, data: view.data, messageKey: view.messageKey, accepts: view.accepts });
+    const data = view.data as { step: string; state?: unknown };
+    const signature = JSON.stringify(
+      variant.exhaustive
+        ? { stepId: view.stepId, data: view.data, messageKey: view.messageKey, accepts: view.accepts }
+        : { stepId: view.stepId, step: data.step, state: data.state, messageKey: view.messageKey, accepts: view.accepts },
+    );
     if (seen.has(signature)) continue;
     seen.add(signature);
     if (view.step === 'done' || path.length >= MAX_DEPTH) continue;
