@@ -103,3 +103,9 @@ export function zonedDayStart(day: IsoDate, timeZone: string = DEFAULT_TIME_ZONE
   }
   return new Date(instant);
 }
+
+/** `day` (`YYYY-MM-DD`) moved by whole calendar days (negative: back). */
+export function addDays(day: IsoDate, days: number): IsoDate {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10);
+}

@@ -123,11 +123,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const OPS_PREFIX = operationPath('');
 
-/** The operations by name; a duplicate or a name that is no path segment stops the server at start. */
+/**
+ * The operations by name; two different operations under one name, or a name
+ * that is no path segment, stop the server at start. The same operation
+ * listed by several services (the 车驾管 services share the driver record) is
+ * served once.
+ */
 function operationsByName(operations: readonly BackendOperation<unknown, unknown>[]): Map<string, BackendOperation<unknown, unknown>> {
   const byName = new Map<string, BackendOperation<unknown, unknown>>();
   for (const operation of operations) {
     if (!OPERATION_NAME.test(operation.name)) throw new Error(`back-end operation "${operation.name}": the name must be kebab-case`);
+    if (byName.get(operation.name) === operation) continue;
     if (byName.has(operation.name)) throw new Error(`back-end operation "${operation.name}" is declared twice`);
     byName.set(operation.name, operation);
   }

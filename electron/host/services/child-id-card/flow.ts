@@ -9,7 +9,7 @@
  * 缴费凭证 and the 领证回执.
  */
 import { maskIdNumber, maskName } from '../../../../domain/mask';
-import { zonedIsoDate } from '../../../../domain/calendar-date';
+import { addDays, zonedIsoDate } from '../../../../domain/calendar-date';
 import type { DetailRow, FormValues } from '../../../contract';
 import {
   chosenPhoto,
@@ -138,13 +138,6 @@ export const PAYMENT: PaymentOptions = {
   exemption: exemptionOf,
   application: childApplication,
 };
-
-/** `day` (`YYYY-MM-DD`) moved by whole days. */
-function addDays(day: string, days: number): string {
-  const moved = new Date(`${day}T00:00:00Z`);
-  moved.setUTCDate(moved.getUTCDate() + days);
-  return moved.toISOString().slice(0, 10);
-}
 
 /** The expected day the card is ready: the back-end's days from today in the hall's zone. */
 function expectedOn(context: FlowContext, kit: FlowKit): string {

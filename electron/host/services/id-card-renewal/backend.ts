@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 import { sandboxTable, type BackendOperation, type SandboxWorld } from '../../gateway/operation';
+import { addDays } from '../../../../domain/calendar-date';
+import { resolveSandboxDate, SandboxDate } from '../../gateway/sandbox-date';
 import sandboxData from './sandbox.json' with { type: 'json' };
 
 const IdNumber = z.string().regex(/^[0-9]{17}[0-9X]$/);
@@ -52,8 +54,6 @@ export type ReportLostRequest = z.infer<typeof ReportLostRequest>;
 export const ReportLostAnswer = z.object({ reportNumber: z.string().regex(/^[A-Z0-9]{6,24}$/), reportedOn: IsoDate }).strict();
 export type ReportLostAnswer = z.infer<typeof ReportLostAnswer>;
 
-/** A date in sandbox.json: `YYYY-MM-DD`, or relative to the back-end's today (`+45d`), so the cases never rot with the calendar. */
-const SandboxDate = z.union([IsoDate, z.string().regex(/^[+-]\d{1,4}d$/)]);
 const SandboxRecord = z
   .object({
     validTo: z.union([SandboxDate, z.literal('long-term')]),
@@ -66,13 +66,6 @@ const SandboxTimes = z.object({ localDays: z.number().int().min(1).max(90), cros
 const records = sandboxTable(z.record(z.string(), SandboxRecord), sandboxData.records);
 const times = sandboxTable(SandboxTimes, sandboxData.processingDays);
 
-const DAY_MS = 86_400_000;
-/** `date` plus `days`, calendar days. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-const resolveDate = (value: string, today: string) => (value.startsWith('+') || value.startsWith('-') ? addDays(today, Number(value.slice(0, -1))) : value);
 
 export const renewalRecord: BackendOperation<RecordRequest, RecordAnswer> = {
   name: 'id-card-renewal-record',
@@ -87,7 +80,7 @@ export const renewalRecord: BackendOperation<RecordRequest, RecordAnswer> = {
     const record = table.value[request.idNumber];
     if (!citizen || !record) return { ok: false, error: { kind: 'notFound' } };
     const today = world.today();
-    const validTo = record.validTo === 'long-term' ? 'long-term' : resolveDate(record.validTo, today);
+    const validTo = record.validTo === 'long-term' ? 'long-term' : resolveSandboxDate(record.validTo, today);
     const renewableFrom = validTo === 'long-term' ? null : addDays(validTo, -RENEWAL_WINDOW_DAYS);
     const crossProvince = citizen.registeredResidence !== null && citizen.registeredResidence.provinceCode !== request.hallProvinceCode;
     return {

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { sandboxTable, type BackendOperation } from '../../gateway/operation';
+import { addDays } from '../../../../domain/calendar-date';
 import sandboxData from './sandbox.json' with { type: 'json' };
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -54,12 +55,6 @@ const SandboxPerson = z.discriminatedUnion('status', [
 // Checked on first use: a broken sandbox.json fails this call (badResponse), not the host's start.
 const sandboxPeople = sandboxTable(z.record(z.string(), SandboxPerson), sandboxData.people);
 
-/** `day` (YYYY-MM-DD) moved by `days` calendar days. */
-export function shiftDay(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
 export const temporaryIdEligibility: BackendOperation<EligibilityRequest, EligibilityAnswer> = {
   name: 'temporary-id-eligibility',
   request: EligibilityRequest,
@@ -82,8 +77,8 @@ export const temporaryIdEligibility: BackendOperation<EligibilityRequest, Eligib
           value: {
             status: 'eligible',
             name: person.name,
-            application: { acceptanceNumber, kind, acceptedOn: shiftDay(today, -acceptedDaysAgo) },
-            expectedOn: shiftDay(today, person.issueWithinDays),
+            application: { acceptanceNumber, kind, acceptedOn: addDays(today, -acceptedDaysAgo) },
+            expectedOn: addDays(today, person.issueWithinDays),
           },
         };
       }

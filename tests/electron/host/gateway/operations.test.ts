@@ -163,7 +163,18 @@ describe('back-end operations over HTTP (client against the sandbox server)', ()
     expect(server.requests('/v1/persons/lookup')).toBe(before);
   });
 
-  it('a server given two operations of one name does not start', async () => {
-    await expect(startSandboxServer({ gateway: sandbox(), port: 0, operations: [residenceCity, residenceCity] as BackendOperation<unknown, unknown>[] })).rejects.toThrow(/twice/);
+  it('a server given two different operations of one name does not start', async () => {
+    const impostor = { ...residenceCity };
+    await expect(startSandboxServer({ gateway: sandbox(), port: 0, operations: [residenceCity, impostor] as BackendOperation<unknown, unknown>[] })).rejects.toThrow(/twice/);
+  });
+
+  it('serves once an operation several services list (a shared back-end call)', async () => {
+    const shared = await startSandboxServer({ gateway: sandbox(), port: 0, operations: [residenceCity, residenceCity] as BackendOperation<unknown, unknown>[] });
+    try {
+      const answer = await fetch(`${shared.url}/v1/ops/${residenceCity.name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ idNumber: '410402199001011230' }) });
+      expect(answer.status).toBe(200);
+    } finally {
+      await shared.close();
+    }
   });
 });
