@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fakeCameraArgs, launchChromium } from './harness';
 import { dock, HAN, MA, openKioskWithCamera, PORTRAIT, pdfText, startLoggedHost, type LoggedHost } from './certificate-support';
+import { payByPhone } from './service-support';
 import { pageVideo } from './fixtures/page-video';
 import { capturePaper, feeSlipTaken, finger, keptPdfsWith, orderShown, pathOperators, printedAndDone, sign, startDemo, twoPrints } from './capability-demo-support';
 
@@ -48,11 +49,7 @@ describe('功能演示 (capability demo)', () => {
     await sign(p);
     await orderShown(p);
     expect(await p.getByTestId('payment-total').textContent()).toMatch(/10/);
-    await p.getByTestId('dock-handle').click();
-    await p.getByTestId('dock-pay-channel-alipay').click();
-    await p.getByTestId('dock-pay-scan').click();
-    await expect.poll(() => p.getByTestId('dock-pay-status').textContent(), { timeout: 10_000 }).toBe('已支付');
-    await p.getByTestId('dock-handle').click();
+    await payByPhone(p, 'alipay');
     // The 缴费凭证 after the submission, before the form: what was paid, the order, the 财政电子票据.
     const slip = await feeSlipTaken(p);
     expect(slip.title).toBe('缴费凭证');

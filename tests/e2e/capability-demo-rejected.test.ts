@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fakeCameraArgs, launchChromium, removeDataDir } from './harness';
-import { openKioskWithCamera, PORTRAIT } from './certificate-support';
+import { openKioskWithCamera, payByPhone, PORTRAIT } from './service-support';
 import { pageVideo } from './fixtures/page-video';
 import { capturePaper, keptPdfsWith, orderShown, sign, startDemoTyped, twoPrints } from './capability-demo-support';
 import { readJournal, startHostOn, type HostRun } from './fault-support';
@@ -70,11 +70,7 @@ describe('功能演示: a paid application the back-end refuses', () => {
     await sign(p);
     await orderShown(p);
     expect(await p.getByTestId('payment-total').textContent()).toMatch(/10\.00/);
-    await p.getByTestId('dock-handle').click();
-    await p.getByTestId('dock-pay-channel-wechat').click();
-    await p.getByTestId('dock-pay-scan').click();
-    await expect.poll(() => p.getByTestId('dock-pay-status').textContent(), { timeout: 10_000 }).toBe('已支付');
-    await p.getByTestId('dock-handle').click();
+    await payByPhone(p);
 
     // The submit step: refused by the back-end, the fee refunded by the host before it says so.
     const submit = p.getByTestId('submit-step');

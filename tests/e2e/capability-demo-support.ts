@@ -9,26 +9,18 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream, type PDFStream } from 'pdf-lib';
-import { detailValue, dock, pdfText, placeCard } from './certificate-support';
-import { chooseService } from './service-support';
+import { detailValue, pdfText } from './certificate-support';
+import { dock, startByCard, startByNumber } from './service-support';
 
 /** Card → 功能演示 → identify confirmed: the document capture step. */
 export async function startDemo(page: Page, citizen: { card: string; name: string }): Promise<void> {
-  await placeCard(page, citizen);
-  await chooseService(page, 'huzheng', 'capability-demo');
-  await page.getByTestId('identify-confirm').click();
+  await startByCard(page, citizen, 'capability-demo');
   await page.getByTestId('document-capture-step').waitFor({ timeout: 10_000 });
 }
 
 /** No card: touch → 功能演示 → 没有带身份证 → the number typed on the keypad → the document capture step. */
 export async function startDemoTyped(page: Page, idNumber: string): Promise<void> {
-  await page.getByTestId('start-button').click();
-  await chooseService(page, 'huzheng', 'capability-demo');
-  await page.getByTestId('identify-type').click();
-  await page.getByTestId('id-keypad').waitFor();
-  for (const c of idNumber) await page.getByTestId(`id-keypad-key-${c}`).click();
-  await page.getByTestId('id-keypad-confirm').click();
-  await page.getByTestId('document-capture-step').waitFor({ timeout: 10_000 });
+  await startByNumber(page, 'capability-demo', idNumber, { next: 'document-capture-step' });
 }
 
 /** One page photographed with the document camera (the fake camera's printed page), then confirmed. */
@@ -47,12 +39,12 @@ export async function finger(page: Page, quality: 'good' | 'bad'): Promise<void>
   await dock(page, `dock-finger-${quality}-fingerprint`);
 }
 
-/** Two good prints: past the fingerprints step to the signature. */
-export async function twoPrints(page: Page): Promise<void> {
+/** Two good prints (right thumb, then left thumb): past the fingerprints step to `next` (default the signature). */
+export async function twoPrints(page: Page, next = 'signature-step'): Promise<void> {
   await finger(page, 'good');
   await expect.poll(() => page.getByTestId('fingerprint-finger').getAttribute('data-finger'), { timeout: 15_000 }).toBe('16');
   await finger(page, 'good');
-  await page.getByTestId('signature-step').waitFor({ timeout: 15_000 });
+  await page.getByTestId(next).waitFor({ timeout: 15_000 });
 }
 
 /** Writes a few strokes on the pad with the mouse and confirms. */

@@ -10,30 +10,9 @@
  * case set to `record`. After every path: the privacy sweep.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { fakeCameraArgs, launchChromium } from './harness';
-import {
-  chooseCertificate,
-  consentToQueryAndFace,
-  dock,
-  expectNoTraces,
-  HAN,
-  newSessionId,
-  MA,
-  openKioskWithCamera,
-  placeCard,
-  PORTRAIT,
-  referenceFaceVideo,
-  sandboxDataWith,
-  sessionIds,
-  sessionLines,
-  startLoggedHost,
-  waitPastFaceCheck,
-  type LoggedHost,
-} from './certificate-support';
+import type { Page } from 'playwright-core';
+import { expectNoTraces, HAN, MA, newSessionId, referenceFaceVideo, sessionIds, sessionLines } from './certificate-support';
+import { consentAndFaceCheck, consentToQueryAndFace, dock, startByCard, startServiceKiosk, waitPastFaceCheck, type ServiceKiosk } from './service-support';
 
 const WINDOW = '2号窗口'; // services.windows.certificates (default)
 /** The counter step's reason for a result the counter handles: the same words as for any other counter referral. */
@@ -55,28 +34,13 @@ const WATCH_RECORD_WORDS = `(() => {
   new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true });
 })()`;
 
-let fixtures: string;
-let logged: LoggedHost;
-let browser: Browser;
-let page: Page | undefined;
+let kiosk: ServiceKiosk;
 
 beforeAll(async () => {
-  fixtures = mkdtempSync(join(tmpdir(), 'onedoor-cert-fixtures-'));
-  const dataPath = sandboxDataWith(fixtures, { [HAN.idNumber]: 'record' });
-  [logged, browser] = await Promise.all([
-    startLoggedHost({ backend: { kind: 'sandbox', dataPath }, face: { challengeTimeoutSeconds: 5, testingSkipLiveness: true } }),
-    launchChromium(fakeCameraArgs(referenceFaceVideo(fixtures, HAN.card))),
-  ]);
+  kiosk = await startServiceKiosk({ video: (fixtures) => referenceFaceVideo(fixtures, HAN.card), citizens: { [HAN.idNumber]: { criminalRecord: 'record' } } });
 });
-afterAll(async () => {
-  await browser?.close();
-  await logged?.stop();
-  if (fixtures) rmSync(fixtures, { recursive: true, force: true });
-});
-afterEach(async () => {
-  await page?.close();
-  page = undefined;
-});
+afterAll(() => kiosk?.stop());
+afterEach(() => kiosk?.closePage());
 
 /** The counter step with its ticket printed: its window, ticket number and the reason it gives. */
 async function counterShown(p: Page): Promise<{ window: string; ticket: string; note: string; step: string }> {
@@ -92,14 +56,11 @@ async function counterShown(p: Page): Promise<{ window: string; ticket: string; 
 
 describe('record found', () => {
   it('card → consents → face → purpose → query: a neutral counter message and a queue ticket, no record wording; nothing left after', { timeout: 120_000 }, async () => {
+    const { logged } = kiosk;
     const known = sessionIds(logged.lines);
-    page = await browser.newPage({ viewport: PORTRAIT });
-    await openKioskWithCamera(page, logged.url);
-    await placeCard(page, HAN);
-    await chooseCertificate(page);
-    await page.getByTestId('identify-confirm').click();
-    await consentToQueryAndFace(page);
-    await waitPastFaceCheck(page, 'choice-step', logged.lines);
+    const page = await kiosk.open();
+    await startByCard(page, HAN, 'no-criminal-record', 'certificates');
+    await consentAndFaceCheck(page, 'choice-step', logged.lines);
     const sessionId = await newSessionId(logged.lines, known);
     await page.evaluate(WATCH_RECORD_WORDS);
     await page.getByTestId('choice-employment').click();
@@ -129,12 +90,10 @@ describe('record found', () => {
 
 describe('face does not match', () => {
   it("resident-long-term's card, resident-han's face: three noMatch → sent to the counter for staff to check; nothing left after", { timeout: 120_000 }, async () => {
+    const { logged } = kiosk;
     const known = sessionIds(logged.lines);
-    page = await browser.newPage({ viewport: PORTRAIT });
-    await openKioskWithCamera(page, logged.url);
-    await placeCard(page, MA);
-    await chooseCertificate(page);
-    await page.getByTestId('identify-confirm').click();
+    const page = await kiosk.open();
+    await startByCard(page, MA, 'no-criminal-record', 'certificates');
     await consentToQueryAndFace(page);
     const sessionId = await newSessionId(logged.lines, known);
 

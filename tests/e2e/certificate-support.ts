@@ -1,74 +1,29 @@
 /**
  * Shared helpers of the 无犯罪记录证明 path tests (certificate-*.test.ts):
- * the sample citizens they use, a host whose log lines are collected, a fake
- * camera video made from a citizen's reference photo, the UI moves of the
- * flow, the kept PDF's text, and the privacy sweep after each session (the
- * soak's sweep: page text and markup, Web Storage, IndexedDB, host log).
+ * the sample citizens they use, a fake camera video made from a citizen's
+ * reference photo, the UI moves of the flow, the
+ * kept PDF's text, the host log's sessions, and the privacy sweep after each
+ * session (the soak's sweep: page text and markup, Web Storage, IndexedDB,
+ * host log).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hostLogLines, kioskUrl, removeDataDir, ROOT, startHostProcess, type RunningHost } from './harness';
 import { writeY4m } from './fixtures/face-video';
 import { loadJpeg, paste, resize, solid } from '../electron/host/face/images';
 import { sweepLog, sweepPage, type Secrets } from '../../scripts/soak/privacy';
-import { maskName } from '../../domain/mask';
-import { chooseService } from './service-support';
+import { chooseService, type LoggedHost } from './service-support';
+
+// The kiosk-wide helpers these tests have always imported from here live in service-support.ts.
+export { consentToQueryAndFace, dock, openKioskWithCamera, placeCard, PORTRAIT, startLoggedHost, waitPastFaceCheck, type LoggedHost } from './service-support';
 
 /** Sample citizens (fictional): resources/citizens/*.json and resources/sandbox/citizens.json. */
 export const HAN = { card: 'resident-han', name: '陈思远', idNumber: '410402199001011230' } as const;
 export const MA = { card: 'resident-long-term', name: '马秀兰', idNumber: '410403195806150041' } as const;
 /** 户籍 in Beijing: out of this (Henan) hall's province. */
 export const WANG = { card: 'resident-rare-chars', name: '王喆', idNumber: '110105200511300072' } as const;
-
-/** The page's viewport: the kiosk's portrait screen. */
-export const PORTRAIT = { width: 1080, height: 1920 } as const;
-
-/** A browser host whose log lines (stdout and stderr) are collected, and its own data dir. */
-export interface LoggedHost {
-  host: RunningHost;
-  url: string;
-  dataDir: string;
-  lines: string[];
-  stop(): Promise<void>;
-}
-
-/** Starts a host with `config` (merged over a fresh data dir) and collects its log lines. */
-export async function startLoggedHost(config: Record<string, unknown>): Promise<LoggedHost> {
-  if (!existsSync(join(ROOT, 'dist/renderer/face/models/blazeface.json'))) {
-    spawnSync(process.execPath, [join(ROOT, 'scripts/prepare-face-assets.mjs')], { cwd: ROOT, stdio: 'inherit' });
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), 'onedoor-cert-data-'));
-  const host = await startHostProcess({ dataDir, ...config });
-  const lines = hostLogLines(host);
-  return {
-    host,
-    url: host.url,
-    dataDir,
-    lines,
-    stop: async () => {
-      await host.stop();
-      removeDataDir(dataDir);
-    },
-  };
-}
-
-/** A sandbox data file like resources/sandbox/citizens.json with some people's record case changed; returns its path. */
-export function sandboxDataWith(dir: string, records: Record<string, 'noRecord' | 'record' | 'sealedJuvenile' | 'needsReview'>): string {
-  const data = JSON.parse(readFileSync(join(ROOT, 'resources/sandbox/citizens.json'), 'utf8')) as { citizens: Record<string, { criminalRecord: string; label: string }> };
-  for (const [idNumber, criminalRecord] of Object.entries(records)) {
-    const citizen = data.citizens[idNumber];
-    if (!citizen) throw new Error(`no sandbox citizen ${idNumber}`);
-    citizen.criminalRecord = criminalRecord;
-    citizen.label += ` (test data: ${criminalRecord})`;
-  }
-  const path = join(dir, 'sandbox-citizens.json');
-  writeFileSync(path, JSON.stringify(data));
-  return path;
-}
 
 /**
  * A fake-camera video of a citizen's reference photo (resources/faces/<card>.jpg),
@@ -82,75 +37,9 @@ export function referenceFaceVideo(dir: string, card: string): string {
   return path;
 }
 
-/** Opens the kiosk (optionally with a query) and waits for the reader and the renderer's camera report. */
-export async function openKioskWithCamera(page: Page, url: string, query = ''): Promise<void> {
-  await page.goto(kioskUrl(url, query));
-  await page.getByTestId('device-status-idcard').and(page.locator('[data-state="online"]')).waitFor({ timeout: 15_000 });
-  await expect.poll(() => page.getByTestId('device-status-faceCamera').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
-}
-
-/** Uses the simulation dock: opens it, presses `testId`, closes it. */
-export async function dock(page: Page, testId: string): Promise<void> {
-  if (!(await page.getByTestId('dock-drawer').isVisible())) await page.getByTestId('dock-handle').click();
-  await page.getByTestId(testId).click();
-  await page.getByTestId('dock-handle').click();
-}
-
-/** Places a sample card at the attract screen and waits for the welcome with the (masked) name. */
-export async function placeCard(page: Page, citizen: { card: string; name: string }): Promise<void> {
-  await page.getByTestId('attract-screen').waitFor({ timeout: 10_000 });
-  await dock(page, `dock-card-${citizen.card}`);
-  await page.getByTestId('welcome').filter({ hasText: maskName(citizen.name) }).waitFor({ timeout: 10_000 });
-}
-
 /** Home → 证明 category → 无犯罪记录证明, up to the flow's identify step. */
 export async function chooseCertificate(page: Page): Promise<void> {
   await chooseService(page, 'certificates', 'no-criminal-record');
-}
-
-/** The service's consent step, then the separate biometric consent: the face check starts. */
-export async function consentToQueryAndFace(page: Page): Promise<void> {
-  await page.getByTestId('consent-step-agree').click();
-  await page.getByTestId('consent-agree').click({ timeout: 15_000 });
-}
-
-/**
- * Waits for `target` after the face check, pressing "more time" if the idle
- * countdown comes up meanwhile (a still face check touches nothing).
- */
-export async function waitPastFaceCheck(page: Page, target: string, hostLines: readonly string[]): Promise<void> {
-  const heardBefore = hostLines.length;
-  const seen = new Set<string>();
-  await expect
-    .poll(
-      async () => {
-        // A bounded click: the countdown may close between the look and the click.
-        const more = page.getByTestId('idle-more');
-        if (await more.isVisible()) await more.click({ timeout: 1_000 }).catch(() => undefined);
-        // What the face check said on the way, for the failure message. Read in one
-        // evaluate: a locator read would wait (up to the default timeout, long past the
-        // idle limit) for a face check that unmounted just after isVisible().
-        const said = await page.evaluate(() => {
-          const check = document.querySelector('[data-testid="face-check"]');
-          if (!check) return null;
-          const guidance = check.querySelector('[data-testid="face-guidance"]')?.textContent ?? '';
-          return `${check.getAttribute('data-phase')} [${check.getAttribute('data-measures')}] ${guidance}`;
-        });
-        if (said !== null) seen.add(said);
-        return page.getByTestId(target).isVisible();
-      },
-      { timeout: 60_000, interval: 250, message: `waiting for ${target}` },
-    )
-    .toBe(true)
-    .catch(async (error: unknown) => {
-      // Where the kiosk ended up, so a failure says whether the check hung or the session ended.
-      const at = await page
-        .evaluate(() => [...document.querySelectorAll('[data-testid]')].slice(0, 12).map((el) => `${el.getAttribute('data-testid')}${el.getAttribute('data-step') ? `(${el.getAttribute('data-step')})` : ''}${el.getAttribute('data-phase') ? `[${el.getAttribute('data-phase')}]` : ''}`))
-        .catch(() => ['(page gone)']);
-      // And what the host logged meanwhile (masked by the host's own log redaction).
-      const heard = hostLines.slice(heardBefore).slice(-25).join('\n');
-      throw new Error(`${String(error)}\nface check on the way:\n${[...seen].slice(-15).join('\n')}\nnow on screen: ${at.join(' ')}\nhost log meanwhile:\n${heard}`);
-    });
 }
 
 /** The value a review (or slip) row shows: the row under `list` whose `data-label-key` is `labelKey`. */

@@ -1,14 +1,13 @@
 /**
  * 未满十六周岁首次申领 end to end: the steps this service has that the
- * capability demo's helpers do not drive (the child's number on the form's ID
- * keypad, the child's photo, prints ending at the delivery step, collection
- * at the hall).
+ * capability demo's and service-support's helpers do not drive (the child's
+ * number on the form's ID keypad, the child's photo), and the fake camera's
+ * video for the guardian's face and the child's photo.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { finger } from './capability-demo-support';
 import { FIXTURES, stillFaceFrame, writeY4m } from './fixtures/face-video';
 import { BACKDROP } from './fixtures/portrait-video';
 
@@ -35,21 +34,6 @@ export async function childPhoto(page: Page): Promise<void> {
   expect(await page.getByTestId('photo-result').getAttribute('data-passed'), rules.join(' ')).toBe('true');
   await page.getByTestId('photo-choose').click();
   await page.getByTestId('fingerprints-step').waitFor({ timeout: 20_000 });
-}
-
-/** Two good prints (right thumb, then left thumb): the delivery step. */
-export async function childPrints(page: Page): Promise<void> {
-  await finger(page, 'good');
-  await expect.poll(() => page.getByTestId('fingerprint-finger').getAttribute('data-finger'), { timeout: 15_000 }).toBe('16');
-  await finger(page, 'good');
-  await page.getByTestId('delivery-step').waitFor({ timeout: 15_000 });
-}
-
-/** Collect at this hall: the signature step. */
-export async function collectAtHall(page: Page): Promise<void> {
-  await page.getByTestId('delivery-hall').click();
-  await page.getByTestId('delivery-confirm').click();
-  await page.getByTestId('signature-step').waitFor({ timeout: 15_000 });
 }
 
 /**

@@ -12,67 +12,44 @@
  * ticket, before anything is paid.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { fakeCameraArgs, launchChromium } from './harness';
-import { consentToQueryAndFace, dock, HAN, openKioskWithCamera, placeCard, PORTRAIT, startLoggedHost, waitPastFaceCheck, type LoggedHost } from './certificate-support';
-import { chooseService, startPtyReceiptPrinter, type PtyReceiptPrinter } from './service-support';
-import { orderShown, sign } from './capability-demo-support';
-import { childPhoto, childPrints, collectAtHall, guardianAndPhotoVideo, typeChildNumber } from './child-id-card-support';
+import type { Page } from 'playwright-core';
+import { HAN } from './certificate-support';
+import { collectAtHall, consentAndFaceCheck, dock, payByPhone, startByCard, startServiceKiosk, type ServiceKiosk } from './service-support';
+import { orderShown, sign, twoPrints } from './capability-demo-support';
+import { childPhoto, guardianAndPhotoVideo, typeChildNumber } from './child-id-card-support';
 
 const CHILD = '410402201806150027';
 const WANG_ZHE = '110105200511300072';
 
-let printer: PtyReceiptPrinter;
-let logged: LoggedHost;
-let browser: Browser;
-let page: Page | undefined;
+let kiosk: ServiceKiosk;
 
 beforeAll(async () => {
-  printer = await startPtyReceiptPrinter();
-  [logged, browser] = await Promise.all([
-    startLoggedHost({ devices: { receiptPrinter: printer.config }, face: { challengeTimeoutSeconds: 5, testingSkipLiveness: true } }),
-    launchChromium(fakeCameraArgs(guardianAndPhotoVideo())),
-  ]);
+  kiosk = await startServiceKiosk({ video: guardianAndPhotoVideo() });
 });
-afterAll(async () => {
-  await browser?.close();
-  await logged?.stop();
-  await printer?.close();
-});
-afterEach(async () => {
-  await page?.close();
-  page = undefined;
-});
+afterAll(() => kiosk?.stop());
+afterEach(() => kiosk?.closePage());
 
 /** Card → 未满十六周岁首次申领 → identify → consent → face check: the child's number. */
 async function start(): Promise<Page> {
-  page = await browser.newPage({ viewport: PORTRAIT });
-  await openKioskWithCamera(page, logged.url);
-  await expect.poll(() => page!.getByTestId('device-status-receiptPrinter').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
-  await placeCard(page, HAN);
-  await chooseService(page, 'huzheng', 'child-id-card');
-  await page.getByTestId('identify-confirm').click();
-  await consentToQueryAndFace(page);
-  await waitPastFaceCheck(page, 'form-step', logged.lines);
+  const page = await kiosk.open();
+  await startByCard(page, HAN, 'child-id-card');
+  await consentAndFaceCheck(page, 'form-step', kiosk.logged.lines);
   return page;
 }
 
 describe('未满十六周岁 居民身份证首次申领', () => {
   it('陈思远 applies for 陈小雨: photo, prints, hall, signature, 20 元 paid, submitted; the 缴费凭证 and the 领证回执 read back', { timeout: 240_000 }, async () => {
+    const { printer } = kiosk;
     const printedBefore = printer.texts().length;
     const p = await start();
     await typeChildNumber(p, CHILD, 'photo-flow-step');
     await childPhoto(p);
-    await childPrints(p);
+    await twoPrints(p, 'delivery-step');
     await collectAtHall(p);
     await sign(p);
     await orderShown(p);
     expect(await p.getByTestId('payment-total').textContent()).toMatch(/20/);
-    await p.getByTestId('dock-handle').click();
-    await p.getByTestId('dock-pay-channel-wechat').click();
-    await p.getByTestId('dock-pay-scan').click();
-    await expect.poll(() => p.getByTestId('dock-pay-status').textContent(), { timeout: 10_000 }).toBe('已支付');
-    await p.getByTestId('dock-handle').click();
+    await payByPhone(p);
 
     // The 缴费凭证, then the 领证回执.
     await expect.poll(() => p.getByTestId('receipt-print-step').getAttribute('data-state'), { timeout: 40_000 }).toBe('printed');
@@ -101,6 +78,7 @@ describe('未满十六周岁 居民身份证首次申领', () => {
   });
 
   it("王喆's number is not on 陈思远's 户口: the counter says why, with a queue ticket, nothing paid", { timeout: 180_000 }, async () => {
+    const { printer } = kiosk;
     const printedBefore = printer.texts().length;
     const p = await start();
     await typeChildNumber(p, WANG_ZHE, 'counter-step');

@@ -5,12 +5,10 @@
  * read-only look at the journal (`<dataDir>/journal.sqlite`) the way
  * `npm run journal -- export` and the soak read it.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
-import { hostLogLines, ROOT, startHostProcess, type RunningHost } from './harness';
+import { ensureFaceAssets, hostLogLines, startHostProcess, type RunningHost } from './harness';
 import { linkOf, type HostReply } from './host-link';
 
 /** One run of the host on a data folder that outlives it. */
@@ -32,9 +30,7 @@ export interface HostRun {
  * with `token` (default: a new one; a launcher restarting the host passes the one its page holds).
  */
 export async function startHostOn(dataDir: string, config: Record<string, unknown>, port?: number, token?: string): Promise<HostRun> {
-  if (!existsSync(join(ROOT, 'dist/renderer/face/models/blazeface.json'))) {
-    spawnSync(process.execPath, [join(ROOT, 'scripts/prepare-face-assets.mjs')], { cwd: ROOT, stdio: 'inherit' });
-  }
+  ensureFaceAssets();
   const host = await startHostProcess({ ...config, dataDir }, { ...(port === undefined ? {} : { port }), ...(token === undefined ? {} : { token }) });
   const lines = hostLogLines(host);
   const child = host.process;

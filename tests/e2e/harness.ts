@@ -2,7 +2,7 @@
  * End-to-end harness: starts the real browser host as its own process (as
  * `npm start` does) and drives Debian's Chromium with playwright-core.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,6 +58,12 @@ export const keyStoreBeside = (dataDir: string): string => `${dataDir}-keys`;
 export function removeDataDir(dataDir: string): void {
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(keyStoreBeside(dataDir), { recursive: true, force: true });
+}
+
+/** Prepares the renderer's face models (dist/renderer/face) once, when a build left them out: the face check needs them. */
+export function ensureFaceAssets(): void {
+  if (existsSync(join(ROOT, 'dist/renderer/face/models/blazeface.json'))) return;
+  spawnSync(process.execPath, [join(ROOT, 'scripts/prepare-face-assets.mjs')], { cwd: ROOT, stdio: 'inherit' });
 }
 
 /**

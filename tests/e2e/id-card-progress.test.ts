@@ -7,69 +7,34 @@
  * simulator in this test (socat pty pair), which reads back what came out.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
 import { stillFaceVideo } from './fixtures/face-video';
-import { fakeCameraArgs, launchChromium } from './harness';
-import {
-  consentToQueryAndFace,
-  detailValue,
-  dock,
-  expectNoTraces,
-  HAN,
-  newSessionId,
-  openKioskWithCamera,
-  placeCard,
-  PORTRAIT,
-  sessionIds,
-  startLoggedHost,
-  waitPastFaceCheck,
-  type LoggedHost,
-} from './certificate-support';
-import { chooseService, startPtyReceiptPrinter, type PtyReceiptPrinter } from './service-support';
+import { detailValue, expectNoTraces, HAN, newSessionId, sessionIds } from './certificate-support';
+import { consentAndFaceCheck, dock, startByCard, startServiceKiosk, type ServiceKiosk } from './service-support';
 
 const SLIP = 'svc.id-card-progress.slip';
 /** resources: electron/host/services/id-card-progress/sandbox.json, 陈思远's application. */
 const ACCEPTANCE_NUMBER = 'SL410402202611150031';
 const COLLECT_AT = '湖滨派出所户政大厅 1号窗口';
 
-let printer: PtyReceiptPrinter;
-let logged: LoggedHost;
-let browser: Browser;
-let page: Page | undefined;
+let kiosk: ServiceKiosk;
 
 beforeAll(async () => {
-  printer = await startPtyReceiptPrinter();
-  [logged, browser] = await Promise.all([
-    startLoggedHost({ devices: { receiptPrinter: printer.config }, face: { challengeTimeoutSeconds: 5, testingSkipLiveness: true } }),
-    launchChromium(fakeCameraArgs(stillFaceVideo())),
-  ]);
+  kiosk = await startServiceKiosk({ video: stillFaceVideo() });
 });
-afterAll(async () => {
-  await browser?.close();
-  await logged?.stop();
-  await printer?.close();
-});
-afterEach(async () => {
-  await page?.close();
-  page = undefined;
-});
+afterAll(() => kiosk?.stop());
+afterEach(() => kiosk?.closePage());
 
 describe('身份证办理进度查询', () => {
   it('card → consents → face check → the status on screen (待领取, the window) and on the slip the receipt printer printed; nothing left after', { timeout: 120_000 }, async () => {
+    const { logged, printer } = kiosk;
     const known = sessionIds(logged.lines);
-    page = await browser.newPage({ viewport: PORTRAIT });
-    await openKioskWithCamera(page, logged.url);
-    // The serial receipt printer answered the host's status polls: the service needs it.
-    await expect.poll(() => page!.getByTestId('device-status-receiptPrinter').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
-    await placeCard(page, HAN);
-    await chooseService(page, 'huzheng', 'id-card-progress');
-    await page.getByTestId('identify-confirm').click();
-    await consentToQueryAndFace(page);
-    await waitPastFaceCheck(page, 'receipt-print-step', logged.lines);
+    const page = await kiosk.open();
+    await startByCard(page, HAN, 'id-card-progress');
+    await consentAndFaceCheck(page, 'receipt-print-step', logged.lines);
     const sessionId = await newSessionId(logged.lines, known);
 
     // The screen repeats what the slip says.
-    await expect.poll(() => page!.getByTestId('receipt-print-step').getAttribute('data-state'), { timeout: 20_000 }).toBe('printed');
+    await expect.poll(() => page.getByTestId('receipt-print-step').getAttribute('data-state'), { timeout: 20_000 }).toBe('printed');
     expect(await detailValue(page, 'receipt-details', `${SLIP}.status`)).toBe('待领取');
     expect(await detailValue(page, 'receipt-details', `${SLIP}.collectAt`)).toBe(COLLECT_AT);
     expect(await detailValue(page, 'receipt-details', `${SLIP}.acceptanceNumber`)).toBe(ACCEPTANCE_NUMBER);

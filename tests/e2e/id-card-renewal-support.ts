@@ -1,38 +1,11 @@
 /**
  * 身份证换领/补领 end to end: the steps this service has that the capability
- * demo's helpers do not drive (the studio photo, the collection, the slips), and a
- * sandbox data file in which the people it walks have resident-han's
- * reference face (the fake camera's man), so their face checks can pass.
+ * demo's and service-support's helpers do not drive (the studio photo, the
+ * two slips).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ROOT } from './harness';
-import { dock } from './certificate-support';
-import { finger } from './capability-demo-support';
-
-/** A copy of resources/sandbox/citizens.json where `idNumbers` have resident-han's reference face; returns its path. */
-export function sandboxDataWithHanFace(dir: string, idNumbers: readonly string[]): string {
-  const data = JSON.parse(readFileSync(join(ROOT, 'resources/sandbox/citizens.json'), 'utf8')) as { citizens: Record<string, { faceRef?: string; label: string }> };
-  for (const idNumber of idNumbers) {
-    const citizen = data.citizens[idNumber];
-    if (!citizen) throw new Error(`no sandbox citizen ${idNumber}`);
-    citizen.faceRef = 'resident-han';
-    citizen.label += ' (test data: resident-han\'s reference face)';
-  }
-  const path = join(dir, 'sandbox-citizens.json');
-  writeFileSync(path, JSON.stringify(data));
-  return path;
-}
-
-/** No card: touch → the service → 没有带身份证 → the number typed → identify. */
-export async function typeNumber(page: Page, idNumber: string): Promise<void> {
-  await page.getByTestId('identify-type').click();
-  await page.getByTestId('id-keypad').waitFor();
-  for (const c of idNumber) await page.getByTestId(`id-keypad-key-${c}`).click();
-  await page.getByTestId('id-keypad-confirm').click();
-}
+import { dock } from './service-support';
 
 /**
  * The photo step by a photo studio's 数码照片回执: the dock's scanner reads
@@ -49,31 +22,6 @@ export async function studioPhoto(page: Page): Promise<void> {
   expect(await page.getByTestId('studio-receipt-photo').getAttribute('data-passed')).toBe('true');
   await page.getByTestId('studio-receipt-use').click();
   await page.getByTestId('fingerprints-step').waitFor({ timeout: 20_000 });
-}
-
-/** Two good prints: past the fingerprints step to the collection choice. */
-export async function twoPrintsToDelivery(page: Page): Promise<void> {
-  await finger(page, 'good');
-  await expect.poll(() => page.getByTestId('fingerprint-finger').getAttribute('data-finger'), { timeout: 15_000 }).toBe('16');
-  await finger(page, 'good');
-  await page.getByTestId('delivery-step').waitFor({ timeout: 15_000 });
-}
-
-/** Collect at this hall: the signature step. */
-export async function collectAtHall(page: Page): Promise<void> {
-  await page.getByTestId('delivery-hall').click();
-  await page.getByTestId('delivery-confirm').click();
-  await page.getByTestId('signature-step').waitFor({ timeout: 15_000 });
-}
-
-/** The dock's phone pays the order shown (WeChat). */
-export async function payByPhone(page: Page): Promise<void> {
-  await expect.poll(() => page.getByTestId('payment-step').getAttribute('data-state'), { timeout: 15_000 }).toBe('waiting');
-  await page.getByTestId('dock-handle').click();
-  await page.getByTestId('dock-pay-channel-wechat').click();
-  await page.getByTestId('dock-pay-scan').click();
-  await expect.poll(() => page.getByTestId('dock-pay-status').textContent(), { timeout: 10_000 }).toBe('已支付');
-  await page.getByTestId('dock-handle').click();
 }
 
 /** The 缴费凭证 printed and taken, then the 领证回执 printed: its screen. */

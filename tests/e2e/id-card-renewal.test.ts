@@ -11,77 +11,43 @@
  * skipped): the test's sandbox data gives 王建国 and 赵丽 his face. Their
  * standard photos come from a photo studio's 回执 the dock's scanner reads.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { fakeCameraArgs, launchChromium, removeDataDir } from './harness';
-import { consentToQueryAndFace, detailValue, dock, HAN, openKioskWithCamera, placeCard, PORTRAIT, startLoggedHost, waitPastFaceCheck, type LoggedHost } from './certificate-support';
-import { chooseService, startPtyReceiptPrinter, type PtyReceiptPrinter } from './service-support';
-import { sign } from './capability-demo-support';
+import { detailValue, HAN } from './certificate-support';
+import { collectAtHall, consentAndFaceCheck, dock, payByPhone, startByCard, startByNumber, startServiceKiosk, withHanFace, type ServiceKiosk } from './service-support';
+import { sign, twoPrints } from './capability-demo-support';
 import { stillFaceVideo } from './fixtures/face-video';
-import { collectAtHall, feeSlipThenReceipt, payByPhone, sandboxDataWithHanFace, studioPhoto, twoPrintsToDelivery, typeNumber } from './id-card-renewal-support';
+import { feeSlipThenReceipt, studioPhoto } from './id-card-renewal-support';
 
 const WANG = { card: 'resident-expiring', name: '王建国', idNumber: '410402197203150037' } as const;
 const ZHAO = { name: '赵丽', idNumber: '410402198506110029' } as const;
 const LIU = { card: 'resident-expired', name: '刘秀英', idNumber: '410403196809220046' } as const;
 const RECEIPT = 'svc.id-card-renewal.receipt';
 
-let printer: PtyReceiptPrinter;
-let logged: LoggedHost;
-let browser: Browser;
-let page: Page | undefined;
-let fixtures: string;
+let kiosk: ServiceKiosk;
 
 beforeAll(async () => {
-  fixtures = mkdtempSync(join(tmpdir(), 'onedoor-renewal-'));
-  const dataPath = sandboxDataWithHanFace(fixtures, [WANG.idNumber, ZHAO.idNumber, LIU.idNumber]);
-  printer = await startPtyReceiptPrinter();
-  const video = stillFaceVideo();
-  [logged, browser] = await Promise.all([
-    startLoggedHost({ backend: { kind: 'sandbox', dataPath }, devices: { receiptPrinter: printer.config }, face: { challengeTimeoutSeconds: 5, testingSkipLiveness: true } }),
-    launchChromium(fakeCameraArgs(video)),
-  ]);
+  kiosk = await startServiceKiosk({ video: stillFaceVideo(), citizens: withHanFace([WANG.idNumber, ZHAO.idNumber, LIU.idNumber]) });
 });
-afterAll(async () => {
-  await browser?.close();
-  await logged?.stop();
-  await printer?.close();
-  if (fixtures) removeDataDir(fixtures);
-});
-afterEach(async () => {
-  await page?.close();
-  page = undefined;
-});
-
-async function open(): Promise<Page> {
-  page = await browser.newPage({ viewport: PORTRAIT });
-  await openKioskWithCamera(page, logged.url);
-  await expect.poll(() => page!.getByTestId('device-status-receiptPrinter').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
-  return page;
-}
+afterAll(() => kiosk?.stop());
+afterEach(() => kiosk?.closePage());
 
 /** The printed receipt whose text holds `title`, after `before` receipts. */
 function printedWith(title: string, before: number): string {
-  const found = printer.texts().slice(before).filter((text) => text.includes(title));
+  const found = kiosk.printer.texts().slice(before).filter((text) => text.includes(title));
   expect(found).toHaveLength(1);
   return found[0]!;
 }
 
 describe('身份证换领补领', () => {
   it('王建国 (card 45 days from expiry): 到期换领, studio photo, prints, hall, signature, 20 元 by phone, 缴费凭证, 领证回执 read back by text', { timeout: 240_000 }, async () => {
-    const p = await open();
-    const before = printer.texts().length;
-    await placeCard(p, WANG);
-    await chooseService(p, 'huzheng', 'id-card-renewal');
-    await p.getByTestId('identify-confirm').click();
-    await consentToQueryAndFace(p);
-    await waitPastFaceCheck(p, 'choice-step', logged.lines);
+    const p = await kiosk.open();
+    const before = kiosk.printer.texts().length;
+    await startByCard(p, WANG, 'id-card-renewal');
+    await consentAndFaceCheck(p, 'choice-step', kiosk.logged.lines);
     expect(await p.getByTestId('choice-lost').count()).toBe(0);
     await p.getByTestId('choice-expiry').click();
     await studioPhoto(p);
-    await twoPrintsToDelivery(p);
+    await twoPrints(p, 'delivery-step');
     await collectAtHall(p);
     await sign(p);
     expect(await p.getByTestId('payment-total').textContent()).toMatch(/20/);
@@ -108,17 +74,13 @@ describe('身份证换领补领', () => {
   });
 
   it('赵丽 (lost card, number typed): 补领, the old card reported lost at once, 40 元, the receipt says so', { timeout: 240_000 }, async () => {
-    const p = await open();
-    const before = printer.texts().length;
-    await p.getByTestId('start-button').click();
-    await chooseService(p, 'huzheng', 'id-card-renewal');
-    await typeNumber(p, ZHAO.idNumber);
-    await p.getByTestId('consent-step').waitFor({ timeout: 10_000 });
-    await consentToQueryAndFace(p);
-    await waitPastFaceCheck(p, 'choice-step', logged.lines);
+    const p = await kiosk.open();
+    const before = kiosk.printer.texts().length;
+    await startByNumber(p, 'id-card-renewal', ZHAO.idNumber);
+    await consentAndFaceCheck(p, 'choice-step', kiosk.logged.lines);
     await p.getByTestId('choice-lost').click();
     await studioPhoto(p);
-    await twoPrintsToDelivery(p);
+    await twoPrints(p, 'delivery-step');
     await collectAtHall(p);
     await sign(p);
     expect(await p.getByTestId('payment-total').textContent()).toMatch(/40/);
@@ -137,12 +99,9 @@ describe('身份证换领补领', () => {
   });
 
   it('陈思远 (card valid to 2035): 到期换领 refused with the dates and a ticket for window 1; nothing paid', { timeout: 180_000 }, async () => {
-    const p = await open();
-    await placeCard(p, HAN);
-    await chooseService(p, 'huzheng', 'id-card-renewal');
-    await p.getByTestId('identify-confirm').click();
-    await consentToQueryAndFace(p);
-    await waitPastFaceCheck(p, 'choice-step', logged.lines);
+    const p = await kiosk.open();
+    await startByCard(p, HAN, 'id-card-renewal');
+    await consentAndFaceCheck(p, 'choice-step', kiosk.logged.lines);
     expect(await p.getByTestId('choice-lost').count()).toBe(0);
     await p.getByTestId('choice-expiry').click();
     await p.getByTestId('counter-step').waitFor({ timeout: 15_000 });
@@ -154,12 +113,9 @@ describe('身份证换领补领', () => {
   });
 
   it('刘秀英 (card expired 2025-10-01): the expired card is accepted at identify and through the face check; 到期换领 offered', { timeout: 180_000 }, async () => {
-    const p = await open();
-    await placeCard(p, LIU);
-    await chooseService(p, 'huzheng', 'id-card-renewal');
-    await p.getByTestId('identify-confirm').click();
-    await consentToQueryAndFace(p);
-    await waitPastFaceCheck(p, 'choice-step', logged.lines);
+    const p = await kiosk.open();
+    await startByCard(p, LIU, 'id-card-renewal');
+    await consentAndFaceCheck(p, 'choice-step', kiosk.logged.lines);
     expect(await p.getByTestId('choice-expiry').count()).toBe(1);
     expect(await p.getByTestId('choice-lost').count()).toBe(0);
   });

@@ -9,32 +9,12 @@
  *    queue ticket for the 户政 window.
  * Sandbox dates are relative to the back-end's today (sandbox.json).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
 import { zonedIsoDate } from '../../domain/calendar-date';
 import { resolveBound } from '../../electron/host/flows/library/form/fields';
 import { stillFaceVideo } from './fixtures/face-video';
-import { fakeCameraArgs, launchChromium } from './harness';
-import {
-  consentToQueryAndFace,
-  detailValue,
-  dock,
-  expectNoTraces,
-  newSessionId,
-  openKioskWithCamera,
-  placeCard,
-  PORTRAIT,
-  sessionIds,
-  sessionLines,
-  startLoggedHost,
-  waitPastFaceCheck,
-  type LoggedHost,
-} from './certificate-support';
-import { chooseService, startPtyReceiptPrinter, type PtyReceiptPrinter } from './service-support';
-import { sandboxDataWithFaces, startTyped } from './residence-permit-endorsement-support';
+import { detailValue, expectNoTraces, newSessionId, sessionIds, sessionLines } from './certificate-support';
+import { consentAndFaceCheck, dock, startByCard, startByNumber, startServiceKiosk, withHanFace, type ServiceKiosk } from './service-support';
 
 const SERVICE = 'residence-permit-endorsement';
 const svc = (path: string) => `svc.${SERVICE}.${path}`;
@@ -43,48 +23,24 @@ const LIN = { card: 'resident-moved', name: '林晓雯', idNumber: '320106198507
 /** sandbox.json: 周明轩's permit, endorsed until 20 days from today; endorsed for a year more. */
 const ZHOU_PERMIT = '4101002025JZ003187';
 
-let fixtures: string;
-let printer: PtyReceiptPrinter;
-let logged: LoggedHost;
-let browser: Browser;
-let page: Page | undefined;
+let kiosk: ServiceKiosk;
 
 beforeAll(async () => {
-  fixtures = mkdtempSync(join(tmpdir(), 'onedoor-endorse-fixtures-'));
-  const dataPath = sandboxDataWithFaces(fixtures, [ZHOU.idNumber, LIN.idNumber], 'resident-han');
-  printer = await startPtyReceiptPrinter();
-  [logged, browser] = await Promise.all([
-    startLoggedHost({ backend: { kind: 'sandbox', dataPath }, devices: { receiptPrinter: printer.config }, face: { challengeTimeoutSeconds: 5, testingSkipLiveness: true } }),
-    launchChromium(fakeCameraArgs(stillFaceVideo())),
-  ]);
+  // Typed-only 周明轩 and resident-moved 林晓雯 have no reference photo the fake camera's face could match: they get resident-han's.
+  kiosk = await startServiceKiosk({ video: stillFaceVideo(), citizens: withHanFace([ZHOU.idNumber, LIN.idNumber]) });
 });
-afterAll(async () => {
-  await browser?.close();
-  await logged?.stop();
-  await printer?.close();
-  if (fixtures) rmSync(fixtures, { recursive: true, force: true });
-});
-afterEach(async () => {
-  await page?.close();
-  page = undefined;
-});
-
-async function openKiosk(): Promise<Page> {
-  const opened = await browser.newPage({ viewport: PORTRAIT });
-  await openKioskWithCamera(opened, logged.url);
-  await expect.poll(() => opened.getByTestId('device-status-receiptPrinter').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
-  return opened;
-}
+afterAll(() => kiosk?.stop());
+afterEach(() => kiosk?.closePage());
 
 describe('居住证签注', () => {
   it('周明轩 typed: consents → face → the review (masked, the new date) → endorsed → the slip printed with the 签注编号; journaled endorsed; nothing left after', { timeout: 150_000 }, async () => {
+    const { logged, printer } = kiosk;
     const known = sessionIds(logged.lines);
     const receiptsBefore = printer.texts().length;
-    page = await openKiosk();
-    await startTyped(page, SERVICE, ZHOU.idNumber);
+    const page = await kiosk.open();
+    await startByNumber(page, SERVICE, ZHOU.idNumber);
     const sessionId = await newSessionId(logged.lines, known);
-    await consentToQueryAndFace(page);
-    await waitPastFaceCheck(page, 'review-step', logged.lines);
+    await consentAndFaceCheck(page, 'review-step', logged.lines);
 
     // The host's today (the hall's zone) and the dates sandbox.json sets from it.
     const today = zonedIsoDate(new Date(), 'Asia/Shanghai');
@@ -98,7 +54,7 @@ describe('居住证签注', () => {
     await page.getByTestId('review-confirm').click();
 
     await page.getByTestId('receipt-print-step').waitFor({ timeout: 20_000 });
-    await expect.poll(() => page!.getByTestId('receipt-print-step').getAttribute('data-state'), { timeout: 20_000 }).toBe('printed');
+    await expect.poll(() => page.getByTestId('receipt-print-step').getAttribute('data-state'), { timeout: 20_000 }).toBe('printed');
     const number = await detailValue(page, 'receipt-details', svc('slip.endorsementNumber'));
     expect(number).toMatch(/^QZ\d{14}$/);
     expect(await detailValue(page, 'receipt-details', svc('slip.newEndorsedUntil'))).toBe(newUntil);
@@ -129,17 +85,15 @@ describe('居住证签注', () => {
   });
 
   it('林晓雯 by card: already endorsed this year → the counter says why and what to do, with a ticket for the 户政 window', { timeout: 150_000 }, async () => {
+    const { logged, printer } = kiosk;
     const known = sessionIds(logged.lines);
     const receiptsBefore = printer.texts().length;
-    page = await openKiosk();
-    await placeCard(page, LIN);
-    await chooseService(page, 'huzheng', SERVICE);
-    await page.getByTestId('identify-confirm').click();
+    const page = await kiosk.open();
+    await startByCard(page, LIN, SERVICE);
     const sessionId = await newSessionId(logged.lines, known);
-    await consentToQueryAndFace(page);
-    await waitPastFaceCheck(page, 'counter-step', logged.lines);
+    await consentAndFaceCheck(page, 'counter-step', logged.lines);
 
-    await expect.poll(() => page!.getByTestId('counter-step').getAttribute('data-ticket'), { timeout: 20_000 }).toBe('printed');
+    await expect.poll(() => page.getByTestId('counter-step').getAttribute('data-ticket'), { timeout: 20_000 }).toBe('printed');
     const reason = (await page.getByTestId('counter-reason').textContent()) ?? '';
     expect(reason).toContain('今年已经签注过了');
     // Until when, and from when to come back (sandbox.json: endorsed until today + 320 days).

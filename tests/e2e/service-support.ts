@@ -1,20 +1,114 @@
 /**
  * Shared helpers of the e2e tests of any kiosk service (the certificate's own
- * are in certificate-support.ts): choosing a service on the home screen, the
- * sandbox back-end served over HTTP in the test's own process (as
- * `npm run sandbox-gateway` serves it), and a receipt printer simulator on
- * the far end of a socat pty pair, so a test reads back what the host's real
- * serial receipt driver printed.
+ * are in certificate-support.ts): a kiosk for a service (the browser host with
+ * a serial receipt printer on a pty, headless Chromium with a fake camera,
+ * optionally a test copy of the sandbox's people), opening it, starting a
+ * service by card or by typed number, the consents and the face check,
+ * paying with the dock's phone, collection at the hall; the sandbox back-end
+ * served over HTTP in the test's own process (as `npm run sandbox-gateway`
+ * serves it); and a receipt printer simulator on the far end of a socat pty
+ * pair, so a test reads back what the host's real serial receipt driver
+ * printed.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createReceiptSimulator, type PrintedReceipt, type ReceiptSimulator } from '../../drivers/receipt/simulator';
 import { createSerialTransport } from '../../drivers/transport/serial';
+import { maskName } from '../../domain/mask';
 import { loadSandboxData } from '../../electron/host/gateway/sandbox-data';
 import { createSandboxGateway, type SandboxGateway } from '../../electron/host/gateway/sandbox-gateway';
 import { startSandboxServer, type SandboxServer } from '../../electron/host/gateway/sandbox-server';
 import { SERVICE_MODULES } from '../../electron/host/services/registry';
 import { createPtyPair } from '../helpers/pty';
+import { ensureFaceAssets, fakeCameraArgs, hostLogLines, kioskUrl, launchChromium, removeDataDir, ROOT, startHostProcess, type RunningHost } from './harness';
+
+/** The page's viewport: the kiosk's portrait screen. */
+export const PORTRAIT = { width: 1080, height: 1920 } as const;
+
+/** A browser host whose log lines (stdout and stderr) are collected, and its own data dir. */
+export interface LoggedHost {
+  host: RunningHost;
+  url: string;
+  dataDir: string;
+  lines: string[];
+  stop(): Promise<void>;
+}
+
+/** Starts a host with `config` (merged over a fresh data dir) and collects its log lines. */
+export async function startLoggedHost(config: Record<string, unknown>): Promise<LoggedHost> {
+  ensureFaceAssets();
+  const dataDir = mkdtempSync(join(tmpdir(), 'onedoor-cert-data-'));
+  const host = await startHostProcess({ dataDir, ...config });
+  const lines = hostLogLines(host);
+  return {
+    host,
+    url: host.url,
+    dataDir,
+    lines,
+    stop: async () => {
+      await host.stop();
+      removeDataDir(dataDir);
+    },
+  };
+}
+
+/** One sandbox citizen as resources/sandbox/citizens.json holds them (the fields tests change). */
+export interface SandboxCitizen {
+  label: string;
+  faceRef?: string;
+  criminalRecord?: string;
+}
+
+/**
+ * A copy of resources/sandbox/citizens.json, written under `dir` as the
+ * host's `backend.dataPath`, in which each of `changes` (by ID number) is
+ * applied to that citizen and noted in their label; returns its path.
+ */
+export function sandboxCitizensWith(dir: string, changes: Record<string, Partial<SandboxCitizen>>): string {
+  const data = JSON.parse(readFileSync(join(ROOT, 'resources/sandbox/citizens.json'), 'utf8')) as { citizens: Record<string, SandboxCitizen> };
+  for (const [idNumber, change] of Object.entries(changes)) {
+    const citizen = data.citizens[idNumber];
+    if (!citizen) throw new Error(`no sandbox citizen ${idNumber}`);
+    Object.assign(citizen, change);
+    citizen.label += ` (test data: ${Object.entries(change).map(([field, value]) => `${field} ${String(value)}`).join(', ')})`;
+  }
+  const path = join(dir, 'sandbox-citizens.json');
+  writeFileSync(path, JSON.stringify(data));
+  return path;
+}
+
+/**
+ * The change that gives each of `idNumbers` resident-han's reference photo
+ * (the man the fake camera plays), so a typed-only person or one with
+ * another face can pass the face check: for {@link sandboxCitizensWith}.
+ */
+export function withHanFace(idNumbers: readonly string[]): Record<string, Partial<SandboxCitizen>> {
+  return Object.fromEntries(idNumbers.map((idNumber) => [idNumber, { faceRef: 'resident-han' }]));
+}
+
+/** Opens the kiosk (optionally with a query) and waits for the reader and the renderer's camera report. */
+export async function openKioskWithCamera(page: Page, url: string, query = ''): Promise<void> {
+  await page.goto(kioskUrl(url, query));
+  await page.getByTestId('device-status-idcard').and(page.locator('[data-state="online"]')).waitFor({ timeout: 15_000 });
+  await expect.poll(() => page.getByTestId('device-status-faceCamera').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
+}
+
+/** Uses the simulation dock: opens it, presses `testId`, closes it. */
+export async function dock(page: Page, testId: string): Promise<void> {
+  if (!(await page.getByTestId('dock-drawer').isVisible())) await page.getByTestId('dock-handle').click();
+  await page.getByTestId(testId).click();
+  await page.getByTestId('dock-handle').click();
+}
+
+/** Places a sample card at the attract screen and waits for the welcome with the (masked) name. */
+export async function placeCard(page: Page, citizen: { card: string; name: string }): Promise<void> {
+  await page.getByTestId('attract-screen').waitFor({ timeout: 10_000 });
+  await dock(page, `dock-card-${citizen.card}`);
+  await page.getByTestId('welcome').filter({ hasText: maskName(citizen.name) }).waitFor({ timeout: 10_000 });
+}
 
 /** Home → `category` → the service's card (checked available) → the flow's identify step. */
 export async function chooseService(page: Page, category: string, serviceId: string): Promise<void> {
@@ -24,6 +118,92 @@ export async function chooseService(page: Page, category: string, serviceId: str
   expect(await card.getAttribute('data-available'), (await card.textContent()) ?? '').toBe('true');
   await card.click();
   await page.getByTestId('identify-step').waitFor({ timeout: 10_000 });
+}
+
+/** Card → `serviceId` (in `category`, default 户政) → the card's identity confirmed: the flow's next step (its consent). */
+export async function startByCard(page: Page, citizen: { card: string; name: string }, serviceId: string, category = 'huzheng'): Promise<void> {
+  await placeCard(page, citizen);
+  await chooseService(page, category, serviceId);
+  await page.getByTestId('identify-confirm').click();
+}
+
+/** No card: touch → `serviceId` (in `category`, default 户政) → 没有带身份证 → the number on the keypad → the `next` step (default the consent). */
+export async function startByNumber(page: Page, serviceId: string, idNumber: string, options: { category?: string; next?: string } = {}): Promise<void> {
+  await page.getByTestId('start-button').click();
+  await chooseService(page, options.category ?? 'huzheng', serviceId);
+  await page.getByTestId('identify-type').click();
+  await page.getByTestId('id-keypad').waitFor();
+  for (const c of idNumber) await page.getByTestId(`id-keypad-key-${c}`).click();
+  await page.getByTestId('id-keypad-confirm').click();
+  await page.getByTestId(options.next ?? 'consent-step').waitFor({ timeout: 10_000 });
+}
+
+/** The service's consent step, then the separate biometric consent: the face check starts. */
+export async function consentToQueryAndFace(page: Page): Promise<void> {
+  await page.getByTestId('consent-step-agree').click();
+  await page.getByTestId('consent-agree').click({ timeout: 15_000 });
+}
+
+/**
+ * Waits for `target` after the face check, pressing "more time" if the idle
+ * countdown comes up meanwhile (a still face check touches nothing).
+ */
+export async function waitPastFaceCheck(page: Page, target: string, hostLines: readonly string[]): Promise<void> {
+  const heardBefore = hostLines.length;
+  const seen = new Set<string>();
+  await expect
+    .poll(
+      async () => {
+        // A bounded click: the countdown may close between the look and the click.
+        const more = page.getByTestId('idle-more');
+        if (await more.isVisible()) await more.click({ timeout: 1_000 }).catch(() => undefined);
+        // What the face check said on the way, for the failure message. Read in one
+        // evaluate: a locator read would wait (up to the default timeout, long past the
+        // idle limit) for a face check that unmounted just after isVisible().
+        const said = await page.evaluate(() => {
+          const check = document.querySelector('[data-testid="face-check"]');
+          if (!check) return null;
+          const guidance = check.querySelector('[data-testid="face-guidance"]')?.textContent ?? '';
+          return `${check.getAttribute('data-phase')} [${check.getAttribute('data-measures')}] ${guidance}`;
+        });
+        if (said !== null) seen.add(said);
+        return page.getByTestId(target).isVisible();
+      },
+      { timeout: 60_000, interval: 250, message: `waiting for ${target}` },
+    )
+    .toBe(true)
+    .catch(async (error: unknown) => {
+      // Where the kiosk ended up, so a failure says whether the check hung or the session ended.
+      const at = await page
+        .evaluate(() => [...document.querySelectorAll('[data-testid]')].slice(0, 12).map((el) => `${el.getAttribute('data-testid')}${el.getAttribute('data-step') ? `(${el.getAttribute('data-step')})` : ''}${el.getAttribute('data-phase') ? `[${el.getAttribute('data-phase')}]` : ''}`))
+        .catch(() => ['(page gone)']);
+      // And what the host logged meanwhile (masked by the host's own log redaction).
+      const heard = hostLines.slice(heardBefore).slice(-25).join('\n');
+      throw new Error(`${String(error)}\nface check on the way:\n${[...seen].slice(-15).join('\n')}\nnow on screen: ${at.join(' ')}\nhost log meanwhile:\n${heard}`);
+    });
+}
+
+/** Both consents, then the face check passed: `target` is shown (the step after the face check, or the counter). */
+export async function consentAndFaceCheck(page: Page, target: string, hostLines: readonly string[]): Promise<void> {
+  await consentToQueryAndFace(page);
+  await waitPastFaceCheck(page, target, hostLines);
+}
+
+/** The dock's phone pays the order shown (default WeChat), and the dock closes again. */
+export async function payByPhone(page: Page, channel: 'wechat' | 'alipay' = 'wechat'): Promise<void> {
+  await expect.poll(() => page.getByTestId('payment-step').getAttribute('data-state'), { timeout: 15_000 }).toBe('waiting');
+  await page.getByTestId('dock-handle').click();
+  await page.getByTestId(`dock-pay-channel-${channel}`).click();
+  await page.getByTestId('dock-pay-scan').click();
+  await expect.poll(() => page.getByTestId('dock-pay-status').textContent(), { timeout: 10_000 }).toBe('已支付');
+  await page.getByTestId('dock-handle').click();
+}
+
+/** Collect at this hall: the signature step. */
+export async function collectAtHall(page: Page): Promise<void> {
+  await page.getByTestId('delivery-hall').click();
+  await page.getByTestId('delivery-confirm').click();
+  await page.getByTestId('signature-step').waitFor({ timeout: 15_000 });
 }
 
 /** The sandbox back-end over plain HTTP on loopback, and the gateway behind it (its stats and certificates). */
@@ -77,6 +257,70 @@ export async function startPtyReceiptPrinter(): Promise<PtyReceiptPrinter> {
     async close() {
       await simulator.stop();
       await pair.close();
+    },
+  };
+}
+
+/** What a service's e2e test runs against: the host, its serial receipt printer, the browser, and the page open now. */
+export interface ServiceKiosk {
+  logged: LoggedHost;
+  printer: PtyReceiptPrinter;
+  browser: Browser;
+  /** A new page on the kiosk (the previous one closed), once the reader, the camera and the receipt printer are online. */
+  open(): Promise<Page>;
+  /** Closes the page `open` gave (after each test). */
+  closePage(): Promise<void>;
+  /** Closes the browser, stops the host and the printer, removes the test's files. */
+  stop(): Promise<void>;
+}
+
+export interface ServiceKioskOptions {
+  /** The fake camera's video: a .y4m file, or one the test makes in its fixtures folder. */
+  video: string | ((fixtures: string) => string);
+  /** Changes to the sandbox's people, in a test copy of citizens.json (e.g. {@link withHanFace}). */
+  citizens?: Record<string, Partial<SandboxCitizen>>;
+}
+
+/**
+ * The simulated default kiosk for a service's test: the embedded back-end
+ * and payment sandboxes (with `citizens`, on a copy of the sandbox's people),
+ * the host's real serial receipt driver talking to the simulator over a pty
+ * pair, face checks with a short challenge and the liveness seam, and
+ * headless Chromium playing `video` as the camera.
+ */
+export async function startServiceKiosk(options: ServiceKioskOptions): Promise<ServiceKiosk> {
+  const fixtures = mkdtempSync(join(tmpdir(), 'onedoor-service-'));
+  const backend = options.citizens ? { backend: { kind: 'sandbox', dataPath: sandboxCitizensWith(fixtures, options.citizens) } } : {};
+  const video = typeof options.video === 'string' ? options.video : options.video(fixtures);
+  const printer = await startPtyReceiptPrinter();
+  const [logged, browser] = await Promise.all([
+    startLoggedHost({ ...backend, devices: { receiptPrinter: printer.config }, face: { challengeTimeoutSeconds: 5, testingSkipLiveness: true } }),
+    launchChromium(fakeCameraArgs(video)),
+  ]);
+  let page: Page | undefined;
+  const closePage = async () => {
+    await page?.close();
+    page = undefined;
+  };
+  return {
+    logged,
+    printer,
+    browser,
+    async open() {
+      await closePage();
+      const opened = await browser.newPage({ viewport: PORTRAIT });
+      page = opened;
+      await openKioskWithCamera(opened, logged.url);
+      // The serial receipt printer answered the host's status polls: the services need it.
+      await expect.poll(() => opened.getByTestId('device-status-receiptPrinter').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
+      return opened;
+    },
+    closePage,
+    async stop() {
+      await browser.close();
+      await logged.stop();
+      await printer.close();
+      rmSync(fixtures, { recursive: true, force: true });
     },
   };
 }

@@ -14,60 +14,28 @@
  *   why and what to do, and a queue ticket for window 1; nothing to pay.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { stillFaceVideo } from './fixtures/face-video';
-import { fakeCameraArgs, launchChromium } from './harness';
-import {
-  consentToQueryAndFace,
-  detailValue,
-  dock,
-  expectNoTraces,
-  HAN,
-  MA,
-  newSessionId,
-  openKioskWithCamera,
-  placeCard,
-  PORTRAIT,
-  sessionIds,
-  startLoggedHost,
-  waitPastFaceCheck,
-  type LoggedHost,
-} from './certificate-support';
+import { detailValue, expectNoTraces, HAN, MA, newSessionId, sessionIds } from './certificate-support';
 import { orderShown, sign } from './capability-demo-support';
-import { chooseService, startPtyReceiptPrinter, type PtyReceiptPrinter } from './service-support';
+import { consentAndFaceCheck, dock, payByPhone, startByCard, startServiceKiosk, type ServiceKiosk } from './service-support';
 
 const SLIP = 'svc.temporary-id.slip';
 const WINDOW = '1号窗口'; // services.windows.huzheng (default)
 
-let printer: PtyReceiptPrinter;
-let logged: LoggedHost;
-let browser: Browser;
-let page: Page | undefined;
+let kiosk: ServiceKiosk;
 
 beforeAll(async () => {
-  printer = await startPtyReceiptPrinter();
-  [logged, browser] = await Promise.all([
-    startLoggedHost({ devices: { receiptPrinter: printer.config }, face: { challengeTimeoutSeconds: 5, testingSkipLiveness: true } }),
-    launchChromium(fakeCameraArgs(stillFaceVideo())),
-  ]);
+  kiosk = await startServiceKiosk({ video: stillFaceVideo() });
 });
-afterAll(async () => {
-  await browser?.close();
-  await logged?.stop();
-  await printer?.close();
-});
-afterEach(async () => {
-  await page?.close();
-  page = undefined;
-});
+afterAll(() => kiosk?.stop());
+afterEach(() => kiosk?.closePage());
 
 /** Card → 临时身份证申领 → identify → consents → face check, up to `target`; the run's session id. */
 async function startWithCard(citizen: { card: string; name: string }, target: string, enrol = false): Promise<{ p: Page; sessionId: string }> {
+  const { logged } = kiosk;
   const known = sessionIds(logged.lines);
-  const p = await browser.newPage({ viewport: PORTRAIT });
-  page = p;
-  await openKioskWithCamera(p, logged.url);
-  await expect.poll(() => p.getByTestId('device-status-receiptPrinter').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
+  const p = await kiosk.open();
   if (enrol) {
     // The face at the camera becomes the card's reference photo (the host keeps it in memory, simulation only).
     await p.getByTestId('dock-handle').click();
@@ -77,16 +45,14 @@ async function startWithCard(citizen: { card: string; name: string }, target: st
     expect(await result.getAttribute('data-ok'), (await result.textContent()) ?? '').toBe('true');
     await p.getByTestId('dock-handle').click();
   }
-  await placeCard(p, citizen);
-  await chooseService(p, 'huzheng', 'temporary-id');
-  await p.getByTestId('identify-confirm').click();
-  await consentToQueryAndFace(p);
-  await waitPastFaceCheck(p, target, logged.lines);
+  await startByCard(p, citizen, 'temporary-id');
+  await consentAndFaceCheck(p, target, logged.lines);
   return { p, sessionId: await newSessionId(logged.lines, known) };
 }
 
 describe('临时身份证申领', () => {
   it('马秀兰 by card: studio photo, signature, 10 元 by phone → the 缴费凭证 and the 领证回执 (受理编号, date, window) as printed', { timeout: 240_000 }, async () => {
+    const { printer, logged } = kiosk;
     const printedBefore = printer.texts().length;
     const { p, sessionId } = await startWithCard(MA, 'photo-flow-step', true);
 
@@ -101,11 +67,7 @@ describe('临时身份证申领', () => {
     await sign(p);
     await orderShown(p);
     expect(await p.getByTestId('payment-total').textContent()).toMatch(/10/);
-    await p.getByTestId('dock-handle').click();
-    await p.getByTestId('dock-pay-channel-wechat').click();
-    await p.getByTestId('dock-pay-scan').click();
-    await expect.poll(() => p.getByTestId('dock-pay-status').textContent(), { timeout: 10_000 }).toBe('已支付');
-    await p.getByTestId('dock-handle').click();
+    await payByPhone(p);
 
     // Submitted; the 缴费凭证 printed, then taken.
     await expect.poll(() => p.getByTestId('receipt-print-step').getAttribute('data-state'), { timeout: 40_000 }).toBe('printed');
@@ -152,6 +114,7 @@ describe('临时身份证申领', () => {
   });
 
   it('陈思远 by card, no ID card application in progress: the counter says why and what to do, with a ticket for window 1; no payment', { timeout: 120_000 }, async () => {
+    const { printer, logged } = kiosk;
     const printedBefore = printer.texts().length;
     const { p, sessionId } = await startWithCard(HAN, 'counter-step');
     await expect.poll(() => p.getByTestId('counter-step').getAttribute('data-ticket'), { timeout: 15_000 }).toBe('printed');

@@ -40,6 +40,7 @@ import {
 import type { InfoSlipRequest } from '../../flows/ports';
 import type { AuditEvent } from '../../journal/transactions-audit';
 import type { FeeRule } from '../service-module';
+import { EMS_POSTING_OFFER, idCardExemption, idCardFeeRule, postingFeeItems } from '../shared/id-card-fee';
 import { childHousehold, type HouseholdAnswer } from './backend';
 import { wording } from './wording';
 
@@ -47,18 +48,8 @@ export const SERVICE_ID = 'child-id-card';
 const key = (path: string) => `svc.${SERVICE_ID}.${path}`;
 const zh = wording['zh-CN'] as Record<string, Record<string, string>>;
 
-/** 居民身份证法 art. 20 and 发改价格〔2003〕2322号: 首次申领 20 元; 低保 free and hardship reduced on first issue (art. 20). */
-export const CHILD_ID_FEE: FeeRule = {
-  items: [{ code: 'idCard', name: { 'zh-CN': '居民身份证工本费', en: 'ID card fee' }, amountFen: 2000, basis: '《居民身份证法》第二十条；发改价格〔2003〕2322号：首次申领每证20元' }],
-  exemptions: [
-    { code: 'dibao', name: { 'zh-CN': '最低生活保障对象', en: 'Minimum living allowance' }, payPercent: 0, basis: '《居民身份证法》第二十条：领取最低生活保障金的居民初次申领免收工本费' },
-    { code: 'hardship', name: { 'zh-CN': '生活困难人员', en: 'Hardship' }, payPercent: 50, basis: '《居民身份证法》第二十条：生活确有困难的居民初次申领可以减收工本费（减半）' },
-  ],
-  chargedOn: ['applicationAccepted'],
-};
-
-/** Posting the card: the delivery's EMS fee, never exempted. */
-export const EMS_FEE = { code: 'ems', name: { 'zh-CN': '证件邮寄费（EMS）', en: 'Posting the card (EMS)' }, amountFen: 1500, basis: '中国邮政EMS证件寄递资费（由邮政收取，不属工本费）' } as const;
+/** 首次申领: 20 元, 低保 free, hardship half, EMS posting never reduced (the shared rule, ../shared/id-card-fee.ts). */
+export const CHILD_ID_FEE: FeeRule = idCardFeeRule(['firstIssue'], { chargedOn: ['applicationAccepted'] });
 
 /** The child's number as typed (form step `child`), or ''. */
 export function childIdNumber(context: FlowContext): string {
@@ -73,8 +64,7 @@ export function eligibility(context: FlowContext): Extract<HouseholdAnswer, { ve
 }
 
 function exemptionOf(context: FlowContext): string | null {
-  const exemption = eligibility(context)?.exemption ?? 'none';
-  return exemption === 'none' ? null : exemption;
+  return idCardExemption('firstIssue', eligibility(context)?.exemption);
 }
 
 /** The guardian as a receipt shows them: masked name, or the masked number when typed (no name). */
@@ -134,7 +124,7 @@ export const PAYMENT: PaymentOptions = {
   id: 'pay',
   labelKey: key('steps.pay'),
   fee: CHILD_ID_FEE,
-  extraItems: (context) => (deliveryChoice(context, 'delivery')?.method === 'ems' ? [EMS_FEE] : []),
+  extraItems: (context) => postingFeeItems(deliveryChoice(context, 'delivery')),
   exemption: exemptionOf,
   application: childApplication,
 };
@@ -229,7 +219,7 @@ export function childIdCardFlow(kit: FlowKit): FlowPlan {
         id: 'delivery',
         labelKey: key('steps.delivery'),
         titleKey: key('delivery.title'),
-        emsFee: { code: EMS_FEE.code, amountFen: EMS_FEE.amountFen },
+        emsFee: EMS_POSTING_OFFER,
         // The card goes to the guardian: their name first, changeable.
         prefill: (context): FormValues => (context.identity?.name ? { name: context.identity.name } : {}),
       }),

@@ -1,8 +1,8 @@
 /**
  * 未满十六周岁 居民身份证首次申领 (a child's first ID card, applied for by the
- * guardian in person with the child): the service module. Fee 20 元
- * (居民身份证法 art. 20, 发改价格〔2003〕2322号), 低保 exempt, hardship half;
- * an EMS posting fee when the card is posted.
+ * guardian in person with the child): the service module. The ID card's
+ * 首次申领 fee, with its exemptions and the EMS posting fee when the card is
+ * posted (../shared/id-card-fee.ts).
  */
 import type { ServiceModule } from '../service-module';
 import { childHousehold } from './backend';

@@ -38,6 +38,7 @@ import {
 } from '../../flows/library';
 import type { DetailRow } from '../../../contract';
 import type { FeeRule } from '../service-module';
+import { EMS_POSTING_OFFER, idCardExemption, idCardFeeItem, idCardFeeRule, postingFeeItems, type IdCardApplicationKind } from '../shared/id-card-fee';
 import { renewalRecord, reportLost, type RecordAnswer, type ReportLostAnswer } from './backend';
 import { wording } from './wording';
 
@@ -49,23 +50,15 @@ const zh = wording['zh-CN'] as Record<string, Record<string, string>>;
 export const REASONS = ['expiry', 'damaged', 'lost'] as const;
 export type Reason = (typeof REASONS)[number];
 
-/** The EMS fee for posting the new card (the province's 政务寄递 rate; a site with another rate changes it here). */
-export const EMS_FEE = { code: 'ems', amountFen: 1500 } as const;
+/** The kind of ID card application each reason is (the shared fee rule's words). */
+const APPLICATION_KIND = { expiry: 'expiryRenewal', damaged: 'damagedRenewal', lost: 'lostReplacement' } as const satisfies Record<Reason, IdCardApplicationKind>;
 
-/** Amounts: 发改价格〔2003〕2322号 (DOMAIN.md §5); exemptions: 居民身份证法 art. 20 (README.md). */
-export const RENEWAL_FEE: FeeRule = {
-  items: [
-    { code: 'renewal', name: { 'zh-CN': '居民身份证换领工本费', en: 'ID card renewal fee' }, amountFen: 2000, basis: '发改价格〔2003〕2322号：换领二代居民身份证每证20元' },
-    { code: 'replacement', name: { 'zh-CN': '居民身份证补领、损坏换领工本费', en: 'ID card replacement fee' }, amountFen: 4000, basis: '发改价格〔2003〕2322号：丢失补领、损坏换领每证40元' },
-  ],
-  exemptions: [
-    { code: 'dibao', name: { 'zh-CN': '最低生活保障对象', en: 'Minimum living allowance' }, payPercent: 0, basis: '《居民身份证法》第二十条：领取最低生活保障金的居民初次申领和换领免收工本费' },
-    { code: 'hardship', name: { 'zh-CN': '生活困难人员', en: 'Hardship' }, payPercent: 50, basis: '《居民身份证法》第二十条：其他生活确有困难的居民初次申领和换领减半收取' },
-  ],
+/** 换领 20 元, 补领 and 损坏换领 40 元, 低保 free and hardship half except for 补领 (../shared/id-card-fee.ts, sources in README.md). */
+export const RENEWAL_FEE: FeeRule = idCardFeeRule(Object.values(APPLICATION_KIND), {
   // The payment step's ledger records what was paid (one item of the two, or nothing when exempt).
   chargedOn: [],
   listedFen: 2000,
-};
+});
 
 const recordOf = (context: FlowContext) => factOf<RecordAnswer>(context, 'record');
 const reasonOf = (context: FlowContext): Reason | null => {
@@ -104,17 +97,13 @@ export function routeReason(record: RecordAnswer | undefined, reason: Reason | n
   return { to: 'next' };
 }
 
-/** The fee item a reason owes: 20 元 for 换领, 40 元 for 补领 and 损坏换领. */
-export const feeItemOf = (reason: Reason | null): string => (reason === 'expiry' ? 'renewal' : 'replacement');
+/** The fee item a reason owes: 20 元 for 换领, 40 元 for 补领 and 损坏换领 (no reason yet: the replacement's). */
+export const feeItemOf = (reason: Reason | null): string => idCardFeeItem(APPLICATION_KIND[reason ?? 'lost']).code;
 
-/**
- * The back-end's exemption, for 换领 only (居民身份证法 art. 20: 初次申请领取和
- * 换领; 损坏换领 is a 换领, art. 11): a lost card's 补领 is paid in full.
- */
+/** The back-end's exemption, for 换领 and 损坏换领 only: a lost card's 补领 is paid in full. */
 export function exemptionOf(context: FlowContext): string | null {
-  const exemption = recordOf(context)?.exemption;
-  if (reasonOf(context) === 'lost') return null;
-  return exemption && exemption !== 'none' ? exemption : null;
+  const reason = reasonOf(context);
+  return reason ? idCardExemption(APPLICATION_KIND[reason], recordOf(context)?.exemption) : null;
 }
 
 /**
@@ -146,10 +135,7 @@ const PAYMENT: PaymentOptions = {
   fee: RENEWAL_FEE,
   itemCodes: (context) => [feeItemOf(reasonOf(context))],
   exemption: exemptionOf,
-  extraItems: (context) => {
-    const delivery = deliveryChoice(context, 'delivery');
-    return delivery?.method === 'ems' ? [{ code: delivery.fee.code, name: { 'zh-CN': 'EMS邮寄费', en: 'EMS postage' }, amountFen: delivery.fee.amountFen, basis: '中国邮政EMS政务寄递资费' }] : [];
-  },
+  extraItems: (context) => postingFeeItems(deliveryChoice(context, 'delivery')),
   application: renewalApplication,
 };
 
@@ -229,7 +215,7 @@ export function idCardRenewalFlow(kit: FlowKit): FlowPlan {
       photoStep({ id: 'photo', labelKey: key('steps.photo'), titleKey: key('photo.title'), spec: 'residentId', maxTakes: 5, studioReceipt: true }),
       // A typed number has no card to compare with: the library skips the comparison then.
       fingerprintsStep({ id: 'prints', labelKey: key('steps.prints'), compareWithCard: true }),
-      deliveryStep({ id: 'delivery', labelKey: key('steps.delivery'), titleKey: key('delivery.title'), emsFee: EMS_FEE, back: true, prefill: (context): Record<string, string> => {
+      deliveryStep({ id: 'delivery', labelKey: key('steps.delivery'), titleKey: key('delivery.title'), emsFee: EMS_POSTING_OFFER, back: true, prefill: (context): Record<string, string> => {
           const name = holderName(context);
           return name ? { name } : {};
         } }),

@@ -1,7 +1,7 @@
 /**
  * 身份证换领 / 损坏换领 / 补领 (ID card renewal and replacement, also 异地
  * 跨省通办): the service module. 换领 20 元, 补领 and 损坏换领 40 元, 低保 free,
- * hardship half (RENEWAL_FEE in flow.ts; sources in README.md).
+ * hardship half (RENEWAL_FEE in flow.ts, from ../shared/id-card-fee.ts).
  */
 import type { ServiceModule } from '../service-module';
 import { renewalRecord, reportLost } from './backend';

@@ -24,7 +24,7 @@ export const wording: ServiceWording = {
     fee: {
       renewal: '居民身份证换领工本费',
       replacement: '居民身份证补领、损坏换领工本费',
-      ems: 'EMS邮寄费',
+      ems: '证件邮寄费（EMS）',
       exemptions: { dibao: '最低生活保障对象（免收）', hardship: '生活困难人员（减半）' },
     },
     counter: {
@@ -81,7 +81,7 @@ export const wording: ServiceWording = {
     fee: {
       renewal: 'ID card renewal fee',
       replacement: 'ID card replacement fee (lost or damaged)',
-      ems: 'EMS postage',
+      ems: 'Posting the card (EMS)',
       exemptions: { dibao: 'Minimum living allowance (no fee)', hardship: 'Hardship (half fee)' },
     },
     counter: {

@@ -1,17 +1,10 @@
 /** The ticket printer's 缴费凭证: the bytes it sends, decoded by the receipt simulator, with the hall and times in its zone; audited by order number only. */
-import pino from 'pino';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ManagedReceiptPrinter } from '../../../../drivers/manager/receipt-device';
-import { openJournal, type Journal } from '../../../../electron/host/journal';
-import { createQueueNumbers } from '../../../../electron/host/journal/queue-numbers';
-import { createAuditLog } from '../../../../electron/host/journal/transactions-audit';
-import { defaultConfig } from '../../../../electron/host/config/load';
-import { createReceiptTicketPrinter } from '../../../../electron/host/printing/ticket-printer';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { FeeSlipRequest } from '../../../../electron/host/flows/ports';
-import { connectedPrinter } from '../../../drivers/receipt/helpers';
+import { ticketPrinterOnSimulator, type TicketPrinterOnSimulator } from '../../../helpers/ticket-printer-on-simulator';
 
-let journal: Journal | undefined;
-afterEach(() => journal?.close());
+let printing: TicketPrinterOnSimulator | undefined;
+afterEach(() => printing?.close());
 
 const REQUEST: FeeSlipRequest = {
   sessionId: 's-1',
@@ -28,35 +21,15 @@ const REQUEST: FeeSlipRequest = {
 
 describe('fee slip through the ticket printer', () => {
   it('prints the 缴费凭证 the simulator decodes, and audits it by order number', async () => {
-    const opened = openJournal(':memory:');
-    if (!opened.ok) throw new Error(opened.error.kind);
-    journal = opened.value;
-    const sent: Uint8Array[] = [];
-    const print = vi.fn(async (bytes: Uint8Array) => {
-      sent.push(bytes);
-      return { ok: true as const, value: undefined };
-    });
-    const tickets = createReceiptTicketPrinter({
-      printer: () => ({ kind: 'receiptPrinter', print }) as unknown as ManagedReceiptPrinter,
-      queue: createQueueNumbers(journal.db, defaultConfig().services.windows),
-      site: '湖滨派出所',
-      paperWidthMm: 80,
-      timeZone: 'Asia/Shanghai',
-      audit: createAuditLog(journal.db),
-      logger: pino({ level: 'silent' }),
-      now: () => new Date('2026-12-02T01:32:00Z'),
-    });
-    expect(await tickets.printFeeSlip(REQUEST)).toEqual({ kind: 'printed' });
+    printing = ticketPrinterOnSimulator({ audit: true });
+    expect(await printing.tickets.printFeeSlip(REQUEST)).toEqual({ kind: 'printed' });
 
-    const { printer, sim } = await connectedPrinter({ simulator: { columns: 48 } });
-    await printer.print(sent[0]!);
-    await printer.stop();
-    const r = sim.receipts[0]!;
+    const r = await printing.decoded();
     expect(r.lines).toEqual(
       expect.arrayContaining(['湖滨派出所', '缴费凭证', '缴款人：4104**********1230', '减免：困难群众减半', '合计：￥10.00', '支付方式：云闪付', '缴费时间：2026-12-02 09:31', '打印时间：2026-12-02 09:32', '此凭证不作报销凭证，报销请凭财政电子票据']),
     );
     expect(r.qrCodes).toEqual(['https://pay.example/r/1']);
-    const audit = journal.db.prepare('SELECT action, subject, detail FROM audit_events').all();
+    const audit = printing.journal.db.prepare('SELECT action, subject, detail FROM audit_events').all();
     expect(audit).toEqual([{ action: 'feeSlip.print', subject: REQUEST.orderNo, detail: '{"outcome":"printed"}' }]);
   });
 });

@@ -1,16 +1,10 @@
 /** The ticket printer's 信息凭条: its code as a QR code by default, or as a CODE128 barcode (a 领证回执's 受理编号). */
-import pino from 'pino';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ManagedReceiptPrinter } from '../../../../drivers/manager/receipt-device';
-import { openJournal, type Journal } from '../../../../electron/host/journal';
-import { createQueueNumbers } from '../../../../electron/host/journal/queue-numbers';
-import { defaultConfig } from '../../../../electron/host/config/load';
-import { createReceiptTicketPrinter } from '../../../../electron/host/printing/ticket-printer';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { InfoSlipRequest } from '../../../../electron/host/flows/ports';
-import { connectedPrinter } from '../../../drivers/receipt/helpers';
+import { ticketPrinterOnSimulator, type TicketPrinterOnSimulator } from '../../../helpers/ticket-printer-on-simulator';
 
-let journal: Journal | undefined;
-afterEach(() => journal?.close());
+let printing: TicketPrinterOnSimulator | undefined;
+afterEach(() => printing?.close());
 
 const SLIP: InfoSlipRequest = {
   sessionId: 's-1',
@@ -20,28 +14,9 @@ const SLIP: InfoSlipRequest = {
 };
 
 async function printed(request: InfoSlipRequest) {
-  const opened = openJournal(':memory:');
-  if (!opened.ok) throw new Error(opened.error.kind);
-  journal = opened.value;
-  const sent: Uint8Array[] = [];
-  const print = vi.fn(async (bytes: Uint8Array) => {
-    sent.push(bytes);
-    return { ok: true as const, value: undefined };
-  });
-  const tickets = createReceiptTicketPrinter({
-    printer: () => ({ kind: 'receiptPrinter', print }) as unknown as ManagedReceiptPrinter,
-    queue: createQueueNumbers(journal.db, defaultConfig().services.windows),
-    site: '湖滨派出所',
-    paperWidthMm: 80,
-    timeZone: 'Asia/Shanghai',
-    logger: pino({ level: 'silent' }),
-    now: () => new Date('2026-12-02T01:32:00Z'),
-  });
-  expect(await tickets.printInfoSlip(request)).toEqual({ kind: 'printed' });
-  const { printer, sim } = await connectedPrinter({ simulator: { columns: 48 } });
-  await printer.print(sent[0]!);
-  await printer.stop();
-  return sim.receipts[0]!;
+  printing = ticketPrinterOnSimulator();
+  expect(await printing.tickets.printInfoSlip(request)).toEqual({ kind: 'printed' });
+  return printing.decoded();
 }
 
 describe('information slip code format', () => {
