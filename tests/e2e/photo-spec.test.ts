@@ -23,6 +23,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { PhotoCheckResult, PhotoRuleResult, PhotoSpecId } from '../../electron/contract';
 import { decodeJpeg } from '../../electron/host/capture/photo/decode-jpeg';
 import { PHOTO_SPECS } from '../../electron/host/capture/photo/spec';
+import { exitEntryHeadPx } from '../../domain/exit-entry-photo';
 import { estimateJpegQuality } from '../electron/host/capture/photo/jpeg-quality';
 import { fakeCameraArgs, kioskUrl, launchChromium, ROOT, startHostProcess, type RunningHost } from './harness';
 import { portraitVideo } from './fixtures/portrait-video';
@@ -118,6 +119,12 @@ describe('standard photos from the fake camera, checked by the host', () => {
         expect(width).toBeGreaterThanOrEqual(354);
         expect(width).toBeLessThanOrEqual(480);
         expect(Math.abs(width / height - 3 / 4)).toBeLessThanOrEqual(0.01);
+        // The head limits are the 指引's millimetres on the 33×48 mm print, at this photo's height (domain/exit-entry-photo.ts).
+        const px = exitEntryHeadPx(height);
+        expect(ruleOf(reply, 'headWidth')).toMatchObject(px.headWidth);
+        expect(ruleOf(reply, 'headHeight')).toMatchObject(px.headHeight);
+        expect(ruleOf(reply, 'crownGap')).toMatchObject(px.crownGap);
+        expect(ruleOf(reply, 'chinGap')).toMatchObject({ min: px.chinGapMin, max: null });
       }
       if (specOf.fileBytes) {
         expect(jpeg.length).toBeGreaterThanOrEqual(specOf.fileBytes.min!);

@@ -5,11 +5,13 @@
  * the vertical offset that put face width, head height, crown gap, eye line
  * and chin gap as far inside the spec's ranges as they can all be at once
  * (eye line first for 居民身份证 when both cannot be met), centred on the
- * face. The ranges mirror the host's (electron/host/capture/photo/spec.ts) and only
- * aim the crop: the host cuts, scales and encodes the photo itself from the
- * frame (photo.check), measures it and decides.
+ * face. The ranges mirror the host's (electron/host/capture/photo/spec.ts;
+ * 出入境's come from the one derivation both use, domain/exit-entry-photo.ts)
+ * and only aim the crop: the host cuts, scales and encodes the photo itself
+ * from the frame (photo.check), measures it and decides.
  */
 import type { PhotoCrop, PhotoSpecId } from '../../../electron/contract';
+import { EXIT_ENTRY_PHOTO_PX, exitEntryHeadPx } from '../../../domain/exit-entry-photo';
 
 /** An inclusive range in output pixels. */
 export interface Span {
@@ -33,9 +35,8 @@ export interface CropTarget {
   chinGapMin: number | null;
 }
 
-/** 出入境: 390×520 (3:4); millimetres on its 30×40 mm effective area. */
-const EXIT_WIDTH = 390;
-const mm = (millimetres: number) => Math.round((EXIT_WIDTH / 30) * millimetres);
+/** 出入境: the host's photo size, and the 指引's millimetres on the 33×48 mm print in its pixels. */
+const exitEntry = exitEntryHeadPx(EXIT_ENTRY_PHOTO_PX.height);
 
 export const CROP_TARGETS: Readonly<Record<PhotoSpecId, CropTarget>> = {
   // GA 461-2004: 358×441, face 207±14, hairline 7–21 px from the top, eyes ≥207 px above the bottom.
@@ -44,13 +45,12 @@ export const CROP_TARGETS: Readonly<Record<PhotoSpecId, CropTarget>> = {
   drivingLicence: { width: 260, height: 378, faceWidth: { min: 165, max: 189 }, headHeight: { min: 224, max: 260 }, crownGap: { min: 10, max: 20 }, eyeLineMin: null, chinGapMin: null },
   // NIA 指引: head 15–22 mm wide, 28–33 mm tall, crown 3–5 mm below the top, chin ≥7 mm above the bottom.
   exitEntry: {
-    width: EXIT_WIDTH,
-    height: (EXIT_WIDTH * 4) / 3,
-    faceWidth: { min: mm(15), max: mm(22) },
-    headHeight: { min: mm(28), max: mm(33) },
-    crownGap: { min: mm(3), max: mm(5) },
+    ...EXIT_ENTRY_PHOTO_PX,
+    faceWidth: exitEntry.headWidth,
+    headHeight: exitEntry.headHeight,
+    crownGap: exitEntry.crownGap,
     eyeLineMin: null,
-    chinGapMin: mm(7),
+    chinGapMin: exitEntry.chinGapMin,
   },
 };
 

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PhotoSpecId } from '../../../electron/contract';
+import { PHOTO_SPECS } from '../../../electron/host/capture/photo/spec';
 import { backgroundBeside, bestFit, CROP_TARGETS, cropRect, findCrown, type CropFace, type CropTarget } from '../../../renderer/steps/photo/targets';
 import { drawPortrait } from '../../electron/host/capture/photo/draw';
 
@@ -82,6 +83,26 @@ describe('the crop lands the head inside each spec', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('出入境: aims at exactly the limits the host checks, at the size the host makes the photo (one derivation: domain/exit-entry-photo.ts)', () => {
+    const target = CROP_TARGETS.exitEntry;
+    const spec = PHOTO_SPECS.exitEntry;
+    const { width, height } = spec.size;
+    expect([target.width, target.height]).toEqual([width, height]);
+    expect(target.faceWidth).toEqual(spec.headWidth(width, height));
+    expect(target.headHeight).toEqual(spec.headHeight(width, height));
+    expect(target.crownGap).toEqual(spec.crownGap(width, height));
+    expect(target.chinGapMin).toBe(spec.chinGap(width, height)?.min);
+  });
+
+  it('出入境: a head 2.1 face widths tall (high hair) lands inside every range, which the 30×40 mm reading could not hold', () => {
+    const target = CROP_TARGETS.exitEntry;
+    const { face, crown } = head(130, 2.1, 60);
+    const fit = bestFit(target, face, crown);
+    expect(missed(target, face, crown, fit.scale, fit.gap)).toEqual([]);
+    // At the narrowest face allowed (15 mm) the head is 31.5 mm tall: above the old 30 mm ceiling.
+    expect((fit.scale * (face.chinY - crown)) / (target.height / 48)).toBeGreaterThan(31.5);
   });
 
   it('居民身份证: when crown gap and eye line cannot both be met, the eye line wins', () => {

@@ -6,10 +6,11 @@
  *   is not stated in DOMAIN.md, so it is not checked.
  * - 驾驶证: 260×378, head width 165–189, head height 224–260, hairline 10–20
  *   px from the top; white; JPEG quality ≥70, about 14–30 KB.
- * - 出入境 (NIA 指引, ICAO 9303): 354–480 × 472–640 px, 3:4; on the 30×40 mm
- *   effective area head width 15–22 mm, head height 28–33 mm, crown 3–5 mm
- *   below the top, chin ≥7 mm above the bottom; white, light grey or light
- *   blue; JPEG 20–80 KB, quality ≥85.
+ * - 出入境 (NIA 指引, ICAO 9303): 354–480 × 472–640 px, 3:4; on the 33×48 mm
+ *   print head width 15–22 mm, head height 28–33 mm, crown 3–5 mm below the
+ *   top, chin ≥7 mm above the bottom, in pixels by domain/exit-entry-photo.ts
+ *   (image height ÷ 48 px per mm; the renderer's crop targets use the same);
+ *   white, light grey or light blue; JPEG 20–80 KB, quality ≥85.
  * JPEG quality is the libjpeg quality factor (the IJG tables scaled by it);
  * 居民身份证 states none. The host makes each photo itself at `size`
  * (standard-photo.ts), so size and quality are its own choices, still
@@ -18,6 +19,7 @@
  * included) from the top edge.
  */
 import type { PhotoSpecId } from '../../../contract';
+import { EXIT_ENTRY_PHOTO_PX, exitEntryHeadPx } from '../../../../domain/exit-entry-photo';
 
 /** An inclusive range; null ends are open. */
 export interface Range {
@@ -55,9 +57,6 @@ const KB = 1024;
 const fixed = (n: number): Range => ({ min: n, max: n });
 const centredWithin = (fraction: number) => (width: number): Range => ({ min: 0, max: Math.round(width * fraction) });
 
-/** Millimetres on 出入境's 30×40 mm effective area, in pixels of an image `width` wide. */
-const mm = (width: number, millimetres: number) => Math.round((width / 30) * millimetres);
-
 export const PHOTO_SPECS: Readonly<Record<PhotoSpecId, PhotoSpec>> = {
   residentId: {
     id: 'residentId',
@@ -93,19 +92,20 @@ export const PHOTO_SPECS: Readonly<Record<PhotoSpecId, PhotoSpec>> = {
   },
   exitEntry: {
     id: 'exitEntry',
-    // 390×520: inside 354–480 × 472–640 and 3:4; the renderer aims its crop at the same size.
-    size: { width: 390, height: 520 },
+    // The renderer aims its crop at the same size (domain/exit-entry-photo.ts).
+    size: { ...EXIT_ENTRY_PHOTO_PX },
     width: { min: 354, max: 480 },
     height: { min: 472, max: 640 },
     aspect: { ratio: 3 / 4, tolerance: 0.01 },
     backgrounds: ['white', 'lightGrey', 'lightBlue'],
     fileBytes: { min: 20 * KB, max: 80 * KB },
     minQuality: 85,
-    headWidth: (w) => ({ min: mm(w, 15), max: mm(w, 22) }),
-    headHeight: (w) => ({ min: mm(w, 28), max: mm(w, 33) }),
-    crownGap: (w) => ({ min: mm(w, 3), max: mm(w, 5) }),
+    // Scaled by the photo's height: a studio's photo may have any size the 指引 allows.
+    headWidth: (_w, h) => exitEntryHeadPx(h).headWidth,
+    headHeight: (_w, h) => exitEntryHeadPx(h).headHeight,
+    crownGap: (_w, h) => exitEntryHeadPx(h).crownGap,
     eyeLine: () => null,
-    chinGap: (w) => ({ min: mm(w, 7), max: null }),
+    chinGap: (_w, h) => ({ min: exitEntryHeadPx(h).chinGapMin, max: null }),
     centred: centredWithin(0.04),
   },
 };

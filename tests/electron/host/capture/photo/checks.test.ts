@@ -34,7 +34,8 @@ describe('standard photo checks (pure, over generated images)', () => {
   });
 
   it('accepts light blue only where the spec allows it (出入境)', () => {
-    const exit: Portrait = { width: 390, height: 520, background: [205, 225, 250], centreX: 195, crownY: 52, faceWidth: 230, chinY: 420 };
+    // Crown 4 mm down, head 30.5 mm tall, face 18.5 mm wide on the 33×48 mm print (10.83 px per mm).
+    const exit: Portrait = { width: 390, height: 520, background: [205, 225, 250], centreX: 195, crownY: 43, faceWidth: 200, chinY: 373 };
     expect(classifyBackground([205, 225, 250])).toBe('lightBlue');
     expect(failed(exit, 'exitEntry', 40 * KB)).toEqual([]);
     expect(failed({ ...exit, background: [235, 180, 180] }, 'exitEntry', 40 * KB)).toEqual(['background']);

@@ -43,3 +43,28 @@ export function drawPortrait(p: Portrait): { image: RgbaImage; face: FaceLandmar
     face: { left: p.centreX - p.faceWidth / 2, right: p.centreX + p.faceWidth / 2, eyeY, chinY: p.chinY, centreX: p.centreX },
   };
 }
+
+/**
+ * A head drawn as two boxes, for rules tested at their exact edges: hair from
+ * row `crownY` (whole, so the host measures exactly it) down to the forehead,
+ * then the face to the chin, both `faceWidth` wide, on a plain background.
+ * `chinY` may be fractional: the host takes the chin from the landmarks.
+ */
+export function drawBoxHead(p: Omit<Portrait, 'background'> & { background: Rgb }): { image: RgbaImage; face: FaceLandmarks } {
+  const data = new Uint8Array(p.width * p.height * 4);
+  const foreheadY = p.crownY + (p.chinY - p.crownY) * 0.22;
+  const eyeY = foreheadY + (p.chinY - foreheadY) * 0.4;
+  const [left, right] = [p.centreX - p.faceWidth / 2, p.centreX + p.faceWidth / 2];
+  for (let y = 0; y < p.height; y++) {
+    for (let x = 0; x < p.width; x++) {
+      let colour: Rgb = p.background;
+      if (x >= left && x < right && y >= p.crownY && y < p.chinY) colour = y < foreheadY ? [40, 30, 25] : [222, 184, 152];
+      const o = (y * p.width + x) * 4;
+      data[o] = colour[0];
+      data[o + 1] = colour[1];
+      data[o + 2] = colour[2];
+      data[o + 3] = 255;
+    }
+  }
+  return { image: { width: p.width, height: p.height, data }, face: { left, right, eyeY, chinY: p.chinY, centreX: p.centreX } };
+}

@@ -37,6 +37,7 @@ import { resourcesPath } from '../../../../../drivers/resources-dir';
 /** The sandbox's receipts (electron/host/capture/photo/studio-receipts.sandbox.json). */
 const RESIDENT_ID = 'SB2026RID00000000001';
 const DRIVING_LICENCE = 'SB2026DRV00000000002';
+const EXIT_ENTRY = 'SB2026EXE00000000003';
 const EXPIRED = 'SB2025RID00000000009';
 const UNKNOWN = 'SB2026RID99999999999';
 
@@ -205,6 +206,18 @@ describe('photo step: a photo studio receipt', () => {
     expect(fetched.value.photo.rules.find((r) => r.rule === 'fileSize')).toMatchObject({ passed: true });
     // And an ID card receipt is the wrong spec here.
     expect(await run.type(RESIDENT_ID)).toEqual({ ok: true, value: { result: 'refused', reason: 'wrongSpec' } });
+  });
+
+  it('a 出入境 studio photo passes the head rules measured on the 33×48 mm print', async () => {
+    const run = await atPhotoStep({ spec: 'exitEntry' });
+    const fetched = await run.type(EXIT_ENTRY);
+    if (!fetched.ok || fetched.value.result !== 'fetched') throw new Error(JSON.stringify(fetched));
+    const rules = fetched.value.photo.rules;
+    expect(rules.filter((r) => !r.passed)).toEqual([]);
+    // 390×520 at 520/48 px per mm (domain/exit-entry-photo.ts): head 28–33 mm, crown 3–5 mm, chin ≥ 7 mm.
+    expect(rules.find((r) => r.rule === 'headHeight')).toMatchObject({ min: 303.3, max: 357.5 });
+    expect(rules.find((r) => r.rule === 'crownGap')).toMatchObject({ min: 32.5, max: 54.2 });
+    expect(rules.find((r) => r.rule === 'chinGap')).toMatchObject({ min: 75.8, max: null });
   });
 
   it('a studio photo that fails the checks cannot be chosen', async () => {
