@@ -86,6 +86,6 @@ describe('document capture with papers chosen by the run', () => {
   it('a function naming no required paper is a programming error, as a bad fixed list is', () => {
     expect(() => documentCaptureStep({ id: 'papers', labelKey: 'l', titleKey: 't', documents: [{ ...PAPERS.lease!, minPages: 0 }] })).toThrow(RangeError);
     const step = documentCaptureStep({ id: 'papers', labelKey: 'l', titleKey: 't', documents: () => [{ ...PAPERS.lease!, minPages: 0 }] });
-    expect(() => step.view({ facts: {} } as unknown as FlowContext, 'capturing')).toThrow(RangeError);
+    expect(() => step.view({ facts: {} } as unknown as FlowContext, 'capturing', {} as FlowKit)).toThrow(RangeError);
   });
 });
