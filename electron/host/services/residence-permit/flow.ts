@@ -3,7 +3,7 @@
  * may apply (居住登记 here for half a year, no permit held or applied for,
  * 户籍 elsewhere; else the counter with why and what to do) → the condition
  * they apply on (work, home, study) → which proof they brought → its pages
- * with the document camera → photo (GA 461, or a studio's 回执) → address
+ * with the document camera → photo (GA 461 by default, or a studio's 回执) → address
  * here and mobile number → review → signature on the 居住证申领登记表 →
  * submission (free: no payment step) → 居住证领证回执 with the 受理编号 as
  * a CODE128 barcode.
@@ -42,6 +42,7 @@ import {
 import { REGIONS } from '../../flows/library/form/regions';
 import type { GatewayResult } from '../../gateway/police-gateway';
 import { permitEligibility, type EligibilityAnswer, type EligibleAnswer } from './backend';
+import type { ResidencePermitSettings } from './settings';
 import { wording } from './wording';
 
 export const SERVICE_ID = 'residence-permit';
@@ -193,7 +194,7 @@ export function receiptLines(context: FlowContext, kit: FlowKit): Array<{ key: s
   ];
 }
 
-export function residencePermitFlow(kit: FlowKit): FlowPlan {
+export function residencePermitFlow(kit: FlowKit, settings: ResidencePermitSettings): FlowPlan {
   return {
     holderName,
     steps: [
@@ -222,7 +223,8 @@ export function residencePermitFlow(kit: FlowKit): FlowPlan {
         documents: (context) => papersFor(basisOf(context), chosen(context, 'proof')),
         back: true,
       }),
-      photoStep({ id: 'photo', labelKey: key('steps.photo'), titleKey: key('photo.title'), spec: 'residentId', maxTakes: 5, studioReceipt: true }),
+      // The city's photo standard (site setting; the ID card's by default), or a photo studio's 回执 for it.
+      photoStep({ id: 'photo', labelKey: key('steps.photo'), titleKey: key('photo.title'), spec: settings.photoSpec, maxTakes: 5, studioReceipt: true }),
       formStep({
         id: 'contact',
         labelKey: key('steps.contact'),

@@ -5,6 +5,7 @@
 import type { ServiceModule } from '../service-module';
 import { permitEligibility } from './backend';
 import { residencePermitFlow, SERVICE_ID } from './flow';
+import { ResidencePermitSettings } from './settings';
 import { wording } from './wording';
 
 const residencePermit: ServiceModule = {
@@ -22,7 +23,8 @@ const residencePermit: ServiceModule = {
   documents: [],
   wording,
   backend: [permitEligibility],
-  flow: residencePermitFlow,
+  settings: ResidencePermitSettings,
+  flow: (kit) => residencePermitFlow(kit, ResidencePermitSettings.parse(kit.settings ?? {})),
 };
 
 export default residencePermit;

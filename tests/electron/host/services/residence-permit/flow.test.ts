@@ -30,8 +30,8 @@ afterEach(() => {
   for (const run of running.splice(0)) run.flow.stop();
 });
 
-function start(identity: Identity): FlowRun {
-  const run = startService(residencePermit, identity);
+function start(identity: Identity, settings?: unknown): FlowRun {
+  const run = startService(residencePermit, identity, settings === undefined ? {} : { settings });
   running.push(run);
   return run;
 }
@@ -106,6 +106,19 @@ describe('residence-permit: the proofs follow the condition chosen', () => {
     const proofs = await run.step({ type: 'CHOOSE', value: 'study' });
     expect(proofs.data).toMatchObject({ step: 'choice', options: [{ value: 'studentCard' }, { value: 'enrolmentCertificate' }] });
     expect(run.send({ type: 'CHOOSE', value: 'labourContract' })).toBe(false);
+  });
+});
+
+describe('residence-permit: the photo standard is a site setting', () => {
+  it('the ID card standard by default; a city with its own names another; an unknown one stops the host', async () => {
+    const run = start(typed(HUANG), { photoSpec: 'exitEntry' });
+    await run.verify();
+    await run.step({ type: 'CHOOSE', value: 'study' });
+    await run.step({ type: 'CHOOSE', value: 'studentCard' });
+    expect(await run.acceptPage('papers', 'studentCard')).toBe(true);
+    expect((await run.step({ type: 'CONFIRM' })).data).toMatchObject({ step: 'photo', spec: 'exitEntry' });
+    expect(() => residencePermit.settings!.parse({ photoSpec: 'passport' })).toThrow();
+    expect(residencePermit.settings!.parse(undefined)).toEqual({ photoSpec: 'residentId' });
   });
 });
 
