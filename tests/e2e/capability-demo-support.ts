@@ -47,8 +47,8 @@ export async function twoPrints(page: Page, next = 'signature-step'): Promise<vo
   await page.getByTestId(next).waitFor({ timeout: 15_000 });
 }
 
-/** Writes a few strokes on the pad with the mouse and confirms. */
-export async function sign(page: Page): Promise<void> {
+/** Writes a few strokes on the pad with the mouse and confirms: the step `next` (default the payment). */
+export async function sign(page: Page, next = 'payment-step'): Promise<void> {
   const pad = page.getByTestId('signature-pad');
   const box = (await pad.boundingBox())!;
   for (const [y0, y1] of [[0.3, 0.7], [0.7, 0.3], [0.5, 0.5]] as const) {
@@ -58,7 +58,7 @@ export async function sign(page: Page): Promise<void> {
     await page.mouse.up();
   }
   await page.getByTestId('signature-confirm').click();
-  await page.getByTestId('payment-step').waitFor({ timeout: 15_000 });
+  await page.getByTestId(next).waitFor({ timeout: 15_000 });
 }
 
 /** The payment step once it shows its order's QR code. */

@@ -30,7 +30,13 @@ export interface DocumentCaptureOptions {
   id: string;
   labelKey: string;
   titleKey: string;
-  documents: readonly PaperSpec[];
+  /**
+   * The papers asked for: a fixed list, or a function of what earlier steps
+   * found (e.g. the proofs for the basis the citizen chose). A function's
+   * answer is checked like a fixed list each time it is read; a bad one is a
+   * programming error (a RangeError, as a bad fixed list is at construction).
+   */
+  documents: readonly PaperSpec[] | ((context: FlowContext) => readonly PaperSpec[]);
   /** Whether the citizen may go back to the step before. */
   back?: boolean;
 }
@@ -82,11 +88,19 @@ const MAX_PAPERS = 8;
 const MAX_PAGES = 20;
 
 export function documentCaptureStep(options: DocumentCaptureOptions): StepDefinition {
-  checkOptions(options);
-  const specOf = (paper: string | undefined) => options.documents.find((spec) => spec.value === paper);
+  const { documents } = options;
+  if (typeof documents !== 'function') checkPapers(options.id, documents);
+  /** The papers asked for in this run. */
+  const papersOf = (context: FlowContext): readonly PaperSpec[] => {
+    if (typeof documents !== 'function') return documents;
+    const papers = documents(context);
+    checkPapers(options.id, papers);
+    return papers;
+  };
+  const specOf = (context: FlowContext, paper: string | undefined) => papersOf(context).find((spec) => spec.value === paper);
   const work = (context: FlowContext): CaptureWork => captureWork(context, options.id);
   const pagesOf = (context: FlowContext, paper: string): readonly KeptPage[] => work(context).pages[paper] ?? [];
-  const ready = (context: FlowContext) => options.documents.every((spec) => pagesOf(context, spec.value).length >= spec.minPages && pagesOf(context, spec.value).length <= spec.maxPages);
+  const ready = (context: FlowContext) => papersOf(context).every((spec) => pagesOf(context, spec.value).length >= spec.minPages && pagesOf(context, spec.value).length <= spec.maxPages);
   const setWork = (update: (current: CaptureWork, event: PageEvent) => CaptureWork) =>
     assign({ facts: ({ context, event }: { context: FlowContext; event: PageEvent }) => ({ ...context.facts, [options.id]: update(work(context), event) }) });
 
@@ -104,7 +118,7 @@ export function documentCaptureStep(options: DocumentCaptureOptions): StepDefini
             on: {
               PAGE_ACCEPTED: {
                 guard: ({ context, event }: { context: FlowContext; event: PageEvent }) => {
-                  const spec = specOf(event.paper);
+                  const spec = specOf(context, event.paper);
                   if (event.stepId !== options.id || !spec || !IDENTIFIER.test(event.pageId ?? '') || !SHA256_HEX.test(event.sha256 ?? '')) return false;
                   const all = Object.values(work(context).pages).flat();
                   return pagesOf(context, spec.value).length < spec.maxPages && !all.some((page) => page.pageId === event.pageId);
@@ -117,7 +131,7 @@ export function documentCaptureStep(options: DocumentCaptureOptions): StepDefini
               },
               PAGE_DELETED: {
                 guard: ({ context, event }: { context: FlowContext; event: PageEvent }) =>
-                  event.stepId === options.id && specOf(event.paper) !== undefined && pagesOf(context, event.paper!).some((page) => page.pageId === event.pageId),
+                  event.stepId === options.id && specOf(context, event.paper) !== undefined && pagesOf(context, event.paper!).some((page) => page.pageId === event.pageId),
                 actions: setWork((current, event) => ({
                   ...current,
                   problemKey: null,
@@ -135,11 +149,11 @@ export function documentCaptureStep(options: DocumentCaptureOptions): StepDefini
               ),
               input: ({ context }: { context: FlowContext }) => ({
                 sessionId: context.sessionId,
-                papers: options.documents.map((spec) => ({ value: spec.value, pageIds: pagesOf(context, spec.value).map((page) => page.pageId) })),
+                papers: papersOf(context).map((spec) => ({ value: spec.value, pageIds: pagesOf(context, spec.value).map((page) => page.pageId) })),
               }),
               onDone: [
                 {
-                  guard: ({ context, event }: { context: FlowContext; event: { output: Result<AssembledPaper[], string> } }) => event.output.ok && sameCounts(event.output.value, context, pagesOf, options.documents),
+                  guard: ({ context, event }: { context: FlowContext; event: { output: Result<AssembledPaper[], string> } }) => event.output.ok && sameCounts(event.output.value, context, pagesOf, papersOf(context)),
                   ...wiring.leave(
                     { to: 'next' },
                     assign({
@@ -172,7 +186,7 @@ export function documentCaptureStep(options: DocumentCaptureOptions): StepDefini
         data: {
           step: 'documentCapture',
           titleKey: options.titleKey,
-          papers: options.documents.map((spec) => ({
+          papers: papersOf(context).map((spec) => ({
             value: spec.value,
             labelKey: spec.labelKey,
             minPages: spec.minPages,
@@ -199,11 +213,11 @@ function captureWork(context: FlowContext, id: string): CaptureWork {
   return { pages: value?.pages ?? {}, problemKey: value?.problemKey ?? null, papers: value?.papers ?? null };
 }
 
-function checkOptions(options: DocumentCaptureOptions): void {
-  const where = `document capture step ${options.id}`;
-  if (options.documents.length < 1 || options.documents.length > MAX_PAPERS) throw new RangeError(`${where}: 1–${MAX_PAPERS} papers`);
+function checkPapers(stepId: string, papers: readonly PaperSpec[]): void {
+  const where = `document capture step ${stepId}`;
+  if (papers.length < 1 || papers.length > MAX_PAPERS) throw new RangeError(`${where}: 1–${MAX_PAPERS} papers`);
   const values = new Set<string>();
-  for (const spec of options.documents) {
+  for (const spec of papers) {
     if (!IDENTIFIER.test(spec.value) || values.has(spec.value)) throw new RangeError(`${where}: paper ${spec.value} is not a unique short identifier`);
     values.add(spec.value);
     const { minPages, maxPages } = spec;
@@ -211,7 +225,7 @@ function checkOptions(options: DocumentCaptureOptions): void {
       throw new RangeError(`${where}: paper ${spec.value} needs 0 ≤ minPages ≤ maxPages ≤ ${MAX_PAGES}, maxPages ≥ 1`);
     }
   }
-  if (options.documents.every((spec) => spec.minPages === 0)) throw new RangeError(`${where}: at least one paper must be required`);
+  if (papers.every((spec) => spec.minPages === 0)) throw new RangeError(`${where}: at least one paper must be required`);
 }
 
 /** What the citizen captured at step `id` once it passed (page counts and PDF hashes), or null. */

@@ -11,7 +11,10 @@
  * gets it through (the host's payment settlement hears the outbox). Only the
  * host's own actors pass it: no citizen event does.
  * Nothing due at the payment step: no application was held, so this step
- * writes it (the same key) before sending.
+ * writes it (the same key) before sending. A free service has no payment
+ * step at all (no `payment`): the step writes the application under its own
+ * key and sends it; a refusal then goes to the counter with the service's
+ * reason (`rejectedReasonKey`), nothing having been paid.
  */
 import { assign, fromPromise } from 'xstate';
 import type { FlowStepData } from '../../../contract';
@@ -25,8 +28,10 @@ import type { StepDefinition } from './step';
 export interface SubmitOptions {
   id: string;
   labelKey: string;
-  /** The payment step whose held application this sends. */
-  payment: string;
+  /** The payment step whose held application this sends; absent for a free service (no payment step). */
+  payment?: string;
+  /** Free service only: the counter's reason when the back-end refuses the application for good (why, and what to do). */
+  rejectedReasonKey?: string;
   /** The application, for a run where nothing was due (so nothing was held); the same function as the payment step's. */
   application: (context: FlowContext) => Record<string, unknown>;
   /** How long the citizen waits for the back-end (default 20 s); after that the outbox carries on alone. */
@@ -71,23 +76,26 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function submitStep(options: SubmitOptions): StepDefinition {
   const { id } = options;
+  const free = options.payment === undefined;
+  if (free && !options.rejectedReasonKey) throw new Error(`submit step ${id}: a free service (no payment step) names its rejectedReasonKey`);
+  const paidAt = (context: FlowContext) => (options.payment === undefined ? null : paidFee(context, options.payment));
   const waitMs = options.waitMs ?? 20_000;
   const retryMs = options.retryMs ?? 2000;
   return {
     id,
     kind: 'submit',
     labelKey: options.labelKey,
-    mayEnter: (context) => paidFee(context, options.payment) !== null,
+    mayEnter: (context) => free || paidAt(context) !== null,
     build: (wiring) => {
       const { kit } = wiring;
       const held = kit.heldApplications;
       if (!held) throw new Error(`submit step ${id}: needs the kit's heldApplications`);
-      const keyOf = (context: FlowContext) => heldApplicationKey(context, options.payment);
+      const keyOf = (context: FlowContext) => heldApplicationKey(context, options.payment ?? id);
 
       /** Sends until the back-end answers or the wait is over. */
       const send = fromPromise<SubmissionOutcome, { context: FlowContext }>(async ({ input }) => {
         const key = keyOf(input.context);
-        if (paidFee(input.context, options.payment)?.status === 'nothingDue') {
+        if (free || paidAt(input.context)?.status === 'nothingDue') {
           held.hold({ serviceId: kit.serviceId, payload: options.application(input.context) }, key, 'nothingDue');
           held.release(key);
         }
@@ -100,13 +108,13 @@ export function submitStep(options: SubmitOptions): StepDefinition {
       });
 
       const refund = fromPromise<RefundOutcome | null, { context: FlowContext; reason: string }>(async ({ input }) => {
-        const paid = paidFee(input.context, options.payment);
+        const paid = paidAt(input.context);
         if (!paid || paid.status !== 'paid' || !paid.orderNo) return null;
         return kit.payment.refundRejected(input.context.sessionId, paid.orderNo, input.reason);
       });
 
       const orderOf = (context: FlowContext) => {
-        const paid = paidFee(context, options.payment);
+        const paid = paidAt(context);
         return paid?.status === 'paid' ? paid.orderNo : null;
       };
       const outputOf = (event: unknown) => (event as { output: SubmissionOutcome }).output;
@@ -179,9 +187,10 @@ export function submitStep(options: SubmitOptions): StepDefinition {
           },
           rejected: {
             on: {
-              CONFIRM: wiring.leaveBy(({ context }) =>
-                rejectionOf(context, id)?.refund === 'notRefunded' ? { to: 'counter', reasonKey: 'flow.submit.counterReason' } : { to: 'done', outcome: 'rejectedRefunded' },
-              ),
+              CONFIRM: wiring.leaveBy(({ context }) => {
+                if (options.rejectedReasonKey && free) return { to: 'counter', reasonKey: options.rejectedReasonKey };
+                return rejectionOf(context, id)?.refund === 'notRefunded' ? { to: 'counter', reasonKey: 'flow.submit.counterReason' } : { to: 'done', outcome: 'rejectedRefunded' };
+              }),
             },
           },
         },
