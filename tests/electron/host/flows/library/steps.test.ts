@@ -130,6 +130,17 @@ describe('a4Print', () => {
     expect((await run.step({ type: 'CONFIRM' })).data).toMatchObject({ outcome: 'printedIt', outcomeKey: KEY('outcomes.printedIt') });
   });
 
+  it('a document without a number of the back-end\'s (printedNumber null) shows the journal\'s own', async () => {
+    const script = fixtureScript();
+    const request = { kind: 'testSheet', template: { id: 'test' }, vars: { colour: 'red' } };
+    script.prepare = [{ ok: true, value: { printedNumber: null, verifyCode: null, request } }];
+    const run = start(script, { receipt: false });
+    await toReview(run);
+    const printed = await run.step({ type: 'CONFIRM' });
+    expect(printed).toMatchObject({ data: { state: 'printed', documentNumber: 'J2026-000001', verifyCode: null } });
+    expect(run.documents.requests[0]!.request).not.toHaveProperty('printedNumber');
+  });
+
   it('one reprint of a printed document (by the journal\'s number), and no second slip', async () => {
     const run = start();
     await toReview(run);
