@@ -1,9 +1,9 @@
 /**
- * What the 居住证签注 e2e test needs beside the shared support: a copy of the
- * sandbox's people in which the two citizens it walks have resident-han's
- * reference photo (typed-only 周明轩 and resident-moved 林晓雯 have none, so
- * no face check could pass for them against the fake camera's face), and the
- * number typed on the keypad.
+ * What the 居住证签注 e2e test needs beside the shared support (and the
+ * 车驾管 tests use too): a copy of the sandbox's people in which the citizens
+ * a test walks have resident-han's reference photo (typed-only people such as
+ * 周明轩 have none, so no face check could pass for them against the fake
+ * camera's face), and the number typed on the keypad.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,10 +25,10 @@ export function sandboxDataWithFaces(dir: string, idNumbers: readonly string[], 
   return path;
 }
 
-/** No card: touch → `serviceId` → 没有带身份证 → the number on the keypad → the flow's consent. */
-export async function startTyped(page: Page, serviceId: string, idNumber: string): Promise<void> {
+/** No card: touch → `serviceId` (in `category`, 户政 by default) → 没有带身份证 → the number on the keypad → the flow's consent. */
+export async function startTyped(page: Page, serviceId: string, idNumber: string, category = 'huzheng'): Promise<void> {
   await page.getByTestId('start-button').click();
-  await chooseService(page, 'huzheng', serviceId);
+  await chooseService(page, category, serviceId);
   await page.getByTestId('identify-type').click();
   await page.getByTestId('id-keypad').waitFor();
   for (const c of idNumber) await page.getByTestId(`id-keypad-key-${c}`).click();
