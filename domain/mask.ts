@@ -66,3 +66,16 @@ export function maskName(name: string): string {
 export function maskIdNumbersInText(text: string): string {
   return text.replace(new RegExp(ID_NUMBER_PATTERN.source, 'g'), (m) => maskIdNumber(m));
 }
+
+/**
+ * Masks a vehicle plate (号牌号码) on paper and screens where it sits beside a
+ * person's data (a driver's violations: where their car was, and when): the
+ * province character and the office letter, the serial's first character and
+ * its last two (`豫D12345` → `豫D1**45`, new energy `豫DD12345` → `豫DD***45`),
+ * enough for the owner to know their car. Shorter input is fully masked.
+ */
+export function maskPlate(plate: string): string {
+  const chars = Array.from(plate);
+  if (chars.length < 6) return '*'.repeat(chars.length);
+  return chars.map((ch, i) => (i < 3 || i >= chars.length - 2 ? ch : '*')).join('');
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ID_NUMBER_PATTERN, maskIdNumber, maskIdNumbersInText, maskName } from '../../domain/mask';
+import { ID_NUMBER_PATTERN, maskIdNumber, maskIdNumbersInText, maskName, maskPlate } from '../../domain/mask';
 
 describe('maskIdNumber', () => {
   it('keeps the first 4 and last 4 of an 18-character number, as on paper forms', () => {
@@ -95,6 +95,29 @@ describe('ID_NUMBER_PATTERN and maskIdNumbersInText', () => {
         const text = `${a}${d}${last}${b}`;
         const out = maskIdNumbersInText(text);
         expect(out).toBe(`${a}${d.slice(0, 4)}**********${d.slice(14)}${last}${b}`);
+      }),
+    );
+  });
+});
+
+describe('maskPlate', () => {
+  it('keeps the province, the office letter, the first and the last two characters', () => {
+    expect(maskPlate('豫D12345')).toBe('豫D1**45');
+    expect(maskPlate('豫DA5678')).toBe('豫DA**78');
+    expect(maskPlate('粤BD12345')).toBe('粤BD***45');
+  });
+
+  it('masks something too short to be a plate entirely', () => {
+    expect(maskPlate('豫D123')).toBe('*****');
+    expect(maskPlate('')).toBe('');
+  });
+
+  it('always keeps the length and hides at least two characters of a plate', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('豫', '京', '粤'), fc.constantFrom('A', 'D', 'Q'), fc.stringMatching(/^[A-HJ-NP-Z0-9]{5,6}$/), (province, letter, serial) => {
+        const masked = maskPlate(`${province}${letter}${serial}`);
+        expect(Array.from(masked)).toHaveLength(2 + serial.length);
+        expect(Array.from(masked).filter((ch) => ch === '*').length).toBeGreaterThanOrEqual(2);
       }),
     );
   });

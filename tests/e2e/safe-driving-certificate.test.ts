@@ -39,18 +39,17 @@ const REVIEW = 'svc.safe-driving-certificate.review';
 
 interface SandboxDriver {
   licence: { classes: string };
-  violations: Array<{ on: string; handled: boolean }>;
-  accidents: Array<{ on: string; atFault: boolean }>;
+  history: { violations: Array<{ on: string; handled: boolean }>; accidents: Array<{ on: string; atFault: boolean }> };
   points: number;
 }
 
-/** What the sandbox's record for resident-han counts in a period (its sandbox.json; the period is the one the review shows). */
+/** What the sandbox's record for resident-han counts in a period (the shared 车驾管 sandbox.json, whose history for him is in calendar dates; the period is the one the review shows). */
 function expectedCounts(from: string, to: string) {
-  const data = JSON.parse(readFileSync(join(ROOT, 'electron/host/services/safe-driving-certificate/sandbox.json'), 'utf8')) as { drivers: Record<string, SandboxDriver> };
+  const data = JSON.parse(readFileSync(join(ROOT, 'electron/host/services/shared/traffic/sandbox.json'), 'utf8')) as { drivers: Record<string, SandboxDriver> };
   const driver = data.drivers[HAN.idNumber]!;
   const inPeriod = (on: string) => on >= from && on <= to;
-  const violations = driver.violations.filter((v) => inPeriod(v.on));
-  const accidents = driver.accidents.filter((a) => inPeriod(a.on));
+  const violations = driver.history.violations.filter((v) => inPeriod(v.on));
+  const accidents = driver.history.accidents.filter((a) => inPeriod(a.on));
   return {
     classes: driver.licence.classes,
     violations: violations.length,

@@ -11,3 +11,4 @@ export { default as residencePermitEndorsement } from './residence-permit-endors
 export { default as childIdCard } from './child-id-card';
 export { default as idCardRenewal } from './id-card-renewal';
 export { default as residencePermit } from './residence-permit';
+export { default as driverPoints } from './driver-points';

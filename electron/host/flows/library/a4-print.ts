@@ -13,8 +13,12 @@ import type { A4Outcome, DocumentRequest, FlowKit } from './kit';
 import type { StepDefinition } from './step';
 import type { Result } from '../../../../domain/result';
 
-/** A document ready to issue: the request and what the citizen's copy shows. */
-export type DocumentToIssue = { request: DocumentRequest; printedNumber: string; verifyCode: string | null };
+/**
+ * A document ready to issue: the request and what the citizen's copy shows.
+ * `printedNumber` null: the document has no number of the back-end's (an
+ * information sheet), so it prints and shows the kiosk journal's own.
+ */
+export type DocumentToIssue = { request: DocumentRequest; printedNumber: string | null; verifyCode: string | null };
 
 /** Why there is no document: the run may not have one (no identity or record), or the back-end gave no number. */
 export type NoDocument = 'notAllowed' | 'numberUnavailable';

@@ -2,11 +2,13 @@
  * choice: one of a few options the service names (a certificate's purpose,
  * a period). The host accepts only a listed option; the choice is the
  * step's fact. Choosing again after BACK replaces it and forgets what the
- * steps after it found.
+ * steps after it found. By default every option goes on along the path;
+ * `route` lets an option lead elsewhere (e.g. "finish without printing"
+ * ends the run with the service's outcome).
  */
 import { assign } from 'xstate';
 import type { FlowContext } from './context';
-import type { StepDefinition } from './step';
+import type { Route, StepDefinition } from './step';
 
 export interface ChoiceOption {
   value: string;
@@ -22,6 +24,8 @@ export interface ChoiceOptions {
   options: readonly ChoiceOption[] | ((context: FlowContext) => readonly ChoiceOption[]);
   /** Whether the citizen may go back to the step before. */
   back?: boolean;
+  /** Where a chosen (listed) option leads; default: on along the path. */
+  route?: (value: string, context: FlowContext) => Route;
 }
 
 type ChooseEvent = { type: string; value?: string };
@@ -33,18 +37,23 @@ export function choiceStep(options: ChoiceOptions): StepDefinition {
     id: options.id,
     kind: 'choice',
     labelKey: options.labelKey,
-    build: (wiring) => ({
-      on: {
-        CHOOSE: {
-          guard: ({ context, event }: { context: FlowContext; event: ChooseEvent }) => isOffered(context, event.value),
-          ...wiring.leave(
-            { to: 'next' },
-            assign({ facts: ({ context, event }: { context: FlowContext; event: ChooseEvent }) => ({ ...context.facts, [options.id]: event.value }) }),
-          ),
+    build: (wiring) => {
+      const offeredChoice = ({ context, event }: { context: FlowContext; event: unknown }) => isOffered(context, (event as ChooseEvent).value);
+      const remember = assign({ facts: ({ context, event }: { context: FlowContext; event: unknown }) => ({ ...context.facts, [options.id]: (event as ChooseEvent).value }) });
+      const route = options.route;
+      const choose = route
+        ? // One guarded branch per route kind, each only for a listed option.
+          wiring
+            .leaveBy(({ context, event }) => route((event as ChooseEvent).value ?? '', context), remember)
+            .map((branch) => ({ ...branch, guard: (args: { context: FlowContext; event: unknown }) => offeredChoice(args) && (branch.guard as (a: typeof args) => boolean)(args) }))
+        : [{ guard: offeredChoice, ...wiring.leave({ to: 'next' }, remember) }];
+      return {
+        on: {
+          CHOOSE: choose,
+          ...(options.back && wiring.previous ? { BACK: wiring.back() } : {}),
         },
-        ...(options.back && wiring.previous ? { BACK: wiring.back() } : {}),
-      },
-    }),
+      };
+    },
     view: (context) => {
       const selected = context.facts[options.id];
       return {

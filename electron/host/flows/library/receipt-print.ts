@@ -22,6 +22,8 @@ export interface ReceiptPrintOptions {
   slip(context: FlowContext, kit: FlowKit): InfoSlipRequest;
   /** The run's outcome when the citizen confirms. */
   outcome: string;
+  /** The step passes at once without printing (e.g. the citizen chose another way to have it). */
+  skip?: (context: FlowContext, kit: FlowKit) => boolean;
 }
 
 /** A step that prints one slip on the receipt printer, shows its rows and offers one reprint (the receiptPrint screen). */
@@ -99,5 +101,6 @@ export function receiptPrintStep(options: ReceiptPrintOptions): StepDefinition {
     print: (context, kit) => kit.slips.printInfoSlip(options.slip(context, kit)),
     rows: (context) => options.rows(context),
     confirm: { to: 'done', outcome: options.outcome },
+    ...(options.skip ? { skip: options.skip } : {}),
   });
 }

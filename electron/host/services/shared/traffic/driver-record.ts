@@ -62,6 +62,16 @@ export const DriverRecordAnswer = z
 export type DriverRecordAnswer = z.infer<typeof DriverRecordAnswer>;
 
 const SandboxMedicalCheck = MedicalCheck.extend({ checkedOn: SandboxDate, validUntil: SandboxDate });
+/**
+ * The driver's dated record of violations (handled or not) and accidents (at
+ * fault or not), for services that count them over a period (驾驶人安全驾驶证明).
+ */
+const SandboxHistory = z
+  .object({
+    violations: z.array(z.object({ on: SandboxDate, handled: z.boolean() }).strict()),
+    accidents: z.array(z.object({ on: SandboxDate, atFault: z.boolean() }).strict()),
+  })
+  .strict();
 const SandboxDriver = z
   .object({
     licence: z
@@ -76,6 +86,8 @@ const SandboxDriver = z
       .strict(),
     points: z.number().int().min(0).max(99),
     medicalChecks: z.array(SandboxMedicalCheck),
+    /** Absent: nothing on record. */
+    history: SandboxHistory.default({ violations: [], accidents: [] }),
   })
   .strict();
 export type SandboxDriver = z.infer<typeof SandboxDriver>;

@@ -1,6 +1,6 @@
 /** The library's steps one by one, on the fixture plan: choice, query, a4Print, receiptPrint. */
 import { describe, expect, it } from 'vitest';
-import { identifyStep, receiptPrintStep, type FlowKit, type FlowPlan } from '../../../../../electron/host/flows/library';
+import { choiceStep, chosen, identifyStep, receiptPrintStep, type FlowKit, type FlowPlan } from '../../../../../electron/host/flows/library';
 import { card, startPlan, type FlowRun } from '../../services/flow-kit';
 import { deferred, FIXTURE_DOCUMENT, fixturePlan, fixtureScript, KEY, type FixtureOptions, type FixtureScript } from './fixture-plan';
 
@@ -130,6 +130,17 @@ describe('a4Print', () => {
     expect((await run.step({ type: 'CONFIRM' })).data).toMatchObject({ outcome: 'printedIt', outcomeKey: KEY('outcomes.printedIt') });
   });
 
+  it('a document without a number of the back-end\'s (printedNumber null) shows the journal\'s own', async () => {
+    const script = fixtureScript();
+    const request = { kind: 'testSheet', template: { id: 'test' }, vars: { colour: 'red' } };
+    script.prepare = [{ ok: true, value: { printedNumber: null, verifyCode: null, request } }];
+    const run = start(script, { receipt: false });
+    await toReview(run);
+    const printed = await run.step({ type: 'CONFIRM' });
+    expect(printed).toMatchObject({ data: { state: 'printed', documentNumber: 'J2026-000001', verifyCode: null } });
+    expect(run.documents.requests[0]!.request).not.toHaveProperty('printedNumber');
+  });
+
   it('one reprint of a printed document (by the journal\'s number), and no second slip', async () => {
     const run = start();
     await toReview(run);
@@ -244,5 +255,60 @@ describe('receiptPrint', () => {
     expect(failed).toMatchObject({ messageKey: 'print.paperOut', accepts: ['CONFIRM', 'REPRINT'], data: { state: 'notPrinted', reprintAvailable: true, rows: [expect.anything()] } });
     expect(await run.step({ type: 'REPRINT' })).toMatchObject({ messageKey: 'print.paperOut', accepts: ['CONFIRM'], data: { state: 'notPrinted', reprintAvailable: false } });
     expect((await run.step({ type: 'CONFIRM' })).data).toMatchObject({ outcome: 'slipTaken' });
+  });
+});
+
+describe('choice with a route, and a slip that may be skipped', () => {
+  // identify → how (slip / other / none: none ends the run) → slip (only when chosen) → other slip.
+  const plan = (kit: FlowKit): FlowPlan => {
+    const slip = (title: string) => (context: { sessionId: string }) => ({ sessionId: context.sessionId, title, lines: [{ label: kit.serviceName['zh-CN'], value: title }] });
+    return {
+      steps: [
+        identifyStep(),
+        choiceStep({
+          id: 'how',
+          labelKey: KEY('steps.how'),
+          titleKey: KEY('how.title'),
+          options: [
+            { value: 'slip', labelKey: KEY('how.slip') },
+            { value: 'other', labelKey: KEY('how.other') },
+            { value: 'none', labelKey: KEY('how.none') },
+          ],
+          route: (value) => (value === 'none' ? { to: 'done', outcome: 'nothingPrinted' } : { to: 'next' }),
+        }),
+        receiptPrintStep({ labelKey: KEY('steps.slip'), titleKey: KEY('slip.title'), outcome: 'slipTaken', rows: () => [], slip: slip('凭条'), skip: (context) => chosen(context, 'how') !== 'slip' }),
+        receiptPrintStep({ id: 'other', labelKey: KEY('steps.other'), titleKey: KEY('other.title'), outcome: 'otherTaken', rows: () => [], slip: slip('另一种') }),
+      ],
+    };
+  };
+
+  it('an option routed to done ends the run with its outcome, nothing printed', async () => {
+    const run = startPlan(plan, card(CHEN));
+    expect(await run.step({ type: 'CONFIRM' })).toMatchObject({ stepId: 'how', accepts: ['CHOOSE'] });
+    expect(await run.step({ type: 'CHOOSE', value: 'none' })).toMatchObject({ stepId: 'done', data: { outcome: 'nothingPrinted' } });
+    expect(run.slips.infoSlips).toEqual([]);
+  });
+
+  it('a route still accepts only listed options', async () => {
+    const run = startPlan(plan, card(CHEN));
+    await run.step({ type: 'CONFIRM' });
+    expect(run.send({ type: 'CHOOSE', value: 'everything' })).toBe(false);
+    expect(run.view().stepId).toBe('how');
+  });
+
+  it('the chosen slip prints; a skipped slip passes without printing to the next step', async () => {
+    const chosenSlip = startPlan(plan, card(CHEN));
+    await chosenSlip.step({ type: 'CONFIRM' });
+    chosenSlip.send({ type: 'CHOOSE', value: 'slip' });
+    expect(await chosenSlip.settled()).toMatchObject({ stepId: 'slip', data: { state: 'printed' } });
+    expect((await chosenSlip.step({ type: 'CONFIRM' })).data).toMatchObject({ outcome: 'slipTaken' });
+    expect(chosenSlip.slips.infoSlips.map((s) => s.title)).toEqual(['凭条']);
+
+    const other = startPlan(plan, card(CHEN));
+    await other.step({ type: 'CONFIRM' });
+    other.send({ type: 'CHOOSE', value: 'other' });
+    expect(await other.settled()).toMatchObject({ stepId: 'other', data: { state: 'printed' } });
+    expect((await other.step({ type: 'CONFIRM' })).data).toMatchObject({ outcome: 'otherTaken' });
+    expect(other.slips.infoSlips.map((s) => s.title)).toEqual(['另一种']);
   });
 });
