@@ -1,6 +1,7 @@
 /**
- * 身份证换领/补领 end to end: the steps this service has that the capability
- * demo's helpers do not drive (the studio photo, the collection, the slips), and a
+ * 身份证换领/补领 end to end (and 驾驶证换证, which shares these steps): the steps
+ * the capability demo's helpers do not drive (the studio photo, the collection,
+ * the payment by phone, the slips), and a
  * sandbox data file in which the people it walks have resident-han's
  * reference face (the fake camera's man), so their face checks can pass.
  */
@@ -38,17 +39,41 @@ export async function typeNumber(page: Page, idNumber: string): Promise<void> {
  * The photo step by a photo studio's 数码照片回执: the dock's scanner reads
  * the receipt's code (SB2026RID00000000001, whose holders include 王建国 and
  * 赵丽), the host fetches and checks the studio's photo, the citizen uses it;
- * then the fingerprints.
+ * then `next` (default: the fingerprints).
  */
-export async function studioPhoto(page: Page): Promise<void> {
+export async function studioPhoto(page: Page, next = 'fingerprints-step'): Promise<void> {
+  await openStudioReceipt(page);
+  await dock(page, 'dock-scan-photoReceipt-scanner');
+  await useStudioPhoto(page, next);
+}
+
+/**
+ * The same with the receipt's code typed on the screen's keyboard (for a
+ * spec the dock has no sample code of, e.g. 驾驶证 SB2026DRV00000000002);
+ * then `next`.
+ */
+export async function studioPhotoByCode(page: Page, code: string, next: string): Promise<void> {
+  await openStudioReceipt(page);
+  await page.getByTestId('photo-studio-offer').click({ timeout: 20_000 });
+  await page.getByTestId('latin-keyboard').waitFor({ timeout: 20_000 });
+  for (const c of code) await page.getByTestId(`latin-keyboard-key-${c}`).click();
+  await page.getByTestId('latin-keyboard-confirm').click();
+  await useStudioPhoto(page, next);
+}
+
+/** The photo step, past its biometric consent when it asks. */
+async function openStudioReceipt(page: Page): Promise<void> {
   await page.getByTestId('photo-flow-step').waitFor({ timeout: 20_000 });
   const consent = page.getByTestId('consent-agree');
   if (await consent.isVisible().catch(() => false)) await consent.click();
-  await dock(page, 'dock-scan-photoReceipt-scanner');
+}
+
+/** The studio's photo fetched and passed: use it, then `next`. */
+async function useStudioPhoto(page: Page, next: string): Promise<void> {
   await page.getByTestId('studio-receipt-photo').waitFor({ timeout: 30_000 });
   expect(await page.getByTestId('studio-receipt-photo').getAttribute('data-passed')).toBe('true');
   await page.getByTestId('studio-receipt-use').click();
-  await page.getByTestId('fingerprints-step').waitFor({ timeout: 20_000 });
+  await page.getByTestId(next).waitFor({ timeout: 20_000 });
 }
 
 /** Two good prints: past the fingerprints step to the collection choice. */
@@ -59,11 +84,11 @@ export async function twoPrintsToDelivery(page: Page): Promise<void> {
   await page.getByTestId('delivery-step').waitFor({ timeout: 15_000 });
 }
 
-/** Collect at this hall: the signature step. */
-export async function collectAtHall(page: Page): Promise<void> {
+/** Collect at this hall: then `next` (default: the signature step). */
+export async function collectAtHall(page: Page, next = 'signature-step'): Promise<void> {
   await page.getByTestId('delivery-hall').click();
   await page.getByTestId('delivery-confirm').click();
-  await page.getByTestId('signature-step').waitFor({ timeout: 15_000 });
+  await page.getByTestId(next).waitFor({ timeout: 15_000 });
 }
 
 /** The dock's phone pays the order shown (WeChat). */
@@ -76,11 +101,11 @@ export async function payByPhone(page: Page): Promise<void> {
   await page.getByTestId('dock-handle').click();
 }
 
-/** The 缴费凭证 printed and taken, then the 领证回执 printed: its screen. */
-export async function feeSlipThenReceipt(page: Page): Promise<void> {
+/** The 缴费凭证 printed and taken, then the 领证回执 printed: its screen (found by its 受理编号 row's label key). */
+export async function feeSlipThenReceipt(page: Page, acceptanceKey = 'svc.id-card-renewal.receipt.acceptanceNumber'): Promise<void> {
   const slip = page.getByTestId('receipt-print-step');
   await expect.poll(() => slip.getAttribute('data-state'), { timeout: 30_000 }).toBe('printed');
   await page.getByTestId('receipt-taken').click();
-  await page.locator('[data-testid="detail-row"][data-label-key="svc.id-card-renewal.receipt.acceptanceNumber"]').waitFor({ timeout: 20_000 });
+  await page.locator(`[data-testid="detail-row"][data-label-key="${acceptanceKey}"]`).waitFor({ timeout: 20_000 });
   await expect.poll(() => slip.getAttribute('data-state'), { timeout: 30_000 }).toBe('printed');
 }
