@@ -109,3 +109,21 @@ export function addDays(day: IsoDate, days: number): IsoDate {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10);
 }
+
+/**
+ * `day` moved by whole calendar years (negative: back); 29 February lands on
+ * 28 February in a common year (the last day of that month, as a licence or
+ * a card whose term began on 29 February ends).
+ */
+export function addYears(day: IsoDate, years: number): IsoDate {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const target = year + years;
+  const clamped = Math.min(date, daysInMonth(target, month));
+  return `${String(target).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(clamped).padStart(2, '0')}`;
+}
+
+/** Whole years of age on `day` for someone born on `birthDate` (the birthday itself counts). */
+export function ageOn(birthDate: IsoDate, day: IsoDate): number {
+  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return addYears(birthDate, years) <= day ? years : years - 1;
+}

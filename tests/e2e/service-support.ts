@@ -199,11 +199,11 @@ export async function payByPhone(page: Page, channel: 'wechat' | 'alipay' = 'wec
   await page.getByTestId('dock-handle').click();
 }
 
-/** Collect at this hall: the signature step. */
-export async function collectAtHall(page: Page): Promise<void> {
+/** Collect at this hall: then `next` (default the signature step). */
+export async function collectAtHall(page: Page, next = 'signature-step'): Promise<void> {
   await page.getByTestId('delivery-hall').click();
   await page.getByTestId('delivery-confirm').click();
-  await page.getByTestId('signature-step').waitFor({ timeout: 15_000 });
+  await page.getByTestId(next).waitFor({ timeout: 15_000 });
 }
 
 /** The sandbox back-end over plain HTTP on loopback, and the gateway behind it (its stats and certificates). */

@@ -12,3 +12,4 @@ export { default as childIdCard } from './child-id-card';
 export { default as idCardRenewal } from './id-card-renewal';
 export { default as residencePermit } from './residence-permit';
 export { default as driverPoints } from './driver-points';
+export { default as drivingLicenceRenewal } from './driving-licence-renewal';

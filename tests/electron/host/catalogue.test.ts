@@ -36,7 +36,9 @@ describe('service catalogue', () => {
     expect(byId.get('id-card-renewal')?.feeFen).toBe(2000);
     expect(byId.get('temporary-id')?.feeFen).toBe(1000);
     expect(byId.get('no-criminal-record')?.feeFen).toBe(0);
-    expect(byId.get('licence-renewal')?.feeFen).toBe(1000);
+    // 期满换证, 损毁换证 and 补领 of the driving licence are one kiosk flow (工本费 10 元 each).
+    expect(byId.has('licence-renewal')).toBe(false);
+    expect(byId.get('driving-licence-renewal')?.feeFen).toBe(1000);
   });
 
   it('is built from the service modules (kiosk flows) and the counter services, one entry per service', () => {

@@ -1,0 +1,11 @@
+/**
+ * The back-end calls of 驾驶证换证/补证. It has no operation of its own: it
+ * reads the shared driver record (shared/traffic: the licence, its status
+ * and validity, the points, the latest 电子体检信息) and decides eligibility
+ * on the host (rules.ts); the application goes with the step library's
+ * payment and submit steps (the shared submission, a 受理编号 back).
+ */
+import { driverRecord } from '../shared/traffic/driver-record';
+
+/** The operations the sandbox serves for this service (a shared one once, whoever lists it). */
+export const RENEWAL_BACKEND = [driverRecord] as const;
