@@ -15,9 +15,10 @@ import { PhotoSpecId } from './domain';
 import { SignatureStrokes } from './signature';
 import { DeliveryStepData, FormStepData, FormValues } from './form';
 import { MessageKey, ValueId } from './keys';
+import { AbilityAnswersEvent, AbilityTestStepData } from './ability-test';
 
 /** The step library's kinds: the renderer has one screen per kind. */
-export const StepKind = z.enum(['identify', 'consent', 'faceCheck', 'choice', 'query', 'photo', 'signature', 'documentCapture', 'form', 'delivery', 'payment', 'fingerprints', 'submit', 'review', 'a4Print', 'receiptPrint', 'counter', 'referral', 'done', 'failed']);
+export const StepKind = z.enum(['identify', 'consent', 'faceCheck', 'choice', 'query', 'photo', 'signature', 'documentCapture', 'form', 'delivery', 'payment', 'fingerprints', 'submit', 'review', 'a4Print', 'receiptPrint', 'abilityTest', 'counter', 'referral', 'done', 'failed']);
 export type StepKind = z.infer<typeof StepKind>;
 
 /**
@@ -48,9 +49,11 @@ export const FlowEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('SUBMIT_FORM'), values: FormValues }).strict(),
   /** The fingerprint step: the finger asked for is missing or damaged (recorded for staff to confirm). */
   z.object({ type: z.literal('EXEMPT_FINGER'), reason: z.enum(['missing', 'damaged']) }).strict(),
+  /** A round of the 三力测试: each answer and its timing, measured in the renderer; the host checks and scores them. */
+  AbilityAnswersEvent,
 ]);
 export type FlowEvent = z.infer<typeof FlowEvent>;
-export const FlowEventType = z.enum(['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT', 'SIGN', 'SUBMIT_FORM', 'EXEMPT_FINGER']);
+export const FlowEventType = z.enum(['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT', 'SIGN', 'SUBMIT_FORM', 'EXEMPT_FINGER', 'ABILITY_ANSWERS']);
 export type FlowEventType = z.infer<typeof FlowEventType>;
 
 const PrintState = z.enum(['printing', 'printed', 'notPrinted']);
@@ -259,6 +262,7 @@ export const FlowStepData = z.discriminatedUnion('step', [
   }),
   PaymentStepData,
   SubmitStepData,
+  AbilityTestStepData,
   z.object({ step: z.literal('failed'), reason: z.enum(['backendUnavailable', 'internal']), canRetry: z.boolean() }),
   /**
    * Two fingerprints: the host drives the scanner while `state` is

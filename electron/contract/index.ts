@@ -6,4 +6,5 @@ export * from './flows';
 export * from './signature';
 export * from './form';
 export * from './face-mesh';
+export * from './ability-test';
 export type * from './api';

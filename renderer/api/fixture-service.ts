@@ -126,6 +126,7 @@ export const FIXTURE_STEP_IDS: Readonly<Record<StepKind, string>> = {
   failed: 'failed',
   payment: 'pay',
   submit: 'submit',
+  abilityTest: 'ability',
 };
 
 /** A view of the fixture service for `data`, with the events it accepts; parsed, so a wrong fixture fails at once. */
@@ -310,6 +311,22 @@ export const fixtureViews: { readonly [K in StepKind]: () => FlowView } = {
       messageKey: 'flow.failed.backendUnavailable',
     }),
   submit: () => fixtureView({ step: 'submit', state: 'sending', reason: null, refund: null, refundedFen: null }),
+  abilityTest: () =>
+    fixtureView(
+      {
+        step: 'abilityTest',
+        state: 'intro',
+        round: null,
+        practice: null,
+        result: null,
+        attempt: 1,
+        maxAttempts: 2,
+        limits: { answerMs: 30000, minAnswerMs: 200, reactionMs: 2000, minReactionMs: 100 },
+        refused: false,
+        failedNoteKey: null,
+      },
+      ['CONFIRM'],
+    ),
   payment: () =>
     fixtureView(
       {

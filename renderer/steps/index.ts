@@ -9,6 +9,7 @@ import { createElement, type ComponentType, type ReactElement } from 'react';
 import type { StepKind } from '../../electron/contract';
 import type { StepContext, StepProps } from '../flows/step-props';
 import { A4PrintStep } from './a4-print/A4PrintStep';
+import { AbilityTestStep } from './ability-test/AbilityTestStep';
 import { ChoiceStep } from './choice/ChoiceStep';
 import { ConsentStep } from './consent/ConsentStep';
 import { CounterStep } from './counter/CounterStep';
@@ -55,6 +56,7 @@ export const steps: StepRegistry = {
   payment: PaymentStep,
   fingerprints: FingerprintsStep,
   submit: SubmitStep,
+  abilityTest: AbilityTestStep,
 };
 
 /** Draws the view's step with the registry's component for its kind. */
@@ -101,6 +103,8 @@ export function renderStep(registry: StepRegistry, context: StepContext): ReactE
       return createElement(registry.payment, { ...context, data });
     case 'submit':
       return createElement(registry.submit, { ...context, data });
+    case 'abilityTest':
+      return createElement(registry.abilityTest, { ...context, data });
     default: {
       const unknown: never = data;
       throw new Error(`No component draws flow step ${JSON.stringify(unknown)}`);

@@ -229,6 +229,95 @@ export async function startHttpSandbox(): Promise<HttpSandbox> {
   return { sandbox, server, backend: { kind: 'sandbox', baseUrl: server.url, timeoutMs: 8000 } };
 }
 
+/**
+ * How a scripted citizen takes the 三力测试 (renderer/steps/ability-test):
+ * `careful` reads the screen as a person would (remembers the signs, reads
+ * the light and the sign, counts the cars, touches once the light is green)
+ * with human pauses; `wrong` touches the other answer, and the button while
+ * the light is still red.
+ */
+export type AbilityTaker = 'careful' | 'wrong';
+
+/** A human pause before a touch: long enough to read (the host refuses what no one could do). */
+const READ_MS = 700;
+const REACT_MS = 350;
+
+/** Answers one question of the 三力测试 on screen as `taker` would. */
+async function answerAbilityQuestion(page: Page, taker: AbilityTaker): Promise<void> {
+  const which = await page.waitForFunction(() => {
+    const ids = ['ability-study', 'ability-probe', 'ability-judgement', 'ability-reaction'];
+    return ids.find((id) => document.querySelector(`[data-testid="${id}"]`)) ?? false;
+  }, undefined, { timeout: 10_000 });
+  const kind = (await which.jsonValue()) as string;
+  const choose = async (careful: string, options: readonly string[]) => {
+    await page.waitForTimeout(READ_MS);
+    const choice = taker === 'careful' ? careful : options.find((option) => option !== careful)!;
+    await page.getByTestId(`ability-option-${choice}`).click();
+  };
+  switch (kind) {
+    case 'ability-study': {
+      const shown = await page.getByTestId('ability-study').locator('[data-sign]').evaluateAll((signs) => signs.map((sign) => sign.getAttribute('data-sign')));
+      const probe = (await page.getByTestId('ability-probe').getAttribute('data-sign', { timeout: 15_000 }))!;
+      await choose(shown.includes(probe) ? 'yes' : 'no', ['yes', 'no']);
+      return;
+    }
+    case 'ability-judgement': {
+      const question = page.getByTestId('ability-judgement');
+      switch (await question.getAttribute('data-kind')) {
+        case 'light': {
+          const green = (await page.getByTestId('ability-light').getAttribute('data-light')) === 'green';
+          const pedestrian = (await page.getByTestId('ability-pedestrian').count()) > 0;
+          return choose(green && !pedestrian ? 'yes' : 'no', ['yes', 'no']);
+        }
+        case 'direction': {
+          const sign = await question.getByTestId('ability-sign').getAttribute('data-sign');
+          return choose(sign === 'turnLeft' ? 'left' : sign === 'turnRight' ? 'right' : 'straight', ['left', 'straight', 'right']);
+        }
+        default: {
+          const cars = await page.getByTestId('ability-car').count();
+          const options = await question.locator('[data-testid^="ability-option-"]').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-testid')!.slice('ability-option-'.length)));
+          return choose(String(cars), options);
+        }
+      }
+    }
+    case 'ability-reaction': {
+      if (taker === 'wrong') {
+        await page.getByTestId('ability-reaction-touch').click();
+        return;
+      }
+      await page.locator('[data-testid="ability-reaction-light"][data-light="green"]').waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(REACT_MS);
+      await page.getByTestId('ability-reaction-touch').click();
+      return;
+    }
+    default:
+      // The probe already up (the study was missed): a careful citizen would not know; answer from the probe alone.
+      return choose('no', ['yes', 'no']);
+  }
+}
+
+/** The round on screen (practice or a sub-test): start it, answer every question, and wait until the host moved on. */
+export async function answerAbilityRound(page: Page, taker: AbilityTaker): Promise<void> {
+  const round = page.getByTestId('ability-round');
+  const name = await round.getAttribute('data-round', { timeout: 20_000 });
+  await page.getByTestId('ability-round-start').click();
+  const total = Number(await page.getByTestId('ability-progress').getAttribute('data-total'));
+  for (let current = 1; current <= total; current += 1) {
+    await page.locator(`[data-testid="ability-progress"][data-current="${current}"]`).waitFor({ timeout: 10_000 });
+    await answerAbilityQuestion(page, taker);
+  }
+  await page.locator(`[data-testid="ability-round"][data-round="${name}"]`).waitFor({ state: 'detached', timeout: 20_000 });
+}
+
+/** The whole 三力测试 from its intro: the practice (careful), then the three sub-tests as `taker`; ends on the result. */
+export async function takeAbilityTest(page: Page, taker: AbilityTaker): Promise<void> {
+  await page.getByTestId('ability-begin').click({ timeout: 20_000 });
+  await answerAbilityRound(page, 'careful');
+  await page.getByTestId('ability-start-test').click({ timeout: 20_000 });
+  for (let round = 0; round < 3; round += 1) await answerAbilityRound(page, taker);
+  await page.getByTestId('ability-verdict').waitFor({ timeout: 20_000 });
+}
+
 /** A receipt printer simulator on one end of a pty pair; the host's serial receipt printer opens the other. */
 export interface PtyReceiptPrinter {
   /** The host's `devices.receiptPrinter` config: the real serial driver on the pty. */

@@ -47,9 +47,11 @@ function probes(data: FlowStepData): Record<FlowEventType, FlowEvent> {
     // A form stays with errors when its values are wrong, so any submission probes it.
     SUBMIT_FORM: { type: 'SUBMIT_FORM', values: {} },
     EXEMPT_FINGER: { type: 'EXEMPT_FINGER', reason: 'missing' },
+    // The ability test takes any round's answers for the round it asks (and refuses implausible ones with a message).
+    ABILITY_ANSWERS: { type: 'ABILITY_ANSWERS', round: data.step === 'abilityTest' ? (data.round?.name ?? 'practice') : 'practice', showing: data.step === 'abilityTest' ? (data.round?.showing ?? 0) : 0, answers: [] },
   };
 }
-const EVENT_TYPES: readonly FlowEventType[] = ['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT', 'SIGN', 'SUBMIT_FORM', 'EXEMPT_FINGER'];
+const EVENT_TYPES: readonly FlowEventType[] = ['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT', 'SIGN', 'SUBMIT_FORM', 'EXEMPT_FINGER', 'ABILITY_ANSWERS'];
 
 export interface FlowInstanceOptions<M extends AnyStateMachine> {
   serviceId: string;

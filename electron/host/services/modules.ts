@@ -13,3 +13,4 @@ export { default as idCardRenewal } from './id-card-renewal';
 export { default as residencePermit } from './residence-permit';
 export { default as driverPoints } from './driver-points';
 export { default as drivingLicenceRenewal } from './driving-licence-renewal';
+export { default as elderlyDriverCheck } from './elderly-driver-check';

@@ -27,3 +27,6 @@ export { factOf, initialContext, type FlowContext, type FlowInput, type PrintRec
 export type { FlowKit, DocumentDesk, DocumentRequest, A4Outcome } from './kit';
 export type { FlowPlan, Route, StepDefinition, StepView, StepWiring } from './step';
 export { issueCertificateDocument, certificateReceipt, type CertificateDocument } from './certificate';
+export { abilityTestStep, abilityResult, MAX_REFUSED_ROUNDS, MAX_PRACTICE_RUNS, type AbilityTestOptions, type AbilityResult, type AbilityAttempt } from './ability-test';
+export { roundQuestions, correctChoice, ROUND_SIZES } from './ability-questions';
+export { markRound, subScore, totalScore, ABILITY_LIMITS, PASS_MARK, POINTS_PER_QUESTION, type Implausible, type SubScore } from './ability-score';

@@ -57,6 +57,12 @@ export interface FlowKit {
   timeZone: string;
   maxFaceAttempts: number;
   now(): Date;
+  /**
+   * A fresh unpredictable seed (the 三力测试 draws its questions from one);
+   * absent in production, where the step takes 16 random bytes. Tests give a
+   * fixed one, as they give a fixed clock, so a replayed run shows the same.
+   */
+  randomSeed?: () => string;
   /** This service's settings from the site config, already checked against its schema. */
   settings: unknown;
   /** Applications held until their fee is paid (a payment step with `application`, the submit step); a plan using them fails to build without. */

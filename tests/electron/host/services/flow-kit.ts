@@ -254,6 +254,8 @@ export function testKit(serviceId: string, serviceName: FlowKit['serviceName'], 
     timeZone: config.timeZone,
     maxFaceAttempts: options.maxFaceAttempts ?? config.face.maxAttempts,
     now: () => now,
+    // Fixed, as the clock is: a replayed run draws the same questions (the ability test's).
+    randomSeed: () => 'flow-kit-seed',
     settings: options.parsedSettings,
     // The document camera's pages, over the kit's session store: the run's session holds the pages a test accepts.
     documentPages: createDocumentPages(sessions),

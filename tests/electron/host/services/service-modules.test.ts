@@ -21,6 +21,7 @@ import { catalogues, flattenKeys } from '../../../../renderer/i18n';
 import { card, sandboxCitizens, sandboxGateway, startService, typed, type FlowRun } from './flow-kit';
 import { aDot, writtenName } from '../flows/library/signatures';
 import { validFormValues } from './form-values';
+import { competentAnswers, poorAnswers } from '../flows/library/ability-answers';
 
 /** A way to run a module: who is at the kiosk, and what fails. */
 interface Variant {
@@ -162,6 +163,13 @@ function nextEvents(view: FlowView, first: boolean): WalkEvent[] {
       case 'EXEMPT_FINGER':
         // Fingers given up before any try (up to a hand with none left), not mixed with tries: the combinations add nothing but time.
         if (view.data.step !== 'fingerprints' || (view.data.captured.length === 0 && view.data.tries === 0 && view.data.lastQuality === null)) events.push({ type, reason: 'missing' });
+        break;
+      case 'ABILITY_ANSWERS':
+        // A round answered as a careful driver would, and one answered all wrong (the test then fails).
+        if (view.data.step === 'abilityTest' && view.data.round) {
+          const { name, showing, questions } = view.data.round;
+          events.push({ type, round: name, showing, answers: competentAnswers(questions) }, { type, round: name, showing, answers: poorAnswers(questions) });
+        }
         break;
       default: {
         const unknown: never = type;
