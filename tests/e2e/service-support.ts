@@ -80,3 +80,20 @@ export async function startPtyReceiptPrinter(): Promise<PtyReceiptPrinter> {
     },
   };
 }
+
+/** A plate typed on the plate keypad (a form's `plate` field open): province, letter, the rest, then 确认. */
+export async function typePlate(page: Page, plate: string): Promise<void> {
+  await page.getByTestId('plate-keypad').waitFor();
+  for (const c of plate) await page.getByTestId(`plate-keypad-key-${c}`).click();
+  await page.getByTestId('plate-keypad-confirm').click();
+}
+
+/** Digits and capitals typed on the Latin keyboard (a form's `vinTail` or `latin` field open, caps on), then 确认. */
+export async function typeLatin(page: Page, text: string): Promise<void> {
+  await page.getByTestId('latin-keyboard').waitFor();
+  for (const c of text) {
+    const key = page.getByTestId(`latin-keyboard-key-${c}`);
+    await ((await key.count()) > 0 ? key : page.getByTestId(`latin-keyboard-key-${c.toLowerCase()}`)).click();
+  }
+  await page.getByTestId('latin-keyboard-confirm').click();
+}

@@ -47,9 +47,11 @@ function probes(data: FlowStepData): Record<FlowEventType, FlowEvent> {
     // A form stays with errors when its values are wrong, so any submission probes it.
     SUBMIT_FORM: { type: 'SUBMIT_FORM', values: {} },
     EXEMPT_FINGER: { type: 'EXEMPT_FINGER', reason: 'missing' },
+    // Nothing taken on: a selection accepts it when it needs none, and refuses it otherwise.
+    SELECT: { type: 'SELECT', values: data.step === 'selection' ? data.items.filter((item) => item.selectable).map((item) => item.id) : [] },
   };
 }
-const EVENT_TYPES: readonly FlowEventType[] = ['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT', 'SIGN', 'SUBMIT_FORM', 'EXEMPT_FINGER'];
+const EVENT_TYPES: readonly FlowEventType[] = ['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT', 'SIGN', 'SUBMIT_FORM', 'EXEMPT_FINGER', 'SELECT'];
 
 export interface FlowInstanceOptions<M extends AnyStateMachine> {
   serviceId: string;
