@@ -10,3 +10,4 @@ export { default as temporaryId } from './temporary-id';
 export { default as residencePermitEndorsement } from './residence-permit-endorsement';
 export { default as childIdCard } from './child-id-card';
 export { default as idCardRenewal } from './id-card-renewal';
+export { default as trafficViolations } from './traffic-violations';
