@@ -210,7 +210,13 @@ export function trafficViolationsFlow(kit: FlowKit): FlowPlan {
         run: (context) => {
           const vehicle = formValues(context, 'vehicle');
           if (byPlate(context) && vehicle) {
-            return kit.gateway.call(trafficViolations, { by: 'plate', plate: String(vehicle.plate), plateType: String(vehicle.plateType), vinTail: String(vehicle.vinTail) });
+            return kit.gateway.call(trafficViolations, {
+              by: 'plate',
+              plate: String(vehicle.plate),
+              plateType: String(vehicle.plateType),
+              vinTail: String(vehicle.vinTail),
+              ...(context.identity ? { viewer: context.identity.idNumber } : {}),
+            });
           }
           return kit.gateway.call(trafficViolations, { by: 'licence', idNumber: context.identity?.idNumber ?? '' });
         },

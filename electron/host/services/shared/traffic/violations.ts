@@ -24,7 +24,16 @@ export const PlateType = z.string().regex(/^\d{2}$/);
 
 export const ViolationsRequest = z.discriminatedUnion('by', [
   z.object({ by: z.literal('licence'), idNumber: DriverIdNumber }).strict(),
-  z.object({ by: z.literal('plate'), plate: Plate, plateType: PlateType, vinTail: z.string().regex(/^[A-HJ-NPR-Z0-9]{6}$/) }).strict(),
+  z
+    .object({
+      by: z.literal('plate'),
+      plate: Plate,
+      plateType: PlateType,
+      vinTail: z.string().regex(/^[A-HJ-NPR-Z0-9]{6}$/),
+      /** The identified driver asking, if any: a violation already on their own licence is not "another driver's" to them. */
+      viewer: DriverIdNumber.optional(),
+    })
+    .strict(),
 ]);
 export type ViolationsRequest = z.infer<typeof ViolationsRequest>;
 
@@ -131,7 +140,7 @@ export const trafficViolations: BackendOperation<ViolationsRequest, ViolationsAn
         // A wrong VIN tail answers exactly as an unknown plate: the query tells nothing about a stranger's car.
         if (!vehicle || !vehicle.vin.endsWith(request.vinTail)) return { ok: false, error: { kind: 'notFound' } };
         const rows = violations.value.filter((row) => row.plate === vehicle.plate && row.plateType === vehicle.plateType);
-        return { ok: true, value: { violations: rows.map((row) => violationOf(row, today, null)) } };
+        return { ok: true, value: { violations: rows.map((row) => violationOf(row, today, request.viewer ?? null)) } };
       }
       default: {
         const unknown: never = request;

@@ -185,6 +185,14 @@ describe('traffic-violations: handling two of 许磊’s violations', () => {
 });
 
 describe('traffic-violations: by plate, for another driver', () => {
+  it('陈思远 by plate 豫DA5678: the parking violation already on his own licence is his to handle', async () => {
+    const list = await byPlate(start(CHEN), '豫DA5678', '039926');
+    expect(items(list).map((item) => [item.id, item.selectable])).toEqual([
+      [SPEED, true],
+      [PARKED, true],
+    ]);
+  });
+
   it('陈思远 handles 豫DA5678’s speeding by plate: the points go on his own licence', async () => {
     const gateway = sandboxGateway();
     const run = start(CHEN, gateway);
