@@ -18,7 +18,7 @@ import { MessageKey, ValueId } from './keys';
 import { AbilityAnswersEvent, AbilityTestStepData } from './ability-test';
 
 /** The step library's kinds: the renderer has one screen per kind. */
-export const StepKind = z.enum(['identify', 'consent', 'faceCheck', 'choice', 'query', 'photo', 'signature', 'documentCapture', 'form', 'delivery', 'payment', 'fingerprints', 'submit', 'review', 'a4Print', 'receiptPrint', 'abilityTest', 'counter', 'referral', 'done', 'failed']);
+export const StepKind = z.enum(['identify', 'consent', 'faceCheck', 'choice', 'query', 'photo', 'signature', 'documentCapture', 'form', 'delivery', 'payment', 'fingerprints', 'submit', 'review', 'selection', 'a4Print', 'receiptPrint', 'abilityTest', 'counter', 'referral', 'done', 'failed']);
 export type StepKind = z.infer<typeof StepKind>;
 
 /**
@@ -51,9 +51,11 @@ export const FlowEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('EXEMPT_FINGER'), reason: z.enum(['missing', 'damaged']) }).strict(),
   /** A round of the 三力测试: each answer and its timing, measured in the renderer; the host checks and scores them. */
   AbilityAnswersEvent,
+  /** The selection step: the ids of the items the citizen takes on here (the others are set aside); the host checks each is offered. */
+  z.object({ type: z.literal('SELECT'), values: z.array(ValueId).max(20) }).strict(),
 ]);
 export type FlowEvent = z.infer<typeof FlowEvent>;
-export const FlowEventType = z.enum(['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT', 'SIGN', 'SUBMIT_FORM', 'EXEMPT_FINGER', 'ABILITY_ANSWERS']);
+export const FlowEventType = z.enum(['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT', 'SIGN', 'SUBMIT_FORM', 'EXEMPT_FINGER', 'ABILITY_ANSWERS', 'SELECT']);
 export type FlowEventType = z.infer<typeof FlowEventType>;
 
 const PrintState = z.enum(['printing', 'printed', 'notPrinted']);
@@ -122,6 +124,45 @@ const PaymentStepData = z.object({
   /** When the order closes (ISO 8601), for the countdown. */
   expiresAt: z.string().max(40).nullable(),
   failure: z.enum(['timeout', 'unavailable', 'badSignature', 'badResponse', 'notFound', 'declined', 'rejected']).nullable(),
+});
+
+/** An image the host hands over with a step (e.g. a violation's evidence photo): a data URL of a PNG, JPEG or SVG, never a link to a file. */
+export const StepImage = z.object({
+  /** `data:image/svg+xml;base64,…` (or png, jpeg). */
+  dataUrl: z
+    .string()
+    .max(120_000)
+    .regex(/^data:image\/(?:svg\+xml|png|jpeg);base64,[A-Za-z0-9+/]+=*$/),
+  /** What it shows, for a screen reader. */
+  altKey: MessageKey,
+});
+export type StepImage = z.infer<typeof StepImage>;
+
+/**
+ * selection: records the back-end found (e.g. traffic violations), each with
+ * its details and images; the citizen takes on here the ones offered
+ * (`selectable`) and sets the others aside (they go to the counter); one not
+ * offered says why (`reasonKey`). SELECT sends the ids taken on; the host
+ * checks each is offered.
+ */
+export const SelectionStepData = z.object({
+  step: z.literal('selection'),
+  titleKey: MessageKey,
+  noteKeys: z.array(MessageKey).max(6),
+  items: z
+    .array(
+      z.object({
+        id: ValueId,
+        rows: z.array(DetailRow).max(12),
+        images: z.array(StepImage).max(9),
+        selectable: z.boolean(),
+        reasonKey: MessageKey.nullable(),
+        selected: z.boolean(),
+      }),
+    )
+    .max(20),
+  /** At least this many must be taken on to go on (0: setting everything aside is an answer too). */
+  minSelected: z.number().int().min(0),
 });
 
 /** A finger position (指位代码, docs/fingerprint-protocol.md §11): 11–15 right thumb to little finger, 16–20 left. */
@@ -217,6 +258,7 @@ export const FlowStepData = z.discriminatedUnion('step', [
     ready: z.boolean(),
   }),
   z.object({ step: z.literal('review'), titleKey: MessageKey, rows: z.array(DetailRow).max(24), noteKeys: z.array(MessageKey).max(6) }),
+  SelectionStepData,
   z.object({
     step: z.literal('a4Print'),
     state: PrintState,

@@ -29,7 +29,7 @@ const fieldBase = { id: FieldId, labelKey: MessageKey, required: z.boolean() };
  * detail line typed with the pinyin keyboard.
  */
 export const FormField = z.discriminatedUnion('type', [
-  z.object({ ...fieldBase, type: z.literal('text'), input: z.enum(['chinese', 'chineseName', 'latin', 'idNumber']), maxLength: z.number().int().min(1).max(100) }).strict(),
+  z.object({ ...fieldBase, type: z.literal('text'), input: z.enum(['chinese', 'chineseName', 'latin', 'idNumber', 'plate', 'vinTail']), maxLength: z.number().int().min(1).max(100) }).strict(),
   z.object({ ...fieldBase, type: z.literal('choice'), options: z.array(z.object({ value: ValueId, labelKey: MessageKey }).strict()).min(1).max(12) }).strict(),
   z.object({ ...fieldBase, type: z.literal('date'), min: IsoDate, max: IsoDate }).strict(),
   z.object({ ...fieldBase, type: z.literal('phone') }).strict(),

@@ -115,6 +115,7 @@ export const FIXTURE_STEP_IDS: Readonly<Record<StepKind, string>> = {
   signature: 'sign',
   documentCapture: 'papers',
   review: 'review',
+  selection: 'items',
   a4Print: 'print',
   receiptPrint: 'slip',
   form: 'applicant',
@@ -221,6 +222,20 @@ export const fixtureViews: { readonly [K in StepKind]: () => FlowView } = {
         noteKeys: [fixtureKey('review.notes.paper')],
       },
       ['CONFIRM', 'BACK'],
+    ),
+  selection: () =>
+    fixtureView(
+      {
+        step: 'selection',
+        titleKey: fixtureKey('review.title'),
+        noteKeys: [],
+        minSelected: 0,
+        items: [
+          { id: 'first', rows: [{ labelKey: fixtureKey('review.rows.date'), text: '2026-05-01' }], images: [], selectable: true, reasonKey: null, selected: false },
+          { id: 'second', rows: [{ labelKey: fixtureKey('review.rows.date'), text: '2026-05-02' }], images: [], selectable: false, reasonKey: fixtureKey('review.notes.paper'), selected: false },
+        ],
+      },
+      ['SELECT', 'BACK'],
     ),
   a4Print: () =>
     fixtureView(

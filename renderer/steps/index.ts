@@ -27,6 +27,7 @@ import { QueryStep } from './query/QueryStep';
 import { ReceiptPrintStep } from './receipt-print/ReceiptPrintStep';
 import { ReferralStep } from './referral/ReferralStep';
 import { ReviewStep } from './review/ReviewStep';
+import { SelectionStep } from './selection/SelectionStep';
 import { SignatureStep } from './signature/SignatureStep';
 import { SubmitStep } from './submit/SubmitStep';
 import './step-layout.css';
@@ -45,6 +46,7 @@ export const steps: StepRegistry = {
   signature: SignatureStep,
   documentCapture: DocumentCaptureStep,
   review: ReviewStep,
+  selection: SelectionStep,
   a4Print: A4PrintStep,
   receiptPrint: ReceiptPrintStep,
   form: FormStep,
@@ -83,6 +85,8 @@ export function renderStep(registry: StepRegistry, context: StepContext): ReactE
       return createElement(registry.documentCapture, { ...context, data });
     case 'review':
       return createElement(registry.review, { ...context, data });
+    case 'selection':
+      return createElement(registry.selection, { ...context, data });
     case 'a4Print':
       return createElement(registry.a4Print, { ...context, data });
     case 'receiptPrint':

@@ -14,16 +14,11 @@
  * - 赵丽 (no licence): the counter says why and what to do, with a ticket.
  * Sandbox dates are relative to the back-end's today (shared/traffic/sandbox.json).
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { stillFaceVideo } from './fixtures/face-video';
-import { fakeCameraArgs, launchChromium, removeDataDir } from './harness';
-import { consentToQueryAndFace, detailValue, expectNoTraces, keptPdfText, newSessionId, openKioskWithCamera, PORTRAIT, sessionIds, startLoggedHost, waitPastFaceCheck, type LoggedHost } from './certificate-support';
-import { startPtyReceiptPrinter, type PtyReceiptPrinter } from './service-support';
-import { sandboxDataWithFaces, startTyped } from './residence-permit-endorsement-support';
+import { detailValue, expectNoTraces, keptPdfText, newSessionId, sessionIds } from './certificate-support';
+import { consentAndFaceCheck, startByNumber, startServiceKiosk, withHanFace, type ServiceKiosk } from './service-support';
 
 const SERVICE = 'driver-points';
 const svc = (path: string) => `svc.${SERVICE}.${path}`;
@@ -33,48 +28,25 @@ const SUN = { name: '孙建军', idNumber: '410411198507150037' } as const;
 const ZHAO = { name: '赵丽', idNumber: '410402198506110029' } as const;
 const WINDOW = '4号窗口'; // services.windows.traffic (default)
 
-let fixtures: string;
-let printer: PtyReceiptPrinter;
-let logged: LoggedHost;
-let browser: Browser;
-let page: Page | undefined;
+let kiosk: ServiceKiosk;
 
 beforeAll(async () => {
-  fixtures = mkdtempSync(join(tmpdir(), 'onedoor-points-fixtures-'));
-  const dataPath = sandboxDataWithFaces(fixtures, [XU.idNumber, GAO.idNumber, SUN.idNumber, ZHAO.idNumber], 'resident-han');
-  printer = await startPtyReceiptPrinter();
-  [logged, browser] = await Promise.all([
-    startLoggedHost({
-      backend: { kind: 'sandbox', dataPath },
-      devices: { receiptPrinter: printer.config },
-      documents: { keepDocuments: true },
-      face: { challengeTimeoutSeconds: 5, testingSkipLiveness: true },
-    }),
-    launchChromium(fakeCameraArgs(stillFaceVideo())),
-  ]);
+  kiosk = await startServiceKiosk({ video: stillFaceVideo(), citizens: withHanFace([XU.idNumber, GAO.idNumber, SUN.idNumber, ZHAO.idNumber]), host: { documents: { keepDocuments: true } } });
 });
 afterAll(async () => {
-  await browser?.close();
-  await logged?.stop();
-  await printer?.close();
-  if (fixtures) removeDataDir(fixtures);
+  await kiosk?.stop();
 });
 afterEach(async () => {
-  await page?.close();
-  page = undefined;
+  await kiosk?.closePage();
 });
 
 /** The number typed → 记分查询 → consents → face check, up to `target`; the run's session id. */
 async function startTypedRun(citizen: { idNumber: string }, target: string): Promise<{ p: Page; sessionId: string }> {
-  const known = sessionIds(logged.lines);
-  const p = await browser.newPage({ viewport: PORTRAIT });
-  page = p;
-  await openKioskWithCamera(p, logged.url);
-  await expect.poll(() => p.getByTestId('device-status-receiptPrinter').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
-  await startTyped(p, SERVICE, citizen.idNumber, 'traffic');
-  await consentToQueryAndFace(p);
-  await waitPastFaceCheck(p, target, logged.lines);
-  return { p, sessionId: await newSessionId(logged.lines, known) };
+  const known = sessionIds(kiosk.logged.lines);
+  const p = await kiosk.open();
+  await startByNumber(p, SERVICE, citizen.idNumber, { category: 'traffic' });
+  await consentAndFaceCheck(p, target, kiosk.logged.lines);
+  return { p, sessionId: await newSessionId(kiosk.logged.lines, known) };
 }
 
 /** The texts of every screen row labelled `labelKey` under `list`. */
@@ -99,7 +71,7 @@ async function expectXuOnScreen(p: Page, list: string): Promise<void> {
 
 describe('记分查询·驾驶人信息单', () => {
   it('许磊: 6 points and three violations on screen → the slip, read back from the printer: masked, every violation, the notes', { timeout: 180_000 }, async () => {
-    const before = printer.texts().length;
+    const before = kiosk.printer.texts().length;
     const { p, sessionId } = await startTypedRun(XU, 'review-step');
     await expectXuOnScreen(p, 'review-details');
     expect(await p.getByTestId('review-step').innerText()).toContain('罚款没有交清的，记分会转到下一个记分周期');
@@ -111,9 +83,9 @@ describe('记分查询·驾驶人信息单', () => {
     // The screen repeats what the slip says.
     await expectXuOnScreen(p, 'receipt-details');
 
-    const texts = printer.texts().slice(before);
+    const texts = kiosk.printer.texts().slice(before);
     expect(texts).toHaveLength(1);
-    expect(printer.simulator.receipts.at(-1)).toMatchObject({ cut: true, interrupted: false });
+    expect(kiosk.printer.simulator.receipts.at(-1)).toMatchObject({ cut: true, interrupted: false });
     const slip = texts[0]!;
     expect(slip).toContain('驾驶人信息单');
     expect(slip).toMatch(/姓名[：:]\s*许\*/);
@@ -134,11 +106,11 @@ describe('记分查询·驾驶人信息单', () => {
     await p.getByTestId('done-step').waitFor({ timeout: 10_000 });
     expect(await p.getByTestId('done-step').getAttribute('data-outcome')).toBe('slipPrinted');
     await p.getByTestId('done-finish').click();
-    await expectNoTraces(p, logged, sessionId, XU);
+    await expectNoTraces(p, kiosk.logged, sessionId, XU);
   });
 
   it('许磊 again: the A4 驾驶人信息单, numbered by the kiosk, read back from the kept PDF', { timeout: 180_000 }, async () => {
-    const before = printer.texts().length;
+    const before = kiosk.printer.texts().length;
     const { p, sessionId } = await startTypedRun(XU, 'review-step');
     await p.getByTestId('review-confirm').click();
     await p.getByTestId('choice-a4').click();
@@ -146,7 +118,7 @@ describe('记分查询·驾驶人信息单', () => {
     const number = ((await p.getByTestId('print-document-number').textContent()) ?? '').trim();
     expect(number).not.toBe('');
 
-    const text = keptPdfText(logged.dataDir, number);
+    const text = keptPdfText(kiosk.logged.dataDir, number);
     for (const part of [
       '驾驶人信息单',
       '姓名：许磊',
@@ -166,17 +138,17 @@ describe('记分查询·驾驶人信息单', () => {
     expect(text).not.toContain(XU.idNumber);
     expect(text).not.toContain('豫D12345');
     // An A4 sheet, no slip.
-    expect(printer.texts().slice(before)).toEqual([]);
+    expect(kiosk.printer.texts().slice(before)).toEqual([]);
 
     await p.getByTestId('print-collected').click();
     await p.getByTestId('done-step').waitFor({ timeout: 10_000 });
     expect(await p.getByTestId('done-step').getAttribute('data-outcome')).toBe('sheetPrinted');
     await p.getByTestId('done-finish').click();
-    await expectNoTraces(p, logged, sessionId, XU);
+    await expectNoTraces(p, kiosk.logged, sessionId, XU);
   });
 
   it('高志远: 0 points, nothing pending; finished without printing', { timeout: 180_000 }, async () => {
-    const before = printer.texts().length;
+    const before = kiosk.printer.texts().length;
     const { p, sessionId } = await startTypedRun(GAO, 'review-step');
     expect(await detailValue(p, 'review-details', svc('sheet.points'))).toBe('0');
     expect(await detailValue(p, 'review-details', svc('sheet.pending'))).toBe('0');
@@ -187,9 +159,9 @@ describe('记分查询·驾驶人信息单', () => {
     await p.getByTestId('choice-none').click();
     await p.getByTestId('done-step').waitFor({ timeout: 10_000 });
     expect(await p.getByTestId('done-step').getAttribute('data-outcome')).toBe('sheetShown');
-    expect(printer.texts().slice(before)).toEqual([]);
+    expect(kiosk.printer.texts().slice(before)).toEqual([]);
     await p.getByTestId('done-finish').click();
-    await expectNoTraces(p, logged, sessionId, GAO);
+    await expectNoTraces(p, kiosk.logged, sessionId, GAO);
   });
 
   it('孙建军: the revoked licence is shown as 吊销, with what it means and what to do', { timeout: 180_000 }, async () => {
@@ -202,11 +174,11 @@ describe('记分查询·驾驶人信息单', () => {
     await p.getByTestId('choice-none').click();
     await p.getByTestId('done-step').waitFor({ timeout: 10_000 });
     await p.getByTestId('done-finish').click();
-    await expectNoTraces(p, logged, sessionId, SUN);
+    await expectNoTraces(p, kiosk.logged, sessionId, SUN);
   });
 
   it('赵丽 (no licence): the counter says why and what to do, with a ticket for the traffic window', { timeout: 180_000 }, async () => {
-    const before = printer.texts().length;
+    const before = kiosk.printer.texts().length;
     const { p, sessionId } = await startTypedRun(ZHAO, 'counter-step');
     await expect.poll(() => p.getByTestId('counter-step').getAttribute('data-ticket'), { timeout: 15_000 }).toBe('printed');
     const reason = (await p.getByTestId('counter-reason').textContent()) ?? '';
@@ -214,7 +186,7 @@ describe('记分查询·驾驶人信息单', () => {
     expect(reason).toContain('请工作人员帮您核对');
     expect(await p.getByTestId('counter-window').textContent()).toContain(WINDOW);
     // The ticket is the only thing printed.
-    const texts = printer.texts().slice(before);
+    const texts = kiosk.printer.texts().slice(before);
     expect(texts).toHaveLength(1);
     expect(texts[0]).toContain(WINDOW);
     expect(texts[0]).not.toContain(ZHAO.idNumber);
@@ -223,6 +195,6 @@ describe('记分查询·驾驶人信息单', () => {
     await p.getByTestId('done-step').waitFor({ timeout: 10_000 });
     expect(await p.getByTestId('done-step').getAttribute('data-outcome')).toBe('counter');
     await p.getByTestId('done-finish').click();
-    await expectNoTraces(p, logged, sessionId, ZHAO);
+    await expectNoTraces(p, kiosk.logged, sessionId, ZHAO);
   });
 });

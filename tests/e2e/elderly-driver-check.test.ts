@@ -13,59 +13,33 @@
  *   to the counter with why and a queue ticket.
  * - 王桂芝 (72, medical check lapsed): the counter with where to get one.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { fakeCameraArgs, launchChromium, removeDataDir } from './harness';
-import { consentToQueryAndFace, detailValue, openKioskWithCamera, PORTRAIT, startLoggedHost, waitPastFaceCheck, type LoggedHost } from './certificate-support';
-import { chooseService, startPtyReceiptPrinter, takeAbilityTest, type PtyReceiptPrinter } from './service-support';
+import type { Page } from 'playwright-core';
+import { detailValue } from './certificate-support';
+import { consentAndFaceCheck, startByNumber, startServiceKiosk, takeAbilityTest, withHanFace, type ServiceKiosk } from './service-support';
 import { stillFaceVideo } from './fixtures/face-video';
-import { sandboxDataWithHanFace, typeNumber } from './id-card-renewal-support';
 
 const LI = { name: '李德福', idNumber: '410402195304180017' } as const;
 const WANG = { name: '王桂芝', idNumber: '410403195411070020' } as const;
 const SLIP = 'svc.elderly-driver-check.slip';
 
-let printer: PtyReceiptPrinter;
-let logged: LoggedHost;
-let browser: Browser;
-let page: Page | undefined;
-let fixtures: string;
+let kiosk: ServiceKiosk;
 
 beforeAll(async () => {
-  fixtures = mkdtempSync(join(tmpdir(), 'onedoor-elderly-'));
-  const dataPath = sandboxDataWithHanFace(fixtures, [LI.idNumber, WANG.idNumber]);
-  printer = await startPtyReceiptPrinter();
-  [logged, browser] = await Promise.all([
-    startLoggedHost({ backend: { kind: 'sandbox', dataPath }, devices: { receiptPrinter: printer.config }, face: { challengeTimeoutSeconds: 5, testingSkipLiveness: true } }),
-    launchChromium(fakeCameraArgs(stillFaceVideo())),
-  ]);
+  kiosk = await startServiceKiosk({ video: stillFaceVideo(), citizens: withHanFace([LI.idNumber, WANG.idNumber]) });
 });
 afterAll(async () => {
-  await browser?.close();
-  await logged?.stop();
-  await printer?.close();
-  if (fixtures) removeDataDir(fixtures);
+  await kiosk?.stop();
 });
 afterEach(async () => {
-  await page?.close();
-  page = undefined;
+  await kiosk?.closePage();
 });
 
 /** Touch → 车驾管 → this service → the number typed → consents → face check, up to `target`. */
 async function startTyped(idNumber: string, target: string): Promise<Page> {
-  const p = await browser.newPage({ viewport: PORTRAIT });
-  page = p;
-  await openKioskWithCamera(p, logged.url);
-  await expect.poll(() => p.getByTestId('device-status-receiptPrinter').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
-  await p.getByTestId('start-button').click();
-  await chooseService(p, 'traffic', 'elderly-driver-check');
-  await typeNumber(p, idNumber);
-  await p.getByTestId('consent-step').waitFor({ timeout: 10_000 });
-  await consentToQueryAndFace(p);
-  await waitPastFaceCheck(p, target, logged.lines);
+  const p = await kiosk.open();
+  await startByNumber(p, 'elderly-driver-check', idNumber, { category: 'traffic' });
+  await consentAndFaceCheck(p, target, kiosk.logged.lines);
   return p;
 }
 
@@ -73,7 +47,7 @@ describe('70周岁以上驾驶人年度审验', () => {
   it('李德福 (73): his medical check, the 三力测试 passed with careful touches, the annual check recorded, the slip read back by text', { timeout: 300_000 }, async () => {
     const p = await startTyped(LI.idNumber, 'review-step');
     expect(await detailValue(p, 'review-details', 'svc.elderly-driver-check.medical.institution')).toBe('平顶山市第二人民医院');
-    const before = printer.texts().length;
+    const before = kiosk.printer.texts().length;
     await p.getByTestId('review-confirm').click();
     await takeAbilityTest(p, 'careful');
     expect(await p.getByTestId('ability-test-step').getAttribute('data-state')).toBe('passed');
@@ -84,7 +58,7 @@ describe('70周岁以上驾驶人年度审验', () => {
     await expect.poll(() => slip.getAttribute('data-state'), { timeout: 30_000 }).toBe('printed');
     const number = await detailValue(p, 'receipt-details', `${SLIP}.acceptanceNumber`);
     expect(number).toMatch(/^SL\d{8}[0-9A-F]{8}$/);
-    const printed = printer.texts().slice(before).filter((text) => text.includes('七十周岁以上驾驶人年度审验凭条'));
+    const printed = kiosk.printer.texts().slice(before).filter((text) => text.includes('七十周岁以上驾驶人年度审验凭条'));
     expect(printed).toHaveLength(1);
     const text = printed[0]!;
     expect(text).toMatch(/三力测试成绩[：:]\s*100分 合格/);

@@ -13,22 +13,17 @@
  *  - 吴磊, typed (registered three months): the counter says why, from when
  *    he may apply, with a ticket for the 户政 window.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { zonedIsoDate } from '../../domain/calendar-date';
 import { resolveBound } from '../../electron/host/flows/library/form/fields';
 import { stillFaceVideo } from './fixtures/face-video';
 import { pageVideo } from './fixtures/page-video';
 import { switchableVideo, type SwitchableVideo } from './fixtures/switchable-video';
-import { fakeCameraArgs, launchChromium } from './harness';
-import { consentToQueryAndFace, detailValue, expectNoTraces, newSessionId, openKioskWithCamera, PORTRAIT, sessionIds, sessionLines, startLoggedHost, waitPastFaceCheck, type LoggedHost } from './certificate-support';
+import { consentToQueryAndFace, detailValue, expectNoTraces, newSessionId, sessionIds, sessionLines, waitPastFaceCheck } from './certificate-support';
 import { sign } from './capability-demo-support';
 import { studioPhoto } from './id-card-renewal-support';
-import { sandboxDataWithFaces, startTyped } from './residence-permit-endorsement-support';
-import { startPtyReceiptPrinter, type PtyReceiptPrinter } from './service-support';
+import { startByNumber, startServiceKiosk, withHanFace, type ServiceKiosk } from './service-support';
 
 const SERVICE = 'residence-permit';
 const svc = (path: string) => `svc.${SERVICE}.${path}`;
@@ -36,41 +31,25 @@ const HUANG = { name: '黄志强', idNumber: '420106199002120034' } as const;
 const WU = { name: '吴磊', idNumber: '420106198807180013' } as const;
 const WINDOW = '1号窗口'; // services.windows.huzheng (default)
 
-let fixtures: string;
 let camera: SwitchableVideo;
-let printer: PtyReceiptPrinter;
-let logged: LoggedHost;
-let browser: Browser;
-let page: Page | undefined;
+let kiosk: ServiceKiosk;
 
 beforeAll(async () => {
-  fixtures = mkdtempSync(join(tmpdir(), 'onedoor-permit-fixtures-'));
-  const dataPath = sandboxDataWithFaces(fixtures, [HUANG.idNumber, WU.idNumber], 'resident-han');
-  camera = switchableVideo(fixtures, stillFaceVideo());
-  printer = await startPtyReceiptPrinter();
-  [logged, browser] = await Promise.all([
-    startLoggedHost({ backend: { kind: 'sandbox', dataPath }, devices: { receiptPrinter: printer.config }, face: { challengeTimeoutSeconds: 5, testingSkipLiveness: true } }),
-    launchChromium(fakeCameraArgs(camera.path)),
-  ]);
+  kiosk = await startServiceKiosk({
+    video: (fixtures) => {
+      camera = switchableVideo(fixtures, stillFaceVideo());
+      return camera.path;
+    },
+    citizens: withHanFace([HUANG.idNumber, WU.idNumber]),
+  });
 });
 afterAll(async () => {
-  await browser?.close();
-  await logged?.stop();
-  await printer?.close();
-  if (fixtures) rmSync(fixtures, { recursive: true, force: true });
+  await kiosk?.stop();
 });
 beforeEach(() => camera.show(stillFaceVideo()));
 afterEach(async () => {
-  await page?.close();
-  page = undefined;
+  await kiosk?.closePage();
 });
-
-async function openKiosk(): Promise<Page> {
-  const opened = await browser.newPage({ viewport: PORTRAIT });
-  await openKioskWithCamera(opened, logged.url);
-  await expect.poll(() => opened.getByTestId('device-status-receiptPrinter').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
-  return opened;
-}
 
 /** Keys on one of the screen's keypads (`<prefix>-key-<c>`), then its confirm. */
 async function typeOn(p: Page, prefix: string, text: string): Promise<void> {
@@ -80,14 +59,13 @@ async function typeOn(p: Page, prefix: string, text: string): Promise<void> {
 
 describe('居住证申领', () => {
   it('黄志强 typed: condition, the lease photographed, studio photo, address and phone, review, signature → submitted free → the 领证回执 as printed, with the 受理编号 as a barcode', { timeout: 240_000 }, async () => {
-    const known = sessionIds(logged.lines);
-    const receiptsBefore = printer.texts().length;
-    page = await openKiosk();
-    const p = page;
-    await startTyped(p, SERVICE, HUANG.idNumber);
-    const sessionId = await newSessionId(logged.lines, known);
+    const known = sessionIds(kiosk.logged.lines);
+    const receiptsBefore = kiosk.printer.texts().length;
+    const p = await kiosk.open();
+    await startByNumber(p, SERVICE, HUANG.idNumber);
+    const sessionId = await newSessionId(kiosk.logged.lines, known);
     await consentToQueryAndFace(p);
-    await waitPastFaceCheck(p, 'choice-step', logged.lines);
+    await waitPastFaceCheck(p, 'choice-step', kiosk.logged.lines);
     // From now on the camera shows a printed page (the document camera opens it afresh).
     camera.show(await pageVideo());
 
@@ -135,7 +113,7 @@ describe('居住证申领', () => {
     expect(await detailValue(p, 'receipt-details', svc('receipt.issuedBy'))).toBe(issuedBy);
 
     // The printer printed one receipt, cut: read back by text, the 受理编号 also as CODE128.
-    const texts = printer.texts().slice(receiptsBefore);
+    const texts = kiosk.printer.texts().slice(receiptsBefore);
     expect(texts).toHaveLength(1);
     const text = texts[0]!;
     expect(text).toContain('居住证领证回执');
@@ -148,7 +126,7 @@ describe('居住证申领', () => {
     expect(text).toContain('4201**********0034');
     expect(text).not.toContain(HUANG.name);
     expect(text).not.toContain(HUANG.idNumber);
-    const printed = printer.simulator.receipts.at(-1)!;
+    const printed = kiosk.printer.simulator.receipts.at(-1)!;
     expect(printed.cut).toBe(true);
     expect(printed.barcodes).toEqual([number]);
     expect(printed.qrCodes).toEqual([]);
@@ -157,19 +135,18 @@ describe('居住证申领', () => {
     await p.getByTestId('done-step').waitFor({ timeout: 10_000 });
     expect(await p.getByTestId('done-step').getAttribute('data-outcome')).toBe('applied');
     await p.getByTestId('done-finish').click();
-    await expectNoTraces(p, logged, sessionId, HUANG);
-    expect(sessionLines(logged.lines, sessionId).some((line) => line.includes('session journaled') && line.includes('"outcome":"applied"'))).toBe(true);
+    await expectNoTraces(p, kiosk.logged, sessionId, HUANG);
+    expect(sessionLines(kiosk.logged.lines, sessionId).some((line) => line.includes('session journaled') && line.includes('"outcome":"applied"'))).toBe(true);
   });
 
   it('吴磊 typed, registered three months: the counter says why and from when, with a ticket for the 户政 window; nothing photographed', { timeout: 150_000 }, async () => {
-    const known = sessionIds(logged.lines);
-    const receiptsBefore = printer.texts().length;
-    page = await openKiosk();
-    const p = page;
-    await startTyped(p, SERVICE, WU.idNumber);
-    const sessionId = await newSessionId(logged.lines, known);
+    const known = sessionIds(kiosk.logged.lines);
+    const receiptsBefore = kiosk.printer.texts().length;
+    const p = await kiosk.open();
+    await startByNumber(p, SERVICE, WU.idNumber);
+    const sessionId = await newSessionId(kiosk.logged.lines, known);
     await consentToQueryAndFace(p);
-    await waitPastFaceCheck(p, 'counter-step', logged.lines);
+    await waitPastFaceCheck(p, 'counter-step', kiosk.logged.lines);
 
     await expect.poll(() => p.getByTestId('counter-step').getAttribute('data-ticket'), { timeout: 20_000 }).toBe('printed');
     expect(await p.getByTestId('counter-window').textContent()).toContain(WINDOW);
@@ -183,7 +160,7 @@ describe('居住证申领', () => {
     expect(ticket).not.toBe('');
     expect(await p.getByTestId('document-capture-step').count()).toBe(0);
 
-    const texts = printer.texts().slice(receiptsBefore);
+    const texts = kiosk.printer.texts().slice(receiptsBefore);
     expect(texts).toHaveLength(1);
     expect(texts[0]).toContain(ticket);
     expect(texts[0]).toContain(WINDOW);
@@ -193,6 +170,6 @@ describe('居住证申领', () => {
     await p.getByTestId('done-step').waitFor({ timeout: 10_000 });
     expect(await p.getByTestId('done-step').getAttribute('data-outcome')).toBe('counter');
     await p.getByTestId('done-finish').click();
-    await expectNoTraces(p, logged, sessionId, WU);
+    await expectNoTraces(p, kiosk.logged, sessionId, WU);
   });
 });

@@ -368,6 +368,8 @@ export interface ServiceKioskOptions {
   video: string | ((fixtures: string) => string);
   /** Changes to the sandbox's people, in a test copy of citizens.json (e.g. {@link withHanFace}). */
   citizens?: Record<string, Partial<SandboxCitizen>>;
+  /** More host config (e.g. `documents: { keepDocuments: true }`, or an HTTP sandbox's `backend`, which wins over `citizens`). */
+  host?: Record<string, unknown>;
 }
 
 /**
@@ -383,7 +385,7 @@ export async function startServiceKiosk(options: ServiceKioskOptions): Promise<S
   const video = typeof options.video === 'string' ? options.video : options.video(fixtures);
   const printer = await startPtyReceiptPrinter();
   const [logged, browser] = await Promise.all([
-    startLoggedHost({ ...backend, devices: { receiptPrinter: printer.config }, face: { challengeTimeoutSeconds: 5, testingSkipLiveness: true } }),
+    startLoggedHost({ ...backend, devices: { receiptPrinter: printer.config }, face: { challengeTimeoutSeconds: 5, testingSkipLiveness: true }, ...options.host }),
     launchChromium(fakeCameraArgs(video)),
   ]);
   let page: Page | undefined;
@@ -412,4 +414,21 @@ export async function startServiceKiosk(options: ServiceKioskOptions): Promise<S
       rmSync(fixtures, { recursive: true, force: true });
     },
   };
+}
+
+/** A plate typed on the plate keypad (a form's `plate` field open): province, letter, the rest, then 确认. */
+export async function typePlate(page: Page, plate: string): Promise<void> {
+  await page.getByTestId('plate-keypad').waitFor();
+  for (const c of plate) await page.getByTestId(`plate-keypad-key-${c}`).click();
+  await page.getByTestId('plate-keypad-confirm').click();
+}
+
+/** Digits and capitals typed on the Latin keyboard (a form's `vinTail` or `latin` field open, caps on), then 确认. */
+export async function typeLatin(page: Page, text: string): Promise<void> {
+  await page.getByTestId('latin-keyboard').waitFor();
+  for (const c of text) {
+    const key = page.getByTestId(`latin-keyboard-key-${c}`);
+    await ((await key.count()) > 0 ? key : page.getByTestId(`latin-keyboard-key-${c.toLowerCase()}`)).click();
+  }
+  await page.getByTestId('latin-keyboard-confirm').click();
 }

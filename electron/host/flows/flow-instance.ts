@@ -49,9 +49,11 @@ function probes(data: FlowStepData): Record<FlowEventType, FlowEvent> {
     EXEMPT_FINGER: { type: 'EXEMPT_FINGER', reason: 'missing' },
     // The ability test takes any round's answers for the round it asks (and refuses implausible ones with a message).
     ABILITY_ANSWERS: { type: 'ABILITY_ANSWERS', round: data.step === 'abilityTest' ? (data.round?.name ?? 'practice') : 'practice', showing: data.step === 'abilityTest' ? (data.round?.showing ?? 0) : 0, answers: [] },
+    // Nothing taken on: a selection accepts it when it needs none, and refuses it otherwise.
+    SELECT: { type: 'SELECT', values: data.step === 'selection' ? data.items.filter((item) => item.selectable).map((item) => item.id) : [] },
   };
 }
-const EVENT_TYPES: readonly FlowEventType[] = ['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT', 'SIGN', 'SUBMIT_FORM', 'EXEMPT_FINGER', 'ABILITY_ANSWERS'];
+const EVENT_TYPES: readonly FlowEventType[] = ['CONFIRM', 'CONSENT', 'CHOOSE', 'BACK', 'RETRY', 'REPRINT', 'SIGN', 'SUBMIT_FORM', 'EXEMPT_FINGER', 'ABILITY_ANSWERS', 'SELECT'];
 
 export interface FlowInstanceOptions<M extends AnyStateMachine> {
   serviceId: string;

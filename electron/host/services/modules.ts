@@ -14,3 +14,4 @@ export { default as residencePermit } from './residence-permit';
 export { default as driverPoints } from './driver-points';
 export { default as drivingLicenceRenewal } from './driving-licence-renewal';
 export { default as elderlyDriverCheck } from './elderly-driver-check';
+export { default as trafficViolations } from './traffic-violations';

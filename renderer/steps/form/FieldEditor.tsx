@@ -3,7 +3,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormField, FormValue } from '../../../electron/contract';
 import { TouchButton } from '../../ui/TouchButton';
-import { IdNumberKeypad, LatinKeyboard, PhoneKeypad, PinyinKeyboard } from '../../ui/keyboards';
+import { IdNumberKeypad, LatinKeyboard, PhoneKeypad, PinyinKeyboard, PlateKeypad } from '../../ui/keyboards';
 import { useKioskTimeZone } from '../../app/KioskTimeZone';
 import { AddressEditor } from './AddressEditor';
 import { DateEditor } from './DateEditor';
@@ -46,6 +46,9 @@ function editorOf(field: FormField, value: FormValue | undefined, text: string, 
   switch (field.type) {
     case 'text':
       if (field.input === 'idNumber') return <IdNumberKeypad label={label} timeZone={timeZone} defaultValue={text} elder={elder} onConfirm={onDone} />;
+      if (field.input === 'plate') return <PlateKeypad label={label} defaultValue={text} elder={elder} onConfirm={onDone} />;
+      // A VIN's tail: capitals and digits, no spaces (the host refuses I, O and Q).
+      if (field.input === 'vinTail') return <LatinKeyboard label={label} maxLength={6} digits initialCaps defaultValue={text} elder={elder} onConfirm={(typed) => onDone(typed.toUpperCase().replace(/\s+/g, ''))} />;
       return field.input === 'latin' ? (
         <LatinKeyboard label={label} maxLength={field.maxLength} defaultValue={text} initialCaps elder={elder} onConfirm={(typed) => onDone(typed.toUpperCase().replace(/\s+/g, ' '))} />
       ) : (

@@ -134,6 +134,14 @@ export function buildFlow(plan: FlowPlan, kit: FlowKit): BuiltFlow {
         // Transient: the run is let in, or (a bug, or an attempt to skip) ends as failed.
         gate: {
           always: [
+            ...(step.skipWhen
+              ? [
+                  {
+                    guard: ({ context }: { context: FlowContext }) => mayEnter(context) && step.skipWhen!(context),
+                    ...routeTransition(index, { to: 'next' }, []),
+                  },
+                ]
+              : []),
             { guard: ({ context }: { context: FlowContext }) => mayEnter(context), target: 'step' },
             { target: target('failed'), actions: assign({ failure: () => ({ reason: 'internal' as const }) }) },
           ],
@@ -201,6 +209,7 @@ function checkPlan(steps: readonly StepDefinition[]): void {
     if (seen.has(step.id)) throw new FlowPlanError(`two steps are called ${step.id}`);
     if ((SIDE_STEP_IDS as readonly string[]).includes(step.id)) throw new FlowPlanError(`${step.id} is a side step every flow has`);
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(step.id)) throw new FlowPlanError(`step id ${step.id} is not a short identifier`);
+    if (step.skipWhen && step === steps[steps.length - 1]) throw new FlowPlanError(`step ${step.id} is the last and cannot be skipped`);
     seen.add(step.id);
   }
 }

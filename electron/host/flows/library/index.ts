@@ -14,6 +14,7 @@ export { documentCaptureStep, capturedDocuments, type AssembledPaper, type Captu
 export { paymentStep, paidFee, feeDue, heldApplicationKey, type PaidFee, type PaymentFeeItem, type PaymentOptions } from './payment';
 export { submitStep, submittedApplication, type SubmitOptions, type SubmittedApplication } from './submit';
 export { reviewStep, type ReviewOptions } from './review';
+export { selectionStep, selectionOf, selectionFrom, type SelectionFact, type SelectionItem, type SelectionOptions } from './selection';
 export { fingerprintsStep, fingerprintsOf, currentFinger, FINGER_ORDER, type FingerprintsFact, type FingerprintsOptions, type FingerPrint } from './fingerprints';
 export { a4PrintStep, type A4PrintOptions, type PreparedDocument } from './a4-print';
 export { receiptPrintStep, type ReceiptPrintOptions } from './receipt-print';
@@ -26,6 +27,7 @@ export { buildFlow, FlowPlanError, type BuiltFlow } from './build-machine';
 export { factOf, initialContext, type FlowContext, type FlowInput, type PrintRecord } from './context';
 export type { FlowKit, DocumentDesk, DocumentRequest, A4Outcome } from './kit';
 export type { FlowPlan, Route, StepDefinition, StepView, StepWiring } from './step';
+export { skippedWhen } from './skip';
 export { issueCertificateDocument, certificateReceipt, type CertificateDocument } from './certificate';
 export { abilityTestStep, abilityResult, MAX_REFUSED_ROUNDS, MAX_PRACTICE_RUNS, type AbilityTestOptions, type AbilityResult, type AbilityAttempt } from './ability-test';
 export { roundQuestions, correctChoice, ROUND_SIZES } from './ability-questions';

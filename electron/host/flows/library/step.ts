@@ -73,6 +73,13 @@ export interface StepDefinition {
   view(context: FlowContext, child: string | null, kit: FlowKit): StepView;
   /** An extra condition for entering the step beyond the passed steps before it (e.g. the record allows a certificate). */
   readonly mayEnter?: (context: FlowContext) => boolean;
+  /**
+   * The step does not apply to this run (e.g. the vehicle's details when the
+   * citizen searches by their own licence): once the run may enter it, it is
+   * passed without being shown, and its fact stays absent. Never on a step
+   * that guards anything (a payment, a face check).
+   */
+  readonly skipWhen?: (context: FlowContext) => boolean;
 }
 
 /** A service's flow: its steps in order; the last one's route decides the outcome. */

@@ -274,8 +274,11 @@ function moduleSettings(module: ServiceModule, raw: unknown): unknown {
 
 /** A view the citizen acts on: nothing is running (no back-end call, no print) until they do. */
 export function isSettled(view: FlowView): boolean {
-  return !busy(view) && (view.accepts.length > 0 || WAITS_FOR_A_DEVICE.has(view.step));
+  return !busy(view) && (view.accepts.length > 0 || WAITS_FOR_A_DEVICE.has(view.step) || waitsForPayment(view));
 }
+
+/** An order shown and waiting for the citizen's phone or 付款码 (a payment step the citizen may not cancel accepts no touch). */
+const waitsForPayment = (view: FlowView) => view.data.step === 'payment' && view.data.state === 'waiting' && view.data.qrText !== null;
 
 /** Steps that wait for the host's devices (camera, scanner), not for a touch: settled with nothing to press. */
 const WAITS_FOR_A_DEVICE: ReadonlySet<FlowView['step']> = new Set(['done', 'faceCheck', 'documentCapture', 'fingerprints', 'photo']);

@@ -11,6 +11,9 @@ function validValue(field: FormField): FormValues[string] {
     case 'text':
       // An ID number field asks for another person's number: 陈小雨's, the sandbox's child of 陈思远.
       if (field.input === 'idNumber') return '410402201806150027';
+      // 许磊's car (resources: shared/traffic/sandbox.json) and its VIN's tail.
+      if (field.input === 'plate') return '豫D12345';
+      if (field.input === 'vinTail') return '184571';
       return (field.input === 'latin' ? 'CHEN SIYUAN' : '陈思远').slice(0, field.maxLength).trim();
     case 'choice':
       return field.options[0]!.value;

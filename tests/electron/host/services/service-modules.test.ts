@@ -8,7 +8,7 @@
  * in the catalogue. A new service is checked here without naming it.
  */
 import { describe, expect, it } from 'vitest';
-import type { FlowView, Identity } from '../../../../electron/contract';
+import { ServiceWording, type FlowView, type Identity } from '../../../../electron/contract';
 import type { FlowMachineEvent } from '../../../../electron/host/flows/flow-events';
 import { LIBRARY_OUTCOMES } from '../../../../electron/host/flows/library';
 import type { BackendOperation } from '../../../../electron/host/gateway/operation';
@@ -160,6 +160,13 @@ function nextEvents(view: FlowView, first: boolean): WalkEvent[] {
         if (view.data.step === 'form') events.push({ type, values: validFormValues(view.data.fields) });
         if (view.data.step === 'delivery') events.push({ type, values: { method: 'hall' } }, { type, values: { method: 'ems', ...validFormValues(view.data.fields) } });
         break;
+      case 'SELECT':
+        // Everything offered taken on, the first one only, and everything set aside.
+        if (view.data.step === 'selection') {
+          const offered = view.data.items.filter((item) => item.selectable).map((item) => item.id);
+          events.push({ type, values: offered }, { type, values: offered.slice(0, 1) }, { type, values: [] });
+        }
+        break;
       case 'EXEMPT_FINGER':
         // Fingers given up before any try (up to a hand with none left), not mixed with tries: the combinations add nothing but time.
         if (view.data.step !== 'fingerprints' || (view.data.captured.length === 0 && view.data.tries === 0 && view.data.lastQuality === null)) events.push({ type, reason: 'missing' });
@@ -299,6 +306,10 @@ describe.each(SERVICE_MODULES.map((module) => [module.id, module] as const))('se
 
   it('has the same wording keys in zh-CN and en', () => {
     expect([...words.en].sort()).toEqual([...words['zh-CN']].sort());
+  });
+
+  it('has wording the contract carries to the renderer (each key a short identifier starting with a letter)', () => {
+    expect(ServiceWording.safeParse(module.wording).success).toBe(true);
   });
 
   it('words each of its outcomes, and none of them is one of the library\'s', () => {

@@ -10,6 +10,13 @@ import type { FormField } from '../../../../contract';
 /** A date bound: a fixed date, or today in the hall's zone moved by whole years, months and days. */
 export type DateBound = { date: IsoDate } | { fromToday: { years?: number; months?: number; days?: number } };
 
+/**
+ * What a text field takes: Chinese text, a Chinese name, upper-case pinyin,
+ * an 18-digit ID number, a 号牌号码 (GA 36, the plate keypad), or the last six
+ * characters of a 车辆识别代号 (VIN: digits and letters without I, O, Q).
+ */
+export type TextInput = 'chinese' | 'chineseName' | 'latin' | 'idNumber' | 'plate' | 'vinTail';
+
 interface SpecBase {
   id: string;
   labelKey: string;
@@ -19,7 +26,7 @@ interface SpecBase {
 
 /** One field of a form, as a service declares it. */
 export type FormFieldSpec =
-  | (SpecBase & { type: 'text'; input: 'chinese' | 'chineseName' | 'latin' | 'idNumber'; maxLength: number })
+  | (SpecBase & { type: 'text'; input: TextInput; maxLength: number })
   | (SpecBase & { type: 'choice'; options: ReadonlyArray<{ value: string; labelKey: string }> })
   | (SpecBase & { type: 'date'; min: DateBound; max: DateBound })
   | (SpecBase & { type: 'phone' })

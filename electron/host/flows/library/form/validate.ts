@@ -9,9 +9,11 @@
 import { parseCompactDate, toCompactDate } from '../../../../../domain/calendar-date';
 import { validateIdNumber } from '../../../../../domain/id-number';
 import { phoneState } from '../../../../../domain/phone-number';
+import { plateState } from '../../../../../domain/plate-number';
 import { checkRegion, type RegionTable } from '../../../../../domain/region';
 import { err, ok, type Result } from '../../../../../domain/result';
 import type { AddressValue, FormField, FormValue, FormValues } from '../../../../contract';
+import type { TextInput } from './fields';
 
 /** Why a field's value was refused (the suffix of `flow.form.error.*`). */
 export type FieldProblem =
@@ -25,6 +27,8 @@ export type FieldProblem =
   | 'tooLate'
   | 'phone'
   | 'idNumber'
+  | 'plate'
+  | 'vinTail'
   | 'regionMissing'
   | 'region'
   | 'detailMissing'
@@ -42,6 +46,8 @@ export type FormCheck = Result<FormValues, FieldErrors>;
 
 /** Han characters, the middle dot of minority names (·), digits, letters, spaces and a few address marks. */
 const CHINESE_TEXT = /^[\p{Script=Han}·A-Za-z0-9 \-#()（）、，,.。/]+$/u;
+/** The last six characters of a VIN (GB 16735: digits and capitals, never I, O or Q). */
+const VIN_TAIL = /^[A-HJ-NPR-Z0-9]{6}$/;
 /** Han characters, joined by single middle dots (买买提·艾力). */
 const CHINESE_NAME = /^\p{Script=Han}+(·\p{Script=Han}+)*$/u;
 /** A name in pinyin, upper case, single spaces (ZHANG SAN). */
@@ -94,8 +100,10 @@ function isEmpty(raw: unknown): boolean {
   return false;
 }
 
-function checkText(text: string, input: 'chinese' | 'chineseName' | 'latin' | 'idNumber', maxLength: number): Result<string, FieldProblem> {
+function checkText(text: string, input: TextInput, maxLength: number): Result<string, FieldProblem> {
   if (input === 'idNumber') return isResidentIdNumber(text) ? ok(text) : err('idNumber');
+  if (input === 'plate') return plateState(text).kind === 'valid' ? ok(text) : err('plate');
+  if (input === 'vinTail') return VIN_TAIL.test(text) ? ok(text) : err('vinTail');
   if (Array.from(text).length > maxLength) return err('tooLong');
   return charactersAllowed(text, input) ? ok(text) : err('characters');
 }

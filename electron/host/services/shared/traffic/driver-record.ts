@@ -10,6 +10,7 @@ import { addDays, type IsoDate } from '../../../../../domain/calendar-date';
 import { sandboxTable, type BackendOperation } from '../../../gateway/operation';
 import { resolveSandboxDate, SandboxDate } from '../../../gateway/sandbox-date';
 import sandboxData from './sandbox.json' with { type: 'json' };
+import { pointsRecorded } from './sandbox-state';
 
 const IsoDateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -147,7 +148,8 @@ export const driverRecord: BackendOperation<DriverRecordRequest, DriverRecordAns
           status: licence.status,
           issuingAuthority: ISSUING_AUTHORITY,
         },
-        points: { current: driver.points, ...scoringCycle(firstIssuedOn, today) },
+        // Points the decisions made since the sandbox started recorded come on top of the table's.
+        points: { current: driver.points + pointsRecorded(world, request.idNumber), ...scoringCycle(firstIssuedOn, today) },
         medicalCheck: latest ?? null,
       },
     };

@@ -7,11 +7,14 @@
  * answers `POST /v1/ops/traffic-violations`.
  */
 import { z } from 'zod';
-import { addDays } from '../../../../../domain/calendar-date';
-import { sandboxTable, type BackendOperation } from '../../../gateway/operation';
+import { sandboxTable, type BackendOperation, type SandboxWorld } from '../../../gateway/operation';
 import { resolveSandboxDate, SandboxDate } from '../../../gateway/sandbox-date';
 import { DriverIdNumber } from './driver-record';
 import sandboxData from './sandbox.json' with { type: 'json' };
+import { trafficState } from './sandbox-state';
+import { surchargeFen } from './surcharge';
+
+export { paymentDueOn } from './surcharge';
 
 const IsoDateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** 号牌号码 without the dot: province character, letter, five more (six for new-energy plates). */
@@ -21,7 +24,16 @@ export const PlateType = z.string().regex(/^\d{2}$/);
 
 export const ViolationsRequest = z.discriminatedUnion('by', [
   z.object({ by: z.literal('licence'), idNumber: DriverIdNumber }).strict(),
-  z.object({ by: z.literal('plate'), plate: Plate, plateType: PlateType, vinTail: z.string().regex(/^[A-HJ-NPR-Z0-9]{6}$/) }).strict(),
+  z
+    .object({
+      by: z.literal('plate'),
+      plate: Plate,
+      plateType: PlateType,
+      vinTail: z.string().regex(/^[A-HJ-NPR-Z0-9]{6}$/),
+      /** The identified driver asking, if any: a violation already on their own licence is not "another driver's" to them. */
+      viewer: DriverIdNumber.optional(),
+    })
+    .strict(),
 ]);
 export type ViolationsRequest = z.infer<typeof ViolationsRequest>;
 
@@ -45,6 +57,8 @@ export const Violation = z
     onOtherLicence: z.boolean(),
     /** The day a 处罚决定书 was made (not yet paid); null: not decided yet. */
     decidedOn: IsoDateString.nullable(),
+    /** 加处罚款 due today on the fine (《行政处罚法》 art. 72: 3% a day after the 15 days, at most the fine), in fen; 0 when none. */
+    surchargeFen: z.number().int().min(0),
   })
   .strict();
 export type Violation = z.infer<typeof Violation>;
@@ -52,7 +66,7 @@ export type Violation = z.infer<typeof Violation>;
 export const ViolationsAnswer = z.object({ violations: z.array(Violation) }).strict();
 export type ViolationsAnswer = z.infer<typeof ViolationsAnswer>;
 
-const SandboxViolation = Violation.omit({ occurredAt: true, onOtherLicence: true, decidedOn: true, photoCount: true })
+const SandboxViolation = Violation.omit({ occurredAt: true, onOtherLicence: true, decidedOn: true, photoCount: true, surchargeFen: true })
   .extend({
     /** `<SandboxDate> HH:mm`. */
     occurredAt: z.string().regex(/^(?:\d{4}-\d{2}-\d{2}|[+-]\d{1,5}d) \d{2}:\d{2}$/),
@@ -71,6 +85,7 @@ export const sandboxViolations = sandboxTable(z.array(SandboxViolation), sandbox
 /** A sandbox row as the back-end states it on `today`, seen by `viewer` (null: a plate query). */
 export function violationOf(row: SandboxViolation, today: string, viewer: string | null): Violation {
   const [day = today, time = '00:00'] = row.occurredAt.split(' ');
+  const decidedOn = row.decidedOn === null ? null : resolveSandboxDate(row.decidedOn, today);
   return {
     number: row.number,
     plate: row.plate,
@@ -83,8 +98,23 @@ export function violationOf(row: SandboxViolation, today: string, viewer: string
     points: row.points,
     photoCount: row.photos,
     onOtherLicence: row.driver !== null && row.driver !== viewer,
-    decidedOn: row.decidedOn === null ? null : resolveSandboxDate(row.decidedOn, today),
+    decidedOn,
+    surchargeFen: surchargeFen(row.fineFen, decidedOn, today),
   };
+}
+
+/**
+ * The sandbox's rows as they stand in `world` now: a paid one is gone, a
+ * decision made since the start gives its row its day and its driver.
+ */
+export function currentRows(world: SandboxWorld, rows: readonly SandboxViolation[]): SandboxViolation[] {
+  const state = trafficState(world);
+  return rows
+    .filter((row) => !state.paid.has(row.number))
+    .map((row) => {
+      const decision = state.decisions.get(row.number);
+      return decision ? { ...row, decidedOn: decision.decidedOn, driver: decision.driver } : row;
+    });
 }
 
 export const trafficViolations: BackendOperation<ViolationsRequest, ViolationsAnswer> = {
@@ -94,8 +124,9 @@ export const trafficViolations: BackendOperation<ViolationsRequest, ViolationsAn
   sandbox: (request, world) => {
     const vehicles = sandboxVehicles();
     if (!vehicles.ok) return vehicles;
-    const violations = sandboxViolations();
-    if (!violations.ok) return violations;
+    const table = sandboxViolations();
+    if (!table.ok) return table;
+    const violations = { value: currentRows(world, table.value) };
     const today = world.today();
     switch (request.by) {
       case 'licence': {
@@ -109,7 +140,7 @@ export const trafficViolations: BackendOperation<ViolationsRequest, ViolationsAn
         // A wrong VIN tail answers exactly as an unknown plate: the query tells nothing about a stranger's car.
         if (!vehicle || !vehicle.vin.endsWith(request.vinTail)) return { ok: false, error: { kind: 'notFound' } };
         const rows = violations.value.filter((row) => row.plate === vehicle.plate && row.plateType === vehicle.plateType);
-        return { ok: true, value: { violations: rows.map((row) => violationOf(row, today, null)) } };
+        return { ok: true, value: { violations: rows.map((row) => violationOf(row, today, request.viewer ?? null)) } };
       }
       default: {
         const unknown: never = request;
@@ -118,6 +149,3 @@ export const trafficViolations: BackendOperation<ViolationsRequest, ViolationsAn
     }
   },
 };
-
-/** The day a decision's fine falls due (15 days after it is made: 《行政处罚法》 art. 67). */
-export const paymentDueOn = (decidedOn: string) => addDays(decidedOn, 15);

@@ -18,6 +18,7 @@ const violation = (day: number): Violation => ({
   photoCount: 2,
   onOtherLicence: false,
   decidedOn: null,
+  surchargeFen: 0,
 });
 
 const sheet = (count: number): DriverSheet => ({
