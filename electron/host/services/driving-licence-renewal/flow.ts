@@ -8,9 +8,11 @@
  * submission → 缴费凭证 → 领证回执 (受理编号 as a code128 barcode, the new
  * validity, where and when to collect; name and number masked).
  */
-import { zonedIsoDate, type IsoDate } from '../../../../domain/calendar-date';
+import { ageOn, zonedIsoDate, type IsoDate } from '../../../../domain/calendar-date';
 import { maskIdNumber, maskName } from '../../../../domain/mask';
 import {
+  abilityResult,
+  abilityTestStep,
   choiceStep,
   chosen,
   chosenPhoto,
@@ -117,7 +119,20 @@ export function renewalApplication(context: FlowContext, today: IsoDate): Record
     photoSha256: photo?.sha256 ?? null,
     delivery: delivery ? (delivery.method === 'hall' ? { method: 'hall', hall: delivery.hall } : { method: 'ems', recipient: delivery.recipient }) : null,
     signedAt: signatureOf(context, 'sign')?.signedAt ?? null,
+    abilityTest: abilityTestSummary(context),
   };
+}
+
+/** Whether this run's driver takes the 三力测试: 期满换证 at 70 or over. */
+export function needsAbilityTest(context: FlowContext, today: IsoDate): boolean {
+  const record = recordOf(context);
+  return kindOf(context) === 'expiry' && record !== undefined && ageOn(record.birthDate, today) >= 70;
+}
+
+/** The 三力测试 as the application states it (scores only), or null when it was not taken. */
+function abilityTestSummary(context: FlowContext): { passed: boolean; total: number; testedAt: string } | null {
+  const result = abilityResult(context);
+  return result ? { passed: result.passed, total: result.total, testedAt: result.testedAt } : null;
 }
 
 /** The receipt's lines, as printed (masked name and number only) and shown. */
@@ -196,8 +211,13 @@ export function drivingLicenceRenewalFlow(kit: FlowKit): FlowPlan {
         titleKey: key('kind.title'),
         options: (context): ChoiceOption[] => kindsOffered(recordOf(context), todayOf(kit)).map((kind) => ({ value: kind, labelKey: key(`kind.${kind}`), noteKey: key(`kind.${kind}Note`) })),
       }),
-      // 三力测试 (记忆力、判断力、反应力) goes here: drivers aged 70 or more take it for 期满换证 (162号 art. 73);
-      // the lead wires the ability-test step in after both branches merge.
+      // 三力测试 (记忆力、判断力、反应力): drivers aged 70 or more take it for 期满换证 (162号 art. 73); a fail goes to the counter.
+      abilityTestStep({
+        labelKey: key('steps.abilityTest'),
+        failed: { to: 'counter', reasonKey: key('counter.abilityFailed') },
+        failedNoteKey: key('abilityTest.failedNote'),
+        applies: (context) => needsAbilityTest(context, todayOf(kit)),
+      }),
       photoStep({ id: 'photo', labelKey: key('steps.photo'), titleKey: key('photo.title'), spec: 'drivingLicence', maxTakes: 5, studioReceipt: true }),
       deliveryStep({
         id: 'delivery',

@@ -3,7 +3,7 @@ import type { ServiceWording } from '../../../contract';
 
 export const wording: ServiceWording = {
   'zh-CN': {
-    steps: { consent: '授权查询', record: '查询驾驶证', kind: '办理类型', photo: '拍照', delivery: '领取方式', review: '核对信息', sign: '签名', pay: '缴费', feeSlip: '缴费凭证', receipt: '领证回执' },
+    steps: { consent: '授权查询', record: '查询驾驶证', kind: '办理类型', abilityTest: '三力测试', photo: '拍照', delivery: '领取方式', review: '核对信息', sign: '签名', pay: '缴费', feeSlip: '缴费凭证', receipt: '领证回执' },
     consent: {
       text: '办理驾驶证换证或补证，需要您同意本机向公安交通管理部门查询您本人的驾驶证记录和驾驶人体检信息，并拍摄驾驶证照片。办理结束后，本机不保留您的个人信息。',
       scope: { record: '查询您本人的驾驶证状态、有效期和记分', medical: '查询医院上传的您的驾驶人体检信息', face: '用现场人脸与您的证件照片比对，并拍摄驾驶证照片' },
@@ -47,7 +47,9 @@ export const wording: ServiceWording = {
       medicalMissing: '没有查到您的驾驶人体检信息，换证前要先体检。请到有驾驶人体检资质的医院或体检中心做驾驶人体检，医院会把结果直接传给交警，不用带纸质证明。体检后再来本机办理，或到窗口办理。',
       medicalLapsed: '您的驾驶人体检信息是{{checkedOn}}的，有效期到{{validUntil}}，已经过期。七十周岁以上的驾驶人每年都要体检一次。请到有驾驶人体检资质的医院或体检中心重新体检，医院上传后再来办理，或到窗口办理。',
       medicalUnfit: '您的驾驶人体检结论是不合格，不能在本机换证。请到窗口，工作人员告诉您可以怎么办。',
+      abilityFailed: '这次三力测试没有通过，今天不能在本机换证。驾驶证有效期内可以另外找一天再测；也可以到窗口，由工作人员安排测试。',
     },
+    abilityTest: { failedNote: '七十周岁以上换证要通过三力测试。没通过不影响您现在的驾驶证，有效期内可以再来测试。' },
     medical: { value: '{{institution}}，{{checkedOn}}体检，有效期到{{validUntil}}', notNeeded: '本次不需要' },
     receipt: {
       title: '机动车驾驶证领证回执',
@@ -77,7 +79,7 @@ export const wording: ServiceWording = {
     },
   },
   en: {
-    steps: { consent: 'Consent', record: 'Licence record', kind: 'Application', photo: 'Photo', delivery: 'Collection', review: 'Check', sign: 'Signature', pay: 'Payment', feeSlip: 'Payment slip', receipt: 'Receipt' },
+    steps: { consent: 'Consent', record: 'Licence record', kind: 'Application', abilityTest: 'Ability test', photo: 'Photo', delivery: 'Collection', review: 'Check', sign: 'Signature', pay: 'Payment', feeSlip: 'Payment slip', receipt: 'Receipt' },
     consent: {
       text: 'To renew or replace your driving licence, the kiosk needs your consent to look up your own licence record and driver medical check with the traffic police, and to take a photo for the licence. The kiosk keeps none of your personal data after you finish.',
       scope: { record: 'Look up your own licence status, validity and points', medical: 'Look up the driver medical check your hospital uploaded', face: 'Compare your live face with your ID photo, and take your licence photo' },
@@ -121,7 +123,9 @@ export const wording: ServiceWording = {
       medicalMissing: 'No driver medical check was found for you, and you need one before renewing. Please have a driver medical check at a hospital or health check centre certified for it; it sends the result to the traffic police, no paper needed. Then come back to the kiosk, or go to the window.',
       medicalLapsed: 'Your driver medical check of {{checkedOn}} was valid until {{validUntil}} and has lapsed. Drivers aged seventy or more need a check every year. Please have a new check at a certified hospital or health check centre; once it is uploaded, come back, or go to the window.',
       medicalUnfit: 'Your driver medical check found you not fit to drive, so the licence cannot be renewed here. Please go to the window; the staff will tell you what you can do.',
+      abilityFailed: 'You did not pass the ability test this time, so the licence cannot be renewed here today. While your licence is valid you may take the test again on another day, or go to the window and the staff will arrange a test.',
     },
+    abilityTest: { failedNote: 'Drivers aged 70 or over must pass the ability test to renew. Not passing does not change the licence you hold now; you may take the test again while it is valid.' },
     medical: { value: '{{institution}}, checked {{checkedOn}}, valid until {{validUntil}}', notNeeded: 'Not needed this time' },
     receipt: {
       title: 'Driving licence collection receipt',

@@ -11,6 +11,7 @@ import drivingLicenceRenewal from '../../../../../electron/host/services/driving
 import type { PoliceGateway } from '../../../../../electron/host/gateway/police-gateway';
 import { card, sandboxGateway, startService, typed, type FlowRun, type KitOptions } from '../flow-kit';
 import { writtenName } from '../../flows/library/signatures';
+import { competentAnswers, poorAnswers } from '../../flows/library/ability-answers';
 
 const GAO = '410402197908230010'; // expiring in 40 days, check valid
 const HAN_MEI = '410403198305170021'; // expired 100 days ago
@@ -38,9 +39,29 @@ const optionsOf = (view: FlowView) => (view.data.step === 'choice' ? view.data.o
 const rowsOf = (view: FlowView) => (view.data.step === 'review' || view.data.step === 'receiptPrint' ? view.data.rows : []);
 const payment = (view: FlowView) => (view.data.step === 'payment' ? view.data : null);
 
+/** One round of the 三力测试 on screen, answered carefully or poorly. */
+async function answer(run: FlowRun, how: 'competent' | 'poor'): Promise<FlowView> {
+  const data = run.view().data;
+  if (data.step !== 'abilityTest' || !data.round) throw new Error(`no round at ${run.view().stepId}`);
+  const { name, showing, questions } = data.round;
+  return run.step({ type: 'ABILITY_ANSWERS', round: name, showing, answers: how === 'competent' ? competentAnswers(questions) : poorAnswers(questions) });
+}
+
+/** The 三力测试 from its introduction: the practice, then the three scored rounds answered `how`; its result screen. */
+async function takeAbilityTest(run: FlowRun, how: 'competent' | 'poor'): Promise<FlowView> {
+  await run.step({ type: 'CONFIRM' });
+  await answer(run, 'competent');
+  await run.step({ type: 'CONFIRM' });
+  await answer(run, how);
+  await answer(run, how);
+  return answer(run, how);
+}
+
 /** From the kind to the review: the photo, then the collection. */
-async function toReview(run: FlowRun, kind: string, delivery: Record<string, unknown> = { method: 'hall' }): Promise<FlowView> {
-  const photo = await run.step({ type: 'CHOOSE', value: kind });
+async function toReview(run: FlowRun, kind: string, delivery: Record<string, unknown> = { method: 'hall' }, before?: (run: FlowRun) => Promise<void>): Promise<FlowView> {
+  await run.step({ type: 'CHOOSE', value: kind });
+  if (before) await before(run);
+  const photo = run.view();
   expect(photo.stepId).toBe('photo');
   expect(run.flow.send({ type: 'PHOTO_ACCEPTED', spec: 'drivingLicence', candidateId: 'photo-1', sha256: 'c'.repeat(64) })).toBe(true);
   const collection = await run.settled();
@@ -107,7 +128,7 @@ describe('driving-licence-renewal: to the end', () => {
     const payloads: Array<Record<string, unknown>> = [];
     const gateway = { ...base, submitApplication: (s: Parameters<typeof base.submitApplication>[0]) => (payloads.push(s.payload), base.submitApplication(s)) } as PoliceGateway;
     const run = start(typed(GAO), { gateway });
-    expect(run.view().path.map((step) => step.id)).toEqual(['identify', 'consent', 'faceCheck', 'record', 'kind', 'photo', 'delivery', 'review', 'sign', 'pay', 'submit', 'feeSlip', 'receipt', 'done']);
+    expect(run.view().path.map((step) => step.id)).toEqual(['identify', 'consent', 'faceCheck', 'record', 'kind', 'abilityTest', 'photo', 'delivery', 'review', 'sign', 'pay', 'submit', 'feeSlip', 'receipt', 'done']);
     await run.verify();
     const review = await toReview(run, 'expiry');
     expect(rowsOf(review)).toEqual(
@@ -159,11 +180,43 @@ describe('driving-licence-renewal: to the end', () => {
     expect(run.slips.infoSlips[0]!.lines).toEqual(expect.arrayContaining([{ label: '新证有效期（预计）', value: '2026-12-01 至 长期' }, { label: '领取地点', value: 'EMS邮寄' }, { label: '申请人', value: '韩*' }]));
   });
 
-  it('李德福 (73, annual check valid): 期满换证 to ten years', async () => {
-    const run = start(typed(LI_DEFU));
+  it('李德福 (73, annual check valid): the 三力测试 first, passed; 期满换证 to ten years, the test in the application', async () => {
+    const base = sandboxGateway();
+    const payloads: Array<Record<string, unknown>> = [];
+    const gateway = { ...base, submitApplication: (s: Parameters<typeof base.submitApplication>[0]) => (payloads.push(s.payload), base.submitApplication(s)) } as PoliceGateway;
+    const run = start(typed(LI_DEFU), { gateway });
     expect(optionsOf(await run.verify())).toEqual(['expiry']);
-    const review = await toReview(run, 'expiry');
+    const review = await toReview(run, 'expiry', { method: 'hall' }, async (r) => {
+      expect(r.view().stepId).toBe('abilityTest');
+      const result = await takeAbilityTest(r, 'competent');
+      expect(result.data).toMatchObject({ step: 'abilityTest', state: 'passed' });
+      await r.step({ type: 'CONFIRM' });
+    });
     expect(rowsOf(review)).toEqual(expect.arrayContaining([{ labelKey: key('review.newValidity'), text: '2027-01-30 至 2037-01-30' }]));
+    await run.step({ type: 'CONFIRM' });
+    await run.step({ type: 'SIGN', signature: writtenName() });
+    await payToReceipt(run);
+    expect(payloads).toEqual([expect.objectContaining({ renewal: 'expiry', abilityTest: expect.objectContaining({ passed: true, total: 100 }) })]);
+  });
+
+  it('李德福 fails the 三力测试 twice: the counter says what happens next, nothing paid', async () => {
+    const run = start(typed(LI_DEFU));
+    await run.verify();
+    await run.step({ type: 'CHOOSE', value: 'expiry' });
+    const failed = await takeAbilityTest(run, 'poor');
+    expect(failed.data).toMatchObject({ state: 'failed', failedNoteKey: key('abilityTest.failedNote') });
+    await run.step({ type: 'RETRY' });
+    await answer(run, 'competent');
+    await answer(run, 'poor');
+    await answer(run, 'poor');
+    const counter = await run.step({ type: 'CONFIRM' });
+    expect(counter.data).toMatchObject({ step: 'counter', reasonKey: key('counter.abilityFailed'), window: '4号窗口' });
+  });
+
+  it('高志远 (46) takes no 三力测试: the photo follows the kind', async () => {
+    const run = start(typed(GAO));
+    await run.verify();
+    expect((await run.step({ type: 'CHOOSE', value: 'expiry' })).stepId).toBe('photo');
   });
 
   it('BACK from the review returns to the collection, which forgets the choice', async () => {
