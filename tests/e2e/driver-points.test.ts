@@ -63,7 +63,7 @@ async function expectXuOnScreen(p: Page, list: string): Promise<void> {
   expect(await detailValue(p, list, svc('sheet.points'))).toBe('6');
   expect(await detailValue(p, list, svc('sheet.cycle'))).toMatch(/^\d{4}-08-16 – \d{4}-08-15$/);
   expect(await detailValue(p, list, svc('sheet.pending'))).toBe('3');
-  expect(await detailValues(p, list, 'sheet.violationPenalty')).toEqual(['100 / 1', '200 / 6', '50 / 3']);
+  expect(await detailValues(p, list, 'sheet.violationPenalty')).toEqual(['100 / 1', '200 / 6', '50 / 0']);
   const what = await detailValues(p, list, 'sheet.violationWhat');
   expect(what[1]).toBe('驾驶机动车违反道路交通信号灯通行的 · 豫D1**45');
   expect(what[2]).toMatch(/豫DA\*\*78$/);
@@ -95,7 +95,7 @@ describe('记分查询·驾驶人信息单', () => {
     expect(slip).toMatch(/未处理违法[：:]\s*3起/);
     const flat = slip.replace(/\s+/g, '');
     expect(flat).toContain('驾驶机动车违反道路交通信号灯通行的，号牌豫D1**45，罚款200元，记6分。');
-    expect(flat).toContain('号牌豫DA**78，罚款50元，记3分，已作出处罚决定，罚款缴纳期限至');
+    expect(flat).toContain('号牌豫DA**78，罚款50元，记0分，已作出处罚决定，罚款缴纳期限至');
     expect(flat).toContain('记分周期是12个月');
     // Masked only: not the name, the number or a plate in full.
     expect(slip).not.toContain(XU.name);
@@ -129,7 +129,7 @@ describe('记分查询·驾驶人信息单', () => {
       '累积记分：6分（满分12分）',
       '三、未处理的交通违法（3起）',
       '驾驶机动车违反道路交通信号灯通行的，号牌豫D1**45，罚款200元，记6分。',
-      '号牌豫DA**78，罚款50元，记3分，已作出处罚决定，罚款缴纳期限至',
+      '号牌豫DA**78，罚款50元，记0分，已作出处罚决定，罚款缴纳期限至',
       '不作为证明使用',
     ]) {
       expect(text).toContain(part);

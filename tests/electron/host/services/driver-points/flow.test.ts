@@ -45,11 +45,11 @@ describe('driver-points: the record on screen', () => {
     ]);
     expect(textOf(sheet, 'sheet.violationWhen')).toEqual(['2026-11-22 17:45 · 平顶山市卫东区开源路光明路口', '2026-11-10 08:12 · 平顶山市新华区建设路与中兴路交叉口', '2026-10-22 22:03 · 平顶山市湛河区姚孟大道']);
     expect(textOf(sheet, 'sheet.violationWhat')).toEqual([
-      '驾驶机动车不按规定车道行驶的 · 豫D1**45',
+      '驾驶机动车违反禁止标线指示的 · 豫D1**45',
       '驾驶机动车违反道路交通信号灯通行的 · 豫D1**45',
-      expect.stringMatching(/超过规定时速未达20%的 · 豫DA\*\*78$/),
+      expect.stringMatching(/超过规定时速10%以上未达20%的 · 豫DA\*\*78$/),
     ]);
-    expect(textOf(sheet, 'sheet.violationPenalty')).toEqual(['100 / 1', '200 / 6', '50 / 3']);
+    expect(textOf(sheet, 'sheet.violationPenalty')).toEqual(['100 / 1', '200 / 6', '50 / 0']);
     // 陈思远's parking of 豫DA5678 (平顶山市新华区中兴路) is on his own licence: three, not four.
     expect(JSON.stringify(sheet)).not.toContain(XU);
   });
@@ -138,9 +138,9 @@ describe('driver-points: print or not', () => {
       { label: '未处理违法', value: '3起' },
     ]);
     expect(printed.lines.slice(8)).toEqual([
-      { label: '违法1', value: '2026-11-22 17:45，平顶山市卫东区开源路光明路口，驾驶机动车不按规定车道行驶的，号牌豫D1**45，罚款100元，记1分。' },
+      { label: '违法1', value: '2026-11-22 17:45，平顶山市卫东区开源路光明路口，驾驶机动车违反禁止标线指示的，号牌豫D1**45，罚款100元，记1分。' },
       { label: '违法2', value: '2026-11-10 08:12，平顶山市新华区建设路与中兴路交叉口，驾驶机动车违反道路交通信号灯通行的，号牌豫D1**45，罚款200元，记6分。' },
-      { label: '违法3', value: expect.stringMatching(/^2026-10-22 22:03，平顶山市湛河区姚孟大道，.+，号牌豫DA\*\*78，罚款50元，记3分，已作出处罚决定，罚款缴纳期限至2026年11月11日。$/) },
+      { label: '违法3', value: expect.stringMatching(/^2026-10-22 22:03，平顶山市湛河区姚孟大道，.+，号牌豫DA\*\*78，罚款50元，记0分，已作出处罚决定，罚款缴纳期限至2026年11月11日。$/) },
     ]);
     expect(printed.notes).toEqual([expect.stringContaining('罚款没有交清的，记分会转到下一个记分周期'), expect.stringContaining('记分周期是12个月')]);
     expect(JSON.stringify(printed)).not.toContain('许磊');
@@ -173,9 +173,9 @@ describe('driver-points: print or not', () => {
       '记分周期：2026年8月16日至2027年8月15日',
       '累积记分：6分（满分12分）',
       '三、未处理的交通违法（3起）',
-      '1.2026年11月22日17:45，平顶山市卫东区开源路光明路口，驾驶机动车不按规定车道行驶的，号牌豫D1**45，罚款100元，记1分。',
+      '1.2026年11月22日17:45，平顶山市卫东区开源路光明路口，驾驶机动车违反禁止标线指示的，号牌豫D1**45，罚款100元，记1分。',
       '2.2026年11月10日08:12，平顶山市新华区建设路与中兴路交叉口，驾驶机动车违反道路交通信号灯通行的，号牌豫D1**45，罚款200元，记6分。',
-      '号牌豫DA**78，罚款50元，记3分，已作出处罚决定，罚款缴纳期限至2026年11月11日。',
+      '号牌豫DA**78，罚款50元，记0分，已作出处罚决定，罚款缴纳期限至2026年11月11日。',
       '罚款没有交清的，记分会转到下一个记分周期',
       '不作为证明使用',
     ]) {

@@ -12,7 +12,7 @@ const violation = (day: number): Violation => ({
   occurredAt: `2026-11-${String(day).padStart(2, '0')}T08:00`,
   place: '平顶山市新华区建设路',
   code: '1345',
-  behaviour: '驾驶机动车不按规定车道行驶的',
+  behaviour: '驾驶机动车违反禁止标线指示的',
   fineFen: 10000,
   points: 1,
   photoCount: 2,
