@@ -25,7 +25,6 @@ import {
   identifyStep,
   paymentStep,
   photoStep,
-  queryStep,
   receiptPrintStep,
   reviewStep,
   signatureOf,
@@ -41,8 +40,9 @@ import {
 } from '../../flows/library';
 import type { DetailRow } from '../../../contract';
 import type { FeeRule } from '../service-module';
-import { driverRecord, type DriverRecordAnswer } from '../shared/traffic/driver-record';
+import type { DriverRecordAnswer } from '../shared/traffic/driver-record';
 import { eligibility, newValidity, nextWorkingDay, RENEWAL_KINDS, type NewValidity, type RenewalKind } from './rules';
+import { driverRecordStep } from '../shared/traffic/driver-record-step';
 import { wording } from './wording';
 
 export const SERVICE_ID = 'driving-licence-renewal';
@@ -195,16 +195,7 @@ export function drivingLicenceRenewalFlow(kit: FlowKit): FlowPlan {
       identifyStep(),
       consentStep({ labelKey: key('steps.consent'), textKey: key('consent.text'), scopeKeys: [key('consent.scope.record'), key('consent.scope.medical'), key('consent.scope.face')] }),
       faceCheckStep(),
-      queryStep<DriverRecordAnswer>({
-        id: 'record',
-        labelKey: key('steps.record'),
-        titleKey: key('query.record'),
-        run: (context) => kit.gateway.call(driverRecord, { idNumber: context.identity?.idNumber ?? '' }),
-        route: (result) => {
-          if (!result.ok) return result.error.kind === 'notFound' ? { to: 'counter', reasonKey: key('counter.noLicence') } : { to: 'retry' };
-          return routeRecord(result.value, todayOf(kit));
-        },
-      }),
+      driverRecordStep(kit, { labelKey: key('steps.record'), titleKey: key('query.record'), noLicenceKey: key('counter.noLicence'), route: (record) => routeRecord(record, todayOf(kit)) }),
       choiceStep({
         id: 'kind',
         labelKey: key('steps.kind'),

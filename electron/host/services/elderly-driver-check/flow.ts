@@ -19,16 +19,15 @@ import {
   queryStep,
   receiptPrintStep,
   reviewStep,
-  routeFailure,
   type FlowContext,
   type FlowKit,
   type FlowPlan,
   type Route,
 } from '../../flows/library';
-import type { GatewayResult } from '../../gateway/police-gateway';
-import { driverRecord, type DriverRecordAnswer } from '../shared/traffic/driver-record';
+import type { DriverRecordAnswer } from '../shared/traffic/driver-record';
 import { elderlyAnnualCheck, type AnnualCheckAnswer } from './backend';
 import { eligibility, nextDueBy, type Refusal } from './eligibility';
+import { driverRecordStep } from '../shared/traffic/driver-record-step';
 import { wording } from './wording';
 
 export const SERVICE_ID = 'elderly-driver-check';
@@ -55,9 +54,8 @@ export function refusalReasonKey(reason: Refusal): string {
 }
 
 /** Where the driver record leads: on when the annual check can be recorded here, else the counter with the reason. */
-export function routeRecord(result: GatewayResult<DriverRecordAnswer>, today: string): Route | { to: 'retry' } {
-  if (!result.ok) return routeFailure(result, key('refusal.noLicence'))!;
-  const decided = eligibility(result.value, today);
+export function routeEligibility(record: DriverRecordAnswer, today: string): Route {
+  const decided = eligibility(record, today);
   return decided.kind === 'eligible' ? { to: 'next' } : { to: 'counter', reasonKey: refusalReasonKey(decided.reason) };
 }
 
@@ -91,13 +89,7 @@ export function elderlyDriverCheckFlow(kit: FlowKit): FlowPlan {
       identifyStep(),
       consentStep({ labelKey: key('steps.consent'), textKey: key('consent.text'), scopeKeys: [key('consent.scope.record'), key('consent.scope.test'), key('consent.scope.submit')] }),
       faceCheckStep(),
-      queryStep<DriverRecordAnswer>({
-        id: 'record',
-        labelKey: key('steps.record'),
-        titleKey: key('query.record'),
-        run: (context) => kit.gateway.call(driverRecord, { idNumber: context.identity?.idNumber ?? '' }),
-        route: (result) => routeRecord(result, today()),
-      }),
+      driverRecordStep(kit, { labelKey: key('steps.record'), titleKey: key('query.record'), noLicenceKey: key('refusal.noLicence'), route: (record) => routeEligibility(record, today()) }),
       reviewStep({
         id: 'medical',
         labelKey: key('steps.medical'),

@@ -46,11 +46,12 @@ import {
 import type { DetailRow } from '../../../contract';
 import { holderDocumentType } from '../../gateway/police-gateway';
 import type { FeeRule } from '../service-module';
-import { driverRecord, type DriverRecordAnswer } from '../shared/traffic/driver-record';
+import type { DriverRecordAnswer } from '../shared/traffic/driver-record';
 import { trafficViolations, type Violation, type ViolationsAnswer } from '../shared/traffic/violations';
 import { violationDecision, violationEvidence, violationPayment, type DecisionAnswer, type EvidenceAnswer, type PaymentRecordAnswer } from './backend';
 import decisionTemplate from './decision.template.json' with { type: 'json' };
 import { key, legalBasis, notHandleableReason, PLATE_TYPES, pointsAdded, routeLicence, routeSelection, yuan } from './rules';
+import { driverRecordStep } from '../shared/traffic/driver-record-step';
 import { wording } from './wording';
 
 const zh = wording['zh-CN'] as Record<string, Record<string, string>>;
@@ -193,16 +194,7 @@ export function trafficViolationsFlow(kit: FlowKit): FlowPlan {
         }),
         (context) => !byPlate(context),
       ),
-      queryStep<DriverRecordAnswer>({
-        id: 'record',
-        labelKey: key('steps.record'),
-        titleKey: key('query.record'),
-        run: (context) => kit.gateway.call(driverRecord, { idNumber: context.identity?.idNumber ?? '' }),
-        route: (result) => {
-          if (result.ok) return routeLicence(result.value);
-          return result.error.kind === 'notFound' ? { to: 'counter', reasonKey: key('counter.noLicence') } : { to: 'retry' };
-        },
-      }),
+      driverRecordStep(kit, { labelKey: key('steps.record'), titleKey: key('query.record'), noLicenceKey: key('counter.noLicence'), route: (record) => routeLicence(record) }),
       queryStep<ViolationsAnswer>({
         id: 'violations',
         labelKey: key('steps.violations'),
