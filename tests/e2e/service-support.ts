@@ -110,10 +110,17 @@ export async function placeCard(page: Page, citizen: { card: string; name: strin
   await page.getByTestId('welcome').filter({ hasText: maskName(citizen.name) }).waitFor({ timeout: 10_000 });
 }
 
-/** Home → `category` → the service's card (checked available) → the flow's identify step. */
+/**
+ * Home → `category` → the service's card, paging on with 下一页 as a citizen
+ * would when the category holds more services than one screen shows
+ * (checked available) → the flow's identify step.
+ */
 export async function chooseService(page: Page, category: string, serviceId: string): Promise<void> {
   await page.getByTestId(`category-${category}`).click();
+  await page.getByTestId('category').waitFor();
   const card = page.getByTestId(`service-${serviceId}`);
+  const next = page.getByTestId('page-next');
+  while (!(await card.isVisible()) && (await next.isVisible()) && (await next.isEnabled())) await next.click();
   await card.waitFor();
   expect(await card.getAttribute('data-available'), (await card.textContent()) ?? '').toBe('true');
   await card.click();
