@@ -12,7 +12,9 @@ describe('session frame', () => {
     const { api, voice } = renderApp(sessionHandlers);
     await screen.findByTestId('device-status-idcard');
     await user.click(screen.getByRole('switch', { name: /长辈模式/ }));
-    await startSession(user);
+    const home = await startSession(user);
+    // The catalogue loads after the home step is up; a loaded machine can be slower than the first paint.
+    await within(home).findByTestId('category-huzheng');
 
     expect(api.callsTo('session.start')).toEqual([{ language: 'zh-CN', elderMode: true }]);
     expect(screen.queryByTestId('attract-screen')).not.toBeInTheDocument();
