@@ -32,3 +32,4 @@ export { issueCertificateDocument, certificateReceipt, type CertificateDocument 
 export { abilityTestStep, abilityResult, MAX_REFUSED_ROUNDS, MAX_PRACTICE_RUNS, type AbilityTestOptions, type AbilityResult, type AbilityAttempt } from './ability-test';
 export { roundQuestions, correctChoice, ROUND_SIZES } from './ability-questions';
 export { markRound, subScore, totalScore, ABILITY_LIMITS, PASS_MARK, POINTS_PER_QUESTION, type Implausible, type SubScore } from './ability-score';
+export type { ChipEndorsement, ChipPermitType, EndorsementDestination, EndorsementEntries, EndorsementWriterDesk, PermitOnWriter, WriterProblem, WrittenEndorsement } from './endorsement-writer';

@@ -13,6 +13,7 @@ import type { PaymentDesk } from '../../payment/payment-desk';
 export type { DocumentRequest } from '../../issued/document-request';
 import type { DocumentRequest } from '../../issued/document-request';
 import type { AuditLog } from '../../journal/transactions-audit';
+import type { EndorsementWriterDesk } from './endorsement-writer';
 
 /** A truthful A4 outcome: printed only when the printer said so. */
 export type A4Outcome =
@@ -69,6 +70,8 @@ export interface FlowKit {
   heldApplications?: HeldApplications;
   /** The document camera's pages and PDFs (the document capture step); a plan with that step fails to build without it. */
   documentPages?: DocumentPages;
+  /** The endorsement writer (签注写卡: the electronic permit's chip); a kiosk without one has none, and a service that needs it lists the device. */
+  endorsementWriter?: EndorsementWriterDesk;
   /** The station journal's audit events (e.g. who an application is for and who applies, masked); absent in tests that do not look. */
   audit?: AuditLog;
 }
