@@ -24,12 +24,14 @@ const fieldBase = { id: FieldId, labelKey: MessageKey, required: z.boolean() };
  * (Han characters and the middle dot ·), `latin` (upper-case letters and
  * single spaces: a name in pinyin), `idNumber` (another person's 18-character
  * citizen ID number on the ID keypad, checked with GB 11643's checksum and
- * shown back masked). `date`: within `min`–`max`, resolved by
+ * shown back masked), `code` (a reference printed on a slip, e.g. a 受理编号:
+ * capitals and digits, at most `maxLength`), `idNumberTail` (the last
+ * `maxLength` characters of the citizen's ID number: digits, the last may be X). `date`: within `min`–`max`, resolved by
  * the host from the service's bounds. `address`: a GB/T 2260 region and a
  * detail line typed with the pinyin keyboard.
  */
 export const FormField = z.discriminatedUnion('type', [
-  z.object({ ...fieldBase, type: z.literal('text'), input: z.enum(['chinese', 'chineseName', 'latin', 'idNumber', 'plate', 'vinTail']), maxLength: z.number().int().min(1).max(100) }).strict(),
+  z.object({ ...fieldBase, type: z.literal('text'), input: z.enum(['chinese', 'chineseName', 'latin', 'idNumber', 'plate', 'vinTail', 'code', 'idNumberTail']), maxLength: z.number().int().min(1).max(100) }).strict(),
   z.object({ ...fieldBase, type: z.literal('choice'), options: z.array(z.object({ value: ValueId, labelKey: MessageKey }).strict()).min(1).max(12) }).strict(),
   z.object({ ...fieldBase, type: z.literal('date'), min: IsoDate, max: IsoDate }).strict(),
   z.object({ ...fieldBase, type: z.literal('phone') }).strict(),
@@ -64,6 +66,8 @@ export const FormStepData = z.object({
   fields: z.array(FormField).min(1).max(16),
   values: FormValues,
   errors: FieldErrors,
+  /** The field a code held under the kiosk's scanner fills (the host submits the form with it), when the step takes scans. */
+  scanFieldId: FieldId.optional(),
 });
 
 /** How the citizen gets the document: at this hall, or by EMS (its fee shown). */

@@ -434,6 +434,8 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
           // A payment step waiting for a 付款码 takes it from the host, never from the screen.
           const current = sessions.current();
           if (current && flows.controls.paymentCodeScanned(current.sessionId, text)) return;
+          // A form that takes scans (a receipt's 受理编号) takes it from the host too.
+          if (current && flows.controls.codeScanned(current.sessionId, text)) return;
           bus.emit('scanner.scanned', { deviceId, text });
         }),
       );

@@ -19,6 +19,8 @@ export const SAMPLE_CODES = [
   // The sandbox's photo studio receipts (electron/host/capture/photo/studio-receipts.sandbox.json): an ID card photo, an expired one.
   { name: 'photoReceipt', text: 'SB2026RID00000000001' },
   { name: 'photoReceiptExpired', text: 'SB2025RID00000000009' },
+  // 陈思远's 出入境 受理回执 (CODE128 of its 受理编号; electron/host/services/exit-entry-progress/sandbox.json): a passport ready here.
+  { name: 'exitEntryReceipt', text: '41040210000000018301' },
 ] as const;
 
 const LABEL_KEY = {
@@ -29,9 +31,10 @@ const LABEL_KEY = {
   url: 'dock.codeUrl',
   photoReceipt: 'dock.codePhotoReceipt',
   photoReceiptExpired: 'dock.codePhotoReceiptExpired',
+  exitEntryReceipt: 'dock.codeExitEntryReceipt',
 } as const;
 
-/** `dock-scan-{payment,payCode,payCodeDeclined,appointment,url,photoReceipt,photoReceiptExpired}-<id>`; disabled while the cable is pulled. */
+/** `dock-scan-{payment,payCode,payCodeDeclined,appointment,url,photoReceipt,photoReceiptExpired,exitEntryReceipt}-<id>`; disabled while the cable is pulled. */
 export function ScannerControls({ deviceId, plugged, act }: { deviceId: string; plugged: boolean; act: DockAct }): ReactElement {
   const { t } = useTranslation();
   return (

@@ -221,6 +221,7 @@ export const en: Catalogue = {
     codeUrl: 'URL QR code',
     codePhotoReceipt: 'photo studio receipt (ID card)',
     codePhotoReceiptExpired: 'expired photo receipt',
+    codeExitEntryReceipt: 'passport acceptance receipt',
     codePayCode: 'payment code (pays)',
     codePayCodeDeclined: 'payment code (declined)',
     fingerprint: 'Fingerprint scanner {{id}}',

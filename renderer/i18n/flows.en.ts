@@ -334,6 +334,7 @@ export const flowsEn: FlowCatalogue = {
     },
     form: {
       lead: 'Touch an item to fill it in or change it.',
+      scanHint: 'Or hold the barcode on your slip under the kiosk\'s code scanner: it is filled in for you.',
       empty: 'Not filled in',
       optional: '(optional)',
       submit: 'Submit',
@@ -381,6 +382,8 @@ export const flowsEn: FlowCatalogue = {
         idNumber: 'This ID number is not right; please check it and type it again',
         plate: 'This plate number is not right; please type it as on the vehicle licence',
         vinTail: 'Please type the last six characters of the vehicle identification number (VIN): digits or capital letters',
+        code: 'That number is not right. Please type it as printed on your slip (digits or capital letters)',
+        idNumberTail: 'Please type the last characters of your ID number: digits, the very last may be X',
         regionMissing: 'Choose the province, city and district',
         region: 'The region is not right; please choose it again',
         detailMissing: 'Enter the street and number',

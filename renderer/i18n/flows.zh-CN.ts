@@ -337,6 +337,7 @@ export const flowsZhCN = {
     },
     form: {
       lead: '请逐项填写，点击一项即可填写或修改。',
+      scanHint: '也可以把凭条上的条码对准本机的扫码口，扫到后自动填好。',
       empty: '未填写',
       optional: '（选填）',
       submit: '提交',
@@ -384,6 +385,8 @@ export const flowsZhCN = {
         idNumber: '身份证号码不对，请核对后重新输入',
         plate: '号牌号码不对，请按行驶证上的号牌重新输入',
         vinTail: '请输入车辆识别代号（车架号）的最后六位：数字或大写字母',
+        code: '编号不对，请按凭条上印的编号重新输入（数字或大写字母）',
+        idNumberTail: '请输入身份证号码的最后几位：数字，最后一位可能是X',
         regionMissing: '请选择省、市、区县',
         region: '所选地区有误，请重新选择',
         detailMissing: '请填写详细地址',

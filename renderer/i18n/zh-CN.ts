@@ -219,6 +219,7 @@ export const zhCN = {
     codeUrl: '网址二维码',
     codePhotoReceipt: '照片回执（身份证）',
     codePhotoReceiptExpired: '过期的照片回执',
+    codeExitEntryReceipt: '护照受理回执',
     codePayCode: '付款码（可支付）',
     codePayCodeDeclined: '付款码（被拒绝）',
     fingerprint: '指纹采集仪 {{id}}',

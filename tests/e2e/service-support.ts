@@ -113,9 +113,10 @@ export async function placeCard(page: Page, citizen: { card: string; name: strin
 /**
  * Home → `category` → the service's card, paging on with 下一页 as a citizen
  * would when the category holds more services than one screen shows
- * (checked available) → the flow's identify step.
+ * (checked available) → the flow's first step (`first`: default identify;
+ * e.g. `choice-step` for a flow that asks first how to go on).
  */
-export async function chooseService(page: Page, category: string, serviceId: string): Promise<void> {
+export async function chooseService(page: Page, category: string, serviceId: string, first = 'identify-step'): Promise<void> {
   await page.getByTestId(`category-${category}`).click();
   await page.getByTestId('category').waitFor();
   const card = page.getByTestId(`service-${serviceId}`);
@@ -124,7 +125,7 @@ export async function chooseService(page: Page, category: string, serviceId: str
   await card.waitFor();
   expect(await card.getAttribute('data-available'), (await card.textContent()) ?? '').toBe('true');
   await card.click();
-  await page.getByTestId('identify-step').waitFor({ timeout: 10_000 });
+  await page.getByTestId(first).waitFor({ timeout: 10_000 });
 }
 
 /** Card → `serviceId` (in `category`, default 户政) → the card's identity confirmed: the flow's next step (its consent). */

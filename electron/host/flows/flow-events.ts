@@ -81,6 +81,16 @@ export interface PaymentCodeEvent {
 }
 
 /**
+ * Sent by the host when the kiosk's code scanner read a code while a form
+ * step that takes scans is current (`formStep({ scanField })`): e.g. the
+ * 受理编号 printed as a barcode on a receipt. Never from the renderer.
+ */
+export interface CodeScannedEvent {
+  type: 'CODE_SCANNED';
+  text: string;
+}
+
+/**
  * Sent by the host's fingerprint capture (fingerprint-to-flow.ts) about the
  * capture numbered `capture` of the current fingerprint step; never
  * accepted from the renderer. A print's template stays in the session's
@@ -99,7 +109,7 @@ export type FingerprintEvent =
       reason?: 'noCard' | 'noCardPrints' | 'cardPrintsUnreadable';
     };
 
-export type HostFlowEvent = IdentityEvent | IdentityChangedEvent | FaceResultEvent | PhotoTakenEvent | PhotoAcceptedEvent | PageAcceptedEvent | PageDeletedEvent | PaymentCodeEvent | FingerprintEvent;
+export type HostFlowEvent = IdentityEvent | IdentityChangedEvent | FaceResultEvent | PhotoTakenEvent | PhotoAcceptedEvent | PageAcceptedEvent | PageDeletedEvent | PaymentCodeEvent | CodeScannedEvent | FingerprintEvent;
 
 /** Everything a flow machine can receive. */
 export type FlowMachineEvent = FlowEvent | HostFlowEvent;

@@ -4,7 +4,8 @@
  * session's data and is stopped when the session ends, whatever the reason.
  * Before passing on a citizen's event the host syncs the session's identity
  * into the flow, so an identity is only ever what the host read or validated.
- * When the flow leaves identify the session's identity is fixed: from then
+ * When the flow's identify step is confirmed (it may come after a first
+ * choice, or be skipped on a path that needs no identity) the session's identity is fixed: from then
  * on the flow, the face check and the session all mean the same person, and
  * a face verdict counts only if its check began on that fixed identity.
  */
@@ -48,6 +49,8 @@ export interface FlowControls {
   photoChosen(sessionId: string, choice: { spec: PhotoSpecId; candidateId: string; sha256: string }): boolean;
   /** A code scanned while the session's flow waits for payment: its 付款码. False when no payment step waits (the code is not for it). */
   paymentCodeScanned(sessionId: string, text: string): boolean;
+  /** A code scanned while the session's flow shows a form that takes scans (a receipt's 受理编号). False when none does. */
+  codeScanned(sessionId: string, text: string): boolean;
   /** Another identity came after the fixed one: the session's flow ends (`identityChanged`) if it still runs. */
   identityChanged(sessionId: string): boolean;
   /** Unsubscribes from the bus (host stop). */
@@ -133,7 +136,7 @@ export function createFlowRuntime(ctx: FlowHandlersContext): { handlers: FlowHan
       stop(sessionId);
       const flow = service.start({ sessionId, flowId: randomUUID(), identity: session.identity, language: session.language });
       const unsubscribe = flow.subscribe((view: FlowView) => {
-        if (view.step !== 'identify') fixIdentity(session);
+        if (flow.identityConfirmed()) fixIdentity(session);
         ctx.bus.emit('flow.changed', { sessionId, view });
       });
       live.set(sessionId, { flow, unsubscribe, identity: session.identity });
@@ -202,6 +205,16 @@ export function createFlowRuntime(ctx: FlowHandlersContext): { handlers: FlowHan
         const accepted = flow.send({ type: 'PAYMENT_CODE', authCode: text.trim() });
         // The code is the citizen's means of payment: never logged.
         ctx.logger.info({ sessionId, flowId: flow.flowId, accepted }, 'payment code scanned for the flow');
+        return accepted;
+      },
+      codeScanned(sessionId, text) {
+        const session = ctx.sessions.get(sessionId);
+        const flow = session && flowOf(session);
+        const data = flow?.view().data;
+        if (!session || !flow || data?.step !== 'form' || data.scanFieldId === undefined) return false;
+        const accepted = flow.send({ type: 'CODE_SCANNED', text });
+        // The code may be personal data (a receipt's number): not logged.
+        ctx.logger.info({ sessionId, flowId: flow.flowId, accepted }, 'code scanned for the flow');
         return accepted;
       },
       identityChanged(sessionId) {

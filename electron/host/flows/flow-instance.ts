@@ -24,6 +24,8 @@ export interface FlowInstance {
   view(): FlowView;
   /** Sends an event; false (and nothing happens) when the current step does not accept it. */
   send(event: FlowMachineEvent): boolean;
+  /** Whether the run's identify step was confirmed (the session's identity is then fixed); false on a path that skipped it. */
+  identityConfirmed(): boolean;
   /** Told on every change of the view. */
   subscribe(listener: (view: FlowView) => void): () => void;
   /** Stops the actor: in-flight work is ignored from now on. */
@@ -63,6 +65,8 @@ export interface FlowInstanceOptions<M extends AnyStateMachine> {
   /** The service's main path, for `stepIndex`/`stepCount` and the progress bar. */
   path: readonly PathStep[];
   view: (snapshot: SnapshotFrom<M>) => StepView;
+  /** Whether the snapshot's run confirmed its identify step; default: it is past a step of kind identify (a flow that starts there). */
+  identityConfirmed?: (snapshot: SnapshotFrom<M>) => boolean;
   /** Told when the actor fails (a bug: expected failures are values). */
   onError?: (error: unknown) => void;
 }
@@ -121,6 +125,7 @@ export function startFlowInstance<M extends AnyStateMachine>(options: FlowInstan
     serviceId: options.serviceId,
     flowId: options.flowId,
     view: () => numbered(compute()),
+    identityConfirmed: () => (options.identityConfirmed ? options.identityConfirmed(snapshot() as SnapshotFrom<M>) : compute().step !== 'identify'),
     send(event) {
       if (stopped || snapshot().status !== 'active' || !snapshot().can(event)) return false;
       actor.send(event);

@@ -20,6 +20,7 @@ export function serviceFlow(module: ServiceModule, kit: FlowKit, onError?: (erro
         input: { sessionId: input.sessionId, flowId: input.flowId, identity: input.identity },
         path: built.path,
         view: (snapshot) => built.view(snapshot as never),
+        identityConfirmed: (snapshot) => built.identityConfirmed(snapshot as never),
         ...(onError ? { onError } : {}),
       }),
   };

@@ -49,6 +49,9 @@ function editorOf(field: FormField, value: FormValue | undefined, text: string, 
       if (field.input === 'plate') return <PlateKeypad label={label} defaultValue={text} elder={elder} onConfirm={onDone} />;
       // A VIN's tail: capitals and digits, no spaces (the host refuses I, O and Q).
       if (field.input === 'vinTail') return <LatinKeyboard label={label} maxLength={6} digits initialCaps defaultValue={text} elder={elder} onConfirm={(typed) => onDone(typed.toUpperCase().replace(/\s+/g, ''))} />;
+      // A slip's reference code, or an ID number's last characters (X for the check character): capitals and digits, no spaces.
+      if (field.input === 'code' || field.input === 'idNumberTail')
+        return <LatinKeyboard label={label} maxLength={field.maxLength} digits initialCaps defaultValue={text} elder={elder} onConfirm={(typed) => onDone(typed.toUpperCase().replace(/\s+/g, ''))} />;
       return field.input === 'latin' ? (
         <LatinKeyboard label={label} maxLength={field.maxLength} defaultValue={text} initialCaps elder={elder} onConfirm={(typed) => onDone(typed.toUpperCase().replace(/\s+/g, ' '))} />
       ) : (

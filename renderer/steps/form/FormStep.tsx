@@ -55,6 +55,11 @@ function FormScreen({ view, data, send, accepts, elderMode, onAnswered }: StepPr
           <p className={hasErrors ? 'form-error form-step__lead' : 'flow-step__lead'} data-testid="form-lead">
             {t(hasErrors ? 'flow.form.fix' : 'flow.form.lead')}
           </p>
+          {data.scanFieldId ? (
+            <p className="flow-step__lead" data-testid="form-scan-hint">
+              {t('flow.form.scanHint')}
+            </p>
+          ) : null}
           <FieldList fields={pages.fields} values={draft.values} errors={draft.errors} onEdit={draft.edit} disabled={!enabled} />
           <PageNav pages={pages} disabled={!enabled} />
           {pages.isLast ? (

@@ -169,4 +169,27 @@ describe('form step', () => {
     press('date-day-30');
     expect(screen.getByTestId('form-value-moved')).toHaveTextContent('30 June 2010');
   });
+
+  it('a form that takes scans says so; a code and an ID number\'s tail are typed on the Latin keyboard with digits, in capitals', async () => {
+    const fields: FormData['fields'] = [
+      { id: 'number', labelKey: 'flow.form.submit', required: true, type: 'text', input: 'code', maxLength: 22 },
+      { id: 'tail', labelKey: 'flow.form.submit', required: true, type: 'text', input: 'idNumberTail', maxLength: 4 },
+    ];
+    const { send } = renderFlowStep(formView({ fields, values: {}, errors: {}, scanFieldId: 'number' }));
+    expect(screen.getByTestId('form-scan-hint')).toHaveTextContent('条码对准本机的扫码口');
+    press('form-field-number');
+    typeKeys('latin-keyboard', '4104');
+    press('latin-keyboard-confirm');
+    press('form-field-tail');
+    typeKeys('latin-keyboard', '004');
+    press('latin-keyboard-key-X');
+    press('latin-keyboard-confirm');
+    press('form-submit');
+    expect(send).toHaveBeenCalledWith({ type: 'SUBMIT_FORM', values: { number: '4104', tail: '004X' } });
+  });
+
+  it('a form that takes no scans shows no hint', () => {
+    renderFlowStep(formView());
+    expect(screen.queryByTestId('form-scan-hint')).toBeNull();
+  });
 });

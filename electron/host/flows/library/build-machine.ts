@@ -20,6 +20,8 @@ export interface BuiltFlow {
   path: readonly PathStep[];
   /** The view of a snapshot: which step, and what it shows. */
   view(snapshot: { context: FlowContext; value: unknown }): StepView & { stepId: string };
+  /** Whether the run confirmed its identify step (not merely passed it unseen on a path that skips it). */
+  identityConfirmed(snapshot: { context: FlowContext }): boolean;
 }
 
 /** Why a plan cannot be built (a service's bug, found when the host starts). */
@@ -158,8 +160,15 @@ export function buildFlow(plan: FlowPlan, kit: FlowKit): BuiltFlow {
     id: 'flow',
     context: ({ input }) => initialContext(input),
     initial: ids[0]!,
-    // From any step still running: another identity was presented, so this run ends, having revealed nothing.
-    on: { IDENTITY_CHANGED: { target: '.done', actions: assign({ outcome: () => 'identityChanged' }) } },
+    on: {
+      // From any step still running: another identity was presented, so this run ends, having revealed nothing.
+      IDENTITY_CHANGED: { target: '.done', actions: assign({ outcome: () => 'identityChanged' }) },
+      // A card placed (or a number typed) before a later identify step is reached: kept for it (identify takes it itself while current).
+      IDENTITY: {
+        guard: ({ context }: { context: FlowContext }) => !context.identityConfirmed,
+        actions: assign({ identity: ({ event }: { event: { type: string; identity?: FlowContext['identity'] } }) => event.identity ?? null }),
+      },
+    },
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- steps are composed at run time (see StateConfig)
     states: states as any,
   });
@@ -170,6 +179,7 @@ export function buildFlow(plan: FlowPlan, kit: FlowKit): BuiltFlow {
   return {
     machine,
     path,
+    identityConfirmed: (snapshot) => snapshot.context.identityConfirmed,
     view(snapshot) {
       const [top = 'done', ...rest] = statePath(snapshot.value);
       const step = byId.get(top);

@@ -30,6 +30,8 @@ export interface FlowContext extends BaseFlowContext {
   sessionId: string;
   flowId: string;
   identifyProblem: 'missing' | 'invalidNumber' | 'expired' | null;
+  /** The identify step was confirmed: the identity is the run's (and the session's, fixed) from now on. False on a path that skipped identify. */
+  identityConfirmed: boolean;
   /** What each step produced (a choice's value, a query's answer), by step id. */
   facts: Readonly<Record<string, unknown>>;
   /** Main-path steps the host has passed, in order: a step is entered only when every one before it is here. */
@@ -61,6 +63,7 @@ export function initialContext(input: FlowInput): FlowContext {
     consent: false,
     face: initialFace(),
     identifyProblem: null,
+    identityConfirmed: false,
     facts: {},
     passed: [],
     attempts: {},

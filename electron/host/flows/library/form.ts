@@ -6,6 +6,8 @@
  * either passes the step, the values becoming its fact, or stays with an
  * error key per field. The values are personal data: they live in the
  * run's context, are shown back to the citizen, and are never logged.
+ * With `scanField`, a code held under the kiosk's scanner fills that field
+ * and submits the form (the host routes the scan here, see flow-handlers.ts).
  */
 import { assign } from 'xstate';
 import { zonedIsoDate } from '../../../../domain/calendar-date';
@@ -27,9 +29,16 @@ export interface FormOptions {
   prefill?: (context: FlowContext) => FormValues;
   /** Whether the citizen may go back to the step before. */
   back?: boolean;
+  /**
+   * A text field a code held under the kiosk's scanner fills (e.g. a 受理编号
+   * printed as a barcode on a receipt): the host gives the step the scanned
+   * text (CODE_SCANNED, never from the renderer) and submits the form with it
+   * and the other values as shown, checked like a typed submission.
+   */
+  scanField?: string;
 }
 
-type SubmitEvent = { type: string; values?: Record<string, unknown> };
+type FormEvent = { type: string; values?: Record<string, unknown>; text?: string };
 
 /** The fields with date bounds resolved against the hall's today. */
 export function formFields(specs: readonly FormFieldSpec[], kit: FlowKit): FormField[] {
@@ -40,39 +49,49 @@ export function formFields(specs: readonly FormFieldSpec[], kit: FlowKit): FormF
 export function formStep(options: FormOptions): StepDefinition {
   checkFieldSpecs(options.id, options.fields);
   const ids = options.fields.map((field) => field.id);
+  if (options.scanField !== undefined && !options.fields.some((field) => field.id === options.scanField && field.type === 'text'))
+    throw new Error(`form ${options.id}: the scan field ${options.scanField} is not one of its text fields`);
+  /** What the screen shows: the last submission, or the prefill. */
+  const shownValues = (context: FlowContext): FormValues => draftOf(context, options.id)?.values ?? declaredOnly(options.prefill?.(context) ?? {}, ids);
   return {
     id: options.id,
     kind: 'form',
     labelKey: options.labelKey,
     build: (wiring) => {
-      const check = (event: SubmitEvent) => checkForm(formFields(options.fields, wiring.kit), event.values ?? {}, REGIONS);
+      const check = (values: Record<string, unknown>) => checkForm(formFields(options.fields, wiring.kit), values, REGIONS);
+      /** The handlers of a submission whose values `valuesOf` gives: passed with them, or staying with their errors. */
+      const submission = (valuesOf: (args: { context: FlowContext; event: FormEvent }) => Record<string, unknown>) => [
+        {
+          guard: (args: { context: FlowContext; event: FormEvent }) => check(valuesOf(args)).ok,
+          ...wiring.leave(
+            { to: 'next' },
+            assign({
+              facts: (args: { context: FlowContext; event: FormEvent }) => {
+                // Accepted values are kept exactly as sent, so the check's values are the submission's declared, non-empty ones.
+                const values = acceptedValues(valuesOf(args), ids);
+                return { ...args.context.facts, [options.id]: values, [draftKey(options.id)]: { values, errors: {} } satisfies FormDraft };
+              },
+            }),
+          ),
+        },
+        {
+          // Stays: the citizen sees their values with what is wrong.
+          actions: assign({
+            facts: (args: { context: FlowContext; event: FormEvent }) => {
+              const values = valuesOf(args);
+              const result = check(values);
+              const draft: FormDraft = { values: declaredOnly(values, ids), errors: result.ok ? {} : result.error };
+              return { ...args.context.facts, [draftKey(options.id)]: draft };
+            },
+          }),
+        },
+      ];
+      const scanField = options.scanField;
       return {
         on: {
-          SUBMIT_FORM: [
-            {
-              guard: ({ event }: { event: SubmitEvent }) => check(event).ok,
-              ...wiring.leave(
-                { to: 'next' },
-                assign({
-                  facts: ({ context, event }: { context: FlowContext; event: SubmitEvent }) => {
-                    // Accepted values are kept exactly as sent, so the check's values are the submission's declared, non-empty ones.
-                    const values = acceptedValues(event.values ?? {}, ids);
-                    return { ...context.facts, [options.id]: values, [draftKey(options.id)]: { values, errors: {} } satisfies FormDraft };
-                  },
-                }),
-              ),
-            },
-            {
-              // Stays: the citizen sees their values with what is wrong.
-              actions: assign({
-                facts: ({ context, event }: { context: FlowContext; event: SubmitEvent }) => {
-                  const result = check(event);
-                  const draft: FormDraft = { values: declaredOnly(event.values ?? {}, ids), errors: result.ok ? {} : result.error };
-                  return { ...context.facts, [draftKey(options.id)]: draft };
-                },
-              }),
-            },
-          ],
+          SUBMIT_FORM: submission(({ event }) => event.values ?? {}),
+          // A code held under the scanner: the scan field's value, the others as the screen shows them, submitted at once.
+          ...(scanField ? { CODE_SCANNED: submission(({ context, event }) => ({ ...shownValues(context), [scanField]: (event.text ?? '').trim() })) } : {}),
           ...(options.back && wiring.previous ? { BACK: wiring.back() } : {}),
         },
       };
@@ -84,8 +103,9 @@ export function formStep(options: FormOptions): StepDefinition {
           step: 'form',
           titleKey: options.titleKey,
           fields: formFields(options.fields, kit),
-          values: draft?.values ?? declaredOnly(options.prefill?.(context) ?? {}, ids),
+          values: shownValues(context),
           errors: draft?.errors ?? {},
+          ...(options.scanField ? { scanFieldId: options.scanField } : {}),
         },
       };
     },

@@ -1,7 +1,10 @@
 /**
  * identify: the citizen places their card or types their number; the host
  * validated it before it reached the flow. CONFIRM fixes it for the run
- * (the flow never comes back here). A foreigner's identity (read from the
+ * (the flow never comes back here). It is usually the first step; it may
+ * follow a choice (e.g. "scan the receipt" or "use my ID card") and be
+ * skipped on a path that needs no identity (`skippedWhen`): the face check
+ * and everything that reads the identity must then be skipped too. A foreigner's identity (read from the
  * card or number itself, nothing from the back-end) goes to the 出入境
  * counter at once when the service's audience has no foreigners.
  */
@@ -27,6 +30,9 @@ export function publicIdentity(context: FlowContext): FlowIdentity | null {
   return identity ? { source: identity.source, cardType: identity.cardType, name: identity.name, idNumberMasked: identity.idNumberMasked } : null;
 }
 
+/** The identity is the run's from now on (the host fixes the session's). */
+const confirmed = assign({ identityConfirmed: () => true });
+
 export function identifyStep(options: IdentifyOptions = {}): StepDefinition {
   return {
     id: 'identify',
@@ -43,9 +49,9 @@ export function identifyStep(options: IdentifyOptions = {}): StepDefinition {
         },
         CONFIRM: [
           ...(!wiring.kit.audience.includes('foreigner')
-            ? [{ guard: ({ context }: { context: FlowContext }) => identityUsable(context) && identityIsForeigner(context), ...wiring.leave({ to: 'referral', referral: { to: 'exitEntry', province: null, city: null } }) }]
+            ? [{ guard: ({ context }: { context: FlowContext }) => identityUsable(context) && identityIsForeigner(context), ...wiring.leave({ to: 'referral', referral: { to: 'exitEntry', province: null, city: null } }, confirmed) }]
             : []),
-          { guard: ({ context }: { context: FlowContext }) => identityUsable(context), ...wiring.leave({ to: 'next' }) },
+          { guard: ({ context }: { context: FlowContext }) => identityUsable(context), ...wiring.leave({ to: 'next' }, confirmed) },
           { actions: assign({ identifyProblem: ({ context }: { context: FlowContext }) => identityProblem(context.identity, context.acceptExpired === true) }) },
         ],
       },

@@ -345,6 +345,7 @@ export function startPlan(plan: (kit: FlowKit) => FlowPlan, identity: Identity |
     input: { sessionId: test.sessionId, flowId, identity },
     path: built.path,
     view: (snapshot) => built.view(snapshot as never),
+    identityConfirmed: (snapshot) => built.identityConfirmed(snapshot as never),
     onError: (error) => faults.push(error),
   });
   return wrap(test, flow, faults);

@@ -14,6 +14,9 @@ function validValue(field: FormField): FormValues[string] {
       // 许磊's car (resources: shared/traffic/sandbox.json) and its VIN's tail.
       if (field.input === 'plate') return '豫D12345';
       if (field.input === 'vinTail') return '184571';
+      // A slip's reference no back-end knows, and an ID number's tail (陈思远's).
+      if (field.input === 'code') return '1234567890'.slice(0, field.maxLength);
+      if (field.input === 'idNumberTail') return '1011230'.slice(-field.maxLength);
       return (field.input === 'latin' ? 'CHEN SIYUAN' : '陈思远').slice(0, field.maxLength).trim();
     case 'choice':
       return field.options[0]!.value;

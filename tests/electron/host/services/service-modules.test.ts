@@ -109,6 +109,9 @@ function deviceActs(view: FlowView): WalkEvent[] {
       // A good print, and a bad one on a finger's first try (not more: each try is a new view).
       if (data.state !== 'capturing' || data.finger === null) return [];
       return [{ type: 'FINGERPRINT', quality: 80 }, ...(data.tries === 0 && data.captured.length === 0 && data.exemptions.length === 0 ? [{ type: 'FINGERPRINT', quality: 10 } as const] : [])];
+    case 'form':
+      // A code held under the scanner (a form that takes scans): one no back-end knows, and one of the wrong form.
+      return data.scanFieldId ? [{ type: 'CODE_SCANNED', text: '1234567890' }, { type: 'CODE_SCANNED', text: 'not a code' }] : [];
     case 'payment':
       return data.state === 'waiting' && data.qrText ? [{ type: 'PAY_BY_PHONE' }, { type: 'PAY_BY_CODE', authCode: data.failure === null ? DECLINED : PAYS }] : [];
     default:

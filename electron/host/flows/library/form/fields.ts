@@ -13,9 +13,12 @@ export type DateBound = { date: IsoDate } | { fromToday: { years?: number; month
 /**
  * What a text field takes: Chinese text, a Chinese name, upper-case pinyin,
  * an 18-digit ID number, a 号牌号码 (GA 36, the plate keypad), or the last six
- * characters of a 车辆识别代号 (VIN: digits and letters without I, O, Q).
+ * characters of a 车辆识别代号 (VIN: digits and letters without I, O, Q), a
+ * reference code printed on a slip (`code`: capitals and digits, e.g. a
+ * 受理编号), or the last `maxLength` characters of an ID number
+ * (`idNumberTail`: digits, the last may be X; a second factor with a code).
  */
-export type TextInput = 'chinese' | 'chineseName' | 'latin' | 'idNumber' | 'plate' | 'vinTail';
+export type TextInput = 'chinese' | 'chineseName' | 'latin' | 'idNumber' | 'plate' | 'vinTail' | 'code' | 'idNumberTail';
 
 interface SpecBase {
   id: string;

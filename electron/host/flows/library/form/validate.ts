@@ -29,6 +29,8 @@ export type FieldProblem =
   | 'idNumber'
   | 'plate'
   | 'vinTail'
+  | 'code'
+  | 'idNumberTail'
   | 'regionMissing'
   | 'region'
   | 'detailMissing'
@@ -48,6 +50,8 @@ export type FormCheck = Result<FormValues, FieldErrors>;
 const CHINESE_TEXT = /^[\p{Script=Han}·A-Za-z0-9 \-#()（）、，,.。/]+$/u;
 /** The last six characters of a VIN (GB 16735: digits and capitals, never I, O or Q). */
 const VIN_TAIL = /^[A-HJ-NPR-Z0-9]{6}$/;
+/** A reference printed on a slip (受理编号 and the like): capitals and digits. */
+const CODE = /^[A-Z0-9]+$/;
 /** Han characters, joined by single middle dots (买买提·艾力). */
 const CHINESE_NAME = /^\p{Script=Han}+(·\p{Script=Han}+)*$/u;
 /** A name in pinyin, upper case, single spaces (ZHANG SAN). */
@@ -104,6 +108,9 @@ function checkText(text: string, input: TextInput, maxLength: number): Result<st
   if (input === 'idNumber') return isResidentIdNumber(text) ? ok(text) : err('idNumber');
   if (input === 'plate') return plateState(text).kind === 'valid' ? ok(text) : err('plate');
   if (input === 'vinTail') return VIN_TAIL.test(text) ? ok(text) : err('vinTail');
+  if (input === 'code') return CODE.test(text) && text.length <= maxLength ? ok(text) : err('code');
+  // Exactly the tail's length: digits, the check character may be X (GB 11643).
+  if (input === 'idNumberTail') return new RegExp(`^[0-9]{${maxLength - 1}}[0-9X]$`).test(text) ? ok(text) : err('idNumberTail');
   if (Array.from(text).length > maxLength) return err('tooLong');
   return charactersAllowed(text, input) ? ok(text) : err('characters');
 }
