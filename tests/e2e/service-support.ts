@@ -440,3 +440,27 @@ export async function typeLatin(page: Page, text: string): Promise<void> {
   }
   await page.getByTestId('latin-keyboard-confirm').click();
 }
+
+/** A choice field of a form: its editor opened, `value` chosen (the editor closes by itself). */
+export async function chooseFormOption(page: Page, fieldId: string, value: string): Promise<void> {
+  await page.getByTestId(`form-field-${fieldId}`).click();
+  await page.getByTestId(`field-option-${value}`).click();
+  await page.getByTestId(`field-editor-${fieldId}`).waitFor({ state: 'detached' });
+}
+
+/**
+ * A Chinese text typed on the pinyin keyboard (a form's `chinese` or
+ * `chineseName` field open): each character by its syllable, picked from
+ * the candidates as a citizen would, then 确认.
+ */
+export async function typeChinese(page: Page, characters: ReadonlyArray<readonly [syllable: string, character: string]>): Promise<void> {
+  await page.getByTestId('pinyin-keyboard').waitFor();
+  for (const [syllable, character] of characters) {
+    for (const c of syllable) await page.getByTestId(`pinyin-keyboard-key-${c.toUpperCase()}`).click();
+    const candidates = page.getByTestId('pinyin-candidate').filter({ hasText: new RegExp(`^${character}$`) });
+    // Not on the first page of candidates: page on, as a citizen would.
+    while (!(await candidates.first().isVisible())) await page.getByTestId('pinyin-next').click();
+    await candidates.first().click();
+  }
+  await page.getByTestId('pinyin-keyboard-confirm').click();
+}

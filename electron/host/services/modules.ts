@@ -16,3 +16,4 @@ export { default as drivingLicenceRenewal } from './driving-licence-renewal';
 export { default as elderlyDriverCheck } from './elderly-driver-check';
 export { default as trafficViolations } from './traffic-violations';
 export { default as exitEntryProgress } from './exit-entry-progress';
+export { default as exitEntryApplication } from './exit-entry-application';

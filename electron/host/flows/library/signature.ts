@@ -17,8 +17,11 @@ import type { StepDefinition } from './step';
 export interface SignatureOptions {
   id: string;
   labelKey: string;
-  /** What the citizen is asked to do, in the service's words. */
-  titleKey: string;
+  /**
+   * What the citizen is asked to do, in the service's words; a function when
+   * it depends on the run (e.g. a guardian signs for a child under 16).
+   */
+  titleKey: string | ((context: FlowContext) => string);
   /** The document being signed (申请表, 告知承诺书), in the service's words. */
   documentKey: string;
   /** Whether the citizen may go back to the step before. */
@@ -90,7 +93,7 @@ export function signatureStep(options: SignatureOptions): StepDefinition {
       const fact = context.facts[options.id] as SignatureFact | undefined;
       const problem = fact?.kind === 'refused' ? fact.problem : null;
       return {
-        data: { step: 'signature', titleKey: options.titleKey, documentKey: options.documentKey, problem },
+        data: { step: 'signature', titleKey: typeof options.titleKey === 'function' ? options.titleKey(context) : options.titleKey, documentKey: options.documentKey, problem },
         ...(problem ? { messageKey: `flow.signature.${problem}` } : {}),
       };
     },

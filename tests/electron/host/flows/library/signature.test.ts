@@ -17,7 +17,7 @@ import {
   type FlowPlan,
   type StepDefinition,
 } from '../../../../../electron/host/flows/library';
-import { card, KIT_NOW, startPlan } from '../../services/flow-kit';
+import { card, KIT_NOW, startPlan, typed } from '../../services/flow-kit';
 import { aDot, line, tinyScribble, writtenName } from './signatures';
 import { createHash } from 'node:crypto';
 
@@ -138,5 +138,21 @@ describe('signature step (host library)', () => {
   it('BACK from the signature goes to the step before (when the service allows it)', async () => {
     const { run } = await atSignature();
     expect(await run.step({ type: 'BACK' })).toMatchObject({ stepId: 'faceCheck' });
+  });
+
+  it('a title that depends on the run: who signs is told by the service (e.g. the guardian for a child)', async () => {
+    const byRun = (): FlowPlan => ({
+      steps: [
+        identifyStep(),
+        consentStep({ labelKey: KEY('steps.consent'), textKey: KEY('consent.text'), scopeKeys: [] }),
+        faceCheckStep(),
+        signatureStep({ id: 'sign', labelKey: KEY('steps.sign'), titleKey: (context) => KEY(context.identity?.source === 'typed' ? 'sign.guardianTitle' : 'sign.title'), documentKey: KEY('sign.application') }),
+        submitStep,
+      ],
+    });
+    const onCard = startPlan(() => byRun(), card('410402199001011230'));
+    expect(await onCard.verify()).toMatchObject({ stepId: 'sign', data: { titleKey: KEY('sign.title') } });
+    const typedRun = startPlan(() => byRun(), typed('410402199001011230'));
+    expect(await typedRun.verify()).toMatchObject({ stepId: 'sign', data: { titleKey: KEY('sign.guardianTitle') } });
   });
 });
