@@ -15,3 +15,4 @@ export { default as driverPoints } from './driver-points';
 export { default as drivingLicenceRenewal } from './driving-licence-renewal';
 export { default as elderlyDriverCheck } from './elderly-driver-check';
 export { default as trafficViolations } from './traffic-violations';
+export { default as exitEntryEndorsement } from './exit-entry-endorsement';
