@@ -8,7 +8,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowView } from '../../../../../electron/contract';
+import { defaultConfig } from '../../../../../electron/host/config/load';
 import exitEntryEndorsement from '../../../../../electron/host/services/exit-entry-endorsement';
+import { chipPermits, routeRecord } from '../../../../../electron/host/services/exit-entry-endorsement/flow';
+import type { ExitEntryRecordAnswer } from '../../../../../electron/host/services/shared/exit-entry/travel-documents';
 import { writerDouble, type WriterDouble } from '../endorsement-writer-double';
 import { card, startService, typed, type FlowRun } from '../flow-kit';
 
@@ -311,5 +314,38 @@ describe('exit-entry-endorsement: the chip will not take it', () => {
     expect(writer.calls.filter((call) => call === 'write')).toHaveLength(1);
     expect(slipLine(run, '前往地')).toBe('澳门');
     expect(slipLine(run, '写入芯片')).toContain('未写入');
+  });
+});
+
+describe('exit-entry-endorsement: where the record sends the citizen', () => {
+  const record = (documents: ExitEntryRecordAnswer['documents']): ExitEntryRecordAnswer => ({ name: '测试人', pinyin: null, documents, applicationsInProgress: [], registeredCity: '平顶山市', exitRestricted: false });
+  const permit = (over: Partial<ExitEntryRecordAnswer['documents'][number]>): ExitEntryRecordAnswer['documents'][number] => ({
+    type: 'hkMacauPermit',
+    number: 'C12345678',
+    form: 'card',
+    issuedOn: '2024-01-01',
+    validUntil: '2034-01-01',
+    status: 'valid',
+    pagesFull: false,
+    ...over,
+  });
+
+  it('a valid card permit goes on; a booklet one, an expired or lost one, or none goes to the counter with what to do', () => {
+    expect(routeRecord(record([permit({})]))).toEqual({ to: 'next' });
+    expect(routeRecord(record([permit({ form: 'booklet' })]))).toEqual({ to: 'counter', reasonKey: key('counter.bookletPermit') });
+    expect(routeRecord(record([permit({ status: 'expired' })]))).toEqual({ to: 'counter', reasonKey: key('counter.permitNotValid') });
+    expect(routeRecord(record([permit({ status: 'reportedLost' })]))).toEqual({ to: 'counter', reasonKey: key('counter.permitNotValid') });
+    expect(routeRecord(record([permit({ type: 'passport', number: 'E12345678', form: 'booklet' })]))).toEqual({ to: 'counter', reasonKey: key('counter.noPermit') });
+    // A valid card permit beside an expired booklet one: on, with only the card offered.
+    const both = record([permit({ form: 'booklet', status: 'expired', number: 'W12345678' }), permit({ type: 'taiwanPermit', number: 'L12345678' })]);
+    expect(routeRecord(both)).toEqual({ to: 'next' });
+    expect(chipPermits(both).map((document) => document.number)).toEqual(['L12345678']);
+  });
+
+  it('a hall in another province: 陈思远\'s first endorsement here is the counter\'s, with a 居住证', async () => {
+    const config = defaultConfig();
+    const run = startService(exitEntryEndorsement, card(CHEN), { endorsementWriter: writerDouble('C38816402'), config: { ...config, services: { ...config.services, homeProvinceCode: '44' } } });
+    running.push(run);
+    expect((await run.verify()).data).toMatchObject({ step: 'counter', reasonKey: key('counter.nonLocalFirstTime') });
   });
 });
