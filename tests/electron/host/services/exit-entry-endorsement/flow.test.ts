@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowView } from '../../../../../electron/contract';
 import { defaultConfig } from '../../../../../electron/host/config/load';
 import exitEntryEndorsement from '../../../../../electron/host/services/exit-entry-endorsement';
-import { chipPermits, routeRecord } from '../../../../../electron/host/services/exit-entry-endorsement/flow';
+import { chipPermits, routeRecord } from '../../../../../electron/host/services/exit-entry-endorsement/choices';
 import type { ExitEntryRecordAnswer } from '../../../../../electron/host/services/shared/exit-entry/travel-documents';
 import { writerDouble, type WriterDouble } from '../endorsement-writer-double';
 import { card, startService, typed, type FlowRun } from '../flow-kit';
