@@ -103,6 +103,18 @@ export async function dock(page: Page, testId: string): Promise<void> {
   await page.getByTestId('dock-handle').click();
 }
 
+/**
+ * The endorsement writer's prompt ("place your permit"): the dock lays the
+ * sample permit card `permitNumber` on the writer (`dock-permit-<number>`),
+ * the citizen presses 已放好, and the step after the read (`next`) shows.
+ */
+export async function placePermit(page: Page, permitNumber: string, next: string): Promise<void> {
+  await page.getByTestId('choice-placed').waitFor({ timeout: 20_000 });
+  await dock(page, `dock-permit-${permitNumber}`);
+  await page.getByTestId('choice-placed').click();
+  await page.getByTestId(next).waitFor({ timeout: 20_000 });
+}
+
 /** Places a sample card at the attract screen and waits for the welcome with the (masked) name. */
 export async function placeCard(page: Page, citizen: { card: string; name: string }): Promise<void> {
   await page.getByTestId('attract-screen').waitFor({ timeout: 10_000 });

@@ -7,6 +7,5 @@ import type { CounterService } from './catalogue';
 
 export const COUNTER_SERVICES: readonly CounterService[] = [
   { id: 'licence-application', category: 'traffic', name: { 'zh-CN': '驾驶证申领（体检拍照）', en: 'Driving licence application (medical check and photo)' }, feeFen: 1000 },
-  { id: 'hk-macau-endorsement', category: 'exitEntry', name: { 'zh-CN': '港澳签注', en: 'Hong Kong and Macau endorsement' }, feeFen: 1500 },
   { id: 'video-proxy', category: 'proxy', name: { 'zh-CN': '可视化代办', en: 'Video-assisted proxy application' }, feeFen: 0 },
 ];

@@ -17,3 +17,4 @@ export { default as elderlyDriverCheck } from './elderly-driver-check';
 export { default as trafficViolations } from './traffic-violations';
 export { default as exitEntryProgress } from './exit-entry-progress';
 export { default as exitEntryApplication } from './exit-entry-application';
+export { default as exitEntryEndorsement } from './exit-entry-endorsement';

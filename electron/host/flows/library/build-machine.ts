@@ -77,7 +77,8 @@ export function buildFlow(plan: FlowPlan, kit: FlowKit): BuiltFlow {
       kit,
       leave: (route, ...actions) => routeTransition(index, route, actions),
       leaveBy: (decide, ...actions) =>
-        ROUTE_KINDS.map((kind) => {
+        // The last step has no next: its branches are the side steps' (a route on from there matches none).
+        ROUTE_KINDS.filter((kind) => kind !== 'next' || index + 1 < ids.length).map((kind) => {
           // Each guarded branch computes the route once more: decide is pure over the context and the event.
           const guard = (args: { context: FlowContext; event: unknown }) => decide(args).to === kind;
           const transition = (args: { context: FlowContext; event: unknown }) => decide(args);

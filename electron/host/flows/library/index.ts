@@ -33,3 +33,5 @@ export { abilityTestStep, abilityResult, MAX_REFUSED_ROUNDS, MAX_PRACTICE_RUNS, 
 export { roundQuestions, correctChoice, ROUND_SIZES } from './ability-questions';
 export { markRound, subScore, totalScore, ABILITY_LIMITS, PASS_MARK, POINTS_PER_QUESTION, type Implausible, type SubScore } from './ability-score';
 export type { ChipEndorsement, ChipPermitType, EndorsementDestination, EndorsementEntries, EndorsementWriterDesk, PermitOnWriter, WriterProblem, WrittenEndorsement } from './endorsement-writer';
+export { permitOnWriterStep, permitOnWriter, PLACED, TO_COUNTER, type PermitOnWriterOptions, type WriterPromptKeys } from './permit-on-writer';
+export { endorsementWriteStep, endorsementWritten, type EndorsementWriteOptions, type EndorsementWritten } from './endorsement-write';

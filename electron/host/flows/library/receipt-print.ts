@@ -22,6 +22,8 @@ export interface ReceiptPrintOptions {
   slip(context: FlowContext, kit: FlowKit): InfoSlipRequest;
   /** The run's outcome when the citizen confirms. */
   outcome: string;
+  /** Where CONFIRM leads instead of done with `outcome`, when it depends on the run (e.g. the counter, when the slip says what is left to do there). */
+  then?: (context: FlowContext) => Route;
   /** The step passes at once without printing (e.g. the citizen chose another way to have it). */
   skip?: (context: FlowContext, kit: FlowKit) => boolean;
 }
@@ -33,8 +35,8 @@ export interface SlipStepSpec {
   titleKey: string;
   print(context: FlowContext, kit: FlowKit): Promise<SlipOutcome>;
   rows(context: FlowContext, kit: FlowKit): DetailRow[];
-  /** Where CONFIRM leads once the slip printed (or failed to). */
-  confirm: Route;
+  /** Where CONFIRM leads once the slip printed (or failed to): a route, or one that depends on the run. */
+  confirm: Route | ((context: FlowContext) => Route);
   /** The step passes at once without printing (e.g. nothing to prove). */
   skip?: (context: FlowContext, kit: FlowKit) => boolean;
 }
@@ -76,7 +78,7 @@ export function slipStep(spec: SlipStepSpec): StepDefinition {
           reprinting: { entry: setPrint((record) => ({ ...record, state: 'printing', reprintsUsed: record.reprintsUsed + 1 })), ...printing },
           settled: {
             on: {
-              CONFIRM: wiring.leave(spec.confirm),
+              CONFIRM: typeof spec.confirm === 'function' ? wiring.leaveBy(({ context }) => (spec.confirm as (context: FlowContext) => Route)(context)) : wiring.leave(spec.confirm),
               REPRINT: { guard: ({ context }: { context: FlowContext }) => reprintable(context), target: 'reprinting' },
             },
           },
@@ -100,7 +102,7 @@ export function receiptPrintStep(options: ReceiptPrintOptions): StepDefinition {
     titleKey: options.titleKey,
     print: (context, kit) => kit.slips.printInfoSlip(options.slip(context, kit)),
     rows: (context) => options.rows(context),
-    confirm: { to: 'done', outcome: options.outcome },
+    confirm: options.then ?? { to: 'done', outcome: options.outcome },
     ...(options.skip ? { skip: options.skip } : {}),
   });
 }

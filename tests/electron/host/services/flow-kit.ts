@@ -16,7 +16,8 @@ import type { FlowEvent, FlowView, Identity } from '../../../../electron/contrac
 import { defaultConfig } from '../../../../electron/host/config/load';
 import type { KioskConfig } from '../../../../electron/host/config/schema';
 import { startFlowInstance, type FlowInstance } from '../../../../electron/host/flows/flow-instance';
-import { buildFlow, type A4Outcome, type DocumentDesk, type DocumentRequest, type FlowKit, type FlowPlan } from '../../../../electron/host/flows/library';
+import { buildFlow, type A4Outcome, type DocumentDesk, type DocumentRequest, type EndorsementWriterDesk, type FlowKit, type FlowPlan } from '../../../../electron/host/flows/library';
+import { writerDouble } from './endorsement-writer-double';
 import type { ApplicationQueue, CollectionReceiptRequest, FeeSlipRequest, InfoSlipRequest, QueueTicketRequest, SlipOutcome, TicketPrinter } from '../../../../electron/host/flows/ports';
 import type { FaceCheckOutcome } from '../../../../electron/contract';
 import { createSandboxGateway, type SandboxGateway } from '../../../../electron/host/gateway/sandbox-gateway';
@@ -209,6 +210,8 @@ export interface KitOptions {
   audience?: FlowKit['audience'];
   /** The station journal's audit events the flow may record (default: none). */
   audit?: FlowKit['audit'];
+  /** The endorsement writer (default: a double with 陈思远's sample 港澳 permit on it, endorsement-writer-double.ts). */
+  endorsementWriter?: EndorsementWriterDesk;
 }
 
 export interface TestKit {
@@ -260,6 +263,7 @@ export function testKit(serviceId: string, serviceName: FlowKit['serviceName'], 
     // The document camera's pages, over the kit's session store: the run's session holds the pages a test accepts.
     documentPages: createDocumentPages(sessions),
     ...(options.audit ? { audit: options.audit } : {}),
+    endorsementWriter: options.endorsementWriter ?? writerDouble('C38816402'),
   };
   return { kit, gateway, documents, slips, outbox, paymentSandbox: payment.sandbox!, sessions, sessionId: started.value.sessionId };
 }
