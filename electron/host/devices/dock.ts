@@ -46,6 +46,23 @@ function scannerControls(controls: SimulatorControls): ScannerControls | undefin
   return controls.kind === 'scanner' ? controls : undefined;
 }
 
+type WriterControls = Extract<SimulatorControls, { kind: 'endorsementWriter' }>;
+
+/** The endorsement writer's controls, when `controls` are a writer's. */
+function writerControls(controls: SimulatorControls): WriterControls | undefined {
+  return controls.kind === 'endorsementWriter' ? controls : undefined;
+}
+
+/** The dock's view of a simulated endorsement writer: its sample cards, the card on it and its chip's endorsements. */
+function writerDockState(writer: WriterControls): NonNullable<DockDevice['endorsementWriter']> {
+  const on = writer.cardOnWriter;
+  return {
+    sampleCards: writer.sampleCards.map(({ id, kind, label }) => ({ id, kind, label })),
+    onWriter: on ? { id: on.id, label: on.label, endorsements: on.endorsements.map((e) => ({ ...e })) } : null,
+    failArmed: writer.pendingFault !== undefined,
+  };
+}
+
 type FingerprintControls = Extract<SimulatorControls, { kind: 'fingerprint' }>;
 
 /** The fingerprint scanner's controls, when `controls` are a fingerprint scanner's. */
@@ -103,6 +120,9 @@ function actOnA4(controls: A4SimulatorControls, params: CallParams<'dock.act'>):
     case 'receiptCover':
     case 'scan':
     case 'placeFinger':
+    case 'placePermit':
+    case 'removePermit':
+    case 'failNextWrite':
       return refuse('unsupportedAction');
     default: {
       const unreachable: never = params;
@@ -117,6 +137,7 @@ function actOnManaged(controls: SimulatorControls, params: CallParams<'dock.act'
   const receipt = receiptControls(controls);
   const scanner = scannerControls(controls);
   const fingerprint = fingerprintControls(controls);
+  const writer = writerControls(controls);
   switch (params.action) {
     case 'placeCard': {
       if (!reader) return refuse('unsupportedAction');
@@ -158,6 +179,18 @@ function actOnManaged(controls: SimulatorControls, params: CallParams<'dock.act'
         const person = params.whose === 'other' ? SOMEONE_ELSE : holder();
         fingerprint.placeFinger(params.quality === 'good' ? SIMULATED_QUALITY.good : SIMULATED_QUALITY.bad, person);
       }
+      return done;
+    case 'placePermit':
+      if (!writer) return refuse('unsupportedAction');
+      if (!writer.plugged) return refuse('unplugged');
+      return writer.placePermit(params.card).ok ? done : refuse('unknownSampleCard');
+    case 'removePermit':
+      if (!writer) return refuse('unsupportedAction');
+      writer.removePermit();
+      return done;
+    case 'failNextWrite':
+      if (!writer) return refuse('unsupportedAction');
+      writer.failNextWrite(params.fault);
       return done;
     case 'a4Paper':
     case 'a4Jam':
@@ -206,6 +239,7 @@ export function createDock(
         const reader = idCardControls(controls);
         const receipt = receiptControls(controls);
         const fingerprint = fingerprintControls(controls);
+        const writer = writerControls(controls);
         return [
           {
             id: device.id,
@@ -214,6 +248,7 @@ export function createDock(
             ...(reader ? { cardPresent: reader.cardPresent } : {}),
             ...(receipt ? { receipt: { paper: receipt.paper, coverOpen: receipt.coverOpen } } : {}),
             ...(fingerprint ? { fingerprint: { fingerOn: fingerprint.fingerOn, capturing: fingerprint.capturing } } : {}),
+            ...(writer ? { endorsementWriter: writerDockState(writer) } : {}),
           },
         ];
       });
