@@ -1,5 +1,6 @@
 /** The CLI's top level: `<kind> <command> [options]`, testable without a process. */
 import { EXIT, type ExitCode } from './exit-codes';
+import { runEndorsement } from './endorsement';
 import { runFingerprint } from './fingerprint';
 import { runIdCard } from './idcard';
 import type { CliIo } from './io';
@@ -28,6 +29,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
         return await runReceipt(rest, io);
       case 'fingerprint':
         return await runFingerprint(rest, io);
+      case 'endorsement':
+        return await runEndorsement(rest, io);
       default:
         io.err(`unknown kind "${kind}"\n\n${ROOT_HELP}`);
         return EXIT.usage;

@@ -185,3 +185,25 @@ export function createPcscTransport(options: PcscTransportOptions): ApduTranspor
     },
   };
 }
+
+/** The names of the PC/SC readers pcscd lists within `waitMs` (for the diagnostics CLI). */
+export async function listPcscReaders(options: { timers: Timers; waitMs?: number; load?: () => Promise<Result<PcscFactory, string>> }): Promise<Result<string[], string>> {
+  const loaded = await (options.load ?? loadPcsclite)();
+  if (!loaded.ok) return loaded;
+  let context: PcscContext;
+  try {
+    context = loaded.value();
+  } catch (error) {
+    return err(`PC/SC unavailable (is pcscd running?): ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const names: string[] = [];
+  context.on('reader', (reader) => names.push(reader.name));
+  context.on('error', () => undefined);
+  await new Promise<void>((resolve) => options.timers.setTimeout(resolve, options.waitMs ?? 1000));
+  try {
+    context.close();
+  } catch {
+    /* already gone */
+  }
+  return ok(names);
+}

@@ -6,6 +6,7 @@
  * permit application.
  */
 import { addDays, type IsoDate } from '../../domain/calendar-date';
+import { maskName } from '../../domain/mask';
 import type { EndorsementRecord, PermitRecord } from './records';
 
 /** What lies on the simulated writer. */
@@ -30,7 +31,6 @@ interface PermitSeed {
   permitNumber: string;
   permitType: PermitRecord['permitType'];
   name: string;
-  maskedName: string;
   birthDate: string;
   /** Days from today, as the exit-entry sandbox has it. */
   validForDays: number;
@@ -38,20 +38,20 @@ interface PermitSeed {
 }
 
 const SEEDS: readonly PermitSeed[] = [
-  { permitNumber: 'C38816402', permitType: 'hkMacauPermit', name: '陈思远', maskedName: '陈*远', birthDate: '1990-01-01', validForDays: 2950 },
+  { permitNumber: 'C38816402', permitType: 'hkMacauPermit', name: '陈思远', birthDate: '1990-01-01', validForDays: 2950 },
   {
     permitNumber: 'C51234567',
     permitType: 'hkMacauPermit',
     name: '吴国强',
-    maskedName: '吴*强',
+   
     birthDate: '1980-11-25',
     validForDays: 2750,
     // A used-up 个人旅游 endorsement from last year, as a chip that has been in use holds.
     endorsements: (today) => [{ destination: 'hongKong', type: 'G', entries: 'single', validFrom: addDays(today, -400), validUntil: addDays(today, -310), stayDays: 7, number: 'HG2025000123' }],
   },
-  { permitNumber: 'L21234567', permitType: 'taiwanPermit', name: '吴国强', maskedName: '吴*强', birthDate: '1980-11-25', validForDays: 3250 },
-  { permitNumber: 'C60123456', permitType: 'hkMacauPermit', name: '郑丽', maskedName: '郑*', birthDate: '1992-03-08', validForDays: 2450 },
-  { permitNumber: 'C72345678', permitType: 'hkMacauPermit', name: '赵欣', maskedName: '赵*', birthDate: '1991-08-15', validForDays: 3350 },
+  { permitNumber: 'L21234567', permitType: 'taiwanPermit', name: '吴国强', birthDate: '1980-11-25', validForDays: 3250 },
+  { permitNumber: 'C60123456', permitType: 'hkMacauPermit', name: '郑丽', birthDate: '1992-03-08', validForDays: 2450 },
+  { permitNumber: 'C72345678', permitType: 'hkMacauPermit', name: '赵欣', birthDate: '1991-08-15', validForDays: 3350 },
 ];
 
 /** Every sample card, with dates resolved against `today`. */
@@ -59,7 +59,7 @@ export function sampleCards(today: IsoDate): SampleCard[] {
   const permits = SEEDS.map((seed): SampleCard => ({
     id: seed.permitNumber,
     kind: 'permit',
-    label: `${seed.permitType === 'hkMacauPermit' ? '港澳通行证' : '台湾通行证'} ${seed.permitNumber} ${seed.maskedName}`,
+    label: `${seed.permitType === 'hkMacauPermit' ? '港澳通行证' : '台湾通行证'} ${seed.permitNumber} ${maskName(seed.name)}`,
     permit: { permitType: seed.permitType, permitNumber: seed.permitNumber, name: seed.name, birthDate: seed.birthDate, validUntil: addDays(today, seed.validForDays) },
     endorsements: seed.endorsements?.(today) ?? [],
     capacity: SAMPLE_CAPACITY,
