@@ -2,7 +2,8 @@
  * The device dock's host side: lets staff demos, the renderer's dock drawer
  * and end-to-end tests act on simulated devices (place a card, pull a cable,
  * take the A4 printer's or the receipt printer's paper out, scan a code, put
- * a finger on the fingerprint scanner). Only simulated devices answer; real ones
+ * a finger on the fingerprint scanner, lay a permit on the endorsement writer
+ * or make its next write fail). Only simulated devices answer; real ones
  * are refused.
  */
 import type { CallParams, CallResult } from '../../contract';
