@@ -1,6 +1,5 @@
 /** The CLI's top level: `<kind> <command> [options]`, testable without a process. */
 import { EXIT, type ExitCode } from './exit-codes';
-import { runEndorsement } from './endorsement';
 import { runFingerprint } from './fingerprint';
 import { runIdCard } from './idcard';
 import type { CliIo } from './io';
@@ -30,7 +29,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       case 'fingerprint':
         return await runFingerprint(rest, io);
       case 'endorsement':
-        return await runEndorsement(rest, io);
+        // Loaded on demand: the other kinds' processes start without the writer's modules.
+        return await (await import('./endorsement')).runEndorsement(rest, io);
       default:
         io.err(`unknown kind "${kind}"\n\n${ROOT_HELP}`);
         return EXIT.usage;
