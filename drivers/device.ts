@@ -5,7 +5,7 @@
  */
 import type { Result } from '../domain/result';
 
-export type DeviceKind = 'idcard' | 'receiptPrinter' | 'a4Printer' | 'camera' | 'scanner' | 'fingerprint';
+export type DeviceKind = 'idcard' | 'receiptPrinter' | 'a4Printer' | 'camera' | 'scanner' | 'fingerprint' | 'endorsementWriter';
 
 export type MediaState = 'unknown' | 'present' | 'absent' | 'low' | 'out' | 'jammed';
 

@@ -16,6 +16,7 @@ import { receiptPrinterFactory, type ReceiptPrinterSimulatorControls } from './m
 import type { DeviceFactory, ManagedDevice } from './manager/managed-device';
 import { scannerFactory, type ScannerSimulatorControls } from './manager/scanner-device';
 import { fingerprintFactory, type FingerprintSimulatorControls } from './manager/fingerprint-device';
+import { endorsementWriterFactory, type EndorsementWriterSimulatorControls } from './manager/endorsement-writer-device';
 import { systemTimers } from './manager/timers';
 import { createTransport } from './manager/transport-factory';
 import { findDevice } from './transport/enumerate';
@@ -55,7 +56,9 @@ export interface DeviceManagerEvents {
 }
 
 /** Dock controls of any simulated device (a union as more kinds arrive). */
-export type SimulatorControls = IdCardSimulatorControls | ReceiptPrinterSimulatorControls | ScannerSimulatorControls | FingerprintSimulatorControls;
+export type SimulatorControls = IdCardSimulatorControls | ReceiptPrinterSimulatorControls | ScannerSimulatorControls | FingerprintSimulatorControls | EndorsementWriterSimulatorControls;
+export type { EndorsementWriterConfig } from './endorsement/config';
+export type { ManagedEndorsementWriter, EndorsementWriterSimulatorControls } from './manager/endorsement-writer-device';
 export type { FingerprintConfig } from './fingerprint/config';
 export { FINGERPRINT_DEFAULTS } from './fingerprint/config';
 export type { ManagedFingerprint, FingerprintSimulatorControls } from './manager/fingerprint-device';
@@ -127,6 +130,7 @@ export const DEVICE_FACTORIES: {
     return made;
   },
   fingerprint: fingerprintFactory,
+  endorsementWriter: endorsementWriterFactory,
 };
 
 function defaultDeps(deps: DeviceManagerDeps): IdCardDeviceDeps {

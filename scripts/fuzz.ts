@@ -6,7 +6,8 @@
  * status and receipt parsing (`escpos`), HID report
  * de-framing (`hid`), the scanner's line decoder (`scanner`), the payment
  * service's signed notifications (`payment`), the fingerprint
- * scanner's FP-HID reports and chunk reassembly (`fingerprint`) and the
+ * scanner's FP-HID reports and chunk reassembly (`fingerprint`), the
+ * endorsement writer's APDUs and permit records (`endorsement`) and the
  * contract's call, result and event messages (`contract`). No crash, no hang,
  * no wrong result; exits non-zero on any failure. Each fuzzer runs in a worker
  * thread under a hang watchdog (scripts/fuzz/runner.ts). Tests run small

@@ -28,6 +28,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
         return await runReceipt(rest, io);
       case 'fingerprint':
         return await runFingerprint(rest, io);
+      case 'endorsement':
+        // Loaded on demand: the other kinds' processes start without the writer's modules.
+        return await (await import('./endorsement')).runEndorsement(rest, io);
       default:
         io.err(`unknown kind "${kind}"\n\n${ROOT_HELP}`);
         return EXIT.usage;

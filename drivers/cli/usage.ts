@@ -10,10 +10,11 @@ Kinds:
   idcard                 resident ID card reader (GA 467 / SAM_V)
   receipt                thermal receipt printer (ESC/POS): status, test, simulate
   fingerprint            fingerprint scanner (FP-HID over USB HID): info, capture
+  endorsement            endorsement writer (签注写卡, PC/SC or simulated): readers, read
 
 Run "<kind> --help" for its commands.
 
-Exit codes: 0 ok, 2 device error, 3 no card in time (idcard read), 64 bad usage.`;
+Exit codes: 0 ok, 2 device error, 3 no card in time (idcard read, endorsement read), 64 bad usage.`;
 
 export const PORTS_HELP = `Usage: ports [--json]
 

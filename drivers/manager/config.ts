@@ -7,6 +7,7 @@ import type { HidLengthPrefix } from '../transport/hid-reports';
 import type { ReceiptPrinterConfig } from '../receipt/config';
 import type { ScannerConfig } from '../scanner/config';
 import type { FingerprintConfig } from '../fingerprint/config';
+import type { EndorsementWriterConfig } from '../endorsement/config';
 
 /** HID report layout of a HID-attached reader (vendor-specific, DOMAIN.md §1). */
 export interface HidReportConfig {
@@ -50,6 +51,8 @@ export interface DevicesConfig {
   receiptPrinter?: ReceiptPrinterConfig;
   scanner?: ScannerConfig;
   fingerprint?: FingerprintConfig;
+  /** 签注写卡: the electronic permit's contactless writer; absent on a kiosk without one. */
+  endorsementWriter?: EndorsementWriterConfig;
 }
 
 /** Defaults the host's schema applies; exported for the CLI and tests. */

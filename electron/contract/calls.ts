@@ -78,6 +78,33 @@ export const Calls = {
           receipt: z.object({ paper: z.enum(['ok', 'low', 'out']), coverOpen: z.boolean() }).optional(),
           /** The simulated fingerprint scanner's sensor (fingerprint scanners only). */
           fingerprint: z.object({ fingerOn: z.boolean(), capturing: z.boolean() }).optional(),
+          /**
+           * The simulated endorsement writer (endorsement writers only): the sample cards it can be given,
+           * the card lying on it with the endorsements its chip holds now, and whether the next write will fail.
+           */
+          endorsementWriter: z
+            .object({
+              sampleCards: z.array(z.object({ id: z.string(), kind: z.enum(['permit', 'damaged', 'notAPermit']), label: z.string() })),
+              onWriter: z
+                .object({
+                  id: z.string(),
+                  label: z.string(),
+                  endorsements: z.array(
+                    z.object({
+                      destination: z.enum(['hongKong', 'macau', 'taiwan']),
+                      type: z.string(),
+                      entries: z.enum(['single', 'twice', 'multiple']),
+                      validFrom: z.string(),
+                      validUntil: z.string(),
+                      stayDays: z.number().int(),
+                      number: z.string(),
+                    }),
+                  ),
+                })
+                .nullable(),
+              failArmed: z.boolean(),
+            })
+            .optional(),
         }),
       ),
     }),
@@ -105,6 +132,11 @@ export const Calls = {
        * `whose`: the holder of the last sample card placed (default) or someone else (the card's 1:1 comparison fails).
        */
       z.object({ action: z.literal('placeFinger'), deviceId: z.string().max(64), quality: z.enum(['good', 'bad']), whose: z.enum(['holder', 'other']).optional() }).strict(),
+      /** Simulated endorsement writer: lay a sample card on it (a permit number, `damaged`, `bank-card`), or take it away. */
+      z.object({ action: z.literal('placePermit'), deviceId: z.string().max(64), card: z.string().max(32).regex(/^[A-Za-z0-9-]+$/) }).strict(),
+      z.object({ action: z.literal('removePermit'), deviceId: z.string().max(64) }).strict(),
+      /** Simulated endorsement writer: the next write fails (the chip's memory, or the card taken away mid-write). */
+      z.object({ action: z.literal('failNextWrite'), deviceId: z.string().max(64), fault: z.enum(['writeFailed', 'cardRemoved']) }).strict(),
     ]),
     result: z.object({ done: z.literal(true) }),
   },

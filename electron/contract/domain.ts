@@ -1,7 +1,7 @@
 /** Domain types that cross the renderer/host boundary. */
 import { z } from 'zod';
 
-export const DeviceKind = z.enum(['idcard', 'receiptPrinter', 'a4Printer', 'camera', 'scanner', 'fingerprint']);
+export const DeviceKind = z.enum(['idcard', 'receiptPrinter', 'a4Printer', 'camera', 'scanner', 'fingerprint', 'endorsementWriter']);
 export type DeviceKind = z.infer<typeof DeviceKind>;
 
 /** XFS4IoT-style device state (DOMAIN.md §7), plus `starting`. */

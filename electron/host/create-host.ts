@@ -45,6 +45,7 @@ import { catalogueAvailability } from './services/flow-availability';
 import { hostDataDir } from './config/host-data-dir';
 import { describeKeyStoreError, openKeyStore } from './keys/key-store';
 import { createKioskFlows } from './services/kiosk-flows';
+import { createEndorsementWriterDesk, endorsementWriterOf } from './devices/endorsement-writer-desk';
 import { SERVICE_MODULES, serviceModule } from './services/registry';
 import { chargedFeeItems } from './services/service-module';
 import { createPaymentFromConfig } from './payment/from-config';
@@ -262,6 +263,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     if (result && !result.ok) logger.warn({ date, failure: result.error.kind }, 'day-end reconciliation: no statement');
     if (result?.ok) logger.info({ date, matched: result.value.matched, mismatches: result.value.mismatches.length, notes: result.value.notes.length }, 'day-end reconciliation');
   };
+  const writerConfig = config.devices.endorsementWriter;
   const receiptPrinter = deps.receiptPrinter ?? (() => receiptPrinterOf(baseDevices, config.devices.receiptPrinter.id));
   const slips = alertingTicketPrinter(
     createReceiptTicketPrinter({
@@ -302,6 +304,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
         documentPages: createDocumentPages(sessions, logger),
         payment,
         audit: station.audit,
+        ...(writerConfig?.enabled ? { endorsementWriter: createEndorsementWriterDesk({ device: () => endorsementWriterOf(baseDevices, writerConfig.id), logger, now }) } : {}),
         logger,
         now,
       }),

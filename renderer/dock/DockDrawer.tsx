@@ -4,7 +4,8 @@
  * remove a sample ID card, cause a SAM fault; empty, thin or refill the A4
  * printer's tray, jam it, open its door, take it offline; empty or refill the
  * receipt printer's roll, open its cover; scan a sample code; put a good or
- * bad finger on the fingerprint scanner; pay the order on screen by phone
+ * bad finger on the fingerprint scanner; lay a sample permit on the
+ * endorsement writer, make its next write fail, see its chip's endorsements; pay the order on screen by phone
  * (`dock.pay`); pull or replug a cable; take a
  * tester's face as a sample card's reference photo. It speaks only `dock.state` / `dock.act` /
  * `dock.enrolFace`, the same calls the end-to-end tests use, and
@@ -19,6 +20,7 @@ import { A4PrinterControls, ReceiptPrinterControls } from './PrinterControls';
 import { FaceEnrolControls } from './FaceEnrolControls';
 import { ScannerControls } from './ScannerControls';
 import { FingerprintControls } from './FingerprintControls';
+import { EndorsementWriterControls } from './EndorsementWriterControls';
 import { PaymentControls } from './PaymentControls';
 import type { DockAct, DockDeviceState } from './types';
 import { useDockState, type DockState } from './useDockState';
@@ -73,7 +75,7 @@ export default function DockDrawer({ api }: { api: KioskClient }): ReactElement 
 function deviceTitle(device: DockDeviceState, t: (key: string, options?: Record<string, unknown>) => string): string {
   const id = device.id;
   if (device.a4) return `${t('dock.a4Printer', { id })} · ${device.a4.online ? t('dock.online') : t('dock.offline')}`;
-  const names: Record<string, string> = { idcard: 'dock.reader', receiptPrinter: 'dock.receiptPrinter', scanner: 'dock.scanner', fingerprint: 'dock.fingerprint' };
+  const names: Record<string, string> = { idcard: 'dock.reader', receiptPrinter: 'dock.receiptPrinter', scanner: 'dock.scanner', fingerprint: 'dock.fingerprint', endorsementWriter: 'dock.endorsementWriter' };
   const key = names[device.kind];
   const name = key === undefined ? id : t(key, { id });
   return `${name} · ${device.plugged ? t('dock.plugged') : t('dock.unplugged')}`;
@@ -106,6 +108,7 @@ function DockDevice({ device, sampleCards, act }: { device: DockDeviceState; sam
       {device.receipt ? <ReceiptPrinterControls deviceId={deviceId} receipt={device.receipt} act={act} /> : null}
       {device.kind === 'scanner' ? <ScannerControls deviceId={deviceId} plugged={device.plugged} act={act} /> : null}
       {device.fingerprint ? <FingerprintControls deviceId={deviceId} plugged={device.plugged} sensor={device.fingerprint} act={act} /> : null}
+      {device.endorsementWriter ? <EndorsementWriterControls deviceId={deviceId} plugged={device.plugged} writer={device.endorsementWriter} act={act} /> : null}
       {/* The A4 printer's cable is its offline/online switch (above). */}
       {device.a4 ? null : (
         <div className="dock__row">

@@ -41,6 +41,7 @@ export const en: Catalogue = {
       camera: 'Photo camera',
       scanner: 'Code scanner',
       fingerprint: 'Fingerprint reader',
+      endorsementWriter: 'Endorsement writer',
     },
     state: {
       starting: 'Starting',
@@ -120,6 +121,7 @@ export const en: Catalogue = {
       camera: 'The photo camera is not available. Please try later or ask staff.',
       scanner: 'The code scanner is not available. Please try later or ask staff.',
       fingerprint: 'The fingerprint reader is not available. Please try later or ask staff.',
+      endorsementWriter: 'The endorsement writer is not available. Please try later or ask staff.',
     },
     deviceMissing: {
       idcard: 'This kiosk has no ID card reader. Please go to a counter.',
@@ -128,6 +130,7 @@ export const en: Catalogue = {
       camera: 'This kiosk has no photo camera. Please go to a counter.',
       scanner: 'This kiosk has no code scanner. Please go to a counter.',
       fingerprint: 'This kiosk has no fingerprint reader. Please go to a counter.',
+      endorsementWriter: 'This kiosk cannot write endorsements. Please go to a counter.',
     },
   },
   idle: {
@@ -231,6 +234,18 @@ export const en: Catalogue = {
     fingerIdle: 'Sensor empty',
     fingerOn: 'A finger rests on the sensor',
     fingerWaiting: 'Waiting for a finger',
+    endorsementWriter: 'Endorsement writer {{id}}',
+    permitNone: 'No card on the writer',
+    permitOn: 'On the writer: {{label}}',
+    placePermit: 'Place',
+    removePermit: 'Take the card away',
+    failNextWrite: 'Make the next write fail',
+    failArmed: 'The next write will fail',
+    chipEndorsements: 'Endorsements on the chip',
+    chipEmpty: 'No endorsement on the chip',
+    chipEndorsement: '{{destination}} {{type}} {{entries}}, {{validFrom}} to {{validUntil}}, {{stayDays}} days per stay, no. {{number}}',
+    destination: { hongKong: 'Hong Kong', macau: 'Macao', taiwan: 'Taiwan' },
+    entries: { single: 'single entry', twice: 'two entries', multiple: 'multiple entries' },
     pay: {
       title: 'Pay by phone (simulation)',
       explain: "Stands in for the citizen's phone scanning the QR code on screen: pays the current order in the sandbox.",

@@ -39,6 +39,7 @@ export const zhCN = {
       camera: '人像摄像头',
       scanner: '扫码器',
       fingerprint: '指纹仪',
+      endorsementWriter: '签注写卡器',
     },
     state: {
       starting: '正在启动',
@@ -118,6 +119,7 @@ export const zhCN = {
       camera: '人像摄像头暂不可用，请稍后再试或咨询工作人员',
       scanner: '扫码器暂不可用，请稍后再试或咨询工作人员',
       fingerprint: '指纹仪暂不可用，请稍后再试或咨询工作人员',
+      endorsementWriter: '签注写卡器暂不可用，请稍后再试或咨询工作人员',
     },
     deviceMissing: {
       idcard: '本机未配备身份证阅读器，请到窗口办理',
@@ -126,6 +128,7 @@ export const zhCN = {
       camera: '本机未配备人像摄像头，请到窗口办理',
       scanner: '本机未配备扫码器，请到窗口办理',
       fingerprint: '本机未配备指纹仪，请到窗口办理',
+      endorsementWriter: '本机不能写签注，请到窗口办理',
     },
   },
   idle: {
@@ -229,6 +232,18 @@ export const zhCN = {
     fingerIdle: '采集面无手指',
     fingerOn: '手指已放在采集面上',
     fingerWaiting: '等待按压手指',
+    endorsementWriter: '签注写卡器 {{id}}',
+    permitNone: '写卡器上没有卡',
+    permitOn: '写卡器上：{{label}}',
+    placePermit: '放上',
+    removePermit: '拿走卡片',
+    failNextWrite: '让下一次写卡失败',
+    failArmed: '下一次写卡将失败',
+    chipEndorsements: '芯片上的签注',
+    chipEmpty: '芯片上没有签注',
+    chipEndorsement: '{{destination}} {{type}} {{entries}}，{{validFrom}} 至 {{validUntil}}，每次停留 {{stayDays}} 天，编号 {{number}}',
+    destination: { hongKong: '香港', macau: '澳门', taiwan: '台湾' },
+    entries: { single: '一次', twice: '二次', multiple: '多次' },
     pay: {
       title: '手机扫码支付（模拟）',
       explain: '代替市民的手机扫描屏幕上的收款码，在沙箱中支付当前订单。',

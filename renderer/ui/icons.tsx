@@ -61,6 +61,17 @@ function FingerprintIcon(): ReactElement {
   );
 }
 
+/** A permit card with its chip over the writer's contactless field. */
+function EndorsementWriterIcon(): ReactElement {
+  return (
+    <svg {...base}>
+      <rect x="6" y="18" width="36" height="22" rx="3" />
+      <rect x="11" y="24" width="9" height="8" rx="1" />
+      <path d="M17 12a10 10 0 0 1 14 0M20 8a15 15 0 0 1 8 0" />
+    </svg>
+  );
+}
+
 const deviceIcons: Record<DeviceKind, () => ReactElement> = {
   idcard: () => <IdCardIcon />,
   receiptPrinter: ReceiptIcon,
@@ -68,6 +79,7 @@ const deviceIcons: Record<DeviceKind, () => ReactElement> = {
   camera: CameraIcon,
   scanner: ScannerIcon,
   fingerprint: FingerprintIcon,
+  endorsementWriter: EndorsementWriterIcon,
 };
 
 /** The icon of a device kind. */

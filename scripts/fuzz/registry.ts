@@ -4,6 +4,7 @@
  */
 import { formatAppendedAddressFuzzReport, runAppendedAddressFuzz } from '../fuzz-appended-address';
 import { formatContractFuzzReport, runContractFuzz } from '../fuzz-contract';
+import { formatEndorsementFuzzReport, runEndorsementFuzz } from '../fuzz-endorsement';
 import { formatEscPosFuzzReport, runEscPosFuzz } from '../fuzz-escpos';
 import { formatFingerprintFuzzReport, runFingerprintFuzz } from '../fuzz-fingerprint';
 import { formatFuzzReport, runGa467Fuzz } from '../fuzz-ga467';
@@ -38,5 +39,6 @@ export const FUZZERS: readonly Fuzzer[] = [
   fuzzer('scanner', (n) => `QR/barcode scanner line decoder, ${n} streams…`, runScannerFuzz, formatScannerFuzzReport),
   fuzzer('payment', (n) => `Payment notification decoder (signed order states), ${n} messages…`, runPaymentFuzz, formatPaymentFuzzReport),
   fuzzer('fingerprint', (n) => `Fingerprint scanner FP-HID reports and chunk reassembly, ${n} inputs…`, runFingerprintFuzz, formatFingerprintFuzzReport),
+  fuzzer('endorsement', (n) => `Endorsement writer APDUs, BER-TLV permit and endorsement records, simulated card, ${n} inputs…`, runEndorsementFuzz, formatEndorsementFuzzReport),
   fuzzer('contract', (n) => `Contract messages (host dispatch and renderer decoding), ${n} messages…`, runContractFuzz, formatContractFuzzReport),
 ];

@@ -15,7 +15,7 @@ import type { Fuzzer } from './registry';
 import type { WorkerInput, WorkerOutput } from './worker';
 import { err, ok, type Result } from '../../domain/result';
 
-export const FUZZER_NAMES = ['ga467', 'appended-address', 'escpos', 'hid', 'scanner', 'payment', 'fingerprint', 'contract'] as const;
+export const FUZZER_NAMES = ['ga467', 'appended-address', 'escpos', 'hid', 'scanner', 'payment', 'fingerprint', 'endorsement', 'contract'] as const;
 
 export interface CliOptions {
   iterations: number;

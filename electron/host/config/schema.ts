@@ -128,6 +128,36 @@ const FingerprintDevice = z
   });
 
 /**
+ * The endorsement writer (签注写卡; mirrors drivers/endorsement/config.ts; docs/endorsement-writer.md):
+ * the simulator, or a contactless reader through PC/SC named by `reader`. Absent: the kiosk has none
+ * (in simulation it gets the simulated one).
+ */
+const EndorsementWriterDevice = z
+  .object({
+    id: z.string().min(1).max(64).default('endorsementWriter'),
+    enabled: z.boolean().default(true),
+    mode: z.enum(['simulated', 'pcsc'], { error: 'must be "simulated" or "pcsc"' }),
+    /** The PC/SC reader's name, or a part of it (`npm run device -- endorsement readers`). */
+    reader: z.string().min(1).max(200).optional(),
+    /** A development card's write key (32 hex digits in the file); without it the writer reads and refuses writes. */
+    keyFile: z.string().min(1).optional(),
+    readTimeoutMs: z.number().int().min(500).max(60_000).default(5000),
+    writeTimeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
+    simulator: z
+      .object({ initialCard: z.string().regex(/^([A-Z]\d{8}|damaged|bank-card)$/, 'a sample permit number (e.g. C38816402), "damaged" or "bank-card"').optional() })
+      .strict()
+      .default({}),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    if (d.mode === 'pcsc' && !d.reader) ctx.addIssue({ code: 'custom', path: ['reader'], message: 'a PC/SC endorsement writer needs "reader": the reader\'s name as pcscd lists it (or a part of it)' });
+    if (d.mode === 'simulated' && (d.reader !== undefined || d.keyFile !== undefined)) ctx.addIssue({ code: 'custom', path: ['mode'], message: '"reader" and "keyFile" belong to a "pcsc" writer, not a simulated one' });
+  });
+
+/** The simulated writer a simulated kiosk has when its config names none. */
+const SIMULATED_ENDORSEMENT_WRITER = () => EndorsementWriterDevice.parse({ mode: 'simulated' });
+
+/**
  * The back-end link's TLS: only the CA in `caFile` is trusted (not the system's), the kiosk
  * proves itself with its own client certificate (mutual TLS), and `pins` optionally narrow
  * the server to given public keys: base64 SHA-256 of the SubjectPublicKeyInfo, any one matching.
@@ -212,6 +242,7 @@ const KioskConfigObject = z
         receiptPrinter: ReceiptPrinterDevice.default(() => ReceiptPrinterDevice.parse({})),
         scanner: ScannerDevice.default(() => ScannerDevice.parse({})),
         fingerprint: FingerprintDevice.default(() => FingerprintDevice.parse({})),
+        endorsementWriter: EndorsementWriterDevice.optional(),
       })
       .strict()
       .default(() => ({ idcard: IdCardDevice.parse({}), receiptPrinter: ReceiptPrinterDevice.parse({}), scanner: ScannerDevice.parse({}), fingerprint: FingerprintDevice.parse({}) })),
@@ -327,7 +358,10 @@ const KioskConfigObject = z
   })
   .strict();
 
-export const KioskConfig = KioskConfigObject.superRefine(simulationRules);
+export const KioskConfig = KioskConfigObject.superRefine(simulationRules).transform((config) =>
+  // A simulated kiosk has every device, the endorsement writer included; a real one only what it names.
+  config.simulation && config.devices.endorsementWriter === undefined ? { ...config, devices: { ...config.devices, endorsementWriter: SIMULATED_ENDORSEMENT_WRITER() } } : config,
+);
 
 export type KioskConfig = z.infer<typeof KioskConfig>;
 
@@ -346,7 +380,7 @@ function simulationRules(config: z.infer<typeof KioskConfigObject>, ctx: z.Refin
   }
   const real = 'is "simulated", which needs "simulation": true; a real kiosk names the real device here, or sets "enabled": false for a device it lacks';
   for (const [name, device] of Object.entries(config.devices)) {
-    if (device.enabled && device.mode === 'simulated') issue(['devices', name, 'mode'], real);
+    if (device?.enabled && device.mode === 'simulated') issue(['devices', name, 'mode'], real);
   }
   if (config.printing.a4.enabled && config.printing.a4.mode === 'simulated') issue(['printing', 'a4', 'mode'], real.replace('the real device', '"cups"'));
   if (config.backend.kind === 'sandbox') issue(['backend', 'kind'], 'a real kiosk ("simulation": false) uses the police back-end ("kind": "http"); the sandbox is for simulation only');

@@ -2,7 +2,8 @@
  * The device dock's host side: lets staff demos, the renderer's dock drawer
  * and end-to-end tests act on simulated devices (place a card, pull a cable,
  * take the A4 printer's or the receipt printer's paper out, scan a code, put
- * a finger on the fingerprint scanner). Only simulated devices answer; real ones
+ * a finger on the fingerprint scanner, lay a permit on the endorsement writer
+ * or make its next write fail). Only simulated devices answer; real ones
  * are refused.
  */
 import type { CallParams, CallResult } from '../../contract';
@@ -44,6 +45,23 @@ type ScannerControls = Extract<SimulatorControls, { kind: 'scanner' }>;
 /** The code scanner's controls, when `controls` are a scanner's. */
 function scannerControls(controls: SimulatorControls): ScannerControls | undefined {
   return controls.kind === 'scanner' ? controls : undefined;
+}
+
+type WriterControls = Extract<SimulatorControls, { kind: 'endorsementWriter' }>;
+
+/** The endorsement writer's controls, when `controls` are a writer's. */
+function writerControls(controls: SimulatorControls): WriterControls | undefined {
+  return controls.kind === 'endorsementWriter' ? controls : undefined;
+}
+
+/** The dock's view of a simulated endorsement writer: its sample cards, the card on it and its chip's endorsements. */
+function writerDockState(writer: WriterControls): NonNullable<DockDevice['endorsementWriter']> {
+  const on = writer.cardOnWriter;
+  return {
+    sampleCards: writer.sampleCards.map(({ id, kind, label }) => ({ id, kind, label })),
+    onWriter: on ? { id: on.id, label: on.label, endorsements: on.endorsements.map((e) => ({ ...e })) } : null,
+    failArmed: writer.pendingFault !== undefined,
+  };
 }
 
 type FingerprintControls = Extract<SimulatorControls, { kind: 'fingerprint' }>;
@@ -103,6 +121,9 @@ function actOnA4(controls: A4SimulatorControls, params: CallParams<'dock.act'>):
     case 'receiptCover':
     case 'scan':
     case 'placeFinger':
+    case 'placePermit':
+    case 'removePermit':
+    case 'failNextWrite':
       return refuse('unsupportedAction');
     default: {
       const unreachable: never = params;
@@ -117,6 +138,7 @@ function actOnManaged(controls: SimulatorControls, params: CallParams<'dock.act'
   const receipt = receiptControls(controls);
   const scanner = scannerControls(controls);
   const fingerprint = fingerprintControls(controls);
+  const writer = writerControls(controls);
   switch (params.action) {
     case 'placeCard': {
       if (!reader) return refuse('unsupportedAction');
@@ -158,6 +180,18 @@ function actOnManaged(controls: SimulatorControls, params: CallParams<'dock.act'
         const person = params.whose === 'other' ? SOMEONE_ELSE : holder();
         fingerprint.placeFinger(params.quality === 'good' ? SIMULATED_QUALITY.good : SIMULATED_QUALITY.bad, person);
       }
+      return done;
+    case 'placePermit':
+      if (!writer) return refuse('unsupportedAction');
+      if (!writer.plugged) return refuse('unplugged');
+      return writer.placePermit(params.card).ok ? done : refuse('unknownSampleCard');
+    case 'removePermit':
+      if (!writer) return refuse('unsupportedAction');
+      writer.removePermit();
+      return done;
+    case 'failNextWrite':
+      if (!writer) return refuse('unsupportedAction');
+      writer.failNextWrite(params.fault);
       return done;
     case 'a4Paper':
     case 'a4Jam':
@@ -206,6 +240,7 @@ export function createDock(
         const reader = idCardControls(controls);
         const receipt = receiptControls(controls);
         const fingerprint = fingerprintControls(controls);
+        const writer = writerControls(controls);
         return [
           {
             id: device.id,
@@ -214,6 +249,7 @@ export function createDock(
             ...(reader ? { cardPresent: reader.cardPresent } : {}),
             ...(receipt ? { receipt: { paper: receipt.paper, coverOpen: receipt.coverOpen } } : {}),
             ...(fingerprint ? { fingerprint: { fingerOn: fingerprint.fingerOn, capturing: fingerprint.capturing } } : {}),
+            ...(writer ? { endorsementWriter: writerDockState(writer) } : {}),
           },
         ];
       });

@@ -12,6 +12,7 @@ import { createDocumentPages } from '../../../electron/host/capture/documents/do
 import { createSessionStore } from '../../../electron/host/session/session-store';
 import { createHost } from '../../../electron/host/create-host';
 import { createKioskFlows } from '../../../electron/host/services/kiosk-flows';
+import type { FlowKit } from '../../../electron/host/flows/library';
 import { SERVICE_MODULES } from '../../../electron/host/services/registry';
 import { createFakeDevices } from './fake-devices';
 import { identity, kioskFlows, passFace, recordingDesk, recordingQueue, recordingSlips, sandbox, startRun, waitForView } from './flows/kiosk-flow-fakes';
@@ -45,6 +46,17 @@ async function toReview(settings: Record<string, unknown>, purpose: string) {
 }
 
 describe('kiosk flows and the site’s service settings', () => {
+  it('hands the endorsement writer to every flow’s kit when the kiosk has one, and none when it has not', () => {
+    const writer = { readPermit: async () => ({ ok: false as const, error: 'noCard' as const }), writeEndorsement: async () => ({ ok: false as const, error: 'noCard' as const }) };
+    const kits: Array<FlowKit['endorsementWriter']> = [];
+    const base = SERVICE_MODULES[0]!;
+    const spy = { ...base, flow: (kit: FlowKit) => (kits.push(kit.endorsementWriter), base.flow(kit)) };
+    const deps = { config: defaultConfig(), modules: [spy], gateway: sandbox(), documents: recordingDesk(), slips: recordingSlips(), applications: recordingQueue(), documentPages: createDocumentPages(createSessionStore()), logger };
+    expect(createKioskFlows({ ...deps, endorsementWriter: writer }).ok).toBe(true);
+    expect(createKioskFlows(deps).ok).toBe(true);
+    expect(kits).toEqual([writer, undefined]);
+  });
+
   it('builds a flow for every service module with the default settings', () => {
     const built = flowsWith({});
     if (!built.ok) throw new Error(built.error);
