@@ -16,7 +16,7 @@ const exitEntryEndorsement: ServiceModule = {
     category: 'exitEntry',
     name: { 'zh-CN': '港澳台签注', en: 'Hong Kong, Macau and Taiwan endorsements' },
     // The endorsement writer is a device of its own (another change adds its kind); until then the flow sends the citizen to the counter when the kiosk has none.
-    devices: ['camera', 'receiptPrinter'],
+    devices: ['camera', 'endorsementWriter', 'receiptPrinter'],
     audience: ['resident'],
     proxy: false,
     order: 20,
