@@ -15,7 +15,7 @@ const exitEntryEndorsement: ServiceModule = {
   catalogue: {
     category: 'exitEntry',
     name: { 'zh-CN': '港澳台签注', en: 'Hong Kong, Macau and Taiwan endorsements' },
-    // The endorsement writer is a device of its own (another change adds its kind); until then the flow sends the citizen to the counter when the kiosk has none.
+    // Without a writer (none configured, or down) the home screen shows the service unavailable with why.
     devices: ['camera', 'endorsementWriter', 'receiptPrinter'],
     audience: ['resident'],
     proxy: false,
