@@ -131,6 +131,7 @@ describe('出入境签注', () => {
     expect(slip).toContain('L21****67');
     expect(slip).toContain('已写入证件芯片');
     expect(printedWith('缴费凭证', before)).toContain('80.00');
+    await dock(p, 'dock-permit-remove');
   });
 
   it('another person\'s permit on the writer: the counter, saying so; nothing paid', { timeout: 180_000 }, async () => {
