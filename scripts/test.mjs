@@ -41,7 +41,11 @@ async function together(chains) {
       const output = [];
       child.stdout.on('data', (chunk) => output.push(chunk));
       child.stderr.on('data', (chunk) => output.push(chunk));
+      let finished = false;
+      // A child that cannot start emits 'error' and then 'close': report it once.
       const finish = (status) => {
+        if (finished) return;
+        finished = true;
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
         console.log(`\n▶ ${title}`);
         process.stdout.write(Buffer.concat(output));
