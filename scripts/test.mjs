@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // `npm test`: system packages, lint, type checks, unit and component tests,
 // the renderer and Electron builds, the Electron security scan, and the
-// end-to-end tests in Debian's Chromium. Stops at the first failing step.
-import { spawnSync } from 'node:child_process';
+// end-to-end tests in Debian's Chromium. Stops after the first phase with a
+// failing step. Lint, the type check and the builds are one phase, run at the
+// same time (each is one process on one core and none reads what another
+// writes); docs/testing.md says what runs in parallel and why it is safe.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,6 +25,51 @@ function run(title, cmd, args) {
   const status = result.status ?? 1;
   console.log(status === 0 ? `✔ ${title} (${seconds} s)` : `✖ ${title} failed (${seconds} s)`);
   return status;
+}
+
+/**
+ * Runs `chains` at the same time (the steps of one chain one after another,
+ * a chain stopping at its first failure). Each step's output is kept and
+ * printed whole when it ends, so parallel logs never interleave. Resolves to
+ * the first failing status, or 0.
+ */
+async function together(chains) {
+  const runStep = ({ title, cmd, args }) =>
+    new Promise((done) => {
+      const started = Date.now();
+      const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' } });
+      const output = [];
+      child.stdout.on('data', (chunk) => output.push(chunk));
+      child.stderr.on('data', (chunk) => output.push(chunk));
+      let finished = false;
+      // A child that cannot start emits 'error' and then 'close': report it once.
+      const finish = (status) => {
+        if (finished) return;
+        finished = true;
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        console.log(`\n▶ ${title}`);
+        process.stdout.write(Buffer.concat(output));
+        console.log(status === 0 ? `✔ ${title} (${seconds} s)` : `✖ ${title} failed (${seconds} s)`);
+        done(status);
+      };
+      child.once('error', (error) => {
+        output.push(Buffer.from(`${error.message}\n`));
+        finish(1);
+      });
+      child.once('close', (code) => finish(code ?? 1));
+    });
+  const runChain = async (chain) => {
+    for (const one of chain) {
+      const status = await runStep(one);
+      if (status !== 0) return status;
+    }
+    return 0;
+  };
+  const started = Date.now();
+  console.log(`\n▶ At the same time: ${chains.map((chain) => chain.map((one) => one.title).join(' → ')).join(' ‖ ')}`);
+  const statuses = await Promise.all(chains.map(runChain));
+  console.log(`(together ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return statuses.find((status) => status !== 0) ?? 0;
 }
 
 function stopOnFailure(status) {
@@ -63,11 +111,19 @@ if (typeof process.getuid === 'function' && process.getuid() === 0) {
 } else {
   console.log('Not root: the real-CUPS printing tests need `sudo sh scripts/cups/setup-test-cups.sh` first.');
 }
-step('Lint (ESLint, architecture rules)', bin('eslint'), ['.', '--max-warnings=0']);
-step('Type check (tsc, strict)', bin('tsc'), ['-p', 'tsconfig.json']);
+// Lint ‖ type check ‖ builds: independent, each single-threaded, so on two cores they take about the longest one's time.
+const builds = [{ title: 'Build the renderer (vite, voice prompts, face models)', cmd: process.execPath, args: ['scripts/build-renderer.mjs'] }];
+if (existsSync(join(root, 'scripts/build-electron.mjs'))) builds.push({ title: 'Build Electron main and preload (esbuild)', cmd: process.execPath, args: ['scripts/build-electron.mjs'] });
+// After the Electron build: the scan also reads the bundles in dist/electron.
+if (existsSync(join(root, 'scripts/check-electronegativity.mjs'))) builds.push({ title: 'Electron security scan (electronegativity)', cmd: process.execPath, args: ['scripts/check-electronegativity.mjs'] });
+stopOnFailure(
+  await together([
+    [{ title: 'Lint (ESLint, architecture rules)', cmd: bin('eslint'), args: ['.', '--max-warnings=0'] }],
+    [{ title: 'Type check (tsc, strict)', cmd: bin('tsc'), args: ['-p', 'tsconfig.json'] }],
+    builds,
+  ]),
+);
+// The unit and component files, then the e2e files, each with their worker count from vitest.config.ts.
 vitest('Unit and component tests (vitest)', ['node', 'dom']);
-step('Build the renderer (vite, voice prompts, face models)', process.execPath, ['scripts/build-renderer.mjs']);
-if (existsSync(join(root, 'scripts/build-electron.mjs'))) step('Build Electron main and preload (esbuild)', process.execPath, ['scripts/build-electron.mjs']);
-if (existsSync(join(root, 'scripts/check-electronegativity.mjs'))) step('Electron security scan (electronegativity)', process.execPath, ['scripts/check-electronegativity.mjs']);
 vitest('End-to-end tests (playwright-core + Debian Chromium)', ['e2e']);
 summary();

@@ -81,11 +81,27 @@ function newVerifyCode(): string {
   return code;
 }
 
-/** Creates the office with a fresh key pair. */
+/** The office's seal: its own key pair, its id and its published form. */
+interface OfficeKey {
+  publicKey: KeyObject;
+  privateKey: KeyObject;
+  keyId: string;
+  publicKeyPem: string;
+}
+
+/**
+ * Creates the office with a fresh key pair, made when the office first seals
+ * or shows its key: tests build a sandbox for each of thousands of replayed
+ * runs that never issue a certificate (service-modules.test.ts).
+ */
 export function createSandboxCertificateOffice(options: CertificateOfficeOptions): SandboxCertificateOffice {
-  const { publicKey, privateKey }: { publicKey: KeyObject; privateKey: KeyObject } = generateKeyPairSync('ed25519');
-  const keyId = sealKeyId(publicKey, 'sandbox-ed25519');
-  const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  let made: OfficeKey | undefined;
+  const officeKey = (): OfficeKey => {
+    if (made) return made;
+    const { publicKey, privateKey }: { publicKey: KeyObject; privateKey: KeyObject } = generateKeyPairSync('ed25519');
+    made = { publicKey, privateKey, keyId: sealKeyId(publicKey, 'sandbox-ed25519'), publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+    return made;
+  };
   const byKey = new Map<string, Kept>();
   const byCode = new Map<string, Kept>();
   let image: Uint8Array | undefined;
@@ -113,6 +129,7 @@ export function createSandboxCertificateOffice(options: CertificateOfficeOptions
       let verifyCode = newVerifyCode();
       while (byCode.has(verifyCode)) verifyCode = newVerifyCode();
       const { number, issueDate } = numbered();
+      const { keyId, privateKey } = officeKey();
       const signedText = sealedText({
         number,
         type: request.type,
@@ -159,10 +176,13 @@ export function createSandboxCertificateOffice(options: CertificateOfficeOptions
         holderNameMasked: maskName(request.holder.name),
         holderIdNumberMasked: maskIdNumber(request.holder.idNumber),
         keyId: certificate.seal.keyId,
-        sealVerified: certificate.seal.signedText === expected && sealSignatureValid(certificate.seal.signedText, certificate.seal.signature, publicKey),
+        sealVerified: certificate.seal.signedText === expected && sealSignatureValid(certificate.seal.signedText, certificate.seal.signature, officeKey().publicKey),
       };
     },
 
-    sealKey: () => ({ keyId, algorithm: 'Ed25519', publicKeyPem }),
+    sealKey: () => {
+      const { keyId, publicKeyPem } = officeKey();
+      return { keyId, algorithm: 'Ed25519', publicKeyPem };
+    },
   };
 }
