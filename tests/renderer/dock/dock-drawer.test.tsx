@@ -49,6 +49,9 @@ function fakeHostDock(state = simulatedKiosk(), refuse = false): MockKioskApi {
         break;
       case 'samFault':
       case 'placeFinger':
+      case 'placePermit': // the endorsement writer's controls have their own test (dock-endorsement-writer)
+      case 'removePermit':
+      case 'failNextWrite':
         break;
       case 'a4Paper':
         d.a4 = { ...d.a4!, paper: params.state === 'refill' ? 'ok' : params.state, sheets: params.state === 'out' ? 0 : params.state === 'low' ? 5 : d.a4!.capacity };
