@@ -52,12 +52,6 @@ async function startTyped(idNumber: string, target: string): Promise<Page> {
   return p;
 }
 
-/** The printed receipt whose text holds `title`, after `before` receipts. */
-function printedWith(title: string, before: number): string {
-  const found = kiosk.printer.texts().slice(before).filter((text) => text.includes(title));
-  expect(found).toHaveLength(1);
-  return found[0]!;
-}
 
 describe('驾驶证换证补证', () => {
   it('高志远 (40 days to expiry): 期满换证, studio photo, hall, review, signature, 10 元 by phone, 缴费凭证, 领证回执 read back by text', { timeout: 240_000 }, async () => {
@@ -81,10 +75,10 @@ describe('驾驶证换证补证', () => {
 
     const number = await detailValue(p, 'receipt-details', `${SVC}.receipt.acceptanceNumber`);
     expect(number).toMatch(/^[A-Z0-9-]{6,}$/);
-    const fee = printedWith('缴费凭证', before);
+    const fee = kiosk.printer.printedWith('缴费凭证', before);
     expect(fee).toContain('机动车驾驶证工本费');
     expect(fee).toContain('10.00');
-    const receipt = printedWith('机动车驾驶证领证回执', before);
+    const receipt = kiosk.printer.printedWith('机动车驾驶证领证回执', before);
     expect(receipt).toMatch(/业务类型[：:]\s*期满换证/);
     expect(receipt).toMatch(/准驾车型[：:]\s*C1/);
     expect(receipt).toMatch(/新证有效期（预计）[：:]\s*\d{4}-\d{2}-\d{2} 至 长期/);

@@ -39,12 +39,6 @@ beforeAll(async () => {
 afterAll(() => kiosk?.stop());
 afterEach(() => kiosk?.closePage());
 
-/** The printed slip whose text holds `title`, after `before` slips. */
-function printedWith(title: string, before: number): string {
-  const found = kiosk.printer.texts().slice(before).filter((text) => text.includes(title));
-  expect(found).toHaveLength(1);
-  return found[0]!;
-}
 
 /** A typed number → the service → consents and the face check → the writer's prompt. */
 async function startTyped(idNumber: string, target = 'choice-placed') {
@@ -73,8 +67,8 @@ describe('出入境签注', () => {
 
     const number = await detailValue(p, 'receipt-details', `${RECEIPT}.number`);
     expect(number).toMatch(/^QH\d{14}$/);
-    expect(printedWith('缴费凭证', before)).toContain('30.00');
-    const slip = printedWith('出入境签注凭条', before);
+    expect(kiosk.printer.printedWith('缴费凭证', before)).toContain('30.00');
+    const slip = kiosk.printer.printedWith('出入境签注凭条', before);
     expect(slip).toMatch(/签注种类[：:]\s*个人旅游（G）/);
     expect(slip).toMatch(/有效期和次数[：:]\s*一年二次有效/);
     expect(slip).toMatch(/写入芯片[：:]\s*已写入证件芯片/);
@@ -104,7 +98,7 @@ describe('出入境签注', () => {
     expect(await p.getByTestId('payment-total').textContent()).toMatch(/15/);
     await payByPhone(p);
     await feeSlipThenReceipt(p, `${RECEIPT}.number`);
-    const slip = printedWith('出入境签注凭条', before);
+    const slip = kiosk.printer.printedWith('出入境签注凭条', before);
     expect(slip).toMatch(/签注种类[：:]\s*探亲（T）/);
     expect(slip).toMatch(/每次最多停留[：:]\s*14天/);
     expect(slip).toContain('已写入证件芯片');
@@ -126,11 +120,11 @@ describe('出入境签注', () => {
     expect(await p.getByTestId('payment-total').textContent()).toMatch(/80/);
     await payByPhone(p);
     await feeSlipThenReceipt(p, `${RECEIPT}.number`);
-    const slip = printedWith('出入境签注凭条', before);
+    const slip = kiosk.printer.printedWith('出入境签注凭条', before);
     expect(slip).toMatch(/前往地[：:]\s*台湾/);
     expect(slip).toContain('L21****67');
     expect(slip).toContain('已写入证件芯片');
-    expect(printedWith('缴费凭证', before)).toContain('80.00');
+    expect(kiosk.printer.printedWith('缴费凭证', before)).toContain('80.00');
     await dock(p, 'dock-permit-remove');
   });
 

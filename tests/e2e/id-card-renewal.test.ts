@@ -31,12 +31,6 @@ beforeAll(async () => {
 afterAll(() => kiosk?.stop());
 afterEach(() => kiosk?.closePage());
 
-/** The printed receipt whose text holds `title`, after `before` receipts. */
-function printedWith(title: string, before: number): string {
-  const found = kiosk.printer.texts().slice(before).filter((text) => text.includes(title));
-  expect(found).toHaveLength(1);
-  return found[0]!;
-}
 
 describe('身份证换领补领', () => {
   it('王建国 (card 45 days from expiry): 到期换领, studio photo, prints, hall, signature, 20 元 by phone, 缴费凭证, 领证回执 read back by text', { timeout: 240_000 }, async () => {
@@ -56,9 +50,9 @@ describe('身份证换领补领', () => {
 
     const number = await detailValue(p, 'receipt-details', `${RECEIPT}.acceptanceNumber`);
     expect(number).toMatch(/^[A-Z0-9-]{6,}$/);
-    const fee = printedWith('缴费凭证', before);
+    const fee = kiosk.printer.printedWith('缴费凭证', before);
     expect(fee).toContain('20.00');
-    const receipt = printedWith('居民身份证领证回执', before);
+    const receipt = kiosk.printer.printedWith('居民身份证领证回执', before);
     expect(receipt).toMatch(/业务类型[：:]\s*到期换领/);
     expect(receipt).toContain(number);
     expect(receipt).toMatch(/预计可领取[：:]\s*\d{4}-\d{2}-\d{2}/);
@@ -87,12 +81,12 @@ describe('身份证换领补领', () => {
     await payByPhone(p);
     await feeSlipThenReceipt(p);
 
-    const receipt = printedWith('居民身份证领证回执', before);
+    const receipt = kiosk.printer.printedWith('居民身份证领证回执', before);
     expect(receipt).toMatch(/业务类型[：:]\s*丢失补领/);
     expect(receipt).toMatch(/旧证挂失[：:]\s*GS\d{8}110029/);
     expect(receipt).toContain('旧身份证已挂失作废');
     expect(receipt).not.toContain(ZHAO.idNumber);
-    expect(printedWith('缴费凭证', before)).toContain('40.00');
+    expect(kiosk.printer.printedWith('缴费凭证', before)).toContain('40.00');
     await p.getByTestId('receipt-taken').click();
     await p.getByTestId('done-step').waitFor({ timeout: 10_000 });
     expect(await p.getByTestId('done-step').getAttribute('data-outcome')).toBe('applied');

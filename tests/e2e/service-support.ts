@@ -345,6 +345,8 @@ export interface PtyReceiptPrinter {
   simulator: ReceiptSimulator;
   /** The text of each finished receipt, one string per receipt (lines joined with `\n`). */
   texts(): string[];
+  /** The one receipt printed after the first `before` whose text holds `title` (the test fails unless there is exactly one). */
+  printedWith(title: string, before: number): string;
   close(): Promise<void>;
 }
 
@@ -363,6 +365,11 @@ export async function startPtyReceiptPrinter(): Promise<PtyReceiptPrinter> {
     config: { mode: 'serial', path: pair.b, statusPollMs: 500 },
     simulator,
     texts: () => simulator.receipts.map(textOf),
+    printedWith(title, before) {
+      const found = simulator.receipts.slice(before).map(textOf).filter((text) => text.includes(title));
+      expect(found).toHaveLength(1);
+      return found[0]!;
+    },
     async close() {
       await simulator.stop();
       await pair.close();
