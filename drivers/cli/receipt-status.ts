@@ -38,7 +38,8 @@ export async function runReceiptStatus(args: readonly string[], io: CliIo): Prom
   if (typeof options === 'number') return options;
   const transport = await openSerial(options.port, options.baud, io);
   if (!transport) return EXIT.deviceError;
-  const printer = createReceiptPrinter(transport, { statusPollMs: 0, replyTimeoutMs: options.timeoutMs });
+  // A one-shot check: a query left unanswered means the printer is not there.
+  const printer = createReceiptPrinter(transport, { statusPollMs: 0, replyTimeoutMs: options.timeoutMs, unansweredBeforeDown: 1 });
   try {
     const answer = await printer.start().then(() => printer.printerStatus);
     if (!answer) {

@@ -19,7 +19,8 @@ export async function runReceiptTest(args: readonly string[], io: CliIo): Promis
   }
   const transport = await openSerial(options.port, options.baud, io);
   if (!transport) return EXIT.deviceError;
-  const printer = createReceiptPrinter(transport, { statusPollMs: 0, replyTimeoutMs: options.timeoutMs });
+  // A one-shot check: a query left unanswered means the printer is not there.
+  const printer = createReceiptPrinter(transport, { statusPollMs: 0, replyTimeoutMs: options.timeoutMs, unansweredBeforeDown: 1 });
   try {
     await printer.start();
     const printed = await printer.print(bytes.value);

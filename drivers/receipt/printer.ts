@@ -26,6 +26,13 @@ export interface ReceiptPrinterOptions {
   statusPollMs?: number;
   /** How long to wait for each `DLE EOT` reply. Default 500. */
   replyTimeoutMs?: number;
+  /**
+   * Status queries in a row the printer must leave unanswered before it is
+   * reported down (`noDevice`). Default 2: a busy kiosk PC can miss one reply
+   * window without the printer being gone, and one miss must not grey out
+   * every service that prints. A pulled cable is seen at once regardless.
+   */
+  unansweredBeforeDown?: number;
   /** How long writing a job may take (flow control can stall it). Default 15000. */
   writeTimeoutMs?: number;
   /** Wait after writing a job before the status re-check, in ms. Default 300. */
@@ -131,6 +138,9 @@ export function createReceiptPrinter(transport: Transport, options: ReceiptPrint
   const timers = options.timers ?? realTimers;
   const pollMs = options.statusPollMs ?? 2000;
   const replyTimeoutMs = options.replyTimeoutMs ?? 500;
+  const unansweredBeforeDown = Math.max(1, options.unansweredBeforeDown ?? 2);
+  /** Status queries in a row that timed out. */
+  let unanswered = 0;
   const writeTimeoutMs = options.writeTimeoutMs ?? 15_000;
   const postPrintDelayMs = options.postPrintDelayMs ?? 300;
   const events = createEmitter<ReceiptPrinterEvents>();
@@ -201,13 +211,16 @@ export function createReceiptPrinter(transport: Transport, options: ReceiptPrint
     for (const n of STATUS_QUERIES) {
       const reply = await ask(n);
       if (!reply.ok) {
-        if (reply.error.kind !== 'cancelled') setStatus(failureStatus(reply.error));
+        unanswered = reply.error.kind === 'timeout' ? unanswered + 1 : 0;
+        const down = reply.error.kind !== 'timeout' || unanswered >= unansweredBeforeDown;
+        if (reply.error.kind !== 'cancelled' && down) setStatus(failureStatus(reply.error));
         return reply;
       }
       raw.push(reply.value);
     }
     const combined = combineStatus([raw[0]!, raw[1]!, raw[2]!, raw[3]!]);
     if (!combined) return { ok: false, error: { kind: 'protocol', message: `not a status reply: ${raw.join(',')}` } };
+    unanswered = 0;
     printerStatus = combined;
     setStatus(toDriverStatus(combined));
     return { ok: true, value: combined };
