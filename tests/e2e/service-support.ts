@@ -253,8 +253,8 @@ export async function startHttpSandbox(): Promise<HttpSandbox> {
  * How a scripted citizen takes the 三力测试 (renderer/steps/ability-test):
  * `careful` reads the screen as a person would (remembers the signs, reads
  * the light and the sign, counts the cars, touches once the light is green)
- * with human pauses; `wrong` touches the other answer, and the button while
- * the light is still red.
+ * with human pauses; `wrong` touches the other answer, and lets every
+ * reaction light pass untouched.
  */
 export type AbilityTaker = 'careful' | 'wrong';
 
@@ -301,10 +301,10 @@ async function answerAbilityQuestion(page: Page, taker: AbilityTaker): Promise<v
       }
     }
     case 'ability-reaction': {
-      if (taker === 'wrong') {
-        await page.getByTestId('ability-reaction-touch').click();
-        return;
-      }
+      // The wrong taker never touches: no touch within the limit scores nothing. (A touch "while the
+      // light is still red" raced the light on a loaded machine: landing just after green, it was
+      // timed as an impossible 0–100 ms reaction and the host rightly refused the round.)
+      if (taker === 'wrong') return;
       await page.locator('[data-testid="ability-reaction-light"][data-light="green"]').waitFor({ timeout: 10_000 });
       await page.waitForTimeout(REACT_MS);
       await page.getByTestId('ability-reaction-touch').click();
