@@ -251,8 +251,15 @@ export function createReceiptPrinter(transport: Transport, options: ReceiptPrint
     return result;
   }
 
+  /** The status, asked again while the queries left unanswered are fewer than those that report the printer down (a busy PC missed a reply window). */
+  async function answeredQuery(): Promise<CommandResult<PrinterStatus>> {
+    let result = await query();
+    while (!result.ok && result.error.kind === 'timeout' && unanswered > 0 && unanswered < unansweredBeforeDown) result = await query();
+    return result;
+  }
+
   async function printJob(bytes: Uint8Array): Promise<CommandResult<void, PrintFailure>> {
-    const before = await query();
+    const before = await answeredQuery();
     if (!before.ok) return before;
     const refused = refusal(before.value);
     if (refused) return { ok: false, error: refused };
@@ -263,7 +270,7 @@ export function createReceiptPrinter(transport: Transport, options: ReceiptPrint
       return written;
     }
     await delay(postPrintDelayMs);
-    const after = await query();
+    const after = await answeredQuery();
     if (!after.ok) return { ok: false, error: { ...after.error, message: `receipt sent, but the status after it is unknown: ${after.error.message}` } };
     const interrupted = interruption(after.value);
     return interrupted ? { ok: false, error: interrupted } : { ok: true, value: undefined };

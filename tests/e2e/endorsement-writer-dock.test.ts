@@ -66,7 +66,7 @@ describe('endorsement writer through the dock', () => {
     await openDock();
     await page.getByTestId('dock-unplug-endorsementWriter').click();
     await expect.poll(() => writerStatus().getAttribute('data-state'), { timeout: 10_000 }).toBe('noDevice');
-    expect(await page.getByTestId('dock-permit-C38816402').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('dock-permit-C38816402').isDisabled(), { timeout: 10_000 }).toBe(true);
     await page.getByTestId('dock-replug-endorsementWriter').click();
     await expect.poll(() => writerStatus().getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
     await page.getByTestId('dock-permit-C38816402').click();

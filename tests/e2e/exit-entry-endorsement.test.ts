@@ -37,7 +37,17 @@ beforeAll(async () => {
   kiosk = await startServiceKiosk({ video: stillFaceVideo(), citizens: withHanFace([ZHAO.idNumber, WU.idNumber, QIAN.idNumber]) });
 });
 afterAll(() => kiosk?.stop());
-afterEach(() => kiosk?.closePage());
+afterEach(async () => {
+  if (!kiosk) return;
+  // A case that stopped half-way must not leave its permit on the writer for the next one.
+  const page = await kiosk.open();
+  await page.getByTestId('dock-handle').click();
+  const remove = page.getByTestId('dock-permit-remove');
+  await remove.waitFor({ timeout: 10_000 });
+  if (await remove.isEnabled()) await remove.click();
+  await expect.poll(() => remove.isDisabled(), { timeout: 10_000 }).toBe(true);
+  await kiosk.closePage();
+});
 
 
 /** A typed number → the service → consents and the face check → the writer's prompt. */
