@@ -96,6 +96,17 @@ describe('receipt printer driver', () => {
     await printer.stop();
   });
 
+  it('prints when the printer misses one status reply before the job and answers the next (a busy PC)', async () => {
+    const { printer, sim } = await connectedPrinter({ printer: { replyTimeoutMs: 50 } });
+    sim.set({ silent: true });
+    const job = printer.print(receipt(1));
+    setTimeout(() => sim.set({ silent: false }), 20);
+    expect(await job).toEqual({ ok: true, value: undefined });
+    expect(sim.receipts).toHaveLength(1);
+    expect(printer.status).toEqual({ kind: 'online', media: 'present' });
+    await printer.stop();
+  });
+
   it('polls the status while idle and emits changes', async () => {
     const { printer, sim } = await connectedPrinter({ printer: { statusPollMs: 20 } });
     const seen: DriverStatus[] = [];
