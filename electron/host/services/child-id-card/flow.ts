@@ -40,7 +40,8 @@ import {
 import type { InfoSlipRequest } from '../../flows/ports';
 import type { AuditEvent } from '../../journal/transactions-audit';
 import type { FeeRule } from '../service-module';
-import { EMS_POSTING_OFFER, idCardExemption, idCardFeeRule, postingFeeItems } from '../shared/id-card-fee';
+import { EMS_POSTING_OFFER, postingFeeItems } from '../shared/ems-posting';
+import { idCardExemption, idCardFeeRule } from '../shared/id-card-fee';
 import { childHousehold, type HouseholdAnswer } from './backend';
 import { wording } from './wording';
 

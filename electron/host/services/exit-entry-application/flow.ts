@@ -46,7 +46,7 @@ import {
   type FlowPlan,
   type PaymentOptions,
 } from '../../flows/library';
-import { EMS_POSTING_OFFER, postingFeeItems } from '../shared/id-card-fee';
+import { EMS_POSTING_OFFER, postingFeeItems } from '../shared/ems-posting';
 import { exitEntryRecordOf, exitEntryRecordStep } from '../shared/exit-entry/record-step';
 import { heldDocument, TRAVEL_DOCUMENT_TYPES, type TravelDocumentType } from '../shared/exit-entry/travel-documents';
 import { checkGuardian, GUARDIAN_RELATIONS, reportLost, schedule, type GuardianAnswer, type GuardianRelation, type ReportLostAnswer, type ScheduleAnswer } from './backend';

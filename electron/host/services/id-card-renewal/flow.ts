@@ -38,7 +38,8 @@ import {
 } from '../../flows/library';
 import type { DetailRow } from '../../../contract';
 import type { FeeRule } from '../service-module';
-import { EMS_POSTING_OFFER, idCardExemption, idCardFeeItem, idCardFeeRule, postingFeeItems, type IdCardApplicationKind } from '../shared/id-card-fee';
+import { EMS_POSTING_OFFER, postingFeeItems } from '../shared/ems-posting';
+import { idCardExemption, idCardFeeItem, idCardFeeRule, type IdCardApplicationKind } from '../shared/id-card-fee';
 import { renewalRecord, reportLost, type RecordAnswer, type ReportLostAnswer } from './backend';
 import { wording } from './wording';
 

@@ -1,7 +1,7 @@
 /**
  * The 居民身份证 工本费 (the ID card's fee) for every service that takes an
  * ID card application: what each kind of application costs, who pays less
- * or nothing, and the EMS posting fee that is never reduced. Code shared by
+ * or nothing (the EMS posting fee is ./ems-posting.ts). Code shared by
  * services (child-id-card, id-card-renewal); not a service module.
  *
  * Sources:
@@ -20,11 +20,7 @@
  *   The law leaves the reduction to a rule of the finance and price
  *   authorities; local guides apply half (e.g. 泰州: "工本费减半",
  *   http://jwbk.com/techan/258154.html), which is what the kiosk charges.
- * - EMS posting: no national rate; 15 元 is this kiosk's (a site with another
- *   rate changes it here). It is the post's fee, not the 工本费, and never
- *   reduced.
  */
-import type { DeliveryChoice } from '../../flows/library';
 import type { FeeExemption, FeeItem, FeeRule } from '../service-module';
 
 /** What the citizen applies for: 首次申领, 到期换领, 损坏换领 or 丢失补领. */
@@ -84,20 +80,4 @@ export function idCardExemption(kind: IdCardApplicationKind, recorded: IdCardExe
 export function idCardFeeRule(kinds: readonly IdCardApplicationKind[], charging: Pick<FeeRule, 'chargedOn' | 'listedFen'>): FeeRule {
   const items = [...new Set(kinds.map(idCardFeeItem))];
   return { items, exemptions: ID_CARD_FEE_EXEMPTIONS, ...charging };
-}
-
-/** Posting the card by EMS: the delivery step's fee, added to the payment, never exempted. */
-export const EMS_POSTING_FEE: FeeItem = {
-  code: 'ems',
-  name: { 'zh-CN': '证件邮寄费（EMS）', en: 'Posting the card (EMS)' },
-  amountFen: 1500,
-  basis: '中国邮政EMS证件寄递资费（本机设定的费率，由邮政收取，不属工本费）',
-};
-
-/** What the delivery step offers: the EMS fee's code and amount. */
-export const EMS_POSTING_OFFER = { code: EMS_POSTING_FEE.code, amountFen: EMS_POSTING_FEE.amountFen } as const;
-
-/** The payment's extra items for the delivery chosen: the EMS fee when the card is posted, else none. */
-export function postingFeeItems(delivery: DeliveryChoice | null): FeeItem[] {
-  return delivery?.method === 'ems' ? [{ ...EMS_POSTING_FEE, code: delivery.fee.code, amountFen: delivery.fee.amountFen }] : [];
 }

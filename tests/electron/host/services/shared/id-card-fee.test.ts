@@ -2,15 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { feeDue } from '../../../../../electron/host/flows/library';
 import type { FlowContext } from '../../../../../electron/host/flows/library';
-import {
-  EMS_POSTING_FEE,
-  EMS_POSTING_OFFER,
-  idCardExemption,
-  idCardFeeItem,
-  idCardFeeRule,
-  postingFeeItems,
-  type IdCardApplicationKind,
-} from '../../../../../electron/host/services/shared/id-card-fee';
+import { EMS_POSTING_FEE, EMS_POSTING_OFFER, postingFeeItems } from '../../../../../electron/host/services/shared/ems-posting';
+import { idCardExemption, idCardFeeItem, idCardFeeRule, type IdCardApplicationKind } from '../../../../../electron/host/services/shared/id-card-fee';
 
 const KINDS: IdCardApplicationKind[] = ['firstIssue', 'expiryRenewal', 'damagedRenewal', 'lostReplacement'];
 const EMS = { method: 'ems', fee: EMS_POSTING_OFFER, recipient: { name: '陈思远', phone: '13800138000', address: { province: '410000', city: '410400', county: '410402', detail: '建设路1号' } } } as const;
