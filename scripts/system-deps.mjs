@@ -13,6 +13,9 @@ export const SYSTEM_PACKAGES = [
   { pkg: 'cups-ipp-utils', why: 'ipptool, to follow print jobs and printer state', present: () => onPath('ipptool') },
   { pkg: 'poppler-utils', why: 'pdftotext, to check printed documents', present: () => onPath('pdftotext') },
   { pkg: 'espeak-ng', why: 'voice prompts generated from the catalogues', present: () => onPath('espeak-ng') },
+  { pkg: 'mosquitto', why: 'the MQTT 5 broker between kiosks and the hall server (tests, npm run hall)', present: () => existsSync('/usr/sbin/mosquitto') && onPath('mosquitto_passwd') },
+  { pkg: 'mosquitto-clients', why: 'mosquitto_pub and mosquitto_sub, to look at the hall link by hand', present: () => onPath('mosquitto_sub') },
+  { pkg: 'postgresql', why: 'the real PostgreSQL server the hall tests and benchmarks start', present: () => existsSync('/usr/lib/postgresql') },
   { pkg: 'fonts-noto-cjk', why: 'Chinese text in Chromium screenshots and documents', present: () => existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc') },
 ];
 
