@@ -40,6 +40,16 @@ export const Events = {
   /** The session's flow moved on (a step changed, a back-end answer or face result arrived). */
   'flow.changed': z.object({ sessionId: z.string(), view: FlowView }),
   'host.status': z.object({ state: z.enum(['ready', 'restarting']) }),
+  /** The kiosk was put out of service (by staff at the kiosk or from the hall console) or back in service (`outOfService: null`). */
+  'kiosk.serviceState': z.object({
+    outOfService: z.object({ message: z.string().max(200), since: z.string().datetime(), by: z.enum(['kiosk', 'hall']) }).nullable(),
+  }),
+  /** Hall staff sent the citizen a line to read on the current screen. */
+  'hall.hint': z.object({ sessionId: z.string(), text: z.string().min(1).max(120) }),
+  /** Hall staff answered a help call: claimed (someone is coming, in about `etaMinutes`) or resolved. */
+  'help.answered': z.object({ callId: z.string(), state: z.enum(['claimed', 'resolved']), etaMinutes: z.number().int().min(0).max(60).nullable() }),
+  /** Hall staff gave the citizen more time on the current step: the idle warning starts over with this much more. */
+  'session.extended': z.object({ sessionId: z.string(), seconds: z.number().int().positive() }),
 } as const;
 
 export type EventName = keyof typeof Events;

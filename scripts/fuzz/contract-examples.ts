@@ -99,4 +99,8 @@ export const EVENT_EXAMPLES: { [E in EventName]: EventPayload<E> } = {
   },
   'flow.changed': { sessionId, view: consentView },
   'host.status': { state: 'ready' },
+  'kiosk.serviceState': { outOfService: { message: '设备维护中，请到 1 号窗口办理', since: '2026-12-03T08:00:00.000Z', by: 'hall' } },
+  'hall.hint': { sessionId, text: '请把身份证放在下方感应区' },
+  'help.answered': { callId: 'call-1', state: 'claimed', etaMinutes: 2 },
+  'session.extended': { sessionId, seconds: 120 },
 };
