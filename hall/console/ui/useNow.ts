@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'react';
 
-/** The current time, refreshed every `intervalMs` (ticking wait times, "last seen N min ago"). */
+/**
+ * The current time at each render, with a re-render every `intervalMs`
+ * (ticking wait times, "last seen N min ago"). Read at render, not kept from
+ * the last tick, so a live update never shows against a stale clock.
+ */
 export function useNow(intervalMs = 1000): Date {
-  const [now, setNow] = useState(() => new Date());
+  const [, setTick] = useState(0);
   useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), intervalMs);
+    const timer = setInterval(() => setTick((tick) => tick + 1), intervalMs);
     return () => clearInterval(timer);
   }, [intervalMs]);
-  return now;
+  return new Date();
 }
