@@ -6,7 +6,7 @@
  * `connected` after the first, since messages sent meanwhile are lost.
  */
 import { LiveMessage } from '../../contract/console-api';
-import type { LiveFeed, LiveState } from './console-api';
+import type { LiveFeed } from './console-api';
 
 export interface WebSocketLike {
   onopen: ((event: unknown) => void) | null;
@@ -40,7 +40,7 @@ export function createLiveFeed(options: LiveFeedOptions = {}): LiveFeed {
 
       const start = (): void => {
         const url = options.url ?? liveUrl(window.location);
-        onState(attempt === 0 ? 'connecting' : 'reconnecting');
+        if (attempt === 0) onState('connecting');
         socket = open(url);
         socket.onopen = () => {
           attempt = 0;
@@ -62,7 +62,7 @@ export function createLiveFeed(options: LiveFeedOptions = {}): LiveFeed {
           socket = null;
           if (stopped) return;
           attempt += 1;
-          onState('reconnecting' satisfies LiveState);
+          onState('reconnecting');
           timer = setTimeout(start, delayMs(attempt));
         };
       };

@@ -132,6 +132,7 @@ export const en: ConsoleCatalogue = {
     title: 'Statistics',
     from: 'From',
     to: 'To',
+    quickLabel: 'Quick period',
     quick: { thisMonth: 'This month', lastSixMonths: 'Last 6 months', thisYear: 'This year' },
     groupBy: 'Group by',
     group: { service: 'Service', category: 'Category', kiosk: 'Kiosk', day: 'Day', month: 'Month' },

@@ -130,6 +130,7 @@ export const zhCN = {
     title: '统计',
     from: '开始日期',
     to: '结束日期',
+    quickLabel: '快捷时段',
     quick: { thisMonth: '本月', lastSixMonths: '近 6 个月', thisYear: '今年' },
     groupBy: '分组',
     group: { service: '按业务', category: '按类别', kiosk: '按终端', day: '按日', month: '按月' },

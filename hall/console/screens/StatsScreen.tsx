@@ -67,7 +67,7 @@ export function StatsScreen({ api, today = () => new Date() }: { api: ConsoleApi
           void run(query);
         }}
       >
-        <div className="chips" role="group" aria-label={t('stats.from')}>
+        <div className="chips" role="group" aria-label={t('stats.quickLabel')}>
           {QUICK.map((period) => (
             <button
               key={period}
