@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AlertView, HelpCallView, KioskView, LiveMessage, SupervisedSession } from '../../contract/console-api';
-import type { ConsoleApi, ConsoleFailure, LiveFeed, LiveState } from '../api/console-api';
+import type { ApiResult, ConsoleApi, ConsoleFailure, LiveFeed, LiveState } from '../api/console-api';
 
 export interface HallData {
   kiosks: KioskView[];
@@ -29,6 +29,13 @@ function upsert<T>(list: T[], item: T, same: (a: T, b: T) => boolean): T[] {
   return next;
 }
 
+type Lists = [ApiResult<KioskView[]>, ApiResult<AlertView[]>, ApiResult<HelpCallView[]>, ApiResult<SupervisedSession[]>];
+
+/** Everything the shell shows, fetched at once (at start and after each reconnect). */
+function fetchLists(api: ConsoleApi): Promise<Lists> {
+  return Promise.all([api.kiosks(), api.alerts('open'), api.helpCalls('open'), api.supervision()]);
+}
+
 const sameKiosk = (a: KioskView, b: KioskView): boolean => a.kioskId === b.kioskId;
 const sameAlert = (a: AlertView, b: AlertView): boolean => a.id === b.id;
 const sameCall = (a: HelpCallView, b: HelpCallView): boolean => a.callId === b.callId;
@@ -42,10 +49,11 @@ export function useHallData(api: ConsoleApi, live: LiveFeed, onNewHelpCall: (cal
   const [loadError, setLoadError] = useState<ConsoleFailure | null>(null);
   const knownCalls = useRef(new Set<string>());
   const newCall = useRef(onNewHelpCall);
-  newCall.current = onNewHelpCall;
+  useEffect(() => {
+    newCall.current = onNewHelpCall;
+  }, [onNewHelpCall]);
 
-  const refresh = useCallback(async () => {
-    const [k, a, h, s] = await Promise.all([api.kiosks(), api.alerts('open'), api.helpCalls('open'), api.supervision()]);
+  const apply = useCallback(([k, a, h, s]: Lists) => {
     const failed = [k, a, h, s].find((result) => !result.ok);
     setLoadError(failed && !failed.ok ? failed.error : null);
     if (k.ok) setKiosks(k.value);
@@ -55,11 +63,12 @@ export function useHallData(api: ConsoleApi, live: LiveFeed, onNewHelpCall: (cal
       setHelpCalls(h.value);
     }
     if (s.ok) setSessions(s.value);
-  }, [api]);
+  }, []);
+  const refresh = useCallback(() => fetchLists(api).then(apply), [api, apply]);
 
   useEffect(() => {
     let first = true;
-    const apply = (message: LiveMessage): void => {
+    const onMessage = (message: LiveMessage): void => {
       switch (message.type) {
         case 'kiosk':
           setKiosks((list) => upsert(list, message.kiosk, sameKiosk));
@@ -82,17 +91,17 @@ export function useHallData(api: ConsoleApi, live: LiveFeed, onNewHelpCall: (cal
       }
     };
     const stop = live.connect({
-      onMessage: apply,
+      onMessage,
       onState: (state) => {
         setLiveState(state);
         // The first connection follows the initial fetch below; every later one must catch up.
-        if (state === 'connected' && !first) void refresh();
+        if (state === 'connected' && !first) void fetchLists(api).then(apply);
         if (state === 'connected') first = false;
       },
     });
-    void refresh();
+    void fetchLists(api).then(apply);
     return stop;
-  }, [api, live, refresh]);
+  }, [api, live, apply]);
 
   return {
     kiosks,

@@ -1,5 +1,5 @@
 /** Officers allowed at the kiosks (supervisor only): the list, masked; add with local checks; remove after a confirm. */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskStaffView } from '../../contract/console-api';
 import type { ConsoleApi } from '../api/console-api';
@@ -18,14 +18,17 @@ export function StaffScreen({ api }: { api: ConsoleApi }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    const result = await api.staff();
-    if (result.ok) setStaff(result.value);
-    setFailure(result.ok ? null : wordFailure(t, result.error));
-  }, [api, t]);
   useEffect(() => {
-    void load();
-  }, [load]);
+    let current = true;
+    void api.staff().then((result) => {
+      if (!current) return;
+      if (result.ok) setStaff(result.value);
+      setFailure(result.ok ? null : wordFailure(t, result.error));
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, t]);
 
   const wordProblem = (problem: StaffProblem): string => ('message' in problem ? (i18n.language.startsWith('en') ? problem.message.en : problem.message.zh) : t(problem.key));
   const problemFor = (field: StaffField): string | null => {

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatsAnswer, StatsQuery } from '../../contract/console-api';
 import type { ServiceCategory } from '../../../electron/contract/domain';
-import type { ConsoleApi } from '../api/console-api';
+import type { ApiResult, ConsoleApi } from '../api/console-api';
 import { quickPeriod, type QuickPeriod } from '../format';
 import { SERVICE_NAMES } from '../services';
 import { wordFailure } from '../ui/words';
@@ -26,26 +26,29 @@ export function StatsScreen({ api, today = () => new Date() }: { api: ConsoleApi
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const run = useCallback(
-    async (wanted: StatsQuery): Promise<void> => {
-      if (wanted.from > wanted.to) {
-        setProblem(t('stats.badPeriod'));
-        return;
-      }
-      setBusy(true);
-      const result = await api.stats(wanted);
+  const show = useCallback(
+    (result: ApiResult<StatsAnswer>): void => {
       setBusy(false);
       setProblem(result.ok ? null : wordFailure(t, result.error));
       setAnswer(result.ok ? result.value : null);
     },
-    [api, t],
+    [t],
   );
+
+  const run = async (wanted: StatsQuery): Promise<void> => {
+    if (wanted.from > wanted.to) {
+      setProblem(t('stats.badPeriod'));
+      return;
+    }
+    setBusy(true);
+    show(await api.stats(wanted));
+  };
 
   // The first view: the last six months by service, as the seed reports count them.
   const [initial] = useState(query);
   useEffect(() => {
-    void run(initial);
-  }, [run, initial]);
+    void api.stats(initial).then(show);
+  }, [api, initial, show]);
 
   const change = <K extends keyof StatsQuery>(key: K, value: StatsQuery[K] | ''): void => {
     setQuery((current) => {
