@@ -56,7 +56,7 @@ export async function serveConsole(req: IncomingMessage, res: ServerResponse, co
   const file = await readFile(filePath).catch(() => null);
   if (file) return send(200, filePath, file);
   // A client-side route (no extension) is the app; a missing asset is a 404.
-  if (extname(filePath) !== '') {
+  if (filePath !== indexPath && extname(filePath) !== '') {
     res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
     return;
   }
