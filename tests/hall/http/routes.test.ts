@@ -228,5 +228,5 @@ describe('the console page', () => {
     } finally {
       await built.close();
     }
-  });
+  }, 60_000);
 });
