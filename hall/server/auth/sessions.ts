@@ -63,3 +63,10 @@ export function csrfMatches(session: ConsoleSession, given: string | undefined):
   const b = Buffer.from(session.csrfToken);
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/** Whether a session is still live (no touch: a socket listening is not a request). */
+export async function sessionAlive(db: Pick<HallDb, 'query'>, tokenHash: string, now: Date): Promise<boolean> {
+  const { rows } = await db.query<{ last_seen: Date | string; expires_at: Date | string }>('SELECT last_seen, expires_at FROM console_sessions WHERE token_hash = $1', [tokenHash]);
+  const row = rows[0];
+  return row !== undefined && now.getTime() < new Date(row.expires_at).getTime() && now.getTime() - new Date(row.last_seen).getTime() < IDLE_MS;
+}

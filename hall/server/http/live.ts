@@ -11,6 +11,7 @@ import { getHelpCall } from '../views/help-call-view';
 import { getKiosk } from '../views/kiosk-view';
 import { getSupervision } from '../views/supervision-view';
 import type { HallChange } from './ports';
+import { sessionAlive } from '../auth/sessions';
 
 export async function messagesForChange(db: Pick<HallDb, 'query'>, change: HallChange): Promise<LiveMessage[]> {
   const kioskMessage = async (): Promise<LiveMessage[]> => {
@@ -40,16 +41,23 @@ export interface LiveHub {
   /** Reads and pushes what a link change means; errors reach `onError`, never the link. */
   onChange(change: HallChange): void;
   endSession(tokenHash: string): void;
+  /**
+   * Closes sockets whose session ended (expired, signed out elsewhere, password
+   * changed) and drops those that did not answer the last ping.
+   */
+  sweep(now: Date): Promise<void>;
   closeAll(): void;
 }
 
 export function createLiveHub(db: Pick<HallDb, 'query'>, onError: (error: unknown) => void): LiveHub {
   const sockets = new Map<WebSocket, string>();
+  const unanswered = new Set<WebSocket>();
   // Changes are pushed in the order the link reported them.
   let queue: Promise<void> = Promise.resolve();
   const hub: LiveHub = {
     attach(ws, tokenHash) {
       sockets.set(ws, tokenHash);
+      ws.on('pong', () => unanswered.delete(ws));
       ws.on('close', () => sockets.delete(ws));
       ws.on('error', () => sockets.delete(ws));
       // The console only listens; anything it sends is ignored.
@@ -69,6 +77,22 @@ export function createLiveHub(db: Pick<HallDb, 'query'>, onError: (error: unknow
     },
     endSession(tokenHash) {
       for (const [ws, hash] of sockets) if (hash === tokenHash) ws.close(4001, 'signed out');
+    },
+    async sweep(now) {
+      for (const [ws, tokenHash] of [...sockets]) {
+        if (unanswered.has(ws)) {
+          unanswered.delete(ws);
+          sockets.delete(ws);
+          ws.terminate();
+          continue;
+        }
+        if (!(await sessionAlive(db, tokenHash, now))) {
+          ws.close(4001, 'signed out');
+          continue;
+        }
+        unanswered.add(ws);
+        ws.ping();
+      }
     },
     closeAll() {
       for (const ws of sockets.keys()) ws.terminate();

@@ -31,6 +31,8 @@ export interface HallHttpOptions extends HallHttpDeps {
   tls?: { cert: string; key: string };
   /** Other origins the console is reached by (`https://hall.example.lan:8750`). */
   extraOrigins?: readonly string[];
+  /** How often live sockets are pinged and their sessions checked (default 30 s). */
+  liveSweepMs?: number;
   /** Unexpected failures (no request bodies or personal data are passed). */
   onError?: (error: unknown, where: string) => void;
 }
@@ -53,6 +55,8 @@ export async function startHallHttp(options: HallHttpOptions): Promise<Result<Ha
   let origins: Origins = serverOrigins(scheme, options.host, options.port, options.extraOrigins);
   const hub = createLiveHub(deps.db, (error) => onError(error, 'live'));
   const unsubscribe = deps.link.onChange((change) => hub.onChange(change));
+  const sweeper = setInterval(() => void hub.sweep(deps.now()).catch((error: unknown) => onError(error, 'live sweep')), options.liveSweepMs ?? 30_000);
+  sweeper.unref();
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     void handle(req, res).catch((error: unknown) => {
@@ -132,6 +136,7 @@ export async function startHallHttp(options: HallHttpOptions): Promise<Result<Ha
     server.listen(options.port, options.host, () => resolve(ok(null)));
   });
   if (!listening.ok) {
+    clearInterval(sweeper);
     unsubscribe();
     return listening;
   }
@@ -143,6 +148,7 @@ export async function startHallHttp(options: HallHttpOptions): Promise<Result<Ha
     port,
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(sweeper);
         unsubscribe();
         hub.closeAll();
         wss.close();

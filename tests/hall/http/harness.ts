@@ -82,7 +82,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { db?: HallDb; consoleDir?: string } = {}): Promise<Harness> {
+export async function startHarness(options: { db?: HallDb; consoleDir?: string; liveSweepMs?: number } = {}): Promise<Harness> {
   const db = options.db ?? (await openPgliteDb());
   const migrated = await migrateHallDb(db);
   if (!migrated.ok) throw new Error(`migration failed: ${JSON.stringify(migrated.error)}`);
@@ -94,7 +94,7 @@ export async function startHarness(options: { db?: HallDb; consoleDir?: string }
   const clock = { now: new Date('2026-12-03T02:00:00.000Z') };
   const started = await startHallHttp({
     db, link, stats, staffIdKey: STAFF_ID_KEY, now: () => clock.now,
-    host: '127.0.0.1', port: 0,
+    host: '127.0.0.1', port: 0, liveSweepMs: options.liveSweepMs,
     consoleDir: options.consoleDir ?? join(mkdtempSync(join(tmpdir(), 'hall-console-')), 'absent'),
   });
   if (!started.ok) throw new Error(started.error.message);

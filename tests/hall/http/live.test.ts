@@ -94,4 +94,19 @@ describe('the live feed', () => {
     await sun.post('/api/logout');
     expect(await closed).toBe(4001);
   });
+
+  it('closes a console’s socket once its session has been idle 30 minutes', async () => {
+    const quick = await startHarness({ liveSweepMs: 100 });
+    try {
+      const client = new ConsoleClient(quick.origin);
+      await client.login('wang');
+      const ws = new WebSocket(`${quick.origin.replace('http', 'ws')}/api/live`, { headers: { origin: quick.origin, cookie: client.cookie ?? '' } });
+      await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+      const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+      quick.clock.now = new Date(quick.clock.now.getTime() + 30 * 60_000);
+      expect(await closed).toBe(4001);
+    } finally {
+      await quick.close();
+    }
+  }, 60_000);
 });
