@@ -7,10 +7,12 @@
  *   npm run hall [-- --config FILE]
  *   npm run hall -- officer add <username> --role officer|supervisor [--name 显示名]
  *   npm run hall -- officer passwd <username>
+ *   npm run hall -- kiosk add|list|remove …   (H1's kioskCommand, over the broker folder)
  *
  * Passwords come from standard input when it is piped (`echo … | npm run hall -- officer add …`),
  * otherwise one is generated and printed once. A malformed config exits 78.
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureFirstAdmin } from '../hall/server/auth/first-admin';
 import { addOfficer, generatePassword, MIN_PASSWORD_LENGTH, setOfficerPassword, type OfficerRefusal } from '../hall/server/auth/officers';
@@ -21,7 +23,8 @@ import { Role } from '../hall/contract/console-api';
 
 const USAGE = `Usage: npm run hall [-- --config FILE]
        npm run hall -- officer add <username> --role officer|supervisor [--name NAME] [--config FILE]
-       npm run hall -- officer passwd <username> [--config FILE]`;
+       npm run hall -- officer passwd <username> [--config FILE]
+       npm run hall -- kiosk add|list|remove … [--config FILE]`;
 
 /**
  * The broker, link and stats modules (H1, H6), loaded by path so this script
@@ -41,6 +44,23 @@ async function loadRealParts(): Promise<HallParts | string> {
   const createStats = await load('../hall/server/stats/hall-stats.ts', 'createHallStats');
   for (const part of [startBroker, startLink, createStats]) if (typeof part === 'string') return part;
   return { startBroker, startLink, createStats } as HallParts;
+}
+
+/** `kiosk …`: H1's `kioskCommand(argv, { dir })` from the broker module, loaded like the parts above. */
+async function kioskCommand(config: HallConfig, argv: string[]): Promise<number> {
+  const path = '../hall/server/broker/hall-broker.ts';
+  let run: unknown;
+  try {
+    run = ((await import(path)) as Record<string, unknown>).kioskCommand;
+  } catch (error) {
+    run = `${path} could not be loaded: ${(error as Error).message}`;
+  }
+  if (typeof run !== 'function') {
+    process.stderr.write(`Kiosk provisioning is not available: ${typeof run === 'string' ? run : `${path} has no kioskCommand()`}\n`);
+    return 1;
+  }
+  const code: unknown = await (run as (argv: string[], options: { dir: string }) => Promise<number> | number)(argv, { dir: join(config.dataDir, 'broker') });
+  return typeof code === 'number' ? code : 0;
 }
 
 async function readStdin(): Promise<string> {
@@ -142,6 +162,17 @@ async function serve(config: HallConfig): Promise<number> {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // `kiosk …` takes its own options (H1's); only --config is ours.
+  if (argv[0] === 'kiosk') {
+    const at = argv.indexOf('--config');
+    const configFile = at > 0 ? argv[at + 1] : undefined;
+    const config = loadHallConfig({ configFile });
+    if (!config.ok) {
+      process.stderr.write(`${config.error.message}\n`);
+      return EX_CONFIG;
+    }
+    return kioskCommand(config.value, argv.slice(1).filter((_, i) => at < 0 || (i + 1 !== at && i + 1 !== at + 1)));
+  }
   let parsed;
   try {
     parsed = parseArgs({
