@@ -35,8 +35,10 @@ export interface Origins {
  * loopback, and any the config names (a hall reached by a name on its LAN).
  */
 export function serverOrigins(scheme: 'http' | 'https', host: string, port: number, extra: readonly string[] = []): Origins {
-  const names = [host];
-  if (host === '127.0.0.1' || host === '::1' || host === 'localhost') names.push('127.0.0.1', 'localhost');
+  // Listening on every address: the machine itself opens it by loopback; LAN names come from the config.
+  const wildcard = host === '0.0.0.0' || host === '::';
+  const names = wildcard ? [] : [host];
+  if (wildcard || host === '127.0.0.1' || host === '::1' || host === 'localhost') names.push('127.0.0.1', 'localhost');
   const origins = new Set(names.map((name) => `${scheme}://${name.includes(':') ? `[${name}]` : name}:${port}`));
   for (const origin of extra) origins.add(origin.replace(/\/$/, ''));
   const hosts = new Set([...origins].map((origin) => new URL(origin).host));
