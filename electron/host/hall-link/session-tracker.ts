@@ -85,10 +85,11 @@ export function createSessionTracker(deps: SessionTrackerDeps): SessionTracker {
       }
       case 'session.ended': {
         const { sessionId, reason } = envelope.payload as EventPayload<'session.ended'>;
-        if (!session || session.sessionId !== sessionId) return none;
-        session = null;
+        // Calls nobody answered leave with the citizen, whether or not the tracker saw the session start.
         const withdrawn: Outgoing[] = [...openCalls].map((callId) => ({ kind: 'help', message: { type: 'withdrawn', callId, at: at() } }));
         openCalls.clear();
+        if (session?.sessionId !== sessionId) return { out: withdrawn, statusChanged: false };
+        session = null;
         return { out: [{ kind: 'supervision', message: { type: 'ended', sessionId: sessionId.slice(0, 64), outcome: reason, at: at() } }, ...withdrawn], statusChanged: true };
       }
       case 'help.requested': {
