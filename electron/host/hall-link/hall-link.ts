@@ -20,6 +20,7 @@ import { mqttOptions, nextBackoff, RECONNECT_MIN_MS } from './mqtt-options';
 import { createHallOutbox } from './outbox';
 import { createSessionTracker, type Outgoing } from './session-tracker';
 import { buildStatus } from './status';
+import { withoutIdNumbers } from './no-id-numbers';
 
 export type HallLinkState = 'off' | 'connecting' | 'online' | 'offline';
 
@@ -101,7 +102,7 @@ export function createHallLink(deps: HallLinkDeps): HallLink {
   const connected = () => client?.connected === true && !stopped;
 
   const publish = (topic: string, payload: unknown, retain: boolean, done?: (error?: Error) => void) => {
-    client?.publish(topic, JSON.stringify(payload), { qos: 1, retain }, (error) => {
+    client?.publish(topic, JSON.stringify(withoutIdNumbers(payload)), { qos: 1, retain }, (error) => {
       if (error) log.warn({ topic, err: error.message }, 'hall publish not acknowledged');
       done?.(error ?? undefined);
     });
@@ -141,7 +142,7 @@ export function createHallLink(deps: HallLinkDeps): HallLink {
   };
 
   const enqueue = (topic: string, payload: unknown) => {
-    queue.push({ topic, payload: JSON.stringify(payload) });
+    queue.push({ topic, payload: JSON.stringify(withoutIdNumbers(payload)) });
     // A long outage drops the oldest events (status and journal rows have their own catch-up).
     if (queue.length > EVENT_QUEUE_MAX) queue.splice(0, queue.length - EVENT_QUEUE_MAX);
     flushQueue();
