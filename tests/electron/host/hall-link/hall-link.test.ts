@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalMosquitto, type LocalMosquitto } from '../../../../scripts/lib/local-mosquitto';
-import type { CommandAck, HelpCallMessage, KioskCommand, KioskCommandMessage, KioskOnline, KioskStatusMessage, SessionRow } from '../../../../electron/contract/hall-link';
+import type { CommandAck, HelpCallMessage, SupervisionMessage, KioskCommand, KioskCommandMessage, KioskOnline, KioskStatusMessage, SessionRow } from '../../../../electron/contract/hall-link';
 import type { SessionInfo } from '../../../../electron/contract';
 import { startHarness, until, type HostHarness } from '../integration/host-harness';
 import { startTcpCut } from '../../../helpers/tcp-cut';
@@ -72,6 +72,34 @@ describe('the kiosk on the hall link', () => {
     }
     // A clean stop says offline itself.
     await until(() => (hall.latest<KioskOnline>('K-STATUS', 'online')?.online === false ? true : undefined), 'offline after stop');
+  });
+
+  it('supervision follows a card session and its service with the identity masked; nothing of the person in the clear', async () => {
+    const h = await linkedHost('K-SUP');
+    try {
+      await until(() => (hall.latest<KioskOnline>('K-SUP', 'online')?.online ? true : undefined), 'online');
+      await h.call('dock.act', { action: 'placeCard', deviceId: 'idcard', sampleCard: 'resident-han' });
+      const started = await until(() => h.events.find((e) => e.event === 'session.started'), 'session.started');
+      const { sessionId } = (started.payload as { session: SessionInfo }).session;
+      await h.call('flow.start', { sessionId, serviceId: 'no-criminal-record' });
+      // The flow's first view is the call's reply; the bus (and so the hall) hears from the next step on.
+      await h.call('flow.send', { sessionId, event: { type: 'CONFIRM' } });
+      const onService = await until(() => {
+        const found = hall.messages.find((m) => m.kioskId === 'K-SUP' && m.kind === 'supervision' && (m.payload as SupervisionMessage).type === 'session' && (m.payload as Extract<SupervisionMessage, { type: 'session' }>).session.serviceId === 'no-criminal-record');
+        return found?.payload as Extract<SupervisionMessage, { type: 'session' }> | undefined;
+      }, 'supervision with the service');
+      expect(onService.session).toMatchObject({ sessionId, nameMasked: '陈**', idNumberMasked: '4104**********1230', category: 'certificates' });
+      expect(onService.session.step).not.toBeNull();
+      await h.call('session.end', { sessionId, reason: 'cancelled' });
+      const row = await until(() => hall.rows('K-SUP').get(`s-${sessionId}`), 'session row');
+      expect(row.row).toMatchObject({ idNumberMasked: '4104**********1230', serviceId: 'no-criminal-record', outcome: 'abandoned' });
+      await until(() => hall.messages.find((m) => m.kioskId === 'K-SUP' && m.kind === 'supervision' && (m.payload as SupervisionMessage).type === 'ended'), 'ended');
+      const everything = JSON.stringify(hall.messages.filter((m) => m.kioskId === 'K-SUP'));
+      expect(everything).not.toContain('410402199001011230');
+      expect(everything).not.toContain('陈思远');
+    } finally {
+      await h.close();
+    }
   });
 
   it('carries out hall commands: a hint reaches the screen, out of service is set, a stale command is refused', async () => {

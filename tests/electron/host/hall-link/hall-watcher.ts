@@ -22,6 +22,8 @@ export interface HallWatcher {
   /** Journal rows by row id, with how many times each arrived. */
   rows(kioskId: string): Map<string, { row: JournalRow; count: number }>;
   command(kioskId: string, message: KioskCommandMessage): Promise<void>;
+  /** Publishes as the hall server does (e.g. the retained staff allow-list). */
+  publish(topic: string, payload: unknown, retain: boolean): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -56,6 +58,9 @@ export async function startHallWatcher(url: string, clientId = `watcher-${Math.r
     rows: (kioskId) => rows.get(kioskId) ?? new Map(),
     async command(kioskId, message) {
       await client.publishAsync(kioskTopic.command(kioskId), JSON.stringify(message), { qos: 1 });
+    },
+    async publish(topic, payload, retain) {
+      await client.publishAsync(topic, typeof payload === 'string' ? payload : JSON.stringify(payload), { qos: 1, retain });
     },
     async close() {
       await client.endAsync(true);
