@@ -30,6 +30,7 @@ export interface HallOutbox {
 const SESSION_END_ACTIONS = new Set(['session.ended', 'session.crashed']);
 /** Audit events copied per `collect()` (the rest follow on the next call). */
 const COLLECT_CHUNK = 1000;
+const SENT_KEPT_MS = 7 * 24 * 3600_000;
 
 export function createHallOutbox(db: Database, categoryOf: (serviceId: string) => ServiceCategory | null, now: () => Date = () => new Date()): HallOutbox {
   const cursor = db.prepare<[], { last_id: number }>("SELECT last_id FROM hall_outbox_cursor WHERE source = 'audit'");
@@ -39,6 +40,7 @@ export function createHallOutbox(db: Database, categoryOf: (serviceId: string) =
   const insert = db.prepare('INSERT INTO hall_outbox (row_id, payload, created_at) VALUES (?, ?, ?) ON CONFLICT (row_id) DO NOTHING');
   const unsent = db.prepare<[number], { seq: number; payload: string }>('SELECT seq, payload FROM hall_outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?');
   const markOne = db.prepare('UPDATE hall_outbox SET sent_at = ? WHERE seq = ? AND sent_at IS NULL');
+  const prune = db.prepare('DELETE FROM hall_outbox WHERE sent_at IS NOT NULL AND sent_at < ?');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM hall_outbox WHERE sent_at IS NULL');
 
   const enqueue = (row: JournalRow): number => insert.run(row.rowId, JSON.stringify(row), now().toISOString()).changes;
@@ -70,8 +72,10 @@ export function createHallOutbox(db: Database, categoryOf: (serviceId: string) =
     },
     pending: (limit) => unsent.all(limit).map(({ seq, payload }) => ({ seq, row: JSON.parse(payload) as JournalRow })),
     markSent: db.transaction((seqs: readonly number[]) => {
-      const at = now().toISOString();
-      for (const seq of seqs) markOne.run(at, seq);
+      const at = now();
+      for (const seq of seqs) markOne.run(at.toISOString(), seq);
+      // Sent rows are kept a week (for diagnosis), then dropped: the audit cursor, not the table, prevents re-enqueueing.
+      prune.run(new Date(at.getTime() - SENT_KEPT_MS).toISOString());
     }),
     backlog: () => count.get()?.n ?? 0,
   };
