@@ -80,6 +80,7 @@ import { createDocumentPages } from './capture/documents/document-pages';
 import { documentFlowPort } from './flows/document-to-flow';
 import { createHostHallLink } from './hall-link/for-host';
 import type { HostHallLinkDeps } from './hall-link/for-host';
+import type { HallLink } from './hall-link/hall-link';
 import { createServiceState } from './staff/service-state';
 
 export interface HostDeps {
@@ -123,6 +124,8 @@ export interface KioskHost {
   onEvent(listener: (event: EventEnvelope) => void): () => void;
   /** The payment service's pushed notifications (served at `POST /payment/notify`). */
   readonly paymentNotifications: PaymentNotifications;
+  /** The link to the hall (`off` without a hall); `statusChanged()` republishes the status (a staff sign-in). */
+  readonly hallLink: HallLink;
 }
 
 /** Composes a host from a validated config; throws with a message naming the cause when the journal, a key or the back-end cannot be set up. */
@@ -495,6 +498,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     dispatch: (message) => dispatcher.dispatch(message),
     onEvent: (listener) => bus.subscribe(listener),
     paymentNotifications,
+    hallLink,
   };
 }
 

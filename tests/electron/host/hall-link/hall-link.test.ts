@@ -51,6 +51,7 @@ describe('the kiosk on the hall link', () => {
       await until(() => (hall.latest<KioskOnline>('K-STATUS', 'online')?.online ? true : undefined), 'online');
       const status = await until(() => hall.latest<KioskStatusMessage>('K-STATUS', 'status'), 'status');
       expect(status.kioskId).toBe('K-STATUS');
+      expect(h.host.hallLink.state()).toBe('online');
       expect(status.devices.map((d) => d.kind)).toContain('idcard');
       expect(status.outOfService).toBeNull();
 
@@ -163,6 +164,9 @@ describe('the kiosk on the hall link', () => {
       // The broker notices the silence after 1.5 × keepalive (3 s) and publishes the last will.
       await until(() => (hall.latest<KioskOnline>('K-CUT', 'online')?.online === false ? true : undefined), 'last will', 10_000);
       const during = [await oneSession(h), await oneSession(h), await oneSession(h, 'timeout')];
+      // The kiosk notices too (its keepalive goes unanswered) and goes on alone.
+      await until(() => (h.host.hallLink.state() === 'offline' ? true : undefined), 'kiosk offline', 15_000);
+      during.push(await oneSession(h));
       cable.restore();
 
       await until(() => (during.every((id) => hall.rows('K-CUT').has(`s-${id}`)) ? true : undefined), 'rows written while unplugged', 30_000);
