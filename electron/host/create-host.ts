@@ -78,6 +78,10 @@ import { SERVICE_CATALOGUE } from './services/catalogue';
 import { createDocumentHandlers } from './capture/documents/handlers';
 import { createDocumentPages } from './capture/documents/document-pages';
 import { documentFlowPort } from './flows/document-to-flow';
+import { createHostHallLink } from './hall-link/for-host';
+import type { HostHallLinkDeps } from './hall-link/for-host';
+import type { HallLink } from './hall-link/hall-link';
+import { createServiceState } from './staff/service-state';
 
 export interface HostDeps {
   logger?: Logger;
@@ -98,6 +102,8 @@ export interface HostDeps {
   face?: Partial<Pick<FaceHandlerContext, 'detectFaces' | 'verifyFace'>>;
   /** Replaces the receipt-printer lookup (default: the device manager's receipt printer). */
   receiptPrinter?: () => ManagedReceiptPrinter | undefined;
+  /** The hall link's test seams (where the default credentials file is looked for). */
+  hallLink?: Pick<HostHallLinkDeps, 'resolve' | 'connect'>;
 }
 
 export interface KioskHost {
@@ -118,6 +124,8 @@ export interface KioskHost {
   onEvent(listener: (event: EventEnvelope) => void): () => void;
   /** The payment service's pushed notifications (served at `POST /payment/notify`). */
   readonly paymentNotifications: PaymentNotifications;
+  /** The link to the hall (`off` without a hall); `statusChanged()` republishes the status (a staff sign-in). */
+  readonly hallLink: HallLink;
 }
 
 /** Composes a host from a validated config; throws with a message naming the cause when the journal, a key or the back-end cannot be set up. */
@@ -391,6 +399,14 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     journalEvent(envelope, station.sessions, (sessionId) => sessions.get(sessionId)?.identity ?? null, onSessionEnded),
   );
 
+  // The hall link (issue 18): off without a hall; never in the way of a citizen.
+  const serviceState = createServiceState({ bus, audit: { record: ({ detail, ...event }) => station.audit.record({ ...event, detail: { by: String(detail?.by ?? '') } }) }, now });
+  const hallLink = createHostHallLink({
+    config, version: packageJson.version, bus, db, audit: station.audit, logger, now, sessions, serviceState, ...deps.hallLink,
+    devices: () => devices.list().map(toContractStatus),
+    categoryOf: (serviceId) => SERVICE_CATALOGUE.find((entry) => entry.id === serviceId)?.category ?? null,
+  });
+
   const dispatcher = createDispatcher(handlers, (method, error) =>
     logger.error({ method, err: error }, 'call handler failed'),
   );
@@ -458,6 +474,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
         { kioskId: config.kioskId, backend: config.backend.kind, version: packageJson.version },
         'host started',
       );
+      await hallLink.start();
     },
     async stop() {
       const open = sessions.endAny('hostRestart');
@@ -472,6 +489,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       await Promise.all([...pendingCleanups]);
       station.audit.record({ actor: 'host', action: 'host.stopped' });
       await printing.close();
+      await hallLink.stop();
       // Last: nothing writes to the journal once the devices, the outbox and printing have stopped.
       journal.close();
       dataDir.dispose();
@@ -480,6 +498,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     dispatch: (message) => dispatcher.dispatch(message),
     onEvent: (listener) => bus.subscribe(listener),
     paymentNotifications,
+    hallLink,
   };
 }
 
