@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { aclFile, configFile, hallBrokerConfig } from './broker-config';
+import { hallBridgeConfig, validBridge, type HallBrokerBridge } from './bridge-config';
 import { hallBrokerAcl } from './acl';
 import {
   checkKioskId, ensureHallCredentials, ensureKioskCredentials, listKioskCredentials, passwordFile, rebuildPasswordFile, removeKioskCredentials,
@@ -39,6 +40,8 @@ export interface HallBrokerOptions {
   host?: string;
   /** The name or address kiosks reach the hall by: put in their credential files and the server certificate. */
   advertisedHost?: string;
+  /** A bridge to the city/province cluster (docs/hall-bridge.md); none by default. */
+  bridge?: HallBrokerBridge;
   logger?: BrokerLogger;
 }
 
@@ -108,7 +111,16 @@ function prepareFolder(options: HallBrokerOptions, port: number, host: string, a
     dir: options.dir, port, host, caFile: pki.value.caFile, certFile: pki.value.certFile, keyFile: pki.value.keyFile,
     passwordFile: passwordFile(options.dir), aclFile: aclFile(options.dir), userLines: userDirective(user),
   });
-  writeFileSync(configFile(options.dir), conf, { mode: 0o600 });
+  const bridgeLines: string[] = [];
+  if (options.bridge) {
+    const problem = validBridge(options.bridge);
+    if (problem) throw new Error(`the hall broker's bridge is misconfigured: ${problem}`);
+    const bridgeCa = join(options.dir, 'bridge-ca.crt');
+    writeFileSync(bridgeCa, options.bridge.caPem, { mode: 0o644 });
+    giveToBroker(user, bridgeCa);
+    bridgeLines.push(...hallBridgeConfig(options.bridge, bridgeCa));
+  }
+  writeFileSync(configFile(options.dir), [conf, ...bridgeLines].join('\n'), { mode: 0o600 });
   giveToBroker(user, configFile(options.dir));
   const db = join(options.dir, 'mosquitto.db');
   if (existsSync(db)) giveToBroker(user, db);
