@@ -167,6 +167,8 @@ export async function startHallBroker(options: HallBrokerOptions): Promise<HallB
   if (child.pid !== undefined) writeBrokerRuntime(options.dir, { pid: child.pid, port, host, url: `mqtts://${advertised}:${port}` });
   const url = `mqtts://${localHost}:${port}`;
   const kioskUrl = `mqtts://${advertised}:${port}`;
+  // A new port or address: the kiosks' credential files say so (their passwords stay).
+  for (const kiosk of listKioskCredentials(options.dir)) ensureKioskCredentials(options.dir, kiosk.kioskId, kioskUrl, caPem);
   logger.info(`hall broker listening on ${host}:${port} (TLS)`);
 
   const reload = () => {

@@ -154,4 +154,13 @@ describe('the hall broker (mosquitto, TLS, passwords, ACL)', () => {
     track(await connectAs(hallLogin()));
     expect(await broker.addKiosk('k1')).toEqual(k1);
   }, 30_000);
+
+  it('tells the kiosks a new port in their credential files after a restart, keeping their passwords', async () => {
+    await broker.stop();
+    const newPort = await freePort();
+    broker = await startHallBroker({ dir, port: newPort });
+    const moved = broker.listKiosks().find((k) => k.kioskId === 'k1');
+    expect(moved).toEqual({ ...k1, url: `mqtts://127.0.0.1:${newPort}` });
+    if (moved) track(await connectAs(moved));
+  }, 30_000);
 });
