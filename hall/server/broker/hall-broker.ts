@@ -20,7 +20,7 @@ import {
 import { brokerUser, giveToBroker, userDirective, type BrokerUser } from './file-owner';
 import { waitForLogin } from './login-probe';
 import { ensureBrokerPki } from './pki';
-import { writeBrokerRuntime } from './runtime-file';
+import { isMosquittoProcess, readBrokerRuntime, writeBrokerRuntime } from './runtime-file';
 
 export const MOSQUITTO_BINARY = '/usr/sbin/mosquitto';
 export const DEFAULT_BROKER_PORT = 8883;
@@ -134,9 +134,14 @@ export async function startHallBroker(options: HallBrokerOptions): Promise<HallB
   const localHost = WILDCARD_HOSTS.has(host) ? '127.0.0.1' : host;
   const advertised = options.advertisedHost ?? localHost;
   if (!existsSync(MOSQUITTO_BINARY)) throw new Error(`mosquitto is not installed (${MOSQUITTO_BINARY}): apt-get install -y mosquitto`);
+  if (!(await portIsFree(port, host))) {
+    // Most often a broker left running by a hall server that crashed (a child outlives its parent).
+    const earlier = readBrokerRuntime(options.dir);
+    const leftOver = earlier && earlier.port === port && isMosquittoProcess(earlier.pid) ? ` by an earlier hall broker (mosquitto, pid ${earlier.pid}): stop it with \`kill ${earlier.pid}\`` : '';
+    throw new Error(`the hall broker cannot listen on ${host}:${port}: the port is in use${leftOver}`);
+  }
   const { user, caPem, hall } = prepareFolder(options, port, host, advertised);
   if (user.kind === 'root') logger.warn(`the hall broker runs as root: ${user.why}`);
-  if (!(await portIsFree(port, host))) throw new Error(`the hall broker cannot listen on ${host}:${port}: the port is in use`);
 
   let log = '';
   const child: ChildProcess = spawn(MOSQUITTO_BINARY, ['-c', configFile(options.dir)], { stdio: ['ignore', 'ignore', 'pipe'] });

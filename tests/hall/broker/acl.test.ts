@@ -9,6 +9,7 @@ import { startHallBroker, type HallBroker } from '../../../hall/server/broker/ha
 import type { KioskCredentials } from '../../../hall/server/broker/credentials';
 import { kioskCommand } from '../../../hall/server/broker/kiosk-cli';
 import { ensureBrokerPki } from '../../../hall/server/broker/pki';
+import { readBrokerRuntime } from '../../../hall/server/broker/runtime-file';
 import { freePort } from '../../../scripts/lib/local-postgres';
 import { connectAs, inbox } from './mqtt-test-clients';
 
@@ -142,6 +143,11 @@ describe('the hall broker (mosquitto, TLS, passwords, ACL)', () => {
       blocker.close();
       rmSync(otherDir, { recursive: true, force: true });
     }
+  });
+
+  it('names the left-over broker when an earlier one still holds the port', async () => {
+    const pid = readBrokerRuntime(dir)?.pid;
+    await expect(startHallBroker({ dir, port })).rejects.toThrow(`the port is in use by an earlier hall broker (mosquitto, pid ${pid})`);
   });
 
   it('keeps every credential across a restart', async () => {
