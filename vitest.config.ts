@@ -31,6 +31,9 @@ const E2E_WORKERS = fromEnv('ONEDOOR_E2E_WORKERS') ?? 2;
  */
 export default defineConfig({
   test: {
+    // A hall started by hand on this machine (~/.onedoor-hall) must not capture the kiosks the tests start: the
+    // kiosk's embedded default looks for its hall credentials there. Tests that want a hall say so in their config.
+    env: { ONEDOOR_HALL_DIR: process.env.ONEDOOR_TEST_HALL_DIR ?? '/nonexistent/onedoor-test-hall' },
     projects: [
       {
         test: {
