@@ -1,0 +1,77 @@
+/**
+ * The hall as an installer starts it: `scripts/hall.ts` (what `npm run hall`
+ * runs) in its own process, on free ports, with its own data folder (PGlite,
+ * its Mosquitto with TLS and ACLs, the default kiosk's credential file). The
+ * console URL and the first admin's password are read from what it prints.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Page } from 'playwright-core';
+import { freePort } from '../../scripts/lib/local-postgres';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface RunningHall {
+  readonly consoleUrl: string;
+  readonly admin: { username: string; password: string };
+  /** The default kiosk's credential file (`HB-KIOSK-01`), as the hall wrote it. */
+  readonly kioskCredentials: string;
+  readonly dataDir: string;
+  readonly process: ChildProcess;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function startHallProcess(): Promise<RunningHall> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'onedoor-hall-e2e-'));
+  const [httpPort, brokerPort] = [await freePort(), await freePort()];
+  writeFileSync(join(dataDir, 'hall.config.json'), JSON.stringify({ http: { port: httpPort }, broker: { port: brokerPort } }));
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/hall.ts')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ONEDOOR_HALL_DIR: dataDir },
+  });
+  let text = '';
+  child.stderr!.on('data', (d: Buffer) => (text += d.toString()));
+  const found = await new Promise<{ consoleUrl: string; admin: { username: string; password: string }; kioskCredentials: string }>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`the hall did not start:\n${text}`)), 90_000);
+    let consoleUrl = '';
+    let admin: { username: string; password: string } | null = null;
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      text += `${line}\n`;
+      consoleUrl ||= /Console 控制台: (\S+)/.exec(line)?.[1] ?? '';
+      const account = /初始账号: (\S+) \/ (\S+)/.exec(line);
+      if (account) admin = { username: account[1]!, password: account[2]! };
+      const kiosk = /终端连接文件: (\S+)/.exec(line);
+      if (kiosk && consoleUrl && admin) {
+        clearTimeout(timer);
+        done({ consoleUrl, admin, kioskCredentials: kiosk[1]! });
+      }
+    });
+    child.once('exit', (code) => fail(new Error(`the hall exited with ${code}:\n${text}`)));
+  });
+  return {
+    ...found,
+    dataDir,
+    process: child,
+    output: () => text,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }).then(() => rmSync(dataDir, { recursive: true, force: true })),
+  };
+}
+
+/** Signs in to the console in `page` (Chinese, the default language). */
+export async function signInToConsole(page: Page, hall: RunningHall): Promise<void> {
+  await page.goto(hall.consoleUrl);
+  await page.getByLabel('用户名').fill(hall.admin.username);
+  await page.getByLabel('密码').fill(hall.admin.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).waitFor();
+}
