@@ -67,7 +67,7 @@ export async function benchHallStats(options: StatsBenchOptions): Promise<HallBe
     phases.analyze = since(start);
     const sizes = await db.query<{ name: string; rows: string; size: string }>(
       `SELECT relname AS name, reltuples::bigint::text AS rows, pg_size_pretty(pg_total_relation_size(oid)) AS size
-       FROM pg_class WHERE relname IN ('journal_sessions', 'journal_daily', 'journal_daily_kiosk', 'journal_dropoff') ORDER BY relname`,
+       FROM pg_class WHERE relname IN ('journal_sessions', 'journal_daily', 'journal_daily_kiosk', 'journal_monthly_kiosk', 'journal_dropoff') ORDER BY relname`,
     );
     log(`  phases: generate ${s(phases.generate)}, rollup ${s(phases.rollup)}, vacuum analyze ${s(phases.analyze)}`);
     for (const t of sizes.rows) log(`  ${t.name.padEnd(22)} ${t.rows.padStart(10)} rows  ${t.size}`);
@@ -91,6 +91,9 @@ export async function benchHallStats(options: StatsBenchOptions): Promise<HallBe
       for (const groupBy of GROUPINGS) await measure(`hall.stats.${period.name}.${groupBy}`, () => stats.summary({ from: period.from, to: LAST_DAY, groupBy }));
       await measure(`hall.stats.${period.name}.dropoff`, () => stats.dropOff(SERVICES[1]![0], period.from, LAST_DAY));
     }
+    // Months not aligned to the calendar: the days around the whole months come from the daily rollups.
+    await measure('hall.stats.6m-unaligned.kiosk', () => stats.summary({ from: '2026-04-16', to: '2026-10-15', groupBy: 'kiosk' }));
+    await measure('hall.stats.6m-unaligned.service', () => stats.summary({ from: '2026-04-16', to: '2026-10-15', groupBy: 'service' }));
     // Filters the console offers: one kiosk (rollup by kiosk, or its rows through the kiosk index), a category by kiosk (rows).
     await measure('hall.stats.12m.one-kiosk.day', () => stats.summary({ from: '2025-11-01', to: LAST_DAY, groupBy: 'day', kioskId: 'k0042' }));
     await measure('hall.stats.12m.one-kiosk.service', () => stats.summary({ from: '2025-11-01', to: LAST_DAY, groupBy: 'service', kioskId: 'k0042' }));

@@ -59,6 +59,25 @@ function sameDateYearEarlier(day: string): string {
   return `${String(year - 1).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(clamped).padStart(2, '0')}`;
 }
 
+/**
+ * The whole calendar months inside a range, as `[from, until)` first days of
+ * months (`2025-02-01`, `2025-05-01` for 2025-01-15..2025-05-03), or null when
+ * the range holds no whole month.
+ */
+export function wholeMonths(from: number, to: number): { from: string; until: string } | null {
+  const first = dayString(from);
+  const last = dayString(to);
+  const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
+  const nextMonth = (day: string) => {
+    const [year, month] = day.split('-').map(Number) as [number, number];
+    return month === 12 ? `${String(year + 1).padStart(4, '0')}-01-01` : `${day.slice(0, 4)}-${String(month + 1).padStart(2, '0')}-01`;
+  };
+  const start = first.endsWith('-01') ? first : nextMonth(first);
+  const lastIsMonthEnd = dayNumber(nextMonth(last))! - 1 === to;
+  const until = lastIsMonthEnd ? nextMonth(last) : monthStart(last);
+  return start < until ? { from: start, until } : null;
+}
+
 /** Every day of a range, in order (gaps in the statistics are filled with zeros). */
 export function daysOf(from: number, to: number): string[] {
   const out: string[] = [];

@@ -3,11 +3,13 @@
  * fastest: the daily rollup (no kiosk dimension), the per-kiosk daily rollup
  * (no service dimension), or the journal rows themselves (a kiosk with a
  * service or category filter, or a hall whose time zone is not the rollups').
+ * Ranking kiosks or counting one kiosk's months reads whole months from the
+ * monthly kiosk rollup and only the days around them from the daily one.
  * Every source yields the same figures for the same rows: the rollup
  * expressions in migration 2 are repeated here for the rows.
  */
 import type { StatsQuery } from '../../contract/console-api';
-import type { DayRange } from './periods';
+import { dayNumber, wholeMonths, type DayRange } from './periods';
 
 export type StatsSource = 'daily' | 'dailyKiosk' | 'rows';
 export type GroupBy = StatsQuery['groupBy'];
@@ -60,6 +62,24 @@ export function figuresSql(source: StatsSource, groupBy: GroupBy | null, filters
       };
     }
     case 'dailyKiosk': {
+      const months = groupBy === 'kiosk' || groupBy === 'month' || groupBy === null ? wholeMonthsOf(range) : null;
+      if (months) {
+        // Whole months from the monthly rollup, the days before and after them from the daily one.
+        params.push(months.from, months.until);
+        filter('kiosk_id', filters.kioskId);
+        const kiosk = where.length > 0 ? ` AND ${where.join(' AND ')}` : '';
+        const monthKey = keyOf(groupBy, { service: null, category: null, kiosk: 'kiosk_id', day: 'month' });
+        const dayKey = keyOf(groupBy, { service: null, category: null, kiosk: 'kiosk_id', day: 'day' });
+        return {
+          sql: `SELECT key, sum(sessions)::bigint AS sessions, sum(completed)::bigint AS completed, sum(millis)::bigint AS millis, sum(fee_fen)::bigint AS fee
+                FROM (SELECT ${monthKey} AS key, sessions, completed, millis, fee_fen FROM journal_monthly_kiosk WHERE month >= $3::date AND month < $4::date${kiosk}
+                      UNION ALL
+                      SELECT ${dayKey} AS key, sessions, completed, millis, fee_fen FROM journal_daily_kiosk
+                      WHERE day BETWEEN $1::date AND $2::date AND (day < $3::date OR day >= $4::date)${kiosk}) AS parts
+                GROUP BY 1`,
+          params,
+        };
+      }
       where.unshift('day BETWEEN $1::date AND $2::date');
       filter('kiosk_id', filters.kioskId);
       const key = keyOf(groupBy, { service: null, category: null, kiosk: 'kiosk_id', day: 'day' });
@@ -85,6 +105,12 @@ export function figuresSql(source: StatsSource, groupBy: GroupBy | null, filters
       };
     }
   }
+}
+
+function wholeMonthsOf(range: DayRange): { from: string; until: string } | null {
+  const from = dayNumber(range.from);
+  const to = dayNumber(range.to);
+  return from === null || to === null ? null : wholeMonths(from, to);
 }
 
 /** The key expression of a grouping in one source (`null` where the source lacks that dimension: a caller's bug). */

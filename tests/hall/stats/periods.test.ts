@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRange, dayNumber, monthsOf, previousPeriod, yearEarlier } from '../../../hall/server/stats/periods';
+import { checkRange, dayNumber, monthsOf, previousPeriod, wholeMonths, yearEarlier } from '../../../hall/server/stats/periods';
 
 const range = (from: string, to: string) => {
   const checked = checkRange({ from, to });
@@ -43,5 +43,18 @@ describe('the statistics calendar', () => {
   it('lists the months a range touches', () => {
     const span = range('2024-11-15', '2025-02-01');
     expect(monthsOf(span.from, span.to)).toEqual(['2024-11', '2024-12', '2025-01', '2025-02']);
+  });
+
+  it('finds the whole months inside a range (the monthly kiosk rollup reads those)', () => {
+    const whole = (from: string, to: string) => {
+      const r = range(from, to);
+      return wholeMonths(r.from, r.to);
+    };
+    expect(whole('2025-01-15', '2025-05-03')).toEqual({ from: '2025-02-01', until: '2025-05-01' });
+    expect(whole('2024-02-01', '2024-02-29')).toEqual({ from: '2024-02-01', until: '2024-03-01' });
+    expect(whole('2024-02-01', '2024-02-28')).toBeNull();
+    expect(whole('2025-11-01', '2026-10-31')).toEqual({ from: '2025-11-01', until: '2026-11-01' });
+    expect(whole('2025-12-01', '2025-12-31')).toEqual({ from: '2025-12-01', until: '2026-01-01' });
+    expect(whole('2025-03-02', '2025-03-31')).toBeNull();
   });
 });
