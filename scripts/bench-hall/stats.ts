@@ -98,6 +98,18 @@ export async function benchHallStats(options: StatsBenchOptions): Promise<HallBe
     await measure('hall.stats.12m.one-kiosk.day', () => stats.summary({ from: '2025-11-01', to: LAST_DAY, groupBy: 'day', kioskId: 'k0042' }));
     await measure('hall.stats.12m.one-kiosk.service', () => stats.summary({ from: '2025-11-01', to: LAST_DAY, groupBy: 'service', kioskId: 'k0042' }));
     await measure('hall.stats.1m.kiosk.category-filter', () => stats.summary({ from: '2026-10-01', to: LAST_DAY, groupBy: 'kiosk', category: 'traffic' }));
+    // The alternative not chosen: the same summaries from journal_sessions through its indexes (a hall
+    // whose zone is not the rollups' reads the rows). Logged for docs/scale.md, not a target.
+    const fromRows = createHallStats(db, { timeZone: 'UTC' });
+    for (const period of PERIODS) {
+      const samples: number[] = [];
+      for (let i = 0; i < 4; i += 1) {
+        const t = performance.now();
+        await fromRows.summary({ from: period.from, to: LAST_DAY, groupBy: 'service' });
+        if (i > 0) samples.push(since(t));
+      }
+      log(`  without rollups (rows + indexes): ${period.name} by service, median of 3: ${Math.round(samples.sort((a, b) => a - b)[1]!)} ms`);
+    }
     phases.queries = since(start);
     log(`  queries: ${s(phases.queries)}`);
 
