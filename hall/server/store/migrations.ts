@@ -130,6 +130,94 @@ export const HALL_MIGRATIONS: HallMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'statistics rollups',
+    // Why rollups (docs/scale.md): at province scale (10 M rows) a month of
+    // sessions is ~300 k rows, too many to aggregate within the console's
+    // 300 ms; the rollups hold one row per day × service × category × outcome
+    // (a few hundred a day), per day × kiosk, per month × kiosk, and per
+    // service × day × step (drop-off).
+    // Statement-level triggers see only the rows an INSERT really inserted (a
+    // row skipped by ON CONFLICT DO NOTHING is not in the transition table),
+    // so a re-sent journal row never counts twice; a batch costs one upsert
+    // per key, not per row. Days are the rollup's zone (journal_rollup_zone);
+    // a hall in another zone gets the same figures from journal_sessions.
+    sql: `
+      CREATE FUNCTION journal_rollup_zone() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT 'Asia/Shanghai'::text $$;
+      CREATE TABLE journal_daily (
+        day         date NOT NULL,
+        service_id  text NOT NULL,
+        category    text NOT NULL,
+        outcome     text NOT NULL,
+        sessions    bigint NOT NULL,
+        millis      bigint NOT NULL,
+        fee_fen     bigint NOT NULL,
+        PRIMARY KEY (day, service_id, category, outcome)
+      );
+      CREATE TABLE journal_daily_kiosk (
+        day         date NOT NULL,
+        kiosk_id    text NOT NULL,
+        sessions    bigint NOT NULL,
+        completed   bigint NOT NULL,
+        millis      bigint NOT NULL,
+        fee_fen     bigint NOT NULL,
+        PRIMARY KEY (day, kiosk_id)
+      );
+      -- Whole months per kiosk: ranking 2,000 kiosks over a year reads 24 k rows, not 730 k days.
+      CREATE TABLE journal_monthly_kiosk (
+        month       date NOT NULL,
+        kiosk_id    text NOT NULL,
+        sessions    bigint NOT NULL,
+        completed   bigint NOT NULL,
+        millis      bigint NOT NULL,
+        fee_fen     bigint NOT NULL,
+        PRIMARY KEY (month, kiosk_id)
+      );
+      CREATE INDEX journal_daily_kiosk_by_kiosk ON journal_daily_kiosk (kiosk_id, day);
+      -- Sessions not completed, by the step they ended on.
+      CREATE TABLE journal_dropoff (
+        service_id  text NOT NULL,
+        day         date NOT NULL,
+        last_step   text NOT NULL,
+        sessions    bigint NOT NULL,
+        PRIMARY KEY (service_id, day, last_step)
+      );
+      -- One kiosk's rows (a kiosk filter with a service or category filter reads the rows themselves).
+      CREATE INDEX journal_sessions_kiosk_started ON journal_sessions (kiosk_id, started_at);
+      -- Rows arrive roughly in time order: a BRIN index is tiny and prunes date ranges for the other raw queries.
+      CREATE INDEX journal_sessions_started_brin ON journal_sessions USING brin (started_at);
+      CREATE FUNCTION journal_rollup_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        -- ORDER BY: concurrent batches lock rollup rows in the same order (no deadlock between two ingest transactions).
+        INSERT INTO journal_daily AS r (day, service_id, category, outcome, sessions, millis, fee_fen)
+          SELECT (n.started_at AT TIME ZONE journal_rollup_zone())::date, coalesce(n.service_id, ''), coalesce(n.category, ''), n.outcome,
+                 count(*), sum(greatest(0, round(extract(epoch FROM n.ended_at - n.started_at) * 1000)))::bigint, sum(n.fee_fen)
+          FROM new_rows n GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+          ON CONFLICT (day, service_id, category, outcome) DO UPDATE
+            SET sessions = r.sessions + EXCLUDED.sessions, millis = r.millis + EXCLUDED.millis, fee_fen = r.fee_fen + EXCLUDED.fee_fen;
+        INSERT INTO journal_daily_kiosk AS r (day, kiosk_id, sessions, completed, millis, fee_fen)
+          SELECT (n.started_at AT TIME ZONE journal_rollup_zone())::date, n.kiosk_id, count(*), count(*) FILTER (WHERE n.outcome = 'completed'),
+                 sum(greatest(0, round(extract(epoch FROM n.ended_at - n.started_at) * 1000)))::bigint, sum(n.fee_fen)
+          FROM new_rows n GROUP BY 1, 2 ORDER BY 1, 2
+          ON CONFLICT (day, kiosk_id) DO UPDATE
+            SET sessions = r.sessions + EXCLUDED.sessions, completed = r.completed + EXCLUDED.completed, millis = r.millis + EXCLUDED.millis, fee_fen = r.fee_fen + EXCLUDED.fee_fen;
+        INSERT INTO journal_monthly_kiosk AS r (month, kiosk_id, sessions, completed, millis, fee_fen)
+          SELECT date_trunc('month', n.started_at AT TIME ZONE journal_rollup_zone())::date, n.kiosk_id, count(*), count(*) FILTER (WHERE n.outcome = 'completed'),
+                 sum(greatest(0, round(extract(epoch FROM n.ended_at - n.started_at) * 1000)))::bigint, sum(n.fee_fen)
+          FROM new_rows n GROUP BY 1, 2 ORDER BY 1, 2
+          ON CONFLICT (month, kiosk_id) DO UPDATE
+            SET sessions = r.sessions + EXCLUDED.sessions, completed = r.completed + EXCLUDED.completed, millis = r.millis + EXCLUDED.millis, fee_fen = r.fee_fen + EXCLUDED.fee_fen;
+        INSERT INTO journal_dropoff AS r (service_id, day, last_step, sessions)
+          SELECT coalesce(n.service_id, ''), (n.started_at AT TIME ZONE journal_rollup_zone())::date, coalesce(n.last_step, ''), count(*)
+          FROM new_rows n WHERE n.outcome <> 'completed' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+          ON CONFLICT (service_id, day, last_step) DO UPDATE SET sessions = r.sessions + EXCLUDED.sessions;
+        RETURN NULL;
+      END;
+      $$;
+      CREATE TRIGGER journal_rollup AFTER INSERT ON journal_sessions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION journal_rollup_insert();
+    `,
+  },
 ];
 
 export type HallMigrationError = { kind: 'databaseTooNew'; version: number; known: number } | { kind: 'migrationFailed'; version: number; message: string };
@@ -159,10 +247,54 @@ export async function migrateHallDb(
   return { ok: true, version: Math.max(current, known) };
 }
 
-/** Splits plain DDL on `;` at line ends (the migrations hold no functions or quoted semicolons). */
+const DOLLAR_QUOTE = /\$([A-Za-z_][A-Za-z0-9_]*)?\$/y;
+
+/**
+ * Splits a migration into statements on `;` outside quotes, comments and
+ * dollar-quoted bodies (`$$ … $$`, `$tag$ … $tag$`: function bodies hold
+ * their own semicolons); `--` comments are dropped.
+ */
 export function splitStatements(sql: string): string[] {
-  return sql
-    .split(/;\s*$/m)
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
-    .filter((s) => s.length > 0);
+  const statements: string[] = [];
+  let current = '';
+  let at = 0;
+  const flush = () => {
+    const statement = current.trim();
+    if (statement.length > 0) statements.push(statement);
+    current = '';
+  };
+  while (at < sql.length) {
+    const ch = sql[at]!;
+    if (sql.startsWith('--', at)) {
+      const end = sql.indexOf('\n', at);
+      at = end === -1 ? sql.length : end;
+      continue;
+    }
+    DOLLAR_QUOTE.lastIndex = at;
+    const dollar = ch === '$' ? DOLLAR_QUOTE.exec(sql) : null;
+    if (dollar) {
+      const end = sql.indexOf(dollar[0], at + dollar[0].length);
+      const stop = end === -1 ? sql.length : end + dollar[0].length;
+      current += sql.slice(at, stop);
+      at = stop;
+      continue;
+    }
+    if (ch === "'" || ch === '"') {
+      // A doubled quote inside is an escaped one: the scan simply closes and reopens.
+      const end = sql.indexOf(ch, at + 1);
+      const stop = end === -1 ? sql.length : end + 1;
+      current += sql.slice(at, stop);
+      at = stop;
+      continue;
+    }
+    if (ch === ';') {
+      flush();
+      at += 1;
+      continue;
+    }
+    current += ch;
+    at += 1;
+  }
+  flush();
+  return statements;
 }
