@@ -7,7 +7,7 @@
  *   npm run hall [-- --config FILE]
  *   npm run hall -- officer add <username> --role officer|supervisor [--name 显示名]
  *   npm run hall -- officer passwd <username>
- *   npm run hall -- kiosk add|list|remove …   (H1's kioskCommand, over the broker folder)
+ *   npm run hall -- kiosk add|list|remove …   (kiosk credentials, over the broker folder)
  *
  * Passwords come from standard input when it is piped (`echo … | npm run hall -- officer add …`),
  * otherwise one is generated and printed once. A malformed config exits 78.
@@ -20,47 +20,22 @@ import { EX_CONFIG, loadHallConfig, type HallConfig } from '../hall/server/confi
 import { openConfiguredDb, provisionDefaultKiosk, startHall, type HallParts } from '../hall/server/main';
 import { migrateHallDb } from '../hall/server/store/migrations';
 import { Role } from '../hall/contract/console-api';
+import { startHallBroker } from '../hall/server/broker/hall-broker';
+import { kioskCommand as runKioskCommand } from '../hall/server/broker/kiosk-cli';
+import { startHallLink } from '../hall/server/link/hall-link-server';
+import { createHallStats } from '../hall/server/stats/hall-stats';
 
 const USAGE = `Usage: npm run hall [-- --config FILE]
        npm run hall -- officer add <username> --role officer|supervisor [--name NAME] [--config FILE]
        npm run hall -- officer passwd <username> [--config FILE]
        npm run hall -- kiosk add|list|remove … [--config FILE]`;
 
-/**
- * The broker, link and stats modules (H1, H6), loaded by path so this script
- * builds before they are merged; a missing one is a clear message, not a crash.
- */
-async function loadRealParts(): Promise<HallParts | string> {
-  const load = async (path: string, name: string): Promise<unknown> => {
-    try {
-      const mod = (await import(path)) as Record<string, unknown>;
-      return typeof mod[name] === 'function' ? mod[name] : `${path} has no ${name}()`;
-    } catch (error) {
-      return `${path} could not be loaded: ${(error as Error).message}`;
-    }
-  };
-  const startBroker = await load('../hall/server/broker/hall-broker.ts', 'startHallBroker');
-  const startLink = await load('../hall/server/link/hall-link-server.ts', 'startHallLink');
-  const createStats = await load('../hall/server/stats/hall-stats.ts', 'createHallStats');
-  for (const part of [startBroker, startLink, createStats]) if (typeof part === 'string') return part;
-  return { startBroker, startLink, createStats } as HallParts;
-}
+/** The real parts: Mosquitto run by the hall, the hall side of the MQTT link, the statistics over the rollups. */
+const REAL_PARTS: HallParts = { startBroker: startHallBroker, startLink: startHallLink, createStats: createHallStats };
 
-/** `kiosk …`: H1's `kioskCommand(argv, { dir })` from the broker module, loaded like the parts above. */
+/** `kiosk add|list|remove …`: provisioning over the broker folder (works while the hall runs: the broker reloads). */
 async function kioskCommand(config: HallConfig, argv: string[]): Promise<number> {
-  const path = '../hall/server/broker/hall-broker.ts';
-  let run: unknown;
-  try {
-    run = ((await import(path)) as Record<string, unknown>).kioskCommand;
-  } catch (error) {
-    run = `${path} could not be loaded: ${(error as Error).message}`;
-  }
-  if (typeof run !== 'function') {
-    process.stderr.write(`Kiosk provisioning is not available: ${typeof run === 'string' ? run : `${path} has no kioskCommand()`}\n`);
-    return 1;
-  }
-  const code: unknown = await (run as (argv: string[], options: { dir: string }) => Promise<number> | number)(argv, { dir: join(config.dataDir, 'broker') });
-  return typeof code === 'number' ? code : 0;
+  return runKioskCommand(argv, { dir: join(config.dataDir, 'broker') });
 }
 
 async function readStdin(): Promise<string> {
@@ -119,12 +94,7 @@ async function officerCommand(config: HallConfig, positionals: string[], values:
 }
 
 async function serve(config: HallConfig): Promise<number> {
-  const parts = await loadRealParts();
-  if (typeof parts === 'string') {
-    process.stderr.write(`The hall cannot start: ${parts}\n`);
-    return 1;
-  }
-  const started = await startHall(config, parts, {
+  const started = await startHall(config, REAL_PARTS, {
     onError: (error, where) => process.stderr.write(`hall: unexpected error in ${where}: ${error instanceof Error ? error.message : String(error)}\n`),
   });
   if (!started.ok) {

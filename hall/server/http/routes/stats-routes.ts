@@ -1,12 +1,19 @@
 /** GET /api/stats, /api/stats/dropoff, /api/stats.csv: validated here, answered by the stats module. */
 import { z } from 'zod';
 import { StatsQuery } from '../../../contract/console-api';
-import { json } from '../reply';
+import { checkStatsRange } from '../../stats/hall-stats';
+import { apiError, json, type Reply } from '../reply';
 import { route } from '../route';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const DropOffQuery = z.object({ serviceId: z.string().min(1).max(64), from: Day, to: Day });
 const BOM = '\uFEFF';
+
+/** A date that does not exist (2026-02-30) or a range ending before it starts: 400 naming the field, before any query. */
+function badRange(range: { from: string; to: string }): Reply | null {
+  const checked = checkStatsRange(range);
+  return checked.ok ? null : apiError('badRequest', { field: checked.error.field });
+}
 
 export const statsRoutes = [
   route<unknown, StatsQuery>({
@@ -15,7 +22,7 @@ export const statsRoutes = [
     auth: 'officer',
     query: StatsQuery,
     async handle({ deps, query }) {
-      return json(await deps.stats.summary(query));
+      return badRange(query) ?? json(await deps.stats.summary(query));
     },
   }),
   route<unknown, z.infer<typeof DropOffQuery>>({
@@ -24,7 +31,7 @@ export const statsRoutes = [
     auth: 'officer',
     query: DropOffQuery,
     async handle({ deps, query }) {
-      return json(await deps.stats.dropOff(query.serviceId, query.from, query.to));
+      return badRange(query) ?? json(await deps.stats.dropOff(query.serviceId, query.from, query.to));
     },
   }),
   route<unknown, StatsQuery>({
@@ -33,6 +40,8 @@ export const statsRoutes = [
     auth: 'officer',
     query: StatsQuery,
     async handle({ deps, query }) {
+      const refused = badRange(query);
+      if (refused) return refused;
       const csv = await deps.stats.csv(query);
       // Excel opens UTF-8 CSV as such only with the byte order mark.
       return { kind: 'csv', body: csv.startsWith(BOM) ? csv : BOM + csv, filename: `hall-stats-${query.from}-${query.to}-${query.groupBy}.csv` };
