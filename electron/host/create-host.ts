@@ -36,6 +36,8 @@ import { fingerprintCompare } from './gateway/fingerprint-compare';
 import { createDocumentDesk } from './issued/document-desk';
 import { createStaffAlerts } from './staff/alerts';
 import { alertingDocumentDesk, alertingTicketPrinter } from './staff/alerting-printers';
+import { composeStaff, type KioskStaff } from './staff/compose-staff';
+import { kioskError } from './api/dispatch';
 import { withFaceToFlow } from './flows/face-to-flow';
 import { withPhotoToFlow } from './flows/photo-to-flow';
 import { createStudioReceipts } from './capture/photo/studio-receipt';
@@ -118,6 +120,8 @@ export interface KioskHost {
   onEvent(listener: (event: EventEnvelope) => void): () => void;
   /** The payment service's pushed notifications (served at `POST /payment/notify`). */
   readonly paymentNotifications: PaymentNotifications;
+  /** Hall staff at the kiosk: the allow-list cache, the signed-in officer, consumables, the service state (for the hall link). */
+  readonly staff: KioskStaff;
 }
 
 /** Composes a host from a validated config; throws with a message naming the cause when the journal, a key or the back-end cannot be set up. */
@@ -366,11 +370,38 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       station.audit.record({ actor: 'staff', action: 'dock.enrolFace', subject: sampleCard, detail: {} }),
   });
 
+  // Hall staff at the kiosk: sign-in, maintenance, the service state (restored from the journal).
+  const staff = composeStaff({
+    config,
+    db,
+    audit: station.audit,
+    bus,
+    logger,
+    now,
+    devices: () => devices.list().map(toContractStatus),
+    device: (id) => (typeof baseDevices.device === 'function' ? baseDevices.device(id) : undefined),
+    receiptPrinter,
+    a4DeviceId: printing.a4Device?.id,
+    documents: printing.documentService,
+    sessionOpen: () => sessions.current() !== undefined,
+    citizenCard: onCard,
+    reconcile: async (day) => {
+      const result = await runDayEndCheck({ port: configuredPayment.port, ledger: paymentLedger, timeZone: config.timeZone, audit: station.audit, actor: 'staff' }, day).catch(() => null);
+      if (!result?.ok) return { state: 'unavailable' };
+      const { matched, mismatches } = result.value;
+      if (mismatches.length > 0) return { state: 'mismatches', matched, mismatches: mismatches.length };
+      return matched > 0 ? { state: 'matched', matched } : { state: 'noPayments' };
+    },
+  });
+  const citizenSessions = sessionHandlers({ sessions, journal: station.sessions, bus, logger });
+
   // One module per contract channel (api/handlers/); this root only wires them.
   const handlers: CallHandlers = {
     ...kioskHandlers(config),
     ...devicesHandlers({ devices, reportedCameras, logger }),
-    ...sessionHandlers({ sessions, journal: station.sessions, bus, logger }),
+    ...citizenSessions,
+    // Out of service: no citizen session starts.
+    'session.start': (params) => (staff.serviceState.current() ? { ok: false, error: kioskError('unauthorized', { reason: 'outOfService' }) } : citizenSessions['session.start'](params)),
     ...identityHandlers({ sessions, bus, logger, now, timeZone: config.timeZone, onIdentityConflict }),
     ...helpHandlers({ kioskId: config.kioskId, audit: station.audit, bus, logger, now }),
     ...catalogueHandlers({ entries: services, moduleOf: serviceModule }),
@@ -381,6 +412,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     // Document pages only for the flow's current document capture step; accepted and deleted pages reach the flow as host events.
     ...createDocumentHandlers({ sessions, logger, newId: randomUUID, flow: documentFlowPort(sessions) }),
     ...journaledFlowHandlers(flows.handlers, sessions, station.sessions),
+    ...staff.handlers,
   };
 
   // Journals every session from the host's own events; subscribed from the
@@ -427,7 +459,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
           alerts.devicesChanged(statuses);
           bus.emit('catalogue.changed', { services: services() });
         }),
-        devices.on('cardPresented', ({ card }) => onCard(card)),
+        devices.on('cardPresented', ({ card }) => staff.cardPresented(card)),
         // The fingerprint step's captures: driven by the host from the flow's view, results only from the scanner.
         connectFingerprintsToFlow({ bus, sessions, logger, scanner: () => fingerprintScannerOf(baseDevices, config.devices.fingerprint.id), compare: (request) => backend.gateway.call(fingerprintCompare, request) }),
         devices.on('cardReadFailed', () => bus.emit('identity.readFailed', { messageKey: 'identity.readFailed' })),
@@ -464,6 +496,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       if (open) bus.emit('session.ended', { sessionId: open.sessionId, reason: 'hostRestart' });
       flows.controls.dispose();
       sessions.dispose();
+      staff.dispose();
       for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
       unsubscribeJournal();
       await devices.stop();
@@ -480,6 +513,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     dispatch: (message) => dispatcher.dispatch(message),
     onEvent: (listener) => bus.subscribe(listener),
     paymentNotifications,
+    staff,
   };
 }
 

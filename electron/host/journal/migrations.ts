@@ -11,6 +11,7 @@ import { TRANSACTIONS_MIGRATION } from './transactions-migration';
 import { FACE_FAILURES_MIGRATION } from './face-failures-migration';
 import { FEES_MIGRATION } from './fees-migration';
 import { PAYMENT_LEDGER_MIGRATION } from '../payment/ledger-migration';
+import { STAFF_MIGRATION } from '../staff/staff-migration';
 
 export interface Migration {
   version: number;
@@ -52,6 +53,7 @@ export const MIGRATIONS: readonly Migration[] = [
   FEES_MIGRATION,
   PAYMENT_LEDGER_MIGRATION,
   OUTBOX_HELD_MIGRATION,
+  STAFF_MIGRATION,
 ];
 
 export type MigrationError = { kind: 'journalTooNew'; version: number; known: number } | { kind: 'migrationFailed'; version: number; message: string };
