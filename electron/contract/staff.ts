@@ -30,7 +30,11 @@ const consumableShapesMatch: Same<z.infer<typeof StaffConsumable>, HallConsumabl
 void consumableShapesMatch;
 
 /** An officer as the staff screens show them: staff number and masked name only. */
-export const StaffOfficer = z.object({ staffNumber: z.string().max(32), nameMasked: z.string().max(16), role: z.enum(['officer', 'supervisor']) });
+export const StaffOfficer = z.object({
+  staffNumber: z.string().max(32),
+  nameMasked: z.string().max(16),
+  role: z.enum(['officer', 'supervisor']),
+});
 export type StaffOfficer = z.infer<typeof StaffOfficer>;
 
 /** Where the kiosk's staff sign-in is. */
@@ -71,14 +75,23 @@ export const PrintResult = z.discriminatedUnion('outcome', [
 export type PrintResult = z.infer<typeof PrintResult>;
 
 /** A document as the staff screen may show it: number, type, time; never its content. */
-export const StaffDocument = z.object({ number: z.string().max(80), type: z.string().max(64), printedAt: At, reprinted: z.boolean() });
+export const StaffDocument = z.object({
+  number: z.string().max(80),
+  type: z.string().max(64),
+  printedAt: At,
+  reprinted: z.boolean(),
+});
 export type StaffDocument = z.infer<typeof StaffDocument>;
 
 export const ReprintResult = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('reprinted'), document: StaffDocument }),
   z.object({ outcome: z.literal('notPrinted'), document: StaffDocument, messageKey: z.string().max(128) }),
   /** The policy said no: nothing printed today, already reprinted once, the file no longer kept. */
-  z.object({ outcome: z.literal('refused'), reason: z.enum(['noDocumentToday', 'reprintUsed', 'fileGone']), document: StaffDocument.nullable() }),
+  z.object({
+    outcome: z.literal('refused'),
+    reason: z.enum(['noDocumentToday', 'reprintUsed', 'fileGone']),
+    document: StaffDocument.nullable(),
+  }),
 ]);
 export type ReprintResult = z.infer<typeof ReprintResult>;
 
@@ -94,12 +107,18 @@ export type JournalEntry = z.infer<typeof JournalEntry>;
 
 export const DayEndReport = z.object({
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  byServiceAndOutcome: z.array(z.object({ serviceId: z.string().max(64), outcome: z.string().max(32), count: z.number().int().nonnegative() })),
+  byServiceAndOutcome: z.array(
+    z.object({ serviceId: z.string().max(64), outcome: z.string().max(32), count: z.number().int().nonnegative() }),
+  ),
   feesFen: z.number().int().nonnegative(),
   /** The payment reconciliation for the day; `unavailable` when the payment service gave no statement. */
   reconciliation: z.discriminatedUnion('state', [
     z.object({ state: z.literal('matched'), matched: z.number().int().nonnegative() }),
-    z.object({ state: z.literal('mismatches'), matched: z.number().int().nonnegative(), mismatches: z.number().int().positive() }),
+    z.object({
+      state: z.literal('mismatches'),
+      matched: z.number().int().nonnegative(),
+      mismatches: z.number().int().positive(),
+    }),
     z.object({ state: z.literal('unavailable') }),
     z.object({ state: z.literal('noPayments') }),
   ]),
@@ -115,7 +134,18 @@ const none = z.object({}).strict();
 export const StaffCalls = {
   'staff.state': { params: none, result: StaffView },
   /** The hidden corner gesture's way in: the typed staff number (the host looks it up). */
-  'staff.beginWithNumber': { params: z.object({ staffNumber: z.string().min(1).max(16).regex(/^[A-Za-z0-9]+$/) }).strict(), result: StaffView },
+  'staff.beginWithNumber': {
+    params: z
+      .object({
+        staffNumber: z
+          .string()
+          .min(1)
+          .max(16)
+          .regex(/^[A-Za-z0-9]+$/),
+      })
+      .strict(),
+    result: StaffView,
+  },
   /** At `cardChoice`: staff sign-in with that card, or the citizen's business (a session starts with the card). */
   'staff.cardChoice': { params: z.object({ choice: z.enum(['staff', 'citizen']) }).strict(), result: StaffView },
   'staff.pin': { params: z.object({ pin: z.string().regex(/^\d{6}$/) }).strict(), result: PinOutcome },
@@ -127,15 +157,24 @@ export const StaffCalls = {
   'staff.devices': { params: none, result: z.object({ devices: z.array(DeviceStatus) }) },
   'staff.diagnose': { params: none, result: z.object({ checks: z.array(DiagnosticCheck) }) },
   'staff.consumables': { params: none, result: z.object({ consumables: z.array(StaffConsumable) }) },
-  'staff.refill': { params: z.object({ deviceId: z.string().max(64), kind: StaffConsumable.shape.kind }).strict(), result: z.object({ consumables: z.array(StaffConsumable) }) },
+  'staff.refill': {
+    params: z.object({ deviceId: z.string().max(64), kind: StaffConsumable.shape.kind }).strict(),
+    result: z.object({ consumables: z.array(StaffConsumable) }),
+  },
   'staff.testPrint': { params: z.object({ target: z.enum(['receipt', 'a4']) }).strict(), result: PrintResult },
   'staff.lastDocument': { params: none, result: z.object({ document: StaffDocument.nullable() }) },
   'staff.reprintLast': { params: none, result: ReprintResult },
   'staff.journal': { params: none, result: z.object({ day: z.string(), sessions: z.array(JournalEntry) }) },
   'staff.dayEnd': { params: none, result: DayEndReport },
-  'staff.restartDevice': { params: z.object({ deviceId: z.string().max(64) }).strict(), result: z.object({ outcome: z.enum(['restarted', 'unknownDevice']) }) },
+  'staff.restartDevice': {
+    params: z.object({ deviceId: z.string().max(64) }).strict(),
+    result: z.object({ outcome: z.enum(['restarted', 'unknownDevice']) }),
+  },
   /** Out of service with `message` for citizens, or back in service (`null`). */
-  'staff.setServiceState': { params: z.object({ message: z.string().trim().min(1).max(200).nullable() }).strict(), result: z.object({ outOfService: OutOfService.nullable() }) },
+  'staff.setServiceState': {
+    params: z.object({ message: z.string().trim().min(1).max(200).nullable() }).strict(),
+    result: z.object({ outOfService: OutOfService.nullable() }),
+  },
   /** Whether the kiosk is in service (any screen, e.g. after a reload). */
   'kiosk.serviceState': { params: none, result: z.object({ outOfService: OutOfService.nullable() }) },
 } as const;
@@ -145,3 +184,4 @@ export const StaffEvents = {
   /** The staff sign-in moved on (a card offered both ways, signed in, signed out by the idle timer). */
   'staff.changed': StaffView,
 } as const;
+export type StaffConsumable = z.infer<typeof StaffConsumable>;

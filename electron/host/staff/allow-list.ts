@@ -65,7 +65,12 @@ export function createStaffAllowList(deps: StaffAllowListDeps): StaffAllowListCa
         log.info({ held: cached.version, offered: parsed.data.version }, 'older staff allow-list ignored');
         return;
       }
-      write.run({ version: parsed.data.version, issuedAt: parsed.data.issuedAt, list: JSON.stringify(parsed.data), storedAt: deps.now().toISOString() });
+      write.run({
+        version: parsed.data.version,
+        issuedAt: parsed.data.issuedAt,
+        list: JSON.stringify(parsed.data),
+        storedAt: deps.now().toISOString(),
+      });
       cached = parsed.data;
       log.info({ version: parsed.data.version, staff: parsed.data.staff.length }, 'staff allow-list stored');
     },

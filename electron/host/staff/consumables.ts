@@ -26,7 +26,11 @@ const LOW_SHARE = 0.1;
 
 const RECEIPT_ACTIONS = `('ticket.print', 'receipt.print', 'slip.print', 'feeSlip.print')`;
 
-export function createConsumables(db: Database, printers: () => readonly ConsumablePrinter[], now: () => Date): Consumables {
+export function createConsumables(
+  db: Database,
+  printers: () => readonly ConsumablePrinter[],
+  now: () => Date,
+): Consumables {
   const refillAt = db.prepare('SELECT at FROM consumable_refills WHERE device_id = ? AND kind = ?');
   const refill = db.prepare(
     `INSERT INTO consumable_refills (device_id, kind, at) VALUES (?, ?, ?) ON CONFLICT (device_id, kind) DO UPDATE SET at = excluded.at`,

@@ -47,19 +47,27 @@ export function createMaintenance(deps: MaintenanceDeps): Maintenance {
     const bytes = encodeTestReceipt(deps.now(), { paperWidthMm: deps.paperWidthMm });
     if (!bytes.ok) return { outcome: 'notPrinted', messageKey: RECEIPT_ENCODE_FAILED_KEY };
     const printed = await printer.print(bytes.value);
-    return printed.ok ? { outcome: 'printed' } : { outcome: 'notPrinted', messageKey: receiptMessageKey(printed.error) };
+    return printed.ok
+      ? { outcome: 'printed' }
+      : { outcome: 'notPrinted', messageKey: receiptMessageKey(printed.error) };
   };
 
   const a4Test = async (): Promise<PrintResult> => {
     // A session of its own, so the page's PDF goes as soon as it printed.
     const sessionId = `staff-test-${deps.now().getTime()}`;
     const page = testPageDocument(deps.now(), deps.kioskId, deps.timeZone);
-    const issued = await deps.documents.issue(sessionId, { kind: TEST_PAGE_KIND, template: page.template, vars: page.vars });
+    const issued = await deps.documents.issue(sessionId, {
+      kind: TEST_PAGE_KIND,
+      template: page.template,
+      vars: page.vars,
+    });
     if (!issued.ok) return { outcome: 'notPrinted', messageKey: 'staff.print.testPageFailed' };
     try {
       const printed = await deps.documents.print(issued.value.number);
       if (!printed.ok) return { outcome: 'notPrinted', messageKey: printed.error.messageKey };
-      return printed.value.kind === 'completed' ? { outcome: 'printed' } : { outcome: 'notPrinted', messageKey: printed.value.messageKey };
+      return printed.value.kind === 'completed'
+        ? { outcome: 'printed' }
+        : { outcome: 'notPrinted', messageKey: printed.value.messageKey };
     } finally {
       await deps.documents.endSession(sessionId);
     }
@@ -77,7 +85,9 @@ export function createMaintenance(deps: MaintenanceDeps): Maintenance {
         return { outcome: 'refused', reason: kind === 'reprintUsed' ? 'reprintUsed' : 'fileGone', document };
       }
       const after = { ...document, reprinted: true };
-      return printed.value.kind === 'completed' ? { outcome: 'reprinted', document: after } : { outcome: 'notPrinted', document: after, messageKey: printed.value.messageKey };
+      return printed.value.kind === 'completed'
+        ? { outcome: 'reprinted', document: after }
+        : { outcome: 'notPrinted', document: after, messageKey: printed.value.messageKey };
     },
     async restart(deviceId) {
       const device = deps.device(deviceId);
@@ -89,7 +99,10 @@ export function createMaintenance(deps: MaintenanceDeps): Maintenance {
     async diagnose() {
       const checks: DiagnosticCheck[] = [];
       for (const status of deps.devices()) {
-        const lines = [`${status.state}${status.media ? ` / ${status.media}` : ''}`, ...(status.detail ? [status.detail] : [])];
+        const lines = [
+          `${status.state}${status.media ? ` / ${status.media}` : ''}`,
+          ...(status.detail ? [status.detail] : []),
+        ];
         let ok = status.state === 'online' || status.state === 'busy';
         const printer = deps.receiptPrinter();
         // The CLI's `receipt status`: the printer's real-time status, asked now.

@@ -19,7 +19,11 @@ export interface PinLockout {
   succeeded(staffNumber: string): void;
 }
 
-export function createPinLockout(db: Database, now: () => Date, limits = { failures: PIN_LOCKOUT_FAILURES, lockMs: PIN_LOCKOUT_MS }): PinLockout {
+export function createPinLockout(
+  db: Database,
+  now: () => Date,
+  limits = { failures: PIN_LOCKOUT_FAILURES, lockMs: PIN_LOCKOUT_MS },
+): PinLockout {
   const read = db.prepare('SELECT failures, locked_until FROM staff_pin_failures WHERE staff_number = ?');
   const write = db.prepare(
     `INSERT INTO staff_pin_failures (staff_number, failures, locked_until) VALUES (?, ?, ?)
@@ -36,7 +40,9 @@ export function createPinLockout(db: Database, now: () => Date, limits = { failu
     return { failures: row.failures, lockedUntil };
   };
   const gateOf = (s: { failures: number; lockedUntil: Date | null }): PinGate =>
-    s.lockedUntil ? { kind: 'locked', until: s.lockedUntil } : { kind: 'open', attemptsLeft: limits.failures - s.failures };
+    s.lockedUntil
+      ? { kind: 'locked', until: s.lockedUntil }
+      : { kind: 'open', attemptsLeft: limits.failures - s.failures };
 
   return {
     gate: (staffNumber) => gateOf(state(staffNumber)),

@@ -60,7 +60,12 @@ export interface StaffDesk<Card> {
   /** The officer for a staff call, pushing back the idle sign-out; null when nobody is signed in (refuse the call). */
   authorize(): SignedInOfficer | null;
   /** Audits a staff action with the signed-in officer's masked identity. */
-  record(officer: SignedInOfficer, action: string, subject?: string | null, detail?: Record<string, string | number | boolean | null>): void;
+  record(
+    officer: SignedInOfficer,
+    action: string,
+    subject?: string | null,
+    detail?: Record<string, string | number | boolean | null>,
+  ): void;
   dispose(): void;
 }
 
@@ -71,9 +76,14 @@ type Phase<Card> =
   | { phase: 'pin'; via: 'staffNumber'; staffNumber: string; member: StaffMember | undefined }
   | { phase: 'signedIn'; officer: SignedInOfficer };
 
-const officerOf = (member: StaffMember): SignedInOfficer => ({ staffNumber: member.staffNumber, nameMasked: member.nameMasked, role: member.role });
+const officerOf = (member: StaffMember): SignedInOfficer => ({
+  staffNumber: member.staffNumber,
+  nameMasked: member.nameMasked,
+  role: member.role,
+});
 /** The audit's subject for an officer: staff number and masked name, nothing else. */
-export const maskedOfficer = (officer: Pick<SignedInOfficer, 'staffNumber' | 'nameMasked'>): string => `${officer.staffNumber} ${officer.nameMasked}`;
+export const maskedOfficer = (officer: Pick<SignedInOfficer, 'staffNumber' | 'nameMasked'>): string =>
+  `${officer.staffNumber} ${officer.nameMasked}`;
 
 const defaultSchedule = (ms: number, run: () => void): (() => void) => {
   const timer = setTimeout(run, ms);
@@ -90,8 +100,11 @@ export function createStaffDesk<Card>(deps: StaffDeskDeps<Card>): StaffDesk<Card
   let lastTouch = deps.now().getTime();
   let cancelTimer: (() => void) | null = null;
 
-  const audit = (action: string, subject: string | null, detail: Record<string, string | number | boolean | null> = {}) =>
-    deps.audit.record({ actor: 'staff', action, ...(subject ? { subject } : {}), detail });
+  const audit = (
+    action: string,
+    subject: string | null,
+    detail: Record<string, string | number | boolean | null> = {},
+  ) => deps.audit.record({ actor: 'staff', action, ...(subject ? { subject } : {}), detail });
 
   const viewOf = (s: Phase<Card>): StaffView => {
     switch (s.phase) {
@@ -100,7 +113,9 @@ export function createStaffDesk<Card>(deps: StaffDeskDeps<Card>): StaffDesk<Card
       case 'cardChoice':
         return { phase: 'cardChoice', officer: officerOf(s.member) };
       case 'pin':
-        return s.via === 'card' ? { phase: 'pin', via: 'card', officer: officerOf(s.member) } : { phase: 'pin', via: 'staffNumber', officer: null };
+        return s.via === 'card'
+          ? { phase: 'pin', via: 'card', officer: officerOf(s.member) }
+          : { phase: 'pin', via: 'staffNumber', officer: null };
       case 'signedIn':
         return { phase: 'signedIn', officer: s.officer, idleSignOutMs: idleMs };
       default: {
@@ -222,7 +237,9 @@ export function createStaffDesk<Card>(deps: StaffDeskDeps<Card>): StaffDesk<Card
     },
     staffSignedIn() {
       expireIfIdle();
-      return state.phase === 'signedIn' ? { staffNumber: state.officer.staffNumber, nameMasked: state.officer.nameMasked } : null;
+      return state.phase === 'signedIn'
+        ? { staffNumber: state.officer.staffNumber, nameMasked: state.officer.nameMasked }
+        : null;
     },
     authorize() {
       if (expireIfIdle() || state.phase !== 'signedIn') return null;
@@ -230,7 +247,12 @@ export function createStaffDesk<Card>(deps: StaffDeskDeps<Card>): StaffDesk<Card
       return state.officer;
     },
     record(officer, action, subject, detail) {
-      deps.audit.record({ actor: 'staff', action, subject: subject ? `${maskedOfficer(officer)} ${subject}`.slice(0, 128) : maskedOfficer(officer), detail: detail ?? {} });
+      deps.audit.record({
+        actor: 'staff',
+        action,
+        subject: subject ? `${maskedOfficer(officer)} ${subject}`.slice(0, 128) : maskedOfficer(officer),
+        detail: detail ?? {},
+      });
     },
     dispose() {
       cancelTimer?.();

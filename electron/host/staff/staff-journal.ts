@@ -23,7 +23,11 @@ export interface StaffJournal {
 export function createStaffJournal(db: Database, now: () => Date, timeZone: string): StaffJournal {
   const bounds = () => {
     const day = zonedIsoDate(now(), timeZone);
-    return { day, from: zonedDayStart(day, timeZone).toISOString(), to: zonedDayStart(nextDay(day), timeZone).toISOString() };
+    return {
+      day,
+      from: zonedDayStart(day, timeZone).toISOString(),
+      to: zonedDayStart(nextDay(day), timeZone).toISOString(),
+    };
   };
   const sessions = db.prepare(
     `SELECT started_at, service_id, outcome, id_number_masked, fee_fen FROM transactions
@@ -47,7 +51,15 @@ export function createStaffJournal(db: Database, now: () => Date, timeZone: stri
     today: () => bounds().day,
     sessions() {
       const { from, to } = bounds();
-      return (sessions.all(from, to) as Array<{ started_at: string; service_id: string | null; outcome: string; id_number_masked: string | null; fee_fen: number }>).map((row) => ({
+      return (
+        sessions.all(from, to) as Array<{
+          started_at: string;
+          service_id: string | null;
+          outcome: string;
+          id_number_masked: string | null;
+          fee_fen: number;
+        }>
+      ).map((row) => ({
         startedAt: row.started_at,
         serviceId: row.service_id,
         outcome: row.outcome,
@@ -57,7 +69,12 @@ export function createStaffJournal(db: Database, now: () => Date, timeZone: stri
     },
     dayEnd() {
       const { day, from, to } = bounds();
-      const rows = counts.all(from, to) as Array<{ service_id: string; outcome: string; n: number; fees: number | null }>;
+      const rows = counts.all(from, to) as Array<{
+        service_id: string;
+        outcome: string;
+        n: number;
+        fees: number | null;
+      }>;
       return {
         day,
         byServiceAndOutcome: rows.map((row) => ({ serviceId: row.service_id, outcome: row.outcome, count: row.n })),
@@ -67,8 +84,11 @@ export function createStaffJournal(db: Database, now: () => Date, timeZone: stri
     },
     lastDocument() {
       const { from, to } = bounds();
-      const row = last.get(TEST_PAGE_KIND, from, to) as { number: string; type: string; updated_at: string; reprint_count: number } | undefined;
-      return row ? { number: row.number, type: row.type, printedAt: row.updated_at, reprinted: row.reprint_count > 0 } : null;
+      const row = last.get(TEST_PAGE_KIND, from, to) as
+        { number: string; type: string; updated_at: string; reprint_count: number } | undefined;
+      return row
+        ? { number: row.number, type: row.type, printedAt: row.updated_at, reprinted: row.reprint_count > 0 }
+        : null;
     },
   };
 }

@@ -25,12 +25,25 @@ export interface StaffHandlersDeps {
   reconcile: (day: string) => Promise<DayEndReport['reconciliation']>;
 }
 
-type StaffCall = Exclude<Extract<keyof CallHandlers, `staff.${string}`>, 'staff.state' | 'staff.beginWithNumber' | 'staff.cardChoice' | 'staff.pin' | 'staff.cancel' | 'staff.touch' | 'staff.signOut'>;
+type StaffCall = Exclude<
+  Extract<keyof CallHandlers, `staff.${string}`>,
+  | 'staff.state'
+  | 'staff.beginWithNumber'
+  | 'staff.cardChoice'
+  | 'staff.pin'
+  | 'staff.cancel'
+  | 'staff.touch'
+  | 'staff.signOut'
+>;
 
-export function staffHandlers(deps: StaffHandlersDeps): Pick<CallHandlers, `staff.${string}` & keyof CallHandlers | 'kiosk.serviceState'> {
+export function staffHandlers(
+  deps: StaffHandlersDeps,
+): Pick<CallHandlers, (`staff.${string}` & keyof CallHandlers) | 'kiosk.serviceState'> {
   const { desk } = deps;
   /** Runs `act` for the signed-in officer, or refuses. */
-  const signedIn = async <M extends StaffCall>(act: (officer: SignedInOfficer) => Promise<HandlerOutcome<M>> | HandlerOutcome<M>): Promise<HandlerOutcome<M>> => {
+  const signedIn = async <M extends StaffCall>(
+    act: (officer: SignedInOfficer) => Promise<HandlerOutcome<M>> | HandlerOutcome<M>,
+  ): Promise<HandlerOutcome<M>> => {
     const officer = desk.authorize();
     if (!officer) return { ok: false, error: kioskError('unauthorized', { reason: 'staffNotSignedIn' }) };
     return act(officer);
@@ -52,10 +65,12 @@ export function staffHandlers(deps: StaffHandlersDeps): Pick<CallHandlers, `staf
         desk.record(officer, 'staff.diagnose', null, { failed: checks.filter((check) => !check.ok).length });
         return ok({ checks });
       }),
-    'staff.consumables': () => signedIn<'staff.consumables'>(() => ok({ consumables: deps.consumables.list(deps.devices()) })),
+    'staff.consumables': () =>
+      signedIn<'staff.consumables'>(() => ok({ consumables: deps.consumables.list(deps.devices()) })),
     'staff.refill': ({ deviceId, kind }) =>
       signedIn<'staff.refill'>((officer) => {
-        if (!deps.consumables.refilled(deviceId, kind)) return { ok: false, error: kioskError('deviceUnavailable', { deviceId }) };
+        if (!deps.consumables.refilled(deviceId, kind))
+          return { ok: false, error: kioskError('deviceUnavailable', { deviceId }) };
         desk.record(officer, 'staff.refill', deviceId, { kind });
         return ok({ consumables: deps.consumables.list(deps.devices()) });
       }),
@@ -69,7 +84,10 @@ export function staffHandlers(deps: StaffHandlersDeps): Pick<CallHandlers, `staf
     'staff.reprintLast': () =>
       signedIn<'staff.reprintLast'>(async (officer) => {
         const result = await deps.maintenance.reprintLast();
-        desk.record(officer, 'staff.reprintLast', result.document?.number ?? null, { outcome: result.outcome, reason: result.outcome === 'refused' ? result.reason : null });
+        desk.record(officer, 'staff.reprintLast', result.document?.number ?? null, {
+          outcome: result.outcome,
+          reason: result.outcome === 'refused' ? result.reason : null,
+        });
         return ok(result);
       }),
     'staff.journal': () =>

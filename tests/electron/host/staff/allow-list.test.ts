@@ -38,7 +38,12 @@ describe('the staff allow-list cache', () => {
   });
 
   it('refuses a list that does not validate and keeps the one it holds', () => {
-    const cache = createStaffAllowList({ db: journals.open().db, staffIdKey: () => KEY, logger, now: manualClock().now });
+    const cache = createStaffAllowList({
+      db: journals.open().db,
+      staffIdKey: () => KEY,
+      logger,
+      now: manualClock().now,
+    });
     cache.replace(allowList(1));
     const bad = { ...allowList(5), staff: [{ ...allowList(5).staff[0]!, pinHash: 'plain-246810' }] };
     cache.replace(bad);
@@ -46,7 +51,13 @@ describe('the staff allow-list cache', () => {
   });
 
   it('falls back to the simulation list only while nothing is cached', () => {
-    const cache = createStaffAllowList({ db: journals.open().db, staffIdKey: () => KEY, logger, now: manualClock().now, fallback: () => allowList(0, 'SIM001') });
+    const cache = createStaffAllowList({
+      db: journals.open().db,
+      staffIdKey: () => KEY,
+      logger,
+      now: manualClock().now,
+      fallback: () => allowList(0, 'SIM001'),
+    });
     expect(cache.byStaffNumber('SIM001')).toBeDefined();
     cache.replace(allowList(1));
     expect(cache.byStaffNumber('SIM001')).toBeUndefined();

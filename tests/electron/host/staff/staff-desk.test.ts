@@ -57,7 +57,10 @@ describe('staff sign-in', () => {
     expect(staff.cardRead(OFFICER_ID, 'card')).toBe(true);
     expect(staff.view()).toMatchObject({ phase: 'cardChoice', officer: { staffNumber: '100234', nameMasked: '王**' } });
     expect(staff.cardChoice('staff')).toMatchObject({ phase: 'pin', via: 'card' });
-    expect(await staff.pin(PIN)).toMatchObject({ outcome: 'signedIn', view: { phase: 'signedIn', officer: { staffNumber: '100234' } } });
+    expect(await staff.pin(PIN)).toMatchObject({
+      outcome: 'signedIn',
+      view: { phase: 'signedIn', officer: { staffNumber: '100234' } },
+    });
     expect(staff.staffSignedIn()).toEqual({ staffNumber: '100234', nameMasked: '王**' });
   });
 
@@ -137,8 +140,17 @@ describe('staff sign-in', () => {
     const officer = staff.authorize()!;
     staff.record(officer, 'staff.testPrint', 'a4', { outcome: 'printed' });
     staff.signOut();
-    const rows = journal.db.prepare("SELECT actor, action, subject, coalesce(detail, '') AS detail FROM audit_events ORDER BY id").all() as Array<{ actor: string; action: string; subject: string; detail: string }>;
-    expect(rows.map((row) => row.action)).toEqual(['staff.cardPresented', 'staff.signInStarted', 'staff.pinWrong', 'staff.signedIn', 'staff.testPrint', 'staff.signedOut']);
+    const rows = journal.db
+      .prepare("SELECT actor, action, subject, coalesce(detail, '') AS detail FROM audit_events ORDER BY id")
+      .all() as Array<{ actor: string; action: string; subject: string; detail: string }>;
+    expect(rows.map((row) => row.action)).toEqual([
+      'staff.cardPresented',
+      'staff.signInStarted',
+      'staff.pinWrong',
+      'staff.signedIn',
+      'staff.testPrint',
+      'staff.signedOut',
+    ]);
     expect(rows.every((row) => row.actor === 'staff' && row.subject.startsWith('100234 王**'))).toBe(true);
     expect(JSON.stringify(rows)).not.toMatch(/\d{17}[\dXx]/);
     expect(JSON.stringify(rows)).not.toContain(PIN);

@@ -38,7 +38,13 @@ function card(sample: string): RawCardRead {
 async function makeHost() {
   const devices = createFakeDevices([]);
   const config = KioskConfig.parse({ simulation: true, printing: { a4: { enabled: false } } });
-  const host = createHost(config, { logger: pino({ level: 'silent' }), devices, dataDir: join(dir, 'data'), keyDir: join(dir, 'keys'), printing: { warmUp: false } });
+  const host = createHost(config, {
+    logger: pino({ level: 'silent' }),
+    devices,
+    dataDir: join(dir, 'data'),
+    keyDir: join(dir, 'keys'),
+    printing: { warmUp: false },
+  });
   hosts.push(host);
   const events: EventEnvelope[] = [];
   host.onEvent((event) => events.push(event));
@@ -51,9 +57,18 @@ describe('staff at the kiosk host', () => {
     const { host, devices, events } = await makeHost();
     devices.present(card(SANDBOX_OFFICER.sampleCard));
     expect(events.some((e) => e.event === 'session.started')).toBe(false);
-    expect(events.find((e) => e.event === 'staff.changed')?.payload).toMatchObject({ phase: 'cardChoice', officer: { staffNumber: '100234', nameMasked: '王**' } });
-    expect(await host.dispatch(call('staff.cardChoice', { choice: 'staff' }))).toMatchObject({ ok: true, result: { phase: 'pin', via: 'card' } });
-    expect(await host.dispatch(call('staff.pin', { pin: SANDBOX_OFFICER.pin }))).toMatchObject({ ok: true, result: { outcome: 'signedIn' } });
+    expect(events.find((e) => e.event === 'staff.changed')?.payload).toMatchObject({
+      phase: 'cardChoice',
+      officer: { staffNumber: '100234', nameMasked: '王**' },
+    });
+    expect(await host.dispatch(call('staff.cardChoice', { choice: 'staff' }))).toMatchObject({
+      ok: true,
+      result: { phase: 'pin', via: 'card' },
+    });
+    expect(await host.dispatch(call('staff.pin', { pin: SANDBOX_OFFICER.pin }))).toMatchObject({
+      ok: true,
+      result: { outcome: 'signedIn' },
+    });
     expect(host.staff.staffSignedIn()).toEqual({ staffNumber: '100234', nameMasked: '王**' });
     // A card placed while an officer is signed in starts no citizen session.
     devices.present(card('resident-han'));
@@ -64,44 +79,76 @@ describe('staff at the kiosk host', () => {
     const { host, devices, events } = await makeHost();
     devices.present(card(SANDBOX_OFFICER.sampleCard));
     await host.dispatch(call('staff.cardChoice', { choice: 'citizen' }));
-    expect(events.find((e) => e.event === 'session.started')?.payload).toMatchObject({ identity: { nameMasked: '王**' } });
+    expect(events.find((e) => e.event === 'session.started')?.payload).toMatchObject({
+      identity: { nameMasked: '王**' },
+    });
   });
 
   it('refuses every maintenance call while nobody is signed in', async () => {
     const { host } = await makeHost();
-    for (const method of ['staff.devices', 'staff.consumables', 'staff.journal', 'staff.dayEnd', 'staff.reprintLast', 'staff.diagnose']) {
+    for (const method of [
+      'staff.devices',
+      'staff.consumables',
+      'staff.journal',
+      'staff.dayEnd',
+      'staff.reprintLast',
+      'staff.diagnose',
+    ]) {
       expect(await host.dispatch(call(method))).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     }
-    expect(await host.dispatch(call('staff.setServiceState', { message: '维护中' }))).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    expect(await host.dispatch(call('staff.restartDevice', { deviceId: 'idcard' }))).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await host.dispatch(call('staff.setServiceState', { message: '维护中' }))).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
+    expect(await host.dispatch(call('staff.restartDevice', { deviceId: 'idcard' }))).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
   });
 
   it('keeps the kiosk out of service across a restart, with no citizen session meanwhile', async () => {
     const first = await makeHost();
     await first.host.dispatch(call('staff.beginWithNumber', { staffNumber: SANDBOX_OFFICER.staffNumber }));
     await first.host.dispatch(call('staff.pin', { pin: SANDBOX_OFFICER.pin }));
-    expect(await first.host.dispatch(call('staff.setServiceState', { message: '设备维护中，请到3号窗口办理' }))).toMatchObject({
+    expect(
+      await first.host.dispatch(call('staff.setServiceState', { message: '设备维护中，请到3号窗口办理' })),
+    ).toMatchObject({
       ok: true,
       result: { outOfService: { message: '设备维护中，请到3号窗口办理', by: 'kiosk' } },
     });
-    expect(first.events.find((e) => e.event === 'kiosk.serviceState')?.payload).toMatchObject({ outOfService: { message: '设备维护中，请到3号窗口办理' } });
+    expect(first.events.find((e) => e.event === 'kiosk.serviceState')?.payload).toMatchObject({
+      outOfService: { message: '设备维护中，请到3号窗口办理' },
+    });
     await first.host.stop();
     hosts.splice(hosts.indexOf(first.host), 1);
 
     const { host, devices, events } = await makeHost();
-    expect(await host.dispatch(call('kiosk.serviceState'))).toMatchObject({ ok: true, result: { outOfService: { message: '设备维护中，请到3号窗口办理' } } });
+    expect(await host.dispatch(call('kiosk.serviceState'))).toMatchObject({
+      ok: true,
+      result: { outOfService: { message: '设备维护中，请到3号窗口办理' } },
+    });
     devices.present(card('resident-han'));
     expect(events.some((e) => e.event === 'session.started')).toBe(false);
-    expect(await host.dispatch(call('session.start', { language: 'zh-CN', elderMode: false }))).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await host.dispatch(call('session.start', { language: 'zh-CN', elderMode: false }))).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
 
     // Back in service from the same screen.
     devices.present(card(SANDBOX_OFFICER.sampleCard));
     await host.dispatch(call('staff.cardChoice', { choice: 'staff' }));
     await host.dispatch(call('staff.pin', { pin: SANDBOX_OFFICER.pin }));
-    expect(await host.dispatch(call('staff.setServiceState', { message: null }))).toMatchObject({ ok: true, result: { outOfService: null } });
-    expect(await host.dispatch(call('session.start', { language: 'zh-CN', elderMode: false }))).toMatchObject({ ok: true });
+    expect(await host.dispatch(call('staff.setServiceState', { message: null }))).toMatchObject({
+      ok: true,
+      result: { outOfService: null },
+    });
+    expect(await host.dispatch(call('session.start', { language: 'zh-CN', elderMode: false }))).toMatchObject({
+      ok: true,
+    });
 
-    const audit = host.journal.db.prepare("SELECT action, subject, coalesce(detail, '') AS detail FROM audit_events WHERE actor = 'staff'").all();
+    const audit = host.journal.db
+      .prepare("SELECT action, subject, coalesce(detail, '') AS detail FROM audit_events WHERE actor = 'staff'")
+      .all();
     expect(audit.length).toBeGreaterThan(4);
     expect(JSON.stringify(audit)).not.toMatch(/\d{17}[\dXx]/);
   });
@@ -111,8 +158,25 @@ describe('staff at the kiosk host', () => {
     await host.dispatch(call('staff.beginWithNumber', { staffNumber: SANDBOX_OFFICER.staffNumber }));
     await host.dispatch(call('staff.pin', { pin: SANDBOX_OFFICER.pin }));
     const refilled = await host.dispatch(call('staff.refill', { deviceId: 'receiptPrinter', kind: 'receiptPaper' }));
-    expect(refilled).toMatchObject({ ok: true, result: { consumables: [{ kind: 'receiptPaper', deviceId: 'receiptPrinter', estimatedLeft: 250, capacity: 250, state: 'ok', lastRefillAt: expect.any(String) }] } });
+    expect(refilled).toMatchObject({
+      ok: true,
+      result: {
+        consumables: [
+          {
+            kind: 'receiptPaper',
+            deviceId: 'receiptPrinter',
+            estimatedLeft: 250,
+            capacity: 250,
+            state: 'ok',
+            lastRefillAt: expect.any(String),
+          },
+        ],
+      },
+    });
     expect(host.staff.consumables()).toHaveLength(1);
-    expect(await host.dispatch(call('staff.reprintLast'))).toMatchObject({ ok: true, result: { outcome: 'refused', reason: 'noDocumentToday', document: null } });
+    expect(await host.dispatch(call('staff.reprintLast'))).toMatchObject({
+      ok: true,
+      result: { outcome: 'refused', reason: 'noDocumentToday', document: null },
+    });
   });
 });
