@@ -51,7 +51,7 @@ describe('staff sign-in lockout', () => {
 
     // Card again, right PIN: still locked.
     await page.getByTestId('staff-cancel').click();
-    await page.getByTestId('attract-screen').waitFor();
+    await page.getByTestId('staff-sign-in').waitFor({ state: 'detached' });
     await dock(page, 'dock-card-officer-wang');
     await page.getByTestId('staff-choice-staff').click();
     await typePin(page, '246810');
