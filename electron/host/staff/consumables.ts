@@ -2,7 +2,8 @@
  * Receipt paper and A4 paper, counted by the kiosk: receipts or sheets
  * printed since staff last logged a refill (from the journal's audit of
  * every print), against the capacity the config gives (80 m roll ≈ 250
- * receipts, a 250-sheet tray). A printer's own sensor wins when it says
+ * receipts, a 250-sheet tray); staff test prints count too (their audit
+ * rows). A printer's own sensor wins when it says
  * low or out. A refill is logged by staff and starts the count again.
  */
 import type { Database } from 'better-sqlite3';
@@ -36,11 +37,15 @@ export function createConsumables(
     `INSERT INTO consumable_refills (device_id, kind, at) VALUES (?, ?, ?) ON CONFLICT (device_id, kind) DO UPDATE SET at = excluded.at`,
   );
   const receiptsSince = db.prepare(
-    `SELECT count(*) AS n FROM audit_events WHERE at >= ? AND action IN ${RECEIPT_ACTIONS} AND json_extract(detail, '$.outcome') = 'completed'`,
+    `SELECT count(*) AS n FROM audit_events WHERE at >= ? AND (
+       (action IN ${RECEIPT_ACTIONS} AND json_extract(detail, '$.outcome') = 'completed')
+       OR (action = 'staff.testPrint' AND json_extract(detail, '$.target') = 'receipt' AND json_extract(detail, '$.outcome') = 'printed'))`,
   );
   const sheetsSince = db.prepare(
     `SELECT coalesce(sum(coalesce(d.pages, 1)), 0) AS n FROM audit_events a LEFT JOIN documents d ON d.number = a.subject
-     WHERE a.at >= ? AND a.action IN ('document.print', 'document.reprint') AND json_extract(a.detail, '$.outcome') = 'completed'`,
+     WHERE a.at >= ? AND (
+       (a.action IN ('document.print', 'document.reprint') AND json_extract(a.detail, '$.outcome') = 'completed')
+       OR (a.action = 'staff.testPrint' AND json_extract(a.detail, '$.target') = 'a4' AND json_extract(a.detail, '$.outcome') = 'printed'))`,
   );
 
   const sensed = (devices: readonly DeviceStatus[], deviceId: string): 'low' | 'out' | null => {

@@ -77,7 +77,7 @@ export function staffHandlers(
     'staff.testPrint': ({ target }) =>
       signedIn<'staff.testPrint'>(async (officer) => {
         const result = await deps.maintenance.testPrint(target);
-        desk.record(officer, 'staff.testPrint', target, { outcome: result.outcome });
+        desk.record(officer, 'staff.testPrint', target, { target, outcome: result.outcome });
         return ok(result);
       }),
     'staff.lastDocument': () => signedIn<'staff.lastDocument'>(() => ok({ document: deps.journal.lastDocument() })),

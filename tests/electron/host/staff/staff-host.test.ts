@@ -35,15 +35,15 @@ function card(sample: string): RawCardRead {
   return { text: loaded.value.text, photo: loaded.value.photo, readAt: new Date() };
 }
 
-async function makeHost() {
+async function makeHost(options: { a4?: boolean } = {}) {
   const devices = createFakeDevices([]);
-  const config = KioskConfig.parse({ simulation: true, printing: { a4: { enabled: false } } });
+  const config = KioskConfig.parse({ simulation: true, printing: { a4: { enabled: options.a4 === true } } });
   const host = createHost(config, {
     logger: pino({ level: 'silent' }),
     devices,
     dataDir: join(dir, 'data'),
     keyDir: join(dir, 'keys'),
-    printing: { warmUp: false },
+    printing: { warmUp: false, simulator: { msPerPage: 0, startDelayMs: 0 } },
   });
   hosts.push(host);
   const events: EventEnvelope[] = [];
@@ -178,5 +178,18 @@ describe('staff at the kiosk host', () => {
       ok: true,
       result: { outcome: 'refused', reason: 'noDocumentToday', document: null },
     });
+  });
+
+  it('prints an A4 test page without making it the document staff may reprint, and counts the sheet', { timeout: 60_000 }, async () => {
+    const { host } = await makeHost({ a4: true });
+    await host.dispatch(call('staff.beginWithNumber', { staffNumber: SANDBOX_OFFICER.staffNumber }));
+    await host.dispatch(call('staff.pin', { pin: SANDBOX_OFFICER.pin }));
+    const a4Id = host.printing.a4Device!.id;
+    await host.dispatch(call('staff.refill', { deviceId: a4Id, kind: 'a4Paper' }));
+    expect(await host.dispatch(call('staff.testPrint', { target: 'a4' }))).toMatchObject({ ok: true, result: { outcome: 'printed' } });
+    expect(host.staff.consumables().find((item) => item.kind === 'a4Paper')).toMatchObject({ estimatedLeft: 249, capacity: 250 });
+    expect(await host.dispatch(call('staff.lastDocument'))).toMatchObject({ ok: true, result: { document: null } });
+    const audit = host.journal.db.prepare("SELECT subject, detail FROM audit_events WHERE action = 'staff.testPrint'").all();
+    expect(audit).toEqual([{ subject: '100234 王** a4', detail: JSON.stringify({ target: 'a4', outcome: 'printed' }) }]);
   });
 });
