@@ -8,7 +8,7 @@
  * whatever the screen says. Every step is audited with the officer's masked
  * identity (staff number and masked name), never an ID number.
  */
-import { verify } from '@node-rs/argon2';
+import { hashSync, verify } from '@node-rs/argon2';
 import type { PinOutcome, StaffView } from '../../contract/staff';
 import type { StaffMember } from '../../contract/hall-link';
 import type { EventBus } from '../events';
@@ -84,6 +84,10 @@ const officerOf = (member: StaffMember): SignedInOfficer => ({
 /** The audit's subject for an officer: staff number and masked name, nothing else. */
 export const maskedOfficer = (officer: Pick<SignedInOfficer, 'staffNumber' | 'nameMasked'>): string =>
   `${officer.staffNumber} ${officer.nameMasked}`;
+
+/** A hash no PIN matches, verified for an unknown staff number so its answer takes as long as a known one's. */
+let unknownNumberHash: string | undefined;
+const decoyHash = (): string => (unknownNumberHash ??= hashSync(`decoy-${Math.random()}`, { algorithm: 2 }));
 
 const defaultSchedule = (ms: number, run: () => void): (() => void) => {
   const timer = setTimeout(run, ms);
@@ -200,7 +204,9 @@ export function createStaffDesk<Card>(deps: StaffDeskDeps<Card>): StaffDesk<Card
         audit('staff.pinRefusedLocked', attempt.member ? maskedOfficer(attempt.member) : staffNumber);
         return { outcome: 'lockedOut', until: gate.until.toISOString() };
       }
-      const right = attempt.member ? await verifyPin(attempt.member.pinHash, pin) : false;
+      let right = false;
+      if (attempt.member) right = await verifyPin(attempt.member.pinHash, pin);
+      else await verifyPin(decoyHash(), pin);
       // The state may have moved while argon2 ran (cancel, idle, another card).
       if (state !== attempt) return { outcome: 'noSignIn' };
       lastTouch = deps.now().getTime();
