@@ -57,18 +57,23 @@ describe('staff in the kiosk shell', () => {
     expect(screen.queryByTestId('out-of-service')).toBeNull();
   });
 
-  it('opens the staff number pad from the hidden gesture', async () => {
+  it('opens the staff number pad from the hidden gesture, and a tap in a corner alone opens nothing', async () => {
     renderApp();
     await screen.findByTestId('attract-screen');
     const realNow = Date.now;
     let t = 1_000_000;
     Date.now = () => t;
     try {
-      fireEvent.pointerDown(screen.getByTestId('staff-corner-left'));
+      // A citizen's tap in each corner: nothing.
+      fireEvent.pointerDown(window, { clientX: 10, clientY: 10 });
+      fireEvent.pointerUp(window, { clientX: 10, clientY: 10 });
+      fireEvent.pointerDown(window, { clientX: window.innerWidth - 10, clientY: 10 });
+      expect(screen.queryByTestId('staff-number-pad')).toBeNull();
+      fireEvent.pointerDown(window, { clientX: 10, clientY: 10 });
       t += 3_200;
-      fireEvent.pointerUp(screen.getByTestId('staff-corner-left'));
+      fireEvent.pointerUp(window, { clientX: 12, clientY: 11 });
       t += 500;
-      fireEvent.pointerDown(screen.getByTestId('staff-corner-right'));
+      fireEvent.pointerDown(window, { clientX: window.innerWidth - 10, clientY: 10 });
     } finally {
       Date.now = realNow;
     }
