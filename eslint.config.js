@@ -90,6 +90,39 @@ export default tseslint.config(
       }],
     },
   },
+  // hall/: a separate app; from the kiosk only the contract and domain/, never the host, renderer or drivers.
+  {
+    files: ['hall/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [electronOnly],
+        patterns: [
+          { group: ['**/electron/*', '!**/electron/contract', '**/electron/main/**', '**/electron/host/**', '**/electron/preload/**'], message: 'hall/ may import only electron/contract from electron/ (ARCHITECTURE §7).' },
+          { group: ['**/renderer/**', '**/drivers/**'], message: 'hall/ must not import the kiosk renderer or drivers.' },
+        ],
+      }],
+    },
+  },
+  // hall/server: Node only; React belongs to the console.
+  {
+    files: ['hall/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [electronOnly, ...reactOnly],
+        patterns: [
+          ...reactPatterns,
+          { group: ['**/electron/*', '!**/electron/contract', '**/electron/main/**', '**/electron/host/**', '**/electron/preload/**'], message: 'hall/ may import only electron/contract from electron/ (ARCHITECTURE §7).' },
+          { group: ['**/renderer/**', '**/drivers/**', '**/hall/console/**'], message: 'hall/server must not import the renderer, drivers or the console.' },
+        ],
+      }],
+    },
+  },
+  // hall/console: React, with the hooks rules the renderer follows.
+  {
+    files: ['hall/console/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
   // tests and scripts: anything goes, except React outside .tsx component tests is fine too.
   {
     files: ['tests/**/*.{ts,tsx}', 'scripts/**/*.{ts,js,mjs}'],

@@ -24,6 +24,11 @@ const UNIT_WORKERS = fromEnv('ONEDOOR_TEST_WORKERS') ?? Math.max(2, availablePar
  */
 const E2E_WORKERS = fromEnv('ONEDOOR_E2E_WORKERS') ?? 2;
 
+// A hall started by hand on this machine (~/.onedoor-hall) must not capture the kiosks the tests start: the
+// kiosk's embedded default looks for its hall credentials there. Workers and the e2e hosts they spawn inherit
+// this; tests that want a hall say so in their config.
+process.env.ONEDOOR_HALL_DIR = process.env.ONEDOOR_TEST_HALL_DIR ?? '/nonexistent/onedoor-test-hall';
+
 /**
  * Three projects: `node` (domain rules, drivers, host, contract, electron main with
  * vi.mock('electron')), `dom` (renderer components in jsdom) and `e2e`

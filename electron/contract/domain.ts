@@ -40,7 +40,8 @@ export const KioskInfo = z.object({
 export type KioskInfo = z.infer<typeof KioskInfo>;
 
 /** `identityChanged`: another card or number came after the flow's identity was fixed; the host ended the session. */
-export const SessionEndReason = z.enum(['finished', 'cancelled', 'timeout', 'crashed', 'hostRestart', 'identityChanged']);
+/** `endedByStaff`: hall staff ended it from the console (a hall-link command). */
+export const SessionEndReason = z.enum(['finished', 'cancelled', 'timeout', 'crashed', 'hostRestart', 'identityChanged', 'endedByStaff']);
 export type SessionEndReason = z.infer<typeof SessionEndReason>;
 
 export const SessionInfo = z.object({

@@ -80,6 +80,9 @@ import { SERVICE_CATALOGUE } from './services/catalogue';
 import { createDocumentHandlers } from './capture/documents/handlers';
 import { createDocumentPages } from './capture/documents/document-pages';
 import { documentFlowPort } from './flows/document-to-flow';
+import { createHostHallLink } from './hall-link/for-host';
+import type { HostHallLinkDeps } from './hall-link/for-host';
+import type { HallLink } from './hall-link/hall-link';
 
 export interface HostDeps {
   logger?: Logger;
@@ -100,6 +103,8 @@ export interface HostDeps {
   face?: Partial<Pick<FaceHandlerContext, 'detectFaces' | 'verifyFace'>>;
   /** Replaces the receipt-printer lookup (default: the device manager's receipt printer). */
   receiptPrinter?: () => ManagedReceiptPrinter | undefined;
+  /** The hall link's test seams (where the default credentials file is looked for). */
+  hallLink?: Pick<HostHallLinkDeps, 'resolve' | 'connect'>;
 }
 
 export interface KioskHost {
@@ -122,6 +127,8 @@ export interface KioskHost {
   readonly paymentNotifications: PaymentNotifications;
   /** Hall staff at the kiosk: the allow-list cache, the signed-in officer, consumables, the service state (for the hall link). */
   readonly staff: KioskStaff;
+  /** The link to the hall (`off` without a hall); `statusChanged()` republishes the status (a staff sign-in). */
+  readonly hallLink: HallLink;
 }
 
 /** Composes a host from a validated config; throws with a message naming the cause when the journal, a key or the back-end cannot be set up. */
@@ -423,6 +430,24 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     journalEvent(envelope, station.sessions, (sessionId) => sessions.get(sessionId)?.identity ?? null, onSessionEnded),
   );
 
+  // The hall link (issue 18): off without a hall; never in the way of a citizen.
+  // The service state, the allow-list, the officer signed in and the paper are staff's (composed above, kept in the journal).
+  const hallLink = createHostHallLink({
+    config, version: packageJson.version, bus, db, audit: station.audit, logger, now, sessions, ...deps.hallLink,
+    serviceState: staff.serviceState,
+    allowList: staff.allowList,
+    staffSignedIn: () => staff.staffSignedIn(),
+    consumables: () => staff.consumables(),
+    devices: () => devices.list().map(toContractStatus),
+    categoryOf: (serviceId) => SERVICE_CATALOGUE.find((entry) => entry.id === serviceId)?.category ?? null,
+  });
+  // A staff sign-in or sign-out is republished at once in the kiosk's status.
+  unsubscribers.push(
+    bus.subscribe((envelope) => {
+      if (envelope.event === 'staff.changed') hallLink.statusChanged();
+    }),
+  );
+
   const dispatcher = createDispatcher(handlers, (method, error) =>
     logger.error({ method, err: error }, 'call handler failed'),
   );
@@ -490,6 +515,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
         { kioskId: config.kioskId, backend: config.backend.kind, version: packageJson.version },
         'host started',
       );
+      await hallLink.start();
     },
     async stop() {
       const open = sessions.endAny('hostRestart');
@@ -505,6 +531,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       await Promise.all([...pendingCleanups]);
       station.audit.record({ actor: 'host', action: 'host.stopped' });
       await printing.close();
+      await hallLink.stop();
       // Last: nothing writes to the journal once the devices, the outbox and printing have stopped.
       journal.close();
       dataDir.dispose();
@@ -514,6 +541,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     onEvent: (listener) => bus.subscribe(listener),
     paymentNotifications,
     staff,
+    hallLink,
   };
 }
 

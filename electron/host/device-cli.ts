@@ -2,8 +2,8 @@
  * OneDoor device diagnostics for installers, host edition:
  *   npm run --silent device -- <kind> <command> [options]
  *   node --import tsx electron/host/device-cli.ts <kind> <command> [options]
- * Handles `a4` (the CUPS A4 printer, which lives in the host) and `payment`
- * (the payment service's link and signature) itself and
+ * Handles `a4` (the CUPS A4 printer, which lives in the host), `payment`
+ * (the payment service's link and signature) and `hall` (the hall link) itself and
  * hands every other kind to the drivers' CLI (drivers/cli/run.ts), with the
  * same exit codes: 0 ok, 2 device error, 64 bad usage.
  */
@@ -17,19 +17,20 @@ import type { A4CliDeps } from './printing/cli/a4-deps';
 import { A4_KIND_LINE } from './printing/cli/a4-usage';
 import { PAYMENT_KIND_LINE, runPayment, type PaymentCliDeps } from './payment/cli/payment-cli';
 import { defaultPaymentCliDeps } from './payment/cli/payment-deps';
+import { HALL_KIND_LINE, runHall, type HallCliDeps } from './hall-link/hall-cli';
 
 /** The drivers' root help with `a4` among the kinds and this entry's path. */
 export function rootHelp(): string {
   const lines = ROOT_HELP.replace('npx tsx drivers/cli.ts', 'npx tsx electron/host/device-cli.ts').split('\n');
   const kinds = lines.indexOf('Kinds:');
   const end = kinds < 0 ? -1 : lines.findIndex((line, i) => i > kinds && line.trim() === '');
-  if (end < 0) return `${lines.join('\n')}\n\nAlso:\n${A4_KIND_LINE}\n${PAYMENT_KIND_LINE}`;
-  lines.splice(end, 0, A4_KIND_LINE, PAYMENT_KIND_LINE);
+  if (end < 0) return `${lines.join('\n')}\n\nAlso:\n${A4_KIND_LINE}\n${PAYMENT_KIND_LINE}\n${HALL_KIND_LINE}`;
+  lines.splice(end, 0, A4_KIND_LINE, PAYMENT_KIND_LINE, HALL_KIND_LINE);
   return lines.join('\n');
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. Never rejects. */
-export async function runDeviceCli(argv: readonly string[], io: CliIo, a4Deps?: A4CliDeps, paymentDeps?: PaymentCliDeps): Promise<ExitCode> {
+export async function runDeviceCli(argv: readonly string[], io: CliIo, a4Deps?: A4CliDeps, paymentDeps?: PaymentCliDeps, hallDeps?: HallCliDeps): Promise<ExitCode> {
   const [kind, ...rest] = argv;
   try {
     switch (kind) {
@@ -45,6 +46,8 @@ export async function runDeviceCli(argv: readonly string[], io: CliIo, a4Deps?: 
         return await runA4(rest, io, a4Deps);
       case 'payment':
         return await runPayment(rest, io, paymentDeps ?? defaultPaymentCliDeps());
+      case 'hall':
+        return await runHall(rest, io, hallDeps);
       default:
         return await runCli(argv, io);
     }

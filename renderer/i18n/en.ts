@@ -151,6 +151,13 @@ export const en: Catalogue = {
     offerDetail: 'This step seems difficult. A member of staff can come and help you.',
     offerAccept: 'Yes, call staff',
     offerDecline: 'No, I will continue',
+    claimed: 'Staff are coming: about {{minutes}} min',
+    claimedNoEta: 'Staff are coming. Please wait.',
+    resolved: 'Handled',
+  },
+  hallHint: {
+    title: 'A message from staff',
+    dismiss: 'OK',
   },
   speaker: {
     label: 'Voice volume',
@@ -178,6 +185,9 @@ export const en: Catalogue = {
     error: 'That did not work. Please read the message on screen.',
     sessionEnded: 'The session has ended. Your information has been cleared.',
     sessionEndedIdentityChanged: 'Another ID card or ID number was presented, so this session has ended and its information has been cleared. Please start again with your own ID.',
+    helpClaimed: 'Staff are coming. Please wait at this kiosk.',
+    helpResolved: 'Your call for help has been handled.',
+    hallHint: 'Staff sent you a message. Please look at the screen.',
   },
   dock: {
     handle: 'Simulated devices panel',

@@ -149,6 +149,13 @@ export const zhCN = {
     offerDetail: '看起来这一步遇到了困难，可以请工作人员来协助您。',
     offerAccept: '好的，请工作人员帮忙',
     offerDecline: '不用，我自己来',
+    claimed: '工作人员正在赶来，约 {{minutes}} 分钟',
+    claimedNoEta: '工作人员正在赶来，请稍候',
+    resolved: '已处理',
+  },
+  hallHint: {
+    title: '工作人员提示',
+    dismiss: '知道了',
   },
   speaker: {
     label: '语音音量',
@@ -176,6 +183,9 @@ export const zhCN = {
     error: '操作未成功，请查看屏幕提示。',
     sessionEnded: '本次办理已结束，您的信息已清除。',
     sessionEndedIdentityChanged: '检测到另一张身份证或另一个证件号码，本次办理已结束，信息已清除。请本人重新开始办理。',
+    helpClaimed: '工作人员正在赶来，请在本机前稍候。',
+    helpResolved: '您的求助已处理。',
+    hallHint: '工作人员给您发来提示，请看屏幕。',
   },
   dock: {
     handle: '模拟设备面板',

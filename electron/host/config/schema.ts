@@ -24,6 +24,25 @@ const serialBaudRate = (fallback: number) =>
     .refine((b) => SUPPORTED_BAUD_RATES.includes(b), `must be one of ${SUPPORTED_BAUD_RATES.join(', ')}`)
     .default(fallback);
 
+/**
+ * The kiosk's MQTT link to the hall: a credentials file the hall wrote
+ * (`{ kioskId, url, username, password, caPem, staffIdKey? }`, mode 0600), or
+ * the same fields inline (`caFile` for the hall's CA). Fields given inline win
+ * over the file's. `mqtt://` without TLS is refused outside simulation.
+ */
+const HallLinkConfig = z
+  .object({
+    credentialsFile: z.string().min(1).optional(),
+    url: z.string().regex(/^mqtts?:\/\/[^\s/]+(:\d+)?\/?$/, 'mqtts://host:port (or mqtt://host:port in simulation)').optional(),
+    username: z.string().min(1).max(64).optional(),
+    password: z.string().min(1).max(256).optional(),
+    caFile: z.string().min(1).optional(),
+    statusIntervalSeconds: z.number().int().min(2).max(3600).default(10),
+    keepaliveSeconds: z.number().int().min(1).max(600).default(10),
+  })
+  .strict();
+export type HallLinkConfig = z.infer<typeof HallLinkConfig>;
+
 const HidFraming = z
   .object({
     reportId: z.number().int().min(0).max(255).default(0),
@@ -352,6 +371,8 @@ const KioskConfigObject = z
       })
       .strict()
       .default(() => ({ matchThreshold: 0.6, maxAttempts: 3, challengeActions: 2, challengeTimeoutSeconds: 20, minAntispoof: 0.5, minLiveness: 0.5, maxPhotoRetakes: 6, testingSkipLiveness: false, lockoutFailures: 6, lockoutWindowHours: 24 })),
+    /** The link to the hall (issue 18, electron/host/hall-link/); absent: the credentials file the hall wrote for this kiosk, if any, else no link. */
+    hall: HallLinkConfig.optional(),
     /** Hall staff at the kiosk (electron/host/staff/config.ts). */
     staff: StaffConfig.default(STAFF_CONFIG_DEFAULTS),
     log: z
@@ -389,6 +410,7 @@ function simulationRules(config: z.infer<typeof KioskConfigObject>, ctx: z.Refin
   if (config.backend.kind === 'sandbox') issue(['backend', 'kind'], 'a real kiosk ("simulation": false) uses the police back-end ("kind": "http"); the sandbox is for simulation only');
   if (config.dock.enabled === true) issue(['dock', 'enabled'], 'the device dock exists only in simulation ("simulation": true)');
   if (config.face.testingSkipLiveness) issue(['face', 'testingSkipLiveness'], 'a test seam, allowed only in simulation ("simulation": true)');
+  if (config.hall?.url?.startsWith('mqtt://')) issue(['hall', 'url'], 'a real kiosk reaches the hall over TLS ("mqtts://"); "mqtt://" is for simulation only');
 }
 export type KioskConfigInput = z.input<typeof KioskConfig>;
 export type IdCardDeviceConfig = z.infer<typeof IdCardDevice>;

@@ -11,6 +11,7 @@ import { TRANSACTIONS_MIGRATION } from './transactions-migration';
 import { FACE_FAILURES_MIGRATION } from './face-failures-migration';
 import { FEES_MIGRATION } from './fees-migration';
 import { PAYMENT_LEDGER_MIGRATION } from '../payment/ledger-migration';
+import { HALL_OUTBOX_MIGRATION } from '../hall-link/outbox-migration';
 import { STAFF_MIGRATION } from '../staff/staff-migration';
 
 export interface Migration {
@@ -53,6 +54,7 @@ export const MIGRATIONS: readonly Migration[] = [
   FEES_MIGRATION,
   PAYMENT_LEDGER_MIGRATION,
   OUTBOX_HELD_MIGRATION,
+  HALL_OUTBOX_MIGRATION,
   STAFF_MIGRATION,
 ];
 

@@ -52,6 +52,8 @@ export interface SessionStore {
   get(sessionId: string): ActiveSession | undefined;
   /** Records activity; returns false when there is no such session. */
   touch(sessionId: string): boolean;
+  /** Hall staff gave more time: the backstop waits `extraMs` longer this once; false when there is no such session. */
+  extend(sessionId: string, extraMs: number): boolean;
   /** Ends whatever session is open (host shutdown, crash recovery, backstop). */
   endAny(reason: SessionEndReason): SessionInfo | undefined;
   readonly backstopMs: number;
@@ -83,13 +85,13 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     return ended;
   };
 
-  const arm = () => {
+  const arm = (extraMs = 0) => {
     clearTimeout(backstop);
     if (!active || backstopMs <= 0) return;
     backstop = setTimeout(() => {
       const ended = wipe();
       if (ended) options.onBackstop?.(ended);
-    }, backstopMs);
+    }, backstopMs + extraMs);
     backstop.unref?.();
   };
 
@@ -125,6 +127,11 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     touch(sessionId) {
       if (active?.sessionId !== sessionId) return false;
       arm();
+      return true;
+    },
+    extend(sessionId, extraMs) {
+      if (active?.sessionId !== sessionId) return false;
+      arm(Math.max(0, extraMs));
       return true;
     },
     endAny: () => wipe(),

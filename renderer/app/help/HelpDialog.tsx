@@ -1,4 +1,4 @@
-/** Tells the citizen staff are coming (or that the call did not get through). */
+/** Tells the citizen staff are coming (and, once hall staff claimed the call, about when), that it was handled, or that the call did not get through. */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog';
@@ -6,10 +6,11 @@ import { TouchButton } from '../../ui/TouchButton';
 import { useSpeakOnShow } from '../../voice/VoiceContext';
 import type { HelpState } from './useHelp';
 
-/** `data-testid="help-dialog"` with `data-state` coming | failed. */
+/** `data-testid="help-dialog"` with `data-state` coming | claimed | resolved | failed. */
 export function HelpDialog({ state, onClose }: { state: Exclude<HelpState, { kind: 'none' }>; onClose: () => void }): ReactElement {
   const { t } = useTranslation();
-  useSpeakOnShow(state.kind === 'coming' ? 'voice.helpComing' : 'voice.error');
+  const claimed = state.kind === 'coming' && state.etaMinutes !== undefined;
+  useSpeakOnShow(state.kind === 'failed' ? 'voice.error' : state.kind === 'resolved' ? 'voice.helpResolved' : claimed ? 'voice.helpClaimed' : 'voice.helpComing');
   const close = (
     <TouchButton variant="primary" data-testid="help-close" onPress={onClose}>
       {t('help.close')}
@@ -19,7 +20,21 @@ export function HelpDialog({ state, onClose }: { state: Exclude<HelpState, { kin
     case 'coming':
       return (
         <Dialog title={t('help.comingTitle')} testId="help-dialog" actions={close}>
-          <p data-state="coming">{t('help.comingDetail')}</p>
+          {state.etaMinutes !== undefined ? (
+            <p data-state="claimed" role="status">
+              {state.etaMinutes === null ? t('help.claimedNoEta') : t('help.claimed', { minutes: state.etaMinutes })}
+            </p>
+          ) : (
+            <p data-state="coming">{t('help.comingDetail')}</p>
+          )}
+        </Dialog>
+      );
+    case 'resolved':
+      return (
+        <Dialog title={t('help.button')} testId="help-dialog" actions={close}>
+          <p data-state="resolved" role="status">
+            {t('help.resolved')}
+          </p>
         </Dialog>
       );
     case 'failed':

@@ -2,7 +2,9 @@
  * The idle timer of the step on screen: after `idleMs` without a touch it
  * opens the countdown; after `countdownMs` more, it calls `onExpired`.
  * While `held` (the kiosk is working for the citizen) it does not run and any
- * countdown closes; on release the full idle limit starts again.
+ * countdown closes; on release the full idle limit starts again. Hall staff
+ * can give more time (`extend`): the countdown closes and, for the rest of
+ * this step, the idle limit is that much longer.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StepTiming } from './idle-limits';
@@ -15,6 +17,8 @@ export interface IdleCountdown {
   touched(): void;
   /** "Need more time": closes the countdown and restarts the idle limit. */
   moreTime(): void;
+  /** More time from hall staff: closes the countdown and restarts the idle limit `extraMs` longer, until the step changes. */
+  extend(extraMs: number): void;
 }
 
 /** `resetKey` changes with the step, restarting the limit. */
@@ -22,6 +26,8 @@ export function useIdleCountdown(timing: StepTiming, resetKey: string, onExpired
   const [armedAt, setArmedAt] = useState(0);
   const [deadline, setDeadline] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
+  const [bonus, setBonus] = useState<{ key: string; ms: number }>({ key: resetKey, ms: 0 });
+  const extraMs = bonus.key === resetKey ? bonus.ms : 0;
   const expired = useRef(onExpired);
   useEffect(() => {
     expired.current = onExpired;
@@ -41,9 +47,9 @@ export function useIdleCountdown(timing: StepTiming, resetKey: string, onExpired
       const at = Date.now();
       setNow(at);
       setDeadline(at + timing.countdownMs);
-    }, timing.idleMs);
+    }, timing.idleMs + extraMs);
     return () => clearTimeout(timer);
-  }, [timing.idleMs, timing.countdownMs, armedAt, resetKey, deadline, held]);
+  }, [timing.idleMs, timing.countdownMs, armedAt, resetKey, deadline, held, extraMs]);
 
   // The countdown: ticks every second, ends the session at zero.
   useEffect(() => {
@@ -64,5 +70,14 @@ export function useIdleCountdown(timing: StepTiming, resetKey: string, onExpired
     setArmedAt((n) => n + 1);
   }, []);
 
-  return { secondsLeft: deadline === null ? null : Math.max(0, Math.ceil((deadline - now) / 1_000)), touched, moreTime };
+  const extend = useCallback(
+    (ms: number) => {
+      setBonus({ key: resetKey, ms: Math.max(0, ms) });
+      setDeadline(null);
+      setArmedAt((n) => n + 1);
+    },
+    [resetKey],
+  );
+
+  return { secondsLeft: deadline === null ? null : Math.max(0, Math.ceil((deadline - now) / 1_000)), touched, moreTime, extend };
 }

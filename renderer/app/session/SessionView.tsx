@@ -8,6 +8,7 @@ import type { KioskInfo, MaskedIdentity, ServiceEntry, SessionEndReason } from '
 import type { KioskClient } from '../../api/types';
 import type { Language } from '../../i18n';
 import { useSay, type VolumeLevel } from '../../voice/VoiceContext';
+import { HallHintBanner } from '../hall/HallHintBanner';
 import { HelpDialog } from '../help/HelpDialog';
 import { HelpOfferDialog } from '../help/HelpOfferDialog';
 import { useHelp } from '../help/useHelp';
@@ -104,6 +105,10 @@ export function SessionView(props: SessionViewProps): ReactElement {
   }, [reportError]);
   useEffect(() => api.on('identity.readFailed', (payload) => latestReport.current(payload.messageKey)), [api]);
 
+  // Hall staff gave this citizen more time: the idle warning starts over with that much more.
+  const { extend } = idle;
+  useEffect(() => api.on('session.extended', (payload) => (payload.sessionId === sessionId ? extend(payload.seconds * 1000) : undefined)), [api, sessionId, extend]);
+
   const go = (next: SessionRoute): void => {
     errors.clear();
     setRoute(next);
@@ -159,6 +164,7 @@ export function SessionView(props: SessionViewProps): ReactElement {
           )}
         </SessionFrame>
       </IdleProvider>
+      <HallHintBanner api={api} sessionId={sessionId} />
       {idle.secondsLeft !== null ? (
         <CountdownDialog secondsLeft={idle.secondsLeft} onMoreTime={idle.moreTime} onEnd={() => onEnd('cancelled')} />
       ) : null}

@@ -41,7 +41,7 @@ export const ATTRACT_MESSAGE_MS = 8_000;
 /** How long "your information has been cleared" stays on the attract screen (issue #5: 3–5 s). */
 export const SESSION_ENDED_MS = 4_000;
 /** The ends after which the attract screen says the citizen's information was cleared (and, for identityChanged, why). */
-const ENDS_TO_CONFIRM: ReadonlySet<SessionEndReason> = new Set<SessionEndReason>(['cancelled', 'timeout', 'identityChanged']);
+const ENDS_TO_CONFIRM: ReadonlySet<SessionEndReason> = new Set<SessionEndReason>(['cancelled', 'timeout', 'identityChanged', 'endedByStaff']);
 
 /** `onWiped` runs whenever the kiosk returns to attract, to drop the citizen's choices too. */
 export function useKioskSession(api: KioskClient, preferences: Preferences, onWiped: () => void): KioskSession {

@@ -1,0 +1,26 @@
+/** The console's entry in the browser: the real HTTP client, the live WebSocket, zh-CN first (English kept if chosen before). */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createHttpApi } from './api/http-client';
+import { createLiveFeed } from './api/live-feed';
+import { App } from './app/App';
+import { createConsoleI18n } from './i18n';
+import { chime } from './ui/chime';
+import './styles/console.css';
+
+const LANGUAGE_KEY = 'onedoor.hall.language';
+const i18n = createConsoleI18n(localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'zh-CN');
+i18n.on('languageChanged', (language) => {
+  localStorage.setItem(LANGUAGE_KEY, language);
+  document.documentElement.lang = language;
+});
+document.documentElement.lang = i18n.language;
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App api={createHttpApi()} live={createLiveFeed()} i18n={i18n} chime={chime} />
+    </StrictMode>,
+  );
+}

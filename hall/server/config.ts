@@ -1,0 +1,105 @@
+/**
+ * The hall server's configuration: `hall.config.json` in the data folder, or
+ * the file given by `--config`. Every field has a default, and the defaults
+ * are the embedded one-machine hall (PGlite in the data folder, Mosquitto on
+ * 8883, the console on http://127.0.0.1:8750/). A malformed file is refused
+ * with the field named (the caller exits 78, EX_CONFIG).
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { err, ok, type Result } from '../../domain/result';
+
+export const CONFIG_FILE_NAME = 'hall.config.json';
+export const STAFF_ID_KEY_FILE = 'staff-id.key';
+export const EX_CONFIG = 78;
+
+const Port = z.number().int().min(0).max(65535);
+const HexKey = z.string().regex(/^[0-9a-fA-F]{64}$/, '64 hex characters (32 bytes)');
+
+function validTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const HallConfigFile = z.strictObject({
+  dataDir: z.string().min(1).optional(),
+  http: z.strictObject({
+    host: z.string().min(1).default('127.0.0.1'),
+    port: Port.default(8750),
+    /** Other origins the console is opened from (a LAN name); the listening address is always one. */
+    origins: z.array(z.url()).default([]),
+    /** PEM files: serve HTTPS (cookies then carry `Secure`). */
+    tls: z.strictObject({ certFile: z.string().min(1), keyFile: z.string().min(1) }).optional(),
+  }).prefault({}),
+  broker: z.strictObject({ port: Port.default(8883) }).prefault({}),
+  database: z.discriminatedUnion('engine', [
+    z.strictObject({ engine: z.literal('pglite') }),
+    z.strictObject({ engine: z.literal('postgres'), connectionString: z.string().min(1) }),
+  ]).default({ engine: 'pglite' }),
+  hallName: z.string().min(1).max(100).default('OneDoor 大厅'),
+  timeZone: z.string().refine(validTimeZone, 'an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
+  /** HMAC key of the staff ID digests (shared with the hall's kiosks); generated into the data folder when absent. */
+  staffIdKey: HexKey.optional(),
+  /** The built console; default `dist/hall-console` of this checkout. */
+  consoleDir: z.string().min(1).optional(),
+});
+export type HallConfigFile = z.infer<typeof HallConfigFile>;
+
+export type HallConfig = Omit<HallConfigFile, 'dataDir' | 'staffIdKey'> & { dataDir: string; staffIdKey: string; configFile: string | null };
+
+export type ConfigRefusal = { field: string; message: string };
+
+/** The data folder the config file is looked for in: `$ONEDOOR_HALL_DIR`, else `~/.onedoor-hall`. */
+export function defaultHallDir(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.ONEDOOR_HALL_DIR ?? join(homedir(), '.onedoor-hall'));
+}
+
+/** Reads and checks the config (a missing default file means all defaults); ensures the data folder and the staff ID key. */
+export function loadHallConfig(options: { configFile?: string; env?: NodeJS.ProcessEnv } = {}): Result<HallConfig, ConfigRefusal> {
+  const env = options.env ?? process.env;
+  const explicit = options.configFile ? resolve(options.configFile) : null;
+  const file = explicit ?? join(defaultHallDir(env), CONFIG_FILE_NAME);
+  let raw: unknown = {};
+  if (explicit || existsSync(file)) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      return err({ field: '(file)', message: `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)} · 无法读取配置文件` });
+    }
+    try {
+      raw = JSON.parse(text) as unknown;
+    } catch (error) {
+      return err({ field: '(file)', message: `${file} is not valid JSON: ${(error as Error).message} · 配置文件不是有效的 JSON` });
+    }
+  }
+  const parsed = HallConfigFile.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue ? issue.path.map(String).join('.') || '(root)' : '(root)';
+    return err({ field, message: `${file}: field "${field}": ${issue?.message ?? 'invalid'} · 配置项 "${field}" 有误` });
+  }
+  const { dataDir: configuredDir, staffIdKey, ...rest } = parsed.data;
+  const dataDir = resolve(configuredDir ?? defaultHallDir(env));
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  return ok({ ...rest, dataDir, staffIdKey: (staffIdKey ?? ensureStaffIdKey(dataDir)).toLowerCase(), configFile: explicit || existsSync(file) ? file : null });
+}
+
+/** The key in `dataDir/staff-id.key`, made (32 random bytes, owner-only) on first start. */
+export function ensureStaffIdKey(dataDir: string): string {
+  const path = join(dataDir, STAFF_ID_KEY_FILE);
+  if (existsSync(path)) {
+    const key = readFileSync(path, 'utf8').trim();
+    if (HexKey.safeParse(key).success) return key;
+  }
+  const key = randomBytes(32).toString('hex');
+  writeFileSync(path, `${key}\n`, { mode: 0o600 });
+  return key;
+}

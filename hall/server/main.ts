@@ -1,0 +1,155 @@
+/**
+ * The hall server, composed: database (PGlite in `dataDir/db` or a PostgreSQL
+ * server) → migrations → broker (Mosquitto) → MQTT link → statistics → HTTP.
+ * The broker, link and statistics come in through {@link HallParts} (H1's
+ * `hall/server/broker/hall-broker.ts` and `hall/server/link/hall-link-server.ts`,
+ * H6's `hall/server/stats/hall-stats.ts`; tests pass fakes). A part that fails
+ * to start is a refusal value, and what had started is stopped again.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { err, ok, type Result } from '../../domain/result';
+import type { HallConfig } from './config';
+import type { HallLinkPort, HallStatsPort } from './http/ports';
+import { startHallHttp, type HallHttp } from './http/server';
+import type { HallDb } from './store/hall-db';
+import { migrateHallDb } from './store/migrations';
+import { openPgliteDb } from './store/pglite-db';
+import { openPostgresDb } from './store/postgres-db';
+
+/** The default kiosk id of a kiosk's config: provisioned on first start so `npm start` on this machine connects. */
+export const DEFAULT_KIOSK_ID = 'HB-KIOSK-01';
+
+export interface KioskCredentials { kioskId: string; url: string; username: string; password: string; caPem: string }
+
+/** H1's broker, as `startHall` uses it. */
+export interface HallBroker {
+  readonly url: string;
+  readonly caPem: string;
+  readonly hallCredentials: { username: string; password: string };
+  addKiosk(kioskId: string): Promise<KioskCredentials>;
+  stop(): Promise<void>;
+}
+
+/** H1's link server: the HTTP side's {@link HallLinkPort}, and stop. */
+export interface HallLinkServer extends HallLinkPort {
+  stop(): Promise<void>;
+}
+
+export interface HallParts {
+  startBroker(options: { dir: string; port: number }): Promise<HallBroker> | HallBroker;
+  startLink(options: { db: HallDb; url: string; username: string; password: string; caPem: string }): Promise<HallLinkServer> | HallLinkServer;
+  createStats(db: HallDb, options: { timeZone: string }): HallStatsPort;
+  /** Default: from `config.database`. */
+  openDb?(config: HallConfig): Promise<HallDb>;
+}
+
+export interface RunningHall {
+  /** The console, `http://127.0.0.1:8750/`. */
+  readonly url: string;
+  readonly db: HallDb;
+  readonly broker: HallBroker;
+  readonly link: HallLinkServer;
+  readonly http: HallHttp;
+  /** Stops HTTP, link, broker and database, in that order (each once). */
+  stop(): Promise<void>;
+}
+
+export type HallStartRefusal = { stage: 'database' | 'migrations' | 'broker' | 'link' | 'http'; message: string };
+
+/** `dist/hall-console` of this checkout (H5's `npm run build:hall`). */
+export const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('../../dist/hall-console', import.meta.url));
+
+export function openConfiguredDb(config: HallConfig): Promise<HallDb> {
+  switch (config.database.engine) {
+    case 'pglite':
+      return openPgliteDb(join(config.dataDir, 'db'));
+    case 'postgres':
+      return openPostgresDb({ connectionString: config.database.connectionString });
+  }
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export async function startHall(
+  config: HallConfig,
+  parts: HallParts,
+  options: { now?: () => Date; onError?: (error: unknown, where: string) => void } = {},
+): Promise<Result<RunningHall, HallStartRefusal>> {
+  const stops: Array<() => Promise<void>> = [];
+  const unwind = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  };
+  const fail = async (stage: HallStartRefusal['stage'], message: string) => {
+    await unwind();
+    return err({ stage, message });
+  };
+
+  let db: HallDb;
+  try {
+    db = await (parts.openDb ?? openConfiguredDb)(config);
+  } catch (error) {
+    return fail('database', `Cannot open the hall database (${config.database.engine}): ${messageOf(error)}`);
+  }
+  stops.push(() => db.close());
+  const migrated = await migrateHallDb(db);
+  if (!migrated.ok) {
+    const e = migrated.error;
+    return fail('migrations', e.kind === 'databaseTooNew' ? `The database is at version ${e.version}, newer than this hall server (${e.known}): update the server.` : `Migration ${e.version} failed: ${e.message}`);
+  }
+
+  let broker: HallBroker;
+  try {
+    broker = await parts.startBroker({ dir: join(config.dataDir, 'broker'), port: config.broker.port });
+  } catch (error) {
+    return fail('broker', `Cannot start the hall broker on port ${config.broker.port}: ${messageOf(error)}`);
+  }
+  stops.push(() => broker.stop());
+
+  let link: HallLinkServer;
+  try {
+    link = await parts.startLink({ db, url: broker.url, ...broker.hallCredentials, caPem: broker.caPem });
+  } catch (error) {
+    return fail('link', `Cannot connect the hall server to its broker: ${messageOf(error)}`);
+  }
+  stops.push(() => link.stop());
+
+  const stats = parts.createStats(db, { timeZone: config.timeZone });
+  let tls: { cert: string; key: string } | undefined;
+  if (config.http.tls) {
+    try {
+      tls = { cert: readFileSync(config.http.tls.certFile, 'utf8'), key: readFileSync(config.http.tls.keyFile, 'utf8') };
+    } catch (error) {
+      return fail('http', `Cannot read http.tls: ${messageOf(error)}`);
+    }
+  }
+  const http = await startHallHttp({
+    db, link, stats, staffIdKey: config.staffIdKey, now: options.now ?? (() => new Date()),
+    host: config.http.host, port: config.http.port, extraOrigins: config.http.origins, tls,
+    consoleDir: config.consoleDir ?? DEFAULT_CONSOLE_DIR,
+    onError: options.onError,
+  });
+  if (!http.ok) return fail('http', http.error.message);
+  stops.push(() => http.value.close());
+
+  let stopping: Promise<void> | null = null;
+  return ok({
+    url: http.value.url,
+    db, broker, link, http: http.value,
+    stop: () => (stopping ??= unwind()),
+  });
+}
+
+/** Where H1's `addKiosk` writes a kiosk's connection file. */
+export function kioskFilePath(dataDir: string, kioskId: string): string {
+  return join(dataDir, 'broker', 'kiosks', `${kioskId}.json`);
+}
+
+/** Provisions {@link DEFAULT_KIOSK_ID} once (when its file is absent); the file's path, or null when it was there already. */
+export async function provisionDefaultKiosk(hall: Pick<RunningHall, 'broker'>, dataDir: string): Promise<string | null> {
+  const path = kioskFilePath(dataDir, DEFAULT_KIOSK_ID);
+  if (existsSync(path)) return null;
+  await hall.broker.addKiosk(DEFAULT_KIOSK_ID);
+  return path;
+}

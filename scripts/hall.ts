@@ -1,0 +1,211 @@
+/**
+ * `npm run hall`: the hall server on this machine (broker, database, console)
+ * on the embedded defaults; prints the console URL. First start: makes the
+ * console account `admin` (password printed once) and the default kiosk
+ * HB-KIOSK-01's broker credentials.
+ *
+ *   npm run hall [-- --config FILE]
+ *   npm run hall -- officer add <username> --role officer|supervisor [--name 显示名]
+ *   npm run hall -- officer passwd <username>
+ *   npm run hall -- kiosk add|list|remove …   (H1's kioskCommand, over the broker folder)
+ *
+ * Passwords come from standard input when it is piped (`echo … | npm run hall -- officer add …`),
+ * otherwise one is generated and printed once. A malformed config exits 78.
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureFirstAdmin } from '../hall/server/auth/first-admin';
+import { addOfficer, generatePassword, MIN_PASSWORD_LENGTH, setOfficerPassword, type OfficerRefusal } from '../hall/server/auth/officers';
+import { EX_CONFIG, loadHallConfig, type HallConfig } from '../hall/server/config';
+import { openConfiguredDb, provisionDefaultKiosk, startHall, type HallParts } from '../hall/server/main';
+import { migrateHallDb } from '../hall/server/store/migrations';
+import { Role } from '../hall/contract/console-api';
+
+const USAGE = `Usage: npm run hall [-- --config FILE]
+       npm run hall -- officer add <username> --role officer|supervisor [--name NAME] [--config FILE]
+       npm run hall -- officer passwd <username> [--config FILE]
+       npm run hall -- kiosk add|list|remove … [--config FILE]`;
+
+/**
+ * The broker, link and stats modules (H1, H6), loaded by path so this script
+ * builds before they are merged; a missing one is a clear message, not a crash.
+ */
+async function loadRealParts(): Promise<HallParts | string> {
+  const load = async (path: string, name: string): Promise<unknown> => {
+    try {
+      const mod = (await import(path)) as Record<string, unknown>;
+      return typeof mod[name] === 'function' ? mod[name] : `${path} has no ${name}()`;
+    } catch (error) {
+      return `${path} could not be loaded: ${(error as Error).message}`;
+    }
+  };
+  const startBroker = await load('../hall/server/broker/hall-broker.ts', 'startHallBroker');
+  const startLink = await load('../hall/server/link/hall-link-server.ts', 'startHallLink');
+  const createStats = await load('../hall/server/stats/hall-stats.ts', 'createHallStats');
+  for (const part of [startBroker, startLink, createStats]) if (typeof part === 'string') return part;
+  return { startBroker, startLink, createStats } as HallParts;
+}
+
+/** `kiosk …`: H1's `kioskCommand(argv, { dir })` from the broker module, loaded like the parts above. */
+async function kioskCommand(config: HallConfig, argv: string[]): Promise<number> {
+  const path = '../hall/server/broker/hall-broker.ts';
+  let run: unknown;
+  try {
+    run = ((await import(path)) as Record<string, unknown>).kioskCommand;
+  } catch (error) {
+    run = `${path} could not be loaded: ${(error as Error).message}`;
+  }
+  if (typeof run !== 'function') {
+    process.stderr.write(`Kiosk provisioning is not available: ${typeof run === 'string' ? run : `${path} has no kioskCommand()`}\n`);
+    return 1;
+  }
+  const code: unknown = await (run as (argv: string[], options: { dir: string }) => Promise<number> | number)(argv, { dir: join(config.dataDir, 'broker') });
+  return typeof code === 'number' ? code : 0;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+/** From a pipe, or generated and printed once. */
+async function newPassword(): Promise<{ password: string; generated: boolean }> {
+  if (!process.stdin.isTTY) {
+    const password = await readStdin();
+    if (password !== '') return { password, generated: false };
+  }
+  return { password: generatePassword(), generated: true };
+}
+
+const REFUSALS: Record<OfficerRefusal, string> = {
+  badUsername: 'A username is 1–64 letters, digits, "_", "." or "-", starting with a letter or digit. 用户名格式不正确。',
+  weakPassword: `A password has at least ${MIN_PASSWORD_LENGTH} characters. 密码至少 ${MIN_PASSWORD_LENGTH} 位。`,
+  exists: 'That username is taken. 该用户名已存在。',
+  notFound: 'No console account has that username. 没有该账号。',
+};
+
+async function officerCommand(config: HallConfig, positionals: string[], values: { role?: string; name?: string }): Promise<number> {
+  const [, action, username] = positionals;
+  if ((action !== 'add' && action !== 'passwd') || !username || positionals.length !== 3) {
+    process.stderr.write(`${USAGE}\n`);
+    return 64;
+  }
+  const role = Role.safeParse(values.role ?? 'officer');
+  if (action === 'add' && !role.success) {
+    process.stderr.write('--role is officer or supervisor. 角色须为 officer 或 supervisor。\n');
+    return 64;
+  }
+  const db = await openConfiguredDb(config);
+  try {
+    const migrated = await migrateHallDb(db);
+    if (!migrated.ok) {
+      process.stderr.write(`The hall database cannot be used: ${JSON.stringify(migrated.error)}\n`);
+      return 1;
+    }
+    const { password, generated } = await newPassword();
+    const result = action === 'add'
+      ? await addOfficer(db, { username, displayName: values.name, role: role.success ? role.data : 'officer', password })
+      : await setOfficerPassword(db, username, password);
+    if (!result.ok) {
+      process.stderr.write(`${REFUSALS[result.error]}\n`);
+      return 1;
+    }
+    process.stdout.write(`${action === 'add' ? 'Added' : 'Changed the password of'} ${username}.${generated ? ` Password (shown once / 密码仅显示一次): ${password}` : ''}\n`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+async function serve(config: HallConfig): Promise<number> {
+  const parts = await loadRealParts();
+  if (typeof parts === 'string') {
+    process.stderr.write(`The hall cannot start: ${parts}\n`);
+    return 1;
+  }
+  const started = await startHall(config, parts, {
+    onError: (error, where) => process.stderr.write(`hall: unexpected error in ${where}: ${error instanceof Error ? error.message : String(error)}\n`),
+  });
+  if (!started.ok) {
+    process.stderr.write(`The hall cannot start (${started.error.stage}): ${started.error.message}\n`);
+    return 1;
+  }
+  const hall = started.value;
+  const admin = await ensureFirstAdmin(hall.db);
+  const kioskFile = await provisionDefaultKiosk(hall, config.dataDir);
+  const lines = [
+    `OneDoor hall "${config.hallName}" is running. 大厅服务已启动。`,
+    `  Console 控制台: ${hall.url}`,
+    `  Broker 消息服务: ${hall.broker.url}`,
+    `  Data 数据目录: ${config.dataDir}`,
+  ];
+  if (admin) {
+    lines.push(
+      `  First console account 初始账号: ${admin.username} / ${admin.password}  (shown once 仅显示一次)`,
+      `  Change it with 修改密码: npm run hall -- officer passwd ${admin.username}`,
+    );
+  }
+  if (kioskFile) lines.push(`  Kiosk HB-KIOSK-01 credentials 终端连接文件: ${kioskFile}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      process.stdout.write(`\n${signal}: stopping the hall… 正在停止\n`);
+      resolve();
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  await hall.stop();
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  // `kiosk …` takes its own options (H1's); only --config is ours.
+  if (argv[0] === 'kiosk') {
+    const at = argv.indexOf('--config');
+    const configFile = at > 0 ? argv[at + 1] : undefined;
+    const config = loadHallConfig({ configFile });
+    if (!config.ok) {
+      process.stderr.write(`${config.error.message}\n`);
+      return EX_CONFIG;
+    }
+    return kioskCommand(config.value, argv.slice(1).filter((_, i) => at < 0 || (i + 1 !== at && i + 1 !== at + 1)));
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { config: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean', default: false } },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 64;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const config = loadHallConfig({ configFile: values.config });
+  if (!config.ok) {
+    process.stderr.write(`${config.error.message}\n`);
+    return EX_CONFIG;
+  }
+  if (positionals[0] === 'officer') return officerCommand(config.value, positionals, values);
+  if (positionals.length > 0) {
+    process.stderr.write(`${USAGE}\n`);
+    return 64;
+  }
+  return serve(config.value);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
