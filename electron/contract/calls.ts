@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { DeviceStatus, HelpReason, ServiceEntry, KioskInfo, MaskedIdentity, SessionEndReason, SessionInfo } from './domain';
 import { FlowEvent, FlowView, ServiceWording, ValueId } from './flows';
 import { CameraRole, CameraSettings, ConsentKind, FaceFrameAnswer, DocumentPageResult, FaceVerifyResult, IssuedFaceChallenge, JpegBase64, PhotoCheckResult, PhotoCrop, PhotoSpecId, ReportedCameraState, StudioPhotoOutcome } from './domain';
+import { StaffCalls } from './staff';
 
 export const Calls = {
   'kiosk.info': { params: z.object({}).strict(), result: KioskInfo },
@@ -253,6 +254,8 @@ export const Calls = {
     params: z.object({ sessionId: z.string() }).strict(),
     result: z.object({ view: FlowView.nullable() }),
   },
+  /** Hall staff at the kiosk (staff.ts). */
+  ...StaffCalls,
 } as const;
 
 export type CallName = keyof typeof Calls;

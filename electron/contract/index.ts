@@ -8,3 +8,4 @@ export * from './form';
 export * from './face-mesh';
 export * from './ability-test';
 export type * from './api';
+export * from './staff';

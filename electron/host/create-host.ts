@@ -36,6 +36,8 @@ import { fingerprintCompare } from './gateway/fingerprint-compare';
 import { createDocumentDesk } from './issued/document-desk';
 import { createStaffAlerts } from './staff/alerts';
 import { alertingDocumentDesk, alertingTicketPrinter } from './staff/alerting-printers';
+import { composeStaff, type KioskStaff } from './staff/compose-staff';
+import { kioskError } from './api/dispatch';
 import { withFaceToFlow } from './flows/face-to-flow';
 import { withPhotoToFlow } from './flows/photo-to-flow';
 import { createStudioReceipts } from './capture/photo/studio-receipt';
@@ -81,7 +83,6 @@ import { documentFlowPort } from './flows/document-to-flow';
 import { createHostHallLink } from './hall-link/for-host';
 import type { HostHallLinkDeps } from './hall-link/for-host';
 import type { HallLink } from './hall-link/hall-link';
-import { createServiceState } from './staff/service-state';
 
 export interface HostDeps {
   logger?: Logger;
@@ -124,6 +125,8 @@ export interface KioskHost {
   onEvent(listener: (event: EventEnvelope) => void): () => void;
   /** The payment service's pushed notifications (served at `POST /payment/notify`). */
   readonly paymentNotifications: PaymentNotifications;
+  /** Hall staff at the kiosk: the allow-list cache, the signed-in officer, consumables, the service state (for the hall link). */
+  readonly staff: KioskStaff;
   /** The link to the hall (`off` without a hall); `statusChanged()` republishes the status (a staff sign-in). */
   readonly hallLink: HallLink;
 }
@@ -374,11 +377,38 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       station.audit.record({ actor: 'staff', action: 'dock.enrolFace', subject: sampleCard, detail: {} }),
   });
 
+  // Hall staff at the kiosk: sign-in, maintenance, the service state (restored from the journal).
+  const staff = composeStaff({
+    config,
+    db,
+    audit: station.audit,
+    bus,
+    logger,
+    now,
+    devices: () => devices.list().map(toContractStatus),
+    device: (id) => (typeof baseDevices.device === 'function' ? baseDevices.device(id) : undefined),
+    receiptPrinter,
+    a4DeviceId: printing.a4Device?.id,
+    documents: printing.documentService,
+    sessionOpen: () => sessions.current() !== undefined,
+    citizenCard: onCard,
+    reconcile: async (day) => {
+      const result = await runDayEndCheck({ port: configuredPayment.port, ledger: paymentLedger, timeZone: config.timeZone, audit: station.audit, actor: 'staff' }, day).catch(() => null);
+      if (!result?.ok) return { state: 'unavailable' };
+      const { matched, mismatches } = result.value;
+      if (mismatches.length > 0) return { state: 'mismatches', matched, mismatches: mismatches.length };
+      return matched > 0 ? { state: 'matched', matched } : { state: 'noPayments' };
+    },
+  });
+  const citizenSessions = sessionHandlers({ sessions, journal: station.sessions, bus, logger });
+
   // One module per contract channel (api/handlers/); this root only wires them.
   const handlers: CallHandlers = {
     ...kioskHandlers(config),
     ...devicesHandlers({ devices, reportedCameras, logger }),
-    ...sessionHandlers({ sessions, journal: station.sessions, bus, logger }),
+    ...citizenSessions,
+    // Out of service: no citizen session starts.
+    'session.start': (params) => (staff.serviceState.current() ? { ok: false, error: kioskError('unauthorized', { reason: 'outOfService' }) } : citizenSessions['session.start'](params)),
     ...identityHandlers({ sessions, bus, logger, now, timeZone: config.timeZone, onIdentityConflict }),
     ...helpHandlers({ kioskId: config.kioskId, audit: station.audit, bus, logger, now }),
     ...catalogueHandlers({ entries: services, moduleOf: serviceModule }),
@@ -389,6 +419,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     // Document pages only for the flow's current document capture step; accepted and deleted pages reach the flow as host events.
     ...createDocumentHandlers({ sessions, logger, newId: randomUUID, flow: documentFlowPort(sessions) }),
     ...journaledFlowHandlers(flows.handlers, sessions, station.sessions),
+    ...staff.handlers,
   };
 
   // Journals every session from the host's own events; subscribed from the
@@ -400,12 +431,22 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   );
 
   // The hall link (issue 18): off without a hall; never in the way of a citizen.
-  const serviceState = createServiceState({ bus, audit: { record: ({ detail, ...event }) => station.audit.record({ ...event, detail: { by: String(detail?.by ?? '') } }) }, now });
+  // The service state, the allow-list, the officer signed in and the paper are staff's (composed above, kept in the journal).
   const hallLink = createHostHallLink({
-    config, version: packageJson.version, bus, db, audit: station.audit, logger, now, sessions, serviceState, ...deps.hallLink,
+    config, version: packageJson.version, bus, db, audit: station.audit, logger, now, sessions, ...deps.hallLink,
+    serviceState: staff.serviceState,
+    allowList: staff.allowList,
+    staffSignedIn: () => staff.staffSignedIn(),
+    consumables: () => staff.consumables(),
     devices: () => devices.list().map(toContractStatus),
     categoryOf: (serviceId) => SERVICE_CATALOGUE.find((entry) => entry.id === serviceId)?.category ?? null,
   });
+  // A staff sign-in or sign-out is republished at once in the kiosk's status.
+  unsubscribers.push(
+    bus.subscribe((envelope) => {
+      if (envelope.event === 'staff.changed') hallLink.statusChanged();
+    }),
+  );
 
   const dispatcher = createDispatcher(handlers, (method, error) =>
     logger.error({ method, err: error }, 'call handler failed'),
@@ -443,7 +484,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
           alerts.devicesChanged(statuses);
           bus.emit('catalogue.changed', { services: services() });
         }),
-        devices.on('cardPresented', ({ card }) => onCard(card)),
+        devices.on('cardPresented', ({ card }) => staff.cardPresented(card)),
         // The fingerprint step's captures: driven by the host from the flow's view, results only from the scanner.
         connectFingerprintsToFlow({ bus, sessions, logger, scanner: () => fingerprintScannerOf(baseDevices, config.devices.fingerprint.id), compare: (request) => backend.gateway.call(fingerprintCompare, request) }),
         devices.on('cardReadFailed', () => bus.emit('identity.readFailed', { messageKey: 'identity.readFailed' })),
@@ -481,6 +522,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       if (open) bus.emit('session.ended', { sessionId: open.sessionId, reason: 'hostRestart' });
       flows.controls.dispose();
       sessions.dispose();
+      staff.dispose();
       for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
       unsubscribeJournal();
       await devices.stop();
@@ -498,6 +540,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     dispatch: (message) => dispatcher.dispatch(message),
     onEvent: (listener) => bus.subscribe(listener),
     paymentNotifications,
+    staff,
     hallLink,
   };
 }

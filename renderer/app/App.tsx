@@ -19,6 +19,7 @@ import { useDevices, useHostRestarting, useKioskInfo } from './host-data';
 import { readIdleScale } from './idle/idle-limits';
 import { SessionView } from './session/SessionView';
 import { useKioskSession } from './session/useKioskSession';
+import { StaffLayer } from '../staff/StaffLayer';
 
 /** The device dock is a separate chunk, loaded only on a simulated kiosk. */
 const DockDrawer = lazy(() => import('../dock/DockDrawer'));
@@ -109,6 +110,8 @@ export function App({ api, i18n, voice = silentVoice, query = '' }: AppProps): R
               onEnd={kiosk.end}
             />
           )}
+          {/* Staff sign-in and maintenance, and the out-of-service page citizens see. */}
+          <StaffLayer api={api} available={available} attract={screen.kind === 'attract'} devices={devices} timeZone={info?.timeZone} />
           {notice ? <ConnectionNotice notice={notice} /> : null}
           {info?.simulation && available ? (
             <Suspense fallback={null}>

@@ -7,6 +7,7 @@ import { flowsZhCN, type FlowCatalogue } from './flows.zh-CN';
 import { keyboardsEn } from './keyboards.en';
 import { keyboardsZhCN, type KeyboardCatalogue } from './keyboards.zh-CN';
 import { zhCN, type Catalogue } from './zh-CN';
+import { staffEn, staffZhCN, type StaffCatalogue } from '../staff/messages';
 
 /** Languages the kiosk offers, as the contract names them. */
 export type Language = 'zh-CN' | 'en';
@@ -14,12 +15,12 @@ export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
 /** The app's strings plus the on-screen keyboards' (`keyboard.*`) and the step library's (`flow.*`, `print.*`, `voice.flow.*`), kept in their own files; a service's own words are added at `svc.<serviceId>` when its flow starts. */
-export type FullCatalogue = Catalogue & KeyboardCatalogue & FlowCatalogue;
+export type FullCatalogue = Catalogue & KeyboardCatalogue & FlowCatalogue & StaffCatalogue;
 
 /** Every catalogue by language. */
 export const catalogues: Record<Language, FullCatalogue> = {
-  'zh-CN': { ...zhCN, ...keyboardsZhCN, ...flowsZhCN, voice: { ...zhCN.voice, ...flowsZhCN.voice } },
-  en: { ...en, ...keyboardsEn, ...flowsEn, voice: { ...en.voice, ...flowsEn.voice } },
+  'zh-CN': { ...zhCN, ...keyboardsZhCN, ...flowsZhCN, ...staffZhCN, voice: { ...zhCN.voice, ...flowsZhCN.voice } },
+  en: { ...en, ...keyboardsEn, ...flowsEn, ...staffEn, voice: { ...en.voice, ...flowsEn.voice } },
 };
 
 /** A fresh, synchronously initialised i18next instance (one per app or test). */

@@ -72,6 +72,25 @@ export const CALL_EXAMPLES: { [M in CallName]: CallParams<M> } = {
   'flow.start': { sessionId, serviceId },
   'flow.send': { sessionId, event: { type: 'CHOOSE', value: 'employment' } },
   'flow.current': { sessionId },
+  'staff.state': {},
+  'staff.beginWithNumber': { staffNumber: '100234' },
+  'staff.cardChoice': { choice: 'staff' },
+  'staff.pin': { pin: '246810' },
+  'staff.cancel': {},
+  'staff.touch': {},
+  'staff.signOut': {},
+  'staff.devices': {},
+  'staff.diagnose': {},
+  'staff.consumables': {},
+  'staff.refill': { deviceId: 'receiptPrinter', kind: 'receiptPaper' },
+  'staff.testPrint': { target: 'a4' },
+  'staff.lastDocument': {},
+  'staff.reprintLast': {},
+  'staff.journal': {},
+  'staff.dayEnd': {},
+  'staff.restartDevice': { deviceId: 'idcard' },
+  'staff.setServiceState': { message: '设备维护中，请到3号窗口办理' },
+  'kiosk.serviceState': {},
 };
 
 /** Valid payloads of every event. */
@@ -103,4 +122,5 @@ export const EVENT_EXAMPLES: { [E in EventName]: EventPayload<E> } = {
   'hall.hint': { sessionId, text: '请把身份证放在下方感应区' },
   'help.answered': { callId: 'call-1', state: 'claimed', etaMinutes: 2 },
   'session.extended': { sessionId, seconds: 120 },
+  'staff.changed': { phase: 'signedIn', officer: { staffNumber: '100234', nameMasked: '王**', role: 'officer' }, idleSignOutMs: 120_000 },
 };

@@ -7,6 +7,7 @@
  * sandbox back-end, the Hubin station's hall name.
  */
 import { z } from 'zod';
+import { STAFF_CONFIG_DEFAULTS, StaffConfig } from '../staff/config';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../../domain/calendar-date';
 import { PaymentConfig, paymentSimulationIssue } from '../payment/config';
 
@@ -372,6 +373,8 @@ const KioskConfigObject = z
       .default(() => ({ matchThreshold: 0.6, maxAttempts: 3, challengeActions: 2, challengeTimeoutSeconds: 20, minAntispoof: 0.5, minLiveness: 0.5, maxPhotoRetakes: 6, testingSkipLiveness: false, lockoutFailures: 6, lockoutWindowHours: 24 })),
     /** The link to the hall (issue 18, electron/host/hall-link/); absent: the credentials file the hall wrote for this kiosk, if any, else no link. */
     hall: HallLinkConfig.optional(),
+    /** Hall staff at the kiosk (electron/host/staff/config.ts). */
+    staff: StaffConfig.default(STAFF_CONFIG_DEFAULTS),
     log: z
       .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
       .strict()

@@ -12,6 +12,7 @@ import { FACE_FAILURES_MIGRATION } from './face-failures-migration';
 import { FEES_MIGRATION } from './fees-migration';
 import { PAYMENT_LEDGER_MIGRATION } from '../payment/ledger-migration';
 import { HALL_OUTBOX_MIGRATION } from '../hall-link/outbox-migration';
+import { STAFF_MIGRATION } from '../staff/staff-migration';
 
 export interface Migration {
   version: number;
@@ -54,6 +55,7 @@ export const MIGRATIONS: readonly Migration[] = [
   PAYMENT_LEDGER_MIGRATION,
   OUTBOX_HELD_MIGRATION,
   HALL_OUTBOX_MIGRATION,
+  STAFF_MIGRATION,
 ];
 
 export type MigrationError = { kind: 'journalTooNew'; version: number; known: number } | { kind: 'migrationFailed'; version: number; message: string };

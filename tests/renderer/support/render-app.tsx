@@ -55,6 +55,9 @@ export function renderApp(
       'dock.state': () => ok<'dock.state'>({ enabled: false, sampleCards: [], devices: [] }),
       // On connect the shell asks whether the host kept a session this renderer lost.
       'session.current': () => ok<'session.current'>({ session: null, identity: null }),
+      // Staff at the kiosk: nobody signed in, the kiosk in service.
+      'staff.state': () => ok<'staff.state'>({ phase: 'signedOut' }),
+      'kiosk.serviceState': () => ok<'kiosk.serviceState'>({ outOfService: null }),
       ...extra,
     },
     options.connection ?? 'connected',
