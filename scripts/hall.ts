@@ -12,6 +12,7 @@
  * Passwords come from standard input when it is piped (`echo … | npm run hall -- officer add …`),
  * otherwise one is generated and printed once. A malformed config exits 78.
  */
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureFirstAdmin } from '../hall/server/auth/first-admin';
@@ -35,7 +36,7 @@ const REAL_PARTS: HallParts = { startBroker: startHallBroker, startLink: startHa
 
 /** `kiosk add|list|remove …`: provisioning over the broker folder (works while the hall runs: the broker reloads). */
 async function kioskCommand(config: HallConfig, argv: string[]): Promise<number> {
-  return runKioskCommand(argv, { dir: join(config.dataDir, 'broker') });
+  return runKioskCommand(argv, { dir: join(config.dataDir, 'broker'), staffIdKey: config.staffIdKey });
 }
 
 async function readStdin(): Promise<string> {
@@ -94,6 +95,11 @@ async function officerCommand(config: HallConfig, positionals: string[], values:
 }
 
 async function serve(config: HallConfig): Promise<number> {
+  // The console is served from its build: made here so `npm run hall` alone gives a working console (about 2 s).
+  if (!config.consoleDir) {
+    const built = spawnSync(process.execPath, [join(import.meta.dirname, 'build-hall-console.mjs')], { stdio: 'inherit' });
+    if (built.status !== 0) process.stderr.write('The console could not be built; the hall starts without it. 控制台构建失败。\n');
+  }
   const started = await startHall(config, REAL_PARTS, {
     onError: (error, where) => process.stderr.write(`hall: unexpected error in ${where}: ${error instanceof Error ? error.message : String(error)}\n`),
   });

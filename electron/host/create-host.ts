@@ -81,6 +81,7 @@ import { createDocumentHandlers } from './capture/documents/handlers';
 import { createDocumentPages } from './capture/documents/document-pages';
 import { documentFlowPort } from './flows/document-to-flow';
 import { createHostHallLink } from './hall-link/for-host';
+import { resolveHallSettings } from './hall-link/credentials';
 import type { HostHallLinkDeps } from './hall-link/for-host';
 import type { HallLink } from './hall-link/hall-link';
 
@@ -392,6 +393,11 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     documents: printing.documentService,
     sessionOpen: () => sessions.current() !== undefined,
     citizenCard: onCard,
+    // The hall hands its card-matching key in the kiosk's credentials file; config's staff.staffIdKey wins.
+    hallStaffIdKey: () => {
+      const settings = resolveHallSettings(config.kioskId, config.hall, deps.hallLink?.resolve);
+      return settings.ok ? (settings.value?.staffIdKey ?? null) : null;
+    },
     reconcile: async (day) => {
       const result = await runDayEndCheck({ port: configuredPayment.port, ledger: paymentLedger, timeZone: config.timeZone, audit: station.audit, actor: 'staff' }, day).catch(() => null);
       if (!result?.ok) return { state: 'unavailable' };

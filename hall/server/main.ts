@@ -38,7 +38,7 @@ export interface HallLinkServer extends HallLinkPort {
 }
 
 export interface HallParts {
-  startBroker(options: { dir: string; port: number }): Promise<HallBroker> | HallBroker;
+  startBroker(options: { dir: string; port: number; staffIdKey?: string }): Promise<HallBroker> | HallBroker;
   startLink(options: { db: HallDb; url: string; username: string; password: string; caPem: string }): Promise<HallLinkServer> | HallLinkServer;
   createStats(db: HallDb, options: { timeZone: string }): HallStatsPort;
   /** Default: from `config.database`. */
@@ -101,7 +101,7 @@ export async function startHall(
 
   let broker: HallBroker;
   try {
-    broker = await parts.startBroker({ dir: join(config.dataDir, 'broker'), port: config.broker.port });
+    broker = await parts.startBroker({ dir: join(config.dataDir, 'broker'), port: config.broker.port, staffIdKey: config.staffIdKey });
   } catch (error) {
     return fail('broker', `Cannot start the hall broker on port ${config.broker.port}: ${messageOf(error)}`);
   }

@@ -35,6 +35,8 @@ export interface HallLinkSettings {
   keepaliveSeconds: number;
   /** The file the settings came from, for the log (null when inline). */
   source: string | null;
+  /** The hall's key for matching officers' cards to its staff allow-list (from the credentials file), if it gave one. */
+  staffIdKey: string | null;
 }
 
 export type HallSettingsProblem =
@@ -96,6 +98,7 @@ export function resolveHallSettings(kioskId: string, hall: HallLinkConfig | unde
     statusIntervalSeconds: hall?.statusIntervalSeconds ?? DEFAULT_INTERVALS.statusIntervalSeconds,
     keepaliveSeconds: hall?.keepaliveSeconds ?? DEFAULT_INTERVALS.keepaliveSeconds,
     source: file ?? null,
+    staffIdKey: fromFile?.staffIdKey ?? null,
   });
 }
 

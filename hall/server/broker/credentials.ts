@@ -22,6 +22,8 @@ export const KioskCredentials = z.object({
   password: z.string().min(16),
   /** The hall CA the kiosk must trust (PEM). */
   caPem: z.string().includes('BEGIN CERTIFICATE'),
+  /** The hall's key (hex) for matching an officer's ID card to the staff allow-list (HMAC), shared with its kiosks. */
+  staffIdKey: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type KioskCredentials = z.infer<typeof KioskCredentials>;
 
@@ -75,11 +77,12 @@ export function checkKioskId(kioskId: string): KioskIdProblem | null {
 }
 
 /** Writes a new kiosk's credential file (a fresh random password); an existing kiosk keeps its own. */
-export function ensureKioskCredentials(dir: string, kioskId: string, url: string, caPem: string): KioskCredentials {
+export function ensureKioskCredentials(dir: string, kioskId: string, url: string, caPem: string, staffIdKey?: string): KioskCredentials {
   const existing = readKioskCredentials(dir, kioskId);
-  if (existing && existing.url === url && existing.caPem === caPem) return existing;
+  const key = staffIdKey ?? existing?.staffIdKey;
+  if (existing && existing.url === url && existing.caPem === caPem && existing.staffIdKey === key) return existing;
   mkdirSync(kiosksDir(dir), { recursive: true, mode: 0o700 });
-  const credentials: KioskCredentials = { kioskId, url, username: kioskId, password: existing?.password ?? randomPassword(), caPem };
+  const credentials: KioskCredentials = { kioskId, url, username: kioskId, password: existing?.password ?? randomPassword(), caPem, ...(key ? { staffIdKey: key } : {}) };
   writeSecret(kioskFile(dir, kioskId), credentials);
   return credentials;
 }

@@ -34,6 +34,8 @@ export interface BrokerLogger {
 export interface HallBrokerOptions {
   /** The broker's folder (created if missing): keys, certificates, password file, ACL, persistence, kiosks' credential files. */
   dir: string;
+  /** The hall's staff ID key (hex), written into each kiosk's credential file so officers' cards match the allow-list. */
+  staffIdKey?: string;
   /** TLS listener port (default 8883). */
   port?: number;
   /** Address to listen on (default 127.0.0.1; `0.0.0.0` for kiosks on the hall's network). */
@@ -173,7 +175,7 @@ export async function startHallBroker(options: HallBrokerOptions): Promise<HallB
   const url = `mqtts://${localHost}:${port}`;
   const kioskUrl = `mqtts://${advertised}:${port}`;
   // A new port or address: the kiosks' credential files say so (their passwords stay).
-  for (const kiosk of listKioskCredentials(options.dir)) ensureKioskCredentials(options.dir, kiosk.kioskId, kioskUrl, caPem);
+  for (const kiosk of listKioskCredentials(options.dir)) ensureKioskCredentials(options.dir, kiosk.kioskId, kioskUrl, caPem, options.staffIdKey);
   logger.info(`hall broker listening on ${host}:${port} (TLS)`);
 
   const reload = () => {
@@ -189,7 +191,7 @@ export async function startHallBroker(options: HallBrokerOptions): Promise<HallB
     async addKiosk(kioskId) {
       const problem = checkKioskId(kioskId);
       if (problem) throw new Error(`"${kioskId}" cannot be a kiosk id (${problem}): letters, digits, "_", "-", "." only, not "hall"`);
-      const credentials = ensureKioskCredentials(options.dir, kioskId, kioskUrl, caPem);
+      const credentials = ensureKioskCredentials(options.dir, kioskId, kioskUrl, caPem, options.staffIdKey);
       reload();
       if (!(await waitForLogin(url, caPem, credentials.username, credentials.password, 'accepted'))) logger.warn(`the broker has not yet taken kiosk ${kioskId}'s login`);
       return credentials;

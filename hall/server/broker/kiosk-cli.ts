@@ -54,7 +54,7 @@ function reloadNote(reloaded: boolean): string {
     : '大厅消息服务未运行，下次启动 npm run hall 时生效。 / The hall broker is not running: it takes effect at the next `npm run hall`.';
 }
 
-export async function kioskCommand(argv: readonly string[], options: { dir: string; io?: KioskCliIo }): Promise<number> {
+export async function kioskCommand(argv: readonly string[], options: { dir: string; io?: KioskCliIo; staffIdKey?: string }): Promise<number> {
   const io = options.io ?? processIo;
   const args = argv[0] === 'kiosk' ? argv.slice(1) : [...argv];
   const [verb, kioskId, ...extra] = args;
@@ -93,7 +93,7 @@ export async function kioskCommand(argv: readonly string[], options: { dir: stri
       }
       const url = readBrokerRuntime(options.dir)?.url ?? `mqtts://127.0.0.1:${DEFAULT_BROKER_PORT}`;
       const existed = readKioskCredentials(options.dir, kioskId) !== null;
-      ensureKioskCredentials(options.dir, kioskId, url, caPem);
+      ensureKioskCredentials(options.dir, kioskId, url, caPem, options.staffIdKey);
       rebuildPasswordFile(options.dir, brokerUser(options.dir));
       const file = kioskFile(options.dir, kioskId);
       io.out(existed ? `自助机 ${kioskId} 已开通，沿用原密码。 / Kiosk ${kioskId} already had a login; it keeps it.` : `已为自助机 ${kioskId} 开通大厅连接。 / Kiosk ${kioskId} has its hall-broker login.`);

@@ -51,7 +51,7 @@ describe('the staff allow-list from the hall', () => {
     await hall.publish(hallTopic.staff, list(3, 'P0003'), true);
     const link = createHallLink({
       kioskId: 'K-ALLOW', hallName: '湖滨派出所', version: '1.0.0',
-      settings: { url: broker.url, username: 'K-ALLOW', password: 'p', caPem: null, statusIntervalSeconds: 10, keepaliveSeconds: 10, source: null },
+      settings: { url: broker.url, username: 'K-ALLOW', password: 'p', caPem: null, statusIntervalSeconds: 10, keepaliveSeconds: 10, source: null, staffIdKey: null },
       bus: createEventBus(() => undefined), db: journal.db, audit: createAuditLog(journal.db), logger: pino({ level: 'silent' }),
       categoryOf: () => null, sessionStartedAt: () => null, devices: () => [],
       allowList: { replace: (l) => received.push(l) },

@@ -56,7 +56,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const settings = (port: number): HallLinkSettings => ({ url: `mqtts://127.0.0.1:${port}`, username: 'K-TLS', password: 'test-password', caPem: pki.ca.cert, statusIntervalSeconds: 10, keepaliveSeconds: 10, source: null });
+const settings = (port: number): HallLinkSettings => ({ url: `mqtts://127.0.0.1:${port}`, username: 'K-TLS', password: 'test-password', caPem: pki.ca.cert, statusIntervalSeconds: 10, keepaliveSeconds: 10, source: null, staffIdKey: null });
 
 describe('the hall link over TLS', () => {
   it('hall check: connected with the round trip on the broker the hall CA signed', async () => {
