@@ -13,6 +13,7 @@
  * otherwise one is generated and printed once. A malformed config exits 78.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureFirstAdmin } from '../hall/server/auth/first-admin';
@@ -95,6 +96,10 @@ async function officerCommand(config: HallConfig, positionals: string[], values:
 }
 
 async function serve(config: HallConfig): Promise<number> {
+  if (!existsSync('/usr/sbin/mosquitto')) {
+    process.stderr.write('The hall runs Eclipse Mosquitto, which is not installed. 未安装 Mosquitto：sudo apt-get install -y mosquitto\n');
+    return 1;
+  }
   // The console is served from its build: made here so `npm run hall` alone gives a working console (about 2 s).
   if (!config.consoleDir) {
     const built = spawnSync(process.execPath, [join(import.meta.dirname, 'build-hall-console.mjs')], { stdio: 'inherit' });
