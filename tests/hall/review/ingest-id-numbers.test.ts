@@ -18,7 +18,7 @@ beforeAll(async () => {
   db = await openPgliteDb();
   const migrated = await migrateHallDb(db);
   if (!migrated.ok) throw new Error('migration failed');
-}, 30_000);
+}, 60_000);
 afterAll(async () => {
   await db?.close();
 });

@@ -32,7 +32,7 @@ describe.each(engines)('a journal batch with one row the database refuses, on %s
     db = await open();
     const migrated = await migrateHallDb(db);
     if (!migrated.ok) throw new Error('migration failed');
-  }, 30_000);
+  }, 60_000);
   afterAll(async () => {
     await db?.close();
   });

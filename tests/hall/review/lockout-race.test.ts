@@ -10,7 +10,7 @@ import { ConsoleClient, startHarness, type Harness } from '../http/harness';
 let hall: Harness;
 beforeAll(async () => {
   hall = await startHarness();
-}, 30_000);
+}, 60_000);
 afterAll(async () => {
   await hall?.close();
 });
@@ -31,5 +31,4 @@ describe('console lockout under simultaneous wrong passwords', () => {
     expect(right.status).toBe(423);
     expect(right.body).toEqual({ error: 'lockedOut', until: new Date(hall.clock.now.getTime() + 15 * 60_000).toISOString() });
   });
-
 });

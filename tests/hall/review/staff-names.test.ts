@@ -14,7 +14,7 @@ beforeAll(async () => {
   hall = await startHarness();
   li = new ConsoleClient(hall.origin);
   await li.login('li');
-}, 30_000);
+}, 60_000);
 afterAll(async () => {
   await hall?.close();
 });
