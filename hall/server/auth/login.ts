@@ -32,20 +32,36 @@ export async function login(db: Pick<HallDb, 'query'>, username: string, passwor
   const lockedUntil = officer.locked_until === null ? null : new Date(officer.locked_until);
   if (lockedUntil && lockedUntil.getTime() > now.getTime()) return err({ kind: 'lockedOut', until: lockedUntil.toISOString() });
   if (!right) return recordFailure(db, officer.username, now);
-  await db.query('UPDATE officers SET failed_logins = 0, locked_until = NULL WHERE username = $1', [officer.username]);
+  // Only an account still open is opened: wrong passwords sent alongside may have locked it since the read above.
+  const { rowCount } = await db.query('UPDATE officers SET failed_logins = 0, locked_until = NULL WHERE username = $1 AND (locked_until IS NULL OR locked_until <= $2)', [officer.username, now]);
+  if (rowCount !== 1) return lockedNow(db, officer.username, now);
   const session = await createSession(db, officer.username, now);
   return ok({ officer: { username: officer.username, displayName: officer.display_name, role: officer.role }, ...session });
 }
 
-/** Counts the failure in one statement (two wrong passwords at once both count); the fifth locks. */
+/**
+ * Counts the failure in one statement (two wrong passwords at once both count); the fifth locks.
+ * A failure that arrives once the account is locked changes nothing: it neither unlocks it nor
+ * restarts the count, however many wrong passwords are sent at once.
+ */
 async function recordFailure(db: Pick<HallDb, 'query'>, username: string, now: Date): Promise<Result<never, LoginRefusal>> {
   const until = new Date(now.getTime() + LOCKOUT_MS);
   const { rows } = await db.query<{ locked: boolean }>(
     `UPDATE officers SET
        failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
-       locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3::timestamptz ELSE NULL END
-     WHERE username = $1 RETURNING (locked_until IS NOT NULL) AS locked`,
-    [username, MAX_FAILED_LOGINS, until],
+       locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
+     WHERE username = $1 AND (locked_until IS NULL OR locked_until <= $4)
+     RETURNING (locked_until > $4) AS locked`,
+    [username, MAX_FAILED_LOGINS, until, now],
   );
-  return rows[0]?.locked ? err({ kind: 'lockedOut', until: until.toISOString() }) : err({ kind: 'badCredentials' });
+  const row = rows[0];
+  if (!row) return lockedNow(db, username, now);
+  return row.locked ? err({ kind: 'lockedOut', until: until.toISOString() }) : err({ kind: 'badCredentials' });
+}
+
+/** The refusal for an account another request locked meanwhile. */
+async function lockedNow(db: Pick<HallDb, 'query'>, username: string, now: Date): Promise<Result<never, LoginRefusal>> {
+  const { rows } = await db.query<{ locked_until: Date | string | null }>('SELECT locked_until FROM officers WHERE username = $1', [username]);
+  const until = rows[0]?.locked_until;
+  return until && new Date(until).getTime() > now.getTime() ? err({ kind: 'lockedOut', until: new Date(until).toISOString() }) : err({ kind: 'badCredentials' });
 }

@@ -10,11 +10,17 @@ export function staffIdDigest(staffIdKeyHex: string, idNumber: string): string {
   return createHmac('sha256', Buffer.from(staffIdKeyHex, 'hex')).update(idNumber.toUpperCase()).digest('hex');
 }
 
+/** The allow-list's MaskedName allows at most 16 characters, its first not a star, then stars only. */
+const MAX_MASKED_NAME = 16;
+
 export function maskedStaffIdentity(name: string, idNumber: string): { nameMasked: string; idNumberMasked: string } {
-  const nameMasked = maskName(name);
+  // The allow-list's MaskedName keeps the first character only (a Latin name's later initials become stars too),
+  // and is at most 16 long: a longer name (or a blank one) would make the whole list invalid, so no kiosk would get it.
+  const chars = Array.from(maskName(name));
+  const first = chars[0] !== undefined && chars[0] !== '*' && chars.length > 1 ? chars[0] : '';
+  const stars = Math.min(Math.max(chars.length - first.length, 1), MAX_MASKED_NAME - first.length);
   return {
-    // The allow-list's MaskedName keeps the first character only (a Latin name's later initials become stars too).
-    nameMasked: Array.from(nameMasked).map((ch, i) => (i === 0 ? ch : '*')).join(''),
+    nameMasked: first + '*'.repeat(stars),
     idNumberMasked: maskIdNumber(idNumber.toUpperCase()),
   };
 }

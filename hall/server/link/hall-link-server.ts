@@ -92,6 +92,7 @@ export async function startHallLink(options: HallLinkOptions): Promise<HallLinkS
       if (result.value.journal) {
         counters.journalRowsStored += result.value.journal.stored;
         counters.duplicatesIgnored += result.value.journal.duplicates;
+        if (result.value.journal.refused > 0) reject(topic.kioskId, `journal: ${result.value.journal.refused} row(s) the database refused`);
       }
       for (const change of result.value.changes) emit(change);
       return 'done';

@@ -2,10 +2,12 @@
  * A journal batch from a kiosk's outbox, stored exactly once: one transaction,
  * one set-based INSERT per table, `ON CONFLICT DO NOTHING` on (kiosk id, row
  * id). The kiosk re-sends a batch it has no PUBACK for; the repeat inserts
- * nothing and is counted as duplicates.
+ * nothing and is counted as duplicates. A row the database refuses is
+ * dropped alone (counted as refused), never with the batch around it.
  */
 import { err, ok } from '../../../domain/result';
-import { JournalBatch, type AuditRow, type SessionRow } from '../../../electron/contract/hall-link';
+import { JournalBatch, type AuditRow, type JournalRow, type SessionRow } from '../../../electron/contract/hall-link';
+import { isPayloadError } from './db-errors';
 import type { IngestContext, IngestResult } from './ingest-types';
 
 const INSERT_SESSIONS = `
@@ -30,13 +32,36 @@ const auditRecord = (r: AuditRow) => ({ row_id: r.rowId, at: r.at, actor: r.acto
 export async function ingestJournal(ctx: IngestContext, body: unknown): Promise<IngestResult> {
   const parsed = JournalBatch.safeParse(body);
   if (!parsed.success) return err('schema');
-  const sessions = parsed.data.rows.filter((r): r is SessionRow => r.type === 'session').map(sessionRecord);
-  const audit = parsed.data.rows.filter((r): r is AuditRow => r.type === 'audit').map(auditRecord);
-  const stored = await ctx.db.transaction(async (tx) => {
+  const rows = parsed.data.rows;
+  try {
+    const stored = await storeRows(ctx, rows);
+    return ok({ changes: [], journal: { stored, duplicates: rows.length - stored, refused: 0 } });
+  } catch (error) {
+    if (!isPayloadError(error)) throw error;
+  }
+  // One row the database refuses (a fee past its integer, a year it cannot hold) must not lose the
+  // others: the kiosk marks the whole batch sent on our PUBACK. Row by row, only the refused rows are dropped.
+  let stored = 0;
+  let refused = 0;
+  for (const row of rows) {
+    try {
+      stored += await storeRows(ctx, [row]);
+    } catch (error) {
+      if (!isPayloadError(error)) throw error;
+      refused += 1;
+    }
+  }
+  return ok({ changes: [], journal: { stored, duplicates: rows.length - stored - refused, refused } });
+}
+
+/** One transaction, one set-based INSERT per table; the rows inserted (repeats are not). */
+async function storeRows(ctx: IngestContext, rows: readonly JournalRow[]): Promise<number> {
+  const sessions = rows.filter((r): r is SessionRow => r.type === 'session').map(sessionRecord);
+  const audit = rows.filter((r): r is AuditRow => r.type === 'audit').map(auditRecord);
+  return ctx.db.transaction(async (tx) => {
     let inserted = 0;
     if (sessions.length > 0) inserted += (await tx.query(INSERT_SESSIONS, [ctx.kioskId, JSON.stringify(sessions), ctx.now])).rowCount;
     if (audit.length > 0) inserted += (await tx.query(INSERT_AUDIT, [ctx.kioskId, JSON.stringify(audit), ctx.now])).rowCount;
     return inserted;
   });
-  return ok({ changes: [], journal: { stored, duplicates: parsed.data.rows.length - stored } });
 }

@@ -14,7 +14,7 @@ export interface IngestContext {
 
 export type IngestRejection = 'schema' | 'kioskIdMismatch' | 'notFromKiosks';
 
-export type Ingested = { changes: HallChange[]; journal?: { stored: number; duplicates: number } };
+export type Ingested = { changes: HallChange[]; journal?: { stored: number; duplicates: number; refused: number } };
 
 export type IngestResult = Result<Ingested, IngestRejection>;
 

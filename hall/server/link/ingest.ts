@@ -5,8 +5,11 @@ import { ingestAlert, ingestCommandAck, ingestHelpCall, ingestSupervision } from
 import { ingestJournal } from './ingest-journal';
 import { ingestOnline, ingestStatus, touchKiosk } from './ingest-kiosk-state';
 import type { IngestContext, IngestResult } from './ingest-types';
+import { withoutIdNumbers } from './no-id-numbers';
 
-export async function ingestKioskMessage(ctx: IngestContext, kind: KioskTopicKind, body: unknown): Promise<IngestResult> {
+/** `raw` is the kiosk's decoded JSON; any full ID number in it is masked before anything reads it. */
+export async function ingestKioskMessage(ctx: IngestContext, kind: KioskTopicKind, raw: unknown): Promise<IngestResult> {
+  const body = withoutIdNumbers(raw);
   switch (kind) {
     case 'online':
       return ingestOnline(ctx, body);

@@ -14,13 +14,28 @@ import { allowListMembers, getStaff, listStaff } from '../../views/staff-view';
 import { apiError, json } from '../reply';
 import { route, type HallHttpDeps } from '../route';
 
-/** A new allow-list version with every member (in the same transaction as the change). */
+/**
+ * Staff changes one at a time (PostgreSQL): without the lock two supervisors
+ * saving at once could each read the members before the other committed, and
+ * the higher version, the one every kiosk keeps, would lack the other's change.
+ * Taken first in each change's transaction; readers are not blocked.
+ */
+async function lockStaff(tx: Pick<HallDb, 'query'>): Promise<void> {
+  await tx.query('LOCK TABLE kiosk_staff IN SHARE ROW EXCLUSIVE MODE');
+}
+
+/** A new allow-list version with every member (in the same transaction as the change, after {@link lockStaff}). */
 async function issueAllowList(tx: Pick<HallDb, 'query'>, at: Date): Promise<StaffAllowList> {
   const { rows } = await tx.query<{ version: string | number }>('INSERT INTO allow_list_versions (issued_at) VALUES ($1) RETURNING version::text AS version', [at]);
   return { version: Number(rows[0]?.version ?? 0), issuedAt: at.toISOString(), staff: await allowListMembers(tx) };
 }
 
+/** The highest version each link was given: a list that lost the race to a newer one is not published over it (it is retained). */
+const published = new WeakMap<HallHttpDeps['link'], number>();
+
 async function publish(deps: HallHttpDeps, list: StaffAllowList): Promise<void> {
+  if ((published.get(deps.link) ?? -1) >= list.version) return;
+  published.set(deps.link, list.version);
   await deps.link.publishAllowList(list);
 }
 
@@ -45,6 +60,7 @@ export const staffRoutes = [
       const idDigest = staffIdDigest(deps.staffIdKey, body.idNumber);
       const pinHash = await hashSecret(body.pin);
       const list = await deps.db.transaction(async (tx) => {
+        await lockStaff(tx);
         await tx.query(
           `INSERT INTO kiosk_staff (staff_number, name_masked, id_digest, id_number_masked, role, pin_hash, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -68,6 +84,7 @@ export const staffRoutes = [
       const staffNumber = params.staffNumber ?? '';
       const at = deps.now();
       const list = await deps.db.transaction(async (tx) => {
+        await lockStaff(tx);
         const { rowCount } = await tx.query('DELETE FROM kiosk_staff WHERE staff_number = $1', [staffNumber]);
         if (rowCount !== 1) return null;
         await audit(tx, { at, username: session.username, action: 'staffRemove', subject: staffNumber });
