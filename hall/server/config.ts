@@ -38,7 +38,20 @@ export const HallConfigFile = z.strictObject({
     /** PEM files: serve HTTPS (cookies then carry `Secure`). */
     tls: z.strictObject({ certFile: z.string().min(1), keyFile: z.string().min(1) }).optional(),
   }).prefault({}),
-  broker: z.strictObject({ port: Port.default(8883) }).prefault({}),
+  broker: z.strictObject({
+    port: Port.default(8883),
+    /** A bridge to the city or province MQTT cluster (docs/hall-bridge.md); absent for a hall on its own. */
+    bridge: z.strictObject({
+      hallId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/),
+      /** `host:port` of the central cluster's TLS listener. */
+      address: z.string().min(3),
+      /** The central cluster's CA (PEM file). */
+      caFile: z.string().min(1),
+      username: z.string().min(1),
+      password: z.string().min(1),
+      fromCentral: z.strictObject({ commands: z.boolean().default(false), hallPublications: z.boolean().default(false) }).prefault({}),
+    }).optional(),
+  }).prefault({}),
   database: z.discriminatedUnion('engine', [
     z.strictObject({ engine: z.literal('pglite') }),
     z.strictObject({ engine: z.literal('postgres'), connectionString: z.string().min(1) }),

@@ -37,8 +37,18 @@ export interface HallLinkServer extends HallLinkPort {
   stop(): Promise<void>;
 }
 
+/** The bridge to a central cluster, as the broker takes it (`hall/server/broker/bridge-config.ts`). */
+export interface HallBridgeOptions {
+  hallId: string;
+  address: string;
+  caPem: string;
+  username: string;
+  password: string;
+  fromCentral?: { commands?: boolean; hallPublications?: boolean };
+}
+
 export interface HallParts {
-  startBroker(options: { dir: string; port: number; staffIdKey?: string }): Promise<HallBroker> | HallBroker;
+  startBroker(options: { dir: string; port: number; staffIdKey?: string; bridge?: HallBridgeOptions }): Promise<HallBroker> | HallBroker;
   startLink(options: { db: HallDb; url: string; username: string; password: string; caPem: string }): Promise<HallLinkServer> | HallLinkServer;
   createStats(db: HallDb, options: { timeZone: string }): HallStatsPort;
   /** Default: from `config.database`. */
@@ -101,7 +111,13 @@ export async function startHall(
 
   let broker: HallBroker;
   try {
-    broker = await parts.startBroker({ dir: join(config.dataDir, 'broker'), port: config.broker.port, staffIdKey: config.staffIdKey });
+    const bridge = config.broker.bridge;
+    broker = await parts.startBroker({
+      dir: join(config.dataDir, 'broker'),
+      port: config.broker.port,
+      staffIdKey: config.staffIdKey,
+      ...(bridge ? { bridge: { hallId: bridge.hallId, address: bridge.address, caPem: readFileSync(bridge.caFile, 'utf8'), username: bridge.username, password: bridge.password, fromCentral: bridge.fromCentral } } : {}),
+    });
   } catch (error) {
     return fail('broker', `Cannot start the hall broker on port ${config.broker.port}: ${messageOf(error)}`);
   }

@@ -19,6 +19,12 @@ export interface HallBrokerBridge {
   caPem: string;
   username: string;
   password: string;
+  /**
+   * Off by default: commands for this hall's kiosks and fleet-wide publications (a staff allow-list)
+   * from the central cluster bypass the hall's role checks and audit, so a hall takes them only when
+   * its operators decide the city or province may act on its kiosks directly.
+   */
+  fromCentral?: { commands?: boolean; hallPublications?: boolean };
 }
 
 /** Topics a kiosk writes, forwarded up (mirrors the ACL's kiosk write list). */
@@ -49,8 +55,8 @@ export function hallBridgeConfig(bridge: HallBrokerBridge, caFile: string): stri
     'notifications true',
     `notification_topic ${prefix}bridge/state`,
     ...UP.map((kind) => `topic ${HALL_LINK_ROOT}/kiosk/+/${kind} out 1 "" ${prefix}`),
-    `topic ${HALL_LINK_ROOT}/kiosk/+/command in 1 "" ${prefix}`,
-    `topic ${HALL_LINK_ROOT}/hall/# in 1 "" ${prefix}`,
+    ...(bridge.fromCentral?.commands ? [`topic ${HALL_LINK_ROOT}/kiosk/+/command in 1 "" ${prefix}`] : []),
+    ...(bridge.fromCentral?.hallPublications ? [`topic ${HALL_LINK_ROOT}/hall/# in 1 "" ${prefix}`] : []),
     '',
   ];
 }

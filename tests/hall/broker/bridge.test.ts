@@ -47,7 +47,7 @@ beforeAll(async () => {
   hall = await startHallBroker({
     dir: hallDir,
     port: await freePort(),
-    bridge: { hallId: 'h1', address: `127.0.0.1:${central.port}`, caPem: centralCa, ...bridgeUser },
+    bridge: { hallId: 'h1', address: `127.0.0.1:${central.port}`, caPem: centralCa, ...bridgeUser, fromCentral: { commands: true, hallPublications: true } },
   });
 }, 60_000);
 
