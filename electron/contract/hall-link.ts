@@ -182,13 +182,20 @@ export type JournalRow = z.infer<typeof JournalRow>;
 export const JournalBatch = z.object({ batchId: z.string().max(64), rows: z.array(JournalRow).min(1).max(500) });
 export type JournalBatch = z.infer<typeof JournalBatch>;
 
+/**
+ * The session the officer was watching when they sent a hint, more time or the end of a session: the kiosk
+ * refuses the command (`noSession`) when another citizen's session is on, so a late or re-delivered command
+ * never reaches the next person.
+ */
+const SupervisedSessionId = z.string().max(64);
+
 /** What hall staff may ask of a kiosk. */
 export const KioskCommand = z.discriminatedUnion('type', [
   /** A line shown to the citizen on the current screen ("请把身份证放在感应区"). */
-  z.object({ type: z.literal('hint'), text: z.string().min(1).max(120) }),
+  z.object({ type: z.literal('hint'), text: z.string().min(1).max(120), sessionId: SupervisedSessionId.optional() }),
   /** More time on the current step before the idle warning. */
-  z.object({ type: z.literal('moreTime'), seconds: z.number().int().min(30).max(600) }),
-  z.object({ type: z.literal('endSession') }),
+  z.object({ type: z.literal('moreTime'), seconds: z.number().int().min(30).max(600), sessionId: SupervisedSessionId.optional() }),
+  z.object({ type: z.literal('endSession'), sessionId: SupervisedSessionId.optional() }),
   /** `message` null puts the kiosk back in service. */
   z.object({ type: z.literal('outOfService'), message: z.string().min(1).max(200).nullable() }),
   /** A help call was claimed: the kiosk says "staff are coming: N min". */

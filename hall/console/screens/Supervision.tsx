@@ -30,7 +30,9 @@ function KioskSupervision({ kioskId, kiosk, entry, api, supervisor, now }: { kio
 
   const send = async (command: KioskCommand): Promise<boolean> => {
     setBusy(true);
-    const result = await api.sendCommand(kioskId, command);
+    // A command for the citizen names the session on screen: the kiosk refuses it if that session has ended.
+    const forSession = (command.type === 'hint' || command.type === 'moreTime' || command.type === 'endSession') && session ? { ...command, sessionId: session.sessionId } : command;
+    const result = await api.sendCommand(kioskId, forSession);
     setBusy(false);
     setOutcome(result.ok ? { tone: 'ok', words: t('supervision.sent') } : { tone: 'error', words: wordFailure(t, result.error) });
     return result.ok;

@@ -35,10 +35,11 @@ describe('session supervision', () => {
     await user.click(within(confirm).getByRole('button', { name: '确认' }));
 
     expect(hall.callsOf('sendCommand')).toEqual([
-      ['K-01', { type: 'hint', text: '请看屏幕下方' }],
-      ['K-01', { type: 'hint', text: '请把身份证放在感应区' }],
-      ['K-01', { type: 'moreTime', seconds: 300 }],
-      ['K-01', { type: 'endSession' }],
+      // Each names the session on screen, so the kiosk refuses it once that citizen has gone.
+      ['K-01', { type: 'hint', text: '请看屏幕下方', sessionId: 's-1' }],
+      ['K-01', { type: 'hint', text: '请把身份证放在感应区', sessionId: 's-1' }],
+      ['K-01', { type: 'moreTime', seconds: 300, sessionId: 's-1' }],
+      ['K-01', { type: 'endSession', sessionId: 's-1' }],
     ]);
   });
 

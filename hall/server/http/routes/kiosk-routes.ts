@@ -25,7 +25,8 @@ export const kioskRoutes = [
       if (body.type === 'outOfService' && session.role !== 'supervisor') return apiError('forbidden');
       const kiosk = await getKiosk(deps.db, kioskId);
       if (!kiosk) return apiError('notFound');
-      if (!kiosk.online) return apiError('kioskOffline');
+      // Out of service is a state the kiosk applies when it is back (the link queues it); the rest is for a citizen now.
+      if (!kiosk.online && body.type !== 'outOfService') return apiError('kioskOffline');
       const sent = await deps.link.sendCommand(kioskId, body, commandBy(session));
       if (!sent.ok) return sent.error === 'kioskOffline' ? apiError('kioskOffline') : apiError('badRequest', { field: 'type' });
       await audit(deps.db, { at: deps.now(), username: session.username, action: 'kioskCommand', subject: kioskId, detail: { type: body.type, commandId: sent.value.commandId } });

@@ -43,6 +43,14 @@ describe('hall commands at the kiosk', () => {
     expect(readCommand(message({ type: 'endSession' }, recent), NOW).ok).toBe(true);
   });
 
+  it('out of service queued while the kiosk was offline is applied when it is back, up to a week later; a hint that old is not', () => {
+    const hourAgo = new Date(NOW.getTime() - 3_600_000).toISOString();
+    expect(readCommand(message({ type: 'outOfService', message: '维护中' }, hourAgo), NOW).ok).toBe(true);
+    expect(readCommand(message({ type: 'hint', text: '请看屏幕' }, hourAgo), NOW).ok).toBe(false);
+    const weekAgo = new Date(NOW.getTime() - 8 * 24 * 3_600_000).toISOString();
+    expect(readCommand(message({ type: 'outOfService', message: null }, weekAgo), NOW).ok).toBe(false);
+  });
+
   it('a hint, more time or an end with no citizen at the kiosk is answered noSession and does nothing', () => {
     const p = ports(null);
     expect(runCommand({ type: 'hint', text: '请看屏幕' }, 'officer.li', p)).toBe('noSession');
@@ -50,6 +58,17 @@ describe('hall commands at the kiosk', () => {
     expect(runCommand({ type: 'endSession' }, 'officer.li', p)).toBe('noSession');
     expect(p.hint).not.toHaveBeenCalled();
     expect(p.endSession).not.toHaveBeenCalled();
+  });
+
+  it('a command naming the session the officer watched is refused when another session is on (a late or re-delivered command never reaches the next citizen)', () => {
+    const p = ports('s-2');
+    expect(runCommand({ type: 'hint', text: '请看屏幕', sessionId: 's-1' }, 'officer.li', p)).toBe('noSession');
+    expect(runCommand({ type: 'endSession', sessionId: 's-1' }, 'officer.li', p)).toBe('noSession');
+    expect(runCommand({ type: 'moreTime', seconds: 60, sessionId: 's-1' }, 'officer.li', p)).toBe('noSession');
+    expect(p.hint).not.toHaveBeenCalled();
+    expect(p.endSession).not.toHaveBeenCalled();
+    expect(runCommand({ type: 'hint', text: '请看屏幕', sessionId: 's-2' }, 'officer.li', p)).toBe('done');
+    expect(p.hint).toHaveBeenCalledWith('s-2', '请看屏幕');
   });
 
   it('acts on the current session, the service state and help calls', () => {
