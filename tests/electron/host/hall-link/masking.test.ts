@@ -85,4 +85,9 @@ describe('what the hall receives is masked', () => {
       }),
     );
   });
+
+  it('the last guard drops NUL characters, which the hall refuses (a refused journal batch would be rows lost)', () => {
+    const out = withoutIdNumbers({ step: 'pho\u0000to', detail: { note: '\u0000' } });
+    expect(out).toEqual({ step: 'photo', detail: { note: '' } });
+  });
 });
