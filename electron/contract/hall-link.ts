@@ -221,10 +221,20 @@ export const CommandAck = z.object({
 export type CommandAck = z.infer<typeof CommandAck>;
 
 /**
+ * How an officer's ID number becomes the allow-list's `idDigest`: argon2id of
+ * the upper-cased number, salted with the hall's `staffIdKey` (32 bytes, hex
+ * in config and in each kiosk's credential file), 32 bytes out, as hex. A slow
+ * function, not a plain HMAC: the key sits on every kiosk and the masked
+ * number gives away 8 of 18 characters, so a fast digest could be reversed by
+ * trying the ~10⁶ remaining numbers in seconds; at these costs that takes
+ * CPU-days per officer. One card read costs the kiosk one digest (~20 ms).
+ */
+export const STAFF_ID_DIGEST = { memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
+
+/**
  * Officers allowed to sign in at the hall's kiosks (retained; replaced whole).
  * The kiosk caches it so sign-in works while the hall link is down. No ID
- * numbers in the clear: a card matches by `idDigest`, HMAC-SHA256 of the ID
- * number under the hall's `staffIdKey` (hex), which the hall's kiosks share in config.
+ * numbers in the clear: a card matches by `idDigest` ({@link STAFF_ID_DIGEST}).
  */
 export const StaffMember = z.object({
   staffNumber: z.string().regex(/^[A-Za-z0-9]{4,16}$/),
@@ -232,7 +242,7 @@ export const StaffMember = z.object({
   idDigest: z.string().regex(/^[0-9a-f]{64}$/),
   idNumberMasked: MaskedIdNumber,
   role: z.enum(['officer', 'supervisor']),
-  /** argon2id PHC string of the officer's PIN (6 digits). */
+  /** argon2id PHC string of the officer's PIN (6 digits), at least 64 MiB and 3 passes (it is copied to every kiosk). */
   pinHash: z.string().startsWith('$argon2id$').max(200),
 });
 export type StaffMember = z.infer<typeof StaffMember>;

@@ -2,12 +2,13 @@
  * The hall's staff allow-list, cached in the journal (migration 9) so an
  * officer can sign in while the hall link is down. The hall link hands each
  * list it receives to `replace`; a list older than the one held is ignored.
- * A card matches an officer by `idDigest` = HMAC-SHA256(staffIdKey, ID
- * number uppercased), so the list never holds an ID number in the clear.
+ * A card matches an officer by `idDigest` (the contract's STAFF_ID_DIGEST: argon2id of the ID
+ * number uppercased, salted with staffIdKey), so the list never holds an ID number in the clear.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { hashRawSync } from '@node-rs/argon2';
 import type { Database } from 'better-sqlite3';
-import { StaffAllowList, type StaffMember } from '../../contract/hall-link';
+import { STAFF_ID_DIGEST, StaffAllowList, type StaffMember } from '../../contract/hall-link';
 import type { Logger } from '../log/logger';
 
 export interface StaffAllowListCache {
@@ -30,9 +31,9 @@ export interface StaffAllowListDeps {
   fallback?: () => StaffAllowList | null;
 }
 
-/** HMAC-SHA256 of the ID number (uppercased) under the hall's key, hex. */
+/** The contract's slow salted digest of the ID number (uppercased) under the hall's key, hex ({@link STAFF_ID_DIGEST}). */
 export function staffIdDigest(staffIdKeyHex: string, idNumber: string): string {
-  return createHmac('sha256', Buffer.from(staffIdKeyHex, 'hex')).update(idNumber.toUpperCase(), 'utf8').digest('hex');
+  return hashRawSync(idNumber.toUpperCase(), { ...STAFF_ID_DIGEST, salt: Buffer.from(staffIdKeyHex, 'hex') }).toString('hex');
 }
 
 export function createStaffAllowList(deps: StaffAllowListDeps): StaffAllowListCache {

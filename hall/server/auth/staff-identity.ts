@@ -1,13 +1,15 @@
 /**
  * How a kiosk officer's ID number is kept: never in the clear. The kiosks
- * match a card by HMAC-SHA256 of the upper-cased number under the hall's
- * `staffIdKey` (shared with its kiosks), and show the masked form.
+ * match a card by a slow salted digest of the upper-cased number
+ * (`STAFF_ID_DIGEST` in the contract: argon2id, salt = the hall's
+ * `staffIdKey`, shared with its kiosks), and show the masked form.
  */
-import { createHmac } from 'node:crypto';
+import { hashRawSync } from '@node-rs/argon2';
+import { STAFF_ID_DIGEST } from '../../../electron/contract/hall-link';
 import { maskIdNumber, maskName } from '../../../domain/mask';
 
 export function staffIdDigest(staffIdKeyHex: string, idNumber: string): string {
-  return createHmac('sha256', Buffer.from(staffIdKeyHex, 'hex')).update(idNumber.toUpperCase()).digest('hex');
+  return hashRawSync(idNumber.toUpperCase(), { ...STAFF_ID_DIGEST, salt: Buffer.from(staffIdKeyHex, 'hex') }).toString('hex');
 }
 
 /** The allow-list's MaskedName allows at most 16 characters, its first not a star, then stars only. */

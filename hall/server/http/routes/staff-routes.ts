@@ -7,7 +7,7 @@
 import { KioskStaffRequest } from '../../../contract/console-api';
 import type { StaffAllowList } from '../../../../electron/contract/hall-link';
 import { audit } from '../../auth/audit';
-import { hashSecret } from '../../auth/secrets';
+import { hashPin } from '../../auth/secrets';
 import { maskedStaffIdentity, staffIdDigest } from '../../auth/staff-identity';
 import type { HallDb } from '../../store/hall-db';
 import { allowListMembers, getStaff, listStaff } from '../../views/staff-view';
@@ -58,7 +58,7 @@ export const staffRoutes = [
       const at = deps.now();
       const { nameMasked, idNumberMasked } = maskedStaffIdentity(body.name, body.idNumber);
       const idDigest = staffIdDigest(deps.staffIdKey, body.idNumber);
-      const pinHash = await hashSecret(body.pin);
+      const pinHash = await hashPin(body.pin);
       const list = await deps.db.transaction(async (tx) => {
         await lockStaff(tx);
         await tx.query(
