@@ -15,6 +15,7 @@ import type { HallLinkPort, HallStatsPort } from './http/ports';
 import { startHallHttp, type HallHttp } from './http/server';
 import type { HallDb } from './store/hall-db';
 import { migrateHallDb } from './store/migrations';
+import { allowListMembers } from './views/staff-view';
 import { openPgliteDb } from './store/pglite-db';
 import { openPostgresDb } from './store/postgres-db';
 
@@ -130,6 +131,8 @@ export async function startHall(
     return fail('link', `Cannot connect the hall server to its broker: ${messageOf(error)}`);
   }
   stops.push(() => link.stop());
+  // The allow-list again at every start: a publish that failed after its change was saved reaches the kiosks now.
+  await republishAllowList(db, link).catch((error: unknown) => options.onError?.(error, 'allow-list'));
 
   const stats = parts.createStats(db, { timeZone: config.timeZone });
   let tls: { cert: string; key: string } | undefined;
@@ -168,4 +171,12 @@ export async function provisionDefaultKiosk(hall: Pick<RunningHall, 'broker'>, d
   if (existsSync(path)) return null;
   await hall.broker.addKiosk(DEFAULT_KIOSK_ID);
   return path;
+}
+
+/** Publishes the newest allow-list version the database holds (retained), if one was ever issued. */
+export async function republishAllowList(db: Pick<HallDb, 'query'>, link: Pick<HallLinkPort, 'publishAllowList'>): Promise<void> {
+  const { rows } = await db.query<{ version: string; issued_at: Date | string }>('SELECT version::text AS version, issued_at FROM allow_list_versions ORDER BY version DESC LIMIT 1');
+  const latest = rows[0];
+  if (!latest) return;
+  await link.publishAllowList({ version: Number(latest.version), issuedAt: new Date(latest.issued_at).toISOString(), staff: await allowListMembers(db) });
 }
