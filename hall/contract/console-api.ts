@@ -35,6 +35,7 @@
 import { z } from 'zod';
 import { CurrentSession, KioskCommand, KioskStatusMessage } from '../../electron/contract/hall-link';
 import { HelpReason, ServiceCategory } from '../../electron/contract/domain';
+import { validateIdNumber } from '../../domain/id-number';
 
 export { KioskCommand };
 
@@ -147,7 +148,7 @@ export const KioskStaffRequest = z.object({
   staffNumber: z.string().regex(/^[A-Za-z0-9]{4,16}$/),
   name: z.string().min(1).max(32),
   /** The officer's resident ID number; the server keeps only its digest and masked form. */
-  idNumber: z.string().regex(/^\d{17}[\dXx]$/),
+  idNumber: z.string().regex(/^\d{17}[\dXx]$/).refine((n) => validateIdNumber(n).ok, 'not a valid ID number (province, birth date or check character)'),
   role: Role,
   /** Six digits; the server keeps only its argon2id hash. */
   pin: z.string().regex(/^\d{6}$/),

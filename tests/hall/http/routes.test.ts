@@ -147,16 +147,16 @@ describe('statistics', () => {
 });
 
 describe('kiosk staff (allow-list)', () => {
-  const ID = '41040219900101123x';
+  const ID = '41040219900101102x';
 
   it('adds an officer: stores and publishes only the digest, the masked forms and the PIN hash, with a new version', async () => {
     const added = await li.post('/api/staff', { staffNumber: 'P0001', name: '张三丰', idNumber: ID, role: 'officer', pin: '246810' });
     expect(added.status).toBe(200);
-    expect(KioskStaffView.parse(added.body)).toMatchObject({ staffNumber: 'P0001', nameMasked: '张**', idNumberMasked: '4104**********123X', role: 'officer' });
+    expect(KioskStaffView.parse(added.body)).toMatchObject({ staffNumber: 'P0001', nameMasked: '张**', idNumberMasked: '4104**********102X', role: 'officer' });
     const list = StaffAllowList.parse(hall.link.allowLists.at(-1));
     expect(list.staff).toHaveLength(1);
     const member = list.staff[0];
-    expect(member).toMatchObject({ staffNumber: 'P0001', nameMasked: '张**', idNumberMasked: '4104**********123X', idDigest: staffIdDigest(STAFF_ID_KEY, '41040219900101123X') });
+    expect(member).toMatchObject({ staffNumber: 'P0001', nameMasked: '张**', idNumberMasked: '4104**********102X', idDigest: staffIdDigest(STAFF_ID_KEY, '41040219900101102X') });
     expect(await verifySecret(member?.pinHash ?? '', '246810')).toBe(true);
     const published = JSON.stringify(hall.link.allowLists);
     expect(published).not.toContain('410402199001');
@@ -169,7 +169,7 @@ describe('kiosk staff (allow-list)', () => {
 
   it('replaces an officer by staff number and removes one, each time publishing a newer whole list', async () => {
     const first = hall.link.allowLists.at(-1)?.version ?? 0;
-    await li.post('/api/staff', { staffNumber: 'P0002', name: 'Li Si', idNumber: '110101198505051234', role: 'supervisor', pin: '135790' });
+    await li.post('/api/staff', { staffNumber: 'P0002', name: 'Li Si', idNumber: '110101198505051238', role: 'supervisor', pin: '135790' });
     await li.post('/api/staff', { staffNumber: 'P0001', name: '张三丰', idNumber: ID, role: 'supervisor', pin: '111111' });
     const afterEdit = hall.link.allowLists.at(-1);
     expect(afterEdit?.version).toBe(first + 2);
@@ -186,6 +186,8 @@ describe('kiosk staff (allow-list)', () => {
     const versions = hall.link.allowLists.length;
     expect((await li.post('/api/staff', { staffNumber: 'P0003', name: '王五', idNumber: '4104021990', role: 'officer', pin: '123456' })).body).toEqual({ error: 'badRequest', field: 'idNumber' });
     expect((await li.post('/api/staff', { staffNumber: 'P0003', name: '王五', idNumber: ID, role: 'officer', pin: '12345' })).body).toEqual({ error: 'badRequest', field: 'pin' });
+    // The server checks the check character itself: the console's own check is a convenience, not the rule.
+    expect((await li.post('/api/staff', { staffNumber: 'P0003', name: '王五', idNumber: '410402199001011231', role: 'officer', pin: '123456' })).body).toEqual({ error: 'badRequest', field: 'idNumber' });
     expect(hall.link.allowLists.length).toBe(versions);
     expect(KioskStaffView.array().parse((await li.get('/api/staff')).body).map((s) => s.staffNumber)).toEqual(['P0001']);
   });

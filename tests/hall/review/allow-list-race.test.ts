@@ -4,6 +4,7 @@
  * version must hold every officer saved before it, and the last list
  * published must be the highest.
  */
+import { checkDigit } from '../../../domain/id-number';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StaffAllowList } from '../../../electron/contract/hall-link';
 import { openPostgresDb } from '../../../hall/server/store/postgres-db';
@@ -34,7 +35,7 @@ describe('kiosk staff saved at the same moment (PostgreSQL)', () => {
     }));
     const numbers = Array.from({ length: 6 }, (_, i) => `R${String(i).padStart(4, '0')}`);
     const saved = await Promise.all(numbers.map((staffNumber, i) =>
-      supervisors[i % supervisors.length]!.post('/api/staff', { staffNumber, name: '张三', idNumber: `4104021990010${String(10000 + i).slice(1)}1`.slice(0, 18), role: 'officer', pin: '246810' })));
+      supervisors[i % supervisors.length]!.post('/api/staff', { staffNumber, name: '张三', idNumber: withCheckDigit(`41040219900101${String(100 + i)}`), role: 'officer', pin: '246810' })));
     expect(saved.map((s) => s.status)).toEqual(numbers.map(() => 200));
 
     const lists = hall.link.allowLists.map((l) => StaffAllowList.parse(l));
@@ -44,3 +45,7 @@ describe('kiosk staff saved at the same moment (PostgreSQL)', () => {
     expect(lists.at(-1)?.version).toBe(newest.version);
   });
 });
+
+function withCheckDigit(first17: string): string {
+  return first17 + (checkDigit(first17) ?? '');
+}
