@@ -3,8 +3,9 @@
  * busy share (all cores) and one process's CPU seconds, so a bench can say
  * whether the figure was taken on a saturated machine.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { join } from 'node:path';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
@@ -36,3 +37,31 @@ export function processCpuSeconds(pid: number): number | null {
 }
 
 export const CORES = cpus().length;
+
+/** CPU seconds of a process and its direct children (a PostgreSQL postmaster and its backends). */
+export function processTreeCpuSeconds(pid: number): number | null {
+  const own = processCpuSeconds(pid);
+  if (own === null) return null;
+  let total = own;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) === pid) total += (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+/** The postmaster's PID of a data folder (first line of postmaster.pid), or null. */
+export function postmasterPid(dataDir: string): number | null {
+  try {
+    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}

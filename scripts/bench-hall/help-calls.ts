@@ -15,7 +15,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { readBrokerRuntime } from '../../hall/server/broker/runtime-file';
 import { openLiveConsole, type LiveConsole } from './console-client';
-import { CORES, machineBusy, processCpuSeconds, sampleMachine } from './cpu';
+import { CORES, machineBusy, postmasterPid, processCpuSeconds, processTreeCpuSeconds, sampleMachine } from './cpu';
 import { currentCommit, latencyRow, percentile, round, type HallBenchRow } from './figures';
 import { provisionKiosks, startBenchHall, type BenchHall } from './real-hall';
 import { kioskId } from './simulated-kiosk';
@@ -76,7 +76,9 @@ export async function benchHelpCalls(options: HelpCallsBenchOptions): Promise<Ha
     await sleep(12_000);
 
     const brokerPid = readBrokerRuntime(bench.brokerDir)?.pid ?? null;
-    const before = { machine: sampleMachine(), broker: brokerPid === null ? null : processCpuSeconds(brokerPid), self: process.cpuUsage(), fleet: await fleetCpu(fleets, reports), link: bench.link.stats(), console: live.counts() };
+    const pgPid = postmasterPid(bench.postgres.dataDir);
+    const cpuOf = (pid: number | null, tree = false) => (pid === null ? null : tree ? processTreeCpuSeconds(pid) : processCpuSeconds(pid));
+    const before = { machine: sampleMachine(), broker: cpuOf(brokerPid), postgres: cpuOf(pgPid, true), self: process.cpuUsage(), fleet: await fleetCpu(fleets, reports), link: bench.link.stats(), console: live.counts() };
     start = performance.now();
     for (let i = 0; i < options.calls; i += 1) {
       const index = Math.floor(Math.random() * options.kiosks);
@@ -86,7 +88,7 @@ export async function benchHelpCalls(options: HelpCallsBenchOptions): Promise<Ha
     // Until every pressed call reached the console, at most 10 s after the last press.
     for (let waited = 0; waited < 10_000 && !(pressed.size === options.calls && [...pressed.keys()].every((id) => live!.helpCallsAt.has(id))); waited += 100) await sleep(100);
     const seconds = (performance.now() - start) / 1000;
-    const after = { machine: sampleMachine(), broker: brokerPid === null ? null : processCpuSeconds(brokerPid), self: process.cpuUsage(before.self), fleet: await fleetCpu(fleets, reports), link: bench.link.stats(), console: live.counts() };
+    const after = { machine: sampleMachine(), broker: cpuOf(brokerPid), postgres: cpuOf(pgPid, true), self: process.cpuUsage(before.self), fleet: await fleetCpu(fleets, reports), link: bench.link.stats(), console: live.counts() };
 
     const latencies: number[] = [];
     for (const [callId, at] of pressed) {
@@ -95,11 +97,16 @@ export async function benchHelpCalls(options: HelpCallsBenchOptions): Promise<Ha
     }
     const busy = machineBusy(before.machine, after.machine);
     const share = (cpuSeconds: number) => `${Math.round((100 * cpuSeconds) / seconds)} %`;
+    const used = (a: number | null, b: number | null) => (a !== null && b !== null ? b - a : 0);
+    // What the bench's own processes used, in cores; the rest of the machine's busy time is someone else's.
+    const benchCores = (used(before.broker, after.broker) + used(before.postgres, after.postgres) + (after.self.user + after.self.system) / 1e6 + (after.fleet - before.fleet) / 1000) / seconds;
+    const foreignCores = Math.max(0, busy * CORES - benchCores);
     log(`  window ${seconds.toFixed(1)} s: ${pressed.size} presses, ${latencies.length} reached the console; hall ingest ${Math.round((after.link.received - before.link.received) / seconds)} messages/s (${after.link.rejected - before.link.rejected} refused); console got ${Math.round((after.console.kiosk - before.console.kiosk) / seconds)} kiosk updates/s, ${after.console.invalid} invalid`);
-    log(`  CPU: machine ${Math.round(busy * 100)} % of ${CORES} cores; broker ${before.broker !== null && after.broker !== null ? share(after.broker - before.broker) : '?'} of a core; hall process (ingest, HTTP, console client) ${share((after.self.user + after.self.system) / 1e6)}; kiosk processes ${share((after.fleet - before.fleet) / 1000)}`);
+    log(`  CPU (share of one core): broker ${share(used(before.broker, after.broker))}, PostgreSQL ${share(used(before.postgres, after.postgres))}, hall process (ingest, HTTP, console client) ${share((after.self.user + after.self.system) / 1e6)}, kiosk processes ${share((after.fleet - before.fleet) / 1000)}`);
+    log(`  machine ${Math.round(busy * 100)} % busy of ${CORES} cores: the bench ${benchCores.toFixed(2)} cores, other processes on this machine ${foreignCores.toFixed(2)} cores${busy > 0.9 ? ' (SATURATED)' : ''}`);
     const row = latencyRow('hall.help.press-to-console', latencies, 99, 500);
     log(`  help call press → console: p50 ${row.p50} ms, p95 ${round(percentile(latencies, 95))} ms, p99 ${row.median} ms, max ${row.max} ms`);
-    row.detail = { kiosks: connected, calls: pressed.size, p95: round(percentile(latencies, 95)), machineBusyPercent: Math.round(busy * 100), cores: CORES, ingestPerSecond: Math.round((after.link.received - before.link.received) / seconds) };
+    row.detail = { kiosks: connected, calls: pressed.size, p95: round(percentile(latencies, 95)), machineBusyPercent: Math.round(busy * 100), cores: CORES, benchCores: round(benchCores), otherCores: round(foreignCores), ingestPerSecond: Math.round((after.link.received - before.link.received) / seconds) };
     return [row, { id: 'hall.help.calls-lost', median: options.calls - latencies.length, unit: 'calls', target: 0, better: 'lower', commit: currentCommit() }];
   } finally {
     live?.close();
