@@ -5,7 +5,10 @@
  * broker. A message is acknowledged (PUBACK) only after its row is written:
  * if the database fails, the connection is dropped unacknowledged and the
  * broker delivers it again. A message the kiosk got wrong is acknowledged,
- * dropped and counted; nothing a kiosk sends can stop the server.
+ * dropped and counted; nothing a kiosk sends can stop the server. Statuses
+ * (retained, latest wins) are the exception: acknowledged at once and written
+ * newest-per-kiosk in the background (`status-coalescer.ts`), so a help call
+ * never queues behind them.
  */
 import mqtt, { type IPublishPacket, type MqttClient } from 'mqtt';
 import { KIOSK_WILDCARD, StaffAllowList, hallTopic, parseKioskTopic } from '../../../electron/contract/hall-link';
@@ -15,6 +18,7 @@ import { sendKioskCommand } from './commands';
 import { isPayloadError } from './db-errors';
 import { ingestKioskMessage } from './ingest';
 import { decodeLinkPayload } from './payload-guard';
+import { createStatusCoalescer } from './status-coalescer';
 import type { HallChange, HallLinkServer, HallLinkStats, LinkLogger } from './types';
 
 export const HALL_CLIENT_ID = 'hall-server';
@@ -106,8 +110,19 @@ export async function startHallLink(options: HallLinkOptions): Promise<HallLinkS
     }
   };
 
+  const statuses = createStatusCoalescer<IPublishPacket>(
+    (packet) => handle(packet),
+    (error) => logger.error(`a kiosk status could not be written: ${messageOf(error)}`),
+  );
+
   // MQTT.js sends the PUBACK when this callback is called, and handles one packet at a time.
   client.handleMessage = (packet, done) => {
+    const topic = parseKioskTopic(packet.topic);
+    if (topic?.kind === 'status') {
+      statuses.offer(topic.kioskId, packet);
+      done();
+      return;
+    }
     void handle(packet).then((outcome) => {
       if (outcome === 'done') done();
       else client.stream.destroy(); // no PUBACK: redelivered after the reconnect
@@ -158,8 +173,9 @@ export async function startHallLink(options: HallLinkOptions): Promise<HallLinkS
     },
     stats: () => ({ ...counters }),
     async stop() {
-      listeners.clear();
       await client.endAsync();
+      await statuses.idle();
+      listeners.clear();
     },
   };
 }
