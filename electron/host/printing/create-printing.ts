@@ -11,6 +11,8 @@ import { createA4PrinterDevice, type A4PrinterDevice } from './a4/a4-printer-dev
 import { createCupsClient, type CupsClient } from './a4/cups/cups-client';
 import { createDocumentService, type DocumentService } from '../issued/document-service';
 import { createDocumentStore } from '../issued/document-store';
+import { createReprintHold } from '../issued/reprint-hold';
+import { TEST_PAGE_KIND } from '../staff/staff-journal';
 import { createA4Printer, type A4Printer } from './a4/a4-printer';
 import type { DocumentRenderer } from '../issued/render/document-renderer';
 import { createPdfRenderer } from '../issued/render/pdf-renderer';
@@ -86,6 +88,7 @@ export function createPrinting(deps: PrintingDeps): Printing {
   const stopFollowing = simulated && a4Device ? followSimulator(simulated.controls, a4Device) : undefined;
   log.info({ mode: a4.enabled ? a4.mode : 'disabled', queue: a4.queue }, 'A4 printing ready');
 
+  const reprintHold = createReprintHold({ now });
   const documentService = createDocumentService({
     renderer,
     numbers: createDocumentNumbers(journal.db),
@@ -95,6 +98,8 @@ export function createPrinting(deps: PrintingDeps): Printing {
     kioskId,
     now,
     timeZone: config.timeZone,
+    // The one reprint after the session ended, from memory for 10 minutes (reprint-hold.ts); never a test page.
+    reprintHold: { hold: reprintHold, skipKind: (kind) => kind === TEST_PAGE_KIND },
   });
 
   let closed = false;
@@ -107,6 +112,7 @@ export function createPrinting(deps: PrintingDeps): Printing {
       if (closed) return;
       closed = true;
       stopFollowing?.();
+      reprintHold.wipe();
       // The warm-up render touches neither the journal nor the printer: no need to wait for it.
       simulated?.dispose();
     },
