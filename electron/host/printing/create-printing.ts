@@ -12,6 +12,7 @@ import { createCupsClient, type CupsClient } from './a4/cups/cups-client';
 import { createDocumentService, type DocumentService } from '../issued/document-service';
 import { createDocumentStore } from '../issued/document-store';
 import { createReprintHold } from '../issued/reprint-hold';
+import { checkA4Queue, type A4Check } from './a4-check';
 import { TEST_PAGE_KIND } from '../staff/staff-journal';
 import { createA4Printer, type A4Printer } from './a4/a4-printer';
 import type { DocumentRenderer } from '../issued/render/document-renderer';
@@ -47,6 +48,8 @@ export interface Printing {
   readonly documentService: DocumentService;
   /** Dock controls when the printer is simulated. */
   readonly simulatorControls: A4SimulatorControls | undefined;
+  /** The CLI's `a4 status` check on the queue the host prints to; absent when A4 printing is disabled. */
+  readonly a4Check: (() => Promise<A4Check>) | undefined;
   /** Settles when the renderer's warm-up render finished (fonts loaded), whatever its result. */
   readonly warmedUp: Promise<void>;
   /** Stops the simulator (stop the devices first); idempotent. The journal stays open. */
@@ -105,6 +108,7 @@ export function createPrinting(deps: PrintingDeps): Printing {
   let closed = false;
   return {
     a4Device,
+    a4Check: cups ? () => checkA4Queue(cups, { queue: a4.queue, server: a4.mode === 'simulated' ? 'simulated' : a4.cupsServer }) : undefined,
     documentService,
     simulatorControls: simulated?.controls,
     warmedUp,
