@@ -65,6 +65,8 @@ export const DiagnosticCheck = z.object({
   ok: z.boolean(),
   /** Technical, non-personal lines (the CLI's own wording). */
   lines: z.array(z.string().max(400)).max(40),
+  /** The result in the user's language: a `staff.check.*` message key (optional: added in W2). */
+  summaryKey: z.string().max(128).optional(),
 });
 export type DiagnosticCheck = z.infer<typeof DiagnosticCheck>;
 
@@ -168,7 +170,13 @@ export const StaffCalls = {
   'staff.dayEnd': { params: none, result: DayEndReport },
   'staff.restartDevice': {
     params: z.object({ deviceId: z.string().max(64) }).strict(),
-    result: z.object({ outcome: z.enum(['restarted', 'unknownDevice']) }),
+    /**
+     * `restarted`: the manager's device stopped and started; `reprobed`: the
+     * A4 printer's CUPS queue asked again (the queue is CUPS's, the kiosk
+     * cannot restart it); `checkOnScreen`: a camera, opened by the screen,
+     * which checks the cameras again itself; `unknownDevice`: no such device.
+     */
+    result: z.object({ outcome: z.enum(['restarted', 'reprobed', 'checkOnScreen', 'unknownDevice']) }),
   },
   /** Out of service with `message` for citizens, or back in service (`null`). */
   'staff.setServiceState': {

@@ -22,7 +22,9 @@ import type { KioskConfig } from './config/schema';
 import { createDock } from './devices/dock';
 import { createDevicesFromConfig } from './devices/from-config';
 import type { DeviceSource } from './devices/device-source';
-import { withReportedCameras } from './devices/reported-cameras';
+import { CAMERA_DEVICE_IDS, withReportedCameras } from './devices/reported-cameras';
+import { checkPaymentService } from './payment/cli/payment-cli';
+import { performance } from 'node:perf_hooks';
 import { toContractStatus } from './devices/to-contract';
 import { withA4Printer } from './printing/a4/with-a4-printer';
 import { createEventBus } from './events';
@@ -390,6 +392,16 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     device: (id) => (typeof baseDevices.device === 'function' ? baseDevices.device(id) : undefined),
     receiptPrinter,
     a4DeviceId: printing.a4Device?.id,
+    ...(printing.a4Device && printing.a4Check
+      ? { a4: { id: printing.a4Device.id, check: printing.a4Check, reprobe: printing.a4Device.refresh } }
+      : {}),
+    // The CLI's `payment check` on the payment service this host pays through.
+    payment: () =>
+      checkPaymentService(
+        { port: configuredPayment.port, describe: config.payment?.baseUrl ?? 'sandbox (embedded)', timeZone: config.timeZone },
+        { now, clock: () => performance.now() },
+      ),
+    cameraIds: reportedCameras ? Object.values(CAMERA_DEVICE_IDS) : [],
     documents: printing.documentService,
     sessionOpen: () => sessions.current() !== undefined,
     citizenCard: onCard,

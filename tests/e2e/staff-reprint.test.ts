@@ -6,6 +6,7 @@
  * second reprint ("已补打过一次"), and signs out back to the attract screen.
  */
 import Database from 'better-sqlite3';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -17,12 +18,17 @@ const XU = { name: '许磊', idNumber: '410411198809260039' } as const; // the s
 let kiosk: ServiceKiosk;
 
 beforeAll(async () => {
-  // Documents kept past the session: the reprint is from the same PDF.
-  kiosk = await startServiceKiosk({ video: stillFaceVideo(), citizens: withHanFace([XU.idNumber]), host: { documents: { keepDocuments: true } } });
+  // A default kiosk: documents deleted at session end; the reprint uses the bytes held in memory (reprint-hold.ts).
+  kiosk = await startServiceKiosk({ video: stillFaceVideo(), citizens: withHanFace([XU.idNumber]) });
 });
 afterAll(async () => {
   await kiosk?.stop();
 });
+
+function pdfsOnDisk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.pdf'));
+}
 
 async function typePin(p: Page, pin: string): Promise<void> {
   for (const digit of pin) await p.getByTestId(`staff-pin-key-${digit}`).click();
@@ -41,6 +47,8 @@ describe('an officer reprints the last document', () => {
     await p.getByTestId('print-collected').click();
     await p.getByTestId('done-finish').click();
     await p.getByTestId('attract-screen').waitFor({ timeout: 10_000 });
+    // The session is over: no PDF of the citizen's stays on disk.
+    await expect.poll(() => pdfsOnDisk(join(kiosk.logged.dataDir, 'documents')), { timeout: 10_000 }).toEqual([]);
 
     await dock(p, 'dock-card-officer-wang');
     await p.getByTestId('staff-choice-staff').click();

@@ -3,11 +3,15 @@
  * the journal's number, render (printing the request's number, or the
  * journal's when it brings none), keep the PDF for the session, print through
  * CUPS and record the outcome; one reprint per document from the same bytes
- * (same number, no new service run).
+ * (same number, no new service run). With a reprint hold, the last printed
+ * document's bytes stay in memory for a short window after its session
+ * ended (reprint-hold.ts), so the one reprint works on a kiosk that deletes
+ * documents at session end.
  */
 import { createHash } from 'node:crypto';
 import { DOCUMENT_KIND, type DocumentRequest } from './document-request';
 import type { DocumentStore, StoreError } from './document-store';
+import type { ReprintHold } from './reprint-hold';
 import type { DocumentRenderer, RenderError } from './render/document-renderer';
 import { parseTemplate, type TemplateError } from './templates/parse-template';
 import type { A4Printer } from '../printing/a4/a4-printer';
@@ -50,6 +54,12 @@ export interface DocumentServiceDeps {
   now?: () => Date;
   /** The configured zone: a document number's year is the hall's year (default Asia/Shanghai). */
   timeZone?: string;
+  /**
+   * Keeps the last printed document of an ended session in memory for the
+   * one reprint (only when the store deletes documents at session end);
+   * `skipKind` names kinds never held (the staff's test page).
+   */
+  reprintHold?: { hold: ReprintHold; skipKind?: (kind: string) => boolean };
 }
 
 export interface DocumentService {
@@ -76,9 +86,20 @@ export function createDocumentService(deps: DocumentServiceDeps): DocumentServic
     const record = deps.documents.get(number);
     if (!record) return unavailable('notFound');
     if (record.status === 'voided' || !record.sha256) return unavailable('voided');
-    const pdf = await deps.store.read(record.sessionId, number);
+    const pdf = (await deps.store.read(record.sessionId, number)) ?? deps.reprintHold?.hold.get(number);
     if (!pdf || createHash('sha256').update(pdf).digest('hex') !== record.sha256) return unavailable('fileGone');
     return ok(pdf);
+  }
+
+  /** Before the session's files go: the last document it printed (or tried to) is held for the one reprint. */
+  async function holdLastPrinted(sessionId: string, reprint: NonNullable<DocumentServiceDeps['reprintHold']>): Promise<void> {
+    const printed = deps.documents
+      .listBySession(sessionId)
+      .filter((doc) => doc.status === 'rendered' && doc.printOutcome !== 'notAttempted' && doc.reprintCount === 0 && !reprint.skipKind?.(doc.type));
+    const last = printed[printed.length - 1];
+    if (!last) return;
+    const pdf = await deps.store.read(sessionId, last.number);
+    if (pdf && createHash('sha256').update(pdf).digest('hex') === last.sha256) reprint.hold.hold(last.number, pdf);
   }
 
   return {
@@ -120,11 +141,14 @@ export function createDocumentService(deps: DocumentServiceDeps): DocumentServic
       if (!claimed.ok) {
         return claimed.error.kind === 'reprintUsed' ? err({ kind: 'reprintUsed', messageKey: 'print.reprintUsed' }) : unavailable(claimed.error.kind);
       }
+      // The one reprint is taken: the held bytes have done their job.
+      if (deps.reprintHold?.hold.heldNumber() === number) deps.reprintHold.hold.wipe();
       const outcome = await deps.printer.print(pdf.value, `OneDoor ${number} reprint`);
       deps.documents.recordReprint(number, recordedOutcome(outcome), outcome.jobId);
       return ok(outcome);
     },
     async endSession(sessionId) {
+      if (deps.reprintHold && !deps.store.keepDocuments) await holdLastPrinted(sessionId, deps.reprintHold);
       await deps.store.deleteSessionFiles(sessionId);
     },
   };

@@ -15,3 +15,4 @@ export { maskIdNumber, maskName } from '../../../domain/mask';
 export { createFontLibrary, defaultFontChain, type FontChainConfig, type FontFaceSource, type FontError } from './fonts/font-library';
 export { createDocumentStore, type DocumentStore, type DocumentStoreOptions, type StoreError } from './document-store';
 export { createDocumentService, recordedOutcome, type DocumentService, type DocumentServiceDeps, type IssuedDocument, type IssueError, type PrintError } from './document-service';
+export { createReprintHold, REPRINT_HOLD_MS, type ReprintHold } from './reprint-hold';

@@ -11,6 +11,9 @@ import { createA4PrinterDevice, type A4PrinterDevice } from './a4/a4-printer-dev
 import { createCupsClient, type CupsClient } from './a4/cups/cups-client';
 import { createDocumentService, type DocumentService } from '../issued/document-service';
 import { createDocumentStore } from '../issued/document-store';
+import { createReprintHold } from '../issued/reprint-hold';
+import { checkA4Queue, type A4Check } from './a4-check';
+import { TEST_PAGE_KIND } from '../staff/staff-journal';
 import { createA4Printer, type A4Printer } from './a4/a4-printer';
 import type { DocumentRenderer } from '../issued/render/document-renderer';
 import { createPdfRenderer } from '../issued/render/pdf-renderer';
@@ -45,6 +48,8 @@ export interface Printing {
   readonly documentService: DocumentService;
   /** Dock controls when the printer is simulated. */
   readonly simulatorControls: A4SimulatorControls | undefined;
+  /** The CLI's `a4 status` check on the queue the host prints to; absent when A4 printing is disabled. */
+  readonly a4Check: (() => Promise<A4Check>) | undefined;
   /** Settles when the renderer's warm-up render finished (fonts loaded), whatever its result. */
   readonly warmedUp: Promise<void>;
   /** Stops the simulator (stop the devices first); idempotent. The journal stays open. */
@@ -86,6 +91,7 @@ export function createPrinting(deps: PrintingDeps): Printing {
   const stopFollowing = simulated && a4Device ? followSimulator(simulated.controls, a4Device) : undefined;
   log.info({ mode: a4.enabled ? a4.mode : 'disabled', queue: a4.queue }, 'A4 printing ready');
 
+  const reprintHold = createReprintHold({ now });
   const documentService = createDocumentService({
     renderer,
     numbers: createDocumentNumbers(journal.db),
@@ -95,11 +101,14 @@ export function createPrinting(deps: PrintingDeps): Printing {
     kioskId,
     now,
     timeZone: config.timeZone,
+    // The one reprint after the session ended, from memory for 10 minutes (reprint-hold.ts); never a test page.
+    reprintHold: { hold: reprintHold, skipKind: (kind) => kind === TEST_PAGE_KIND },
   });
 
   let closed = false;
   return {
     a4Device,
+    a4Check: cups ? () => checkA4Queue(cups, { queue: a4.queue, server: a4.mode === 'simulated' ? 'simulated' : a4.cupsServer }) : undefined,
     documentService,
     simulatorControls: simulated?.controls,
     warmedUp,
@@ -107,6 +116,7 @@ export function createPrinting(deps: PrintingDeps): Printing {
       if (closed) return;
       closed = true;
       stopFollowing?.();
+      reprintHold.wipe();
       // The warm-up render touches neither the journal nor the printer: no need to wait for it.
       simulated?.dispose();
     },

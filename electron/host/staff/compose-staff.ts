@@ -21,7 +21,7 @@ import type { Logger } from '../log/logger';
 import { staffHandlers } from '../api/handlers/staff';
 import { createStaffAllowList, type StaffAllowListCache } from './allow-list';
 import { createConsumables } from './consumables';
-import { createMaintenance } from './maintenance';
+import { createMaintenance, type MaintenanceDeps } from './maintenance';
 import { createPinLockout } from './pin-lockout';
 import { SANDBOX_STAFF_ID_KEY, sandboxAllowList } from './sandbox-officer';
 import { createServiceState, type ServiceState } from './service-state';
@@ -46,6 +46,12 @@ export interface StaffComposeDeps {
   /** The citizen's card intake. */
   citizenCard: (card: RawCardRead) => void;
   reconcile: (day: string) => Promise<DayEndReport['reconciliation']>;
+  /** The A4 printer's CUPS queue for diagnostics and its "restart" (maintenance.ts). */
+  a4?: MaintenanceDeps['a4'];
+  /** The CLI's payment check on the configured payment service. */
+  payment?: MaintenanceDeps['payment'];
+  /** The renderer's cameras' device ids. */
+  cameraIds?: readonly string[];
   /** The hall credentials file's `staffIdKey` (the hall link reads that file); config's `staff.staffIdKey` wins. */
   hallStaffIdKey?: () => string | null;
 }
@@ -121,6 +127,9 @@ export function composeStaff(deps: StaffComposeDeps): KioskStaff {
     paperWidthMm: config.devices.receiptPrinter.paperWidthMm,
     documents: deps.documents,
     journal,
+    ...(deps.a4 ? { a4: deps.a4 } : {}),
+    ...(deps.payment ? { payment: deps.payment } : {}),
+    ...(deps.cameraIds ? { cameraIds: deps.cameraIds } : {}),
   });
   const handlers = staffHandlers({
     desk,

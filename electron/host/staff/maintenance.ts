@@ -4,7 +4,10 @@
  * today's last document (the documents module's own reprint: same number,
  * same bytes, at most once), a device restart (the manager's device, stopped
  * and started again) and the diagnostics (the device CLI's checks, run on the
- * devices the host already holds, without shelling out).
+ * devices the host already holds, without shelling out: `receipt status`,
+ * `a4 status` and `payment check`). The A4 printer is a CUPS queue: its
+ * "restart" asks the queue again; the cameras are the screen's: it checks
+ * them again itself.
  */
 import type { DeviceStatus } from '../../contract';
 import type { DiagnosticCheck, PrintResult, ReprintResult } from '../../contract/staff';
@@ -17,6 +20,8 @@ import type { PaperWidthMm } from '../../../drivers/receipt/paper';
 import type { DocumentService } from '../issued/document-service';
 import { testPageDocument } from '../printing/test-page';
 import { RECEIPT_ENCODE_FAILED_KEY, RECEIPT_UNAVAILABLE_KEY, receiptMessageKey } from '../printing/receipt-messages';
+import type { A4Check } from '../printing/a4-check';
+import type { PaymentCheckReport } from '../payment/cli/payment-cli';
 import type { StaffJournal } from './staff-journal';
 import { TEST_PAGE_KIND } from './staff-journal';
 
@@ -31,12 +36,23 @@ export interface MaintenanceDeps {
   paperWidthMm: PaperWidthMm;
   documents: DocumentService;
   journal: StaffJournal;
+  /** The A4 printer's CUPS queue: the CLI's `a4 status`, and a re-probe for its "restart". */
+  a4?: { id: string; check(): Promise<A4Check>; reprobe(): Promise<unknown> };
+  /** The CLI's `payment check` on the configured payment service. */
+  payment?: () => Promise<{ report: PaymentCheckReport; text: string }>;
+  /** The screen's cameras' device ids (the renderer opens them). */
+  cameraIds?: readonly string[];
 }
+
+export type RestartOutcome = 'restarted' | 'reprobed' | 'checkOnScreen' | 'unknownDevice';
+
+/** The id the payment service's check has in the diagnostics (it is no device). */
+export const PAYMENT_CHECK_ID = 'payment';
 
 export interface Maintenance {
   testPrint(target: 'receipt' | 'a4'): Promise<PrintResult>;
   reprintLast(): Promise<ReprintResult>;
-  restart(deviceId: string): Promise<'restarted' | 'unknownDevice'>;
+  restart(deviceId: string): Promise<RestartOutcome>;
   diagnose(): Promise<DiagnosticCheck[]>;
 }
 
@@ -90,6 +106,11 @@ export function createMaintenance(deps: MaintenanceDeps): Maintenance {
         : { outcome: 'notPrinted', document: after, messageKey: printed.value.messageKey };
     },
     async restart(deviceId) {
+      if (deps.a4 && deps.a4.id === deviceId) {
+        await deps.a4.reprobe();
+        return 'reprobed';
+      }
+      if (deps.cameraIds?.includes(deviceId)) return 'checkOnScreen';
       const device = deps.device(deviceId);
       if (!device) return 'unknownDevice';
       await device.stop();
@@ -104,6 +125,7 @@ export function createMaintenance(deps: MaintenanceDeps): Maintenance {
           ...(status.detail ? [status.detail] : []),
         ];
         let ok = status.state === 'online' || status.state === 'busy';
+        let summaryKey = ok ? 'staff.check.deviceOk' : 'staff.check.deviceProblem';
         const printer = deps.receiptPrinter();
         // The CLI's `receipt status`: the printer's real-time status, asked now.
         if (status.kind === 'receiptPrinter' && printer && printer.id === status.id) {
@@ -115,8 +137,42 @@ export function createMaintenance(deps: MaintenanceDeps): Maintenance {
             ok = false;
             lines.push(`${answer.error.kind}: ${answer.error.message}`);
           }
+          summaryKey = ok ? 'staff.check.receiptReady' : 'staff.check.receiptNotReady';
         }
-        checks.push({ deviceId: status.id, kind: status.kind, ok, lines: lines.map((line) => line.slice(0, 400)) });
+        // The CLI's `a4 status`: the CUPS queue's state and reasons, asked now.
+        if (deps.a4 && status.id === deps.a4.id) {
+          const answer = await deps.a4.check();
+          ok = answer.ready;
+          lines.push(...answer.lines);
+          summaryKey = ok ? 'staff.check.a4Ready' : 'staff.check.a4NotReady';
+        }
+        if (deps.cameraIds?.includes(status.id)) summaryKey = ok ? 'staff.check.cameraOk' : 'staff.check.cameraProblem';
+        checks.push({ deviceId: status.id, kind: status.kind, ok, lines: lines.slice(0, 40).map((line) => line.slice(0, 400)), summaryKey });
+      }
+      // The queue is checked even when the device list does not show the A4 printer.
+      if (deps.a4 && !checks.some((check) => check.deviceId === deps.a4?.id)) {
+        const answer = await deps.a4.check();
+        checks.push({
+          deviceId: deps.a4.id,
+          kind: 'a4Printer',
+          ok: answer.ready,
+          lines: answer.lines.slice(0, 40).map((line) => line.slice(0, 400)),
+          summaryKey: answer.ready ? 'staff.check.a4Ready' : 'staff.check.a4NotReady',
+        });
+      }
+      // The CLI's `payment check`: today's signed statement from the payment service.
+      if (deps.payment) {
+        const { report, text } = await deps.payment().catch((error: unknown) => ({
+          report: { ok: false },
+          text: `payment check failed: ${error instanceof Error ? error.message : String(error)}`,
+        }));
+        checks.push({
+          deviceId: PAYMENT_CHECK_ID,
+          kind: 'payment',
+          ok: report.ok,
+          lines: [text.slice(0, 400)],
+          summaryKey: report.ok ? 'staff.check.paymentOk' : 'staff.check.paymentFailed',
+        });
       }
       return checks;
     },

@@ -16,7 +16,10 @@ export interface StaffJournal {
   today(): string;
   sessions(): JournalEntry[];
   dayEnd(): Omit<DayEndReport, 'reconciliation'>;
-  /** The last document printed at this kiosk today (not a test page), or null. */
+  /**
+   * The last document printed at this kiosk today (not a test page), or null;
+   * a print that failed counts (a jam or paper out is what a reprint is for).
+   */
   lastDocument(): StaffDocument | null;
 }
 
@@ -42,9 +45,10 @@ export function createStaffJournal(db: Database, now: () => Date, timeZone: stri
      AND action IN ('document.print', 'document.reprint', 'ticket.print', 'receipt.print', 'slip.print', 'feeSlip.print')
      AND coalesce(json_extract(detail, '$.outcome'), '') <> 'completed'`,
   );
+  // A failed print counts: the reprint is most wanted then (and it is the one the reprint hold keeps).
   const last = db.prepare(
     `SELECT number, type, updated_at, reprint_count FROM documents
-     WHERE status = 'rendered' AND type <> ? AND print_outcome = 'completed' AND created_at >= ? AND created_at < ?
+     WHERE status = 'rendered' AND type <> ? AND print_outcome <> 'notAttempted' AND created_at >= ? AND created_at < ?
      ORDER BY created_at DESC, rowid DESC LIMIT 1`,
   );
   return {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceStatus, DiagnosticCheck } from '../../../electron/contract';
 import { DeviceStatusList } from '../../app/DeviceStatusList';
 import { TouchButton } from '../../ui/TouchButton';
+import { checkCameras } from '../../camera/report-camera-status';
 import { PanelError } from './PanelError';
 import { panelResult, type PanelProps } from './staff-call';
 
@@ -24,11 +25,13 @@ export function DevicesPanel({
   };
   const restart = async (deviceId: string) => {
     const result = panelResult(await api.call('staff.restartDevice', { deviceId }), signedOut);
-    if (result.ok)
-      setNote((n) => ({
-        ...n,
-        [deviceId]: t(result.value.outcome === 'restarted' ? 'staff.devices.restarted' : 'staff.devices.unknownDevice'),
-      }));
+    if (result.ok) {
+      const { outcome } = result.value;
+      // The cameras are this screen's: it checks them again and reports to the host.
+      if (outcome === 'checkOnScreen' && typeof navigator !== 'undefined' && navigator.mediaDevices)
+        await checkCameras(api, navigator.mediaDevices);
+      setNote((n) => ({ ...n, [deviceId]: t(`staff.devices.${outcome}`) }));
+    }
     setError(result.ok ? null : result.messageKey);
   };
 
@@ -57,7 +60,9 @@ export function DevicesPanel({
             {checks.map((check) => (
               <tr key={check.deviceId}>
                 <td>{check.deviceId}</td>
-                <td>{check.ok ? t('staff.devices.ok') : t('staff.devices.failed')}</td>
+                <td data-testid={`staff-check-${check.deviceId}`}>
+                  {check.summaryKey ? t(check.summaryKey) : check.ok ? t('staff.devices.ok') : t('staff.devices.failed')}
+                </td>
                 <td>
                   {check.lines.map((line, i) => (
                     <div key={i}>{line}</div>

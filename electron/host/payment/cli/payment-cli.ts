@@ -69,12 +69,32 @@ export async function runPayment(args: readonly string[], io: CliIo, deps: Payme
     io.err(`payment: ${service.error}`);
     return EXIT.deviceError;
   }
-  const { port, describe, timeZone } = service.value;
+  const { report, text } = await checkPaymentService(service.value, deps);
+  io.out(values.json ? JSON.stringify(report) : text);
+  return report.ok ? EXIT.ok : EXIT.deviceError;
+}
+
+/** What `payment check` reports: `--json`'s object. */
+export interface PaymentCheckReport {
+  ok: boolean;
+  service: string;
+  date: string;
+  orders: number | null;
+  latencyMs: number;
+  failure: string | null;
+}
+
+/** The check itself (the CLI's and the staff screen's): today's signed statement, its latency, and the CLI's line. */
+export async function checkPaymentService(
+  service: CheckedService,
+  deps: Pick<PaymentCliDeps, 'now' | 'clock'>,
+): Promise<{ report: PaymentCheckReport; text: string }> {
+  const { port, describe, timeZone } = service;
   const date = zonedIsoDate(deps.now(), timeZone);
   const started = deps.clock();
   const statement = await port.statement(date, timeZone);
   const latencyMs = Math.round(deps.clock() - started);
-  const report = {
+  const report: PaymentCheckReport = {
     ok: statement.ok,
     service: describe,
     date,
@@ -82,8 +102,8 @@ export async function runPayment(args: readonly string[], io: CliIo, deps: Payme
     latencyMs,
     failure: statement.ok ? null : statement.error.kind,
   };
-  if (values.json) io.out(JSON.stringify(report));
-  else if (statement.ok) io.out(`payment service ${describe}: ok, signature verified; statement ${date}: ${statement.value.orders.length} orders; ${latencyMs} ms`);
-  else io.out(`payment service ${describe}: ${statement.error.kind}${statement.error.kind === 'badSignature' ? ' (the answer is not signed by the configured payment.publicKey)' : ''}; ${latencyMs} ms`);
-  return statement.ok ? EXIT.ok : EXIT.deviceError;
+  const text = statement.ok
+    ? `payment service ${describe}: ok, signature verified; statement ${date}: ${statement.value.orders.length} orders; ${latencyMs} ms`
+    : `payment service ${describe}: ${statement.error.kind}${statement.error.kind === 'badSignature' ? ' (the answer is not signed by the configured payment.publicKey)' : ''}; ${latencyMs} ms`;
+  return { report, text };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDocumentService, createDocumentStore, createPdfRenderer, formatChineseDate, formatChineseDateTime, LIBRARY_TEMPLATES, maskIdNumber, maskName, type AcceptanceReceiptVars } from '../../../../electron/host/issued';
+import { createReprintHold, REPRINT_HOLD_MS, type ReprintHold } from '../../../../electron/host/issued/reprint-hold';
 import { type A4Printer, type PrintOutcome } from '../../../../electron/host/printing/a4';
 import { createDocumentNumbers, createDocumentsRepo, openJournal, type Journal } from '../../../../electron/host/journal';
 import { pdfText } from '../../../helpers/cups';
@@ -24,7 +25,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function service(keepDocuments: boolean, outcomes: PrintOutcome[]) {
+function service(keepDocuments: boolean, outcomes: PrintOutcome[], hold?: ReprintHold) {
   const printed: string[] = [];
   const printer: A4Printer = {
     queue: 'fake',
@@ -34,7 +35,7 @@ function service(keepDocuments: boolean, outcomes: PrintOutcome[]) {
     },
   };
   const store = createDocumentStore({ dir, keepDocuments });
-  const svc = createDocumentService({ renderer, numbers: createDocumentNumbers(journal.db), documents: createDocumentsRepo(journal.db), store, printer, kioskId: 'T-01', now: () => new Date(2026, 10, 29) });
+  const svc = createDocumentService({ renderer, numbers: createDocumentNumbers(journal.db), documents: createDocumentsRepo(journal.db), store, printer, kioskId: 'T-01', now: () => new Date(2026, 10, 29), ...(hold ? { reprintHold: { hold, skipKind: (kind: string) => kind === 'staff-test-page' } } : {}) });
   return { svc, printed };
 }
 
@@ -114,6 +115,61 @@ describe('document service', () => {
     await svc.endSession('s1');
     expect(existsSync(join(dir, 's1'))).toBe(false);
     expect(await svc.reprint(issued.value.number)).toEqual({ ok: false, error: { kind: 'fileGone', messageKey: 'print.reprintUnavailable' } });
+  });
+
+  it('with a reprint hold: the session\'s files are deleted, yet the last printed document reprints once (same bytes) within 10 minutes', async () => {
+    let clock = new Date(2026, 10, 29, 9, 0).getTime();
+    const hold = createReprintHold({ now: () => new Date(clock) });
+    const bytes: Uint8Array[] = [];
+    const store = createDocumentStore({ dir });
+    const printer: A4Printer = { queue: 'fake', async print(pdf) { bytes.push(new Uint8Array(pdf)); return completed; } };
+    const held = createDocumentService({ renderer, numbers: createDocumentNumbers(journal.db), documents: createDocumentsRepo(journal.db), store, printer, kioskId: 'T-01', now: () => new Date(clock), reprintHold: { hold } });
+    const issued = await held.issue('s1', certificate());
+    if (!issued.ok) throw new Error('issue');
+    await held.print(issued.value.number);
+    await held.endSession('s1');
+    expect(existsSync(join(dir, 's1'))).toBe(false);
+    clock += REPRINT_HOLD_MS - 1000;
+    expect(await held.reprint(issued.value.number)).toMatchObject({ ok: true, value: { kind: 'completed' } });
+    expect(Buffer.from(bytes[1]!).equals(Buffer.from(bytes[0]!))).toBe(true);
+    // Used: wiped from memory, and the policy allows no second reprint anyway.
+    expect(hold.heldNumber()).toBeNull();
+    expect(await held.reprint(issued.value.number)).toMatchObject({ ok: false, error: { kind: 'fileGone' } });
+  });
+
+  it('with a reprint hold: past 10 minutes the held document is wiped and the reprint is refused as no longer kept', async () => {
+    let clock = new Date(2026, 10, 29, 9, 0).getTime();
+    const hold = createReprintHold({ now: () => new Date(clock) });
+    const { svc } = service(false, [completed, completed], hold);
+    const issued = await svc.issue('s1', certificate());
+    if (!issued.ok) throw new Error('issue');
+    await svc.print(issued.value.number);
+    await svc.endSession('s1');
+    clock += REPRINT_HOLD_MS;
+    expect(await svc.reprint(issued.value.number)).toEqual({ ok: false, error: { kind: 'fileGone', messageKey: 'print.reprintUnavailable' } });
+    expect(hold.heldNumber()).toBeNull();
+  });
+
+  it('with a reprint hold: only the last printed document is held, never one not printed or a staff test page, and a later one replaces it', async () => {
+    const hold = createReprintHold();
+    const { svc } = service(false, [completed, completed, completed], hold);
+    const first = await svc.issue('s1', certificate());
+    const notPrinted = await svc.issue('s1', certificate());
+    if (!first.ok || !notPrinted.ok) throw new Error('issue');
+    await svc.print(first.value.number);
+    await svc.endSession('s1');
+    expect(hold.heldNumber()).toBe(first.value.number);
+    const test = await svc.issue('staff-test-1', { kind: 'staff-test-page', template: LIBRARY_TEMPLATES.acceptanceReceipt, vars: receiptVars });
+    if (!test.ok) throw new Error('issue');
+    await svc.print(test.value.number);
+    await svc.endSession('staff-test-1');
+    expect(hold.heldNumber()).toBe(first.value.number);
+    const next = await svc.issue('s2', certificate());
+    if (!next.ok) throw new Error('issue');
+    await svc.print(next.value.number);
+    await svc.endSession('s2');
+    expect(hold.heldNumber()).toBe(next.value.number);
+    expect(await svc.reprint(first.value.number)).toMatchObject({ ok: false, error: { kind: 'fileGone' } });
   });
 
   it('keeps the PDFs when configured to', async () => {
