@@ -160,6 +160,40 @@ export function createStaffDesk<Card>(deps: StaffDeskDeps<Card>): StaffDesk<Card
 
   const pinFor = (member: StaffMember): Phase<Card> => ({ phase: 'pin', via: 'card', member });
 
+  /** One PIN attempt, run by {@link StaffDesk.pin} one at a time. */
+  const checkPin = async (pin: string): Promise<PinOutcome> => {
+    if (expireIfIdle() || state.phase !== 'pin') return { outcome: 'noSignIn' };
+    const attempt = state;
+    const staffNumber = attempt.via === 'card' ? attempt.member.staffNumber : attempt.staffNumber;
+    const gate = deps.lockout.gate(staffNumber);
+    if (gate.kind === 'locked') {
+      audit('staff.pinRefusedLocked', attempt.member ? maskedOfficer(attempt.member) : staffNumber);
+      return { outcome: 'lockedOut', until: gate.until.toISOString() };
+    }
+    let right = false;
+    if (attempt.member) right = await verifyPin(attempt.member.pinHash, pin);
+    else await verifyPin(decoyHash(), pin);
+    // The state may have moved while argon2 ran (cancel, idle, another card).
+    if (state !== attempt) return { outcome: 'noSignIn' };
+    lastTouch = deps.now().getTime();
+    if (right && attempt.member) {
+      deps.lockout.succeeded(staffNumber);
+      const officer = officerOf(attempt.member);
+      audit('staff.signedIn', maskedOfficer(officer), { via: attempt.via, role: officer.role });
+      return { outcome: 'signedIn', view: move({ phase: 'signedIn', officer }) };
+    }
+    const after = deps.lockout.failed(staffNumber);
+    const subject = attempt.member ? maskedOfficer(attempt.member) : staffNumber;
+    if (after.kind === 'locked') {
+      audit('staff.lockedOut', subject, { until: after.until.toISOString() });
+      log.warn('staff sign-in locked out after 5 wrong PINs');
+      return { outcome: 'lockedOut', until: after.until.toISOString() };
+    }
+    audit('staff.pinWrong', subject, { attemptsLeft: after.attemptsLeft });
+    return { outcome: 'wrong', attemptsLeft: after.attemptsLeft };
+  };
+  let pinChecks: Promise<unknown> = Promise.resolve();
+
   return {
     cardRead(idNumber, card) {
       expireIfIdle();
@@ -195,36 +229,12 @@ export function createStaffDesk<Card>(deps: StaffDeskDeps<Card>): StaffDesk<Card
       deps.startCitizenSession(card);
       return view;
     },
-    async pin(pin) {
-      if (expireIfIdle() || state.phase !== 'pin') return { outcome: 'noSignIn' };
-      const attempt = state;
-      const staffNumber = attempt.via === 'card' ? attempt.member.staffNumber : attempt.staffNumber;
-      const gate = deps.lockout.gate(staffNumber);
-      if (gate.kind === 'locked') {
-        audit('staff.pinRefusedLocked', attempt.member ? maskedOfficer(attempt.member) : staffNumber);
-        return { outcome: 'lockedOut', until: gate.until.toISOString() };
-      }
-      let right = false;
-      if (attempt.member) right = await verifyPin(attempt.member.pinHash, pin);
-      else await verifyPin(decoyHash(), pin);
-      // The state may have moved while argon2 ran (cancel, idle, another card).
-      if (state !== attempt) return { outcome: 'noSignIn' };
-      lastTouch = deps.now().getTime();
-      if (right && attempt.member) {
-        deps.lockout.succeeded(staffNumber);
-        const officer = officerOf(attempt.member);
-        audit('staff.signedIn', maskedOfficer(officer), { via: attempt.via, role: officer.role });
-        return { outcome: 'signedIn', view: move({ phase: 'signedIn', officer }) };
-      }
-      const after = deps.lockout.failed(staffNumber);
-      const subject = attempt.member ? maskedOfficer(attempt.member) : staffNumber;
-      if (after.kind === 'locked') {
-        audit('staff.lockedOut', subject, { until: after.until.toISOString() });
-        log.warn('staff sign-in locked out after 5 wrong PINs');
-        return { outcome: 'lockedOut', until: after.until.toISOString() };
-      }
-      audit('staff.pinWrong', subject, { attemptsLeft: after.attemptsLeft });
-      return { outcome: 'wrong', attemptsLeft: after.attemptsLeft };
+    pin(pin) {
+      // One PIN check at a time, each seeing the lockout the one before it left: PINs sent at once cannot all
+      // pass the gate before the fifth wrong one locks it, and a right PIN finishing late cannot slip past a lock.
+      const turn = pinChecks.then(() => checkPin(pin));
+      pinChecks = turn.catch(() => undefined);
+      return turn;
     },
     cancel() {
       expireIfIdle();

@@ -95,6 +95,14 @@ describe('staff sign-in', () => {
     expect(await restarted.pin(PIN)).toMatchObject({ outcome: 'signedIn' });
   });
 
+  it('PINs sent all at once are checked one at a time: the lockout after the fifth wrong one holds against a right PIN sent with them', async () => {
+    const { staff } = desk(journals.open(), manualClock());
+    staff.beginWithNumber('100234');
+    const outcomes = await Promise.all([...Array.from({ length: 20 }, () => staff.pin('000000')), staff.pin(PIN)]);
+    expect(outcomes.slice(0, 4).map((o) => o.outcome)).toEqual(['wrong', 'wrong', 'wrong', 'wrong']);
+    expect(outcomes.slice(4).every((o) => o.outcome === 'lockedOut')).toBe(true);
+  });
+
   it('never says whether a typed staff number exists', async () => {
     const { staff } = desk(journals.open(), manualClock());
     expect(staff.beginWithNumber('999999')).toEqual({ phase: 'pin', via: 'staffNumber', officer: null });
