@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { err, ok, type Result } from '../../domain/result';
+import type { HallBrokerBridge } from './broker/bridge-config';
 import type { HallConfig } from './config';
 import type { HallLinkPort, HallStatsPort } from './http/ports';
 import { startHallHttp, type HallHttp } from './http/server';
@@ -38,18 +39,8 @@ export interface HallLinkServer extends HallLinkPort {
   stop(): Promise<void>;
 }
 
-/** The bridge to a central cluster, as the broker takes it (`hall/server/broker/bridge-config.ts`). */
-export interface HallBridgeOptions {
-  hallId: string;
-  address: string;
-  caPem: string;
-  username: string;
-  password: string;
-  fromCentral?: { commands?: boolean; hallPublications?: boolean };
-}
-
 export interface HallParts {
-  startBroker(options: { dir: string; port: number; staffIdKey?: string; bridge?: HallBridgeOptions }): Promise<HallBroker> | HallBroker;
+  startBroker(options: { dir: string; port: number; staffIdKey?: string; bridge?: HallBrokerBridge }): Promise<HallBroker> | HallBroker;
   startLink(options: { db: HallDb; url: string; username: string; password: string; caPem: string }): Promise<HallLinkServer> | HallLinkServer;
   createStats(db: HallDb, options: { timeZone: string }): HallStatsPort;
   /** Default: from `config.database`. */

@@ -8,10 +8,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitForPort } from '../../hall/server/broker/wait-for-port';
 import { freePort } from './local-postgres';
+
+export { waitForPort };
 
 export interface LocalMosquitto {
   readonly port: number;
@@ -48,7 +50,7 @@ export async function startLocalMosquitto(options: { config?: string[]; anonymou
     child.stderr?.on('data', (chunk: Buffer) => {
       log = (log + chunk.toString()).slice(-4000);
     });
-    await waitForPort(port, () => (child?.exitCode !== null ? `mosquitto exited: ${log}` : null));
+    await waitForPort(port, { failed: () => (child?.exitCode !== null ? `mosquitto exited: ${log}` : null) });
   };
   const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
     const running = child;
@@ -74,24 +76,4 @@ export async function startLocalMosquitto(options: { config?: string[]; anonymou
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** Resolves when something accepts TCP connections on `port`; rejects after 10 s or when `failed()` names a cause. */
-export async function waitForPort(port: number, failed: () => string | null = () => null, host = '127.0.0.1'): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const problem = failed();
-    if (problem) throw new Error(problem);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, host);
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    if (Date.now() > deadline) throw new Error(`nothing listens on ${host}:${port} after 10 s`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }

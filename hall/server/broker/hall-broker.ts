@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { aclFile, configFile, hallBrokerConfig } from './broker-config';
 import { hallBridgeConfig, validBridge, type HallBrokerBridge } from './bridge-config';
@@ -17,6 +17,7 @@ import {
   checkKioskId, ensureHallCredentials, ensureKioskCredentials, listKioskCredentials, passwordFile, rebuildPasswordFile, removeKioskCredentials,
   type HallCredentials, type KioskCredentials,
 } from './credentials';
+import { waitForPort } from './wait-for-port';
 import { brokerUser, giveToBroker, userDirective, type BrokerUser } from './file-owner';
 import { waitForLogin } from './login-probe';
 import { ensureBrokerPki } from './pki';
@@ -76,25 +77,6 @@ function portIsFree(port: number, host: string): Promise<boolean> {
     server.once('error', () => resolve(false));
     server.listen(port, host, () => server.close(() => resolve(true)));
   });
-}
-
-async function waitUntilAccepting(port: number, host: string, failed: () => string | null): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const problem = failed();
-    if (problem) throw new Error(problem);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, host);
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    if (Date.now() > deadline) throw new Error(`the hall broker (mosquitto) did not open port ${port} within 10 s`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** Writes every file the broker reads; idempotent. */
@@ -161,11 +143,11 @@ export async function startHallBroker(options: HallBrokerOptions): Promise<HallB
     if (!stopping) logger.error(`the hall broker (mosquitto) stopped unexpectedly (${signal ?? `exit ${code}`})`);
   });
   try {
-    await waitUntilAccepting(port, localHost, () => {
+    await waitForPort(port, { host: localHost, what: 'the hall broker (mosquitto)', failed: () => {
       if (spawnError) return `mosquitto could not start: ${spawnError}`;
       if (child.exitCode !== null) return `mosquitto exited at start: ${log.trim().split('\n').slice(-3).join(' | ')}`;
       return null;
-    });
+    } });
   } catch (error) {
     stopping = true;
     child.kill('SIGKILL');
