@@ -133,7 +133,8 @@ describe('the kiosk on the hall link', () => {
       const status = await until(() => hall.latest<KioskStatusMessage>('K-CMD', 'status')?.outOfService ?? undefined, 'out of service in status');
       expect(status.message).toBe('设备维护中，请到窗口办理');
 
-      const stale = commandOf({ type: 'outOfService', message: null }, new Date(Date.now() - 11 * 60_000));
+      // A hint from 11 minutes ago is for a citizen long gone (out of service, a state, is applied up to a week late).
+      const stale = commandOf({ type: 'hint', text: '请看屏幕' }, new Date(Date.now() - 11 * 60_000));
       await hall.command('K-CMD', stale);
       expect((await ackOf('K-CMD', stale.commandId)).outcome).toBe('refused');
 
@@ -198,8 +199,9 @@ describe('the kiosk on the hall link', () => {
       const journaled = (h.journal.db.prepare('SELECT id FROM audit_events').all() as Array<{ id: number }>).map((r) => `a-${r.id}`);
       await until(() => (journaled.every((id) => hall.rows('K-RESTART').has(id)) ? true : undefined), 'every audit row', 20_000);
       expect(new Set(audits).size).toBeGreaterThanOrEqual(journaled.length);
-      // The kiosk did reconnect (it said online again to the restarted broker).
-      expect(hall.messages.filter((m) => m.kioskId === 'K-RESTART' && m.kind === 'online' && (m.payload as KioskOnline).online).length).toBeGreaterThanOrEqual(2);
+      // The kiosk did reconnect to the restarted broker (the rows written after the restart came through it). The test
+      // subscriber may or may not see the second retained online message, depending on which of the two reconnects first.
+      await until(() => (h.host.hallLink.state() === 'online' ? true : undefined), 'kiosk online again', 20_000);
     } finally {
       await h.close();
     }
