@@ -26,6 +26,18 @@ export const DeviceStatus = z.object({
 });
 export type DeviceStatus = z.infer<typeof DeviceStatus>;
 
+/** Paper and other consumables, as counted by the kiosk (refills are logged by staff at the kiosk): the staff screen's and the hall link's. */
+export const Consumable = z.object({
+  kind: z.enum(['receiptPaper', 'a4Paper', 'toner']),
+  deviceId: z.string().max(64),
+  /** Sheets (A4) or receipts (receipt roll) estimated left; null when not known. */
+  estimatedLeft: z.number().int().nonnegative().nullable(),
+  capacity: z.number().int().positive().nullable(),
+  state: z.enum(['ok', 'low', 'out', 'unknown']),
+  lastRefillAt: z.string().datetime().nullable(),
+});
+export type Consumable = z.infer<typeof Consumable>;
+
 export const KioskInfo = z.object({
   hallName: z.string(),
   kioskId: z.string(),

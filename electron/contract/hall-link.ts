@@ -26,7 +26,9 @@
  * the hall (primary key: kiosk id + row id).
  */
 import { z } from 'zod';
-import { DeviceStatus, HelpReason, ServiceCategory } from './domain';
+import { Consumable, DeviceStatus, HelpReason, ServiceCategory } from './domain';
+
+export { Consumable };
 import { Events } from './events';
 
 export const HALL_LINK_ROOT = 'onedoor/v1';
@@ -74,17 +76,6 @@ export const MaskedName = z.string().max(16).regex(/^[^*]{0,1}\*+$/);
 export const KioskOnline = z.object({ online: z.boolean(), at: At.optional() });
 export type KioskOnline = z.infer<typeof KioskOnline>;
 
-/** Paper and other consumables, as counted by the kiosk (refills are logged by staff at the kiosk). */
-export const Consumable = z.object({
-  kind: z.enum(['receiptPaper', 'a4Paper', 'toner']),
-  deviceId: z.string().max(64),
-  /** Sheets (A4) or receipts (receipt roll) estimated left; null when not known. */
-  estimatedLeft: z.number().int().nonnegative().nullable(),
-  capacity: z.number().int().positive().nullable(),
-  state: z.enum(['ok', 'low', 'out', 'unknown']),
-  lastRefillAt: At.nullable(),
-});
-export type Consumable = z.infer<typeof Consumable>;
 
 /** What the citizen is doing now, with no personal data beyond masked identity. */
 export const CurrentSession = z.object({

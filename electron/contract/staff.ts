@@ -7,27 +7,10 @@
  * Nothing here carries a full ID number or a document's personal content.
  */
 import { z } from 'zod';
-import { DeviceStatus } from './domain';
-import type { Consumable as HallConsumable } from './hall-link';
+import { Consumable, DeviceStatus } from './domain';
 
 const At = z.string().datetime();
 
-/**
- * A consumable as the staff screen shows it: the same shape as the hall
- * link's `Consumable` (hall-link.ts imports events.ts, which imports this
- * file, so the schema is restated here; the check below keeps them equal).
- */
-export const StaffConsumable = z.object({
-  kind: z.enum(['receiptPaper', 'a4Paper', 'toner']),
-  deviceId: z.string().max(64),
-  estimatedLeft: z.number().int().nonnegative().nullable(),
-  capacity: z.number().int().positive().nullable(),
-  state: z.enum(['ok', 'low', 'out', 'unknown']),
-  lastRefillAt: At.nullable(),
-});
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const consumableShapesMatch: Same<z.infer<typeof StaffConsumable>, HallConsumable> = true;
-void consumableShapesMatch;
 
 /** An officer as the staff screens show them: staff number and masked name only. */
 export const StaffOfficer = z.object({
@@ -158,10 +141,10 @@ export const StaffCalls = {
   'staff.signOut': { params: none, result: StaffView },
   'staff.devices': { params: none, result: z.object({ devices: z.array(DeviceStatus) }) },
   'staff.diagnose': { params: none, result: z.object({ checks: z.array(DiagnosticCheck) }) },
-  'staff.consumables': { params: none, result: z.object({ consumables: z.array(StaffConsumable) }) },
+  'staff.consumables': { params: none, result: z.object({ consumables: z.array(Consumable) }) },
   'staff.refill': {
-    params: z.object({ deviceId: z.string().max(64), kind: StaffConsumable.shape.kind }).strict(),
-    result: z.object({ consumables: z.array(StaffConsumable) }),
+    params: z.object({ deviceId: z.string().max(64), kind: Consumable.shape.kind }).strict(),
+    result: z.object({ consumables: z.array(Consumable) }),
   },
   'staff.testPrint': { params: z.object({ target: z.enum(['receipt', 'a4']) }).strict(), result: PrintResult },
   'staff.lastDocument': { params: none, result: z.object({ document: StaffDocument.nullable() }) },
@@ -192,4 +175,3 @@ export const StaffEvents = {
   /** The staff sign-in moved on (a card offered both ways, signed in, signed out by the idle timer). */
   'staff.changed': StaffView,
 } as const;
-export type StaffConsumable = z.infer<typeof StaffConsumable>;

@@ -1,7 +1,7 @@
 /** Receipt and A4 paper: estimated left, state (the printer's sensor wins), and the refill log. */
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StaffConsumable } from '../../../electron/contract';
+import type { Consumable } from '../../../electron/contract';
 import { TouchButton } from '../../ui/TouchButton';
 import { kioskTime } from '../use-staff';
 import { PanelError } from './PanelError';
@@ -9,7 +9,7 @@ import { panelResult, type PanelProps } from './staff-call';
 
 export function ConsumablesPanel({ api, signedOut, timeZone }: PanelProps): ReactElement {
   const { t, i18n } = useTranslation();
-  const [items, setItems] = useState<StaffConsumable[] | null>(null);
+  const [items, setItems] = useState<Consumable[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     void api.call('staff.consumables', {}).then((outcome) => {
@@ -18,7 +18,7 @@ export function ConsumablesPanel({ api, signedOut, timeZone }: PanelProps): Reac
       setError(result.ok ? null : result.messageKey);
     });
   }, [api, signedOut]);
-  const refill = async (item: StaffConsumable) => {
+  const refill = async (item: Consumable) => {
     const result = panelResult(await api.call('staff.refill', { deviceId: item.deviceId, kind: item.kind }), signedOut);
     if (result.ok) setItems(result.value.consumables);
     setError(result.ok ? null : result.messageKey);
