@@ -381,7 +381,6 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   });
 
   // Hall staff at the kiosk: sign-in, maintenance, the service state (restored from the journal).
-  let hallStaffIdKey: string | null | undefined;
   const staff = composeStaff({
     config,
     db,
@@ -406,8 +405,11 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     documents: printing.documentService,
     sessionOpen: () => sessions.current() !== undefined,
     citizenCard: onCard,
-    // The hall hands its card-matching key in the kiosk's credentials file (read once, not at every card); config's staff.staffIdKey wins.
-    hallStaffIdKey: () => (hallStaffIdKey ??= hallStaffIdKeyOf(resolveHallSettings(config.kioskId, config.hall, deps.hallLink?.resolve))),
+    // The hall hands its card-matching key in the kiosk's credentials file; config's staff.staffIdKey wins.
+    hallStaffIdKey: () => {
+      const settings = resolveHallSettings(config.kioskId, config.hall, deps.hallLink?.resolve);
+      return settings.ok ? (settings.value?.staffIdKey ?? null) : null;
+    },
     reconcile: async (day) => {
       const result = await runDayEndCheck({ port: configuredPayment.port, ledger: paymentLedger, timeZone: config.timeZone, audit: station.audit, actor: 'staff' }, day).catch(() => null);
       if (!result?.ok) return { state: 'unavailable' };
@@ -602,8 +604,4 @@ function journalEvent(
 function unwrap<T, E>(result: Result<T, E>, describe: (error: E) => string): T {
   if (result.ok) return result.value;
   throw new Error(`OneDoor cannot start: ${describe(result.error)}`);
-}
-
-function hallStaffIdKeyOf(settings: ReturnType<typeof resolveHallSettings>): string | null {
-  return settings.ok ? (settings.value?.staffIdKey ?? null) : null;
 }
