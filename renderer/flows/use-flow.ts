@@ -46,7 +46,8 @@ export function useFlow(
   const [problem, setProblem] = useState<FlowProblem | null>(null);
   const mounted = useRef(false);
   const started = useRef(false);
-  const sending = useRef(false);
+  /** The events being sent (null when none): they go to the host one at a time. */
+  const sending = useRef<Promise<void> | null>(null);
   const current = useRef<string | null>(null);
   // The run the start answered with, and the newest view's place in its run.
   const run = useRef<string | null>(null);
@@ -116,16 +117,32 @@ export function useFlow(
 
   const send = useCallback(
     async (event: FlowEvent) => {
-      const view = current.current ? (JSON.parse(current.current) as FlowView) : null;
-      if (sending.current || !view || !view.accepts.includes(event.type)) return;
-      sending.current = true;
-      sends.current += 1;
+      const touched = current.current ? (JSON.parse(current.current) as FlowView) : null;
+      if (!touched || !touched.accepts.includes(event.type)) return;
+      // One event at a time, in the order touched. The host often shows the next step (flow.changed)
+      // before it answers the event that led there; a touch on that step must wait for the answer,
+      // not be dropped (a lost tap leaves the citizen pressing a button that does nothing).
+      const before = sending.current;
+      let release = (): void => {};
+      const mine = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      sending.current = before ? before.then(() => mine) : mine;
+      const queued = sending.current;
       try {
+        if (before) {
+          await before;
+          // The touch was for a step the run has since left (two buttons pressed at once): it is void.
+          const view = current.current ? (JSON.parse(current.current) as FlowView) : null;
+          if (!mounted.current || !view || view.flowId !== touched.flowId || view.stepId !== touched.stepId || !view.accepts.includes(event.type)) return;
+        }
+        sends.current += 1;
         const outcome = await api.call('flow.send', { sessionId, event });
         if (outcome.ok) apply(outcome.value, 'send');
         else if (mounted.current) errorRef.current(outcome.error.messageKey);
       } finally {
-        sending.current = false;
+        release();
+        if (sending.current === queued) sending.current = null;
       }
     },
     [api, sessionId, apply],

@@ -293,6 +293,48 @@ describe('FlowRunner', () => {
     expect(api.callsTo('help.request')).toEqual([{ sessionId: 's-1', reason: 'repeatedErrors', step: 'flow.query' }]);
   });
 
+  it('a touch on the step the host showed before it answered the last event is sent after that answer, not lost', async () => {
+    const { api } = runFlow({ start: views.identifyCard() });
+    await screen.findByTestId('identify-step');
+    let answerConfirm: () => void = () => {};
+    const sent: string[] = [];
+    api.setHandler('flow.send', ({ event }) => {
+      sent.push(event.type);
+      if (event.type === 'CONFIRM') {
+        // The host moves on and says so at once, but its answer to CONFIRM comes later (a loaded kiosk PC).
+        api.emit('flow.changed', { sessionId: 's-1', view: views.consent() });
+        return new Promise((resolve) => {
+          answerConfirm = () => resolve(ok<'flow.send'>(views.consent()));
+        });
+      }
+      return ok<'flow.send'>(views.faceCheck());
+    });
+    fireEvent.click(screen.getByTestId('identify-confirm'));
+    fireEvent.click(await screen.findByTestId('consent-step-agree'));
+    expect(sent).toEqual(['CONFIRM']);
+    await act(async () => answerConfirm());
+    await screen.findByTestId('face-step');
+    expect(sent).toEqual(['CONFIRM', 'CONSENT']);
+  });
+
+  it('a second button pressed on a step the first one already left is not sent', async () => {
+    const { api } = runFlow({ start: views.consent() });
+    await screen.findByTestId('consent-step');
+    let answerConsent: () => void = () => {};
+    const sent: unknown[] = [];
+    api.setHandler('flow.send', ({ event }) => {
+      sent.push(event);
+      return new Promise((resolve) => {
+        answerConsent = () => resolve(ok<'flow.send'>(views.faceCheck()));
+      });
+    });
+    fireEvent.click(screen.getByTestId('consent-step-agree'));
+    fireEvent.click(screen.getByTestId('consent-step-refuse'));
+    await act(async () => answerConsent());
+    await screen.findByTestId('face-step');
+    expect(sent).toEqual([{ type: 'CONSENT', granted: true }]);
+  });
+
   it('the same problem view arriving twice (event, then answer) counts once', async () => {
     const { api } = runFlow(
       { start: views.identifyCard(), answers: [{ event: { type: 'CONFIRM' }, view: views.identifyExpired() }] },
