@@ -109,15 +109,19 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
   const phoneView = (record: ProxyCaseRecord): PhoneCase =>
     phoneCaseView(record, consentStatement(record, hall, clock.now()), iceFor(record.caseId, 'phone').iceServers);
 
-  const tell = (record: ProxyCaseRecord) => {
-    const view = caseView(record);
+  const tellConsoles = (view: ProxyCaseView) => {
     for (const listener of caseListeners) {
       try {
         listener(view);
       } catch {
-        log(`proxy case ${record.caseId}: a case listener failed`);
+        log(`proxy case ${view.caseId}: a case listener failed`);
       }
     }
+  };
+
+  const tell = (record: ProxyCaseRecord) => {
+    const view = caseView(record);
+    tellConsoles(view);
     if (liveByKiosk.get(record.kioskId) === record.caseId || isFinal(record.core.state)) options.toKiosk(record.kioskId, { type: 'case', case: view });
     const phones = phoneListeners.get(record.caseId);
     if (record.verified && phones && phones.size > 0) {
@@ -241,7 +245,7 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
       change(record, { type: 'linkExpired' });
     });
     options.store.save(record, now);
-    for (const listener of caseListeners) listener(caseView(record));
+    tellConsoles(caseView(record)); // the kiosk learns of it from `opened`
     log(`proxy case ${caseId} opened by kiosk ${kioskId}`);
     if (options.sms) {
       const text = invitationText({
