@@ -4,8 +4,7 @@
  * in-memory map; every change is written (masked) through the store and told
  * to the console, the kiosk and — once verified — the principal's phone.
  */
-import { randomBytes } from 'node:crypto';
-import { maskIdNumber, maskName } from '../../../../domain/mask';
+import { maskName } from '../../../../domain/mask';
 import { err, ok, type Result } from '../../../../domain/result';
 import { SignatureStrokes, type ProxyCaseView, type ProxyDown, type ProxyRole, type ProxyUp, type SignalIn } from '../../../../electron/contract/proxy';
 import type { PhoneCase, ProxyApiError } from '../../../contract/proxy-api';
@@ -18,7 +17,9 @@ import type { ProxyCaseRecord } from './case-record';
 import type { ProxyCaseStore } from './case-store';
 import { caseView, consentStatement, phoneCaseView } from './case-views';
 import { systemClock, type ProxyClock } from './clock';
-import { inviteUrl, newSecret, sha256Hex } from './invitation';
+import { createCaseTimers } from './case-timers';
+import { newSecret, sha256Hex } from './invitation';
+import { newCaseRecord } from './new-case';
 import { checkOpen } from './open-request';
 import { isFinal, transition, type CaseEvent, type CaseRefusal } from './state-machine';
 
@@ -68,7 +69,7 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
   const byToken = new Map<string, string>();
   const byPhoneSecret = new Map<string, string>();
   const liveByKiosk = new Map<string, string>();
-  const timers = new Map<string, Map<string, () => void>>();
+  const timers = createCaseTimers(clock);
   const ended: string[] = [];
   const caseListeners = new Set<(view: ProxyCaseView) => void>();
   const phoneListeners = new Map<string, Set<(view: PhoneCase) => void>>();
@@ -83,26 +84,6 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
     },
     onDeliveryError: (caseId, role) => log(`proxy case ${caseId}: a signal to the ${role} could not be delivered`),
   });
-
-  // --- timers
-  const setTimer = (caseId: string, name: string, ms: number, run: () => void) => {
-    const mine = timers.get(caseId) ?? new Map<string, () => void>();
-    timers.set(caseId, mine);
-    mine.get(name)?.();
-    mine.set(name, clock.after(Math.max(0, ms), () => {
-      mine.delete(name);
-      run();
-    }));
-  };
-  const clearTimer = (caseId: string, name: string) => {
-    const mine = timers.get(caseId);
-    mine?.get(name)?.();
-    mine?.delete(name);
-  };
-  const clearTimers = (caseId: string) => {
-    for (const cancel of timers.get(caseId)?.values() ?? []) cancel();
-    timers.delete(caseId);
-  };
 
   // --- views and telling
   const iceFor = (caseId: string, role: ProxyRole) => issueIceServers(options.turn, caseId, role, clock.now());
@@ -138,7 +119,7 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
 
   const finish = (record: ProxyCaseRecord) => {
     record.secrets = null; // the principal's full number and mobile go with the case
-    clearTimers(record.caseId);
+    timers.clearAll(record.caseId);
     if (liveByKiosk.get(record.kioskId) === record.caseId) liveByKiosk.delete(record.kioskId);
     closingCaseId = record.caseId;
     try {
@@ -180,7 +161,7 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
     if (!expiresAt) return;
     const ttl = expiresAt.getTime() - clock.now().getTime();
     // Fresh credentials a fifth of their life (at most a minute) before they lapse.
-    setTimer(record.caseId, 'kioskIce', ttl - Math.min(60_000, ttl / 5), () => {
+    timers.set(record.caseId, 'kioskIce', ttl - Math.min(60_000, ttl / 5), () => {
       if (!live(record.caseId)) return;
       const fresh = iceFor(record.caseId, 'kiosk');
       options.toKiosk(record.kioskId, { type: 'iceServers', caseId: record.caseId, iceServers: fresh.iceServers });
@@ -213,35 +194,13 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
       return;
     }
     const now = clock.now();
-    const caseId = randomBytes(12).toString('base64url');
-    const token = newSecret();
-    const url = inviteUrl(options.phonePublicUrl, token);
-    const record: ProxyCaseRecord = {
-      caseId,
-      kioskId,
-      requestId: message.requestId,
-      serviceId: message.serviceId,
-      serviceName: message.serviceName,
-      language: message.language,
-      agent: message.agent,
-      principal: { nameMasked: null, idNumberMasked: maskIdNumber(message.principal.idNumber.toUpperCase()) },
-      core: { state: 'invited', officer: null, principalSigned: false, agentSigned: false, recording: null, decision: null, endReason: null },
-      createdAt: now,
-      linkExpiresAt: new Date(now.getTime() + linkMinutes * 60_000),
-      tokenSha256: sha256Hex(token),
-      phoneSecretSha256: null,
-      verified: false,
-      agentSignatureSha256: null,
-      principalSignatureSha256: null,
-      outcome: null,
-      sms: options.sms ? 'sent' : 'notConfigured',
-      present: new Set(),
-      secrets: { idNumber: message.principal.idNumber.toUpperCase(), mobile: message.principal.mobile, inviteUrl: url },
-    };
+    const record = newCaseRecord(kioskId, message, { phonePublicUrl: options.phonePublicUrl, linkMinutes, now, sms: options.sms ? 'sent' : 'notConfigured' });
+    const { caseId } = record;
+    const url = record.secrets.inviteUrl;
     records.set(caseId, record);
     byToken.set(record.tokenSha256, caseId);
     liveByKiosk.set(kioskId, caseId);
-    setTimer(caseId, 'link', linkMinutes * 60_000, () => {
+    timers.set(caseId, 'link', linkMinutes * 60_000, () => {
       change(record, { type: 'linkExpired' });
     });
     options.store.save(record, now);
@@ -309,7 +268,7 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
 
   // --- presence
   const presenceTimeout = (record: ProxyCaseRecord, role: 'phone' | 'console') => {
-    setTimer(record.caseId, role, reconnectMs, () => {
+    timers.set(record.caseId, role, reconnectMs, () => {
       if (record.present.has(role) || !live(record.caseId)) return;
       change(record, { type: 'ended', reason: role === 'phone' ? 'principalLeft' : 'officerLeft' });
     });
@@ -427,7 +386,7 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
       const record = live(caseId);
       if (!record) return;
       record.present.add(role);
-      clearTimer(caseId, role);
+      timers.clear(caseId, role);
       if (role === 'console') tell(record);
     },
     detached(caseId, role) {
