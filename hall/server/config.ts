@@ -62,6 +62,30 @@ export const HallConfigFile = z.strictObject({
   staffIdKey: HexKey.optional(),
   /** The built console; default `dist/hall-console` of this checkout. */
   consoleDir: z.string().min(1).optional(),
+  /** 可视化代办 (issue 19): invitations, reconnects, TURN, SMS. The TURN shared secret is `dataDir/turn-secret.key` (proxy/turn-secret.ts). */
+  proxy: z.strictObject({
+    linkMinutes: z.number().int().min(1).max(60).default(10),
+    reconnectSeconds: z.number().int().min(5).max(300).default(30),
+    maxFaceAttempts: z.number().int().min(1).max(10).default(3),
+    recordingRetentionDays: z.number().int().min(1).max(3650).default(180),
+    turn: z.strictObject({
+      /** `turn:host:3478?transport=udp` …; empty: no TURN (peers on one network only). */
+      urls: z.array(z.string().regex(/^turns?:/, 'a turn: or turns: URL')).max(8).default([]),
+      stunUrls: z.array(z.string().regex(/^stun:/, 'a stun: URL')).max(8).default([]),
+      ttlSeconds: z.number().int().min(60).max(86_400).default(600),
+    }).prefault({}),
+    sms: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('sandbox') }),
+      z.strictObject({ kind: z.literal('http'), url: z.url(), apiKeyFile: z.string().min(1) }),
+    ]).default({ kind: 'sandbox' }),
+  }).prefault({}),
+  /** The principal's phone page (its own HTTPS listener and origin). */
+  phone: z.strictObject({
+    host: z.string().min(1).default('0.0.0.0'),
+    port: Port.default(8751),
+    /** The origin phones reach (`https://hall.example:8751`); default from host and port. */
+    publicUrl: z.url().optional(),
+  }).prefault({}),
 });
 export type HallConfigFile = z.infer<typeof HallConfigFile>;
 

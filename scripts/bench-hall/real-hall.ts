@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHallBroker, type HallBroker } from '../../hall/server/broker/hall-broker';
 import { ensureKioskCredentials, type KioskCredentials } from '../../hall/server/broker/credentials';
-import type { HallConfig } from '../../hall/server/config';
+import { HallConfigFile, type HallConfig } from '../../hall/server/config';
 import { startHallLink } from '../../hall/server/link/hall-link-server';
 import type { HallLinkServer } from '../../hall/server/link/types';
 import { startHall, type RunningHall } from '../../hall/server/main';
@@ -50,6 +50,8 @@ export async function startBenchHall(): Promise<BenchHall> {
     timeZone: 'Asia/Shanghai',
     staffIdKey: STAFF_ID_KEY,
     consoleDir,
+    proxy: HallConfigFile.shape.proxy.parse(undefined),
+    phone: HallConfigFile.shape.phone.parse(undefined),
   };
   const started = await startHall(config, {
     startBroker: async (options) => (broker = await startHallBroker(options)),

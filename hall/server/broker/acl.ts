@@ -10,7 +10,7 @@ import { HALL_LINK_ROOT } from '../../../electron/contract/hall-link';
 export const HALL_USERNAME = 'hall';
 
 /** Topics a kiosk publishes, under `…/kiosk/<its id>/`. */
-const KIOSK_WRITES = ['online', 'status', 'alert', 'help', 'supervision', 'journal', 'command/ack'] as const;
+const KIOSK_WRITES = ['online', 'status', 'alert', 'help', 'supervision', 'journal', 'command/ack', 'proxy'] as const;
 
 export function hallBrokerAcl(): string {
   return [
@@ -21,6 +21,7 @@ export function hallBrokerAcl(): string {
     '# Every kiosk (username = kiosk id):',
     ...KIOSK_WRITES.map((t) => `pattern write ${HALL_LINK_ROOT}/kiosk/%u/${t}`),
     `pattern read ${HALL_LINK_ROOT}/kiosk/%u/command`,
+    `pattern read ${HALL_LINK_ROOT}/kiosk/%u/proxy/down`,
     `pattern read ${HALL_LINK_ROOT}/hall/#`,
     '',
   ].join('\n');

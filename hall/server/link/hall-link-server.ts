@@ -13,6 +13,7 @@
 import mqtt, { type IPublishPacket, type MqttClient } from 'mqtt';
 import { KIOSK_WILDCARD, StaffAllowList, hallTopic, parseKioskTopic } from '../../../electron/contract/hall-link';
 import { BROKER_MAX_PACKET_BYTES } from '../broker/broker-config';
+import { parseProxyTopic } from '../proxy/proxy-topics';
 import type { HallDb } from '../store/hall-db';
 import { sendKioskCommand } from './commands';
 import { isPayloadError } from './db-errors';
@@ -33,6 +34,12 @@ export interface HallLinkOptions {
   logger?: LinkLogger;
   /** MQTT keep-alive of the hall server's own connection (default 30 s). */
   keepaliveSeconds?: number;
+  /**
+   * A kiosk's 可视化代办 message (`…/kiosk/<id>/proxy`, issue 19): handed over
+   * as received (proxy/kiosk-proxy-link.ts checks it), never stored here.
+   * Without it proxy messages are dropped, quietly.
+   */
+  onProxyMessage?: (topic: string, payload: Buffer) => void;
 }
 
 const silent: LinkLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -117,6 +124,17 @@ export async function startHallLink(options: HallLinkOptions): Promise<HallLinkS
 
   // MQTT.js sends the PUBACK when this callback is called, and handles one packet at a time.
   client.handleMessage = (packet, done) => {
+    // Proxy calls are live signalling, not records: acknowledged at once, not counted as foreign.
+    if (parseProxyTopic(packet.topic)) {
+      const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
+      try {
+        options.onProxyMessage?.(packet.topic, payload);
+      } catch (error) {
+        logger.error(`a proxy message handler failed: ${messageOf(error)}`);
+      }
+      done();
+      return;
+    }
     const topic = parseKioskTopic(packet.topic);
     if (topic?.kind === 'status') {
       statuses.offer(topic.kioskId, packet);
@@ -167,6 +185,7 @@ export async function startHallLink(options: HallLinkOptions): Promise<HallLinkS
       if (!parsed.success) throw new Error(`the staff allow-list is not valid: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
       await publish(hallTopic.staff, JSON.stringify(parsed.data), { qos: 1, retain: true });
     },
+    publishProxy: (topic, payload) => publish(topic, payload, { qos: 1, retain: false }),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -28,6 +28,8 @@ export interface HallLinkServer {
   ): Promise<{ ok: true; value: { commandId: string } } | { ok: false; error: SendCommandError }>;
   /** Publishes the staff allow-list, retained, to every kiosk of the hall. */
   publishAllowList(list: StaffAllowList): Promise<void>;
+  /** Publishes a 可视化代办 message to a kiosk (`…/kiosk/<id>/proxy/down`, QoS 1, not retained). */
+  publishProxy(topic: string, payload: string): Promise<void>;
   onChange(listener: (change: HallChange) => void): () => void;
   stats(): HallLinkStats;
   stop(): Promise<void>;

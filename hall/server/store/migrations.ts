@@ -218,6 +218,38 @@ export const HALL_MIGRATIONS: HallMigration[] = [
       CREATE TRIGGER journal_rollup AFTER INSERT ON journal_sessions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION journal_rollup_insert();
     `,
   },
+  {
+    version: 3,
+    name: 'proxy cases',
+    // 可视化代办 (issue 19): one row per case, rewritten on every change. Masked
+    // identities only: the principal's full number and mobile never leave the
+    // hall server's memory.
+    sql: `
+      CREATE TABLE proxy_cases (
+        case_id                  text PRIMARY KEY,
+        kiosk_id                 text NOT NULL,
+        service_id               text NOT NULL,
+        agent_name_masked        text,
+        agent_id_masked          text NOT NULL,
+        principal_id_masked      text NOT NULL,
+        officer_staff_number     text,
+        state                    text NOT NULL,
+        end_reason               text,
+        principal_signed         boolean NOT NULL DEFAULT false,
+        agent_signed             boolean NOT NULL DEFAULT false,
+        recording_sha256         text,
+        recording_bytes          bigint,
+        recording_keep_until     timestamptz,
+        decision_approved        boolean,
+        decision_reason          text,
+        decision_at              timestamptz,
+        outcome                  text,
+        created_at               timestamptz NOT NULL,
+        updated_at               timestamptz NOT NULL
+      );
+      CREATE INDEX proxy_cases_created ON proxy_cases (created_at);
+    `,
+  },
 ];
 
 export type HallMigrationError = { kind: 'databaseTooNew'; version: number; known: number } | { kind: 'migrationFailed'; version: number; message: string };

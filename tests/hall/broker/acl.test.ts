@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kioskTopic } from '../../../electron/contract/hall-link';
+import { proxyTopic } from '../../../electron/contract/proxy';
 import { startHallBroker, type HallBroker } from '../../../hall/server/broker/hall-broker';
 import type { KioskCredentials } from '../../../hall/server/broker/credentials';
 import { kioskCommand } from '../../../hall/server/broker/kiosk-cli';
@@ -85,6 +86,25 @@ describe('the hall broker (mosquitto, TLS, passwords, ACL)', () => {
     await expect(kiosk1.publishAsync('onedoor/v1/hall/staff', '{}', { qos: 1 })).rejects.toMatchObject({ code: 0x87 });
     await expect(kiosk1.publishAsync(kioskTopic.command('k1'), '{}', { qos: 1 })).rejects.toMatchObject({ code: 0x87 });
     await expect(kiosk1.publishAsync(kioskTopic.commandAck('k1'), '{}', { qos: 1 })).resolves.toBeDefined();
+  });
+
+  it("lets a kiosk write its own proxy topic, not another's, and read only its own proxy answers", async () => {
+    const kiosk1 = track(await connectAs(k1));
+    const kiosk2 = track(await connectAs(k2));
+    await expect(kiosk1.publishAsync(proxyTopic.up('k1'), '{}', { qos: 1 })).resolves.toBeDefined();
+    await expect(kiosk1.publishAsync(proxyTopic.up('k2'), '{}', { qos: 1 })).rejects.toMatchObject({ code: 0x87 });
+    // The answers are the hall's to write.
+    await expect(kiosk1.publishAsync(proxyTopic.down('k1'), '{}', { qos: 1 })).rejects.toMatchObject({ code: 0x87 });
+    const got1 = inbox(kiosk1);
+    const got2 = inbox(kiosk2);
+    await kiosk1.subscribeAsync(proxyTopic.down('k1'), { qos: 1 });
+    await kiosk2.subscribeAsync([proxyTopic.down('k1'), 'onedoor/v1/kiosk/+/proxy/down', proxyTopic.down('k2')], { qos: 1 });
+    const hall = track(await connectAs(hallLogin()));
+    await hall.publishAsync(proxyTopic.down('k1'), 'for k1', { qos: 1 });
+    await hall.publishAsync(proxyTopic.down('k2'), 'for k2', { qos: 1 });
+    expect(await got1.waitFor(proxyTopic.down('k1'))).toBe('for k1');
+    expect(await got2.waitFor(proxyTopic.down('k2'))).toBe('for k2');
+    expect(new Set(got2.messages.map((m) => m.body))).toEqual(new Set(['for k2']));
   });
 
   it('refuses a wrong password, a connection without TLS and a server it cannot verify', async () => {
