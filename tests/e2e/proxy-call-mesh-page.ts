@@ -6,7 +6,7 @@
  */
 import type { ProxyRole, SignalBody } from '../../electron/contract/proxy';
 import { createProxyCallMesh } from '../../renderer/proxy-call/mesh';
-import type { PeerStats, ProxyCallMesh } from '../../renderer/proxy-call/mesh-types';
+import type { PeerState, PeerStats, ProxyCallMesh } from '../../renderer/proxy-call/mesh-types';
 
 export interface StartCall {
   self: ProxyRole;
@@ -20,11 +20,14 @@ declare global {
   interface Window {
     startCall(start: StartCall): Promise<void>;
     callStats(): Promise<Partial<Record<ProxyRole, PeerStats>>>;
+    /** Each peer's states in the order this party saw them. */
+    callHistory(): Partial<Record<ProxyRole, PeerState[]>>;
     closeCall(): void;
   }
 }
 
 let mesh: ProxyCallMesh | null = null;
+const history: Partial<Record<ProxyRole, PeerState[]>> = {};
 
 /** Every remote stream plays in a muted <video>, as the apps show them. */
 function showRemoteStreams(current: ProxyCallMesh, peers: readonly ProxyRole[]): void {
@@ -74,8 +77,16 @@ window.startCall = async ({ self, peers, relayUrl, reconnectWindowMs, iceTranspo
     { disconnectedGraceMs: 1_000, restartIntervalMs: 2_000 },
   );
   mesh = current;
-  current.onChange(() => showRemoteStreams(current, peers));
+  current.onChange(() => {
+    showRemoteStreams(current, peers);
+    for (const peer of peers) {
+      const seen = (history[peer] ??= []);
+      const state = current.peerState(peer);
+      if (seen.at(-1) !== state) seen.push(state);
+    }
+  });
 };
 
 window.callStats = () => (mesh ? mesh.stats() : Promise.resolve({}));
 window.closeCall = () => mesh?.close();
+window.callHistory = () => history;

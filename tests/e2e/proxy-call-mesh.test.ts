@@ -7,8 +7,10 @@
  * they keep talking to each other; a new phone page joins again (`hello`).
  *
  * ICE: Chromium gathers no candidates on the loopback interface unless
- * `--allow-loopback-in-peer-connection` is given; with it the three pages
- * meet on 127.0.0.1 (host candidates), no network namespace needed.
+ * `--allow-loopback-in-peer-connection` is given. With it the three pages
+ * meet by host candidates even where loopback is the only interface (checked
+ * in `unshare -n` with only `lo` up: passes with the flag, no media without
+ * it), so no network namespace or veth pair is needed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
@@ -94,6 +96,9 @@ describe('the three-party proxy call in Chromium', () => {
     for (const role of ['kiosk', 'console'] as const) {
       await expect.poll(async () => (await statsOf(role)).phone?.state, { timeout: 45_000, interval: 500 }).toBe('lost');
     }
+    // The kiosk (impolite to the phone) tried to bring the path back before giving up.
+    const kioskSaw = await pages.get('kiosk')!.evaluate(() => window.callHistory().phone ?? []);
+    expect(kioskSaw.slice(-2)).toEqual(['reconnecting', 'lost']);
     // Kiosk and console still see each other: their frame counts keep rising.
     const before = (await statsOf('kiosk')).console?.framesDecoded ?? 0;
     await expect.poll(async () => (await statsOf('kiosk')).console?.framesDecoded ?? 0, { timeout: 10_000, interval: 250 }).toBeGreaterThan(before);
