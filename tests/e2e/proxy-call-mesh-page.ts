@@ -4,7 +4,7 @@
  * microphone, signalling through the test's WebSocket relay. Bundled by
  * esbuild in proxy-call-mesh-support.ts.
  */
-import type { ProxyRole, SignalBody } from '../../electron/contract/proxy';
+import type { IceServer, ProxyRole, SignalBody } from '../../electron/contract/proxy';
 import { createProxyCallMesh } from '../../renderer/proxy-call/mesh';
 import type { PeerState, PeerStats, ProxyCallMesh } from '../../renderer/proxy-call/mesh-types';
 
@@ -14,6 +14,7 @@ export interface StartCall {
   relayUrl: string;
   reconnectWindowMs: number;
   iceTransportPolicy?: 'all' | 'relay';
+  iceServers?: IceServer[];
 }
 
 declare global {
@@ -46,7 +47,7 @@ function showRemoteStreams(current: ProxyCallMesh, peers: readonly ProxyRole[]):
   }
 }
 
-window.startCall = async ({ self, peers, relayUrl, reconnectWindowMs, iceTransportPolicy }) => {
+window.startCall = async ({ self, peers, relayUrl, reconnectWindowMs, iceTransportPolicy, iceServers }) => {
   const localStream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 320, height: 240 } });
   const socket = new WebSocket(`${relayUrl}?role=${self}`);
   await new Promise<void>((resolve, reject) => {
@@ -62,7 +63,7 @@ window.startCall = async ({ self, peers, relayUrl, reconnectWindowMs, iceTranspo
     {
       self,
       peers,
-      iceServers: [],
+      iceServers: iceServers ?? [],
       ...(iceTransportPolicy ? { iceTransportPolicy } : {}),
       localStream,
       reconnectWindowMs,
