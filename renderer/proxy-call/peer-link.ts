@@ -54,6 +54,8 @@ interface Connection {
   graceTimer: ReturnType<typeof setTimeout> | null;
   restartTimer: ReturnType<typeof setInterval> | null;
   windowTimer: ReturnType<typeof setTimeout> | null;
+  /** A first connection that never comes up (the peer vanished mid-negotiation) ends like a broken one. */
+  connectTimer: ReturnType<typeof setTimeout> | null;
 }
 
 export function createPeerLink(options: PeerLinkOptions): PeerLink {
@@ -74,7 +76,8 @@ export function createPeerLink(options: PeerLinkOptions): PeerLink {
     if (c.graceTimer !== null) clearTimeout(c.graceTimer);
     if (c.restartTimer !== null) clearInterval(c.restartTimer);
     if (c.windowTimer !== null) clearTimeout(c.windowTimer);
-    c.graceTimer = c.restartTimer = c.windowTimer = null;
+    if (c.connectTimer !== null) clearTimeout(c.connectTimer);
+    c.graceTimer = c.restartTimer = c.windowTimer = c.connectTimer = null;
   };
 
   const drop = (): void => {
@@ -167,8 +170,9 @@ export function createPeerLink(options: PeerLinkOptions): PeerLink {
   const open = (): Connection => {
     drop();
     const pc = options.createPeerConnection(options.configuration());
-    const c: Connection = { pc, makingOffer: false, ignoreOffer: false, settingRemoteAnswer: false, graceTimer: null, restartTimer: null, windowTimer: null };
+    const c: Connection = { pc, makingOffer: false, ignoreOffer: false, settingRemoteAnswer: false, graceTimer: null, restartTimer: null, windowTimer: null, connectTimer: null };
     connection = c;
+    c.connectTimer = setTimeout(() => lose(c), options.reconnectWindowMs);
     pc.addEventListener('negotiationneeded', () => {
       if (connection === c) void makeOffer(c, false);
     });

@@ -173,6 +173,17 @@ describe('the proxy call mesh', () => {
     expect(kiosk.remoteStream('phone')).toBeNull();
   });
 
+  it('a peer whose first connection never comes up is lost after the window', async () => {
+    world.iceWorks = false;
+    const kiosk = join('kiosk');
+    const phone = join('phone');
+    await settle();
+    expect([kiosk.peerState('phone'), phone.peerState('kiosk')]).toEqual(['connecting', 'connecting']);
+    await settle(31_000);
+    expect([kiosk.peerState('phone'), phone.peerState('kiosk')]).toEqual(['lost', 'lost']);
+    expect(liveConnections()).toHaveLength(0);
+  });
+
   it('a disconnection that heals within the grace is not a reconnect', async () => {
     const kiosk = join('kiosk');
     join('phone');
