@@ -12,6 +12,12 @@ export interface CallSignalling {
   send(to: ProxyRole, body: SignalBody): void;
   /** Returns unsubscribe. */
   onSignal(handler: (from: ProxyRole, body: SignalBody) => void): () => void;
+  /**
+   * Optional: the signalling came back after a break (signals may have been
+   * lost meanwhile). The mesh then starts over with every peer (`hello`).
+   * Returns unsubscribe.
+   */
+  onReconnect?(handler: () => void): () => void;
 }
 
 export type PeerState = 'waiting' | 'connecting' | 'connected' | 'reconnecting' | 'lost' | 'closed';
