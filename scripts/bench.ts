@@ -13,7 +13,8 @@
  * The hall's rows (`hall.stats.`, `hall.help.`, `hall.journal.`) come after
  * the kiosk rows from `scripts/bench-hall.ts` (also `npm run bench:hall`),
  * run against a real PostgreSQL and Mosquitto; the command exits non-zero
- * when a hall figure misses its target.
+ * when a hall figure misses its target. The 可视化代办 call's rows (`proxy.call.`)
+ * come last, from `scripts/bench-proxy.ts` (also `npm run bench:proxy`).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +30,7 @@ import { benchReceipt } from './bench-receipt';
 import { benchUi } from './bench-ui';
 import { benchWipe } from './bench-wipe';
 import { hallPartsFor, runHallBench } from './bench/hall-part';
+import { proxyBenchWanted, runProxyBench } from './bench/proxy-part';
 import { formatRow, meetsTarget, TABLE_HEADER, type BenchRow } from './bench/row';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -57,8 +59,9 @@ if (process.argv.includes('--only') && only.length === 0) {
 const wanted = (id: string): boolean => only.length === 0 || only.some((prefix) => id.startsWith(prefix));
 const chosen = suites.filter((suite) => only.length === 0 || only.some((prefix) => suite.ids.startsWith(prefix) || prefix.startsWith(suite.ids)));
 const hallParts = hallPartsFor(only);
-if (chosen.length === 0 && hallParts.length === 0) {
-  console.error(`no benchmark matches --only ${only.join(',')}; row id prefixes: ${suites.map((s) => s.ids).join(' ')} hall.stats. hall.help. hall.journal.`);
+const proxyWanted = proxyBenchWanted(only);
+if (chosen.length === 0 && hallParts.length === 0 && !proxyWanted) {
+  console.error(`no benchmark matches --only ${only.join(',')}; row id prefixes: ${suites.map((s) => s.ids).join(' ')} hall.stats. hall.help. hall.journal. proxy.call.`);
   process.exit(2);
 }
 
@@ -101,4 +104,6 @@ if (chosen.length > 0) {
 }
 // The hall's rows are merged into the file just written; a missed hall target fails the command.
 const hallExit = hallParts.length > 0 ? runHallBench(ROOT, hallParts) : 0;
-process.exit(failures.length > 0 || hallExit !== 0 ? 1 : 0);
+// Then the 可视化代办 call's rows (coturn in a namespace, three Chromium parties), merged the same way.
+const proxyExit = proxyWanted ? runProxyBench(ROOT) : 0;
+process.exit(failures.length > 0 || hallExit !== 0 || proxyExit !== 0 ? 1 : 0);

@@ -16,6 +16,9 @@ export const SYSTEM_PACKAGES = [
   { pkg: 'mosquitto', why: 'the MQTT 5 broker between kiosks and the hall server (tests, npm run hall)', present: () => existsSync('/usr/sbin/mosquitto') && onPath('mosquitto_passwd') },
   { pkg: 'mosquitto-clients', why: 'mosquitto_pub and mosquitto_sub, to look at the hall link by hand', present: () => onPath('mosquitto_sub') },
   { pkg: 'postgresql', why: 'the real PostgreSQL server the hall tests and benchmarks start', present: () => existsSync('/usr/lib/postgresql') },
+  { pkg: 'coturn', why: 'the TURN server of 可视化代办 calls (npm run hall, the relay test and bench); its own service stays off', present: () => existsSync('/usr/bin/turnserver') },
+  { pkg: 'ffmpeg', why: 'ffmpeg and ffprobe: the proxy call recording is muxed and checked', present: () => onPath('ffmpeg') && onPath('ffprobe') },
+  { pkg: 'iproute2', why: 'ip netns and veth pairs: the relay test runs coturn in its own network namespace', present: () => existsSync('/usr/sbin/ip') },
   { pkg: 'fonts-noto-cjk', why: 'Chinese text in Chromium screenshots and documents', present: () => existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc') },
 ];
 
@@ -31,6 +34,17 @@ function hasLibrary(name) {
   }
 }
 
+/**
+ * Debian's coturn ships a service that stays off unless /etc/default/coturn
+ * sets TURNSERVER_ENABLED=1 (and there is no init system here to start it):
+ * the hall starts its own turnserver on a port of its own. Says so if a
+ * turnserver answers on the default port 3478 after the install anyway.
+ */
+function warnIfCoturnServiceRuns(log) {
+  const listening = spawnSync('sh', ['-c', 'command -v ss >/dev/null && ss -H -lnu "sport = :3478"'], { encoding: 'utf8' });
+  if (listening.status === 0 && listening.stdout.trim() !== '') log('Note: something listens on UDP 3478 (the coturn service?); the hall and the tests start their own turnserver on other ports.');
+}
+
 /** Returns true when every package is present (installing them if possible). */
 export function ensureSystemPackages({ log = console.log } = {}) {
   const missing = SYSTEM_PACKAGES.filter((p) => !p.present());
@@ -42,7 +56,10 @@ export function ensureSystemPackages({ log = console.log } = {}) {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
     const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', ...names], { stdio: 'inherit', env });
-    if (install && install.status === 0 && missing.every((p) => p.present())) return true;
+    if (install && install.status === 0 && missing.every((p) => p.present())) {
+      warnIfCoturnServiceRuns(log);
+      return true;
+    }
   }
   console.error('Missing system packages:');
   for (const p of missing) console.error(`  ${p.pkg}  (${p.why})`);
