@@ -1,7 +1,8 @@
 /**
  * The hall's face comparison over the police gateway's HTTP interface,
  * against the real sandbox gateway server (`npm run sandbox-gateway`) on a
- * free loopback port, with its fault injection.
+ * free loopback port, with its fault injection, and over mutual TLS with
+ * certificates made in the test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayFaceComparison } from '../../../hall/server/proxy/face/gateway-comparison';
@@ -9,6 +10,7 @@ import { createSandboxGateway } from '../../../electron/host/gateway/sandbox-gat
 import { loadSandboxData } from '../../../electron/host/gateway/sandbox-data';
 import { startSandboxServer, type SandboxServer } from '../../../electron/host/gateway/sandbox-server';
 import { GATEWAY_PATHS } from '../../../electron/host/gateway/wire-schemas';
+import { makeTestPki, type TestPki } from '../../helpers/test-pki';
 
 const HAN = '410402199001011230'; // the sandbox answers "match" without a face model
 const NO_MATCH = '440305199306060016'; // typed only: the face does not match the data
@@ -62,5 +64,32 @@ describe('the police gateway face comparison, as the hall calls it', () => {
   it('refuses plain http to anything but loopback, and https without the TLS settings', () => {
     expect(() => createGatewayFaceComparison({ baseUrl: 'http://gateway.example' })).toThrow(RangeError);
     expect(() => createGatewayFaceComparison({ baseUrl: 'https://gateway.example' })).toThrow(RangeError);
+  });
+});
+
+describe('over mutual TLS', () => {
+  let pki: TestPki;
+  let tlsServer: SandboxServer;
+  beforeAll(async () => {
+    pki = makeTestPki();
+    const loaded = loadSandboxData();
+    if ('error' in loaded) throw new Error(loaded.error);
+    tlsServer = await startSandboxServer({ gateway: createSandboxGateway({ data: loaded.data, latency: { minMs: 0, maxMs: 0 } }), port: 0, tls: { cert: pki.server.cert, key: pki.server.key, clientCa: pki.ca.cert } });
+  });
+  afterAll(async () => {
+    await tlsServer?.close();
+    pki?.remove();
+  });
+
+  it('compares with the hall\'s client certificate against a gateway of the trusted CA', async () => {
+    const compare = createGatewayFaceComparison({ baseUrl: tlsServer.url, tls: { ca: pki.ca.cert, cert: pki.client.cert, key: pki.client.key } });
+    expect(await compare({ idNumber: HAN, probe })).toEqual({ ok: true, value: { match: true, score: 0.93 } });
+  });
+
+  it('a gateway of another CA, or a client certificate the gateway does not trust, is unavailable', async () => {
+    const otherCa = createGatewayFaceComparison({ baseUrl: tlsServer.url, retries: 0, tls: { ca: pki.wrongCa.cert, cert: pki.client.cert, key: pki.client.key } });
+    expect(await otherCa({ idNumber: HAN, probe })).toEqual({ ok: false, error: 'unavailable' });
+    const untrustedClient = createGatewayFaceComparison({ baseUrl: tlsServer.url, retries: 0, tls: { ca: pki.ca.cert, cert: pki.wrongClient.cert, key: pki.wrongClient.key } });
+    expect(await untrustedClient({ idNumber: HAN, probe })).toEqual({ ok: false, error: 'unavailable' });
   });
 });
