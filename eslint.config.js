@@ -58,6 +58,21 @@ export default tseslint.config(
       }],
     },
   },
+  // face-analysis/: the face model in Node (landmarks, embeddings, JPEG decoding) that the kiosk
+  // host and the hall server share; so it imports neither of them, nor drivers/, electron or React.
+  {
+    files: ['face-analysis/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [electronOnly, ...reactOnly],
+        patterns: [
+          ...reactPatterns,
+          { group: ['**/electron/*', '!**/electron/contract', '**/electron/main/**', '**/electron/host/**', '**/electron/preload/**'], message: 'face-analysis/ may import only electron/contract from electron/: the hall imports it too.' },
+          { group: ['**/renderer/**', '**/drivers/**', '**/hall/**'], message: 'face-analysis/ is shared by the kiosk host and the hall: no renderer, drivers or hall.' },
+        ],
+      }],
+    },
+  },
   // electron/contract and electron/host: no electron, no React, no renderer (domain/ is allowed).
   {
     files: ['electron/contract/**/*.ts', 'electron/host/**/*.ts'],

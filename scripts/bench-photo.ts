@@ -15,7 +15,7 @@
 import { pathToFileURL } from 'node:url';
 import { landmarksOf } from '../electron/host/capture/photo/handlers';
 import { checkPhoto } from '../electron/host/capture/photo/checks';
-import { decodeJpeg } from '../electron/host/capture/photo/decode-jpeg';
+import { decodeJpeg } from '../face-analysis/decode-jpeg';
 import { PHOTO_SPECS } from '../electron/host/capture/photo/spec';
 import { makeStandardPhoto } from '../electron/host/capture/photo/standard-photo';
 import { cameraFrame } from '../tests/electron/host/capture/photo/camera-frame';

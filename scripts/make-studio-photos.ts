@@ -16,7 +16,7 @@ import { checkPhoto } from '../electron/host/capture/photo/checks';
 import { landmarksOf } from '../electron/host/capture/photo/handlers';
 import { PHOTO_SPECS } from '../electron/host/capture/photo/spec';
 import { makeStandardPhoto } from '../electron/host/capture/photo/standard-photo';
-import { loadFaceAnalyzer } from '../electron/host/face/human-node';
+import { loadFaceAnalyzer } from '../face-analysis/human-node';
 import { resourcesPath } from '../drivers/resources-dir';
 import { backgroundBeside, CROP_TARGETS, cropRect, findCrown, guessedCrown } from '../renderer/steps/photo/targets';
 import { encodeJpeg } from '../tests/electron/host/face/images';

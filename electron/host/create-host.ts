@@ -76,7 +76,7 @@ import { createIdentityConflictHandler } from './session/identity-conflict';
 import { createSessionStore } from './session/session-store';
 import { sandboxFaceMatcher } from './face/sandbox-face-matcher';
 import { createFaceEnrolment } from './face/enrol-face';
-import { loadFaceAnalyzer } from './face/human-node';
+import { loadFaceAnalyzer } from '../../face-analysis/human-node';
 import { serviceEntries } from './services/availability';
 import { SERVICE_CATALOGUE } from './services/catalogue';
 import { createDocumentHandlers } from './capture/documents/handlers';

@@ -21,7 +21,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PhotoCheckResult, PhotoRuleResult, PhotoSpecId } from '../../electron/contract';
-import { decodeJpeg } from '../../electron/host/capture/photo/decode-jpeg';
+import { decodeJpeg } from '../../face-analysis/decode-jpeg';
 import { PHOTO_SPECS } from '../../electron/host/capture/photo/spec';
 import { exitEntryHeadPx } from '../../domain/exit-entry-photo';
 import { estimateJpegQuality } from '../electron/host/capture/photo/jpeg-quality';

@@ -9,8 +9,8 @@ import { loadSampleCard } from '../../../drivers/idcard/sample-cards';
 import type { HandlerOutcome } from '../api/dispatch';
 import type { SandboxGateway } from '../gateway/sandbox-gateway';
 import type { Logger } from '../log/logger';
-import { decodeJpeg, type RgbaImage } from '../capture/photo/decode-jpeg';
-import type { DetectedFace } from './human-node';
+import { decodeJpeg, type RgbaImage } from '../../../face-analysis/decode-jpeg';
+import type { DetectedFace } from '../../../face-analysis/human-node';
 
 /** What enrolment needs from the host. */
 export interface FaceEnrolmentDeps {

@@ -15,14 +15,14 @@ import type { KioskConfig } from '../config/schema';
 import type { Logger } from '../log/logger';
 import type { ActiveSession, SessionStore } from '../session/session-store';
 import { createPhotoHandlers } from '../capture/photo/handlers';
-import { issueChallenge } from './challenge';
+import { issueChallenge } from '../../../domain/face/challenge';
 import type { FaceVerification, GatewayResult } from '../gateway/police-gateway';
-import { actionsSeen, DEFAULT_EVIDENCE_THRESHOLDS, judgeRun, type FaceSample } from './evidence';
-import { loadFaceAnalyzer, type DetectedFace, type DetectOptions } from './human-node';
-import { addSample, claimFrame, nextRequest, startRun, type RandomBetween } from './liveness-run';
+import { actionsSeen, DEFAULT_EVIDENCE_THRESHOLDS, judgeRun, type FaceSample } from '../../../domain/face/evidence';
+import { loadFaceAnalyzer, type DetectedFace, type DetectOptions } from '../../../face-analysis/human-node';
+import { addSample, claimFrame, nextRequest, startRun, type RandomBetween } from '../../../domain/face/liveness-run';
 import type { FaceLockout } from './lockout';
 import { faceData } from './session-data';
-import { decodeJpeg, type RgbaImage } from '../capture/photo/decode-jpeg';
+import { decodeJpeg, type RgbaImage } from '../../../face-analysis/decode-jpeg';
 
 /** The calls this module answers. */
 export type FaceCallName = 'camera.config' | 'consent.record' | 'face.challenge' | 'face.frame' | 'face.verify' | 'photo.check' | 'photo.choose';

@@ -1,6 +1,6 @@
-/** Face check, matcher and reference photos (issue #6). */
-export type { FaceMatcher, FaceMatchFailure } from './matcher';
-export { createEmbeddingFaceMatcher, type EmbeddingMatcherOptions } from './embedding-matcher';
-export { loadSampleReferencePhoto, sampleCitizenByIdNumber, SAMPLE_FACE_CITIZENS, SAMPLE_FACES_DIR } from './references';
+/**
+ * The kiosk host's face check (issue #6). The judging it shares with the
+ * hall is in domain/face/; the landmark model, matcher and sample
+ * reference photos in face-analysis/.
+ */
 export { createFaceHandlers, type FaceHandlerContext, type FaceCallName } from './handlers';
-export type { Result } from './result';

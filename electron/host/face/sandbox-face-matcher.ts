@@ -4,9 +4,9 @@
  * resources/faces/, standing in for the population database's photo.
  */
 import type { SandboxFaceMatcher } from '../gateway/sandbox-gateway';
-import { createEmbeddingFaceMatcher } from './embedding-matcher';
-import type { FaceMatcher } from './matcher';
-import { loadSampleReferencePhoto } from './references';
+import { createEmbeddingFaceMatcher } from '../../../face-analysis/embedding-matcher';
+import type { FaceMatcher } from '../../../face-analysis/matcher';
+import { loadSampleReferencePhoto } from '../../../face-analysis/references';
 
 /** The sandbox's face comparison; `matcher` replaces the embedding model (tests). */
 export function sandboxFaceMatcher(matcher: FaceMatcher = createEmbeddingFaceMatcher()): SandboxFaceMatcher {

@@ -4,7 +4,7 @@
  */
 import type { ConsentKind, PhotoSpecId } from '../../contract';
 import type { ActiveSession } from '../session/session-store';
-import type { LivenessRun } from './liveness-run';
+import type { LivenessRun } from '../../../domain/face/liveness-run';
 
 /** A recorded consent. */
 export interface ConsentRecord {

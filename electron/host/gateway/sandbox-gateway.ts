@@ -23,7 +23,7 @@ import { answerOperation, checkOperationAnswer } from './sandbox-operations';
 import { createSandboxCertificateOffice, type SandboxCertificateRegister } from './sandbox-certificates';
 import { IdempotencyKey, IssueCertificateRequest } from './wire-schemas';
 import type { SandboxCitizen, SandboxData } from './sandbox-data';
-import type { FaceMatcher } from '../face/matcher';
+import type { FaceMatcher } from '../../../face-analysis/matcher';
 import { zonedFields, zonedIsoDate } from '../../../domain/calendar-date';
 
 /**

@@ -10,7 +10,7 @@
  * host's own, without the renderer's metadata.
  */
 import sharp from 'sharp';
-import { jpegRefusal, openJpeg } from '../photo/decode-jpeg';
+import { jpegRefusal, openJpeg } from '../../../../face-analysis/decode-jpeg';
 import type { DocumentPageRefusal } from '../../../contract';
 import { err, ok, type Result } from '../../../../domain/result';
 import type { Quad } from './homography';

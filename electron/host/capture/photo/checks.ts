@@ -4,7 +4,7 @@
  * only shows what the host found.
  */
 import type { PhotoRule, PhotoRuleResult } from '../../../contract';
-import type { RgbaImage } from './decode-jpeg';
+import type { RgbaImage } from '../../../../face-analysis/decode-jpeg';
 import { inRange, type BackgroundColour, type PhotoSpec, type Range } from './spec';
 
 /** Where the face is, in image pixels (from a face mesh). */

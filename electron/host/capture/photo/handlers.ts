@@ -4,10 +4,10 @@ import { kioskError, type CallHandlers } from '../../api/dispatch';
 import type { KioskConfig } from '../../config/schema';
 import type { Logger } from '../../log/logger';
 import type { SessionStore } from '../../session/session-store';
-import type { DetectedFace } from '../../face/human-node';
+import type { DetectedFace } from '../../../../face-analysis/human-node';
 import { faceData } from '../../face/session-data';
 import { checkPhoto, type FaceLandmarks } from './checks';
-import type { RgbaImage } from './decode-jpeg';
+import type { RgbaImage } from '../../../../face-analysis/decode-jpeg';
 import { PHOTO_SPECS } from './spec';
 import { makeStandardPhoto } from './standard-photo';
 

@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import type { PhotoCrop } from '../../../contract';
 import { err, ok, type Result } from '../../../../domain/result';
 import { planCrop } from './crop-plan';
-import { jpegRefusal, openJpeg, rgbaOf, type JpegLimits, type JpegProblem, type RgbaImage } from './decode-jpeg';
+import { jpegRefusal, openJpeg, rgbaOf, type JpegLimits, type JpegProblem, type RgbaImage } from '../../../../face-analysis/decode-jpeg';
 import type { PhotoSpec } from './spec';
 
 export interface MadePhoto {

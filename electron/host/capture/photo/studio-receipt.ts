@@ -14,14 +14,14 @@
 import type { PhotoSpecId, StudioPhotoOutcome, StudioPhotoRefusal } from '../../../contract';
 import { parsePhotoReceiptCode } from '../../../../domain/photo-receipt-code';
 import { err, ok, type Result } from '../../../../domain/result';
-import type { DetectedFace } from '../../face/human-node';
+import type { DetectedFace } from '../../../../face-analysis/human-node';
 import { faceData } from '../../face/session-data';
 import type { PhotoAsked } from '../../flows/flow-handlers';
 import type { PoliceGateway } from '../../gateway/police-gateway';
 import type { Logger } from '../../log/logger';
 import type { SessionStore } from '../../session/session-store';
 import { checkPhoto } from './checks';
-import { decodeJpeg, type RgbaImage } from './decode-jpeg';
+import { decodeJpeg, type RgbaImage } from '../../../../face-analysis/decode-jpeg';
 import { landmarksOf } from './handlers';
 import { estimateJpegQuality } from './jpeg-quality';
 import { PHOTO_SPECS } from './spec';

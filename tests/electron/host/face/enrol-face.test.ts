@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createFaceEnrolment } from '../../../../electron/host/face/enrol-face';
-import type { DetectedFace } from '../../../../electron/host/face/human-node';
+import type { DetectedFace } from '../../../../face-analysis/human-node';
 import { loadSandboxData } from '../../../../electron/host/gateway/sandbox-data';
 import { createSandboxGateway } from '../../../../electron/host/gateway/sandbox-gateway';
 import { encodeJpeg, solid } from './images';

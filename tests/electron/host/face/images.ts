@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { RgbaImage } from '../../../../electron/host/capture/photo/decode-jpeg';
+import type { RgbaImage } from '../../../../face-analysis/decode-jpeg';
 
 const require = createRequire(import.meta.url);
 const { jpegjs } = require('playwright-core/lib/utilsBundle') as {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FaceChallenge } from '../../../../electron/contract';
-import { issueChallenge } from '../../../../electron/host/face/challenge';
-import { DEFAULT_EVIDENCE_THRESHOLDS, judgeRun, type FaceSample, type MeasuredFace } from '../../../../electron/host/face/evidence';
+import { issueChallenge } from '../../../../domain/face/challenge';
+import { DEFAULT_EVIDENCE_THRESHOLDS, judgeRun, type FaceSample, type MeasuredFace } from '../../../../domain/face/evidence';
 import { answerRequests, frameOf, livePoses, startFaceHost, type FaceHost, type Pose } from './face-harness';
 
 const NOW = new Date('2026-05-01T09:00:00.000Z');

@@ -5,7 +5,7 @@
  * and the face the host's model would find in the photo cut by that crop.
  */
 import type { PhotoCrop, PhotoSpecId } from '../../../../../electron/contract';
-import type { DetectedFace } from '../../../../../electron/host/face/human-node';
+import type { DetectedFace } from '../../../../../face-analysis/human-node';
 import { PHOTO_SPECS } from '../../../../../electron/host/capture/photo/spec';
 import { CROP_TARGETS, cropRect } from '../../../../../renderer/steps/photo/targets';
 import { encodeJpeg } from '../../face/images';

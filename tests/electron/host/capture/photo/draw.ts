@@ -1,6 +1,6 @@
 /** Generated test portraits: a plain background, hair, a face and shoulders, with the landmarks that go with them. */
 import type { FaceLandmarks } from '../../../../../electron/host/capture/photo/checks';
-import type { RgbaImage } from '../../../../../electron/host/capture/photo/decode-jpeg';
+import type { RgbaImage } from '../../../../../face-analysis/decode-jpeg';
 
 type Rgb = [number, number, number];
 

@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RgbaImage } from '../../../../../electron/host/capture/photo/decode-jpeg';
+import type { RgbaImage } from '../../../../../face-analysis/decode-jpeg';
 import { checkJpegQuality } from '../../../../../electron/host/capture/photo/checks';
 import { PHOTO_SPECS } from '../../../../../electron/host/capture/photo/spec';
 import { makeStandardPhoto, qualitiesFor } from '../../../../../electron/host/capture/photo/standard-photo';

@@ -29,7 +29,7 @@ import { defaultConfig } from '../../../../../electron/host/config/load';
 import { createSandboxGateway } from '../../../../../electron/host/gateway/sandbox-gateway';
 import { loadSandboxData } from '../../../../../electron/host/gateway/sandbox-data';
 import type { PoliceGateway } from '../../../../../electron/host/gateway/police-gateway';
-import type { DetectedFace } from '../../../../../electron/host/face/human-node';
+import type { DetectedFace } from '../../../../../face-analysis/human-node';
 import { createSessionStore } from '../../../../../electron/host/session/session-store';
 import { identityFromTyped } from '../../../../../electron/host/session/identity';
 import { resourcesPath } from '../../../../../drivers/resources-dir';

@@ -1,13 +1,13 @@
 /**
- * JPEG decoding for the host, through libvips (sharp): the camera frames and
- * photos the renderer sends, and the sample reference photos. The bytes come
+ * JPEG decoding for the kiosk host and the hall server, through libvips
+ * (sharp): the camera frames and photos the renderer (or a phone) sends, and the sample reference photos. The bytes come
  * from a less trusted process, so every decode is bounded before libvips
  * sees it (byte size, the JPEG start-of-image marker so only libvips' JPEG
  * loader runs, pixels from the header) and corrupt or truncated data is
  * refused (`failOn: 'error'`). Refusals are values, never thrown.
  */
 import sharp, { type Sharp } from 'sharp';
-import { err, ok, type Result } from '../../../../domain/result';
+import { err, ok, type Result } from '../domain/result';
 
 // No decoded pixels (faces) are kept in libvips' operation cache between calls.
 sharp.cache(false);

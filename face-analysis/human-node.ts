@@ -7,8 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Config, FaceResult, Human } from '@vladmandic/human';
-import type { RgbaImage } from '../capture/photo/decode-jpeg';
-import { eyeOpenness, yawDegrees, type MeshPoint } from '../../contract/face-mesh';
+import type { RgbaImage } from './decode-jpeg';
+import { eyeOpenness, yawDegrees, type MeshPoint } from '../electron/contract/face-mesh';
 
 const require = createRequire(import.meta.url);
 const HUMAN_DIST = dirname(require.resolve('@vladmandic/human'));

@@ -3,7 +3,7 @@
  * run in Node on the WASM backend, compared with human's normalised
  * similarity (0…1). Nothing is cached: each call decodes, embeds and forgets.
  */
-import { decodeJpeg } from '../capture/photo/decode-jpeg';
+import { decodeJpeg } from './decode-jpeg';
 import { loadFaceAnalyzer, type DetectedFace, type FaceAnalyzer, type HumanNodeOptions } from './human-node';
 import type { FaceMatcher } from './matcher';
 import { fail, ok, type Result } from './result';

@@ -4,8 +4,8 @@
  * stamped on arrival and counts only when it answers the open request on time.
  * A frame for no open request (wrong nonce, replayed, early) voids the run.
  */
-import { randomBytes, randomInt } from 'node:crypto';
-import type { ChallengeAction, FaceChallenge, FrameRequest } from '../../contract';
+import { secureRandomHex, secureRandomInt } from './random';
+import type { ChallengeAction, FaceChallenge, FrameRequest } from './types';
 import { actionsSeen, probeWorthy, type EvidenceThresholds, type FaceSample, type JudgedRun, type MeasuredFace } from './evidence';
 
 /** Random source for the sample moments (tests pass a fixed one). */
@@ -70,14 +70,14 @@ export function runComplete(run: LivenessRun, t: EvidenceThresholds, skipActions
 }
 
 /** The next request, or null when the run is void, complete or out of time. */
-export function nextRequest(run: LivenessRun, nowMs: number, t: EvidenceThresholds, random: RandomBetween = randomInt, skipActions = false): FrameRequest | null {
+export function nextRequest(run: LivenessRun, nowMs: number, t: EvidenceThresholds, random: RandomBetween = secureRandomInt, skipActions = false): FrameRequest | null {
   if (run.voided || runComplete(run, t, skipActions)) return null;
   const deadline = runDeadline(run);
   const action = run.challenge.actions[actionsSeen(run.challenge, run.samples, t)] ?? 'more';
   const [min, max] = DELAY_MS[action];
   const inMs = random(min, max);
   if (nowMs + inMs > deadline) return null;
-  const nonce = randomBytes(16).toString('hex');
+  const nonce = secureRandomHex(16);
   run.pending = { nonce, dueAt: nowMs + inMs };
   return { nonce, inMs };
 }

@@ -5,9 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadSampleCard } from '../../../drivers/idcard/sample-cards';
 import { fail, ok, type Result } from './result';
-import { resourcesPath } from '../../../drivers/resources-dir';
+import { resourcesPath } from './resources-dir';
 
 /** resources/faces/ */
 export const SAMPLE_FACES_DIR: string = resourcesPath('faces');
@@ -23,13 +22,4 @@ export async function loadSampleReferencePhoto(citizenId: string): Promise<Resul
   } catch {
     return fail('noReferencePhoto', citizenId);
   }
-}
-
-/** The sample citizen whose card carries this ID number, if one has a reference photo. */
-export async function sampleCitizenByIdNumber(idNumber: string): Promise<string | undefined> {
-  for (const id of SAMPLE_FACE_CITIZENS) {
-    const card = loadSampleCard(id);
-    if (card.ok && card.value.card.idNumber === idNumber) return id;
-  }
-  return undefined;
 }

@@ -1,5 +1,5 @@
 /**
- * The host's JPEG decoding through libvips (electron/host/capture/photo/decode-jpeg.ts):
+ * The host's JPEG decoding through libvips (face-analysis/decode-jpeg.ts):
  * real files decode to the same pixels as an independent decoder (jpeg-js;
  * the two upsample chroma differently, so edges may differ a little),
  * and what a compromised renderer could send (not a JPEG, truncated, noise
@@ -10,9 +10,9 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeJpeg } from '../../../../../electron/host/capture/photo/decode-jpeg';
-import { loadJpeg, ROOT } from '../../face/images';
-import { claimingSize, PNG_BYTES, smallJpeg, soiThenNoise } from './hostile-jpegs';
+import { decodeJpeg } from '../../face-analysis/decode-jpeg';
+import { loadJpeg, ROOT } from '../electron/host/face/images';
+import { claimingSize, PNG_BYTES, smallJpeg, soiThenNoise } from '../electron/host/capture/photo/hostile-jpegs';
 
 describe('decoding a JPEG on the host', () => {
   it.each(['node_modules/@vladmandic/human/assets/screenshot-faceid.jpg', 'resources/faces/resident-han.jpg'])('gives the pixels jpeg-js gives, but for rounding and chroma upsampling, for %s', async (path) => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEmbeddingFaceMatcher } from '../../../../electron/host/face/embedding-matcher';
-import { loadSampleReferencePhoto, SAMPLE_FACE_CITIZENS } from '../../../../electron/host/face/references';
-import { brighten, crop, encodeJpeg, loadJpeg, resize, ROOT, solid } from './images';
+import { createEmbeddingFaceMatcher } from '../../face-analysis/embedding-matcher';
+import { loadSampleReferencePhoto, SAMPLE_FACE_CITIZENS } from '../../face-analysis/references';
+import { brighten, crop, encodeJpeg, loadJpeg, resize, ROOT, solid } from '../electron/host/face/images';
 
 /** The default `face.matchThreshold`. */
 const THRESHOLD = 0.6;

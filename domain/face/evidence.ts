@@ -4,8 +4,8 @@
  * its own landmark model. Nothing the renderer reports about eyes or head
  * enters here. Pure; a reason is an i18n key under `face.refused`.
  */
-import type { ChallengeAction, FaceChallenge } from '../../contract';
-import { err, ok, type Result } from '../../../domain/result';
+import { err, ok, type Result } from '../result';
+import type { ChallengeAction, FaceChallenge } from './types';
 
 /** Thresholds of the judgement. */
 export interface EvidenceThresholds {

@@ -3,7 +3,7 @@
  * `probeUnreadable`…) and, where useful, a detail; as the codebase's one
  * Result type.
  */
-import { err, ok as okValue, type Result as DomainResult } from '../../../domain/result';
+import { err, ok as okValue, type Result as DomainResult } from '../domain/result';
 
 export interface FaceFailure {
   reason: string;
