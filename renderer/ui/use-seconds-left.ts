@@ -13,4 +13,5 @@ export function useSecondsLeft(expiresAt: string | null): number | null {
 }
 
 /** `m:ss`, as the countdowns show it. */
-export const minutesSeconds = (seconds: number): string => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+export const minutesSeconds = (seconds: number): string =>
+  `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;

@@ -54,8 +54,18 @@ export function CallScreen({ api, sessionId, caseId, iceServers, phase }: CallSc
       ) : null}
       {status.kind === 'live' ? (
         <div className="proxy-call__tiles">
-          <PeerTile who="principal" label={t('flow.proxyCall.call.principal')} stream={call.remote('phone')} state={call.peerState('phone')} />
-          <PeerTile who="officer" label={t('flow.proxyCall.call.officer')} stream={call.remote('console')} state={call.peerState('console')} />
+          <PeerTile
+            who="principal"
+            label={t('flow.proxyCall.call.principal')}
+            stream={call.remote('phone')}
+            state={call.peerState('phone')}
+          />
+          <PeerTile
+            who="officer"
+            label={t('flow.proxyCall.call.officer')}
+            stream={call.remote('console')}
+            state={call.peerState('console')}
+          />
           <PeerTile who="self" label={t('flow.proxyCall.call.you')} stream={status.local} state="self" muted />
         </div>
       ) : null}

@@ -5,7 +5,13 @@ import type { ProxyEndReason } from '../../../electron/contract/proxy';
 import { END_REASON_KEYS } from './proxy-words';
 
 /** `data-testid="proxy-ended"` (`data-reason`) with `proxy-end-reason` and `proxy-officer-reason`. */
-export function EndedScreen({ reason, officerReason }: { reason: ProxyEndReason | null; officerReason: string | null }): ReactElement {
+export function EndedScreen({
+  reason,
+  officerReason,
+}: {
+  reason: ProxyEndReason | null;
+  officerReason: string | null;
+}): ReactElement {
   const { t } = useTranslation();
   return (
     <div className="proxy-ended" data-testid="proxy-ended" data-reason={reason ?? 'none'}>

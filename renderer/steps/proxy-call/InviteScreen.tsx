@@ -30,7 +30,9 @@ export function InviteScreen({ invite, elderMode }: { invite: Invite; elderMode:
         <p className="step__note">{t('flow.proxyCall.invite.oneUse')}</p>
         {seconds !== null ? (
           <p className="proxy-invite__countdown" data-testid="proxy-countdown" role="timer">
-            {seconds > 0 ? t('flow.proxyCall.invite.countdown', { time: minutesSeconds(seconds) }) : t('flow.proxyCall.invite.expired')}
+            {seconds > 0
+              ? t('flow.proxyCall.invite.countdown', { time: minutesSeconds(seconds) })
+              : t('flow.proxyCall.invite.expired')}
           </p>
         ) : null}
       </div>

@@ -27,7 +27,16 @@ const loadCallScreen = () => import('./CallScreen');
 const CallScreen = lazy(() => loadCallScreen().then((module) => ({ default: module.CallScreen })));
 
 /** `data-testid="proxy-call-step"` (`data-phase`), with `proxy-retry`, `proxy-back` and `proxy-cancel` where they apply. */
-export function ProxyCallStep({ view, data, api, sessionId, send, accepts, elderMode, onFinish }: StepProps<'proxyCall'>): ReactElement {
+export function ProxyCallStep({
+  view,
+  data,
+  api,
+  sessionId,
+  send,
+  accepts,
+  elderMode,
+  onFinish,
+}: StepProps<'proxyCall'>): ReactElement {
   const { t } = useTranslation();
   const { phase } = data;
   useIdleHold(IDLE_HOLD_PHASES.has(phase));
@@ -76,7 +85,11 @@ export function ProxyCallStep({ view, data, api, sessionId, send, accepts, elder
       break;
     case 'waitingForPrincipal':
       title = t('flow.proxyCall.invite.title');
-      body = data.invite ? <InviteScreen invite={data.invite} elderMode={elderMode} /> : <Waiting text={t('flow.proxyCall.opening')} />;
+      body = data.invite ? (
+        <InviteScreen invite={data.invite} elderMode={elderMode} />
+      ) : (
+        <Waiting text={t('flow.proxyCall.opening')} />
+      );
       break;
     case 'principalChecking':
       title = t('flow.proxyCall.checking.title');
@@ -88,7 +101,13 @@ export function ProxyCallStep({ view, data, api, sessionId, send, accepts, elder
       title = t('flow.proxyCall.title');
       body = data.case ? (
         <Suspense fallback={<Waiting text={t('flow.proxyCall.call.connecting')} />}>
-          <CallScreen api={api} sessionId={sessionId} caseId={data.case.caseId} iceServers={data.iceServers} phase={phase} />
+          <CallScreen
+            api={api}
+            sessionId={sessionId}
+            caseId={data.case.caseId}
+            iceServers={data.iceServers}
+            phase={phase}
+          />
         </Suspense>
       ) : (
         <Waiting text={t('flow.proxyCall.call.connecting')} />
@@ -96,7 +115,15 @@ export function ProxyCallStep({ view, data, api, sessionId, send, accepts, elder
       break;
     case 'signing':
       title = t('flow.proxyCall.sign.title');
-      body = <AgentSignScreen problem={data.signatureProblem} seq={view.seq} elderMode={elderMode} canSign={accepts('SIGN')} send={send} />;
+      body = (
+        <AgentSignScreen
+          problem={data.signatureProblem}
+          seq={view.seq}
+          elderMode={elderMode}
+          canSign={accepts('SIGN')}
+          send={send}
+        />
+      );
       actions = null;
       break;
     case 'awaitingDecision':
@@ -129,7 +156,12 @@ export function ProxyCallStep({ view, data, api, sessionId, send, accepts, elder
   }
 
   return (
-    <section className={`step flow-step proxy-call-step${elderMode ? ' proxy-call-step--elder' : ''}`} data-testid="proxy-call-step" data-phase={phase} aria-labelledby="step-title">
+    <section
+      className={`step flow-step proxy-call-step${elderMode ? ' proxy-call-step--elder' : ''}`}
+      data-testid="proxy-call-step"
+      data-phase={phase}
+      aria-labelledby="step-title"
+    >
       <h1 id="step-title" className="step__title">
         {title}
       </h1>

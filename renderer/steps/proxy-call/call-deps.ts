@@ -37,6 +37,9 @@ async function loadMeshFactory(): Promise<MeshFactory | null> {
   }
 }
 
-export const defaultProxyCallDeps: ProxyCallDeps = { loadMesh: loadMeshFactory, openMedia: (selector) => openCallMedia(selector) };
+export const defaultProxyCallDeps: ProxyCallDeps = {
+  loadMesh: loadMeshFactory,
+  openMedia: (selector) => openCallMedia(selector),
+};
 
 export const ProxyCallDepsContext = createContext<ProxyCallDeps>(defaultProxyCallDeps);

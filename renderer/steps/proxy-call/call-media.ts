@@ -17,11 +17,18 @@ export async function openCallMedia(
   try {
     let deviceId: string | undefined;
     if (selector) {
-      const picked = pickCamera((await media.enumerateDevices()).filter((d) => d.kind === 'videoinput'), selector);
+      const picked = pickCamera(
+        (await media.enumerateDevices()).filter((d) => d.kind === 'videoinput'),
+        selector,
+      );
       if (picked === null) return err('noCamera');
       deviceId = picked;
     }
-    const video: MediaTrackConstraints = { width: { ideal: 640 }, height: { ideal: 480 }, ...(deviceId ? { deviceId: { exact: deviceId } } : {}) };
+    const video: MediaTrackConstraints = {
+      width: { ideal: 640 },
+      height: { ideal: 480 },
+      ...(deviceId ? { deviceId: { exact: deviceId } } : {}),
+    };
     return ok(await media.getUserMedia({ video, audio: { echoCancellation: true, noiseSuppression: true } }));
   } catch (error) {
     return err(cameraProblemOf(error));
