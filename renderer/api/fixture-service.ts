@@ -128,6 +128,7 @@ export const FIXTURE_STEP_IDS: Readonly<Record<StepKind, string>> = {
   payment: 'pay',
   submit: 'submit',
   abilityTest: 'ability',
+  proxyCall: 'proxy',
 };
 
 /** A view of the fixture service for `data`, with the events it accepts; parsed, so a wrong fixture fails at once. */
@@ -357,4 +358,38 @@ export const fixtureViews: { readonly [K in StepKind]: () => FlowView } = {
       },
       ['BACK'],
     ),
+  /** 可视化代办 as the agent first meets the invite: the QR code, the SMS sent, the link's countdown. */
+  proxyCall: () => {
+    const now = Date.now();
+    const expiresAt = new Date(now + 600_000).toISOString();
+    return fixtureView(
+      {
+        step: 'proxyCall',
+        phase: 'waitingForPrincipal',
+        case: {
+          caseId: 'case-fixture-0001',
+          kioskId: 'kiosk-fixture',
+          serviceId: FIXTURE_SERVICE_ID,
+          serviceName: { 'zh-CN': '示例事项', en: 'Sample service' },
+          state: 'invited',
+          agent: { nameMasked: '陈**', idNumberMasked: fixtureIdentity.idNumberMasked },
+          principal: { nameMasked: null, idNumberMasked: '1101**********002X' },
+          officer: null,
+          principalSigned: false,
+          agentSigned: false,
+          recording: null,
+          decision: null,
+          endReason: null,
+          createdAt: new Date(now).toISOString(),
+          linkExpiresAt: expiresAt,
+        },
+        invite: { url: 'https://hall.example.test:8751/p/#t=fixture-invite-token-0001', sms: 'sent', expiresAt },
+        iceServers: [{ urls: ['stun:hall.example.test:3478'] }],
+        openRefusedReason: null,
+        signatureProblem: null,
+        endReason: null,
+      },
+      ['BACK'],
+    );
+  },
 };

@@ -23,6 +23,7 @@ import { FingerprintsStep } from './fingerprints/FingerprintsStep';
 import { IdentifyStep } from './identify/IdentifyStep';
 import { PaymentStep } from './payment/PaymentStep';
 import { PhotoFlowStep } from './photo/PhotoFlowStep';
+import { ProxyCallStep } from './proxy-call/ProxyCallStep';
 import { QueryStep } from './query/QueryStep';
 import { ReceiptPrintStep } from './receipt-print/ReceiptPrintStep';
 import { ReferralStep } from './referral/ReferralStep';
@@ -59,6 +60,7 @@ export const steps: StepRegistry = {
   fingerprints: FingerprintsStep,
   submit: SubmitStep,
   abilityTest: AbilityTestStep,
+  proxyCall: ProxyCallStep,
 };
 
 /** Draws the view's step with the registry's component for its kind. */
@@ -109,6 +111,8 @@ export function renderStep(registry: StepRegistry, context: StepContext): ReactE
       return createElement(registry.submit, { ...context, data });
     case 'abilityTest':
       return createElement(registry.abilityTest, { ...context, data });
+    case 'proxyCall':
+      return createElement(registry.proxyCall, { ...context, data });
     default: {
       const unknown: never = data;
       throw new Error(`No component draws flow step ${JSON.stringify(unknown)}`);

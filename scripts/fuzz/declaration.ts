@@ -115,11 +115,16 @@ function read(s: JsonSchema | boolean, root: JsonSchema, at: string, seen: Set<J
   return each.length === 1 ? each[0]! : { kind: 'union', options: each };
 }
 
+/** zod's `.url()`: what the WHATWG URL parser takes (after trimming). */
+export function isUri(value: string): boolean {
+  return URL.canParse(value.trim());
+}
+
 function readType(type: string, s: JsonSchema, root: JsonSchema, at: string, seen: Set<JsonSchema>): Declared {
   switch (type) {
     case 'string':
-      // The pattern is the rule; a format without one would need a checker of its own here.
-      if (s.format !== undefined && s.pattern === undefined) throw new Unsupported(`format ${s.format} without a pattern`, at);
+      // The pattern is the rule; a format without one needs a checker of its own here (only `uri` has one: {@link isUri}).
+      if (s.format !== undefined && s.format !== 'uri' && s.pattern === undefined) throw new Unsupported(`format ${s.format} without a pattern`, at);
       return { kind: 'string', min: s.minLength ?? 0, max: s.maxLength ?? Infinity, pattern: s.pattern === undefined ? undefined : new RegExp(s.pattern), format: s.format };
     case 'number':
     case 'integer': {
@@ -182,7 +187,7 @@ export function conforms(d: Declared, value: unknown): boolean {
       // A code point is one or two UTF-16 units: count them only when the units leave it open (strings reach 400 000 units).
       if (typeof value !== 'string' || value.length < d.min || value.length > 2 * d.max) return false;
       const n = codePoints(value);
-      return n >= d.min && n <= d.max && (!d.pattern || d.pattern.test(value));
+      return n >= d.min && n <= d.max && (!d.pattern || d.pattern.test(value)) && (d.format !== 'uri' || isUri(value));
     }
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value) || (d.integer && !Number.isInteger(value))) return false;

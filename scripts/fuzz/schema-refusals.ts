@@ -11,7 +11,7 @@
  * another option of a union) is dropped rather than expected to fail.
  */
 import type { z } from 'zod';
-import { conforms, declarationOf, optionFor, type Declared } from './declaration';
+import { conforms, declarationOf, isUri, optionFor, type Declared } from './declaration';
 import { int, pick, type Random } from './harness';
 import { codePoints, deepValue, defineOwn, INFINITY_TOKEN, MARKER, NEG_INFINITY_TOKEN, POLLUTION_KEYS, pollutionValue, setAt, type Path } from './json-values';
 
@@ -116,6 +116,13 @@ function badString(r: Random, d: Declared & { kind: 'string' }): Bad | undefined
           : `${pick(r, ['!', ' ', '\u0000', '"', '码', '\n', '%'])}`.repeat(1 + int(r, 3)) + (r() < 0.5 ? 'a' : '');
       if (pattern.test(bad) || codePoints(bad) < d.min || codePoints(bad) > d.max) return undefined;
       return { value: bad, what: `string ${JSON.stringify(bad)} off the pattern` };
+    });
+  }
+  if (d.format === 'uri') {
+    options.push(() => {
+      const bad = pick(r, ['not a link', 'https//hall.example/p/', '//hall.example/p/', 'hall.example', 'https://', MARKER]);
+      if (isUri(bad) || codePoints(bad) < d.min || codePoints(bad) > d.max) return undefined;
+      return { value: bad, what: `string ${JSON.stringify(bad)} that is no URL` };
     });
   }
   return options.length ? pick(r, options)() : undefined;

@@ -39,6 +39,7 @@ function stringArbitrary(d: Declared & { kind: 'string' }): fc.Arbitrary<string>
     // stringMatching's maxLength counts UTF-16 units, never fewer than code points: only the minimum needs the filter.
     return sized((size) => fc.stringMatching(pattern, { maxLength, size })).filter(fits);
   }
+  if (d.format === 'uri') return fc.webUrl({ withQueryParameters: true, withFragments: true }).filter(fits);
   const plain = sized((size) => fc.string({ unit: CHAR, minLength: d.min, maxLength: Number.isFinite(d.max) ? d.max : undefined, size }));
   const whole = WHOLE_STRINGS.filter(fits);
   return whole.length ? fc.oneof({ weight: 12, arbitrary: plain }, { weight: 1, arbitrary: fc.constantFrom(...whole) }) : plain;

@@ -7,7 +7,7 @@
  * Cancel is BACK (the host closes the order); after a timeout or a failure,
  * a new QR code (RETRY) or the counter (CONFIRM).
  */
-import { useEffect, useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIdleHold } from '../../app/idle/IdleContext';
 import type { StepProps } from '../../flows/step-props';
@@ -15,20 +15,10 @@ import { useStepVoice } from '../../flows/step-voice';
 import { Waiting } from '../../flows/Waiting';
 import { QrCode } from '../../ui/QrCode';
 import { TouchButton } from '../../ui/TouchButton';
+import { minutesSeconds, useSecondsLeft } from '../../ui/use-seconds-left';
 import './PaymentStep.css';
 
 const amount = (fen: number) => (fen / 100).toFixed(2);
-
-/** Seconds until `expiresAt`, ticking each second; null without an order. */
-function useSecondsLeft(expiresAt: string | null): number | null {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!expiresAt) return undefined;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [expiresAt]);
-  return expiresAt ? Math.max(0, Math.ceil((Date.parse(expiresAt) - now) / 1000)) : null;
-}
 
 /** `data-testid="payment-step"` (`data-state`), with `payment-total`, `payment-qr`, `payment-countdown`, `payment-cancel`, `payment-retry`, `payment-counter`, `payment-continue`. */
 export function PaymentStep({ view, data, send, accepts, elderMode }: StepProps<'payment'>): ReactElement {
@@ -40,7 +30,7 @@ export function PaymentStep({ view, data, send, accepts, elderMode }: StepProps<
   useIdleHold(paying);
   useStepVoice(view, stopped ? 'voice.flow.paymentFailed' : data.state === 'exempt' ? 'voice.flow.paymentExempt' : 'voice.flow.payment', paying);
   const yuan = (fen: number) => t('flow.payment.yuan', { amount: amount(fen) });
-  const time = seconds === null ? '' : `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+  const time = seconds === null ? '' : minutesSeconds(seconds);
 
   return (
     <section className={`step flow-step payment-step${elderMode ? ' payment-step--elder' : ''}`} data-testid="payment-step" data-state={data.state} aria-labelledby="step-title">
