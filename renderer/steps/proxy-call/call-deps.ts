@@ -18,19 +18,10 @@ export interface ProxyCallDeps {
   openMedia(selector: CameraSelector | null): Promise<Result<MediaStream, CameraProblem>>;
 }
 
-/**
- * The mesh library (renderer/proxy-call/mesh.ts, `createProxyCallMesh`),
- * loaded when a call starts. Found by glob so this screen builds on its own
- * while the library is written beside it; with the library in the tree this
- * is a plain dynamic import.
- */
-const meshModules = import.meta.glob<{ createProxyCallMesh?: MeshFactory }>('../../proxy-call/mesh.ts');
-
+/** The mesh library (renderer/proxy-call/mesh.ts), loaded when a call starts: a chunk of its own, off the first load. */
 async function loadMeshFactory(): Promise<MeshFactory | null> {
-  const load = Object.values(meshModules)[0];
-  if (!load) return null;
   try {
-    return (await load()).createProxyCallMesh ?? null;
+    return (await import('../../proxy-call/mesh')).createProxyCallMesh;
   } catch {
     // A chunk that fails to load is a call that cannot start, said on screen.
     return null;
