@@ -21,7 +21,8 @@ export function VideoTile({ label, stream, self = false, state, waitingText, tes
     const element = video.current;
     if (!element) return;
     element.srcObject = stream;
-    if (stream) void element.play().catch(() => undefined);
+    // Autoplay may be refused until a tap; the element's autoPlay retries then. (Some DOMs answer no promise.)
+    if (stream) void Promise.resolve(element.play() as Promise<void> | undefined).catch(() => undefined);
   }, [stream]);
   const status = state === undefined || state === 'connected' ? null : state === 'reconnecting' ? t('call.reconnecting') : state === 'lost' ? t('call.lost') : (waitingText ?? t('call.connecting'));
   return (
