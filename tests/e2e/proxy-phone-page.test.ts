@@ -4,7 +4,8 @@
  * (HTTPS, a certificate from a fresh hall PKI) and a fake case registry:
  * the link is claimed once and dropped from the address, the page shows only
  * the hall until the face check, consent opens the face check, and a second
- * phone opening the same link is refused in plain words. No CSP violations.
+ * phone opening the same link is refused in plain words. The face models
+ * load under the page's CSP. No CSP violations.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,6 +59,8 @@ describe('the phone page', () => {
 
     await page.getByTestId('consent-agree').click();
     await page.getByTestId('face-screen').waitFor();
+    // The camera opens and the face models load under the page's CSP: the guidance asks for a face (the fake camera shows none).
+    await page.waitForFunction(() => document.querySelector('[data-testid="face-guidance"]')?.textContent === '未检测到人脸，请正对摄像头', null, { timeout: 45_000 });
     expect(await page.locator('body').textContent()).not.toContain(PRINCIPAL_NAME);
 
     // A reload (the token is gone from the address) resumes at consent from the cookie.
