@@ -1,5 +1,5 @@
 /**
- * The built phone page (dist/hall-phone, `npm run build:hall-phone`) in
+ * The built phone page (`scripts/build-hall-phone.mjs`, into a temp folder) in
  * headless Chromium with a phone's screen, against the real phone listener
  * (HTTPS, a certificate from a fresh hall PKI) and a fake case registry:
  * the link is claimed once and dropped from the address, the page shows only
@@ -7,6 +7,7 @@
  * phone opening the same link is refused in plain words. The face models
  * load under the page's CSP. No CSP violations.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,19 +18,22 @@ import { startPhoneServer, type PhoneServer } from '../../hall/server/proxy/phon
 import { createFakeHall, HALL_NAME, PRINCIPAL_NAME, TOKEN } from '../hall/proxy/fake-phone-registry';
 import { launchChromium } from './harness';
 
-const PAGE_DIR = resolve(import.meta.dirname, '../../dist/hall-phone');
+const ROOT = resolve(import.meta.dirname, '../..');
 
 let browser: Browser;
 let server: PhoneServer;
 let dir: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(PAGE_DIR, 'index.html'))) throw new Error('dist/hall-phone is not built: npm run build:hall-phone');
   dir = mkdtempSync(join(tmpdir(), 'phone-page-'));
+  // Its own build: a hall another test starts rebuilds dist/hall-phone.
+  const pageDir = join(dir, 'page');
+  const built = spawnSync(process.execPath, [join(ROOT, 'scripts/build-hall-phone.mjs'), '--out', pageDir], { cwd: ROOT, encoding: 'utf8' });
+  if (built.status !== 0 || !existsSync(join(pageDir, 'index.html'))) throw new Error(`the phone page did not build: ${built.stderr}`);
   const cert = issuePhoneCertificate(dir, []);
   if (!cert.ok) throw new Error(cert.error);
   const hall = createFakeHall();
-  const started = await startPhoneServer({ registry: hall.registry, faceCheck: hall.faceCheck, tls: cert.value, host: '127.0.0.1', port: 0, pageDir: PAGE_DIR });
+  const started = await startPhoneServer({ registry: hall.registry, faceCheck: hall.faceCheck, tls: cert.value, host: '127.0.0.1', port: 0, pageDir });
   if (!started.ok) throw new Error(started.error.message);
   server = started.value;
   browser = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
