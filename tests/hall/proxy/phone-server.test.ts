@@ -172,6 +172,10 @@ describe('the phone listener', () => {
     const after = await call('GET', '/phone/api/case', { cookie });
     expect(after.status).toBe(200);
     expect((after.json as { statement: { principalName: string } }).statement.principalName).toBe(PRINCIPAL_NAME);
+    // The check is over: another verify is refused and counts nothing.
+    expect((await call('POST', '/phone/api/face/verify', { body: { challengeId: challenge.challengeId }, cookie })).json).toEqual({ error: 'badRequest' });
+    expect(hall.comparedWith).toHaveLength(2);
+    expect(hall.failedCalls).toBe(0);
   });
 
   it('ends the case when the face check runs out of tries', async () => {

@@ -77,6 +77,8 @@ export async function handlePhoneRoute(deps: PhoneRouteDeps, request: PhoneReque
   const owned = registry.phoneCaseId(request.secret);
   if (!owned.ok) return phoneError(owned.error);
   const caseId = owned.value;
+  // Once verified, the face check is over: a late verify must not count a try against a verified case.
+  if (request.route.startsWith('/face/') && registry.phoneCase(caseId).ok) return phoneError('badRequest');
 
   switch (request.route) {
     case '/face/consent': {
