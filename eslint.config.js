@@ -138,6 +138,29 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
+  // hall/phone (可视化代办's phone page): React with the hooks rules; it reuses the kiosk renderer's
+  // browser-only pieces that know nothing of the kiosk (camera, face loop, signature pad, the call mesh).
+  {
+    files: ['hall/phone/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', {
+        paths: [electronOnly],
+        patterns: [
+          { group: ['**/electron/*', '!**/electron/contract', '**/electron/main/**', '**/electron/host/**', '**/electron/preload/**'], message: 'hall/ may import only electron/contract from electron/ (ARCHITECTURE §7).' },
+          {
+            group: [
+              '**/drivers/**', '**/renderer/*', '!**/renderer/camera', '!**/renderer/proxy-call',
+              '!**/renderer/steps', '**/renderer/steps/*', '!**/renderer/steps/signature', '**/renderer/steps/signature/*', '!**/renderer/steps/signature/SignaturePad', '!**/renderer/steps/signature/pad-strokes',
+              '!**/renderer/i18n', '**/renderer/i18n/*', '!**/renderer/i18n/zh-CN', '!**/renderer/i18n/en',
+            ],
+            message: 'hall/phone may import from the kiosk renderer only its camera, call mesh, signature pad and words.',
+          },
+        ],
+      }],
+    },
+  },
   // tests and scripts: anything goes, except React outside .tsx component tests is fine too.
   {
     files: ['tests/**/*.{ts,tsx}', 'scripts/**/*.{ts,js,mjs}'],

@@ -104,6 +104,8 @@ async function serve(config: HallConfig): Promise<number> {
   if (!config.consoleDir) {
     const built = spawnSync(process.execPath, [join(import.meta.dirname, 'build-hall-console.mjs')], { stdio: 'inherit' });
     if (built.status !== 0) process.stderr.write('The console could not be built; the hall starts without it. 控制台构建失败。\n');
+    // The principal's phone page (可视化代办), served by the phone listener at /p/.
+    if (spawnSync(process.execPath, [join(import.meta.dirname, 'build-hall-phone.mjs')], { stdio: 'inherit' }).status !== 0) process.stderr.write('The phone page could not be built. 手机页面构建失败。\n');
   }
   const started = await startHall(config, REAL_PARTS, {
     onError: (error, where) => process.stderr.write(`hall: unexpected error in ${where}: ${error instanceof Error ? error.message : String(error)}\n`),

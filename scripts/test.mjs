@@ -114,6 +114,7 @@ if (typeof process.getuid === 'function' && process.getuid() === 0) {
 // Lint ‖ type check ‖ builds: independent, each single-threaded, so on two cores they take about the longest one's time.
 const builds = [{ title: 'Build the renderer (vite, voice prompts, face models)', cmd: process.execPath, args: ['scripts/build-renderer.mjs'] }];
 builds.push({ title: 'Build the hall console (vite)', cmd: process.execPath, args: ['scripts/build-hall-console.mjs'] });
+builds.push({ title: 'Build the hall phone page (vite, face models)', cmd: process.execPath, args: ['scripts/build-hall-phone.mjs'] });
 if (existsSync(join(root, 'scripts/build-electron.mjs'))) builds.push({ title: 'Build Electron main and preload (esbuild)', cmd: process.execPath, args: ['scripts/build-electron.mjs'] });
 // After the Electron build: the scan also reads the bundles in dist/electron.
 if (existsSync(join(root, 'scripts/check-electronegativity.mjs'))) builds.push({ title: 'Electron security scan (electronegativity)', cmd: process.execPath, args: ['scripts/check-electronegativity.mjs'] });

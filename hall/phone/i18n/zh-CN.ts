@@ -1,0 +1,100 @@
+/** The phone page's words, zh-CN (the default). Short, plain sentences: many principals are elderly. */
+import { zhCN as kiosk } from '../../../renderer/i18n/zh-CN';
+
+export const zhCN = {
+  language: { switchTo: 'English' },
+  hall: '{{hall}}',
+  claim: {
+    opening: '正在打开，请稍候…',
+    noLink: '请用代办人发给您的链接打开本页面。',
+    error: {
+      linkUsed: '这个链接已经用过了。每个链接只能用一次。请让代办人重新发一个。',
+      linkExpired: '这个链接已经过期（10 分钟内有效）。请让代办人重新发一个。',
+      linkUnknown: '这个链接无法使用。请检查链接是否完整，或让代办人重新发一个。',
+      unavailable: '暂时连不上办事大厅，请稍后再试。',
+    },
+    retry: '再试一次',
+  },
+  intro: {
+    title: '视频代办确认',
+    lead: '有人请求代您办理业务。确认前，请先完成以下几步：',
+    steps: {
+      face: '刷脸核对您的身份',
+      call: '和代办人、民警视频通话',
+      read: '大声读一段话（会录音录像）',
+      sign: '用手指签名',
+    },
+    privacy: '您的人脸照片只用于核对身份，由公安办事大厅比对，不会留在手机上。',
+    agree: '同意，开始刷脸',
+    decline: '不同意',
+  },
+  face: {
+    title: '刷脸核对身份',
+    place: '请把脸放在框里',
+    good: '很好，请保持不动',
+    challenge: {
+      blink: '请眨眨眼',
+      turnLeft: '请慢慢向左转头',
+      turnRight: '请慢慢向右转头',
+    },
+    verifying: '正在核对，请稍候…',
+    notMatched: '没有核对成功。',
+    attemptsLeft: '还可以再试 {{count}} 次。',
+    retry: '再试一次',
+    loadingModels: '正在准备…',
+    modelsFailed: '这部手机无法刷脸。请换一部手机，或到办事大厅办理。',
+    failed: '出了点问题，请再试一次。',
+    guidance: kiosk.face.guidance,
+  },
+  camera: {
+    starting: '正在打开摄像头…',
+    retry: '再试一次',
+    problem: {
+      noCamera: '没有找到摄像头。',
+      busy: '摄像头正被别的程序使用，请关掉它再试。',
+      refused: '请在浏览器里允许使用摄像头和麦克风，然后再试。',
+      unsupported: '这个浏览器不能使用摄像头，请换一个浏览器。',
+      failed: '摄像头无法使用，请再试一次。',
+    },
+  },
+  call: {
+    agent: '代办人',
+    officer: '民警',
+    you: '您',
+    waitingOfficer: '请稍等，民警马上就来。',
+    connecting: '正在连接…',
+    reconnecting: '网络不稳定，正在重新连接…',
+    lost: '连接断了。',
+    read: '请大声读出下面这段话',
+    recordingNow: '正在录音录像',
+    waitingDecision: '您已签名。请等民警确认。',
+    leave: '退出',
+    mediaProblem: '无法打开摄像头或麦克风。请在浏览器里允许使用，然后刷新本页。',
+  },
+  sign: {
+    title: '请用手指在框里签上您的名字',
+    pad: '签名框',
+    clear: '重写',
+    confirm: '确认签名',
+    tooLong: '签名太长了，请重写。',
+    failed: '签名没有提交成功，请再试一次。',
+  },
+  outcome: {
+    approved: '民警已同意。代办人将为您办理“{{service}}”。',
+    declined: '您没有同意，本次没有办理任何业务。',
+    refusedByOfficer: '民警没有同意这次代办，没有办理任何业务。',
+    principalFaceFailed: '身份核对没有通过，没有办理任何业务。',
+    linkExpired: '链接已过期，没有办理任何业务。',
+    principalLeft: '您已退出，没有办理任何业务。',
+    agentCancelled: '代办人取消了办理，没有办理任何业务。',
+    kioskSessionEnded: '代办人那边已结束，没有办理任何业务。',
+    officerLeft: '民警离开了通话，没有办理任何业务。',
+    networkLost: '网络断了，通话结束，没有办理任何业务。',
+    recordingNotStored: '录像没有保存成功，没有办理任何业务。请让代办人重新发起。',
+    hallUnavailable: '办事大厅系统暂时不可用，没有办理任何业务。',
+    closeHint: '现在可以关闭这个页面了。',
+  },
+};
+
+type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+export type PhoneCatalogue = DeepStrings<typeof zhCN>;
