@@ -6,7 +6,8 @@ export type HallAuditAction =
   | 'kioskCommand'
   | 'alertAcknowledge' | 'alertResolve'
   | 'helpClaim' | 'helpResolve'
-  | 'staffSave' | 'staffRemove';
+  | 'staffSave' | 'staffRemove'
+  | 'proxyJoin' | 'proxyRecorded' | 'proxyRecordingFailed' | 'proxyApprove' | 'proxyRefuse';
 
 export async function audit(
   db: Pick<HallDb, 'query'>,
