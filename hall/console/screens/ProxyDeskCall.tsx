@@ -18,12 +18,8 @@ import type { ProxyDeskDeps } from './ProxyDesk';
 import type { PartRecorder } from './proxyRecorder';
 import { ProxyDecisionForm } from './ProxyDecisionForm';
 
-declare global {
-  interface Window {
-    /** For tests and the bench: the call's counts (no media). */
-    onedoorCallStats?: () => Promise<unknown>;
-  }
-}
+/** For tests and the bench: the call's counts (no media). Not declared on Window: the kiosk renderer declares its own. */
+const statsHook = window as unknown as { onedoorCallStats?: () => Promise<unknown> };
 
 type Recording = { phase: 'idle' } | { phase: 'recording'; startedAt: string; recorders: Record<'phone' | 'kiosk', PartRecorder> } | { phase: 'saving' };
 
@@ -86,7 +82,7 @@ export function ProxyDeskCall({ joined, deps, onLeft }: { joined: ConsoleJoined;
         created = deps.createMesh({ self: 'console', peers: ['kiosk', 'phone'], iceServers: joined.iceServers, localStream: stream, signalling: socket.signalling });
         created.onChange(() => setTick((n) => n + 1));
         const current = created;
-        window.onedoorCallStats = () => current.stats();
+        statsHook.onedoorCallStats = () => current.stats();
         setMesh(created);
       },
       () => {
@@ -96,7 +92,7 @@ export function ProxyDeskCall({ joined, deps, onLeft }: { joined: ConsoleJoined;
     return () => {
       stopped = true;
       created?.close();
-      delete window.onedoorCallStats;
+      delete statsHook.onedoorCallStats;
       offCase();
       offClosed();
       socket.close();

@@ -20,6 +20,8 @@ const MAX_SIGNAL_BYTES = 256 * 1024;
 
 export interface ProxySignalUpgrade {
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, refuse: (status: string) => void): void;
+  /** The session signed out: its call sockets close. */
+  endSession(tokenHash: string): void;
   closeAll(): void;
 }
 
@@ -30,10 +32,10 @@ export function createProxySignalUpgrade(options: {
 }): ProxySignalUpgrade {
   const { registry } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SIGNAL_BYTES, perMessageDeflate: false });
-  const sockets = new Set<WebSocket>();
+  const sockets = new Map<WebSocket, string>();
 
-  function serve(ws: WebSocket, caseId: string): void {
-    sockets.add(ws);
+  function serve(ws: WebSocket, caseId: string, tokenHash: string): void {
+    sockets.set(ws, tokenHash);
     const send = (message: ConsoleCallLive) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
@@ -84,7 +86,7 @@ export function createProxySignalUpgrade(options: {
           // Only the officer who joined this case hears and speaks in its call.
           if (view.officer?.staffNumber !== session.username) return refuse('403 Forbidden');
           if (PROXY_FINAL_STATES.includes(view.state)) return refuse('410 Gone');
-          wss.handleUpgrade(req, socket, head, (ws) => serve(ws, caseId.data));
+          wss.handleUpgrade(req, socket, head, (ws) => serve(ws, caseId.data, session.tokenHash));
         },
         (error: unknown) => {
           options.onError(error);
@@ -92,8 +94,11 @@ export function createProxySignalUpgrade(options: {
         },
       );
     },
+    endSession(tokenHash) {
+      for (const [ws, hash] of sockets) if (hash === tokenHash) ws.close(4001, 'signed out');
+    },
     closeAll() {
-      for (const ws of sockets) ws.terminate();
+      for (const ws of sockets.keys()) ws.terminate();
       sockets.clear();
       wss.close();
     },

@@ -117,7 +117,10 @@ export async function startHallHttp(options: HallHttpOptions): Promise<Result<Ha
       deps, session, params, body: input.value.body, query: input.value.query, secure,
       broadcast: (message) => hub.broadcast(message),
     });
-    if (route.path === '/api/logout' && session) hub.endSession(session.tokenHash);
+    if (route.path === '/api/logout' && session) {
+      hub.endSession(session.tokenHash);
+      proxySignal?.endSession(session.tokenHash);
+    }
     return reply;
   }
 

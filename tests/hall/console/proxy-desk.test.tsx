@@ -163,7 +163,7 @@ describe('the proxy desk', () => {
     expect(desk.api.join).toHaveBeenCalledWith(CASE);
     expect(await screen.findByText('本人李*自愿委托张*代为办理户口迁移。')).toBeInTheDocument();
     expect(screen.getByText(/委托人已通过人脸核验/)).toBeInTheDocument();
-    expect(await window.onedoorCallStats?.()).toEqual({ kiosk: { framesDecoded: 10 } });
+    expect(await (window as unknown as { onedoorCallStats?: () => Promise<unknown> }).onedoorCallStats?.()).toEqual({ kiosk: { framesDecoded: 10 } });
   });
 
   it('records only with both parties on screen, then uploads both parts and shows the stored digest', async () => {

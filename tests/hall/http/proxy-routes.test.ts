@@ -198,4 +198,15 @@ describe('the call signal socket', () => {
     await closed;
     await expect.poll(() => registry.presence).toEqual([`attached ${CASE} console`, `detached ${CASE} console`]);
   });
+
+  it('closes when the officer signs out', async () => {
+    await wang.post(`/api/proxy/cases/${CASE}/join`);
+    const other = new ConsoleClient(hall.origin);
+    await other.login('wang');
+    const opened = await open(CASE, { origin: hall.origin, cookie: other.cookie ?? '' });
+    if ('refused' in opened) throw new Error(`refused ${opened.refused}`);
+    const closed = new Promise<number>((resolve) => opened.ws.once('close', (code) => resolve(code)));
+    expect((await other.post('/api/logout')).status).toBe(200);
+    expect(await closed).toBe(4001);
+  });
 });
