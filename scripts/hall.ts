@@ -8,6 +8,7 @@
  *   npm run hall -- officer add <username> --role officer|supervisor [--name 显示名]
  *   npm run hall -- officer passwd <username>
  *   npm run hall -- kiosk add|list|remove …   (kiosk credentials, over the broker folder)
+ *   npm run hall -- recording export <caseId> --out FILE   (decrypts a 可视化代办 recording for an audit)
  *
  * Passwords come from standard input when it is piped (`echo … | npm run hall -- officer add …`),
  * otherwise one is generated and printed once. A malformed config exits 78.
@@ -26,11 +27,13 @@ import { startHallBroker } from '../hall/server/broker/hall-broker';
 import { kioskCommand as runKioskCommand } from '../hall/server/broker/kiosk-cli';
 import { startHallLink } from '../hall/server/link/hall-link-server';
 import { createHallStats } from '../hall/server/stats/hall-stats';
+import { recordingCommand, RECORDING_USAGE } from './hall-recording';
 
 const USAGE = `Usage: npm run hall [-- --config FILE]
        npm run hall -- officer add <username> --role officer|supervisor [--name NAME] [--config FILE]
        npm run hall -- officer passwd <username> [--config FILE]
-       npm run hall -- kiosk add|list|remove … [--config FILE]`;
+       npm run hall -- kiosk add|list|remove … [--config FILE]
+       ${RECORDING_USAGE}`;
 
 /** The real parts: Mosquitto run by the hall, the hall side of the MQTT link, the statistics over the rollups. */
 const REAL_PARTS: HallParts = { startBroker: startHallBroker, startLink: startHallLink, createStats: createHallStats };
@@ -155,6 +158,15 @@ async function main(argv: string[]): Promise<number> {
       return EX_CONFIG;
     }
     return kioskCommand(config.value, argv.slice(1).filter((_, i) => at < 0 || (i + 1 !== at && i + 1 !== at + 1)));
+  }
+  if (argv[0] === 'recording') {
+    const at = argv.indexOf('--config');
+    const config = loadHallConfig({ configFile: at > 0 ? argv[at + 1] : undefined });
+    if (!config.ok) {
+      process.stderr.write(`${config.error.message}\n`);
+      return EX_CONFIG;
+    }
+    return recordingCommand(config.value, argv.slice(1));
   }
   let parsed;
   try {

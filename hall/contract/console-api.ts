@@ -36,6 +36,7 @@ import { z } from 'zod';
 import { CurrentSession, KioskCommand, KioskStatusMessage } from '../../electron/contract/hall-link';
 import { HelpReason, ServiceCategory } from '../../electron/contract/domain';
 import { validateIdNumber } from '../../domain/id-number';
+import { ProxyCaseView } from '../../electron/contract/proxy';
 
 export { KioskCommand };
 
@@ -162,5 +163,7 @@ export const LiveMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('alert'), alert: AlertView }),
   z.object({ type: z.literal('helpCall'), call: HelpCallView }),
   z.object({ type: z.literal('supervision'), kioskId: z.string(), session: SupervisedSession.nullable() }),
+  /** 可视化代办 (issue 19): a proxy case changed (masked view). */
+  z.object({ type: z.literal('proxyCase'), case: ProxyCaseView }),
 ]);
 export type LiveMessage = z.infer<typeof LiveMessage>;

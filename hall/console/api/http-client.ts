@@ -29,7 +29,8 @@ export interface HttpClientOptions {
   fetch?: typeof fetch;
 }
 
-export function createHttpApi(options: HttpClientOptions = {}): ConsoleApi {
+/** `csrfToken()`: the session's token, for the proxy desk's calls (proxy-desk-api.ts). */
+export function createHttpApi(options: HttpClientOptions = {}): ConsoleApi & { csrfToken(): string | null } {
   const base = options.baseUrl ?? '';
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   let csrfToken: string | null = null;
@@ -71,6 +72,7 @@ export function createHttpApi(options: HttpClientOptions = {}): ConsoleApi {
   const id = encodeURIComponent;
 
   return {
+    csrfToken: () => csrfToken,
     login: async (request) => remember(await call('POST', '/api/login', LoginAnswer, request)),
     logout: async () => {
       const result = await call('POST', '/api/logout', Empty);

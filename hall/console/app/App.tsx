@@ -11,10 +11,13 @@ import type { ConsoleApi, LiveFeed } from '../api/console-api';
 import { withSignedOutGuard } from '../api/guard';
 import { LoginScreen, type LoginNotice } from '../screens/LoginScreen';
 import { Shell } from './Shell';
+import type { ProxyDeskDeps } from '../screens/ProxyDesk';
 
 export type Officer = LoginAnswer['officer'];
 
 export interface AppProps {
+  /** 可视化代办: the desk's calls and browser parts (absent: no proxy desk in the navigation). */
+  proxyDesk?: ProxyDeskDeps;
   api: ConsoleApi;
   live: LiveFeed;
   i18n: i18n;
@@ -22,7 +25,7 @@ export interface AppProps {
   chime?: () => void;
 }
 
-export function App({ api, live, i18n, chime }: AppProps) {
+export function App({ api, live, i18n, chime, proxyDesk }: AppProps) {
   const [officer, setOfficer] = useState<Officer | null | 'checking'>('checking');
   const [notice, setNotice] = useState<LoginNotice | null>(null);
 
@@ -60,7 +63,7 @@ export function App({ api, live, i18n, chime }: AppProps) {
           }}
         />
       ) : (
-        <Shell api={guarded} live={live} officer={officer} onSignOut={signOut} chime={chime ?? (() => undefined)} />
+        <Shell api={guarded} live={live} officer={officer} onSignOut={signOut} chime={chime ?? (() => undefined)} proxyDesk={proxyDesk} />
       )}
     </I18nextProvider>
   );

@@ -10,6 +10,7 @@ import type { ConsoleApi, LiveFeed } from '../api/console-api';
 import { AlertsScreen } from '../screens/AlertsScreen';
 import { HelpQueue } from '../screens/HelpQueue';
 import { KioskWall } from '../screens/KioskWall';
+import { ProxyDesk, type ProxyDeskDeps } from '../screens/ProxyDesk';
 import { StaffScreen } from '../screens/StaffScreen';
 import { StatsScreen } from '../screens/StatsScreen';
 import { Supervision } from '../screens/Supervision';
@@ -18,7 +19,7 @@ import { wordFailure } from '../ui/words';
 import type { Officer } from './App';
 import { useHallData } from './useHallData';
 
-export type ScreenId = 'wall' | 'alerts' | 'help' | 'supervision' | 'stats' | 'staff';
+export type ScreenId = 'wall' | 'alerts' | 'help' | 'proxy' | 'supervision' | 'stats' | 'staff';
 
 export interface ShellProps {
   api: ConsoleApi;
@@ -26,9 +27,10 @@ export interface ShellProps {
   officer: Officer;
   onSignOut: () => Promise<void>;
   chime: () => void;
+  proxyDesk?: ProxyDeskDeps;
 }
 
-export function Shell({ api, live, officer, onSignOut, chime }: ShellProps) {
+export function Shell({ api, live, officer, onSignOut, chime, proxyDesk }: ShellProps) {
   const { t } = useTranslation();
   const [screen, setScreen] = useState<ScreenId>('wall');
   const [newCall, setNewCall] = useState<HelpCallView | null>(null);
@@ -41,7 +43,12 @@ export function Shell({ api, live, officer, onSignOut, chime }: ShellProps) {
   );
   const data = useHallData(api, live, onNewHelpCall);
   const supervisor = officer.role === 'supervisor';
-  const screens: ScreenId[] = supervisor ? ['wall', 'alerts', 'help', 'supervision', 'stats', 'staff'] : ['wall', 'alerts', 'help', 'supervision', 'stats'];
+  const screens: ScreenId[] = [
+    'wall', 'alerts', 'help',
+    ...(proxyDesk ? (['proxy'] as const) : []),
+    'supervision', 'stats',
+    ...(supervisor ? (['staff'] as const) : []),
+  ];
   const waiting = data.helpCalls.filter((call) => call.state === 'waiting').length;
   const openAlerts = data.alerts.filter((alert) => alert.state === 'open').length;
   const badge = (id: ScreenId): number => (id === 'help' ? waiting : id === 'alerts' ? openAlerts : 0);
@@ -54,6 +61,8 @@ export function Shell({ api, live, officer, onSignOut, chime }: ShellProps) {
         return <AlertsScreen api={api} alerts={data.alerts} onChanged={data.upsertAlert} />;
       case 'help':
         return <HelpQueue api={api} calls={data.helpCalls} onChanged={data.upsertHelpCall} />;
+      case 'proxy':
+        return proxyDesk ? <ProxyDesk deps={proxyDesk} /> : <KioskWall kiosks={data.kiosks} sessions={data.sessions} />;
       case 'supervision':
         return <Supervision api={api} sessions={data.sessions} kiosks={data.kiosks} supervisor={supervisor} />;
       case 'stats':

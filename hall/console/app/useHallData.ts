@@ -88,6 +88,9 @@ export function useHallData(api: ConsoleApi, live: LiveFeed, onNewHelpCall: (cal
           setSessions((list) => (session ? upsert(list, session, (a, b) => a.kioskId === b.kioskId) : list.filter((entry) => entry.kioskId !== kioskId)));
           return;
         }
+        case 'proxyCase':
+          // The proxy desk keeps its own list (ProxyDesk.tsx).
+          return;
       }
     };
     const stop = live.connect({

@@ -7,7 +7,7 @@ export type HallAuditAction =
   | 'alertAcknowledge' | 'alertResolve'
   | 'helpClaim' | 'helpResolve'
   | 'staffSave' | 'staffRemove'
-  | 'proxyJoin' | 'proxyRecordingStart' | 'proxyRecordingStored' | 'proxyDecision' | 'proxyLeave';
+  | 'proxyJoin' | 'proxyRecordingStart' | 'proxyRecordingStored' | 'proxyRecordingFailed' | 'proxyDecision' | 'proxyLeave';
 
 export async function audit(
   db: Pick<HallDb, 'query'>,

@@ -58,3 +58,44 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown): Result
   const issue = parsed.error.issues[0];
   return err({ field: issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'body' });
 }
+
+/** The raw body's bytes, refused past `maxBytes` (what was read is dropped, the rest drained). */
+export function readRawBody(req: IncomingMessage, maxBytes: number): Promise<Result<Uint8Array, BodyRefusal>> {
+  return new Promise((resolve) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      req.resume();
+      resolve(err('tooLarge'));
+      return;
+    }
+    let chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const finish = (result: Result<Uint8Array, BodyRefusal>) => {
+      if (done) return;
+      done = true;
+      resolve(result);
+    };
+    req.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > maxBytes) {
+        chunks = [];
+        finish(err('tooLarge'));
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('error', () => finish(err('malformed')));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      finish(ok(new Uint8Array(body.buffer, body.byteOffset, body.byteLength)));
+    });
+  });
+}
+
+/** The media type of a Content-Type header, without parameters, lower case. */
+export function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}

@@ -5,6 +5,15 @@ import type { HallDb } from '../store/hall-db';
 import type { HallLinkPort, HallStatsPort } from './ports';
 import type { Reply } from './reply';
 import type { LiveMessage } from '../../contract/console-api';
+import type { ProxyCaseRegistry } from '../proxy/case-registry.types';
+import type { RecordingStore } from '../proxy/ports';
+import type { RecordingUploads } from './proxy-uploads';
+
+/** The hall's proxy cases (issue 19), when the server runs them. */
+export interface ProxyDeskPorts {
+  registry: ProxyCaseRegistry;
+  recordings: RecordingStore;
+}
 
 export interface HallHttpDeps {
   db: HallDb;
@@ -13,6 +22,8 @@ export interface HallHttpDeps {
   /** 32 bytes, hex: the key of the staff ID digest kiosks match cards by. */
   staffIdKey: string;
   now: () => Date;
+  /** 可视化代办: absent = the proxy routes answer 404. `uploads` holds the consent segment's parts until `finish`. */
+  proxy?: ProxyDeskPorts & { uploads: RecordingUploads };
 }
 
 export interface RouteContext<Body = unknown, Query = unknown> {
@@ -29,12 +40,14 @@ export interface RouteContext<Body = unknown, Query = unknown> {
 }
 
 export interface Route<Body = unknown, Query = unknown> {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** `/api/alerts/:id/acknowledge`; `:name` matches one path segment. */
   path: string;
   auth: 'none' | 'officer' | 'supervisor';
   body?: z.ZodType<Body>;
   query?: z.ZodType<Query>;
+  /** A raw (non-JSON) body of this media type up to `maxBytes`: the handler's `body` is its bytes (Uint8Array). */
+  raw?: { contentType: string; maxBytes: number };
   handle(ctx: RouteContext<Body, Query>): Promise<Reply>;
 }
 

@@ -14,14 +14,18 @@ import { err, ok, type Result } from '../../../domain/result';
 import { csrfMatches, findSession, SESSION_COOKIE, type ConsoleSession } from '../auth/sessions';
 import { createLiveHub } from './live';
 import { apiError, type Reply } from './reply';
-import { MAX_BODY_BYTES, parseCookies, readJsonBody, validate } from './request';
-import type { HallHttpDeps, Route } from './route';
+import { MAX_BODY_BYTES, mediaType, parseCookies, readJsonBody, readRawBody, validate } from './request';
+import type { HallHttpDeps, ProxyDeskPorts, Route } from './route';
+import { createRecordingUploads } from './proxy-uploads';
+import { createProxySignalUpgrade, PROXY_SIGNAL_PATH } from './proxy-signal';
 import { matchRoute } from './router';
 import { API_ROUTES } from './routes';
 import { hostAllowed, originAllowed, SECURITY_HEADERS, serverOrigins, type Origins } from './security';
 import { serveConsole } from './static-console';
 
-export interface HallHttpOptions extends HallHttpDeps {
+export interface HallHttpOptions extends Omit<HallHttpDeps, 'proxy'> {
+  /** 可视化代办 (issue 19): the case registry and the recording store; without them the proxy routes answer 404. */
+  proxy?: ProxyDeskPorts;
   host: string;
   /** 0 picks a free port. */
   port: number;
@@ -48,13 +52,24 @@ export type HallHttpRefusal = { kind: 'portInUse' | 'cannotListen'; message: str
 const MUTATING = new Set(['POST', 'DELETE', 'PUT', 'PATCH']);
 
 export async function startHallHttp(options: HallHttpOptions): Promise<Result<HallHttp, HallHttpRefusal>> {
-  const deps: HallHttpDeps = { db: options.db, link: options.link, stats: options.stats, staffIdKey: options.staffIdKey, now: options.now };
+  const deps: HallHttpDeps = {
+    db: options.db, link: options.link, stats: options.stats, staffIdKey: options.staffIdKey, now: options.now,
+    ...(options.proxy ? { proxy: { ...options.proxy, uploads: createRecordingUploads() } } : {}),
+  };
   const secure = options.tls !== undefined;
   const scheme = secure ? 'https' : 'http';
   const onError = options.onError ?? (() => undefined);
   let origins: Origins = serverOrigins(scheme, options.host, options.port, options.extraOrigins);
   const hub = createLiveHub(deps.db, (error) => onError(error, 'live'));
-  const unsubscribe = deps.link.onChange((change) => hub.onChange(change));
+  const unsubscribeLink = deps.link.onChange((change) => hub.onChange(change));
+  const unsubscribeProxy = deps.proxy?.registry.onCase((view) => {
+    deps.proxy?.uploads.caseChanged(view);
+    hub.broadcast({ type: 'proxyCase', case: view });
+  });
+  const unsubscribe = () => {
+    unsubscribeLink();
+    unsubscribeProxy?.();
+  };
   const sweeper = setInterval(() => void hub.sweep(deps.now()).catch((error: unknown) => onError(error, 'live sweep')), options.liveSweepMs ?? 30_000);
   sweeper.unref();
 
@@ -96,20 +111,28 @@ export async function startHallHttp(options: HallHttpOptions): Promise<Result<Ha
       if (mutating && !csrfMatches(session, headerValue(req.headers['x-csrf-token']))) return apiError('csrf');
       if (route.auth === 'supervisor' && session.role !== 'supervisor') return apiError('forbidden');
     }
-    const input = await readInput(req, url, route, mutating);
+    const input = route.raw ? await readRaw(req, route.raw) : await readInput(req, url, route, mutating);
     if (!input.ok) return input.error;
     const reply = await route.handle({
       deps, session, params, body: input.value.body, query: input.value.query, secure,
       broadcast: (message) => hub.broadcast(message),
     });
-    if (route.path === '/api/logout' && session) hub.endSession(session.tokenHash);
+    if (route.path === '/api/logout' && session) {
+      hub.endSession(session.tokenHash);
+      proxySignal?.endSession(session.tokenHash);
+    }
     return reply;
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096, perMessageDeflate: false });
+  const proxySignal = deps.proxy ? createProxySignalUpgrade({ registry: deps.proxy.registry, sessionOf, onError: (error) => onError(error, 'proxy signal') }) : null;
   server.on('upgrade', (req, socket, head) => {
     const refuse = (status: string) => socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     const url = new URL(req.url ?? '/', 'http://hall');
+    if (url.pathname === PROXY_SIGNAL_PATH && proxySignal) {
+      if (!hostAllowed(origins, req) || !originAllowed(origins, req)) return refuse('403 Forbidden');
+      return proxySignal.upgrade(req, socket, head, url, refuse);
+    }
     if (url.pathname !== '/api/live') return refuse('404 Not Found');
     if (!hostAllowed(origins, req) || !originAllowed(origins, req)) return refuse('403 Forbidden');
     void sessionOf(req).then(
@@ -151,6 +174,7 @@ export async function startHallHttp(options: HallHttpOptions): Promise<Result<Ha
         clearInterval(sweeper);
         unsubscribe();
         hub.closeAll();
+        proxySignal?.closeAll();
         wss.close();
         server.closeAllConnections();
         server.close(() => resolve());
@@ -179,6 +203,17 @@ async function readInput(req: IncomingMessage, url: URL, route: Route, mutating:
     query = parsed.value;
   }
   return ok({ body, query });
+}
+
+/** A raw upload: its media type must be the route's, its size within the route's cap. */
+async function readRaw(req: IncomingMessage, raw: NonNullable<Route['raw']>): Promise<Result<{ body: unknown; query: unknown }, Reply>> {
+  if (mediaType(req.headers['content-type']) !== raw.contentType) {
+    req.resume();
+    return err({ kind: 'json', status: 415, body: { error: 'badRequest', field: 'content-type' } });
+  }
+  const read = await readRawBody(req, raw.maxBytes);
+  if (!read.ok) return err(read.error === 'tooLarge' ? { kind: 'json', status: 413, body: { error: 'tooLarge' } } : apiError('badRequest', { field: 'body' }));
+  return ok({ body: read.value, query: {} });
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

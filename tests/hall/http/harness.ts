@@ -12,6 +12,7 @@ import type { StatsQuery } from '../../../hall/contract/console-api';
 import { addOfficer } from '../../../hall/server/auth/officers';
 import type { CommandBy, HallChange, HallLinkPort, HallStatsPort } from '../../../hall/server/http/ports';
 import { startHallHttp, type HallHttp } from '../../../hall/server/http/server';
+import type { ProxyDeskPorts } from '../../../hall/server/http/route';
 import type { HallDb } from '../../../hall/server/store/hall-db';
 import { migrateHallDb } from '../../../hall/server/store/migrations';
 import { openPgliteDb } from '../../../hall/server/store/pglite-db';
@@ -82,7 +83,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { db?: HallDb; consoleDir?: string; liveSweepMs?: number } = {}): Promise<Harness> {
+export async function startHarness(options: { db?: HallDb; consoleDir?: string; liveSweepMs?: number; proxy?: ProxyDeskPorts } = {}): Promise<Harness> {
   const db = options.db ?? (await openPgliteDb());
   const migrated = await migrateHallDb(db);
   if (!migrated.ok) throw new Error(`migration failed: ${JSON.stringify(migrated.error)}`);
@@ -94,7 +95,7 @@ export async function startHarness(options: { db?: HallDb; consoleDir?: string; 
   const clock = { now: new Date('2026-12-03T02:00:00.000Z') };
   const started = await startHallHttp({
     db, link, stats, staffIdKey: STAFF_ID_KEY, now: () => clock.now,
-    host: '127.0.0.1', port: 0, liveSweepMs: options.liveSweepMs,
+    host: '127.0.0.1', port: 0, liveSweepMs: options.liveSweepMs, proxy: options.proxy,
     consoleDir: options.consoleDir ?? join(mkdtempSync(join(tmpdir(), 'hall-console-')), 'absent'),
   });
   if (!started.ok) throw new Error(started.error.message);

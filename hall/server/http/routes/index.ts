@@ -4,8 +4,9 @@ import { alertRoutes } from './alert-routes';
 import { authRoutes } from './auth-routes';
 import { helpCallRoutes } from './help-call-routes';
 import { kioskRoutes } from './kiosk-routes';
+import { proxyRoutes } from './proxy-routes';
 import { staffRoutes } from './staff-routes';
 import { statsRoutes } from './stats-routes';
 import { supervisionRoutes } from './supervision-routes';
 
-export const API_ROUTES: readonly Route[] = [...authRoutes, ...kioskRoutes, ...alertRoutes, ...helpCallRoutes, ...supervisionRoutes, ...statsRoutes, ...staffRoutes];
+export const API_ROUTES: readonly Route[] = [...authRoutes, ...kioskRoutes, ...alertRoutes, ...helpCallRoutes, ...supervisionRoutes, ...statsRoutes, ...staffRoutes, ...proxyRoutes];
