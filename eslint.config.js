@@ -132,11 +132,21 @@ export default tseslint.config(
       }],
     },
   },
-  // hall/console: React, with the hooks rules the renderer follows.
+  // hall/console: React, with the hooks rules the renderer follows; from the kiosk renderer only the
+  // call mesh (可视化代办's three parties share one implementation).
   {
     files: ['hall/console/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', {
+        paths: [electronOnly],
+        patterns: [
+          { group: ['**/electron/*', '!**/electron/contract', '**/electron/main/**', '**/electron/host/**', '**/electron/preload/**'], message: 'hall/ may import only electron/contract from electron/ (ARCHITECTURE §7).' },
+          { group: ['**/drivers/**', '**/renderer/*', '!**/renderer/proxy-call'], message: 'hall/console may import from the kiosk renderer only its call mesh.' },
+        ],
+      }],
+    },
   },
   // hall/phone (可视化代办's phone page): React with the hooks rules; it reuses the kiosk renderer's
   // browser-only pieces that know nothing of the kiosk (camera, face loop, signature pad, the call mesh).

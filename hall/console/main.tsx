@@ -3,6 +3,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createHttpApi } from './api/http-client';
 import { createLiveFeed } from './api/live-feed';
+import { createProxyCallMesh } from '../../renderer/proxy-call/mesh';
+import { browserProxyDeskDeps } from './proxy-desk-deps';
 import { App } from './app/App';
 import { createConsoleI18n } from './i18n';
 import { chime } from './ui/chime';
@@ -18,9 +20,11 @@ document.documentElement.lang = i18n.language;
 
 const root = document.getElementById('root');
 if (root) {
+  const api = createHttpApi();
+  const live = createLiveFeed();
   createRoot(root).render(
     <StrictMode>
-      <App api={createHttpApi()} live={createLiveFeed()} i18n={i18n} chime={chime} />
+      <App api={api} live={live} i18n={i18n} chime={chime} proxyDesk={browserProxyDeskDeps(api, live, createProxyCallMesh)} />
     </StrictMode>,
   );
 }
