@@ -73,7 +73,30 @@ export const HallConfigFile = z.strictObject({
       urls: z.array(z.string().regex(/^turns?:/, 'a turn: or turns: URL')).max(8).default([]),
       stunUrls: z.array(z.string().regex(/^stun:/, 'a stun: URL')).max(8).default([]),
       ttlSeconds: z.number().int().min(60).max(86_400).default(600),
+      /**
+       * The hall's own coturn (Debian's /usr/bin/turnserver), started with the hall when no `urls` are
+       * given and the program is installed; it listens and relays on the phone page's address.
+       */
+      embedded: z.strictObject({
+        enabled: z.boolean().default(true),
+        port: Port.default(3478),
+        minRelayPort: Port.default(49160),
+        maxRelayPort: Port.default(49200),
+        /** The hall's kiosks and consoles a relayed party may reach (addresses or `a.b.c.d-e.f.g.h` ranges). */
+        allowedPeerIps: z.array(z.string().min(1)).max(16).default([]),
+      }).prefault({}),
     }).prefault({}),
+    /** Services a kiosk may do by proxy (the kiosk's service modules say so too; the hall checks again). */
+    services: z.array(z.string().regex(/^[a-z0-9-]{1,64}$/)).max(50).default(['no-criminal-record', 'residence-permit-endorsement', 'id-card-progress', 'exit-entry-progress']),
+    /** How the principal's face is compared with their reference photo. */
+    face: z.discriminatedUnion('comparison', [
+      /** The sample citizens' reference photos (a simulated hall). `testingSkipLiveness` is for automated tests only. */
+      z.strictObject({ comparison: z.literal('sandbox'), testingSkipLiveness: z.boolean().default(false) }),
+      /** The police gateway's verifyFace (the kiosk's gateway API), over mutual TLS unless on loopback. */
+      z.strictObject({ comparison: z.literal('gateway'), baseUrl: z.url(), caFile: z.string().min(1).optional(), certFile: z.string().min(1).optional(), keyFile: z.string().min(1).optional() }),
+    ]).default({ comparison: 'sandbox', testingSkipLiveness: false }),
+    challengeActions: z.number().int().min(1).max(4).default(2),
+    challengeTimeoutSeconds: z.number().int().min(5).max(120).default(20),
     sms: z.discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('sandbox') }),
       z.strictObject({ kind: z.literal('http'), url: z.url(), apiKeyFile: z.string().min(1) }),
