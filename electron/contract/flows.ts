@@ -16,9 +16,10 @@ import { SignatureStrokes } from './signature';
 import { DeliveryStepData, FormStepData, FormValues } from './form';
 import { MessageKey, ValueId } from './keys';
 import { AbilityAnswersEvent, AbilityTestStepData } from './ability-test';
+import { ProxyCallStepData } from './proxy';
 
 /** The step library's kinds: the renderer has one screen per kind. */
-export const StepKind = z.enum(['identify', 'consent', 'faceCheck', 'choice', 'query', 'photo', 'signature', 'documentCapture', 'form', 'delivery', 'payment', 'fingerprints', 'submit', 'review', 'selection', 'a4Print', 'receiptPrint', 'abilityTest', 'counter', 'referral', 'done', 'failed']);
+export const StepKind = z.enum(['identify', 'consent', 'faceCheck', 'choice', 'query', 'photo', 'signature', 'documentCapture', 'form', 'delivery', 'payment', 'fingerprints', 'submit', 'review', 'selection', 'a4Print', 'receiptPrint', 'abilityTest', 'proxyCall', 'counter', 'referral', 'done', 'failed']);
 export type StepKind = z.infer<typeof StepKind>;
 
 /**
@@ -174,8 +175,8 @@ export const FlowStepData = z.discriminatedUnion('step', [
   z.object({
     step: z.literal('identify'),
     identity: FlowIdentity.nullable(),
-    /** Why the identity cannot be used (message key suffix). */
-    problem: z.enum(['missing', 'invalidNumber', 'expired']).nullable(),
+    /** Why the identity cannot be used (message key suffix). `cardRequired`: a typed number is not enough here (e.g. an agent of 可视化代办 places their card). */
+    problem: z.enum(['missing', 'invalidNumber', 'expired', 'cardRequired']).nullable(),
   }),
   z.object({
     step: z.literal('consent'),
@@ -305,6 +306,8 @@ export const FlowStepData = z.discriminatedUnion('step', [
   PaymentStepData,
   SubmitStepData,
   AbilityTestStepData,
+  /** 可视化代办: the agent's side of the call (electron/contract/proxy.ts). */
+  ProxyCallStepData,
   z.object({ step: z.literal('failed'), reason: z.enum(['backendUnavailable', 'internal']), canRetry: z.boolean() }),
   /**
    * Two fingerprints: the host drives the scanner while `state` is

@@ -31,7 +31,8 @@ import { Consumable, DeviceStatus, HelpReason, ServiceCategory } from './domain'
 export { Consumable };
 import { Events } from './events';
 
-export const HALL_LINK_ROOT = 'onedoor/v1';
+import { HALL_LINK_ROOT, MaskedIdNumber, MaskedName } from './hall-link-base';
+export { HALL_LINK_ROOT, MaskedIdNumber, MaskedName } from './hall-link-base';
 
 /** A kiosk id as it may appear in a topic and as an MQTT username: no wildcards, separators or spaces. */
 export const KioskId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/);
@@ -67,10 +68,6 @@ export function parseKioskTopic(topic: string): { kioskId: string; kind: KioskTo
 }
 
 const At = z.string().datetime();
-/** `4104**********1230` style: a masked number never carries more than its first 4 and last 4 characters. */
-export const MaskedIdNumber = z.string().regex(/^[0-9A-Z]{0,4}\*+[0-9Xx]{0,4}$/);
-/** A masked name: the first character and stars (`张*`, `欧阳**`→`欧**`). */
-export const MaskedName = z.string().max(16).regex(/^[^*]{0,1}\*+$/);
 
 /** Retained; the kiosk's last will sets `online: false`. */
 export const KioskOnline = z.object({ online: z.boolean(), at: At.optional() });

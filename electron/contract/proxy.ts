@@ -26,7 +26,7 @@
  * store and every view hold the masked form). Everything else is masked.
  */
 import { z } from 'zod';
-import { HALL_LINK_ROOT, MaskedIdNumber, MaskedName } from './hall-link';
+import { HALL_LINK_ROOT, MaskedIdNumber, MaskedName } from './hall-link-base';
 import { SignatureStrokes } from './signature';
 
 /** The three parties of a call. */

@@ -128,6 +128,7 @@ export const FIXTURE_STEP_IDS: Readonly<Record<StepKind, string>> = {
   payment: 'pay',
   submit: 'submit',
   abilityTest: 'ability',
+  proxyCall: 'call',
 };
 
 /** A view of the fixture service for `data`, with the events it accepts; parsed, so a wrong fixture fails at once. */
@@ -341,6 +342,11 @@ export const fixtureViews: { readonly [K in StepKind]: () => FlowView } = {
         failedNoteKey: null,
       },
       ['CONFIRM'],
+    ),
+  proxyCall: () =>
+    fixtureView(
+      { step: 'proxyCall', phase: 'opening', case: null, invite: null, iceServers: [], openRefusedReason: null, signatureProblem: null, endReason: null },
+      ['BACK'],
     ),
   payment: () =>
     fixtureView(

@@ -30,7 +30,18 @@ import { ReviewStep } from './review/ReviewStep';
 import { SelectionStep } from './selection/SelectionStep';
 import { SignatureStep } from './signature/SignatureStep';
 import { SubmitStep } from './submit/SubmitStep';
+import { Waiting } from '../flows/Waiting';
+import { useTranslation } from 'react-i18next';
 import './step-layout.css';
+
+/**
+ * Until the proxy call's own screen (P6, renderer/proxy-call/) is wired in:
+ * the kiosk says it is working on the video check, nothing more.
+ */
+function ProxyCallPending(): ReactElement {
+  const { t } = useTranslation();
+  return createElement(Waiting, { text: t('attract.hallLoading') });
+}
 
 /** A component for every step kind. */
 export type StepRegistry = { [K in StepKind]: ComponentType<StepProps<K>> };
@@ -59,6 +70,7 @@ export const steps: StepRegistry = {
   fingerprints: FingerprintsStep,
   submit: SubmitStep,
   abilityTest: AbilityTestStep,
+  proxyCall: ProxyCallPending,
 };
 
 /** Draws the view's step with the registry's component for its kind. */
@@ -109,6 +121,8 @@ export function renderStep(registry: StepRegistry, context: StepContext): ReactE
       return createElement(registry.submit, { ...context, data });
     case 'abilityTest':
       return createElement(registry.abilityTest, { ...context, data });
+    case 'proxyCall':
+      return createElement(registry.proxyCall, { ...context, data });
     default: {
       const unknown: never = data;
       throw new Error(`No component draws flow step ${JSON.stringify(unknown)}`);
