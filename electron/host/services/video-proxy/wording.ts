@@ -44,7 +44,7 @@ export const wording: ServiceWording = {
       consent: '通话会被录音录像，请阅读后选择是否同意。',
       service: '请选择替委托人办理的业务。',
       principal: '请输入委托人的身份证号码和手机号码。',
-      call: '请让委托人用手机扫描二维码，或打开短信里的链接。',
+      proxyCall: '请让委托人用手机扫描二维码，或打开短信里的链接。',
     },
   },
   en: {
@@ -84,7 +84,7 @@ export const wording: ServiceWording = {
       consent: 'The call is recorded. Please read and choose whether you agree.',
       service: 'Choose the service to do for the principal.',
       principal: 'Enter the principal’s ID number and mobile number.',
-      call: 'Ask the principal to scan the QR code with their phone, or open the link in the text message.',
+      proxyCall: 'Ask the principal to scan the QR code with their phone, or open the link in the text message.',
     },
   },
 };
