@@ -115,12 +115,18 @@ function read(s: JsonSchema | boolean, root: JsonSchema, at: string, seen: Set<J
   return each.length === 1 ? each[0]! : { kind: 'union', options: each };
 }
 
+/** URLs the generator makes for a `uri` format: https, a host name, a path. */
+const URI_PATTERN = '^https://[a-z][a-z0-9]{0,20}\\.example/[A-Za-z0-9_-]{0,40}$';
+
 function readType(type: string, s: JsonSchema, root: JsonSchema, at: string, seen: Set<JsonSchema>): Declared {
   switch (type) {
-    case 'string':
-      // The pattern is the rule; a format without one would need a checker of its own here.
-      if (s.format !== undefined && s.pattern === undefined) throw new Unsupported(`format ${s.format} without a pattern`, at);
-      return { kind: 'string', min: s.minLength ?? 0, max: s.maxLength ?? Infinity, pattern: s.pattern === undefined ? undefined : new RegExp(s.pattern), format: s.format };
+    case 'string': {
+      // The pattern is the rule; a format without one would need a checker of its own here. A URL (`z.url()`, e.g. a proxy case's invite) is
+      // generated from a pattern whose every match is a URL; a mutation that is still a URL counts as still valid, as for any text.
+      const pattern = s.pattern ?? (s.format === 'uri' ? URI_PATTERN : undefined);
+      if (s.format !== undefined && pattern === undefined) throw new Unsupported(`format ${s.format} without a pattern`, at);
+      return { kind: 'string', min: s.minLength ?? 0, max: s.maxLength ?? Infinity, pattern: pattern === undefined ? undefined : new RegExp(pattern), format: s.format };
+    }
     case 'number':
     case 'integer': {
       const exMin = s.exclusiveMinimum !== undefined && s.exclusiveMinimum >= (s.minimum ?? -Infinity);
