@@ -337,6 +337,17 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     ),
     availability: flowAvailability,
     onMandateRunEnded: (_sessionId, mandate, outcome) => proxy.completed(mandate.caseId, outcome),
+    // The run by proxy in the journal: its service and outcome as any run's, and who for whom (masked), the case and the recording's digest.
+    onMandateRunStarted: (sessionId, serviceId, flowId, mandate, view) => {
+      station.sessions.flowStarted(sessionId, serviceId, flowId, view);
+      station.audit.record({
+        actor: 'citizen',
+        action: 'proxy.mandateRun',
+        sessionId,
+        subject: serviceId,
+        detail: { caseId: mandate.caseId, principal: mandate.principalIdNumberMasked, agent: mandate.agent.idNumberMasked, agentName: mandate.agent.nameMasked, recordingSha256: mandate.recordingSha256, approvedAt: mandate.approvedAt },
+      });
+    },
   });
 
   // Face verdicts and chosen photos reach the session's flow only from the host's own modules.

@@ -34,6 +34,8 @@ export interface FlowHandlersContext {
   availability?: (serviceId: string) => { available: true } | { available: false; reasonKey: string };
   /** 可视化代办: a run done by proxy ended with `outcome` (the hall's case record closes). */
   onMandateRunEnded?: (sessionId: string, mandate: ProxyMandate, outcome: string) => void;
+  /** 可视化代办: a run by proxy started (the host journals it: the service, the case, both people masked). */
+  onMandateRunStarted?: (sessionId: string, serviceId: string, flowId: string, mandate: ProxyMandate, view: FlowView) => void;
 }
 
 /** Why the host did not start a run by proxy. */

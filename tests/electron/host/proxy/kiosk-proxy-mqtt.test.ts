@@ -101,4 +101,43 @@ describe('the kiosk’s proxy side on the hall link', () => {
       await h.close();
     }
   });
+
+  it('after the officer approves, runs the chosen service for the principal in the same session, past identify, consent and the face check', async () => {
+    const h = await startHarness({ kioskId: KIOSK, hall: { url: broker.url, username: KIOSK, password: 'test-password', keepaliveSeconds: 10, statusIntervalSeconds: 2 } });
+    const from = ups.length;
+    const CASE2 = 'case-mqtt-0002';
+    const view2 = (state: ProxyCaseView['state'], over: Partial<ProxyCaseView> = {}): ProxyCaseView => ({ ...caseView(state), caseId: CASE2, ...over });
+    try {
+      await until(() => (h.host.hallLink.state() === 'online' ? true : undefined), 'online');
+      await h.call('dock.act', { action: 'placeCard', deviceId: 'idcard', sampleCard: 'resident-han' });
+      const started = await until(() => h.events.find((e) => e.event === 'session.started'), 'session.started');
+      const { sessionId } = (started.payload as { session: SessionInfo }).session;
+      const send = (event: unknown) => h.call<FlowView>('flow.send', { sessionId, event });
+      await h.call('flow.start', { sessionId, serviceId: 'video-proxy' });
+      await send({ type: 'CONFIRM' });
+      await send({ type: 'CONSENT', granted: true });
+      await send({ type: 'CHOOSE', value: 'no-criminal-record' });
+      await send({ type: 'SUBMIT_FORM', values: { idNumber: PRINCIPAL, mobile: '13800138000' } });
+      const open = await until(() => ups.slice(from).find((up) => up.type === 'open'), 'open at the hall');
+      if (open.type !== 'open') throw new Error('not an open');
+      await toKiosk({ type: 'opened', requestId: open.requestId, caseId: CASE2, inviteUrl: 'https://hall.example/p/two', sms: 'sent', iceServers: [], case: view2('invited') });
+      const recording = { sha256: 'd'.repeat(64), bytes: 2000, durationSeconds: 25, storedAt: new Date().toISOString(), keepUntil: new Date(Date.now() + 86_400_000).toISOString() };
+      await toKiosk({ type: 'case', case: view2('recorded', { recording, principalSigned: true }) });
+      await untilStep(h, sessionId, 'proxyCall', (view) => view.data.step === 'proxyCall' && view.data.phase === 'signing');
+      await send({ type: 'SIGN', signature: { aspect: 2, strokes: [[{ x: 0.1, y: 0.5, t: 0 }, { x: 0.5, y: 0.2, t: 100 }, { x: 0.9, y: 0.8, t: 200 }], [{ x: 0.1, y: 0.9, t: 300 }, { x: 0.9, y: 0.1, t: 400 }]] } });
+      const signed = await until(() => ups.slice(from).find((up) => up.type === 'agentSigned'), 'agentSigned at the hall');
+      expect(signed).toMatchObject({ caseId: CASE2 });
+      await toKiosk({ type: 'case', case: view2('approved', { recording, principalSigned: true, agentSigned: true, decision: { approved: true, reason: null, at: new Date().toISOString() } }) });
+      const principalRun = await until(async () => {
+        const { view } = await h.call<{ view: FlowView | null }>('flow.current', { sessionId });
+        return view?.serviceId === 'no-criminal-record' && view.step !== 'query' ? view : undefined;
+      }, 'the principal’s run');
+      expect(['identify', 'consent', 'faceCheck']).not.toContain(principalRun.step);
+      await h.call('session.end', { sessionId, reason: 'cancelled' });
+      // The run ended with the session: no cancel for an approved case.
+      expect(ups.slice(from).filter((up) => up.type === 'cancel')).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
 });
