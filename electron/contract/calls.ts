@@ -7,6 +7,7 @@ import { DeviceStatus, HelpReason, ServiceEntry, KioskInfo, MaskedIdentity, Sess
 import { FlowEvent, FlowView, ServiceWording, ValueId } from './flows';
 import { CameraRole, CameraSettings, ConsentKind, FaceFrameAnswer, DocumentPageResult, FaceVerifyResult, IssuedFaceChallenge, JpegBase64, PhotoCheckResult, PhotoCrop, PhotoSpecId, ReportedCameraState, StudioPhotoOutcome } from './domain';
 import { StaffCalls } from './staff';
+import { ProxySignalParams } from './proxy';
 
 export const Calls = {
   'kiosk.info': { params: z.object({}).strict(), result: KioskInfo },
@@ -253,6 +254,11 @@ export const Calls = {
   'flow.current': {
     params: z.object({ sessionId: z.string() }).strict(),
     result: z.object({ view: FlowView.nullable() }),
+  },
+  /** 可视化代办: a WebRTC signalling message from the kiosk's side of the call to `to`, for the session's current live case only. */
+  'proxy.signal': {
+    params: ProxySignalParams,
+    result: z.object({ sent: z.literal(true) }),
   },
   /** Hall staff at the kiosk (staff.ts). */
   ...StaffCalls,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DeviceStatus, HelpReason, ServiceEntry, MaskedIdentity, SessionEndReason, SessionInfo, StudioPhotoOutcome } from './domain';
 import { FlowView } from './flows';
 import { StaffEvents } from './staff';
+import { ProxySignalEvent } from './proxy';
 
 export const Events = {
   'devices.changed': z.object({ devices: z.array(DeviceStatus) }),
@@ -51,6 +52,8 @@ export const Events = {
   'help.answered': z.object({ callId: z.string(), state: z.enum(['claimed', 'resolved']), etaMinutes: z.number().int().min(0).max(60).nullable() }),
   /** Hall staff gave the citizen more time on the current step: the idle warning starts over with this much more. */
   'session.extended': z.object({ sessionId: z.string(), seconds: z.number().int().positive() }),
+  /** 可视化代办: a WebRTC signalling message for the kiosk's side of the call, relayed by the host from the hall. */
+  'proxy.signal': ProxySignalEvent,
   /** Hall staff at the kiosk (staff.ts). */
   ...StaffEvents,
 } as const;

@@ -175,8 +175,8 @@ export const FlowStepData = z.discriminatedUnion('step', [
   z.object({
     step: z.literal('identify'),
     identity: FlowIdentity.nullable(),
-    /** Why the identity cannot be used (message key suffix). */
-    problem: z.enum(['missing', 'invalidNumber', 'expired']).nullable(),
+    /** Why the identity cannot be used (message key suffix). `cardRequired`: a typed number is not enough here (e.g. an agent of 可视化代办 places their card). */
+    problem: z.enum(['missing', 'invalidNumber', 'expired', 'cardRequired']).nullable(),
   }),
   z.object({
     step: z.literal('consent'),

@@ -32,6 +32,7 @@ import { createFaceHandlers, type FaceHandlerContext } from './face/handlers';
 import { createFaceLockout } from './face/lockout';
 import { faceData } from './face/session-data';
 import { createFlowRuntime } from './flows';
+import { createKioskProxy, proxySignalHandlers } from './proxy';
 import type { PoliceGateway } from './gateway/police-gateway';
 import { createBackend } from './gateway/backend';
 import { fingerprintCompare } from './gateway/fingerprint-compare';
@@ -294,6 +295,15 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
   );
   // Money a run did not finish with: recovered at start, walk-aways at session end, settled by the outbox's word.
   const settlement = createPaymentSettlement({ desk: payment, ledger: paymentLedger, outbox: backend.outbox, alerts, slips, logger, late: latePayments, now });
+  // 可视化代办: the hall's proxy cases over the hall link (attached when the link is composed below).
+  const flowAvailability = catalogueAvailability(services);
+  const proxy = createKioskProxy({
+    kioskId: config.kioskId,
+    sessions,
+    bus,
+    logger,
+    services: () => SERVICE_MODULES.filter((module) => module.catalogue.proxy && flowAvailability(module.id).available).map((module) => ({ id: module.id, name: module.catalogue.name })),
+  });
   const flows = createFlowRuntime({
     sessions,
     bus,
@@ -318,13 +328,26 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
         documentPages: createDocumentPages(sessions, logger),
         payment,
         audit: station.audit,
+        proxy,
         ...(writerConfig?.enabled ? { endorsementWriter: createEndorsementWriterDesk({ device: () => endorsementWriterOf(baseDevices, writerConfig.id), logger, now }) } : {}),
         logger,
         now,
       }),
       (problem) => problem,
     ),
-    availability: catalogueAvailability(services),
+    availability: flowAvailability,
+    onMandateRunEnded: (_sessionId, mandate, outcome) => proxy.completed(mandate.caseId, outcome),
+    // The run by proxy in the journal: its service and outcome as any run's, and who for whom (masked), the case and the recording's digest.
+    onMandateRunStarted: (sessionId, serviceId, flowId, mandate, view) => {
+      station.sessions.flowStarted(sessionId, serviceId, flowId, view);
+      station.audit.record({
+        actor: 'citizen',
+        action: 'proxy.mandateRun',
+        sessionId,
+        subject: serviceId,
+        detail: { caseId: mandate.caseId, principal: mandate.principalIdNumberMasked, agent: mandate.agent.idNumberMasked, agentName: mandate.agent.nameMasked, recordingSha256: mandate.recordingSha256, approvedAt: mandate.approvedAt },
+      });
+    },
   });
 
   // Face verdicts and chosen photos reach the session's flow only from the host's own modules.
@@ -437,6 +460,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     // Document pages only for the flow's current document capture step; accepted and deleted pages reach the flow as host events.
     ...createDocumentHandlers({ sessions, logger, newId: randomUUID, flow: documentFlowPort(sessions) }),
     ...journaledFlowHandlers(flows.handlers, sessions, station.sessions),
+    ...proxySignalHandlers(proxy),
     ...staff.handlers,
   };
 
@@ -458,6 +482,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
     consumables: () => staff.consumables(),
     devices: () => devices.list().map(toContractStatus),
     categoryOf: (serviceId) => SERVICE_CATALOGUE.find((entry) => entry.id === serviceId)?.category ?? null,
+    proxy,
   });
   // A staff sign-in or sign-out is republished at once in the kiosk's status.
   unsubscribers.push(
@@ -539,6 +564,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
       const open = sessions.endAny('hostRestart');
       if (open) bus.emit('session.ended', { sessionId: open.sessionId, reason: 'hostRestart' });
       flows.controls.dispose();
+      proxy.dispose();
       sessions.dispose();
       staff.dispose();
       for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();

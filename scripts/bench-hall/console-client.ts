@@ -58,6 +58,7 @@ export async function openLiveConsole(db: Pick<HallDb, 'query'>, origin: string)
         return;
       case 'alert':
       case 'supervision':
+      case 'proxyCase':
         counts.other += 1;
         return;
     }

@@ -52,6 +52,7 @@ export const CALL_EXAMPLES: { [M in CallName]: CallParams<M> } = {
   'session.activity': { sessionId },
   'identity.typed': { sessionId, idNumber: '11010519491231002X' },
   'help.request': { sessionId: null, reason: 'button', step: 'consent' },
+  'proxy.signal': { sessionId, caseId: 'case-0001', to: 'phone', body: { kind: 'hello' } },
   'catalogue.list': {},
   'dock.state': {},
   'dock.act': { action: 'placeCard', deviceId: 'idcard', sampleCard: 'resident-han' },
@@ -122,5 +123,6 @@ export const EVENT_EXAMPLES: { [E in EventName]: EventPayload<E> } = {
   'hall.hint': { sessionId, text: '请把身份证放在下方感应区' },
   'help.answered': { callId: 'call-1', state: 'claimed', etaMinutes: 2 },
   'session.extended': { sessionId, seconds: 120 },
+  'proxy.signal': { sessionId, caseId: 'case-0001', from: 'console', body: { kind: 'hello' } },
   'staff.changed': { phase: 'signedIn', officer: { staffNumber: '100234', nameMasked: '王**', role: 'officer' }, idleSignOutMs: 120_000 },
 };

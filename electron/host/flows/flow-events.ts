@@ -5,6 +5,7 @@
  * module's verdict and the photo module's takes and accepted choice.
  */
 import type { FaceCheckOutcome, FingerCode, FlowEvent, Identity, PhotoSpecId } from '../../contract';
+import type { ProxyHallEvent } from './library/proxy-call';
 
 /** Sent by the host when the session's identity is set or changes at identify (card read, number typed). */
 export interface IdentityEvent {
@@ -109,7 +110,7 @@ export type FingerprintEvent =
       reason?: 'noCard' | 'noCardPrints' | 'cardPrintsUnreadable';
     };
 
-export type HostFlowEvent = IdentityEvent | IdentityChangedEvent | FaceResultEvent | PhotoTakenEvent | PhotoAcceptedEvent | PageAcceptedEvent | PageDeletedEvent | PaymentCodeEvent | CodeScannedEvent | FingerprintEvent;
+export type HostFlowEvent = IdentityEvent | IdentityChangedEvent | FaceResultEvent | PhotoTakenEvent | PhotoAcceptedEvent | PageAcceptedEvent | PageDeletedEvent | PaymentCodeEvent | CodeScannedEvent | FingerprintEvent | ProxyHallEvent;
 
 /** Everything a flow machine can receive. */
 export type FlowMachineEvent = FlowEvent | HostFlowEvent;

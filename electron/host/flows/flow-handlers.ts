@@ -15,8 +15,11 @@ import { kioskError, type CallHandlers, type HandlerOutcome } from '../api/dispa
 import type { EventBus } from '../events';
 import type { Logger } from '../log/logger';
 import type { ActiveSession, SessionStore } from '../session/session-store';
+import type { ProxyMandate } from '../../contract/proxy';
+import { err, ok, type Result } from '../../../domain/result';
 import type { FlowInstance } from './flow-instance';
 import type { FlowService } from './flow-service';
+import type { FlowContinuation } from './library/context';
 import { FLOW_DATA_KEY, faceResultEvent, flowOf } from './session-flow';
 
 export type FlowCallName = 'flow.start' | 'flow.send' | 'flow.current';
@@ -29,7 +32,14 @@ export interface FlowHandlersContext {
   services: readonly FlowService[];
   /** Whether a service may start now (catalogue availability); default: always. */
   availability?: (serviceId: string) => { available: true } | { available: false; reasonKey: string };
+  /** 可视化代办: a run done by proxy ended with `outcome` (the hall's case record closes). */
+  onMandateRunEnded?: (sessionId: string, mandate: ProxyMandate, outcome: string) => void;
+  /** 可视化代办: a run by proxy started (the host journals it: the service, the case, both people masked). */
+  onMandateRunStarted?: (sessionId: string, serviceId: string, flowId: string, mandate: ProxyMandate, view: FlowView) => void;
 }
+
+/** Why the host did not start a run by proxy. */
+export type MandateRefusal = 'noSession' | 'unknownService' | 'notProxyAllowed' | 'unavailable' | 'identityNotFixed';
 
 export type FlowHandlers = Pick<CallHandlers, FlowCallName>;
 
@@ -51,6 +61,13 @@ export interface FlowControls {
   paymentCodeScanned(sessionId: string, text: string): boolean;
   /** A code scanned while the session's flow shows a form that takes scans (a receipt's 受理编号). False when none does. */
   codeScanned(sessionId: string, text: string): boolean;
+  /**
+   * Starts `next.serviceId` in the session for the principal under the
+   * mandate (after the run that asked for it ended). Refused for a service
+   * that does not allow proxy, an unavailable one, or a session whose own
+   * identity (the agent's card) was not fixed.
+   */
+  startWithMandate(sessionId: string, next: FlowContinuation): Result<FlowView, MandateRefusal>;
   /** Another identity came after the fixed one: the session's flow ends (`identityChanged`) if it still runs. */
   identityChanged(sessionId: string): boolean;
   /** Unsubscribes from the bus (host stop). */
@@ -66,7 +83,11 @@ export interface PhotoAsked {
   studioReceipt: boolean;
 }
 
-const flowError = (messageKey: string, details?: Record<string, unknown>): KioskError => ({ code: 'invalidParams', messageKey, ...(details ? { details } : {}) });
+const flowError = (messageKey: string, details?: Record<string, unknown>): KioskError => ({
+  code: 'invalidParams',
+  messageKey,
+  ...(details ? { details } : {}),
+});
 const fail = (error: KioskError) => ({ ok: false as const, error });
 
 /**
@@ -97,7 +118,10 @@ export function createFlowRuntime(ctx: FlowHandlersContext): { handlers: FlowHan
     const entry = live.get(session.sessionId);
     if (!entry || entry.identity !== session.identity) {
       // Cannot happen while every identity reaches the flow through syncIdentity; fail closed if it does.
-      ctx.logger.error({ sessionId: session.sessionId }, 'flow left identify with an identity that is not the session’s');
+      ctx.logger.error(
+        { sessionId: session.sessionId },
+        'flow left identify with an identity that is not the session’s',
+      );
       entry?.flow.send({ type: 'IDENTITY_CHANGED' });
       return;
     }
@@ -117,6 +141,52 @@ export function createFlowRuntime(ctx: FlowHandlersContext): { handlers: FlowHan
     }
   });
 
+  /**
+   * Starts `service` in the session: for the session's identity, or under a
+   * mandate for the principal's (the session's own identity, the agent's
+   * card, stays fixed as it is: a different card placed still ends the run).
+   */
+  const startRun = (session: ActiveSession, service: FlowService, proxied: FlowContinuation | null): FlowView => {
+    const { sessionId } = session;
+    stop(sessionId);
+    const flow = service.start({
+      sessionId,
+      flowId: randomUUID(),
+      identity: proxied ? proxied.identity : session.identity,
+      language: session.language,
+      ...(proxied ? { mandate: proxied.mandate } : {}),
+    });
+    let handedOver = false;
+    const unsubscribe = flow.subscribe((view: FlowView) => {
+      if (!proxied && flow.identityConfirmed()) fixIdentity(session);
+      ctx.bus.emit('flow.changed', { sessionId, view });
+      if (proxied && view.data.step === 'done') ctx.onMandateRunEnded?.(sessionId, proxied.mandate, view.data.outcome);
+      const next = handedOver ? null : (flow.continuation?.() ?? null);
+      if (next) {
+        handedOver = true;
+        // After this notification: the run that asked is stopped by the next one's start.
+        queueMicrotask(() => {
+          if (ctx.sessions.get(sessionId) !== session || flowOf(session) !== flow) return;
+          const started = controls.startWithMandate(sessionId, next);
+          if (!started.ok)
+            ctx.logger.error(
+              { sessionId, serviceId: next.serviceId, refusal: started.error },
+              'run by proxy not started',
+            );
+        });
+      }
+    });
+    // A run by proxy never syncs the session's identity into it: its identity is the principal's.
+    live.set(sessionId, { flow, unsubscribe, identity: session.identity });
+    session.data.set(FLOW_DATA_KEY, flow);
+    ctx.sessions.touch(sessionId);
+    ctx.logger.info(
+      { sessionId, serviceId: service.id, flowId: flow.flowId, byProxy: proxied !== null },
+      'flow started',
+    );
+    return flow.view();
+  };
+
   const withFlow = (sessionId: string): { session: ActiveSession; flow: FlowInstance } | { error: KioskError } => {
     const session = ctx.sessions.get(sessionId);
     if (!session) return { error: kioskError('noSession') };
@@ -133,17 +203,7 @@ export function createFlowRuntime(ctx: FlowHandlersContext): { handlers: FlowHan
       if (!service) return fail(flowError('flow.unknownService', { serviceId }));
       const availability = ctx.availability?.(serviceId) ?? { available: true };
       if (!availability.available) return fail({ code: 'deviceUnavailable', messageKey: availability.reasonKey });
-      stop(sessionId);
-      const flow = service.start({ sessionId, flowId: randomUUID(), identity: session.identity, language: session.language });
-      const unsubscribe = flow.subscribe((view: FlowView) => {
-        if (flow.identityConfirmed()) fixIdentity(session);
-        ctx.bus.emit('flow.changed', { sessionId, view });
-      });
-      live.set(sessionId, { flow, unsubscribe, identity: session.identity });
-      session.data.set(FLOW_DATA_KEY, flow);
-      ctx.sessions.touch(sessionId);
-      ctx.logger.info({ sessionId, serviceId, flowId: flow.flowId }, 'flow started');
-      return { ok: true, value: flow.view() };
+      return { ok: true, value: startRun(session, service, null) };
     },
     'flow.send': ({ sessionId, event }): HandlerOutcome<'flow.send'> => {
       const found = withFlow(sessionId);
@@ -152,11 +212,17 @@ export function createFlowRuntime(ctx: FlowHandlersContext): { handlers: FlowHan
       syncIdentity(found.session, found.flow);
       const before = found.flow.view();
       if (!found.flow.send(event)) {
-        ctx.logger.info({ sessionId, flowId: found.flow.flowId, step: before.step, event: event.type }, 'flow event not accepted');
+        ctx.logger.info(
+          { sessionId, flowId: found.flow.flowId, step: before.step, event: event.type },
+          'flow event not accepted',
+        );
         return fail(flowError('flow.eventNotAccepted', { step: before.step, event: event.type }));
       }
       const after = found.flow.view();
-      ctx.logger.info({ sessionId, flowId: found.flow.flowId, from: before.step, event: event.type, to: after.step }, 'flow event');
+      ctx.logger.info(
+        { sessionId, flowId: found.flow.flowId, from: before.step, event: event.type, to: after.step },
+        'flow event',
+      );
       return { ok: true, value: after };
     },
     'flow.current': ({ sessionId }): HandlerOutcome<'flow.current'> => {
@@ -167,68 +233,84 @@ export function createFlowRuntime(ctx: FlowHandlersContext): { handlers: FlowHan
     },
   };
 
-  return {
-    handlers,
-    controls: {
-      faceResult(sessionId, verdict, checked) {
-        const session = ctx.sessions.get(sessionId);
-        const flow = session && flowOf(session);
-        if (!session || !flow) return false;
-        // Only a check of the identity the flow acts on, begun after it was fixed, may move the flow.
-        const ofFixedIdentity = session.identityFixed && checked !== null && checked === session.identity;
-        const accepted = ofFixedIdentity && flow.send(faceResultEvent(verdict));
-        ctx.logger.info({ sessionId, flowId: flow.flowId, outcome: verdict.outcome, ofFixedIdentity, accepted }, 'face result');
-        return accepted;
-      },
-      photoAsked(sessionId) {
-        const session = ctx.sessions.get(sessionId);
-        const data = session && flowOf(session)?.view().data;
-        return data?.step === 'photo' ? { spec: data.spec, maxTakes: data.maxTakes, takes: data.takes, studioReceipt: data.studioReceipt } : null;
-      },
-      photoTaken(sessionId, spec) {
-        const session = ctx.sessions.get(sessionId);
-        const flow = session && flowOf(session);
-        return flow ? flow.send({ type: 'PHOTO_TAKEN', spec }) : false;
-      },
-      photoChosen(sessionId, choice) {
-        const session = ctx.sessions.get(sessionId);
-        const flow = session && flowOf(session);
-        if (!session || !flow) return false;
-        const accepted = flow.send({ type: 'PHOTO_ACCEPTED', ...choice });
-        ctx.logger.info({ sessionId, flowId: flow.flowId, spec: choice.spec, accepted }, 'photo chosen for the flow');
-        return accepted;
-      },
-      paymentCodeScanned(sessionId, text) {
-        const session = ctx.sessions.get(sessionId);
-        const flow = session && flowOf(session);
-        if (!session || !flow || flow.view().data.step !== 'payment') return false;
-        const accepted = flow.send({ type: 'PAYMENT_CODE', authCode: text.trim() });
-        // The code is the citizen's means of payment: never logged.
-        ctx.logger.info({ sessionId, flowId: flow.flowId, accepted }, 'payment code scanned for the flow');
-        return accepted;
-      },
-      codeScanned(sessionId, text) {
-        const session = ctx.sessions.get(sessionId);
-        const flow = session && flowOf(session);
-        const data = flow?.view().data;
-        if (!session || !flow || data?.step !== 'form' || data.scanFieldId === undefined) return false;
-        const accepted = flow.send({ type: 'CODE_SCANNED', text });
-        // The code may be personal data (a receipt's number): not logged.
-        ctx.logger.info({ sessionId, flowId: flow.flowId, accepted }, 'code scanned for the flow');
-        return accepted;
-      },
-      identityChanged(sessionId) {
-        const session = ctx.sessions.get(sessionId);
-        const flow = session && flowOf(session);
-        if (!session || !flow) return false;
-        const ended = flow.send({ type: 'IDENTITY_CHANGED' });
-        ctx.logger.warn({ sessionId, flowId: flow.flowId, ended }, 'another identity after identify: flow ended');
-        return ended;
-      },
-      dispose() {
-        unsubscribeBus();
-        for (const sessionId of [...live.keys()]) stop(sessionId);
-      },
+  const controls: FlowControls = {
+    startWithMandate(sessionId, next) {
+      const session = ctx.sessions.get(sessionId);
+      if (!session) return err('noSession');
+      const service = ctx.services.find((candidate) => candidate.id === next.serviceId);
+      if (!service) return err('unknownService');
+      // The host decides: a service that does not allow proxy never runs for someone else, whoever asks.
+      if (service.proxy !== true) return err('notProxyAllowed');
+      if (!(ctx.availability?.(next.serviceId) ?? { available: true }).available) return err('unavailable');
+      if (!session.identityFixed || !session.identity) return err('identityNotFixed');
+      const view = startRun(session, service, next);
+      ctx.bus.emit('flow.changed', { sessionId, view });
+      return ok(view);
+    },
+    faceResult(sessionId, verdict, checked) {
+      const session = ctx.sessions.get(sessionId);
+      const flow = session && flowOf(session);
+      if (!session || !flow) return false;
+      // Only a check of the identity the flow acts on, begun after it was fixed, may move the flow.
+      const ofFixedIdentity = session.identityFixed && checked !== null && checked === session.identity;
+      const accepted = ofFixedIdentity && flow.send(faceResultEvent(verdict));
+      ctx.logger.info(
+        { sessionId, flowId: flow.flowId, outcome: verdict.outcome, ofFixedIdentity, accepted },
+        'face result',
+      );
+      return accepted;
+    },
+    photoAsked(sessionId) {
+      const session = ctx.sessions.get(sessionId);
+      const data = session && flowOf(session)?.view().data;
+      return data?.step === 'photo'
+        ? { spec: data.spec, maxTakes: data.maxTakes, takes: data.takes, studioReceipt: data.studioReceipt }
+        : null;
+    },
+    photoTaken(sessionId, spec) {
+      const session = ctx.sessions.get(sessionId);
+      const flow = session && flowOf(session);
+      return flow ? flow.send({ type: 'PHOTO_TAKEN', spec }) : false;
+    },
+    photoChosen(sessionId, choice) {
+      const session = ctx.sessions.get(sessionId);
+      const flow = session && flowOf(session);
+      if (!session || !flow) return false;
+      const accepted = flow.send({ type: 'PHOTO_ACCEPTED', ...choice });
+      ctx.logger.info({ sessionId, flowId: flow.flowId, spec: choice.spec, accepted }, 'photo chosen for the flow');
+      return accepted;
+    },
+    paymentCodeScanned(sessionId, text) {
+      const session = ctx.sessions.get(sessionId);
+      const flow = session && flowOf(session);
+      if (!session || !flow || flow.view().data.step !== 'payment') return false;
+      const accepted = flow.send({ type: 'PAYMENT_CODE', authCode: text.trim() });
+      // The code is the citizen's means of payment: never logged.
+      ctx.logger.info({ sessionId, flowId: flow.flowId, accepted }, 'payment code scanned for the flow');
+      return accepted;
+    },
+    codeScanned(sessionId, text) {
+      const session = ctx.sessions.get(sessionId);
+      const flow = session && flowOf(session);
+      const data = flow?.view().data;
+      if (!session || !flow || data?.step !== 'form' || data.scanFieldId === undefined) return false;
+      const accepted = flow.send({ type: 'CODE_SCANNED', text });
+      // The code may be personal data (a receipt's number): not logged.
+      ctx.logger.info({ sessionId, flowId: flow.flowId, accepted }, 'code scanned for the flow');
+      return accepted;
+    },
+    identityChanged(sessionId) {
+      const session = ctx.sessions.get(sessionId);
+      const flow = session && flowOf(session);
+      if (!session || !flow) return false;
+      const ended = flow.send({ type: 'IDENTITY_CHANGED' });
+      ctx.logger.warn({ sessionId, flowId: flow.flowId, ended }, 'another identity after identify: flow ended');
+      return ended;
+    },
+    dispose() {
+      unsubscribeBus();
+      for (const sessionId of [...live.keys()]) stop(sessionId);
     },
   };
+  return { handlers, controls };
 }

@@ -10,6 +10,7 @@
 import { createActor, type AnyMachineSnapshot, type AnyStateMachine, type SnapshotFrom } from 'xstate';
 import type { FlowEvent, FlowEventType, FlowStepData, FlowView, PathStep } from '../../contract';
 import type { FlowMachineEvent } from './flow-events';
+import type { FlowContinuation } from './library/context';
 
 /** What the view function returns for a snapshot: the step (by the service's id) and its data. */
 export interface StepView {
@@ -26,6 +27,8 @@ export interface FlowInstance {
   send(event: FlowMachineEvent): boolean;
   /** Whether the run's identify step was confirmed (the session's identity is then fixed); false on a path that skipped it. */
   identityConfirmed(): boolean;
+  /** A run the host should start next in the same session (a proxy case approved), once this one has ended; absent or null: none. */
+  continuation?(): FlowContinuation | null;
   /** Told on every change of the view. */
   subscribe(listener: (view: FlowView) => void): () => void;
   /** Stops the actor: in-flight work is ignored from now on. */
@@ -67,6 +70,8 @@ export interface FlowInstanceOptions<M extends AnyStateMachine> {
   view: (snapshot: SnapshotFrom<M>) => StepView;
   /** Whether the snapshot's run confirmed its identify step; default: it is past a step of kind identify (a flow that starts there). */
   identityConfirmed?: (snapshot: SnapshotFrom<M>) => boolean;
+  /** The run the snapshot asks the host to start next (default: none). */
+  continuation?: (snapshot: SnapshotFrom<M>) => FlowContinuation | null;
   /** Told when the actor fails (a bug: expected failures are values). */
   onError?: (error: unknown) => void;
 }
@@ -125,6 +130,7 @@ export function startFlowInstance<M extends AnyStateMachine>(options: FlowInstan
     serviceId: options.serviceId,
     flowId: options.flowId,
     view: () => numbered(compute()),
+    continuation: () => (options.continuation ? options.continuation(snapshot() as SnapshotFrom<M>) : null),
     identityConfirmed: () => (options.identityConfirmed ? options.identityConfirmed(snapshot() as SnapshotFrom<M>) : compute().step !== 'identify'),
     send(event) {
       if (stopped || snapshot().status !== 'active' || !snapshot().can(event)) return false;

@@ -39,6 +39,8 @@ export interface HostHallLinkDeps {
   /** Where the default credentials file is looked for (tests). */
   resolve?: ResolveDeps;
   connect?: HallLinkDeps['connect'];
+  /** 可视化代办: the kiosk's proxy side, on the proxy topics. */
+  proxy?: HallLinkDeps['proxy'];
 }
 
 export function createHostHallLink(deps: HostHallLinkDeps): HallLink {
@@ -65,6 +67,7 @@ export function createHostHallLink(deps: HostHallLinkDeps): HallLink {
     ...(deps.staffSignedIn ? { staffSignedIn: deps.staffSignedIn } : {}),
     ...(deps.allowList ? { allowList: deps.allowList } : {}),
     ...(deps.connect ? { connect: deps.connect } : {}),
+    ...(deps.proxy ? { proxy: deps.proxy } : {}),
     commands: {
       currentSessionId: () => sessions.current()?.sessionId ?? null,
       hint: (sessionId, text) => bus.emit('hall.hint', { sessionId, text }),

@@ -21,6 +21,8 @@ import { createHallOutbox } from './outbox';
 import { createSessionTracker, type Outgoing } from './session-tracker';
 import { buildStatus } from './status';
 import { withoutIdNumbers } from './no-id-numbers';
+import { proxyTopic } from '../../contract/proxy';
+import type { ProxyChannel } from '../proxy/proxy-channel';
 
 export type HallLinkState = 'off' | 'connecting' | 'online' | 'offline';
 
@@ -35,6 +37,13 @@ export interface HallLink {
 /** H4's cache of the officers allowed to sign in (structural: any object with `replace`). */
 export interface AllowListSink {
   replace(list: StaffAllowList): void;
+}
+
+/** What the link gives the kiosk's proxy side: a channel to publish on, the down topic's payloads, the link's ups and downs. */
+export interface HallProxySide {
+  attach(channel: ProxyChannel | null): void;
+  receive(payload: Buffer): void;
+  linkChanged(online: boolean): void;
 }
 
 export interface HallLinkDeps {
@@ -59,6 +68,8 @@ export interface HallLinkDeps {
   allowList?: AllowListSink;
   /** What hall commands do on the kiosk (session, hints, service state, help). */
   commands: CommandPorts;
+  /** 可视化代办: the kiosk's proxy side (electron/host/proxy/), given the proxy topics. */
+  proxy?: HallProxySide;
   /** Replaces `mqtt.connect` (tests). */
   connect?: (url: string, options: IClientOptions) => MqttClient;
 }
@@ -250,7 +261,8 @@ export function createHallLink(deps: HallLinkDeps): HallLink {
     log.info({ url: settings?.url }, 'hall link online');
     const online: KioskOnline = { online: true, at: now().toISOString() };
     publish(kioskTopic.online(kioskId), online, true);
-    client?.subscribe([kioskTopic.command(kioskId), hallTopic.staff], { qos: 1 }, (error) => {
+    const topics = [kioskTopic.command(kioskId), hallTopic.staff, ...(deps.proxy ? [proxyTopic.down(kioskId)] : [])];
+    client?.subscribe(topics, { qos: 1 }, (error) => {
       if (error) log.warn({ err: error.message }, 'hall subscriptions refused');
     });
     lastStatusAt = 0;
@@ -258,6 +270,23 @@ export function createHallLink(deps: HallLinkDeps): HallLink {
     flushQueue();
     batchInFlight = null;
     pumpJournal();
+    deps.proxy?.linkChanged(true);
+  };
+
+  /**
+   * The proxy side's channel. Not through withoutIdNumbers: `open` carries
+   * the principal's full number to the hall by design (contract/proxy.ts);
+   * the broker's ACL lets only this kiosk write this topic.
+   */
+  const proxyChannel: ProxyChannel = {
+    online: connected,
+    publish(message) {
+      if (!connected()) return false;
+      client?.publish(proxyTopic.up(kioskId), JSON.stringify(message), { qos: 1, retain: false }, (error) => {
+        if (error) log.warn({ kind: message.type, err: error.message }, 'proxy message not acknowledged');
+      });
+      return true;
+    },
   };
 
   return {
@@ -272,15 +301,19 @@ export function createHallLink(deps: HallLinkDeps): HallLink {
       const connect = deps.connect ?? ((url: string, options: IClientOptions) => mqtt.connect(url, options));
       const c = connect(settings.url, mqttOptions(kioskId, settings));
       client = c;
+      deps.proxy?.attach(proxyChannel);
       c.on('connect', onConnect);
       c.on('message', (topic, payload) => {
         if (topic === kioskTopic.command(kioskId)) onCommand(payload);
         else if (topic === hallTopic.staff) onAllowList(payload);
+        else if (deps.proxy && topic === proxyTopic.down(kioskId)) deps.proxy.receive(payload);
       });
       c.on('offline', () => {
         if (state === 'online') log.warn('hall link offline: the kiosk goes on alone and catches up later');
         state = 'offline';
       });
+      // A live proxy call cannot wait for the link to come back: its step hears at once.
+      c.on('close', () => deps.proxy?.linkChanged(false));
       c.on('reconnect', () => {
         backoff = nextBackoff(backoff);
         c.options.reconnectPeriod = backoff;
@@ -295,6 +328,8 @@ export function createHallLink(deps: HallLinkDeps): HallLink {
       if (!client) return;
       stopped = true;
       unsubscribe?.();
+      deps.proxy?.linkChanged(false);
+      deps.proxy?.attach(null);
       for (const timer of [statusTimer, intervalTimer, pollTimer]) if (timer) clearTimeout(timer);
       statusTimer = intervalTimer = pollTimer = null;
       const c = client;

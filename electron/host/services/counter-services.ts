@@ -7,5 +7,4 @@ import type { CounterService } from './catalogue';
 
 export const COUNTER_SERVICES: readonly CounterService[] = [
   { id: 'licence-application', category: 'traffic', name: { 'zh-CN': '驾驶证申领（体检拍照）', en: 'Driving licence application (medical check and photo)' }, feeFen: 1000 },
-  { id: 'video-proxy', category: 'proxy', name: { 'zh-CN': '可视化代办', en: 'Video-assisted proxy application' }, feeFen: 0 },
 ];

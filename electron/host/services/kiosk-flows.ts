@@ -7,7 +7,7 @@
  */
 import type { KioskConfig } from '../config/schema';
 import type { FlowService } from '../flows/flow-service';
-import type { DocumentDesk, DocumentPages, EndorsementWriterDesk, FlowKit } from '../flows/library';
+import type { DocumentDesk, DocumentPages, EndorsementWriterDesk, FlowKit, ProxyDesk } from '../flows/library';
 import type { ApplicationQueue, HeldApplications, TicketPrinter } from '../flows/ports';
 import type { PoliceGateway } from '../gateway/police-gateway';
 import type { Logger } from '../log/logger';
@@ -34,6 +34,8 @@ export interface KioskFlowsDeps {
   payment?: PaymentDesk;
   /** The station journal's audit events, for flows that record one. */
   audit?: AuditLog;
+  /** 可视化代办: the hall's proxy cases (the proxyCall step). */
+  proxy?: ProxyDesk;
   /** The endorsement writer (签注写卡), on a kiosk that has one. */
   endorsementWriter?: EndorsementWriterDesk;
   logger: Logger;
@@ -79,6 +81,7 @@ export function createKioskFlows(deps: KioskFlowsDeps): Result<FlowService[], st
       heldApplications,
       ...(deps.audit ? { audit: deps.audit } : {}),
       ...(deps.endorsementWriter ? { endorsementWriter: deps.endorsementWriter } : {}),
+      ...(deps.proxy ? { proxy: deps.proxy } : {}),
     };
     flows.push(serviceFlow(module, kit, (error) => logger.error({ err: error, serviceId: module.id }, 'flow fault')));
   }

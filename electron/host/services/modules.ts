@@ -18,3 +18,4 @@ export { default as trafficViolations } from './traffic-violations';
 export { default as exitEntryProgress } from './exit-entry-progress';
 export { default as exitEntryApplication } from './exit-entry-application';
 export { default as exitEntryEndorsement } from './exit-entry-endorsement';
+export { default as videoProxy } from './video-proxy';

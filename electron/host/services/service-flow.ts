@@ -12,15 +12,17 @@ export function serviceFlow(module: ServiceModule, kit: FlowKit, onError?: (erro
   const built = buildFlow(module.flow(kit), kit);
   return {
     id: module.id,
+    proxy: module.catalogue.proxy,
     start: (input) =>
       startFlowInstance({
         serviceId: module.id,
         flowId: input.flowId,
         machine: built.machine,
-        input: { sessionId: input.sessionId, flowId: input.flowId, identity: input.identity },
+        input: { sessionId: input.sessionId, flowId: input.flowId, identity: input.identity, ...(input.mandate ? { mandate: input.mandate } : {}) },
         path: built.path,
         view: (snapshot) => built.view(snapshot as never),
         identityConfirmed: (snapshot) => built.identityConfirmed(snapshot as never),
+        continuation: (snapshot) => built.continuation(snapshot as never),
         ...(onError ? { onError } : {}),
       }),
   };

@@ -54,6 +54,12 @@ export interface SessionStore {
   touch(sessionId: string): boolean;
   /** Hall staff gave more time: the backstop waits `extraMs` longer this once; false when there is no such session. */
   extend(sessionId: string, extraMs: number): boolean;
+  /**
+   * Holds the idle backstop while something the citizen waits on is live (a
+   * proxy call: the officer deciding), or releases it (the backstop starts
+   * over). False when there is no such session.
+   */
+  holdIdle(sessionId: string, held: boolean): boolean;
   /** Ends whatever session is open (host shutdown, crash recovery, backstop). */
   endAny(reason: SessionEndReason): SessionInfo | undefined;
   readonly backstopMs: number;
@@ -71,6 +77,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
   const backstopMs = options.backstopMs ?? 0;
   let active: StoredSession | undefined;
   let backstop: NodeJS.Timeout | undefined;
+  let idleHeld = false;
 
   const wipe = (): SessionInfo | undefined => {
     if (!active) return undefined;
@@ -81,13 +88,14 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     active.identity = null;
     active.identityFixed = false;
     active = undefined;
+    idleHeld = false;
     clearTimeout(backstop);
     return ended;
   };
 
   const arm = (extraMs = 0) => {
     clearTimeout(backstop);
-    if (!active || backstopMs <= 0) return;
+    if (!active || backstopMs <= 0 || idleHeld) return;
     backstop = setTimeout(() => {
       const ended = wipe();
       if (ended) options.onBackstop?.(ended);
@@ -132,6 +140,13 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     extend(sessionId, extraMs) {
       if (active?.sessionId !== sessionId) return false;
       arm(Math.max(0, extraMs));
+      return true;
+    },
+    holdIdle(sessionId, held) {
+      if (active?.sessionId !== sessionId) return false;
+      if (idleHeld === held) return true;
+      idleHeld = held;
+      arm();
       return true;
     },
     endAny: () => wipe(),

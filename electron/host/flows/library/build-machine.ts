@@ -9,7 +9,7 @@
 import { assign, setup, type AnyStateMachine } from 'xstate';
 import type { PathStep } from '../../../contract';
 import type { FlowMachineEvent } from '../flow-events';
-import { initialContext, type FlowContext, type FlowInput } from './context';
+import { initialContext, type FlowContext, type FlowContinuation, type FlowInput } from './context';
 import type { FlowKit } from './kit';
 import { SIDE_STEP_IDS, sideStates, sideView } from './side-steps';
 import type { FlowPlan, Route, StateConfig, StepDefinition, StepView, StepWiring } from './step';
@@ -22,6 +22,8 @@ export interface BuiltFlow {
   view(snapshot: { context: FlowContext; value: unknown }): StepView & { stepId: string };
   /** Whether the run confirmed its identify step (not merely passed it unseen on a path that skips it). */
   identityConfirmed(snapshot: { context: FlowContext }): boolean;
+  /** The run the host starts next in the same session, once this one is done (a proxy case approved). */
+  continuation(snapshot: { context: FlowContext; status?: string }): FlowContinuation | null;
 }
 
 /** Why a plan cannot be built (a service's bug, found when the host starts). */
@@ -181,6 +183,8 @@ export function buildFlow(plan: FlowPlan, kit: FlowKit): BuiltFlow {
     machine,
     path,
     identityConfirmed: (snapshot) => snapshot.context.identityConfirmed,
+    // Only a run that reached done hands over: a run still going (or ended elsewhere) starts nothing.
+    continuation: (snapshot) => (snapshot.status === 'done' ? snapshot.context.continueWith : null),
     view(snapshot) {
       const [top = 'done', ...rest] = statePath(snapshot.value);
       const step = byId.get(top);

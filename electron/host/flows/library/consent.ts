@@ -3,7 +3,8 @@
  * service's words; nothing is queried before. Declining ends the run.
  */
 import { assign } from 'xstate';
-import type { StepDefinition } from './step';
+import { passByMandate } from './mandate';
+import type { Route, StepDefinition } from './step';
 
 export interface ConsentOptions {
   labelKey: string;
@@ -11,6 +12,8 @@ export interface ConsentOptions {
   textKey: string;
   /** What is checked or shared, one key per item. */
   scopeKeys: readonly string[];
+  /** Where declining leads (default: the run ends, `declined`); e.g. the counter, where it can be done in person. */
+  declined?: Route;
 }
 
 export function consentStep(options: ConsentOptions): StepDefinition {
@@ -19,10 +22,12 @@ export function consentStep(options: ConsentOptions): StepDefinition {
     kind: 'consent',
     labelKey: options.labelKey,
     build: (wiring) => ({
+      // A run by proxy: the principal consented on the recorded call.
+      always: passByMandate(wiring, assign({ consent: () => true })),
       on: {
         CONSENT: [
           { guard: ({ event }: { event: { type: string; granted?: boolean } }) => event.granted === true, ...wiring.leave({ to: 'next' }, assign({ consent: () => true })) },
-          wiring.leave({ to: 'done', outcome: 'declined' }),
+          wiring.leave(options.declined ?? { to: 'done', outcome: 'declined' }),
         ],
       },
     }),

@@ -5,6 +5,7 @@
  * of its own.
  */
 import type { FlowStepData, Identity } from '../../../contract';
+import type { ProxyMandate } from '../../../contract/proxy';
 import { initialFace, type BaseFlowContext } from '../flow-context';
 import type { GatewayFailureKind } from '../../gateway/police-gateway';
 
@@ -29,7 +30,7 @@ export interface PrintRecord {
 export interface FlowContext extends BaseFlowContext {
   sessionId: string;
   flowId: string;
-  identifyProblem: 'missing' | 'invalidNumber' | 'expired' | null;
+  identifyProblem: 'missing' | 'invalidNumber' | 'expired' | 'cardRequired' | null;
   /** The identify step was confirmed: the identity is the run's (and the session's, fixed) from now on. False on a path that skipped identify. */
   identityConfirmed: boolean;
   /** What each step produced (a choice's value, a query's answer), by step id. */
@@ -46,12 +47,30 @@ export interface FlowContext extends BaseFlowContext {
   referral: { to: ReferralTo; province: string | null; city: string | null } | null;
   failure: { reason: 'backendUnavailable' | 'internal' } | null;
   outcome: string | null;
+  /**
+   * 可视化代办: the run is done for the principal by their agent, approved by
+   * the hall (identify, consent and the face check pass by it). Set only by
+   * the host when it starts the run; null for a citizen's own run.
+   */
+  mandate: ProxyMandate | null;
+  /** What the host starts next in the same session when this run has ended (a proxy case approved: the chosen service, for the principal). */
+  continueWith: FlowContinuation | null;
+}
+
+/** A run the host starts after this one, in the same session. */
+export interface FlowContinuation {
+  serviceId: string;
+  /** The run's identity (the principal's, typed from the number the agent entered). */
+  identity: Identity;
+  mandate: ProxyMandate;
 }
 
 export interface FlowInput {
   sessionId: string;
   flowId: string;
   identity: Identity | null;
+  /** A run done by proxy (see FlowContext.mandate). */
+  mandate?: ProxyMandate;
 }
 
 /** The context a run starts with. */
@@ -73,7 +92,14 @@ export function initialContext(input: FlowInput): FlowContext {
     referral: null,
     failure: null,
     outcome: null,
+    mandate: input.mandate ?? null,
+    continueWith: null,
   };
+}
+
+/** Whether the run is done by proxy under an approved mandate. */
+export function mandated(context: FlowContext): boolean {
+  return context.mandate !== null;
 }
 
 /** A fresh print record. */

@@ -11,6 +11,7 @@
  */
 import { assign } from 'xstate';
 import { zonedIsoDate } from '../../../../domain/calendar-date';
+import { err } from '../../../../domain/result';
 import type { FormField, FormValues } from '../../../contract';
 import type { FlowContext } from './context';
 import { acceptedValues, declaredOnly, draftKey, draftOf, type FormDraft } from './form/draft';
@@ -36,6 +37,12 @@ export interface FormOptions {
    * and the other values as shown, checked like a typed submission.
    */
   scanField?: string;
+  /**
+   * A check across the run beyond each field's own (e.g. 可视化代办: the
+   * principal's number is not the agent's): after the fields passed, the
+   * errors it finds (field id → message key) keep the form on screen.
+   */
+  refine?: (values: FormValues, context: FlowContext) => Readonly<Record<string, string>>;
 }
 
 type FormEvent = { type: string; values?: Record<string, unknown>; text?: string };
@@ -58,11 +65,16 @@ export function formStep(options: FormOptions): StepDefinition {
     kind: 'form',
     labelKey: options.labelKey,
     build: (wiring) => {
-      const check = (values: Record<string, unknown>) => checkForm(formFields(options.fields, wiring.kit), values, REGIONS);
+      const check = (values: Record<string, unknown>, context: FlowContext) => {
+        const checked = checkForm(formFields(options.fields, wiring.kit), values, REGIONS);
+        if (!checked.ok || !options.refine) return checked;
+        const refused = options.refine(checked.value, context);
+        return Object.keys(refused).length === 0 ? checked : err({ ...refused });
+      };
       /** The handlers of a submission whose values `valuesOf` gives: passed with them, or staying with their errors. */
       const submission = (valuesOf: (args: { context: FlowContext; event: FormEvent }) => Record<string, unknown>) => [
         {
-          guard: (args: { context: FlowContext; event: FormEvent }) => check(valuesOf(args)).ok,
+          guard: (args: { context: FlowContext; event: FormEvent }) => check(valuesOf(args), args.context).ok,
           ...wiring.leave(
             { to: 'next' },
             assign({
@@ -79,7 +91,7 @@ export function formStep(options: FormOptions): StepDefinition {
           actions: assign({
             facts: (args: { context: FlowContext; event: FormEvent }) => {
               const values = valuesOf(args);
-              const result = check(values);
+              const result = check(values, args.context);
               const draft: FormDraft = { values: declaredOnly(values, ids), errors: result.ok ? {} : result.error };
               return { ...args.context.facts, [draftKey(options.id)]: draft };
             },

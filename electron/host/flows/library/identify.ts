@@ -12,6 +12,7 @@ import { assign } from 'xstate';
 import type { FlowIdentity } from '../../../contract';
 import { identityIsForeigner, identityProblem, identityUsable } from '../guards';
 import type { FlowContext } from './context';
+import { passByMandate } from './mandate';
 import type { StepDefinition } from './step';
 
 export interface IdentifyOptions {
@@ -22,6 +23,12 @@ export interface IdentifyOptions {
    * guard then accept it too (the run's context says so from the start).
    */
   acceptExpired?: boolean;
+  /**
+   * Only a card placed on the reader will do (a typed number is refused with
+   * problem `cardRequired`): e.g. the agent of 可视化代办, whose card is the
+   * one proof of who asked. The message is the service's, when it gives one.
+   */
+  cardOnly?: { messageKey?: string };
 }
 
 /** The identity as a step shows it (masked number). */
@@ -40,6 +47,8 @@ export function identifyStep(options: IdentifyOptions = {}): StepDefinition {
     labelKey: options.labelKey ?? 'flow.steps.identify',
     build: (wiring) => ({
       ...(options.acceptExpired ? { entry: assign({ acceptExpired: () => true }) } : {}),
+      // A run by proxy: the identity is the principal's, fixed by the host from the approved case.
+      always: passByMandate(wiring, confirmed),
       on: {
         IDENTITY: {
           actions: assign({
@@ -51,6 +60,9 @@ export function identifyStep(options: IdentifyOptions = {}): StepDefinition {
           ...(!wiring.kit.audience.includes('foreigner')
             ? [{ guard: ({ context }: { context: FlowContext }) => identityUsable(context) && identityIsForeigner(context), ...wiring.leave({ to: 'referral', referral: { to: 'exitEntry', province: null, city: null } }, confirmed) }]
             : []),
+          ...(options.cardOnly
+            ? [{ guard: ({ context }: { context: FlowContext }) => identityUsable(context) && context.identity?.source !== 'card', actions: assign({ identifyProblem: () => 'cardRequired' as const }) }]
+            : []),
           { guard: ({ context }: { context: FlowContext }) => identityUsable(context), ...wiring.leave({ to: 'next' }, confirmed) },
           { actions: assign({ identifyProblem: ({ context }: { context: FlowContext }) => identityProblem(context.identity, context.acceptExpired === true) }) },
         ],
@@ -58,7 +70,8 @@ export function identifyStep(options: IdentifyOptions = {}): StepDefinition {
     }),
     view: (context) => {
       const problem = context.identifyProblem;
-      return { data: { step: 'identify', identity: publicIdentity(context), problem }, ...(problem ? { messageKey: `flow.identify.${problem}` } : {}) };
+      const messageKey = problem === 'cardRequired' && options.cardOnly?.messageKey ? options.cardOnly.messageKey : problem ? `flow.identify.${problem}` : undefined;
+      return { data: { step: 'identify', identity: publicIdentity(context), problem }, ...(messageKey ? { messageKey } : {}) };
     },
   };
 }

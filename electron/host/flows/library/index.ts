@@ -35,3 +35,6 @@ export { markRound, subScore, totalScore, ABILITY_LIMITS, PASS_MARK, POINTS_PER_
 export type { ChipEndorsement, ChipPermitType, EndorsementDestination, EndorsementEntries, EndorsementWriterDesk, PermitOnWriter, WriterProblem, WrittenEndorsement } from './endorsement-writer';
 export { permitOnWriterStep, permitOnWriter, PLACED, TO_COUNTER, type PermitOnWriterOptions, type WriterPromptKeys } from './permit-on-writer';
 export { endorsementWriteStep, endorsementWritten, type EndorsementWriteOptions, type EndorsementWritten } from './endorsement-write';
+export { proxyCallStep, phaseOf, mandateOf, agentSignatureOf, proxyPhaseOf, type ProxyCallOptions, type ProxyCallFact, type ProxyDesk, type ProxyHallUpdate, type ProxyHallEvent, type ProxyOpenRequest, type OpenRefusedReason, type AgentSignature } from './proxy-call';
+export { passByMandate, passedByMandate, type PassedByMandate } from './mandate';
+export { mandated, type FlowContinuation } from './context';

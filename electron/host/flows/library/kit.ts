@@ -14,6 +14,7 @@ export type { DocumentRequest } from '../../issued/document-request';
 import type { DocumentRequest } from '../../issued/document-request';
 import type { AuditLog } from '../../journal/transactions-audit';
 import type { EndorsementWriterDesk } from './endorsement-writer';
+import type { ProxyDesk } from './proxy-call';
 
 /** A truthful A4 outcome: printed only when the printer said so. */
 export type A4Outcome =
@@ -74,4 +75,6 @@ export interface FlowKit {
   endorsementWriter?: EndorsementWriterDesk;
   /** The station journal's audit events (e.g. who an application is for and who applies, masked); absent in tests that do not look. */
   audit?: AuditLog;
+  /** 可视化代办: the hall's proxy cases over the hall link (the proxyCall step); absent on a kiosk without a hall, where the step says the hall is unavailable. */
+  proxy?: ProxyDesk;
 }

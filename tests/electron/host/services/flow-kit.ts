@@ -17,6 +17,7 @@ import { defaultConfig } from '../../../../electron/host/config/load';
 import type { KioskConfig } from '../../../../electron/host/config/schema';
 import { startFlowInstance, type FlowInstance } from '../../../../electron/host/flows/flow-instance';
 import { buildFlow, type A4Outcome, type DocumentDesk, type DocumentRequest, type EndorsementWriterDesk, type FlowKit, type FlowPlan } from '../../../../electron/host/flows/library';
+import { hallDouble } from './hall-double';
 import { writerDouble } from './endorsement-writer-double';
 import type { ApplicationQueue, CollectionReceiptRequest, FeeSlipRequest, InfoSlipRequest, QueueTicketRequest, SlipOutcome, TicketPrinter } from '../../../../electron/host/flows/ports';
 import type { FaceCheckOutcome } from '../../../../electron/contract';
@@ -278,6 +279,8 @@ export function testKit(serviceId: string, serviceName: FlowKit['serviceName'], 
     documentPages: createDocumentPages(sessions),
     ...(options.audit ? { audit: options.audit } : {}),
     endorsementWriter: options.endorsementWriter ?? writerDouble('C38816402'),
+    // 可视化代办's hall: scripted (hall-double.ts).
+    proxy: hallDouble(),
   };
   return { kit, gateway, documents, slips, outbox, paymentSandbox: payment.sandbox!, sessions, sessionId: started.value.sessionId };
 }
