@@ -26,6 +26,7 @@ import { Role } from '../hall/contract/console-api';
 import { startHallBroker } from '../hall/server/broker/hall-broker';
 import { kioskCommand as runKioskCommand } from '../hall/server/broker/kiosk-cli';
 import { startHallLink } from '../hall/server/link/hall-link-server';
+import { startProxy } from '../hall/server/proxy/start-proxy';
 import { createHallStats } from '../hall/server/stats/hall-stats';
 import { recordingCommand, RECORDING_USAGE } from './hall-recording';
 
@@ -36,7 +37,7 @@ const USAGE = `Usage: npm run hall [-- --config FILE]
        ${RECORDING_USAGE}`;
 
 /** The real parts: Mosquitto run by the hall, the hall side of the MQTT link, the statistics over the rollups. */
-const REAL_PARTS: HallParts = { startBroker: startHallBroker, startLink: startHallLink, createStats: createHallStats };
+const REAL_PARTS: HallParts = { startBroker: startHallBroker, startLink: startHallLink, createStats: createHallStats, startProxy };
 
 /** `kiosk add|list|remove …`: provisioning over the broker folder (works while the hall runs: the broker reloads). */
 async function kioskCommand(config: HallConfig, argv: string[]): Promise<number> {
@@ -124,6 +125,7 @@ async function serve(config: HallConfig): Promise<number> {
     `OneDoor hall "${config.hallName}" is running. 大厅服务已启动。`,
     `  Console 控制台: ${hall.url}`,
     `  Broker 消息服务: ${hall.broker.url}`,
+    ...(hall.proxy ? [`  Phone page 代办手机页面: ${hall.proxy.phoneUrl}/p/`, `  TURN 中继: ${hall.proxy.turnUrls.length > 0 ? hall.proxy.turnUrls.join(' ') : 'none 未启用 (calls on the hall network only)'}`] : []),
     `  Data 数据目录: ${config.dataDir}`,
   ];
   if (admin) {

@@ -19,6 +19,7 @@ import { migrateHallDb } from './store/migrations';
 import { allowListMembers } from './views/staff-view';
 import { openPgliteDb } from './store/pglite-db';
 import { openPostgresDb } from './store/postgres-db';
+import type { RunningProxy, StartProxyInput } from './proxy/start-proxy';
 
 /** The default kiosk id of a kiosk's config: provisioned on first start so `npm start` on this machine connects. */
 export const DEFAULT_KIOSK_ID = 'HB-KIOSK-01';
@@ -36,12 +37,16 @@ export interface HallBroker {
 
 /** H1's link server: the HTTP side's {@link HallLinkPort}, and stop. */
 export interface HallLinkServer extends HallLinkPort {
+  /** Publishes a 可视化代办 message to a kiosk (QoS 1, not retained). */
+  publishProxy?(topic: string, payload: string): Promise<void>;
   stop(): Promise<void>;
 }
 
 export interface HallParts {
   startBroker(options: { dir: string; port: number; staffIdKey?: string; bridge?: HallBrokerBridge }): Promise<HallBroker> | HallBroker;
-  startLink(options: { db: HallDb; url: string; username: string; password: string; caPem: string }): Promise<HallLinkServer> | HallLinkServer;
+  startLink(options: { db: HallDb; url: string; username: string; password: string; caPem: string; onProxyMessage?: (topic: string, payload: Buffer) => void }): Promise<HallLinkServer> | HallLinkServer;
+  /** 可视化代办 (proxy/start-proxy.ts); absent: the hall runs without it (tests of other parts). */
+  startProxy?(input: StartProxyInput): Promise<Result<RunningProxy, string>>;
   createStats(db: HallDb, options: { timeZone: string }): HallStatsPort;
   /** Default: from `config.database`. */
   openDb?(config: HallConfig): Promise<HallDb>;
@@ -54,11 +59,13 @@ export interface RunningHall {
   readonly broker: HallBroker;
   readonly link: HallLinkServer;
   readonly http: HallHttp;
+  /** 可视化代办, when its part was given. */
+  readonly proxy: RunningProxy | null;
   /** Stops HTTP, link, broker and database, in that order (each once). */
   stop(): Promise<void>;
 }
 
-export type HallStartRefusal = { stage: 'database' | 'migrations' | 'broker' | 'link' | 'http'; message: string };
+export type HallStartRefusal = { stage: 'database' | 'migrations' | 'broker' | 'link' | 'proxy' | 'http'; message: string };
 
 /** `dist/hall-console` of this checkout (H5's `npm run build:hall`). */
 export const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('../../dist/hall-console', import.meta.url));
@@ -77,7 +84,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 export async function startHall(
   config: HallConfig,
   parts: HallParts,
-  options: { now?: () => Date; onError?: (error: unknown, where: string) => void } = {},
+  options: { now?: () => Date; onError?: (error: unknown, where: string) => void; log?: (line: string) => void } = {},
 ): Promise<Result<RunningHall, HallStartRefusal>> {
   const stops: Array<() => Promise<void>> = [];
   const unwind = async () => {
@@ -115,15 +122,29 @@ export async function startHall(
   }
   stops.push(() => broker.stop());
 
+  // Kiosks' proxy messages reach the proxy part once it has started (none can be for a case before that).
+  let proxyReceive: (topic: string, payload: Buffer) => Promise<void> = async () => undefined;
   let link: HallLinkServer;
   try {
-    link = await parts.startLink({ db, url: broker.url, ...broker.hallCredentials, caPem: broker.caPem });
+    link = await parts.startLink({ db, url: broker.url, ...broker.hallCredentials, caPem: broker.caPem, onProxyMessage: (topic, payload) => void proxyReceive(topic, payload) });
   } catch (error) {
     return fail('link', `Cannot connect the hall server to its broker: ${messageOf(error)}`);
   }
   stops.push(() => link.stop());
   // The allow-list again at every start: a publish that failed after its change was saved reaches the kiosks now.
   await republishAllowList(db, link).catch((error: unknown) => options.onError?.(error, 'allow-list'));
+
+  let proxy: RunningProxy | null = null;
+  if (parts.startProxy) {
+    const publishProxy = link.publishProxy?.bind(link);
+    if (!publishProxy) return fail('proxy', 'The hall link cannot publish proxy messages.');
+    const started = await parts.startProxy({ config, db, publish: publishProxy, pkiDir: join(config.dataDir, 'broker'), log: options.log ?? ((line) => void process.stderr.write(`${line}\n`)), onError: options.onError });
+    if (!started.ok) return fail('proxy', started.error);
+    proxy = started.value;
+    const running = started.value;
+    proxyReceive = (topic, payload) => running.proxy.kioskLink.receive(topic, payload);
+    stops.push(() => running.stop());
+  }
 
   const stats = parts.createStats(db, { timeZone: config.timeZone });
   let tls: { cert: string; key: string } | undefined;
@@ -139,6 +160,7 @@ export async function startHall(
     host: config.http.host, port: config.http.port, extraOrigins: config.http.origins, tls,
     consoleDir: config.consoleDir ?? DEFAULT_CONSOLE_DIR,
     onError: options.onError,
+    ...(proxy ? { proxy: { registry: proxy.proxy.registry, recordings: proxy.recordings } } : {}),
   });
   if (!http.ok) return fail('http', http.error.message);
   stops.push(() => http.value.close());
@@ -146,7 +168,7 @@ export async function startHall(
   let stopping: Promise<void> | null = null;
   return ok({
     url: http.value.url,
-    db, broker, link, http: http.value,
+    db, broker, link, http: http.value, proxy,
     stop: () => (stopping ??= unwind()),
   });
 }
