@@ -23,9 +23,20 @@ function configWith(file: unknown) {
 const noDb = { query: () => Promise.resolve({ rows: [], rowCount: 0 }) };
 
 describe('the hall proxy from its config', () => {
-  it('has defaults: 10-minute links, 30 s reconnects, the SMS sandbox, the phone page on 8751, no TURN', () => {
+  it('has defaults: 10-minute links, 30 s reconnects, the SMS sandbox, the phone page on 8751, no TURN but the hall\'s own coturn, the sandbox face', () => {
     const config = configWith({});
-    expect(config.proxy).toEqual({ linkMinutes: 10, reconnectSeconds: 30, maxFaceAttempts: 3, recordingRetentionDays: 180, turn: { urls: [], stunUrls: [], ttlSeconds: 600 }, sms: { kind: 'sandbox' } });
+    expect(config.proxy).toEqual({
+      linkMinutes: 10,
+      reconnectSeconds: 30,
+      maxFaceAttempts: 3,
+      recordingRetentionDays: 180,
+      turn: { urls: [], stunUrls: [], ttlSeconds: 600, embedded: { enabled: true, port: 3478, minRelayPort: 49160, maxRelayPort: 49200, allowedPeerIps: [] } },
+      sms: { kind: 'sandbox' },
+      services: ['no-criminal-record', 'residence-permit-endorsement', 'id-card-progress', 'exit-entry-progress'],
+      face: { comparison: 'sandbox', testingSkipLiveness: false },
+      challengeActions: 2,
+      challengeTimeoutSeconds: 20,
+    });
     expect(config.phone).toEqual({ host: '0.0.0.0', port: 8751 });
     expect(HallConfigFile.safeParse({ proxy: { turn: { urls: ['http://x'] } } }).success).toBe(false);
     expect(HallConfigFile.safeParse({ proxy: { sms: { kind: 'http', url: 'https://sms.example/send' } } }).success).toBe(false);
