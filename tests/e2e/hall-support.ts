@@ -27,8 +27,12 @@ export interface RunningHall {
 
 export async function startHallProcess(): Promise<RunningHall> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onedoor-hall-e2e-'));
-  const [httpPort, brokerPort] = [await freePort(), await freePort()];
-  writeFileSync(join(dataDir, 'hall.config.json'), JSON.stringify({ http: { port: httpPort }, broker: { port: brokerPort } }));
+  const [httpPort, brokerPort, phonePort] = [await freePort(), await freePort(), await freePort()];
+  // Ports of its own for everything it listens on (two e2e files run at once); no coturn of its own here.
+  writeFileSync(
+    join(dataDir, 'hall.config.json'),
+    JSON.stringify({ http: { port: httpPort }, broker: { port: brokerPort }, phone: { host: '127.0.0.1', port: phonePort }, proxy: { turn: { embedded: { enabled: false } } } }),
+  );
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/hall.ts')], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
