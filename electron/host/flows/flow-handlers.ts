@@ -244,6 +244,9 @@ export function createFlowRuntime(ctx: FlowHandlersContext): { handlers: FlowHan
       if (!(ctx.availability?.(next.serviceId) ?? { available: true }).available) return err('unavailable');
       if (!session.identityFixed || !session.identity) return err('identityNotFixed');
       const view = startRun(session, service, next);
+      // The journal follows the run by proxy from here (its service, fee and outcome), with who for whom.
+      const flow = flowOf(session);
+      if (flow) ctx.onMandateRunStarted?.(sessionId, service.id, flow.flowId, next.mandate, view);
       ctx.bus.emit('flow.changed', { sessionId, view });
       return ok(view);
     },

@@ -133,6 +133,12 @@ describe('the kiosk’s proxy side on the hall link', () => {
         return view?.serviceId === 'no-criminal-record' && view.step !== 'query' ? view : undefined;
       }, 'the principal’s run');
       expect(['identify', 'consent', 'faceCheck']).not.toContain(principalRun.step);
+      // The journal follows the run by proxy: who for whom (masked), the case and the recording's digest.
+      const audited = h.host.journal.db.prepare("SELECT subject, detail FROM audit_events WHERE action = 'proxy.mandateRun'").all() as Array<{ subject: string; detail: string }>;
+      expect(audited).toHaveLength(1);
+      expect(audited[0]!.subject).toBe('no-criminal-record');
+      expect(JSON.parse(audited[0]!.detail)).toMatchObject({ caseId: CASE2, recordingSha256: 'd'.repeat(64), agent: '4104**********1230' });
+      expect(audited[0]!.detail).not.toContain(PRINCIPAL);
       await h.call('session.end', { sessionId, reason: 'cancelled' });
       // The run ended with the session: no cancel for an approved case.
       expect(ups.slice(from).filter((up) => up.type === 'cancel')).toEqual([]);
