@@ -282,7 +282,8 @@ export function createHallLink(deps: HallLinkDeps): HallLink {
     online: connected,
     publish(message) {
       if (!connected()) return false;
-      client?.publish(proxyTopic.up(kioskId), JSON.stringify(message), { qos: 1, retain: false }, (error) => {
+      // Expires after 30 s: a stale `open` (the full number, the mobile) is neither delivered late nor kept on the broker's disk.
+      client?.publish(proxyTopic.up(kioskId), JSON.stringify(message), { qos: 1, retain: false, properties: { messageExpiryInterval: 30 } }, (error) => {
         if (error) log.warn({ kind: message.type, err: error.message }, 'proxy message not acknowledged');
       });
       return true;

@@ -116,7 +116,10 @@ export function createKioskProxy(deps: ProxyDeskDeps): KioskProxy {
         const entry = entryForRequest(down.requestId);
         if (!entry || entry.caseId !== null || down.case.caseId !== down.caseId || down.case.kioskId !== deps.kioskId) {
           // Not ours, or too late: a case the kiosk no longer wants is cancelled so the principal's link dies.
-          if (!entry) log.warn({ caseId: down.caseId }, 'proxy: an opened case for no request of this kiosk');
+          if (!entry) {
+            log.warn({ caseId: down.caseId }, 'proxy: an opened case for no request of this kiosk; cancelled');
+            publish({ type: 'cancel', caseId: down.caseId, reason: 'agentCancelled' });
+          }
           return;
         }
         clearTimer(entry);

@@ -42,6 +42,9 @@ export interface HallLinkOptions {
   onProxyMessage?: (topic: string, payload: Buffer) => void;
 }
 
+/** How long a 可视化代办 message may wait for its kiosk (MQTT 5 message expiry). */
+export const PROXY_MESSAGE_EXPIRY_SECONDS = 30;
+
 const silent: LinkLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -185,7 +188,9 @@ export async function startHallLink(options: HallLinkOptions): Promise<HallLinkS
       if (!parsed.success) throw new Error(`the staff allow-list is not valid: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
       await publish(hallTopic.staff, JSON.stringify(parsed.data), { qos: 1, retain: true });
     },
-    publishProxy: (topic, payload) => publish(topic, payload, { qos: 1, retain: false }),
+    // A proxy message is for a live call: one a kiosk could not take within half a minute is stale (a replayed
+    // `opened` or signal), and an expiring message is not kept for an offline session on the broker's disk.
+    publishProxy: (topic, payload) => publish(topic, payload, { qos: 1, retain: false, messageExpiryInterval: PROXY_MESSAGE_EXPIRY_SECONDS }),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -296,6 +296,13 @@ describe('可视化代办 at the kiosk', () => {
     expect(t.proxy.caseOf(t.sessionId)).toBeNull();
   });
 
+  it('a case opened for no request of this kiosk (a late or replayed answer) is cancelled, so its link dies', () => {
+    const t = setup();
+    t.down({ type: 'opened', requestId: 'request-nobody-made', caseId: 'case-stray-0001', inviteUrl: 'https://hall.example/p/stray', sms: 'sent', iceServers: [], case: { ...caseView('invited'), caseId: 'case-stray-0001' } });
+    expect(t.hall.sent).toEqual([{ type: 'cancel', caseId: 'case-stray-0001', reason: 'agentCancelled' }]);
+    expect(t.proxy.caseOf(t.sessionId)).toBeNull();
+  });
+
   it('the session ending cancels the live case and wipes everything of the call', async () => {
     const t = setup();
     await t.toCall();
