@@ -49,7 +49,10 @@ export interface RecordingStore {
   store(caseId: string, parts: readonly RecordingPart[]): Promise<Result<ProxyRecording, 'ffmpegMissing' | 'undecodable' | 'writeFailed'>>;
   /** Decrypts one (for an audit export); null when unknown or deleted. */
   open(caseId: string): Promise<Uint8Array | null>;
+  /** Deletes what is past its retention, and any plaintext a crash left in a working folder. */
   purgeExpired(now: Date): Promise<number>;
+  /** Deletes one (its case ended while it was being stored: no case points at it). */
+  remove(caseId: string): Promise<void>;
 }
 
 /** Relays signalling between the parties of a case (the hall stamps `from`). */

@@ -125,7 +125,8 @@ export async function startProxy(input: StartProxyInput): Promise<Result<Running
   const paths = recordingPaths(config.dataDir);
   const key = loadOrCreateRecordingKey(paths.keyDir);
   if (!key.ok) return fail(`The recording key ${key.error.path} is ${key.error.kind === 'malformedKey' ? 'damaged (not replaced: it opens every stored recording)' : 'unreadable'} · 录像密钥文件无法使用`);
-  const recordings = createRecordingStore({ dir: paths.dir, key: key.value, retentionDays: config.proxy.recordingRetentionDays, log });
+  // A statement read aloud takes longer than 3 s: a shorter segment is no evidence of consent.
+  const recordings = createRecordingStore({ dir: paths.dir, key: key.value, retentionDays: config.proxy.recordingRetentionDays, minSeconds: 3, log });
   const purge = () => void recordings.purgeExpired(new Date()).catch((error: unknown) => input.onError?.(error, 'recording purge'));
   purge();
   const sweep = setInterval(purge, PURGE_EVERY_MS);

@@ -149,12 +149,14 @@ export function fakeRegistry(initial: ProxyCaseView[]): FakeRegistry {
 
 export interface FakeRecordings extends RecordingStore {
   stored: Array<{ caseId: string; parts: readonly RecordingPart[] }>;
+  removed: string[];
   answer: Result<ProxyRecording, 'ffmpegMissing' | 'undecodable' | 'writeFailed'>;
 }
 
 export function fakeRecordings(): FakeRecordings {
   const recordings: FakeRecordings = {
     stored: [],
+    removed: [],
     answer: ok({ sha256: 'a'.repeat(64), bytes: 1234, durationSeconds: 12.5, storedAt: '2026-12-03T02:00:00.000Z', keepUntil: '2027-01-02T02:00:00.000Z' }),
     async store(caseId, parts) {
       recordings.stored.push({ caseId, parts });
@@ -165,6 +167,9 @@ export function fakeRecordings(): FakeRecordings {
     },
     async purgeExpired() {
       return 0;
+    },
+    async remove(caseId) {
+      recordings.removed.push(caseId);
     },
   };
   return recordings;

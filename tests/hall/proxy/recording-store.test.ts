@@ -146,6 +146,36 @@ describe('the recording store', () => {
   });
 });
 
+describe('what the recording store refuses and sweeps', () => {
+  it('refuses a segment without sound, with one picture only, or too short: the case cannot be approved on it', async () => {
+    const silent = new Uint8Array(
+      (execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=duration=2:size=160x120:rate=15', '-c:v', 'libvpx', '-deadline', 'realtime', join(root, 'silent.webm')]),
+      readFileSync(join(root, 'silent.webm'))),
+    );
+    const store = createRecordingStore({ dir: freshDir(), key: KEY, retentionDays: 30 });
+    expect(await store.store(CASE_ID, [{ party: 'phone', webm: silent }, { party: 'kiosk', webm: silent }])).toEqual({ ok: false, error: 'undecodable' });
+    expect(await store.store(CASE_ID, [{ party: 'phone', webm: phoneWebm }])).toEqual({ ok: false, error: 'undecodable' });
+    const longer = createRecordingStore({ dir: freshDir(), key: KEY, retentionDays: 30, minSeconds: 5 });
+    expect(await longer.store(CASE_ID, [{ party: 'phone', webm: phoneWebm }, { party: 'kiosk', webm: kioskWebm }])).toEqual({ ok: false, error: 'undecodable' });
+  });
+
+  it('sweeps plaintext a crash left in a working folder, and removes one recording on request', async () => {
+    const dir = freshDir();
+    const store = createRecordingStore({ dir, key: KEY, retentionDays: 30 });
+    expect((await store.store(CASE_ID, [{ party: 'phone', webm: phoneWebm }, { party: 'kiosk', webm: kioskWebm }])).ok).toBe(true);
+    // As a SIGKILL mid-mux leaves it.
+    const crashed = join(dir, '.work-crashed');
+    execFileSync('mkdir', ['-p', crashed]);
+    writeFileSync(join(crashed, '0-kiosk.webm'), kioskWebm);
+    writeFileSync(join(dir, `${CASE_ID}.mkv.enc.abc.tmp`), 'partial');
+    await store.purgeExpired(new Date('2026-12-03T10:00:00Z'));
+    expect(readdirSync(dir).sort()).toEqual([`${CASE_ID}.json`, `${CASE_ID}.mkv.enc`]);
+    await store.remove(CASE_ID);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(await store.open(CASE_ID)).toBeNull();
+  });
+});
+
 describe('the recording key', () => {
   it('is made once, owner-only, and read back the same', () => {
     const dir = freshDir();

@@ -116,7 +116,10 @@ export const proxyRoutes = [
         await audit(deps.db, { at: deps.now(), username: session.username, action: 'proxyRecordingFailed', subject: view.kioskId, detail: { caseId, why: stored.error } });
         return proxyError('recordingNotStored');
       }
-      return answer(desk.registry.recordingStored(caseId, officerOf(session), stored.value));
+      const recorded = desk.registry.recordingStored(caseId, officerOf(session), stored.value);
+      // The case ended while it was being stored: no case points at the file, so it is not kept.
+      if (!recorded.ok) await desk.recordings.remove(caseId);
+      return answer(recorded);
     }),
   }),
   route<ProxyDecision>({

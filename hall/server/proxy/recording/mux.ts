@@ -40,7 +40,8 @@ export interface MuxInput {
 
 function muxArgs(inputs: readonly MuxInput[], out: string, copy: boolean): string[] {
   const args = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'];
-  for (const input of inputs) args.push('-i', input.path);
+  // The officer's uploads are read as Matroska/WebM from a file and nothing else (no playlists, no other protocols).
+  for (const input of inputs) args.push('-f', 'matroska', '-protocol_whitelist', 'file', '-i', input.path);
   inputs.forEach((_, i) => args.push('-map', `${i}:v`));
   inputs.forEach((_, i) => args.push('-map', `${i}:a?`));
   inputs.forEach((input, i) => args.push(`-metadata:s:v:${i}`, `title=${input.title}`));
@@ -64,4 +65,12 @@ export async function probeDuration(ffprobePath: string, file: string): Promise<
   if (!probed.ok) return err(probed.error === 'missing' ? 'ffmpegMissing' : 'undecodable');
   const seconds = Number.parseFloat(probed.value.trim());
   return ok(Number.isFinite(seconds) && seconds >= 0 ? seconds : 0);
+}
+
+/** How many video and audio streams the file holds. */
+export async function probeStreamKinds(ffprobePath: string, file: string): Promise<Result<{ video: number; audio: number }, 'ffmpegMissing' | 'undecodable'>> {
+  const probed = await runTool(ffprobePath, ['-v', 'error', '-show_entries', 'stream=codec_type', '-of', 'default=noprint_wrappers=1:nokey=1', file], 30_000);
+  if (!probed.ok) return err(probed.error === 'missing' ? 'ffmpegMissing' : 'undecodable');
+  const kinds = probed.value.split('\n').map((line) => line.trim());
+  return ok({ video: kinds.filter((kind) => kind === 'video').length, audio: kinds.filter((kind) => kind === 'audio').length });
 }

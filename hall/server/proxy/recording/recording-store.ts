@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { ProxyCaseId, ProxyRecording } from '../../../../electron/contract/proxy';
 import { err, ok, type Result } from '../../../../domain/result';
 import type { RecordingPart, RecordingStore } from '../ports';
-import { muxParts, probeDuration } from './mux';
+import { muxParts, probeDuration, probeStreamKinds } from './mux';
 import { openRecording, sealRecording } from './recording-cipher';
 
 export interface RecordingStoreOptions {
@@ -25,6 +25,8 @@ export interface RecordingStoreOptions {
   now?: () => Date;
   /** What went wrong, in words without personal data (a case id at most). */
   log?: (message: string) => void;
+  /** The shortest consent segment kept (seconds; default 1). */
+  minSeconds?: number;
 }
 
 type StoreRefusal = 'ffmpegMissing' | 'undecodable' | 'writeFailed';
@@ -41,6 +43,7 @@ export function createRecordingStore(options: RecordingStoreOptions): RecordingS
   const ffprobePath = options.ffprobePath ?? 'ffprobe';
   const now = options.now ?? (() => new Date());
   const log = options.log ?? (() => undefined);
+  const minSeconds = options.minSeconds ?? 1;
   const encPath = (caseId: string) => join(options.dir, `${caseId}${ENC_SUFFIX}`);
   const indexPath = (caseId: string) => join(options.dir, `${caseId}${INDEX_SUFFIX}`);
 
@@ -69,6 +72,13 @@ export function createRecordingStore(options: RecordingStoreOptions): RecordingS
     if (!mux.ok) return mux;
     const duration = await probeDuration(ffprobePath, muxed);
     if (!duration.ok) return duration;
+    // Evidence of consent is both people seen and the statement heard: anything less is not stored.
+    const kinds = await probeStreamKinds(ffprobePath, muxed);
+    if (!kinds.ok) return kinds;
+    if (kinds.value.video < 2 || kinds.value.audio < 1 || duration.value < minSeconds) {
+      log(`recording ${caseId}: incomplete (${kinds.value.video} video, ${kinds.value.audio} audio, ${duration.value.toFixed(1)} s)`);
+      return err('undecodable');
+    }
     const plaintext = await readFile(muxed);
     await rm(muxed, { force: true });
     const storedAt = now();
@@ -130,6 +140,12 @@ export function createRecordingStore(options: RecordingStoreOptions): RecordingS
       return plaintext ? new Uint8Array(plaintext.buffer, plaintext.byteOffset, plaintext.byteLength) : null;
     },
 
+    async remove(caseId) {
+      if (!ProxyCaseId.safeParse(caseId).success) return;
+      await rm(encPath(caseId), { force: true });
+      await rm(indexPath(caseId), { force: true });
+    },
+
     async purgeExpired(at) {
       let names: string[];
       try {
@@ -139,6 +155,11 @@ export function createRecordingStore(options: RecordingStoreOptions): RecordingS
       }
       let purged = 0;
       for (const name of names) {
+        // Plaintext a crash (power, SIGKILL) left mid-store: never kept.
+        if (name.startsWith('.work-') || name.endsWith('.tmp')) {
+          await rm(join(options.dir, name), { recursive: true, force: true });
+          continue;
+        }
         if (!name.endsWith(INDEX_SUFFIX)) continue;
         const caseId = name.slice(0, -INDEX_SUFFIX.length);
         if (!ProxyCaseId.safeParse(caseId).success) continue;
