@@ -153,6 +153,25 @@ describe('principal face check: tries', () => {
     expect(s.check.challenge('case-2').ok).toBe(true);
   });
 
+  it('new cases buy no more comparisons against one principal: the day\'s failed tries count across cases', async () => {
+    const s = setup({ ok: true, value: { match: false, score: 0.2 } }, { maxDailyFailures: MAX });
+    s.check.consent('case-1', true);
+    for (let i = 0; i < MAX; i++) await liveCheck(s, 'case-1');
+    expect(s.compare).toHaveBeenCalledTimes(MAX);
+    // The agent opens a new case for the same principal: refused before any comparison.
+    s.check.consent('case-2', true);
+    expect((await liveCheck(s, 'case-2')).verdict).toEqual({ outcome: 'notMatched', reasonKey: 'face.refused.tooManyAttempts', attemptsLeft: 0 });
+    expect(s.compare).toHaveBeenCalledTimes(MAX);
+    // Another person is compared as usual; the next day the principal may try again.
+    s.check.consent('case-3', true);
+    const issued = issue(s.check, 'case-3');
+    await answerRequests(s, 'case-3', issued, livePoses(issued.actions));
+    expect(await s.check.verify('case-3', '41040219850101201X', issued.challengeId)).toMatchObject({ outcome: 'notMatched', reasonKey: null });
+    s.advance(24 * 60 * 60 * 1000);
+    s.check.consent('case-4', true);
+    expect((await liveCheck(s, 'case-4')).verdict).toMatchObject({ outcome: 'notMatched', reasonKey: null, attemptsLeft: MAX - 1 });
+  });
+
   it('no reference photo on file reads exactly like a face that does not match, and counts', async () => {
     const noMatch = setup({ ok: true, value: { match: false, score: 0.1 } });
     const notFound = setup({ ok: false, error: 'notFound' });

@@ -12,6 +12,7 @@
 import { issueChallenge } from '../../../../domain/face/challenge';
 import { actionsSeen, DEFAULT_EVIDENCE_THRESHOLDS, judgeRun, type EvidenceThresholds, type FaceSample } from '../../../../domain/face/evidence';
 import { addSample, claimFrame, nextRequest, startRun, type LivenessRun, type RandomBetween } from '../../../../domain/face/liveness-run';
+import { createHash } from 'node:crypto';
 import { err, ok } from '../../../../domain/result';
 import type { FaceFrameAnswer } from '../../../../electron/contract/domain';
 import { decodeJpeg, type RgbaImage } from '../../../../face-analysis/decode-jpeg';
@@ -50,6 +51,11 @@ export interface PrincipalFaceCheckOptions {
   logger?: FaceCheckLogger;
   /** Cases remembered (their tries); the oldest are forgotten beyond it. Default 10 000. */
   maxCases?: number;
+  /**
+   * Failed tries a principal may have across all cases in 24 hours (default 3 × maxAttempts): opening new
+   * cases (BACK, RETRY, another kiosk) never buys more comparisons against one person's reference.
+   */
+  maxDailyFailures?: number;
 }
 
 /** One case's check: consent, its failed tries and the current run (with its frames). */
@@ -74,6 +80,17 @@ export function createPrincipalFaceCheck(options: PrincipalFaceCheckOptions): Pr
   const detect = options.detect ?? (async (image: RgbaImage, detectOptions: DetectOptions) => (await loadFaceAnalyzer()).detect(image, detectOptions));
   if (skipLiveness) log.warn('TEST ONLY: the principal face check skips the liveness judgement');
   const cases = new Map<string, CaseCheck>();
+  const maxDailyFailures = options.maxDailyFailures ?? 3 * options.maxAttempts;
+  /** Failed tries by principal (SHA-256 of the ID number, never the number), as times. */
+  const principalFailures = new Map<string, number[]>();
+  const principalKey = (idNumber: string) => createHash('sha256').update(`onedoor-principal:${idNumber}`).digest('hex');
+  const failuresToday = (key: string): number[] => {
+    const since = now().getTime() - 24 * 60 * 60 * 1000;
+    const recent = (principalFailures.get(key) ?? []).filter((at) => at > since);
+    if (recent.length === 0) principalFailures.delete(key);
+    else principalFailures.set(key, recent);
+    return recent;
+  };
 
   const entry = (checkKey: string): CaseCheck => {
     let check = cases.get(checkKey);
@@ -99,8 +116,11 @@ export function createPrincipalFaceCheck(options: PrincipalFaceCheckOptions): Pr
     return { at, faces: faces.length, face: face ? { eyeOpenness: face.eyeOpenness, yaw: face.yaw, real: face.real, live: face.live } : null };
   };
 
-  const notMatched = (checkKey: string, check: CaseCheck, reasonKey: string | null, counts: boolean): PhoneFaceVerdict => {
-    if (counts) check.failed += 1;
+  const notMatched = (checkKey: string, check: CaseCheck, reasonKey: string | null, counts: boolean, principal?: string): PhoneFaceVerdict => {
+    if (counts) {
+      check.failed += 1;
+      if (principal !== undefined) principalFailures.set(principal, [...failuresToday(principal), now().getTime()]);
+    }
     log.info(`principal face check ${checkKey}: not matched (${reasonKey ?? 'noMatch'}), ${check.failed} failed`);
     return { outcome: 'notMatched', reasonKey, attemptsLeft: attemptsLeft(check) };
   };
@@ -149,14 +169,19 @@ export function createPrincipalFaceCheck(options: PrincipalFaceCheckOptions): Pr
       const check = entry(checkKey);
       if (!check.consent) return notMatched(checkKey, check, 'face.refused.noConsent', false);
       if (attemptsLeft(check) === 0) return notMatched(checkKey, check, 'face.refused.tooManyAttempts', false);
+      const principal = principalKey(idNumber);
+      if (failuresToday(principal).length >= maxDailyFailures) {
+        check.failed = options.maxAttempts;
+        return notMatched(checkKey, check, 'face.refused.tooManyAttempts', false);
+      }
       // Each challenge is good for one verification only.
       const run = check.run ?? undefined;
       check.run = null;
       const verdict = judgeRun(run, challengeId, now().getTime(), thresholds, skipLiveness);
-      if (!verdict.ok) return notMatched(checkKey, check, `face.refused.${verdict.error}`, true);
+      if (!verdict.ok) return notMatched(checkKey, check, `face.refused.${verdict.error}`, true, principal);
       // The probe is a frame the hall asked for and measured itself, never one the phone picked.
       const probe = run?.probeJpeg;
-      if (!probe) return notMatched(checkKey, check, 'face.refused.oneFace', true);
+      if (!probe) return notMatched(checkKey, check, 'face.refused.oneFace', true, principal);
       let compared: Awaited<ReturnType<FaceComparison>>;
       try {
         compared = await options.compare({ idNumber, probe });
@@ -169,7 +194,7 @@ export function createPrincipalFaceCheck(options: PrincipalFaceCheckOptions): Pr
             // No reference photo on file: the phone hears what a face that does not match hears, so the
             // link tells nobody whether the back-end knows this number; the try counts.
             log.info(`principal face check ${checkKey}: no reference photo on file`);
-            return notMatched(checkKey, check, null, true);
+            return notMatched(checkKey, check, null, true, principal);
           case 'unavailable':
             // The back-end's fault, not the principal's: the try does not count.
             log.warn(`principal face check ${checkKey}: the back-end comparison did not answer`);
@@ -180,7 +205,7 @@ export function createPrincipalFaceCheck(options: PrincipalFaceCheckOptions): Pr
           }
         }
       }
-      if (!compared.value.match) return notMatched(checkKey, check, null, true);
+      if (!compared.value.match) return notMatched(checkKey, check, null, true, principal);
       log.info(`principal face check ${checkKey}: match${skipLiveness ? ' (liveness skipped: TEST ONLY)' : ''}`);
       return { outcome: 'match' };
     },
