@@ -75,6 +75,14 @@ describe('opening a proxy case from a kiosk', () => {
     expect(h.registry.claim(tokenOf(first.inviteUrl))).toEqual({ ok: false, error: 'linkExpired' });
   });
 
+  it('sends one mobile at most three invitations an hour: a kiosk opening case after case cannot flood a phone', async () => {
+    const h = registryHarness();
+    const answers = [];
+    for (let i = 1; i <= 5; i++) answers.push(await opened(h, 'k1', `req-0000000${i}`));
+    expect(answers.map((a) => a.sms)).toEqual(['sent', 'sent', 'sent', 'failed', 'failed']);
+    expect(h.sms.messages()).toHaveLength(3);
+  });
+
   it('still opens when the SMS gateway fails (the QR code works), and says notConfigured without one', async () => {
     const failing = registryHarness({ sms: { send: () => Promise.resolve({ ok: false, error: 'failed' }) } });
     expect((await opened(failing)).sms).toBe('failed');

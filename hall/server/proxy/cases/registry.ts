@@ -4,6 +4,7 @@
  * in-memory map; every change is written (masked) through the store and told
  * to the console, the kiosk and — once verified — the principal's phone.
  */
+import { createHash } from 'node:crypto';
 import { maskName } from '../../../../domain/mask';
 import { err, ok, type Result } from '../../../../domain/result';
 import { SignatureStrokes, type ProxyCaseView, type ProxyDown, type ProxyRole, type ProxyUp, type SignalIn } from '../../../../electron/contract/proxy';
@@ -52,6 +53,9 @@ export interface ProxyCaseRegistryService extends ProxyCaseRegistry {
   /** A validated message from a kiosk; `kioskId` comes from the MQTT topic (the broker's ACL), never the payload. */
   fromKiosk(kioskId: string, message: ProxyUp): Promise<void>;
 }
+
+/** Invitations by SMS to one mobile per hour. */
+export const SMS_PER_MOBILE_PER_HOUR = 3;
 
 const apiError = (refusal: CaseRefusal): ProxyApiError => (refusal === 'reasonMissing' ? 'wrongState' : refusal);
 
@@ -176,6 +180,19 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
     scheduleKioskIce(record, ice.expiresAt);
   };
 
+  /** Invitations by SMS per mobile (its SHA-256) in the last hour: a kiosk cannot flood someone's phone. */
+  const smsSent = new Map<string, number[]>();
+  const smsAllowed = (mobile: string, at: Date): boolean => {
+    const key = createHash('sha256').update(`onedoor-mobile:${mobile}`).digest('hex');
+    const recent = (smsSent.get(key) ?? []).filter((t) => t > at.getTime() - 60 * 60 * 1000);
+    if (recent.length >= SMS_PER_MOBILE_PER_HOUR) {
+      smsSent.set(key, recent);
+      return false;
+    }
+    smsSent.set(key, [...recent, at.getTime()]);
+    return true;
+  };
+
   const open = async (kioskId: string, message: Extract<ProxyUp, { type: 'open' }>) => {
     const current = records.get(liveByKiosk.get(kioskId) ?? '');
     if (current && current.requestId === message.requestId) {
@@ -206,7 +223,11 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
     options.store.save(record, now);
     tellConsoles(caseView(record)); // the kiosk learns of it from `opened`
     log(`proxy case ${caseId} opened by kiosk ${kioskId}`);
-    if (options.sms) {
+    if (options.sms && !smsAllowed(message.principal.mobile, now)) {
+      // More invitations to one mobile in an hour than a family needs: no SMS (the QR code still works).
+      record.sms = 'failed';
+      log(`proxy case ${caseId}: SMS not sent (too many to one mobile this hour)`);
+    } else if (options.sms) {
       const text = invitationText({
         hallName: options.hallName,
         agentName: message.agent.nameMasked ?? message.agent.idNumberMasked,
