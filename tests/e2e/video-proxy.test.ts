@@ -1,0 +1,116 @@
+/**
+ * 可视化代办 end to end (issue 19): `npm run hall`'s process, a kiosk host
+ * linked to it, and three headless Chromium instances (kiosk, the
+ * principal's phone, the console) with fake cameras and microphones. The
+ * agent 马秀兰 asks for 无犯罪记录证明 for 陈思远; the principal joins from
+ * the link, passes the face check; the officer joins; media flows all ways;
+ * the consent is recorded, both sign, the officer approves and the kiosk
+ * prints the certificate for the principal; the exported recording decodes.
+ * The same call relay-only through coturn in its own network namespace. An
+ * officer's refusal reaches both people and nothing is printed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { probeMedia } from '../helpers/ffprobe';
+import { keptPdfText, reviewToPrinted, detailValue } from './certificate-support';
+import { ROOT } from './harness';
+import {
+  AGENT,
+  agentInvites,
+  caseIdOf,
+  drawSignature,
+  expectMediaAllWays,
+  filesText,
+  inviteUrl,
+  officerJoins,
+  principalJoins,
+  PRINCIPAL,
+  startProxyParties,
+  type ProxyParties,
+} from './proxy-support';
+
+/** The three parties in the call: the kiosk's invite opened on the phone, the officer joined. */
+async function intoCall(parties: ProxyParties): Promise<string> {
+  await agentInvites(parties.kioskPage);
+  await principalJoins(parties.phonePage, inviteUrl(parties.kioskFrames));
+  await officerJoins(parties.consolePage);
+  await parties.kioskPage.getByTestId('proxy-call').waitFor({ timeout: 30_000 });
+  return caseIdOf(parties.kioskFrames);
+}
+
+describe('可视化代办 with three parties', () => {
+  it('the whole transaction: call, recorded consent, both signatures, approval, the certificate printed for the principal', { timeout: 240_000 }, async () => {
+    const parties = await startProxyParties();
+    const exportDir = mkdtempSync(join(tmpdir(), 'onedoor-proxy-export-'));
+    try {
+      const { kioskPage, phonePage, consolePage } = parties;
+      const caseId = await intoCall(parties);
+      await expectMediaAllWays(parties, false);
+
+      // The consent segment: the phone shows the statement while recording.
+      await consolePage.getByRole('button', { name: '开始录制' }).click();
+      const began = Date.now();
+      await phonePage.getByTestId('statement-text').waitFor({ timeout: 15_000 });
+      expect(await phonePage.getByTestId('statement-text').textContent()).toContain(SERVICE);
+      await phonePage.waitForTimeout(5_000);
+      await consolePage.getByRole('button', { name: '结束录制' }).click();
+      const segmentSeconds = (Date.now() - began) / 1000;
+      const saved = consolePage.getByText(/录像已保存（\d+ 秒），摘要 [0-9a-f]+/);
+      await saved.waitFor({ timeout: 60_000 });
+
+      // Both sign: the principal on the phone, the agent at the kiosk.
+      await phonePage.getByTestId('sign-panel').waitFor({ timeout: 15_000 });
+      await drawSignature(phonePage);
+      await phonePage.getByTestId('sign-confirm').click();
+      await phonePage.getByTestId('waiting-decision').waitFor({ timeout: 15_000 });
+      await kioskPage.getByTestId('proxy-sign').waitFor({ timeout: 15_000 });
+      await drawSignature(kioskPage);
+      await kioskPage.getByTestId('proxy-sign-confirm').click();
+
+      const approve = consolePage.getByRole('button', { name: '同意代办' });
+      await expect.poll(() => approve.isEnabled(), { timeout: 20_000 }).toBe(true);
+      await approve.click();
+      await consolePage.getByText('本次代办已结束：已同意').waitFor({ timeout: 15_000 });
+
+      // The kiosk runs 无犯罪记录证明 for the principal and prints it.
+      await kioskPage.getByTestId('choice-employment').click({ timeout: 30_000 }).catch(async (error: unknown) => {
+        const onScreen = await kioskPage.evaluate(() => [...document.querySelectorAll('[data-testid]')].slice(0, 25).map((el) => `${el.getAttribute('data-testid')}${el.getAttribute('data-step') ? `(${el.getAttribute('data-step')})` : ''}${el.getAttribute('data-phase') ? `[${el.getAttribute('data-phase')}]` : ''}`));
+        throw new Error(`${String(error)}\non screen: ${onScreen.join(' ')}\nlast frames: ${parties.kioskFrames.slice(-3).join('\n').slice(0, 3000)}`);
+      });
+      const printed = await reviewToPrinted(kioskPage, 'certificateIssued', async (p) => {
+        expect(await detailValue(p, 'review-details', 'svc.no-criminal-record.review.name')).toBe(PRINCIPAL.name);
+      });
+      expect(keptPdfText(parties.kiosk.dataDir, printed.number)).toContain(PRINCIPAL.name);
+
+      // The recording, exported for an audit, decodes: both videos, audio, about the segment's length.
+      const out = join(exportDir, 'consent.webm');
+      const exported = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/hall.ts'), 'recording', 'export', caseId, '--out', out], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, ONEDOOR_HALL_DIR: parties.hall.dataDir },
+      });
+      expect(exported.status, exported.stderr).toBe(0);
+      expect(existsSync(out)).toBe(true);
+      const media = await probeMedia(out);
+      if (!media.ok) throw new Error(media.error);
+      expect(media.value.streams.filter((s) => s.type === 'video')).toHaveLength(2);
+      expect(media.value.streams.filter((s) => s.type === 'audio').length).toBeGreaterThanOrEqual(1);
+      expect(media.value.duration).not.toBeNull();
+      expect(Math.abs(media.value.duration! - segmentSeconds)).toBeLessThan(3);
+
+      // Neither person's full ID number in the kiosk's log or data (its printed documents aside).
+      for (const idNumber of [AGENT.idNumber, PRINCIPAL.idNumber]) {
+        expect(parties.kiosk.lines.filter((line) => line.includes(idNumber))).toEqual([]);
+        expect(filesText(parties.kiosk.dataDir, ['documents']).filter((file) => file.text.includes(idNumber)).map((file) => file.path)).toEqual([]);
+      }
+    } finally {
+      rmSync(exportDir, { recursive: true, force: true });
+      await parties.stop();
+    }
+  });
+});
+
+const SERVICE = '无犯罪记录证明';
