@@ -10,10 +10,14 @@
  * officer's refusal reaches both people and nothing is printed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startCoturn } from '../../hall/server/turn/coturn';
+import { TURN_SECRET_FILE } from '../../hall/server/proxy/turn-secret';
+import { allocateNetns, describeNetnsError } from '../../scripts/lib/netns';
 import { probeMedia } from '../helpers/ffprobe';
 import { keptPdfText, reviewToPrinted, detailValue } from './certificate-support';
 import { ROOT } from './harness';
@@ -108,6 +112,59 @@ describe('可视化代办 with three parties', () => {
       }
     } finally {
       rmSync(exportDir, { recursive: true, force: true });
+      await parties.stop();
+    }
+  });
+
+  it('the relay path: every party relay-only, the hall\'s TURN is coturn in its own network namespace; media flows all ways through it', { timeout: 180_000 }, async () => {
+    const made = allocateNetns();
+    if (!made.ok) throw new Error(describeNetnsError(made.error));
+    const netns = made.value;
+    const turnDir = mkdtempSync(join(tmpdir(), 'onedoor-proxy-turn-'));
+    let stopTurn = async (): Promise<void> => undefined;
+    let parties: ProxyParties | undefined;
+    try {
+      // The hall's secret, written before it starts: the TURN REST credentials it hands out are coturn's.
+      const secret = randomBytes(32).toString('hex');
+      const turn = await startCoturn({ listenIp: netns.nsIp, port: 3478, minPort: 49152, maxPort: 49400, secret, realm: 'onedoor', dataDir: turnDir, netns: netns.name });
+      if (!turn.ok) throw new Error(`coturn did not start: ${turn.error.detail}\n${turn.error.logTail}`);
+      stopTurn = () => turn.value.stop();
+      parties = await startProxyParties({
+        relayOnly: true,
+        turn: { urls: turn.value.urls.filter((u) => u.startsWith('turn:')), stunUrls: turn.value.urls.filter((u) => u.startsWith('stun:')), embedded: { enabled: false } },
+        prepareHall: (dataDir) => writeFileSync(join(dataDir, TURN_SECRET_FILE), `${secret}\n`, { mode: 0o600 }),
+      });
+      expect(parties.hall.turn).toContain(netns.nsIp);
+      await intoCall(parties);
+      await expectMediaAllWays(parties, true);
+    } finally {
+      await parties?.stop();
+      await stopTurn();
+      await netns.stop();
+      rmSync(turnDir, { recursive: true, force: true });
+    }
+  });
+
+  it('the officer refuses with a reason: the kiosk says why, the phone says it was refused, nothing is printed', { timeout: 180_000 }, async () => {
+    const parties = await startProxyParties();
+    try {
+      const { kioskPage, phonePage, consolePage } = parties;
+      await intoCall(parties);
+      await consolePage.getByRole('radio', { name: '委托人未明确表示同意' }).check();
+      await consolePage.getByRole('button', { name: '拒绝', exact: true }).click();
+      await consolePage.getByText('本次代办已结束：已拒绝').waitFor({ timeout: 15_000 });
+
+      await kioskPage.getByTestId('proxy-ended').waitFor({ timeout: 15_000 });
+      expect(await kioskPage.getByTestId('proxy-officer-reason').textContent()).toContain('委托人未明确表示同意');
+      const outcome = phonePage.getByTestId('outcome-screen');
+      await outcome.waitFor({ timeout: 15_000 });
+      expect(await outcome.getAttribute('data-outcome')).toBe('refusedByOfficer');
+      expect(await outcome.textContent()).toContain('民警没有同意这次代办');
+
+      // Nothing was done for the principal: no document at all.
+      const documents = join(parties.kiosk.dataDir, 'documents');
+      expect(existsSync(documents) ? readdirSync(documents, { recursive: true }).filter((p) => String(p).endsWith('.pdf')) : []).toEqual([]);
+    } finally {
       await parties.stop();
     }
   });
