@@ -80,7 +80,8 @@ export async function startProxyParties(options: ProxyPartiesOptions = {}): Prom
   let kiosk: LoggedHost | undefined;
   try {
     if (!hall.phonePageUrl) throw new Error(`the hall printed no phone page:\n${hall.output()}`);
-    kiosk = await startLoggedHost({ hall: { credentialsFile: hall.kioskCredentials, keepaliveSeconds: 2, statusIntervalSeconds: 2 } });
+    // Documents kept past the session, so the printed certificate can be read back (and a refusal shown to print none).
+    kiosk = await startLoggedHost({ hall: { credentialsFile: hall.kioskCredentials, keepaliveSeconds: 2, statusIntervalSeconds: 2 }, documents: { keepDocuments: true } });
     const audio = consentAudio();
     const face = stillFaceVideo();
     // Three instances, as three machines: each its own camera and microphone.

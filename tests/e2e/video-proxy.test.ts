@@ -19,7 +19,7 @@ import { startCoturn } from '../../hall/server/turn/coturn';
 import { TURN_SECRET_FILE } from '../../hall/server/proxy/turn-secret';
 import { allocateNetns, describeNetnsError } from '../../scripts/lib/netns';
 import { probeMedia } from '../helpers/ffprobe';
-import { keptPdfText, reviewToPrinted, detailValue } from './certificate-support';
+import { detailValue, pdfText, reviewToPrinted } from './certificate-support';
 import { ROOT } from './harness';
 import {
   AGENT,
@@ -87,7 +87,18 @@ describe('可视化代办 with three parties', () => {
       const printed = await reviewToPrinted(kioskPage, 'certificateIssued', async (p) => {
         expect(await detailValue(p, 'review-details', 'svc.no-criminal-record.review.name')).toBe(PRINCIPAL.name);
       });
-      expect(keptPdfText(parties.kiosk.dataDir, printed.number)).toContain(PRINCIPAL.name);
+      // The kept PDF of the printed certificate: written as it prints, read back by text.
+      const documents = join(parties.kiosk.dataDir, 'documents');
+      const printedTexts = () =>
+        existsSync(documents)
+          ? readdirSync(documents, { recursive: true, encoding: 'utf8' })
+              .filter((p) => p.endsWith('.pdf'))
+              .map((p) => pdfText(join(documents, p)))
+          : [];
+      await expect
+        .poll(() => printedTexts().filter((text) => text.includes(`编号：${printed.number}`)).length, { timeout: 15_000, message: `the PDFs: ${JSON.stringify(printedTexts().map((t) => t.slice(0, 200)))}` })
+        .toBe(1);
+      expect(printedTexts().find((text) => text.includes(`编号：${printed.number}`))).toContain(PRINCIPAL.name);
 
       // The recording, exported for an audit, decodes: both videos, audio, about the segment's length.
       const out = join(exportDir, 'consent.webm');
