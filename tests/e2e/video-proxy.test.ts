@@ -37,12 +37,13 @@ import {
 } from './proxy-support';
 
 /** The three parties in the call: the kiosk's invite opened on the phone, the officer joined. */
-async function intoCall(parties: ProxyParties): Promise<string> {
+async function intoCall(parties: ProxyParties): Promise<{ caseId: string; invite: string }> {
   await agentInvites(parties.kioskPage);
-  await principalJoins(parties.phonePage, inviteUrl(parties.kioskFrames));
+  const invite = inviteUrl(parties.kioskFrames);
+  await principalJoins(parties.phonePage, invite);
   await officerJoins(parties.consolePage);
   await parties.kioskPage.getByTestId('proxy-call').waitFor({ timeout: 30_000 });
-  return caseIdOf(parties.kioskFrames);
+  return { caseId: caseIdOf(parties.kioskFrames), invite };
 }
 
 describe('可视化代办 with three parties', () => {
@@ -51,7 +52,7 @@ describe('可视化代办 with three parties', () => {
     const exportDir = mkdtempSync(join(tmpdir(), 'onedoor-proxy-export-'));
     try {
       const { kioskPage, phonePage, consolePage } = parties;
-      const caseId = await intoCall(parties);
+      const { caseId, invite } = await intoCall(parties);
       await expectMediaAllWays(parties, false);
 
       // The consent segment: the phone shows the statement while recording.
@@ -115,6 +116,12 @@ describe('可视化代办 with three parties', () => {
       expect(media.value.streams.filter((s) => s.type === 'audio').length).toBeGreaterThanOrEqual(1);
       expect(media.value.duration).not.toBeNull();
       expect(Math.abs(media.value.duration! - segmentSeconds)).toBeLessThan(3);
+
+      // The invitation's token is in no log, the kiosk's or the hall's.
+      const token = new URL(invite).hash.replace(/^#t=/, '');
+      expect(token.length).toBeGreaterThan(10);
+      expect(parties.kiosk.lines.filter((line) => line.includes(token))).toEqual([]);
+      expect(parties.hall.output()).not.toContain(token);
 
       // Neither person's full ID number in the kiosk's log or data (its printed documents aside).
       for (const idNumber of [AGENT.idNumber, PRINCIPAL.idNumber]) {
