@@ -35,10 +35,12 @@ export interface RunningFlowProps {
   onFinish: () => unknown;
   /** Leaves the service when its flow could not start (back to the services). */
   onLeave: () => void;
+  /** The host started this run itself (a run by proxy): follow it, never start it. */
+  adopted?: boolean;
 }
 
 /** `data-testid="flow-runner"` with `data-step` (the kind); `flow-back`, `flow-problem`, `flow-note`. */
-export function RunningFlow({ api, sessionId, serviceId, elderMode, onFinish, onLeave }: RunningFlowProps): ReactElement {
+export function RunningFlow({ api, sessionId, serviceId, elderMode, onFinish, onLeave, adopted = false }: RunningFlowProps): ReactElement {
   const { t, i18n } = useTranslation();
   const say = useSay();
   const registry = useMemo(() => stepsFor(serviceId), [serviceId]);
@@ -46,7 +48,7 @@ export function RunningFlow({ api, sessionId, serviceId, elderMode, onFinish, on
   // useFlow reports failed calls through a ref, so the error counter below can key on the step it returns.
   const errorSink = useRef<(messageKey: string) => void>(() => {});
   const sinkError = useCallback((messageKey: string) => errorSink.current(messageKey), []);
-  const control = useFlow(api, sessionId, serviceId, sinkError);
+  const control = useFlow(api, sessionId, serviceId, sinkError, adopted);
   const current = control.state.kind === 'running' ? control.state.view : null;
   const step = current?.step ?? control.state.kind;
   // Errors count per step of the service (two steps of one kind are two steps); staff hear the kind.

@@ -4,7 +4,9 @@
  * and events may arrive in either order (a step that finishes at once is
  * pushed before the answer that started it), so the newest view wins, by the
  * run's sequence number, never the last to arrive; once the start answered,
- * views of any other run are ignored. One event at a time: a second tap
+ * views of any other run are ignored. An adopted flow (one the host started
+ * itself: a run by proxy after its approval) is followed from `flow.current`,
+ * never started again. One event at a time: a second tap
  * while an event is on its way is ignored, as is an event the current step
  * does not accept.
  */
@@ -41,6 +43,7 @@ export function useFlow(
   sessionId: string,
   serviceId: string,
   onError: (messageKey: string) => void,
+  adopt = false,
 ): FlowControl {
   const [state, setState] = useState<FlowState>({ kind: 'starting' });
   const [problem, setProblem] = useState<FlowProblem | null>(null);
@@ -93,11 +96,19 @@ export function useFlow(
     current.current = null;
     run.current = null;
     newest.current = null;
+    if (adopt) {
+      // The host's own run: starting the service again would replace it with one for the session's card.
+      const running = await api.call('flow.current', { sessionId });
+      if (!mounted.current) return;
+      if (running.ok && running.value.view?.serviceId === serviceId) apply(running.value.view, 'start');
+      else setState({ kind: 'startFailed', messageKey: running.ok ? 'flow.notStarted' : running.error.messageKey });
+      return;
+    }
     const outcome = await api.call('flow.start', { sessionId, serviceId });
     if (!mounted.current) return;
     if (outcome.ok) apply(outcome.value, 'start');
     else setState({ kind: 'startFailed', messageKey: outcome.error.messageKey });
-  }, [api, sessionId, serviceId, apply]);
+  }, [api, sessionId, serviceId, apply, adopt]);
 
   useEffect(() => {
     mounted.current = true;

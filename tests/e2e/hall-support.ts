@@ -20,19 +20,33 @@ export interface RunningHall {
   /** The default kiosk's credential file (`HB-KIOSK-01`), as the hall wrote it. */
   readonly kioskCredentials: string;
   readonly dataDir: string;
+  /** The phone page's address as the hall printed it (`https://…/p/`); empty when the hall runs no 可视化代办. */
+  readonly phonePageUrl: string;
+  /** The TURN line the hall printed (its URLs, or that none runs). */
+  readonly turn: string;
   readonly process: ChildProcess;
   output(): string;
   stop(): Promise<void>;
 }
 
-export async function startHallProcess(): Promise<RunningHall> {
+/** What a caller adds to the hall's start: config sections over the free ports, and files written into its data folder first. */
+export interface HallProcessOptions {
+  /** Top-level config sections (e.g. `proxy`, `phone`), merged over the free HTTP and broker ports. */
+  config?: Record<string, unknown>;
+  /** Called with the fresh data folder before the hall starts (e.g. to write its TURN secret). */
+  prepare?: (dataDir: string) => void;
+}
+
+export async function startHallProcess(options: HallProcessOptions = {}): Promise<RunningHall> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onedoor-hall-e2e-'));
   const [httpPort, brokerPort, phonePort] = [await freePort(), await freePort(), await freePort()];
-  // Ports of its own for everything it listens on (two e2e files run at once); no coturn of its own here.
+  // Ports of its own for everything it listens on (two e2e files run at once) and no coturn of its own,
+  // unless the caller's sections (replacing these whole) say otherwise.
   writeFileSync(
     join(dataDir, 'hall.config.json'),
-    JSON.stringify({ http: { port: httpPort }, broker: { port: brokerPort }, phone: { host: '127.0.0.1', port: phonePort }, proxy: { turn: { embedded: { enabled: false } } } }),
+    JSON.stringify({ http: { port: httpPort }, broker: { port: brokerPort }, phone: { host: '127.0.0.1', port: phonePort }, proxy: { turn: { embedded: { enabled: false } } }, ...options.config }),
   );
+  options.prepare?.(dataDir);
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/hall.ts')], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -40,6 +54,8 @@ export async function startHallProcess(): Promise<RunningHall> {
   });
   let text = '';
   child.stderr!.on('data', (d: Buffer) => (text += d.toString()));
+  let phonePageUrl = '';
+  let turn = '';
   const found = await new Promise<{ consoleUrl: string; admin: { username: string; password: string }; kioskCredentials: string }>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`the hall did not start:\n${text}`)), 90_000);
     let consoleUrl = '';
@@ -47,6 +63,8 @@ export async function startHallProcess(): Promise<RunningHall> {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       text += `${line}\n`;
       consoleUrl ||= /Console 控制台: (\S+)/.exec(line)?.[1] ?? '';
+      phonePageUrl ||= /Phone page 代办手机页面: (\S+)/.exec(line)?.[1] ?? '';
+      turn ||= /TURN 中继: (.+)$/.exec(line)?.[1] ?? '';
       const account = /初始账号: (\S+) \/ (\S+)/.exec(line);
       if (account) admin = { username: account[1]!, password: account[2]! };
       const kiosk = /终端连接文件: (\S+)/.exec(line);
@@ -59,6 +77,8 @@ export async function startHallProcess(): Promise<RunningHall> {
   });
   return {
     ...found,
+    phonePageUrl,
+    turn,
     dataDir,
     process: child,
     output: () => text,

@@ -25,6 +25,7 @@ import { useIdleCountdown } from '../idle/useIdleCountdown';
 import { SessionFrame } from '../SessionFrame';
 import { FlowRunner } from '../../flows';
 import { backFrom, HOME, type SessionRoute } from './route';
+import { useHandedOverRun } from './use-handed-over-run';
 import { useStepErrors } from './useStepErrors';
 import './SessionView.css';
 
@@ -109,10 +110,14 @@ export function SessionView(props: SessionViewProps): ReactElement {
   const { extend } = idle;
   useEffect(() => api.on('session.extended', (payload) => (payload.sessionId === sessionId ? extend(payload.seconds * 1000) : undefined)), [api, sessionId, extend]);
 
-  const go = (next: SessionRoute): void => {
-    errors.clear();
-    setRoute(next);
-  };
+  const { clear } = errors;
+  const go = useCallback(
+    (next: SessionRoute): void => {
+      clear();
+      setRoute(next);
+    },
+    [clear],
+  );
   const back = backFrom(route);
   const services = catalogue.state.kind === 'loaded' ? catalogue.state.services : [];
   // A kiosk service runs in the FlowRunner (the step library draws it), which draws its own back (issue #7).
@@ -120,6 +125,7 @@ export function SessionView(props: SessionViewProps): ReactElement {
     route.step === 'service' && services.find((s) => s.id === route.serviceId)?.handling === 'kiosk'
       ? route.serviceId
       : null;
+  useHandedOverRun(api, sessionId, flowServiceId, services, go);
 
   return (
     <div className="session-view" onPointerDownCapture={() => (idle.touched(), activity.touch())}>
@@ -143,6 +149,8 @@ export function SessionView(props: SessionViewProps): ReactElement {
           {flowServiceId ? (
             <KioskTimeZoneProvider timeZone={props.info?.timeZone}>
               <FlowRunner
+                key={flowServiceId}
+                adopted={route.step === 'service' && route.adopted === true}
                 api={api}
                 sessionId={sessionId}
                 serviceId={flowServiceId}

@@ -13,7 +13,7 @@ export type SessionStep = (typeof SESSION_STEPS)[number];
 export type SessionRoute =
   | { step: 'home' }
   | { step: 'category'; category: ServiceCategory; page: number }
-  | { step: 'service'; serviceId: string; category: ServiceCategory; page: number };
+  | { step: 'service'; serviceId: string; category: ServiceCategory; page: number; adopted?: boolean };
 
 /** Where a session starts. */
 export const HOME: SessionRoute = { step: 'home' };
