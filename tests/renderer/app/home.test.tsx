@@ -11,7 +11,8 @@ describe('home and services', () => {
     const user = userEvent.setup();
     renderApp(sessionHandlers);
     await startSession(user);
-    expect(screen.getByTestId('category-huzheng')).toHaveTextContent('6项业务');
+    // Home is up before the catalogue's answer (a loaded PC answers late): wait for the category.
+    expect(await screen.findByTestId('category-huzheng')).toHaveTextContent('6项业务');
     await openCategory(user, 'huzheng');
     const greyed = screen.getByTestId('service-id-card-renewal');
     expect(greyed).toHaveAttribute('data-available', 'false');
