@@ -5,7 +5,8 @@
  * when nothing came back, `badAnswer` when the answer breaks the contract.
  */
 import { z } from 'zod';
-import { err, ok } from '../../../domain/result';
+import { readAnswer } from './read-answer';
+import { err } from '../../../domain/result';
 import {
   AlertView,
   ApiError,
@@ -50,19 +51,7 @@ export function createHttpApi(options: HttpClientOptions = {}): ConsoleApi & { c
     } catch {
       return err({ error: 'network' });
     }
-    let json: unknown;
-    try {
-      json = await response.json();
-    } catch {
-      // A proxy's HTML error page or a cut connection: the server's words are lost.
-      return err(response.ok ? { error: 'badAnswer' } : { error: response.status >= 500 ? 'internal' : 'badAnswer' });
-    }
-    if (!response.ok) {
-      const failure = ApiError.safeParse(json);
-      return err(failure.success ? failure.data : { error: 'badAnswer' });
-    }
-    const parsed = schema.safeParse(json);
-    return parsed.success ? ok(parsed.data) : err({ error: 'badAnswer' });
+    return readAnswer(response, schema, ApiError);
   }
 
   const remember = (result: ApiResult<LoginAnswer>): ApiResult<LoginAnswer> => {

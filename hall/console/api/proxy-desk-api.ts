@@ -4,7 +4,8 @@
  * contract, failures as values (the server's proxy codes included).
  */
 import { z } from 'zod';
-import { err, ok, type Result } from '../../../domain/result';
+import { readAnswer } from './read-answer';
+import { err, type Result } from '../../../domain/result';
 import { ProxyCaseView } from '../../../electron/contract/proxy';
 import { ApiError } from '../../contract/console-api';
 import { ConsoleJoined, ProxyApiError, type ProxyDecision } from '../../contract/proxy-api';
@@ -50,18 +51,7 @@ export function createProxyDeskHttp(options: { csrfToken: () => string | null; b
     } catch {
       return err({ error: 'network' });
     }
-    let json: unknown;
-    try {
-      json = await response.json();
-    } catch {
-      return err(response.ok ? { error: 'badAnswer' } : { error: response.status >= 500 ? 'internal' : 'badAnswer' });
-    }
-    if (!response.ok) {
-      const failure = Failure.safeParse(json);
-      return err(failure.success ? failure.data : { error: 'badAnswer' });
-    }
-    const parsed = schema.safeParse(json);
-    return parsed.success ? ok(parsed.data) : err({ error: 'badAnswer' });
+    return readAnswer(response, schema, Failure);
   }
 
   return {
