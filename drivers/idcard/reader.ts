@@ -17,7 +17,9 @@
  * answers" (N consecutive failed finds); a card left lying on the reader is
  * reported removed after about N polls and is not read again until it is
  * lifted and put back. Readers that keep finding a read card keep the state
- * at waitingForRemoval until the card really goes.
+ * at waitingForRemoval until the card really goes. A card found again after
+ * a failed find, before the card counts as removed (a swap quicker than N
+ * polls), is reported removed and read as a new card.
  *
  * The reader never parses the text: `parseCardText` (card-text.ts) does that.
  */
@@ -416,7 +418,10 @@ class GA467IdCardReader implements IdCardReader {
     if (!this.isActive()) return;
     if (this.isFault(found)) return this.toProbing(found);
     if (found.kind === 'answer' && found.sw3.kind === 'cardFound') {
-      this.setState({ ...state, absentPolls: 0 });
+      // Found after a find that failed: the field was empty (or held only the halted card) and a card
+      // answers now — another card laid down quickly, or the same one put back. Read it, as a new card.
+      if (state.absentPolls > 0) this.leaveCardStates({ kind: 'reading' });
+      else this.setState({ ...state, absentPolls: 0 });
       return;
     }
     if (found.kind === 'answer' && found.sw3.kind === 'noCard') {

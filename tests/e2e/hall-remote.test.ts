@@ -142,15 +142,25 @@ describe('hall staff act on a kiosk from the console', () => {
       .toBe(true);
     expect(await kioskPage.getByTestId('staff-signed-in-as').textContent()).toBe(`王**（工号 ${OFFICER.staffNumber}）`);
     await kioskPage.getByTestId('staff-sign-out').click();
-    await kioskPage.getByTestId('attract-screen').waitFor({ timeout: 10_000 });
+    // The staff screens lie over the attract screen: wait for them to go, so the card meets a signed-out kiosk.
+    await kioskPage.getByTestId('staff-maintenance').waitFor({ state: 'detached', timeout: 15_000 });
 
     // By card: the hall's key matches the card to the new officer (the sandbox officer is gone with the hall's list).
     await dock(kioskPage, 'dock-card-officer-wang');
+    await kioskPage
+      .getByTestId('staff-card-choice')
+      .waitFor({ timeout: 30_000 })
+      .catch(async (error: unknown) => {
+        const onScreen = await kioskPage.evaluate(() => [...document.querySelectorAll('[data-testid]')].slice(0, 20).map((el) => el.getAttribute('data-testid')));
+        const log = kiosk.stderr().split('\n').filter((line) => /card|staff|session/i.test(line)).slice(-20);
+        throw new Error(`${String(error)}\non screen: ${onScreen.join(' ')}\nthe kiosk's log:\n${log.join('\n')}`);
+      });
     await expect.poll(() => kioskPage.getByTestId('staff-card-choice').textContent(), { timeout: 10_000 }).toContain(`王**（工号 ${OFFICER.staffNumber}）`);
     await kioskPage.getByTestId('staff-choice-staff').click();
     await typeDigits(kioskPage, 'staff-pin', OFFICER.pin);
     await kioskPage.getByTestId('staff-maintenance').waitFor({ timeout: 10_000 });
     await kioskPage.getByTestId('staff-sign-out').click();
-    await kioskPage.getByTestId('attract-screen').waitFor({ timeout: 10_000 });
+    await kioskPage.getByTestId('staff-maintenance').waitFor({ state: 'detached', timeout: 15_000 });
+    expect(await kioskPage.getByTestId('attract-screen').isVisible()).toBe(true);
   });
 });

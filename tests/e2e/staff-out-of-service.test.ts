@@ -77,6 +77,8 @@ describe('out of service set at the kiosk', () => {
     await page.getByTestId('staff-resume').click();
     await expect.poll(() => page.getByTestId('staff-service-state').textContent()).not.toContain('设备维护中');
     await page.getByTestId('staff-sign-out').click();
+    // The staff screens lie over the attract screen: wait for them to go, so the card meets a signed-out kiosk.
+    await page.getByTestId('staff-maintenance').waitFor({ state: 'detached', timeout: 10_000 });
     await page.getByTestId('attract-screen').waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('out-of-service').count()).toBe(0);
 

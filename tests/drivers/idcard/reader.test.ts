@@ -155,6 +155,30 @@ describe('ID card reader over the simulator', () => {
     await waitFor(() => r.presented.length === 2);
   });
 
+  it('on a halting reader: another card laid down before the first counts as gone is read too (a quick swap)', async () => {
+    const r = await rig({ removalPolls: 1000 });
+    r.sim.placeCard(card);
+    await waitFor(() => r.presented.length === 1);
+    // The read card is halted: finds fail; long before 1000 of them the citizen swaps in another card.
+    await waitFor(() => r.reader.state.kind === 'waitingForRemoval' && r.reader.state.absentPolls >= 2);
+    const other = { text: textBlock('李四'), photo };
+    r.sim.placeCard(other);
+    await waitFor(() => r.presented.length === 2);
+    expect(r.presented[1]!.text).toEqual(other.text);
+    expect(r.events).toEqual(['presented', 'removed', 'presented']);
+  });
+
+  it('on a reader that keeps finding the card: a card back after a failed find is read again', async () => {
+    const r = await rig({ removalPolls: 1000 }, { haltAfterRead: false });
+    r.sim.placeCard(card);
+    await waitFor(() => r.presented.length === 1);
+    r.sim.removeCard();
+    await waitFor(() => r.reader.state.kind === 'waitingForRemoval' && r.reader.state.absentPolls >= 1);
+    r.sim.placeCard(card);
+    await waitFor(() => r.presented.length === 2);
+    expect(r.events).toEqual(['presented', 'removed', 'presented']);
+  });
+
   it('retries a read answered 0x41 once and delivers the card', async () => {
     const r = await rig();
     r.sim.setCardReadFault(0x41, 'once');
