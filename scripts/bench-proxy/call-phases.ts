@@ -1,0 +1,104 @@
+/**
+ * The proxy bench's arithmetic (pure): when a call counts as flowing, the
+ * moments of one call as offsets from "link opened", and the rows they make.
+ */
+import type { ProxyRole } from '../../electron/contract/proxy';
+import type { PeerStats } from '../../renderer/proxy-call/mesh-types';
+import { median, spread } from '../bench/row';
+import { round, type HallBenchRow } from '../bench-hall/figures';
+
+export const CALL_ROLES: readonly ProxyRole[] = ['kiosk', 'phone', 'console'];
+
+/** Targets: see docs/video-proxy.md § Measured for why 15 s (it includes the phone page and the face check). */
+export const LINK_TO_MEDIA_TARGET_MS = 15_000;
+/** A party's browser stays under one core (a kiosk PC has four, a phone at least as many). */
+export const CPU_TARGET_PERCENT = 100;
+
+/** A row with a sentence saying what was measured, for whoever reads bench-results.json. */
+export interface ProxyBenchRow extends HallBenchRow {
+  description: string;
+}
+
+/** What each party's `onedoorCallStats()` said of the others. */
+export type StatsByParty = Partial<Record<ProxyRole, Partial<Record<ProxyRole, PeerStats>>>>;
+
+/** One peer's media reaches this party: video frames decoded, audio packets received, through a TURN relay. */
+export function flowingThroughTurn(stats: PeerStats | undefined): boolean {
+  return stats !== undefined && stats.framesDecoded > 0 && stats.audioPacketsReceived > 0 && stats.relayed;
+}
+
+/** Every party sees and hears both others, each through TURN. */
+export function allFlowingThroughTurn(byParty: StatsByParty): boolean {
+  return CALL_ROLES.every((self) => CALL_ROLES.filter((peer) => peer !== self).every((peer) => flowingThroughTurn(byParty[self]?.[peer])));
+}
+
+/** The moments of one call (performance.now() ms), in the order the path reaches them. */
+export interface CallMarks {
+  /** The phone navigates to the invitation URL. */
+  linkOpened: number;
+  /** The phone shows the intro (the page loaded and the hall accepted the token). */
+  pageShown: number;
+  /** The principal tapped 同意: the face check starts. */
+  faceScreen: number;
+  /** The hall's face comparison passed: the phone's call screen. */
+  callScreen: number;
+  /** The officer's 接入 took: the console's call with 开始录制. */
+  officerJoined: number;
+  /** {@link allFlowingThroughTurn} first true. */
+  allFlowing: number;
+}
+
+export const PHASES = ['pageShown', 'faceScreen', 'callScreen', 'officerJoined', 'allFlowing'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Words for the printed breakdown. */
+export const PHASE_WORDS: Record<Phase, string> = {
+  pageShown: 'phone page shown',
+  faceScreen: 'consent tapped, face check',
+  callScreen: 'face passed, call screen',
+  officerJoined: 'officer joined',
+  allFlowing: 'all media flowing (TURN)',
+};
+
+/** Each moment of a call as milliseconds after the link was opened. */
+export function sinceLinkOpened(marks: CallMarks): Record<Phase, number> {
+  return Object.fromEntries(PHASES.map((phase) => [phase, marks[phase] - marks.linkOpened])) as Record<Phase, number>;
+}
+
+/** The median offset of each moment over the runs. */
+export function phaseMedians(runs: readonly Record<Phase, number>[]): Record<Phase, number> {
+  if (runs.length === 0) throw new Error('a benchmark produced no measurements');
+  return Object.fromEntries(PHASES.map((phase) => [phase, round(median(runs.map((run) => run[phase])))])) as Record<Phase, number>;
+}
+
+const LINK_TO_MEDIA =
+  'link opened (the phone navigates to the invitation) → every party decodes video and receives audio from both others through TURN; ' +
+  'includes the phone page loading, the consent tap and the hall\'s face comparison; the officer has the desk open and the bench presses 接入 ' +
+  'the moment it is enabled (the machine measured, not a human). detail: median ms after link opened of each step';
+
+/** The headline row: link opened → all media flowing, with the median of each step in `detail`. */
+export function linkToMediaRow(runs: readonly Record<Phase, number>[], commit: string): ProxyBenchRow {
+  const total = spread(runs.map((run) => run.allFlowing));
+  const detail = Object.fromEntries(Object.entries(phaseMedians(runs)).map(([phase, ms]) => [`${phase}Ms`, ms]));
+  return { id: 'proxy.call.link-to-media', median: round(total.median), min: round(total.min), max: round(total.max), unit: 'ms', target: LINK_TO_MEDIA_TARGET_MS, better: 'lower', runs: runs.length, commit, detail, description: LINK_TO_MEDIA };
+}
+
+/** One party's CPU row from its one-second samples (% of one core of its browser's process tree). */
+export function cpuRow(role: ProxyRole, samples: readonly number[], commit: string): ProxyBenchRow {
+  const per = spread(samples);
+  return {
+    id: `proxy.call.cpu.${role}`,
+    median: round(per.median),
+    min: round(per.min),
+    max: round(per.max),
+    unit: '%core',
+    target: CPU_TARGET_PERCENT,
+    better: 'lower',
+    runs: samples.length,
+    commit,
+    description: `the ${role} party's whole Chromium process tree during a steady relay-only call on the product's page, % of one core, one-second samples`,
+  };
+}
+
+/** Ids this bench wrote before and no longer does (dropped from bench-results.json). */
+export const RETIRED_IDS: readonly string[] = ['proxy.call.media-flowing'];
