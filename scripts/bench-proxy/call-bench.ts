@@ -27,6 +27,7 @@ import { currentCommit } from '../bench-hall/figures';
 import { allocateNetns, describeNetnsError } from '../lib/netns';
 import { allFlowingThroughTurn, CALL_ROLES, cpuRow, linkToMediaRow, PHASE_WORDS, phaseMedians, PHASES, sinceLinkOpened, type CallMarks, type Phase, type ProxyBenchRow, type StatsByParty } from './call-phases';
 import { launchPartyBrowser, type PartyBrowser } from './party-browser';
+import { phoneScreenTimes, watchPhoneScreens } from './phone-marks';
 import { treeCpuSeconds } from './process-tree-cpu';
 
 /** How long a step may take before the run counts as broken (generous: other work shares the machine). */
@@ -40,9 +41,9 @@ export interface ProxyBenchOptions {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** When `step` settles: its time (performance.now()); a failure is kept for whoever awaits it, never unhandled. */
+/** When `step` settles (Date.now(), the phone's own marks' clock); a failure is kept for whoever awaits it, never unhandled. */
 function markWhen(step: Promise<unknown>): Promise<number> {
-  const marked = step.then(() => performance.now());
+  const marked = step.then(() => Date.now());
   marked.catch(() => undefined);
   return marked;
 }
@@ -94,19 +95,28 @@ async function oneCall(turn: HallTurn, cpuSeconds: number): Promise<{ marks: Cal
     await agentInvites(kioskPage);
     const invite = inviteUrl(parties.kioskFrames);
 
-    // The marks watch while the principal walks the path (principalJoins) and the officer waits to join.
-    const pageShown = markWhen(phonePage.getByTestId('intro-screen').waitFor({ timeout: FLOWING_WITHIN_MS }));
-    const faceScreen = markWhen(phonePage.getByTestId('face-screen').waitFor({ timeout: FLOWING_WITHIN_MS }));
+    // The phone notes its own screens; the officer waits on the open desk to join while the principal walks the path.
+    await watchPhoneScreens(phonePage);
     const officerJoined = markWhen(officerJoinsAtOnce(consolePage, FLOWING_WITHIN_MS));
-    const linkOpened = performance.now();
-    const callScreen = await markWhen(principalJoins(phonePage, invite));
+    const linkOpened = Date.now();
+    await principalJoins(phonePage, invite);
     const pages: Record<ProxyRole, Page> = { kiosk: kioskPage, phone: phonePage, console: consolePage };
     while (!allFlowingThroughTurn(await statsByParty(pages))) {
-      if (performance.now() - linkOpened > FLOWING_WITHIN_MS) throw new Error(`media did not flow through TURN at every party within ${FLOWING_WITHIN_MS / 1000} s of the link opening`);
+      if (Date.now() - linkOpened > FLOWING_WITHIN_MS) throw new Error(`media did not flow through TURN at every party within ${FLOWING_WITHIN_MS / 1000} s of the link opening`);
       await sleep(100);
     }
-    const allFlowing = performance.now();
-    const marks: CallMarks = { linkOpened, pageShown: await pageShown, faceScreen: await faceScreen, callScreen, officerJoined: await officerJoined, allFlowing };
+    const allFlowing = Date.now();
+    const shown = await phoneScreenTimes(phonePage);
+    const marks: CallMarks = {
+      linkOpened,
+      pageShown: shown['intro-screen'],
+      faceScreen: shown['face-screen:positioning'],
+      challenge: shown['face-screen:challenge'],
+      verifying: shown['face-screen:verifying'],
+      callScreen: shown['call-screen'],
+      officerJoined: await officerJoined,
+      allFlowing,
+    };
     if (cpuSeconds === 0) return { marks, cpu: null };
     const cpu = await sampleCpu(launched, cpuSeconds);
     if (!allFlowingThroughTurn(await statsByParty(pages))) throw new Error('the call stopped flowing while its CPU was sampled');

@@ -32,14 +32,18 @@ export function allFlowingThroughTurn(byParty: StatsByParty): boolean {
   return CALL_ROLES.every((self) => CALL_ROLES.filter((peer) => peer !== self).every((peer) => flowingThroughTurn(byParty[self]?.[peer])));
 }
 
-/** The moments of one call (performance.now() ms), in the order the path reaches them. */
+/** The moments of one call (wall-clock ms), in the order the path reaches them. */
 export interface CallMarks {
   /** The phone navigates to the invitation URL. */
   linkOpened: number;
   /** The phone shows the intro (the page loaded and the hall accepted the token). */
   pageShown: number;
-  /** The principal tapped 同意: the face check starts. */
+  /** The principal tapped 同意: the face screen, camera starting, face detector loading. */
   faceScreen: number;
+  /** A good face in frame: the hall's challenge issued, frames sent when it asks. */
+  challenge: number;
+  /** The frames sent: the hall compares the face with the principal's record. */
+  verifying: number;
   /** The hall's face comparison passed: the phone's call screen. */
   callScreen: number;
   /** The officer's 接入 took: the console's call with 开始录制. */
@@ -48,13 +52,15 @@ export interface CallMarks {
   allFlowing: number;
 }
 
-export const PHASES = ['pageShown', 'faceScreen', 'callScreen', 'officerJoined', 'allFlowing'] as const;
+export const PHASES = ['pageShown', 'faceScreen', 'challenge', 'verifying', 'callScreen', 'officerJoined', 'allFlowing'] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** Words for the printed breakdown. */
 export const PHASE_WORDS: Record<Phase, string> = {
   pageShown: 'phone page shown',
-  faceScreen: 'consent tapped, face check',
+  faceScreen: 'consent tapped',
+  challenge: 'face in frame, challenge',
+  verifying: 'hall comparing',
   callScreen: 'face passed, call screen',
   officerJoined: 'officer joined',
   allFlowing: 'all media flowing (TURN)',

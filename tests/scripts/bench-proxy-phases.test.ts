@@ -32,15 +32,15 @@ describe('when the proxy bench counts a call as flowing', () => {
 });
 
 describe('the proxy bench clock, from the link opened', () => {
-  const marks = (linkOpened: number, flowingAfter: number) => ({ linkOpened, pageShown: linkOpened + 400, faceScreen: linkOpened + 550, callScreen: linkOpened + 6500, officerJoined: linkOpened + 6800, allFlowing: linkOpened + flowingAfter });
+  const marks = (linkOpened: number, flowingAfter: number) => ({ linkOpened, pageShown: linkOpened + 400, faceScreen: linkOpened + 550, challenge: linkOpened + 3000, verifying: linkOpened + 6000, callScreen: linkOpened + 6500, officerJoined: linkOpened + 6800, allFlowing: linkOpened + flowingAfter });
 
   it('gives every step as milliseconds after the link was opened', () => {
-    expect(sinceLinkOpened(marks(10_000, 7500))).toEqual({ pageShown: 400, faceScreen: 550, callScreen: 6500, officerJoined: 6800, allFlowing: 7500 });
+    expect(sinceLinkOpened(marks(10_000, 7500))).toEqual({ pageShown: 400, faceScreen: 550, challenge: 3000, verifying: 6000, callScreen: 6500, officerJoined: 6800, allFlowing: 7500 });
   });
 
   it('takes each step\'s median over the runs', () => {
     const runs = [marks(0, 7000), marks(5, 9000), marks(90, 8000)].map(sinceLinkOpened);
-    expect(phaseMedians(runs)).toEqual({ pageShown: 400, faceScreen: 550, callScreen: 6500, officerJoined: 6800, allFlowing: 8000 });
+    expect(phaseMedians(runs)).toEqual({ pageShown: 400, faceScreen: 550, challenge: 3000, verifying: 6000, callScreen: 6500, officerJoined: 6800, allFlowing: 8000 });
     expect(() => phaseMedians([])).toThrow(/no measurements/);
   });
 
@@ -48,7 +48,7 @@ describe('the proxy bench clock, from the link opened', () => {
     const runs = [marks(0, 7000), marks(0, 9000), marks(0, 8000)].map(sinceLinkOpened);
     const row = linkToMediaRow(runs, 'abc1234');
     expect(row).toMatchObject({ id: 'proxy.call.link-to-media', median: 8000, min: 7000, max: 9000, unit: 'ms', target: 15_000, runs: 3, commit: 'abc1234' });
-    expect(row.detail).toEqual({ pageShownMs: 400, faceScreenMs: 550, callScreenMs: 6500, officerJoinedMs: 6800, allFlowingMs: 8000 });
+    expect(row.detail).toEqual({ pageShownMs: 400, faceScreenMs: 550, challengeMs: 3000, verifyingMs: 6000, callScreenMs: 6500, officerJoinedMs: 6800, allFlowingMs: 8000 });
     expect(row.description).toContain('接入');
     expect(meetsTarget(row)).toBe(true);
     expect(meetsTarget(linkToMediaRow([marks(0, 16_000), marks(0, 15_500)].map(sinceLinkOpened), 'abc1234'))).toBe(false);
