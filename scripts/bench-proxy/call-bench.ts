@@ -11,6 +11,8 @@
  *   proxy.call.cpu.<role>     — each party's browser process tree during a
  *                               steady `callSeconds` call in the last run
  *                               (% of one core, one-second samples)
+ *   proxy.call.cpu.turn|hall  — the hall's side of that call: its coturn
+ *                               relaying every stream, its server process
  * The officer has the desk open before the link is opened and the bench
  * presses 接入 the moment it is enabled: the machine is measured, not a human.
  */
@@ -25,7 +27,7 @@ import { startCoturn } from '../../hall/server/turn/coturn';
 import { agentInvites, callStats, inviteUrl, officerJoinsAtOnce, openProxyDesk, principalJoins, startProxyParties, type ProxyParties } from '../../tests/e2e/proxy-support';
 import { currentCommit } from '../bench-hall/figures';
 import { allocateNetns, describeNetnsError } from '../lib/netns';
-import { allFlowingThroughTurn, CALL_ROLES, cpuRow, linkToMediaRow, PHASE_WORDS, phaseMedians, PHASES, sinceLinkOpened, type CallMarks, type Phase, type ProxyBenchRow, type StatsByParty } from './call-phases';
+import { allFlowingThroughTurn, CALL_ROLES, CPU_SUBJECTS, cpuRow, linkToMediaRow, PHASE_WORDS, phaseMedians, PHASES, sinceLinkOpened, type CallMarks, type CpuSubject, type Phase, type ProxyBenchRow, type StatsByParty } from './call-phases';
 import { launchPartyBrowser, type PartyBrowser } from './party-browser';
 import { phoneScreenTimes, watchPhoneScreens } from './phone-marks';
 import { treeCpuSeconds } from './process-tree-cpu';
@@ -54,16 +56,22 @@ async function statsByParty(pages: Record<ProxyRole, Page>): Promise<StatsByPart
   return byParty;
 }
 
-/** Per-second CPU % of one core of each party's browser process tree over `seconds`. */
-async function sampleCpu(browsers: readonly PartyBrowser[], seconds: number): Promise<Map<ProxyRole, number[]>> {
-  const samples = new Map<ProxyRole, number[]>(browsers.map((b) => [b.role, []]));
+interface CpuWatched {
+  subject: CpuSubject;
+  /** The root of its process tree. */
+  pid: number;
+}
+
+/** Per-second CPU % of one core of each subject's process tree over `seconds`. */
+async function sampleCpu(browsers: readonly CpuWatched[], seconds: number): Promise<Map<CpuSubject, number[]>> {
+  const samples = new Map<CpuSubject, number[]>(browsers.map((b) => [b.subject, []]));
   let before = browsers.map((b) => treeCpuSeconds(b.pid) ?? 0);
   let at = performance.now();
   for (let i = 0; i < seconds; i++) {
     await sleep(1000);
     const now = performance.now();
     const after = browsers.map((b) => treeCpuSeconds(b.pid) ?? 0);
-    browsers.forEach((b, k) => samples.get(b.role)!.push(Math.max(0, ((after[k]! - before[k]!) / ((now - at) / 1000)) * 100)));
+    browsers.forEach((b, k) => samples.get(b.subject)!.push(Math.max(0, ((after[k]! - before[k]!) / ((now - at) / 1000)) * 100)));
     before = after;
     at = now;
   }
@@ -73,10 +81,12 @@ async function sampleCpu(browsers: readonly PartyBrowser[], seconds: number): Pr
 interface HallTurn {
   section: Record<string, unknown>;
   secret: string;
+  /** coturn's process, for its CPU. */
+  pid: number;
 }
 
 /** One call from scratch: fresh hall, kiosk and browsers; the invitation; the clocked path; CPU when asked. */
-async function oneCall(turn: HallTurn, cpuSeconds: number): Promise<{ marks: CallMarks; cpu: Map<ProxyRole, number[]> | null }> {
+async function oneCall(turn: HallTurn, cpuSeconds: number): Promise<{ marks: CallMarks; cpu: Map<CpuSubject, number[]> | null }> {
   const launched: PartyBrowser[] = [];
   let parties: ProxyParties | undefined;
   try {
@@ -118,7 +128,10 @@ async function oneCall(turn: HallTurn, cpuSeconds: number): Promise<{ marks: Cal
       allFlowing,
     };
     if (cpuSeconds === 0) return { marks, cpu: null };
-    const cpu = await sampleCpu(launched, cpuSeconds);
+    const hallPid = parties.hall.process.pid;
+    if (hallPid === undefined) throw new Error('the hall process has no process id');
+    const watched: CpuWatched[] = [...launched.map((party) => ({ subject: party.role, pid: party.pid })), { subject: 'turn', pid: turn.pid }, { subject: 'hall', pid: hallPid }];
+    const cpu = await sampleCpu(watched, cpuSeconds);
     if (!allFlowingThroughTurn(await statsByParty(pages))) throw new Error('the call stopped flowing while its CPU was sampled');
     return { marks, cpu };
   } finally {
@@ -142,11 +155,11 @@ export async function benchProxyCall(options: ProxyBenchOptions): Promise<ProxyB
     try {
       const section = { urls: turn.value.urls.filter((u) => u.startsWith('turn:')), stunUrls: turn.value.urls.filter((u) => u.startsWith('stun:')), embedded: { enabled: false } };
       const runs: Record<Phase, number>[] = [];
-      let cpu: Map<ProxyRole, number[]> | null = null;
+      let cpu: Map<CpuSubject, number[]> | null = null;
       for (let run = 1; run <= options.runs; run++) {
         const last = run === options.runs;
         if (last) options.log(`  run ${run} then a ${options.callSeconds} s call: sampling each party's CPU`);
-        const call = await oneCall({ section, secret }, last ? options.callSeconds : 0).catch((error: unknown) => {
+        const call = await oneCall({ section, secret, pid: turn.value.pid }, last ? options.callSeconds : 0).catch((error: unknown) => {
           throw new Error(`run ${run}: ${error instanceof Error ? error.message : String(error)}`);
         });
         runs.push(sinceLinkOpened(call.marks));
@@ -155,7 +168,7 @@ export async function benchProxyCall(options: ProxyBenchOptions): Promise<ProxyB
       }
       options.log(`  median, ms after link opened: ${describeRun(phaseMedians(runs))}`);
       const commit = currentCommit();
-      return [linkToMediaRow(runs, commit), ...CALL_ROLES.map((role) => cpuRow(role, cpu?.get(role) ?? [], commit))];
+      return [linkToMediaRow(runs, commit), ...CPU_SUBJECTS.map((subject) => cpuRow(subject, cpu?.get(subject) ?? [], commit))];
     } finally {
       await turn.value.stop();
     }

@@ -60,4 +60,11 @@ describe('the proxy bench clock, from the link opened', () => {
     expect(meetsTarget(row)).toBe(true);
     expect(() => cpuRow('kiosk', [], 'abc1234')).toThrow(/no measurements/);
   });
+
+  it('holds the hall\'s side of one call (its TURN, its server) to a quarter of a core', () => {
+    const turn = cpuRow('turn', [10, 30, 20], 'abc1234');
+    expect(turn).toMatchObject({ id: 'proxy.call.cpu.turn', median: 20, target: 25 });
+    expect(meetsTarget(turn)).toBe(true);
+    expect(meetsTarget(cpuRow('hall', [26, 30, 40], 'abc1234'))).toBe(false);
+  });
 });
