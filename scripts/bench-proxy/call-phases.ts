@@ -104,7 +104,7 @@ const CPU_WORDS: Record<CpuSubject, string> = {
   phone: "the phone party's whole Chromium process tree",
   console: "the console party's whole Chromium process tree",
   turn: "the hall's coturn relaying every stream of the call (all three parties relay-only)",
-  hall: "the hall's server process (signalling, the case, the live feed; no media)",
+  hall: "the hall server's process tree (signalling, the case, the live feed; no media)",
 };
 
 /** One subject's CPU row from its one-second samples during a steady call (% of one core). */
