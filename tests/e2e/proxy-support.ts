@@ -58,7 +58,15 @@ export interface ProxyPartiesOptions {
   turn?: Record<string, unknown>;
   /** Called with the hall's data folder before it starts. */
   prepareHall?: HallProcessOptions['prepare'];
+  /**
+   * Launches one party's Chromium with `args` (its fake media and call flags);
+   * default `launchChromium`. The bench passes its own, to know each browser's
+   * process id for its CPU.
+   */
+  launchBrowser?: (role: ProxyRole, args: readonly string[]) => Promise<Browser>;
 }
+
+const PARTY_ROLES: readonly ProxyRole[] = ['kiosk', 'phone', 'console'];
 
 async function newCallPage(browser: Browser, relayOnly: boolean, context: Parameters<Browser['newContext']>[0]): Promise<{ context: BrowserContext; page: Page }> {
   const created = await browser.newContext(context);
@@ -85,7 +93,8 @@ export async function startProxyParties(options: ProxyPartiesOptions = {}): Prom
     const audio = consentAudio();
     const face = stillFaceVideo();
     // Three instances, as three machines: each its own camera and microphone.
-    for (let i = 0; i < 3; i++) browsers.push(await launchChromium([...fakeMediaArgs(face, audio), ...CALL_ARGS]));
+    const launch = options.launchBrowser ?? ((_role: ProxyRole, args: readonly string[]) => launchChromium(args));
+    for (const role of PARTY_ROLES) browsers.push(await launch(role, [...fakeMediaArgs(face, audio), ...CALL_ARGS]));
     const [kioskBrowser, phoneBrowser, consoleBrowser] = browsers as [Browser, Browser, Browser];
 
     const { page: consolePage } = await newCallPage(consoleBrowser, relayOnly, { viewport: { width: 1440, height: 900 }, permissions: ['camera', 'microphone'] });
@@ -176,6 +185,24 @@ export async function officerJoins(consolePage: Page): Promise<void> {
   await expect.poll(() => join.isEnabled(), { timeout: 30_000 }).toBe(true);
   await join.click();
   await consolePage.getByRole('button', { name: '开始录制' }).waitFor({ timeout: 15_000 });
+}
+
+/** The officer on duty: the console's 可视化代办 desk open, before any case needs them. */
+export async function openProxyDesk(consolePage: Page): Promise<void> {
+  await nav(consolePage, /^可视化代办/).click();
+}
+
+/**
+ * The officer joins the kiosk's case the moment 接入 is enabled (the
+ * principal verified), with the desk already open ({@link openProxyDesk}).
+ * Waits with Playwright only, no vitest, so the bench can use it too.
+ */
+export async function officerJoinsAtOnce(consolePage: Page, timeout = 90_000): Promise<void> {
+  const row = consolePage.getByRole('listitem', { name: `${SERVICE_NAME} ${KIOSK_ID}` });
+  const join = row.getByRole('button', { name: '接入' }).and(consolePage.locator(':enabled'));
+  await join.waitFor({ timeout });
+  await join.click();
+  await consolePage.getByRole('button', { name: '开始录制' }).waitFor({ timeout: 30_000 });
 }
 
 /** What one party's `window.onedoorCallStats()` says of each other party. */
