@@ -242,7 +242,7 @@ describe('可视化代办: the invitation link and the face check refuse what th
 
   it('a link nobody opens expires: the kiosk says so and offers to finish, the phone that opens it late is told it expired', { timeout: 180_000 }, async () => {
     // The hall's own short link life (proxy.linkSeconds), so the test need not wait ten minutes.
-    const parties = await startProxyParties({ proxy: { linkSeconds: 15 } });
+    const parties = await startProxyParties({ proxy: { linkSeconds: 10 } });
     try {
       const { kioskPage, phonePage } = parties;
       await watchKioskTracks(parties);
