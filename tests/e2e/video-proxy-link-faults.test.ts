@@ -57,10 +57,12 @@ function phoneAnswers(page: Page): { route: string; status: number; text: Promis
   return answers;
 }
 
-/** Neither the page's text nor any answer it got names the principal, the agent or the service. */
+/** Neither the page's text nor any answer it got names the principal, the agent or the service; no answer is big enough to carry a photo. */
 async function expectNothingAbout(page: Page, answers: ReturnType<typeof phoneAnswers>): Promise<void> {
-  const seen = [await page.locator('body').innerText(), ...(await Promise.all(answers.map((a) => a.text)))].join('\n');
+  const texts = await Promise.all(answers.map((a) => a.text));
+  const seen = [await page.locator('body').innerText(), ...texts].join('\n');
   expect(NOT_FOR_AN_UNVERIFIED_PHONE.filter((secret) => seen.includes(secret))).toEqual([]);
+  expect(answers.filter((_, i) => texts[i]!.length > 2048).map((a) => a.route)).toEqual([]);
 }
 
 /** Test-only: every camera and microphone track the kiosk page opens, kept so the test can see each one stopped. */
