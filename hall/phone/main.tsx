@@ -4,13 +4,13 @@ import { createRoot } from 'react-dom/client';
 import { createHttpPhoneApi } from './api/http-phone-api';
 import { openSignalChannel } from './api/signal-channel';
 import { createCallMesh } from './app/call-mesh';
-import { takeInviteToken } from './app/invite-token';
+import { takeInviteLink } from './app/invite-token';
 import { PhoneApp } from './app/PhoneApp';
 import { createPhoneI18n } from './i18n';
 import './styles/phone.css';
 
 const LANGUAGE_KEY = 'onedoor.phone.language';
-const token = takeInviteToken(window.location, window.history);
+const link = takeInviteLink(window.location, window.history);
 const i18n = createPhoneI18n(localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'zh-CN');
 i18n.on('languageChanged', (language) => {
   localStorage.setItem(LANGUAGE_KEY, language);
@@ -25,7 +25,7 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <PhoneApp api={createHttpPhoneApi()} i18n={i18n} token={token} openChannel={openSignalChannel} createMesh={createCallMesh} openMedia={openMedia} store={sessionStorage} />
+      <PhoneApp api={createHttpPhoneApi()} i18n={i18n} token={link.kind === 'token' ? link.token : null} garbledLink={link.kind === 'garbled'} openChannel={openSignalChannel} createMesh={createCallMesh} openMedia={openMedia} store={sessionStorage} />
     </StrictMode>,
   );
 }

@@ -65,6 +65,12 @@ export const HallConfigFile = z.strictObject({
   /** 可视化代办 (issue 19): invitations, reconnects, TURN, SMS. The TURN shared secret is `dataDir/turn-secret.key` (proxy/turn-secret.ts). */
   proxy: z.strictObject({
     linkMinutes: z.number().int().min(1).max(60).default(10),
+    /**
+     * The link's life in seconds, when whole minutes are too coarse (a trial, an automated test that cannot
+     * wait a minute for a link to lapse); wins over `linkMinutes`. The hall's operator sets it here; a kiosk
+     * or a phone never has a say in a link's life.
+     */
+    linkSeconds: z.number().int().min(10).max(3600).optional(),
     reconnectSeconds: z.number().int().min(5).max(300).default(30),
     maxFaceAttempts: z.number().int().min(1).max(10).default(3),
     recordingRetentionDays: z.number().int().min(1).max(3650).default(180),

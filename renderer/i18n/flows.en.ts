@@ -502,7 +502,7 @@ export const flowsEn: FlowCatalogue = {
         officerSaid: 'The officer said: {{reason}}',
         refusedByOfficer: 'The officer did not approve.',
         principalFaceFailed: 'The person’s identity check did not pass.',
-        linkExpired: 'The person did not open the link within 10 minutes. It has ended.',
+        linkExpired: 'The person did not open the link in time. It has ended.',
         principalLeft: 'The person left the call.',
         agentCancelled: 'You cancelled.',
         kioskSessionEnded: 'The session at this kiosk ended.',

@@ -504,7 +504,7 @@ export const flowsZhCN = {
         officerSaid: '民警说明：{{reason}}',
         refusedByOfficer: '民警没有同意这次代办。',
         principalFaceFailed: '委托人的身份没有核验通过。',
-        linkExpired: '委托人没有在10分钟内打开链接，链接已失效。',
+        linkExpired: '委托人没有在有效时间内打开链接，链接已失效。',
         principalLeft: '委托人离开了通话。',
         agentCancelled: '您已取消这次代办。',
         kioskSessionEnded: '本机的办理已结束。',

@@ -64,6 +64,8 @@ export interface ProxyPartiesOptions {
    * process id for its CPU.
    */
   launchBrowser?: (role: ProxyRole, args: readonly string[]) => Promise<Browser>;
+  /** More fields of the hall's `proxy` section (e.g. `maxFaceAttempts`, `linkSeconds`). */
+  proxy?: Record<string, unknown>;
 }
 
 const PARTY_ROLES: readonly ProxyRole[] = ['kiosk', 'phone', 'console'];
@@ -79,7 +81,7 @@ export async function startProxyParties(options: ProxyPartiesOptions = {}): Prom
   const phonePort = await freePort();
   const hall = await startHallProcess({
     config: {
-      proxy: { face: { comparison: 'sandbox', testingSkipLiveness: true }, turn: options.turn ?? { embedded: { enabled: false } } },
+      proxy: { face: { comparison: 'sandbox', testingSkipLiveness: true }, turn: options.turn ?? { embedded: { enabled: false } }, ...options.proxy },
       phone: { host: '127.0.0.1', port: phonePort },
     },
     prepare: options.prepareHall,
@@ -252,4 +254,21 @@ export function filesText(dir: string, skip: readonly string[] = []): Array<{ pa
     .map((path) => join(dir, path))
     .filter((path) => statSync(path).isFile())
     .map((path) => ({ path, text: readFileSync(path).toString('latin1') }));
+}
+
+/** Another phone's Chromium: an instance of its own (the fake camera is per instance) showing `faceVideo`. */
+export interface OtherPhone {
+  browser: Browser;
+  /** A fresh phone in it: a new context, so no cookie of any claim before. */
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchPhone(faceVideo: string): Promise<OtherPhone> {
+  const browser = await launchChromium([...fakeMediaArgs(faceVideo, consentAudio()), ...CALL_ARGS]);
+  return {
+    browser,
+    newPage: async () => (await newCallPage(browser, false, { ...devices['Pixel 7'], ignoreHTTPSErrors: true, permissions: ['camera', 'microphone'] })).page,
+    close: () => browser.close().catch(() => undefined),
+  };
 }

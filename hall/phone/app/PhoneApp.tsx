@@ -22,6 +22,8 @@ export interface PhoneAppDeps {
   i18n: i18n;
   /** The link's token, already taken from the address (null after a reload). */
   token: string | null;
+  /** The address carried a link whose token is not one (cut short, changed): refused as an unknown link. */
+  garbledLink?: boolean;
   openChannel: (caseId: string) => PhoneSignalChannel;
   createMesh: CreateMesh;
   openMedia: () => Promise<MediaStream>;
@@ -48,7 +50,7 @@ export function PhoneApp(deps: PhoneAppDeps): ReactElement {
   );
 }
 
-function PhoneScreens({ api, token, openChannel, createMesh, openMedia, store, FaceStep = FaceScreen }: PhoneAppDeps): ReactElement {
+function PhoneScreens({ api, token, garbledLink = false, openChannel, createMesh, openMedia, store, FaceStep = FaceScreen }: PhoneAppDeps): ReactElement {
   const { t, i18n } = useTranslation();
   const [screen, setScreen] = useState<Screen>({ kind: 'claim', problem: null });
   const [hallName, setHallName] = useState<string | null>(() => store.getItem(HALL_KEY));
@@ -87,7 +89,8 @@ function PhoneScreens({ api, token, openChannel, createMesh, openMedia, store, F
     };
   }, [channel]);
 
-  const resume = useCallback(async () => {
+  /** Back into this phone's own case (its cookie); none: `noCase` says why. */
+  const resume = useCallback(async (noCase: ClaimProblem = 'noLink') => {
     const current = await api.phoneCase();
     if (current.ok) return showCase(current.value);
     switch (current.error) {
@@ -96,13 +99,14 @@ function PhoneScreens({ api, token, openChannel, createMesh, openMedia, store, F
       case 'unavailable':
         return setScreen({ kind: 'claim', problem: 'unavailable' });
       default:
-        return setScreen({ kind: 'claim', problem: 'noLink' });
+        return setScreen({ kind: 'claim', problem: noCase });
     }
   }, [api, showCase]);
 
   const open = useCallback(async () => {
     setScreen({ kind: 'claim', problem: null });
-    if (token === null) return resume();
+    // A garbled link on a phone already in its case still goes back in; otherwise it is a link that cannot be used.
+    if (token === null) return resume(garbledLink ? 'linkUnknown' : 'noLink');
     const claimed = await api.claim(token);
     if (claimed.ok) {
       store.setItem(HALL_KEY, claimed.value.hallName);
@@ -116,7 +120,7 @@ function PhoneScreens({ api, token, openChannel, createMesh, openMedia, store, F
       if (mine.ok || (!mine.ok && mine.error === 'notVerified')) return resume();
     }
     setScreen({ kind: 'claim', problem: problem === 'linkUsed' || problem === 'linkExpired' || problem === 'unavailable' ? problem : 'linkUnknown' });
-  }, [api, token, resume, store]);
+  }, [api, token, garbledLink, resume, store]);
 
   useEffect(() => {
     if (started.current) return;

@@ -11,3 +11,14 @@ export function takeInviteToken(location: Pick<Location, 'hash' | 'pathname' | '
   if (location.hash !== '') history.replaceState(null, '', `${location.pathname}${location.search}`);
   return token !== null && TOKEN.test(token) ? token : null;
 }
+
+/** What the address carried: a token, a link whose token is not one (cut short or changed on the way), or no link. */
+export type InviteLink = { kind: 'token'; token: string } | { kind: 'garbled' } | { kind: 'none' };
+
+/** As {@link takeInviteToken}, telling a garbled link from none: a cut-short link is "this link cannot be used", not "open the link". */
+export function takeInviteLink(location: Pick<Location, 'hash' | 'pathname' | 'search'>, history: Pick<History, 'replaceState'>): InviteLink {
+  const carried = new URLSearchParams(location.hash.replace(/^#/, '')).has('t');
+  const token = takeInviteToken(location, history);
+  if (token !== null) return { kind: 'token', token };
+  return carried ? { kind: 'garbled' } : { kind: 'none' };
+}

@@ -10,7 +10,7 @@ export const en: PhoneCatalogue = {
     noLink: 'Please open this page with the link the person acting for you sent you.',
     error: {
       linkUsed: 'This link has already been used. Each link works once. Please ask for a new one.',
-      linkExpired: 'This link has expired (it works for 10 minutes). Please ask for a new one.',
+      linkExpired: 'This link has expired. Please ask for a new one.',
       linkUnknown: 'This link cannot be used. Check that it is complete, or ask for a new one.',
       unavailable: 'The service hall cannot be reached just now. Please try again later.',
     },

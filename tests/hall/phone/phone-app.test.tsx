@@ -5,7 +5,7 @@ import { useEffect, type ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { err, ok } from '../../../domain/result';
 import { PhoneApp } from '../../../hall/phone/app/PhoneApp';
-import { takeInviteToken } from '../../../hall/phone/app/invite-token';
+import { takeInviteLink, takeInviteToken } from '../../../hall/phone/app/invite-token';
 import { createPhoneI18n } from '../../../hall/phone/i18n';
 import type { FaceScreenProps } from '../../../hall/phone/screens/FaceScreen';
 import { SignPanel } from '../../../hall/phone/screens/SignPanel';
@@ -24,7 +24,7 @@ function failingFace({ onFailed }: FaceScreenProps): ReactElement {
   return <p>face</p>;
 }
 
-function renderPhone(fake: FakePhone, options: { token?: string | null; face?: typeof passingFace; language?: 'zh-CN' | 'en' } = {}) {
+function renderPhone(fake: FakePhone, options: { token?: string | null; garbledLink?: boolean; face?: typeof passingFace; language?: 'zh-CN' | 'en' } = {}) {
   const store = new Map<string, string>();
   const user = userEvent.setup();
   render(
@@ -32,6 +32,7 @@ function renderPhone(fake: FakePhone, options: { token?: string | null; face?: t
       api={fake.api}
       i18n={createPhoneI18n(options.language ?? 'zh-CN')}
       token={options.token === undefined ? TOKEN : options.token}
+      garbledLink={options.garbledLink}
       openChannel={(caseId) => fake.openChannel(caseId)}
       createMesh={(o) => fake.createMesh(o)}
       openMedia={fake.openMedia}
@@ -64,6 +65,30 @@ describe('opening the link', () => {
     expect(screen.getByTestId('hall-name')).toHaveTextContent('');
     expect(document.body.textContent).not.toContain(PRINCIPAL);
     expect(screen.queryByTestId('consent-agree')).toBeNull();
+  });
+
+  it('tells a garbled link (cut short, changed) from no link at all', () => {
+    const keep = { replaceState: () => undefined };
+    expect(takeInviteLink({ hash: `#t=${TOKEN}`, pathname: '/p/', search: '' }, keep)).toEqual({ kind: 'token', token: TOKEN });
+    expect(takeInviteLink({ hash: '#t=AAAA', pathname: '/p/', search: '' }, keep)).toEqual({ kind: 'garbled' });
+    expect(takeInviteLink({ hash: `#t=${TOKEN.slice(0, 20)}%3C`, pathname: '/p/', search: '' }, keep)).toEqual({ kind: 'garbled' });
+    expect(takeInviteLink({ hash: '', pathname: '/p/', search: '' }, keep)).toEqual({ kind: 'none' });
+  });
+
+  it('a garbled link on a phone with no case of its own is a link that cannot be used', async () => {
+    const fake = fakePhone();
+    fake.caseAnswer = err('notClaimed');
+    renderPhone(fake, { token: null, garbledLink: true });
+    expect(await screen.findByTestId('claim-problem')).toHaveTextContent('这个链接无法使用');
+    expect(fake.calls).toEqual(['case']);
+  });
+
+  it('a garbled link on the phone that claimed the case goes back into it', async () => {
+    const fake = fakePhone();
+    fake.caseAnswer = err('notVerified');
+    renderPhone(fake, { token: null, garbledLink: true });
+    expect(await screen.findByTestId('intro-screen')).toBeInTheDocument();
+    expect(screen.queryByTestId('claim-problem')).toBeNull();
   });
 
   it('without a token or a claimed cookie asks for the link', async () => {

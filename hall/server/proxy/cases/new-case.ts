@@ -9,7 +9,7 @@ import { initialCase } from './state-machine';
 export function newCaseRecord(
   kioskId: string,
   open: Extract<ProxyUp, { type: 'open' }>,
-  settings: { phonePublicUrl: string; linkMinutes: number; now: Date; sms: SmsOutcome },
+  settings: { phonePublicUrl: string; linkMs: number; now: Date; sms: SmsOutcome },
 ): ProxyCaseRecord & { secrets: CaseSecrets } {
   const token = newSecret();
   const idNumber = open.principal.idNumber.toUpperCase();
@@ -24,7 +24,7 @@ export function newCaseRecord(
     principal: { nameMasked: null, idNumberMasked: maskIdNumber(idNumber) },
     core: initialCase(),
     createdAt: settings.now,
-    linkExpiresAt: new Date(settings.now.getTime() + settings.linkMinutes * 60_000),
+    linkExpiresAt: new Date(settings.now.getTime() + settings.linkMs),
     tokenSha256: sha256Hex(token),
     phoneSecretSha256: null,
     verified: false,

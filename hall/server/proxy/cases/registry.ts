@@ -32,6 +32,8 @@ export interface ProxyRegistryOptions {
   /** Services a kiosk may do by proxy (each service module declares it). */
   proxyServiceIds: readonly string[];
   linkMinutes?: number;
+  /** The link's life in seconds; wins over `linkMinutes` (the config's `proxy.linkSeconds`). */
+  linkSeconds?: number;
   reconnectSeconds?: number;
   maxFaceAttempts?: number;
   turn: TurnConfig;
@@ -62,7 +64,9 @@ const apiError = (refusal: CaseRefusal): ProxyApiError => (refusal === 'reasonMi
 export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCaseRegistryService {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? (() => undefined);
-  const linkMinutes = options.linkMinutes ?? 10;
+  const linkMs = options.linkSeconds !== undefined ? options.linkSeconds * 1000 : (options.linkMinutes ?? 10) * 60_000;
+  /** The link's life as the invitation SMS words it: whole minutes, never less than one. */
+  const linkMinutes = Math.max(1, Math.ceil(linkMs / 60_000));
   const reconnectMs = (options.reconnectSeconds ?? 30) * 1000;
   const maxFaceAttempts = options.maxFaceAttempts ?? 3;
   const maxLive = options.maxLiveCases ?? 50;
@@ -211,13 +215,13 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
       return;
     }
     const now = clock.now();
-    const record = newCaseRecord(kioskId, message, { phonePublicUrl: options.phonePublicUrl, linkMinutes, now, sms: options.sms ? 'sent' : 'notConfigured' });
+    const record = newCaseRecord(kioskId, message, { phonePublicUrl: options.phonePublicUrl, linkMs, now, sms: options.sms ? 'sent' : 'notConfigured' });
     const { caseId } = record;
     const url = record.secrets.inviteUrl;
     records.set(caseId, record);
     byToken.set(record.tokenSha256, caseId);
     liveByKiosk.set(kioskId, caseId);
-    timers.set(caseId, 'link', linkMinutes * 60_000, () => {
+    timers.set(caseId, 'link', linkMs, () => {
       change(record, { type: 'linkExpired' });
     });
     options.store.save(record, now);
