@@ -188,6 +188,7 @@ export function ProxyDeskCall({ joined, deps, onLeft }: { joined: ConsoleJoined;
         </p>
       )}
       {view.endReason === 'recordingNotStored' && <p className="banner banner--error" role="alert">{t('proxy.recordingFailed')}</p>}
+      {view.endReason === 'caseTimeLimit' && <p className="banner" role="status">{t('proxy.timeLimitEnded')}</p>}
       <dl className="proxy-call__signatures" aria-label={t('proxy.signatures')}>
         <dt>{t('proxy.agent')}</dt>
         <dd>{t(view.agentSigned ? 'proxy.signed' : 'proxy.notSigned')}</dd>

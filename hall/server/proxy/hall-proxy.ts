@@ -87,6 +87,7 @@ export function createHallProxy(input: HallProxyInput): Result<HallProxy, string
     phonePublicUrl: url,
     proxyServiceIds: input.proxyServiceIds,
     linkMinutes: proxy.linkMinutes,
+    caseMinutes: proxy.caseMinutes,
     reconnectSeconds: proxy.reconnectSeconds,
     maxFaceAttempts: proxy.maxFaceAttempts,
     turn: { secret: proxy.turn.urls.length > 0 ? ensureTurnSecret(input.config.dataDir) : null, ...proxy.turn },

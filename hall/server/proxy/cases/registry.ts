@@ -14,6 +14,7 @@ import type { SmsPort } from '../ports';
 import { createSignalHub, type SignalHubWithCounts } from '../signal-hub';
 import { invitationText } from '../sms/sms-text';
 import { issueIceServers, type TurnConfig } from '../turn-credentials';
+import { proxyServiceName } from '../proxy-service-names';
 import type { ProxyCaseRecord } from './case-record';
 import type { ProxyCaseStore } from './case-store';
 import { caseView, consentStatement, phoneCaseView } from './case-views';
@@ -32,6 +33,8 @@ export interface ProxyRegistryOptions {
   /** Services a kiosk may do by proxy (each service module declares it). */
   proxyServiceIds: readonly string[];
   linkMinutes?: number;
+  /** How long a case may stay live before it ends `caseTimeLimit` (default 30). */
+  caseMinutes?: number;
   reconnectSeconds?: number;
   maxFaceAttempts?: number;
   turn: TurnConfig;
@@ -63,6 +66,7 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
   const clock = options.clock ?? systemClock;
   const log = options.log ?? (() => undefined);
   const linkMinutes = options.linkMinutes ?? 10;
+  const caseMinutes = options.caseMinutes ?? 30;
   const reconnectMs = (options.reconnectSeconds ?? 30) * 1000;
   const maxFaceAttempts = options.maxFaceAttempts ?? 3;
   const maxLive = options.maxLiveCases ?? 50;
@@ -200,8 +204,10 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
       return;
     }
     const refusal = checkOpen(message, options.proxyServiceIds, clock.now());
-    if (refusal) {
-      options.toKiosk(kioskId, { type: 'openRefused', requestId: message.requestId, reason: refusal });
+    // The statement and the SMS name the service in the hall's words, whatever the kiosk sent.
+    const serviceName = proxyServiceName(message.serviceId);
+    if (refusal || !serviceName) {
+      options.toKiosk(kioskId, { type: 'openRefused', requestId: message.requestId, reason: refusal ?? 'serviceNotProxyAllowed' });
       return;
     }
     // One live case per kiosk: a new open ends the one before.
@@ -211,7 +217,7 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
       return;
     }
     const now = clock.now();
-    const record = newCaseRecord(kioskId, message, { phonePublicUrl: options.phonePublicUrl, linkMinutes, now, sms: options.sms ? 'sent' : 'notConfigured' });
+    const record = newCaseRecord(kioskId, message, { phonePublicUrl: options.phonePublicUrl, linkMinutes, now, sms: options.sms ? 'sent' : 'notConfigured', serviceName });
     const { caseId } = record;
     const url = record.secrets.inviteUrl;
     records.set(caseId, record);
@@ -219,6 +225,10 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
     liveByKiosk.set(kioskId, caseId);
     timers.set(caseId, 'link', linkMinutes * 60_000, () => {
       change(record, { type: 'linkExpired' });
+    });
+    // A call left open (a forgotten console, a kiosk that never cancels) ends: kiosk, phone and console are told.
+    timers.set(caseId, 'timeLimit', caseMinutes * 60_000, () => {
+      if (live(caseId)) change(record, { type: 'ended', reason: 'caseTimeLimit' });
     });
     options.store.save(record, now);
     tellConsoles(caseView(record)); // the kiosk learns of it from `opened`
@@ -231,7 +241,7 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
       const text = invitationText({
         hallName: options.hallName,
         agentName: message.agent.nameMasked ?? message.agent.idNumberMasked,
-        serviceName: message.serviceName['zh-CN'],
+        serviceName: record.serviceName['zh-CN'],
         linkMinutes,
         url,
       });
