@@ -209,4 +209,24 @@ describe('the call signal socket', () => {
     expect((await other.post('/api/logout')).status).toBe(200);
     expect(await closed).toBe(4001);
   });
+
+  it('closes once the officer’s session has expired (idle 30 minutes), and the officer counts as gone', async () => {
+    const quickRegistry = fakeRegistry([caseView(CASE)]);
+    const quick = await startHarness({ liveSweepMs: 100, proxy: { registry: quickRegistry, recordings: fakeRecordings() } });
+    try {
+      const officer = new ConsoleClient(quick.origin);
+      await officer.login('wang');
+      expect((await officer.post(`/api/proxy/cases/${CASE}/join`)).status).toBe(200);
+      const ws = new WebSocket(`${quick.origin.replace('http', 'ws')}/api/proxy/signal?caseId=${CASE}`, { headers: { origin: quick.origin, cookie: officer.cookie ?? '' } });
+      const firstCase = new Promise((resolve) => ws.once('message', resolve));
+      const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+      await firstCase;
+      expect(quickRegistry.presence).toEqual([`attached ${CASE} console`]);
+      quick.clock.now = new Date(quick.clock.now.getTime() + 30 * 60_000);
+      expect(await closed).toBe(4001);
+      await expect.poll(() => quickRegistry.presence).toEqual([`attached ${CASE} console`, `detached ${CASE} console`]);
+    } finally {
+      await quick.close();
+    }
+  }, 60_000);
 });
