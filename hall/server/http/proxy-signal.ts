@@ -49,6 +49,7 @@ export function createProxySignalUpgrade(options: {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
     const leaveHub = registry.hub.attach(caseId, 'console', (signal) => send({ type: 'signal', signal }));
+    const stopIce = registry.onConsoleIceServers(caseId, (iceServers) => send({ type: 'iceServers', caseId, iceServers }));
     const stopWatching = registry.onCase((view) => {
       if (view.caseId !== caseId) return;
       send({ type: 'case', case: view });
@@ -61,6 +62,7 @@ export function createProxySignalUpgrade(options: {
       gone = true;
       sockets.delete(ws);
       stopWatching();
+      stopIce();
       leaveHub();
       registry.detached(caseId, 'console');
     };

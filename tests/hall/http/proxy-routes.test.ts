@@ -193,6 +193,11 @@ describe('the call signal socket', () => {
     registry.deliverTo(CASE, { caseId: CASE, from: 'phone', body: { kind: 'hello' } });
     await expect.poll(() => messages.find((m) => m.type === 'signal')).toEqual({ type: 'signal', signal: { caseId: CASE, from: 'phone', body: { kind: 'hello' } } });
 
+    // The registry's TURN refresh for the console reaches the officer's socket.
+    const fresh = [{ urls: ['turn:127.0.0.1:3478?transport=udp'], username: '1796263200:case-0001-abcdef:console', credential: 'c2VjcmV0' }];
+    registry.refreshConsoleIce(CASE, fresh);
+    await expect.poll(() => messages.find((m) => m.type === 'iceServers')).toEqual({ type: 'iceServers', caseId: CASE, iceServers: fresh });
+
     const closed = new Promise((resolve) => ws.once('close', resolve));
     ws.close();
     await closed;

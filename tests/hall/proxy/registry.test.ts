@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProxyDown, type ProxyCaseView, type SignalIn } from '../../../electron/contract/proxy';
+import { ProxyDown, type IceServer, type ProxyCaseView, type SignalIn } from '../../../electron/contract/proxy';
 import { PhoneCase } from '../../../hall/contract/proxy-api';
 import { turnCredentialValid } from '../../../hall/server/proxy/turn-credentials';
 import { PRINCIPAL_ID, RECORDING, SIGNATURE, openMessage } from './fixtures';
@@ -375,6 +375,36 @@ describe('TURN credentials over a long call', () => {
     if (fresh?.type !== 'iceServers') throw new Error('no fresh ICE servers');
     const turn = fresh.iceServers[0]!;
     expect(turnCredentialValid(TURN.secret, turn.username!, turn.credential!, new Date(h.clock.now().getTime() + 5 * 60_000))).toBe(true);
+  });
+
+  it('gives the phone and the console fresh credentials before theirs lapse, again and again, and stops when the case ends', async () => {
+    const h = registryHarness({ caseMinutes: 60 });
+    const answer = await opened(h);
+    h.registry.claim(tokenOf(answer.inviteUrl));
+    const phoneViews: PhoneCase[] = [];
+    h.registry.onPhoneCase(answer.caseId, (view) => phoneViews.push(view));
+    h.registry.principalVerified(answer.caseId);
+    const joined = h.registry.join(answer.caseId, officer);
+    if (!joined.ok) throw new Error(joined.error);
+    h.registry.attached(answer.caseId, 'console');
+    const consoleIce: Array<{ at: Date; iceServers: IceServer[] }> = [];
+    h.registry.onConsoleIceServers(answer.caseId, (iceServers) => consoleIce.push({ at: h.clock.now(), iceServers }));
+    const valid = (iceServers: IceServer[] | undefined, role: string, at: Date) => {
+      const turn = iceServers?.[0];
+      return turn?.username?.endsWith(`:${role}`) === true && turnCredentialValid(TURN.secret, turn.username, turn.credential!, at);
+    };
+    // Through a 25-minute call, both always hold credentials that are still good a minute from now.
+    for (let minute = 1; minute <= 25; minute += 1) {
+      h.clock.advance(60_000);
+      const soon = new Date(h.clock.now().getTime() + 60_000);
+      expect(valid(phoneViews.at(-1)?.iceServers, 'phone', soon)).toBe(true);
+      expect(valid(consoleIce.at(-1)?.iceServers ?? joined.value.iceServers, 'console', soon)).toBe(true);
+    }
+    expect(consoleIce.length).toBeGreaterThanOrEqual(2);
+    h.registry.officerLeft(answer.caseId, officer);
+    const [phoneCount, consoleCount] = [phoneViews.length, consoleIce.length];
+    h.clock.advance(30 * 60_000);
+    expect([phoneViews.length, consoleIce.length]).toEqual([phoneCount, consoleCount]);
   });
 });
 

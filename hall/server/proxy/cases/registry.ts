@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { maskName } from '../../../../domain/mask';
 import { err, ok, type Result } from '../../../../domain/result';
-import { SignatureStrokes, type ProxyCaseView, type ProxyDown, type ProxyRole, type ProxyUp, type SignalIn } from '../../../../electron/contract/proxy';
+import { SignatureStrokes, type IceServer, type ProxyCaseView, type ProxyDown, type ProxyRole, type ProxyUp, type SignalIn } from '../../../../electron/contract/proxy';
 import type { PhoneCase, ProxyApiError } from '../../../contract/proxy-api';
 import type { Officer, ProxyCaseRegistry } from '../case-registry.types';
 import type { SmsPort } from '../ports';
@@ -81,6 +81,7 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
   const ended: string[] = [];
   const caseListeners = new Set<(view: ProxyCaseView) => void>();
   const phoneListeners = new Map<string, Set<(view: PhoneCase) => void>>();
+  const consoleIceListeners = new Map<string, Set<(iceServers: IceServer[]) => void>>();
   let closingCaseId: string | null = null;
 
   const hub = createSignalHub({
@@ -108,10 +109,7 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
     }
   };
 
-  const tell = (record: ProxyCaseRecord) => {
-    const view = caseView(record);
-    tellConsoles(view);
-    if (liveByKiosk.get(record.kioskId) === record.caseId || isFinal(record.core.state)) options.toKiosk(record.kioskId, { type: 'case', case: view });
+  const tellPhones = (record: ProxyCaseRecord) => {
     const phones = phoneListeners.get(record.caseId);
     if (record.verified && phones && phones.size > 0) {
       const forPhone = phoneView(record);
@@ -125,10 +123,18 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
     }
   };
 
+  const tell = (record: ProxyCaseRecord) => {
+    const view = caseView(record);
+    tellConsoles(view);
+    if (liveByKiosk.get(record.kioskId) === record.caseId || isFinal(record.core.state)) options.toKiosk(record.kioskId, { type: 'case', case: view });
+    tellPhones(record);
+  };
+
   const finish = (record: ProxyCaseRecord) => {
     record.secrets = null; // the principal's full number and mobile go with the case
     timers.clearAll(record.caseId);
     if (liveByKiosk.get(record.kioskId) === record.caseId) liveByKiosk.delete(record.kioskId);
+    consoleIceListeners.delete(record.caseId);
     closingCaseId = record.caseId;
     try {
       hub.close(record.caseId);
@@ -152,7 +158,10 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
     if (!next.ok) return next;
     if (next.value === record.core) return ok(record);
     record.core = next.value;
-    if (event.type === 'principalVerified') record.verified = true;
+    if (event.type === 'principalVerified') {
+      record.verified = true;
+      schedulePhoneIce(record);
+    }
     if (isFinal(record.core.state)) finish(record);
     options.store.save(record, clock.now());
     tell(record);
@@ -174,6 +183,38 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
       const fresh = iceFor(record.caseId, 'kiosk');
       options.toKiosk(record.kioskId, { type: 'iceServers', caseId: record.caseId, iceServers: fresh.iceServers });
       scheduleKioskIce(record, fresh.expiresAt);
+    });
+  };
+
+  // --- the phone's and the console's TURN refresh (the same rhythm as the kiosk's)
+  const refreshDelay = (expiresAt: Date) => {
+    const ttl = expiresAt.getTime() - clock.now().getTime();
+    return ttl - Math.min(60_000, ttl / 5);
+  };
+  /** While the case is verified and live: a new PhoneCase (fresh credentials in it) before the last ones lapse. */
+  function schedulePhoneIce(record: ProxyCaseRecord): void {
+    const { expiresAt } = iceFor(record.caseId, 'phone');
+    if (!expiresAt) return;
+    timers.set(record.caseId, 'phoneIce', refreshDelay(expiresAt), () => {
+      if (!live(record.caseId)) return;
+      tellPhones(record);
+      schedulePhoneIce(record);
+    });
+  }
+  /** From the officer's join on: fresh console credentials before the ones from join lapse. */
+  const scheduleConsoleIce = (record: ProxyCaseRecord, expiresAt: Date | null) => {
+    if (!expiresAt) return;
+    timers.set(record.caseId, 'consoleIce', refreshDelay(expiresAt), () => {
+      if (!live(record.caseId)) return;
+      const fresh = iceFor(record.caseId, 'console');
+      for (const listener of consoleIceListeners.get(record.caseId) ?? []) {
+        try {
+          listener(fresh.iceServers);
+        } catch {
+          log(`proxy case ${record.caseId}: a console ICE listener failed`);
+        }
+      }
+      scheduleConsoleIce(record, fresh.expiresAt);
     });
   };
 
@@ -385,7 +426,9 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
       const done = officerAction(caseId, officer, { type: 'officerJoined', officer: officerOf(officer) }, 'proxyJoin');
       if (!done.ok) return done;
       const record = done.value;
-      return ok({ case: caseView(record), iceServers: iceFor(caseId, 'console').iceServers, statement: consentStatement(record, hall, clock.now()) });
+      const ice = iceFor(caseId, 'console');
+      scheduleConsoleIce(record, ice.expiresAt);
+      return ok({ case: caseView(record), iceServers: ice.iceServers, statement: consentStatement(record, hall, clock.now()) });
     },
     recordingStarted(caseId, officer) {
       const done = officerAction(caseId, officer, { type: 'recordingStarted', staffNumber: officer.staffNumber }, 'proxyRecordingStart');
@@ -438,6 +481,16 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
       return () => {
         set.delete(listener);
         if (set.size === 0 && phoneListeners.get(caseId) === set) phoneListeners.delete(caseId);
+      };
+    },
+    onConsoleIceServers(caseId, listener) {
+      if (!live(caseId)) return () => undefined;
+      const set = consoleIceListeners.get(caseId) ?? new Set<(iceServers: IceServer[]) => void>();
+      consoleIceListeners.set(caseId, set);
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0 && consoleIceListeners.get(caseId) === set) consoleIceListeners.delete(caseId);
       };
     },
 
