@@ -85,7 +85,8 @@ export type SignalIn = z.infer<typeof SignalIn>;
  * → (the officer starts the consent segment) `recording` → (stored, hash
  * known) `recorded` → `approved` | `refused`. Any live state may end in
  * `dropped` (a party left or lost the network past the reconnect window, the
- * kiosk session ended, the recording failed to store) or `expired` (the link
+ * kiosk session ended, the recording failed to store, the case ran past the
+ * hall's time limit `proxy.caseMinutes`: `caseTimeLimit`) or `expired` (the link
  * was not used in time); `principalJoined` ends in `failed` when the face
  * check runs out of tries.
  */
@@ -105,6 +106,8 @@ export const ProxyEndReason = z.enum([
   'networkLost',
   'recordingNotStored',
   'hallUnavailable',
+  /** The case was live longer than the hall allows (`proxy.caseMinutes`, default 30). */
+  'caseTimeLimit',
 ]);
 export type ProxyEndReason = z.infer<typeof ProxyEndReason>;
 
@@ -171,7 +174,8 @@ export const ProxyUp = z.discriminatedUnion('type', [
       /** The kiosk's id for this request (the answer carries it back). */
       requestId: z.string().min(8).max(64),
       serviceId: z.string().max(64),
-      serviceName: ServiceName,
+      /** Not used: the hall names the service from its own table by `serviceId` (a kiosk cannot put words in the statement). */
+      serviceName: ServiceName.optional(),
       agent: MaskedPerson,
       /** The principal's full ID number and mobile (see the file's note on personal data). */
       principal: z.object({ idNumber: z.string().regex(/^\d{17}[\dX]$/), mobile: z.string().regex(/^1\d{10}$/) }).strict(),

@@ -94,6 +94,8 @@ export type ConsoleJoined = z.infer<typeof ConsoleJoined>;
 export const ConsoleCallLive = z.discriminatedUnion('type', [
   z.object({ type: z.literal('signal'), signal: SignalIn }).strict(),
   z.object({ type: z.literal('case'), case: ProxyCaseView }).strict(),
+  /** Fresh TURN credentials for the officer's side of the call, before the ones from join lapse. */
+  z.object({ type: z.literal('iceServers'), caseId: ProxyCaseId, iceServers: IceServers }).strict(),
 ]);
 export type ConsoleCallLive = z.infer<typeof ConsoleCallLive>;
 

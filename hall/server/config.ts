@@ -11,6 +11,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { err, ok, type Result } from '../../domain/result';
+import { proxyServiceName } from './proxy/proxy-service-names';
 
 export const CONFIG_FILE_NAME = 'hall.config.json';
 export const STAFF_ID_KEY_FILE = 'staff-id.key';
@@ -71,6 +72,8 @@ export const HallConfigFile = z.strictObject({
      * or a phone never has a say in a link's life.
      */
     linkSeconds: z.number().int().min(10).max(3600).optional(),
+    /** How long a case may stay live, from the invitation to the decision (longer: it ends `caseTimeLimit`); more than `linkMinutes`. */
+    caseMinutes: z.number().int().min(5).max(240).default(30),
     reconnectSeconds: z.number().int().min(5).max(300).default(30),
     maxFaceAttempts: z.number().int().min(1).max(10).default(3),
     recordingRetentionDays: z.number().int().min(1).max(3650).default(180),
@@ -93,7 +96,7 @@ export const HallConfigFile = z.strictObject({
       }).prefault({}),
     }).prefault({}),
     /** Services a kiosk may do by proxy (the kiosk's service modules say so too; the hall checks again). */
-    services: z.array(z.string().regex(/^[a-z0-9-]{1,64}$/)).max(50).default(['no-criminal-record', 'residence-permit-endorsement', 'id-card-progress', 'exit-entry-progress']),
+    services: z.array(z.string().regex(/^[a-z0-9-]{1,64}$/).refine((id) => proxyServiceName(id) !== null, 'a service the hall has a name for (hall/server/proxy/proxy-service-names.ts)')).max(50).default(['no-criminal-record', 'residence-permit-endorsement', 'id-card-progress', 'exit-entry-progress']),
     /** How the principal's face is compared with their reference photo. */
     face: z.discriminatedUnion('comparison', [
       /** The sample citizens' reference photos (a simulated hall). `testingSkipLiveness` is for automated tests only. */
@@ -107,7 +110,7 @@ export const HallConfigFile = z.strictObject({
       z.strictObject({ kind: z.literal('sandbox') }),
       z.strictObject({ kind: z.literal('http'), url: z.url(), apiKeyFile: z.string().min(1) }),
     ]).default({ kind: 'sandbox' }),
-  }).prefault({}),
+  }).refine((proxy) => proxy.caseMinutes > proxy.linkMinutes, { path: ['caseMinutes'], message: 'more than linkMinutes (a case outlives its invitation link)' }).prefault({}),
   /** The principal's phone page (its own HTTPS listener and origin). */
   phone: z.strictObject({
     host: z.string().min(1).default('0.0.0.0'),

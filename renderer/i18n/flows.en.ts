@@ -510,6 +510,7 @@ export const flowsEn: FlowCatalogue = {
         networkLost: 'The connection was lost. The call could not go on.',
         recordingNotStored: 'The recording could not be saved, so nothing can be done.',
         hallUnavailable: 'The hall cannot be reached. Please go to a counter.',
+        caseTimeLimit: 'This proxy went on too long and has ended. You can start again if needed.',
       },
       finish: 'OK',
     },

@@ -512,6 +512,7 @@ export const flowsZhCN = {
         networkLost: '网络断开了，通话没能继续。',
         recordingNotStored: '录像没有保存成功，不能继续办理。',
         hallUnavailable: '现在连不上大厅，请到窗口办理。',
+        caseTimeLimit: '这次代办用时太长，已自动结束。需要的话请重新发起。',
       },
       finish: '知道了',
     },

@@ -25,6 +25,8 @@ export interface ProxyCallMesh {
   remoteStream(peer: ProxyRole): MediaStream | null;
   peerState(peer: ProxyRole): PeerState;
   onChange(listener: () => void): () => void;
+  /** Fresh TURN credentials: used for the next ICE gathering (the mesh's own `updateIceServers`). */
+  updateIceServers(iceServers: readonly IceServer[]): void;
   /** Counts only (for tests and the bench). */
   stats(): Promise<unknown>;
   close(): void;

@@ -1,9 +1,10 @@
 /**
  * The console's call socket (`/api/proxy/signal?caseId=`): the mesh's
- * signalling out (as SignalOut for this case) and in, and the case's changes.
+ * signalling out (as SignalOut for this case) and in, the case's changes, and
+ * fresh TURN credentials (`iceServers`) for the running mesh.
  * Every message is validated; anything else is dropped.
  */
-import type { ProxyCaseView, ProxyRole, SignalBody } from '../../../electron/contract/proxy';
+import type { IceServer, ProxyCaseView, ProxyRole, SignalBody } from '../../../electron/contract/proxy';
 import { ConsoleCallLive } from '../../contract/proxy-api';
 import type { CallSignalling } from './call-mesh';
 import type { WebSocketLike } from './live-feed';
@@ -11,6 +12,8 @@ import type { WebSocketLike } from './live-feed';
 export interface CallSocket {
   signalling: CallSignalling;
   onCase(listener: (view: ProxyCaseView) => void): () => void;
+  /** The hall's fresh ICE servers for this call (the TURN credentials from join lapse after 10 minutes). */
+  onIceServers(listener: (iceServers: IceServer[]) => void): () => void;
   /** The socket closed (the case ended, the network went): the desk says so. */
   onClosed(listener: () => void): () => void;
   close(): void;
@@ -27,6 +30,7 @@ export function openCallSocket(caseId: string, open: OpenSocket = (url) => new W
   const signalListeners = new Set<(from: ProxyRole, body: SignalBody) => void>();
   const caseListeners = new Set<(view: ProxyCaseView) => void>();
   const closedListeners = new Set<() => void>();
+  const iceListeners = new Set<(iceServers: IceServer[]) => void>();
   const queued: string[] = [];
   socket.onopen = () => {
     for (const text of queued.splice(0)) socket.send(text);
@@ -49,6 +53,13 @@ export function openCallSocket(caseId: string, open: OpenSocket = (url) => new W
       case 'case':
         if (message.case.caseId === caseId) for (const listener of caseListeners) listener(message.case);
         return;
+      case 'iceServers':
+        if (message.caseId === caseId) for (const listener of iceListeners) listener(message.iceServers);
+        return;
+      default: {
+        const never: never = message;
+        return never;
+      }
     }
   };
   socket.onerror = () => undefined;
@@ -72,6 +83,7 @@ export function openCallSocket(caseId: string, open: OpenSocket = (url) => new W
       onSignal: (handler) => subscribe(signalListeners, handler),
     },
     onCase: (listener) => subscribe(caseListeners, listener),
+    onIceServers: (listener) => subscribe(iceListeners, listener),
     onClosed: (listener) => subscribe(closedListeners, listener),
     close: () => socket.close(),
   };

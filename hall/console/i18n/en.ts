@@ -225,6 +225,7 @@ export const en: ConsoleCatalogue = {
       notFound: 'This case was not found; it may have ended', caseEnded: 'This case has ended', wrongState: 'Not possible at this stage', notSigned: 'Not both have signed yet',
       recordingMissing: 'The recording is incomplete; record again', recordingNotStored: 'The recording could not be saved; this case has ended', otherOfficer: 'Another officer has taken this case', tooLarge: 'The recording is too large; keep it shorter',
     },
+    timeLimitEnded: 'This case went past the hall’s time limit and has ended',
     ended: 'This proxy case has ended: {{state}}',
   },
 };

@@ -224,6 +224,7 @@ export const zhCN = {
       recordingMissing: '录像不完整，请重新录制', recordingNotStored: '录像未能保存，本次代办已结束', otherOfficer: '该代办已由其他民警接办', tooLarge: '录像太大，请录短一些',
     },
     ended: '本次代办已结束：{{state}}',
+    timeLimitEnded: '本次代办超过了大厅规定的时限，已自动结束',
   },
 } as const;
 

@@ -75,11 +75,17 @@ export function ProxyDeskCall({ joined, deps, onLeft }: { joined: ConsoleJoined;
     const socket = deps.openCall(caseId);
     const offCase = socket.onCase((next) => setView(next));
     const offClosed = socket.onClosed(() => setSocketLost(true));
+    // Fresh TURN credentials from the hall: the running mesh takes them; a mesh not made yet starts with them.
+    let iceServers = joined.iceServers;
+    const offIce = socket.onIceServers((fresh) => {
+      iceServers = fresh;
+      created?.updateIceServers(fresh);
+    });
     void deps.localMedia().then(
       (stream) => {
         if (stopped) return;
         setLocal(stream);
-        created = deps.createMesh({ self: 'console', peers: ['kiosk', 'phone'], iceServers: joined.iceServers, localStream: stream, signalling: socket.signalling });
+        created = deps.createMesh({ self: 'console', peers: ['kiosk', 'phone'], iceServers, localStream: stream, signalling: socket.signalling });
         created.onChange(() => setTick((n) => n + 1));
         const current = created;
         statsHook.onedoorCallStats = () => current.stats();
@@ -95,6 +101,7 @@ export function ProxyDeskCall({ joined, deps, onLeft }: { joined: ConsoleJoined;
       delete statsHook.onedoorCallStats;
       offCase();
       offClosed();
+      offIce();
       socket.close();
     };
   }, [caseId, deps, joined.iceServers]);
@@ -188,6 +195,7 @@ export function ProxyDeskCall({ joined, deps, onLeft }: { joined: ConsoleJoined;
         </p>
       )}
       {view.endReason === 'recordingNotStored' && <p className="banner banner--error" role="alert">{t('proxy.recordingFailed')}</p>}
+      {view.endReason === 'caseTimeLimit' && <p className="banner" role="status">{t('proxy.timeLimitEnded')}</p>}
       <dl className="proxy-call__signatures" aria-label={t('proxy.signatures')}>
         <dt>{t('proxy.agent')}</dt>
         <dd>{t(view.agentSigned ? 'proxy.signed' : 'proxy.notSigned')}</dd>

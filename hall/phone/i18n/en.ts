@@ -93,6 +93,7 @@ export const en: PhoneCatalogue = {
     networkLost: 'The network was lost and the call ended. Nothing was done.',
     recordingNotStored: 'The recording could not be saved. Nothing was done. Please ask them to start again.',
     hallUnavailable: 'The service hall is unavailable just now. Nothing was done.',
+    caseTimeLimit: 'The call went on too long and has ended. Nothing was done.',
     closeHint: 'You can close this page now.',
   },
 };

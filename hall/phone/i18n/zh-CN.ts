@@ -92,6 +92,7 @@ export const zhCN = {
     networkLost: '网络断了，通话结束，没有办理任何业务。',
     recordingNotStored: '录像没有保存成功，没有办理任何业务。请让代办人重新发起。',
     hallUnavailable: '办事大厅系统暂时不可用，没有办理任何业务。',
+    caseTimeLimit: '这次通话时间太长，已自动结束，没有办理任何业务。',
     closeHint: '现在可以关闭这个页面了。',
   },
 };

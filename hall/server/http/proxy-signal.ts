@@ -4,7 +4,10 @@
  * server before and here), and only the officer who joined the case. What
  * the console sends is validated as SignalOut for this case and relayed as
  * from `console` (the hall stamps the sender); the case's changes and the
- * others' signals come back as ConsoleCallLive.
+ * others' signals come back as ConsoleCallLive. The socket lives no longer
+ * than the officer's console session: signing out closes it at once, and
+ * `sweep` (the server's live-socket timer) closes it once the session has
+ * expired or was ended elsewhere (code 4001, like `/api/live`).
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -17,17 +20,23 @@ import type { ProxyCaseRegistry } from '../proxy/case-registry.types';
 export const PROXY_SIGNAL_PATH = '/api/proxy/signal';
 /** An SDP is at most 200 000 characters (the contract's cap), with room for the envelope. */
 const MAX_SIGNAL_BYTES = 256 * 1024;
+/** The officer's session ended: the console goes back to sign-in. */
+const SIGNED_OUT_CODE = 4001;
 
 export interface ProxySignalUpgrade {
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, refuse: (status: string) => void): void;
   /** The session signed out: its call sockets close. */
   endSession(tokenHash: string): void;
+  /** Closes the call sockets whose session is no longer live (idle 30 min, past 12 h, ended elsewhere). */
+  sweep(now: Date): Promise<void>;
   closeAll(): void;
 }
 
 export function createProxySignalUpgrade(options: {
   registry: ProxyCaseRegistry;
   sessionOf: (req: IncomingMessage) => Promise<ConsoleSession | null>;
+  /** Whether the session is still live, without counting as the officer's activity. */
+  sessionAlive: (tokenHash: string, now: Date) => Promise<boolean>;
   onError: (error: unknown) => void;
 }): ProxySignalUpgrade {
   const { registry } = options;
@@ -40,6 +49,7 @@ export function createProxySignalUpgrade(options: {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
     const leaveHub = registry.hub.attach(caseId, 'console', (signal) => send({ type: 'signal', signal }));
+    const stopIce = registry.onConsoleIceServers(caseId, (iceServers) => send({ type: 'iceServers', caseId, iceServers }));
     const stopWatching = registry.onCase((view) => {
       if (view.caseId !== caseId) return;
       send({ type: 'case', case: view });
@@ -52,6 +62,7 @@ export function createProxySignalUpgrade(options: {
       gone = true;
       sockets.delete(ws);
       stopWatching();
+      stopIce();
       leaveHub();
       registry.detached(caseId, 'console');
     };
@@ -95,7 +106,14 @@ export function createProxySignalUpgrade(options: {
       );
     },
     endSession(tokenHash) {
-      for (const [ws, hash] of sockets) if (hash === tokenHash) ws.close(4001, 'signed out');
+      for (const [ws, hash] of sockets) if (hash === tokenHash) ws.close(SIGNED_OUT_CODE, 'signed out');
+    },
+    async sweep(now) {
+      const hashes = new Set(sockets.values());
+      for (const tokenHash of hashes) {
+        if (await options.sessionAlive(tokenHash, now)) continue;
+        for (const [ws, hash] of sockets) if (hash === tokenHash) ws.close(SIGNED_OUT_CODE, 'session ended');
+      }
     },
     closeAll() {
       for (const ws of sockets.keys()) ws.terminate();

@@ -11,7 +11,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { err, ok, type Result } from '../../../domain/result';
-import { csrfMatches, findSession, SESSION_COOKIE, type ConsoleSession } from '../auth/sessions';
+import { csrfMatches, findSession, sessionAlive, SESSION_COOKIE, type ConsoleSession } from '../auth/sessions';
 import { createLiveHub } from './live';
 import { apiError, type Reply } from './reply';
 import { MAX_BODY_BYTES, mediaType, parseCookies, readJsonBody, readRawBody, validate } from './request';
@@ -70,7 +70,11 @@ export async function startHallHttp(options: HallHttpOptions): Promise<Result<Ha
     unsubscribeLink();
     unsubscribeProxy?.();
   };
-  const sweeper = setInterval(() => void hub.sweep(deps.now()).catch((error: unknown) => onError(error, 'live sweep')), options.liveSweepMs ?? 30_000);
+  const sweeper = setInterval(() => {
+    void hub.sweep(deps.now()).catch((error: unknown) => onError(error, 'live sweep'));
+    // The call sockets end with their officer's session too.
+    void proxySignal?.sweep(deps.now()).catch((error: unknown) => onError(error, 'proxy signal sweep'));
+  }, options.liveSweepMs ?? 30_000);
   sweeper.unref();
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
@@ -125,7 +129,7 @@ export async function startHallHttp(options: HallHttpOptions): Promise<Result<Ha
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096, perMessageDeflate: false });
-  const proxySignal = deps.proxy ? createProxySignalUpgrade({ registry: deps.proxy.registry, sessionOf, onError: (error) => onError(error, 'proxy signal') }) : null;
+  const proxySignal = deps.proxy ? createProxySignalUpgrade({ registry: deps.proxy.registry, sessionOf, sessionAlive: (tokenHash, now) => sessionAlive(deps.db, tokenHash, now), onError: (error) => onError(error, 'proxy signal') }) : null;
   server.on('upgrade', (req, socket, head) => {
     const refuse = (status: string) => socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     const url = new URL(req.url ?? '/', 'http://hall');

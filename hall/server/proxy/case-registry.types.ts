@@ -8,7 +8,7 @@
  */
 import type { Result } from '../../../domain/result';
 import type { PhoneCase, PhoneClaimed, ConsoleJoined, ProxyApiError, ProxyDecision, PhoneErrorCode } from '../../contract/proxy-api';
-import type { ProxyCaseView, ProxyRecording, SignatureStrokes } from '../../../electron/contract/proxy';
+import type { IceServer, ProxyCaseView, ProxyRecording, SignatureStrokes } from '../../../electron/contract/proxy';
 import type { SignalHub } from './ports';
 
 export interface Officer {
@@ -58,6 +58,12 @@ export interface ProxyCaseRegistry {
   onCase(listener: (view: ProxyCaseView) => void): () => void;
   /** Changes of one case as its phone sees them (only once verified). Returns unsubscribe. */
   onPhoneCase(caseId: string, listener: (view: PhoneCase) => void): () => void;
+  /**
+   * Fresh ICE servers for the officer's side of one case's call, sent before
+   * the TURN credentials from `join` (or the last refresh) lapse. The phone's
+   * come as a new PhoneCase through `onPhoneCase`. Returns unsubscribe.
+   */
+  onConsoleIceServers(caseId: string, listener: (iceServers: IceServer[]) => void): () => void;
 
   /** Ends every live case (server stop): each party is told `hallUnavailable`. */
   close(): Promise<void>;

@@ -88,6 +88,7 @@ export function createHallProxy(input: HallProxyInput): Result<HallProxy, string
     proxyServiceIds: input.proxyServiceIds,
     linkMinutes: proxy.linkMinutes,
     linkSeconds: proxy.linkSeconds,
+    caseMinutes: proxy.caseMinutes,
     reconnectSeconds: proxy.reconnectSeconds,
     maxFaceAttempts: proxy.maxFaceAttempts,
     turn: { secret: proxy.turn.urls.length > 0 ? ensureTurnSecret(input.config.dataDir) : null, ...proxy.turn },

@@ -5,7 +5,9 @@
  * (`ip netns exec`, for the relay proof and the bench). It counts as started
  * once it answers a STUN Binding request; a failure is a value with the end of
  * its log. The config (and why each peer range is denied or allowed) is in
- * `coturn-config.ts`.
+ * `coturn-config.ts`. Its log file is owner-only and scrubbed of every
+ * address but the hall's own while it runs and when it stops (`turn-log.ts`
+ * says what coturn can and cannot leave out itself).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,9 +15,12 @@ import { join } from 'node:path';
 import { err, ok, type Result } from '../../../domain/result';
 import { coturnConfig, coturnUrls, type CoturnConfigOptions } from './coturn-config';
 import { stunAnswers } from './stun-probe';
+import { freshTurnLog, redactAddresses, scrubTurnLog } from './turn-log';
 
 export const TURNSERVER_BINARY = '/usr/bin/turnserver';
 const IP_BINARY = '/usr/sbin/ip';
+/** How often the running server's log is scrubbed of citizens' addresses. */
+const SCRUB_EVERY_MS = 10 * 60_000;
 
 export interface CoturnOptions extends Omit<CoturnConfigOptions, 'logFile' | 'pidFile'> {
   /** Holds turnserver.conf (the secret: mode 0600), turnserver.log and turnserver.pid; made if missing. */
@@ -74,7 +79,9 @@ export async function startCoturn(options: CoturnOptions): Promise<Result<Runnin
   if (await stunAnswers(options.listenIp, options.port, 300)) return failure('portInUse', `something already answers STUN on ${options.listenIp}:${options.port}`);
   const configFile = join(options.dataDir, 'turnserver.conf');
   writeFileSync(configFile, config.text, { mode: 0o600 });
-  if (logFile !== 'stdout') rmSync(logFile, { force: true });
+  // The hall's own TURN addresses stay readable in the log; any other address is a party's.
+  const ownAddresses = [options.listenIp, options.relayIp ?? options.listenIp, ...(options.externalIp?.split('/') ?? [])];
+  if (logFile !== 'stdout') freshTurnLog(logFile);
 
   const argv = [binary, '-c', configFile];
   const child: ChildProcess = options.netns === undefined ? spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] }) : spawn(IP_BINARY, ['netns', 'exec', options.netns, ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -87,14 +94,28 @@ export async function startCoturn(options: CoturnOptions): Promise<Result<Runnin
     stream?.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
       output = (output + text).slice(-8000);
-      for (const line of text.split('\n')) if (line.trim() !== '') options.onLog?.(line);
+      for (const line of text.split('\n')) if (line.trim() !== '') options.onLog?.(redactAddresses(line, ownAddresses));
     });
   }
   const logTail = () => {
     const fromFile = logFile !== 'stdout' && existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
-    return tail(`${fromFile}\n${output}`);
+    return redactAddresses(tail(`${fromFile}\n${output}`), ownAddresses);
   };
-  const stop = () => stopChild(child).then(() => rmSync(pidFile, { force: true }));
+  const scrub = () => {
+    if (logFile === 'stdout') return;
+    try {
+      scrubTurnLog(logFile, ownAddresses);
+    } catch {
+      // A log that cannot be read now is scrubbed next time (and at stop).
+    }
+  };
+  let scrubbing: NodeJS.Timeout | undefined = undefined;
+  const stop = () =>
+    stopChild(child).then(() => {
+      clearInterval(scrubbing);
+      scrub();
+      rmSync(pidFile, { force: true });
+    });
 
   const deadline = Date.now() + (options.withinMs ?? 10_000);
   for (;;) {
@@ -106,6 +127,9 @@ export async function startCoturn(options: CoturnOptions): Promise<Result<Runnin
       return failure('notAnswering', `turnserver did not answer STUN on ${options.listenIp}:${options.port} within ${(options.withinMs ?? 10_000) / 1000} s`, logTail());
     }
   }
+  // Scrubbed while it runs (coturn keeps appending) and once more when it stops.
+  scrubbing = setInterval(scrub, SCRUB_EVERY_MS);
+  scrubbing.unref();
   return ok({ urls: coturnUrls(options.advertisedHost ?? options.listenIp, options.port), pid: child.pid ?? 0, stop });
 }
 

@@ -20,6 +20,7 @@ export const END_REASON_KEYS: Readonly<Record<ProxyEndReason, string>> = {
   networkLost: 'flow.proxyCall.ended.networkLost',
   recordingNotStored: 'flow.proxyCall.ended.recordingNotStored',
   hallUnavailable: 'flow.proxyCall.ended.hallUnavailable',
+  caseTimeLimit: 'flow.proxyCall.ended.caseTimeLimit',
 };
 
 /** Why the hall would not open a case (no reason: the hall could not be reached). */

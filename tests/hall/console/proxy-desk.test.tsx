@@ -8,7 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import { ok, err } from '../../../domain/result';
-import type { ProxyCaseView, ProxyRole } from '../../../electron/contract/proxy';
+import type { IceServer, ProxyCaseView, ProxyRole } from '../../../electron/contract/proxy';
 import type { LiveMessage } from '../../../hall/contract/console-api';
 import type { ConsoleJoined, ProxyDecision } from '../../../hall/contract/proxy-api';
 import type { LiveFeed } from '../../../hall/console/api/console-api';
@@ -26,6 +26,8 @@ function fakeDesk(initial: ProxyCaseView[]) {
   let liveHandler: ((message: LiveMessage) => void) | null = null;
   const caseListeners = new Set<(view: ProxyCaseView) => void>();
   const meshListeners = new Set<() => void>();
+  const iceListeners = new Set<(iceServers: IceServer[]) => void>();
+  const meshIceServers: Array<readonly IceServer[]> = [];
   const streams = new Map<ProxyRole, MediaStream>();
   const states = new Map<ProxyRole, PeerState>([['kiosk', 'connecting'], ['phone', 'connecting']]);
   const uploads: Array<[string, string, number]> = [];
@@ -75,6 +77,7 @@ function fakeDesk(initial: ProxyCaseView[]) {
       return () => meshListeners.delete(listener);
     },
     stats: async () => ({ kiosk: { framesDecoded: 10 } }),
+    updateIceServers: (iceServers) => void meshIceServers.push(iceServers),
     close: vi.fn(),
   };
   const recorders: Array<{ started: boolean; stopped: boolean }> = [];
@@ -89,6 +92,10 @@ function fakeDesk(initial: ProxyCaseView[]) {
           return () => caseListeners.delete(listener);
         },
         onClosed: () => () => undefined,
+        onIceServers(listener) {
+          iceListeners.add(listener);
+          return () => iceListeners.delete(listener);
+        },
         close: () => undefined,
       };
     },
@@ -109,7 +116,10 @@ function fakeDesk(initial: ProxyCaseView[]) {
     },
   };
   return {
-    deps, api, uploads, decisions, recorders,
+    deps, api, uploads, decisions, recorders, meshIceServers,
+    pushIceServers: (iceServers: IceServer[]) => act(() => {
+      for (const listener of iceListeners) listener(iceServers);
+    }),
     pushLive: (message: LiveMessage) => act(() => liveHandler?.(message)),
     pushCase: (patch: Partial<ProxyCaseView>) => act(() => {
       const next = setView({ ...view, ...patch });
@@ -187,6 +197,23 @@ describe('the proxy desk', () => {
     expect(desk.uploads.map(([, party]) => party).sort()).toEqual(['kiosk', 'phone']);
     expect(desk.api.finishRecording).toHaveBeenCalledWith(CASE);
     expect(screen.getByRole('button', { name: '开始录制' })).toBeDisabled();
+  });
+
+  it('hands fresh TURN credentials from the call socket to the running call', async () => {
+    const desk = fakeDesk([caseView(CASE)]);
+    const user = renderDesk(desk.deps);
+    await joinCall(desk, user);
+    const fresh: IceServer[] = [{ urls: ['turn:10.0.0.5:3478?transport=udp'], username: '1796263200:case-0001-abcdef:console', credential: 'c2VjcmV0' }];
+    desk.pushIceServers(fresh);
+    expect(desk.meshIceServers).toEqual([fresh]);
+  });
+
+  it('says the case ended at the hall’s time limit', async () => {
+    const desk = fakeDesk([caseView(CASE)]);
+    const user = renderDesk(desk.deps);
+    await joinCall(desk, user);
+    desk.pushCase({ state: 'dropped', endReason: 'caseTimeLimit' });
+    expect(await screen.findByText('本次代办超过了大厅规定的时限，已自动结束')).toBeInTheDocument();
   });
 
   it('says so when the recording could not be stored', async () => {

@@ -193,6 +193,11 @@ describe('the call signal socket', () => {
     registry.deliverTo(CASE, { caseId: CASE, from: 'phone', body: { kind: 'hello' } });
     await expect.poll(() => messages.find((m) => m.type === 'signal')).toEqual({ type: 'signal', signal: { caseId: CASE, from: 'phone', body: { kind: 'hello' } } });
 
+    // The registry's TURN refresh for the console reaches the officer's socket.
+    const fresh = [{ urls: ['turn:127.0.0.1:3478?transport=udp'], username: '1796263200:case-0001-abcdef:console', credential: 'c2VjcmV0' }];
+    registry.refreshConsoleIce(CASE, fresh);
+    await expect.poll(() => messages.find((m) => m.type === 'iceServers')).toEqual({ type: 'iceServers', caseId: CASE, iceServers: fresh });
+
     const closed = new Promise((resolve) => ws.once('close', resolve));
     ws.close();
     await closed;
@@ -209,4 +214,24 @@ describe('the call signal socket', () => {
     expect((await other.post('/api/logout')).status).toBe(200);
     expect(await closed).toBe(4001);
   });
+
+  it('closes once the officer’s session has expired (idle 30 minutes), and the officer counts as gone', async () => {
+    const quickRegistry = fakeRegistry([caseView(CASE)]);
+    const quick = await startHarness({ liveSweepMs: 100, proxy: { registry: quickRegistry, recordings: fakeRecordings() } });
+    try {
+      const officer = new ConsoleClient(quick.origin);
+      await officer.login('wang');
+      expect((await officer.post(`/api/proxy/cases/${CASE}/join`)).status).toBe(200);
+      const ws = new WebSocket(`${quick.origin.replace('http', 'ws')}/api/proxy/signal?caseId=${CASE}`, { headers: { origin: quick.origin, cookie: officer.cookie ?? '' } });
+      const firstCase = new Promise((resolve) => ws.once('message', resolve));
+      const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+      await firstCase;
+      expect(quickRegistry.presence).toEqual([`attached ${CASE} console`]);
+      quick.clock.now = new Date(quick.clock.now.getTime() + 30 * 60_000);
+      expect(await closed).toBe(4001);
+      await expect.poll(() => quickRegistry.presence).toEqual([`attached ${CASE} console`, `detached ${CASE} console`]);
+    } finally {
+      await quick.close();
+    }
+  }, 60_000);
 });

@@ -147,6 +147,7 @@ export function createFakeHall(options: { matchOnTry?: number; maxAttempts?: num
     attached: (_caseId, role) => void hall.presence.push(`attached:${role}`),
     detached: (_caseId, role) => void hall.presence.push(`detached:${role}`),
     onCase: () => () => undefined,
+    onConsoleIceServers: () => () => undefined,
     onPhoneCase(_caseId, listener) {
       phoneWatchers.add(listener);
       return () => phoneWatchers.delete(listener);

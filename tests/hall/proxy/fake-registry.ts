@@ -5,7 +5,7 @@
  * a recording store whose answer a test sets.
  */
 import type { ConsoleJoined, ProxyApiError } from '../../../hall/contract/proxy-api';
-import type { ProxyCaseView, ProxyRecording, SignalBody, SignalIn } from '../../../electron/contract/proxy';
+import type { IceServer, ProxyCaseView, ProxyRecording, SignalBody, SignalIn } from '../../../electron/contract/proxy';
 import type { Officer, ProxyCaseRegistry } from '../../../hall/server/proxy/case-registry.types';
 import type { RecordingPart, RecordingStore, SignalHub } from '../../../hall/server/proxy/ports';
 import { err, ok, type Result } from '../../../domain/result';
@@ -37,6 +37,8 @@ export interface FakeRegistry extends ProxyCaseRegistry {
   presence: string[];
   deliverTo(caseId: string, signal: SignalIn): void;
   update(view: ProxyCaseView): void;
+  /** Fresh console ICE servers for the case, as the registry's refresh timer sends them. */
+  refreshConsoleIce(caseId: string, iceServers: IceServer[]): void;
 }
 
 export function fakeRegistry(initial: ProxyCaseView[]): FakeRegistry {
@@ -45,6 +47,7 @@ export function fakeRegistry(initial: ProxyCaseView[]): FakeRegistry {
   const consoles = new Map<string, (signal: SignalIn) => void>();
   const relayed: FakeRegistry['relayed'] = [];
   const presence: string[] = [];
+  const consoleIce = new Map<string, Set<(iceServers: IceServer[]) => void>>();
   const update = (view: ProxyCaseView) => {
     cases.set(view.caseId, view);
     for (const listener of listeners) listener(view);
@@ -72,6 +75,15 @@ export function fakeRegistry(initial: ProxyCaseView[]): FakeRegistry {
     cases, relayed, presence, hub, update,
     deliverTo(caseId, signal) {
       consoles.get(caseId)?.(signal);
+    },
+    refreshConsoleIce(caseId, iceServers) {
+      for (const listener of consoleIce.get(caseId) ?? []) listener(iceServers);
+    },
+    onConsoleIceServers(caseId, listener) {
+      const set = consoleIce.get(caseId) ?? new Set<(iceServers: IceServer[]) => void>();
+      consoleIce.set(caseId, set);
+      set.add(listener);
+      return () => set.delete(listener);
     },
     claim: unused, phoneCaseId: unused, principalIdNumber: unused, principalVerified: unused, principalFaceFailed: unused,
     phoneCase: unused, principalSigned: unused, phoneLeft: unused, onPhoneCase: unused,

@@ -27,6 +27,7 @@ describe('the hall proxy from its config', () => {
     const config = configWith({});
     expect(config.proxy).toEqual({
       linkMinutes: 10,
+      caseMinutes: 30,
       reconnectSeconds: 30,
       maxFaceAttempts: 3,
       recordingRetentionDays: 180,
@@ -40,6 +41,15 @@ describe('the hall proxy from its config', () => {
     expect(config.phone).toEqual({ host: '0.0.0.0', port: 8751 });
     expect(HallConfigFile.safeParse({ proxy: { turn: { urls: ['http://x'] } } }).success).toBe(false);
     expect(HallConfigFile.safeParse({ proxy: { sms: { kind: 'http', url: 'https://sms.example/send' } } }).success).toBe(false);
+  });
+
+  it('refuses a case time limit not longer than the link, and a proxy service the hall has no name for', () => {
+    expect(HallConfigFile.safeParse({ proxy: { caseMinutes: 45 } }).success).toBe(true);
+    const short = HallConfigFile.safeParse({ proxy: { linkMinutes: 20, caseMinutes: 20 } });
+    expect(short.success ? null : short.error.issues[0]?.path).toEqual(['proxy', 'caseMinutes']);
+    expect(HallConfigFile.safeParse({ proxy: { caseMinutes: 2 } }).success).toBe(false);
+    const unnamed = HallConfigFile.safeParse({ proxy: { services: ['no-criminal-record', 'household-move'] } });
+    expect(unnamed.success ? null : unnamed.error.issues[0]?.path).toEqual(['proxy', 'services', 1]);
   });
 
   it('answers a kiosk through the given publish, with TURN credentials signed by the secret in the data folder', async () => {

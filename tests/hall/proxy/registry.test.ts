@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProxyDown, type ProxyCaseView, type SignalIn } from '../../../electron/contract/proxy';
+import { ProxyDown, type IceServer, type ProxyCaseView, type SignalIn } from '../../../electron/contract/proxy';
 import { PhoneCase } from '../../../hall/contract/proxy-api';
 import { turnCredentialValid } from '../../../hall/server/proxy/turn-credentials';
 import { PRINCIPAL_ID, RECORDING, SIGNATURE, openMessage } from './fixtures';
@@ -88,6 +88,70 @@ describe('opening a proxy case from a kiosk', () => {
     expect((await opened(failing)).sms).toBe('failed');
     const none = registryHarness({ sms: null });
     expect((await opened(none)).sms).toBe('notConfigured');
+  });
+});
+
+describe("the service's name is the hall's", () => {
+  it('names the service from the hall’s own table in the statement, the SMS and every view, whatever name the kiosk sent', async () => {
+    const h = registryHarness();
+    const forged = { 'zh-CN': '房产过户及全部财产处置', en: 'Transfer of all property' };
+    await h.registry.fromKiosk('k1', openMessage({ serviceId: 'residence-permit-endorsement', serviceName: forged }));
+    const answer = h.lastTo('k1', 'opened');
+    if (answer?.type !== 'opened') throw new Error('not opened');
+    const hallName = { 'zh-CN': '居住证签注', en: 'Residence permit annual endorsement' };
+    expect(answer.case.serviceName).toEqual(hallName);
+    expect(h.sms.messages()[0]?.text).toContain('请您通过视频确认代办 居住证签注，');
+    h.registry.claim(tokenOf(answer.inviteUrl));
+    h.registry.principalVerified(answer.caseId);
+    const phone = h.registry.phoneCase(answer.caseId);
+    if (!phone.ok) throw new Error(phone.error);
+    expect(phone.value.statement.serviceName).toEqual(hallName);
+    expect(phone.value.statement.text).toContain('代为办理“居住证签注”');
+    const joined = h.registry.join(answer.caseId, officer);
+    if (!joined.ok) throw new Error(joined.error);
+    expect(joined.value.statement.serviceName).toEqual(hallName);
+    expect(h.registry.list('all')[0]?.serviceName).toEqual(hallName);
+    expect(JSON.stringify([h.toKiosk, h.sms.messages(), phone.value, joined.value, h.registry.list('all')])).not.toContain('房产');
+  });
+
+  it('opens a case from a kiosk that sends no name at all, and refuses a configured service the hall has no name for', async () => {
+    const h = registryHarness({ proxyServiceIds: ['no-criminal-record', 'household-move'] });
+    const { serviceName: _ignored, ...nameless } = openMessage();
+    await h.registry.fromKiosk('k1', nameless);
+    expect(h.lastTo('k1', 'opened')).toMatchObject({ case: { serviceName: { 'zh-CN': '无犯罪记录证明' } } });
+    await h.registry.fromKiosk('k2', openMessage({ requestId: 'req-unnamed-1', serviceId: 'household-move' }));
+    expect(h.lastTo('k2', 'openRefused')).toEqual({ type: 'openRefused', requestId: 'req-unnamed-1', reason: 'serviceNotProxyAllowed' });
+  });
+});
+
+describe("the case's time limit", () => {
+  it('ends a case live past caseMinutes as caseTimeLimit, and tells the kiosk, the console and the phone', async () => {
+    const h = registryHarness({ caseMinutes: 20 });
+    const consoles: ProxyCaseView[] = [];
+    h.registry.onCase((view) => consoles.push(view));
+    const answer = await opened(h);
+    h.registry.claim(tokenOf(answer.inviteUrl));
+    const phoneViews: PhoneCase[] = [];
+    h.registry.onPhoneCase(answer.caseId, (view) => phoneViews.push(view));
+    h.registry.principalVerified(answer.caseId);
+    expect(h.registry.join(answer.caseId, officer).ok).toBe(true);
+    h.registry.attached(answer.caseId, 'console');
+    h.clock.advance(19 * 60_000);
+    expect(h.registry.list('open')).toMatchObject([{ state: 'inCall' }]);
+    h.clock.advance(60_000);
+    expect(h.registry.list('open')).toEqual([]);
+    expect(h.lastTo('k1', 'case')).toMatchObject({ case: { state: 'dropped', endReason: 'caseTimeLimit' } });
+    expect(consoles.at(-1)).toMatchObject({ caseId: answer.caseId, state: 'dropped', endReason: 'caseTimeLimit' });
+    expect(phoneViews.at(-1)).toMatchObject({ state: 'dropped', endReason: 'caseTimeLimit' });
+    expect(h.registry.principalIdNumber(answer.caseId)).toBeNull();
+  });
+
+  it('leaves a case decided before the limit as it was', async () => {
+    const h = registryHarness({ caseMinutes: 20 });
+    const { caseId } = await recordedCase(h);
+    expect(h.registry.decide(caseId, officer, { approve: false, reason: '委托人表示并不知情' }).ok).toBe(true);
+    h.clock.advance(25 * 60_000);
+    expect(h.registry.list('all')).toMatchObject([{ state: 'refused', endReason: 'refusedByOfficer' }]);
   });
 });
 
@@ -311,6 +375,36 @@ describe('TURN credentials over a long call', () => {
     if (fresh?.type !== 'iceServers') throw new Error('no fresh ICE servers');
     const turn = fresh.iceServers[0]!;
     expect(turnCredentialValid(TURN.secret, turn.username!, turn.credential!, new Date(h.clock.now().getTime() + 5 * 60_000))).toBe(true);
+  });
+
+  it('gives the phone and the console fresh credentials before theirs lapse, again and again, and stops when the case ends', async () => {
+    const h = registryHarness({ caseMinutes: 60 });
+    const answer = await opened(h);
+    h.registry.claim(tokenOf(answer.inviteUrl));
+    const phoneViews: PhoneCase[] = [];
+    h.registry.onPhoneCase(answer.caseId, (view) => phoneViews.push(view));
+    h.registry.principalVerified(answer.caseId);
+    const joined = h.registry.join(answer.caseId, officer);
+    if (!joined.ok) throw new Error(joined.error);
+    h.registry.attached(answer.caseId, 'console');
+    const consoleIce: Array<{ at: Date; iceServers: IceServer[] }> = [];
+    h.registry.onConsoleIceServers(answer.caseId, (iceServers) => consoleIce.push({ at: h.clock.now(), iceServers }));
+    const valid = (iceServers: IceServer[] | undefined, role: string, at: Date) => {
+      const turn = iceServers?.[0];
+      return turn?.username?.endsWith(`:${role}`) === true && turnCredentialValid(TURN.secret, turn.username, turn.credential!, at);
+    };
+    // Through a 25-minute call, both always hold credentials that are still good a minute from now.
+    for (let minute = 1; minute <= 25; minute += 1) {
+      h.clock.advance(60_000);
+      const soon = new Date(h.clock.now().getTime() + 60_000);
+      expect(valid(phoneViews.at(-1)?.iceServers, 'phone', soon)).toBe(true);
+      expect(valid(consoleIce.at(-1)?.iceServers ?? joined.value.iceServers, 'console', soon)).toBe(true);
+    }
+    expect(consoleIce.length).toBeGreaterThanOrEqual(2);
+    h.registry.officerLeft(answer.caseId, officer);
+    const [phoneCount, consoleCount] = [phoneViews.length, consoleIce.length];
+    h.clock.advance(30 * 60_000);
+    expect([phoneViews.length, consoleIce.length]).toEqual([phoneCount, consoleCount]);
   });
 });
 

@@ -3,13 +3,15 @@
  * "started" only once it answers STUN, it stops, and each way of not starting
  * is a value that says why (with coturn's own words where it ran).
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCoturn, type CoturnOptions } from '../../../hall/server/turn/coturn';
 import { coturnConfig } from '../../../hall/server/turn/coturn-config';
 import { stunAnswers } from '../../../hall/server/turn/stun-probe';
+import { turnCredential } from '../../../hall/server/proxy/turn-credentials';
 import { allocateNetns, describeNetnsError } from '../../../scripts/lib/netns';
 import { freePort } from '../../../scripts/lib/local-postgres';
 
@@ -31,7 +33,10 @@ describe('coturn as the hall runs it', () => {
     expect(started.value.urls).toEqual([`stun:127.0.0.1:${port}`, `turn:127.0.0.1:${port}?transport=udp`, `turn:127.0.0.1:${port}?transport=tcp`]);
     expect(await stunAnswers('127.0.0.1', port)).toBe(true);
     expect(statSync(join(options.dataDir, 'turnserver.conf')).mode & 0o077).toBe(0);
+    // coturn would make its log 0644: the hall's is owner-only, with coturn's own lines (and the hall's address) in it.
+    expect(statSync(join(options.dataDir, 'turnserver.log')).mode & 0o077).toBe(0);
     await started.value.stop();
+    expect(readFileSync(join(options.dataDir, 'turnserver.log'), 'utf8')).toMatch(/relay 127\.0\.0\.1 initialization/);
     expect(await stunAnswers('127.0.0.1', port)).toBe(false);
   });
 
@@ -40,10 +45,18 @@ describe('coturn as the hall runs it', () => {
     if (!made.ok) throw new Error(describeNetnsError(made.error));
     const ns = made.value;
     try {
-      const started = await startCoturn({ ...base(), listenIp: ns.nsIp, port: 3478, netns: ns.name });
+      const options = { ...base(), listenIp: ns.nsIp, port: 3478, netns: ns.name };
+      const started = await startCoturn(options);
       if (!started.ok) throw new Error(`${started.error.detail}\n${started.error.logTail}`);
       expect(await stunAnswers(ns.nsIp, 3478)).toBe(true);
+      // A client on the host side allocates relays with the hall's REST credentials: its address must not stay in the log.
+      const username = `${Math.floor(Date.now() / 1000) + 600}:case-log-check:phone`;
+      const client = spawnSync('/usr/bin/turnutils_uclient', ['-p', '3478', '-u', username, '-w', turnCredential(options.secret, username), '-n', '2', '-m', '1', '-y', ns.nsIp], { encoding: 'utf8', timeout: 20_000 });
+      expect(client.stdout).toMatch(/tot_recv_msgs=[1-9]/);
       await started.value.stop();
+      const log = readFileSync(join(options.dataDir, 'turnserver.log'), 'utf8');
+      expect(log).toContain(ns.nsIp);
+      expect(log).not.toContain(ns.hostIp);
     } finally {
       await ns.stop();
     }

@@ -1,7 +1,7 @@
-/** Named timers per case (the link's end, each party's reconnect window, the kiosk's TURN refresh), all cancelled when the case ends. */
+/** Named timers per case (the link's end, the case's time limit, each party's reconnect window, the TURN refreshes), all cancelled when the case ends. */
 import type { ProxyClock } from './clock';
 
-export type CaseTimerName = 'link' | 'phone' | 'console' | 'kioskIce';
+export type CaseTimerName = 'link' | 'phone' | 'console' | 'kioskIce' | 'timeLimit' | 'phoneIce' | 'consoleIce';
 
 export interface CaseTimers {
   /** (Re)starts `name` for the case: an earlier one of that name is cancelled. */

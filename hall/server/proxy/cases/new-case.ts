@@ -1,7 +1,10 @@
-/** A new case from a kiosk's accepted `open`: its record, and the one-time link (the token itself is kept nowhere but in the link). */
+/**
+ * A new case from a kiosk's accepted `open`: its record, and the one-time link (the token itself is kept nowhere but in the link).
+ * The service's name is the hall's (`settings.serviceName`); a name in the kiosk's message is not used.
+ */
 import { randomBytes } from 'node:crypto';
 import { maskIdNumber } from '../../../../domain/mask';
-import type { ProxyUp, SmsOutcome } from '../../../../electron/contract/proxy';
+import type { ProxyCaseView, ProxyUp, SmsOutcome } from '../../../../electron/contract/proxy';
 import type { CaseSecrets, ProxyCaseRecord } from './case-record';
 import { inviteUrl, newSecret, sha256Hex } from './invitation';
 import { initialCase } from './state-machine';
@@ -9,7 +12,7 @@ import { initialCase } from './state-machine';
 export function newCaseRecord(
   kioskId: string,
   open: Extract<ProxyUp, { type: 'open' }>,
-  settings: { phonePublicUrl: string; linkMs: number; now: Date; sms: SmsOutcome },
+  settings: { phonePublicUrl: string; linkMs: number; now: Date; sms: SmsOutcome; serviceName: ProxyCaseView['serviceName'] },
 ): ProxyCaseRecord & { secrets: CaseSecrets } {
   const token = newSecret();
   const idNumber = open.principal.idNumber.toUpperCase();
@@ -18,7 +21,7 @@ export function newCaseRecord(
     kioskId,
     requestId: open.requestId,
     serviceId: open.serviceId,
-    serviceName: open.serviceName,
+    serviceName: settings.serviceName,
     language: open.language,
     agent: open.agent,
     principal: { nameMasked: null, idNumberMasked: maskIdNumber(idNumber) },

@@ -7,13 +7,14 @@
 import { createHash } from 'node:crypto';
 import { maskName } from '../../../../domain/mask';
 import { err, ok, type Result } from '../../../../domain/result';
-import { SignatureStrokes, type ProxyCaseView, type ProxyDown, type ProxyRole, type ProxyUp, type SignalIn } from '../../../../electron/contract/proxy';
+import { SignatureStrokes, type IceServer, type ProxyCaseView, type ProxyDown, type ProxyRole, type ProxyUp, type SignalIn } from '../../../../electron/contract/proxy';
 import type { PhoneCase, ProxyApiError } from '../../../contract/proxy-api';
 import type { Officer, ProxyCaseRegistry } from '../case-registry.types';
 import type { SmsPort } from '../ports';
 import { createSignalHub, type SignalHubWithCounts } from '../signal-hub';
 import { invitationText } from '../sms/sms-text';
 import { issueIceServers, type TurnConfig } from '../turn-credentials';
+import { proxyServiceName } from '../proxy-service-names';
 import type { ProxyCaseRecord } from './case-record';
 import type { ProxyCaseStore } from './case-store';
 import { caseView, consentStatement, phoneCaseView } from './case-views';
@@ -34,6 +35,8 @@ export interface ProxyRegistryOptions {
   linkMinutes?: number;
   /** The link's life in seconds; wins over `linkMinutes` (the config's `proxy.linkSeconds`). */
   linkSeconds?: number;
+  /** How long a case may stay live before it ends `caseTimeLimit` (default 30). */
+  caseMinutes?: number;
   reconnectSeconds?: number;
   maxFaceAttempts?: number;
   turn: TurnConfig;
@@ -67,6 +70,7 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
   const linkMs = options.linkSeconds !== undefined ? options.linkSeconds * 1000 : (options.linkMinutes ?? 10) * 60_000;
   /** The link's life as the invitation SMS words it: whole minutes, never less than one. */
   const linkMinutes = Math.max(1, Math.ceil(linkMs / 60_000));
+  const caseMinutes = options.caseMinutes ?? 30;
   const reconnectMs = (options.reconnectSeconds ?? 30) * 1000;
   const maxFaceAttempts = options.maxFaceAttempts ?? 3;
   const maxLive = options.maxLiveCases ?? 50;
@@ -81,6 +85,7 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
   const ended: string[] = [];
   const caseListeners = new Set<(view: ProxyCaseView) => void>();
   const phoneListeners = new Map<string, Set<(view: PhoneCase) => void>>();
+  const consoleIceListeners = new Map<string, Set<(iceServers: IceServer[]) => void>>();
   let closingCaseId: string | null = null;
 
   const hub = createSignalHub({
@@ -108,10 +113,7 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
     }
   };
 
-  const tell = (record: ProxyCaseRecord) => {
-    const view = caseView(record);
-    tellConsoles(view);
-    if (liveByKiosk.get(record.kioskId) === record.caseId || isFinal(record.core.state)) options.toKiosk(record.kioskId, { type: 'case', case: view });
+  const tellPhones = (record: ProxyCaseRecord) => {
     const phones = phoneListeners.get(record.caseId);
     if (record.verified && phones && phones.size > 0) {
       const forPhone = phoneView(record);
@@ -125,10 +127,18 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
     }
   };
 
+  const tell = (record: ProxyCaseRecord) => {
+    const view = caseView(record);
+    tellConsoles(view);
+    if (liveByKiosk.get(record.kioskId) === record.caseId || isFinal(record.core.state)) options.toKiosk(record.kioskId, { type: 'case', case: view });
+    tellPhones(record);
+  };
+
   const finish = (record: ProxyCaseRecord) => {
     record.secrets = null; // the principal's full number and mobile go with the case
     timers.clearAll(record.caseId);
     if (liveByKiosk.get(record.kioskId) === record.caseId) liveByKiosk.delete(record.kioskId);
+    consoleIceListeners.delete(record.caseId);
     closingCaseId = record.caseId;
     try {
       hub.close(record.caseId);
@@ -152,7 +162,10 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
     if (!next.ok) return next;
     if (next.value === record.core) return ok(record);
     record.core = next.value;
-    if (event.type === 'principalVerified') record.verified = true;
+    if (event.type === 'principalVerified') {
+      record.verified = true;
+      schedulePhoneIce(record);
+    }
     if (isFinal(record.core.state)) finish(record);
     options.store.save(record, clock.now());
     tell(record);
@@ -174,6 +187,38 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
       const fresh = iceFor(record.caseId, 'kiosk');
       options.toKiosk(record.kioskId, { type: 'iceServers', caseId: record.caseId, iceServers: fresh.iceServers });
       scheduleKioskIce(record, fresh.expiresAt);
+    });
+  };
+
+  // --- the phone's and the console's TURN refresh (the same rhythm as the kiosk's)
+  const refreshDelay = (expiresAt: Date) => {
+    const ttl = expiresAt.getTime() - clock.now().getTime();
+    return ttl - Math.min(60_000, ttl / 5);
+  };
+  /** While the case is verified and live: a new PhoneCase (fresh credentials in it) before the last ones lapse. */
+  function schedulePhoneIce(record: ProxyCaseRecord): void {
+    const { expiresAt } = iceFor(record.caseId, 'phone');
+    if (!expiresAt) return;
+    timers.set(record.caseId, 'phoneIce', refreshDelay(expiresAt), () => {
+      if (!live(record.caseId)) return;
+      tellPhones(record);
+      schedulePhoneIce(record);
+    });
+  }
+  /** From the officer's join on: fresh console credentials before the ones from join lapse. */
+  const scheduleConsoleIce = (record: ProxyCaseRecord, expiresAt: Date | null) => {
+    if (!expiresAt) return;
+    timers.set(record.caseId, 'consoleIce', refreshDelay(expiresAt), () => {
+      if (!live(record.caseId)) return;
+      const fresh = iceFor(record.caseId, 'console');
+      for (const listener of consoleIceListeners.get(record.caseId) ?? []) {
+        try {
+          listener(fresh.iceServers);
+        } catch {
+          log(`proxy case ${record.caseId}: a console ICE listener failed`);
+        }
+      }
+      scheduleConsoleIce(record, fresh.expiresAt);
     });
   };
 
@@ -204,8 +249,10 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
       return;
     }
     const refusal = checkOpen(message, options.proxyServiceIds, clock.now());
-    if (refusal) {
-      options.toKiosk(kioskId, { type: 'openRefused', requestId: message.requestId, reason: refusal });
+    // The statement and the SMS name the service in the hall's words, whatever the kiosk sent.
+    const serviceName = proxyServiceName(message.serviceId);
+    if (refusal || !serviceName) {
+      options.toKiosk(kioskId, { type: 'openRefused', requestId: message.requestId, reason: refusal ?? 'serviceNotProxyAllowed' });
       return;
     }
     // One live case per kiosk: a new open ends the one before.
@@ -215,7 +262,7 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
       return;
     }
     const now = clock.now();
-    const record = newCaseRecord(kioskId, message, { phonePublicUrl: options.phonePublicUrl, linkMs, now, sms: options.sms ? 'sent' : 'notConfigured' });
+    const record = newCaseRecord(kioskId, message, { phonePublicUrl: options.phonePublicUrl, linkMs, now, sms: options.sms ? 'sent' : 'notConfigured', serviceName });
     const { caseId } = record;
     const url = record.secrets.inviteUrl;
     records.set(caseId, record);
@@ -223,6 +270,10 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
     liveByKiosk.set(kioskId, caseId);
     timers.set(caseId, 'link', linkMs, () => {
       change(record, { type: 'linkExpired' });
+    });
+    // A call left open (a forgotten console, a kiosk that never cancels) ends: kiosk, phone and console are told.
+    timers.set(caseId, 'timeLimit', caseMinutes * 60_000, () => {
+      if (live(caseId)) change(record, { type: 'ended', reason: 'caseTimeLimit' });
     });
     options.store.save(record, now);
     tellConsoles(caseView(record)); // the kiosk learns of it from `opened`
@@ -235,7 +286,7 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
       const text = invitationText({
         hallName: options.hallName,
         agentName: message.agent.nameMasked ?? message.agent.idNumberMasked,
-        serviceName: message.serviceName['zh-CN'],
+        serviceName: record.serviceName['zh-CN'],
         linkMinutes,
         url,
       });
@@ -379,7 +430,9 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
       const done = officerAction(caseId, officer, { type: 'officerJoined', officer: officerOf(officer) }, 'proxyJoin');
       if (!done.ok) return done;
       const record = done.value;
-      return ok({ case: caseView(record), iceServers: iceFor(caseId, 'console').iceServers, statement: consentStatement(record, hall, clock.now()) });
+      const ice = iceFor(caseId, 'console');
+      scheduleConsoleIce(record, ice.expiresAt);
+      return ok({ case: caseView(record), iceServers: ice.iceServers, statement: consentStatement(record, hall, clock.now()) });
     },
     recordingStarted(caseId, officer) {
       const done = officerAction(caseId, officer, { type: 'recordingStarted', staffNumber: officer.staffNumber }, 'proxyRecordingStart');
@@ -432,6 +485,16 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
       return () => {
         set.delete(listener);
         if (set.size === 0 && phoneListeners.get(caseId) === set) phoneListeners.delete(caseId);
+      };
+    },
+    onConsoleIceServers(caseId, listener) {
+      if (!live(caseId)) return () => undefined;
+      const set = consoleIceListeners.get(caseId) ?? new Set<(iceServers: IceServer[]) => void>();
+      consoleIceListeners.set(caseId, set);
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0 && consoleIceListeners.get(caseId) === set) consoleIceListeners.delete(caseId);
       };
     },
 
