@@ -8,16 +8,18 @@
  * every page's RTCPeerConnection is forced to `iceTransportPolicy: 'relay'`
  * (an init script: test-only, nothing in the product changes).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { PeerStats } from '../../renderer/proxy-call/mesh-types';
 import type { ProxyRole } from '../../electron/contract/proxy';
 import { freePort } from '../../scripts/lib/local-postgres';
+import { IP_BINARY, type Netns } from '../../scripts/lib/netns';
 import { consentAudio, fakeMediaArgs } from './fixtures/consent-audio';
 import { stillFaceVideo } from './fixtures/face-video';
-import { launchChromium } from './harness';
+import { CHROMIUM, launchChromium } from './harness';
 import { signInToConsole, startHallProcess, type HallProcessOptions, type RunningHall } from './hall-support';
 import { chooseService, placeCard, PORTRAIT, startLoggedHost, type LoggedHost } from './service-support';
 
@@ -66,6 +68,20 @@ export interface ProxyPartiesOptions {
   launchBrowser?: (role: ProxyRole, args: readonly string[]) => Promise<Browser>;
   /** More fields of the hall's `proxy` section (e.g. `maxFaceAttempts`, `linkSeconds`). */
   proxy?: Record<string, unknown>;
+  /**
+   * The phone's Chromium runs inside this network namespace (its only way out
+   * the veth pair), and the hall's phone page listens on the pair's root end:
+   * `ip link set <hostLink> down` is then the phone's network dropping.
+   */
+  phoneNetns?: Pick<Netns, 'name' | 'hostIp'>;
+}
+
+/** An executable that starts Debian's Chromium inside `netns` (playwright's pipe to it passes through `ip netns exec`). */
+function chromiumInNetns(netns: string): { path: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'onedoor-netns-chromium-'));
+  const path = join(dir, 'chromium');
+  writeFileSync(path, `#!/bin/sh\nexec ${IP_BINARY} netns exec ${netns} ${CHROMIUM} "$@"\n`, { mode: 0o755 });
+  return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 const PARTY_ROLES: readonly ProxyRole[] = ['kiosk', 'phone', 'console'];
@@ -82,11 +98,12 @@ export async function startProxyParties(options: ProxyPartiesOptions = {}): Prom
   const hall = await startHallProcess({
     config: {
       proxy: { face: { comparison: 'sandbox', testingSkipLiveness: true }, turn: options.turn ?? { embedded: { enabled: false } }, ...options.proxy },
-      phone: { host: '127.0.0.1', port: phonePort },
+      phone: { host: options.phoneNetns?.hostIp ?? '127.0.0.1', port: phonePort },
     },
     prepare: options.prepareHall,
   });
   const browsers: Browser[] = [];
+  const phoneLauncher = options.phoneNetns ? chromiumInNetns(options.phoneNetns.name) : null;
   let kiosk: LoggedHost | undefined;
   try {
     if (!hall.phonePageUrl) throw new Error(`the hall printed no phone page:\n${hall.output()}`);
@@ -95,7 +112,8 @@ export async function startProxyParties(options: ProxyPartiesOptions = {}): Prom
     const audio = consentAudio();
     const face = stillFaceVideo();
     // Three instances, as three machines: each its own camera and microphone.
-    const launch = options.launchBrowser ?? ((_role: ProxyRole, args: readonly string[]) => launchChromium(args));
+    // The phone's own Chromium inside its network namespace, when the test gives one.
+    const launch = options.launchBrowser ?? ((role: ProxyRole, args: readonly string[]) => launchChromium(args, role === 'phone' && phoneLauncher ? { executablePath: phoneLauncher.path } : {}));
     for (const role of PARTY_ROLES) browsers.push(await launch(role, [...fakeMediaArgs(face, audio), ...CALL_ARGS]));
     const [kioskBrowser, phoneBrowser, consoleBrowser] = browsers as [Browser, Browser, Browser];
 
@@ -119,12 +137,14 @@ export async function startProxyParties(options: ProxyPartiesOptions = {}): Prom
       kioskFrames,
       stop: async () => {
         for (const browser of browsers) await browser.close().catch(() => undefined);
+        phoneLauncher?.remove();
         await started.stop();
         await hall.stop();
       },
     };
   } catch (error) {
     for (const browser of browsers) await browser.close().catch(() => undefined);
+    phoneLauncher?.remove();
     await kiosk?.stop();
     await hall.stop();
     throw error;
@@ -271,4 +291,19 @@ export async function launchPhone(faceVideo: string): Promise<OtherPhone> {
     newPage: async () => (await newCallPage(browser, false, { ...devices['Pixel 7'], ignoreHTTPSErrors: true, permissions: ['camera', 'microphone'] })).page,
     close: () => browser.close().catch(() => undefined),
   };
+}
+
+/** The three parties in the call: the kiosk's invite opened on `phonePage` (default the parties' own), the officer joined on `consolePage`. */
+export async function intoProxyCall(parties: ProxyParties, pages: { phonePage?: Page; consolePage?: Page } = {}): Promise<{ caseId: string; invite: string }> {
+  await agentInvites(parties.kioskPage);
+  const invite = inviteUrl(parties.kioskFrames);
+  await principalJoins(pages.phonePage ?? parties.phonePage, invite);
+  await officerJoins(pages.consolePage ?? parties.consolePage);
+  await parties.kioskPage.getByTestId('proxy-call').waitFor({ timeout: 30_000 });
+  return { caseId: caseIdOf(parties.kioskFrames), invite };
+}
+
+/** Frames `page` has decoded from `peer` so far (0 before any). */
+export async function framesFrom(page: Page, peer: ProxyRole): Promise<number> {
+  return (await callStats(page))[peer]?.framesDecoded ?? 0;
 }

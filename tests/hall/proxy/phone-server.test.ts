@@ -274,6 +274,19 @@ describe('the phone listener', () => {
     expect(hall.signalPhone('kiosk', { kind: 'hello' })).toBe(false);
   });
 
+  it('answers the phone\'s heartbeat with a pong, and relays nothing for it', async () => {
+    await start();
+    const cookie = await claimAndVerify();
+    const opened = await openSocket(cookie, origin);
+    if ('refused' in opened) throw new Error(`refused ${opened.refused}`);
+    await until(() => opened.messages.length >= 1);
+    opened.ws.send(JSON.stringify({ type: 'ping' }));
+    await until(() => opened.messages.length >= 2);
+    expect(PhoneLive.parse(opened.messages[1])).toEqual({ type: 'pong' });
+    expect(hall.relayed).toEqual([]);
+    opened.ws.close();
+  });
+
   it('a reload replaces the older socket without the phone leaving the call', async () => {
     await start();
     const cookie = await claimAndVerify();

@@ -3,11 +3,11 @@
  * verified: what the phone sends is checked against SignalOut (its own case
  * only, to the kiosk or the console) and relayed with `from: 'phone'`
  * stamped by the hub; the hub's signals and the case's changes come back as
- * PhoneLive. One socket per case: a newer one (a reload) replaces the older.
+ * PhoneLive, and its heartbeat (PhonePing) is answered with a pong. One socket per case: a newer one (a reload) replaces the older.
  */
 import type { WebSocket } from 'ws';
 import { SignalOut } from '../../../../electron/contract/proxy';
-import type { PhoneLive } from '../../../contract/proxy-api';
+import { PhonePing, type PhoneLive } from '../../../contract/proxy-api';
 import type { ProxyCaseRegistry } from '../case-registry.types';
 
 /** Closed by a newer socket of the same phone. */
@@ -60,6 +60,8 @@ export function createPhoneSignalSockets(registry: ProxyCaseRegistry): PhoneSign
         } catch {
           return;
         }
+        // The phone's heartbeat: answered, so it knows this connection still reaches the hall.
+        if (PhonePing.safeParse(parsed).success) return send(ws, { type: 'pong' });
         const signal = SignalOut.safeParse(parsed);
         // Its own case only, and never to itself.
         if (!signal.success || signal.data.caseId !== caseId || signal.data.to === 'phone') return;
