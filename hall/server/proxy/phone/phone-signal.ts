@@ -7,7 +7,7 @@
  */
 import type { WebSocket } from 'ws';
 import { SignalOut } from '../../../../electron/contract/proxy';
-import { PhonePing, type PhoneLive } from '../../../contract/proxy-api';
+import { PhonePing, type PhoneCase, type PhoneLive } from '../../../contract/proxy-api';
 import type { ProxyCaseRegistry } from '../case-registry.types';
 
 /** Closed by a newer socket of the same phone. */
@@ -15,6 +15,8 @@ export const REPLACED_CLOSE_CODE = 4000;
 
 export interface PhoneSignalSockets {
   attach(ws: WebSocket, caseId: string): void;
+  /** A socket of a phone whose case has ended: its final view, then closed (it joins nothing). */
+  tellEnded(ws: WebSocket, phoneCase: PhoneCase): void;
   /** Pings each socket; one that did not answer the last ping is cut. */
   sweep(): void;
   closeAll(): void;
@@ -74,6 +76,10 @@ export function createPhoneSignalSockets(registry: ProxyCaseRegistry): PhoneSign
           registry.detached(caseId, 'phone');
         }
       });
+    },
+    tellEnded(ws, phoneCase) {
+      send(ws, { type: 'case', case: phoneCase });
+      ws.close(1000, 'case ended');
     },
     sweep() {
       for (const { ws } of byCase.values()) {
