@@ -64,7 +64,9 @@ describe('可视化代办: the phone\'s network drops mid-call', () => {
       setLink(netns, 'up');
       const outcome = phonePage.getByTestId('outcome-screen');
       await outcome.waitFor({ timeout: 45_000 });
-      expect(await outcome.getAttribute('data-outcome')).toBe('principalLeft');
+      // In words for the principal: their network was lost (not "you left").
+      expect(await outcome.getAttribute('data-outcome')).toBe('networkLost');
+      expect(await outcome.textContent()).toContain('网络断了，通话结束，没有办理任何业务');
     } finally {
       await parties?.stop();
       await netns.stop();
