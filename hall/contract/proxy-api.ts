@@ -23,7 +23,7 @@
  * | GET | /phone/api/case | — | {@link PhoneCase} (after the face check only: 403 `notVerified`) |
  * | POST | /phone/api/signature | SignatureStrokes | `{}` |
  * | POST | /phone/api/leave | — | `{}` |
- * | WS | /phone/api/signal | — | client → server SignalOut, server → client {@link PhoneLive} |
+ * | WS | /phone/api/signal | — | client → server SignalOut or {@link PhonePing}, server → client {@link PhoneLive} |
  *
  * Errors are `{ error: <code> }` ({@link PhoneErrorCode}), words on the page.
  *
@@ -81,8 +81,18 @@ export type PhoneCase = z.infer<typeof PhoneCase>;
 export const PhoneLive = z.discriminatedUnion('type', [
   z.object({ type: z.literal('signal'), signal: SignalIn }).strict(),
   z.object({ type: z.literal('case'), case: PhoneCase }).strict(),
+  /** The answer to the phone's {@link PhonePing}. */
+  z.object({ type: z.literal('pong') }).strict(),
 ]);
 export type PhoneLive = z.infer<typeof PhoneLive>;
+
+/**
+ * Phone → server on the signal socket, besides SignalOut: a heartbeat the
+ * server answers with `pong`. A phone whose network went and came back holds
+ * a connection the hall has long cut; without an answer it opens a new one.
+ */
+export const PhonePing = z.object({ type: z.literal('ping') }).strict();
+export type PhonePing = z.infer<typeof PhonePing>;
 
 export const PhoneErrorCode = z.enum(['linkUnknown', 'linkUsed', 'linkExpired', 'notClaimed', 'notVerified', 'noConsent', 'caseEnded', 'tooManyAttempts', 'badRequest', 'unavailable']);
 export type PhoneErrorCode = z.infer<typeof PhoneErrorCode>;

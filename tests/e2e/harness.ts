@@ -126,10 +126,11 @@ export async function startHostProcess(config: Record<string, unknown> = {}, opt
  * `extraArgs` (e.g. a fake camera). With `keepOnSignals`, Playwright does not
  * close it on SIGINT/SIGTERM/SIGHUP: the caller finishes its work first.
  */
-export function launchChromium(extraArgs: readonly string[] = [], options: { keepOnSignals?: boolean } = {}): Promise<Browser> {
+export function launchChromium(extraArgs: readonly string[] = [], options: { keepOnSignals?: boolean; executablePath?: string } = {}): Promise<Browser> {
   const keep = options.keepOnSignals ?? false;
   return chromium.launch({
-    executablePath: CHROMIUM,
+    // Another executable only to start this same Chromium differently (e.g. in a network namespace).
+    executablePath: options.executablePath ?? CHROMIUM,
     headless: true,
     handleSIGINT: !keep,
     handleSIGTERM: !keep,

@@ -8,16 +8,18 @@
  * every page's RTCPeerConnection is forced to `iceTransportPolicy: 'relay'`
  * (an init script: test-only, nothing in the product changes).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { PeerStats } from '../../renderer/proxy-call/mesh-types';
 import type { ProxyRole } from '../../electron/contract/proxy';
 import { freePort } from '../../scripts/lib/local-postgres';
+import { IP_BINARY, type Netns } from '../../scripts/lib/netns';
 import { consentAudio, fakeMediaArgs } from './fixtures/consent-audio';
 import { stillFaceVideo } from './fixtures/face-video';
-import { launchChromium } from './harness';
+import { CHROMIUM, launchChromium } from './harness';
 import { signInToConsole, startHallProcess, type HallProcessOptions, type RunningHall } from './hall-support';
 import { chooseService, placeCard, PORTRAIT, startLoggedHost, type LoggedHost } from './service-support';
 
@@ -49,6 +51,12 @@ export interface ProxyParties {
   consolePage: Page;
   /** What the kiosk's screen was told by its host (its WebSocket frames), in order. */
   kioskFrames: string[];
+  /**
+   * Stops the kiosk host and starts another on the same hall credentials with
+   * `config` over the usual (e.g. a short `session.backstopSeconds`); `kiosk`
+   * is then the new one, and `kioskPage` shows its attract screen.
+   */
+  restartKiosk(config: Record<string, unknown>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -66,6 +74,20 @@ export interface ProxyPartiesOptions {
   launchBrowser?: (role: ProxyRole, args: readonly string[]) => Promise<Browser>;
   /** More fields of the hall's `proxy` section (e.g. `maxFaceAttempts`, `linkSeconds`). */
   proxy?: Record<string, unknown>;
+  /**
+   * The phone's Chromium runs inside this network namespace (its only way out
+   * the veth pair), and the hall's phone page listens on the pair's root end:
+   * `ip link set <hostLink> down` is then the phone's network dropping.
+   */
+  phoneNetns?: Pick<Netns, 'name' | 'hostIp'>;
+}
+
+/** An executable that starts Debian's Chromium inside `netns` (playwright's pipe to it passes through `ip netns exec`). */
+function chromiumInNetns(netns: string): { path: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'onedoor-netns-chromium-'));
+  const path = join(dir, 'chromium');
+  writeFileSync(path, `#!/bin/sh\nexec ${IP_BINARY} netns exec ${netns} ${CHROMIUM} "$@"\n`, { mode: 0o755 });
+  return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 const PARTY_ROLES: readonly ProxyRole[] = ['kiosk', 'phone', 'console'];
@@ -82,20 +104,23 @@ export async function startProxyParties(options: ProxyPartiesOptions = {}): Prom
   const hall = await startHallProcess({
     config: {
       proxy: { face: { comparison: 'sandbox', testingSkipLiveness: true }, turn: options.turn ?? { embedded: { enabled: false } }, ...options.proxy },
-      phone: { host: '127.0.0.1', port: phonePort },
+      phone: { host: options.phoneNetns?.hostIp ?? '127.0.0.1', port: phonePort },
     },
     prepare: options.prepareHall,
   });
   const browsers: Browser[] = [];
+  const phoneLauncher = options.phoneNetns ? chromiumInNetns(options.phoneNetns.name) : null;
   let kiosk: LoggedHost | undefined;
   try {
     if (!hall.phonePageUrl) throw new Error(`the hall printed no phone page:\n${hall.output()}`);
     // Documents kept past the session, so the printed certificate can be read back (and a refusal shown to print none).
-    kiosk = await startLoggedHost({ hall: { credentialsFile: hall.kioskCredentials, keepaliveSeconds: 2, statusIntervalSeconds: 2 }, documents: { keepDocuments: true } });
+    const kioskConfig = { hall: { credentialsFile: hall.kioskCredentials, keepaliveSeconds: 2, statusIntervalSeconds: 2 }, documents: { keepDocuments: true } };
+    kiosk = await startLoggedHost(kioskConfig);
     const audio = consentAudio();
     const face = stillFaceVideo();
     // Three instances, as three machines: each its own camera and microphone.
-    const launch = options.launchBrowser ?? ((_role: ProxyRole, args: readonly string[]) => launchChromium(args));
+    // The phone's own Chromium inside its network namespace, when the test gives one.
+    const launch = options.launchBrowser ?? ((role: ProxyRole, args: readonly string[]) => launchChromium(args, role === 'phone' && phoneLauncher ? { executablePath: phoneLauncher.path } : {}));
     for (const role of PARTY_ROLES) browsers.push(await launch(role, [...fakeMediaArgs(face, audio), ...CALL_ARGS]));
     const [kioskBrowser, phoneBrowser, consoleBrowser] = browsers as [Browser, Browser, Browser];
 
@@ -109,22 +134,32 @@ export async function startProxyParties(options: ProxyPartiesOptions = {}): Prom
     await kioskPage.getByTestId('attract-screen').waitFor({ timeout: 30_000 });
 
     const { page: phonePage } = await newCallPage(phoneBrowser, relayOnly, { ...devices['Pixel 7'], ignoreHTTPSErrors: true, permissions: ['camera', 'microphone'] });
-    const started = kiosk;
-    return {
+    let started = kiosk;
+    const parties: ProxyParties = {
       hall,
       kiosk: started,
       kioskPage,
       phonePage,
       consolePage,
       kioskFrames,
+      restartKiosk: async (config) => {
+        await started.stop();
+        started = await startLoggedHost({ ...kioskConfig, ...config });
+        parties.kiosk = started;
+        await kioskPage.goto(started.url);
+        await kioskPage.getByTestId('attract-screen').waitFor({ timeout: 30_000 });
+      },
       stop: async () => {
         for (const browser of browsers) await browser.close().catch(() => undefined);
+        phoneLauncher?.remove();
         await started.stop();
         await hall.stop();
       },
     };
+    return parties;
   } catch (error) {
     for (const browser of browsers) await browser.close().catch(() => undefined);
+    phoneLauncher?.remove();
     await kiosk?.stop();
     await hall.stop();
     throw error;
@@ -271,4 +306,52 @@ export async function launchPhone(faceVideo: string): Promise<OtherPhone> {
     newPage: async () => (await newCallPage(browser, false, { ...devices['Pixel 7'], ignoreHTTPSErrors: true, permissions: ['camera', 'microphone'] })).page,
     close: () => browser.close().catch(() => undefined),
   };
+}
+
+/** The three parties in the call: the kiosk's invite opened on `phonePage` (default the parties' own), the officer joined on `consolePage`. */
+export async function intoProxyCall(parties: ProxyParties, pages: { phonePage?: Page; consolePage?: Page } = {}): Promise<{ caseId: string; invite: string }> {
+  await agentInvites(parties.kioskPage);
+  const invite = inviteUrl(parties.kioskFrames);
+  const phone = pages.phonePage ?? parties.phonePage;
+  // A page already on the phone page would take a new link as a change of fragment only, not a fresh open.
+  await phone.goto('about:blank');
+  await principalJoins(phone, invite);
+  await officerJoins(pages.consolePage ?? parties.consolePage);
+  await parties.kioskPage.getByTestId('proxy-call').waitFor({ timeout: 30_000 });
+  return { caseId: caseIdOf(parties.kioskFrames), invite };
+}
+
+/** Frames `page` has decoded from `peer` so far (0 before any). */
+export async function framesFrom(page: Page, peer: ProxyRole): Promise<number> {
+  return (await callStats(page))[peer]?.framesDecoded ?? 0;
+}
+
+/** The kiosk back at the attract screen, whatever screen of the session it is on (an ended case's 完成, else 结束办理). */
+export async function kioskBackToAttract(kiosk: Page): Promise<void> {
+  const attract = kiosk.getByTestId('attract-screen');
+  if (await attract.isVisible()) return;
+  const finish = kiosk.getByTestId('proxy-finish');
+  if (await finish.isVisible()) await finish.click();
+  const cancel = kiosk.getByTestId('cancel-button');
+  await Promise.race([attract.waitFor({ timeout: 15_000 }), cancel.click({ timeout: 15_000 })]).catch(() => undefined);
+  await attract.waitFor({ timeout: 15_000 });
+}
+
+/** Video elements on `page` still playing a live track (a camera or a remote party). */
+export function liveVideos(page: Page): Promise<number> {
+  return page.evaluate(
+    () => [...document.querySelectorAll('video')].filter((video) => video.srcObject instanceof MediaStream && video.srcObject.getTracks().some((track) => track.readyState === 'live')).length,
+  );
+}
+
+/** PDFs the kiosk wrote (it keeps its documents here): none means nothing was printed. */
+export function printedPdfs(kiosk: Pick<LoggedHost, 'dataDir'>): string[] {
+  const documents = join(kiosk.dataDir, 'documents');
+  return existsSync(documents) ? readdirSync(documents, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.pdf')) : [];
+}
+
+/** The console leaves an ended case's call view (离开) for the list. */
+export async function consoleLeavesEndedCase(consolePage: Page): Promise<void> {
+  const leave = consolePage.getByRole('button', { name: '离开', exact: true });
+  if (await leave.isVisible()) await leave.click();
 }

@@ -144,10 +144,11 @@ function PhoneScreens({ api, token, garbledLink = false, openChannel, createMesh
   const verified = useCallback(() => void resume(), [resume]);
   const faceFailed = useCallback(() => setScreen({ kind: 'outcome', outcome: { kind: 'ended', reason: 'principalFaceFailed' } }), []);
   const leave = useCallback(async () => {
-    await api.leave();
+    // The socket and the call go first: the hall's news of this very leave is not for this page (final-outcome.ts).
     channelRef.current = null;
     setChannel(null);
     setScreen({ kind: 'outcome', outcome: { kind: 'ended', reason: 'principalLeft' } });
+    await api.leave();
   }, [api]);
 
   return (

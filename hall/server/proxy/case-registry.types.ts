@@ -25,6 +25,11 @@ export interface ProxyCaseRegistry {
   claim(token: string): Result<{ caseId: string; phoneSecret: string; claimed: PhoneClaimed }, Extract<PhoneErrorCode, 'linkUnknown' | 'linkUsed' | 'linkExpired'>>;
   /** The case a phone secret belongs to, while the case is live. */
   phoneCaseId(phoneSecret: string): Result<string, Extract<PhoneErrorCode, 'notClaimed' | 'caseEnded'>>;
+  /**
+   * How the case of a verified phone ended (its final view, `endReason` included), once it has; null while
+   * it is live, for a phone never verified, or a secret unknown. A phone that was away when it ended learns it so.
+   */
+  endedPhoneCase(phoneSecret: string): PhoneCase | null;
   /** The principal's full ID number, for the face comparison only (null once the case ended). */
   principalIdNumber(caseId: string): string | null;
   /** The face check matched: the case moves to `principalVerified`. */

@@ -170,6 +170,8 @@ describe('the call', () => {
     [phoneCase({ state: 'refused', endReason: 'refusedByOfficer' }), 'refusedByOfficer', '民警没有同意这次代办，没有办理任何业务。'],
     [phoneCase({ state: 'dropped', endReason: 'recordingNotStored' }), 'recordingNotStored', '录像没有保存成功，没有办理任何业务'],
     [phoneCase({ state: 'dropped', endReason: 'agentCancelled' }), 'agentCancelled', '代办人取消了办理'],
+    // The hall dropped the case because this phone was away too long: its network, not "you left".
+    [phoneCase({ state: 'dropped', endReason: 'principalLeft' }), 'networkLost', '网络断了，通话结束，没有办理任何业务。'],
   ])('tells the outcome and closes the call (%#)', async (view, outcome, words) => {
     const fake = fakePhone();
     await inCall(fake);

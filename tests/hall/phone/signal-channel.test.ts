@@ -68,4 +68,31 @@ describe('the phone signal channel', () => {
     await until(() => received.length === 2);
     expect(received[1]).toEqual({ caseId: CASE_ID, to: 'console', body: { kind: 'hello' } });
   });
+
+  it('gives up a socket the hall no longer answers and opens a new one; a socket that answers its pings stays', async () => {
+    const listening = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    server = listening;
+    await new Promise<void>((resolve) => listening.once('listening', () => resolve()));
+    const sockets: WebSocket[] = [];
+    const pings = new Map<WebSocket, number>();
+    server.on('connection', (ws) => {
+      sockets.push(ws);
+      // The first connection is a dead one (the network went): it never answers. Later ones answer each ping.
+      const answers = sockets.length > 1;
+      ws.on('message', (data) => {
+        if ((JSON.parse(String(data)) as { type?: string }).type !== 'ping') return;
+        pings.set(ws, (pings.get(ws) ?? 0) + 1);
+        if (answers) ws.send(JSON.stringify({ type: 'pong' }));
+      });
+    });
+    const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    channel = openSignalChannel(CASE_ID, url, { pingMs: 20, silenceMs: 150 });
+    await until(() => sockets.length === 2);
+    expect(sockets).toHaveLength(2);
+    expect(pings.get(sockets[0]!) ?? 0).toBeGreaterThan(0);
+    // Answered: many pings later (well past the silence limit) still the same socket.
+    await until(() => (pings.get(sockets[1]!) ?? 0) >= 20);
+    expect(pings.get(sockets[1]!)).toBeGreaterThanOrEqual(20);
+    expect(sockets).toHaveLength(2);
+  });
 });

@@ -25,6 +25,8 @@ export interface FakeHall {
   signalPhone(from: 'kiosk' | 'console', body: SignalBody): boolean;
   /** Changes the case and tells the watching phone. */
   setState(state: PhoneCase['state']): void;
+  /** Ends the case (as the hall does when a party is gone too long), telling no one. */
+  end(state: PhoneCase['state'], reason: NonNullable<PhoneCase['endReason']>): void;
   presence: string[];
   verifiedCalls: number;
   failedCalls: number;
@@ -43,6 +45,7 @@ export function createFakeHall(options: { matchOnTry?: number; maxAttempts?: num
   let consent = false;
   let state: PhoneCase['state'] = 'invited';
   let principalSigned = false;
+  let endReason: PhoneCase['endReason'] = null;
   const phoneWatchers = new Set<(view: PhoneCase) => void>();
   let phoneDeliver: ((signal: SignalIn) => void) | null = null;
 
@@ -62,7 +65,7 @@ export function createFakeHall(options: { matchOnTry?: number; maxAttempts?: num
     iceServers: [{ urls: ['stun:127.0.0.1:3478'] }],
     officerPresent: false,
     principalSigned,
-    endReason: null,
+    endReason,
   });
 
   const hall: FakeHall = {
@@ -81,6 +84,11 @@ export function createFakeHall(options: { matchOnTry?: number; maxAttempts?: num
     setState(next) {
       state = next;
       for (const watcher of phoneWatchers) watcher(view());
+    },
+    end(next, reason) {
+      state = next;
+      endReason = reason;
+      ended = true;
     },
     registry: undefined as unknown as ProxyCaseRegistry,
     faceCheck: undefined as unknown as PrincipalFaceCheck,
@@ -115,6 +123,7 @@ export function createFakeHall(options: { matchOnTry?: number; maxAttempts?: num
       if (secret !== claimedSecret) return err('notClaimed');
       return ended ? err('caseEnded') : ok(CASE_ID);
     },
+    endedPhoneCase: (secret) => (secret === claimedSecret && ended && verified ? view() : null),
     principalIdNumber: () => (ended ? null : PRINCIPAL_ID),
     principalVerified() {
       hall.verifiedCalls++;

@@ -85,7 +85,7 @@ export function fakeRegistry(initial: ProxyCaseView[]): FakeRegistry {
       set.add(listener);
       return () => set.delete(listener);
     },
-    claim: unused, phoneCaseId: unused, principalIdNumber: unused, principalVerified: unused, principalFaceFailed: unused,
+    claim: unused, phoneCaseId: unused, endedPhoneCase: unused, principalIdNumber: unused, principalVerified: unused, principalFaceFailed: unused,
     phoneCase: unused, principalSigned: unused, phoneLeft: unused, onPhoneCase: unused,
     list(filter) {
       const all = [...cases.values()];

@@ -274,6 +274,38 @@ describe('the phone listener', () => {
     expect(hall.signalPhone('kiosk', { kind: 'hello' })).toBe(false);
   });
 
+  it('answers the phone\'s heartbeat with a pong, and relays nothing for it', async () => {
+    await start();
+    const cookie = await claimAndVerify();
+    const opened = await openSocket(cookie, origin);
+    if ('refused' in opened) throw new Error(`refused ${opened.refused}`);
+    await until(() => opened.messages.length >= 1);
+    opened.ws.send(JSON.stringify({ type: 'ping' }));
+    await until(() => opened.messages.length >= 2);
+    expect(PhoneLive.parse(opened.messages[1])).toEqual({ type: 'pong' });
+    expect(hall.relayed).toEqual([]);
+    opened.ws.close();
+  });
+
+  it('a phone whose case ended while it was away is told how it ended on its next socket, which then closes', async () => {
+    await start();
+    const cookie = await claimAndVerify();
+    hall.end('dropped', 'principalLeft');
+    const opened = await openSocket(cookie, origin);
+    if ('refused' in opened) throw new Error(`refused ${opened.refused}`);
+    const closed = new Promise<number>((resolve) => opened.ws.once('close', (code) => resolve(code)));
+    expect(await closed).toBe(1000);
+    expect(opened.messages.map((m) => PhoneLive.parse(m))).toEqual([expect.objectContaining({ type: 'case', case: expect.objectContaining({ state: 'dropped', endReason: 'principalLeft' }) })]);
+    expect(hall.presence).toEqual([]);
+  });
+
+  it('a phone never verified whose case ended is refused the socket as before', async () => {
+    await start();
+    const cookie = cookieOf(await call('POST', '/phone/api/claim', { body: { token: TOKEN } }));
+    hall.end('expired', 'linkExpired');
+    expect(await openSocket(cookie, origin)).toEqual({ refused: 401 });
+  });
+
   it('a reload replaces the older socket without the phone leaving the call', async () => {
     await start();
     const cookie = await claimAndVerify();

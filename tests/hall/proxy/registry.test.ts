@@ -340,6 +340,18 @@ describe('presence and the reconnect window', () => {
     expect(h.registry.list('all')).toMatchObject([{ state: 'dropped', endReason: 'principalLeft' }]);
   });
 
+  it('tells a verified phone that was away how its case ended; nothing while it is live, nothing to an unknown secret', async () => {
+    const h = registryHarness();
+    const { caseId, phoneSecret } = await recordedCase(h);
+    expect(h.registry.endedPhoneCase(phoneSecret)).toBeNull();
+    h.registry.attached(caseId, 'phone');
+    h.registry.detached(caseId, 'phone');
+    h.clock.advance(30_000);
+    expect(h.registry.phoneCaseId(phoneSecret)).toEqual({ ok: false, error: 'caseEnded' });
+    expect(h.registry.endedPhoneCase(phoneSecret)).toMatchObject({ caseId, state: 'dropped', endReason: 'principalLeft' });
+    expect(h.registry.endedPhoneCase('y'.repeat(43))).toBeNull();
+  });
+
   it('drops the case when the officer is gone 30 s, or leaves on purpose', async () => {
     const h = registryHarness();
     const { caseId } = await recordedCase(h);

@@ -390,6 +390,11 @@ export function createProxyCaseRegistry(options: ProxyRegistryOptions): ProxyCas
       if (!record) return err('notClaimed');
       return isFinal(record.core.state) ? err('caseEnded') : ok(record.caseId);
     },
+    endedPhoneCase(phoneSecret) {
+      const caseId = byPhoneSecret.get(sha256Hex(phoneSecret));
+      const record = caseId ? records.get(caseId) : undefined;
+      return record && record.verified && isFinal(record.core.state) ? phoneView(record) : null;
+    },
     principalIdNumber: (caseId) => live(caseId)?.secrets?.idNumber ?? null,
     principalVerified(caseId) {
       const record = live(caseId);

@@ -110,6 +110,9 @@ export async function startPhoneServer(options: PhoneServerOptions): Promise<Res
     if (!hostAllowed(origins, req) || !originAllowed(origins, req)) return refuse('403 Forbidden');
     const secret = phoneSecretOf(req.headers.cookie);
     const owned = secret === null ? null : options.registry.phoneCaseId(secret);
+    // A verified phone whose case ended while it was away (its network gone): told how it ended, then closed.
+    const ended = secret !== null && owned?.ok === false && owned.error === 'caseEnded' ? options.registry.endedPhoneCase(secret) : null;
+    if (ended) return wss.handleUpgrade(req, socket, head, (ws) => sockets.tellEnded(ws, ended));
     if (!owned?.ok) return refuse('401 Unauthorized');
     const caseId = owned.value;
     // Only a verified principal joins the call.

@@ -3,11 +3,11 @@
  * verified: what the phone sends is checked against SignalOut (its own case
  * only, to the kiosk or the console) and relayed with `from: 'phone'`
  * stamped by the hub; the hub's signals and the case's changes come back as
- * PhoneLive. One socket per case: a newer one (a reload) replaces the older.
+ * PhoneLive, and its heartbeat (PhonePing) is answered with a pong. One socket per case: a newer one (a reload) replaces the older.
  */
 import type { WebSocket } from 'ws';
 import { SignalOut } from '../../../../electron/contract/proxy';
-import type { PhoneLive } from '../../../contract/proxy-api';
+import { PhonePing, type PhoneCase, type PhoneLive } from '../../../contract/proxy-api';
 import type { ProxyCaseRegistry } from '../case-registry.types';
 
 /** Closed by a newer socket of the same phone. */
@@ -15,6 +15,8 @@ export const REPLACED_CLOSE_CODE = 4000;
 
 export interface PhoneSignalSockets {
   attach(ws: WebSocket, caseId: string): void;
+  /** A socket of a phone whose case has ended: its final view, then closed (it joins nothing). */
+  tellEnded(ws: WebSocket, phoneCase: PhoneCase): void;
   /** Pings each socket; one that did not answer the last ping is cut. */
   sweep(): void;
   closeAll(): void;
@@ -60,6 +62,8 @@ export function createPhoneSignalSockets(registry: ProxyCaseRegistry): PhoneSign
         } catch {
           return;
         }
+        // The phone's heartbeat: answered, so it knows this connection still reaches the hall.
+        if (PhonePing.safeParse(parsed).success) return send(ws, { type: 'pong' });
         const signal = SignalOut.safeParse(parsed);
         // Its own case only, and never to itself.
         if (!signal.success || signal.data.caseId !== caseId || signal.data.to === 'phone') return;
@@ -72,6 +76,10 @@ export function createPhoneSignalSockets(registry: ProxyCaseRegistry): PhoneSign
           registry.detached(caseId, 'phone');
         }
       });
+    },
+    tellEnded(ws, phoneCase) {
+      send(ws, { type: 'case', case: phoneCase });
+      ws.close(1000, 'case ended');
     },
     sweep() {
       for (const { ws } of byCase.values()) {
