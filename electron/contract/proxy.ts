@@ -271,6 +271,24 @@ export const ProxyCallPhase = z.enum([
 ]);
 export type ProxyCallPhase = z.infer<typeof ProxyCallPhase>;
 
+/**
+ * Phases in which the agent waits on someone else (the principal with their
+ * phone, the officer): neither the screen's idle countdown nor the host's
+ * idle backstop ends the session under them. Each is bounded by the hall
+ * instead: the link's life, the presence limit, the case's time limit. Not
+ * held: a refusal, signing (the agent acts) and the end.
+ */
+export const PROXY_IDLE_HOLD_PHASES: ReadonlySet<ProxyCallPhase> = new Set<ProxyCallPhase>([
+  'opening',
+  'waitingForPrincipal',
+  'principalChecking',
+  'waitingForOfficer',
+  'inCall',
+  'recording',
+  'awaitingDecision',
+  'approved',
+]);
+
 /** Step data of kind `proxyCall` (a member of FlowStepData). Accepts SIGN (the agent's signature), RETRY (open again after `openRefused`) and BACK. */
 export const ProxyCallStepData = z
   .object({

@@ -12,7 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ProxyDown, type ProxyCaseView, type ProxyUp, type SignalBody } from '../../contract/proxy';
-import { PROXY_FINAL_STATES } from '../../contract/proxy';
+import { PROXY_FINAL_STATES, PROXY_IDLE_HOLD_PHASES } from '../../contract/proxy';
 import type { EventBus } from '../events';
 import { phaseOf, type ProxyDesk, type ProxyHallUpdate, type ProxyOpenRequest } from '../flows/library/proxy-call';
 import type { Logger } from '../log/logger';
@@ -24,7 +24,6 @@ import { err, ok, type Result } from '../../../domain/result';
 export const OPEN_ANSWER_MS = 15_000;
 
 /** Phases in which the agent waits on the call: the idle backstop is held. */
-const HOLDING_PHASES = new Set(['inCall', 'recording', 'signing', 'awaitingDecision']);
 
 export interface ProxyDeskDeps {
   kioskId: string;
@@ -83,7 +82,7 @@ export function createKioskProxy(deps: ProxyDeskDeps): KioskProxy {
   };
 
   const holdIdle = (entry: OpenCase) => {
-    const held = entry.view !== null && !entry.closed && HOLDING_PHASES.has(phaseOf(entry.view));
+    const held = entry.view !== null && !entry.closed && PROXY_IDLE_HOLD_PHASES.has(phaseOf(entry.view));
     deps.sessions.holdIdle(entry.sessionId, held);
   };
 

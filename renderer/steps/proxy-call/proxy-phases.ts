@@ -4,25 +4,12 @@
  * the step moves on to signing (one thing per screen) or ends, the camera
  * and microphone are released and nothing of the call stays on the kiosk.
  */
-import type { ProxyCallPhase } from '../../../electron/contract/proxy';
+import { PROXY_IDLE_HOLD_PHASES, type ProxyCallPhase } from '../../../electron/contract/proxy';
 
 /** The phases drawn as the video call. */
 export const CALL_PHASES: ReadonlySet<ProxyCallPhase> = new Set(['waitingForOfficer', 'inCall', 'recording']);
 
-/**
- * Phases in which the agent waits on someone else (the principal with their
- * phone, the officer): the idle countdown must not end the session under them.
- * Not held: a refusal, signing (the agent acts) and the end.
- */
-export const IDLE_HOLD_PHASES: ReadonlySet<ProxyCallPhase> = new Set([
-  'opening',
-  'waitingForPrincipal',
-  'principalChecking',
-  'waitingForOfficer',
-  'inCall',
-  'recording',
-  'awaitingDecision',
-  'approved',
-]);
+/** Phases in which the agent waits on someone else: the idle countdown is held (the host's backstop too). */
+export const IDLE_HOLD_PHASES = PROXY_IDLE_HOLD_PHASES;
 
 export const isCallPhase = (phase: ProxyCallPhase): boolean => CALL_PHASES.has(phase);

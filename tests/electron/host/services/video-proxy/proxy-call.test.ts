@@ -263,6 +263,28 @@ describe('可视化代办 at the kiosk', () => {
     }
   });
 
+  it('holds the host\'s idle backstop while the agent waits on the principal or the officer, not while the agent is to sign or after the end', async () => {
+    const t = setup();
+    const holds: boolean[] = [];
+    const hold = t.sessions.holdIdle.bind(t.sessions);
+    t.sessions.holdIdle = (sessionId, held) => {
+      holds.push(held);
+      return hold(sessionId, held);
+    };
+    await t.toCall();
+    t.opened();
+    expect(holds.at(-1)).toBe(true); // waiting for the principal to open the link
+    for (const state of ['principalJoined', 'principalVerified', 'inCall', 'recording'] as const) {
+      t.down({ type: 'case', case: caseView(state) });
+      expect(holds.at(-1), state).toBe(true);
+    }
+    t.down({ type: 'case', case: caseView('recorded', { recording: RECORDING }) });
+    expect(phase(t.current())).toBe('signing');
+    expect(holds.at(-1)).toBe(false); // the agent acts: the countdown and the backstop run
+    t.down({ type: 'case', case: caseView('expired') });
+    expect(holds.at(-1)).toBe(false);
+  });
+
   it('says at once that the hall is unavailable when the link is down, and RETRY opens again', async () => {
     const t = setup();
     t.hall.setOnline(false);
