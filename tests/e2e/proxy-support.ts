@@ -51,12 +51,6 @@ export interface ProxyParties {
   consolePage: Page;
   /** What the kiosk's screen was told by its host (its WebSocket frames), in order. */
   kioskFrames: string[];
-  /**
-   * Stops the kiosk host and starts another on the same hall credentials with
-   * `config` over the usual (e.g. a short `session.backstopSeconds`); `kiosk`
-   * is then the new one, and `kioskPage` shows its attract screen.
-   */
-  restartKiosk(config: Record<string, unknown>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -134,7 +128,7 @@ export async function startProxyParties(options: ProxyPartiesOptions = {}): Prom
     await kioskPage.getByTestId('attract-screen').waitFor({ timeout: 30_000 });
 
     const { page: phonePage } = await newCallPage(phoneBrowser, relayOnly, { ...devices['Pixel 7'], ignoreHTTPSErrors: true, permissions: ['camera', 'microphone'] });
-    let started = kiosk;
+    const started = kiosk;
     const parties: ProxyParties = {
       hall,
       kiosk: started,
@@ -142,13 +136,6 @@ export async function startProxyParties(options: ProxyPartiesOptions = {}): Prom
       phonePage,
       consolePage,
       kioskFrames,
-      restartKiosk: async (config) => {
-        await started.stop();
-        started = await startLoggedHost({ ...kioskConfig, ...config });
-        parties.kiosk = started;
-        await kioskPage.goto(started.url);
-        await kioskPage.getByTestId('attract-screen').waitFor({ timeout: 30_000 });
-      },
       stop: async () => {
         for (const browser of browsers) await browser.close().catch(() => undefined);
         phoneLauncher?.remove();
