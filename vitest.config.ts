@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import HeavySpreadSequencer from './tests/e2e/sequencer';
 
 /**
  * How many test files run at once. Vitest's own default is one fewer than the
@@ -36,6 +37,8 @@ process.env.ONEDOOR_HALL_DIR = process.env.ONEDOOR_TEST_HALL_DIR ?? '/nonexisten
  */
 export default defineConfig({
   test: {
+    // E2e files that start a hall take turns (tests/e2e/heavy-slot.ts); this spreads them among the light ones.
+    sequence: { sequencer: HeavySpreadSequencer },
     projects: [
       {
         test: {

@@ -14,6 +14,7 @@ import { launchChromium, startHostProcess, type RunningHost } from './harness';
 import { signInToConsole, startHallProcess, type RunningHall } from './hall-support';
 import { linkThroughPage } from './host-link';
 import { cancelSession, startByTouch } from './ui-support';
+import { HEAVY_SLOT_WAIT_MS } from './heavy-slot';
 
 const KIOSK = 'HB-KIOSK-01';
 let hall: RunningHall;
@@ -40,7 +41,7 @@ beforeAll(async () => {
   await linkThroughPage(kioskPage);
   await kioskPage.goto(kiosk.url);
   await kioskPage.getByTestId('attract-screen').waitFor({ timeout: 30_000 });
-});
+}, 120_000 + HEAVY_SLOT_WAIT_MS);
 afterAll(async () => {
   await browser?.close();
   await kiosk?.stop();

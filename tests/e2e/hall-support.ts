@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Page } from 'playwright-core';
 import { freePort } from '../../scripts/lib/local-postgres';
+import { takeHeavySlot } from './heavy-slot';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -37,7 +38,22 @@ export interface HallProcessOptions {
   prepare?: (dataDir: string) => void;
 }
 
+/**
+ * Starts the hall once the heavy slot is free (heavy-slot.ts: one hall set-up
+ * at a time across the e2e workers); `stop()` gives the slot back. A caller
+ * waits up to HEAVY_SLOT_WAIT_MS more than the start itself.
+ */
 export async function startHallProcess(options: HallProcessOptions = {}): Promise<RunningHall> {
+  const giveBack = await takeHeavySlot();
+  try {
+    return await startHallProcessInSlot(options, giveBack);
+  } catch (error) {
+    giveBack();
+    throw error;
+  }
+}
+
+async function startHallProcessInSlot(options: HallProcessOptions, giveBack: () => void): Promise<RunningHall> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onedoor-hall-e2e-'));
   const [httpPort, brokerPort, phonePort] = [await freePort(), await freePort(), await freePort()];
   // Ports of its own for everything it listens on (two e2e files run at once) and no coturn of its own,
@@ -56,7 +72,7 @@ export async function startHallProcess(options: HallProcessOptions = {}): Promis
   child.stderr!.on('data', (d: Buffer) => (text += d.toString()));
   let phonePageUrl = '';
   let turn = '';
-  const found = await new Promise<{ consoleUrl: string; admin: { username: string; password: string }; kioskCredentials: string }>((done, fail) => {
+  const started = new Promise<{ consoleUrl: string; admin: { username: string; password: string }; kioskCredentials: string }>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`the hall did not start:\n${text}`)), 90_000);
     let consoleUrl = '';
     let admin: { username: string; password: string } | null = null;
@@ -75,6 +91,12 @@ export async function startHallProcess(options: HallProcessOptions = {}): Promis
     });
     child.once('exit', (code) => fail(new Error(`the hall exited with ${code}:\n${text}`)));
   });
+  // A hall that did not come up is stopped (with its broker), so its slot and ports are free for the next file.
+  const found = await started.catch((error: unknown) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
   return {
     ...found,
     phonePageUrl,
@@ -87,7 +109,10 @@ export async function startHallProcess(options: HallProcessOptions = {}): Promis
         if (child.exitCode !== null || child.signalCode !== null) return done();
         child.once('exit', () => done());
         child.kill('SIGTERM');
-      }).then(() => rmSync(dataDir, { recursive: true, force: true })),
+      }).then(() => {
+        rmSync(dataDir, { recursive: true, force: true });
+        giveBack();
+      }),
   };
 }
 

@@ -13,12 +13,13 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleLeavesEndedCase, framesFrom, intoProxyCall, kioskBackToAttract, printedPdfs, startProxyParties, type ProxyParties } from './proxy-support';
+import { HEAVY_SLOT_WAIT_MS } from './heavy-slot';
 
 let parties: ProxyParties;
 
 beforeAll(async () => {
   parties = await startProxyParties({ proxy: { reconnectSeconds: 5 } });
-}, 120_000);
+}, 120_000 + HEAVY_SLOT_WAIT_MS);
 
 afterAll(async () => {
   await parties?.stop();

@@ -30,6 +30,7 @@ import {
   type ProxyParties,
 } from './proxy-support';
 import { dock } from './service-support';
+import { HEAVY_SLOT_WAIT_MS } from './heavy-slot';
 
 const SERVICE = '无犯罪记录证明';
 
@@ -138,7 +139,7 @@ async function finishAtKiosk(page: Page): Promise<void> {
 }
 
 describe('可视化代办: the invitation link and the face check refuse what they must', () => {
-  it('a link opened twice, unknown or cut short, and someone else\'s face: refused, nothing about the principal told; nothing of the call stays on the kiosk', { timeout: 240_000 }, async () => {
+  it('a link opened twice, unknown or cut short, and someone else\'s face: refused, nothing about the principal told; nothing of the call stays on the kiosk', { timeout: 240_000 + HEAVY_SLOT_WAIT_MS }, async () => {
     // Two tries per case, so someone else's face runs out of them sooner.
     const parties = await startProxyParties({ proxy: { maxFaceAttempts: 2 } });
     const others = await launchPhone(otherFaceVideo());
@@ -242,7 +243,7 @@ describe('可视化代办: the invitation link and the face check refuse what th
     }
   });
 
-  it('a link nobody opens expires: the kiosk says so and offers to finish, the phone that opens it late is told it expired', { timeout: 180_000 }, async () => {
+  it('a link nobody opens expires: the kiosk says so and offers to finish, the phone that opens it late is told it expired', { timeout: 180_000 + HEAVY_SLOT_WAIT_MS }, async () => {
     // The hall's own short link life (proxy.linkSeconds), so the test need not wait ten minutes.
     const parties = await startProxyParties({ proxy: { linkSeconds: 10 } });
     try {

@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { allocateNetns, describeNetnsError, IP_BINARY, type Netns } from '../../scripts/lib/netns';
 import { expectMediaAllWays, framesFrom, intoProxyCall, startProxyParties, type ProxyParties } from './proxy-support';
+import { HEAVY_SLOT_WAIT_MS } from './heavy-slot';
 
 function setLink(netns: Netns, state: 'up' | 'down'): void {
   const done = spawnSync(IP_BINARY, ['link', 'set', netns.hostLink, state], { encoding: 'utf8' });
@@ -19,7 +20,7 @@ function setLink(netns: Netns, state: 'up' | 'down'): void {
 }
 
 describe('可视化代办: the phone\'s network drops mid-call', () => {
-  it('back within the limit the call goes on (media from the phone flows again); down past it the case drops and the kiosk and console say so', { timeout: 240_000 }, async () => {
+  it('back within the limit the call goes on (media from the phone flows again); down past it the case drops and the kiosk and console say so', { timeout: 240_000 + HEAVY_SLOT_WAIT_MS }, async () => {
     const made = allocateNetns();
     if (!made.ok) throw new Error(describeNetnsError(made.error));
     const netns = made.value;

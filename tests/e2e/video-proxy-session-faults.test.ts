@@ -23,12 +23,13 @@ import {
   startProxyParties,
   type ProxyParties,
 } from './proxy-support';
+import { HEAVY_SLOT_WAIT_MS } from './heavy-slot';
 
 let parties: ProxyParties;
 
 beforeAll(async () => {
   parties = await startProxyParties();
-}, 120_000);
+}, 120_000 + HEAVY_SLOT_WAIT_MS);
 
 afterAll(async () => {
   await parties?.stop();

@@ -35,6 +35,7 @@ import {
   startProxyParties,
   type ProxyParties,
 } from './proxy-support';
+import { HEAVY_SLOT_WAIT_MS } from './heavy-slot';
 
 /** The three parties in the call: the kiosk's invite opened on the phone, the officer joined. */
 async function intoCall(parties: ProxyParties): Promise<{ caseId: string; invite: string }> {
@@ -47,7 +48,7 @@ async function intoCall(parties: ProxyParties): Promise<{ caseId: string; invite
 }
 
 describe('可视化代办 with three parties', () => {
-  it('the whole transaction: call, recorded consent, both signatures, approval, the certificate printed for the principal', { timeout: 240_000 }, async () => {
+  it('the whole transaction: call, recorded consent, both signatures, approval, the certificate printed for the principal', { timeout: 240_000 + HEAVY_SLOT_WAIT_MS }, async () => {
     const parties = await startProxyParties();
     const exportDir = mkdtempSync(join(tmpdir(), 'onedoor-proxy-export-'));
     try {
@@ -141,7 +142,7 @@ describe('可视化代办 with three parties', () => {
     }
   });
 
-  it('the relay path: every party relay-only, the hall\'s TURN is coturn in its own network namespace; media flows all ways through it', { timeout: 180_000 }, async () => {
+  it('the relay path: every party relay-only, the hall\'s TURN is coturn in its own network namespace; media flows all ways through it', { timeout: 180_000 + HEAVY_SLOT_WAIT_MS }, async () => {
     const made = allocateNetns();
     if (!made.ok) throw new Error(describeNetnsError(made.error));
     const netns = made.value;
@@ -170,7 +171,7 @@ describe('可视化代办 with three parties', () => {
     }
   });
 
-  it('the officer refuses with a reason: the kiosk says why, the phone says it was refused, nothing is printed', { timeout: 180_000 }, async () => {
+  it('the officer refuses with a reason: the kiosk says why, the phone says it was refused, nothing is printed', { timeout: 180_000 + HEAVY_SLOT_WAIT_MS }, async () => {
     const parties = await startProxyParties();
     try {
       const { kioskPage, phonePage, consolePage } = parties;

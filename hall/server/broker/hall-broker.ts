@@ -148,6 +148,13 @@ export async function startHallBroker(options: HallBrokerOptions): Promise<HallB
       if (child.exitCode !== null) return `mosquitto exited at start: ${log.trim().split('\n').slice(-3).join(' | ')}`;
       return null;
     } });
+    // The port answering is not yet our broker answering: a port that was free when checked can be taken by
+    // another process before mosquitto binds it (mosquitto then exits, and the other listener answers the probe).
+    // The hall's own TLS login proves it is this broker, with this folder's CA and password file.
+    if (!(await waitForLogin(`mqtts://${localHost}:${port}`, caPem, hall.username, hall.password, 'accepted'))) {
+      const why = child.exitCode !== null ? `mosquitto exited at start: ${log.trim().split('\n').slice(-3).join(' | ')}` : 'it does not take the hall\'s own login';
+      throw new Error(`the hall broker on ${host}:${port} is not answering as this hall's broker (${why})`);
+    }
   } catch (error) {
     stopping = true;
     child.kill('SIGKILL');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hallTopic, kioskTopic, KioskCommandMessage, StaffAllowList, type JournalRow } from '../../../electron/contract/hall-link';
-import { startHallBroker, type HallBroker } from '../../../hall/server/broker/hall-broker';
+import type { HallBroker } from '../../../hall/server/broker/hall-broker';
 import type { KioskCredentials } from '../../../hall/server/broker/credentials';
 import { startHallLink } from '../../../hall/server/link/hall-link-server';
 import type { HallChange, HallLinkServer } from '../../../hall/server/link/types';
@@ -12,9 +12,10 @@ import type { HallDb } from '../../../hall/server/store/hall-db';
 import { migrateHallDb } from '../../../hall/server/store/migrations';
 import { openPgliteDb } from '../../../hall/server/store/pglite-db';
 import { openPostgresDb } from '../../../hall/server/store/postgres-db';
-import { freePort, startLocalPostgres, type LocalPostgres } from '../../../scripts/lib/local-postgres';
+import { startLocalPostgres, type LocalPostgres } from '../../../scripts/lib/local-postgres';
 import { connectAs, eventually, inbox } from '../broker/mqtt-test-clients';
 import * as fx from './fixtures';
+import { startHallBrokerOnFreePort } from '../broker/broker-on-free-port';
 
 let postgres: LocalPostgres;
 beforeAll(async () => {
@@ -54,7 +55,7 @@ describe.each(engines)('the hall link on %s', (_name, open) => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'onedoor-hall-link-'));
-    broker = await startHallBroker({ dir, port: await freePort() });
+    broker = await startHallBrokerOnFreePort({ dir });
     for (const id of ['k1', 'k2', 'k3', 'k4', 'k5']) kiosks.set(id, await broker.addKiosk(id));
     db = await open();
     const migrated = await migrateHallDb(db);

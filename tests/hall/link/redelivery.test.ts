@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kioskTopic } from '../../../electron/contract/hall-link';
-import { startHallBroker, type HallBroker } from '../../../hall/server/broker/hall-broker';
+import type { HallBroker } from '../../../hall/server/broker/hall-broker';
 import { startHallLink } from '../../../hall/server/link/hall-link-server';
 import type { HallLinkServer } from '../../../hall/server/link/types';
 import type { HallDb } from '../../../hall/server/store/hall-db';
 import { migrateHallDb } from '../../../hall/server/store/migrations';
 import { openPgliteDb } from '../../../hall/server/store/pglite-db';
-import { freePort } from '../../../scripts/lib/local-postgres';
 import { connectAs, eventually } from '../broker/mqtt-test-clients';
 import * as fx from './fixtures';
+import { startHallBrokerOnFreePort } from '../broker/broker-on-free-port';
 
 /**
  * The database fails under the hall server (a dropped connection, not a bad
@@ -26,7 +26,7 @@ let failuresLeft = 2;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'onedoor-hall-redelivery-'));
-  broker = await startHallBroker({ dir, port: await freePort() });
+  broker = await startHallBrokerOnFreePort({ dir });
   const real = await openPgliteDb();
   const migrated = await migrateHallDb(real);
   if (!migrated.ok) throw new Error(JSON.stringify(migrated.error));

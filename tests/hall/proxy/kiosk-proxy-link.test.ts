@@ -5,7 +5,7 @@ import type { MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProxyDown, proxyTopic } from '../../../electron/contract/proxy';
 import type { KioskCredentials } from '../../../hall/server/broker/credentials';
-import { startHallBroker, type HallBroker } from '../../../hall/server/broker/hall-broker';
+import type { HallBroker } from '../../../hall/server/broker/hall-broker';
 import { startHallLink } from '../../../hall/server/link/hall-link-server';
 import type { HallLinkServer } from '../../../hall/server/link/types';
 import { createProxyCaseStore } from '../../../hall/server/proxy/cases/case-store';
@@ -15,9 +15,9 @@ import { createSandboxSms } from '../../../hall/server/proxy/sms/sandbox-sms';
 import type { HallDb } from '../../../hall/server/store/hall-db';
 import { migrateHallDb } from '../../../hall/server/store/migrations';
 import { openPgliteDb } from '../../../hall/server/store/pglite-db';
-import { freePort } from '../../../scripts/lib/local-postgres';
 import { connectAs, eventually, inbox } from '../broker/mqtt-test-clients';
 import { PRINCIPAL_ID, openMessage } from './fixtures';
+import { startHallBrokerOnFreePort } from '../broker/broker-on-free-port';
 
 /**
  * The kiosks' proxy topics end to end on a real hall broker (Mosquitto, TLS,
@@ -46,7 +46,7 @@ async function kiosk(credentials: KioskCredentials) {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'onedoor-proxy-link-'));
-  broker = await startHallBroker({ dir, port: await freePort() });
+  broker = await startHallBrokerOnFreePort({ dir });
   k1 = await broker.addKiosk('k1');
   k2 = await broker.addKiosk('k2');
   db = await openPgliteDb();
