@@ -107,8 +107,9 @@ export const flowsEn: FlowCatalogue = {
       memory: {
         title: 'Part 1: memory',
         name: 'Memory',
-        instructions: 'Three traffic signs appear: please remember them. After a few seconds they disappear and one sign is shown: was it one of them?',
+        instructions: 'Three traffic signs appear: please remember them, then touch I have remembered them (after a few seconds they also disappear by themselves). Then one sign is shown: was it one of them?',
         study: 'Please remember these signs',
+        remembered: 'I have remembered them',
         probe: 'Was this sign shown just now?',
       },
       judgement: {

@@ -110,8 +110,9 @@ export const flowsZhCN = {
       memory: {
         title: '第一部分：记忆力',
         name: '记忆力',
-        instructions: '屏幕上会出现三个交通标志，请记住它们。几秒后标志消失，再出现一个标志，请回答：刚才有没有这个标志？',
+        instructions: '屏幕上会出现三个交通标志，请记住它们。记住后请点击“我记住了”（几秒后标志也会自动消失），再出现一个标志，请回答：刚才有没有这个标志？',
         study: '请记住这些标志',
+        remembered: '我记住了',
         probe: '刚才出现过这个标志吗？',
       },
       judgement: {

@@ -6,11 +6,16 @@
  * data gives the typed-number people his reference face.
  * - 李德福 (73, medical check valid) types his number, sees his medical
  *   check, takes the 三力测试 as a careful driver (scripted touches with
- *   human timings, measured by the renderer) and passes; the slip is read
+ *   human timings, measured by the renderer: 我记住了 once the signs are
+ *   read, each light reacted to once green) and passes; the slip is read
  *   back by text: masked name and number, the score, the dates, the 受理编号.
- * - 李德福 answering wrongly: the result says what happens next (one more
- *   try today, come back, the licence's consequences); ending the test goes
- *   to the counter with why and a queue ticket.
+ * - 李德福 answering wrongly (quick wrong answers, the reaction button
+ *   touched before the light changes): 0 points, and the result says what
+ *   happens next (one more try today, come back, the licence's
+ *   consequences); ending the test goes to the counter with why and a
+ *   queue ticket. (The scoring and the host's timing checks are tested on
+ *   the host: tests/electron/host/flows/library; the screens' timing in
+ *   tests/renderer/steps/ability-test.test.tsx.)
  * - 王桂芝 (72, medical check lapsed): the counter with where to get one.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +85,9 @@ describe('70周岁以上驾驶人年度审验', () => {
     await takeAbilityTest(p, 'wrong');
     expect(await p.getByTestId('ability-test-step').getAttribute('data-state')).toBe('failed');
     expect(await p.getByTestId('ability-verdict').textContent()).toContain('需要90分才合格');
+    // Every wrong answer counted (none refused as implausible), the touches before the light too.
+    expect(await p.getByTestId('ability-score-reaction').locator('dd').textContent()).toBe('0分（满分30分）');
+    expect(await p.getByTestId('ability-score-total').locator('dd').textContent()).toBe('0分（满分100分）');
     const next = (await p.getByTestId('ability-next').textContent()) ?? '';
     expect(next).toContain('今天还可以在本机再测一次');
     expect(next).toContain('驾驶证可能被注销');

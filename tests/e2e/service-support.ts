@@ -251,16 +251,46 @@ export async function startHttpSandbox(): Promise<HttpSandbox> {
 
 /**
  * How a scripted citizen takes the 三力测试 (renderer/steps/ability-test):
- * `careful` reads the screen as a person would (remembers the signs, reads
- * the light and the sign, counts the cars, touches once the light is green)
- * with human pauses; `wrong` touches the other answer, and lets every
- * reaction light pass untouched.
+ * `careful` reads the screen as a person would (remembers the signs and
+ * touches 我记住了, reads the light and the sign, counts the cars, touches
+ * once the light is green) with human pauses; `wrong` touches the other
+ * answer after a short look (a quick wrong answer is a real one) and the
+ * reaction button before the light changes.
  */
 export type AbilityTaker = 'careful' | 'wrong';
 
-/** A human pause before a touch: long enough to read (the host refuses what no one could do). */
+/** A human pause before a touch: long enough to read (the host refuses what no one could do: under 200 ms). */
 const READ_MS = 700;
 const REACT_MS = 350;
+/** The wrong taker's quick look: still twice what the host requires of a reading. */
+const QUICK_MS = 400;
+
+/** 我记住了 touched after `pauseMs` looking at the signs (under load the study may have ended by itself first). */
+async function touchRemembered(page: Page, pauseMs: number): Promise<void> {
+  await page.waitForTimeout(pauseMs);
+  await page
+    .getByTestId('ability-remembered')
+    .click({ timeout: 5_000 })
+    .catch(async (error: unknown) => {
+      if ((await page.getByTestId('ability-probe').count()) === 0) throw error;
+    });
+}
+
+/**
+ * The reaction button touched while the light is still red (anticipation:
+ * recorded as `early`, no points). The look and the touch are one step in
+ * the page, so the touch cannot land just after the change, where it would
+ * be timed as an impossible 0–100 ms reaction (a click's own steps raced
+ * the light on a loaded machine); if the light is green already, no touch:
+ * the time runs out, which scores nothing either.
+ */
+async function touchWhileRed(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const light = document.querySelector('[data-testid="ability-reaction-light"]');
+    const touch = document.querySelector('[data-testid="ability-reaction-touch"]');
+    if (touch && light?.getAttribute('data-light') === 'red') touch.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, isPrimary: true, pointerType: 'touch' }));
+  });
+}
 
 /** Answers one question of the 三力测试 on screen as `taker` would. */
 async function answerAbilityQuestion(page: Page, taker: AbilityTaker): Promise<void> {
@@ -269,14 +299,16 @@ async function answerAbilityQuestion(page: Page, taker: AbilityTaker): Promise<v
     return ids.find((id) => document.querySelector(`[data-testid="${id}"]`)) ?? false;
   }, undefined, { timeout: 10_000 });
   const kind = (await which.jsonValue()) as string;
+  const pause = taker === 'careful' ? READ_MS : QUICK_MS;
   const choose = async (careful: string, options: readonly string[]) => {
-    await page.waitForTimeout(READ_MS);
+    await page.waitForTimeout(pause);
     const choice = taker === 'careful' ? careful : options.find((option) => option !== careful)!;
     await page.getByTestId(`ability-option-${choice}`).click();
   };
   switch (kind) {
     case 'ability-study': {
       const shown = await page.getByTestId('ability-study').locator('[data-sign]').evaluateAll((signs) => signs.map((sign) => sign.getAttribute('data-sign')));
+      await touchRemembered(page, pause);
       const probe = (await page.getByTestId('ability-probe').getAttribute('data-sign', { timeout: 15_000 }))!;
       await choose(shown.includes(probe) ? 'yes' : 'no', ['yes', 'no']);
       return;
@@ -301,10 +333,7 @@ async function answerAbilityQuestion(page: Page, taker: AbilityTaker): Promise<v
       }
     }
     case 'ability-reaction': {
-      // The wrong taker never touches: no touch within the limit scores nothing. (A touch "while the
-      // light is still red" raced the light on a loaded machine: landing just after green, it was
-      // timed as an impossible 0–100 ms reaction and the host rightly refused the round.)
-      if (taker === 'wrong') return;
+      if (taker === 'wrong') return touchWhileRed(page);
       await page.locator('[data-testid="ability-reaction-light"][data-light="green"]').waitFor({ timeout: 10_000 });
       await page.waitForTimeout(REACT_MS);
       await page.getByTestId('ability-reaction-touch').click();
@@ -329,10 +358,10 @@ export async function answerAbilityRound(page: Page, taker: AbilityTaker): Promi
   await page.locator(`[data-testid="ability-round"][data-round="${name}"]`).waitFor({ state: 'detached', timeout: 20_000 });
 }
 
-/** The whole 三力测试 from its intro: the practice (careful), then the three sub-tests as `taker`; ends on the result. */
+/** The whole 三力测试 from its intro: the practice (unscored), then the three sub-tests, all as `taker`; ends on the result. */
 export async function takeAbilityTest(page: Page, taker: AbilityTaker): Promise<void> {
   await page.getByTestId('ability-begin').click({ timeout: 20_000 });
-  await answerAbilityRound(page, 'careful');
+  await answerAbilityRound(page, taker);
   await page.getByTestId('ability-start-test').click({ timeout: 20_000 });
   for (let round = 0; round < 3; round += 1) await answerAbilityRound(page, taker);
   await page.getByTestId('ability-verdict').waitFor({ timeout: 20_000 });

@@ -1,7 +1,9 @@
 /**
- * 记忆力: the signs to remember are shown for `studyMs`, then hidden; then
- * one sign is asked about: was it among them (是/否)? The answer is timed
- * from the question appearing.
+ * 记忆力: the signs to remember are shown for `studyMs`, then hidden, or
+ * sooner when the citizen touches 我记住了 (waiting out the seconds when one
+ * has them already is tiring; a shorter look only makes the question
+ * harder, so the host has nothing to check). Then one sign is asked about:
+ * was it among them (是/否)? The answer is timed from the question appearing.
  */
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +18,7 @@ export interface QuestionProps<K extends AbilityQuestion['kind']> {
   onAnswer: (answer: AbilityAnswer) => void;
 }
 
-/** `ability-study` (the signs, then hidden), `ability-probe` and `ability-option-yes` / `ability-option-no`. */
+/** `ability-study` (the signs and `ability-remembered`, then hidden), `ability-probe` and `ability-option-yes` / `ability-option-no`. */
 export function MemoryQuestion({ question, limits, onAnswer }: QuestionProps<'memory'>): ReactElement {
   const { t } = useTranslation();
   const [phase, setPhase] = useState<'study' | 'probe'>('study');
@@ -35,6 +37,9 @@ export function MemoryQuestion({ question, limits, onAnswer }: QuestionProps<'me
             <SignPicture key={sign} sign={sign} />
           ))}
         </div>
+        <TouchButton data-testid="ability-remembered" onPress={() => setPhase('probe')}>
+          {t('flow.abilityTest.memory.remembered')}
+        </TouchButton>
       </div>
     );
   }

@@ -61,6 +61,23 @@ describe('记忆力 (memory)', () => {
     expect(send).toHaveBeenCalledWith({ type: 'ABILITY_ANSWERS', round: 'memory', showing: 0, answers: [{ choice: 'yes', ms: 1500 }, { choice: null, ms: null }] });
   });
 
+  it('我记住了 hides the signs at once (no waiting out the 5 s); the probe is timed from its appearing, and stays when the 5 s pass', () => {
+    const { send } = renderFlowStep(roundView('memory', questions.slice(0, 1)));
+    expect(screen.getByTestId('ability-round-instructions')).toHaveTextContent('记住后请点击“我记住了”');
+    press('ability-round-start');
+    expect(screen.getByTestId('ability-remembered')).toHaveTextContent('我记住了');
+    wait(1200);
+    press('ability-remembered');
+    expect(screen.queryByTestId('ability-study')).toBeNull();
+    expect(screen.getByTestId('ability-probe')).toHaveAttribute('data-sign', 'yield');
+    // The study's own 5 s end changes nothing now.
+    wait(3800);
+    expect(screen.getByTestId('ability-probe')).toHaveAttribute('data-sign', 'yield');
+    wait(900);
+    press('ability-option-yes');
+    expect(send).toHaveBeenCalledWith({ type: 'ABILITY_ANSWERS', round: 'memory', showing: 0, answers: [{ choice: 'yes', ms: 4700 }] });
+  });
+
   it('the options are large touch targets with words (是 / 否)', () => {
     renderFlowStep(roundView('memory', questions.slice(0, 1)));
     press('ability-round-start');
