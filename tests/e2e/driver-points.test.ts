@@ -3,9 +3,11 @@
  * default (the embedded sandbox back-end; A4 documents kept and read back
  * with pdftotext; the receipt printer is the host's real ESC/POS driver on a
  * pty with the simulator at the other end, which reads back what came out).
- * Every citizen types their number (none of them has a sample card); the
- * test's sandbox data gives them resident-han's reference face, the fake
- * camera's man (liveness skipped):
+ * 陈思远 places his sample card (resident-han, the fake camera's man); the
+ * others type their number (none of them has a sample card), and the test's
+ * sandbox data gives them resident-han's reference face (liveness skipped):
+ * - 陈思远 by card (the card path of the 车驾管 services, tried once): 3 points,
+ *   two violations on his licence, the slip read back by text;
  * - 许磊 (6 points, three violations): the record on screen, the slip read
  *   back by text; again, the A4 sheet read back by text;
  * - 高志远 (0 points, none pending): the record on screen, finished without
@@ -18,7 +20,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { stillFaceVideo } from './fixtures/face-video';
 import { detailValue, expectNoTraces, keptPdfText, newSessionId, sessionIds } from './certificate-support';
-import { consentAndFaceCheck, startByNumber, startServiceKiosk, withHanFace, type ServiceKiosk } from './service-support';
+import { consentAndFaceCheck, startByCard, startByNumber, startServiceKiosk, withHanFace, type ServiceKiosk } from './service-support';
 
 const SERVICE = 'driver-points';
 const svc = (path: string) => `svc.${SERVICE}.${path}`;
@@ -26,6 +28,8 @@ const XU = { name: '许磊', idNumber: '410411198809260039' } as const;
 const GAO = { name: '高志远', idNumber: '410402197908230010' } as const;
 const SUN = { name: '孙建军', idNumber: '410411198507150037' } as const;
 const ZHAO = { name: '赵丽', idNumber: '410402198506110029' } as const;
+/** resources/citizens/resident-han.json: the one 车驾管 driver with a sample card. */
+const CHEN = { name: '陈思远', idNumber: '410402199001011230', card: 'resident-han' } as const;
 const WINDOW = '4号窗口'; // services.windows.traffic (default)
 
 let kiosk: ServiceKiosk;
@@ -107,6 +111,43 @@ describe('记分查询·驾驶人信息单', () => {
     expect(await p.getByTestId('done-step').getAttribute('data-outcome')).toBe('slipPrinted');
     await p.getByTestId('done-finish').click();
     await expectNoTraces(p, kiosk.logged, sessionId, XU);
+  });
+
+  it('陈思远 by his card: the card starts 记分查询, his record on screen, the slip read back by text', { timeout: 120_000 }, async () => {
+    const before = kiosk.printer.texts().length;
+    const known = sessionIds(kiosk.logged.lines);
+    const p = await kiosk.open();
+    // The card, not the keypad: the reader's identity carries through to the driver record.
+    await startByCard(p, CHEN, SERVICE, 'traffic');
+    await consentAndFaceCheck(p, 'review-step', kiosk.logged.lines);
+    const sessionId = await newSessionId(kiosk.logged.lines, known);
+    expect(await detailValue(p, 'review-details', svc('sheet.name'))).toBe(CHEN.name);
+    expect(await detailValue(p, 'review-details', svc('sheet.idNumber'))).toBe('4104**********1230');
+    expect(await detailValue(p, 'review-details', svc('sheet.points'))).toBe('3');
+    expect(await detailValue(p, 'review-details', svc('sheet.pending'))).toBe('2');
+
+    await p.getByTestId('review-confirm').click();
+    await p.getByTestId('choice-receipt').click();
+    await expect.poll(() => p.getByTestId('receipt-print-step').getAttribute('data-state'), { timeout: 30_000 }).toBe('printed');
+    const texts = kiosk.printer.texts().slice(before);
+    expect(texts).toHaveLength(1);
+    const slip = texts[0]!;
+    expect(slip).toContain('驾驶人信息单');
+    expect(slip).toMatch(/姓名[：:]\s*陈\*\*/);
+    expect(slip).toMatch(/驾驶证号[：:]\s*4104\*{10}1230/);
+    expect(slip).toMatch(/累积记分[：:]\s*3分/);
+    expect(slip).toMatch(/未处理违法[：:]\s*2起/);
+    const flat = slip.replace(/\s+/g, '');
+    expect(flat).toContain('号牌豫D3**M2，罚款100元，记1分。');
+    expect(flat).toContain('号牌豫DA**78，罚款100元，记0分。');
+    expect(slip).not.toContain(CHEN.name);
+    expect(slip).not.toContain(CHEN.idNumber);
+
+    await p.getByTestId('receipt-taken').click();
+    await p.getByTestId('done-step').waitFor({ timeout: 10_000 });
+    expect(await p.getByTestId('done-step').getAttribute('data-outcome')).toBe('slipPrinted');
+    await p.getByTestId('done-finish').click();
+    await expectNoTraces(p, kiosk.logged, sessionId, CHEN);
   });
 
   it('许磊 again: the A4 驾驶人信息单, numbered by the kiosk, read back from the kept PDF', { timeout: 180_000 }, async () => {

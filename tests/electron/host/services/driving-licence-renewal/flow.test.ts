@@ -12,6 +12,7 @@ import type { PoliceGateway } from '../../../../../electron/host/gateway/police-
 import { card, sandboxGateway, startService, typed, type FlowRun, type KitOptions } from '../flow-kit';
 import { writtenName } from '../../flows/library/signatures';
 import { competentAnswers, poorAnswers } from '../../flows/library/ability-answers';
+import { wording } from '../../../../../electron/host/services/driving-licence-renewal/wording';
 
 const GAO = '410402197908230010'; // expiring in 40 days, check valid
 const HAN_MEI = '410403198305170021'; // expired 100 days ago
@@ -22,6 +23,7 @@ const WANG_GUIZHI = '410403195411070020'; // 72, check lapsed
 const XU = '410411198809260039'; // 6 points, years from expiry
 const DENG = '410402199102140058'; // 满分
 const ZHAO = '410402198506110029'; // holds no driving licence
+const LIU = '410402198111050033'; // 45, expiring in 30 days, no medical check on record
 
 const key = (path: string) => `svc.driving-licence-renewal.${path}`;
 const running: FlowRun[] = [];
@@ -103,6 +105,21 @@ describe('driving-licence-renewal: refusals at the counter, with why, before any
       expect(run.outbox.submitted).toHaveLength(0);
     });
   }
+});
+
+describe('driving-licence-renewal: no medical check on record in the renewal window', () => {
+  it('刘振东 (30 days to expiry, no 电子体检 on record): counter.medicalMissing says where to get one, a ticket, nothing paid', async () => {
+    const run = start(typed(LIU));
+    const counter = await run.verify();
+    expect(counter.data).toMatchObject({ step: 'counter', reasonKey: key('counter.medicalMissing'), window: '4号窗口' });
+    // What the screen shows for that key: where to go for the check, and that the hospital sends it (no paper).
+    const said = (wording['zh-CN'].counter as Record<string, string>).medicalMissing!;
+    expect(said).toContain('有驾驶人体检资质的医院或体检中心');
+    expect(said).toContain('不用带纸质证明');
+    expect(run.slips.tickets).toHaveLength(1);
+    expect(run.outbox.submitted).toHaveLength(0);
+    expect(run.slips.feeSlips).toHaveLength(0);
+  });
 });
 
 describe('driving-licence-renewal: the kinds a record allows', () => {

@@ -28,6 +28,7 @@ const XU = '410411198809260039'; // 6 points, valid to 2032
 const DENG = '410402199102140058'; // 12 points (满分)
 const CHEN = '410402199001011230'; // valid to 2032, 3 points
 const MA = '410403195806150041'; // 68, C1 to 2027-03-08
+const LIU = '410402198111050033'; // 45, expiring in 30 days, no medical check on record
 
 async function recordOf(idNumber: string): Promise<DriverRecordAnswer> {
   const answer = await driverRecord.sandbox({ idNumber }, world);
@@ -71,6 +72,12 @@ describe('eligibility: the sandbox people', () => {
     expect(eligibility(await recordOf(CHEN), TODAY)).toMatchObject({ kind: 'eligible', kinds: ['damaged', 'lost'] });
   });
 
+  it('刘振东 (30 days to expiry, no medical check on record): refused as medicalMissing, with no dates to show', async () => {
+    const record = await recordOf(LIU);
+    expect(record.medicalCheck).toBeNull();
+    expect(eligibility(record, TODAY)).toEqual({ kind: 'refused', reason: 'medicalMissing', params: {} });
+  });
+
   it('邓海波 (12 points, 满分): refused, with his points', async () => {
     expect(eligibility(await recordOf(DENG), TODAY)).toEqual({ kind: 'refused', reason: 'pointsExceeded', params: { points: '12' } });
   });
@@ -112,11 +119,16 @@ describe('eligibility: the edges', () => {
     expect(eligibility(lastDay, '2026-12-02')).toMatchObject({ kind: 'refused', reason: 'medicalLapsed' });
   });
 
-  it('from 60 a 大型货车 (B2) class must be lowered first; from 70 a motorcycle class (D, E)', async () => {
+  it('from 60 a 大型货车 (B2) class must be lowered first; from 70 a motorcycle class (D, E), 低速载货汽车, 三轮汽车 or 轻型牵引挂车 (C3, C4, C6)', async () => {
     const record = await base();
     expect(eligibility({ ...record, birthDate: '1965-01-01', licence: { ...record.licence, classes: 'B2' } }, TODAY)).toEqual({ kind: 'refused', reason: 'classDowngradeDue', params: { classes: 'B2' } });
     expect(eligibility({ ...record, birthDate: '1967-01-01', licence: { ...record.licence, classes: 'B2' } }, TODAY)).toMatchObject({ kind: 'eligible' });
     expect(eligibility({ ...record, birthDate: '1955-01-01', licence: { ...record.licence, classes: 'C1E' } }, TODAY)).toMatchObject({ kind: 'refused', reason: 'classDowngradeDue' });
+    for (const classes of ['C1C6', 'C3', 'C4']) {
+      expect(eligibility({ ...record, birthDate: '1955-01-01', licence: { ...record.licence, classes } }, TODAY), classes).toEqual({ kind: 'refused', reason: 'classDowngradeDue', params: { classes } });
+      expect(eligibility({ ...record, birthDate: '1957-01-01', licence: { ...record.licence, classes } }, TODAY), `${classes} at 69`).toMatchObject({ kind: 'eligible' });
+    }
+    expect(classCodes('C1C6')).toEqual(['C1', 'C6']);
     expect(classCodes('A2D')).toEqual(['A2', 'D']);
   });
 });
