@@ -121,8 +121,10 @@ export const ServiceEntry = z.object({
   name: z.object({ 'zh-CN': z.string(), en: z.string() }),
   /** `kiosk`: done here; `counter`: the kiosk gives a queue ticket for a window. */
   handling: z.enum(['kiosk', 'counter']),
-  /** Fee in fen (CNY cents); 0 = free. */
+  /** Fee in fen (CNY cents); 0 = free. The lowest, when the fee is a range. */
   feeFen: z.number().int().min(0),
+  /** The highest fee in fen, when what is owed depends on a choice in the flow (换领 20 元 or 补领 40 元); absent for a fixed fee. */
+  feeMaxFen: z.number().int().min(0).optional(),
   /** Whether it can be started now; when not, why (i18n key), e.g. a needed device is down. */
   available: z.boolean(),
   reasonKey: z.string().optional(),

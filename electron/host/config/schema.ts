@@ -13,6 +13,9 @@ import { PaymentConfig, paymentSimulationIssue } from '../payment/config';
 
 export const DEFAULT_HALL_NAME = '平顶山市公安局城乡一体化示范区分局湖滨派出所 智慧警务工作站';
 
+/** 330 s: above the 310 s an elder's screen may wait (240 s idle, 60 s countdown, a touch reported up to 10 s late), with room to spare. */
+export const DEFAULT_BACKSTOP_SECONDS = 330;
+
 /** Serial line speeds the kiosk's devices support (GA 467 readers, DOMAIN.md §1; receipt printers and code scanners offer the same). */
 export const SUPPORTED_BAUD_RATES: readonly number[] = [115200, 57600, 38400, 19200, 9600];
 
@@ -336,11 +339,16 @@ const KioskConfigObject = z
       .default(() => ({ hidden: [], counterOnly: [], homeProvinceCode: '41', windows: { huzheng: '1号窗口', certificates: '2号窗口', traffic: '4号窗口', exitEntry: '3号窗口', proxy: '2号窗口' }, settings: {} })),
     session: z
       .object({
-        /** The host ends a session after this long without any activity, even if the renderer is gone. */
-        backstopSeconds: z.number().int().min(30).max(3600).default(300),
+        /**
+         * The host ends a session after this long without any activity, even if the renderer is gone.
+         * It must outlast the screen's longest wait (elder mode: 240 s idle + 60 s countdown) plus the
+         * up to 10 s the screen holds a touch back before reporting it (renderer/app/idle/idle-limits.ts),
+         * or the host ends an elder's session while the countdown still runs.
+         */
+        backstopSeconds: z.number().int().min(30).max(3600).default(DEFAULT_BACKSTOP_SECONDS),
       })
       .strict()
-      .default({ backstopSeconds: 300 }),
+      .default({ backstopSeconds: DEFAULT_BACKSTOP_SECONDS }),
     /** The device dock (simulation only). `auto`: on in simulation; `true` outside simulation is a config error. */
     dock: z
       .object({ enabled: z.union([z.literal('auto'), z.boolean()]).default('auto') })

@@ -4,7 +4,8 @@
  * host starts capture N on the scanner (cancelling any other), passes the
  * live quality on, and reports the print or the failure to the flow as
  * FINGERPRINT_* events, which the renderer cannot send. The template stays
- * in the session's data (gone with the session); the flow keeps its hash.
+ * in the session's data, zero-filled when the session is wiped; the flow
+ * keeps its hash.
  * When the step says `comparing` (compareWithCard), the host compares the
  * step's two prints with the card's fingerprint block through the back-end
  * (`fingerprint-compare`) and reports FINGERPRINT_COMPARED; with no card
@@ -20,7 +21,7 @@ import type { FingerCode, FlowView } from '../../contract';
 import type { EventBus } from '../events';
 import type { Logger } from '../log/logger';
 import type { DeviceLookup } from '../printing/receipt-printer-of';
-import type { ActiveSession, SessionStore } from '../session/session-store';
+import type { ActiveSession, SessionStore, Wipeable } from '../session/session-store';
 import type { FingerprintEvent } from './flow-events';
 import { flowOf } from './session-flow';
 import { cardFingerprintsOf } from '../session/card-fingerprint';
@@ -42,14 +43,23 @@ export interface SessionFingerprint {
 
 const TEMPLATES_KEY = 'fingerprint.templates';
 
+/** The session's captured prints; their templates are zero-filled when the session is wiped, like the card's prints. */
+class KeptTemplates implements Wipeable {
+  readonly prints: SessionFingerprint[] = [];
+  wipe(): void {
+    for (const print of this.prints) print.template.fill(0);
+    this.prints.length = 0;
+  }
+}
+
 /** The prints the session's fingerprint steps captured, oldest first (every capture, good or bad). */
 export function sessionFingerprints(session: ActiveSession): SessionFingerprint[] {
-  let list = session.data.get(TEMPLATES_KEY) as SessionFingerprint[] | undefined;
-  if (!list) {
-    list = [];
-    session.data.set(TEMPLATES_KEY, list);
+  let kept = session.data.get(TEMPLATES_KEY);
+  if (!(kept instanceof KeptTemplates)) {
+    kept = new KeptTemplates();
+    session.data.set(TEMPLATES_KEY, kept);
   }
-  return list;
+  return (kept as KeptTemplates).prints;
 }
 
 /** The fingerprint scanner `id` of a device layer that hands out its devices. */
@@ -125,7 +135,7 @@ export function connectFingerprintsToFlow(options: FingerprintToFlowOptions): ()
     if (result.ok) {
       const session = options.sessions.get(sessionId);
       if (!session) return;
-      sessionFingerprints(session).push({ stepId, finger, quality: result.value.quality, template: result.value.template });
+      sessionFingerprints(session).push({ stepId, finger, quality: result.value.quality, template: result.value.template.slice() });
       const templateSha256 = createHash('sha256').update(result.value.template).digest('hex');
       const accepted = send(sessionId, { type: 'FINGERPRINT_CAPTURED', capture, finger, quality: result.value.quality, templateSha256 });
       log.info({ sessionId, finger, quality: result.value.quality, accepted }, 'fingerprint captured');

@@ -169,13 +169,17 @@ export function createPaymentSettlement(deps: PaymentSettlementDeps): PaymentSet
         const printed = await deps.slips
           ?.printInfoSlip({
             sessionId,
-            title: '缴费凭证（申请已提交）',
+            // The application is only queued (the outbox sends it when the back-end answers): say so, not 已提交.
+            title: '缴费凭证（申请排队待提交）',
             lines: [
               { label: '订单号', value: order.orderNo },
               { label: '金额', value: `${(order.amountFen / 100).toFixed(2)}元` },
             ],
             code: order.orderNo,
-            notes: ['已缴费，申请已提交，请到窗口领取受理回执'],
+            notes: [
+              '已缴费。申请已排队，将自动提交，尚未受理。',
+              '请凭此凭证到窗口查询受理结果、领取受理回执；申请未被受理的，费用原路退回。',
+            ],
           })
           .catch(() => ({ kind: 'notPrinted' as const }));
         log.info({ orderNo: order.orderNo, slip: printed?.kind ?? 'none' }, 'walked away after paying');

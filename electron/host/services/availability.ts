@@ -14,7 +14,7 @@ export function serviceEntries(catalogue: readonly ServiceDefinition[], devices:
   return catalogue
     .filter((service) => !site.hidden.includes(service.id) && (simulation || !service.simulationOnly))
     .map((service) => {
-      const base = { id: service.id, category: service.category, name: service.name, feeFen: service.feeFen };
+      const base = { id: service.id, category: service.category, name: service.name, feeFen: service.feeFen, ...(service.feeMaxFen !== undefined ? { feeMaxFen: service.feeMaxFen } : {}) };
       const atCounter = !service.kioskFlow || site.counterOnly.includes(service.id);
       if (atCounter) return { ...base, handling: 'counter' as const, available: true, window: site.windows[service.category] };
       const reasonKey = blockingReason(service, devices);

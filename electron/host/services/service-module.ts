@@ -53,8 +53,12 @@ export interface FeeRule {
   chargedOn: readonly string[];
   /** Why the service is free, when it is. */
   freeBasis?: string;
-  /** What the home screen lists when the items are alternatives (one or another is owed, not all): e.g. 20 元 for 换领 of 20 or 40. */
-  listedFen?: number;
+  /**
+   * The items are alternatives: one of them is owed, chosen in the flow
+   * (换领 20 元 or 补领 40 元), not all. The home screen then lists their
+   * range (20–40 元) rather than a sum.
+   */
+  oneOf?: true;
 }
 
 /** A service of the hall with a kiosk flow. */
@@ -77,10 +81,20 @@ export interface ServiceModule {
   flow(kit: FlowKit): FlowPlan;
 }
 
-/** The total of a fee rule's items, in fen (or its listed amount when the items are alternatives). */
-export function feeTotalFen(fee: FeeRule): number {
-  if (fee.listedFen !== undefined) return fee.listedFen;
-  return fee.items.reduce((sum, item) => sum + item.amountFen, 0);
+/** What the home screen lists, in fen: the lowest and highest a run may owe (equal for a fixed fee). */
+export interface ListedFee {
+  minFen: number;
+  maxFen: number;
+}
+
+/** The listed fee of a rule: the items' total, or the range of the alternatives when one of them is owed. */
+export function listedFee(fee: FeeRule): ListedFee {
+  if (fee.oneOf && fee.items.length > 0) {
+    const amounts = fee.items.map((item) => item.amountFen);
+    return { minFen: Math.min(...amounts), maxFen: Math.max(...amounts) };
+  }
+  const total = fee.items.reduce((sum, item) => sum + item.amountFen, 0);
+  return { minFen: total, maxFen: total };
 }
 
 /** The fee items due after a run that ended in `outcome` (none when free, or for an outcome that is not charged). */

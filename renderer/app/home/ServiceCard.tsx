@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { ServiceEntry } from '../../../electron/contract';
 import type { Language } from '../../i18n';
 import { pressFeedback } from '../../ui/press';
-import { formatFee, formatWindow } from './format';
+import { feeLabel } from './fee-label';
+import { formatWindow } from './format';
 import './ServiceCard.css';
 
 /** Props of {@link ServiceCard}. */
@@ -43,7 +44,7 @@ export function ServiceCard({ service, language, onChoose, onUnavailable }: Serv
     >
       <span className="service-card__name">{service.name[language]}</span>
       <span className="service-card__meta">
-        <span>{service.feeFen === 0 ? t('category.free') : t('category.fee', { fee: formatFee(service.feeFen, language) })}</span>
+        <span>{feeLabel(service, language, t)}</span>
         <span className="service-card__where">{where}</span>
       </span>
       {reasonKey ? (

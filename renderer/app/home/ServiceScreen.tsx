@@ -8,7 +8,8 @@ import type { ServiceEntry } from '../../../electron/contract';
 import type { Language } from '../../i18n';
 import { TouchButton } from '../../ui/TouchButton';
 import { useSpeakOnShow } from '../../voice/VoiceContext';
-import { formatFee, formatWindow } from './format';
+import { feeLabel } from './fee-label';
+import { formatWindow } from './format';
 import './ServiceScreen.css';
 
 /** Props of {@link ServiceScreen}. */
@@ -36,7 +37,7 @@ export function ServiceScreen({ service, onFinish }: ServiceScreenProps): ReactE
               {t('service.counterWindow', { window: formatWindow(service.window, language) })}
             </p>
           ) : null}
-          <p>{service.feeFen === 0 ? t('category.free') : t('category.fee', { fee: formatFee(service.feeFen, language) })}</p>
+          <p>{feeLabel(service, language, t)}</p>
           <p className="service-step__detail">{atCounter ? t('service.counterDetail') : t('service.kioskDetail')}</p>
         </div>
       ) : (

@@ -17,11 +17,11 @@ const flow = (devices: ServiceDefinition['devices']): ServiceDefinition => ({
 const site = defaultConfig().services;
 
 /** A service module as far as the catalogue reads it. */
-const serviceModule = (id: string, category: ServiceModule['catalogue']['category'], order: number, feeFen: number[] = []): ServiceModule =>
+const serviceModule = (id: string, category: ServiceModule['catalogue']['category'], order: number, feeFen: number[] = [], oneOf = false): ServiceModule =>
   ({
     id,
     catalogue: { category, name: { 'zh-CN': id, en: id }, devices: ['idcard'], audience: ['resident'], proxy: false, order },
-    fee: { items: feeFen.map((amountFen, i) => ({ code: `${id}-${i}`, name: { 'zh-CN': '费', en: 'fee' }, amountFen, basis: 'test' })), exemptions: [], chargedOn: ['done'] },
+    fee: { items: feeFen.map((amountFen, i) => ({ code: `${id}-${i}`, name: { 'zh-CN': '费', en: 'fee' }, amountFen, basis: 'test' })), exemptions: [], chargedOn: ['done'], ...(oneOf ? { oneOf: true } : {}) },
   }) as unknown as ServiceModule;
 const atCounter = (id: string, category: CounterService['category']): CounterService => ({ id, category, name: { 'zh-CN': id, en: id }, feeFen: 500 });
 
@@ -29,12 +29,14 @@ describe('service catalogue', () => {
   it('covers the hall’s 户政, 证明, 交管, 出入境 and proxy services with the official fees', () => {
     const byId = new Map(SERVICE_CATALOGUE.map((s) => [s.id, s]));
     expect(new Set(SERVICE_CATALOGUE.map((s) => s.category))).toEqual(new Set(['huzheng', 'certificates', 'traffic', 'exitEntry', 'proxy']));
-    // 换领, 损坏换领 and 补领 (also 异地) are one kiosk flow, listed at the 换领 fee (补领 40 元 inside it).
+    // 换领, 损坏换领 and 补领 (also 异地) are one kiosk flow, listed as a range: 换领 20 元, 补领 and 损坏换领 40 元.
     expect(byId.has('id-card-replacement')).toBe(false);
+    expect(byId.get('id-card-renewal')).toMatchObject({ feeFen: 2000, feeMaxFen: 4000 });
     expect(byId.get('child-id-card')?.feeFen).toBe(2000);
+    expect(byId.get('child-id-card')).not.toHaveProperty('feeMaxFen');
     expect(byId.get('residence-permit-endorsement')?.feeFen).toBe(0);
-    expect(byId.get('id-card-renewal')?.feeFen).toBe(2000);
-    expect(byId.get('temporary-id')?.feeFen).toBe(1000);
+    expect(byId.get('temporary-id')).toMatchObject({ feeFen: 1000 });
+    expect(byId.get('temporary-id')).not.toHaveProperty('feeMaxFen');
     expect(byId.get('no-criminal-record')?.feeFen).toBe(0);
     // 期满换证, 损毁换证 and 补领 of the driving licence are one kiosk flow (工本费 10 元 each).
     expect(byId.has('licence-renewal')).toBe(false);
@@ -45,12 +47,16 @@ describe('service catalogue', () => {
     const ids = SERVICE_CATALOGUE.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const module of SERVICE_MODULES) {
+      const amounts = module.fee.items.map((item) => item.amountFen);
+      // The items' total, or their range when they are alternatives (换领 20 元 or 补领 40 元).
+      const fee = module.fee.oneOf
+        ? { feeFen: Math.min(...amounts), ...(Math.max(...amounts) > Math.min(...amounts) ? { feeMaxFen: Math.max(...amounts) } : {}) }
+        : { feeFen: amounts.reduce((sum, fen) => sum + fen, 0) };
       expect(SERVICE_CATALOGUE.find((s) => s.id === module.id)).toEqual({
         id: module.id,
         category: module.catalogue.category,
         name: module.catalogue.name,
-        // The items' total, or the listed amount when the items are alternatives (换领 20 元 or 补领 40 元).
-        feeFen: module.fee.listedFen ?? module.fee.items.reduce((sum, item) => sum + item.amountFen, 0),
+        ...fee,
         devices: module.catalogue.devices,
         kioskFlow: true,
         ...(module.catalogue.simulationOnly ? { simulationOnly: true } : {}),
@@ -76,6 +82,16 @@ describe('service catalogue', () => {
       ['visa', false],
     ]);
     expect(catalogue.find((s) => s.id === 'temporary-id')).toMatchObject({ feeFen: 1000, devices: ['idcard'] });
+  });
+
+  it('lists alternatives (one item owed, chosen in the flow) as their range, and the entries carry it to the home screen', () => {
+    const catalogue = buildCatalogue([serviceModule('renewal', 'huzheng', 1, [2000, 4000], true), serviceModule('same', 'huzheng', 2, [1500, 1500], true)], []);
+    expect(catalogue.find((s) => s.id === 'renewal')).toMatchObject({ feeFen: 2000, feeMaxFen: 4000 });
+    expect(catalogue.find((s) => s.id === 'same')).toEqual(expect.objectContaining({ feeFen: 1500 }));
+    expect(catalogue.find((s) => s.id === 'same')).not.toHaveProperty('feeMaxFen');
+    const entries = serviceEntries(catalogue, [device('idcard', 'online')], site);
+    expect(entries.find((e) => e.id === 'renewal')).toMatchObject({ feeFen: 2000, feeMaxFen: 4000, handling: 'kiosk', available: true });
+    expect(entries.find((e) => e.id === 'same')).not.toHaveProperty('feeMaxFen');
   });
 
   it('sends services without a kiosk flow to their counter window instead of pretending', () => {

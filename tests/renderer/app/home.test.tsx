@@ -18,6 +18,8 @@ describe('home and services', () => {
     expect(greyed).toHaveAttribute('data-available', 'false');
     expect(greyed).toHaveAttribute('aria-disabled', 'true');
     expect(greyed).toHaveTextContent('暂不可办理');
+    // 换领 20 元, 补领 and 损坏换领 40 元: the range, not the cheapest.
+    expect(greyed).toHaveTextContent('费用：20–40元');
     expect(screen.getByTestId('service-reason-id-card-renewal')).toHaveTextContent('人像摄像头暂不可用');
     const counter = screen.getByTestId('service-temporary-id');
     expect(counter).toHaveAttribute('data-available', 'true');

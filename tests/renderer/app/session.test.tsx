@@ -87,6 +87,9 @@ describe('session frame', () => {
     expect(card).toHaveTextContent('Hong Kong and Macau endorsement');
     expect(card).toHaveTextContent('Fee: CN¥15.00');
     expect(card).toHaveTextContent('At window 3');
+    await user.click(screen.getByTestId('back-button'));
+    await openCategory(user, 'huzheng');
+    expect(screen.getByTestId('service-id-card-renewal')).toHaveTextContent('Fee: CNY 20–40');
     await user.click(screen.getByTestId('cancel-button'));
     expect(await screen.findByText('请放置身份证或触摸屏幕开始')).toBeInTheDocument();
   });

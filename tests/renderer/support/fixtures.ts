@@ -55,6 +55,7 @@ export const services: ServiceEntry[] = [
     name: { 'zh-CN': '身份证换领', en: 'ID card renewal' },
     handling: 'kiosk',
     feeFen: 2000,
+    feeMaxFen: 4000,
     available: false,
     reasonKey: 'service.deviceDown.camera',
     window: undefined,

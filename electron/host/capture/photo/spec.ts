@@ -11,6 +11,9 @@
  *   top, chin ≥7 mm above the bottom, in pixels by domain/exit-entry-photo.ts
  *   (image height ÷ 48 px per mm; the renderer's crop targets use the same);
  *   white, light grey or light blue; JPEG 20–80 KB, quality ≥85.
+ * Each file states its spec's print density (JFIF, dots per inch): 350 for
+ * 居民身份证, 300 for 驾驶证 (DOMAIN.md §3), 300 for 出入境 (the lowest of the
+ * 300–600 the 指引 allows).
  * JPEG quality is the libjpeg quality factor (the IJG tables scaled by it);
  * 居民身份证 states none. The host makes each photo itself at `size`
  * (standard-photo.ts), so size and quality are its own choices, still
@@ -42,6 +45,8 @@ export interface PhotoSpec {
   fileBytes: Range | null;
   /** Lowest JPEG quality factor (libjpeg scale, 1–100), when the spec states one. */
   minQuality: number | null;
+  /** The print density the photo's file states (JFIF), in dots per inch. */
+  dpi: number;
   headWidth(width: number, height: number): Range;
   headHeight(width: number, height: number): Range | null;
   crownGap(width: number, height: number): Range;
@@ -67,6 +72,8 @@ export const PHOTO_SPECS: Readonly<Record<PhotoSpecId, PhotoSpec>> = {
     backgrounds: ['white'],
     fileBytes: null,
     minQuality: null,
+    // GA 461: 358×441 px at 350 dpi (26×32 mm).
+    dpi: 350,
     headWidth: () => ({ min: 193, max: 221 }),
     headHeight: () => null,
     crownGap: () => ({ min: 7, max: 21 }),
@@ -83,6 +90,8 @@ export const PHOTO_SPECS: Readonly<Record<PhotoSpecId, PhotoSpec>> = {
     backgrounds: ['white'],
     fileBytes: { min: 14 * KB, max: 30 * KB },
     minQuality: 70,
+    // 260×378 px at 300 dpi (22×32 mm).
+    dpi: 300,
     headWidth: () => ({ min: 165, max: 189 }),
     headHeight: () => ({ min: 224, max: 260 }),
     crownGap: () => ({ min: 10, max: 20 }),
@@ -100,6 +109,8 @@ export const PHOTO_SPECS: Readonly<Record<PhotoSpecId, PhotoSpec>> = {
     backgrounds: ['white', 'lightGrey', 'lightBlue'],
     fileBytes: { min: 20 * KB, max: 80 * KB },
     minQuality: 85,
+    // The 指引 allows 300–600 dpi; its lowest.
+    dpi: 300,
     // Scaled by the photo's height: a studio's photo may have any size the 指引 allows.
     headWidth: (_w, h) => exitEntryHeadPx(h).headWidth,
     headHeight: (_w, h) => exitEntryHeadPx(h).headHeight,

@@ -4,12 +4,14 @@
  * JPEG that becomes the candidate, at the best quality (never below the
  * spec's minimum) whose file fits the spec's byte range. The JPEG the
  * citizen chooses is therefore the host's own file, and its quality is known
- * rather than read back from bytes the renderer wrote.
+ * rather than read back from bytes the renderer wrote. The file states the
+ * spec's print density (350 dpi for GA 461), which libvips would leave at 72.
  */
 import sharp from 'sharp';
 import type { PhotoCrop } from '../../../contract';
 import { err, ok, type Result } from '../../../../domain/result';
 import { planCrop } from './crop-plan';
+import { withJfifDensity } from './jfif-density';
 import { jpegRefusal, openJpeg, rgbaOf, type JpegLimits, type JpegProblem, type RgbaImage } from '../../../../face-analysis/decode-jpeg';
 import type { PhotoSpec } from './spec';
 
@@ -42,11 +44,11 @@ export function qualitiesFor(spec: PhotoSpec): number[] {
   return spec.fileBytes ? QUALITIES.filter((q) => q >= floor) : [Math.max(PLAIN_QUALITY, floor)];
 }
 
-/** Encodes with the IJG tables scaled by `quality` (no mozjpeg tables, no metadata). */
-async function encode(image: RgbaImage, quality: number): Promise<Uint8Array> {
+/** Encodes with the IJG tables scaled by `quality` (no mozjpeg tables, no metadata but the JFIF density of the spec's dpi). */
+async function encode(image: RgbaImage, quality: number, dpi: number): Promise<Uint8Array> {
   const raw = { width: image.width, height: image.height, channels: 4 as const };
   const jpeg = await sharp(image.data, { raw }).removeAlpha().jpeg({ quality, mozjpeg: false, chromaSubsampling: '4:2:0' }).toBuffer();
-  return new Uint8Array(jpeg.buffer, jpeg.byteOffset, jpeg.length);
+  return withJfifDensity(new Uint8Array(jpeg.buffer, jpeg.byteOffset, jpeg.length), dpi);
 }
 
 /**
@@ -57,7 +59,7 @@ async function encodeFitted(image: RgbaImage, spec: PhotoSpec): Promise<{ jpeg: 
   const max = spec.fileBytes?.max ?? MAX_PHOTO_BYTES;
   let last: { jpeg: Uint8Array; quality: number } = { jpeg: new Uint8Array(), quality: 0 };
   for (const quality of qualitiesFor(spec)) {
-    last = { jpeg: await encode(image, quality), quality };
+    last = { jpeg: await encode(image, quality, spec.dpi), quality };
     if (last.jpeg.length <= max) break;
   }
   return last;

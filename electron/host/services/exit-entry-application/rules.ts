@@ -118,8 +118,8 @@ export function documentFee(document: TravelDocumentType): FeeItem {
   }
 }
 
-/** One of the three is paid (the payment's ledger records which); the home screen lists the lowest. */
-export const EXIT_ENTRY_FEE: FeeRule = { items: [PASSPORT, HK_MACAU, TAIWAN], exemptions: [], chargedOn: [], listedFen: 6000 };
+/** One of the three is paid (the payment's ledger records which); the home screen lists their range. */
+export const EXIT_ENTRY_FEE: FeeRule = { items: [PASSPORT, HK_MACAU, TAIWAN], exemptions: [], chargedOn: [], oneOf: true };
 
 /** `days` working days after `day`, Saturdays and Sundays skipped (public holidays are the hall's to announce). */
 export function addWorkingDays(day: IsoDate, days: number): IsoDate {

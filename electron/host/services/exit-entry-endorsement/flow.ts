@@ -60,7 +60,7 @@ import { issuedOf, receiptLines, receiptRows, reviewRows } from './slip';
 export { SERVICE_ID };
 
 /** 签注费: one item of the table per endorsement (fee-table.ts); the payment step charges the one chosen. */
-export const ENDORSEMENT_FEE: FeeRule = { items: ENDORSEMENT_FEE_ITEMS, exemptions: [], chargedOn: [], listedFen: 1500 };
+export const ENDORSEMENT_FEE: FeeRule = { items: ENDORSEMENT_FEE_ITEMS, exemptions: [], chargedOn: [], oneOf: true };
 
 /** What the back-end gets (encrypted in the outbox, never logged): who, which permit, which endorsement. */
 export function endorsementApplication(context: FlowContext): Record<string, unknown> {

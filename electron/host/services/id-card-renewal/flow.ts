@@ -58,7 +58,7 @@ const APPLICATION_KIND = { expiry: 'expiryRenewal', damaged: 'damagedRenewal', l
 export const RENEWAL_FEE: FeeRule = idCardFeeRule(Object.values(APPLICATION_KIND), {
   // The payment step's ledger records what was paid (one item of the two, or nothing when exempt).
   chargedOn: [],
-  listedFen: 2000,
+  oneOf: true,
 });
 
 const recordOf = (context: FlowContext) => factOf<RecordAnswer>(context, 'record');

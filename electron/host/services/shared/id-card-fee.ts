@@ -77,7 +77,7 @@ export function idCardExemption(kind: IdCardApplicationKind, recorded: IdCardExe
 }
 
 /** A service's fee rule: the items of the kinds it takes (each once), the exemptions, and when it is charged. */
-export function idCardFeeRule(kinds: readonly IdCardApplicationKind[], charging: Pick<FeeRule, 'chargedOn' | 'listedFen'>): FeeRule {
+export function idCardFeeRule(kinds: readonly IdCardApplicationKind[], charging: Pick<FeeRule, 'chargedOn' | 'oneOf'>): FeeRule {
   const items = [...new Set(kinds.map(idCardFeeItem))];
   return { items, exemptions: ID_CARD_FEE_EXEMPTIONS, ...charging };
 }

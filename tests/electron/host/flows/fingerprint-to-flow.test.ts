@@ -97,6 +97,20 @@ describe('fingerprint capture driven by the host', () => {
     ]);
   });
 
+  it('at the session\'s end the captured templates are zero-filled, not only dropped', async () => {
+    const h = await setup();
+    h.controls.placeFinger();
+    await h.until((v) => v.data.step === 'fingerprints' && v.data.finger === 16, 'the left thumb');
+    await h.until(() => h.controls.capturing, 'the second capture');
+    h.controls.placeFinger();
+    await h.until((v) => v.stepId === 'submit', 'the step to pass');
+    const held = sessionFingerprints(h.sessions.get(h.sessionId)!).map((p) => p.template);
+    expect(held).toHaveLength(2);
+    for (const template of held) expect(template.some((byte) => byte !== 0)).toBe(true);
+    expect(h.sessions.end(h.sessionId, 'finished')).toMatchObject({ ok: true });
+    for (const template of held) expect(template.every((byte) => byte === 0)).toBe(true);
+  });
+
   it('a bad-quality finger from the dock is refused and retried; a timeout waits for RETRY', async () => {
     const h = await setup(200);
     h.controls.placeBadFinger();

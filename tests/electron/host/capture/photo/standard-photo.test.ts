@@ -8,12 +8,14 @@
  * as values.
  */
 import pino from 'pino';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { PhotoCrop, PhotoSpecId } from '../../../../../electron/contract';
 import { defaultConfig } from '../../../../../electron/host/config/load';
 import { faceData } from '../../../../../electron/host/face/session-data';
 import { createPhotoHandlers } from '../../../../../electron/host/capture/photo/handlers';
 import { PHOTO_SPECS } from '../../../../../electron/host/capture/photo/spec';
+import { withJfifDensity } from '../../../../../electron/host/capture/photo/jfif-density';
 import { makeStandardPhoto } from '../../../../../electron/host/capture/photo/standard-photo';
 import { createSessionStore } from '../../../../../electron/host/session/session-store';
 import { cameraFrame } from './camera-frame';
@@ -76,6 +78,28 @@ describe('the standard photo the host makes', () => {
     }
     // The candidate kept for the session is the file sent back.
     expect(Buffer.from(faceData(sessions.get(sessionId)!).candidates(spec)[0]!.jpeg).equals(Buffer.from(jpeg))).toBe(true);
+  });
+
+  it.each([
+    ['residentId', 350],
+    ['drivingLicence', 300],
+    ['exitEntry', 300],
+  ] as const)('%s: the file states its print density, %i dpi (GA 461: 358×441 at 350 dpi), as another reader sees it', async (spec, dpi) => {
+    const { check } = photoCheck();
+    const reply = await check(spec);
+    if (!reply.ok) throw new Error(reply.error.messageKey);
+    const metadata = await sharp(Buffer.from(reply.value.jpeg, 'base64')).metadata();
+    expect(metadata.density).toBe(dpi);
+    expect([metadata.width, metadata.height]).toEqual([PHOTO_SPECS[spec].size.width, PHOTO_SPECS[spec].size.height]);
+  });
+
+  it('a JPEG that already has a JFIF segment gets its density replaced, not a second segment', async () => {
+    const withJfif = withJfifDensity(frame.jpeg, 96);
+    expect((await sharp(withJfif).metadata()).density).toBe(96);
+    const set = withJfifDensity(withJfif, 350);
+    expect((await sharp(set).metadata()).density).toBe(350);
+    expect(set.length).toBe(withJfif.length);
+    expect(withJfifDensity(PNG_BYTES, 350)).toBe(PNG_BYTES);
   });
 
   it('a crop reaching above the frame is filled from the frame\'s top edge: the backdrop stays plain', async () => {

@@ -288,7 +288,11 @@ describe('a host stopped between payment and submission', () => {
     down = false;
     await h.settlement.sessionEnded('s-1');
     expect(h.alerts).toContainEqual({ orderNo: no, issue: 'walkedAwayAfterPaying' });
-    expect(h.slips.join()).toContain('已缴费，申请已提交');
+    // The slip says what is true at the time: paid, the application queued (not yet submitted or accepted), what to do, and the refund if refused.
+    expect(h.slips.join()).toContain('已缴费。申请已排队，将自动提交，尚未受理。');
+    expect(h.slips.join()).toContain('到窗口查询受理结果');
+    expect(h.slips.join()).toContain('费用原路退回');
+    expect(h.slips.join()).not.toContain('已提交');
     expect(h.slips.join()).not.toContain(ACCEPTED_ID);
     // Delivered by the sender once its backoff allows (the key keeps it to one application).
     await expect.poll(async () => (await h.sender.flush(), acceptedCount(gateway)), { timeout: 3000, interval: 20 }).toBe(1);
