@@ -12,6 +12,8 @@
  *
  * Passwords come from standard input when it is piped (`echo … | npm run hall -- officer add …`),
  * otherwise one is generated and printed once. A malformed config exits 78.
+ * Without Mosquitto it installs it when run as root with apt (scripts/system-deps.mjs,
+ * as `npm test` does), otherwise it names the apt-get command and exits 1.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -29,6 +31,7 @@ import { startHallLink } from '../hall/server/link/hall-link-server';
 import { startProxy } from '../hall/server/proxy/start-proxy';
 import { createHallStats } from '../hall/server/stats/hall-stats';
 import { recordingCommand, RECORDING_USAGE } from './hall-recording';
+import { ensureSystemPackages } from './system-deps.mjs';
 
 const USAGE = `Usage: npm run hall [-- --config FILE]
        npm run hall -- officer add <username> --role officer|supervisor [--name NAME] [--config FILE]
@@ -100,7 +103,8 @@ async function officerCommand(config: HallConfig, positionals: string[], values:
 }
 
 async function serve(config: HallConfig): Promise<number> {
-  if (!existsSync('/usr/sbin/mosquitto')) {
+  // Run as root with apt, the hall installs its broker as `npm test` installs its packages; otherwise it names the command.
+  if (!existsSync('/usr/sbin/mosquitto') && !ensureSystemPackages({ only: ['mosquitto'], log: (line) => process.stdout.write(`${line}\n`) })) {
     process.stderr.write('The hall runs Eclipse Mosquitto, which is not installed. 未安装 Mosquitto：sudo apt-get install -y mosquitto\n');
     return 1;
   }

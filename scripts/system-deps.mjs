@@ -45,9 +45,14 @@ function warnIfCoturnServiceRuns(log) {
   if (listening.status === 0 && listening.stdout.trim() !== '') log('Note: something listens on UDP 3478 (the coturn service?); the hall and the tests start their own turnserver on other ports.');
 }
 
-/** Returns true when every package is present (installing them if possible). */
-export function ensureSystemPackages({ log = console.log } = {}) {
-  const missing = SYSTEM_PACKAGES.filter((p) => !p.present());
+/**
+ * Returns true when every package is present (installing them if possible);
+ * `only` checks some of them by name (`npm run hall` asks for its broker).
+ */
+export function ensureSystemPackages({ log = console.log, only = undefined } = {}) {
+  const unknown = (only ?? []).filter((name) => !SYSTEM_PACKAGES.some((p) => p.pkg === name));
+  if (unknown.length > 0) throw new Error(`not one of the project's system packages: ${unknown.join(' ')}`);
+  const missing = SYSTEM_PACKAGES.filter((p) => (only === undefined || only.includes(p.pkg)) && !p.present());
   if (missing.length === 0) return true;
   const names = missing.map((p) => p.pkg);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

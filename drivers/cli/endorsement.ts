@@ -44,6 +44,11 @@ const cliTimers: Timers = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
+/** `endorsement readers`' lines (also the maintenance screen's). */
+export function readerLines(names: readonly string[]): string[] {
+  return names.length ? [...names] : ['(no PC/SC reader)'];
+}
+
 /** What the installer is told for each failure. */
 export function describeWriterFailure(failure: WriterFailure): string {
   switch (failure.kind) {
@@ -108,7 +113,7 @@ export async function runEndorsement(args: readonly string[], io: CliIo, deps: {
       io.err(`error: ${listed.error}`);
       return EXIT.deviceError;
     }
-    io.out(v.json ? JSON.stringify(listed.value) : listed.value.length ? listed.value.join('\n') : '(no PC/SC reader)');
+    io.out(v.json ? JSON.stringify(listed.value) : readerLines(listed.value).join('\n'));
     return EXIT.ok;
   }
   const timeout = positiveInt('timeout-ms', v['timeout-ms'], 15_000);

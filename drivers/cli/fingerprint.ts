@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { createHidFingerprintScanner } from '../fingerprint/hid-scanner';
 import type { FingerprintScanner } from '../fingerprint/scanner';
+import type { FingerprintDeviceInfo } from '../fingerprint/protocol';
 import type { Timers } from '../manager/timers';
 import { createFingerprintSimulator, SIMULATED_FINGERPRINT_USB } from '../fingerprint/simulator';
 import { describeOptionError, parseOptions, positiveInt } from './args';
@@ -44,6 +45,11 @@ const cliTimers: Timers = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
+
+/** `fingerprint info`'s line (also the maintenance screen's). */
+export function describeFingerprintInfo(info: FingerprintDeviceInfo): string {
+  return `FP-HID v${info.protocolVersion}, firmware ${info.firmware}, sensor ${info.imageWidth}×${info.imageHeight} at ${info.dpi} dpi, serial ${info.serialNumber || '-'}`;
+}
 
 /** Runs `fingerprint …`. */
 export async function runFingerprint(args: readonly string[], io: CliIo): Promise<ExitCode> {
@@ -96,7 +102,7 @@ export async function runFingerprint(args: readonly string[], io: CliIo): Promis
     }
     const info = opened.value;
     if (command === 'info') {
-      io.out(v.json ? JSON.stringify(info) : `FP-HID v${info.protocolVersion}, firmware ${info.firmware}, sensor ${info.imageWidth}×${info.imageHeight} at ${info.dpi} dpi, serial ${info.serialNumber || '-'}`);
+      io.out(v.json ? JSON.stringify(info) : describeFingerprintInfo(info));
       return EXIT.ok;
     }
     if (!v.json) io.err('请按压手指 (place a finger on the scanner)…');

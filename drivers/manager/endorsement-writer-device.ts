@@ -11,7 +11,7 @@ import { zonedIsoDate } from '../../domain/calendar-date';
 import type { DriverStatus } from '../device';
 import type { EndorsementWriterConfig } from '../endorsement/config';
 import { ENDORSEMENT_WRITER_DEFAULTS } from '../endorsement/config';
-import { createPcscTransport, type PcscFactory } from '../endorsement/pcsc';
+import { createPcscTransport, listPcscReaders, type PcscFactory } from '../endorsement/pcsc';
 import type { EndorsementRecord } from '../endorsement/records';
 import { sampleCards, type SampleCardKind } from '../endorsement/sample-permits';
 import { createSimulatedCard, createSimulatedWriter, type SimulatedCard, type WriteFault } from '../endorsement/simulator';
@@ -55,6 +55,8 @@ export interface ManagedEndorsementWriter extends ManagedDevice {
   readonly simulator: EndorsementWriterSimulatorControls | undefined;
   readPermit(): Promise<Result<PermitChip, WriterFailure>>;
   writeEndorsement(permitNumber: string, endorsement: EndorsementRecord): Promise<Result<PermitChip, WriterFailure>>;
+  /** The readers this writer can see (the CLI's `endorsement readers`: pcscd's list; the simulator's own reader). */
+  readers(): Promise<Result<string[], string>>;
 }
 
 export interface EndorsementWriterDeviceDeps extends SupervisedDeviceDeps {
@@ -219,6 +221,7 @@ export function createManagedEndorsementWriter(id: string, config: EndorsementWr
     async writeEndorsement(permitNumber, endorsement) {
       return connected ? session.writeEndorsement(permitNumber, endorsement) : notConnected();
     },
+    readers: async () => (simulated ? ok([reader.description]) : listPcscReaders({ timers: deps.timers, ...(deps.loadPcsc ? { load: deps.loadPcsc } : {}) })),
     ...lifecycle,
     on(event, listener) {
       return events.on(event, listener);

@@ -8,6 +8,7 @@
 import type { Result } from '../../domain/result';
 import type { DriverStatus } from '../device';
 import type { FingerprintConfig } from '../fingerprint/config';
+import type { FingerprintDeviceInfo } from '../fingerprint/protocol';
 import { createHidFingerprintScanner } from '../fingerprint/hid-scanner';
 import type { CaptureOptions, FingerprintCapture, FingerprintFailure, FingerprintScanner } from '../fingerprint/scanner';
 import { createFingerprintSimulator, SIMULATED_FINGERPRINT_USB, SIMULATED_QUALITY, type FingerprintSimulator } from '../fingerprint/simulator';
@@ -41,6 +42,8 @@ export interface ManagedFingerprint extends ManagedDevice {
   readonly simulator: FingerprintSimulatorControls | undefined;
   /** One print (see {@link FingerprintScanner.capture}); `noDevice` while disconnected. */
   capture(options: CaptureOptions): Promise<Result<FingerprintCapture, FingerprintFailure>>;
+  /** What the scanner said of itself when it was opened (the CLI's `fingerprint info`); undefined while disconnected. */
+  info(): FingerprintDeviceInfo | undefined;
 }
 
 export interface FingerprintDeviceDeps extends SupervisedDeviceDeps {
@@ -157,6 +160,7 @@ export function createManagedFingerprint(id: string, config: FingerprintConfig, 
       if (!scanner) return { ok: false, error: { kind: 'noDevice', message: `fingerprint scanner ${id} is not connected` } };
       return scanner.capture(options);
     },
+    info: () => current?.info,
     ...lifecycle,
     on(event, listener) {
       return events.on(event, listener);

@@ -3,7 +3,7 @@
  * transport (reconnected with backoff), or A1's simulator on the far end of
  * an in-memory cable (same driver, same codec, plus dock controls).
  */
-import type { DeviceFailure, DriverStatus } from '../device';
+import type { CommandResult, DeviceFailure, DriverStatus } from '../device';
 import type { RawCardRead } from '../idcard/reader';
 import type { IdCardSimulator, IdCardSimulatorOptions } from '../idcard/simulator';
 import type { DeviceMatch, DeviceRecord } from '../transport/enumerate';
@@ -35,6 +35,8 @@ export interface IdCardReaderPort {
   on(event: 'cardPresented', listener: (card: RawCardRead) => void): () => void;
   on(event: 'cardRemoved', listener: () => void): () => void;
   on(event: 'cardReadFailed', listener: (failure: DeviceFailure) => void): () => void;
+  /** The SAM ID (the CLI's `idcard samid`), asked between polls. */
+  samId(): Promise<CommandResult<string>>;
 }
 
 /** Events of a managed ID card reader. */
@@ -50,6 +52,8 @@ export interface ManagedIdCard extends ManagedDevice {
   readonly kind: 'idcard';
   /** Dock controls; only in simulated mode. */
   readonly simulator: IdCardSimulatorControls | undefined;
+  /** The reader's SAM ID, asked now (the maintenance screen's check); `noDevice` while disconnected. */
+  samId(): Promise<CommandResult<string>>;
   on<E extends keyof ManagedIdCardEvents>(event: E, listener: ManagedIdCardEvents[E]): () => void;
 }
 
@@ -210,6 +214,11 @@ export function createManagedIdCard(id: string, config: IdCardDeviceConfig, deps
     },
     get simulator() {
       return sim?.controls;
+    },
+    async samId() {
+      const current = reader?.port;
+      if (!current) return { ok: false, error: { kind: 'noDevice', message: `ID card reader ${id} is not connected` } };
+      return current.samId();
     },
     ...lifecycle,
     on(event, listener) {

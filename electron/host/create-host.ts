@@ -64,7 +64,7 @@ import { startDayEndTimer } from './payment/day-end-timer';
 import { createPaymentNotifications, type PaymentNotifications } from './payment/payment-notifications';
 import { createPaymentSettlement } from './payment/settlement';
 import { receiptPrinterOf, type DeviceLookup } from './printing/receipt-printer-of';
-import type { Result } from '../../domain/result';
+import { err, ok, type Result } from '../../domain/result';
 import { openJournal, type Journal } from './journal';
 import type { SessionJournal } from './journal/session-journal';
 import { createStationJournal } from './journal/station-journal';
@@ -84,7 +84,9 @@ import { createDocumentHandlers } from './capture/documents/handlers';
 import { createDocumentPages } from './capture/documents/document-pages';
 import { documentFlowPort } from './flows/document-to-flow';
 import { createHostHallLink } from './hall-link/for-host';
-import { resolveHallSettings } from './hall-link/credentials';
+import { describeHallSettingsProblem, resolveHallSettings } from './hall-link/credentials';
+import { checkHall } from './hall-link/check';
+import { hallDiagnostic } from './staff/hall-diagnostic';
 import type { HostHallLinkDeps } from './hall-link/for-host';
 import type { HallLink } from './hall-link/hall-link';
 
@@ -425,6 +427,18 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
         { now, clock: () => performance.now() },
       ),
     cameraIds: reportedCameras ? Object.values(CAMERA_DEVICE_IDS) : [],
+    // The CLI's `hall check`, beside the running link's state (the link is composed below, from staff's pieces).
+    hall: () =>
+      hallDiagnostic({
+        kioskId: config.kioskId,
+        timeZone: config.timeZone,
+        settings: () => {
+          const resolved = resolveHallSettings(config.kioskId, config.hall, deps.hallLink?.resolve);
+          return resolved.ok ? ok(resolved.value) : err(describeHallSettingsProblem(resolved.error));
+        },
+        check: (kioskId, settings) => checkHall(kioskId, settings, { timeoutMs: 5000 }),
+        link: () => hallLink,
+      }),
     documents: printing.documentService,
     sessionOpen: () => sessions.current() !== undefined,
     citizenCard: onCard,

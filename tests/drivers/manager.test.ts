@@ -6,7 +6,7 @@ import { loadSampleCard } from '../../drivers/idcard/sample-cards';
 import { createIdCardSimulator } from '../../drivers/idcard/simulator';
 import { createSerialTransport } from '../../drivers/transport/serial';
 import { createPtyPair } from '../helpers/pty';
-import type { DeviceFailure, DriverStatus } from '../../drivers/device';
+import type { CommandResult, DeviceFailure, DriverStatus } from '../../drivers/device';
 import {
   createDeviceManager,
   type DeviceManager,
@@ -107,6 +107,9 @@ class FakeReader implements IdCardReaderPort {
   }
   async stop(): Promise<void> {
     this.stopped = true;
+  }
+  async samId(): Promise<CommandResult<string>> {
+    return { ok: true, value: '05.01-20101119-0000000001-1234567890' };
   }
   set(status: DriverStatus): void {
     this.status = status;

@@ -75,11 +75,18 @@ export async function runHall(args: readonly string[], io: CliIo, deps: HallCliD
   if (values.json) {
     io.out(JSON.stringify({ ok: result.ok, url: settings.url, roundTripMs: result.ok ? result.value.roundTripMs : null, refusal: result.ok ? null : result.error.refusal, detail: result.ok ? null : result.error.detail }));
   } else if (result.ok) {
-    io.out(`hall ${settings.url}: connected as ${settings.username}, round trip ${result.value.roundTripMs} ms`);
+    io.out(hallCheckLine(settings, result));
   } else {
-    io.err(`hall ${settings.url}: refused — ${explain(result.error)}`);
+    io.err(hallCheckLine(settings, result));
   }
   return result.ok ? EXIT.ok : EXIT.deviceError;
+}
+
+/** `hall check`'s line (also the maintenance screen's). */
+export function hallCheckLine(settings: Pick<HallLinkSettings, 'url' | 'username'>, result: Awaited<ReturnType<typeof checkHall>>): string {
+  return result.ok
+    ? `hall ${settings.url}: connected as ${settings.username}, round trip ${result.value.roundTripMs} ms`
+    : `hall ${settings.url}: refused — ${explain(result.error)}`;
 }
 
 function explain(failure: HallCheckFailure): string {

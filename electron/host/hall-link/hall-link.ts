@@ -30,6 +30,8 @@ export interface HallLink {
   start(): Promise<void>;
   stop(): Promise<void>;
   state(): HallLinkState;
+  /** When the broker last sent this kiosk anything (a CONNACK, an ack, a ping's answer, a message); null before the first. */
+  lastContact(): Date | null;
   /** Something the status shows changed outside the bus (a staff sign-in, a consumable count): republish soon. */
   statusChanged(): void;
 }
@@ -109,6 +111,7 @@ export function createHallLink(deps: HallLinkDeps): HallLink {
   let lastBacklog = -1;
   let allowListVersion = -1;
   let unsubscribe: (() => void) | null = null;
+  let lastContact: Date | null = null;
 
   const connected = () => client?.connected === true && !stopped;
 
@@ -304,6 +307,9 @@ export function createHallLink(deps: HallLinkDeps): HallLink {
       client = c;
       deps.proxy?.attach(proxyChannel);
       c.on('connect', onConnect);
+      c.on('packetreceive', () => {
+        lastContact = now();
+      });
       c.on('message', (topic, payload) => {
         if (topic === kioskTopic.command(kioskId)) onCommand(payload);
         else if (topic === hallTopic.staff) onAllowList(payload);
@@ -352,6 +358,7 @@ export function createHallLink(deps: HallLinkDeps): HallLink {
       state = 'off';
     },
     state: () => state,
+    lastContact: () => lastContact,
     statusChanged: requestStatus,
   };
 }

@@ -21,6 +21,7 @@ import type { Logger } from '../log/logger';
 import { staffHandlers } from '../api/handlers/staff';
 import { createStaffAllowList, type StaffAllowListCache } from './allow-list';
 import { createConsumables } from './consumables';
+import { probeDevice } from './device-probes';
 import { createMaintenance, type MaintenanceDeps } from './maintenance';
 import { createPinLockout } from './pin-lockout';
 import { SANDBOX_STAFF_ID_KEY, sandboxAllowList } from './sandbox-officer';
@@ -52,6 +53,8 @@ export interface StaffComposeDeps {
   payment?: MaintenanceDeps['payment'];
   /** The renderer's cameras' device ids. */
   cameraIds?: readonly string[];
+  /** The CLI's `hall check` on screen (hall-diagnostic.ts). */
+  hall?: MaintenanceDeps['hall'];
   /** The hall credentials file's `staffIdKey` (the hall link reads that file); config's `staff.staffIdKey` wins. */
   hallStaffIdKey?: () => string | null;
 }
@@ -130,6 +133,11 @@ export function composeStaff(deps: StaffComposeDeps): KioskStaff {
     ...(deps.a4 ? { a4: deps.a4 } : {}),
     ...(deps.payment ? { payment: deps.payment } : {}),
     ...(deps.cameraIds ? { cameraIds: deps.cameraIds } : {}),
+    ...(deps.hall ? { hall: deps.hall } : {}),
+    probe: (status) =>
+      probeDevice(status, deps.device(status.id), {
+        ...(config.devices.endorsementWriter?.reader ? { endorsementReader: config.devices.endorsementWriter.reader } : {}),
+      }),
   });
   const handlers = staffHandlers({
     desk,

@@ -25,6 +25,7 @@ export interface Consumables {
 /** At or below this share of the capacity, paper is low. */
 const LOW_SHARE = 0.1;
 
+/** The receipt slips the ticket printer audits; a slip that came out is journaled `printed` (ticket-printer.ts). */
 const RECEIPT_ACTIONS = `('ticket.print', 'receipt.print', 'slip.print', 'feeSlip.print')`;
 
 export function createConsumables(
@@ -38,7 +39,7 @@ export function createConsumables(
   );
   const receiptsSince = db.prepare(
     `SELECT count(*) AS n FROM audit_events WHERE at >= ? AND (
-       (action IN ${RECEIPT_ACTIONS} AND json_extract(detail, '$.outcome') = 'completed')
+       (action IN ${RECEIPT_ACTIONS} AND json_extract(detail, '$.outcome') = 'printed')
        OR (action = 'staff.testPrint' AND json_extract(detail, '$.target') = 'receipt' AND json_extract(detail, '$.outcome') = 'printed'))`,
   );
   const sheetsSince = db.prepare(

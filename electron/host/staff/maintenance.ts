@@ -5,7 +5,9 @@
  * same bytes, at most once), a device restart (the manager's device, stopped
  * and started again) and the diagnostics (the device CLI's checks, run on the
  * devices the host already holds, without shelling out: `receipt status`,
- * `a4 status` and `payment check`). The A4 printer is a CUPS queue: its
+ * `a4 status`, `idcard samid`, `fingerprint info`, `endorsement readers`
+ * (device-probes.ts), `payment check` and `hall check` (hall-diagnostic.ts)).
+ * The A4 printer is a CUPS queue: its
  * "restart" asks the queue again; the cameras are the screen's: it checks
  * them again itself.
  */
@@ -22,6 +24,7 @@ import { testPageDocument } from '../printing/test-page';
 import { RECEIPT_ENCODE_FAILED_KEY, RECEIPT_UNAVAILABLE_KEY, receiptMessageKey } from '../printing/receipt-messages';
 import type { A4Check } from '../printing/a4-check';
 import type { PaymentCheckReport } from '../payment/cli/payment-cli';
+import type { DeviceProbe } from './device-probes';
 import type { StaffJournal } from './staff-journal';
 import { TEST_PAGE_KIND } from './staff-journal';
 
@@ -42,6 +45,10 @@ export interface MaintenanceDeps {
   payment?: () => Promise<{ report: PaymentCheckReport; text: string }>;
   /** The screen's cameras' device ids (the renderer opens them). */
   cameraIds?: readonly string[];
+  /** The CLI's check of a device kind it has one for (ID card reader, fingerprint scanner, endorsement writer). */
+  probe?: (status: DeviceStatus) => Promise<DeviceProbe | undefined>;
+  /** The CLI's `hall check` with the live link's state and last contact. */
+  hall?: () => Promise<DiagnosticCheck>;
 }
 
 export type RestartOutcome = 'restarted' | 'reprobed' | 'checkOnScreen' | 'unknownDevice';
@@ -146,6 +153,12 @@ export function createMaintenance(deps: MaintenanceDeps): Maintenance {
           lines.push(...answer.lines);
           summaryKey = ok ? 'staff.check.a4Ready' : 'staff.check.a4NotReady';
         }
+        const probed = await deps.probe?.(status);
+        if (probed) {
+          ok = probed.ok;
+          lines.push(...probed.lines);
+          summaryKey = probed.summaryKey;
+        }
         if (deps.cameraIds?.includes(status.id)) summaryKey = ok ? 'staff.check.cameraOk' : 'staff.check.cameraProblem';
         checks.push({ deviceId: status.id, kind: status.kind, ok, lines: lines.slice(0, 40).map((line) => line.slice(0, 400)), summaryKey });
       }
@@ -174,6 +187,7 @@ export function createMaintenance(deps: MaintenanceDeps): Maintenance {
           summaryKey: report.ok ? 'staff.check.paymentOk' : 'staff.check.paymentFailed',
         });
       }
+      if (deps.hall) checks.push(await deps.hall());
       return checks;
     },
   };

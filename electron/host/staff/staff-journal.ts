@@ -40,10 +40,11 @@ export function createStaffJournal(db: Database, now: () => Date, timeZone: stri
     `SELECT coalesce(service_id, '') AS service_id, outcome, count(*) AS n, sum(fee_fen) AS fees FROM transactions
      WHERE started_at >= ? AND started_at < ? GROUP BY 1, 2 ORDER BY 1, 2`,
   );
+  // A4 prints journal `completed` (CUPS said the job completed), receipt slips `printed` (ticket-printer.ts): anything else failed.
   const printFailures = db.prepare(
     `SELECT count(*) AS n FROM audit_events WHERE at >= ? AND at < ?
      AND action IN ('document.print', 'document.reprint', 'ticket.print', 'receipt.print', 'slip.print', 'feeSlip.print')
-     AND coalesce(json_extract(detail, '$.outcome'), '') <> 'completed'`,
+     AND coalesce(json_extract(detail, '$.outcome'), '') NOT IN ('completed', 'printed')`,
   );
   // A failed print counts: the reprint is most wanted then (and it is the one the reprint hold keeps).
   const last = db.prepare(

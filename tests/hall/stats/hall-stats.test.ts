@@ -8,6 +8,7 @@ import { openPostgresDb } from '../../../hall/server/store/postgres-db';
 import { createHallStats } from '../../../hall/server/stats/hall-stats';
 import { rebuildRollups } from '../../../hall/server/stats/rollups';
 import { startLocalPostgres, type LocalPostgres } from '../../../scripts/lib/local-postgres';
+import { formatChange } from '../../../hall/console/format';
 import { generateRows, insertRows, type TestRow } from './journal-rows';
 
 let server: LocalPostgres;
@@ -53,13 +54,15 @@ describe.each(engines)('the hall statistics on %s', (_name, open) => {
     await work(shared);
   };
 
-  it('reproduces the seed report: 7,985 户政 applications in six months, +52.9 % year on year', async () => {
+  it('reproduces the seed report: 7,985 户政 applications in six months, +52.9 % year on year; 2,139 certificates, +171.7 %', async () => {
     await withDb(async (db) => {
       await generateRows(db, { prefix: 'now-', count: 7985, from: '2025-01-01', days: 181, category: 'huzheng', serviceId: 'hz.move', outcome: 'completed', feeFen: 500 });
       await generateRows(db, { prefix: 'now-left-', count: 400, from: '2025-01-01', days: 181, category: 'huzheng', serviceId: 'hz.move', outcome: 'abandoned' });
       await generateRows(db, { prefix: 'now-cert-', count: 2139, from: '2025-01-01', days: 181, category: 'certificates', serviceId: 'cert.none', outcome: 'completed' });
       await generateRows(db, { prefix: 'ago-', count: 5222, from: '2024-01-01', days: 182, category: 'huzheng', serviceId: 'hz.move', outcome: 'completed' });
       await generateRows(db, { prefix: 'prev-', count: 6000, from: '2024-07-04', days: 181, category: 'huzheng', serviceId: 'hz.move', outcome: 'completed' });
+      // The certificates a year before: 2,139 − 1,352 (the seed's "同比增加1352份").
+      await generateRows(db, { prefix: 'ago-cert-', count: 787, from: '2024-01-01', days: 182, category: 'certificates', serviceId: 'cert.none', outcome: 'completed' });
       const stats = createHallStats(db, { timeZone: ZONE });
       const answer = await stats.summary({ from: '2025-01-01', to: '2025-06-30', groupBy: 'month', category: 'huzheng' });
       expect(answer.total).toEqual({ sessions: 8385, completed: 7985, averageSeconds: 300, feeFen: 7985 * 500 });
@@ -72,7 +75,15 @@ describe.each(engines)('the hall statistics on %s', (_name, open) => {
       // By category, without the filter: 户政 first (most completed), then certificates.
       const byCategory = await stats.summary({ from: '2025-01-01', to: '2025-06-30', groupBy: 'category' });
       expect(byCategory.rows.map((r) => [r.key, r.completed])).toEqual([['huzheng', 7985], ['certificates', 2139]]);
-      expect(byCategory.yearEarlier.completed).toBe(5222);
+      expect(byCategory.yearEarlier.completed).toBe(5222 + 787);
+      // The seed's certificates: 2,139 无犯罪记录证明 in the half year, 1,352 more than a year before, written +171.7 %.
+      const certificates = await stats.summary({ from: '2025-01-01', to: '2025-06-30', groupBy: 'month', category: 'certificates' });
+      expect(certificates.total.completed).toBe(2139);
+      expect(certificates.yearEarlier).toMatchObject({ from: '2024-01-01', to: '2024-06-30', completed: 787 });
+      expect(certificates.total.completed - certificates.yearEarlier.completed).toBe(1352);
+      // As the console writes it (the seed cuts to one decimal: 1.71791… is +171.7 %), and the 户政 figure the same way.
+      expect(formatChange(certificates.yearEarlier.change ?? 0)).toBe('+171.7 %');
+      expect(formatChange(answer.yearEarlier.change ?? 0)).toBe('+52.9 %');
     });
   });
 

@@ -1,4 +1,4 @@
-/** The devices panel words each diagnostic result and what a restart did, per device kind (zh-CN and en). */
+/** The devices panel words each diagnostic result (the CLI's checks: printers, payment, reader, scanner, writer, hall link) and what a restart did, per device kind (zh-CN and en). */
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,10 @@ const handlers: MockHandlers = {
       checks: [
         { deviceId: 'a4Printer', kind: 'a4Printer', ok: false, lines: ['不可打印 / not ready: 打印机缺纸 / out of paper'], summaryKey: 'staff.check.a4NotReady' },
         { deviceId: 'payment', kind: 'payment', ok: true, lines: ['payment service sandbox (embedded): ok'], summaryKey: 'staff.check.paymentOk' },
+        { deviceId: 'idcard', kind: 'idcard', ok: true, lines: ['online', 'SAM ID 05.01-20101119-0000000001-1234567890'], summaryKey: 'staff.check.idcardReady' },
+        { deviceId: 'fingerprint', kind: 'fingerprint', ok: false, lines: ['noDevice', 'no scanner connected'], summaryKey: 'staff.check.fingerprintProblem' },
+        { deviceId: 'endorsementWriter', kind: 'endorsementWriter', ok: true, lines: ['online / absent', 'ACS ACR1281 1S Dual Reader PICC 0'], summaryKey: 'staff.check.endorsementReady' },
+        { deviceId: 'hall', kind: 'hall', ok: false, lines: ['hall mqtts://hall.local:8883: refused — nothing answers at that address', 'link offline, last contact 2026-12-03 09:58:02'], summaryKey: 'staff.check.hallUnreachable' },
       ],
     }),
   'staff.restartDevice': ({ deviceId }) =>
@@ -38,6 +42,22 @@ describe('the devices panel', () => {
     expect(await screen.findByTestId('staff-check-a4Printer')).toHaveTextContent('A4打印机不能打印');
     expect(screen.getByTestId('staff-check-payment')).toHaveTextContent('支付服务连接正常，签名已核验');
     expect(screen.getByTestId('staff-diagnostics')).toHaveTextContent('不可打印 / not ready');
+    expect(screen.getByTestId('staff-check-idcard')).toHaveTextContent('身份证阅读器正常，安全模块已应答');
+    expect(screen.getByTestId('staff-check-fingerprint')).toHaveTextContent('指纹仪未连接');
+    expect(screen.getByTestId('staff-check-endorsementWriter')).toHaveTextContent('签注写卡器已找到');
+    expect(screen.getByTestId('staff-check-hall')).toHaveTextContent('连不上大厅管理平台');
+    expect(screen.getByTestId('staff-diagnostics')).toHaveTextContent('last contact 2026-12-03 09:58:02');
+  });
+
+  it('words the reader, scanner, writer and hall link checks in English', async () => {
+    const user = userEvent.setup();
+    show('en');
+    await user.click(screen.getByTestId('staff-diagnose'));
+    expect(await screen.findByTestId('staff-check-idcard')).toHaveTextContent('ID card reader OK, its security module answered');
+    expect(screen.getByTestId('staff-check-fingerprint')).toHaveTextContent('Fingerprint scanner not connected');
+    expect(screen.getByTestId('staff-check-endorsementWriter')).toHaveTextContent('Endorsement writer found');
+    expect(screen.getByTestId('staff-check-hall')).toHaveTextContent('Cannot reach the hall console');
+    expect(screen.getByTestId('staff-diagnostics')).toHaveTextContent('SAM ID 05.01-20101119-0000000001-1234567890');
   });
 
   it('says what a restart did for the A4 printer and a camera (en)', async () => {

@@ -2,7 +2,8 @@
  * The hall link over TLS with a CA made here with openssl: the kiosk trusts
  * only the hall's CA (a broker with another CA's certificate is refused and
  * `hall check` says why), connects and comes online with the right one, and
- * `hall check` reports the round trip or that nothing listens.
+ * `hall check` reports the round trip or that nothing listens, also on the
+ * maintenance screen beside the link's last contact.
  */
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,8 @@ import { createEventBus } from '../../../../electron/host/events';
 import { checkHall } from '../../../../electron/host/hall-link/check';
 import type { HallLinkSettings } from '../../../../electron/host/hall-link/credentials';
 import { createHallLink } from '../../../../electron/host/hall-link/hall-link';
+import { hallDiagnostic } from '../../../../electron/host/staff/hall-diagnostic';
+import { ok } from '../../../../domain/result';
 import { openJournal } from '../../../../electron/host/journal';
 import { createAuditLog } from '../../../../electron/host/journal/transactions-audit';
 import { freePort } from '../../../../scripts/lib/local-postgres';
@@ -95,6 +98,11 @@ describe('the hall link over TLS', () => {
       await link.start();
       await until(() => (hall.latest<KioskOnline>('K-TLS', 'online')?.online ? true : undefined), 'online over TLS');
       expect(link.state()).toBe('online');
+      // The maintenance screen's hall check: the CLI's round trip, the running link's state and when the broker last answered.
+      const shown = await hallDiagnostic({ kioskId: 'K-TLS', timeZone: 'Asia/Shanghai', settings: () => ok(settings(tlsPort)), check: checkHall, link: () => link });
+      expect(shown).toMatchObject({ deviceId: 'hall', ok: true, summaryKey: 'staff.check.hallConnected' });
+      expect(shown.lines[0]).toMatch(/^hall mqtts:\/\/127\.0\.0\.1:\d+: connected as K-TLS, round trip [\d.]+ ms$/);
+      expect(shown.lines[1]).toMatch(/^link online, last contact \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     } finally {
       await link.stop();
       opened.value.close();
