@@ -242,6 +242,9 @@ export interface TestKit {
   sessionId: string;
 }
 
+/** The payment desk's logger: one for all kits (a logger per run was a measurable part of a replayed run). */
+const SILENT = pino({ level: 'silent' });
+
 /** A FlowKit for `serviceId` with the recording fakes, built as createKioskFlows builds it. */
 export function testKit(serviceId: string, serviceName: FlowKit['serviceName'], category: keyof KioskConfig['services']['windows'], options: KitOptions & { parsedSettings?: unknown } = {}): TestKit {
   const config = options.config ?? defaultConfig();
@@ -263,7 +266,7 @@ export function testKit(serviceId: string, serviceName: FlowKit['serviceName'], 
     slips,
     applications: outbox,
     heldApplications: heldOutbox(gateway, config.kioskId),
-    payment: createPaymentDesk({ ...payment, pollMs: 20, logger: pino({ level: 'silent' }) }),
+    payment: createPaymentDesk({ ...payment, pollMs: 20, logger: SILENT }),
     kioskId: config.kioskId,
     hallName: config.hallName,
     window: config.services.windows[category],
@@ -349,6 +352,61 @@ export function startService(module: ServiceModule, identity: Identity | null, o
   const faults: unknown[] = [];
   const flow = serviceFlow(module, test.kit, (error) => faults.push(error)).start({ sessionId: test.sessionId, flowId: `flow-kit-${runs}-0000`, identity, language: 'zh-CN' });
   return wrap(test, flow, faults);
+}
+
+/**
+ * The ports of a FlowKit that hold a run's state (the sandbox's dedupe maps
+ * and sequences, the recording fakes, the session's pages, the payment
+ * sandbox's orders): a runner's flow reaches the current run's through them.
+ */
+const RUN_PORTS = ['gateway', 'documents', 'slips', 'applications', 'payment', 'heldApplications', 'documentPages', 'endorsementWriter', 'proxy', 'audit'] as const;
+
+/** An object that forwards every property to `target()`'s, methods bound to it. */
+function forwarding<T extends object>(target: () => T): T {
+  return new Proxy({} as T, {
+    get: (_, name) => {
+      const port = target();
+      const value: unknown = Reflect.get(port, name);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(port) : value;
+    },
+    has: (_, name) => Reflect.has(target(), name),
+  });
+}
+
+export interface ServiceRunner {
+  /** Starts one run, as {@link startService} does (a fresh kit: its own sandbox, fakes and session), over the runner's one flow. */
+  start(identity: Identity | null, gateway?: PoliceGateway): FlowRun;
+}
+
+/**
+ * `module`'s flow built once, then run many times, each run with a fresh
+ * kit, as the host builds a service's flow once and starts a run per
+ * session. For tests that replay thousands of runs (service-modules):
+ * building the machine was a third of each run's time. The kit's settings,
+ * config and clock are `options`' for every run; only the gateway may differ.
+ */
+export function serviceRunner(module: ServiceModule, options: Omit<KitOptions, 'gateway'> = {}): ServiceRunner {
+  const constant: KitOptions = { ...options, config: options.config ?? defaultConfig() };
+  let current: { test: TestKit; faults: unknown[] } | undefined;
+  const now = (): { test: TestKit; faults: unknown[] } => {
+    if (!current) throw new Error('no run started');
+    return current;
+  };
+  let service: ReturnType<typeof serviceFlow> | undefined;
+  return {
+    start(identity, gateway) {
+      const test = testKit(module.id, module.catalogue.name, module.catalogue.category, { audience: module.catalogue.audience, ...constant, ...(gateway ? { gateway } : {}), parsedSettings: moduleSettings(module, constant.settings) });
+      const faults: unknown[] = [];
+      current = { test, faults };
+      if (!service) {
+        const ports = Object.fromEntries(RUN_PORTS.filter((port) => test.kit[port] !== undefined).map((port) => [port, forwarding(() => now().test.kit[port] as object)]));
+        service = serviceFlow(module, { ...test.kit, ...ports }, (error) => now().faults.push(error));
+      }
+      runs += 1;
+      const flow = service.start({ sessionId: test.sessionId, flowId: `flow-kit-${runs}-0000`, identity, language: 'zh-CN' });
+      return wrap(test, flow, faults);
+    },
+  };
 }
 
 /** Starts a run of a plan that is no service's (library tests): built with buildFlow, run as the host runs a flow. */

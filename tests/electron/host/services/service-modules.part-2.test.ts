@@ -1,0 +1,4 @@
+/** Part 2 of the service modules' checks (module-checks.ts; service-modules.test.ts checks that the parts cover the registry). */
+import { checkServiceModules, modulesOfPart } from './module-checks';
+
+checkServiceModules(modulesOfPart(2));
