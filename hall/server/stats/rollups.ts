@@ -42,7 +42,7 @@ export async function rebuildRollups(db: Pick<HallDb, 'transaction'>): Promise<v
   });
 }
 
-/** Bulk loading without the per-statement trigger (rebuild afterwards); the ingest keeps it on. */
+/** Bulk loading without the per-statement triggers (rebuild afterwards); the ingest keeps them on. */
 export async function setRollupTrigger(db: Pick<HallDb, 'query'>, enabled: boolean): Promise<void> {
   for (const trigger of ROLLUP_TRIGGERS) await db.query(`ALTER TABLE journal_sessions ${enabled ? 'ENABLE' : 'DISABLE'} TRIGGER ${trigger}`);
 }
