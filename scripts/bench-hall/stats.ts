@@ -3,7 +3,9 @@
  * bulk-loaded server-side with generate_series (trigger off), rollups rebuilt
  * in one pass, ANALYZE, then the console's queries through createHallStats —
  * summary by service/category/kiosk/day/month over 1, 6 and 12 months with
- * their 环比/同比, and drop-off — each ≥ 20 times after a warm-up.
+ * their 环比/同比, drop-off, kiosks ranked within a category or a service
+ * (aligned and ragged ranges), one kiosk with filters, and the whole
+ * history — each ≥ 20 times after a warm-up.
  */
 import { createHallStats } from '../../hall/server/stats/hall-stats';
 import { rebuildRollups, setRollupTrigger } from '../../hall/server/stats/rollups';
@@ -30,6 +32,18 @@ const PERIODS = [
   { name: '12m', from: '2025-11-01' },
 ] as const;
 const GROUPINGS: StatsQuery['groupBy'][] = ['service', 'category', 'kiosk', 'day', 'month'];
+/** Filters that rank kiosks within a category or a service (no rollup of migration 2 has both dimensions). */
+const KIOSK_FILTERS: Array<[string, Pick<StatsQuery, 'category' | 'serviceId'>]> = [
+  ['category', { category: 'huzheng' }],
+  ['service', { serviceId: 'id.renewal' }],
+  ['category+service', { category: 'huzheng', serviceId: 'id.renewal' }],
+];
+/** Ranges whose ends are not month ends: the most days read from the rows (about half a month at each end). */
+const RAGGED_RANGES = [
+  { name: '6m-unaligned', from: '2026-04-16', to: '2026-10-15' },
+  { name: '7m-ragged', from: '2026-03-16', to: '2026-10-16' },
+  { name: '2m-partial', from: '2026-09-02', to: '2026-10-29' },
+] as const;
 
 /** 30 services in 5 categories; popularity falls with the index (r² skew in the generator). */
 const SERVICES: Array<[string, string, number]> = [
@@ -67,7 +81,8 @@ export async function benchHallStats(options: StatsBenchOptions): Promise<HallBe
     phases.analyze = since(start);
     const sizes = await db.query<{ name: string; rows: string; size: string }>(
       `SELECT relname AS name, reltuples::bigint::text AS rows, pg_size_pretty(pg_total_relation_size(oid)) AS size
-       FROM pg_class WHERE relname IN ('journal_sessions', 'journal_daily', 'journal_daily_kiosk', 'journal_monthly_kiosk', 'journal_dropoff') ORDER BY relname`,
+       FROM pg_class WHERE relname IN ('journal_sessions', 'journal_daily', 'journal_daily_kiosk', 'journal_monthly_kiosk', 'journal_dropoff',
+         'journal_monthly_kiosk_category', 'journal_monthly_kiosk_service') ORDER BY relname`,
     );
     log(`  phases: generate ${s(phases.generate)}, rollup ${s(phases.rollup)}, vacuum analyze ${s(phases.analyze)}`);
     for (const t of sizes.rows) log(`  ${t.name.padEnd(22)} ${t.rows.padStart(10)} rows  ${t.size}`);
@@ -84,7 +99,7 @@ export async function benchHallStats(options: StatsBenchOptions): Promise<HallBe
         samples.push(since(t));
       }
       const row = latencyRow(id, samples, 95, 300);
-      log(`  ${row.id.padEnd(44)} p50 ${String(row.p50).padStart(7)} ms  p95 ${String(row.median).padStart(7)} ms`);
+      log(`  ${row.id.padEnd(48)} p50 ${String(row.p50).padStart(7)} ms  p95 ${String(row.median).padStart(7)} ms`);
       rows.push(row);
     };
     for (const period of PERIODS) {
@@ -94,22 +109,36 @@ export async function benchHallStats(options: StatsBenchOptions): Promise<HallBe
     // Months not aligned to the calendar: the days around the whole months come from the daily rollups.
     await measure('hall.stats.6m-unaligned.kiosk', () => stats.summary({ from: '2026-04-16', to: '2026-10-15', groupBy: 'kiosk' }));
     await measure('hall.stats.6m-unaligned.service', () => stats.summary({ from: '2026-04-16', to: '2026-10-15', groupBy: 'service' }));
-    // Filters the console offers: one kiosk (rollup by kiosk, or its rows through the kiosk index), a category by kiosk (rows).
+    // Filters the console offers: one kiosk (rollup by kiosk, or its rows through the kiosk index).
     await measure('hall.stats.12m.one-kiosk.day', () => stats.summary({ from: '2025-11-01', to: LAST_DAY, groupBy: 'day', kioskId: 'k0042' }));
     await measure('hall.stats.12m.one-kiosk.service', () => stats.summary({ from: '2025-11-01', to: LAST_DAY, groupBy: 'service', kioskId: 'k0042' }));
-    await measure('hall.stats.1m.kiosk.category-filter', () => stats.summary({ from: '2026-10-01', to: LAST_DAY, groupBy: 'kiosk', category: 'traffic' }));
-    // The alternative not chosen: the same summaries from journal_sessions through its indexes (a hall
-    // whose zone is not the rollups' reads the rows). Logged for docs/scale.md, not a target.
-    const fromRows = createHallStats(db, { timeZone: 'UTC' });
-    for (const period of PERIODS) {
+    await measure('hall.stats.12m.one-kiosk.category.month', () => stats.summary({ from: '2025-11-01', to: LAST_DAY, groupBy: 'month', kioskId: 'k0042', category: 'huzheng' }));
+    // Ranking kiosks within a category or a service (migration 4's monthly rollups, the days at the ends from the rows);
+    // huzheng is the biggest category (about half the rows), the worst case for those days.
+    for (const [name, filters] of KIOSK_FILTERS) {
+      for (const period of PERIODS) await measure(`hall.stats.${period.name}.kiosk.${name}`, () => stats.summary({ from: period.from, to: LAST_DAY, groupBy: 'kiosk', ...filters }));
+    }
+    for (const range of RAGGED_RANGES) {
+      await measure(`hall.stats.${range.name}.kiosk.category`, () => stats.summary({ from: range.from, to: range.to, groupBy: 'kiosk', category: 'huzheng' }));
+    }
+    // The whole history (the console's dates are free): the longest ranges it can ask.
+    await measure('hall.stats.36m.service', () => stats.summary({ from: FIRST_DAY, to: LAST_DAY, groupBy: 'service' }));
+    await measure('hall.stats.36m.kiosk', () => stats.summary({ from: FIRST_DAY, to: LAST_DAY, groupBy: 'kiosk' }));
+    await measure('hall.stats.36m.kiosk.category', () => stats.summary({ from: FIRST_DAY, to: LAST_DAY, groupBy: 'kiosk', category: 'huzheng' }));
+    // The alternative not chosen: the same summaries from journal_sessions through its indexes (what a hall
+    // whose zone is not the rollups' reads). Logged for docs/scale.md, not a target.
+    const fromRows = createHallStats(db, { timeZone: 'Asia/Shanghai', fromRows: true });
+    const withoutRollups = async (name: string, q: StatsQuery) => {
       const samples: number[] = [];
       for (let i = 0; i < 4; i += 1) {
         const t = performance.now();
-        await fromRows.summary({ from: period.from, to: LAST_DAY, groupBy: 'service' });
+        await fromRows.summary(q);
         if (i > 0) samples.push(since(t));
       }
-      log(`  without rollups (rows + indexes): ${period.name} by service, median of 3: ${Math.round(samples.sort((a, b) => a - b)[1]!)} ms`);
-    }
+      log(`  without rollups (rows + indexes): ${name}, median of 3: ${Math.round(samples.sort((a, b) => a - b)[1]!)} ms`);
+    };
+    for (const period of PERIODS) await withoutRollups(`${period.name} by service`, { from: period.from, to: LAST_DAY, groupBy: 'service' });
+    for (const period of PERIODS) await withoutRollups(`${period.name} by kiosk, category`, { from: period.from, to: LAST_DAY, groupBy: 'kiosk', category: 'huzheng' });
     phases.queries = since(start);
     log(`  queries: ${s(phases.queries)}`);
 

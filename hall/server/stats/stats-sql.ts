@@ -1,17 +1,20 @@
 /**
  * The SQL behind the statistics, over the source that answers a query
  * fastest: the daily rollup (no kiosk dimension), the per-kiosk daily rollup
- * (no service dimension), or the journal rows themselves (a kiosk with a
- * service or category filter, or a hall whose time zone is not the rollups').
+ * (no service dimension), the per-kiosk monthly rollups by category and by
+ * service (ranking kiosks within a category or service), or the journal rows
+ * themselves (one kiosk with a service or category filter, through the kiosk
+ * index, or a hall whose time zone is not the rollups').
  * Ranking kiosks or counting one kiosk's months reads whole months from the
  * monthly kiosk rollup and only the days around them from the daily one.
  * Every source yields the same figures for the same rows: the rollup
- * expressions in migration 2 are repeated here for the rows.
+ * expressions in migrations 2 and 4 are repeated here for the rows.
  */
 import type { StatsQuery } from '../../contract/console-api';
+import { monthPlan } from './month-plan';
 import { dayNumber, wholeMonths, type DayRange } from './periods';
 
-export type StatsSource = 'daily' | 'dailyKiosk' | 'rows';
+export type StatsSource = 'daily' | 'dailyKiosk' | 'monthlyKioskService' | 'rows';
 export type GroupBy = StatsQuery['groupBy'];
 export type StatsFilters = Pick<StatsQuery, 'category' | 'serviceId' | 'kioskId'>;
 
@@ -30,11 +33,16 @@ export function chooseSource(groupBy: GroupBy | null, filters: StatsFilters, rol
   const needsKiosk = groupBy === 'kiosk' || filters.kioskId !== undefined;
   if (!needsKiosk) return 'daily';
   const needsService = groupBy === 'service' || groupBy === 'category' || filters.serviceId !== undefined || filters.category !== undefined;
-  return needsService ? 'rows' : 'dailyKiosk';
+  if (!needsService) return 'dailyKiosk';
+  // Every kiosk within a category or service; one kiosk's rows are few and read through the kiosk index.
+  return groupBy === 'kiosk' && filters.kioskId === undefined ? 'monthlyKioskService' : 'rows';
 }
 
 const ROW_DAY = `(started_at AT TIME ZONE $3)::date`;
 const ROW_MILLIS = `greatest(0, round(extract(epoch FROM ended_at - started_at) * 1000))`;
+/** A local day range as instants (local midnight of `from` to local midnight after `to`): the range can use the indexes on started_at. */
+const rowsBetween = (from: string, to: string, zone: string) =>
+  `started_at >= (${from}::date::timestamp AT TIME ZONE ${zone}) AND started_at < ((${to}::date + 1)::timestamp AT TIME ZONE ${zone})`;
 
 /**
  * Sessions, completed, duration (ms) and fees over `range`, one row per key of
@@ -89,12 +97,15 @@ export function figuresSql(source: StatsSource, groupBy: GroupBy | null, filters
         params,
       };
     }
+    case 'monthlyKioskService':
+      if (groupBy !== 'kiosk') throw new Error('the monthly kiosk × service rollups answer a ranking of kiosks only');
+      return kioskRankingSql(filters, range, timeZone);
     case 'rows': {
       params.push(timeZone);
-      // Local midnight of `from` to local midnight after `to`, as instants: the range can use the indexes on started_at.
-      where.push(`started_at >= ($1::date::timestamp AT TIME ZONE $3)`, `started_at < (($2::date + 1)::timestamp AT TIME ZONE $3)`);
-      filter('category', filters.category);
-      filter('service_id', filters.serviceId);
+      where.push(rowsBetween('$1', '$2', '$3'));
+      // coalesce: the rollups key a missing service or category as '', and so does every source.
+      filter(`coalesce(category, '')`, filters.category);
+      filter(`coalesce(service_id, '')`, filters.serviceId);
       filter('kiosk_id', filters.kioskId);
       const key = keyOf(groupBy, { service: `coalesce(service_id, '')`, category: `coalesce(category, '')`, kiosk: 'kiosk_id', day: ROW_DAY });
       return {
@@ -105,6 +116,55 @@ export function figuresSql(source: StatsSource, groupBy: GroupBy | null, filters
       };
     }
   }
+}
+
+/**
+ * Kiosks ranked within a category or a service: whole months from the
+ * monthly kiosk × category (or × service) rollup, corrected by the rows of
+ * the days at either end ({@link monthPlan}); a kiosk whose sum comes to no
+ * session is left out, as the other sources never list it.
+ */
+function kioskRankingSql(filters: StatsFilters, range: DayRange, timeZone: string): { sql: string; params: unknown[] } {
+  const from = dayNumber(range.from);
+  const to = dayNumber(range.to);
+  if (from === null || to === null) throw new RangeError(`statistics range: ${range.from}..${range.to}`);
+  const plan = monthPlan(from, to);
+  const params: unknown[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const rollupWhere: string[] = [];
+  const rowWhere: string[] = [];
+  if (filters.serviceId !== undefined) {
+    const service = param(filters.serviceId);
+    rollupWhere.push(`service_id = ${service}`);
+    rowWhere.push(`coalesce(service_id, '') = ${service}`);
+  }
+  if (filters.category !== undefined) {
+    const category = param(filters.category);
+    rollupWhere.push(`category = ${category}`);
+    rowWhere.push(`coalesce(category, '') = ${category}`);
+  }
+  const parts: string[] = [];
+  if (plan.months) {
+    // A service filter reads its own table (a category filter with it narrows those rows); a category alone, the category table.
+    const table = filters.serviceId !== undefined ? 'journal_monthly_kiosk_service' : 'journal_monthly_kiosk_category';
+    parts.push(`SELECT kiosk_id AS key, sessions, completed, millis, fee_fen FROM ${table}
+                WHERE month >= ${param(plan.months.from)}::date AND month < ${param(plan.months.until)}::date AND ${rollupWhere.join(' AND ')}`);
+  }
+  const zone = plan.rowSpans.length > 0 ? param(timeZone) : '';
+  for (const span of plan.rowSpans) {
+    const sign = span.sign === 1 ? '' : '-';
+    parts.push(`SELECT kiosk_id AS key, ${sign}count(*) AS sessions, ${sign}count(*) FILTER (WHERE outcome = 'completed') AS completed,
+                  ${sign}coalesce(sum(${ROW_MILLIS}), 0)::bigint AS millis, ${sign}coalesce(sum(fee_fen), 0)::bigint AS fee_fen
+                FROM journal_sessions WHERE ${rowsBetween(param(span.from), param(span.to), zone)} AND ${rowWhere.join(' AND ')} GROUP BY 1`);
+  }
+  return {
+    sql: `SELECT key, sum(sessions)::bigint AS sessions, sum(completed)::bigint AS completed, sum(millis)::bigint AS millis, sum(fee_fen)::bigint AS fee
+          FROM (${parts.join(' UNION ALL ')}) AS parts GROUP BY 1 HAVING sum(sessions) > 0`,
+    params,
+  };
 }
 
 function wholeMonthsOf(range: DayRange): { from: string; until: string } | null {

@@ -250,6 +250,72 @@ export const HALL_MIGRATIONS: HallMigration[] = [
       CREATE INDEX proxy_cases_created ON proxy_cases (created_at);
     `,
   },
+  {
+    version: 4,
+    name: 'kiosk statistics by category and service',
+    // Ranking kiosks with a category or service filter (docs/scale.md): no
+    // rollup of migration 2 has kiosk and service together, so that query read
+    // every row of its range. Whole months per kiosk × category and per
+    // kiosk × service answer it; a kiosk has ~5 sessions a day, so a daily
+    // grain would be as large as the rows and the days around the whole months
+    // are read from the rows (see stats-sql.ts). Category keys its own table:
+    // a category filter would otherwise add up every service of the category.
+    // Same trigger discipline as migration 2 (statement level, transition
+    // table, keys locked in order); existing rows are summed in here.
+    sql: `
+      CREATE TABLE journal_monthly_kiosk_category (
+        category    text NOT NULL,
+        month       date NOT NULL,
+        kiosk_id    text NOT NULL,
+        sessions    bigint NOT NULL,
+        completed   bigint NOT NULL,
+        millis      bigint NOT NULL,
+        fee_fen     bigint NOT NULL,
+        PRIMARY KEY (category, month, kiosk_id)
+      );
+      CREATE TABLE journal_monthly_kiosk_service (
+        service_id  text NOT NULL,
+        month       date NOT NULL,
+        category    text NOT NULL,
+        kiosk_id    text NOT NULL,
+        sessions    bigint NOT NULL,
+        completed   bigint NOT NULL,
+        millis      bigint NOT NULL,
+        fee_fen     bigint NOT NULL,
+        PRIMARY KEY (service_id, month, category, kiosk_id)
+      );
+      CREATE FUNCTION journal_rollup_kiosk_service_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO journal_monthly_kiosk_category AS r (category, month, kiosk_id, sessions, completed, millis, fee_fen)
+          SELECT coalesce(n.category, ''), date_trunc('month', n.started_at AT TIME ZONE journal_rollup_zone())::date, n.kiosk_id,
+                 count(*), count(*) FILTER (WHERE n.outcome = 'completed'),
+                 sum(greatest(0, round(extract(epoch FROM n.ended_at - n.started_at) * 1000)))::bigint, sum(n.fee_fen)
+          FROM new_rows n GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+          ON CONFLICT (category, month, kiosk_id) DO UPDATE
+            SET sessions = r.sessions + EXCLUDED.sessions, completed = r.completed + EXCLUDED.completed, millis = r.millis + EXCLUDED.millis, fee_fen = r.fee_fen + EXCLUDED.fee_fen;
+        INSERT INTO journal_monthly_kiosk_service AS r (service_id, month, category, kiosk_id, sessions, completed, millis, fee_fen)
+          SELECT coalesce(n.service_id, ''), date_trunc('month', n.started_at AT TIME ZONE journal_rollup_zone())::date, coalesce(n.category, ''), n.kiosk_id,
+                 count(*), count(*) FILTER (WHERE n.outcome = 'completed'),
+                 sum(greatest(0, round(extract(epoch FROM n.ended_at - n.started_at) * 1000)))::bigint, sum(n.fee_fen)
+          FROM new_rows n GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+          ON CONFLICT (service_id, month, category, kiosk_id) DO UPDATE
+            SET sessions = r.sessions + EXCLUDED.sessions, completed = r.completed + EXCLUDED.completed, millis = r.millis + EXCLUDED.millis, fee_fen = r.fee_fen + EXCLUDED.fee_fen;
+        RETURN NULL;
+      END;
+      $$;
+      CREATE TRIGGER journal_rollup_kiosk_service AFTER INSERT ON journal_sessions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION journal_rollup_kiosk_service_insert();
+      INSERT INTO journal_monthly_kiosk_category (category, month, kiosk_id, sessions, completed, millis, fee_fen)
+        SELECT coalesce(category, ''), date_trunc('month', started_at AT TIME ZONE journal_rollup_zone())::date, kiosk_id,
+               count(*), count(*) FILTER (WHERE outcome = 'completed'),
+               sum(greatest(0, round(extract(epoch FROM ended_at - started_at) * 1000)))::bigint, sum(fee_fen)
+        FROM journal_sessions GROUP BY 1, 2, 3;
+      INSERT INTO journal_monthly_kiosk_service (service_id, month, category, kiosk_id, sessions, completed, millis, fee_fen)
+        SELECT coalesce(service_id, ''), date_trunc('month', started_at AT TIME ZONE journal_rollup_zone())::date, coalesce(category, ''), kiosk_id,
+               count(*), count(*) FILTER (WHERE outcome = 'completed'),
+               sum(greatest(0, round(extract(epoch FROM ended_at - started_at) * 1000)))::bigint, sum(fee_fen)
+        FROM journal_sessions GROUP BY 1, 2, 3, 4;
+    `,
+  },
 ];
 
 export type HallMigrationError = { kind: 'databaseTooNew'; version: number; known: number } | { kind: 'migrationFailed'; version: number; message: string };

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatsQuery } from '../../../hall/contract/console-api';
 import type { HallDb } from '../../../hall/server/store/hall-db';
-import { migrateHallDb } from '../../../hall/server/store/migrations';
+import { HALL_MIGRATIONS, migrateHallDb } from '../../../hall/server/store/migrations';
 import { openPgliteDb } from '../../../hall/server/store/pglite-db';
 import { openPostgresDb } from '../../../hall/server/store/postgres-db';
 import { createHallStats } from '../../../hall/server/stats/hall-stats';
@@ -19,13 +19,24 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const engines: Array<[string, () => Promise<HallDb>]> = [
-  ['PGlite (embedded)', () => openPgliteDb()],
-  ['PostgreSQL server', () => openPostgresDb({ connectionString: server.connectionString })],
+/** Each engine: the shared database, and a fresh empty one (a new PGlite, or a new database on the server). */
+const engines: Array<[string, () => Promise<HallDb>, (name: string) => Promise<HallDb>]> = [
+  ['PGlite (embedded)', () => openPgliteDb(), () => openPgliteDb()],
+  [
+    'PostgreSQL server',
+    () => openPostgresDb({ connectionString: server.connectionString }),
+    async (name) => {
+      const admin = await openPostgresDb({ connectionString: server.connectionString, max: 1 });
+      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.close();
+      return openPostgresDb({ connectionString: server.connectionString.replace(/\/postgres$/, `/${name}`) });
+    },
+  ],
 ];
 
 const ZONE = 'Asia/Shanghai';
-const JOURNAL_TABLES = 'journal_sessions, journal_daily, journal_daily_kiosk, journal_monthly_kiosk, journal_dropoff';
+const ROLLUP_TABLES = ['journal_daily', 'journal_daily_kiosk', 'journal_monthly_kiosk', 'journal_dropoff', 'journal_monthly_kiosk_category', 'journal_monthly_kiosk_service'];
+const JOURNAL_TABLES = ['journal_sessions', ...ROLLUP_TABLES].join(', ');
 
 const row = (over: Partial<TestRow> & Pick<TestRow, 'rowId'>): TestRow => ({
   kioskId: 'kiosk-1',
@@ -39,7 +50,19 @@ const row = (over: Partial<TestRow> & Pick<TestRow, 'rowId'>): TestRow => ({
   ...over,
 });
 
-describe.each(engines)('the hall statistics on %s', (_name, open) => {
+/**
+ * `count` rows spread every 239 minutes from 2023-12-20 (every hour of the day, so local midnights are crossed) over
+ * three kiosks, services a/b/c/none and categories huzheng/traffic/none mixed independently, a fifth not completed.
+ */
+const mixedRowsSql = (count: number) => `
+  INSERT INTO journal_sessions (kiosk_id, row_id, session_id, service_id, category, outcome, started_at, ended_at, last_step, fee_fen)
+  SELECT 'k' || (g % 3 + 1), 'm' || g, 'ms' || g, (ARRAY['a', 'b', 'c', NULL])[1 + (g * 7) % 4], (ARRAY['huzheng', 'traffic', NULL])[1 + (g * 11) % 3],
+         CASE WHEN g % 5 = 0 THEN 'abandoned' ELSE 'completed' END,
+         timestamptz '2023-12-20 00:00Z' + g * interval '239 minutes', timestamptz '2023-12-20 00:00Z' + g * interval '239 minutes' + (g % 900) * interval '1 second',
+         CASE WHEN g % 5 = 0 THEN 'photo' ELSE 'receipt' END, (g % 4) * 500
+  FROM generate_series(1, ${count}) g`;
+
+describe.each(engines)('the hall statistics on %s', (_name, open, openFresh) => {
   // One database per engine (opening PGlite costs seconds); each test starts from empty journal tables.
   let shared: HallDb;
   beforeAll(async () => {
@@ -147,6 +170,65 @@ describe.each(engines)('the hall statistics on %s', (_name, open) => {
     });
   });
 
+  it('answers every query the console can ask as the rows themselves do: each grouping and combination of filters, whole months and ragged ranges', async () => {
+    await withDb(async (db) => {
+      await db.query(mixedRowsSql(3000));
+      const fromRollups = createHallStats(db, { timeZone: ZONE });
+      const fromRows = createHallStats(db, { timeZone: ZONE, fromRows: true });
+      const groupings: StatsQuery['groupBy'][] = ['service', 'category', 'kiosk', 'day', 'month'];
+      const filters: Array<Pick<StatsQuery, 'category' | 'serviceId' | 'kioskId'>> = [
+        {},
+        { category: 'huzheng' },
+        { serviceId: 'a' },
+        { kioskId: 'k1' },
+        { category: 'traffic', serviceId: 'b' },
+        { category: 'huzheng', kioskId: 'k2' },
+        { serviceId: 'c', kioskId: 'k3' },
+        { category: 'traffic', serviceId: 'a', kioskId: 'k1' },
+      ];
+      const ranges = [
+        { from: '2025-01-01', to: '2025-03-31' },
+        { from: '2024-12-17', to: '2025-03-14' },
+        { from: '2024-12-03', to: '2025-02-27' },
+        { from: '2025-02-03', to: '2025-02-26' },
+        { from: '2025-02-10', to: '2025-02-10' },
+      ];
+      let compared = 0;
+      for (const groupBy of groupings) {
+        for (const filter of filters) {
+          for (const range of ranges) {
+            const q: StatsQuery = { ...range, groupBy, ...filter };
+            const answer = await fromRollups.summary(q);
+            expect(answer, JSON.stringify(q)).toEqual(await fromRows.summary(q));
+            compared += answer.total.sessions > 0 ? 1 : 0;
+          }
+        }
+      }
+      // The comparison means something: most queries found sessions (a single day with three filters may find none).
+      expect(compared).toBeGreaterThan((groupings.length * filters.length * ranges.length * 2) / 3);
+    });
+  }, 120_000);
+
+  it("sums the rows stored before migration 4 into that migration's rollups", async () => {
+    const db = await openFresh('stats_backfill');
+    try {
+      expect((await migrateHallDb(db, HALL_MIGRATIONS.filter((m) => m.version < 4))).ok).toBe(true);
+      await db.query(mixedRowsSql(1500));
+      expect(await migrateHallDb(db)).toMatchObject({ ok: true });
+      const q: StatsQuery = { from: '2024-01-05', to: '2024-09-20', groupBy: 'kiosk', category: 'huzheng' };
+      const answer = await createHallStats(db, { timeZone: ZONE }).summary(q);
+      expect(answer.total.sessions).toBeGreaterThan(0);
+      expect(answer).toEqual(await createHallStats(db, { timeZone: ZONE, fromRows: true }).summary(q));
+      // Rows after the migration reach the new rollups through its trigger.
+      await insertRows(db, [row({ rowId: 'after', kioskId: 'k9', category: 'huzheng', startedAt: '2024-06-10T02:00:00Z', endedAt: '2024-06-10T02:01:00Z' })]);
+      const later = await createHallStats(db, { timeZone: ZONE }).summary(q);
+      expect(later.rows.find((r) => r.key === 'k9')).toMatchObject({ sessions: 1, completed: 1 });
+      expect(later).toEqual(await createHallStats(db, { timeZone: ZONE, fromRows: true }).summary(q));
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+
   it('gives the same figures from the rollups as from a direct count over random rows', async () => {
     await withDb(async (db) => {
       const rollups = createHallStats(db, { timeZone: ZONE });
@@ -190,9 +272,15 @@ describe.each(engines)('the hall statistics on %s', (_name, open) => {
             }
             return out;
           };
-          const inRange = (r: TestRow) => day(r.startedAt) >= '2024-02-28' && day(r.startedAt) <= '2024-03-01';
-          const inWide = (r: TestRow) => day(r.startedAt) >= '2024-01-28' && day(r.startedAt) <= '2024-04-02';
+          const between = (from: string, to: string) => (r: TestRow) => day(r.startedAt) >= from && day(r.startedAt) <= to;
+          const inRange = between('2024-02-28', '2024-03-01');
+          const inWide = between('2024-01-28', '2024-04-02');
           const wide = { from: '2024-01-28', to: '2024-04-02' };
+          // Most of January and March: whole months minus the days outside (read from the rows); most of February alone.
+          const ragged = { from: '2024-01-03', to: '2024-03-29' };
+          const inRagged = between(ragged.from, ragged.to);
+          const midFebruary = { from: '2024-02-03', to: '2024-02-27' };
+          const inMidFebruary = between(midFebruary.from, midFebruary.to);
           const cases: Array<{ q: Partial<StatsQuery> & Pick<StatsQuery, 'groupBy'>; keep: (r: TestRow) => boolean; key: (r: TestRow) => string }> = [
             { q: { groupBy: 'kiosk', ...wide }, keep: inWide, key: (r) => r.kioskId },
             { q: { groupBy: 'month', kioskId: 'k1', ...wide }, keep: (r) => inWide(r) && r.kioskId === 'k1', key: (r) => day(r.startedAt).slice(0, 7) },
@@ -202,6 +290,16 @@ describe.each(engines)('the hall statistics on %s', (_name, open) => {
             { q: { groupBy: 'kiosk' as const }, keep: inRange, key: (r: TestRow) => r.kioskId },
             { q: { groupBy: 'kiosk' as const, category: 'traffic' as const }, keep: (r: TestRow) => inRange(r) && r.category === 'traffic', key: (r: TestRow) => r.kioskId },
             { q: { groupBy: 'day' as const, kioskId: 'k2' }, keep: (r: TestRow) => inRange(r) && r.kioskId === 'k2', key: (r: TestRow) => day(r.startedAt) },
+            // Kiosks ranked within a category or a service: migration 4's monthly rollups and the rows of the days at the ends.
+            { q: { groupBy: 'kiosk', serviceId: 'a' }, keep: (r) => inRange(r) && r.serviceId === 'a', key: (r) => r.kioskId },
+            { q: { groupBy: 'kiosk', category: 'traffic', ...wide }, keep: (r) => inWide(r) && r.category === 'traffic', key: (r) => r.kioskId },
+            { q: { groupBy: 'kiosk', category: 'huzheng', ...ragged }, keep: (r) => inRagged(r) && r.category === 'huzheng', key: (r) => r.kioskId },
+            { q: { groupBy: 'kiosk', serviceId: 'b', ...ragged }, keep: (r) => inRagged(r) && r.serviceId === 'b', key: (r) => r.kioskId },
+            {
+              q: { groupBy: 'kiosk', serviceId: 'a', category: 'traffic', ...midFebruary },
+              keep: (r) => inMidFebruary(r) && r.serviceId === 'a' && r.category === 'traffic',
+              key: (r) => r.kioskId,
+            },
           ];
           for (const { q, keep, key } of cases) {
             const answer = await rollups.summary({ from: '2024-02-28', to: '2024-03-01', ...q });
@@ -214,8 +312,7 @@ describe.each(engines)('the hall statistics on %s', (_name, open) => {
           const expectedDrop = count((r) => inRange(r) && r.serviceId === 'a' && r.outcome !== 'completed', (r) => r.lastStep ?? '');
           expect(new Map(drop.steps.map((s) => [s.step, s.sessions]))).toEqual(new Map([...expectedDrop].map(([k, v]) => [k, v.sessions])));
           // The one-pass rebuild (after a bulk load) lands on the trigger's sums.
-          const rollupTables = ['journal_daily', 'journal_daily_kiosk', 'journal_monthly_kiosk', 'journal_dropoff'];
-          const snapshot = async () => Promise.all(rollupTables.map(async (t) => (await db.query(`SELECT * FROM ${t} AS r ORDER BY r::text`)).rows));
+          const snapshot = async () => Promise.all(ROLLUP_TABLES.map(async (t) => (await db.query(`SELECT * FROM ${t} AS r ORDER BY r::text`)).rows));
           const before = await snapshot();
           await rebuildRollups(db);
           expect(await snapshot()).toEqual(before);
