@@ -9,8 +9,9 @@
  *   his signature, 10 元 paid by phone, the 缴费凭证 and the 领证回执 read back
  *   by text (受理编号 as a CODE128 barcode, 长期, window 4, masked);
  * - 韩梅 (expired 100 days ago) may still renew: 期满换证 is offered;
- * - 冯军 (注销), 孙建军 (吊销), 王桂芝 (72, annual medical check lapsed): the
- *   counter with the reason and what to do, a queue ticket for window 4
+ * - 冯军 (注销), 孙建军 (吊销), 王桂芝 (72, annual medical check lapsed),
+ *   周建平 (in the window, one unhandled violation: the 审验 is not passed):
+ *   the counter with the reason and what to do, a queue ticket for window 4
  *   printed, and no payment.
  * The fake camera plays the man of resident-han's reference photo (liveness
  * skipped): the test's sandbox data gives these people his face.
@@ -28,6 +29,7 @@ const HAN_MEI = { name: '韩梅', idNumber: '410403198305170021' } as const;
 const FENG = { name: '冯军', idNumber: '410402197603020039' } as const;
 const SUN = { name: '孙建军', idNumber: '410411198507150037' } as const;
 const WANG_GUIZHI = { name: '王桂芝', idNumber: '410403195411070020' } as const;
+const ZHOU = { name: '周建平', idNumber: '410402198009120031' } as const;
 /** The sandbox studio's 驾驶证 photo receipt (its holders include 高志远). */
 const LICENCE_PHOTO_RECEIPT = 'SB2026DRV00000000002';
 const SVC = 'svc.driving-licence-renewal';
@@ -35,7 +37,7 @@ const SVC = 'svc.driving-licence-renewal';
 let kiosk: ServiceKiosk;
 
 beforeAll(async () => {
-  kiosk = await startServiceKiosk({ video: stillFaceVideo(), citizens: withHanFace([GAO, HAN_MEI, FENG, SUN, WANG_GUIZHI].map((person) => person.idNumber)) });
+  kiosk = await startServiceKiosk({ video: stillFaceVideo(), citizens: withHanFace([GAO, HAN_MEI, FENG, SUN, WANG_GUIZHI, ZHOU].map((person) => person.idNumber)) });
 });
 afterAll(async () => {
   await kiosk?.stop();
@@ -108,7 +110,8 @@ describe('驾驶证换证补证', () => {
   const refusals: Array<[string, { name: string; idNumber: string }, RegExp]> = [
     ['冯军 (注销)', FENG, /已被注销.*恢复驾驶资格/],
     ['孙建军 (吊销)', SUN, /已被吊销.*重新考试/],
-    ['王桂芝 (72, annual check lapsed)', WANG_GUIZHI, /体检信息是\d{4}-\d{2}-\d{2}的，有效期到\d{4}-\d{2}-\d{2}，已经过期.*重新体检/],
+    ['王桂芝 (72, annual check lapsed)', WANG_GUIZHI, /体检信息是\d{4}-\d{2}-\d{2}的，有效期到\d{4}-\d{2}-\d{2}，已经过期.*七十周岁以上.*每年.*重新体检/],
+    ['周建平 (50 days to expiry, one unhandled violation: 审验)', ZHOU, /您名下还有1条交通违法没有处理完毕.*这次没有收费.*交通违法处理.*排队票到窗口/],
   ];
   for (const [who, person, reason] of refusals) {
     it(`${who}: the counter says why and what to do, a queue ticket for window 4, nothing to pay`, { timeout: 180_000 }, async () => {

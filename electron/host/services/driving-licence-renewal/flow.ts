@@ -2,7 +2,8 @@
  * 驾驶证期满换证 / 损毁换证 / 补领: identify (the ID card, or the number
  * typed) → consent → face check → the back-end's driver record, judged on
  * the host (rules.ts: every refusal goes to the counter with why, before
- * anything is paid) → the kind, only those the record allows → photo (the
+ * anything is paid) → for 期满换证, the 审验's unhandled violations
+ * (review-check.ts) → the kind, only those the record allows → photo (the
  * 驾驶证 spec, or a photo studio's 回执) → collection (hall or EMS) → review
  * (with the medical check used) → signature on the 申请表 → 10 元 (+ EMS) →
  * submission → 缴费凭证 → 领证回执 (受理编号 as a code128 barcode, the new
@@ -43,6 +44,7 @@ import type { FeeRule } from '../service-module';
 import type { DriverRecordAnswer } from '../shared/traffic/driver-record';
 import { eligibility, newValidity, nextWorkingDay, RENEWAL_KINDS, type NewValidity, type RenewalKind } from './rules';
 import { driverRecordStep } from '../shared/traffic/driver-record-step';
+import { reviewCheckStep } from './review-check';
 import { wording } from './wording';
 
 export const SERVICE_ID = 'driving-licence-renewal';
@@ -193,9 +195,16 @@ export function drivingLicenceRenewalFlow(kit: FlowKit): FlowPlan {
     holderName,
     steps: [
       identifyStep(),
-      consentStep({ labelKey: key('steps.consent'), textKey: key('consent.text'), scopeKeys: [key('consent.scope.record'), key('consent.scope.medical'), key('consent.scope.face')] }),
+      consentStep({ labelKey: key('steps.consent'), textKey: key('consent.text'), scopeKeys: [key('consent.scope.record'), key('consent.scope.medical'), key('consent.scope.violations'), key('consent.scope.face')] }),
       faceCheckStep(),
       driverRecordStep(kit, { labelKey: key('steps.record'), titleKey: key('query.record'), noLicenceKey: key('counter.noLicence'), route: (record) => routeRecord(record, todayOf(kit)) }),
+      // 审验 (162号 art. 72–73): 期满换证 is refused while violations are unhandled, known before anything is paid.
+      reviewCheckStep(kit, {
+        labelKey: key('steps.violations'),
+        titleKey: key('query.violations'),
+        reasonKey: key('counter.unhandledViolations'),
+        applies: (context) => kindsOffered(recordOf(context), todayOf(kit)).includes('expiry'),
+      }),
       choiceStep({
         id: 'kind',
         labelKey: key('steps.kind'),

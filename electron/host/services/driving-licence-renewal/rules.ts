@@ -32,6 +32,7 @@ export type Refusal =
   | 'classDowngradeDue'
   | 'medicalMissing'
   | 'medicalLapsed'
+  | 'medicalLapsedAnnual'
   | 'medicalUnfit';
 
 export type Eligibility =
@@ -110,7 +111,9 @@ export function eligibility(record: DriverRecordAnswer, today: IsoDate): Eligibi
     const judged = judgeMedicalCheck(record.medicalCheck, today);
     if (!judged.usable) {
       const check = record.medicalCheck;
-      return { kind: 'refused', reason: judged.reason, params: check ? { checkedOn: check.checkedOn, validUntil: check.validUntil } : {} };
+      // A lapsed check is worded by age: from 70 the check is annual (art. 74); under 70 it is the renewal's own (art. 63, valid six months by art. 85).
+      const reason = judged.reason === 'medicalLapsed' && age >= ANNUAL_CHECK_AGE ? 'medicalLapsedAnnual' : judged.reason;
+      return { kind: 'refused', reason, params: check ? { checkedOn: check.checkedOn, validUntil: check.validUntil } : {} };
     }
   }
   return { kind: 'eligible', kinds, age, medicalCheckNeeded };

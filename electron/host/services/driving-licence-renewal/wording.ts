@@ -3,12 +3,12 @@ import type { ServiceWording } from '../../../contract';
 
 export const wording: ServiceWording = {
   'zh-CN': {
-    steps: { consent: '授权查询', record: '查询驾驶证', kind: '办理类型', abilityTest: '三力测试', photo: '拍照', delivery: '领取方式', review: '核对信息', sign: '签名', pay: '缴费', feeSlip: '缴费凭证', receipt: '领证回执' },
+    steps: { consent: '授权查询', record: '查询驾驶证', violations: '查询交通违法', kind: '办理类型', abilityTest: '三力测试', photo: '拍照', delivery: '领取方式', review: '核对信息', sign: '签名', pay: '缴费', feeSlip: '缴费凭证', receipt: '领证回执' },
     consent: {
-      text: '办理驾驶证换证或补证，需要您同意本机向公安交通管理部门查询您本人的驾驶证记录和驾驶人体检信息，并拍摄驾驶证照片。办理结束后，本机不保留您的个人信息。',
-      scope: { record: '查询您本人的驾驶证状态、有效期和记分', medical: '查询医院上传的您的驾驶人体检信息', face: '用现场人脸与您的证件照片比对，并拍摄驾驶证照片' },
+      text: '办理驾驶证换证或补证，需要您同意本机向公安交通管理部门查询您本人的驾驶证记录、驾驶人体检信息，期满换证时还要查询您名下没有处理完毕的交通违法，并拍摄驾驶证照片。办理结束后，本机不保留您的个人信息。',
+      scope: { record: '查询您本人的驾驶证状态、有效期和记分', medical: '查询医院上传的您的驾驶人体检信息', violations: '期满换证时，查询您名下没有处理完毕的交通违法（换证审验要求处理完毕）', face: '用现场人脸与您的证件照片比对，并拍摄驾驶证照片' },
     },
-    query: { record: '正在查询您的驾驶证记录' },
+    query: { record: '正在查询您的驾驶证记录', violations: '正在查询您名下没有处理完毕的交通违法' },
     kind: {
       title: '请选择办理类型',
       expiry: '期满换证',
@@ -45,8 +45,10 @@ export const wording: ServiceWording = {
       expiredOverYear: '您的驾驶证有效期到{{validUntil}}，过期已经超过一年，驾驶证会被注销，不能在本机换证。不满两年的，考试合格后可以恢复。请到窗口办理。',
       classDowngradeDue: '按您的年龄，准驾车型{{classes}}中有的车型已经不能再驾驶，需要先办理降级换证。请到窗口办理。',
       medicalMissing: '没有查到您的驾驶人体检信息，换证前要先体检。请到有驾驶人体检资质的医院或体检中心做驾驶人体检，医院会把结果直接传给交警，不用带纸质证明。体检后再来本机办理，或到窗口办理。',
-      medicalLapsed: '您的驾驶人体检信息是{{checkedOn}}的，有效期到{{validUntil}}，已经过期。七十周岁以上的驾驶人每年都要体检一次。请到有驾驶人体检资质的医院或体检中心重新体检，医院上传后再来办理，或到窗口办理。',
+      medicalLapsed: '您的驾驶人体检信息是{{checkedOn}}的，有效期到{{validUntil}}，已经过期。换证用的体检信息六个月内有效。请到有驾驶人体检资质的医院或体检中心重新体检，医院上传后再来办理，或到窗口办理。',
+      medicalLapsedAnnual: '您的驾驶人体检信息是{{checkedOn}}的，有效期到{{validUntil}}，已经过期。七十周岁以上的驾驶人每年都要体检一次。请到有驾驶人体检资质的医院或体检中心重新体检，医院上传后再来办理，或到窗口办理。',
       medicalUnfit: '您的驾驶人体检结论是不合格，不能在本机换证。请到窗口，工作人员告诉您可以怎么办。',
+      unhandledViolations: '您名下还有{{violations}}条交通违法没有处理完毕。按规定，交通违法处理完毕后才能通过审验、办理期满换证，这次没有收费。电子监控拍到的违法，可以在本机首页选“交通违法处理”自己处理；也可以拿排队票到窗口处理。处理完毕后再来换证。',
       abilityFailed: '这次三力测试没有通过，今天不能在本机换证。驾驶证有效期内可以另外找一天再测；也可以到窗口，由工作人员安排测试。',
     },
     abilityTest: { failedNote: '七十周岁以上换证要通过三力测试。没通过不影响您现在的驾驶证，有效期内可以再来测试。' },
@@ -79,12 +81,12 @@ export const wording: ServiceWording = {
     },
   },
   en: {
-    steps: { consent: 'Consent', record: 'Licence record', kind: 'Application', abilityTest: 'Ability test', photo: 'Photo', delivery: 'Collection', review: 'Check', sign: 'Signature', pay: 'Payment', feeSlip: 'Payment slip', receipt: 'Receipt' },
+    steps: { consent: 'Consent', record: 'Licence record', violations: 'Traffic violations', kind: 'Application', abilityTest: 'Ability test', photo: 'Photo', delivery: 'Collection', review: 'Check', sign: 'Signature', pay: 'Payment', feeSlip: 'Payment slip', receipt: 'Receipt' },
     consent: {
-      text: 'To renew or replace your driving licence, the kiosk needs your consent to look up your own licence record and driver medical check with the traffic police, and to take a photo for the licence. The kiosk keeps none of your personal data after you finish.',
-      scope: { record: 'Look up your own licence status, validity and points', medical: 'Look up the driver medical check your hospital uploaded', face: 'Compare your live face with your ID photo, and take your licence photo' },
+      text: 'To renew or replace your driving licence, the kiosk needs your consent to look up your own licence record and driver medical check with the traffic police, for a renewal on expiry also your unhandled traffic violations, and to take a photo for the licence. The kiosk keeps none of your personal data after you finish.',
+      scope: { record: 'Look up your own licence status, validity and points', medical: 'Look up the driver medical check your hospital uploaded', violations: 'For a renewal on expiry, look up traffic violations of yours not yet handled (the renewal review requires them handled)', face: 'Compare your live face with your ID photo, and take your licence photo' },
     },
-    query: { record: 'Looking up your driving licence' },
+    query: { record: 'Looking up your driving licence', violations: 'Looking up traffic violations not yet handled' },
     kind: {
       title: 'What do you need?',
       expiry: 'Renewal on expiry',
@@ -121,8 +123,10 @@ export const wording: ServiceWording = {
       expiredOverYear: 'Your licence was valid until {{validUntil}} and expired more than a year ago, so it is cancelled and cannot be renewed here. Within two years you can get it back by passing a test. Please go to the window.',
       classDowngradeDue: 'At your age, some classes of your licence ({{classes}}) may no longer be driven, so it must first be changed to a lower class. Please go to the window.',
       medicalMissing: 'No driver medical check was found for you, and you need one before renewing. Please have a driver medical check at a hospital or health check centre certified for it; it sends the result to the traffic police, no paper needed. Then come back to the kiosk, or go to the window.',
-      medicalLapsed: 'Your driver medical check of {{checkedOn}} was valid until {{validUntil}} and has lapsed. Drivers aged seventy or more need a check every year. Please have a new check at a certified hospital or health check centre; once it is uploaded, come back, or go to the window.',
+      medicalLapsed: 'Your driver medical check of {{checkedOn}} was valid until {{validUntil}} and has lapsed. A check used for a renewal is valid for six months. Please have a new check at a certified hospital or health check centre; once it is uploaded, come back, or go to the window.',
+      medicalLapsedAnnual: 'Your driver medical check of {{checkedOn}} was valid until {{validUntil}} and has lapsed. Drivers aged seventy or more need a check every year. Please have a new check at a certified hospital or health check centre; once it is uploaded, come back, or go to the window.',
       medicalUnfit: 'Your driver medical check found you not fit to drive, so the licence cannot be renewed here. Please go to the window; the staff will tell you what you can do.',
+      unhandledViolations: 'Traffic violations not yet handled are on record for you: {{violations}}. A licence is renewed only once its violations are handled (the renewal review), so nothing was charged. Violations caught by traffic cameras can be handled at this kiosk: choose "Traffic violations" on the home screen. Or take your ticket to the window. Then come back to renew.',
       abilityFailed: 'You did not pass the ability test this time, so the licence cannot be renewed here today. While your licence is valid you may take the test again on another day, or go to the window and the staff will arrange a test.',
     },
     abilityTest: { failedNote: 'Drivers aged 70 or over must pass the ability test to renew. Not passing does not change the licence you hold now; you may take the test again while it is valid.' },

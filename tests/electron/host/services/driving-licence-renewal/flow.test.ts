@@ -13,6 +13,7 @@ import { card, sandboxGateway, startService, typed, type FlowRun, type KitOption
 import { writtenName } from '../../flows/library/signatures';
 import { competentAnswers, poorAnswers } from '../../flows/library/ability-answers';
 import { wording } from '../../../../../electron/host/services/driving-licence-renewal/wording';
+import { violationDecision, violationPayment } from '../../../../../electron/host/services/traffic-violations/backend';
 
 const GAO = '410402197908230010'; // expiring in 40 days, check valid
 const HAN_MEI = '410403198305170021'; // expired 100 days ago
@@ -24,6 +25,7 @@ const XU = '410411198809260039'; // 6 points, years from expiry
 const DENG = '410402199102140058'; // 满分
 const ZHAO = '410402198506110029'; // holds no driving licence
 const LIU = '410402198111050033'; // 45, expiring in 30 days, no medical check on record
+const ZHOU = '410402198009120031'; // 46, expiring in 50 days, check valid, one unhandled violation (豫D6N3H8)
 
 const key = (path: string) => `svc.driving-licence-renewal.${path}`;
 const running: FlowRun[] = [];
@@ -92,7 +94,7 @@ describe('driving-licence-renewal: refusals at the counter, with why, before any
   const refused: Array<[string, string, string, Record<string, string> | undefined]> = [
     ['冯军 (注销)', FENG, 'cancelled', undefined],
     ['孙建军 (吊销)', SUN, 'revoked', undefined],
-    ['王桂芝 (72, annual check lapsed)', WANG_GUIZHI, 'medicalLapsed', { checkedOn: '2025-10-07', validUntil: '2026-04-05' }],
+    ['王桂芝 (72, annual check lapsed)', WANG_GUIZHI, 'medicalLapsedAnnual', { checkedOn: '2025-10-07', validUntil: '2026-04-05' }],
     ['邓海波 (满分)', DENG, 'pointsExceeded', { points: '12' }],
     ['赵丽 (no licence)', ZHAO, 'noLicence', undefined],
   ];
@@ -122,6 +124,53 @@ describe('driving-licence-renewal: no medical check on record in the renewal win
   });
 });
 
+describe('driving-licence-renewal: 审验, unhandled violations (162号 art. 72–73)', () => {
+  const zhCounter = wording['zh-CN'].counter as Record<string, string>;
+  const enCounter = wording.en.counter as Record<string, string>;
+
+  it('周建平 (50 days to expiry, one unhandled violation): the counter says how many, that they come first and where, a ticket, nothing paid', async () => {
+    const run = start(card(ZHOU));
+    const counter = await run.verify();
+    expect(counter.data).toMatchObject({ step: 'counter', reasonKey: key('counter.unhandledViolations'), reasonParams: { violations: '1' }, window: '4号窗口' });
+    expect(run.slips.tickets).toHaveLength(1);
+    expect(run.outbox.submitted).toHaveLength(0);
+    expect(run.slips.feeSlips).toHaveLength(0);
+    // The words behind the key: how many, handled first, nothing charged, this kiosk's 交通违法处理 or the window.
+    const said = zhCounter.unhandledViolations!.replace('{{violations}}', '1');
+    expect(said).toContain('您名下还有1条交通违法没有处理完毕');
+    expect(said).toContain('处理完毕后才能通过审验');
+    expect(said).toContain('这次没有收费');
+    expect(said).toContain('“交通违法处理”');
+    expect(said).toContain('排队票到窗口');
+    expect(enCounter.unhandledViolations).toContain('nothing was charged');
+  });
+
+  it('周建平 once the violation is decided and paid: the review passes, 期满换证 is offered', async () => {
+    const gateway = sandboxGateway();
+    const number = '4104027300015236';
+    const decided = await gateway.call(violationDecision, { requestKey: 'zhou-decision-1', idNumber: ZHOU, numbers: [number] });
+    if (!decided.ok || decided.value.status !== 'decided') throw new Error('the sandbox did not decide');
+    const paid = await gateway.call(violationPayment, { requestKey: 'zhou-payment-1', idNumber: ZHOU, decisionNumber: decided.value.decisionNumber, numbers: [number], orderNo: 'T1', paidFen: 10_000 });
+    expect(paid).toMatchObject({ ok: true, value: { status: 'recorded' } });
+    const run = start(card(ZHOU), { gateway });
+    expect(optionsOf(await run.verify())).toEqual(['expiry']);
+  });
+
+  it('a clean driver passes it unseen to the kind: 高志远 (no violations)', async () => {
+    const run = start(card(GAO));
+    const kind = await run.verify();
+    expect(kind.stepId).toBe('kind');
+    expect(kind.path.map((step) => step.id)).toContain('violations');
+  });
+
+  it('许磊 (violations on his cars, years from expiry): 补领 and 损毁换证 are not 审验 (art. 66, 69), he goes on to the review', async () => {
+    const run = start(typed(XU));
+    expect(optionsOf(await run.verify())).toEqual(['damaged', 'lost']);
+    expect((await toReview(run, 'damaged')).stepId).toBe('review');
+    expect(run.slips.tickets).toHaveLength(0);
+  });
+});
+
 describe('driving-licence-renewal: the kinds a record allows', () => {
   it('高志远 (40 days to expiry): only 期满换证', async () => {
     const run = start(card(GAO));
@@ -145,7 +194,7 @@ describe('driving-licence-renewal: to the end', () => {
     const payloads: Array<Record<string, unknown>> = [];
     const gateway = { ...base, submitApplication: (s: Parameters<typeof base.submitApplication>[0]) => (payloads.push(s.payload), base.submitApplication(s)) } as PoliceGateway;
     const run = start(typed(GAO), { gateway });
-    expect(run.view().path.map((step) => step.id)).toEqual(['identify', 'consent', 'faceCheck', 'record', 'kind', 'abilityTest', 'photo', 'delivery', 'review', 'sign', 'pay', 'submit', 'feeSlip', 'receipt', 'done']);
+    expect(run.view().path.map((step) => step.id)).toEqual(['identify', 'consent', 'faceCheck', 'record', 'violations', 'kind', 'abilityTest', 'photo', 'delivery', 'review', 'sign', 'pay', 'submit', 'feeSlip', 'receipt', 'done']);
     await run.verify();
     const review = await toReview(run, 'expiry');
     expect(rowsOf(review)).toEqual(

@@ -62,7 +62,7 @@ describe('eligibility: the sandbox people', () => {
   });
 
   it('王桂芝 (72, long-term licence, check lapsed): refused before any kind, with the check\'s dates', async () => {
-    expect(eligibility(await recordOf(WANG_GUIZHI), TODAY)).toEqual({ kind: 'refused', reason: 'medicalLapsed', params: { checkedOn: '2025-10-07', validUntil: '2026-04-05' } });
+    expect(eligibility(await recordOf(WANG_GUIZHI), TODAY)).toEqual({ kind: 'refused', reason: 'medicalLapsedAnnual', params: { checkedOn: '2025-10-07', validUntil: '2026-04-05' } });
   });
 
   it('许磊 (6 points) and 陈思远 (3 points), years from expiry: 损毁换证 and 补领, no medical check under 70; the old validity kept', async () => {
@@ -117,6 +117,14 @@ describe('eligibility: the edges', () => {
     const lastDay = { ...record, medicalCheck: { ...record.medicalCheck!, validUntil: TODAY } };
     expect(eligibility(lastDay, TODAY)).toMatchObject({ kind: 'eligible' });
     expect(eligibility(lastDay, '2026-12-02')).toMatchObject({ kind: 'refused', reason: 'medicalLapsed' });
+  });
+
+  it('a lapsed check is worded by age: the renewal\'s own under 70, the annual one from 70', async () => {
+    const record = await base();
+    const lapsed = { ...record, medicalCheck: { ...record.medicalCheck!, validUntil: '2026-11-30' } };
+    expect(eligibility(lapsed, TODAY)).toMatchObject({ kind: 'refused', reason: 'medicalLapsed' });
+    expect(eligibility({ ...lapsed, birthDate: '1956-11-30' }, TODAY)).toMatchObject({ kind: 'refused', reason: 'medicalLapsedAnnual' });
+    expect(eligibility({ ...lapsed, birthDate: '1956-12-02' }, TODAY)).toMatchObject({ kind: 'refused', reason: 'medicalLapsed' });
   });
 
   it('from 60 a 大型货车 (B2) class must be lowered first; from 70 a motorcycle class (D, E), 低速载货汽车, 三轮汽车 or 轻型牵引挂车 (C3, C4, C6)', async () => {
