@@ -2,9 +2,8 @@
  * The sandbox back-end's check of an application's attachments, as a real
  * back-end must make it before it takes an application: every piece's
  * SHA-256 matches its content, the photo is a JPEG that decodes at its
- * spec's size, each paper is a PDF, each template parses (the simulation's
- * templates, drivers/fingerprint/sim-template.ts, of the finger it is said to
- * be), the signature's strokes hash to what was signed. The first problem is
+ * spec's size, each paper is a PDF, each template parses (see
+ * `templateParses`), the signature's strokes hash to what was signed. The first problem is
  * answered, naming the piece and the check, never its content.
  */
 import { createHash } from 'node:crypto';
@@ -16,6 +15,18 @@ import type { ApplicationAttachments } from './application-attachments';
 
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 const PDF_MAGIC = Buffer.from('%PDF-');
+
+/**
+ * Whether a template parses, as the sandbox knows templates: the simulation's
+ * (sim-template.ts) of that finger, or of finger 0 (the scanner cannot tell
+ * which finger it reads: the kiosk says which it asked for), or the simulated
+ * scanner's template of nobody the simulation knows (`F`, then the quality).
+ */
+function templateParses(template: Uint8Array, finger: number): boolean {
+  const simulated = simulatedFingerOf(template);
+  if (simulated !== undefined) return simulated === 0 || simulated === finger;
+  return template.length >= 16 && template[0] === 0x46 && (template[1] ?? 101) <= 100;
+}
 
 /** Null when every attachment holds up; otherwise what failed, e.g. `photo: sha256 mismatch`. */
 export async function attachmentProblem(attachments: ApplicationAttachments | undefined): Promise<string | null> {
@@ -32,7 +43,7 @@ export async function attachmentProblem(attachments: ApplicationAttachments | un
   for (const [i, print] of (fingerprints?.prints ?? []).entries()) {
     const template = Buffer.from(print.templateBase64, 'base64');
     if (sha256(template) !== print.sha256) return `fingerprints.prints[${i}]: sha256 mismatch`;
-    if (simulatedFingerOf(template) !== print.finger) return `fingerprints.prints[${i}]: template does not parse as finger ${print.finger}`;
+    if (!templateParses(template, print.finger)) return `fingerprints.prints[${i}]: template does not parse as finger ${print.finger}`;
   }
   if (signature && sha256(canonicalSignatureJson(signature.strokes)) !== signature.sha256) return 'signature: sha256 mismatch';
   for (const [i, paper] of (papers ?? []).entries()) {

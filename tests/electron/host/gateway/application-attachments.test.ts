@@ -17,6 +17,7 @@ import { startSandboxServer, type SandboxServer } from '../../../../electron/hos
 import { createPlainSandboxLink } from '../../../../electron/host/gateway/tls-link';
 import { GATEWAY_PATHS } from '../../../../electron/host/gateway/wire-schemas';
 import { sampleAttachments } from './sample-attachments';
+import { simulatedTemplate } from '../../../../drivers/fingerprint/sim-template';
 
 let sandbox: SandboxGateway;
 let server: SandboxServer;
@@ -82,6 +83,17 @@ describe('an application with its attachments, over HTTP', () => {
       expect(await result).toEqual({ ok: false, error: { kind: 'rejected', reason: 'attachmentInvalid', detail } });
       expect(sandbox.stats().accepted[idempotencyKey]).toBeUndefined();
     }
+  });
+
+  it('templates as the simulated scanner makes them parse: finger code 0 (it cannot tell the finger), or nobody the simulation knows', async () => {
+    const scanned = simulatedTemplate('410402199001011230', 0, 77);
+    const anonymous = Buffer.alloc(512, 9);
+    anonymous[0] = 0x46;
+    anonymous[1] = 77;
+    const prints = [scanned, anonymous].map((template, i) => ({ finger: i === 0 ? 11 : 16, quality: 77, templateBase64: b64(template), sha256: sha256(template) }));
+    const { idempotencyKey, result } = submit({ ...sample, fingerprints: { ...sample.fingerprints!, prints } });
+    expect(await result).toMatchObject({ ok: true });
+    expect(sandbox.acceptedAttachments(idempotencyKey)?.fingerprints?.prints).toEqual(prints);
   });
 
   it('over the limits: a photo over 256 KiB or a template over 2 KiB is not a valid submission', () => {

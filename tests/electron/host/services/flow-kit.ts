@@ -442,8 +442,8 @@ function wrap(test: TestKit, flow: FlowInstance, faults: unknown[]): FlowRun {
     fingerprint(quality) {
       const data = flow.view().data;
       if (data.step !== 'fingerprints' || data.finger === null) return false;
-      // A simulated template of the holder's finger, kept in the session as the host keeps every capture.
-      const template = simulatedTemplate(`flow-kit-${data.capture}`, data.finger, quality);
+      // A template as the simulated scanner makes it (finger code 0: it cannot tell which finger it reads), kept in the session as the host keeps every capture.
+      const template = simulatedTemplate(`flow-kit-${data.capture}`, 0, quality);
       const session = test.sessions.get(test.sessionId);
       if (session) sessionFingerprints(session).push({ stepId: flow.view().stepId, finger: data.finger, quality, template });
       const sent = flow.send({ type: 'FINGERPRINT_CAPTURED', capture: data.capture, finger: data.finger, quality, templateSha256: createHash('sha256').update(template).digest('hex') });
