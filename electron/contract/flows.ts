@@ -90,13 +90,14 @@ export type DetailRow = z.infer<typeof DetailRow>;
  * submit: the application (held in the outbox since before the payment) goes
  * to the back-end. `sending` while the host waits for its answer; `rejected`:
  * the back-end refused it for good (its reason code) and the fee went back
- * (`refund`), the citizen confirms to end. Accepted or still on its way, the
+ * (`refund`), the citizen confirms to end (`attachmentInvalid`: the captured
+ * photo, prints, signature or papers did not reach it intact; to the counter). Accepted or still on its way, the
  * step passes by itself (its fact holds the 受理编号, or none yet).
  */
 export const SubmitStepData = z.object({
   step: z.literal('submit'),
   state: z.enum(['sending', 'rejected']),
-  reason: z.enum(['notEligible', 'incomplete', 'duplicateApplication', 'other']).nullable(),
+  reason: z.enum(['notEligible', 'incomplete', 'duplicateApplication', 'attachmentInvalid', 'other']).nullable(),
   refund: z.enum(['refunded', 'notRefunded', 'nothingPaid']).nullable(),
   refundedFen: z.number().int().min(0).nullable(),
 });

@@ -82,6 +82,7 @@ import { serviceEntries } from './services/availability';
 import { SERVICE_CATALOGUE } from './services/catalogue';
 import { createDocumentHandlers } from './capture/documents/handlers';
 import { createDocumentPages } from './capture/documents/document-pages';
+import { createSessionAttachments } from './flows/session-attachments';
 import { documentFlowPort } from './flows/document-to-flow';
 import { createHostHallLink } from './hall-link/for-host';
 import { describeHallSettingsProblem, resolveHallSettings } from './hall-link/credentials';
@@ -328,6 +329,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): KioskHost 
         applications: backend.applications,
         heldApplications: backend.heldApplications,
         documentPages: createDocumentPages(sessions, logger),
+        attachments: createSessionAttachments(sessions, config.kioskId),
         payment,
         audit: station.audit,
         proxy,

@@ -265,6 +265,7 @@ export const flowsEn: FlowCatalogue = {
         notEligible: 'The system says you cannot apply for this service.',
         incomplete: 'The system says information it needs is missing.',
         duplicateApplication: 'You already have an application for this in progress.',
+        attachmentInvalid: 'Uploading your materials failed: the photo, fingerprints, signature or papers did not reach the system intact. Please go to a counter.',
         other: 'The system did not accept the application.',
       },
       refund: {
@@ -274,6 +275,7 @@ export const flowsEn: FlowCatalogue = {
       },
       confirm: 'OK',
       counterReason: 'Your application was not accepted and the fee must be refunded at the counter',
+      attachmentsCounterReason: 'Uploading your materials failed: please go to a counter',
     },
     selection: {
       lead: 'Please look at each one. For those you can handle here, choose "Handle here"; otherwise choose "At the counter".',

@@ -268,6 +268,7 @@ export const flowsZhCN = {
         notEligible: '系统显示您不符合办理本业务的条件。',
         incomplete: '系统显示办理所需的信息不完整。',
         duplicateApplication: '您已有一笔同类申请正在办理中。',
+        attachmentInvalid: '材料上传失败：照片、指纹、签名或证明材料未能完整传送到系统。请到窗口办理。',
         other: '系统未受理本次申请。',
       },
       refund: {
@@ -277,6 +278,7 @@ export const flowsZhCN = {
       },
       confirm: '知道了',
       counterReason: '申请未被受理，需到窗口办理退款',
+      attachmentsCounterReason: '材料上传失败，请到窗口办理',
     },
     selection: {
       lead: '请逐条查看。可以在这里处理的，请选“在这里处理”；不想在这里处理的，请选“到窗口处理”。',

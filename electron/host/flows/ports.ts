@@ -3,6 +3,7 @@
  * service is tested with fakes and the composition root wires the real
  * ones (receipt printer, outbox).
  */
+import type { ApplicationAttachments } from '../gateway/application-attachments';
 
 /** A thermal-printer outcome: printed, or not with a message key. */
 export type SlipOutcome = { kind: 'printed' } | { kind: 'notPrinted'; messageKey: string };
@@ -66,9 +67,16 @@ export interface TicketPrinter {
   printFeeSlip(request: FeeSlipRequest): Promise<SlipOutcome>;
 }
 
+/** An application as the outbox keeps it: the service's payload and what the kiosk captured for it. */
+export interface Application {
+  serviceId: string;
+  payload: Record<string, unknown>;
+  attachments?: ApplicationAttachments;
+}
+
 /** Hands an application to the outbox (written before it is sent; see electron/host/outbox). */
 export interface ApplicationQueue {
-  submit(application: { serviceId: string; payload: Record<string, unknown> }, idempotencyKey: string): void;
+  submit(application: Application, idempotencyKey: string): void;
 }
 
 /** What sending a held application came to (the submit step). */
@@ -84,7 +92,7 @@ export type SubmissionOutcome =
  * never sent) until released, discarded when the fee was not paid.
  */
 export interface HeldApplications {
-  hold(application: { serviceId: string; payload: Record<string, unknown> }, idempotencyKey: string, heldFor: string): void;
+  hold(application: Application, idempotencyKey: string, heldFor: string): void;
   release(idempotencyKey: string): void;
   discard(idempotencyKey: string): void;
   /** Sends it now (it must have been released) and answers the outcome. */

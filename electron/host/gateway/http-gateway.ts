@@ -156,10 +156,13 @@ export function createHttpGateway(options: HttpGatewayOptions): PoliceGateway {
     queryCriminalRecord: ({ idNumber, purpose, requestKey }) =>
       post(GATEWAY_PATHS.queryCriminalRecord, { idNumber, purpose }, QueryCriminalRecordResponse, requestKey),
     issueDocumentNumber: ({ type, kioskId, idempotencyKey }) => post(GATEWAY_PATHS.issueDocumentNumber, { type, kioskId }, IssueDocumentNumberResponse, idempotencyKey),
-    submitApplication: async ({ idempotencyKey, serviceId, kioskId, payload }) => {
-      const answer = await post(GATEWAY_PATHS.submitApplication, { serviceId, kioskId, payload }, SubmitApplicationResponse.or(ApplicationRejectedResponse), idempotencyKey);
+    submitApplication: async ({ idempotencyKey, serviceId, kioskId, payload, attachments }) => {
+      const body = { serviceId, kioskId, payload, ...(attachments ? { attachments } : {}) };
+      const answer = await post(GATEWAY_PATHS.submitApplication, body, SubmitApplicationResponse.or(ApplicationRejectedResponse), idempotencyKey);
       if (!answer.ok) return answer;
-      return 'error' in answer.value ? { ok: false, error: { kind: 'rejected', reason: answer.value.reason } } : gatewayOk(answer.value);
+      if (!('error' in answer.value)) return gatewayOk(answer.value);
+      const { reason, detail } = answer.value;
+      return { ok: false, error: { kind: 'rejected', reason, ...(detail ? { detail } : {}) } };
     },
     issueCertificate: async ({ idempotencyKey, type, kioskId, holder, facts }) => {
       const issued = await post(GATEWAY_PATHS.issueCertificate, { type, kioskId, holder, facts }, IssueCertificateResponse, idempotencyKey);

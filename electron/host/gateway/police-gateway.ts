@@ -6,6 +6,7 @@
  * Services add calls of their own as {@link BackendOperation}s, carried by `call`.
  */
 import type { BackendOperation } from './operation';
+import type { ApplicationAttachments } from './application-attachments';
 import type { Result } from '../../../domain/result';
 
 /** Expected failures of any gateway call. */
@@ -103,19 +104,23 @@ export interface ApplicationSubmission {
   kioskId: string;
   /** Free JSON payload the service defines (decrypted from the outbox). */
   payload: Record<string, unknown>;
+  /** What the kiosk captured for it (photo, prints, signature, papers), each with its SHA-256; absent when the flow captured none. */
+  attachments?: ApplicationAttachments;
 }
 
 /**
  * Why the back-end refused an application for good (HTTP 422): sending it
  * again cannot change the answer. `notEligible`: the person may not apply
  * for this; `incomplete`: something the back-end needs is missing;
- * `duplicateApplication`: the person already has one in progress.
+ * `duplicateApplication`: the person already has one in progress;
+ * `attachmentInvalid`: an attachment does not match its SHA-256 or is not
+ * what it says it is (a JPEG of the spec's size, a PDF, a template).
  */
-export const APPLICATION_REJECTIONS = ['notEligible', 'incomplete', 'duplicateApplication'] as const;
+export const APPLICATION_REJECTIONS = ['notEligible', 'incomplete', 'duplicateApplication', 'attachmentInvalid'] as const;
 export type ApplicationRejection = (typeof APPLICATION_REJECTIONS)[number];
 
 /** A submission's failures: any call's, or the back-end's definitive refusal. */
-export type SubmissionFailure = GatewayFailure | { kind: 'rejected'; reason: ApplicationRejection };
+export type SubmissionFailure = GatewayFailure | { kind: 'rejected'; reason: ApplicationRejection; detail?: string };
 
 export interface SubmissionReceipt {
   /** The back-end's acceptance number. */

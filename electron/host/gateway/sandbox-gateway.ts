@@ -18,6 +18,8 @@ import {
 } from './police-gateway';
 import type { Result } from '../../../domain/result';
 import { setBounded } from './bounded-map';
+import { attachmentProblem } from './sandbox-attachments';
+import type { ApplicationAttachments } from './application-attachments';
 import { firstIssue, type BackendOperation, type SandboxWorld } from './operation';
 import { answerOperation, checkOperationAnswer } from './sandbox-operations';
 import { createSandboxCertificateOffice, type SandboxCertificateRegister } from './sandbox-certificates';
@@ -94,6 +96,8 @@ export interface SandboxGateway extends PoliceGateway {
   stats(): SandboxStats;
   /** The payload accepted under `key`, among the newest `keepPayloads` (tests). */
   acceptedPayload(key: string): Record<string, unknown> | undefined;
+  /** The attachments accepted with it (checked), kept as the payload is (tests). */
+  acceptedAttachments(key: string): ApplicationAttachments | undefined;
   /**
    * A service operation's sandbox answer after the request check, before the answer check:
    * the HTTP server sends it as it is, so the client meets a broken answer as from a real back-end.
@@ -143,6 +147,7 @@ export function createSandboxGateway(options: SandboxOptions): SandboxGateway {
   const numbers = new Map<string, string>();
   const receipts = new Map<string, string>();
   const payloads = new Map<string, Record<string, unknown>>();
+  const attachments = new Map<string, ApplicationAttachments>();
   const accepted = new Map<string, number>();
   const attempts = new Map<string, number>();
   let receiptCount = 0;
@@ -264,12 +269,16 @@ export function createSandboxGateway(options: SandboxOptions): SandboxGateway {
       const applicant = typeof submission.payload.idNumber === 'string' ? find(submission.payload.idNumber) : undefined;
       const rejection = applicant?.simulate?.application;
       if (rejection) return { ok: false, error: { kind: 'rejected', reason: rejection } };
+      // Every attachment is checked before anything is accepted: a mismatch is refused for good, never taken silently.
+      const problem = await attachmentProblem(submission.attachments);
+      if (problem) return { ok: false, error: { kind: 'rejected', reason: 'attachmentInvalid', detail: problem } };
       const known = receipts.get(key);
       if (known) return gatewayOk({ receiptNumber: known, duplicate: true });
       receiptCount += 1;
       const receipt = `SB${String(receiptCount).padStart(8, '0')}`;
       setBounded(receipts, key, receipt, window);
       setBounded(payloads, key, submission.payload, keepPayloads);
+      if (submission.attachments) setBounded(attachments, key, submission.attachments, keepPayloads);
       setBounded(accepted, key, (accepted.get(key) ?? 0) + 1, window);
       return gatewayOk({ receiptNumber: receipt, duplicate: false });
     },
@@ -287,5 +296,6 @@ export function createSandboxGateway(options: SandboxOptions): SandboxGateway {
     certificates: { check: (code) => office.check(code), sealKey: () => office.sealKey() },
     stats: () => ({ accepted: Object.fromEntries(accepted), attempts: Object.fromEntries(attempts) }),
     acceptedPayload: (key) => payloads.get(key),
+    acceptedAttachments: (key) => attachments.get(key),
   };
 }

@@ -143,7 +143,8 @@ function operationsByName(operations: readonly BackendOperation<unknown, unknown
 /** Starts the server; port 0 picks a free port. */
 export async function startSandboxServer(options: SandboxServerOptions): Promise<SandboxServer> {
   const { gateway } = options;
-  const maxBody = options.maxBodyBytes ?? 5 * 1024 * 1024;
+  // An application with its attachments (photo, prints, papers) may be up to ~27 MiB of JSON.
+  const maxBody = options.maxBodyBytes ?? 28 * 1024 * 1024;
   const faults = new Map<string, InjectedFault>();
   const counts = new Map<string, number>();
   const operations = operationsByName(options.operations ?? []);
@@ -198,7 +199,7 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
         if (!request) return invalid;
         if (!key) return needsKey;
         const result = await gateway.submitApplication({ ...request, idempotencyKey: key });
-        if (!result.ok && result.error.kind === 'rejected') return { status: 422, body: { error: 'rejected', reason: result.error.reason } };
+        if (!result.ok && result.error.kind === 'rejected') return { status: 422, body: { error: 'rejected', reason: result.error.reason, ...(result.error.detail ? { detail: result.error.detail } : {}) } };
         return answer(result as GatewayResult<SubmissionReceipt>, result.ok && !result.value.duplicate ? 201 : 200);
       }
       default: {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { APPLICATION_REJECTIONS, type IssuedCertificate } from './police-gateway';
+import { ApplicationAttachments } from './application-attachments';
 
 /** Paths, relative to the gateway's base URL. */
 export const GATEWAY_PATHS = {
@@ -50,11 +51,12 @@ export const IssueDocumentNumberRequest = z.object({ type: z.enum(['noCriminalRe
 export const IssueDocumentNumberResponse = z.object({ number: z.string().min(1).max(64) });
 
 export const SubmitApplicationRequest = z
-  .object({ serviceId: z.string().min(1).max(64), kioskId: z.string().min(1).max(64), payload: z.record(z.string(), z.unknown()) })
+  .object({ serviceId: z.string().min(1).max(64), kioskId: z.string().min(1).max(64), payload: z.record(z.string(), z.unknown()), attachments: ApplicationAttachments.optional() })
   .strict();
 export const SubmitApplicationResponse = z.object({ receiptNumber: z.string().min(1).max(64), duplicate: z.boolean() });
 /** 422: the back-end refused the application for good, with its reason code. */
-export const ApplicationRejectedResponse = z.object({ error: z.literal('rejected'), reason: z.enum(APPLICATION_REJECTIONS) });
+/** `detail` names what failed (e.g. `photo: sha256 mismatch`), never personal data. */
+export const ApplicationRejectedResponse = z.object({ error: z.literal('rejected'), reason: z.enum(APPLICATION_REJECTIONS), detail: z.string().max(200).optional() });
 
 export const ErrorResponse = z.object({ error: z.enum(['notFound', 'invalidRequest', 'missingIdempotencyKey', 'timeout', 'unavailable']) });
 

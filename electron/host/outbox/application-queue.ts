@@ -2,17 +2,21 @@
  * The flows' ApplicationQueue over the outbox: the application is written
  * (encrypted) to the outbox, then the sender is woken to deliver it.
  */
-import type { ApplicationQueue, HeldApplications, SubmissionOutcome } from '../flows/ports';
+import type { Application, ApplicationQueue, HeldApplications, SubmissionOutcome } from '../flows/ports';
 import { APPLICATION_KIND, type ApplicationPayload } from './deliver-application';
 import type { OutboxSender } from './outbox-sender';
 import type { OutboxStore } from './outbox-store';
+
+/** The outbox entry of an application: its attachments go with it (encrypted in the same row). */
+function entryOf(application: Application, kioskId: string): ApplicationPayload {
+  return { serviceId: application.serviceId, kioskId, payload: application.payload, ...(application.attachments ? { attachments: application.attachments } : {}) };
+}
 
 /** Creates the queue for this kiosk. */
 export function createOutboxApplicationQueue(options: { store: OutboxStore; sender?: OutboxSender; kioskId: string }): ApplicationQueue {
   return {
     submit(application, idempotencyKey) {
-      const payload: ApplicationPayload = { serviceId: application.serviceId, kioskId: options.kioskId, payload: application.payload };
-      options.store.enqueue(APPLICATION_KIND, payload, idempotencyKey);
+      options.store.enqueue(APPLICATION_KIND, entryOf(application, options.kioskId), idempotencyKey);
       options.sender?.wake();
     },
   };
@@ -22,8 +26,7 @@ export function createOutboxApplicationQueue(options: { store: OutboxStore; send
 export function createOutboxHeldApplications(options: { store: OutboxStore; sender: OutboxSender; kioskId: string }): HeldApplications {
   return {
     hold(application, idempotencyKey, heldFor) {
-      const payload: ApplicationPayload = { serviceId: application.serviceId, kioskId: options.kioskId, payload: application.payload };
-      options.store.enqueue(APPLICATION_KIND, payload, idempotencyKey, { heldFor });
+      options.store.enqueue(APPLICATION_KIND, entryOf(application, options.kioskId), idempotencyKey, { heldFor });
     },
     release: (idempotencyKey) => void options.store.release(idempotencyKey),
     discard: (idempotencyKey) => void options.store.discard(idempotencyKey),
@@ -54,7 +57,7 @@ export function createOutboxHeldApplications(options: { store: OutboxStore; send
  * survives a restart, and the outcome is never known at once (`pending`).
  */
 export function heldOverQueue(queue: ApplicationQueue): HeldApplications {
-  const waiting = new Map<string, { serviceId: string; payload: Record<string, unknown> }>();
+  const waiting = new Map<string, Application>();
   return {
     hold: (application, idempotencyKey) => void waiting.set(idempotencyKey, application),
     release(idempotencyKey) {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { PoliceGateway } from '../gateway/police-gateway';
+import { ApplicationAttachments } from '../gateway/application-attachments';
 import type { DeliveryOutcome } from './outbox-sender';
 import type { OutboxEntry } from './outbox-store';
 
@@ -14,6 +15,12 @@ export const ApplicationPayload = z.object({
   serviceId: z.string().min(1),
   kioskId: z.string().min(1),
   payload: z.record(z.string(), z.unknown()),
+  /**
+   * What the kiosk captured (photo, prints, signature, papers), kept with the
+   * entry, encrypted like the payload, for as long as the entry waits: a host
+   * killed after the payment still resubmits all of it. Deleted with the entry.
+   */
+  attachments: ApplicationAttachments.optional(),
 });
 export type ApplicationPayload = z.infer<typeof ApplicationPayload>;
 

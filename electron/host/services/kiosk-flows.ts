@@ -7,7 +7,7 @@
  */
 import type { KioskConfig } from '../config/schema';
 import type { FlowService } from '../flows/flow-service';
-import type { DocumentDesk, DocumentPages, EndorsementWriterDesk, FlowKit, ProxyDesk } from '../flows/library';
+import type { AttachmentDesk, DocumentDesk, DocumentPages, EndorsementWriterDesk, FlowKit, ProxyDesk } from '../flows/library';
 import type { ApplicationQueue, HeldApplications, TicketPrinter } from '../flows/ports';
 import type { PoliceGateway } from '../gateway/police-gateway';
 import type { Logger } from '../log/logger';
@@ -30,6 +30,8 @@ export interface KioskFlowsDeps {
   heldApplications?: HeldApplications;
   /** The document camera's pages (the document capture step): every kiosk has them, a service's plan may use them. */
   documentPages: DocumentPages;
+  /** The captured content an application carries (photo, prints, signature, papers), from the session. */
+  attachments: AttachmentDesk;
   /** Default: the payment service the config names, with nothing journaled. */
   payment?: PaymentDesk;
   /** The station journal's audit events, for flows that record one. */
@@ -78,6 +80,7 @@ export function createKioskFlows(deps: KioskFlowsDeps): Result<FlowService[], st
       now: deps.now ?? (() => new Date()),
       settings: parsed.data,
       documentPages: deps.documentPages,
+      attachments: deps.attachments,
       heldApplications,
       ...(deps.audit ? { audit: deps.audit } : {}),
       ...(deps.endorsementWriter ? { endorsementWriter: deps.endorsementWriter } : {}),

@@ -9,6 +9,7 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../electron/host/config/load';
 import { createDocumentPages } from '../../../electron/host/capture/documents/document-pages';
+import { createSessionAttachments } from '../../../electron/host/flows/session-attachments';
 import { createSessionStore } from '../../../electron/host/session/session-store';
 import { createHost } from '../../../electron/host/create-host';
 import { createKioskFlows } from '../../../electron/host/services/kiosk-flows';
@@ -27,7 +28,7 @@ function flowsWith(settings: Record<string, unknown>) {
     documents: recordingDesk(),
     slips: recordingSlips(),
     applications: recordingQueue(),
-    documentPages: createDocumentPages(createSessionStore()),
+    documentPages: createDocumentPages(createSessionStore()), attachments: createSessionAttachments(createSessionStore(), 'HB-KIOSK-01'),
     logger,
   });
 }
@@ -51,7 +52,7 @@ describe('kiosk flows and the site’s service settings', () => {
     const kits: Array<FlowKit['endorsementWriter']> = [];
     const base = SERVICE_MODULES[0]!;
     const spy = { ...base, flow: (kit: FlowKit) => (kits.push(kit.endorsementWriter), base.flow(kit)) };
-    const deps = { config: defaultConfig(), modules: [spy], gateway: sandbox(), documents: recordingDesk(), slips: recordingSlips(), applications: recordingQueue(), documentPages: createDocumentPages(createSessionStore()), logger };
+    const deps = { config: defaultConfig(), modules: [spy], gateway: sandbox(), documents: recordingDesk(), slips: recordingSlips(), applications: recordingQueue(), documentPages: createDocumentPages(createSessionStore()), attachments: createSessionAttachments(createSessionStore(), 'HB-KIOSK-01'), logger };
     expect(createKioskFlows({ ...deps, endorsementWriter: writer }).ok).toBe(true);
     expect(createKioskFlows(deps).ok).toBe(true);
     expect(kits).toEqual([writer, undefined]);

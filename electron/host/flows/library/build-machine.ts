@@ -76,6 +76,7 @@ export function buildFlow(plan: FlowPlan, kit: FlowKit): BuiltFlow {
       id,
       self: target(id),
       previous: index > 0 ? target(ids[index - 1]!) : null,
+      earlier: steps.slice(0, index),
       kit,
       leave: (route, ...actions) => routeTransition(index, route, actions),
       leaveBy: (decide, ...actions) =>

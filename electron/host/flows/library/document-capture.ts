@@ -180,6 +180,11 @@ export function documentCaptureStep(options: DocumentCaptureOptions): StepDefini
         },
       };
     },
+    // Each paper's PDF goes with an application written after this step.
+    attachment: (context) => {
+      const papers = capturedDocuments(context, options.id)?.papers ?? [];
+      return papers.length > 0 ? { kind: 'papers', step: options.id, papers: papers.map(({ value, pages, sha256 }) => ({ paper: value, pages, sha256 })) } : null;
+    },
     view: (context, child) => {
       const current = work(context);
       return {

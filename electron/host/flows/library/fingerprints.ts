@@ -244,6 +244,12 @@ export function fingerprintsStep(options: FingerprintsOptions): StepDefinition {
         ...(options.back && wiring.previous ? { BACK: wiring.back() } : {}),
       },
     }),
+    // The accepted prints' templates (and the fingers exempted) go with an application written after this step.
+    attachment: (context) => {
+      const f = context.facts[options.id] as FingerprintsFact | undefined;
+      if (!f) return null;
+      return { kind: 'fingerprints', step: options.id, prints: f.prints.map((p) => ({ finger: p.finger, quality: p.quality, sha256: p.templateSha256 })), exemptions: f.exemptions };
+    },
     view: (context) => {
       const f = fact(context);
       return {

@@ -13,6 +13,7 @@ export { checkSignature, canonicalSignatureJson, MIN_EXTENT, MIN_TOTAL_LENGTH, t
 export { documentCaptureStep, capturedDocuments, type AssembledPaper, type CapturedDocuments, type DocumentCaptureOptions, type DocumentPages, type PaperSpec } from './document-capture';
 export { paymentStep, paidFee, feeDue, heldApplicationKey, type PaidFee, type PaymentFeeItem, type PaymentOptions } from './payment';
 export { submitStep, submittedApplication, type SubmitOptions, type SubmittedApplication } from './submit';
+export { applicationOf, attachmentSteps, type AttachmentDesk, type AttachmentRef } from './attachments';
 export { reviewStep, type ReviewOptions } from './review';
 export { selectionStep, selectionOf, selectionFrom, type SelectionFact, type SelectionItem, type SelectionOptions } from './selection';
 export { fingerprintsStep, fingerprintsOf, currentFinger, FINGER_ORDER, type FingerprintsFact, type FingerprintsOptions, type FingerPrint } from './fingerprints';

@@ -15,6 +15,7 @@ import type { DocumentRequest } from '../../issued/document-request';
 import type { AuditLog } from '../../journal/transactions-audit';
 import type { EndorsementWriterDesk } from './endorsement-writer';
 import type { ProxyDesk } from './proxy-call';
+import type { AttachmentDesk } from './attachments';
 
 /** A truthful A4 outcome: printed only when the printer said so. */
 export type A4Outcome =
@@ -69,6 +70,8 @@ export interface FlowKit {
   settings: unknown;
   /** Applications held until their fee is paid (a payment step with `application`, the submit step); a plan using them fails to build without. */
   heldApplications?: HeldApplications;
+  /** The captured content an application carries (attachments.ts); a plan writing an application after a capture step fails to build without it. */
+  attachments?: AttachmentDesk;
   /** The document camera's pages and PDFs (the document capture step); a plan with that step fails to build without it. */
   documentPages?: DocumentPages;
   /** The endorsement writer (签注写卡: the electronic permit's chip); a kiosk without one has none, and a service that needs it lists the device. */

@@ -19,6 +19,7 @@ import type { PaymentRecord } from '../../payment/payment-desk';
 import type { FiscalReceipt, OrderState, PaymentFailure, PaymentItem, PaymentResult } from '../../payment/payment-port';
 import type { FeeExemption, FeeItem, FeeRule } from '../../services/service-module';
 import type { FlowContext } from './context';
+import { applicationOf, attachmentSteps } from './attachments';
 import type { StepDefinition } from './step';
 
 /** A fee item to charge: the rule's, or one a step added (its 标准 and wording key may be given). */
@@ -151,6 +152,7 @@ export function paymentStep(options: PaymentOptions): StepDefinition {
       const desk = kit.payment;
       const held = kit.heldApplications;
       if (options.application && !held) throw new Error(`payment step ${id}: an application to hold needs the kit's heldApplications`);
+      const captured = options.application ? attachmentSteps(wiring) : [];
       const applicationKeyOf = (context: FlowContext) => (options.application ? heldApplicationKey(context, id) : null);
       const dueOf = (context: FlowContext) => feeDue(options, context, kit.serviceId);
       const nothingDue = (context: FlowContext): PaidFee => ({
@@ -215,7 +217,10 @@ export function paymentStep(options: PaymentOptions): StepDefinition {
         const due = dueOf(input.context);
         const applicationKey = applicationKeyOf(input.context);
         // Held before the order exists: nothing is paid for that the kiosk has not written down.
-        if (applicationKey && options.application) held!.hold({ serviceId: kit.serviceId, payload: options.application(input.context) }, applicationKey, `payment:${orderKeyOf(input.context)}`);
+        if (applicationKey && options.application) {
+          const application = applicationOf(input.context, kit.serviceId, options.application(input.context), captured, kit.attachments);
+          held!.hold(application, applicationKey, `payment:${orderKeyOf(input.context)}`);
+        }
         return desk.port.createOrder({
           idempotencyKey: orderKeyOf(input.context),
           items: due.items.filter((i) => i.amountFen > 0).map(({ code, name, standard, basis, amountFen }) => ({ code, name, standard, basis, amountFen })),

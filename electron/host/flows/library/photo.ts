@@ -71,6 +71,11 @@ export function photoStep(options: PhotoOptions): StepDefinition {
         ...(options.back && wiring.previous ? { BACK: wiring.back() } : {}),
       },
     }),
+    // The chosen photo's bytes go with an application written after this step.
+    attachment: (context) => {
+      const photo = chosenPhoto(context, options.id);
+      return photo ? { kind: 'photo', step: options.id, spec: photo.spec, sha256: photo.sha256 } : null;
+    },
     view: (context) => ({
       data: {
         step: 'photo',

@@ -89,6 +89,11 @@ export function signatureStep(options: SignatureOptions): StepDefinition {
         ...(options.back && wiring.previous ? { BACK: wiring.back() } : {}),
       },
     }),
+    // The strokes as signed, with when, go with an application written after this step (the kit adds the kiosk).
+    attachment: (context) => {
+      const signed = signatureOf(context, options.id);
+      return signed ? { kind: 'signature', step: options.id, documentKey: signed.documentKey, strokes: signed.signature, signedAt: signed.signedAt, sha256: signed.sha256 } : null;
+    },
     view: (context) => {
       const fact = context.facts[options.id] as SignatureFact | undefined;
       const problem = fact?.kind === 'refused' ? fact.problem : null;

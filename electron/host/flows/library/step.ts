@@ -8,6 +8,7 @@
 import type { DetailRow, FlowStepData, StepKind } from '../../../contract';
 import type { FlowContext, ReferralTo } from './context';
 import type { FlowKit } from './kit';
+import type { AttachmentRef } from './attachments';
 
 /** What a step shows: its data and, optionally, a message. */
 export interface StepView {
@@ -58,6 +59,8 @@ export interface StepWiring {
    * and every step after it are no longer passed, and what they found is forgotten.
    */
   back(to?: string, ...actions: unknown[]): StateConfig;
+  /** The plan's steps before this one (an application written here carries their attachments). */
+  earlier: readonly StepDefinition[];
   kit: FlowKit;
 }
 
@@ -80,6 +83,12 @@ export interface StepDefinition {
    * that guards anything (a payment, a face check).
    */
   readonly skipWhen?: (context: FlowContext) => boolean;
+  /**
+   * What the step adds to an application written after it (a capture step:
+   * photo, prints, signature, papers), as recorded in its fact; null when it
+   * has nothing (not passed, skipped). See attachments.ts.
+   */
+  readonly attachment?: (context: FlowContext) => AttachmentRef | null;
 }
 
 /** A service's flow: its steps in order; the last one's route decides the outcome. */

@@ -15,6 +15,9 @@
  * step at all (no `payment`): the step writes the application under its own
  * key and sends it; a refusal then goes to the counter with the service's
  * reason (`rejectedReasonKey`), nothing having been paid.
+ * The application carries the content of the capture steps before the step
+ * that writes it (attachments.ts); a back-end that cannot take that content
+ * (`attachmentInvalid`) sends the citizen to the counter after the refund.
  */
 import { assign, fromPromise } from 'xstate';
 import type { FlowStepData } from '../../../contract';
@@ -23,6 +26,7 @@ import type { RefundOutcome } from '../../payment/payment-desk';
 import type { SubmissionOutcome } from '../ports';
 import type { FlowContext } from './context';
 import { heldApplicationKey, paidFee } from './payment';
+import { applicationOf, attachmentSteps } from './attachments';
 import type { StepDefinition } from './step';
 
 export interface SubmitOptions {
@@ -58,7 +62,7 @@ interface Rejected {
   refundedFen: number | null;
 }
 
-const REASONS: readonly string[] = ['notEligible', 'incomplete', 'duplicateApplication'];
+const REASONS: readonly string[] = ['notEligible', 'incomplete', 'duplicateApplication', 'attachmentInvalid'];
 const reasonOf = (code: string): Reason => (REASONS.includes(code) ? (code as Reason) : 'other');
 
 /** The application submitted at step `id`, once passed; null before. */
@@ -91,12 +95,13 @@ export function submitStep(options: SubmitOptions): StepDefinition {
       const held = kit.heldApplications;
       if (!held) throw new Error(`submit step ${id}: needs the kit's heldApplications`);
       const keyOf = (context: FlowContext) => heldApplicationKey(context, options.payment ?? id);
+      const captured = attachmentSteps(wiring);
 
       /** Sends until the back-end answers or the wait is over. */
       const send = fromPromise<SubmissionOutcome, { context: FlowContext }>(async ({ input }) => {
         const key = keyOf(input.context);
         if (free || paidAt(input.context)?.status === 'nothingDue') {
-          held.hold({ serviceId: kit.serviceId, payload: options.application(input.context) }, key, 'nothingDue');
+          held.hold(applicationOf(input.context, kit.serviceId, options.application(input.context), captured, kit.attachments), key, 'nothingDue');
           held.release(key);
         }
         const deadline = Date.now() + waitMs;
@@ -188,6 +193,8 @@ export function submitStep(options: SubmitOptions): StepDefinition {
           rejected: {
             on: {
               CONFIRM: wiring.leaveBy(({ context }) => {
+                // The back-end could not take what was captured (photo, prints, signature, papers): the counter takes them again.
+                if (rejectionOf(context, id)?.reason === 'attachmentInvalid') return { to: 'counter', reasonKey: 'flow.submit.attachmentsCounterReason' };
                 if (options.rejectedReasonKey && free) return { to: 'counter', reasonKey: options.rejectedReasonKey };
                 return rejectionOf(context, id)?.refund === 'notRefunded' ? { to: 'counter', reasonKey: 'flow.submit.counterReason' } : { to: 'done', outcome: 'rejectedRefunded' };
               }),

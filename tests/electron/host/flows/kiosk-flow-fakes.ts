@@ -6,6 +6,7 @@
  * records submissions. The back-end is the sandbox without latency.
  */
 import { createDocumentPages } from '../../../../electron/host/capture/documents/document-pages';
+import { createSessionAttachments } from '../../../../electron/host/flows/session-attachments';
 import { createSessionStore } from '../../../../electron/host/session/session-store';
 import pino from 'pino';
 import type { FlowView, Identity } from '../../../../electron/contract';
@@ -128,7 +129,7 @@ export function kioskFlows(options: { gateway?: PoliceGateway; at?: Date; config
     documents: desk,
     slips,
     applications: queue,
-    documentPages: createDocumentPages(createSessionStore()),
+    documentPages: createDocumentPages(createSessionStore()), attachments: createSessionAttachments(createSessionStore(), 'HB-KIOSK-01'),
     logger: pino({ level: 'silent' }),
     ...(options.at ? { now: () => options.at! } : {}),
   });

@@ -3,7 +3,8 @@
  * application and its ledger row, saw the order paid (ledger), and then —
  * with MODE=release — released the application and started sending it to
  * a back-end that stalls. It says how far it got on stdout; the parent
- * SIGKILLs it there.
+ * SIGKILLs it there. The application carries attachments (photo, prints,
+ * signature, a PDF), as a capture service's does.
  *
  * env: DB, KEY_FILE, GATEWAY_URL, ORDER_NO, APP_KEY, MODE (hold | release)
  */
@@ -12,6 +13,7 @@ import { createHttpGateway } from '../../../../electron/host/gateway/http-gatewa
 import { createPlainSandboxLink } from '../../../../electron/host/gateway/tls-link';
 import { createOutboxHeldApplications, createOutboxSender, createOutboxStore, deliverThroughGateway, loadOutboxKey } from '../../../../electron/host/outbox';
 import { createPaymentLedger } from '../../../../electron/host/payment/ledger';
+import { sampleAttachments } from '../gateway/sample-attachments';
 
 const env = process.env;
 const journal = openJournal(env.DB ?? '');
@@ -26,7 +28,8 @@ const held = createOutboxHeldApplications({ store, sender, kioskId: 'HB-KIOSK-01
 const ledger = createPaymentLedger(db);
 const appKey = env.APP_KEY ?? '';
 const orderNo = env.ORDER_NO ?? '';
-held.hold({ serviceId: 'capability-demo', payload: { idNumber: '410402199001011230' } }, appKey, 'payment:test');
+// With what the kiosk captured: the held entry must carry it, the session that held the bytes dies with this process.
+held.hold({ serviceId: 'capability-demo', payload: { idNumber: '410402199001011230' }, attachments: await sampleAttachments() }, appKey, 'payment:test');
 ledger.opened({ orderNo, orderKey: 'order-key-1', sessionId: 's-1', serviceId: 'capability-demo', amountFen: 1000, applicationKey: appKey });
 ledger.observed({ orderNo, status: 'paid', refundedFen: 0, channel: 'wechat', paidAt: new Date().toISOString() });
 process.stdout.write('PAID\n');

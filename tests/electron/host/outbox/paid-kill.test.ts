@@ -24,6 +24,7 @@ import { createPaymentFromConfig } from '../../../../electron/host/payment/from-
 import { createPaymentLedger } from '../../../../electron/host/payment/ledger';
 import { createPaymentDesk } from '../../../../electron/host/payment/payment-desk';
 import { createPaymentSettlement } from '../../../../electron/host/payment/settlement';
+import { sampleAttachments } from '../gateway/sample-attachments';
 
 const CHILD = fileURLToPath(new URL('./paid-child.ts', import.meta.url));
 let sandbox: SandboxGateway;
@@ -78,7 +79,7 @@ async function scenario(mode: 'hold' | 'release') {
   const sender = createOutboxSender({ store, deliver: deliverThroughGateway(createHttpGateway({ baseUrl: server.url, link: createPlainSandboxLink(), retries: 0 })), onEvent: (e) => settlement.outboxEvent(e) });
   expect(await settlement.recover()).toBe(0);
   await sender.flush();
-  const result = { accepted: sandbox.stats().accepted[appKey], settlement: ledger.get(order.value.orderNo)?.settlement, left: store.size(), alerts };
+  const result = { accepted: sandbox.stats().accepted[appKey], attachments: sandbox.acceptedAttachments(appKey), settlement: ledger.get(order.value.orderNo)?.settlement, left: store.size(), alerts };
   journal.value.close();
   return result;
 }
@@ -87,6 +88,8 @@ describe('paid, then the host is SIGKILLed', () => {
   it('before the held application was released: the next host releases it, the back-end gets it once', async () => {
     const result = await scenario('hold');
     expect(result).toMatchObject({ accepted: 1, settlement: 'delivered', left: 0 });
+    // What was captured reached the back-end from the outbox alone (checked by the sandbox), and the outbox keeps nothing of it.
+    expect(result.attachments).toEqual(await sampleAttachments());
     expect(result.alerts).toMatchObject([{ issue: 'paidNotDelivered' }]);
   }, 30_000);
 
@@ -94,5 +97,6 @@ describe('paid, then the host is SIGKILLed', () => {
     server.inject(GATEWAY_PATHS.submitApplication, { mode: 'holdAnswer', ms: 1500, times: 1 });
     const result = await scenario('release');
     expect(result).toMatchObject({ accepted: 1, settlement: 'delivered', left: 0 });
+    expect(result.attachments).toEqual(await sampleAttachments());
   }, 30_000);
 });

@@ -27,6 +27,13 @@ import type { PoliceGateway } from '../../../../electron/host/gateway/police-gat
 import { createDocumentPages } from '../../../../electron/host/capture/documents/document-pages';
 import { createSessionStore, type SessionStore } from '../../../../electron/host/session/session-store';
 import { sessionPages } from '../../../../electron/host/capture/documents/session-pages';
+import { createSessionAttachments } from '../../../../electron/host/flows/session-attachments';
+import { sessionFingerprints } from '../../../../electron/host/flows/fingerprint-to-flow';
+import { faceData } from '../../../../electron/host/face/session-data';
+import { PHOTO_SPECS } from '../../../../electron/host/capture/photo/spec';
+import { simulatedTemplate } from '../../../../drivers/fingerprint/sim-template';
+import sharp from 'sharp';
+import type { PhotoSpecId } from '../../../../electron/contract';
 import { createPaymentFromConfig } from '../../../../electron/host/payment/from-config';
 import type { SandboxPaymentHandler } from '../../../../electron/host/payment/sandbox-payment-server';
 import type { PaymentChannel } from '../../../../electron/host/payment/payment-port';
@@ -280,6 +287,8 @@ export function testKit(serviceId: string, serviceName: FlowKit['serviceName'], 
     settings: options.parsedSettings,
     // The document camera's pages, over the kit's session store: the run's session holds the pages a test accepts.
     documentPages: createDocumentPages(sessions),
+    // What an application carries (photo, prints, signature, papers), from the run's session, as the host resolves it.
+    attachments: createSessionAttachments(sessions, config.kioskId),
     ...(options.audit ? { audit: options.audit } : {}),
     endorsementWriter: options.endorsementWriter ?? writerDouble('C38816402'),
     // 可视化代办's hall: scripted (hall-double.ts).
@@ -335,8 +344,10 @@ export interface FlowRun extends TestKit {
   verify(): Promise<FlowView>;
   /** The document module kept a page (a small generated JPEG) of `paper` for step `stepId` in the run's session and sent PAGE_ACCEPTED. */
   acceptPage(stepId: string, paper: string): Promise<boolean>;
-  /** The fingerprint scanner read the finger asked for at `quality` (the host's FINGERPRINT_CAPTURED for the current capture). */
+  /** The fingerprint scanner read the finger asked for at `quality`: its template kept in the run's session, then the host's FINGERPRINT_CAPTURED for the current capture. */
   fingerprint(quality: number): boolean;
+  /** The photo module kept a standard photo of `spec` (a plain JPEG of the spec's size) in the run's session, and the citizen chose it (PHOTO_ACCEPTED). */
+  photo(spec: PhotoSpecId): Promise<boolean>;
   /** The citizen's phone paid the payment step's order (its QR code) by `channel`, then the settled view after the step saw it. */
   payByPhone(channel?: PaymentChannel): Promise<FlowView>;
   /** The scanner read a 付款码 while the payment step waits, then the settled view after the charge. */
@@ -448,6 +459,7 @@ function wrap(test: TestKit, flow: FlowInstance, faults: unknown[]): FlowRun {
     });
   };
   let pages = 0;
+  let photos = 0;
   /** The order the payment step shows (its number is the QR code's last part). */
   const shownOrder = (): string => {
     const data = flow.view().data;
@@ -488,12 +500,25 @@ function wrap(test: TestKit, flow: FlowInstance, faults: unknown[]): FlowRun {
     fingerprint(quality) {
       const data = flow.view().data;
       if (data.step !== 'fingerprints' || data.finger === null) return false;
-      const sent = flow.send({ type: 'FINGERPRINT_CAPTURED', capture: data.capture, finger: data.finger, quality, templateSha256: createHash('sha256').update(`print-${data.capture}-${quality}`).digest('hex') });
+      // A template as the simulated scanner makes it (finger code 0: it cannot tell which finger it reads), kept in the session as the host keeps every capture.
+      const template = simulatedTemplate(`flow-kit-${data.capture}`, 0, quality);
+      const session = test.sessions.get(test.sessionId);
+      if (session) sessionFingerprints(session).push({ stepId: flow.view().stepId, finger: data.finger, quality, template });
+      const sent = flow.send({ type: 'FINGERPRINT_CAPTURED', capture: data.capture, finger: data.finger, quality, templateSha256: createHash('sha256').update(template).digest('hex') });
       // A step that compares with the card (compareWithCard) waits for the host's verdict (fingerprint-to-flow.ts):
       // the kit answers as the sandbox matcher does for the holder's own fingers. The host's own tests cover the others.
       const after = flow.view().data;
       if (sent && after.step === 'fingerprints' && after.state === 'comparing') flow.send({ type: 'FINGERPRINT_COMPARED', capture: after.capture, outcome: 'match', score: 0.9 });
       return sent;
+    },
+    async photo(spec) {
+      const session = test.sessions.get(test.sessionId);
+      if (!session) return false;
+      const jpeg = (await standardPhoto(spec)).slice();
+      photos += 1;
+      const candidateId = `photo-${photos}`;
+      faceData(session).addCandidate(spec, { candidateId, jpeg, passed: true });
+      return flow.send({ type: 'PHOTO_ACCEPTED', spec, candidateId, sha256: createHash('sha256').update(jpeg).digest('hex') });
     },
     async payByPhone(channel = 'wechat') {
       const paid = test.paymentSandbox.payment.payByPhone(shownOrder(), channel);
@@ -508,6 +533,21 @@ function wrap(test: TestKit, flow: FlowInstance, faults: unknown[]): FlowRun {
     },
   };
   return run;
+}
+
+const photoOf = new Map<PhotoSpecId, Promise<Uint8Array>>();
+/** A plain light-grey JPEG of the spec's size (made once per spec). */
+function standardPhoto(spec: PhotoSpecId): Promise<Uint8Array> {
+  let made = photoOf.get(spec);
+  if (!made) {
+    const { width, height } = PHOTO_SPECS[spec].size;
+    made = sharp({ create: { width, height, channels: 3, background: { r: 235, g: 235, b: 235 } } })
+      .jpeg({ quality: 90 })
+      .toBuffer()
+      .then((buffer) => new Uint8Array(buffer));
+    photoOf.set(spec, made);
+  }
+  return made;
 }
 
 let page: Promise<Uint8Array> | undefined;

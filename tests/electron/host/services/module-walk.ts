@@ -80,7 +80,7 @@ type DeviceAct =
   | { type: 'FINGERPRINT'; quality: number }
   | { type: 'PAY_BY_PHONE' }
   | { type: 'PAY_BY_CODE'; authCode: string }
-  | Extract<FlowMachineEvent, { type: 'PHOTO_ACCEPTED' }>;
+  | { type: 'PHOTO'; spec: Extract<FlowView['data'], { step: 'photo' }>['spec'] };
 type WalkEvent = FlowMachineEvent | DeviceAct;
 
 /** A 付款码 the payment sandbox takes (WeChat's prefix) and one it declines. */
@@ -93,7 +93,7 @@ function deviceActs(view: FlowView): WalkEvent[] {
   switch (data.step) {
     case 'photo':
       // The photo module accepted a take (or a studio's 回执) of the step's spec, and the citizen chose it.
-      return data.chosen ? [] : [{ type: 'PHOTO_ACCEPTED', spec: data.spec, candidateId: 'walk-photo', sha256: '0'.repeat(64) }];
+      return data.chosen ? [] : [{ type: 'PHOTO', spec: data.spec }];
     case 'documentCapture':
       return data.state === 'capturing' ? data.papers.filter((paper) => paper.pageIds.length < paper.maxPages).map((paper) => ({ type: 'ACCEPT_PAGE', stepId: view.stepId, paper: paper.value })) : [];
     case 'fingerprints':
@@ -117,6 +117,8 @@ async function play(run: FlowRun, event: WalkEvent): Promise<boolean> {
       return run.acceptPage(event.stepId, event.paper);
     case 'FINGERPRINT':
       return run.fingerprint(event.quality);
+    case 'PHOTO':
+      return run.photo(event.spec);
     case 'PAY_BY_PHONE':
       await run.payByPhone();
       return true;

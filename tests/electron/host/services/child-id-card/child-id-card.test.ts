@@ -49,7 +49,8 @@ async function toHousehold(run: FlowRun, child = CHILD): Promise<FlowView> {
 async function toPayment(run: FlowRun): Promise<FlowView> {
   const photo = run.view();
   expect(photo).toMatchObject({ stepId: 'photo', data: { spec: 'residentId', studioReceipt: false } });
-  await run.step({ type: 'PHOTO_ACCEPTED', spec: 'residentId', candidateId: 'c1', sha256: 'b'.repeat(64) } as never);
+  expect(await run.photo('residentId')).toBe(true);
+  await run.settled();
   expect(run.fingerprint(80)).toBe(true);
   expect(run.fingerprint(80)).toBe(true);
   const delivery = await run.settled();
@@ -134,7 +135,8 @@ describe('child-id-card: 陈思远 applies for 陈小雨', () => {
   it('posts the card by EMS for 15 元 more, never exempted', async () => {
     const run = start(card(CHEN));
     await toHousehold(run);
-    await run.step({ type: 'PHOTO_ACCEPTED', spec: 'residentId', candidateId: 'c1', sha256: 'b'.repeat(64) } as never);
+    expect(await run.photo('residentId')).toBe(true);
+  await run.settled();
     run.fingerprint(80);
     run.fingerprint(80);
     await run.settled();
@@ -188,7 +190,8 @@ describe('child-id-card: fee exemptions the back-end applies, and the prints', (
   it('a child whose prints cannot be taken: the counter, where staff confirm the exemption', async () => {
     const run = start(card(CHEN));
     await toHousehold(run);
-    await run.step({ type: 'PHOTO_ACCEPTED', spec: 'residentId', candidateId: 'c1', sha256: 'b'.repeat(64) } as never);
+    expect(await run.photo('residentId')).toBe(true);
+  await run.settled();
     let view = run.view();
     for (let i = 0; i < 12 && view.step === 'fingerprints'; i += 1) view = await run.step({ type: 'EXEMPT_FINGER', reason: 'missing' });
     expect(view).toMatchObject({ step: 'counter', data: { reasonKey: svc('reason.noFinger') } });

@@ -7,7 +7,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowView } from '../../../../../electron/contract';
 import idCardRenewal from '../../../../../electron/host/services/id-card-renewal';
-import { card, startService, typed, type FlowRun } from '../flow-kit';
+import { card, sandboxGateway, startService, typed, type FlowRun } from '../flow-kit';
+import type { PoliceGateway } from '../../../../../electron/host/gateway/police-gateway';
+import type { SandboxGateway } from '../../../../../electron/host/gateway/sandbox-gateway';
 import { writtenName } from '../../flows/library/signatures';
 
 const WANG = '410402197203150037'; // card expires in 45 days
@@ -40,7 +42,7 @@ const optionsOf = (view: FlowView) => (view.data.step === 'choice' ? view.data.o
 async function toPayment(run: FlowRun, reason: string, delivery: Record<string, unknown> = { method: 'hall' }): Promise<FlowView> {
   const photo = await run.step({ type: 'CHOOSE', value: reason });
   expect(photo.stepId).toBe('photo');
-  expect(run.flow.send({ type: 'PHOTO_ACCEPTED', spec: 'residentId', candidateId: 'photo-1', sha256: 'b'.repeat(64) })).toBe(true);
+  expect(await run.photo('residentId')).toBe(true);
   await run.settled();
   expect(run.fingerprint(80)).toBe(true);
   expect(run.fingerprint(80)).toBe(true);
@@ -132,7 +134,38 @@ describe('id-card-renewal: to the end', () => {
     );
     expect(JSON.stringify(slip)).not.toContain(WANG);
     expect(rowText(receipt, 'acceptanceNumber')).toBe(slip.code);
+    // The back-end got the content, not only hashes: the photo, both prints' templates, the signature (checked by the sandbox before it accepted).
+    const sandbox = run.gateway as SandboxGateway;
+    const accepted = Object.keys(sandbox.stats().accepted);
+    expect(accepted).toHaveLength(1);
+    const attachments = sandbox.acceptedAttachments(accepted[0]!)!;
+    expect(attachments.photo).toMatchObject({ step: 'photo', spec: 'residentId' });
+    expect(attachments.fingerprints?.prints.map((print) => [print.finger, print.quality])).toEqual([
+      [11, 80],
+      [16, 80],
+    ]);
+    expect(attachments.signature).toMatchObject({ step: 'sign', documentKey: key('sign.document') });
     expect((await run.step({ type: 'CONFIRM' })).data).toMatchObject({ step: 'done', outcome: 'applied' });
+  });
+
+  it('王建国: a photo that arrives other than it was taken is refused by the back-end → refunded, 材料上传失败, to the counter', async () => {
+    const base = sandboxGateway();
+    // A link that damages the photo on its way: the hash no longer matches the bytes.
+    const gateway: PoliceGateway = {
+      ...base,
+      submitApplication: (submission) =>
+        base.submitApplication(submission.attachments?.photo ? { ...submission, attachments: { ...submission.attachments, photo: { ...submission.attachments.photo, jpegBase64: Buffer.from('not the photo').toString('base64') } } } : submission),
+    };
+    const run = startService(idCardRenewal, card(WANG), { gateway });
+    running.push(run);
+    await run.verify();
+    await toPayment(run, 'expiry');
+    const refused = await payAndSubmit(run);
+    expect(refused.data).toMatchObject({ step: 'submit', state: 'rejected', reason: 'attachmentInvalid', refund: 'refunded' });
+    const counter = await run.step({ type: 'CONFIRM' });
+    expect(counter.data).toMatchObject({ step: 'counter', reasonKey: 'flow.submit.attachmentsCounterReason' });
+    expect(run.slips.infoSlips).toHaveLength(0);
+    expect(base.stats().accepted).toEqual({});
   });
 
   it('赵丽 (lost, typed): the card is reported lost as soon as she confirms, journaled; 补领 40 元; the receipt says so', async () => {

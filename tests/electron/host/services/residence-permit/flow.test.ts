@@ -46,7 +46,7 @@ async function toReview(run: FlowRun): Promise<FlowView> {
   expect(await run.acceptPage('papers', 'lease')).toBe(true);
   const photo = await run.step({ type: 'CONFIRM' });
   expect(photo.data).toMatchObject({ step: 'photo', spec: 'residentId', studioReceipt: true });
-  expect(run.flow.send({ type: 'PHOTO_ACCEPTED', spec: 'residentId', candidateId: 'c1', sha256: 'b'.repeat(64) })).toBe(true);
+  expect(await run.photo('residentId')).toBe(true);
   const form = await run.settled();
   expect(form.stepId).toBe('contact');
   // A number that is not a mobile number stays on the form with its error.
@@ -167,9 +167,19 @@ describe('residence-permit: 黄志强 applies', () => {
     // What the back-end got: the papers' PDF hash, the photo, the address, the signature time.
     const gateway = run.gateway as ReturnType<typeof sandboxGateway>;
     const payload = gateway.acceptedPayload(`app-${run.flow.flowId}-submit-0`) as Record<string, unknown>;
-    expect(payload).toMatchObject({ kind: 'residencePermit', idNumber: HUANG, name: '黄志强', basis: 'housing', proof: 'lease', photoSha256: 'b'.repeat(64), address: CONTACT.address, phone: CONTACT.phone });
+    expect(payload).toMatchObject({ kind: 'residencePermit', idNumber: HUANG, name: '黄志强', basis: 'housing', proof: 'lease', photoSha256: expect.stringMatching(/^[0-9a-f]{64}$/), address: CONTACT.address, phone: CONTACT.phone });
     expect(payload.papers).toEqual([{ value: 'lease', pages: 2, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
     expect(payload.signedAt).toEqual(expect.any(String));
+    // And the content itself, which the sandbox checked before it accepted: the photo, the lease's PDF, the signature's strokes.
+    const attachments = gateway.acceptedAttachments(`app-${run.flow.flowId}-submit-0`)!;
+    expect(attachments.photo).toMatchObject({ step: 'photo', spec: 'residentId', sha256: payload.photoSha256 });
+    expect([...Buffer.from(attachments.photo!.jpegBase64, 'base64').subarray(0, 2)]).toEqual([0xff, 0xd8]);
+    const [lease] = payload.papers as Array<{ sha256: string }>;
+    expect(attachments.papers).toEqual([expect.objectContaining({ step: 'papers', paper: 'lease', pages: 2, sha256: lease!.sha256 })]);
+    expect(Buffer.from(attachments.papers![0]!.pdfBase64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(attachments.signature).toMatchObject({ step: 'sign', signedAt: payload.signedAt, sha256: payload.signatureSha256, kioskId: run.kit.kioskId });
+    expect(attachments.signature!.strokes.strokes.length).toBeGreaterThan(0);
+    expect(attachments.fingerprints).toBeUndefined();
 
     const done = await run.step({ type: 'CONFIRM' });
     expect(done.data).toMatchObject({ step: 'done', outcome: 'applied' });
