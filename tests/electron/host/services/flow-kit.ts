@@ -370,7 +370,7 @@ export function startService(module: ServiceModule, identity: Identity | null, o
  * and sequences, the recording fakes, the session's pages, the payment
  * sandbox's orders): a runner's flow reaches the current run's through them.
  */
-const RUN_PORTS = ['gateway', 'documents', 'slips', 'applications', 'payment', 'heldApplications', 'documentPages', 'endorsementWriter', 'proxy', 'audit'] as const;
+const RUN_PORTS = ['gateway', 'documents', 'slips', 'applications', 'payment', 'heldApplications', 'documentPages', 'attachments', 'endorsementWriter', 'proxy', 'audit'] as const;
 
 /** An object that forwards every property to `target()`'s, methods bound to it. */
 function forwarding<T extends object>(target: () => T): T {
