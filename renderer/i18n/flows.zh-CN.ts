@@ -268,7 +268,7 @@ export const flowsZhCN = {
         notEligible: '系统显示您不符合办理本业务的条件。',
         incomplete: '系统显示办理所需的信息不完整。',
         duplicateApplication: '您已有一笔同类申请正在办理中。',
-        attachmentInvalid: '材料上传失败：照片、指纹、签名或证明材料未能完整传送到系统。请到窗口办理。',
+        attachmentInvalid: '材料上传失败：照片、指纹、签名或所交材料未能完整传送到系统。请到窗口办理。',
         other: '系统未受理本次申请。',
       },
       refund: {

@@ -31,7 +31,7 @@ describe('submit step', () => {
 
   it('materials the back-end could not take: 材料上传失败, to the counter, and the fee went back', () => {
     renderFlowStep(submitView({ state: 'rejected', reason: 'attachmentInvalid', refund: 'refunded', refundedFen: 2000 }, ['CONFIRM']));
-    expect(screen.getByTestId('submit-reason')).toHaveTextContent('材料上传失败：照片、指纹、签名或证明材料未能完整传送到系统。请到窗口办理。');
+    expect(screen.getByTestId('submit-reason')).toHaveTextContent('材料上传失败：照片、指纹、签名或所交材料未能完整传送到系统。请到窗口办理。');
     expect(screen.getByTestId('submit-refund')).toHaveTextContent('已缴纳的20.00元费用已原路退回。');
   });
 
