@@ -17,6 +17,7 @@
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { processIsAlive } from '../../electron/host/process-alive';
 
 /** The lock file; `ONEDOOR_E2E_HEAVY_SLOT` names another (the slot's own unit test, beside a real e2e run). */
 const slotPath = (): string => process.env.ONEDOOR_E2E_HEAVY_SLOT ?? join(tmpdir(), 'onedoor-e2e-heavy-slot');
@@ -35,15 +36,6 @@ function holder(): number | null {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 function tryTake(): boolean {
   try {
     writeFileSync(slotPath(), String(process.pid), { flag: 'wx' });
@@ -53,7 +45,7 @@ function tryTake(): boolean {
     const pid = holder();
     if (pid === process.pid) return true;
     // Gone (crashed) or unreadable half-written: remove and try again on the next round.
-    if (pid === null || !alive(pid)) {
+    if (pid === null || !processIsAlive(pid)) {
       try {
         unlinkSync(slotPath());
       } catch {

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { KioskConfig } from './schema';
 import { resolveDataDir } from '../data-dir';
 import { keyStoreDir } from '../keys/key-store';
+import { processIsAlive } from '../process-alive';
 
 export interface HostDataDir {
   readonly dir: string;
@@ -26,15 +27,6 @@ export interface HostDataDir {
 const PREFIX = 'onedoor-host-';
 let swept = false;
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes throwaway folders whose process has ended. */
 function sweep(parent: string): void {
   let names: string[];
@@ -45,7 +37,7 @@ function sweep(parent: string): void {
   }
   for (const name of names) {
     const pid = Number(/^onedoor-host-(\d+)-/.exec(name)?.[1]);
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !alive(pid)) rmSync(join(parent, name), { recursive: true, force: true });
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processIsAlive(pid)) rmSync(join(parent, name), { recursive: true, force: true });
   }
 }
 
